@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Entry point of the `vivant` command: dispatches to a sub-command, maps every failure to an exit code.
+
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { COMMANDS } from "./commands.js";
+import { EXIT, type CliIo } from "./io.js";
+import { isVivantError } from "../errors.js";
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "vivant: live-performance programming as linked open data",
+    "",
+    "Usage: vivant <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `vivant <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(`${usage()}\n`);
+    return name === undefined ? EXIT.unusable : EXIT.ok;
+  }
+  if (name === "--version") {
+    io.stdout.write("vivant 0.1.0\n");
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`vivant: unknown command "${name}"\n\n${usage()}\n`);
+    return EXIT.unusable;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (isVivantError(e)) {
+      io.stderr.write(`vivant ${name}: ${e.message}\n`);
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: CliIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`vivant: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
+}

@@ -1,0 +1,89 @@
+// Problems (data: a bad field in a record) and errors (thrown: misuse and I/O), with stable codes.
+// Every message exists in English and French and names the record, the field, the expectation and a fix.
+
+/** Languages Vivant writes its messages in. */
+export type Lang = "en" | "fr";
+export const LANGS: readonly Lang[] = ["en", "fr"];
+
+/** A sentence in each supported language. */
+export type Text = Readonly<Record<Lang, string>>;
+
+export type Severity = "violation" | "warning" | "info";
+
+/**
+ * One thing wrong with one field of one record. Parsing, mapping and validation return these as data;
+ * nothing is thrown for bad input.
+ */
+export interface Problem {
+  /** Stable code, e.g. `record/invalid-date`, `record/unknown-reference`. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** `performance`, `venue`, … or `document` for the whole input. */
+  readonly entity: string;
+  /** The record's local id when it has one. */
+  readonly recordId?: string;
+  /** JSON path of the offending field in the input, e.g. `$.performances[3].startDate`. */
+  readonly path: string;
+  /** The offending value, as found (absent when the field is missing). */
+  readonly value?: unknown;
+  /** What was expected, in each language. */
+  readonly expected: Text;
+  readonly message: Text;
+  readonly hint: Text;
+}
+
+/** Base class of everything Vivant throws. `code` is stable across versions. */
+export class VivantError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+  constructor(code: string, message: string, options?: { hint?: string; cause?: unknown }) {
+    super(options?.hint ? `${message} (${options.hint})` : message, { cause: options?.cause });
+    this.name = "VivantError";
+    this.code = code;
+    if (options?.hint !== undefined) this.hint = options.hint;
+  }
+}
+
+/** The input cannot be used at all (not JSON, not a record document, malformed Turtle…). */
+export class InputError extends VivantError {
+  readonly problems: readonly Problem[];
+  /** 1-based position in the source text, when known. */
+  readonly line?: number;
+  readonly column?: number;
+  constructor(
+    code: string,
+    message: string,
+    options?: { hint?: string; cause?: unknown; problems?: readonly Problem[]; line?: number; column?: number },
+  ) {
+    super(code, message, options);
+    this.name = "InputError";
+    this.problems = options?.problems ?? [];
+    if (options?.line !== undefined) this.line = options.line;
+    if (options?.column !== undefined) this.column = options.column;
+  }
+}
+
+/** A call to the API that cannot work as written (wrong option, freed store…). */
+export class UsageError extends VivantError {
+  constructor(code: string, message: string, options?: { hint?: string; cause?: unknown }) {
+    super(code, message, options);
+    this.name = "UsageError";
+  }
+}
+
+export function isVivantError(e: unknown): e is VivantError {
+  return e instanceof VivantError;
+}
+export function isInputError(e: unknown): e is InputError {
+  return e instanceof InputError;
+}
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof UsageError;
+}
+
+/** One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`. */
+export function formatProblem(p: Problem, lang: Lang = "en"): string {
+  const who = p.recordId !== undefined ? `${p.entity} "${p.recordId}"` : p.entity;
+  const value = p.value === undefined ? "" : ` ${lang === "fr" ? "valeur" : "value"} ${JSON.stringify(p.value)}:`;
+  return `${p.severity.toUpperCase()} ${p.code} ${who}: ${p.path}:${value} ${p.message[lang]} — ${p.hint[lang]}`;
+}

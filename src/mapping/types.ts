@@ -1,0 +1,43 @@
+// What the mapper returns: plain data between stages (quads, JSON-LD objects, provenance, problems).
+
+import type { Quad } from "@rdfjs/types";
+import type { Problem } from "../errors.js";
+import type { RecordDocument } from "../records/types.js";
+
+/** A record of the input, as identified in reports. */
+export interface RecordRef {
+  /** `venue`, `performance`, … */
+  readonly entity: string;
+  readonly recordId: string;
+  /** JSON path of the record in the input, e.g. `$.performances[3]`. */
+  readonly path: string;
+}
+
+/** Where a subject of the output came from: the record, and the input field behind each predicate. */
+export interface Origin extends RecordRef {
+  /** Predicate IRI → JSON path of the input field that produced it (e.g. `$.performances[3].startDate`). */
+  readonly fields: ReadonlyMap<string, string>;
+}
+
+/** Subject IRI → its origin. Lets a SHACL result on a triple name the record and field to fix. */
+export type Origins = ReadonlyMap<string, Origin>;
+
+export interface ParseResult {
+  /** The records that passed, with references only to records that passed. */
+  readonly document: RecordDocument;
+  /** Every problem found, all at once. Violations reject their record; warnings do not. */
+  readonly problems: readonly Problem[];
+  readonly accepted: readonly RecordRef[];
+  readonly rejected: readonly RecordRef[];
+}
+
+export interface MapResult extends ParseResult {
+  /** The publisher's data as RDF/JS quads in the default graph. */
+  readonly quads: Quad[];
+  readonly origins: Origins;
+  /** The named graph this publisher's data belongs in. */
+  readonly graphIri: string;
+}
+
+/** A JSON-LD document: `{"@context": …, "@graph": […]}` or a single node. */
+export type JsonLdObject = { readonly [key: string]: unknown };

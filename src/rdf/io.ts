@@ -1,0 +1,119 @@
+// RDF text ⇄ RDF/JS quads in every format Vivant reads or writes; parse errors carry a line and a column.
+
+import { Parser, Writer } from "n3";
+import type { Quad } from "@rdfjs/types";
+import { InputError } from "../errors.js";
+import { jsonLdToQuads } from "../jsonld/convert.js";
+import { SCHEMA, XSD, ADO, ADR } from "../vocab.js";
+
+export type RdfFormat = "turtle" | "ntriples" | "nquads" | "trig" | "jsonld";
+export const RDF_FORMATS: readonly RdfFormat[] = ["turtle", "ntriples", "nquads", "trig", "jsonld"];
+
+const MEDIA_TYPES: Readonly<Record<RdfFormat, string>> = {
+  turtle: "text/turtle",
+  ntriples: "application/n-triples",
+  nquads: "application/n-quads",
+  trig: "application/trig",
+  jsonld: "application/ld+json",
+};
+
+export function mediaTypeOf(format: RdfFormat): string {
+  return MEDIA_TYPES[format];
+}
+
+/** `text/turtle; charset=utf-8` → `turtle`; undefined when not an RDF media type. */
+export function formatFromMediaType(mediaType: string): RdfFormat | undefined {
+  const base = mediaType.split(";")[0]!.trim().toLowerCase();
+  for (const [f, m] of Object.entries(MEDIA_TYPES)) if (m === base) return f as RdfFormat;
+  if (base === "application/json") return "jsonld";
+  if (base === "text/n3") return "turtle";
+  return undefined;
+}
+
+/** From a file name's extension; undefined when unknown. */
+export function formatFromPath(path: string): RdfFormat | undefined {
+  const ext = path.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  switch (ext) {
+    case "ttl": case "turtle": case "shacl": return "turtle";
+    case "nt": return "ntriples";
+    case "nq": return "nquads";
+    case "trig": return "trig";
+    case "jsonld": case "json": return "jsonld";
+    default: return undefined;
+  }
+}
+
+const N3_FORMATS: Readonly<Record<Exclude<RdfFormat, "jsonld">, string>> = {
+  turtle: "text/turtle",
+  ntriples: "application/n-triples",
+  nquads: "application/n-quads",
+  trig: "application/trig",
+};
+
+export interface ParseOptions {
+  readonly baseIri?: string;
+  /** Name of the source, used in error messages. */
+  readonly source?: string;
+}
+
+/** Parses RDF text. Throws InputError (`rdf/syntax`) with the line and column of the first error. */
+export async function parseRdf(text: string, format: RdfFormat, options: ParseOptions = {}): Promise<Quad[]> {
+  const source = options.source ?? "input";
+  if (format === "jsonld") {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      const { line, column } = jsonErrorPosition(text, e);
+      throw new InputError("rdf/syntax", `${source}:${line}:${column}: not JSON: ${(e as Error).message}`, {
+        hint: "fix the JSON syntax at that position", line, column, cause: e,
+      });
+    }
+    return jsonLdToQuads(doc, options.baseIri !== undefined ? { base: options.baseIri } : {});
+  }
+  try {
+    const parser = new Parser({ format: N3_FORMATS[format], ...(options.baseIri ? { baseIRI: options.baseIri } : {}) });
+    return parser.parse(text) as Quad[];
+  } catch (e) {
+    const message = (e as Error).message;
+    const line = Number((e as { context?: { line?: number } }).context?.line ?? message.match(/line (\d+)/)?.[1] ?? 0);
+    const column = columnOfN3Error(text, line, (e as { context?: { token?: { value?: string } } }).context?.token?.value);
+    throw new InputError("rdf/syntax", `${source}:${line}:${column}: ${message}`, {
+      hint: `check the ${format} syntax at that position`, line, column, cause: e,
+    });
+  }
+}
+
+function columnOfN3Error(text: string, line: number, token: string | undefined): number {
+  if (!line) return 0;
+  const content = text.split(/\r?\n/)[line - 1] ?? "";
+  if (token) {
+    const at = content.indexOf(token);
+    if (at >= 0) return at + 1;
+  }
+  return 1;
+}
+
+/** Node 20 reports `at position N`; turn it into a 1-based line and column. */
+export function jsonErrorPosition(text: string, e: unknown): { line: number; column: number } {
+  const pos = Number((e as Error).message.match(/position (\d+)/)?.[1] ?? NaN);
+  if (Number.isNaN(pos)) {
+    const lines = text.split("\n");
+    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  }
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  return { line, column: pos - before.lastIndexOf("\n") };
+}
+
+/** Prefixes used when writing Turtle/TriG for people. */
+export const DEFAULT_PREFIXES: Readonly<Record<string, string>> = { schema: SCHEMA, xsd: XSD, ado: ADO, adr: ADR };
+
+/** Serialises quads with n3 (Turtle, TriG, N-Triples, N-Quads). For JSON-LD use the mapping's graph form. */
+export function serializeRdf(quads: readonly Quad[], format: Exclude<RdfFormat, "jsonld">, prefixes = DEFAULT_PREFIXES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const writer = new Writer({ format: N3_FORMATS[format], ...(format === "turtle" || format === "trig" ? { prefixes } : {}) });
+    writer.addQuads(quads as never);
+    writer.end((err, out) => (err ? reject(err) : resolve(out)));
+  });
+}

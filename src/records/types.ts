@@ -1,0 +1,334 @@
+// The typed record model: what a ticketing system, a CMS or a venue hands to Vivant.
+// Plain JSON in, cross-referenced by local ids; `parseRecords` turns unknown JSON into these types.
+
+/** BCP 47 language tag → text, e.g. `{ "fr": "La Traviata", "en": "La Traviata" }`. */
+export type LangMap = Readonly<Record<string, string>>;
+
+/** A local id, unique within its collection in one document (e.g. `"p-12"`). */
+export type LocalId = string;
+
+/**
+ * External identifiers. Each becomes a full IRI in `sameAs` (SIRET becomes an `identifier`).
+ * @example { "wikidata": "Q193599", "isni": "0000 0001 2141 6464" }
+ */
+export interface ExternalIds {
+  /** Wikidata item id, `Q…` (or its full entity IRI). */
+  readonly wikidata?: string;
+  /** ISNI, 16 characters, spaces allowed: `0000 0001 2141 6464`. */
+  readonly isni?: string;
+  /** BnF ARK, `ark:/12148/cb…` (or the catalogue.bnf.fr / data.bnf.fr IRI). */
+  readonly bnf?: string;
+  /** Artsdata id, `K…-…` (or its full kg.artsdata.ca IRI). */
+  readonly artsdata?: string;
+  /** French company id (14 digits). Emitted as a schema:identifier PropertyValue, not sameAs. */
+  readonly siret?: string;
+}
+
+/** Licences a publisher can declare for its graph, or any licence IRI. */
+export type LicenceKey = "etalab-2.0" | "cc0-1.0" | "cc-by-4.0" | "cc-by-sa-4.0" | "odbl-1.0";
+
+export interface Publisher {
+  readonly id: LocalId;
+  readonly name: LangMap;
+  /** Every IRI of this publisher is minted under this base. Must be http(s) and end with `/` or `#`. */
+  readonly baseIri: string;
+  /** A known key (`etalab-2.0`, `cc0-1.0`, `cc-by-4.0`, `cc-by-sa-4.0`, `odbl-1.0`) or a licence IRI. */
+  readonly licence: LicenceKey | string;
+  readonly url?: string;
+}
+
+export interface PostalAddress {
+  readonly streetAddress?: string;
+  readonly postalCode?: string;
+  readonly addressLocality: string;
+  readonly addressRegion?: string;
+  /** ISO 3166-1 alpha-2, e.g. `FR`. */
+  readonly addressCountry: string;
+}
+
+export interface Geo {
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+/** The controlled list of accessibility features French venues publish. */
+export const ACCESSIBILITY_FEATURES = [
+  "audioDescription",
+  "surtitles",
+  "signLanguage",
+  "relaxedPerformance",
+  "wheelchairAccessible",
+  "hearingLoop",
+] as const;
+export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
+
+export const VENUE_TYPES = ["Place", "PerformingArtsTheater", "MusicVenue", "EventVenue", "StadiumOrArena", "Park"] as const;
+export type VenueType = (typeof VENUE_TYPES)[number];
+
+export interface Hall {
+  readonly id: LocalId;
+  readonly name: LangMap;
+  readonly maximumAttendeeCapacity?: number;
+  readonly accessibility?: readonly AccessibilityFeature[];
+}
+
+export interface Venue {
+  readonly id: LocalId;
+  /** @default "Place" */
+  readonly type?: VenueType;
+  readonly name: LangMap;
+  readonly description?: LangMap;
+  readonly address?: PostalAddress;
+  readonly geo?: Geo;
+  /** IANA time zone of the venue, e.g. `Europe/Paris`. Local performance times are resolved with it. */
+  readonly timeZone?: string;
+  readonly maximumAttendeeCapacity?: number;
+  readonly halls?: readonly Hall[];
+  readonly accessibility?: readonly AccessibilityFeature[];
+  readonly url?: string;
+  readonly telephone?: string;
+  readonly ids?: ExternalIds;
+  /** Further full IRIs for `sameAs`. */
+  readonly sameAs?: readonly string[];
+}
+
+export const ORGANIZATION_TYPES = ["Organization", "PerformingGroup", "TheaterGroup", "DanceGroup", "MusicGroup"] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+export interface Organization {
+  readonly id: LocalId;
+  /** @default "Organization" */
+  readonly type?: OrganizationType;
+  readonly name: LangMap;
+  readonly description?: LangMap;
+  readonly url?: string;
+  readonly ids?: ExternalIds;
+  readonly sameAs?: readonly string[];
+}
+
+export interface Person {
+  readonly id: LocalId;
+  /** A person's name is not translated: a plain string. */
+  readonly name: string;
+  readonly url?: string;
+  readonly ids?: ExternalIds;
+  readonly sameAs?: readonly string[];
+}
+
+/** A reference to an organization or a person of the same document. */
+export interface AgentRef {
+  readonly person?: LocalId;
+  readonly organization?: LocalId;
+}
+
+/** A performer (or a contributor) in a role: `schema:PerformanceRole`. */
+export interface Role extends AgentRef {
+  /** e.g. `{ "fr": "soprano" }`, `{ "fr": "mise en scène" }`. */
+  readonly roleName?: LangMap;
+  /** The character played, e.g. `{ "fr": "Violetta Valéry" }`. */
+  readonly characterName?: LangMap;
+}
+
+export const WORK_TYPES = ["CreativeWork", "MusicComposition", "Play", "Book", "Movie"] as const;
+export type WorkType = (typeof WORK_TYPES)[number];
+
+/** An œuvre: the work a production stages. */
+export interface Work {
+  readonly id: LocalId;
+  /** @default "CreativeWork" */
+  readonly type?: WorkType;
+  readonly name: LangMap;
+  readonly description?: LangMap;
+  /** Person or organization local ids. */
+  readonly composers?: readonly AgentRef[];
+  readonly authors?: readonly AgentRef[];
+  /** Librettists and lyricists (`schema:lyricist`). */
+  readonly librettists?: readonly AgentRef[];
+  /** A year (`1853`) or a date (`1853-03-06`). */
+  readonly dateCreated?: string;
+  /** BCP 47 tags. */
+  readonly inLanguage?: readonly string[];
+  readonly ids?: ExternalIds;
+  readonly sameAs?: readonly string[];
+}
+
+/**
+ * Genres, each mapped to an Artsdata SKOS genre concept (`http://kg.artsdata.ca/resource/K6-…`).
+ * The list is closed so that aggregators can facet on it.
+ */
+export const GENRES = [
+  "theatre", "dance", "ballet", "contemporaryDance", "modernDance", "culturalDance",
+  "music", "classical", "country", "folk", "jazz", "blues", "newMusic", "popular", "worldMusic",
+  "chanson", "instrumental", "alternative", "electronic", "metal", "rap", "rhythmAndBlues", "rock",
+  "musicoDramatic", "musicalTheatre", "opera", "spoken", "storytelling", "poetry", "slam", "spokenWord",
+  "performingArt", "circus", "comedy", "variety", "puppetry", "mime", "magic",
+] as const;
+export type Genre = (typeof GENRES)[number];
+
+/** Audience age: either bound may be missing. */
+export interface AgeRange {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A production (spectacle): what a run of performances shows. */
+export interface Production {
+  readonly id: LocalId;
+  readonly name: LangMap;
+  readonly description?: LangMap;
+  /** Absolute http(s) image URLs. Never defaulted. */
+  readonly images?: readonly string[];
+  readonly url?: string;
+  /** The works (œuvres) it stages. */
+  readonly works?: readonly LocalId[];
+  readonly producers?: readonly AgentRef[];
+  readonly directors?: readonly AgentRef[];
+  readonly cast?: readonly Role[];
+  /** ISO 8601 duration, e.g. `PT2H30M`. */
+  readonly duration?: string;
+  readonly genres?: readonly Genre[];
+  readonly audienceAge?: AgeRange;
+  /** Languages spoken or sung (BCP 47). */
+  readonly inLanguage?: readonly string[];
+  /** Languages of the surtitles (BCP 47). */
+  readonly surtitles?: readonly string[];
+  readonly ids?: ExternalIds;
+  readonly sameAs?: readonly string[];
+}
+
+/** schema.org Event subtypes a performance can take. */
+export const EVENT_TYPES = [
+  "Event", "TheaterEvent", "DanceEvent", "MusicEvent", "ComedyEvent", "ChildrensEvent", "Festival",
+  "LiteraryEvent", "ScreeningEvent", "SocialEvent", "EducationEvent", "VisualArtsEvent",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const AVAILABILITIES = [
+  "InStock", "SoldOut", "LimitedAvailability", "PreOrder", "PreSale", "OutOfStock", "Discontinued", "OnlineOnly",
+] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+
+/** A tariff (tarif). A price is never invented: leave `price` out when unknown. */
+export interface Offer {
+  /** Local id within the performance; defaults to the position in the list. */
+  readonly id?: LocalId;
+  /** e.g. `{ "fr": "plein tarif" }`, `{ "fr": "tarif réduit" }`, `{ "fr": "moins de 26 ans" }`. */
+  readonly category?: LangMap;
+  readonly price?: number;
+  /** For a range of prices (several seat categories in one offer). */
+  readonly minPrice?: number;
+  readonly maxPrice?: number;
+  /** ISO 4217, e.g. `EUR`. Required whenever a price is given. */
+  readonly priceCurrency?: string;
+  readonly availability?: Availability;
+  /** When sales open: ISO 8601 date-time with an offset, or a local one resolved with the venue's zone. */
+  readonly validFrom?: string;
+  readonly url?: string;
+}
+
+export const STATUS_KINDS = ["scheduled", "cancelled", "postponed", "rescheduled", "movedOnline"] as const;
+export type StatusKind = (typeof STATUS_KINDS)[number];
+
+export interface Status {
+  readonly kind: StatusKind;
+  /** Required with `rescheduled`; forbidden otherwise. */
+  readonly previousStartDate?: string;
+  readonly reason?: LangMap;
+}
+
+export const ATTENDANCE_MODES = ["offline", "online", "mixed"] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+
+/** A performance (représentation): one dated event. */
+export interface Performance {
+  readonly id: LocalId;
+  /** The production performed (`workPerformed`). */
+  readonly production: LocalId;
+  /** @default "TheaterEvent" for theatre genres, else "Event" — see the mapper's documentation. */
+  readonly type?: EventType;
+  /** Defaults to the production's name. */
+  readonly name?: LangMap;
+  readonly description?: LangMap;
+  /**
+   * Local date-time (`2026-11-20T20:00`), resolved with the venue's `timeZone`,
+   * or a date-time with an offset (`2026-11-20T20:00:00+01:00`). With neither zone nor offset it keeps none.
+   */
+  readonly startDate: string;
+  readonly endDate?: string;
+  readonly doorTime?: string;
+  /** ISO 8601 duration; defaults to the production's. */
+  readonly duration?: string;
+  /** Required unless `attendanceMode` is `online`. */
+  readonly venue?: LocalId;
+  /** A hall of that venue. */
+  readonly hall?: LocalId;
+  /** Required when `attendanceMode` is `online` or `mixed`. */
+  readonly onlineUrl?: string;
+  /** @default "offline" */
+  readonly attendanceMode?: AttendanceMode;
+  /** Unknown status: leave out (no status is guessed). */
+  readonly status?: Status;
+  readonly offers?: readonly Offer[];
+  /** True only when the publisher states it. */
+  readonly free?: boolean;
+  readonly performers?: readonly Role[];
+  readonly organizers?: readonly AgentRef[];
+  readonly inLanguage?: readonly string[];
+  readonly surtitles?: readonly string[];
+  readonly accessibility?: readonly AccessibilityFeature[];
+  /** Series (season, festival, tour) it belongs to: `superEvent`. */
+  readonly series?: readonly LocalId[];
+  readonly url?: string;
+  readonly images?: readonly string[];
+  readonly audienceAge?: AgeRange;
+  /** Overrides the venue's zone (e.g. an online event). */
+  readonly timeZone?: string;
+}
+
+export const SERIES_KINDS = ["season", "festival", "tour", "series"] as const;
+export type SeriesKind = (typeof SERIES_KINDS)[number];
+
+/** A season, festival or tour: `EventSeries` / `Festival` with `subEvent`. */
+export interface Series {
+  readonly id: LocalId;
+  readonly kind: SeriesKind;
+  readonly name: LangMap;
+  readonly description?: LangMap;
+  /** Dates (`2026-09-01`) or date-times. */
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly organizers?: readonly AgentRef[];
+  readonly venue?: LocalId;
+  readonly url?: string;
+  readonly images?: readonly string[];
+}
+
+/** One publisher's programme: the unit Vivant maps, validates and loads. */
+export interface RecordDocument {
+  readonly publisher: Publisher;
+  readonly venues?: readonly Venue[];
+  readonly organizations?: readonly Organization[];
+  readonly people?: readonly Person[];
+  readonly works?: readonly Work[];
+  readonly productions?: readonly Production[];
+  readonly performances?: readonly Performance[];
+  readonly series?: readonly Series[];
+}
+
+/** The collections of a document, in the order they are parsed and mapped. */
+export const COLLECTIONS = [
+  "venues", "organizations", "people", "works", "productions", "series", "performances",
+] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+/** The singular entity name used in messages and IRIs for each collection. */
+export const ENTITY_OF: Readonly<Record<Collection | "publisher", string>> = {
+  publisher: "publisher",
+  venues: "venue",
+  organizations: "organization",
+  people: "person",
+  works: "work",
+  productions: "production",
+  series: "series",
+  performances: "performance",
+};
