@@ -23,8 +23,11 @@ export interface Origin extends RecordRef {
 export type Origins = ReadonlyMap<string, Origin>;
 
 export interface ParseResult {
-  /** The records that passed, with references only to records that passed. */
-  readonly document: RecordDocument;
+  /**
+   * The records that passed, normalised (local times resolved to their offset, external ids as sameAs IRIs),
+   * with references only to records that passed. Absent when the publisher itself is unusable.
+   */
+  readonly document?: RecordDocument;
   /** Every problem found, all at once. Violations reject their record; warnings do not. */
   readonly problems: readonly Problem[];
   readonly accepted: readonly RecordRef[];

@@ -1,0 +1,148 @@
+// The embed form: one self-contained schema.org Event per performance, as Google's Event rich results read it,
+// and the <script type="application/ld+json"> element that carries it safely inside an HTML page.
+
+import type { AgentRef, LangMap, Offer, Performance, Production, RecordDocument, Venue } from "../records/types.js";
+import { entityIri } from "./iri.js";
+import { ageRangeText, ATTENDANCE_IRI, eventTypeOf, STATUS_IRI } from "./terms.js";
+import type { JsonLdObject } from "./types.js";
+
+const HTTPS = "https://schema.org/";
+const https = (iri: string): string => iri.replace(/^http:\/\/schema\.org\//, HTTPS);
+
+export interface EmbedOptions {
+  /**
+   * Language of the page: texts are taken in this language, falling back to the first one given.
+   * @default the first language of each text
+   * @example "fr"
+   */
+  readonly lang?: string;
+}
+
+function pick(map: LangMap | undefined, lang: string | undefined): string | undefined {
+  if (!map) return undefined;
+  if (lang !== undefined && map[lang] !== undefined) return map[lang];
+  for (const k in map) return map[k];
+  return undefined;
+}
+
+function compact<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined || (Array.isArray(o[k]) && (o[k] as unknown[]).length === 0)) delete o[k];
+  return o;
+}
+
+interface Index {
+  readonly venues: Map<string, Venue>;
+  readonly hallOf: Map<string, { venue: Venue; name: LangMap; id: string }>;
+  readonly productions: Map<string, Production>;
+  readonly people: Map<string, { name: string; url?: string; sameAs?: readonly string[] }>;
+  readonly orgs: Map<string, { name: LangMap; type?: string; url?: string; sameAs?: readonly string[] }>;
+}
+
+function indexOf(doc: RecordDocument): Index {
+  const venues = new Map(doc.venues?.map((v) => [v.id, v]));
+  const hallOf = new Map<string, { venue: Venue; name: LangMap; id: string }>();
+  for (const v of doc.venues ?? []) for (const h of v.halls ?? []) hallOf.set(h.id, { venue: v, name: h.name, id: h.id });
+  return {
+    venues,
+    hallOf,
+    productions: new Map(doc.productions?.map((p) => [p.id, p])),
+    people: new Map(doc.people?.map((p) => [p.id, p])),
+    orgs: new Map(doc.organizations?.map((o) => [o.id, o])),
+  };
+}
+
+function agent(doc: RecordDocument, ix: Index, ref: AgentRef, lang: string | undefined): JsonLdObject | undefined {
+  const base = doc.publisher.baseIri;
+  if (ref.person !== undefined) {
+    const p = ix.people.get(ref.person);
+    return p && compact({ "@type": "Person", "@id": entityIri(base, "person", ref.person), name: p.name, url: p.url, sameAs: p.sameAs });
+  }
+  const o = ix.orgs.get(ref.organization!);
+  return o && compact({ "@type": o.type ?? "Organization", "@id": entityIri(base, "organization", ref.organization!), name: pick(o.name, lang), url: o.url, sameAs: o.sameAs });
+}
+
+function place(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): JsonLdObject | undefined {
+  const base = doc.publisher.baseIri;
+  const venue = p.venue !== undefined ? ix.venues.get(p.venue) : undefined;
+  if (!venue) return undefined;
+  const address = venue.address && compact({ "@type": "PostalAddress", ...venue.address });
+  const geo = venue.geo && { "@type": "GeoCoordinates", latitude: venue.geo.latitude, longitude: venue.geo.longitude };
+  const venueNode = compact({
+    "@type": venue.type ?? "Place", "@id": entityIri(base, "venue", venue.id), name: pick(venue.name, lang), address, geo, url: venue.url,
+    sameAs: venue.sameAs,
+  });
+  const hall = p.hall !== undefined ? ix.hallOf.get(p.hall) : undefined;
+  if (!hall) return venueNode;
+  // The hall shares its venue's address: copied so Google finds one on the location itself.
+  return compact({ "@type": "Place", "@id": entityIri(base, "hall", hall.id), name: pick(hall.name, lang), address, geo, containedInPlace: venueNode });
+}
+
+function offer(o: Offer, lang: string | undefined): JsonLdObject {
+  const range = o.minPrice !== undefined || o.maxPrice !== undefined
+    ? compact({ "@type": "PriceSpecification", minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
+    : undefined;
+  return compact({
+    "@type": "Offer", name: pick(o.category, lang), price: o.price, priceCurrency: o.priceCurrency, priceSpecification: range,
+    availability: o.availability && `${HTTPS}${o.availability}`, validFrom: o.validFrom, url: o.url,
+  });
+}
+
+/** The embed form of one performance of a parsed document; undefined when there is no such performance. */
+export function toEmbed(doc: RecordDocument, performanceId: string, options: EmbedOptions = {}): JsonLdObject | undefined {
+  const p = doc.performances?.find((x) => x.id === performanceId);
+  return p && embedPerformance(doc, indexOf(doc), p, options.lang);
+}
+
+/** The embed form of every performance, by performance id. */
+export function toEmbeds(doc: RecordDocument, options: EmbedOptions = {}): Map<string, JsonLdObject> {
+  const ix = indexOf(doc);
+  return new Map((doc.performances ?? []).map((p) => [p.id, embedPerformance(doc, ix, p, options.lang)]));
+}
+
+function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): JsonLdObject {
+  const base = doc.publisher.baseIri;
+  const production = ix.productions.get(p.production);
+  const physical = place(doc, ix, p, lang);
+  const virtual = p.onlineUrl !== undefined ? { "@type": "VirtualLocation", url: p.onlineUrl } : undefined;
+  const locations = [physical, virtual].filter((x): x is JsonLdObject => x !== undefined);
+  const performers = (p.performers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
+  const organizers = (p.organizers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
+  const age = p.audienceAge ?? production?.audienceAge;
+  return compact({
+    "@context": "https://schema.org",
+    "@type": eventTypeOf(p.type, production?.genres),
+    "@id": entityIri(base, "performance", p.id),
+    name: pick(p.name ?? production?.name, lang),
+    description: pick(p.description ?? production?.description, lang),
+    startDate: p.startDate,
+    endDate: p.endDate,
+    doorTime: p.doorTime,
+    duration: p.duration ?? production?.duration,
+    eventStatus: p.status && https(STATUS_IRI[p.status.kind]),
+    previousStartDate: p.status?.previousStartDate,
+    eventAttendanceMode: p.attendanceMode && https(ATTENDANCE_IRI[p.attendanceMode]),
+    location: locations.length === 1 ? locations[0] : locations,
+    image: p.images ?? production?.images,
+    offers: p.offers?.map((o) => offer(o, lang)),
+    isAccessibleForFree: p.free,
+    performer: performers,
+    organizer: organizers.length === 1 ? organizers[0] : organizers,
+    inLanguage: p.inLanguage ?? production?.inLanguage,
+    typicalAgeRange: age && ageRangeText(age),
+    url: p.url,
+    workPerformed: production && compact({ "@type": "CreativeWork", "@id": entityIri(base, "production", production.id), name: pick(production.name, lang) }),
+  });
+}
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+};
+
+/**
+ * The `<script type="application/ld+json">` element for a JSON-LD object. `<`, `>`, `&`, U+2028 and U+2029
+ * are written as JSON escapes, so no string in a record can close the element or inject markup.
+ */
+export function embedScript(jsonld: JsonLdObject): string {
+  const json = JSON.stringify(jsonld, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]!);
+  return `<script type="application/ld+json">\n${json}\n</script>`;
+}

@@ -1,0 +1,102 @@
+// Performances (représentations) → schema.org Event subtypes linked to their production by workPerformed.
+
+import type { Offer, Performance, Production } from "../../records/types.js";
+import { XSD } from "../../vocab.js";
+import { childIri } from "../iri.js";
+import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
+import { agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+import { decimal } from "./place.js";
+import { dateDatatype } from "./series.js";
+
+type Origin = { entity: string; recordId: string; path: string };
+
+export function emitPerformance(ctx: MapContext, p: Performance, production: Production | undefined, path: string): void {
+  const s = iriOf(ctx, "performance", p.id);
+  const origin: Origin = { entity: "performance", recordId: p.id, path };
+  const inherited = `${path}.production`;
+  const genres = production?.genres;
+  const type = eventTypeOf(p.type, genres);
+  begin(ctx, s, origin, [S(type)], p.type ? `${path}.type` : inherited);
+  const concept = artsdataEventType(type, genres);
+  if (concept) ctx.sink.iri(s, S("additionalType"), concept, p.type ? `${path}.type` : inherited);
+  ctx.sink.iri(s, S("workPerformed"), iriOf(ctx, "production", p.production), `${path}.production`);
+
+  if (p.name) langText(ctx, s, S("name"), p.name, `${path}.name`);
+  else langText(ctx, s, S("name"), production?.name, inherited);
+  if (p.description) langText(ctx, s, S("description"), p.description, `${path}.description`);
+  else langText(ctx, s, S("description"), production?.description, inherited);
+
+  ctx.sink.literal(s, S("startDate"), p.startDate, `${XSD}dateTime`, `${path}.startDate`);
+  if (p.endDate !== undefined) ctx.sink.literal(s, S("endDate"), p.endDate, `${XSD}dateTime`, `${path}.endDate`);
+  if (p.doorTime !== undefined) ctx.sink.literal(s, S("doorTime"), p.doorTime, `${XSD}dateTime`, `${path}.doorTime`);
+  const duration = p.duration ?? production?.duration;
+  if (duration !== undefined) ctx.sink.literal(s, S("duration"), duration, `${XSD}duration`, p.duration ? `${path}.duration` : inherited);
+
+  if (p.hall !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "hall", p.hall), `${path}.hall`);
+  else if (p.venue !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "venue", p.venue), `${path}.venue`);
+  if (p.onlineUrl !== undefined) {
+    const v = childIri(s, "online");
+    begin(ctx, v, origin, [S("VirtualLocation")], `${path}.onlineUrl`);
+    ctx.sink.iri(s, S("location"), v, `${path}.onlineUrl`);
+    ctx.sink.iri(v, S("url"), p.onlineUrl, `${path}.onlineUrl`);
+  }
+  if (p.attendanceMode) ctx.sink.iri(s, S("eventAttendanceMode"), ATTENDANCE_IRI[p.attendanceMode], `${path}.attendanceMode`);
+  if (p.status) {
+    ctx.sink.iri(s, S("eventStatus"), STATUS_IRI[p.status.kind], `${path}.status.kind`);
+    if (p.status.previousStartDate !== undefined) {
+      ctx.sink.literal(s, S("previousStartDate"), p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
+    }
+  }
+  p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, `${path}.offers[${i}]`));
+  if (p.free !== undefined) ctx.sink.literal(s, S("isAccessibleForFree"), String(p.free), `${XSD}boolean`, `${path}.free`);
+
+  p.performers?.forEach((r, i) => {
+    const f = `${path}.performers[${i}]`;
+    const agent = agentIri(ctx, r);
+    if (r.roleName === undefined && r.characterName === undefined) {
+      ctx.sink.iri(s, S("performer"), agent, f);
+      return;
+    }
+    // schema.org's Role pattern: event —performer→ PerformanceRole —performer→ agent.
+    const role = childIri(s, `performer-${i + 1}`);
+    begin(ctx, role, origin, [S("PerformanceRole")], f);
+    ctx.sink.iri(s, S("performer"), role, f);
+    ctx.sink.iri(role, S("performer"), agent, f);
+    langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
+    langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
+  });
+  agents(ctx, s, S("organizer"), p.organizers, `${path}.organizers`);
+
+  plainList(ctx, s, S("inLanguage"), p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);
+  plainList(ctx, s, S("subtitleLanguage"), p.surtitles ?? production?.surtitles, p.surtitles ? `${path}.surtitles` : inherited);
+  plainList(ctx, s, S("accessibilityFeature"), p.accessibility, `${path}.accessibility`);
+  p.series?.forEach((x, i) => {
+    const series = iriOf(ctx, "series", x);
+    ctx.sink.iri(s, S("superEvent"), series, `${path}.series[${i}]`);
+    ctx.sink.iri(series, S("subEvent"), s, `${path}.series[${i}]`);
+  });
+  if (p.url) ctx.sink.iri(s, S("url"), p.url, `${path}.url`);
+  iriList(ctx, s, S("image"), p.images ?? production?.images, p.images ? `${path}.images` : inherited);
+  const age = p.audienceAge ?? production?.audienceAge;
+  plain(ctx, s, S("typicalAgeRange"), age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
+}
+
+function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, origin: Origin, f: string): void {
+  const s = childIri(event, `offer-${o.id ?? index + 1}`);
+  begin(ctx, s, origin, [S("Offer")], f);
+  ctx.sink.iri(event, S("offers"), s, f);
+  langText(ctx, s, S("name"), o.category, `${f}.category`);
+  if (o.price !== undefined) ctx.sink.literal(s, S("price"), decimal(o.price), `${XSD}decimal`, `${f}.price`);
+  plain(ctx, s, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
+  if (o.minPrice !== undefined || o.maxPrice !== undefined) {
+    const spec = childIri(event, `offer-${o.id ?? index + 1}-price`);
+    begin(ctx, spec, origin, [S("PriceSpecification")], f);
+    ctx.sink.iri(s, S("priceSpecification"), spec, f);
+    if (o.minPrice !== undefined) ctx.sink.literal(spec, S("minPrice"), decimal(o.minPrice), `${XSD}decimal`, `${f}.minPrice`);
+    if (o.maxPrice !== undefined) ctx.sink.literal(spec, S("maxPrice"), decimal(o.maxPrice), `${XSD}decimal`, `${f}.maxPrice`);
+    plain(ctx, spec, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
+  }
+  if (o.availability) ctx.sink.iri(s, S("availability"), availabilityIri(o.availability), `${f}.availability`);
+  if (o.validFrom !== undefined) ctx.sink.literal(s, S("validFrom"), o.validFrom, dateDatatype(o.validFrom), `${f}.validFrom`);
+  if (o.url) ctx.sink.iri(s, S("url"), o.url, `${f}.url`);
+}

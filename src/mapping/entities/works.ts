@@ -1,0 +1,57 @@
+// Works (œuvres) → CreativeWork subtypes; productions (spectacles) → ado:LivePerformanceWork, a CreativeWork.
+
+import type { Production, Work } from "../../records/types.js";
+import { ADO, XSD } from "../../vocab.js";
+import { childIri } from "../iri.js";
+import { ageRangeText, genreIri } from "../terms.js";
+import { agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+
+export function emitWork(ctx: MapContext, w: Work, path: string): void {
+  const s = iriOf(ctx, "work", w.id);
+  begin(ctx, s, { entity: "work", recordId: w.id, path }, [S(w.type ?? "CreativeWork")], `${path}.type`);
+  langText(ctx, s, S("name"), w.name, `${path}.name`);
+  langText(ctx, s, S("description"), w.description, `${path}.description`);
+  agents(ctx, s, S("composer"), w.composers, `${path}.composers`);
+  agents(ctx, s, S("author"), w.authors, `${path}.authors`);
+  agents(ctx, s, S("lyricist"), w.librettists, `${path}.librettists`);
+  if (w.dateCreated !== undefined) {
+    ctx.sink.literal(s, S("dateCreated"), w.dateCreated, /^\d{4}$/.test(w.dateCreated) ? `${XSD}gYear` : `${XSD}date`, `${path}.dateCreated`);
+  }
+  plainList(ctx, s, S("inLanguage"), w.inLanguage, `${path}.inLanguage`);
+  iriList(ctx, s, S("sameAs"), w.sameAs, `${path}.sameAs`);
+}
+
+export function emitProduction(ctx: MapContext, p: Production, path: string): void {
+  const s = iriOf(ctx, "production", p.id);
+  const origin = { entity: "production", recordId: p.id, path };
+  begin(ctx, s, origin, [`${ADO}LivePerformanceWork`, S("CreativeWork")], path);
+  langText(ctx, s, S("name"), p.name, `${path}.name`);
+  langText(ctx, s, S("description"), p.description, `${path}.description`);
+  iriList(ctx, s, S("image"), p.images, `${path}.images`);
+  if (p.url) ctx.sink.iri(s, S("url"), p.url, `${path}.url`);
+  p.works?.forEach((w, i) => ctx.sink.iri(s, S("isBasedOn"), iriOf(ctx, "work", w), `${path}.works[${i}]`));
+  agents(ctx, s, S("producer"), p.producers, `${path}.producers`);
+  agents(ctx, s, S("director"), p.directors, `${path}.directors`);
+  p.cast?.forEach((r, i) => {
+    const f = `${path}.cast[${i}]`;
+    const agent = agentIri(ctx, r);
+    if (r.roleName === undefined && r.characterName === undefined) {
+      ctx.sink.iri(s, S("contributor"), agent, f);
+      return;
+    }
+    // schema.org's Role pattern: production —contributor→ PerformanceRole —contributor→ agent.
+    const role = childIri(s, `cast-${i + 1}`);
+    begin(ctx, role, origin, [S("PerformanceRole")], f);
+    ctx.sink.iri(s, S("contributor"), role, f);
+    ctx.sink.iri(role, S("contributor"), agent, f);
+    langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
+    langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
+  });
+  if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), p.duration, `${XSD}duration`, `${path}.duration`);
+  p.genres?.forEach((g, i) => ctx.sink.iri(s, S("genre"), genreIri(g), `${path}.genres[${i}]`));
+  const age = p.audienceAge && ageRangeText(p.audienceAge);
+  plain(ctx, s, S("typicalAgeRange"), age, `${path}.audienceAge`);
+  plainList(ctx, s, S("inLanguage"), p.inLanguage, `${path}.inLanguage`);
+  plainList(ctx, s, S("subtitleLanguage"), p.surtitles, `${path}.surtitles`);
+  iriList(ctx, s, S("sameAs"), p.sameAs, `${path}.sameAs`);
+}

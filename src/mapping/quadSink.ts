@@ -1,0 +1,64 @@
+// The hot path: records → RDF/JS quads with n3's DataFactory, no JSON-LD processing.
+
+import { DataFactory } from "n3";
+import type { NamedNode, Quad } from "@rdfjs/types";
+import type { Sink } from "./sink.js";
+import type { Origin, RecordRef } from "./types.js";
+
+const { namedNode, literal, quad, defaultGraph } = DataFactory;
+
+interface MutableOrigin extends RecordRef {
+  readonly fields: Map<string, string>;
+}
+
+export class QuadSink implements Sink {
+  readonly quads: Quad[] = [];
+  readonly origins = new Map<string, Origin>();
+  // Predicates, datatypes and the current subject repeat constantly: reuse their term objects.
+  private readonly terms = new Map<string, NamedNode>();
+  private current: { iri: string; node: NamedNode } | undefined;
+  private readonly graph = defaultGraph();
+
+  constructor(private readonly trackOrigins: boolean) {}
+
+  private term(iri: string): NamedNode {
+    let t = this.terms.get(iri);
+    if (!t) {
+      t = namedNode(iri);
+      this.terms.set(iri, t);
+    }
+    return t;
+  }
+
+  private node(iri: string): NamedNode {
+    if (this.current?.iri === iri) return this.current.node;
+    const node = namedNode(iri);
+    this.current = { iri, node };
+    return node;
+  }
+
+  subject(subject: string, origin: RecordRef): void {
+    if (this.trackOrigins && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() } as MutableOrigin);
+  }
+
+  private track(subject: string, predicate: string, field: string): void {
+    if (!this.trackOrigins) return;
+    const o = this.origins.get(subject) as MutableOrigin | undefined;
+    if (o && !o.fields.has(predicate)) o.fields.set(predicate, field);
+  }
+
+  iri(s: string, p: string, o: string, field: string): void {
+    this.quads.push(quad(this.node(s), this.term(p), namedNode(o), this.graph));
+    this.track(s, p, field);
+  }
+
+  literal(s: string, p: string, value: string, datatype: string, field: string): void {
+    this.quads.push(quad(this.node(s), this.term(p), literal(value, this.term(datatype)), this.graph));
+    this.track(s, p, field);
+  }
+
+  text(s: string, p: string, value: string, lang: string, field: string): void {
+    this.quads.push(quad(this.node(s), this.term(p), literal(value, lang), this.graph));
+    this.track(s, p, field);
+  }
+}

@@ -1,0 +1,598 @@
+// Unknown JSON → typed, normalised records, or problems. Every problem is found in one pass; a bad record
+// is rejected (and so is anything referring to it), the good ones go on.
+
+import type { Problem, Severity, Text } from "../errors.js";
+import type { ParseResult, RecordRef } from "../mapping/types.js";
+import { normalizeId, ID_EXAMPLES, type IdScheme } from "./identifiers.js";
+import { closest, expectation } from "./messages.js";
+import { COLLECTION_SPECS, PUBLISHER, type Field, type Spec } from "./spec.js";
+import { epochOf, formatIsoDate, formatOffset, isDuration, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "./time.js";
+import {
+  COLLECTIONS, ENTITY_OF, type AgentRef, type Collection, type ExternalIds, type Offer, type Performance, type Production,
+  type RecordDocument, type Role, type Series, type Venue, type Work,
+} from "./types.js";
+
+const LICENCE_KEYS = new Set(["etalab-2.0", "cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "odbl-1.0"]);
+const LANG_RE = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function isHttpIri(value: string): boolean {
+  if (!/^https?:\/\/[^\s<>"{}|\\^`]+$/i.test(value)) return false;
+  try {
+    return new URL(value).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>, v: string): boolean {
+  switch (format) {
+    case "localId": return v.trim().length > 0 && v.length <= 256 && !/[\u0000-\u001f]/.test(v);
+    case "iri": return isHttpIri(v);
+    case "baseIri": return isHttpIri(v) && /[/#]$/.test(v) && !v.includes("?");
+    case "dateTime": return parseIsoDate(v, false) !== undefined;
+    case "dateOrDateTime": return parseIsoDate(v) !== undefined;
+    case "yearOrDate": return /^\d{4}$/.test(v) || parseIsoDate(v)?.kind === "date";
+    case "duration": return isDuration(v);
+    case "lang": return LANG_RE.test(v);
+    case "currency": return /^[A-Z]{3}$/.test(v);
+    case "country": return /^[A-Z]{2}$/.test(v);
+    case "timeZone": return isTimeZone(v);
+    case "text": return v.trim().length > 0;
+    case "licence": return LICENCE_KEYS.has(v) || isHttpIri(v);
+  }
+}
+
+/** Collects problems for one record. */
+class RecordCheck {
+  ok = true;
+  constructor(
+    private readonly out: Problem[],
+    readonly entity: string,
+    readonly recordId: string | undefined,
+  ) {}
+
+  report(code: string, path: string, value: unknown, expected: Text, message: Text, hint: Text, severity: Severity = "violation"): void {
+    if (severity === "violation") this.ok = false;
+    this.out.push({
+      code, severity, entity: this.entity, path, expected, message, hint,
+      ...(this.recordId !== undefined ? { recordId: this.recordId } : {}),
+      ...(value !== undefined ? { value } : {}),
+    });
+  }
+
+  /** A field whose value does not match its spec. */
+  invalid(spec: Spec, path: string, value: unknown, code = "record/invalid-value"): void {
+    const { expected, example } = expectation(spec);
+    const field = fieldName(path);
+    const shown = JSON.stringify(value);
+    this.report(
+      code, path, value, expected,
+      { en: `${field} ${shown} is not ${expected.en}`, fr: `${field} ${shown} n'est pas ${expected.fr}` },
+      { en: `write ${expected.en}, e.g. ${example}`, fr: `indiquez ${expected.fr}, par ex. ${example}` },
+    );
+  }
+}
+
+function fieldName(path: string): string {
+  return path.replace(/^.*?\.(?=[^.[]+(?:\[\d+\])*$)/, "").replace(/^\$\./, "") || path;
+}
+
+const FORMAT_CODES: Partial<Record<string, string>> = {
+  dateTime: "record/invalid-date-time", dateOrDateTime: "record/invalid-date", yearOrDate: "record/invalid-date",
+  iri: "record/invalid-iri", baseIri: "record/invalid-iri", duration: "record/invalid-duration", lang: "record/invalid-language",
+  currency: "record/invalid-currency", country: "record/invalid-country", timeZone: "record/unknown-time-zone",
+  text: "record/empty-text", localId: "record/invalid-id", licence: "record/invalid-licence",
+};
+
+/** Structural check of a value against its spec; returns whether it holds. */
+function checkValue(spec: Spec, value: unknown, path: string, c: RecordCheck): boolean {
+  switch (spec.t) {
+    case "string":
+      if (typeof value !== "string") return c.invalid(spec, path, value, "record/invalid-type"), false;
+      if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, path, value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
+      return true;
+    case "number": {
+      const bad =
+        typeof value !== "number" || !Number.isFinite(value) ||
+        (spec.integer === true && !Number.isInteger(value)) ||
+        (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) ||
+        (spec.max !== undefined && value > spec.max);
+      if (bad) return c.invalid(spec, path, value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"), false;
+      return true;
+    }
+    case "boolean":
+      if (typeof value !== "boolean") return c.invalid(spec, path, value, "record/invalid-type"), false;
+      return true;
+    case "enum":
+      if (typeof value !== "string" || !spec.values.includes(value)) {
+        const near = typeof value === "string" ? closest(value, spec.values) : undefined;
+        const { expected } = expectation(spec);
+        c.report(
+          "record/unknown-value", path, value, expected,
+          { en: `${fieldName(path)} ${JSON.stringify(value)} is not ${expected.en}`, fr: `${fieldName(path)} ${JSON.stringify(value)} n'est pas ${expected.fr}` },
+          near
+            ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
+            : { en: `use one of the listed values`, fr: `utilisez une des valeurs listées` },
+        );
+        return false;
+      }
+      return true;
+    case "langmap": {
+      if (!isPlainObject(value) || Object.keys(value).length === 0) return c.invalid(spec, path, value, "record/invalid-language-map"), false;
+      let ok = true;
+      for (const [lang, text] of Object.entries(value)) {
+        if (!LANG_RE.test(lang)) {
+          c.report(
+            "record/invalid-language", `${path}.${lang}`, lang, expectation({ t: "string", format: "lang" }).expected,
+            { en: `language key "${lang}" is not a BCP 47 tag`, fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47` },
+            { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
+          );
+          ok = false;
+        } else if (typeof text !== "string" || text.trim() === "") {
+          c.report(
+            "record/empty-text", `${path}.${lang}`, text, { en: "a non-empty text", fr: "un texte non vide" },
+            { en: `the "${lang}" text is empty or not a string`, fr: `le texte « ${lang} » est vide ou n'est pas une chaîne` },
+            { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
+          );
+          ok = false;
+        }
+      }
+      return ok;
+    }
+    case "array": {
+      if (!Array.isArray(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
+      let ok = true;
+      for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], `${path}[${i}]`, c) && ok;
+      return ok;
+    }
+    case "object":
+      return checkObject(spec, value, path, c);
+    case "ref":
+      if (typeof value !== "string" || value === "") return c.invalid(spec, path, value, "record/invalid-type"), false;
+      return true;
+  }
+}
+
+function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck): boolean {
+  if (!isPlainObject(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
+  let ok = true;
+  const names = Object.keys(spec.fields);
+  for (const key of Object.keys(value)) {
+    if (spec.fields[key] !== undefined) continue;
+    const near = closest(key, names);
+    c.report(
+      "record/unknown-field", `${path}.${key}`, value[key],
+      { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
+      { en: `${key} is not a ${spec.def} field: it is ignored`, fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré` },
+      near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: `remove it, or see the record model in the README`, fr: `retirez-le, ou voyez le modèle des fiches dans le README` },
+      "warning",
+    );
+  }
+  for (const [key, field] of Object.entries(spec.fields) as [string, Field][]) {
+    const v = value[key];
+    if (v === undefined || v === null) {
+      if (field.required) {
+        const { expected, example } = expectation(field);
+        c.report(
+          "record/missing-field", `${path}.${key}`, undefined, expected,
+          { en: `${key} is missing`, fr: `${key} est absent` },
+          { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
+        );
+        ok = false;
+      }
+      continue;
+    }
+    ok = checkValue(field, v, `${path}.${key}`, c) && ok;
+  }
+  if (spec.oneOf) {
+    const present = spec.oneOf.filter((k) => value[k] !== undefined && value[k] !== null);
+    if (present.length !== 1) {
+      const list = spec.oneOf.join(" or ");
+      c.report(
+        "record/invalid-reference", path, value,
+        { en: `exactly one of ${list}`, fr: `exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
+        { en: `give exactly one of ${list}`, fr: `indiquez exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
+        { en: `e.g. {"person": "per-1"}`, fr: `par ex. {"person": "per-1"}` },
+      );
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+interface Registry {
+  /** Accepted ids per collection. */
+  readonly accepted: Map<Collection, Map<string, unknown>>;
+  /** Ids present but rejected (so a reference to them is "rejected", not "unknown"). */
+  readonly rejected: Map<Collection, Set<string>>;
+  /** hall id → venue id, for accepted venues. */
+  readonly halls: Map<string, string>;
+}
+
+function checkRef(reg: Registry, to: Collection, id: string, path: string, c: RecordCheck): boolean {
+  if (reg.accepted.get(to)?.has(id)) return true;
+  const entity = ENTITY_OF[to];
+  if (reg.rejected.get(to)?.has(id)) {
+    c.report(
+      "record/rejected-reference", path, id, { en: `an accepted ${entity}`, fr: `un élément ${entity} accepté` },
+      { en: `${entity} "${id}" was rejected, so this record cannot refer to it`, fr: `${entity} « ${id} » a été rejeté : cette fiche ne peut pas y renvoyer` },
+      { en: `fix ${entity} "${id}" first (see its own problems)`, fr: `corrigez d'abord ${entity} « ${id} » (voir ses propres problèmes)` },
+    );
+  } else {
+    c.report(
+      "record/unknown-reference", path, id, { en: `the id of one of the document's ${to}`, fr: `l'id d'un élément de ${to} du document` },
+      { en: `no ${entity} has id "${id}"`, fr: `aucun élément ${entity} n'a l'id « ${id} »` },
+      { en: `add ${entity} "${id}" to ${to}, or correct the id`, fr: `ajoutez ${entity} « ${id} » à ${to}, ou corrigez l'id` },
+    );
+  }
+  return false;
+}
+
+function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, path: string, c: RecordCheck): void {
+  refs?.forEach((r, i) => {
+    if (r.person !== undefined) checkRef(reg, "people", r.person, `${path}[${i}].person`, c);
+    if (r.organization !== undefined) checkRef(reg, "organizations", r.organization, `${path}[${i}].organization`, c);
+  });
+}
+
+/** External ids → sameAs IRIs (merged with the record's own sameAs, deduplicated, order kept). */
+function normalizeIds(ids: ExternalIds | undefined, sameAs: readonly string[] | undefined, path: string, c: RecordCheck): { sameAs?: string[]; ids?: ExternalIds } {
+  const out: string[] = [...(sameAs ?? [])];
+  let siret: string | undefined;
+  if (ids) {
+    for (const scheme of Object.keys(ids) as IdScheme[]) {
+      const raw = ids[scheme];
+      if (raw === undefined) continue;
+      const r = normalizeId(scheme, raw);
+      if (!r.ok) {
+        c.report(
+          "record/invalid-identifier", `${path}.ids.${scheme}`, raw,
+          { en: `a valid ${scheme} identifier`, fr: `un identifiant ${scheme} valide` },
+          { en: `ids.${scheme} ${JSON.stringify(raw)} is not a valid ${scheme} identifier`, fr: `ids.${scheme} ${JSON.stringify(raw)} n'est pas un identifiant ${scheme} valide` },
+          { en: `write it as ${ID_EXAMPLES[scheme]}`, fr: `écrivez-le comme ${ID_EXAMPLES[scheme]}` },
+        );
+      } else if (scheme === "siret") siret = r.value;
+      else out.push(r.value);
+    }
+  }
+  const unique = [...new Set(out)];
+  return { ...(unique.length ? { sameAs: unique } : {}), ...(siret ? { ids: { siret } } : {}) };
+}
+
+interface DateContext {
+  readonly zone: string | undefined;
+  readonly zonePath: string;
+}
+
+/** Resolves a date(-time) with the zone: returns the normalised lexical form and the parsed value. */
+function resolveDate(value: string, path: string, ctx: DateContext, c: RecordCheck): { text: string; parsed: ParsedDate } | undefined {
+  const parsed = parseIsoDate(value);
+  if (!parsed) return undefined; // already reported structurally
+  if (parsed.kind === "date" || parsed.offsetMinutes !== undefined || ctx.zone === undefined) return { text: formatIsoDate(parsed), parsed };
+  const r = resolveLocalTime(parsed, ctx.zone);
+  if (r.ok) {
+    const withOffset = { ...parsed, offsetMinutes: r.offsetMinutes };
+    return { text: formatIsoDate(withOffset), parsed: withOffset };
+  }
+  const offsets = r.offsets.map(formatOffset).join(", ");
+  if (r.reason === "gap") {
+    c.report(
+      "record/nonexistent-local-time", path, value, { en: `a time that exists in ${ctx.zone}`, fr: `une heure qui existe dans ${ctx.zone}` },
+      { en: `${value} does not exist in ${ctx.zone} (skipped by the change to summer time)`, fr: `${value} n'existe pas dans ${ctx.zone} (sautée au passage à l'heure d'été)` },
+      { en: `check the time, or write it with an explicit offset`, fr: `vérifiez l'heure, ou écrivez-la avec un décalage explicite` },
+    );
+  } else {
+    c.report(
+      "record/ambiguous-local-time", path, value, { en: `a time with one offset in ${ctx.zone}`, fr: `une heure à décalage unique dans ${ctx.zone}` },
+      { en: `${value} happens twice in ${ctx.zone} (offsets ${offsets})`, fr: `${value} a lieu deux fois dans ${ctx.zone} (décalages ${offsets})` },
+      { en: `write it with the intended offset, e.g. ${value}:00${formatOffset(r.offsets.at(-1)!)}`, fr: `écrivez-la avec le décalage voulu, par ex. ${value}:00${formatOffset(r.offsets.at(-1)!)}` },
+    );
+  }
+  return undefined;
+}
+
+function compareDates(a: ParsedDate, b: ParsedDate): number | undefined {
+  // A local value and one with an offset cannot be ordered without inventing a zone.
+  if ((a.offsetMinutes === undefined) !== (b.offsetMinutes === undefined) && a.kind === "dateTime" && b.kind === "dateTime") return undefined;
+  return epochOf(a) - epochOf(b);
+}
+
+function orderProblem(c: RecordCheck, path: string, value: string, earlier: string, earlierField: string, laterField: string): void {
+  c.report(
+    "record/end-before-start", path, value,
+    { en: `${laterField} not before ${earlierField} (${earlier})`, fr: `${laterField} non antérieur à ${earlierField} (${earlier})` },
+    { en: `${laterField} ${value} is before ${earlierField} ${earlier}`, fr: `${laterField} ${value} est antérieur à ${earlierField} ${earlier}` },
+    { en: `correct one of the two dates`, fr: `corrigez l'une des deux dates` },
+  );
+}
+
+function checkAgeRange(age: { min?: number; max?: number } | undefined, path: string, c: RecordCheck): void {
+  if (age?.min !== undefined && age.max !== undefined && age.min > age.max) {
+    c.report(
+      "record/invalid-age-range", `${path}.audienceAge`, age, { en: "min ≤ max", fr: "min ≤ max" },
+      { en: `audienceAge min ${age.min} is above max ${age.max}`, fr: `audienceAge min ${age.min} dépasse max ${age.max}` },
+      { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
+    );
+  }
+}
+
+/** Parses and normalises a record document. Never throws for bad data: problems are returned. */
+export function parseRecords(input: unknown): ParseResult {
+  const problems: Problem[] = [];
+  const accepted: RecordRef[] = [];
+  const rejected: RecordRef[] = [];
+  if (!isPlainObject(input)) {
+    const c = new RecordCheck(problems, "document", undefined);
+    c.report(
+      "record/not-a-document", "$", Array.isArray(input) ? "[…]" : input,
+      { en: "an object with a publisher and collections", fr: "un objet avec un publisher et des collections" },
+      { en: "the input is not a record document", fr: "l'entrée n'est pas un document de fiches" },
+      { en: `start from {"publisher": {…}, "performances": […]}`, fr: `partez de {"publisher": {…}, "performances": […]}` },
+    );
+    return { problems, accepted, rejected };
+  }
+
+  const pc = new RecordCheck(problems, "publisher", isPlainObject(input.publisher) && typeof input.publisher.id === "string" ? input.publisher.id : undefined);
+  if (input.publisher === undefined) {
+    pc.report(
+      "record/missing-field", "$.publisher", undefined, { en: "the publisher", fr: "l'éditeur (publisher)" },
+      { en: "publisher is missing: no IRI can be minted without its baseIri", fr: "publisher est absent : aucune IRI ne peut être créée sans son baseIri" },
+      { en: `add {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`, fr: `ajoutez {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}` },
+    );
+  } else checkObject(PUBLISHER, input.publisher, "$.publisher", pc);
+  const publisherOk = pc.ok;
+
+  const known = new Set<string>(["publisher", ...COLLECTIONS]);
+  for (const key of Object.keys(input)) {
+    if (known.has(key)) continue;
+    const near = closest(key, [...known]);
+    new RecordCheck(problems, "document", undefined).report(
+      "record/unknown-field", `$.${key}`, undefined, { en: "a collection of the record model", fr: "une collection du modèle de fiches" },
+      { en: `${key} is not a collection: it is ignored`, fr: `${key} n'est pas une collection : elle est ignorée` },
+      near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: "remove it", fr: "retirez-la" },
+      "warning",
+    );
+  }
+
+  const reg: Registry = { accepted: new Map(), rejected: new Map(), halls: new Map() };
+  const out: Record<string, unknown[]> = {};
+  const hallOwner = new Map<string, string>();
+
+  for (const collection of COLLECTIONS) {
+    const entity = ENTITY_OF[collection];
+    const acceptedHere = new Map<string, unknown>();
+    const rejectedHere = new Set<string>();
+    reg.accepted.set(collection, acceptedHere);
+    reg.rejected.set(collection, rejectedHere);
+    const list = input[collection];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      new RecordCheck(problems, "document", undefined).report(
+        "record/invalid-type", `$.${collection}`, typeof list, { en: "a list", fr: "une liste" },
+        { en: `${collection} is not a list`, fr: `${collection} n'est pas une liste` },
+        { en: `write "${collection}": […]`, fr: `écrivez "${collection}": […]` },
+      );
+      continue;
+    }
+    const kept: unknown[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < list.length; i++) {
+      const raw: unknown = list[i];
+      const path = `$.${collection}[${i}]`;
+      const id = isPlainObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
+      const c = new RecordCheck(problems, entity, id ?? `#${i}`);
+      checkObject(COLLECTION_SPECS[collection], raw, path, c);
+      if (id !== undefined && seen.has(id)) {
+        c.report(
+          "record/duplicate-id", `${path}.id`, id, { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
+          { en: `another ${entity} already has id "${id}"`, fr: `un autre élément ${entity} a déjà l'id « ${id} »` },
+          { en: "give each record its own id", fr: "donnez à chaque fiche son propre id" },
+        );
+      }
+      if (id !== undefined) seen.add(id);
+      let record = c.ok ? normalizeRecord(collection, raw as never, path, reg, c, hallOwner) : undefined;
+      if (!publisherOk) record = undefined;
+      const ref: RecordRef = { entity, recordId: id ?? `#${i}`, path };
+      if (c.ok && record !== undefined) {
+        acceptedHere.set(id!, record);
+        kept.push(record);
+        accepted.push(ref);
+      } else {
+        if (id !== undefined) rejectedHere.add(id);
+        rejected.push(ref);
+      }
+    }
+    out[collection] = kept;
+  }
+
+  if (!publisherOk) return { problems, accepted: [], rejected };
+  const document = { publisher: input.publisher, ...out } as unknown as RecordDocument;
+  return { document, problems, accepted, rejected };
+}
+
+/** Cross-record checks and normalisation of one structurally valid record. */
+function normalizeRecord(collection: Collection, r: Record<string, unknown>, path: string, reg: Registry, c: RecordCheck, hallOwner: Map<string, string>): unknown {
+  const ids = normalizeIds(r.ids as ExternalIds | undefined, r.sameAs as string[] | undefined, path, c);
+  const base = { ...r, ...ids };
+  if (!ids.sameAs) delete base.sameAs;
+  if (!ids.ids) delete base.ids;
+  switch (collection) {
+    case "venues": {
+      const v = base as unknown as Venue;
+      v.halls?.forEach((h, i) => {
+        const owner = hallOwner.get(h.id);
+        if (owner !== undefined) {
+          c.report(
+            "record/duplicate-id", `${path}.halls[${i}].id`, h.id, { en: "a hall id unique in the document", fr: "un id de salle unique dans le document" },
+            { en: `hall "${h.id}" is already a hall of venue "${owner}"`, fr: `la salle « ${h.id} » est déjà une salle du lieu « ${owner} »` },
+            { en: "give each hall its own id", fr: "donnez à chaque salle son propre id" },
+          );
+        } else hallOwner.set(h.id, v.id);
+      });
+      if (c.ok) v.halls?.forEach((h) => reg.halls.set(h.id, v.id));
+      return v;
+    }
+    case "organizations":
+    case "people":
+      return base;
+    case "works": {
+      const w = base as unknown as Work;
+      checkAgents(reg, w.composers, `${path}.composers`, c);
+      checkAgents(reg, w.authors, `${path}.authors`, c);
+      checkAgents(reg, w.librettists, `${path}.librettists`, c);
+      return w;
+    }
+    case "productions": {
+      const p = base as unknown as Production;
+      p.works?.forEach((w, i) => checkRef(reg, "works", w, `${path}.works[${i}]`, c));
+      checkAgents(reg, p.producers, `${path}.producers`, c);
+      checkAgents(reg, p.directors, `${path}.directors`, c);
+      checkAgents(reg, p.cast as readonly Role[] | undefined, `${path}.cast`, c);
+      checkAgeRange(p.audienceAge, path, c);
+      return p;
+    }
+    case "series": {
+      const s = base as unknown as Series;
+      checkAgents(reg, s.organizers, `${path}.organizers`, c);
+      let zone: string | undefined;
+      if (s.venue !== undefined && checkRef(reg, "venues", s.venue, `${path}.venue`, c)) zone = (reg.accepted.get("venues")!.get(s.venue) as Venue).timeZone;
+      const ctx = { zone, zonePath: `${path}.venue` };
+      const start = s.startDate !== undefined ? resolveDate(s.startDate, `${path}.startDate`, ctx, c) : undefined;
+      const end = s.endDate !== undefined ? resolveDate(s.endDate, `${path}.endDate`, ctx, c) : undefined;
+      if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, s.endDate!, s.startDate!, "startDate", "endDate");
+      return { ...s, ...(start ? { startDate: start.text } : {}), ...(end ? { endDate: end.text } : {}) };
+    }
+    case "performances":
+      return normalizePerformance(base as unknown as Performance, path, reg, c);
+  }
+}
+
+function normalizePerformance(p: Performance, path: string, reg: Registry, c: RecordCheck): Performance {
+  checkRef(reg, "productions", p.production, `${path}.production`, c);
+  const mode = p.attendanceMode;
+  let venue: Venue | undefined;
+  if (p.venue !== undefined) {
+    if (checkRef(reg, "venues", p.venue, `${path}.venue`, c)) venue = reg.accepted.get("venues")!.get(p.venue) as Venue;
+  } else if (mode !== "online") {
+    c.report(
+      "record/missing-field", `${path}.venue`, undefined, { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
+      { en: "venue is missing for a performance that is not online", fr: "venue est absent pour une représentation qui n'est pas en ligne" },
+      { en: `add "venue": "<venue id>", or "attendanceMode": "online" with "onlineUrl"`, fr: `ajoutez "venue": "<id du lieu>", ou "attendanceMode": "online" avec "onlineUrl"` },
+    );
+  }
+  if (p.hall !== undefined) {
+    const owner = reg.halls.get(p.hall);
+    if (owner === undefined) {
+      c.report(
+        "record/unknown-reference", `${path}.hall`, p.hall, { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
+        { en: `no accepted venue has a hall "${p.hall}"`, fr: `aucun lieu accepté n'a de salle « ${p.hall} »` },
+        { en: `add the hall to the venue's halls, or correct the id`, fr: `ajoutez la salle aux halls du lieu, ou corrigez l'id` },
+      );
+    } else if (p.venue !== undefined && owner !== p.venue) {
+      c.report(
+        "record/hall-not-in-venue", `${path}.hall`, p.hall, { en: `a hall of venue "${p.venue}"`, fr: `une salle du lieu « ${p.venue} »` },
+        { en: `hall "${p.hall}" belongs to venue "${owner}", not "${p.venue}"`, fr: `la salle « ${p.hall} » appartient au lieu « ${owner} », pas à « ${p.venue} »` },
+        { en: `set venue to "${owner}", or pick a hall of "${p.venue}"`, fr: `mettez venue à « ${owner} », ou choisissez une salle de « ${p.venue} »` },
+      );
+    } else if (p.venue === undefined) {
+      c.report(
+        "record/missing-field", `${path}.venue`, undefined, { en: "the venue of the hall", fr: "le lieu de la salle" },
+        { en: `hall "${p.hall}" is given without its venue`, fr: `la salle « ${p.hall} » est indiquée sans son lieu` },
+        { en: `add "venue": "${owner}"`, fr: `ajoutez "venue": "${owner}"` },
+      );
+    }
+  }
+  if ((mode === "online" || mode === "mixed") && p.onlineUrl === undefined) {
+    c.report(
+      "record/missing-field", `${path}.onlineUrl`, undefined, { en: "the stream URL", fr: "l'URL de diffusion" },
+      { en: `onlineUrl is missing for a ${mode} performance`, fr: `onlineUrl est absent pour une représentation ${mode}` },
+      { en: `add "onlineUrl": "https://…"`, fr: `ajoutez "onlineUrl": "https://…"` },
+    );
+  }
+  checkAgents(reg, p.performers, `${path}.performers`, c);
+  checkAgents(reg, p.organizers, `${path}.organizers`, c);
+  p.series?.forEach((s, i) => checkRef(reg, "series", s, `${path}.series[${i}]`, c));
+  checkAgeRange(p.audienceAge, path, c);
+
+  const ctx: DateContext = { zone: p.timeZone ?? venue?.timeZone, zonePath: p.timeZone ? `${path}.timeZone` : `${path}.venue` };
+  const start = resolveDate(p.startDate, `${path}.startDate`, ctx, c);
+  const end = p.endDate !== undefined ? resolveDate(p.endDate, `${path}.endDate`, ctx, c) : undefined;
+  const door = p.doorTime !== undefined ? resolveDate(p.doorTime, `${path}.doorTime`, ctx, c) : undefined;
+  if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, p.endDate!, p.startDate, "startDate", "endDate");
+  if (start && door && (compareDates(start.parsed, door.parsed) ?? 0) < 0) orderProblem(c, `${path}.doorTime`, p.startDate, p.doorTime!, "doorTime", "startDate");
+
+  let status = p.status;
+  if (status) {
+    if (status.kind === "rescheduled" && status.previousStartDate === undefined) {
+      c.report(
+        "record/missing-field", `${path}.status.previousStartDate`, undefined, { en: "the former start date", fr: "l'ancienne date de début" },
+        { en: "a rescheduled performance needs previousStartDate", fr: "une représentation reprogrammée a besoin de previousStartDate" },
+        { en: `add "previousStartDate": "2026-11-20T20:00"`, fr: `ajoutez "previousStartDate": "2026-11-20T20:00"` },
+      );
+    } else if (status.kind !== "rescheduled" && status.previousStartDate !== undefined) {
+      c.report(
+        "record/previous-start-without-rescheduled", `${path}.status.previousStartDate`, status.previousStartDate,
+        { en: `previousStartDate only with kind "rescheduled"`, fr: `previousStartDate seulement avec kind « rescheduled »` },
+        { en: `previousStartDate is given but the status is "${status.kind}"`, fr: `previousStartDate est donné mais le statut est « ${status.kind} »` },
+        { en: `set kind to "rescheduled", or remove previousStartDate`, fr: `mettez kind à « rescheduled », ou retirez previousStartDate` },
+      );
+    } else if (status.previousStartDate !== undefined) {
+      const prev = resolveDate(status.previousStartDate, `${path}.status.previousStartDate`, ctx, c);
+      if (prev) status = { ...status, previousStartDate: prev.text };
+    }
+  }
+
+  const offers = p.offers?.map((o, i) => normalizeOffer(o, i, `${path}.offers[${i}]`, ctx, p, c));
+  const offerIds = new Set<string>();
+  offers?.forEach((o, i) => {
+    const id = o.id ?? String(i + 1);
+    if (offerIds.has(id)) {
+      c.report(
+        "record/duplicate-id", `${path}.offers[${i}].id`, id, { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
+        { en: `another offer of this performance has id "${id}"`, fr: `un autre tarif de cette représentation a l'id « ${id} »` },
+        { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
+      );
+    }
+    offerIds.add(id);
+  });
+
+  return {
+    ...p,
+    startDate: start?.text ?? p.startDate,
+    ...(end ? { endDate: end.text } : {}),
+    ...(door ? { doorTime: door.text } : {}),
+    ...(status ? { status } : {}),
+    ...(offers ? { offers } : {}),
+  };
+}
+
+function normalizeOffer(o: Offer, index: number, path: string, ctx: DateContext, p: Performance, c: RecordCheck): Offer {
+  const priced = o.price !== undefined || o.minPrice !== undefined || o.maxPrice !== undefined;
+  if (priced && o.priceCurrency === undefined) {
+    c.report(
+      "record/price-without-currency", `${path}.priceCurrency`, undefined, { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
+      { en: "a price is given without priceCurrency", fr: "un prix est donné sans priceCurrency" },
+      { en: `add "priceCurrency": "EUR"`, fr: `ajoutez "priceCurrency": "EUR"` },
+    );
+  }
+  if (o.minPrice !== undefined && o.maxPrice !== undefined && o.minPrice > o.maxPrice) {
+    c.report(
+      "record/invalid-price-range", `${path}.minPrice`, o.minPrice, { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
+      { en: `minPrice ${o.minPrice} is above maxPrice ${o.maxPrice}`, fr: `minPrice ${o.minPrice} dépasse maxPrice ${o.maxPrice}` },
+      { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
+    );
+  }
+  if (p.free === true && ((o.price ?? 0) > 0 || (o.minPrice ?? 0) > 0)) {
+    c.report(
+      "record/free-with-price", `${path}.price`, o.price ?? o.minPrice, { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
+      { en: `the performance is free but offer ${index + 1} has a price`, fr: `la représentation est gratuite mais le tarif ${index + 1} a un prix` },
+      { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
+    );
+  }
+  const from = o.validFrom !== undefined ? resolveDate(o.validFrom, `${path}.validFrom`, ctx, c) : undefined;
+  return from ? { ...o, validFrom: from.text } : o;
+}
