@@ -18,6 +18,10 @@ export {
 // --- mapping ---
 export type { RecordRef, Origin, Origins, ParseResult, MapResult, JsonLdObject } from "./mapping/types.js";
 export { entityIri, publisherGraphIri, publisherIri } from "./mapping/iri.js";
+export { parseRecords, mapRecords, toQuads, toGraph, toEmbed, toEmbeds, embedScript } from "./mapping/index.js";
+export type { QuadsOptions, EmbedOptions } from "./mapping/index.js";
+export { recordsJsonSchema } from "./records/jsonSchema.js";
+export { GENRE_CONCEPT, licenceIri } from "./mapping/terms.js";
 
 // --- jsonld & rdf ---
 export { staticDocumentLoader, registerStaticDocument, SCHEMA_ORG_CONTEXT_URLS } from "./jsonld/loader.js";

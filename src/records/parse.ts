@@ -157,7 +157,7 @@ function checkValue(spec: Spec, value: unknown, path: string, c: RecordCheck): b
   }
 }
 
-function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck): boolean {
+function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck, failed?: Set<string>): boolean {
   if (!isPlainObject(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
   let ok = true;
   const names = Object.keys(spec.fields);
@@ -182,11 +182,15 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
           { en: `${key} is missing`, fr: `${key} est absent` },
           { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
         );
+        failed?.add(key);
         ok = false;
       }
       continue;
     }
-    ok = checkValue(field, v, `${path}.${key}`, c) && ok;
+    if (!checkValue(field, v, `${path}.${key}`, c)) {
+      failed?.add(key);
+      ok = false;
+    }
   }
   if (spec.oneOf) {
     const present = spec.oneOf.filter((k) => value[k] !== undefined && value[k] !== null);
@@ -385,7 +389,9 @@ export function parseRecords(input: unknown): ParseResult {
       const path = `$.${collection}[${i}]`;
       const id = isPlainObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
       const c = new RecordCheck(problems, entity, id ?? `#${i}`);
-      checkObject(COLLECTION_SPECS[collection], raw, path, c);
+      const spec = COLLECTION_SPECS[collection];
+      const failed = new Set<string>();
+      checkObject(spec, raw, path, c, failed);
       if (id !== undefined && seen.has(id)) {
         c.report(
           "record/duplicate-id", `${path}.id`, id, { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
@@ -394,7 +400,12 @@ export function parseRecords(input: unknown): ParseResult {
         );
       }
       if (id !== undefined) seen.add(id);
-      let record = c.ok ? normalizeRecord(collection, raw as never, path, reg, c, hallOwner) : undefined;
+      // Cross-record checks still run on the fields that passed, so every problem is reported at once.
+      let record: unknown;
+      if (isPlainObject(raw)) {
+        const usable = Object.fromEntries(Object.entries(raw).filter(([k]) => !failed.has(k) && spec.fields[k] !== undefined));
+        record = normalizeRecord(collection, usable, path, reg, c, hallOwner);
+      }
       if (!publisherOk) record = undefined;
       const ref: RecordRef = { entity, recordId: id ?? `#${i}`, path };
       if (c.ok && record !== undefined) {
@@ -472,7 +483,8 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
 }
 
 function normalizePerformance(p: Performance, path: string, reg: Registry, c: RecordCheck): Performance {
-  checkRef(reg, "productions", p.production, `${path}.production`, c);
+  // Fields that failed their structural check were removed: required ones may be absent here.
+  if (p.production !== undefined) checkRef(reg, "productions", p.production, `${path}.production`, c);
   const mode = p.attendanceMode;
   let venue: Venue | undefined;
   if (p.venue !== undefined) {
@@ -519,7 +531,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   checkAgeRange(p.audienceAge, path, c);
 
   const ctx: DateContext = { zone: p.timeZone ?? venue?.timeZone, zonePath: p.timeZone ? `${path}.timeZone` : `${path}.venue` };
-  const start = resolveDate(p.startDate, `${path}.startDate`, ctx, c);
+  const start = p.startDate !== undefined ? resolveDate(p.startDate, `${path}.startDate`, ctx, c) : undefined;
   const end = p.endDate !== undefined ? resolveDate(p.endDate, `${path}.endDate`, ctx, c) : undefined;
   const door = p.doorTime !== undefined ? resolveDate(p.doorTime, `${path}.doorTime`, ctx, c) : undefined;
   if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, p.endDate!, p.startDate, "startDate", "endDate");
