@@ -60,7 +60,7 @@ export function normalizeId(scheme: IdScheme, raw: string): IdResult {
 
 export const ID_EXAMPLES: Readonly<Record<IdScheme, string>> = {
   wikidata: "Q193599 or http://www.wikidata.org/entity/Q193599",
-  isni: "0000 0001 2141 6464 (16 characters, check digit verified)",
+  isni: "0000 0001 2141 6468 (16 characters, check digit verified)",
   bnf: "ark:/12148/cb13894801b",
   artsdata: "K10-123",
   siret: "73282932000074 (14 digits, Luhn check)",

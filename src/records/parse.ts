@@ -12,11 +12,21 @@ import {
   type RecordDocument, type Role, type Series, type Venue, type Work,
 } from "./types.js";
 
+const ID_SCHEMES: readonly IdScheme[] = ["wikidata", "isni", "bnf", "artsdata", "siret"];
 const LICENCE_KEYS = new Set(["etalab-2.0", "cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "odbl-1.0"]);
 const LANG_RE = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Drops null-valued keys at every depth (null means absent); arrays keep their items. */
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+  return out as T;
 }
 
 export function isHttpIri(value: string): boolean {
@@ -215,6 +225,8 @@ interface Registry {
   readonly rejected: Map<Collection, Set<string>>;
   /** hall id → venue id, for accepted venues. */
   readonly halls: Map<string, string>;
+  /** hall id → venue id, for every venue seen (accepted or not). */
+  readonly allHalls: Map<string, string>;
 }
 
 function checkRef(reg: Registry, to: Collection, id: string, path: string, c: RecordCheck): boolean {
@@ -245,12 +257,14 @@ function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, path:
 
 /** External ids → sameAs IRIs (merged with the record's own sameAs, deduplicated, order kept). */
 function normalizeIds(ids: ExternalIds | undefined, sameAs: readonly string[] | undefined, path: string, c: RecordCheck): { sameAs?: string[]; ids?: ExternalIds } {
-  const out: string[] = [...(sameAs ?? [])];
+  // Known identifier URLs given directly in sameAs get their canonical form too (Wikidata /wiki/ → /entity/).
+  const out: string[] = (sameAs ?? []).map((iri) => canonicalSameAs(iri));
   let siret: string | undefined;
   if (ids) {
-    for (const scheme of Object.keys(ids) as IdScheme[]) {
+    // Only the known schemes: unknown keys were already reported as unknown fields.
+    for (const scheme of ID_SCHEMES) {
       const raw = ids[scheme];
-      if (raw === undefined) continue;
+      if (typeof raw !== "string") continue;
       const r = normalizeId(scheme, raw);
       if (!r.ok) {
         c.report(
@@ -265,6 +279,18 @@ function normalizeIds(ids: ExternalIds | undefined, sameAs: readonly string[] | 
   }
   const unique = [...new Set(out)];
   return { ...(unique.length ? { sameAs: unique } : {}), ...(siret ? { ids: { siret } } : {}) };
+}
+
+function canonicalSameAs(iri: string): string {
+  if (/wikidata\.org\/(?:wiki|entity)\/Q\d+$/.test(iri)) {
+    const r = normalizeId("wikidata", iri);
+    if (r.ok) return r.value;
+  }
+  if (/isni\.org\/isni\//i.test(iri)) {
+    const r = normalizeId("isni", iri);
+    if (r.ok) return r.value;
+  }
+  return iri;
 }
 
 interface DateContext {
@@ -362,9 +388,9 @@ export function parseRecords(input: unknown): ParseResult {
     );
   }
 
-  const reg: Registry = { accepted: new Map(), rejected: new Map(), halls: new Map() };
-  const out: Record<string, unknown[]> = {};
   const hallOwner = new Map<string, string>();
+  const reg: Registry = { accepted: new Map(), rejected: new Map(), halls: new Map(), allHalls: hallOwner };
+  const out: Record<string, unknown[]> = {};
 
   for (const collection of COLLECTIONS) {
     const entity = ENTITY_OF[collection];
@@ -403,15 +429,16 @@ export function parseRecords(input: unknown): ParseResult {
       // Cross-record checks still run on the fields that passed, so every problem is reported at once.
       let record: unknown;
       if (isPlainObject(raw)) {
-        const usable = Object.fromEntries(Object.entries(raw).filter(([k]) => !failed.has(k) && spec.fields[k] !== undefined));
+        // null counts as absent (as in most exports), so it is dropped along with failed and unknown fields.
+        const usable = withoutNulls(Object.fromEntries(Object.entries(raw).filter(([k]) => !failed.has(k) && spec.fields[k] !== undefined)));
         record = normalizeRecord(collection, usable, path, reg, c, hallOwner);
       }
-      if (!publisherOk) record = undefined;
       const ref: RecordRef = { entity, recordId: id ?? `#${i}`, path };
       if (c.ok && record !== undefined) {
+        // Without a usable publisher nothing is accepted, but references still resolve: no cascade of noise.
         acceptedHere.set(id!, record);
         kept.push(record);
-        accepted.push(ref);
+        (publisherOk ? accepted : rejected).push(ref);
       } else {
         if (id !== undefined) rejectedHere.add(id);
         rejected.push(ref);
@@ -498,7 +525,10 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   }
   if (p.hall !== undefined) {
     const owner = reg.halls.get(p.hall);
-    if (owner === undefined) {
+    const rejectedOwner = reg.allHalls.get(p.hall);
+    if (owner === undefined && rejectedOwner !== undefined) {
+      checkRef(reg, "venues", rejectedOwner, `${path}.hall`, c);
+    } else if (owner === undefined) {
       c.report(
         "record/unknown-reference", `${path}.hall`, p.hall, { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
         { en: `no accepted venue has a hall "${p.hall}"`, fr: `aucun lieu accepté n'a de salle « ${p.hall} »` },

@@ -9,12 +9,12 @@ export type LocalId = string;
 
 /**
  * External identifiers. Each becomes a full IRI in `sameAs` (SIRET becomes an `identifier`).
- * @example { "wikidata": "Q193599", "isni": "0000 0001 2141 6464" }
+ * @example { "wikidata": "Q193599", "isni": "0000 0001 2141 6468" }
  */
 export interface ExternalIds {
   /** Wikidata item id, `Q…` (or its full entity IRI). */
   readonly wikidata?: string;
-  /** ISNI, 16 characters, spaces allowed: `0000 0001 2141 6464`. */
+  /** ISNI, 16 characters, spaces allowed: `0000 0001 2141 6468`. */
   readonly isni?: string;
   /** BnF ARK, `ark:/12148/cb…` (or the catalogue.bnf.fr / data.bnf.fr IRI). */
   readonly bnf?: string;

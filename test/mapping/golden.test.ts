@@ -1,0 +1,41 @@
+// Golden tests: each fixtures/golden/<name>.records.json with its expected graph JSON-LD, canonical N-Quads and
+// embed form beside it. Run with UPDATE_GOLDEN=1 to rewrite them (then read the diff before committing).
+
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import canonize from "rdf-canonize";
+import { describe, expect, it } from "vitest";
+import { mapRecords, toEmbeds, toGraph } from "../../src/mapping/index.js";
+
+const dir = new URL("../../fixtures/golden/", import.meta.url);
+const names = readdirSync(dir).filter((f) => f.endsWith(".records.json")).map((f) => f.replace(".records.json", ""));
+const update = process.env.UPDATE_GOLDEN === "1";
+
+function check(file: string, actual: string): void {
+  const url = new URL(file, dir);
+  if (update || !existsSync(url)) writeFileSync(url, actual);
+  expect(actual).toBe(readFileSync(url, "utf8"));
+}
+
+describe.each(names)("golden %s", (name) => {
+  const input = JSON.parse(readFileSync(new URL(`${name}.records.json`, dir), "utf8"));
+  const result = mapRecords(input);
+
+  it("maps every record without a problem", () => {
+    expect(result.problems).toEqual([]);
+    expect(result.rejected).toEqual([]);
+  });
+
+  it("gives the expected graph JSON-LD", () => {
+    check(`${name}.graph.jsonld`, `${JSON.stringify(toGraph(result.document!), null, 2)}\n`);
+  });
+
+  it("gives the expected canonical N-Quads", async () => {
+    check(`${name}.nq`, await canonize.canonize(result.quads, { algorithm: "RDFC-1.0" }));
+  });
+
+  it("gives the expected embed form", () => {
+    const embeds = [...toEmbeds(result.document!, { lang: "fr" }).values()];
+    if (embeds.length === 0) return;
+    check(`${name}.embed.jsonld`, `${JSON.stringify(embeds, null, 2)}\n`);
+  });
+});
