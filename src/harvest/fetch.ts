@@ -173,7 +173,8 @@ export class PoliteFetcher {
       return { ok: false, url, code: "invalid-url", message: `only http and https are harvested, not ${current.protocol}` };
     }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.policy.timeoutMs);
+    // The clock starts with the first request, not while waiting for the host's turn.
+    let timer: NodeJS.Timeout | undefined;
     const visited = new Set<string>();
     let redirects = 0;
     try {
@@ -184,6 +185,7 @@ export class PoliteFetcher {
         visited.add(current.href);
         const gate = this.#gate(current.origin);
         await gate.acquire();
+        timer ??= setTimeout(() => controller.abort(), this.policy.timeoutMs);
         let response: Response;
         try {
           if (controller.signal.aborted) throw new DOMException("aborted", "AbortError");
