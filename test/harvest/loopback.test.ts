@@ -17,7 +17,7 @@ let demoPaths: string[] = [];
 beforeAll(async () => {
   site = await startSite();
   const parsed = parseRecords(DEMO);
-  const embeds = toEmbeds(parsed.document);
+  const embeds = toEmbeds(parsed.document!);
   demoPaths = [...embeds.keys()].map((id) => `/saison/${id}.html`);
   for (const [id, embed] of embeds) site.route(`/saison/${id}.html`, { type: "text/html; charset=utf-8", body: page(id, [embedScript(embed)]) });
   site.route("/robots.txt", { type: "text/plain", body: "User-agent: *\nDisallow: /private/\n" });
