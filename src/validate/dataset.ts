@@ -1,0 +1,198 @@
+// An RDF/JS DatasetCore indexed for what the SHACL engine asks: out-edges of a node (by predicate),
+// in-edges of a node (by predicate), and every edge with a predicate. Graph names are kept but not indexed.
+
+import { DataFactory } from "n3";
+import type { DatasetCore, Quad, Term } from "@rdfjs/types";
+
+/** A string that identifies an RDF term (N-Triples-like, unescaped): the key of every index. */
+export function termKey(t: Term): string {
+  switch (t.termType) {
+    case "NamedNode":
+      return t.value;
+    case "BlankNode":
+      return `_:${t.value}`;
+    case "Literal":
+      return t.language ? `"${t.value}"@${t.language}` : `"${t.value}"^^${t.datatype.value}`;
+    case "DefaultGraph":
+      return "";
+    default:
+      return `?${t.value}`;
+  }
+}
+
+// Above this many values for one (node, predicate), duplicates are found with a Set instead of a scan.
+const SCAN_LIMIT = 16;
+
+/** The values of one (subject, predicate): duplicates are refused, as in any RDF/JS dataset. */
+class Edges {
+  readonly quads: Quad[] = [];
+  private keys?: Set<string>;
+
+  private static key(q: Quad): string {
+    return `${termKey(q.object)} ${termKey(q.graph)}`;
+  }
+
+  /** Adds unless an equal quad is there; returns whether it was added. */
+  add(q: Quad): boolean {
+    if (this.keys) {
+      const k = Edges.key(q);
+      if (this.keys.has(k)) return false;
+      this.keys.add(k);
+    } else {
+      for (const other of this.quads) if (other.equals(q)) return false;
+      if (this.quads.length >= SCAN_LIMIT) this.keys = new Set([...this.quads, q].map(Edges.key));
+    }
+    this.quads.push(q);
+    return true;
+  }
+
+  has(q: Quad): boolean {
+    return this.keys ? this.keys.has(Edges.key(q)) : this.quads.some((o) => o.equals(q));
+  }
+
+  remove(q: Quad): void {
+    const i = this.quads.findIndex((o) => o.equals(q));
+    if (i < 0) return;
+    this.quads.splice(i, 1);
+    this.keys?.delete(Edges.key(q));
+  }
+}
+
+type Index = Map<string, Map<string, Edges>>;
+
+function edgesOf(index: Index, node: string, predicate: string, create: boolean): Edges | undefined {
+  let byPredicate = index.get(node);
+  if (!byPredicate) {
+    if (!create) return undefined;
+    byPredicate = new Map();
+    index.set(node, byPredicate);
+  }
+  let edges = byPredicate.get(predicate);
+  if (!edges && create) {
+    edges = new Edges();
+    byPredicate.set(predicate, edges);
+  }
+  return edges;
+}
+
+/** A read-mostly set of quads with subject, object and predicate indexes. */
+export class IndexedDataset implements DatasetCore<Quad, Quad> {
+  private readonly out: Index = new Map();
+  private readonly in: Index = new Map();
+  private readonly byPredicate = new Map<string, Quad[]>();
+  private count = 0;
+
+  constructor(quads?: Iterable<Quad>) {
+    if (quads) for (const q of quads) this.add(q);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(q: Quad): this {
+    const s = termKey(q.subject);
+    const p = q.predicate.value;
+    if (!edgesOf(this.out, s, p, true)!.add(q)) return this;
+    edgesOf(this.in, termKey(q.object), p, true)!.quads.push(q);
+    let list = this.byPredicate.get(p);
+    if (!list) this.byPredicate.set(p, (list = []));
+    list.push(q);
+    this.count++;
+    return this;
+  }
+
+  delete(q: Quad): this {
+    const s = termKey(q.subject);
+    const p = q.predicate.value;
+    const edges = edgesOf(this.out, s, p, false);
+    if (!edges?.has(q)) return this;
+    edges.remove(q);
+    const inEdges = edgesOf(this.in, termKey(q.object), p, false)!;
+    inEdges.quads.splice(inEdges.quads.findIndex((o) => o.equals(q)), 1);
+    const list = this.byPredicate.get(p)!;
+    list.splice(list.findIndex((o) => o.equals(q)), 1);
+    this.count--;
+    return this;
+  }
+
+  has(q: Quad): boolean {
+    return edgesOf(this.out, termKey(q.subject), q.predicate.value, false)?.has(q) ?? false;
+  }
+
+  match(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): QuadList {
+    return new QuadList(this.find(subject ?? null, predicate ?? null, object ?? null, graph ?? null));
+  }
+
+  /** The matching quads as an array (no copy when an index answers exactly). */
+  find(subject: Term | null, predicate: Term | null, object: Term | null, graph: Term | null): readonly Quad[] {
+    let found: readonly Quad[];
+    if (subject) {
+      const byPredicate = this.out.get(termKey(subject));
+      if (!byPredicate) return EMPTY;
+      if (predicate) found = byPredicate.get(predicate.value)?.quads ?? EMPTY;
+      else found = [...byPredicate.values()].flatMap((e) => e.quads);
+      if (object) found = found.filter((q) => q.object.equals(object));
+    } else if (object) {
+      const byPredicate = this.in.get(termKey(object));
+      if (!byPredicate) return EMPTY;
+      if (predicate) found = byPredicate.get(predicate.value)?.quads ?? EMPTY;
+      else found = [...byPredicate.values()].flatMap((e) => e.quads);
+    } else if (predicate) {
+      found = this.byPredicate.get(predicate.value) ?? EMPTY;
+    } else {
+      found = [...this.byPredicate.values()].flat();
+    }
+    if (predicate && !subject && !object) found = found.filter((q) => q.predicate.equals(predicate));
+    if (graph) found = found.filter((q) => q.graph.equals(graph));
+    return found;
+  }
+
+  /** Subjects that have at least one quad, as keys. */
+  subjectKeys(): IterableIterator<string> {
+    return this.out.keys();
+  }
+
+  [Symbol.iterator](): Iterator<Quad> {
+    return [...this.byPredicate.values()].flat()[Symbol.iterator]();
+  }
+}
+
+const EMPTY: readonly Quad[] = Object.freeze([]);
+
+/** The result of `match`: an immutable list that still answers the DatasetCore calls the engine makes. */
+export class QuadList implements DatasetCore<Quad, Quad> {
+  constructor(private readonly quads: readonly Quad[]) {}
+  get size(): number {
+    return this.quads.length;
+  }
+  add(): this {
+    throw new Error("a match result is read-only");
+  }
+  delete(): this {
+    throw new Error("a match result is read-only");
+  }
+  has(q: Quad): boolean {
+    return this.quads.some((o) => o.equals(q));
+  }
+  match(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): QuadList {
+    return new QuadList(
+      this.quads.filter(
+        (q) =>
+          (!subject || q.subject.equals(subject)) &&
+          (!predicate || q.predicate.equals(predicate)) &&
+          (!object || q.object.equals(object)) &&
+          (!graph || q.graph.equals(graph)),
+      ),
+    );
+  }
+  [Symbol.iterator](): Iterator<Quad> {
+    return this.quads[Symbol.iterator]();
+  }
+}
+
+/** The RDF/JS factory the SHACL engine builds its reports with: n3's terms, and this dataset. */
+export const factory = {
+  ...DataFactory,
+  dataset: (quads?: Iterable<Quad>) => new IndexedDataset(quads),
+};
