@@ -1,5 +1,8 @@
 // The benchmark modules `npm run bench` runs, in order. Each area adds its own line.
 
 import type { BenchModule } from "./harness.js";
+import { mapBench } from "./map.bench.js";
 
-export const BENCHES: readonly BenchModule[] = [];
+export const BENCHES: readonly BenchModule[] = [
+  mapBench,
+];

@@ -29,6 +29,7 @@ export function emitDocument(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     sink,
     venues,
     hallVenue,
+    iris: new Map(),
     pathOf: (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]`,
   };
   emitPublisher(ctx, doc.publisher);

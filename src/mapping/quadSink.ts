@@ -48,7 +48,9 @@ export class QuadSink implements Sink {
   }
 
   iri(s: string, p: string, o: string, field: string): void {
-    this.quads.push(quad(this.node(s), this.term(p), namedNode(o), this.graph));
+    // Entity and vocabulary IRIs (no fragment) recur across records: share their term objects.
+    const object = o.includes("#") ? namedNode(o) : this.term(o);
+    this.quads.push(quad(this.node(s), this.term(p), object, this.graph));
     this.track(s, p, field);
   }
 

@@ -20,8 +20,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasNull);
+  for (const k in value as Record<string, unknown>) if (hasNull((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 /** Drops null-valued keys at every depth (null means absent); arrays keep their items. */
 function withoutNulls<T>(value: T): T {
+  if (!hasNull(value)) return value; // the usual case: no copy
   if (Array.isArray(value)) return value.map(withoutNulls) as T;
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};

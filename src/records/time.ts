@@ -92,13 +92,17 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
 
 // Offsets change on whole minutes at most once per hour in every real zone: caching per UTC hour
 // keeps the Intl call (the slow part) out of the per-performance hot path.
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
 
 /** The zone's UTC offset in minutes at a given instant. */
 export function offsetAt(zone: string, epochMs: number): number {
   const bucket = Math.floor(epochMs / 3_600_000);
-  const key = `${zone}|${bucket}`;
-  const cached = offsetCache.get(key);
+  let byHour = offsetCache.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsetCache.set(zone, byHour);
+  }
+  const cached = byHour.get(bucket);
   if (cached !== undefined) return cached;
   const f = formatterFor(zone);
   if (!f) throw new RangeError(`unknown time zone ${zone}`);
@@ -107,8 +111,8 @@ export function offsetAt(zone: string, epochMs: number): number {
   for (const p of f.formatToParts(new Date(at))) if (p.type !== "literal") parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const offset = Math.round((asUtc - at) / 60_000);
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (byHour.size > 200_000) byHour.clear();
+  byHour.set(bucket, offset);
   return offset;
 }
 

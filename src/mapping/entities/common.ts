@@ -15,12 +15,21 @@ export interface MapContext {
   readonly venues: ReadonlyMap<string, Venue>;
   /** hall id → venue id */
   readonly hallVenue: ReadonlyMap<string, string>;
+  /** Minted IRIs by `kind/id`. */
+  readonly iris: Map<string, string>;
   /** Input JSON path of a record, e.g. `$.performances[3]`. */
   pathOf(collection: string, index: number, id: string): string;
 }
 
 export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
-  return entityIri(ctx.base, kind, id);
+  // Productions, venues and agents are referenced by many performances: mint each IRI once.
+  const key = `${kind}/${id}`;
+  let iri = ctx.iris.get(key);
+  if (iri === undefined) {
+    iri = entityIri(ctx.base, kind, id);
+    ctx.iris.set(key, iri);
+  }
+  return iri;
 }
 
 /** Starts a subject produced by a record. */
