@@ -66,6 +66,7 @@ export const VENUE_TYPES = ["Place", "PerformingArtsTheater", "MusicVenue", "Eve
 export type VenueType = (typeof VENUE_TYPES)[number];
 
 export interface Hall {
+  /** Unique across every hall of the document (performances name a hall by this id alone). */
   readonly id: LocalId;
   readonly name: LangMap;
   readonly maximumAttendeeCapacity?: number;
