@@ -1,6 +1,7 @@
 // The embed form: one self-contained schema.org Event per performance, as Google's Event rich results read it,
 // and the <script type="application/ld+json"> element that carries it safely inside an HTML page.
 
+import type { Event, Offer as SchemaOffer, Organization as SchemaOrganization, Person as SchemaPerson, Place, VirtualLocation, WithContext } from "schema-dts";
 import type { AgentRef, LangMap, Offer, Performance, Production, RecordDocument, Venue } from "../records/types.js";
 import { entityIri } from "./iri.js";
 import { ageRangeText, ATTENDANCE_IRI, eventTypeOf, STATUS_IRI } from "./terms.js";
@@ -25,8 +26,10 @@ function pick(map: LangMap | undefined, lang: string | undefined): string | unde
   return undefined;
 }
 
-function compact<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined || (Array.isArray(o[k]) && (o[k] as unknown[]).length === 0)) delete o[k];
+/** Drops undefined and empty-list properties: nothing is emitted that the record did not give. */
+function compact<T>(o: T): T {
+  const r = o as Record<string, unknown>;
+  for (const k of Object.keys(r)) if (r[k] === undefined || (Array.isArray(r[k]) && (r[k] as unknown[]).length === 0)) delete r[k];
   return o;
 }
 
@@ -51,66 +54,70 @@ function indexOf(doc: RecordDocument): Index {
   };
 }
 
-function agent(doc: RecordDocument, ix: Index, ref: AgentRef, lang: string | undefined): JsonLdObject | undefined {
+function agent(doc: RecordDocument, ix: Index, ref: AgentRef, lang: string | undefined): SchemaPerson | SchemaOrganization | undefined {
   const base = doc.publisher.baseIri;
   if (ref.person !== undefined) {
     const p = ix.people.get(ref.person);
-    return p && compact({ "@type": "Person", "@id": entityIri(base, "person", ref.person), name: p.name, url: p.url, sameAs: p.sameAs });
+    return p && compact<SchemaPerson>({ "@type": "Person", "@id": entityIri(base, "person", ref.person), name: p.name, url: p.url, sameAs: p.sameAs as string[] | undefined });
   }
   const o = ix.orgs.get(ref.organization!);
-  return o && compact({ "@type": o.type ?? "Organization", "@id": entityIri(base, "organization", ref.organization!), name: pick(o.name, lang), url: o.url, sameAs: o.sameAs });
+  return o && compact<SchemaOrganization>({
+    "@type": (o.type ?? "Organization") as "Organization", "@id": entityIri(base, "organization", ref.organization!), name: pick(o.name, lang), url: o.url,
+    sameAs: o.sameAs as string[] | undefined,
+  });
 }
 
-function place(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): JsonLdObject | undefined {
+function place(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): Place | undefined {
   const base = doc.publisher.baseIri;
   const venue = p.venue !== undefined ? ix.venues.get(p.venue) : undefined;
   if (!venue) return undefined;
-  const address = venue.address && compact({ "@type": "PostalAddress", ...venue.address });
-  const geo = venue.geo && { "@type": "GeoCoordinates", latitude: venue.geo.latitude, longitude: venue.geo.longitude };
-  const venueNode = compact({
-    "@type": venue.type ?? "Place", "@id": entityIri(base, "venue", venue.id), name: pick(venue.name, lang), address, geo, url: venue.url,
-    sameAs: venue.sameAs,
+  const address = venue.address && compact({ "@type": "PostalAddress" as const, ...venue.address });
+  const geo = venue.geo && { "@type": "GeoCoordinates" as const, latitude: venue.geo.latitude, longitude: venue.geo.longitude };
+  const venueNode = compact<Place>({
+    "@type": (venue.type ?? "Place") as "Place", "@id": entityIri(base, "venue", venue.id), name: pick(venue.name, lang), address, geo, url: venue.url,
+    sameAs: venue.sameAs as string[] | undefined,
   });
   const hall = p.hall !== undefined ? ix.hallOf.get(p.hall) : undefined;
   if (!hall) return venueNode;
   // The hall shares its venue's address: copied so Google finds one on the location itself.
-  return compact({ "@type": "Place", "@id": entityIri(base, "hall", hall.id), name: pick(hall.name, lang), address, geo, containedInPlace: venueNode });
+  return compact<Place>({ "@type": "Place", "@id": entityIri(base, "hall", hall.id), name: pick(hall.name, lang), address, geo, containedInPlace: venueNode });
 }
 
-function offer(o: Offer, lang: string | undefined): JsonLdObject {
+function offer(o: Offer, lang: string | undefined): SchemaOffer {
   const range = o.minPrice !== undefined || o.maxPrice !== undefined
-    ? compact({ "@type": "PriceSpecification", minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
+    ? compact({ "@type": "PriceSpecification" as const, minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
     : undefined;
-  return compact({
+  return compact<SchemaOffer>({
     "@type": "Offer", name: pick(o.category, lang), price: o.price, priceCurrency: o.priceCurrency, priceSpecification: range,
-    availability: o.availability && `${HTTPS}${o.availability}`, validFrom: o.validFrom, url: o.url,
+    availability: o.availability && (`${HTTPS}${o.availability}` as "https://schema.org/InStock"), validFrom: o.validFrom, url: o.url,
   });
 }
 
 /** The embed form of one performance of a parsed document; undefined when there is no such performance. */
-export function toEmbed(doc: RecordDocument, performanceId: string, options: EmbedOptions = {}): JsonLdObject | undefined {
+export function toEmbed(doc: RecordDocument, performanceId: string, options: EmbedOptions = {}): WithContext<Event> | undefined {
   const p = doc.performances?.find((x) => x.id === performanceId);
   return p && embedPerformance(doc, indexOf(doc), p, options.lang);
 }
 
 /** The embed form of every performance, by performance id. */
-export function toEmbeds(doc: RecordDocument, options: EmbedOptions = {}): Map<string, JsonLdObject> {
+export function toEmbeds(doc: RecordDocument, options: EmbedOptions = {}): Map<string, WithContext<Event>> {
   const ix = indexOf(doc);
   return new Map((doc.performances ?? []).map((p) => [p.id, embedPerformance(doc, ix, p, options.lang)]));
 }
 
-function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): JsonLdObject {
+function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): WithContext<Event> {
   const base = doc.publisher.baseIri;
   const production = ix.productions.get(p.production);
   const physical = place(doc, ix, p, lang);
-  const virtual = p.onlineUrl !== undefined ? { "@type": "VirtualLocation", url: p.onlineUrl } : undefined;
-  const locations = [physical, virtual].filter((x): x is JsonLdObject => x !== undefined);
+  const virtual: VirtualLocation | undefined = p.onlineUrl !== undefined ? { "@type": "VirtualLocation", url: p.onlineUrl } : undefined;
+  const locations = [physical, virtual].filter((x): x is Place | VirtualLocation => x !== undefined);
   const performers = (p.performers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
   const organizers = (p.organizers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
   const age = p.audienceAge ?? production?.audienceAge;
-  return compact({
+  return compact<WithContext<Event>>({
     "@context": "https://schema.org",
-    "@type": eventTypeOf(p.type, production?.genres),
+    // schema-dts discriminates Event subtypes by literal @type; every value of EventType is one of them.
+    "@type": eventTypeOf(p.type, production?.genres) as "Event",
     "@id": entityIri(base, "performance", p.id),
     name: pick(p.name ?? production?.name, lang),
     description: pick(p.description ?? production?.description, lang),
@@ -118,19 +125,19 @@ function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: 
     endDate: p.endDate,
     doorTime: p.doorTime,
     duration: p.duration ?? production?.duration,
-    eventStatus: p.status && https(STATUS_IRI[p.status.kind]),
+    eventStatus: p.status && (https(STATUS_IRI[p.status.kind]) as "https://schema.org/EventScheduled"),
     previousStartDate: p.status?.previousStartDate,
-    eventAttendanceMode: p.attendanceMode && https(ATTENDANCE_IRI[p.attendanceMode]),
+    eventAttendanceMode: p.attendanceMode && (https(ATTENDANCE_IRI[p.attendanceMode]) as "https://schema.org/OfflineEventAttendanceMode"),
     location: locations.length === 1 ? locations[0] : locations,
-    image: p.images ?? production?.images,
+    image: (p.images ?? production?.images) as string[] | undefined,
     offers: p.offers?.map((o) => offer(o, lang)),
     isAccessibleForFree: p.free,
     performer: performers,
     organizer: organizers.length === 1 ? organizers[0] : organizers,
-    inLanguage: p.inLanguage ?? production?.inLanguage,
+    inLanguage: (p.inLanguage ?? production?.inLanguage) as string[] | undefined,
     typicalAgeRange: age && ageRangeText(age),
     url: p.url,
-    workPerformed: production && compact({ "@type": "CreativeWork", "@id": entityIri(base, "production", production.id), name: pick(production.name, lang) }),
+    workPerformed: production && compact({ "@type": "CreativeWork" as const, "@id": entityIri(base, "production", production.id), name: pick(production.name, lang) }),
   });
 }
 
@@ -142,7 +149,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * The `<script type="application/ld+json">` element for a JSON-LD object. `<`, `>`, `&`, U+2028 and U+2029
  * are written as JSON escapes, so no string in a record can close the element or inject markup.
  */
-export function embedScript(jsonld: JsonLdObject): string {
+export function embedScript(jsonld: object): string {
   const json = JSON.stringify(jsonld, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]!);
   return `<script type="application/ld+json">\n${json}\n</script>`;
 }
