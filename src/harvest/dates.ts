@@ -49,7 +49,15 @@ export function normalizeDate(raw: string): NormalizedDate | undefined {
     if (oh! > 14 || om! > 59) return undefined;
   }
   if (!offset) fixes.push("date-without-timezone");
-  const value = `${y}-${mo}-${da}T${hh}:${mi}:${ss ?? "00"}${frac ?? ""}${offset}`;
+  let [year, month, day, hour] = [y!, mo!, da!, hh!];
+  if (hour === "24") {
+    // 24:00 is the end of the day (ISO 8601): the next day at 00:00, which every parser reads.
+    if (Number(mi) !== 0 || Number(ss ?? 0) !== 0) return undefined;
+    const next = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da) + 1));
+    [year, month, day, hour] = [String(next.getUTCFullYear()).padStart(4, "0"), String(next.getUTCMonth() + 1).padStart(2, "0"), String(next.getUTCDate()).padStart(2, "0"), "00"];
+    fixes.push("date-end-of-day");
+  }
+  const value = `${year}-${month}-${day}T${hour}:${mi}:${ss ?? "00"}${frac ?? ""}${offset}`;
   return { value, kind: "dateTime", hasOffset: offset !== "", fixes };
 }
 

@@ -49,6 +49,10 @@ export const FIX_DESCRIPTIONS = {
     en: "date-time without UTC offset: kept as local time, no offset invented",
     fr: "date-heure sans décalage UTC : gardée en heure locale, aucun décalage inventé",
   },
+  "date-end-of-day": {
+    en: "time 24:00 (end of day) written as 00:00 the next day",
+    fr: "heure 24:00 (fin de journée) écrite 00:00 le lendemain",
+  },
   "date-day-month-year": {
     en: "date written day/month/year (\"01/01/2016 00:00\") read as ISO 8601",
     fr: "date écrite jour/mois/année (« 01/01/2016 00:00 ») lue en ISO 8601",

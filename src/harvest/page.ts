@@ -33,6 +33,14 @@ export interface PageResult {
   readonly problems: Problem[];
 }
 
+/** jsonld.js puts what safe mode refused in `details.event`: say which term or value it was. */
+export function jsonLdFailureDetail(e: unknown): string {
+  const cause = (e as { cause?: { details?: { event?: { code?: string; details?: unknown } } } }).cause;
+  const event = cause?.details?.event;
+  const base = e instanceof Error ? e.message : String(e);
+  return event?.code ? `${event.code} ${JSON.stringify(event.details ?? {})}` : base;
+}
+
 function blockProblem(code: string, url: string, block: number, line: number, en: string, fr: string, severity: "violation" | "warning" = "violation"): Problem {
   return problem({
     code,
@@ -71,7 +79,7 @@ export async function expandBlock(
       problems.push(blockProblem("harvest/jsonld-error", url, block, line, `JSON-LD cannot be expanded: ${message}`, `le JSON-LD ne peut pas être développé : ${message}`));
       return { quads: [], problems };
     }
-    const message = (strictError as Error).message;
+    const message = jsonLdFailureDetail(strictError);
     problems.push(
       blockProblem("harvest/dropped-terms", url, block, line, `terms that do not expand to IRIs were dropped: ${message}`, `des termes qui ne se développent pas en IRI ont été écartés : ${message}`, "warning"),
     );

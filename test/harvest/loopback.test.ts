@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toEmbeds, embedScript, parseRecords } from "../../src/mapping/index.js";
 import { harvest } from "../../src/harvest/harvest.js";
+import { processJsonLd } from "../../src/harvest/page.js";
+import { schemaVocabulary } from "../../src/harvest/vocabulary.js";
 import { CORPORA, HAS_CORPORA, SCHEMA, objects, subjectsOfType, warnIfNoCorpora } from "./helpers.js";
 import { page, script, startSite, type TestSite } from "./server.js";
 
@@ -15,6 +17,10 @@ let site: TestSite;
 let demoPaths: string[] = [];
 
 beforeAll(async () => {
+  // Load the vocabulary and the schema.org context once up front: a first page pays for both,
+  // and that CPU time must not eat into the short client timeout of the slow-page test.
+  schemaVocabulary();
+  await processJsonLd(JSON.stringify({ "@context": "https://schema.org", "@type": "Event", name: "warm-up" }), { url: "https://warm.example/", fetchedAt: "2026-01-01T00:00:00Z" });
   site = await startSite();
   const parsed = parseRecords(DEMO);
   const embeds = toEmbeds(parsed.document!);
@@ -32,7 +38,7 @@ beforeAll(async () => {
   });
   site.route("/bad/loop-a", { status: 302, headers: { location: "/bad/loop-b" } });
   site.route("/bad/loop-b", { status: 302, headers: { location: "/bad/loop-a" } });
-  site.route("/bad/slow.html", { type: "text/html", body: page("Lent", [script({ "@context": "https://schema.org", "@type": "Event", name: "Lent" })]), delayMs: 3000 });
+  site.route("/bad/slow.html", { type: "text/html", body: page("Lent", [script({ "@context": "https://schema.org", "@type": "Event", name: "Lent" })]), delayMs: 20_000 });
   site.route("/bad/huge.html", { type: "text/html", body: `<html><head>${script({ "@context": "https://schema.org", "@type": "Event", "@id": "https://huge.example/e", name: "Énorme" })}</head><body>`, streamBytes: 2 * 1024 * 1024 });
   site.route("/bad/image.png", { type: "image/png", body: "\x89PNG\r\n\x1a\n" });
   site.route("/private/secret.html", { type: "text/html", body: page("Secret", [script({ "@context": "https://schema.org", "@type": "Event", name: "Secret" })]) });
@@ -49,7 +55,7 @@ describe("harvest on loopback", () => {
   it("reports each broken page for its URL and still loads the good ones", async () => {
     const bad = ["no-jsonld.html", "invalid-json.html", "loop-a", "slow.html", "huge.html", "image.png", "missing.html"].map((p) => `${site.origin}/bad/${p}`);
     const result = await harvest([...bad, `${site.origin}/private/secret.html`, `${site.origin}${demoPaths[0]}`], {
-      policy: { ...FAST, timeoutMs: 400, maxBytes: 256 * 1024 },
+      policy: { ...FAST, timeoutMs: 2000, maxBytes: 256 * 1024 },
     });
     const codes = Object.fromEntries(result.failures.map((f) => [f.url.slice(site.origin.length), f.code]));
     expect(codes).toEqual({

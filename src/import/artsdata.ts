@@ -1,0 +1,133 @@
+// Artsdata-style JSON-LD dumps (the crawled venue data of GTQ, NAC, Scènes francophones…) → records.
+// Same repairs as harvest (expanded with the pinned schema.org context, normalised, places merged),
+// then the graph is read into typed records for the normal mapping, validation and load path.
+
+import { DataFactory } from "n3";
+import type { Quad } from "@rdfjs/types";
+import type { Problem } from "../errors.js";
+import { InputError } from "../errors.js";
+import { jsonLdToQuads } from "../jsonld/convert.js";
+import { Fixes } from "../harvest/fixes.js";
+import { normalizeQuads } from "../harvest/normalize.js";
+import { consolidate } from "../harvest/places.js";
+import { jsonLdFailureDetail } from "../harvest/page.js";
+import { recordProblem, makePublisher, type ImportResult, type PublisherOptions } from "./types.js";
+import { graphToRecords } from "./fromGraph.js";
+
+export interface ArtsdataImportOptions {
+  readonly publisher: PublisherOptions;
+  /**
+   * Language of untagged texts (`fr` for Scènes francophones, `en` for NAC). Untagged text is
+   * recorded as `und` (undetermined) unless told.
+   * @default "und"
+   */
+  readonly defaultLanguage?: string;
+}
+
+/**
+ * The documents of a dump, as JSON-LD inputs. Consecutive documents with the same `@context` are
+ * merged into one `@graph`: expanding each of 1,336 small documents alone costs ~3× more.
+ */
+export function jsonLdChunks(input: unknown): unknown[] {
+  if (!Array.isArray(input)) return [input];
+  const chunks: unknown[] = [];
+  let expanded: unknown[] = [];
+  let context: string | undefined;
+  let graph: unknown[] = [];
+  const flush = () => {
+    if (graph.length) chunks.push({ "@context": JSON.parse(context!), "@graph": graph });
+    if (expanded.length) chunks.push(expanded);
+    graph = [];
+    expanded = [];
+    context = undefined;
+  };
+  for (const doc of input) {
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+      flush();
+      chunks.push(doc);
+      continue;
+    }
+    const d = doc as Record<string, unknown>;
+    if (!("@context" in d)) {
+      if (graph.length) flush();
+      expanded.push(d);
+      continue;
+    }
+    const ctx = JSON.stringify(d["@context"]);
+    if (context !== undefined && ctx !== context) flush();
+    if (expanded.length) flush();
+    context = ctx;
+    const { "@context": _, ...rest } = d;
+    const nodes = "@graph" in rest && Object.keys(rest).length === 1 ? (rest["@graph"] as unknown[]) : [rest];
+    graph.push(...(Array.isArray(nodes) ? nodes : [nodes]));
+  }
+  flush();
+  return chunks;
+}
+
+/** Expands and normalises one dump (or several), counting fixes; problems for what cannot be read. */
+export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes): Promise<{ quads: Quad[]; problems: Problem[]; documents: number }> {
+  const quads: Quad[] = [];
+  const problems: Problem[] = [];
+  let documents = 0;
+  let chunkIndex = 0;
+  for (const input of inputs) {
+    documents += Array.isArray(input) ? input.length : 1;
+    for (const chunk of jsonLdChunks(input)) {
+      let raw: Quad[];
+      try {
+        raw = await jsonLdToQuads(chunk);
+      } catch (strict) {
+        try {
+          raw = await jsonLdToQuads(chunk, { safe: false });
+          const detail = jsonLdFailureDetail(strict);
+          problems.push(recordProblem("import/dropped-terms", "document", undefined, `$[${chunkIndex}]`, undefined, [
+            `terms or values that do not expand to IRIs were dropped (first: ${detail})`, `des termes ou valeurs qui ne se développent pas en IRI ont été écartés (premier : ${detail})`,
+          ], ["JSON-LD whose every term expands", "du JSON-LD dont chaque terme se développe"], ["fix the @context", "corriger le @context"], "warning"));
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          problems.push(recordProblem("import/jsonld-error", "document", undefined, `$[${chunkIndex}]`, undefined, [e.message, e.message], ["JSON-LD", "du JSON-LD"], [e.hint ?? "", e.hint ?? ""]));
+          chunkIndex++;
+          continue;
+        }
+      }
+      // Blank-node labels restart with each expansion: keep them apart per chunk.
+      const prefix = `c${chunkIndex}_`;
+      const relabelled = chunkIndex === 0 ? raw : raw.map((q) => relabel(q, prefix));
+      const n = normalizeQuads(relabelled, { skolemize: false, fixes });
+      quads.push(...n.quads);
+      problems.push(...n.problems);
+      chunkIndex++;
+    }
+  }
+  return { quads: consolidate(quads, fixes).quads, problems, documents };
+}
+
+function relabel(q: Quad, prefix: string): Quad {
+  const t = <T extends Quad["subject"] | Quad["object"]>(x: T): T => (x.termType === "BlankNode" ? (DataFactory.blankNode(prefix + x.value) as unknown as T) : x);
+  return DataFactory.quad(t(q.subject), q.predicate, t(q.object), q.graph);
+}
+
+/** Imports one or more Artsdata-style dumps (parsed JSON) into one publisher's records. */
+export async function importArtsdata(inputs: unknown | readonly unknown[], options: ArtsdataImportOptions): Promise<ImportResult> {
+  const list = Array.isArray(inputs) && inputs.length > 0 && inputs.every((x) => Array.isArray(x)) ? (inputs as unknown[]) : [inputs];
+  const fixes = new Fixes();
+  const { quads, problems, documents } = await dumpToQuads(list, fixes);
+  const records = graphToRecords(quads, options.defaultLanguage !== undefined ? { defaultLanguage: options.defaultLanguage } : {});
+  return {
+    document: {
+      publisher: makePublisher(options.publisher),
+      venues: records.venues,
+      organizations: records.organizations,
+      people: records.people,
+      productions: records.productions,
+      series: records.series,
+      performances: records.performances,
+    },
+    read: documents,
+    unit: "documents",
+    fixes,
+    problems: [...problems, ...records.problems],
+    rejected: records.rejected,
+  };
+}
