@@ -24,7 +24,9 @@ describe("schemas/records.schema.json", () => {
 
 describe("the JSON Schema in another validator's hands (ajv, draft 2020-12)", async () => {
   const { Ajv2020 } = await import("ajv/dist/2020.js");
-  const addFormats = (await import("ajv-formats")).default;
+  // ajv-formats is CommonJS: its default export arrives wrapped once more under NodeNext.
+  const formats = (await import("ajv-formats")).default as unknown as { default: (a: unknown) => void } & ((a: unknown) => void);
+  const addFormats = typeof formats === "function" ? formats : formats.default;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(recordsJsonSchema());
