@@ -25,7 +25,8 @@ describe("schemas/records.schema.json", () => {
 describe("the JSON Schema in another validator's hands (ajv, draft 2020-12)", async () => {
   const { Ajv2020 } = await import("ajv/dist/2020.js");
   // ajv-formats is CommonJS: its default export arrives wrapped once more under NodeNext.
-  const formats = (await import("ajv-formats")).default as unknown as { default: (a: unknown) => void } & ((a: unknown) => void);
+  type AddFormats = (a: unknown) => void;
+  const formats = (await import("ajv-formats")).default as unknown as AddFormats | { default: AddFormats };
   const addFormats = typeof formats === "function" ? formats : formats.default;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
