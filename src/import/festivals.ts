@@ -1,0 +1,163 @@
+// The Ministère de la Culture's "Liste des festivals en France" CSV → festivals (Series of kind
+// "festival") each at a place with its address and coordinates. Real spreadsheet dirt is repaired
+// and counted (BOMs, lost leading zeros, error cells, day/month/year dates, bare web addresses).
+
+import type { Problem } from "../errors.js";
+import { parseDayMonthYear } from "../harvest/dates.js";
+import { Fixes } from "../harvest/fixes.js";
+import type { RecordRef } from "../mapping/types.js";
+import type { Geo, PostalAddress, Series, Venue } from "../records/types.js";
+import { cleanUrl, readCsv, slug } from "./csvFile.js";
+import { compact, makePublisher, recordProblem, type ImportResult, type PublisherOptions } from "./types.js";
+
+export interface FestivalsImportOptions {
+  /** @default { id: "festivals-culture-gouv", name: { fr: "Ministère de la Culture — Liste des festivals en France" }, licence: "etalab-2.0" } */
+  readonly publisher?: PublisherOptions;
+  /** Called every `every` rows with the number read. */
+  readonly onProgress?: (rowsRead: number, total: number) => void;
+}
+
+export const FESTIVALS_PUBLISHER: PublisherOptions = {
+  id: "festivals-culture-gouv",
+  name: { fr: "Ministère de la Culture — Liste des festivals en France" },
+  // The dataset is published on data.culture.gouv.fr under Licence Ouverte 2.0 (see the corpus SOURCE.md).
+  licence: "etalab-2.0",
+  url: "https://data.culture.gouv.fr/explore/dataset/festivals-global-festivals-_-pl/",
+};
+
+const C = {
+  name: "Nom du festival",
+  region: "Région principale de déroulement",
+  department: "Département principal de déroulement",
+  commune: "Commune principale de déroulement",
+  postcode: "Code postal (de la commune principale de déroulement)",
+  insee: "Code Insee commune",
+  number: "Numéro de voie",
+  streetType: "Type de voie (rue, Avenue, boulevard, etc.)",
+  street: "Nom de la voie",
+  address: "Adresse postale",
+  complement: "Complément d'adresse (facultatif)",
+  website: "Site internet du festival",
+  year: "Année de création du festival",
+  discipline: "Discipline dominante",
+  subLive: "Sous-catégorie spectacle vivant",
+  subMusic: "Sous-catégorie musique",
+  period: "Période principale de déroulement du festival",
+  id: "Identifiant",
+  geo: "Géocodage xy",
+} as const;
+
+function postcodeOf(raw: string, fixes: Fixes): string | undefined {
+  if (/^\d{5}$/.test(raw)) return raw;
+  if (/^\d{4}$/.test(raw)) {
+    fixes.add("postcode-leading-zero");
+    return `0${raw}`;
+  }
+  return undefined;
+}
+
+function geoOf(raw: string): Geo | undefined {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(raw);
+  if (!m) return undefined;
+  const [latitude, longitude] = [Number(m[1]), Number(m[2])];
+  return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? { latitude, longitude } : undefined;
+}
+
+function yearOf(raw: string, fixes: Fixes): string | undefined {
+  if (/^\d{4}$/.test(raw)) return raw;
+  const d = parseDayMonthYear(raw);
+  if (d) {
+    fixes.add("date-day-month-year");
+    return d.value.slice(0, 4);
+  }
+  return undefined;
+}
+
+export function importFestivals(text: string, options: FestivalsImportOptions = {}): ImportResult {
+  const fixes = new Fixes();
+  const problems: Problem[] = [];
+  const rejected: RecordRef[] = [];
+  const { header, rows } = readCsv(text, ";", fixes);
+  const missing = Object.values(C).filter((c) => !header.includes(c));
+  if (missing.length) {
+    problems.push(recordProblem("festivals/missing-columns", "document", undefined, "$[0]", missing, [
+      `columns not found: ${missing.join(", ")}`, `colonnes absentes : ${missing.join(", ")}`,
+    ], ["the 30 columns of the ministry's export", "les 30 colonnes de l'export du ministère"], ["export the dataset again as CSV with ; separators", "réexporter le jeu de données en CSV séparé par des ;"], "warning"));
+  }
+  const idCount = new Map<string, number>();
+  for (const r of rows) idCount.set(r[C.id] ?? "", (idCount.get(r[C.id] ?? "") ?? 0) + 1);
+
+  const series: Series[] = [];
+  const venues: Venue[] = [];
+  const used = new Set<string>();
+  rows.forEach((r, i) => {
+    const line = i + 2;
+    const path = `$[${line}]`;
+    const get = (c: string) => r[c] ?? "";
+    const name = get(C.name);
+    let id = get(C.id);
+    const reject = (code: string, field: string, value: unknown, message: [string, string], hint: [string, string]) => {
+      rejected.push({ entity: "series", recordId: id || `line ${line}`, path });
+      problems.push(recordProblem(code, "series", id || undefined, `${path}.${field}`, value, message, ["a festival row with a name and a unique identifier", "une ligne de festival avec un nom et un identifiant unique"], hint));
+    };
+    if (!name) return reject("festivals/missing-name", C.name, undefined, [`line ${line}: no festival name`, `ligne ${line} : pas de nom de festival`], ["fill in the name", "renseigner le nom"]);
+    if (!id || (idCount.get(id) ?? 0) > 1) {
+      // Placeholder or shared identifiers (FEST__7265 on 11 overseas rows): made unique and stable.
+      id = `${id || "FEST"}~${slug(name)}~${slug(get(C.commune) || get(C.department))}`;
+      fixes.add("id-disambiguated");
+    }
+    if (used.has(id)) return reject("festivals/duplicate-row", C.id, id, [`line ${line} repeats an earlier festival (same identifier, name and commune)`, `la ligne ${line} répète un festival précédent (même identifiant, nom et commune)`], ["remove the duplicate row", "supprimer la ligne en double"]);
+    used.add(id);
+
+    const commune = get(C.commune);
+    const postcodeRaw = get(C.postcode);
+    const postalCode = postcodeRaw ? postcodeOf(postcodeRaw, fixes) : undefined;
+    if (postcodeRaw && postalCode === undefined) {
+      problems.push(recordProblem("festivals/invalid-postcode", "series", id, `${path}.${C.postcode}`, postcodeRaw, [`postcode ${JSON.stringify(postcodeRaw)} left out`, `code postal ${JSON.stringify(postcodeRaw)} écarté`], ["5 digits", "5 chiffres"], ["fix the postcode", "corriger le code postal"], "warning"));
+    }
+    const street = get(C.address) || [get(C.number), get(C.streetType), get(C.street)].filter(Boolean).join(" ");
+    const address: PostalAddress | undefined = commune
+      ? compact({ streetAddress: street || undefined, postalCode, addressLocality: commune, addressRegion: get(C.region) || undefined, addressCountry: "FR" })
+      : undefined;
+    const geoRaw = get(C.geo);
+    const geo = geoRaw ? geoOf(geoRaw) : undefined;
+    if (geoRaw && !geo) {
+      problems.push(recordProblem("festivals/invalid-geo", "series", id, `${path}.${C.geo}`, geoRaw, [`coordinates ${JSON.stringify(geoRaw)} left out`, `coordonnées ${JSON.stringify(geoRaw)} écartées`], ["\"latitude, longitude\"", "« latitude, longitude »"], ["fix the coordinates", "corriger les coordonnées"], "warning"));
+    }
+    const websiteRaw = get(C.website);
+    const url = websiteRaw ? cleanUrl(websiteRaw, fixes) : undefined;
+    if (websiteRaw && url === undefined) {
+      problems.push(recordProblem("festivals/invalid-url", "series", id, `${path}.${C.website}`, websiteRaw, [`web address ${JSON.stringify(websiteRaw)} left out`, `adresse web ${JSON.stringify(websiteRaw)} écartée`], ["a web address", "une adresse web"], ["fix the address", "corriger l'adresse"], "info"));
+    }
+    const yearRaw = get(C.year);
+    const year = yearRaw ? yearOf(yearRaw, fixes) : undefined;
+    const discipline = get(C.discipline);
+    const sub = [get(C.subLive), get(C.subMusic)].filter(Boolean).join(", ");
+    const period = get(C.period);
+    // The description only restates the row's own fields (discipline, period, year created).
+    const facts = [
+      discipline && `Discipline dominante : ${discipline}${sub ? ` (${sub})` : ""}.`,
+      period && `Période principale : ${period}.`,
+      year && `Créé en ${year}.`,
+    ].filter(Boolean);
+    const venueId = `lieu-${id}`;
+    venues.push(compact({
+      id: venueId,
+      name: { fr: get(C.complement) || commune || get(C.department) || get(C.region) || name },
+      address,
+      geo,
+      timeZone: postalCode?.startsWith("97") || postalCode?.startsWith("98") ? undefined : "Europe/Paris",
+    }) as Venue);
+    series.push(compact({ id, kind: "festival", name: { fr: name }, description: facts.length ? { fr: facts.join(" ") } : undefined, venue: venueId, url }) as Series);
+    if (options.onProgress && (i + 1) % 500 === 0) options.onProgress(i + 1, rows.length);
+  });
+  options.onProgress?.(rows.length, rows.length);
+  return {
+    document: { publisher: makePublisher(options.publisher ?? FESTIVALS_PUBLISHER), venues, series },
+    read: rows.length,
+    unit: "rows",
+    fixes,
+    problems,
+    rejected,
+  };
+}
