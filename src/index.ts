@@ -37,3 +37,31 @@ export type { RdfFormat, ParseOptions } from "./rdf/io.js";
 // --- server ---
 
 // --- harvest & import ---
+export { harvest, countEntities } from "./harvest/harvest.js";
+export type { HarvestOptions, HarvestResult, HarvestProgress, HarvestedPage, PageFailure, PageFailureCode } from "./harvest/harvest.js";
+export { PoliteFetcher, DEFAULT_FETCH_POLICY } from "./harvest/fetch.js";
+export type { FetchPolicy, FetchOutcome, FetchErrorCode } from "./harvest/fetch.js";
+export { processHtml, processJsonLd } from "./harvest/page.js";
+export type { PageInput, PageResult } from "./harvest/page.js";
+export { extractScripts, parseJsonBlock } from "./harvest/extract.js";
+export { normalizeQuads, skolemIri, isniOf, wikidataIri } from "./harvest/normalize.js";
+export type { NormalizeOptions, NormalizeResult } from "./harvest/normalize.js";
+export { selectEntities, provenanceQuads, KEPT_CLASSES } from "./harvest/entities.js";
+export type { KeptClass, Selection } from "./harvest/entities.js";
+export { consolidate, mergeDuplicatePlaces } from "./harvest/places.js";
+export { Fixes, FIX_KINDS, FIX_DESCRIPTIONS } from "./harvest/fixes.js";
+export type { FixKind } from "./harvest/fixes.js";
+export { parseSitemap } from "./harvest/sitemap.js";
+export { Progress, formatSummary } from "./harvest/progress.js";
+export { loadGraph } from "./harvest/load.js";
+export type { GraphMeta, GraphTarget } from "./harvest/load.js";
+export { importArtsdata } from "./import/artsdata.js";
+export type { ArtsdataImportOptions } from "./import/artsdata.js";
+export { importUitdatabank, expandOpeningHours } from "./import/uitdatabank.js";
+export type { UitdatabankImportOptions } from "./import/uitdatabank.js";
+export { importCsv, parseCsvMapping, CSV_FIELDS } from "./import/csv.js";
+export type { CsvMapping, CsvField, CsvImportOptions } from "./import/csv.js";
+export { importFestivals, FESTIVALS_PUBLISHER } from "./import/festivals.js";
+export type { FestivalsImportOptions } from "./import/festivals.js";
+export { makePublisher, rejectionsByReason, NO_LICENCE_DECLARED } from "./import/types.js";
+export type { ImportResult, PublisherOptions } from "./import/types.js";

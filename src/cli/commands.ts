@@ -1,10 +1,14 @@
 // The registry of `vivant` sub-commands: one module each.
 
 import type { Command } from "./io.js";
+import { harvestCommand } from "./harvest.js";
+import { importCommand } from "./import.js";
 import { mapCommand } from "./map.js";
 import { schemaCommand } from "./schema.js";
 
 export const COMMANDS: readonly Command[] = [
+  harvestCommand,
+  importCommand,
   mapCommand,
   schemaCommand,
 ];

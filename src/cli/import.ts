@@ -1,0 +1,158 @@
+// `vivant import <artsdata|uitdatabank|csv|festivals> <file…>`: peers' feeds and exports → a record
+// document (-o) and a rejection report, optionally mapped, validated and loaded into the store.
+
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { InputError, formatProblem, type Lang } from "../errors.js";
+import { countByCode } from "../harvest/problems.js";
+import { formatSummary, Progress } from "../harvest/progress.js";
+import { loadGraph } from "../harvest/load.js";
+import { importArtsdata } from "../import/artsdata.js";
+import { importCsv, parseCsvMapping } from "../import/csv.js";
+import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
+import type { ImportResult, PublisherOptions } from "../import/types.js";
+import { importUitdatabank } from "../import/uitdatabank.js";
+import { mapRecords } from "../mapping/index.js";
+import { jsonErrorPosition } from "../rdf/io.js";
+import { COLLECTIONS } from "../records/types.js";
+import { oneOf, parseOptions } from "./args.js";
+import { EXIT, type Command } from "./io.js";
+
+const KINDS = ["artsdata", "uitdatabank", "csv", "festivals"] as const;
+
+const HELP = `Usage: vivant import <artsdata|uitdatabank|csv|festivals> <file…> [options]
+
+Reads a peer's feed or an export into Vivant's record model, repairing what real data gets wrong
+(each fix counted) and listing every rejected record with its reason.
+
+  artsdata     Artsdata-style JSON-LD dumps (GTQ, NAC, Scènes francophones…); several files allowed
+  uitdatabank  UiTdatabank JSON: event, place and organizer documents, or a search response
+  csv          a ticketing export, read through a column-mapping file (--map)
+  festivals    the Ministère de la Culture's "Liste des festivals en France" CSV
+
+Options:
+  --map FILE            csv: the column-mapping file (see fixtures/import/mapping.json)
+  --publisher ID        publisher id (csv: overrides the mapping's; festivals: default festivals-culture-gouv)
+  --base-iri IRI        publisher base IRI (default https://vivant.dev/publishers/ID/)
+  --licence KEY|IRI     licence of the data (default: none declared; festivals: etalab-2.0)
+  --name TEXT           publisher name
+  --lang TAG            artsdata: language of untagged texts (default und)
+  --window FROM/TO      uitdatabank: dates to expand permanent events' opening hours (2026-09-01/2026-12-31)
+  -o, --output FILE     write the record document (default: stdout)
+  --report FILE         write fixes, problems and rejections as JSON (default: OUTPUT.report.json with -o)
+  --load --data DIR     map, then replace the publisher's graph in the store kept in DIR
+  --messages en|fr      language of messages (default en)
+
+Exit codes: 0 everything imported; 1 some records rejected (listed; the others are written);
+2 unusable input (unreadable file, not JSON/CSV, bad mapping file).`;
+
+async function readText(cwd: string, file: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, file), "utf8");
+  } catch (e) {
+    throw new InputError("io/read", `cannot read ${file}: ${(e as Error).message}`, { hint: "check the path" });
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF+/, ""));
+  } catch (e) {
+    const { line, column } = jsonErrorPosition(text, e);
+    throw new InputError("io/not-json", `${file}:${line}:${column}: not JSON: ${(e as Error).message}`, { hint: "fix the JSON at that position", line, column });
+  }
+}
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "import Artsdata dumps, UiTdatabank JSON, ticketing CSV or the festivals CSV as records",
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, {
+      map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
+      lang: { type: "string" }, window: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
+      load: { type: "boolean" }, data: { type: "string" }, messages: { type: "string" },
+    }, "import");
+    const s = (v: unknown) => (typeof v === "string" ? v : undefined);
+    const lang = oneOf(s(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
+    const [kindArg, ...files] = positionals;
+    const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
+    if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", "give a kind and at least one file", { hint: "vivant import festivals festivals.csv -o festivals.json" });
+    if (values.load && !s(values.data)) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant import … --load --data ./data" });
+    const publisherOf = (fallback?: PublisherOptions): PublisherOptions => {
+      const id = s(values.publisher) ?? fallback?.id;
+      if (!id) throw new InputError("cli/usage", "--publisher is required", { hint: "vivant import … --publisher gtq" });
+      const name = s(values.name);
+      return {
+        ...(fallback && fallback.id === id ? fallback : {}),
+        id,
+        ...(name ? { name: { und: name } } : {}),
+        ...(s(values["base-iri"]) ? { baseIri: s(values["base-iri"])! } : {}),
+        ...(s(values.licence) ? { licence: s(values.licence)! } : {}),
+      };
+    };
+
+    const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "rows" });
+    let result: ImportResult;
+    if (kind === "artsdata") {
+      const inputs: unknown[] = [];
+      for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
+      result = await importArtsdata(inputs, { publisher: publisherOf(), ...(s(values.lang) ? { defaultLanguage: s(values.lang)! } : {}) });
+    } else if (kind === "uitdatabank") {
+      const inputs: unknown[] = [];
+      for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
+      const w = s(values.window);
+      const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
+      if (w !== undefined && !m) throw new InputError("cli/bad-option", `--window "${w}" is not FROM/TO`, { hint: "--window 2026-09-01/2026-12-31" });
+      result = importUitdatabank(inputs, { publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}) });
+    } else if (kind === "csv") {
+      const mapPath = s(values.map);
+      if (!mapPath) throw new InputError("cli/usage", "csv needs --map FILE (the column-mapping file)", { hint: "see fixtures/import/mapping.json" });
+      const mapping = parseCsvMapping(parseJson(await readText(io.cwd, mapPath), mapPath));
+      if (files.length !== 1) throw new InputError("cli/usage", "csv reads one file", { hint: "vivant import csv export.csv --map mapping.json" });
+      result = importCsv(await readText(io.cwd, files[0]!), { mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}) });
+    } else {
+      if (files.length !== 1) throw new InputError("cli/usage", "festivals reads one file", { hint: "vivant import festivals festivals.csv" });
+      result = importFestivals(await readText(io.cwd, files[0]!), {
+        publisher: publisherOf(FESTIVALS_PUBLISHER),
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      progress.done();
+    }
+
+    for (const p of result.problems) if (p.severity !== "info") io.stderr.write(`${formatProblem(p, lang)}\n`);
+    const out = `${JSON.stringify(result.document, null, 2)}\n`;
+    const output = s(values.output);
+    if (output !== undefined) {
+      const target = resolve(io.cwd, output);
+      await writeFile(`${target}.${process.pid}.tmp`, out);
+      await rename(`${target}.${process.pid}.tmp`, target);
+    } else if (!values.load) io.stdout.write(out);
+    const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
+    if (reportPath !== undefined) {
+      await writeFile(resolve(io.cwd, reportPath), `${JSON.stringify({
+        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), rejected: result.rejected,
+        rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems,
+      }, null, 2)}\n`);
+    }
+    let mappingRejected = 0;
+    if (values.load) {
+      const mapped = mapRecords(result.document, { origins: false });
+      for (const p of mapped.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
+      mappingRejected = mapped.rejected.length;
+      if (!mapped.document) return EXIT.unusable;
+      await loadGraph(resolve(io.cwd, s(values.data)!), mapped.graphIri, mapped.quads, {
+        licence: mapped.document.publisher.licence, modified: new Date().toISOString(), source: files.join(" "),
+      });
+      io.stderr.write(`loaded ${mapped.quads.length} triples into <${mapped.graphIri}>\n`);
+    }
+    const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
+    io.stderr.write(`${formatSummary({
+      read: [[`${result.unit} read`, result.read]],
+      entities,
+      fixes: result.fixes,
+      rejections: countByCode(result.problems, "violation"),
+    })}\n`);
+    return result.rejected.length > 0 || mappingRejected > 0 ? EXIT.rejected : EXIT.ok;
+  },
+};
