@@ -1,8 +1,10 @@
 // The benchmark modules `npm run bench` runs, in order. Each area adds its own line.
 
 import type { BenchModule } from "./harness.js";
+import { importBench } from "./import.bench.js";
 import { mapBench } from "./map.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
+  importBench,
 ];

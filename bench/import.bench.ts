@@ -1,0 +1,78 @@
+// Import and harvest throughput: the Scènes francophones dump (records/s), the festivals CSV (rows/s)
+// and harvesting the demo season's pages from a loopback server (pages/s).
+
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { harvest } from "../src/harvest/harvest.js";
+import { importArtsdata } from "../src/import/artsdata.js";
+import { importFestivals } from "../src/import/festivals.js";
+import { embedScript, parseRecords, toEmbeds } from "../src/mapping/index.js";
+import { schemaVocabulary } from "../src/harvest/vocabulary.js";
+import { timeMs, type BenchModule, type BenchRow } from "./harness.js";
+
+// Compiled to dist/bench/: the repository root is two folders up.
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CORPORA = `${ROOT}../shared/corpora/`;
+
+export const importBench: BenchModule = {
+  name: "import",
+  async run({ quick, log }) {
+    const rows: BenchRow[] = [];
+    const notes: string[] = [];
+    schemaVocabulary();
+
+    const sf = `${CORPORA}artsdata-planet-scenesfrancophones/output/`;
+    if (existsSync(sf)) {
+      const inputs = ["events", "places", "presenters", "artists"].map((f) => JSON.parse(readFileSync(`${sf}${f}.jsonld`, "utf8")) as unknown[]);
+      const used = quick ? inputs.map((d) => d.slice(0, 200)) : inputs;
+      let records = 0;
+      let docs = 0;
+      const ms = await timeMs(async () => {
+        const r = await importArtsdata(used, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr" });
+        docs = r.read;
+        records = ["venues", "organizations", "people", "productions", "performances"].reduce((t, c) => t + ((r.document as unknown as Record<string, unknown[]>)[c]?.length ?? 0), 0);
+      });
+      log(`Scènes francophones: ${docs} documents → ${records} records in ${ms.toFixed(0)} ms`);
+      rows.push({ label: "import Scènes francophones dump (artsdata)", value: (records / ms) * 1000, unit: "records/s" });
+      rows.push({ label: "import Scènes francophones dump (artsdata), documents", value: (docs / ms) * 1000, unit: "documents/s" });
+    } else notes.push("../shared/corpora absent: Scènes francophones import not measured");
+
+    const fest = `${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`;
+    if (existsSync(fest)) {
+      const text = readFileSync(fest, "utf8");
+      let n = 0;
+      const ms = await timeMs(() => {
+        n = importFestivals(text).read;
+      });
+      log(`festivals CSV: ${n} rows in ${ms.toFixed(0)} ms`);
+      rows.push({ label: "import festivals CSV", value: (n / ms) * 1000, unit: "rows/s" });
+    } else notes.push("../shared/corpora absent: festivals CSV import not measured");
+
+    // Harvest: the demo season's embed pages served from 127.0.0.1, no delay between requests.
+    const demo = JSON.parse(readFileSync(`${ROOT}fixtures/demo-season.json`, "utf8"));
+    const embeds = toEmbeds(parseRecords(demo).document!);
+    const pages = new Map<string, string>();
+    for (const [id, e] of embeds) pages.set(`/p/${id}.html`, `<!doctype html><html><head>${embedScript(e)}</head><body></body></html>`);
+    const server = createServer((req, res) => {
+      const body = req.url === "/robots.txt" ? "User-agent: *\nAllow: /\n" : pages.get(req.url ?? "");
+      if (body === undefined) res.writeHead(404).end();
+      else res.writeHead(200, { "content-type": req.url === "/robots.txt" ? "text/plain" : "text/html" }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const urls = [...pages.keys()].map((p) => `${origin}${p}`);
+    const rounds = quick ? 1 : 3;
+    let best = Infinity;
+    for (let i = 0; i < rounds; i++) {
+      const ms = await timeMs(() => harvest(urls, { policy: { perHostDelayMs: 0, perHostConcurrency: 8 }, concurrency: 8 }));
+      best = Math.min(best, ms);
+    }
+    server.close();
+    log(`harvest: ${urls.length} demo pages on loopback, best of ${rounds}: ${best.toFixed(0)} ms`);
+    rows.push({ label: `harvest ${urls.length} demo-season pages on loopback (8 in flight, no delay)`, value: (urls.length / best) * 1000, unit: "pages/s" });
+    notes.push("harvest throughput is CPU-bound (JSON-LD expansion with the schema.org context); a real harvest is bounded by the per-host delay (1 s by default)");
+    return { name: "import", rows, ratios: [], notes };
+  },
+};
