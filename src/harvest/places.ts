@@ -4,6 +4,7 @@
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { RDF_TYPE } from "../vocab.js";
+import { PROV_WAS_DERIVED_FROM } from "./entities.js";
 import type { Fixes } from "./fixes.js";
 import { isAnonymous, QuadIndex } from "./graph.js";
 import { dedupe, termKey } from "./normalize.js";
@@ -118,8 +119,9 @@ export function mergeDuplicatePlaces(quads: readonly Quad[], fixes: Fixes, vocab
  */
 export function collapseIdenticalChildren(quads: readonly Quad[], fixes: Fixes): Quad[] {
   const index = new QuadIndex(quads);
+  // Provenance is not content: the same address found on two pages is one address (derived from both).
   const signature = (s: string): string =>
-    [...index.properties(s)].flatMap(([p, os]) => os.map((o) => `${p} ${termKey(o)}`)).sort().join("\n");
+    [...index.properties(s)].filter(([p]) => p !== PROV_WAS_DERIVED_FROM).flatMap(([p, os]) => os.map((o) => `${p} ${termKey(o)}`)).sort().join("\n");
   const drop = new Map<string, Term>();
   for (const s of index.subjects) {
     for (const [p, objects] of index.properties(s)) {
@@ -139,7 +141,11 @@ export function collapseIdenticalChildren(quads: readonly Quad[], fixes: Fixes):
   if (drop.size === 0) return [...quads];
   return dedupe(
     quads
-      .filter((q) => !drop.has(q.subject.value))
+      .flatMap((q) => {
+        const into = drop.get(q.subject.value);
+        if (into === undefined) return [q];
+        return q.predicate.value === PROV_WAS_DERIVED_FROM ? [quad(into as never, q.predicate, q.object, q.graph)] : [];
+      })
       .map((q) => (q.object.termType !== "Literal" && drop.has(q.object.value) ? quad(q.subject, q.predicate, drop.get(q.object.value) as never, q.graph) : q)),
   );
 }
