@@ -2,6 +2,7 @@
 
 import { VIVANT_CONTEXT } from "../jsonld/context.js";
 import { ADO, ADR, RDF_TYPE, SCHEMA, XSD, XSD_STRING } from "../vocab.js";
+import type { NamedNode } from "@rdfjs/types";
 import type { Sink } from "./sink.js";
 import type { JsonLdObject } from "./types.js";
 
@@ -46,17 +47,18 @@ export class GraphSink implements Sink {
     this.nodeOf(s);
   }
 
-  iri(s: string, p: string, o: string): void {
-    if (p === RDF_TYPE) this.add(s, "@type", compactType(o));
-    else this.add(s, compactProperty(p), { "@id": o });
+  iri(s: string, p: NamedNode, o: string | NamedNode): void {
+    const object = typeof o === "string" ? o : o.value;
+    if (p.value === RDF_TYPE) this.add(s, "@type", compactType(object));
+    else this.add(s, compactProperty(p.value), { "@id": object });
   }
 
-  literal(s: string, p: string, value: string, datatype: string): void {
-    this.add(s, compactProperty(p), datatype === XSD_STRING ? value : { "@value": value, "@type": compactDatatype(datatype) });
+  literal(s: string, p: NamedNode, value: string, datatype: NamedNode): void {
+    this.add(s, compactProperty(p.value), datatype.value === XSD_STRING ? value : { "@value": value, "@type": compactDatatype(datatype.value) });
   }
 
-  text(s: string, p: string, value: string, lang: string): void {
-    this.add(s, compactProperty(p), { "@value": value, "@language": lang });
+  text(s: string, p: NamedNode, value: string, lang: string): void {
+    this.add(s, compactProperty(p.value), { "@value": value, "@language": lang });
   }
 
   document(): JsonLdObject {

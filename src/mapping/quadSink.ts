@@ -14,7 +14,7 @@ interface MutableOrigin extends RecordRef {
 export class QuadSink implements Sink {
   readonly quads: Quad[] = [];
   readonly origins = new Map<string, Origin>();
-  // Predicates, datatypes and the current subject repeat constantly: reuse their term objects.
+  // Entity IRIs and the current subject repeat constantly: reuse their term objects.
   private readonly terms = new Map<string, NamedNode>();
   private current: { iri: string; node: NamedNode } | undefined;
   private readonly graph = defaultGraph();
@@ -41,26 +41,26 @@ export class QuadSink implements Sink {
     if (this.trackOrigins && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() } as MutableOrigin);
   }
 
-  private track(subject: string, predicate: string, field: string): void {
+  private track(subject: string, predicate: NamedNode, field: string): void {
     if (!this.trackOrigins) return;
     const o = this.origins.get(subject) as MutableOrigin | undefined;
-    if (o && !o.fields.has(predicate)) o.fields.set(predicate, field);
+    if (o && !o.fields.has(predicate.value)) o.fields.set(predicate.value, field);
   }
 
-  iri(s: string, p: string, o: string, field: string): void {
-    // Entity and vocabulary IRIs (no fragment) recur across records: share their term objects.
-    const object = o.includes("#") ? namedNode(o) : this.term(o);
-    this.quads.push(quad(this.node(s), this.term(p), object, this.graph));
+  iri(s: string, p: NamedNode, o: string | NamedNode, field: string): void {
+    // Entity IRIs (no fragment) recur across records: share their term objects.
+    const object = typeof o !== "string" ? o : o.includes("#") ? namedNode(o) : this.term(o);
+    this.quads.push(quad(this.node(s), p, object, this.graph));
     this.track(s, p, field);
   }
 
-  literal(s: string, p: string, value: string, datatype: string, field: string): void {
-    this.quads.push(quad(this.node(s), this.term(p), literal(value, this.term(datatype)), this.graph));
+  literal(s: string, p: NamedNode, value: string, datatype: NamedNode, field: string): void {
+    this.quads.push(quad(this.node(s), p, literal(value, datatype), this.graph));
     this.track(s, p, field);
   }
 
-  text(s: string, p: string, value: string, lang: string, field: string): void {
-    this.quads.push(quad(this.node(s), this.term(p), literal(value, lang), this.graph));
+  text(s: string, p: NamedNode, value: string, lang: string, field: string): void {
+    this.quads.push(quad(this.node(s), p, literal(value, lang), this.graph));
     this.track(s, p, field);
   }
 }

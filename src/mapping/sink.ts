@@ -1,14 +1,15 @@
-// Where entity emitters write: the same calls feed the quad sink (hot path) or the JSON-LD graph sink.
+// Where entity emitters write (predicates and datatypes as shared term objects: no per-call IRI strings): the same calls feed the quad sink (hot path) or the JSON-LD graph sink.
 
+import type { NamedNode } from "@rdfjs/types";
 import type { RecordRef } from "./types.js";
 
 export interface Sink {
   /** Starts describing `subject`, produced by `origin` (a record) — used for provenance. */
   subject(subject: string, origin: RecordRef): void;
   /** subject —predicate→ IRI. `field` is the input JSON path that produced it. */
-  iri(subject: string, predicate: string, object: string, field: string): void;
+  iri(subject: string, predicate: NamedNode, object: string | NamedNode, field: string): void;
   /** subject —predicate→ literal of a datatype (xsd:string for plain text). */
-  literal(subject: string, predicate: string, value: string, datatype: string, field: string): void;
+  literal(subject: string, predicate: NamedNode, value: string, datatype: NamedNode, field: string): void;
   /** subject —predicate→ language-tagged literal. */
-  text(subject: string, predicate: string, value: string, lang: string, field: string): void;
+  text(subject: string, predicate: NamedNode, value: string, lang: string, field: string): void;
 }

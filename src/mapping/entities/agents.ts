@@ -1,9 +1,8 @@
 // Publisher, organizations (incl. performing groups) and people → schema:Organization / schema:Person.
 
 import type { Organization, Person, Publisher } from "../../records/types.js";
-import { XSD_STRING } from "../../vocab.js";
 import { childIri, publisherIri } from "../iri.js";
-import { begin, iriList, iriOf, langText, plain, S, type MapContext } from "./common.js";
+import { X, begin, iriList, iriOf, langText, plain, S, type MapContext } from "./common.js";
 
 export function emitPublisher(ctx: MapContext, p: Publisher): void {
   const s = publisherIri(p);
@@ -25,8 +24,8 @@ export function emitOrganization(ctx: MapContext, o: Organization, path: string)
     const id = childIri(s, "siret");
     begin(ctx, id, { entity: "organization", recordId: o.id, path }, [S("PropertyValue")], `${path}.ids.siret`);
     ctx.sink.iri(s, S("identifier"), id, `${path}.ids.siret`);
-    ctx.sink.literal(id, S("propertyID"), "SIRET", XSD_STRING, `${path}.ids.siret`);
-    ctx.sink.literal(id, S("value"), o.ids.siret, XSD_STRING, `${path}.ids.siret`);
+    ctx.sink.literal(id, S("propertyID"), "SIRET", X.string, `${path}.ids.siret`);
+    ctx.sink.literal(id, S("value"), o.ids.siret, X.string, `${path}.ids.siret`);
   }
 }
 

@@ -1,12 +1,39 @@
 // Shared by the entity emitters: the mapping context, and the small patterns every entity repeats.
 
 import type { AgentRef, LangMap, RecordDocument, Venue } from "../../records/types.js";
-import { RDF_TYPE, SCHEMA, XSD_STRING } from "../../vocab.js";
+import type { NamedNode } from "@rdfjs/types";
+import { DataFactory } from "n3";
+import { RDF_TYPE, SCHEMA, XSD } from "../../vocab.js";
 import { entityIri, type EntityKind } from "../iri.js";
 import type { Sink } from "../sink.js";
 import type { RecordRef } from "../types.js";
 
-export const S = (local: string): string => `${SCHEMA}${local}`;
+const shared = new Map<string, NamedNode>();
+/** A shared term for an IRI (vocabulary terms are built once, not per triple). */
+export function N(iri: string): NamedNode {
+  let t = shared.get(iri);
+  if (!t) {
+    t = DataFactory.namedNode(iri);
+    shared.set(iri, t);
+  }
+  return t;
+}
+const schemaTerms = new Map<string, NamedNode>();
+/** schema.org term by local name; source literals are interned, so this lookup does not rehash. */
+export function S(local: string): NamedNode {
+  let t = schemaTerms.get(local);
+  if (!t) {
+    t = N(`${SCHEMA}${local}`);
+    schemaTerms.set(local, t);
+  }
+  return t;
+}
+export const TYPE = N(RDF_TYPE);
+/** XSD datatypes. */
+export const X = {
+  string: N(`${XSD}string`), decimal: N(`${XSD}decimal`), integer: N(`${XSD}integer`), boolean: N(`${XSD}boolean`),
+  dateTime: N(`${XSD}dateTime`), date: N(`${XSD}date`), gYear: N(`${XSD}gYear`), duration: N(`${XSD}duration`),
+} as const;
 
 export interface MapContext {
   readonly base: string;
@@ -15,39 +42,43 @@ export interface MapContext {
   readonly venues: ReadonlyMap<string, Venue>;
   /** hall id → venue id */
   readonly hallVenue: ReadonlyMap<string, string>;
-  /** Minted IRIs by `kind/id`. */
-  readonly iris: Map<string, string>;
+  /** Minted IRIs by kind, then id. */
+  readonly iris: Map<string, Map<string, string>>;
   /** Input JSON path of a record, e.g. `$.performances[3]`. */
   pathOf(collection: string, index: number, id: string): string;
 }
 
 export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
   // Productions, venues and agents are referenced by many performances: mint each IRI once.
-  const key = `${kind}/${id}`;
-  let iri = ctx.iris.get(key);
+  let byId = ctx.iris.get(kind);
+  if (!byId) {
+    byId = new Map();
+    ctx.iris.set(kind, byId);
+  }
+  let iri = byId.get(id);
   if (iri === undefined) {
     iri = entityIri(ctx.base, kind, id);
-    ctx.iris.set(key, iri);
+    byId.set(id, iri);
   }
   return iri;
 }
 
 /** Starts a subject produced by a record. */
-export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: readonly string[], field: string): void {
+export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: readonly NamedNode[], field: string): void {
   ctx.sink.subject(iri, origin);
-  for (const t of types) ctx.sink.iri(iri, RDF_TYPE, t, field);
+  for (const t of types) ctx.sink.iri(iri, TYPE, t, field);
 }
 
-export function langText(ctx: MapContext, s: string, p: string, map: LangMap | undefined, field: string): void {
+export function langText(ctx: MapContext, s: string, p: NamedNode, map: LangMap | undefined, field: string): void {
   if (!map) return;
   for (const lang in map) ctx.sink.text(s, p, map[lang]!, lang, `${field}.${lang}`);
 }
 
-export function plain(ctx: MapContext, s: string, p: string, value: string | undefined, field: string): void {
-  if (value !== undefined) ctx.sink.literal(s, p, value, XSD_STRING, field);
+export function plain(ctx: MapContext, s: string, p: NamedNode, value: string | undefined, field: string): void {
+  if (value !== undefined) ctx.sink.literal(s, p, value, X.string, field);
 }
 
-export function iriList(ctx: MapContext, s: string, p: string, iris: readonly string[] | undefined, field: string): void {
+export function iriList(ctx: MapContext, s: string, p: NamedNode, iris: readonly string[] | undefined, field: string): void {
   iris?.forEach((o, i) => ctx.sink.iri(s, p, o, `${field}[${i}]`));
 }
 
@@ -55,11 +86,11 @@ export function agentIri(ctx: MapContext, ref: AgentRef): string {
   return ref.person !== undefined ? iriOf(ctx, "person", ref.person) : iriOf(ctx, "organization", ref.organization!);
 }
 
-export function agents(ctx: MapContext, s: string, p: string, refs: readonly AgentRef[] | undefined, field: string): void {
+export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string): void {
   refs?.forEach((r, i) => ctx.sink.iri(s, p, agentIri(ctx, r), `${field}[${i}]`));
 }
 
 /** Strings as plain literals, one per value (inLanguage, subtitleLanguage, accessibilityFeature…). */
-export function plainList(ctx: MapContext, s: string, p: string, values: readonly string[] | undefined, field: string): void {
-  values?.forEach((v, i) => ctx.sink.literal(s, p, v, XSD_STRING, `${field}[${i}]`));
+export function plainList(ctx: MapContext, s: string, p: NamedNode, values: readonly string[] | undefined, field: string): void {
+  values?.forEach((v, i) => ctx.sink.literal(s, p, v, X.string, `${field}[${i}]`));
 }

@@ -1,10 +1,9 @@
 // Performances (représentations) → schema.org Event subtypes linked to their production by workPerformed.
 
 import type { Offer, Performance, Production } from "../../records/types.js";
-import { XSD } from "../../vocab.js";
 import { childIri } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
-import { agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+import { X, N, agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
 
@@ -18,7 +17,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   const type = eventTypeOf(p.type, genres);
   begin(ctx, s, origin, [S(type)], p.type ? `${path}.type` : inherited);
   const concept = artsdataEventType(type, genres);
-  if (concept) ctx.sink.iri(s, S("additionalType"), concept, p.type ? `${path}.type` : inherited);
+  if (concept) ctx.sink.iri(s, S("additionalType"), N(concept), p.type ? `${path}.type` : inherited);
   ctx.sink.iri(s, S("workPerformed"), iriOf(ctx, "production", p.production), `${path}.production`);
 
   if (p.name) langText(ctx, s, S("name"), p.name, `${path}.name`);
@@ -26,11 +25,11 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   if (p.description) langText(ctx, s, S("description"), p.description, `${path}.description`);
   else langText(ctx, s, S("description"), production?.description, inherited);
 
-  ctx.sink.literal(s, S("startDate"), p.startDate, `${XSD}dateTime`, `${path}.startDate`);
-  if (p.endDate !== undefined) ctx.sink.literal(s, S("endDate"), p.endDate, `${XSD}dateTime`, `${path}.endDate`);
-  if (p.doorTime !== undefined) ctx.sink.literal(s, S("doorTime"), p.doorTime, `${XSD}dateTime`, `${path}.doorTime`);
+  ctx.sink.literal(s, S("startDate"), p.startDate, X.dateTime, `${path}.startDate`);
+  if (p.endDate !== undefined) ctx.sink.literal(s, S("endDate"), p.endDate, X.dateTime, `${path}.endDate`);
+  if (p.doorTime !== undefined) ctx.sink.literal(s, S("doorTime"), p.doorTime, X.dateTime, `${path}.doorTime`);
   const duration = p.duration ?? production?.duration;
-  if (duration !== undefined) ctx.sink.literal(s, S("duration"), duration, `${XSD}duration`, p.duration ? `${path}.duration` : inherited);
+  if (duration !== undefined) ctx.sink.literal(s, S("duration"), duration, X.duration, p.duration ? `${path}.duration` : inherited);
 
   if (p.hall !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "hall", p.hall), `${path}.hall`);
   else if (p.venue !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "venue", p.venue), `${path}.venue`);
@@ -40,15 +39,15 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
     ctx.sink.iri(s, S("location"), v, `${path}.onlineUrl`);
     ctx.sink.iri(v, S("url"), p.onlineUrl, `${path}.onlineUrl`);
   }
-  if (p.attendanceMode) ctx.sink.iri(s, S("eventAttendanceMode"), ATTENDANCE_IRI[p.attendanceMode], `${path}.attendanceMode`);
+  if (p.attendanceMode) ctx.sink.iri(s, S("eventAttendanceMode"), N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
   if (p.status) {
-    ctx.sink.iri(s, S("eventStatus"), STATUS_IRI[p.status.kind], `${path}.status.kind`);
+    ctx.sink.iri(s, S("eventStatus"), N(STATUS_IRI[p.status.kind]), `${path}.status.kind`);
     if (p.status.previousStartDate !== undefined) {
       ctx.sink.literal(s, S("previousStartDate"), p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
     }
   }
   p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, `${path}.offers[${i}]`));
-  if (p.free !== undefined) ctx.sink.literal(s, S("isAccessibleForFree"), String(p.free), `${XSD}boolean`, `${path}.free`);
+  if (p.free !== undefined) ctx.sink.literal(s, S("isAccessibleForFree"), String(p.free), X.boolean, `${path}.free`);
 
   p.performers?.forEach((r, i) => {
     const f = `${path}.performers[${i}]`;
@@ -86,17 +85,17 @@ function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, orig
   begin(ctx, s, origin, [S("Offer")], f);
   ctx.sink.iri(event, S("offers"), s, f);
   langText(ctx, s, S("name"), o.category, `${f}.category`);
-  if (o.price !== undefined) ctx.sink.literal(s, S("price"), decimal(o.price), `${XSD}decimal`, `${f}.price`);
+  if (o.price !== undefined) ctx.sink.literal(s, S("price"), decimal(o.price), X.decimal, `${f}.price`);
   plain(ctx, s, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
   if (o.minPrice !== undefined || o.maxPrice !== undefined) {
     const spec = childIri(event, `offer-${o.id ?? index + 1}-price`);
     begin(ctx, spec, origin, [S("PriceSpecification")], f);
     ctx.sink.iri(s, S("priceSpecification"), spec, f);
-    if (o.minPrice !== undefined) ctx.sink.literal(spec, S("minPrice"), decimal(o.minPrice), `${XSD}decimal`, `${f}.minPrice`);
-    if (o.maxPrice !== undefined) ctx.sink.literal(spec, S("maxPrice"), decimal(o.maxPrice), `${XSD}decimal`, `${f}.maxPrice`);
+    if (o.minPrice !== undefined) ctx.sink.literal(spec, S("minPrice"), decimal(o.minPrice), X.decimal, `${f}.minPrice`);
+    if (o.maxPrice !== undefined) ctx.sink.literal(spec, S("maxPrice"), decimal(o.maxPrice), X.decimal, `${f}.maxPrice`);
     plain(ctx, spec, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
   }
-  if (o.availability) ctx.sink.iri(s, S("availability"), availabilityIri(o.availability), `${f}.availability`);
+  if (o.availability) ctx.sink.iri(s, S("availability"), N(availabilityIri(o.availability)), `${f}.availability`);
   if (o.validFrom !== undefined) ctx.sink.literal(s, S("validFrom"), o.validFrom, dateDatatype(o.validFrom), `${f}.validFrom`);
   if (o.url) ctx.sink.iri(s, S("url"), o.url, `${f}.url`);
 }

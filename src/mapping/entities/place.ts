@@ -1,9 +1,8 @@
 // Venues and their halls → schema:Place (or a subtype) with PostalAddress, GeoCoordinates and containsPlace.
 
 import type { AccessibilityFeature, Venue } from "../../records/types.js";
-import { XSD } from "../../vocab.js";
 import { childIri } from "../iri.js";
-import { begin, iriList, iriOf, langText, plain, S, type MapContext } from "./common.js";
+import { X, begin, iriList, iriOf, langText, plain, S, type MapContext } from "./common.js";
 
 /** Accessibility of a place: schema:amenityFeature → LocationFeatureSpecification (name, value true). */
 function amenities(ctx: MapContext, s: string, features: readonly AccessibilityFeature[] | undefined, origin: { entity: string; recordId: string; path: string }, field: string): void {
@@ -11,8 +10,8 @@ function amenities(ctx: MapContext, s: string, features: readonly AccessibilityF
     const node = childIri(s, `feature-${f}`);
     begin(ctx, node, origin, [S("LocationFeatureSpecification")], `${field}[${i}]`);
     ctx.sink.iri(s, S("amenityFeature"), node, `${field}[${i}]`);
-    ctx.sink.literal(node, S("name"), f, `${XSD}string`, `${field}[${i}]`);
-    ctx.sink.literal(node, S("value"), "true", `${XSD}boolean`, `${field}[${i}]`);
+    ctx.sink.literal(node, S("name"), f, X.string, `${field}[${i}]`);
+    ctx.sink.literal(node, S("value"), "true", X.boolean, `${field}[${i}]`);
   });
 }
 
@@ -38,11 +37,11 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     const f = `${path}.geo`;
     begin(ctx, g, origin, [S("GeoCoordinates")], f);
     ctx.sink.iri(s, S("geo"), g, f);
-    ctx.sink.literal(g, S("latitude"), decimal(v.geo.latitude), `${XSD}decimal`, `${f}.latitude`);
-    ctx.sink.literal(g, S("longitude"), decimal(v.geo.longitude), `${XSD}decimal`, `${f}.longitude`);
+    ctx.sink.literal(g, S("latitude"), decimal(v.geo.latitude), X.decimal, `${f}.latitude`);
+    ctx.sink.literal(g, S("longitude"), decimal(v.geo.longitude), X.decimal, `${f}.longitude`);
   }
   if (v.maximumAttendeeCapacity !== undefined) {
-    ctx.sink.literal(s, S("maximumAttendeeCapacity"), String(v.maximumAttendeeCapacity), `${XSD}integer`, `${path}.maximumAttendeeCapacity`);
+    ctx.sink.literal(s, S("maximumAttendeeCapacity"), String(v.maximumAttendeeCapacity), X.integer, `${path}.maximumAttendeeCapacity`);
   }
   amenities(ctx, s, v.accessibility, origin, `${path}.accessibility`);
   if (v.url) ctx.sink.iri(s, S("url"), v.url, `${path}.url`);
@@ -57,7 +56,7 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     ctx.sink.iri(hs, S("containedInPlace"), s, hp);
     langText(ctx, hs, S("name"), h.name, `${hp}.name`);
     if (h.maximumAttendeeCapacity !== undefined) {
-      ctx.sink.literal(hs, S("maximumAttendeeCapacity"), String(h.maximumAttendeeCapacity), `${XSD}integer`, `${hp}.maximumAttendeeCapacity`);
+      ctx.sink.literal(hs, S("maximumAttendeeCapacity"), String(h.maximumAttendeeCapacity), X.integer, `${hp}.maximumAttendeeCapacity`);
     }
     amenities(ctx, hs, h.accessibility, hOrigin, `${hp}.accessibility`);
   });

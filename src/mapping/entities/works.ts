@@ -1,10 +1,12 @@
 // Works (œuvres) → CreativeWork subtypes; productions (spectacles) → ado:LivePerformanceWork, a CreativeWork.
 
 import type { Production, Work } from "../../records/types.js";
-import { ADO, XSD } from "../../vocab.js";
+import { ADO } from "../../vocab.js";
 import { childIri } from "../iri.js";
 import { ageRangeText, genreIri } from "../terms.js";
-import { agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+import { X, N, agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+
+const LIVE_PERFORMANCE_WORK = N(`${ADO}LivePerformanceWork`);
 
 export function emitWork(ctx: MapContext, w: Work, path: string): void {
   const s = iriOf(ctx, "work", w.id);
@@ -15,7 +17,7 @@ export function emitWork(ctx: MapContext, w: Work, path: string): void {
   agents(ctx, s, S("author"), w.authors, `${path}.authors`);
   agents(ctx, s, S("lyricist"), w.librettists, `${path}.librettists`);
   if (w.dateCreated !== undefined) {
-    ctx.sink.literal(s, S("dateCreated"), w.dateCreated, /^\d{4}$/.test(w.dateCreated) ? `${XSD}gYear` : `${XSD}date`, `${path}.dateCreated`);
+    ctx.sink.literal(s, S("dateCreated"), w.dateCreated, /^\d{4}$/.test(w.dateCreated) ? X.gYear : X.date, `${path}.dateCreated`);
   }
   plainList(ctx, s, S("inLanguage"), w.inLanguage, `${path}.inLanguage`);
   iriList(ctx, s, S("sameAs"), w.sameAs, `${path}.sameAs`);
@@ -24,7 +26,7 @@ export function emitWork(ctx: MapContext, w: Work, path: string): void {
 export function emitProduction(ctx: MapContext, p: Production, path: string): void {
   const s = iriOf(ctx, "production", p.id);
   const origin = { entity: "production", recordId: p.id, path };
-  begin(ctx, s, origin, [`${ADO}LivePerformanceWork`, S("CreativeWork")], path);
+  begin(ctx, s, origin, [LIVE_PERFORMANCE_WORK, S("CreativeWork")], path);
   langText(ctx, s, S("name"), p.name, `${path}.name`);
   langText(ctx, s, S("description"), p.description, `${path}.description`);
   iriList(ctx, s, S("image"), p.images, `${path}.images`);
@@ -47,8 +49,8 @@ export function emitProduction(ctx: MapContext, p: Production, path: string): vo
     langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
     langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
   });
-  if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), p.duration, `${XSD}duration`, `${path}.duration`);
-  p.genres?.forEach((g, i) => ctx.sink.iri(s, S("genre"), genreIri(g), `${path}.genres[${i}]`));
+  if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), p.duration, X.duration, `${path}.duration`);
+  p.genres?.forEach((g, i) => ctx.sink.iri(s, S("genre"), N(genreIri(g)), `${path}.genres[${i}]`));
   const age = p.audienceAge && ageRangeText(p.audienceAge);
   plain(ctx, s, S("typicalAgeRange"), age, `${path}.audienceAge`);
   plainList(ctx, s, S("inLanguage"), p.inLanguage, `${path}.inLanguage`);
