@@ -28,6 +28,16 @@ function hasNull(value: unknown): boolean {
   return false;
 }
 
+/** The record without its failed and unknown fields; the record itself when it has none (the usual case). */
+function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "object" }>, failed: ReadonlySet<string>): Record<string, unknown> {
+  let clean = failed.size === 0;
+  if (clean) for (const k in raw) if (spec.fields[k] === undefined) clean = false;
+  if (clean) return raw;
+  const out: Record<string, unknown> = {};
+  for (const k in raw) if (!failed.has(k) && spec.fields[k] !== undefined) out[k] = raw[k];
+  return out;
+}
+
 /** Drops null-valued keys at every depth (null means absent); arrays keep their items. */
 function withoutNulls<T>(value: T): T {
   if (!hasNull(value)) return value; // the usual case: no copy
@@ -176,13 +186,23 @@ function checkValue(spec: Spec, value: unknown, path: string, c: RecordCheck): b
   }
 }
 
+// Field lists are computed once per spec, not once per record (this runs for every object of every record).
+const fieldEntries = new WeakMap<object, readonly (readonly [string, Field])[]>();
+function entriesOf(spec: Extract<Spec, { t: "object" }>): readonly (readonly [string, Field])[] {
+  let e = fieldEntries.get(spec);
+  if (!e) {
+    e = Object.entries(spec.fields) as [string, Field][];
+    fieldEntries.set(spec, e);
+  }
+  return e;
+}
+
 function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck, failed?: Set<string>): boolean {
   if (!isPlainObject(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
   let ok = true;
-  const names = Object.keys(spec.fields);
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     if (spec.fields[key] !== undefined) continue;
-    const near = closest(key, names);
+    const near = closest(key, Object.keys(spec.fields));
     c.report(
       "record/unknown-field", `${path}.${key}`, value[key],
       { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
@@ -191,7 +211,7 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
       "warning",
     );
   }
-  for (const [key, field] of Object.entries(spec.fields) as [string, Field][]) {
+  for (const [key, field] of entriesOf(spec)) {
     const v = value[key];
     if (v === undefined || v === null) {
       if (field.required) {
@@ -308,15 +328,34 @@ interface DateContext {
 }
 
 /** Resolves a date(-time) with the zone: returns the normalised lexical form and the parsed value. */
+// A season repeats the same dates (sales openings, start times) across venues and performances:
+// resolved values are immutable, so they are memoised per zone (bounded).
+const resolvedCache = new Map<string, Map<string, { text: string; parsed: ParsedDate }>>();
+
 function resolveDate(value: string, path: string, ctx: DateContext, c: RecordCheck): { text: string; parsed: ParsedDate } | undefined {
+  const zoneKey = ctx.zone ?? "";
+  let cache = resolvedCache.get(zoneKey);
+  if (!cache) {
+    cache = new Map();
+    resolvedCache.set(zoneKey, cache);
+  }
+  const hit = cache.get(value);
+  if (hit) return hit;
   const parsed = parseIsoDate(value);
   if (!parsed) return undefined; // already reported structurally
-  if (parsed.kind === "date" || parsed.offsetMinutes !== undefined || ctx.zone === undefined) return { text: formatIsoDate(parsed), parsed };
-  const r = resolveLocalTime(parsed, ctx.zone);
-  if (r.ok) {
+  let result: { text: string; parsed: ParsedDate } | undefined;
+  if (parsed.kind === "date" || parsed.offsetMinutes !== undefined || ctx.zone === undefined) result = { text: formatIsoDate(parsed), parsed };
+  const r = result ? undefined : resolveLocalTime(parsed, ctx.zone!);
+  if (r?.ok) {
     const withOffset = { ...parsed, offsetMinutes: r.offsetMinutes };
-    return { text: formatIsoDate(withOffset), parsed: withOffset };
+    result = { text: formatIsoDate(withOffset), parsed: withOffset };
   }
+  if (result) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(value, result);
+    return result;
+  }
+  if (!r || r.ok) return undefined;
   const offsets = r.offsets.map(formatOffset).join(", ");
   if (r.reason === "gap") {
     c.report(
@@ -439,7 +478,7 @@ export function parseRecords(input: unknown): ParseResult {
       let record: unknown;
       if (isPlainObject(raw)) {
         // null counts as absent (as in most exports), so it is dropped along with failed and unknown fields.
-        const usable = withoutNulls(Object.fromEntries(Object.entries(raw).filter(([k]) => !failed.has(k) && spec.fields[k] !== undefined)));
+        const usable = withoutNulls(usableFields(raw, spec, failed));
         record = normalizeRecord(collection, usable, path, reg, c, hallOwner);
       }
       const ref: RecordRef = { entity, recordId: id ?? `#${i}`, path };
@@ -463,10 +502,13 @@ export function parseRecords(input: unknown): ParseResult {
 
 /** Cross-record checks and normalisation of one structurally valid record. */
 function normalizeRecord(collection: Collection, r: Record<string, unknown>, path: string, reg: Registry, c: RecordCheck, hallOwner: Map<string, string>): unknown {
-  const ids = normalizeIds(r.ids as ExternalIds | undefined, r.sameAs as string[] | undefined, path, c);
-  const base = { ...r, ...ids };
-  if (!ids.sameAs) delete base.sameAs;
-  if (!ids.ids) delete base.ids;
+  let base = r;
+  if (r.ids !== undefined || r.sameAs !== undefined) {
+    const ids = normalizeIds(r.ids as ExternalIds | undefined, r.sameAs as string[] | undefined, path, c);
+    base = { ...r, ...ids };
+    if (!ids.sameAs) delete base.sameAs;
+    if (!ids.ids) delete base.ids;
+  }
   switch (collection) {
     case "venues": {
       const v = base as unknown as Venue;
