@@ -33,6 +33,11 @@ export type { RdfFormat, ParseOptions } from "./rdf/io.js";
 // --- validate ---
 
 // --- store ---
+export { GraphStore, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
+export type {
+  OpenOptions, ReplaceOptions, GraphMeta, GraphInfo, QueryForm, QueryOptions, Bindings, SelectResult, FormattedResult,
+  ProgressListener, SelectSource,
+} from "./store/index.js";
 
 // --- server ---
 

@@ -1,0 +1,318 @@
+// GraphStore: one named graph per publisher over an embedded Oxigraph store, persisted to a data
+// directory (one file per graph), with a DCAT/VoID catalog graph and typed select/construct/ask.
+
+import { randomBytes } from "node:crypto";
+import type { Quad } from "@rdfjs/types";
+import { UsageError, InputError } from "../errors.js";
+import { licenceIri } from "../mapping/terms.js";
+import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
+import {
+  listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile, graphsDir, graphFileName,
+  type FileHeader,
+} from "./files.js";
+import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
+import { OxStore } from "./oxigraph.js";
+import type { FormattedResult, GraphInfo, GraphMeta, ProgressListener, QueryOptions, SelectResult, SelectSource } from "./types.js";
+import { join } from "node:path";
+import { existsSync } from "node:fs";
+
+export interface OpenOptions {
+  /**
+   * Directory that keeps the graphs across restarts (created if missing). Without it the store lives in memory only.
+   * @example "./data"
+   */
+  readonly dataDir?: string;
+  /**
+   * Open the data directory as a read-only replica: no lock is taken and nothing is written
+   * (the server's query workers use this; `reloadGraph` picks up what the writer wrote).
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /** Called while the graphs of the data directory are loaded at open. */
+  readonly onProgress?: ProgressListener;
+  /** Called when a file of the data directory cannot be used (it is moved to `quarantine/`, or skipped when read-only). */
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface ReplaceOptions {
+  /** Called after each batch of ~100k triples loaded. */
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * An embedded RDF store with one named graph per publisher.
+ * @example
+ * const store = await GraphStore.open({ dataDir: "./data" });
+ * await store.replaceGraph(result.graphIri, result.quads, { publisherId: "tnp", licence: "etalab-2.0" });
+ * const { bindings } = await store.select("SELECT ?e WHERE { ?e a <http://schema.org/TheaterEvent> }");
+ * await store.close();
+ */
+export class GraphStore implements SelectSource {
+  readonly #ox = new OxStore();
+  readonly #infos = new Map<string, GraphInfo>();
+  readonly #dataDir: string | undefined;
+  readonly #readOnly: boolean;
+  #unlock: (() => void) | undefined;
+  #writes: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  private constructor(dataDir: string | undefined, readOnly: boolean) {
+    this.#dataDir = dataDir;
+    this.#readOnly = readOnly;
+  }
+
+  /** Opens a store: in memory, or backed by `dataDir` (every graph file there is loaded). */
+  static async open(options: OpenOptions = {}): Promise<GraphStore> {
+    const store = new GraphStore(options.dataDir, options.readOnly ?? false);
+    try {
+      if (options.dataDir !== undefined) {
+        if (!store.#readOnly) {
+          await prepareDataDir(options.dataDir);
+          store.#unlock = await lockDataDir(options.dataDir);
+        } else if (!existsSync(graphsDir(options.dataDir))) {
+          throw new UsageError("store/no-data-dir", `no graphs folder in ${options.dataDir}`, { hint: "open it once for writing first" });
+        }
+        await store.#loadAll(options);
+      }
+      store.#refreshCatalog();
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  /** The data directory, when the store is durable. */
+  get dataDir(): string | undefined {
+    return this.#dataDir;
+  }
+
+  async #loadAll(options: OpenOptions): Promise<void> {
+    const files = await listGraphFiles(this.#dataDir!);
+    let loaded = 0;
+    for (const path of files) {
+      try {
+        const h = this.#installFile(path, (n) => options.onProgress?.(loaded + n, loaded + n));
+        loaded += h.info.triples;
+      } catch (e) {
+        if (!(e instanceof InputError) || e.code !== "store/corrupt-file") throw e;
+        if (this.#readOnly) {
+          options.onWarning?.(`${e.message} (skipped)`);
+        } else {
+          const to = await quarantine(this.#dataDir!, path);
+          options.onWarning?.(`${e.message}; moved to ${to}`);
+        }
+      }
+    }
+  }
+
+  /** Swaps one graph for a file's content, synchronously: no query runs in between. */
+  #installFile(path: string, onTriples?: (n: number) => void): FileHeader {
+    let graph = "";
+    let loadedBytes = 0;
+    let header: FileHeader | undefined;
+    try {
+      const h = readGraphFileSync(path, {
+        header: (h) => {
+          header = h;
+          graph = h.info.graphIri;
+          this.#ox.dropGraph(graph);
+        },
+        plain: (bytes) => {
+          this.#ox.loadNTriples(graph, bytes);
+          loadedBytes += bytes.length;
+          onTriples?.(Math.round((header!.info.triples * loadedBytes) / Math.max(1, header!.plainBytes + header!.bnodeBytes)));
+        },
+        bnodes: (bytes) => this.#ox.loadNTriples(graph, bytes),
+      });
+      this.#infos.set(graph, h.info);
+      return h;
+    } catch (e) {
+      if (graph) {
+        this.#ox.dropGraph(graph);
+        this.#infos.delete(graph);
+      }
+      throw e;
+    }
+  }
+
+  #installChunks(graphIri: string, nt: NTriplesGraph, onProgress?: ProgressListener): void {
+    this.#ox.dropGraph(graphIri);
+    let loaded = 0;
+    for (const chunk of nt.chunks) {
+      this.#ox.loadNTriples(graphIri, chunk);
+      loaded += countLines(chunk);
+      onProgress?.(loaded, nt.triples);
+    }
+    if (nt.bnodeChunk) this.#ox.loadNTriples(graphIri, nt.bnodeChunk);
+    onProgress?.(nt.triples, nt.triples);
+  }
+
+  #refreshCatalog(): void {
+    const nt = quadsToNTriples(catalogQuads([...this.#infos.values()]), "c");
+    this.#ox.dropGraph(CATALOG_GRAPH);
+    for (const c of nt.chunks) this.#ox.loadNTriples(CATALOG_GRAPH, c);
+  }
+
+  #check(graphIri: string): void {
+    if (this.#closed) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
+    checkIri(graphIri, "graph");
+    if (graphIri === CATALOG_GRAPH) {
+      throw new UsageError("store/reserved-graph", `${CATALOG_GRAPH} is the catalog graph, kept by the store itself`, {
+        hint: "give the publisher's own graph IRI (publisherGraphIri(publisher))",
+      });
+    }
+  }
+
+  #writable(): void {
+    if (this.#readOnly) throw new UsageError("store/read-only", "this store was opened read-only", { hint: "open it without readOnly to write" });
+  }
+
+  /**
+   * Replaces a publisher's graph whole with `quads` (their graph terms are ignored). Atomic: a query sees the old
+   * graph or the new one, never a mix; with a data directory the new graph is on disk before this resolves.
+   * Calls are applied one at a time, in order.
+   */
+  replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta, options: ReplaceOptions = {}): Promise<GraphInfo> {
+    this.#check(graphIri);
+    this.#writable();
+    if (typeof meta?.licence !== "string" || meta.licence === "") {
+      throw new UsageError("store/missing-licence", `graph ${graphIri}: no licence given`, {
+        hint: 'pass meta.licence, e.g. "etalab-2.0" or a licence IRI: every publisher graph carries its licence',
+      });
+    }
+    return this.#serialised(async () => {
+      const previous = this.#infos.get(graphIri);
+      const version = (previous?.version ?? 0) + 1;
+      const nt = quadsToNTriples(quads, `v${version}x${randomBytes(3).toString("hex")}x`);
+      const info: GraphInfo = {
+        graphIri,
+        ...(meta.publisherId !== undefined ? { publisherId: meta.publisherId } : {}),
+        licence: meta.licence,
+        licenceIri: licenceIri(meta.licence),
+        ...(meta.source !== undefined ? { source: meta.source } : {}),
+        ...((meta.title ?? meta.publisherName) !== undefined ? { title: (meta.title ?? meta.publisherName)! } : {}),
+        modified: meta.modified ?? new Date().toISOString(),
+        triples: nt.triples,
+        version,
+      };
+      if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
+      // From here on, synchronous: no query can run between the drop and the last load.
+      try {
+        this.#installChunks(graphIri, nt, options.onProgress);
+      } catch (e) {
+        this.#ox.dropGraph(graphIri);
+        this.#infos.delete(graphIri);
+        this.#refreshCatalog();
+        throw new UsageError("store/load-failed", `graph ${graphIri} could not be loaded: ${(e as Error).message}`, { cause: e });
+      }
+      this.#infos.set(graphIri, info);
+      this.#refreshCatalog();
+      return info;
+    });
+  }
+
+  /** Removes a publisher's graph (durably, with a data directory). Resolves to whether it existed. */
+  deleteGraph(graphIri: string): Promise<boolean> {
+    this.#check(graphIri);
+    this.#writable();
+    return this.#serialised(async () => {
+      const existed = this.#infos.has(graphIri);
+      const fileExisted = this.#dataDir !== undefined ? await removeGraphFile(this.#dataDir, graphIri) : false;
+      this.#ox.dropGraph(graphIri);
+      this.#infos.delete(graphIri);
+      this.#refreshCatalog();
+      return existed || fileExisted;
+    });
+  }
+
+  /**
+   * Re-reads one graph from the data directory (or drops it when its file is gone). For read-only replicas:
+   * the swap is synchronous, so a query sees the old graph or the new one.
+   */
+  reloadGraph(graphIri: string): GraphInfo | undefined {
+    if (this.#dataDir === undefined) throw new UsageError("store/in-memory", "reloadGraph needs a data directory", { hint: "open the store with dataDir" });
+    const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
+    if (!existsSync(path)) {
+      this.#ox.dropGraph(graphIri);
+      this.#infos.delete(graphIri);
+    } else {
+      this.#installFile(path);
+    }
+    this.#refreshCatalog();
+    return this.#infos.get(graphIri);
+  }
+
+  #serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(fn, fn);
+    this.#writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The publisher graphs held, as the catalog describes them. */
+  graphs(): GraphInfo[] {
+    return [...this.#infos.values()].sort((a, b) => a.graphIri.localeCompare(b.graphIri));
+  }
+
+  graph(graphIri: string): GraphInfo | undefined {
+    return this.#infos.get(graphIri);
+  }
+
+  /** Total triples in the publisher graphs. */
+  get size(): number {
+    let n = 0;
+    for (const g of this.#infos.values()) n += g.triples;
+    return n;
+  }
+
+  /** Runs a SELECT query. The default graph is the union of all graphs unless `options` say otherwise. */
+  async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
+    return this.#ox.select(query, options);
+  }
+
+  /** Runs a CONSTRUCT or DESCRIBE query; the quads come back in the default graph. */
+  async construct(query: string, options: QueryOptions = {}): Promise<Quad[]> {
+    return this.#ox.construct(query, options);
+  }
+
+  async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
+    return this.#ox.ask(query, options);
+  }
+
+  /** Runs any query form and serialises the answer (SELECT/ASK in `resultsMediaType`, graphs in `graphMediaType`). */
+  async queryFormatted(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<FormattedResult> {
+    return this.#ox.formatted(query, resultsMediaType, graphMediaType, options);
+  }
+
+  /** Synchronous form of `queryFormatted` (for worker threads that own the store). */
+  queryFormattedSync(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): FormattedResult {
+    return this.#ox.formatted(query, resultsMediaType, graphMediaType, options);
+  }
+
+  /** The catalog graph's quads (DCAT/VoID description of every publisher graph). */
+  describeCatalog(): Quad[] {
+    return catalogQuads(this.graphs());
+  }
+
+  /** Waits for pending writes, frees the WebAssembly memory and releases the data directory. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await this.#writes;
+    this.free();
+  }
+
+  /** Frees the WebAssembly memory now (prefer `close()`, which also waits for writes and releases the lock). */
+  free(): void {
+    this.#closed = true;
+    this.#ox.free();
+    const unlock = this.#unlock;
+    this.#unlock = undefined;
+    unlock?.();
+  }
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}

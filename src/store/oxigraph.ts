@@ -1,0 +1,186 @@
+// The only module that imports Oxigraph: one in-memory (WebAssembly) store, with typed query methods.
+// Everything here is synchronous and runs in the calling thread; GraphStore and the server's workers
+// decide which thread that is.
+
+import oxigraph from "oxigraph";
+import { DataFactory } from "n3";
+import type { Quad, Term } from "@rdfjs/types";
+import { InputError, UsageError } from "../errors.js";
+import { errorPosition, operationKind } from "./sparql-text.js";
+import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
+
+const { namedNode, blankNode, literal, quad: makeQuad, defaultGraph } = DataFactory;
+
+const NT = "application/n-triples";
+
+/** Media types Oxigraph serialises query results in. */
+export const RESULTS_MEDIA_TYPES = [
+  "application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values",
+] as const;
+export const GRAPH_MEDIA_TYPES = [
+  "text/turtle", "application/n-triples", "application/n-quads", "application/trig", "application/ld+json", "application/rdf+xml",
+] as const;
+
+type OxTerm = oxigraph.NamedNode | oxigraph.BlankNode | oxigraph.DefaultGraph;
+
+interface SparqlJsonTerm {
+  type: "uri" | "literal" | "bnode" | "typed-literal" | "triple";
+  value: string;
+  datatype?: string;
+  "xml:lang"?: string;
+}
+
+/** A SPARQL syntax error, with the parser's message and position. */
+export class SparqlSyntaxError extends InputError {
+  constructor(message: string, cause?: unknown) {
+    const pos = errorPosition(message);
+    super("sparql/syntax", `SPARQL syntax error: ${message}`, {
+      hint: "fix the query at that line and column",
+      cause,
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+    });
+    this.name = "SparqlSyntaxError";
+  }
+}
+
+export function isSparqlSyntaxError(e: unknown): e is SparqlSyntaxError {
+  return e instanceof SparqlSyntaxError;
+}
+
+function jsonTerm(t: SparqlJsonTerm): Term {
+  switch (t.type) {
+    case "uri":
+      return namedNode(t.value);
+    case "bnode":
+      return blankNode(t.value);
+    default: {
+      const lang = t["xml:lang"];
+      if (lang) return literal(t.value, lang);
+      return literal(t.value, t.datatype ? namedNode(t.datatype) : undefined);
+    }
+  }
+}
+
+function rdfjsTerm(t: oxigraph.Term): Term {
+  switch (t.termType) {
+    case "NamedNode":
+      return namedNode(t.value);
+    case "BlankNode":
+      return blankNode(t.value);
+    case "Literal":
+      return t.language ? literal(t.value, t.language) : literal(t.value, namedNode(t.datatype.value));
+    case "DefaultGraph":
+      return defaultGraph();
+    default:
+      throw new UsageError("store/unsupported-term", `Oxigraph returned a ${t.termType}, which Vivant does not handle`);
+  }
+}
+
+export class OxStore {
+  #store: oxigraph.Store | undefined = new oxigraph.Store();
+
+  get #s(): oxigraph.Store {
+    if (!this.#store) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
+    return this.#store;
+  }
+
+  /** Loads N-Triples text into a named graph. Lenient: the text was checked when it was written. */
+  loadNTriples(graphIri: string, text: string | Uint8Array): void {
+    this.#s.load(text, { format: NT, to_graph_name: oxigraph.namedNode(graphIri), lenient: true });
+  }
+
+  dropGraph(graphIri: string): void {
+    this.#s.update(`DROP SILENT GRAPH <${graphIri}>`);
+  }
+
+  countGraph(graphIri: string): number {
+    const r = this.#s.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`) as Map<string, oxigraph.Term>[];
+    return Number(r[0]?.get("n")?.value ?? 0);
+  }
+
+  #options(options: QueryOptions, resultsFormat?: string): Parameters<oxigraph.Store["query"]>[1] {
+    const o: NonNullable<Parameters<oxigraph.Store["query"]>[1]> = {};
+    if (options.baseIri !== undefined) o.base_iri = options.baseIri;
+    if (resultsFormat !== undefined) o.results_format = resultsFormat;
+    if (options.defaultGraphs !== undefined) o.default_graph = options.defaultGraphs.map((g) => oxigraph.namedNode(g) as OxTerm);
+    if (options.namedGraphs !== undefined) o.named_graphs = options.namedGraphs.map((g) => oxigraph.namedNode(g));
+    if (options.defaultGraphs === undefined && (options.unionDefaultGraph ?? true)) o.use_default_graph_as_union = true;
+    return o;
+  }
+
+  #run(query: string, expected: readonly QueryForm[], options: QueryOptions, resultsFormat?: string): ReturnType<oxigraph.Store["query"]> {
+    const kind = operationKind(query);
+    if (kind === "update") {
+      throw new UsageError("sparql/update-refused", "SPARQL Update is not accepted here: the store is changed only by replacing a publisher's graph", {
+        hint: "use replaceGraph (or the Graph Store Protocol over HTTP)",
+      });
+    }
+    if (kind !== undefined && !expected.includes(kind)) {
+      throw new UsageError("sparql/wrong-form", `this is a ${kind.toUpperCase()} query, expected ${expected.map((e) => e.toUpperCase()).join(" or ")}`, {
+        hint: kind === "select" ? "use select()" : kind === "ask" ? "use ask()" : "use construct() (it also runs DESCRIBE)",
+      });
+    }
+    for (const g of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) {
+      if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(g)) {
+        throw new InputError("sparql/bad-graph-iri", `graph ${JSON.stringify(g)} is not an absolute IRI`, { hint: "give absolute IRIs for the dataset" });
+      }
+    }
+    try {
+      return this.#s.query(query, this.#options(options, resultsFormat));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (/^error at \d+:\d+/.test(message)) throw new SparqlSyntaxError(message, e);
+      throw new InputError("sparql/evaluation", `SPARQL evaluation failed: ${message}`, { hint: "check the query", cause: e });
+    }
+  }
+
+  select(query: string, options: QueryOptions = {}): SelectResult {
+    const json = this.#run(query, ["select"], options, "application/sparql-results+json") as string;
+    return parseSparqlJson(json);
+  }
+
+  ask(query: string, options: QueryOptions = {}): boolean {
+    return this.#run(query, ["ask"], options) as boolean;
+  }
+
+  construct(query: string, options: QueryOptions = {}): Quad[] {
+    const quads = this.#run(query, ["construct", "describe"], options) as oxigraph.Quad[];
+    return quads.map((q) => makeQuad(rdfjsTerm(q.subject) as never, rdfjsTerm(q.predicate) as never, rdfjsTerm(q.object) as never));
+  }
+
+  /**
+   * Runs any query and serialises its answer: SELECT/ASK in `resultsMediaType`, CONSTRUCT/DESCRIBE in `graphMediaType`.
+   * This is what the SPARQL endpoint sends, serialised by Oxigraph itself.
+   */
+  formatted(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): FormattedResult {
+    const kind = operationKind(query);
+    const form: QueryForm = kind === "update" || kind === undefined ? "select" : kind;
+    const graph = form === "construct" || form === "describe";
+    const mediaType = graph ? graphMediaType : resultsMediaType;
+    const body = this.#run(query, ["select", "ask", "construct", "describe"], options, mediaType) as string;
+    return { form, mediaType, body };
+  }
+
+  /** Every quad of one graph, as N-Triples text. */
+  dumpGraph(graphIri: string): string {
+    return this.#s.dump({ format: NT, from_graph_name: oxigraph.namedNode(graphIri) });
+  }
+
+  free(): void {
+    const s = this.#store;
+    this.#store = undefined;
+    (s as unknown as { free?: () => void } | undefined)?.free?.();
+  }
+}
+
+/** Parses SPARQL 1.1 Query Results JSON into RDF/JS bindings. */
+export function parseSparqlJson(json: string): SelectResult {
+  const doc = JSON.parse(json) as { head: { vars?: string[] }; results?: { bindings: Record<string, SparqlJsonTerm>[] } };
+  const variables = doc.head.vars ?? [];
+  const bindings: Bindings[] = (doc.results?.bindings ?? []).map((row) => {
+    const out: Record<string, Term> = {};
+    for (const k in row) out[k] = jsonTerm(row[k]!);
+    return out;
+  });
+  return { variables, bindings };
+}
