@@ -35,7 +35,7 @@ export type { RdfFormat, ParseOptions } from "./rdf/io.js";
 // --- store ---
 export { GraphStore, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
 export type {
-  OpenOptions, ReplaceOptions, GraphMeta, GraphInfo, QueryForm, QueryOptions, Bindings, SelectResult, FormattedResult,
+  OpenOptions, ReplaceOptions, GraphMeta as GraphStoreMeta, GraphInfo, QueryForm, QueryOptions, Bindings, SelectResult, FormattedResult,
   ProgressListener, SelectSource,
 } from "./store/index.js";
 
