@@ -1,10 +1,10 @@
 // Shared by the entity emitters: the mapping context, and the small patterns every entity repeats.
 
-import type { AgentRef, LangMap, RecordDocument, Venue } from "../../records/types.js";
+import type { AgentRef, LangMap, RecordDocument, Role, Venue } from "../../records/types.js";
 import type { NamedNode } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { RDF_TYPE, SCHEMA, XSD } from "../../vocab.js";
-import { entityIri, type EntityKind } from "../iri.js";
+import { childIri, entityIri, type EntityKind } from "../iri.js";
 import type { Sink } from "../sink.js";
 import type { RecordRef } from "../types.js";
 
@@ -88,6 +88,27 @@ export function agentIri(ctx: MapContext, ref: AgentRef): string {
 
 export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string): void {
   refs?.forEach((r, i) => ctx.sink.iri(s, p, agentIri(ctx, r), `${field}[${i}]`));
+}
+
+/**
+ * Agents in roles, with schema.org's Role pattern when a role is named:
+ * subject —p→ PerformanceRole —p→ agent (roleName, characterName); otherwise subject —p→ agent.
+ */
+export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly Role[] | undefined, origin: RecordRef, field: string, fragment: string): void {
+  list?.forEach((r, i) => {
+    const f = `${field}[${i}]`;
+    const agent = agentIri(ctx, r);
+    if (r.roleName === undefined && r.characterName === undefined) {
+      ctx.sink.iri(s, p, agent, f);
+      return;
+    }
+    const role = childIri(s, `${fragment}-${i + 1}`);
+    begin(ctx, role, origin, [S("PerformanceRole")], f);
+    ctx.sink.iri(s, p, role, f);
+    ctx.sink.iri(role, p, agent, f);
+    langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
+    langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
+  });
 }
 
 /** Strings as plain literals, one per value (inLanguage, subtitleLanguage, accessibilityFeature…). */

@@ -3,7 +3,7 @@
 import type { Offer, Performance, Production } from "../../records/types.js";
 import { childIri } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
-import { X, N, agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+import { X, N, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
 
@@ -49,21 +49,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, `${path}.offers[${i}]`));
   if (p.free !== undefined) ctx.sink.literal(s, S("isAccessibleForFree"), String(p.free), X.boolean, `${path}.free`);
 
-  p.performers?.forEach((r, i) => {
-    const f = `${path}.performers[${i}]`;
-    const agent = agentIri(ctx, r);
-    if (r.roleName === undefined && r.characterName === undefined) {
-      ctx.sink.iri(s, S("performer"), agent, f);
-      return;
-    }
-    // schema.org's Role pattern: event —performer→ PerformanceRole —performer→ agent.
-    const role = childIri(s, `performer-${i + 1}`);
-    begin(ctx, role, origin, [S("PerformanceRole")], f);
-    ctx.sink.iri(s, S("performer"), role, f);
-    ctx.sink.iri(role, S("performer"), agent, f);
-    langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
-    langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
-  });
+  roles(ctx, s, S("performer"), p.performers, origin, `${path}.performers`, "performer");
   agents(ctx, s, S("organizer"), p.organizers, `${path}.organizers`);
 
   plainList(ctx, s, S("inLanguage"), p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);

@@ -2,9 +2,8 @@
 
 import type { Production, Work } from "../../records/types.js";
 import { ADO } from "../../vocab.js";
-import { childIri } from "../iri.js";
 import { ageRangeText, genreIri } from "../terms.js";
-import { X, N, agentIri, agents, begin, iriList, iriOf, langText, plain, plainList, S, type MapContext } from "./common.js";
+import { X, N, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
 
 const LIVE_PERFORMANCE_WORK = N(`${ADO}LivePerformanceWork`);
 
@@ -34,21 +33,7 @@ export function emitProduction(ctx: MapContext, p: Production, path: string): vo
   p.works?.forEach((w, i) => ctx.sink.iri(s, S("isBasedOn"), iriOf(ctx, "work", w), `${path}.works[${i}]`));
   agents(ctx, s, S("producer"), p.producers, `${path}.producers`);
   agents(ctx, s, S("director"), p.directors, `${path}.directors`);
-  p.cast?.forEach((r, i) => {
-    const f = `${path}.cast[${i}]`;
-    const agent = agentIri(ctx, r);
-    if (r.roleName === undefined && r.characterName === undefined) {
-      ctx.sink.iri(s, S("contributor"), agent, f);
-      return;
-    }
-    // schema.org's Role pattern: production —contributor→ PerformanceRole —contributor→ agent.
-    const role = childIri(s, `cast-${i + 1}`);
-    begin(ctx, role, origin, [S("PerformanceRole")], f);
-    ctx.sink.iri(s, S("contributor"), role, f);
-    ctx.sink.iri(role, S("contributor"), agent, f);
-    langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
-    langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
-  });
+  roles(ctx, s, S("contributor"), p.cast, origin, `${path}.cast`, "cast");
   if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), p.duration, X.duration, `${path}.duration`);
   p.genres?.forEach((g, i) => ctx.sink.iri(s, S("genre"), N(genreIri(g)), `${path}.genres[${i}]`));
   const age = p.audienceAge && ageRangeText(p.audienceAge);
