@@ -31,6 +31,15 @@ export { parseRdf, serializeRdf, formatFromPath, formatFromMediaType, mediaTypeO
 export type { RdfFormat, ParseOptions } from "./rdf/io.js";
 
 // --- validate ---
+export {
+  PROFILES, PROFILE_SUMMARIES, isProfileName, createValidator, validateRecords, validateJsonLd, validateText, validateInParallel,
+  shaclConforms, reportToQuads, reportToTurtle, reportToJsonLd, reportToProblemJson, formatReportText, readValidationInput,
+  DEFAULT_FORM, PROBLEM_JSON_MEDIA_TYPE, VALIDATION_PROBLEM_TYPE,
+} from "./validate/index.js";
+export type {
+  ProfileName, Validator, ValidateOptions, ValidationIssue, ValidationReport, ValidationProblem, ProblemIssue, TextOptions,
+  ValidationInput, InputNote, InputKind, RecordForm, RecordsOptions, ParallelOptions,
+} from "./validate/index.js";
 
 // --- store ---
 export { GraphStore, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";

@@ -3,12 +3,18 @@
 import type { Command } from "./io.js";
 import { harvestCommand } from "./harvest.js";
 import { importCommand } from "./import.js";
+import { loadCommand } from "./load.js";
 import { mapCommand } from "./map.js";
 import { schemaCommand } from "./schema.js";
+import { serveCommand } from "./serve.js";
+import { validateCommand } from "./validate.js";
 
 export const COMMANDS: readonly Command[] = [
   harvestCommand,
   importCommand,
+  loadCommand,
   mapCommand,
   schemaCommand,
+  serveCommand,
+  validateCommand,
 ];

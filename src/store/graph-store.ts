@@ -1,10 +1,9 @@
 // GraphStore: one named graph per publisher over an embedded Oxigraph store, persisted to a data
 // directory (one file per graph), with a DCAT/VoID catalog graph and typed select/construct/ask.
 
-import { randomBytes } from "node:crypto";
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError } from "../errors.js";
-import { licenceIri } from "../mapping/terms.js";
+import { checkReplace, graphInfo, serialiseGraph } from "./writer.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
   listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile, graphsDir, graphFileName,
@@ -174,28 +173,13 @@ export class GraphStore implements SelectSource {
    * Calls are applied one at a time, in order.
    */
   replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta, options: ReplaceOptions = {}): Promise<GraphInfo> {
-    this.#check(graphIri);
+    if (this.#closed) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
+    checkReplace(graphIri, meta);
     this.#writable();
-    if (typeof meta?.licence !== "string" || meta.licence === "") {
-      throw new UsageError("store/missing-licence", `graph ${graphIri}: no licence given`, {
-        hint: 'pass meta.licence, e.g. "etalab-2.0" or a licence IRI: every publisher graph carries its licence',
-      });
-    }
     return this.#serialised(async () => {
       const previous = this.#infos.get(graphIri);
-      const version = (previous?.version ?? 0) + 1;
-      const nt = quadsToNTriples(quads, `v${version}x${randomBytes(3).toString("hex")}x`);
-      const info: GraphInfo = {
-        graphIri,
-        ...(meta.publisherId !== undefined ? { publisherId: meta.publisherId } : {}),
-        licence: meta.licence,
-        licenceIri: licenceIri(meta.licence),
-        ...(meta.source !== undefined ? { source: meta.source } : {}),
-        ...((meta.title ?? meta.publisherName) !== undefined ? { title: (meta.title ?? meta.publisherName)! } : {}),
-        modified: meta.modified ?? new Date().toISOString(),
-        triples: nt.triples,
-        version,
-      };
+      const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
+      const info = graphInfo(graphIri, meta, nt.triples, previous);
       if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
       // From here on, synchronous: no query can run between the drop and the last load.
       try {

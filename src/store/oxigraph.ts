@@ -6,7 +6,7 @@ import oxigraph from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
-import { errorPosition, operationKind } from "./sparql-text.js";
+import { errorPosition, hasDatasetClause, operationKind } from "./sparql-text.js";
 import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad, defaultGraph } = DataFactory;
@@ -98,13 +98,18 @@ export class OxStore {
     return Number(r[0]?.get("n")?.value ?? 0);
   }
 
-  #options(options: QueryOptions, resultsFormat?: string): Parameters<oxigraph.Store["query"]>[1] {
+  #options(query: string, options: QueryOptions, resultsFormat?: string): Parameters<oxigraph.Store["query"]>[1] {
     const o: NonNullable<Parameters<oxigraph.Store["query"]>[1]> = {};
     if (options.baseIri !== undefined) o.base_iri = options.baseIri;
     if (resultsFormat !== undefined) o.results_format = resultsFormat;
-    if (options.defaultGraphs !== undefined) o.default_graph = options.defaultGraphs.map((g) => oxigraph.namedNode(g) as OxTerm);
-    if (options.namedGraphs !== undefined) o.named_graphs = options.namedGraphs.map((g) => oxigraph.namedNode(g));
-    if (options.defaultGraphs === undefined && (options.unionDefaultGraph ?? true)) o.use_default_graph_as_union = true;
+    // SPARQL Protocol: a dataset given by IRIs is exactly those graphs; the part not given is empty.
+    const explicit = options.defaultGraphs !== undefined || options.namedGraphs !== undefined;
+    if (explicit) {
+      o.default_graph = (options.defaultGraphs ?? []).map((g) => oxigraph.namedNode(g) as OxTerm);
+      o.named_graphs = (options.namedGraphs ?? []).map((g) => oxigraph.namedNode(g));
+    }
+    // Oxigraph would merge FROM graphs with the union: a query that names its dataset gets exactly that.
+    if (!explicit && (options.unionDefaultGraph ?? true) && !hasDatasetClause(query)) o.use_default_graph_as_union = true;
     return o;
   }
 
@@ -126,7 +131,7 @@ export class OxStore {
       }
     }
     try {
-      return this.#s.query(query, this.#options(options, resultsFormat));
+      return this.#s.query(query, this.#options(query, options, resultsFormat));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (/^error at \d+:\d+/.test(message)) throw new SparqlSyntaxError(message, e);

@@ -44,3 +44,15 @@ export function errorPosition(message: string): { line: number; column: number }
   const m = /error at (\d+):(\d+)/.exec(message);
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
+
+/** The query text with comments and string literals blanked out (same length), for keyword checks. */
+function code(text: string): string {
+  return text.replace(/"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^\s<>"{}|^`\\]*>|#[^\n]*/g, (m) =>
+    m.startsWith("<") ? m : " ".repeat(m.length),
+  );
+}
+
+/** Whether the query names its own dataset (FROM / FROM NAMED), which a union default graph must not override. */
+export function hasDatasetClause(text: string): boolean {
+  return /\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)/i.test(code(text));
+}

@@ -160,6 +160,45 @@ export class IndexedDataset implements DatasetCore<Quad, Quad> {
 
 const EMPTY: readonly Quad[] = Object.freeze([]);
 
+/**
+ * A dataset in which one node shows only some of its values for some predicates, the rest unchanged: lets a
+ * property shape whose constraints read each value by itself run on a few thousand values at a time.
+ */
+export class ValuesView implements DatasetCore<Quad, Quad> {
+  private readonly only: ReadonlySet<string>;
+  constructor(
+    private readonly base: IndexedDataset,
+    private readonly node: Term,
+    predicates: readonly string[],
+    private readonly values: readonly Quad[],
+  ) {
+    this.only = new Set(predicates);
+  }
+  get size(): number {
+    return this.base.size;
+  }
+  add(): this {
+    throw new Error("a values view is read-only");
+  }
+  delete(): this {
+    throw new Error("a values view is read-only");
+  }
+  has(q: Quad): boolean {
+    return this.base.has(q);
+  }
+  match(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): QuadList {
+    if (!subject || !subject.equals(this.node) || (predicate && !this.only.has(predicate.value))) {
+      return this.base.match(subject, predicate, object, graph);
+    }
+    const others = predicate ? [] : this.base.find(subject, null, null, null).filter((q) => !this.only.has(q.predicate.value));
+    const values = this.values.filter((q) => (!predicate || q.predicate.equals(predicate)) && (!object || q.object.equals(object)) && (!graph || q.graph.equals(graph)));
+    return new QuadList([...others, ...values]);
+  }
+  [Symbol.iterator](): Iterator<Quad> {
+    return this.base[Symbol.iterator]();
+  }
+}
+
 /** The result of `match`: an immutable list that still answers the DatasetCore calls the engine makes. */
 export class QuadList implements DatasetCore<Quad, Quad> {
   constructor(private readonly quads: readonly Quad[]) {}

@@ -3,11 +3,12 @@
 
 import { Validator as Engine } from "shacl-engine";
 import type { Quad, Term } from "@rdfjs/types";
-import { IndexedDataset, factory, termKey } from "./dataset.js";
+import { IndexedDataset, ValuesView, factory, termKey } from "./dataset.js";
+import { resolveTargets, silenceOf, splitNodeShapes, targetDeclarations, valueCount, type Silence, type TargetDeclaration } from "./plan.js";
 import { stepsToPathText, type PathStep } from "./paths.js";
 import type { MessageLiteral } from "./messages.js";
 import { compactIri } from "./messages.js";
-import { SH } from "../vocab.js";
+import { SH, VIVANT } from "../vocab.js";
 
 /** One result as the engine found it, before it becomes a ValidationIssue. */
 export interface RawResult {
@@ -29,6 +30,8 @@ export interface ShapeInfo {
   readonly multiComponent: boolean;
   readonly messages: readonly MessageLiteral[];
   readonly params: Readonly<Record<string, string>>;
+  /** For node-level constraints about one property (`vivant:aboutProperty`): that property's IRI. */
+  readonly about?: string;
 }
 
 /** Constraint parameters, one per component (the first parameter of multi-parameter components). */
@@ -53,7 +56,13 @@ export function kebab(localName: string): string {
 
 /** A validator for one shapes graph, compiled once. */
 export class CompiledShapes {
+  /** The shapes graph as written (messages, codes and parameters are read from it). */
   readonly shapes: IndexedDataset;
+  /** What runs, on which targets (node shapes split into their property shapes: see plan.ts). */
+  readonly declarations: readonly TargetDeclaration[];
+  private readonly silences = new Map<string, Silence | undefined>();
+  /** Whether any shape walks a path backwards (then values are never split: see `run`). */
+  private readonly inverse: boolean;
   private readonly engine: Engine;
   private readonly infos = new Map<string, ShapeInfo>();
 
@@ -62,8 +71,14 @@ export class CompiledShapes {
    * @param codePrefix first segment of issue codes, e.g. the profile name
    */
   constructor(shapeQuads: Iterable<Quad>, readonly codePrefix: string) {
-    this.shapes = new IndexedDataset(shapeQuads);
-    this.engine = new Engine(this.shapes, { factory });
+    const quads = [...shapeQuads];
+    this.shapes = new IndexedDataset(quads);
+    const split = splitNodeShapes(quads, this.shapes, targetDeclarations(this.shapes));
+    this.declarations = split.declarations;
+    const runnable = new IndexedDataset(split.quads);
+    for (const d of this.declarations) this.silences.set(termKey(d.shape), silenceOf(runnable, d.shape));
+    this.inverse = runnable.find(null, factory.namedNode(`${SH}inversePath`), null, null).length > 0;
+    this.engine = new Engine(runnable, { factory });
     this.compileAll();
   }
 
@@ -77,31 +92,61 @@ export class CompiledShapes {
   }
 
   /**
-   * Validates `data`. Without `targets`, each shape's targets are resolved in `data` (standard SHACL);
-   * with them, only the given shapes are run on the given focus nodes (targets resolved by the caller).
+   * Validates `data`: each declared shape on its focus nodes, resolved in `data` unless `targets` gives them
+   * (the partitioned runner resolves them once for the whole graph). Focus nodes on which a property shape cannot
+   * find anything (see plan.ts) are not sent to the engine.
    */
   async run(data: IndexedDataset, targets?: readonly { readonly shape: Term; readonly focus: readonly Term[] }[]): Promise<RawResult[]> {
     const results: RawResult[] = [];
-    const collect = (report: Awaited<ReturnType<Engine["validate"]>>): void => {
-      for (const r of report.results) {
-        const path = r.path ? stepsToPathText(r.path as readonly PathStep[]) : undefined;
-        results.push({
-          focusNode: r.focusNode.term,
-          ...(path !== undefined ? { path } : {}),
-          ...(r.value !== undefined && r.value.terms.length > 0 ? { value: r.value.terms[0]! } : {}),
-          severity: r.severity,
-          constraint: r.constraintComponent.value,
-          shape: r.shape.ptr.term,
-        });
+    // The engine keeps per-run bookkeeping for every (shape, focus node): short runs keep it small.
+    const CHUNK = 1000;
+    const VALUE_SLICE = 500;
+    // shacl-engine ignores an empty data graph (even for sh:targetNode): so does this.
+    if (data.size === 0) return results;
+    const work = targets ?? resolveTargets(data, this.declarations).map((focus, i) => ({ shape: this.declarations[i]!.shape, focus }));
+    for (const t of work) {
+      const silence = this.silences.get(termKey(t.shape));
+      const focus = silence
+        ? t.focus.filter((f) => {
+            const n = valueCount(data, f, silence.predicates);
+            return n < silence.min || n > silence.max;
+          })
+        : t.focus;
+      const collect = (report: Awaited<ReturnType<Engine["validate"]>>): void => {
+        for (const r of report.results) {
+          const path = r.path ? stepsToPathText(r.path as readonly PathStep[]) : undefined;
+          results.push({
+            focusNode: r.focusNode.term,
+            ...(path !== undefined ? { path } : {}),
+            ...(r.value !== undefined && r.value.terms.length > 0 ? { value: r.value.terms[0]! } : {}),
+            severity: r.severity,
+            constraint: r.constraintComponent.value,
+            shape: r.shape.ptr.term,
+          });
+        }
+      };
+      let batch: Term[] = [];
+      const flush = async (): Promise<void> => {
+        if (batch.length) collect(await this.engine.validate({ dataset: data, terms: batch }, [{ terms: [t.shape] }]));
+        batch = [];
+      };
+      for (const f of focus) {
+        // shacl-engine's property validation is quadratic in the number of values of one focus node (a season
+        // with 100k subEvents). When each value is checked by itself, big value sets are run a slice at a time.
+        if (silence?.perValue && silence.predicates.length === 1 && !this.inverse) {
+          const values = silence.predicates.flatMap((p) => data.find(f, factory.namedNode(p), null, null));
+          if (values.length > VALUE_SLICE) {
+            for (let i = 0; i < values.length; i += VALUE_SLICE) {
+              const view = new ValuesView(data, f, silence.predicates, values.slice(i, i + VALUE_SLICE));
+              collect(await this.engine.validate({ dataset: view, terms: [f] }, [{ terms: [t.shape] }]));
+            }
+            continue;
+          }
+        }
+        batch.push(f);
+        if (batch.length >= CHUNK) await flush();
       }
-    };
-    if (!targets) {
-      collect(await this.engine.validate({ dataset: data }));
-    } else {
-      for (const t of targets) {
-        if (t.focus.length === 0) continue;
-        collect(await this.engine.validate({ dataset: data, terms: t.focus }, [{ terms: [t.shape] }]));
-      }
+      await flush();
     }
     return results;
   }
@@ -123,71 +168,18 @@ export class CompiledShapes {
       components++;
       params[name] = value.termType === "NamedNode" ? compactIri(value.value) : value.value;
     }
+    const about = out(`${VIVANT}aboutProperty`)[0];
     const local = shape.termType === "NamedNode" ? shape.value.replace(/^.*[#/]/, "") : "";
     info = {
       codeBase: local ? `${this.codePrefix}/${kebab(local)}` : this.codePrefix,
       multiComponent: components > 1 || !local,
       messages,
       params,
+      ...(about ? { about: about.value } : {}),
     };
     this.infos.set(key, info);
     return info;
   }
-
-  /** Every shape node of the graph that declares a target, with its target declarations. */
-  targetDeclarations(): TargetDeclaration[] {
-    const decls = new Map<string, { shape: Term; classes: Term[]; nodes: Term[]; subjectsOf: Term[]; objectsOf: Term[] }>();
-    const get = (shape: Term) => {
-      const key = termKey(shape);
-      let d = decls.get(key);
-      if (!d) decls.set(key, (d = { shape, classes: [], nodes: [], subjectsOf: [], objectsOf: [] }));
-      return d;
-    };
-    const each = (p: string, f: (shape: Term, o: Term) => void) => {
-      for (const q of this.shapes.find(null, factory.namedNode(p), null, null)) f(q.subject, q.object);
-    };
-    each(`${SH}targetClass`, (s, o) => get(s).classes.push(o));
-    each(`${SH}targetNode`, (s, o) => get(s).nodes.push(o));
-    each(`${SH}targetSubjectsOf`, (s, o) => get(s).subjectsOf.push(o));
-    each(`${SH}targetObjectsOf`, (s, o) => get(s).objectsOf.push(o));
-    // Implicit class targets: a node shape that is also an rdfs:Class targets its instances.
-    const rdfType = factory.namedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-    for (const q of this.shapes.find(null, rdfType, factory.namedNode(`${SH}NodeShape`), null)) {
-      const isClass = this.shapes.find(q.subject, rdfType, null, null).some((t) => t.object.value === "http://www.w3.org/2000/01/rdf-schema#Class");
-      if (isClass) get(q.subject).classes.push(q.subject);
-    }
-    return [...decls.values()].map((d) => ({ ...d, classes: d.classes.flatMap((c) => this.subClassesOf(c)) }));
-  }
-
-  /** A class and all its subclasses, as the shapes graph declares them (rdfs:subClassOf*). */
-  subClassesOf(cls: Term): Term[] {
-    const subClassOf = factory.namedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf");
-    const found = new Map<string, Term>([[termKey(cls), cls]]);
-    const queue = [cls];
-    while (queue.length) {
-      const c = queue.pop()!;
-      for (const q of this.shapes.find(null, subClassOf, c, null)) {
-        const k = termKey(q.subject);
-        if (!found.has(k)) {
-          found.set(k, q.subject);
-          queue.push(q.subject);
-        }
-      }
-    }
-    return [...found.values()];
-  }
-
-  /** Whether any shape traverses a path backwards or declares object targets (then partitions must see in-edges). */
-  usesInverseEdges(): boolean {
-    return this.shapes.find(null, factory.namedNode(`${SH}inversePath`), null, null).length > 0;
-  }
 }
 
-export interface TargetDeclaration {
-  readonly shape: Term;
-  /** Target classes, subclasses included. */
-  readonly classes: readonly Term[];
-  readonly nodes: readonly Term[];
-  readonly subjectsOf: readonly Term[];
-  readonly objectsOf: readonly Term[];
-}
+export type { TargetDeclaration };

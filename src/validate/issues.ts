@@ -41,24 +41,55 @@ export function nodeId(t: Term): string {
   return t.termType === "BlankNode" ? `_:${t.value}` : t.value;
 }
 
-/** The origin of a node: its own, its owner's for `owner#fragment` IRIs, or the origin of the node that points to it. */
-export function originOf(node: Term, origins: Origins, data?: IndexedDataset, depth = 0): Origin | undefined {
+/**
+ * The origin of a node: its own, its owner's for `owner#fragment` IRIs, or (for a blank node) the origin of the
+ * node that points to it, in which case `exact` is false: the record is known, not the field.
+ */
+export function originOf(node: Term, origins: Origins, data?: IndexedDataset, depth = 0): { origin: Origin; exact: boolean } | undefined {
   if (node.termType === "NamedNode") {
     const own = origins.get(node.value);
-    if (own) return own;
+    if (own) return { origin: own, exact: true };
     const hash = node.value.indexOf("#");
     if (hash > 0) {
       const owner = origins.get(node.value.slice(0, hash));
-      if (owner) return owner;
+      if (owner) return { origin: owner, exact: true };
     }
   }
   if (node.termType === "BlankNode" && data && depth < 4) {
     for (const q of data.find(null, null, node, null)) {
       const o = originOf(q.subject, origins, data, depth + 1);
-      if (o) return o;
+      if (o) return { origin: o.origin, exact: false };
     }
   }
   return undefined;
+}
+
+/** The record field that produces each schema.org property, for pointing at a field that is missing. */
+const FIELD_OF: Readonly<Record<string, string>> = {
+  name: "name", description: "description", startDate: "startDate", endDate: "endDate", doorTime: "doorTime",
+  duration: "duration", location: "venue", offers: "offers", eventStatus: "status", eventAttendanceMode: "attendanceMode",
+  previousStartDate: "status.previousStartDate", image: "images", organizer: "organizers", performer: "performers",
+  url: "url", inLanguage: "inLanguage", workPerformed: "production", superEvent: "series", typicalAgeRange: "audienceAge",
+  sameAs: "sameAs", address: "address", geo: "geo", maximumAttendeeCapacity: "maximumAttendeeCapacity",
+  streetAddress: "streetAddress", postalCode: "postalCode", addressLocality: "addressLocality",
+  addressRegion: "addressRegion", addressCountry: "addressCountry", latitude: "latitude", longitude: "longitude",
+  price: "price", priceCurrency: "priceCurrency", availability: "availability", validFrom: "validFrom",
+  isAccessibleForFree: "free", roleName: "roleName", characterName: "characterName", telephone: "telephone",
+};
+
+/**
+ * The JSON path of the input field to fix: the field that produced the triple when there is one; for a missing
+ * property, where that field would go in the record (or the record itself when the property has no field).
+ */
+export function inputField(origin: Origin, node: Term, predicate: string | undefined): string {
+  if (predicate === undefined) return origin.path;
+  const produced = origin.fields.get(predicate);
+  if (produced !== undefined) return produced;
+  // A node inside a record (address, offer…) starts where its rdf:type came from; a record, at its own path.
+  const typeField = origin.fields.get("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+  const base = node.termType === "NamedNode" && node.value.includes("#") && typeField !== undefined ? typeField : origin.path;
+  const name = predicate.startsWith("http://schema.org/") ? FIELD_OF[predicate.slice(18)] : undefined;
+  return name !== undefined ? `${base}.${name}` : base;
 }
 
 /** The issue code of a result: the shape's code, plus the component when the shape carries several. */
@@ -71,13 +102,7 @@ export function toIssue(shapes: CompiledShapes, r: RawResult, origins?: Origins,
   const info = shapes.shapeInfo(r.shape);
   const severity = SEVERITIES[r.severity.value];
   const params = { ...info.params, path: r.path !== undefined ? compactIri(r.path) : "" };
-  const origin = origins ? originOf(r.focusNode, origins, data) : undefined;
-  let field: string | undefined;
-  if (origin) {
-    const predicate = simplePredicate(r.path);
-    field = (predicate !== undefined ? origin.fields.get(predicate) : undefined) ?? origin.path;
-  }
-  return {
+  const issue: ValidationIssue = {
     code: issueCode(shapes, r),
     severity: severity ?? "violation",
     focusNode: nodeId(r.focusNode),
@@ -87,8 +112,17 @@ export function toIssue(shapes: CompiledShapes, r: RawResult, origins?: Origins,
     constraint: r.constraint,
     shape: nodeId(r.shape),
     ...(severity === undefined ? { severityIri: r.severity.value } : {}),
-    ...(origin ? { entity: origin.entity, recordId: origin.recordId, ...(field !== undefined ? { field } : {}) } : {}),
   };
+  return origins ? withOrigin(issue, r.focusNode, info.about, origins, data) : issue;
+}
+
+/** Adds the record and input field behind an issue's focus node (unchanged when the node has no origin). */
+export function withOrigin(issue: ValidationIssue, focus: Term, about: string | undefined, origins: Origins, data?: IndexedDataset): ValidationIssue {
+  const found = originOf(focus, origins, data);
+  if (!found) return issue;
+  const { origin, exact } = found;
+  const field = exact ? inputField(origin, focus, simplePredicate(issue.path) ?? about) : origin.path;
+  return { ...issue, entity: origin.entity, recordId: origin.recordId, field };
 }
 
 /** The identity of an issue, for comparing two runs: focus, path, component, shape, value, severity. */

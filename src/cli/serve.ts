@@ -1,0 +1,136 @@
+// `vivant serve`: the SPARQL endpoint, the Graph Store Protocol for publishers and the discoverability API,
+// on a data directory (or a temporary one); `--demo` loads the demo season first. Runs until SIGINT/SIGTERM.
+
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError } from "../errors.js";
+import { TokenTable } from "../server/auth.js";
+import { VivantServer, type ServerOptions } from "../server/app.js";
+import { formatReportText } from "../validate/text.js";
+import { parseOptions } from "./args.js";
+import { EXIT, type CliIo, type Command } from "./io.js";
+
+export const DEFAULT_PORT = 3030;
+
+const HELP = `Usage: vivant serve [options]
+
+Serves SPARQL 1.1 (Protocol, read-only) on /sparql, the Graph Store Protocol on /graph-store
+(publishers write their own graph with a bearer token; every write is validated), the catalog on
+/catalog and the discoverability API on /api/performances, /api/performances/facets, /api/stats.
+
+Options:
+  --port N            port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host ADDR         interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --data DIR          data directory, kept across restarts (default: a temporary one, removed at exit)
+  --demo              load the demo season (fixtures/demo-season.json) first, validated
+  --tokens FILE       publishers' bearer tokens: {"tokens": [{"token"|"sha256", "publisher", "graph", "licence"?}]}
+                      (with --demo and no token for its publisher, a random one is printed)
+  --workers N         query threads, each with a replica of the data (default 2)
+  --timeout MS        time limit of a query (default 10000)
+  --max-body BYTES    largest request body (default 33554432)
+  --max-result BYTES  largest answer (default 67108864)
+  --no-union          the default graph is the store's own (empty) graph instead of the union of all graphs
+
+Stop with Ctrl-C.`;
+
+/** The demo season shipped with the package (works from src/ and dist/src/). */
+export function demoSeasonPath(): string {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  for (const c of [`${here}../../fixtures/demo-season.json`, `${here}../../../fixtures/demo-season.json`]) if (existsSync(c)) return resolve(c);
+  throw new InputError("io/demo-missing", "fixtures/demo-season.json not found next to the package", { hint: "reinstall the package" });
+}
+
+function int(value: unknown, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== "string" || !Number.isInteger(n) || n < min) throw new InputError("cli/bad-option", `${option} ${JSON.stringify(value)} is not a whole number ≥ ${min}`, { hint: `e.g. ${option} ${Math.max(min, 1)}` });
+  return n;
+}
+
+/** Starts a server from `vivant serve` arguments and prints where it is. Resolves once it is serving. */
+export async function startServe(argv: readonly string[], io: CliIo): Promise<VivantServer> {
+  const { values, positionals } = parseOptions(argv, {
+    port: { type: "string" },
+    host: { type: "string" },
+    data: { type: "string" },
+    demo: { type: "boolean" },
+    tokens: { type: "string" },
+    workers: { type: "string" },
+    timeout: { type: "string" },
+    "max-body": { type: "string" },
+    "max-result": { type: "string" },
+    "no-union": { type: "boolean" },
+  }, "serve");
+  if (positionals.length) throw new InputError("cli/usage", `unexpected argument ${positionals[0]}`, { hint: "vivant serve --demo" });
+  const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
+  const options: ServerOptions = {
+    port: int(values.port, "--port", 0) ?? DEFAULT_PORT,
+    host: typeof values.host === "string" ? values.host : "127.0.0.1",
+    ...(typeof values.data === "string" ? { dataDir: resolve(io.cwd, values.data) } : {}),
+    ...(int(values.workers, "--workers", 1) !== undefined ? { workers: int(values.workers, "--workers", 1)! } : {}),
+    ...(int(values.timeout, "--timeout", 1) !== undefined ? { queryTimeoutMs: int(values.timeout, "--timeout", 1)! } : {}),
+    ...(int(values["max-body"], "--max-body", 1) !== undefined ? { maxBodyBytes: int(values["max-body"], "--max-body", 1)! } : {}),
+    ...(int(values["max-result"], "--max-result", 1) !== undefined ? { maxResultBytes: int(values["max-result"], "--max-result", 1)! } : {}),
+    unionDefaultGraph: values["no-union"] !== true,
+    tokens,
+    log: (line) => io.stderr.write(`${line}\n`),
+  };
+  const server = await VivantServer.start(options);
+  try {
+    let demoToken: string | undefined;
+    let demoGraph: string | undefined;
+    if (values.demo === true) {
+      const path = demoSeasonPath();
+      const { prepared, info } = await server.load([{ text: readFileSync(path, "utf8"), source: "fixtures/demo-season.json" }], {});
+      if (!info) {
+        io.stderr.write(`${formatReportText(prepared.report, { source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`);
+        throw new InputError("serve/demo-invalid", "the demo season does not pass the core profile", { hint: "run vivant validate fixtures/demo-season.json" });
+      }
+      demoGraph = info.graphIri;
+      io.stderr.write(`loaded the demo season: ${info.triples} triples in ${info.graphIri}\n`);
+      // Never a committed secret: a fresh token per run, added to those of --tokens.
+      demoToken = tokens.issue({ publisherId: info.publisherId ?? "demo", graphIri: info.graphIri, licence: info.licence });
+    }
+    const lines = [
+      `Vivant is serving ${server.graphs().length} graph${server.graphs().length === 1 ? "" : "s"} (${server.graphs().reduce((n, g) => n + g.triples, 0)} triples)`,
+      `  SPARQL endpoint:  ${server.sparqlEndpoint}`,
+      `  Graph Store:      ${server.graphStoreEndpoint}?graph=<graph IRI>`,
+      `  Performances API: ${server.url}api/performances?from=2026-11-01&city=Nantes`,
+      `  Catalog:          ${server.url}catalog`,
+    ];
+    if (demoToken && demoGraph) {
+      lines.push(
+        `  Demo publisher token (this run only): ${demoToken}`,
+        `    curl -X PUT -H "Authorization: Bearer ${demoToken}" -H "Content-Type: application/json" \\`,
+        `      --data-binary @fixtures/demo-season.json "${server.graphStoreEndpoint}?graph=${encodeURIComponent(demoGraph)}"`,
+      );
+    }
+    lines.push("Stop with Ctrl-C.");
+    io.stdout.write(`${lines.join("\n")}\n`);
+    return server;
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+}
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "serve SPARQL, the Graph Store Protocol and the discoverability API (--demo: with the demo season)",
+  help: HELP,
+  async run(argv, io) {
+    const server = await startServe(argv, io);
+    await new Promise<void>((resolveStop) => {
+      const stop = (): void => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        io.stderr.write("stopping…\n");
+        void server.close().then(resolveStop, resolveStop);
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,12 @@
+// Typed discoverability queries over a store or an endpoint: performances by date, place, genre, venue,
+// performer, language, accessibility, price and text; facet counts; observatory aggregates.
+
+export { filterBlock, type PerformanceFilter, type Near } from "./filter.js";
+export {
+  findPerformances, performancesQuery, detailsQuery, buildNodes, pageToJsonLd, JSONLD_CONTEXT,
+  type PageOptions, type PerformanceNode, type PerformancePage,
+} from "./performances.js";
+export {
+  performanceFacets, facetQuery, observatory, aggregateQuery, FACETS, DISCIPLINES,
+  type Facet, type FacetCounts, type Dimension, type AggregateRow, type Observatory,
+} from "./aggregates.js";

@@ -1,0 +1,90 @@
+// The typed discoverability queries over HTTP: /api/performances (JSON-LD), its facets, and /api/stats.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { findPerformances, pageToJsonLd } from "../query/performances.js";
+import { observatory, performanceFacets, FACETS, type Facet } from "../query/aggregates.js";
+import type { PerformanceFilter } from "../query/filter.js";
+import type { SelectSource } from "../store/types.js";
+import { HttpError, sendJson } from "./http-util.js";
+
+const FILTER_PARAMS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q", "tz"] as const;
+
+function one(params: URLSearchParams, name: string): string | undefined {
+  const all = params.getAll(name);
+  if (all.length > 1) throw new HttpError(400, "api/repeated-parameter", `${name} is given ${all.length} times`, { hint: `give ${name} once` });
+  return all[0];
+}
+
+/** Query parameters → a filter; unknown parameters are refused so that a typo is not silently ignored. */
+export function filterFromParams(params: URLSearchParams, extra: readonly string[] = []): PerformanceFilter {
+  for (const k of params.keys()) {
+    if (!(FILTER_PARAMS as readonly string[]).includes(k) && !extra.includes(k)) {
+      throw new HttpError(400, "api/unknown-parameter", `unknown parameter ${k}`, { hint: `use ${[...FILTER_PARAMS, ...extra].join(", ")}` });
+    }
+  }
+  const f: Record<string, unknown> = {};
+  for (const k of ["from", "to", "city", "region", "genre", "type", "venue", "performer", "lang", "accessibility", "q"] as const) {
+    const v = one(params, k);
+    if (v !== undefined && v !== "") f[k] = v;
+  }
+  const tz = one(params, "tz");
+  if (tz) f.timeZone = tz;
+  const near = one(params, "near");
+  if (near !== undefined) {
+    const parts = near.split(",").map((s) => Number(s.trim()));
+    if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) {
+      throw new HttpError(400, "api/bad-near", `near=${near} is not lat,lon,km`, { hint: "e.g. near=45.7640,4.8357,10 (10 km around a point)" });
+    }
+    f.near = { latitude: parts[0], longitude: parts[1], km: parts[2] };
+  }
+  const free = one(params, "free");
+  if (free !== undefined) {
+    if (free !== "true" && free !== "false") throw new HttpError(400, "api/bad-free", `free=${free} is not true or false`, { hint: "free=true" });
+    f.free = free === "true";
+  }
+  const maxPrice = one(params, "maxPrice");
+  if (maxPrice !== undefined) {
+    const n = Number(maxPrice);
+    if (maxPrice.trim() === "" || !Number.isFinite(n)) throw new HttpError(400, "api/bad-price", `maxPrice=${maxPrice} is not a number`, { hint: "maxPrice=20" });
+    f.maxPrice = n;
+  }
+  return f as PerformanceFilter;
+}
+
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, source: SelectSource, headers: Record<string, string>): Promise<boolean> {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    if (["/api/performances", "/api/performances/facets", "/api/stats"].includes(url.pathname)) {
+      throw new HttpError(405, "request/method", `${req.method} is not allowed here`, { headers: { Allow: "GET, HEAD, OPTIONS" } });
+    }
+    return false;
+  }
+  switch (url.pathname) {
+    case "/api/performances": {
+      const filter = filterFromParams(url.searchParams, ["limit", "cursor"]);
+      const limitText = one(url.searchParams, "limit");
+      const limit = limitText === undefined ? undefined : Number(limitText);
+      const cursor = one(url.searchParams, "cursor");
+      const page = await findPerformances(source, filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) });
+      const nextUrl = (c: string): string => {
+        const u = new URL(url.href);
+        u.searchParams.set("cursor", c);
+        return u.pathname + u.search;
+      };
+      sendJson(res, 200, pageToJsonLd(page, nextUrl), "application/ld+json", headers);
+      return true;
+    }
+    case "/api/performances/facets": {
+      const filter = filterFromParams(url.searchParams, ["facet"]);
+      const asked = url.searchParams.getAll("facet");
+      for (const a of asked) if (!(FACETS as readonly string[]).includes(a)) throw new HttpError(400, "api/bad-facet", `unknown facet ${a}`, { hint: `use ${FACETS.join(", ")}` });
+      sendJson(res, 200, await performanceFacets(source, filter, asked.length ? (asked as Facet[]) : FACETS), "application/json", headers);
+      return true;
+    }
+    case "/api/stats": {
+      sendJson(res, 200, await observatory(source, filterFromParams(url.searchParams)), "application/json", headers);
+      return true;
+    }
+    default:
+      return false;
+  }
+}

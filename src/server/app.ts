@@ -1,0 +1,298 @@
+// The Vivant server: SPARQL 1.1 Protocol (read-only), Graph Store Protocol for publishers (validated writes,
+// bearer tokens), typed discoverability queries, and the catalog. The main thread routes HTTP and owns the
+// data directory; query workers hold replicas of the store.
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import type { Quad } from "@rdfjs/types";
+import { DataFactory } from "n3";
+import { serializeRdf } from "../rdf/io.js";
+import { quadsToJsonLd } from "../jsonld/convert.js";
+import { CATALOG_GRAPH } from "../store/catalog.js";
+import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
+import type { GraphInfo, GraphMeta } from "../store/types.js";
+import { GraphWriter } from "../store/writer.js";
+import { TokenTable, type TokenGrant } from "./auth.js";
+import { handleApi } from "./api.js";
+import { handleGsp } from "./gsp.js";
+import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
+import { QueryPool } from "./pool.js";
+import { GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
+
+export interface ServerOptions {
+  /**
+   * Data directory (created if missing; locked while the server runs). Without it a temporary directory is used
+   * and removed at close: the data then lives as long as the server.
+   */
+  readonly dataDir?: string;
+  /** @default "127.0.0.1" */
+  readonly host?: string;
+  /**
+   * Port; 0 picks a free one.
+   * @default 3030
+   */
+  readonly port?: number;
+  /**
+   * Query worker threads; each holds a full replica of the data (memory × workers).
+   * @default 2 (or 1 on a single CPU)
+   */
+  readonly workers?: number;
+  /**
+   * Time limit of a query, in ms (queueing included). Past it the query's worker is replaced.
+   * @default 10000
+   */
+  readonly queryTimeoutMs?: number;
+  /**
+   * Largest serialised answer sent, in bytes.
+   * @default 67108864 (64 MiB)
+   */
+  readonly maxResultBytes?: number;
+  /**
+   * Largest request body (queries and graph uploads), in bytes.
+   * @default 33554432 (32 MiB)
+   */
+  readonly maxBodyBytes?: number;
+  /** Bearer tokens of the publishers allowed to write. @default none: the graph store is read-only */
+  readonly tokens?: TokenTable;
+  /**
+   * `Access-Control-Allow-Origin` of every answer.
+   * @default "*"
+   */
+  readonly corsOrigin?: string;
+  /**
+   * Queries without FROM or dataset parameters see the union of all graphs as their default graph.
+   * @default true
+   */
+  readonly unionDefaultGraph?: boolean;
+  /** Log lines (start, warnings). */
+  readonly log?: (line: string) => void;
+}
+
+const SD = "http://www.w3.org/ns/sparql-service-description#";
+const FORMATS = "http://www.w3.org/ns/formats/";
+const FORMAT_IRI: Readonly<Record<string, string>> = {
+  "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML", "text/csv": "SPARQL_Results_CSV",
+  "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle", "application/n-triples": "N-Triples", "application/n-quads": "N-Quads",
+  "application/ld+json": "JSON-LD", "application/trig": "TriG", "application/rdf+xml": "RDF_XML",
+};
+
+export class VivantServer {
+  readonly #http: Server;
+  readonly #o: ServerOptions;
+  readonly pool: QueryPool;
+  readonly writer: GraphWriter;
+  readonly tokens: TokenTable;
+  readonly #tempDir: string | undefined;
+  /** e.g. `http://127.0.0.1:3030/` */
+  readonly url: string;
+
+  private constructor(http: Server, options: ServerOptions, pool: QueryPool, writer: GraphWriter, tokens: TokenTable, tempDir: string | undefined, url: string) {
+    this.#http = http;
+    this.#o = options;
+    this.pool = pool;
+    this.writer = writer;
+    this.tokens = tokens;
+    this.#tempDir = tempDir;
+    this.url = url;
+  }
+
+  /** Opens the data directory, starts the query workers (each loads the data), then listens. */
+  static async start(options: ServerOptions = {}): Promise<VivantServer> {
+    const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
+    const dataDir = options.dataDir ?? tempDir!;
+    let writer: GraphWriter | undefined;
+    let pool: QueryPool | undefined;
+    try {
+      writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
+      pool = await QueryPool.start({
+        dataDir,
+        workers: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
+        timeoutMs: options.queryTimeoutMs ?? 10_000,
+        maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
+        unionDefaultGraph: options.unionDefaultGraph ?? true,
+        ...(options.log ? { log: options.log } : {}),
+      });
+      const http = createServer();
+      await new Promise<void>((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(options.port ?? 3030, options.host ?? "127.0.0.1", () => resolve());
+      });
+      const address = http.address() as AddressInfo;
+      const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      const server = new VivantServer(http, options, pool, writer, options.tokens ?? new TokenTable(), tempDir, `http://${host}:${address.port}/`);
+      http.on("request", (req, res) => void server.#handle(req, res));
+      return server;
+    } catch (e) {
+      await pool?.close();
+      await writer?.close();
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  /** The SPARQL query endpoint. */
+  get sparqlEndpoint(): string {
+    return `${this.url}sparql`;
+  }
+
+  get graphStoreEndpoint(): string {
+    return `${this.url}graph-store`;
+  }
+
+  graphs(): GraphInfo[] {
+    return this.writer.graphs();
+  }
+
+  /**
+   * Replaces a graph without validating it (for trusted callers: tests, tools that validated already).
+   * Resolves once it is on disk and every worker answers with it.
+   */
+  async replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
+    const info = await this.writer.replaceGraph(graphIri, quads, meta);
+    await this.pool.reload(graphIri);
+    return info;
+  }
+
+  async deleteGraph(graphIri: string): Promise<boolean> {
+    const existed = await this.writer.deleteGraph(graphIri);
+    await this.pool.reload(graphIri);
+    return existed;
+  }
+
+  /**
+   * Maps or parses the inputs, validates them with the core profile and, only when valid, replaces the graph.
+   * `info` is set when the graph was written.
+   */
+  async load(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
+    const prepared = await prepareGraph(files, target, { known: (id) => this.writer.graphs().find((g) => g.publisherId === id), ...options });
+    if (!prepared.ok) return { prepared };
+    return { prepared, info: await this.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta) };
+  }
+
+  async #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
+    const existing = this.writer.graph(grant.graphIri);
+    const l = licence ?? existing?.licence ?? grant.licence;
+    const r = await this.load(files, { publisherId: grant.publisherId, graphIri: grant.graphIri, ...(l !== undefined ? { licence: l } : {}), source: "Graph Store Protocol" });
+    return { ...r, created: !existing };
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = this.#o.corsOrigin ?? "*";
+    for (const [k, v] of Object.entries(corsHeaders(origin))) res.setHeader(k, v);
+    try {
+      const url = new URL(req.url ?? "/", this.url);
+      if (req.method === "OPTIONS") {
+        preflight(res, origin, url.pathname === "/graph-store" ? "GET, HEAD, PUT, POST, DELETE, OPTIONS" : url.pathname === "/sparql" ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+        return;
+      }
+      const headers = {};
+      switch (url.pathname) {
+        case "/sparql":
+          await handleSparql(req, res, url, { pool: this.pool, maxBodyBytes: this.#maxBody, headers, describe: (q, s) => this.#describe(q, s) });
+          return;
+        case "/graph-store":
+          await handleGsp(req, res, url, {
+            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
+            graph: (g) => this.writer.graph(g), load: (f, g, l) => this.#gspLoad(f, g, l), remove: (g) => this.deleteGraph(g),
+          });
+          return;
+        case "/catalog": {
+          url.searchParams.set("graph", CATALOG_GRAPH);
+          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
+          await handleGsp(req, res, url, {
+            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
+            graph: (g) => this.writer.graph(g), load: (f, g, l) => this.#gspLoad(f, g, l), remove: (g) => this.deleteGraph(g),
+          });
+          return;
+        }
+        case "/health":
+          sendJson(res, 200, { status: this.pool.readyWorkers > 0 ? "ok" : "starting", workers: this.pool.readyWorkers, graphs: this.writer.graphs().length, triples: this.writer.graphs().reduce((n, g) => n + g.triples, 0), queries: this.pool.stats });
+          return;
+        case "/":
+          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", `${req.method} is not allowed here`);
+          sendJson(res, 200, this.#index());
+          return;
+        default:
+          if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
+          throw new HttpError(404, "request/not-found", `nothing at ${url.pathname}`, { hint: "GET / lists what this server offers" });
+      }
+    } catch (e) {
+      sendError(res, e);
+    }
+  }
+
+  get #maxBody(): number {
+    return this.#o.maxBodyBytes ?? 32 * 2 ** 20;
+  }
+
+  #index(): Record<string, unknown> {
+    return {
+      name: "Vivant: live-performance programming as linked open data",
+      sparql: this.sparqlEndpoint,
+      graphStore: `${this.graphStoreEndpoint}?graph={graph IRI}`,
+      catalog: `${this.url}catalog`,
+      api: {
+        performances: `${this.url}api/performances{?from,to,city,region,near,genre,type,venue,performer,lang,accessibility,free,maxPrice,q,tz,limit,cursor}`,
+        facets: `${this.url}api/performances/facets{?facet,…filters}`,
+        stats: `${this.url}api/stats{?…filters}`,
+      },
+      graphs: this.writer.graphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
+    };
+  }
+
+  /** The SPARQL 1.1 Service Description of the endpoint. */
+  serviceDescription(): Quad[] {
+    const { namedNode: n, blankNode: b, literal, quad } = DataFactory;
+    const out: Quad[] = [];
+    const add = (s: Quad["subject"], p: string, o: Quad["object"]): void => void out.push(quad(s, n(p), o) as Quad);
+    const service = n(`${this.sparqlEndpoint}#service`);
+    const type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    out.push(quad(service, type, n(`${SD}Service`)) as Quad);
+    add(service, `${SD}endpoint`, n(this.sparqlEndpoint));
+    add(service, `${SD}supportedLanguage`, n(`${SD}SPARQL11Query`));
+    for (const f of [...RESULTS_OFFERS, ...GRAPH_OFFERS]) add(service, `${SD}resultFormat`, n(`${FORMATS}${FORMAT_IRI[f]}`));
+    if (this.#o.unionDefaultGraph ?? true) add(service, `${SD}feature`, n(`${SD}UnionDefaultGraph`));
+    const dataset = b("dataset");
+    add(service, `${SD}defaultDataset`, dataset);
+    add(dataset, type.value, n(`${SD}Dataset`));
+    const dflt = b("default");
+    add(dataset, `${SD}defaultGraph`, dflt);
+    add(dflt, type.value, n(`${SD}Graph`));
+    for (const g of [{ graphIri: CATALOG_GRAPH, triples: undefined as number | undefined }, ...this.writer.graphs()]) {
+      const ng = b();
+      add(dataset, `${SD}namedGraph`, ng);
+      add(ng, type.value, n(`${SD}NamedGraph`));
+      add(ng, `${SD}name`, n(g.graphIri));
+      if (g.triples !== undefined) {
+        const graph = b();
+        add(ng, `${SD}graph`, graph);
+        add(graph, type.value, n(`${SD}Graph`));
+        add(graph, "http://rdfs.org/ns/void#triples", literal(String(g.triples), n("http://www.w3.org/2001/XMLSchema#integer")));
+      }
+    }
+    return out;
+  }
+
+  async #describe(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const type = negotiate(req.headers.accept, ["text/turtle", "application/n-triples", "application/ld+json"], { "application/json": "application/ld+json" });
+    if (!type) throw new HttpError(406, "request/not-acceptable", "the service description is in Turtle, N-Triples or JSON-LD");
+    const quads = this.serviceDescription();
+    const body =
+      type === "application/ld+json"
+        ? JSON.stringify(await quadsToJsonLd(quads))
+        : await serializeRdf(quads, type === "text/turtle" ? "turtle" : "ntriples", { sd: SD });
+    send(res, 200, type, body);
+  }
+
+  /** Stops listening, ends the workers, releases the data directory (and removes a temporary one). */
+  async close(): Promise<void> {
+    this.#http.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+    await this.pool.close();
+    await this.writer.close();
+    if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });
+  }
+}

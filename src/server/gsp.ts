@@ -1,0 +1,123 @@
+// SPARQL 1.1 Graph Store Protocol (indirect identification, `?graph=`): anyone reads, a publisher's bearer
+// token writes its own graph only, and every write is validated with the core profile before it replaces anything.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { formatFromMediaType, type RdfFormat } from "../rdf/io.js";
+import { CATALOG_GRAPH } from "../store/catalog.js";
+import type { LoadFile, PreparedGraph } from "../store/load.js";
+import { reportToProblemJson } from "../validate/formats.js";
+import type { Lang } from "../errors.js";
+import { formatProblem } from "../errors.js";
+import type { TokenGrant, TokenTable } from "./auth.js";
+import { HttpError, mediaTypeOf, negotiate, readBody, send, sendJson, PROBLEM_JSON } from "./http-util.js";
+import type { QueryPool } from "./pool.js";
+import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
+import type { GraphInfo } from "../store/types.js";
+
+export interface GspContext {
+  readonly pool: QueryPool;
+  readonly tokens: TokenTable;
+  readonly maxBodyBytes: number;
+  readonly headers: Record<string, string>;
+  readonly graph: (graphIri: string) => GraphInfo | undefined;
+  /** Validates and, when valid, writes and publishes the graph. */
+  readonly load: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }>;
+  readonly remove: (graphIri: string) => Promise<boolean>;
+}
+
+const ALLOW = "GET, HEAD, PUT, POST, DELETE, OPTIONS";
+
+function target(url: URL): { graphIri: string } | { default: true } {
+  const graphs = url.searchParams.getAll("graph");
+  const isDefault = url.searchParams.has("default");
+  if (graphs.length + (isDefault ? 1 : 0) !== 1) {
+    throw new HttpError(400, "gsp/target", "give exactly one of ?graph=IRI or ?default", { hint: "e.g. /graph-store?graph=https%3A%2F%2Fexample.org%2Fgraph" });
+  }
+  if (isDefault) return { default: true };
+  const graphIri = graphs[0]!;
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(graphIri)) throw new HttpError(400, "gsp/graph-iri", `${JSON.stringify(graphIri)} is not an absolute IRI`, { hint: "URL-encode an absolute IRI" });
+  return { graphIri };
+}
+
+function langOf(req: IncomingMessage): Lang {
+  return negotiate(req.headers["accept-language"]?.replace(/-[A-Za-z]+/g, ""), ["en", "fr"]) === "fr" ? "fr" : "en";
+}
+
+function authorise(req: IncomingMessage, tokens: TokenTable, graphIri: string): TokenGrant {
+  const header = req.headers.authorization;
+  const grant = tokens.grantOf(header);
+  if (!grant) {
+    throw new HttpError(401, "auth/token", header ? "the bearer token is not known" : "writing needs a bearer token", {
+      hint: "send Authorization: Bearer <your publisher token>",
+      headers: { "WWW-Authenticate": `Bearer realm="vivant"${header ? ', error="invalid_token"' : ""}` },
+    });
+  }
+  if (grant.graphIri !== graphIri) {
+    throw new HttpError(403, "auth/other-graph", `this token writes the graph of publisher "${grant.publisherId}" (${grant.graphIri}), not ${graphIri}`, {
+      hint: "each publisher writes its own graph only",
+    });
+  }
+  return grant;
+}
+
+function bodyFormat(req: IncomingMessage): RdfFormat {
+  const type = mediaTypeOf(req.headers["content-type"]);
+  const format = formatFromMediaType(type);
+  if (!format) {
+    throw new HttpError(415, "request/media-type", `cannot read ${type || "an untyped body"}`, {
+      hint: "send text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, or application/json (Vivant records)",
+    });
+  }
+  return format;
+}
+
+export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: URL, ctx: GspContext): Promise<void> {
+  const t = target(url);
+  const method = req.method ?? "GET";
+  if (method === "GET" || method === "HEAD") {
+    const accept = negotiate(req.headers.accept, GRAPH_OFFERS, GRAPH_ALIASES);
+    if (!accept) throw new HttpError(406, "request/not-acceptable", `cannot send a graph as ${req.headers.accept}`, { hint: `accept one of ${GRAPH_OFFERS.join(", ")}` });
+    if ("default" in t) {
+      const r = await ctx.pool.query("CONSTRUCT WHERE { ?s ?p ?o }", "application/sparql-results+json", accept, { unionDefaultGraph: false });
+      send(res, 200, r.mediaType, r.body, ctx.headers);
+      return;
+    }
+    if (t.graphIri !== CATALOG_GRAPH && !ctx.graph(t.graphIri)) throw new HttpError(404, "gsp/no-graph", `no graph ${t.graphIri}`, { hint: "GET /catalog lists the graphs" });
+    const r = await ctx.pool.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${t.graphIri}> { ?s ?p ?o } }`, "application/sparql-results+json", accept);
+    send(res, 200, r.mediaType, r.body, ctx.headers);
+    return;
+  }
+  if (method !== "PUT" && method !== "POST" && method !== "DELETE") {
+    throw new HttpError(405, "request/method", `${method} is not allowed on the graph store`, { headers: { Allow: ALLOW } });
+  }
+  if ("default" in t || t.graphIri === CATALOG_GRAPH) {
+    throw new HttpError(403, "gsp/read-only-graph", "this graph is kept by the server", { hint: "publishers write their own named graph: ?graph=<your graph IRI>" });
+  }
+  const grant = authorise(req, ctx.tokens, t.graphIri);
+  if (method === "DELETE") {
+    if (!(await ctx.remove(t.graphIri))) throw new HttpError(404, "gsp/no-graph", `no graph ${t.graphIri}`);
+    res.writeHead(204, ctx.headers).end();
+    return;
+  }
+  const format = bodyFormat(req);
+  const text = await readBody(req, ctx.maxBodyBytes);
+  const files: LoadFile[] = [{ text, source: "request body", format }];
+  if (method === "POST" && ctx.graph(t.graphIri)) {
+    // POST merges: the graph's current triples and the new ones are validated and written together.
+    const current = await ctx.pool.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${t.graphIri}> { ?s ?p ?o } }`, "application/sparql-results+json", "application/n-triples");
+    files.unshift({ text: new TextDecoder().decode(current.body), source: "current graph", format: "ntriples" });
+  }
+  const { prepared, created } = await ctx.load(files, grant, url.searchParams.get("licence") ?? undefined);
+  if (!prepared.ok) {
+    const lang = langOf(req);
+    const problem = reportToProblemJson(prepared.report, lang, url.pathname + url.search);
+    const rejected = prepared.recordProblems.filter((p) => p.severity === "violation");
+    sendJson(res, 422, {
+      ...problem,
+      status: 422,
+      ...(rejected.length ? { records: rejected.map((p) => ({ ...p, text: formatProblem(p, lang) })) } : {}),
+    }, PROBLEM_JSON, ctx.headers);
+    return;
+  }
+  res.writeHead(created ? 201 : 204, { ...ctx.headers, ...(created ? { Location: url.pathname + url.search } : {}) }).end();
+}

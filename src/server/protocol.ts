@@ -1,0 +1,34 @@
+// Messages between the server's main thread (HTTP, writes) and its query workers (each holds a replica of the store).
+
+import type { FormattedResult, QueryOptions } from "../store/types.js";
+
+export interface WorkerConfig {
+  readonly dataDir: string;
+  readonly unionDefaultGraph: boolean;
+  /** Serialised answers longer than this (bytes) are refused. */
+  readonly maxResultBytes: number;
+}
+
+export type ToWorker =
+  | { readonly type: "query"; readonly id: number; readonly query: string; readonly results: string; readonly graph: string; readonly options: QueryOptions }
+  | { readonly type: "reload"; readonly id: number; readonly graphIri: string };
+
+export interface WorkerError {
+  /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Whether the client's request is at fault (400-class) or the server (500). */
+  readonly client: boolean;
+  /** The HTTP status when not 400/500. */
+  readonly status?: number;
+}
+
+export type FromWorker =
+  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[] }
+  | { readonly type: "fatal"; readonly message: string }
+  | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
+  | { readonly type: "reloaded"; readonly id: number }
+  | { readonly type: "error"; readonly id: number; readonly error: WorkerError };

@@ -1,0 +1,132 @@
+// Loading only valid data: read records (mapped) or RDF/JSON-LD (parsed), validate with the core profile, and
+// only then replace the publisher's graph. The one seam between the store and the mapper and validator.
+
+import type { Quad } from "@rdfjs/types";
+import { InputError, type Problem } from "../errors.js";
+import type { Origin } from "../mapping/types.js";
+import type { RdfFormat } from "../rdf/io.js";
+import { readValidationInput, type InputNote } from "../validate/input.js";
+import { validateInParallel } from "../validate/parallel.js";
+import type { ValidationReport } from "../validate/types.js";
+import type { GraphInfo, GraphMeta, ProgressListener } from "./types.js";
+
+/** One input: a file's text, or a request body. */
+export interface LoadFile {
+  readonly text: string;
+  /** File name or label; its extension picks the format unless `format` is given. */
+  readonly source: string;
+  /** The format when known from elsewhere (an HTTP Content-Type). JSON input is records or JSON-LD, told apart by its content. */
+  readonly format?: RdfFormat;
+}
+
+/** Who the data is for. Records carry their publisher; RDF needs `publisherId` and a graph. */
+export interface LoadTarget {
+  /** The publisher's id. Must match the records' publisher when records are given. */
+  readonly publisherId?: string;
+  /** The graph to replace. Records give it (publisherGraphIri); for RDF, defaults to the publisher's current graph. */
+  readonly graphIri?: string;
+  /** Licence key or IRI. Records give it; for RDF, defaults to the publisher's current graph's. */
+  readonly licence?: string;
+  readonly title?: string;
+  /** The catalog's `source`; defaults to the input names. */
+  readonly source?: string;
+}
+
+export interface PrepareOptions {
+  /** The publisher's current graph, to default the graph IRI and licence of RDF input. */
+  readonly known?: (publisherId: string) => GraphInfo | undefined;
+  /** Validation progress (focus nodes done / total) on big inputs. */
+  readonly onValidate?: ProgressListener;
+}
+
+/** A graph ready to be written, or the reasons it may not be. */
+export interface PreparedGraph {
+  readonly graphIri: string;
+  readonly meta: GraphMeta;
+  readonly quads: Quad[];
+  /** The core profile's report on `quads`. */
+  readonly report: ValidationReport;
+  /** Records that could not be mapped (violations) and warnings on records. */
+  readonly recordProblems: readonly Problem[];
+  /** How the input was read (https schema.org normalised, schema:Date datatypes fixed…). */
+  readonly notes: readonly InputNote[];
+  /** No violation in the report and no rejected record: only then may the graph be replaced. */
+  readonly ok: boolean;
+}
+
+const EXT: Readonly<Record<RdfFormat, string>> = { turtle: ".ttl", ntriples: ".nt", nquads: ".nq", trig: ".trig", jsonld: ".json" };
+
+/**
+ * Reads, maps or parses, and validates the inputs of one publisher graph with the core profile.
+ * Throws InputError when an input is unusable (syntax, unknown publisher, mixed publishers) — nothing is written then either.
+ */
+export async function prepareGraph(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<PreparedGraph> {
+  if (!files.length) throw new InputError("load/no-input", "nothing to load", { hint: "give a file or a folder with .json, .jsonld, .ttl, .nt, .nq or .trig files" });
+  const quads: Quad[] = [];
+  const origins = new Map<string, Origin>();
+  const problems: Problem[] = [];
+  const notes: InputNote[] = [];
+  let publisher: { id: string; baseIri: string; licence: string; name: Readonly<Record<string, string>> } | undefined;
+  let recordsGraph: string | undefined;
+  for (const f of files) {
+    const name = f.format !== undefined && !f.source.endsWith(EXT[f.format]) ? `${f.source}${EXT[f.format]}` : f.source;
+    const input = await readValidationInput(f.text, name, { form: "graph" });
+    notes.push(...input.notes);
+    if (input.map?.document) {
+      const p = input.map.document.publisher;
+      if (publisher && publisher.id !== p.id) {
+        throw new InputError("load/mixed-publishers", `${f.source}: publisher "${p.id}" differs from "${publisher.id}" of the other inputs`, {
+          hint: "load each publisher's files separately: one publisher, one graph",
+        });
+      }
+      publisher = p;
+      recordsGraph = input.map.graphIri;
+      problems.push(...input.map.problems);
+      for (const [k, v] of input.map.origins) origins.set(k, v);
+    }
+    for (const q of input.quads) quads.push(q);
+  }
+  const publisherId = target.publisherId ?? publisher?.id;
+  if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
+    throw new InputError("load/publisher-mismatch", `the records are published by "${publisher.id}", not "${target.publisherId}"`, {
+      hint: `run with --publisher ${publisher.id}, or load that publisher's own records`,
+    });
+  }
+  if (publisherId === undefined) {
+    throw new InputError("load/no-publisher", "RDF and JSON-LD input needs a publisher", { hint: "give --publisher ID (and --graph IRI and --licence the first time)" });
+  }
+  const known = options.known?.(publisherId);
+  if (recordsGraph !== undefined && target.graphIri !== undefined && target.graphIri !== recordsGraph) {
+    throw new InputError("load/graph-mismatch", `the records belong in ${recordsGraph}, not ${target.graphIri}`, {
+      hint: "leave the graph out: records name their publisher's graph (its baseIri + \"graph\")",
+    });
+  }
+  const graphIri = recordsGraph ?? target.graphIri ?? known?.graphIri;
+  if (graphIri === undefined) {
+    throw new InputError("load/no-graph", `publisher "${publisherId}" has no graph yet`, { hint: "give --graph IRI (e.g. https://example.org/graph) for its first load" });
+  }
+  const licence = target.licence ?? publisher?.licence ?? known?.licence;
+  if (licence === undefined) {
+    throw new InputError("load/no-licence", `publisher "${publisherId}": no licence for graph ${graphIri}`, { hint: "give --licence (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)" });
+  }
+  const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
+  const report = await validateInParallel(quads, "core", {
+    ...(origins.size ? { origins } : {}),
+    ...(options.onValidate ? { onProgress: options.onValidate } : {}),
+  });
+  const rejected = problems.some((p) => p.severity === "violation");
+  return {
+    graphIri,
+    meta: {
+      publisherId,
+      licence,
+      source: target.source ?? files.map((f) => f.source).join(", "),
+      ...(title !== undefined ? { title } : {}),
+    },
+    quads,
+    report,
+    recordProblems: problems,
+    notes,
+    ok: report.conforms && !rejected,
+  };
+}

@@ -1,0 +1,126 @@
+// The write side of a data directory without any store in memory: the server's main thread keeps the
+// files (the truth) and the catalog's facts, while its query workers hold the replicas.
+
+import { randomBytes } from "node:crypto";
+import type { Quad } from "@rdfjs/types";
+import { InputError, UsageError } from "../errors.js";
+import { licenceIri } from "../mapping/terms.js";
+import { CATALOG_GRAPH } from "./catalog.js";
+import { listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile } from "./files.js";
+import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
+import type { GraphInfo, GraphMeta } from "./types.js";
+
+/** The catalog facts of a graph about to be written. */
+export function graphInfo(graphIri: string, meta: GraphMeta, triples: number, previous: GraphInfo | undefined): GraphInfo {
+  return {
+    graphIri,
+    ...(meta.publisherId !== undefined ? { publisherId: meta.publisherId } : {}),
+    licence: meta.licence,
+    licenceIri: licenceIri(meta.licence),
+    ...(meta.source !== undefined ? { source: meta.source } : {}),
+    ...((meta.title ?? meta.publisherName) !== undefined ? { title: (meta.title ?? meta.publisherName)! } : {}),
+    modified: meta.modified ?? new Date().toISOString(),
+    triples,
+    version: (previous?.version ?? 0) + 1,
+  };
+}
+
+/** Checks a replace call before any work: a usable graph IRI, not the catalog, a licence. */
+export function checkReplace(graphIri: string, meta: GraphMeta | undefined): void {
+  checkIri(graphIri, "graph");
+  if (graphIri === CATALOG_GRAPH) {
+    throw new UsageError("store/reserved-graph", `${CATALOG_GRAPH} is the catalog graph, kept by the store itself`, {
+      hint: "give the publisher's own graph IRI (publisherGraphIri(publisher))",
+    });
+  }
+  if (typeof meta?.licence !== "string" || meta.licence === "") {
+    throw new UsageError("store/missing-licence", `graph ${graphIri}: no licence given`, {
+      hint: 'pass meta.licence, e.g. "etalab-2.0" or a licence IRI: every publisher graph carries its licence',
+    });
+  }
+}
+
+/** Serialises quads for a graph at a version (blank nodes salted per graph version). */
+export function serialiseGraph(quads: Iterable<Quad>, version: number): NTriplesGraph {
+  return quadsToNTriples(quads, `v${version}x${randomBytes(3).toString("hex")}x`);
+}
+
+/** Writes graph files in a data directory it locks; one write at a time, in call order. */
+export class GraphWriter {
+  readonly dataDir: string;
+  readonly #infos = new Map<string, GraphInfo>();
+  #unlock: (() => void) | undefined;
+  #writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(dataDir: string) {
+    this.dataDir = dataDir;
+  }
+
+  /** Opens (and locks) a data directory, checking every file: unusable ones are moved to `quarantine/`. */
+  static async open(dataDir: string, onWarning?: (message: string) => void): Promise<GraphWriter> {
+    const w = new GraphWriter(dataDir);
+    await prepareDataDir(dataDir);
+    w.#unlock = await lockDataDir(dataDir);
+    try {
+      for (const path of await listGraphFiles(dataDir)) {
+        try {
+          const h = readGraphFileSync(path, { header: () => undefined, plain: () => undefined, bnodes: () => undefined });
+          w.#infos.set(h.info.graphIri, h.info);
+        } catch (e) {
+          if (!(e instanceof InputError) || e.code !== "store/corrupt-file") throw e;
+          const to = await quarantine(dataDir, path);
+          onWarning?.(`${e.message}; moved to ${to}`);
+        }
+      }
+    } catch (e) {
+      w.close();
+      throw e;
+    }
+    return w;
+  }
+
+  graphs(): GraphInfo[] {
+    return [...this.#infos.values()].sort((a, b) => a.graphIri.localeCompare(b.graphIri));
+  }
+
+  graph(graphIri: string): GraphInfo | undefined {
+    return this.#infos.get(graphIri);
+  }
+
+  /** Writes a graph's new version durably; resolves with its catalog facts once it is on disk. */
+  replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
+    checkReplace(graphIri, meta);
+    return this.#serialised(async () => {
+      const previous = this.#infos.get(graphIri);
+      const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
+      const info = graphInfo(graphIri, meta, nt.triples, previous);
+      await writeGraphFile(this.dataDir, info, nt);
+      this.#infos.set(graphIri, info);
+      return info;
+    });
+  }
+
+  /** Removes a graph's file durably; resolves to whether it existed. */
+  deleteGraph(graphIri: string): Promise<boolean> {
+    checkIri(graphIri, "graph");
+    return this.#serialised(async () => {
+      const existed = await removeGraphFile(this.dataDir, graphIri);
+      this.#infos.delete(graphIri);
+      return existed;
+    });
+  }
+
+  #serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(fn, fn);
+    this.#writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Waits for pending writes and releases the lock. */
+  async close(): Promise<void> {
+    await this.#writes;
+    const unlock = this.#unlock;
+    this.#unlock = undefined;
+    unlock?.();
+  }
+}

@@ -1,0 +1,241 @@
+// Per-record validation of a big graph: resolve every shape's targets once, cut the focus nodes into batches,
+// and give each batch only the quads its shapes can read. Which quads those are is computed from the shapes:
+// how deep each shape walks from its focus node, and through which predicates. Shapes that walk backwards,
+// along unbounded paths or recursively cannot be cut this way (then `planReach` returns undefined).
+
+import type { Quad, Term } from "@rdfjs/types";
+import { factory, termKey } from "./dataset.js";
+import type { CompiledShapes } from "./engine.js";
+import type { TargetDeclaration } from "./plan.js";
+import { RDF_TYPE, SH } from "../vocab.js";
+
+/** For each depth from a focus node: the predicates shapes read there, or every predicate. */
+export type Reach = readonly (ReadonlySet<string> | "all")[];
+
+const sh = (l: string): string => `${SH}${l}`;
+const LOGICAL_LISTS = ["and", "or", "xone"].map(sh);
+const NESTED_SHAPES = ["node", "not", "qualifiedValueShape", "property"].map(sh);
+const FOCUS_PAIRS = ["disjoint", "equals", "lessThan", "lessThanOrEquals"].map(sh);
+
+/**
+ * The quads every targeted shape can read, as predicates per depth, or undefined when some shape's reach is not
+ * bounded (inverse or repeated paths, recursive shapes, SHACL-SPARQL).
+ */
+export function planReach(shapes: CompiledShapes, declarations: readonly TargetDeclaration[]): Reach | undefined {
+  const g = shapes.shapes;
+  const out = (s: Term, p: string): Term[] => g.find(s, factory.namedNode(p), null, null).map((q) => q.object);
+  const list = (head: Term): Term[] => {
+    const items: Term[] = [];
+    for (let cur: Term | undefined = head; cur && cur.value !== "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"; cur = out(cur, "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest")[0]) {
+      const first = out(cur, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first")[0];
+      if (first) items.push(first);
+    }
+    return items;
+  };
+  const needed: (Set<string> | "all")[] = [];
+  const need = (depth: number, predicate: string | "all"): void => {
+    while (needed.length <= depth) needed.push(new Set());
+    const at = needed[depth]!;
+    if (at === "all") return;
+    if (predicate === "all") needed[depth] = "all";
+    else at.add(predicate);
+  };
+  /** Path steps as predicate lists, or undefined when a step is inverse or repeated. */
+  const pathSteps = (path: Term): string[][] | undefined => {
+    const step = (n: Term): string[] | undefined => {
+      if (n.termType === "NamedNode") return [n.value];
+      const alt = out(n, sh("alternativePath"))[0];
+      if (alt) {
+        const items = list(alt);
+        return items.every((i) => i.termType === "NamedNode") ? items.map((i) => i.value) : undefined;
+      }
+      return undefined; // inverse, zeroOrMore, oneOrMore, zeroOrOne
+    };
+    const isList = path.termType === "BlankNode" && out(path, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first").length > 0;
+    const steps = (isList ? list(path) : [path]).map(step);
+    return steps.every((s) => s !== undefined) ? (steps as string[][]) : undefined;
+  };
+
+  const visiting = new Set<string>();
+  const visit = (shape: Term, depth: number): boolean => {
+    const key = termKey(shape);
+    if (visiting.has(key)) return false; // recursive shapes have no bounded reach
+    visiting.add(key);
+    try {
+      if (out(shape, sh("sparql")).length || out(shape, sh("target")).length) return false;
+      let valueDepth = depth;
+      const path = out(shape, sh("path"))[0];
+      if (path) {
+        const steps = pathSteps(path);
+        if (!steps) return false;
+        steps.forEach((predicates, k) => predicates.forEach((p) => need(depth + k, p)));
+        valueDepth = depth + steps.length;
+      }
+      if (out(shape, sh("class")).length) need(valueDepth, RDF_TYPE);
+      if (out(shape, sh("closed")).some((t) => t.value === "true")) need(valueDepth, "all");
+      for (const p of FOCUS_PAIRS) for (const other of out(shape, p)) need(depth, other.value);
+      for (const p of NESTED_SHAPES) for (const nested of out(shape, p)) if (!visit(nested, valueDepth)) return false;
+      for (const p of LOGICAL_LISTS) for (const head of out(shape, p)) for (const member of list(head)) if (!visit(member, valueDepth)) return false;
+      return true;
+    } finally {
+      visiting.delete(key);
+    }
+  };
+  for (const d of declarations) {
+    if (!visit(d.shape, 0)) return undefined;
+  }
+  return needed;
+}
+
+/** Declarations with the same targets, run as one group (a node shape's property shapes share its targets). */
+export interface TargetGroup {
+  readonly targets: TargetDeclaration;
+  readonly shapes: readonly Term[];
+}
+
+/** Groups declarations by their targets, in first-seen order (the same on both sides of a worker boundary). */
+export function targetGroups(declarations: readonly TargetDeclaration[]): TargetGroup[] {
+  const groups = new Map<string, { targets: TargetDeclaration; shapes: Term[] }>();
+  for (const d of declarations) {
+    const sig = [d.classes, d.nodes, d.subjectsOf, d.objectsOf].map((l) => l.map(termKey).sort().join(" ")).join("|");
+    const g = groups.get(sig);
+    if (g) g.shapes.push(d.shape);
+    else groups.set(sig, { targets: d, shapes: [d.shape] });
+  }
+  return [...groups.values()];
+}
+
+/** Encoded terms: `I<iri>`, `B<label>`, `L<lang>\u0000<value>`, `D<datatype>\u0000<value>`. */
+export function encodeTerm(t: Term): string {
+  switch (t.termType) {
+    case "NamedNode":
+      return `I${t.value}`;
+    case "BlankNode":
+      return `B${t.value}`;
+    case "Literal":
+      return t.language ? `L${t.language}\u0000${t.value}` : `D${t.datatype.value}\u0000${t.value}`;
+    default:
+      throw new Error(`cannot encode a ${t.termType} term`);
+  }
+}
+
+/**
+ * A graph as integers: one dictionary of terms, and for each subject its (predicate, object) ids. Built once in
+ * one pass; batches are then cut as Int32Arrays that postMessage transfers without copying, and workers decode
+ * each term once (structured-cloning RDF/JS objects quad by quad is ~10× slower).
+ */
+export class EncodedGraph {
+  readonly terms: string[] = [];
+  /** Subject ids in first-seen order (records are emitted together, so neighbours stay together). */
+  readonly subjects: number[] = [];
+  private readonly pairs: (number[] | undefined)[] = [];
+  private readonly byObject = new Map<Term, number>();
+  private readonly byString = new Map<string, number>();
+
+  constructor(quads: Iterable<Quad>) {
+    let lastSubject: Term | undefined;
+    let list: number[] | undefined;
+    for (const q of quads) {
+      // The mapper emits a subject's quads together: look the subject up once per run of quads.
+      if (q.subject !== lastSubject) {
+        lastSubject = q.subject;
+        const s = this.id(q.subject);
+        list = this.pairs[s];
+        if (!list) {
+          this.pairs[s] = list = [];
+          this.subjects.push(s);
+        }
+      }
+      list!.push(this.id(q.predicate), this.id(q.object));
+    }
+  }
+
+  /** The id of a term (added to the dictionary when new). Looked up by identity first: the mapper shares terms. */
+  id(t: Term): number {
+    let id = this.byObject.get(t);
+    if (id !== undefined) return id;
+    const s = encodeTerm(t);
+    id = this.byString.get(s);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(s);
+      this.byString.set(s, id);
+    }
+    this.byObject.set(t, id);
+    return id;
+  }
+
+  /** The id of an IRI if the graph has it. */
+  iriId(iri: string): number | undefined {
+    return this.byString.get(`I${iri}`);
+  }
+
+  private isNode(id: number): boolean {
+    const c = this.terms[id]!.charCodeAt(0);
+    return c === 73 /* I */ || c === 66 /* B */;
+  }
+
+  /** Focus node ids per group, in subject order (sh:targetNode and object targets that are not subjects come last). */
+  targets(groups: readonly TargetGroup[]): number[][] {
+    const found = groups.map(() => new Set<number>());
+    const classIndex = new Map<number, number[]>();
+    const subjectsOf = new Map<number, number[]>();
+    const objectsOf = new Map<number, number[]>();
+    const push = (m: Map<number, number[]>, id: number | undefined, g: number) => {
+      if (id === undefined) return;
+      const l = m.get(id);
+      if (l) l.push(g);
+      else m.set(id, [g]);
+    };
+    groups.forEach(({ targets: d }, g) => {
+      for (const c of d.classes) push(classIndex, this.iriId(c.value), g);
+      for (const p of d.subjectsOf) push(subjectsOf, this.iriId(p.value), g);
+      for (const p of d.objectsOf) push(objectsOf, this.iriId(p.value), g);
+    });
+    const type = this.iriId(RDF_TYPE);
+    const late = groups.map(() => [] as number[]);
+    for (const s of this.subjects) {
+      const pairs = this.pairs[s]!;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const p = pairs[i]!;
+        const o = pairs[i + 1]!;
+        if (p === type) for (const g of classIndex.get(o) ?? []) found[g]!.add(s);
+        for (const g of subjectsOf.get(p) ?? []) found[g]!.add(s);
+        for (const g of objectsOf.get(p) ?? []) late[g]!.push(o);
+      }
+    }
+    groups.forEach(({ targets: d }, g) => {
+      for (const o of late[g]!) found[g]!.add(o);
+      for (const n of d.nodes) found[g]!.add(this.id(n));
+    });
+    return found.map((set) => [...set]);
+  }
+
+  /** The (subject, predicate, object) ids that the shapes can read from these focus nodes (see `planReach`). */
+  slice(focus: Iterable<number>, reach: readonly (ReadonlySet<number> | "all")[]): Int32Array {
+    const out: number[] = [];
+    // A node can be reached at several depths, each reading other predicates: take each pair once.
+    const taken = new Map<number, ReadonlySet<number>[] | "all">();
+    let level = new Set(focus);
+    for (let depth = 0; depth < reach.length && level.size; depth++) {
+      const wanted = reach[depth]!;
+      const next = new Set<number>();
+      for (const s of level) {
+        const pairs = this.pairs[s];
+        if (!pairs) continue;
+        const before = taken.get(s);
+        for (let i = 0; i < pairs.length; i += 2) {
+          const p = pairs[i]!;
+          if (wanted !== "all" && !wanted.has(p)) continue;
+          const o = pairs[i + 1]!;
+          if (!(before === "all" || before?.some((w) => w.has(p)))) out.push(s, p, o);
+          // Expanded even when taken before: from this depth, the next one reads other predicates.
+          if (this.isNode(o)) next.add(o);
+        }
+        if (before !== "all") taken.set(s, wanted === "all" ? "all" : [...(before ?? []), wanted]);
+      }
+      level = next;
+    }
+    return Int32Array.from(out);
+  }
+}
