@@ -75,6 +75,11 @@ export function iri(value: string, field: string): string {
   return `<${value}>`;
 }
 
+/** An xsd:double literal (SPARQL DOUBLE syntax). */
+function double(n: number): string {
+  return n.toExponential(15);
+}
+
 function decimal(n: number): string {
   // xsd:decimal literals have no exponent.
   return `${n.toFixed(12).replace(/0+$/, "").replace(/\.$/, ".0")}`;
@@ -146,9 +151,12 @@ export function filterBlock(f: PerformanceFilter): string {
     const k = Math.cos((latitude * Math.PI) / 180);
     const r = km / KM_PER_DEGREE;
     // Equirectangular: (Δlat)² + (Δlon·cos lat₀)² ≤ (km / 111.195)², in degrees; plain SPARQL arithmetic.
+    // In doubles: Oxigraph 0.5's decimal multiplication fails on a zero operand (a venue at the very point).
+    const dLat = `(xsd:double(?lat) - (${double(latitude)}))`;
+    const dLon = `((xsd:double(?lon) - (${double(longitude)})) * ${double(k)})`;
     lines.push(
       `FILTER EXISTS { ${VENUE_OF_E} ?venue schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon . ` +
-        `FILTER((?lat - ${decimal(latitude)}) * (?lat - ${decimal(latitude)}) + (?lon - ${decimal(longitude)}) * ${decimal(k)} * (?lon - ${decimal(longitude)}) * ${decimal(k)} <= ${decimal(r * r)}) }`,
+        `FILTER(${dLat} * ${dLat} + ${dLon} * ${dLon} <= ${double(r * r)}) }`,
     );
   }
   if (f.performer !== undefined) {
