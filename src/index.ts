@@ -43,12 +43,19 @@ export type {
 
 // --- store ---
 export { GraphStore, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
+export { GraphWriter } from "./store/writer.js";
+export { prepareGraph } from "./store/load.js";
+export type { LoadFile, LoadTarget, PrepareOptions, PreparedGraph } from "./store/load.js";
 export type {
   OpenOptions, ReplaceOptions, GraphMeta as GraphStoreMeta, GraphInfo, QueryForm, QueryOptions, Bindings, SelectResult, FormattedResult,
   ProgressListener, SelectSource,
 } from "./store/index.js";
+export { findPerformances, performancesQuery, pageToJsonLd, performanceFacets, facetQuery, observatory, aggregateQuery, FACETS, DISCIPLINES } from "./query/index.js";
+export type { PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory } from "./query/index.js";
 
 // --- server ---
+export { VivantServer, TokenTable, QueryPool, QueryError } from "./server/index.js";
+export type { ServerOptions, TokenGrant, TokenEntry, PoolOptions, PoolResult } from "./server/index.js";
 
 // --- harvest & import ---
 export { harvest, countEntities } from "./harvest/harvest.js";
