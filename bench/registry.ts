@@ -3,8 +3,10 @@
 import type { BenchModule } from "./harness.js";
 import { importBench } from "./import.bench.js";
 import { mapBench } from "./map.bench.js";
+import { validateBench } from "./validate.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
   importBench,
+  validateBench,
 ];

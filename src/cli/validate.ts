@@ -75,7 +75,7 @@ export const validateCommand: Command = {
       if ((!report.conforms || rejected) && exit === EXIT.ok) exit = EXIT.rejected;
       if (format === "text") {
         const source = input.kind === "records" ? `${file} (records, ${input.form} form)` : file;
-        io.stdout.write(formatReportText(report, { lang, source, problems, notes: input.notes }));
+        io.stdout.write(formatReportText(report, { lang, source, problems, notes: input.notes, rejected: input.map?.rejected.length ?? 0 }));
       } else if (format === "json") {
         json.push({ file, input: input.kind, ...(input.form ? { form: input.form } : {}), notes: input.notes, problems, ...report });
       } else {

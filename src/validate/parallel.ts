@@ -69,70 +69,78 @@ export async function validateInParallel(quads: Iterable<Quad>, profile: Profile
   const reachByIri = planReach(compiled, compiled.declarations);
   if (!reachByIri) return validator.validate(quads, options.origins ? { origins: options.origins } : {});
 
-  const graph = new EncodedGraph(quads);
-  const groups = targetGroups(compiled.declarations);
-  const { batches, total } = planBatches(graph, groups, options.batchSize ?? 2000);
-  const reach = reachByIri.map((r) => (r === "all" ? "all" : new Set([...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined))));
-  const cut = (b: Batch, id: number): WireBatch => ({
-    id,
-    quads: graph.slice(b.focus, reach),
-    groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })),
-  });
+  const workers = options.workers ?? Math.min(4, availableParallelism());
+  const inThread = workers === 0;
+  // Workers load and compile the profile while this thread encodes the graph.
+  const pool = inThread ? [] : startWorkers(profile, workers);
+  try {
+    const graph = new EncodedGraph(quads);
+    const groups = targetGroups(compiled.declarations);
+    const { batches, total } = planBatches(graph, groups, options.batchSize ?? 2000);
+    const reach = reachByIri.map((r) => (r === "all" ? "all" : new Set([...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined))));
+    const cut = (b: Batch, id: number): WireBatch => ({
+      id,
+      quads: graph.slice(b.focus, reach),
+      groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })),
+    });
 
-  const issues: ValidationIssue[] = [];
-  let done = 0;
-  const collect = (found: readonly ValidationIssue[], b: Batch): void => {
-    for (const i of found) {
-      issues.push(options.origins ? withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, options.origins) : i);
+    const issues: ValidationIssue[] = [];
+    let done = 0;
+    const collect = (found: readonly ValidationIssue[], b: Batch): void => {
+      for (const i of found) {
+        issues.push(options.origins ? withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, options.origins) : i);
+      }
+      done += b.focus.length;
+      options.onProgress?.(done, total);
+    };
+
+    if (inThread) {
+      const decoder = new TermDecoder(graph.terms);
+      for (const [id, b] of batches.entries()) collect(await validateBatch(compiled, groups, decoder, cut(b, id)), b);
+    } else {
+      await runOnWorkers(pool.slice(0, batches.length), graph.terms, batches, cut, collect);
     }
-    done += b.focus.length;
-    options.onProgress?.(done, total);
-  };
-
-  const workers = Math.min(options.workers ?? Math.min(4, availableParallelism()), batches.length);
-  // Under the test runner this module is TypeScript source, and a worker thread needs the built .js file.
-  if (workers === 0 || import.meta.url.endsWith(".ts")) {
-    const decoder = new TermDecoder(graph.terms);
-    for (const [id, b] of batches.entries()) collect(await validateBatch(compiled, groups, decoder, cut(b, id)), b);
-  } else {
-    await runOnWorkers(profile, graph.terms, workers, batches, cut, collect);
+    return buildReport(profile, normalizeIssues(issues));
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
   }
-  return buildReport(profile, normalizeIssues(issues));
+}
+
+function startWorkers(profile: ProfileName, count: number): Worker[] {
+  // Under the test runner the sources are TypeScript: workers get the project's dev-only type-stripping hooks.
+  const fromSource = import.meta.url.endsWith(".ts");
+  const url = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
+  const execArgv = fromSource ? ["--import", new URL("../server/dev/ts-register.mjs", import.meta.url).href] : [];
+  return Array.from({ length: count }, () => new Worker(url, { workerData: { profile }, execArgv }));
 }
 
 async function runOnWorkers(
-  profile: ProfileName,
+  pool: readonly Worker[],
   terms: readonly string[],
-  count: number,
   batches: readonly Batch[],
   cut: (b: Batch, id: number) => WireBatch,
   collect: (issues: ValidationIssue[], b: Batch) => void,
 ): Promise<void> {
-  const url = new URL("./worker.js", import.meta.url);
-  const pool = Array.from({ length: count }, () => new Worker(url, { workerData: { profile, terms } }));
   let next = 0;
-  try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= batches.length) return resolve();
-              const id = next++;
-              const wire = cut(batches[id]!, id);
-              worker.postMessage(wire, [wire.quads.buffer as ArrayBuffer, ...wire.groups.map((g) => g.focus.buffer as ArrayBuffer)]);
-            };
-            worker.on("message", (m: { id: number; issues?: ValidationIssue[]; error?: string }) => {
-              if (m.error !== undefined) return reject(new UsageError("validate/worker-failed", `validation worker failed: ${m.error}`));
-              collect(m.issues!, batches[m.id]!);
-              send();
-            });
-            worker.on("error", reject);
+  await Promise.all(
+    pool.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const send = (): void => {
+            if (next >= batches.length) return resolve();
+            const id = next++;
+            const wire = cut(batches[id]!, id);
+            worker.postMessage(wire, [wire.quads.buffer as ArrayBuffer, ...wire.groups.map((g) => g.focus.buffer as ArrayBuffer)]);
+          };
+          worker.on("message", (m: { id: number; issues?: ValidationIssue[]; error?: string }) => {
+            if (m.error !== undefined) return reject(new UsageError("validate/worker-failed", `validation worker failed: ${m.error}`));
+            collect(m.issues!, batches[m.id]!);
             send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+          });
+          worker.on("error", reject);
+          worker.postMessage({ terms });
+          send();
+        }),
+    ),
+  );
 }

@@ -34,6 +34,8 @@ export interface TextOptions {
   /** The records' own problems (records input). */
   readonly problems?: readonly Problem[];
   readonly notes?: readonly InputNote[];
+  /** Records the parser rejected (records input): they are not in the report, and the heading says so. */
+  readonly rejected?: number;
   /** Print at most this many issues per group (the rest are counted). @default Infinity */
   readonly maxPerGroup?: number;
 }
@@ -52,7 +54,8 @@ export function formatReportText(report: ValidationReport, options: TextOptions 
   const w = WORDS[lang];
   const lines: string[] = [];
   const counts = `${plural(report.violations, "violation", lang)}, ${plural(report.warnings, lang === "fr" ? "avertissement" : "warning", lang)}`;
-  lines.push(`${options.source ? `${options.source}: ` : ""}${w.profile} ${report.profile}: ${report.conforms ? w.conforms : w.fails}: ${counts}`);
+  const rejected = options.rejected ? `; ${options.rejected} ${lang === "fr" ? `fiche${options.rejected > 1 ? "s" : ""} rejetée${options.rejected > 1 ? "s" : ""}` : `record${options.rejected > 1 ? "s" : ""} rejected`}` : "";
+  lines.push(`${options.source ? `${options.source}: ` : ""}${w.profile} ${report.profile}: ${report.conforms ? w.conforms : w.fails}: ${counts}${rejected}`);
   for (const n of options.notes ?? []) lines.push(`  ${w.note}: ${n.message[lang]}: ${n.count}`);
   if (options.problems?.length) {
     lines.push(`  ${w.records}:`);

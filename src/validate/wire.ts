@@ -10,7 +10,7 @@ import { toIssue } from "./issues.js";
 import type { TargetGroup } from "./partition.js";
 import type { ValidationIssue } from "./types.js";
 
-const { namedNode, blankNode, literal, quad, defaultGraph } = DataFactory;
+const { namedNode, blankNode, quad, defaultGraph } = DataFactory;
 
 export interface WireBatch {
   readonly id: number;
@@ -20,10 +20,35 @@ export interface WireBatch {
   readonly groups: { readonly group: number; readonly focus: Int32Array }[];
 }
 
+// Plain RDF/JS terms with their fields stored: n3's terms re-parse their id string on every `language` or
+// `datatype` access, and the engine reads those for every value it checks.
+class FastNamedNode {
+  readonly termType = "NamedNode";
+  constructor(readonly value: string) {}
+  equals(o: Term | null | undefined): boolean {
+    return !!o && o.termType === "NamedNode" && o.value === this.value;
+  }
+}
+class FastBlankNode {
+  readonly termType = "BlankNode";
+  constructor(readonly value: string) {}
+  equals(o: Term | null | undefined): boolean {
+    return !!o && o.termType === "BlankNode" && o.value === this.value;
+  }
+}
+class FastLiteral {
+  readonly termType = "Literal";
+  constructor(readonly value: string, readonly language: string, readonly datatype: FastNamedNode) {}
+  equals(o: Term | null | undefined): boolean {
+    return !!o && o.termType === "Literal" && o.value === this.value && o.language === this.language && o.datatype.value === this.datatype.value;
+  }
+}
+const LANG_STRING = new FastNamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString");
+
 /** Decodes terms on first use and keeps them (terms repeat across batches: venues, productions, types). */
 export class TermDecoder {
   private readonly cache: Term[] = [];
-  private readonly datatypes = new Map<string, ReturnType<typeof namedNode>>();
+  private readonly datatypes = new Map<string, FastNamedNode>();
   constructor(private readonly terms: readonly string[]) {}
 
   term(id: number): Term {
@@ -31,20 +56,21 @@ export class TermDecoder {
     if (t) return t;
     const s = this.terms[id]!;
     const kind = s[0];
-    if (kind === "I") t = namedNode(s.slice(1));
-    else if (kind === "B") t = blankNode(s.slice(1));
+    if (kind === "I") t = new FastNamedNode(s.slice(1)) as Term;
+    else if (kind === "B") t = new FastBlankNode(s.slice(1)) as Term;
     else {
       const cut = s.indexOf("\u0000");
       const value = s.slice(cut + 1);
-      if (kind === "L") t = literal(value, s.slice(1, cut));
+      if (kind === "L") t = new FastLiteral(value, s.slice(1, cut), LANG_STRING) as unknown as Term;
       else {
         const dt = s.slice(1, cut);
         let dtTerm = this.datatypes.get(dt);
-        if (!dtTerm) this.datatypes.set(dt, (dtTerm = namedNode(dt)));
-        t = literal(value, dtTerm);
+        if (!dtTerm) this.datatypes.set(dt, (dtTerm = new FastNamedNode(dt)));
+        t = new FastLiteral(value, "", dtTerm) as unknown as Term;
       }
     }
-    this.cache[id] = t;
+    // Literals are not shared (see EncodedGraph.id): only nodes are worth keeping.
+    if (kind === "I" || kind === "B") this.cache[id] = t;
     return t;
   }
 

@@ -7,15 +7,20 @@ import type { ProfileName } from "./profiles.js";
 import { createValidator } from "./validator.js";
 import { TermDecoder, validateBatch, type WireBatch } from "./wire.js";
 
-const { profile, terms } = workerData as { profile: ProfileName; terms: string[] };
+const { profile } = workerData as { profile: ProfileName };
 const ready = createValidator(profile).then((v) => ({ compiled: v.shapes.compiled, groups: targetGroups(v.shapes.compiled.declarations) }));
-const decoder = new TermDecoder(terms);
+let decoder: TermDecoder | undefined;
 
-parentPort!.on("message", (batch: WireBatch) => {
+parentPort!.on("message", (message: WireBatch | { terms: string[] }) => {
+  if ("terms" in message) {
+    decoder = new TermDecoder(message.terms);
+    return;
+  }
+  const batch = message;
   void (async () => {
     try {
       const { compiled, groups } = await ready;
-      parentPort!.postMessage({ id: batch.id, issues: await validateBatch(compiled, groups, decoder, batch) });
+      parentPort!.postMessage({ id: batch.id, issues: await validateBatch(compiled, groups, decoder!, batch) });
     } catch (e) {
       parentPort!.postMessage({ id: batch.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

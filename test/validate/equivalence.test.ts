@@ -57,3 +57,11 @@ it("finds results at all (the comparison is not vacuous)", async () => {
   const plain = await plainEngineFindings(loadProfileQuads("core"), quads);
   expect(plain.filter((k) => k.endsWith(`${SH}Violation`)).length).toBeGreaterThan(5);
 });
+
+it("finds the same on worker threads as in this thread, with records and fields", async () => {
+  const threads = await validateInParallel(generated.quads, "core", { workers: 2, batchSize: 500, origins: generated.origins });
+  const here = await validateInParallel(generated.quads, "core", { workers: 0, batchSize: 500, origins: generated.origins });
+  expect(threads.issues).toEqual(here.issues);
+  expect(threads.issues.length).toBeGreaterThan(1000);
+  expect(threads.issues.every((i) => i.recordId !== undefined && i.field?.startsWith("$."))).toBe(true);
+});
