@@ -179,8 +179,9 @@ export async function readValidationInput(text: string, source: string, options:
       });
     }
     if (options.form === "embed") {
+      // No notes: the readings apply to Vivant's own embed form (schema.org's context), not to the user's input.
       const embed = await embedFormQuads(map.document);
-      return { kind: "records", quads: embed.quads, origins: map.origins, map, form: "embed", notes: embed.notes };
+      return { kind: "records", quads: embed.quads, origins: map.origins, map, form: "embed", notes: [] };
     }
     return { kind: "records", quads: map.quads, origins: map.origins, map, form: "graph", notes: [] };
   }

@@ -112,8 +112,16 @@ export function toIssue(shapes: CompiledShapes, r: RawResult, origins?: Origins,
     constraint: r.constraint,
     shape: nodeId(r.shape),
     ...(severity === undefined ? { severityIri: r.severity.value } : {}),
+    ...(r.focusNode.termType === "BlankNode" && data ? reachedFrom(r.focusNode, data) : {}),
   };
   return origins ? withOrigin(issue, r.focusNode, info.about, origins, data) : issue;
+}
+
+/** The first node (preferably an IRI) that points to a blank node, and through which property. */
+function reachedFrom(node: Term, data: IndexedDataset): { reachedFrom: { node: string; path: string } } | Record<string, never> {
+  const incoming = data.find(null, null, node, null);
+  const q = incoming.find((x) => x.subject.termType === "NamedNode") ?? incoming[0];
+  return q ? { reachedFrom: { node: nodeId(q.subject), path: q.predicate.value } } : {};
 }
 
 /** Adds the record and input field behind an issue's focus node (unchanged when the node has no origin). */

@@ -67,7 +67,8 @@ export function formatReportText(report: ValidationReport, options: TextOptions 
     const key = i.recordId !== undefined ? `${i.entity}\u0000${i.recordId}` : i.focusNode;
     let g = groups.get(key);
     if (!g) {
-      const heading = i.recordId !== undefined ? `${i.entity} "${i.recordId}"` : i.focusNode.startsWith("_:") ? i.focusNode : `<${i.focusNode}>`;
+      const via = i.reachedFrom ? ` (${lang === "fr" ? "valeur de" : "value of"} ${compactIri(i.reachedFrom.path)} ${lang === "fr" ? "sur" : "on"} ${i.reachedFrom.node.startsWith("_:") ? i.reachedFrom.node : `<${i.reachedFrom.node}>`})` : "";
+      const heading = i.recordId !== undefined ? `${i.entity} "${i.recordId}"` : i.focusNode.startsWith("_:") ? `${i.focusNode}${via}` : `<${i.focusNode}>`;
       groups.set(key, (g = { heading, fields: new Map() }));
     }
     const field = i.field ?? (i.recordId === undefined && i.path !== undefined ? compactPath(i.path) : undefined) ?? w.node;

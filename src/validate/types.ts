@@ -23,6 +23,8 @@ export interface ValidationIssue {
   readonly constraint: string;
   /** IRI (or `_:label`) of the shape that found it. */
   readonly shape?: string;
+  /** For a blank focus node: a node that points to it and the property it uses, to find it in the input. */
+  readonly reachedFrom?: { readonly node: string; readonly path: string };
   /** When the severity is not sh:Violation, sh:Warning or sh:Info: its IRI (such issues count as violations). */
   readonly severityIri?: string;
   /** With records input: the entity (`performance`, `venue`…), its id, and the input field behind the triple. */

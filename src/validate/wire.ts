@@ -95,8 +95,9 @@ export async function validateBatch(compiled: CompiledShapes, groups: readonly T
     const terms = Array.from(focus, (id) => decoder.term(id));
     return groups[group]!.shapes.map((shape) => ({ shape, focus: terms }));
   });
-  const raw = await compiled.run(new IndexedDataset(quads), targets);
-  return raw.map((r) => toIssue(compiled, r));
+  const dataset = new IndexedDataset(quads);
+  const raw = await compiled.run(dataset, targets);
+  return raw.map((r) => toIssue(compiled, r, undefined, dataset));
 }
 
 /** `IRI` or `_:label` → term. */

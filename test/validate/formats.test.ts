@@ -9,7 +9,7 @@ import { jsonLdToQuads } from "../../src/jsonld/convert.js";
 import { parseRdf } from "../../src/rdf/io.js";
 import {
   formatReportText, PROBLEM_JSON_MEDIA_TYPE, reportToJsonLd, reportToProblemJson, reportToQuads, reportToTurtle, shaclConforms,
-  validateRecords,
+  validateRecords, validateText,
 } from "../../src/validate/index.js";
 import { ntToTerm } from "../../src/validate/formats.js";
 import { createValidator } from "../../src/validate/validator.js";
@@ -90,6 +90,13 @@ describe("text", () => {
     const fr = formatReportText(report, { lang: "fr" });
     expect(fr).toContain("profil core: non conforme");
     expect(fr).toContain("avertissement core/");
+  });
+
+  it("says where a blank node hangs", async () => {
+    const { report } = await validateText(readFileSync(new URL("fixtures/https-event.jsonld", import.meta.url), "utf8"), "event.jsonld", "core");
+    const place = report.issues.find((i) => i.code === "core/place-iri")!;
+    expect(place.reachedFrom).toEqual({ node: "https://theatre.example.org/performance/p-9", path: "http://schema.org/location" });
+    expect(formatReportText(report)).toContain(`  ${place.focusNode} (value of schema:location on <https://theatre.example.org/performance/p-9>)\n`);
   });
 
   it("groups record issues by record, then input field", async () => {
