@@ -1,18 +1,20 @@
 // `vivant harvest <url|sitemap.xml…> --publisher ID`: fetch pages politely, keep their programme,
-// write it as N-Quads (and/or load it into the publisher's graph), report per URL and in a summary.
+// write it as N-Quads and/or load it (validated, as `vivant load` does) into the publisher's graph,
+// report per URL and in a summary.
 
 import { rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { harvest } from "../harvest/harvest.js";
-import { loadGraph } from "../harvest/load.js";
+import { loadValidated, openDataDir, publisherGraph, type LoadOutcome } from "../harvest/load.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
 import { makePublisher, NO_LICENCE_DECLARED } from "../import/types.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { serializeRdf } from "../rdf/io.js";
+import { formatReportText } from "../validate/text.js";
 import { oneOf, parseOptions } from "./args.js";
-import { EXIT, type Command } from "./io.js";
+import { EXIT, type CliIo, type Command } from "./io.js";
 
 const HELP = `Usage: vivant harvest <url|sitemap.xml>… --publisher ID [options]
 
@@ -20,12 +22,19 @@ Fetches venue pages (or every page of a sitemap), extracts their <script type="a
 blocks, repairs the markup (each fix counted), keeps events, places, organizations, people and offers
 with their provenance (prov:wasDerivedFrom the page; the page vivant:fetchedAt the fetch time).
 
+With --data, the harvest is validated with the core profile and, only when it has no violation,
+replaces the publisher's graph whole in the data directory (the one \`vivant serve --data\` serves);
+with violations nothing is written and the report is printed, as \`vivant load\` does.
+
 Options:
   --publisher ID          whose graph the harvest fills (required)
-  --base-iri IRI          the publisher's base IRI (default https://vivant.dev/publishers/ID/)
-  --licence KEY|IRI       licence of the harvested data (default: none declared)
-  -o, --output FILE       write the harvested graph as N-Quads (atomically)
-  --load --data DIR       replace the publisher's graph in the store kept in DIR
+  --data DIR              validate, then replace the publisher's graph in the data directory DIR
+  --load                  (with --data) the same; kept for older scripts
+  --base-iri IRI          the publisher's base IRI; its graph is IRI + "graph" (default: the
+                          publisher's current graph, else https://vivant.dev/publishers/ID/graph)
+  --licence KEY|IRI       licence of the harvested data (default: the publisher's current graph's,
+                          else none declared)
+  -o, --output FILE       write the harvested graph as N-Quads (atomically), valid or not
   --report FILE           write every failure and problem as JSON
   --timeout MS            per page, redirects and body included (default 15000)
   --max-bytes N           largest page read (default 5242880)
@@ -37,8 +46,9 @@ Options:
   --no-robots             do not read robots.txt (only for your own sites)
   --messages en|fr        language of messages (default en)
 
-Exit codes: 0 every URL harvested; 1 some URLs failed or blocks were rejected (the rest is
-written); 2 unusable input (no URL, bad option, nothing could be written).`;
+Exit codes: 0 every URL harvested (and loaded); 1 some URLs failed or blocks were rejected (the
+rest is written), or the harvest has violations (nothing loaded); 2 unusable input (no URL, bad
+option, a data directory in use, nothing harvested).`;
 
 const int = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
@@ -63,53 +73,116 @@ export const harvestCommand: Command = {
     if (positionals.length === 0) throw new InputError("cli/usage", "give at least one URL or sitemap", { hint: "vivant harvest https://venue.example/sitemap.xml --publisher venue" });
     const id = s(values.publisher);
     if (!id) throw new InputError("cli/usage", "--publisher is required", { hint: "name whose graph this is: --publisher grand-quai" });
-    if (values.load && !s(values.data)) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant harvest … --load --data ./data" });
-    if (!values.load && !s(values.output)) throw new InputError("cli/usage", "nothing to write: give -o FILE or --load --data DIR", { hint: "vivant harvest … -o harvest.nq" });
-    const publisher = makePublisher({ id, ...(s(values["base-iri"]) ? { baseIri: s(values["base-iri"])! } : {}), ...(s(values.licence) ? { licence: s(values.licence)! } : {}) });
+    const data = s(values.data);
+    if (values.load && data === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant harvest … --data ./data" });
+    if (data === undefined && !s(values.output)) throw new InputError("cli/usage", "nothing to write: give -o FILE or --data DIR", { hint: "vivant harvest … -o harvest.nq" });
+    const baseIri = s(values["base-iri"]);
+    const licence = s(values.licence);
+    const publisher = makePublisher({ id, ...(baseIri ? { baseIri } : {}), ...(licence ? { licence } : {}) });
 
     const policy = Object.fromEntries(Object.entries({
       timeoutMs: int(values.timeout, "--timeout"), maxBytes: int(values["max-bytes"], "--max-bytes"), maxRedirects: int(values["max-redirects"], "--max-redirects"),
       perHostDelayMs: int(values.delay, "--delay"), perHostConcurrency: int(values["host-concurrency"], "--host-concurrency"),
       robots: values["no-robots"] ? false : undefined,
     }).filter(([, v]) => v !== undefined));
-    const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "URLs" });
     const concurrency = int(values.concurrency, "--concurrency");
     const maxPages = int(values["max-pages"], "--max-pages");
-    const result = await harvest(positionals, {
-      policy,
-      ...(concurrency !== undefined ? { concurrency } : {}),
-      ...(maxPages !== undefined ? { maxPages } : {}),
-      onProgress: (p) => progress.update(p.done, p.total, { entities: p.entities, failed: p.failures }),
-    });
-    progress.done();
-    for (const f of result.failures) io.stderr.write(`FAILED ${f.code} ${f.url}: ${f.message}\n`);
-    for (const p of result.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
-
-    const graphIri = publisherGraphIri(publisher);
-    const output = s(values.output);
-    if (output !== undefined) {
-      const target = resolve(io.cwd, output);
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, await serializeRdf(result.quads, "nquads"));
-      await rename(tmp, target);
-    }
-    if (values.load) {
-      await loadGraph(resolve(io.cwd, s(values.data)!), graphIri, result.quads, {
-        licence: publisher.licence ?? NO_LICENCE_DECLARED, modified: new Date().toISOString(), source: positionals.join(" "),
+    const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
+    // Lock first: a harvest into a directory a server is using must fail before the fetching, not after.
+    const writer = dataDir !== undefined ? await openDataDir(dataDir, (w) => io.stderr.write(`warning: ${w}\n`)) : undefined;
+    try {
+      // One graph per publisher: without --base-iri a publisher that has a graph keeps it; with one, it must be that graph.
+      const known = writer ? publisherGraph(writer, id) : undefined;
+      const graphIri = baseIri === undefined && known ? known.graphIri : publisherGraphIri(publisher);
+      if (known && known.graphIri !== graphIri) {
+        throw new InputError("load/publisher-graph-mismatch", `publisher "${id}" already has graph ${known.graphIri}, not ${graphIri}`, {
+          hint: `leave --base-iri out to replace ${known.graphIri}, or harvest for another --publisher`,
+        });
+      }
+      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "URLs" });
+      const result = await harvest(positionals, {
+        policy,
+        ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(maxPages !== undefined ? { maxPages } : {}),
+        onProgress: (p) => progress.update(p.done, p.total, { entities: p.entities, failed: p.failures }),
       });
+      progress.done();
+      for (const f of result.failures) io.stderr.write(`FAILED ${f.code} ${f.url}: ${f.message}\n`);
+      for (const p of result.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
+
+      const output = s(values.output);
+      if (output !== undefined) {
+        const target = resolve(io.cwd, output);
+        const tmp = `${target}.${process.pid}.tmp`;
+        await writeFile(tmp, await serializeRdf(result.quads, "nquads"));
+        await rename(tmp, target);
+      }
+      let loadExit: number = EXIT.ok;
+      let outcome: LoadOutcome | undefined;
+      if (writer) {
+        if (result.quads.length === 0) {
+          io.stderr.write(`vivant harvest: nothing harvested: nothing written (graph ${graphIri} unchanged)\n`);
+          loadExit = EXIT.unusable;
+        } else {
+          const validating = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "nodes validated" });
+          outcome = await loadValidated(writer, { quads: result.quads }, {
+            publisherId: id,
+            graphIri,
+            // A declared licence wins; otherwise the publisher's current one, and for a new graph "none declared".
+            ...(licence !== undefined ? { licence } : known ? {} : { licence: publisher.licence }),
+            source: positionals.join(" "),
+            onValidate: (done, total) => validating.update(done, total),
+          });
+          validating.done();
+          loadExit = writeLoadOutcome(io, "harvest", outcome, lang, writer.dataDir);
+        }
+      }
+      const report = s(values.report);
+      if (report !== undefined) {
+        await writeFile(resolve(io.cwd, report), `${JSON.stringify({
+          graphIri, pages: result.pages, failures: result.failures, problems: result.problems, fixes: result.fixes.toJSON(), entities: result.entities,
+          dropped: Object.fromEntries(result.dropped), ...(outcome ? { load: loadSummary(outcome) } : {}),
+        }, null, 2)}\n`);
+      }
+      io.stderr.write(`${formatSummary({
+        read: [["URLs fetched", result.pages.length + result.failures.length], ["pages read", result.pages.length], ["sitemaps read", result.sitemaps]],
+        entities: result.entities,
+        fixes: result.fixes,
+        failures: [...result.failures.reduce((m, f) => m.set(f.code, (m.get(f.code) ?? 0) + 1), new Map<string, number>())],
+        rejections: countByCode(result.problems, "violation"),
+      })}\n`);
+      const rejected = result.failures.length > 0 || result.problems.some((p) => p.severity === "violation");
+      return Math.max(loadExit, rejected ? EXIT.rejected : EXIT.ok);
+    } finally {
+      await writer?.close();
     }
-    const report = s(values.report);
-    if (report !== undefined) {
-      await writeFile(resolve(io.cwd, report), `${JSON.stringify({ graphIri, pages: result.pages, failures: result.failures, problems: result.problems, fixes: result.fixes.toJSON(), entities: result.entities, dropped: Object.fromEntries(result.dropped) }, null, 2)}\n`);
-    }
-    io.stderr.write(`${formatSummary({
-      read: [["URLs fetched", result.pages.length + result.failures.length], ["pages read", result.pages.length], ["sitemaps read", result.sitemaps]],
-      entities: result.entities,
-      fixes: result.fixes,
-      failures: [...result.failures.reduce((m, f) => m.set(f.code, (m.get(f.code) ?? 0) + 1), new Map<string, number>())],
-      rejections: countByCode(result.problems, "violation"),
-    })}\n`);
-    const rejected = result.failures.length > 0 || result.problems.some((p) => p.severity === "violation");
-    return rejected ? EXIT.rejected : EXIT.ok;
   },
 };
+
+/** What a --report file says about the load: the graph, whether it was written, the validation counts. */
+export function loadSummary(outcome: LoadOutcome): Record<string, unknown> {
+  const { prepared, written } = outcome;
+  return {
+    graphIri: prepared.graphIri, written: written !== undefined, violations: prepared.report.violations, warnings: prepared.report.warnings,
+    rejectedRecords: prepared.recordProblems.filter((p) => p.severity === "violation").length,
+    ...(written ? { triples: written.triples, version: written.version, licence: written.licenceIri } : {}),
+  };
+}
+
+/**
+ * Prints a load's outcome the way `vivant load` does: the report on stdout and "nothing written" when rejected
+ * (exit 1), the validation counts and the graph written otherwise (exit 0).
+ */
+export function writeLoadOutcome(io: CliIo, command: string, outcome: LoadOutcome, lang: Lang, dataDir: string): number {
+  const { prepared, written } = outcome;
+  const warnings = `${prepared.report.warnings} warning${prepared.report.warnings === 1 ? "" : "s"}`;
+  if (!written) {
+    io.stdout.write(`${formatReportText(prepared.report, { lang, source: prepared.meta.source ?? command, problems: prepared.recordProblems, notes: prepared.notes, maxPerGroup: 20 })}\n`);
+    io.stderr.write(`vivant ${command}: nothing written: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
+      `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (graph ${prepared.graphIri} unchanged)\n`);
+    return EXIT.rejected;
+  }
+  io.stderr.write(`validated ${prepared.quads.length} triples: ${warnings}\n`);
+  io.stdout.write(`loaded ${written.triples} triples into ${written.graphIri} (publisher ${written.publisherId ?? "?"}, version ${written.version}, ${written.licenceIri}) in ${dataDir}\n`);
+  return EXIT.ok;
+}

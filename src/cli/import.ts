@@ -1,21 +1,21 @@
 // `vivant import <artsdata|uitdatabank|csv|festivals> <file…>`: peers' feeds and exports → a record
-// document (-o) and a rejection report, optionally mapped, validated and loaded into the store.
+// document (-o) and a rejection report, optionally mapped, validated and loaded into the store (as `vivant load`).
 
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
-import { loadGraph } from "../harvest/load.js";
+import { loadValidated, openDataDir } from "../harvest/load.js";
 import { importArtsdata } from "../import/artsdata.js";
 import { importCsv, parseCsvMapping } from "../import/csv.js";
 import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
 import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
-import { mapRecords } from "../mapping/index.js";
 import { jsonErrorPosition } from "../rdf/io.js";
 import { COLLECTIONS } from "../records/types.js";
 import { oneOf, parseOptions } from "./args.js";
+import { loadSummary, writeLoadOutcome } from "./harvest.js";
 import { EXIT, type Command } from "./io.js";
 
 const KINDS = ["artsdata", "uitdatabank", "csv", "festivals"] as const;
@@ -40,11 +40,15 @@ Options:
   --window FROM/TO      uitdatabank: dates to expand permanent events' opening hours (2026-09-01/2026-12-31)
   -o, --output FILE     write the record document (default: stdout)
   --report FILE         write fixes, problems and rejections as JSON (default: OUTPUT.report.json with -o)
-  --load --data DIR     map, then replace the publisher's graph in the store kept in DIR
+  --load --data DIR     map the records, validate them with the core profile and, only when there is
+                        no violation, replace the publisher's graph in the data directory DIR (the one
+                        \`vivant serve --data\` serves); otherwise nothing is written and the report is
+                        printed, as \`vivant load\` does. --data DIR alone does the same.
   --messages en|fr      language of messages (default en)
 
-Exit codes: 0 everything imported; 1 some records rejected (listed; the others are written);
-2 unusable input (unreadable file, not JSON/CSV, bad mapping file).`;
+Exit codes: 0 everything imported (and loaded); 1 some records rejected (listed; the others are
+written), or the records have violations (nothing loaded); 2 unusable input (unreadable file,
+not JSON/CSV, bad mapping file, a data directory in use, nothing to load).`;
 
 async function readText(cwd: string, file: string): Promise<string> {
   try {
@@ -78,7 +82,9 @@ export const importCommand: Command = {
     const [kindArg, ...files] = positionals;
     const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
     if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", "give a kind and at least one file", { hint: "vivant import festivals festivals.csv -o festivals.json" });
-    if (values.load && !s(values.data)) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant import … --load --data ./data" });
+    const data = s(values.data);
+    if (values.load && data === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant import … --load --data ./data" });
+    const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
     const publisherOf = (fallback?: PublisherOptions): PublisherOptions => {
       const id = s(values.publisher) ?? fallback?.id;
       if (!id) throw new InputError("cli/usage", "--publisher is required", { hint: "vivant import … --publisher gtq" });
@@ -92,67 +98,77 @@ export const importCommand: Command = {
       };
     };
 
-    const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "rows" });
-    let result: ImportResult;
-    if (kind === "artsdata") {
-      const inputs: unknown[] = [];
-      for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
-      result = await importArtsdata(inputs, { publisher: publisherOf(), ...(s(values.lang) ? { defaultLanguage: s(values.lang)! } : {}) });
-    } else if (kind === "uitdatabank") {
-      const inputs: unknown[] = [];
-      for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
-      const w = s(values.window);
-      const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
-      if (w !== undefined && !m) throw new InputError("cli/bad-option", `--window "${w}" is not FROM/TO`, { hint: "--window 2026-09-01/2026-12-31" });
-      result = importUitdatabank(inputs, { publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}) });
-    } else if (kind === "csv") {
-      const mapPath = s(values.map);
-      if (!mapPath) throw new InputError("cli/usage", "csv needs --map FILE (the column-mapping file)", { hint: "see fixtures/import/mapping.json" });
-      const mapping = parseCsvMapping(parseJson(await readText(io.cwd, mapPath), mapPath));
-      if (files.length !== 1) throw new InputError("cli/usage", "csv reads one file", { hint: "vivant import csv export.csv --map mapping.json" });
-      result = importCsv(await readText(io.cwd, files[0]!), { mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}) });
-    } else {
-      if (files.length !== 1) throw new InputError("cli/usage", "festivals reads one file", { hint: "vivant import festivals festivals.csv" });
-      result = importFestivals(await readText(io.cwd, files[0]!), {
-        publisher: publisherOf(FESTIVALS_PUBLISHER),
-        onProgress: (done, total) => progress.update(done, total),
-      });
-      progress.done();
-    }
+    // Lock first: an import into a directory a server is using must fail before the work, not after.
+    const writer = dataDir !== undefined ? await openDataDir(dataDir, (w) => io.stderr.write(`warning: ${w}\n`)) : undefined;
+    try {
+      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "rows" });
+      let result: ImportResult;
+      if (kind === "artsdata") {
+        const inputs: unknown[] = [];
+        for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
+        result = await importArtsdata(inputs, { publisher: publisherOf(), ...(s(values.lang) ? { defaultLanguage: s(values.lang)! } : {}) });
+      } else if (kind === "uitdatabank") {
+        const inputs: unknown[] = [];
+        for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
+        const w = s(values.window);
+        const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
+        if (w !== undefined && !m) throw new InputError("cli/bad-option", `--window "${w}" is not FROM/TO`, { hint: "--window 2026-09-01/2026-12-31" });
+        result = importUitdatabank(inputs, { publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}) });
+      } else if (kind === "csv") {
+        const mapPath = s(values.map);
+        if (!mapPath) throw new InputError("cli/usage", "csv needs --map FILE (the column-mapping file)", { hint: "see fixtures/import/mapping.json" });
+        const mapping = parseCsvMapping(parseJson(await readText(io.cwd, mapPath), mapPath));
+        if (files.length !== 1) throw new InputError("cli/usage", "csv reads one file", { hint: "vivant import csv export.csv --map mapping.json" });
+        result = importCsv(await readText(io.cwd, files[0]!), { mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}) });
+      } else {
+        if (files.length !== 1) throw new InputError("cli/usage", "festivals reads one file", { hint: "vivant import festivals festivals.csv" });
+        result = importFestivals(await readText(io.cwd, files[0]!), {
+          publisher: publisherOf(FESTIVALS_PUBLISHER),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.done();
+      }
 
-    for (const p of result.problems) if (p.severity !== "info") io.stderr.write(`${formatProblem(p, lang)}\n`);
-    const out = `${JSON.stringify(result.document, null, 2)}\n`;
-    const output = s(values.output);
-    if (output !== undefined) {
-      const target = resolve(io.cwd, output);
-      await writeFile(`${target}.${process.pid}.tmp`, out);
-      await rename(`${target}.${process.pid}.tmp`, target);
-    } else if (!values.load) io.stdout.write(out);
-    const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
-    if (reportPath !== undefined) {
-      await writeFile(resolve(io.cwd, reportPath), `${JSON.stringify({
+      for (const p of result.problems) if (p.severity !== "info") io.stderr.write(`${formatProblem(p, lang)}\n`);
+      const out = `${JSON.stringify(result.document, null, 2)}\n`;
+      const output = s(values.output);
+      if (output !== undefined) {
+        const target = resolve(io.cwd, output);
+        await writeFile(`${target}.${process.pid}.tmp`, out);
+        await rename(`${target}.${process.pid}.tmp`, target);
+      } else if (!writer) io.stdout.write(out);
+      const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
+      const writeReport = (load?: Record<string, unknown>) => writeFile(resolve(io.cwd, reportPath!), `${JSON.stringify({
         read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), rejected: result.rejected,
-        rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems,
+        rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems, ...(load ? { load } : {}),
       }, null, 2)}\n`);
+      // Written before the load too: a load that throws (unusable input) still leaves the import's own report.
+      if (reportPath !== undefined) await writeReport();
+      const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
+      let loadExit: number = EXIT.ok;
+      if (writer && Object.values(entities).every((n) => n === 0)) {
+        io.stderr.write(`vivant import: no record to load: nothing written (the publisher's graph is unchanged)\n`);
+        loadExit = EXIT.unusable;
+      } else if (writer) {
+        const validating = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "nodes validated" });
+        const outcome = await loadValidated(writer, { records: result.document }, {
+          publisherId: result.document.publisher.id,
+          source: files.join(" "),
+          onValidate: (done, total) => validating.update(done, total),
+        });
+        validating.done();
+        loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.dataDir);
+        if (reportPath !== undefined) await writeReport(loadSummary(outcome));
+      }
+      io.stderr.write(`${formatSummary({
+        read: [[`${result.unit} read`, result.read]],
+        entities,
+        fixes: result.fixes,
+        rejections: countByCode(result.problems, "violation"),
+      })}\n`);
+      return Math.max(loadExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
+    } finally {
+      await writer?.close();
     }
-    let mappingRejected = 0;
-    if (values.load) {
-      const mapped = mapRecords(result.document, { origins: false });
-      for (const p of mapped.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
-      mappingRejected = mapped.rejected.length;
-      if (!mapped.document) return EXIT.unusable;
-      await loadGraph(resolve(io.cwd, s(values.data)!), mapped.graphIri, mapped.quads, {
-        licence: mapped.document.publisher.licence, modified: new Date().toISOString(), source: files.join(" "),
-      });
-      io.stderr.write(`loaded ${mapped.quads.length} triples into <${mapped.graphIri}>\n`);
-    }
-    const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
-    io.stderr.write(`${formatSummary({
-      read: [[`${result.unit} read`, result.read]],
-      entities,
-      fixes: result.fixes,
-      rejections: countByCode(result.problems, "violation"),
-    })}\n`);
-    return result.rejected.length > 0 || mappingRejected > 0 ? EXIT.rejected : EXIT.ok;
   },
 };

@@ -1,48 +1,126 @@
-// The one place harvest and import reach the store and the validator, so that loading stays a thin
-// seam: quads in, one publisher graph replaced whole, or an error that says what is missing.
+// The one place harvest and import reach the store: what they produce goes through the store's own
+// validated loading path (prepareGraph: core profile first), exactly as `vivant load` does, and only
+// valid data replaces the publisher's graph, whole.
 
 import type { Quad } from "@rdfjs/types";
 import { InputError } from "../errors.js";
+import { publisherGraphIri } from "../mapping/iri.js";
+import { serializeRdf } from "../rdf/io.js";
+import { COLLECTIONS, type RecordDocument } from "../records/types.js";
+import { prepareGraph, type LoadFile, type PreparedGraph } from "../store/load.js";
+import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
+import { GraphWriter } from "../store/writer.js";
 
-/** What harvest and import need from a graph store. */
+/**
+ * Where a validated graph is written. Both the store's writers fit: a `GraphWriter` on a data directory
+ * (what the CLI uses) and a `GraphStore` (in memory or durable).
+ */
 export interface GraphTarget {
-  replaceGraph(graphIri: string, quads: readonly Quad[], meta: GraphMeta): unknown;
+  /** The publisher graphs held, as the catalog describes them. */
+  graphs(): readonly GraphInfo[];
+  replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo>;
 }
 
-export interface GraphMeta {
-  /** Licence key or IRI of the data. */
-  readonly licence: string;
-  /** When the data was taken, ISO 8601. */
-  readonly modified: string;
-  /** Where it came from: harvested page URLs or the imported file. */
-  readonly source?: string;
-  readonly publisherName?: string;
+/** What a harvest (quads) or an import (a record document) produced. */
+export type LoadInput =
+  | { readonly records: RecordDocument }
+  | { readonly quads: readonly Quad[] };
+
+export interface LoadRequest {
+  /** The publisher's id. Records must be that publisher's. */
+  readonly publisherId: string;
+  /**
+   * Quads only: the graph to replace. Records name their own graph (their publisher's baseIri + "graph").
+   * @default the publisher's current graph
+   */
+  readonly graphIri?: string;
+  /**
+   * Licence key or IRI. Records carry their publisher's.
+   * @default quads: the publisher's current graph's licence
+   */
+  readonly licence?: string;
+  /** Title of the graph in the catalog. Records give their publisher's name. */
+  readonly title?: string;
+  /**
+   * The catalog's `dct:source`: the harvested URL(s) or the imported files. An absolute IRI becomes a link.
+   * @example "https://venue.example/sitemap.xml"
+   */
+  readonly source: string;
+  /** Validation progress (focus nodes done / total). */
+  readonly onValidate?: ProgressListener;
 }
 
-interface StoreModule {
-  GraphStore: { open(options: { dataDir?: string }): Promise<GraphTarget & { close?(): unknown; free?(): unknown }> | (GraphTarget & { close?(): unknown; free?(): unknown }) };
+export interface LoadOutcome {
+  /** The graph as validated: its IRI, catalog facts, the core profile's report and the records' own problems. */
+  readonly prepared: PreparedGraph;
+  /** The graph as written; absent when the report has violations or records were rejected (nothing was written). */
+  readonly written?: GraphInfo;
+}
+
+/** The graph a publisher already has in `target`, if any. */
+export function publisherGraph(target: GraphTarget, publisherId: string): GraphInfo | undefined {
+  return target.graphs().find((g) => g.publisherId === publisherId);
 }
 
 /**
- * Replaces one publisher graph in the store kept in `dataDir`. The graph is written whole or not
- * at all (the store's replaceGraph), so a failed harvest never leaves half a graph.
+ * Opens (and locks) a data directory for writing. Open it before harvesting or importing: a directory
+ * that a server is using is refused before the work, not after.
  */
-export async function loadGraph(dataDir: string, graphIri: string, quads: readonly Quad[], meta: GraphMeta): Promise<void> {
-  // Resolved at run time: the store is another module of the package, absent from some builds.
-  const specifier = "../store/index.js";
-  let mod: Partial<StoreModule>;
-  try {
-    mod = (await import(specifier)) as Partial<StoreModule>;
-  } catch (e) {
-    throw new InputError("store/unavailable", `the graph store module cannot be loaded: ${(e as Error).message}`, {
-      hint: "write the output with -o and load it with the store's own command", cause: e,
+export function openDataDir(dataDir: string, onWarning?: (message: string) => void): Promise<GraphWriter> {
+  return GraphWriter.open(dataDir, onWarning);
+}
+
+function isEmpty(input: LoadInput): boolean {
+  if ("quads" in input) return input.quads.length === 0;
+  return COLLECTIONS.every((c) => !(input.records[c] ?? []).length);
+}
+
+/**
+ * Validates harvested quads or imported records with the core profile and, only when there is no violation
+ * and no rejected record, replaces the publisher's graph whole in `target`. With violations nothing is
+ * written: `outcome.written` is absent and `outcome.prepared.report` says why.
+ * Throws InputError when the input is unusable: nothing at all (an empty harvest must not empty a
+ * publisher's graph), no graph or licence known, or a publisher that already has another graph.
+ * @example
+ * const writer = await openDataDir("./data");
+ * try {
+ *   const { written, prepared } = await loadValidated(writer, { quads: result.quads }, { publisherId: "grand-quai", graphIri, licence: "cc-by-4.0", source: sitemapUrl });
+ *   if (!written) console.log(formatReportText(prepared.report));
+ * } finally {
+ *   await writer.close();
+ * }
+ */
+export async function loadValidated(target: GraphTarget, input: LoadInput, request: LoadRequest): Promise<LoadOutcome> {
+  if (isEmpty(input)) {
+    const current = publisherGraph(target, request.publisherId);
+    throw new InputError("load/empty", `nothing to load for publisher "${request.publisherId}"${current ? `: its graph ${current.graphIri} is left as it is` : ""}`, {
+      hint: "check the failures above: a harvest or import that read nothing never replaces a graph",
     });
   }
-  if (!mod.GraphStore?.open) throw new InputError("store/unavailable", "the graph store module has no GraphStore.open", { hint: "write the output with -o instead" });
-  const store = await mod.GraphStore.open({ dataDir });
-  try {
-    await store.replaceGraph(graphIri, quads, meta);
-  } finally {
-    await (store.close?.() ?? store.free?.());
+  // One named graph per publisher: a second graph for the same publisher would split its data and its token.
+  // Checked before the (long) validation; records name their graph from their publisher's baseIri.
+  const known = publisherGraph(target, request.publisherId);
+  const graphIri = "quads" in input ? (request.graphIri ?? known?.graphIri) : publisherGraphIri(input.records.publisher);
+  if (known && graphIri !== undefined && known.graphIri !== graphIri) {
+    throw new InputError("load/publisher-graph-mismatch", `publisher "${request.publisherId}" already has graph ${known.graphIri}, not ${graphIri}`, {
+      hint: "import: give the publisher the baseIri of its existing graph (--base-iri); harvest: leave --base-iri out to replace the existing graph",
+    });
   }
+  // prepareGraph reads text, the form `vivant load` and the Graph Store Protocol receive: one serialisation
+  // here buys the very same mapping, readings and validation, instead of a second copy of that path.
+  const file: LoadFile = "quads" in input
+    ? { text: await serializeRdf(input.quads, "nquads"), source: "harvest", format: "nquads" }
+    : { text: JSON.stringify(input.records), source: "import", format: "jsonld" };
+  const prepared = await prepareGraph([file], {
+    publisherId: request.publisherId,
+    ...("quads" in input && graphIri !== undefined ? { graphIri } : {}),
+    ...(request.licence !== undefined ? { licence: request.licence } : {}),
+    ...(request.title !== undefined ? { title: request.title } : {}),
+    source: request.source,
+  }, {
+    known: (id) => publisherGraph(target, id),
+    ...(request.onValidate ? { onValidate: request.onValidate } : {}),
+  });
+  if (!prepared.ok) return { prepared };
+  return { prepared, written: await target.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta) };
 }
