@@ -33,7 +33,7 @@ async function readRdf(url: string): Promise<Quad[]> {
   if (ext(url) === "rdf") {
     const stream = Util.parseRdfRaw("application/rdf+xml", url, Readable.from([text]));
     const out: Quad[] = [];
-    for await (const q of stream as AsyncIterable<Quad>) out.push(q);
+    for await (const q of stream as unknown as AsyncIterable<Quad>) out.push(q);
     return out;
   }
   return new Parser({ baseIRI: url, format: ext(url) === "nt" ? "application/n-triples" : "text/turtle" }).parse(text) as Quad[];
