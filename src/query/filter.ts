@@ -3,7 +3,7 @@
 
 import { InputError } from "../errors.js";
 import { GENRES, type Genre } from "../records/types.js";
-import { formatIsoDate, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
+import { epochOf, formatIsoDate, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
 import { genreIri } from "../mapping/terms.js";
 import { SCHEMA, XSD } from "../vocab.js";
 
@@ -59,7 +59,7 @@ export const S = SCHEMA;
 export const PREFIXES = `PREFIX schema: <${SCHEMA}>\nPREFIX xsd: <${XSD}>\n`;
 
 const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
-const KM_PER_DEGREE = 111.195;
+export const KM_PER_DEGREE = 111.195;
 
 function bad(field: string, value: unknown, expected: string): InputError {
   return new InputError("query/bad-filter", `${field}: ${JSON.stringify(value)} is not ${expected}`, { hint: `give ${expected}` });
@@ -85,8 +85,8 @@ function decimal(n: number): string {
   return `${n.toFixed(12).replace(/0+$/, "").replace(/\.$/, ".0")}`;
 }
 
-/** An instant for a bound: offsets kept; local values resolved in `zone` (DST-correct). */
-export function instant(text: string, zone: string, field: string, endOfDay: boolean): string {
+/** The lexical form of an instant for a bound: offsets kept; local values resolved in `zone` (DST-correct). */
+function instantLexical(text: string, zone: string, field: string, endOfDay: boolean): ParsedDate {
   const p = parseIsoDate(text);
   if (!p) throw bad(field, text, "a date (2026-11-21) or a date-time (2026-11-21T20:00:00+01:00)");
   let at: ParsedDate = p;
@@ -103,7 +103,17 @@ export function instant(text: string, zone: string, field: string, endOfDay: boo
     // A wall time skipped or lived twice by a DST change: the earliest offset keeps the bound inclusive.
     at = { ...at, offsetMinutes: r.ok ? r.offsetMinutes : Math.max(...r.offsets) };
   }
-  return `${str(formatIsoDate(at))}^^xsd:dateTime`;
+  return at;
+}
+
+/** A bound as an xsd:dateTime literal. */
+export function instant(text: string, zone: string, field: string, endOfDay: boolean): string {
+  return `${str(formatIsoDate(instantLexical(text, zone, field, endOfDay)))}^^xsd:dateTime`;
+}
+
+/** A bound as milliseconds since the epoch (the same instant as `instant`). */
+export function instantEpoch(text: string, zone: string, field: string, endOfDay: boolean): number {
+  return epochOf(instantLexical(text, zone, field, endOfDay));
 }
 
 /** The genre concept IRI of a key or IRI. */

@@ -3,10 +3,11 @@
 
 export { filterBlock, type PerformanceFilter, type Near } from "./filter.js";
 export {
-  findPerformances, performancesQuery, detailsQuery, buildNodes, pageToJsonLd, JSONLD_CONTEXT,
+  findPerformances, performancesQuery, describePerformances, hopQuery, pageToJsonLd, JSONLD_CONTEXT, encodeCursor, decodeCursor,
   type PageOptions, type PerformanceNode, type PerformancePage,
 } from "./performances.js";
 export {
   performanceFacets, facetQuery, observatory, aggregateQuery, FACETS, DISCIPLINES,
   type Facet, type FacetCounts, type Dimension, type AggregateRow, type Observatory,
 } from "./aggregates.js";
+export { PerformanceIndex, type SelectSync } from "./perf-index.js";

@@ -4,9 +4,9 @@
 
 import type { Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
-import type { SelectSource, Bindings } from "../store/types.js";
+import type { SelectSource } from "../store/types.js";
 import { SCHEMA } from "../vocab.js";
-import { filterBlock, iri, PREFIXES, str, VENUE_OF_E, type PerformanceFilter } from "./filter.js";
+import { filterBlock, iri, PREFIXES, str, type PerformanceFilter } from "./filter.js";
 
 export interface PageOptions {
   /**
@@ -40,17 +40,17 @@ export const JSONLD_CONTEXT = {
   next: { "@id": "https://vivant.dev/ns#next", "@type": "@id" },
 } as const;
 
-interface Cursor {
+export interface Cursor {
   readonly start: string;
   readonly startType: string;
   readonly id: string;
 }
 
-function encodeCursor(c: Cursor): string {
+export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.start, c.startType, c.id]), "utf8").toString("base64url");
 }
 
-function decodeCursor(text: string): Cursor {
+export function decodeCursor(text: string): Cursor {
   try {
     const [start, startType, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [string, string, string];
     if (typeof start === "string" && typeof startType === "string" && typeof id === "string") return { start, startType, id };
@@ -60,7 +60,7 @@ function decodeCursor(text: string): Cursor {
   throw new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
 }
 
-function limitOf(options: PageOptions): number {
+export function limitOf(options: PageOptions): number {
   const limit = options.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
     throw new InputError("query/bad-limit", `limit ${JSON.stringify(options.limit)} is not between 1 and 500`, { hint: "ask for at most 500 performances a page and follow `next`" });
@@ -76,38 +76,6 @@ export function performancesQuery(filter: PerformanceFilter, options: PageOption
     ? `\n  FILTER(?start > ${str(after.start)}^^${iri(after.startType, "cursor")} || (?start = ${str(after.start)}^^${iri(after.startType, "cursor")} && STR(?e) > ${str(after.id)}))`
     : "";
   return `${PREFIXES}SELECT ?e ?start WHERE {\n  ${filterBlock(filter)}${cursorFilter}\n}\nORDER BY ?start ?e\nLIMIT ${limit + 1}`;
-}
-
-/** The SPARQL that reads what a page shows about each performance: one row per (performance, key, value). */
-export function detailsQuery(ids: readonly string[]): string {
-  const values = ids.map((id) => iri(id, "performance")).join(" ");
-  const direct: readonly [string, string][] = [
-    ["type", "a"], ["name", "schema:name"], ["startDate", "schema:startDate"], ["endDate", "schema:endDate"], ["duration", "schema:duration"],
-    ["eventStatus", "schema:eventStatus"], ["eventAttendanceMode", "schema:eventAttendanceMode"], ["inLanguage", "schema:inLanguage"],
-    ["accessibilityFeature", "schema:accessibilityFeature"], ["isAccessibleForFree", "schema:isAccessibleForFree"], ["url", "schema:url"],
-    ["image", "schema:image"], ["typicalAgeRange", "schema:typicalAgeRange"], ["location", "schema:location"],
-    ["genre", "schema:workPerformed/schema:genre"], ["workPerformed", "schema:workPerformed"],
-  ];
-  const branches = direct.map(([k, p]) => `{ ?e ${p} ?v BIND(${str(k)} AS ?k) }`);
-  branches.push(
-    `{ ?e schema:location ?s . ?s schema:name ?v BIND("location.name" AS ?k) }`,
-    `{ ?e schema:location ?s . ?s schema:containedInPlace ?v BIND("location.containedInPlace" AS ?k) }`,
-    `{ ?e schema:location/schema:containedInPlace ?s . ?s schema:name ?v BIND("venue.name" AS ?k) }`,
-    `{ ${VENUE_OF_E} ?venue schema:address ?a . ?a schema:addressLocality ?v BIND("address.addressLocality" AS ?k) BIND(?venue AS ?s) }`,
-    `{ ${VENUE_OF_E} ?venue schema:address ?a . ?a schema:addressRegion ?v BIND("address.addressRegion" AS ?k) BIND(?venue AS ?s) }`,
-    `{ ${VENUE_OF_E} ?venue schema:address ?a . ?a schema:postalCode ?v BIND("address.postalCode" AS ?k) BIND(?venue AS ?s) }`,
-    `{ ${VENUE_OF_E} ?venue schema:geo ?g . ?g schema:latitude ?v BIND("geo.latitude" AS ?k) BIND(?venue AS ?s) }`,
-    `{ ${VENUE_OF_E} ?venue schema:geo ?g . ?g schema:longitude ?v BIND("geo.longitude" AS ?k) BIND(?venue AS ?s) }`,
-    `{ ?e schema:offers ?s . ?s schema:price ?v BIND("offer.price" AS ?k) }`,
-    `{ ?e schema:offers ?s . ?s schema:priceSpecification/schema:minPrice ?v BIND("offer.minPrice" AS ?k) }`,
-    `{ ?e schema:offers ?s . ?s schema:priceSpecification/schema:maxPrice ?v BIND("offer.maxPrice" AS ?k) }`,
-    `{ ?e schema:offers ?s . ?s schema:priceCurrency ?v BIND("offer.priceCurrency" AS ?k) }`,
-    `{ ?e schema:offers ?s . ?s schema:name ?v BIND("offer.name" AS ?k) }`,
-    `{ ?e schema:offers ?s . ?s schema:availability ?v BIND("offer.availability" AS ?k) }`,
-    `{ ?e schema:performer/schema:performer ?s . ?s schema:name ?v BIND("performer.name" AS ?k) }`,
-    `{ ?e schema:performer ?s . ?s schema:name ?v BIND("performer.name" AS ?k) }`,
-  );
-  return `${PREFIXES}SELECT ?e ?k ?s ?v WHERE {\n  VALUES ?e { ${values} }\n  ${branches.join("\n  UNION ")}\n}`;
 }
 
 /** A literal as JSON-LD: numbers and booleans native, language-tagged strings as value objects, the rest as strings. */
@@ -132,90 +100,68 @@ function push(node: Record<string, unknown>, key: string, v: unknown): void {
   } else if (JSON.stringify(prev) !== JSON.stringify(v)) node[key] = [prev, v];
 }
 
-/** Rows of `detailsQuery` → one JSON-LD node per performance, in the order of `ids`. */
-export function buildNodes(ids: readonly string[], rows: readonly Bindings[]): PerformanceNode[] {
-  const nodes = new Map<string, Record<string, unknown>>(ids.map((id) => [id, { "@id": id }]));
-  const sub = new Map<string, Record<string, unknown>>();
-  const child = (owner: Record<string, unknown>, key: string, id: string): Record<string, unknown> => {
-    const k = `${owner["@id"] as string} ${key} ${id}`;
-    let n = sub.get(k);
-    if (!n) {
-      n = { "@id": id };
-      sub.set(k, n);
-      push(owner, key, n);
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+/** Links followed from a performance to describe it (its place, offers, performers, production). */
+const FOLLOW = new Set(["location", "containedInPlace", "address", "geo", "offers", "priceSpecification", "performer", "workPerformed"].map((p) => `${SCHEMA}${p}`));
+/** Values that are schema.org enumeration members: written as their local name. */
+const VOCAB = new Set(["eventStatus", "eventAttendanceMode", "availability"].map((p) => `${SCHEMA}${p}`));
+/** What a linked node keeps (all of its schema.org properties otherwise). */
+const KEEP: Readonly<Record<string, ReadonlySet<string>>> = {
+  workPerformed: new Set(["name", "genre"]),
+};
+const SKIP = new Set(["subEvent", "superEvent", "containsPlace", "sameAs", "organizer", "description"].map((p) => `${SCHEMA}${p}`));
+
+/**
+ * The SPARQL of one hop of `describePerformances`: every triple of the given nodes, and of the blank nodes they point
+ * to (a blank node cannot be named in the next query).
+ */
+export function hopQuery(ids: readonly string[]): string {
+  const values = ids.map((id) => iri(id, "node")).join(" ");
+  return `SELECT ?s ?p ?o WHERE { { VALUES ?s { ${values} } ?s ?p ?o } UNION { VALUES ?x { ${values} } ?x ?q ?s . FILTER(isBlank(?s)) ?s ?p ?o } }`;
+}
+
+/** The triples around each performance (at most 4 hops: performance → hall → venue → address), as JSON-LD nodes. */
+export async function describePerformances(source: SelectSource, ids: readonly string[]): Promise<PerformanceNode[]> {
+  const triples = new Map<string, { p: string; o: Term }[]>();
+  const seen = new Set<string>(ids);
+  let frontier = [...ids];
+  for (let hop = 0; hop < 4 && frontier.length; hop++) {
+    const next: string[] = [];
+    for (const b of (await source.select(hopQuery(frontier))).bindings) {
+      const s = b.s!.termType === "BlankNode" ? `_:${b.s!.value}` : b.s!.value;
+      const list = triples.get(s) ?? [];
+      if (!triples.has(s)) triples.set(s, list);
+      list.push({ p: b.p!.value, o: b.o! });
+      if (FOLLOW.has(b.p!.value) && b.o!.termType === "NamedNode" && !seen.has(b.o!.value)) {
+        seen.add(b.o!.value);
+        next.push(b.o!.value);
+      }
     }
-    return n;
+    frontier = next;
+  }
+  const node = (id: string, via: string | undefined, depth: number): Record<string, unknown> => {
+    // Blank nodes are written without an @id: their labels mean nothing outside one answer.
+    const out: Record<string, unknown> = id.startsWith("_:") ? {} : { "@id": id };
+    const keep = via ? KEEP[via] : undefined;
+    for (const { p, o } of triples.get(id) ?? []) {
+      if (SKIP.has(p)) continue;
+      if (p === RDF_TYPE) {
+        push(out, "@type", local(o));
+        continue;
+      }
+      const key = p.startsWith(SCHEMA) ? p.slice(SCHEMA.length) : p;
+      if (keep && !keep.has(key)) continue;
+      let v: unknown;
+      if (o.termType === "Literal") v = value(o);
+      else if (VOCAB.has(p)) v = local(o);
+      else if (FOLLOW.has(p) && depth < 4) v = node(o.termType === "BlankNode" ? `_:${o.value}` : o.value, key, depth + 1);
+      else if (o.termType === "BlankNode") v = triples.has(`_:${o.value}`) && depth < 4 ? node(`_:${o.value}`, key, depth + 1) : {};
+      else v = o.value;
+      push(out, key, v);
+    }
+    return out;
   };
-  for (const r of rows) {
-    const node = nodes.get(r.e!.value);
-    if (!node) continue;
-    const k = r.k!.value;
-    const v = r.v!;
-    const s = r.s?.value;
-    switch (k) {
-      case "type":
-        push(node, "@type", local(v));
-        break;
-      case "eventStatus":
-      case "eventAttendanceMode":
-        push(node, k, local(v));
-        break;
-      case "location": {
-        child(node, "location", v.value);
-        break;
-      }
-      case "workPerformed":
-        if (!node.workPerformed) node.workPerformed = { "@id": v.value };
-        break;
-      case "location.name":
-        push(child(node, "location", s!), "name", value(v));
-        break;
-      case "location.containedInPlace":
-        child(child(node, "location", s!), "containedInPlace", v.value);
-        break;
-      case "venue.name":
-        for (const loc of asArray(node.location)) {
-          const c = asArray(loc.containedInPlace).find((x) => x["@id"] === s);
-          if (c) push(c, "name", value(v));
-        }
-        break;
-      default: {
-        const [head, tail] = k.split(".") as [string, string | undefined];
-        if (tail === undefined) {
-          push(node, head, v.termType === "Literal" ? value(v) : v.value);
-          break;
-        }
-        if (head === "address" || head === "geo") {
-          const place = placeNode(node, s!);
-          if (!place) break;
-          const holder = (place[head] ??= { "@type": head === "address" ? "PostalAddress" : "GeoCoordinates" }) as Record<string, unknown>;
-          holder[tail] = value(v);
-        } else if (head === "offer") {
-          const offer = child(node, "offers", s!);
-          offer["@type"] = "Offer";
-          push(offer, tail === "availability" ? tail : tail, tail === "availability" ? local(v) : value(v));
-        } else if (head === "performer") {
-          const p = child(node, "performer", s!);
-          push(p, "name", value(v));
-        }
-      }
-    }
-  }
-  return ids.map((id) => nodes.get(id) as PerformanceNode);
-}
-
-function asArray(v: unknown): Record<string, unknown>[] {
-  return v === undefined ? [] : Array.isArray(v) ? (v as Record<string, unknown>[]) : [v as Record<string, unknown>];
-}
-
-/** The place node (the location itself, or the venue containing it) with this IRI. */
-function placeNode(node: Record<string, unknown>, id: string): Record<string, unknown> | undefined {
-  for (const loc of asArray(node.location)) {
-    if (loc["@id"] === id) return loc;
-    const up = asArray(loc.containedInPlace).find((x) => x["@id"] === id);
-    if (up) return up;
-  }
-  return undefined;
+  return ids.map((id) => node(id, undefined, 0) as PerformanceNode);
 }
 
 /**
@@ -229,7 +175,7 @@ export async function findPerformances(source: SelectSource, filter: Performance
   const r = await source.select(performancesQuery(filter, options));
   const rows = r.bindings.slice(0, limit);
   const ids = rows.map((b) => b.e!.value);
-  const items = ids.length ? buildNodes(ids, (await source.select(detailsQuery(ids))).bindings) : [];
+  const items = ids.length ? await describePerformances(source, ids) : [];
   const last = rows.at(-1);
   const next =
     r.bindings.length > limit && last

@@ -1,10 +1,10 @@
 // The typed discoverability queries over HTTP: /api/performances (JSON-LD), its facets, and /api/stats.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { findPerformances, pageToJsonLd } from "../query/performances.js";
-import { observatory, performanceFacets, FACETS, type Facet } from "../query/aggregates.js";
+import { describePerformances, pageToJsonLd } from "../query/performances.js";
+import { FACETS, type Facet } from "../query/aggregates.js";
 import type { PerformanceFilter } from "../query/filter.js";
-import type { SelectSource } from "../store/types.js";
+import type { QueryPool } from "./pool.js";
 import { HttpError, sendJson } from "./http-util.js";
 
 const FILTER_PARAMS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q", "tz"] as const;
@@ -51,7 +51,8 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
   return f as PerformanceFilter;
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, source: SelectSource, headers: Record<string, string>): Promise<boolean> {
+/** The typed questions: answered from the workers' performance index, then described with SPARQL. */
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, pool: QueryPool, headers: Record<string, string>): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     if (["/api/performances", "/api/performances/facets", "/api/stats"].includes(url.pathname)) {
       throw new HttpError(405, "request/method", `${req.method} is not allowed here`, { headers: { Allow: "GET, HEAD, OPTIONS" } });
@@ -64,7 +65,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const limitText = one(url.searchParams, "limit");
       const limit = limitText === undefined ? undefined : Number(limitText);
       const cursor = one(url.searchParams, "cursor");
-      const page = await findPerformances(source, filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) });
+      const found = await pool.find(filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) });
+      const page = { items: found.ids.length ? await describePerformances(pool, found.ids) : [], ...(found.next !== undefined ? { next: found.next } : {}) };
       const nextUrl = (c: string): string => {
         const u = new URL(url.href);
         u.searchParams.set("cursor", c);
@@ -77,11 +79,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const filter = filterFromParams(url.searchParams, ["facet"]);
       const asked = url.searchParams.getAll("facet");
       for (const a of asked) if (!(FACETS as readonly string[]).includes(a)) throw new HttpError(400, "api/bad-facet", `unknown facet ${a}`, { hint: `use ${FACETS.join(", ")}` });
-      sendJson(res, 200, await performanceFacets(source, filter, asked.length ? (asked as Facet[]) : FACETS), "application/json", headers);
+      sendJson(res, 200, await pool.facets(filter, asked.length ? (asked as Facet[]) : FACETS), "application/json", headers);
       return true;
     }
     case "/api/stats": {
-      sendJson(res, 200, await observatory(source, filterFromParams(url.searchParams)), "application/json", headers);
+      sendJson(res, 200, await pool.observatory(filterFromParams(url.searchParams)), "application/json", headers);
       return true;
     }
     default:

@@ -6,7 +6,12 @@ import { Worker } from "node:worker_threads";
 import { VivantError } from "../errors.js";
 import { parseSparqlJson } from "../store/oxigraph.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
-import type { FromWorker, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
+import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
+import type { PerformanceFilter } from "../query/filter.js";
+import type { PageOptions } from "../query/performances.js";
+import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface PoolOptions extends WorkerConfig {
   /** Number of worker threads (each holds a full replica of the data). */
@@ -36,8 +41,8 @@ export interface PoolResult extends Omit<FormattedResult, "body"> {
 }
 
 interface Job {
-  readonly message: ToWorker & { type: "query" };
-  readonly resolve: (r: PoolResult) => void;
+  readonly message: (ToWorker & { type: "query" }) | IndexRequest;
+  readonly resolve: (r: never) => void;
   readonly reject: (e: Error) => void;
   readonly timer: NodeJS.Timeout;
   slot?: Slot;
@@ -115,6 +120,9 @@ export class QueryPool implements SelectSource {
           case "result":
             this.#finish(slot, m.id, undefined, { form: m.result.form, mediaType: m.result.mediaType, body: m.body });
             return;
+          case "value":
+            this.#finish(slot, m.id, undefined, m.value);
+            return;
         }
       });
       worker.on("error", (e) => {
@@ -125,7 +133,7 @@ export class QueryPool implements SelectSource {
     });
   }
 
-  #finish(slot: Slot, id: number, error?: WorkerError, result?: PoolResult): void {
+  #finish(slot: Slot, id: number, error?: WorkerError, result?: unknown): void {
     const job = slot.job;
     if (!job || job.message.id !== id) return;
     slot.job = undefined;
@@ -133,7 +141,7 @@ export class QueryPool implements SelectSource {
     if (error) job.reject(new QueryError(error.status ?? (error.client ? 400 : 500), error));
     else {
       this.stats.answered++;
-      job.resolve(result!);
+      (job.resolve as (r: unknown) => void)(result);
     }
     this.#dispatch();
   }
@@ -168,11 +176,27 @@ export class QueryPool implements SelectSource {
 
   /** Runs a query on the first free worker; its answer is serialised in the worker. */
   query(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<PoolResult> {
+    return this.#submit<PoolResult>({ type: "query", query, results: resultsMediaType, graph: graphMediaType, options });
+  }
+
+  /** One page of matching performances from a worker's index (typed questions). */
+  find(filter: PerformanceFilter, page: PageOptions = {}): Promise<{ ids: string[]; next?: string }> {
+    return this.#submit({ type: "index", op: "find", filter, page });
+  }
+
+  facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts> {
+    return this.#submit({ type: "index", op: "facets", filter, facets });
+  }
+
+  observatory(filter: PerformanceFilter): Promise<Observatory> {
+    return this.#submit({ type: "index", op: "observatory", filter });
+  }
+
+  #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">): Promise<T> {
     if (this.#closed) return Promise.reject(new QueryError(503, { code: "server/closing", message: "the server is shutting down" }));
-    return new Promise<PoolResult>((resolve, reject) => {
-      const message = { type: "query", id: this.#nextId++, query, results: resultsMediaType, graph: graphMediaType, options } as const;
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.#timeout(job), this.#o.timeoutMs);
-      const job: Job = { message, resolve, reject, timer };
+      const job: Job = { message: { ...message, id: this.#nextId++ } as Job["message"], resolve: resolve as (r: never) => void, reject, timer };
       this.#queue.push(job);
       this.#dispatch();
     });

@@ -1,6 +1,9 @@
 // Messages between the server's main thread (HTTP, writes) and its query workers (each holds a replica of the store).
 
 import type { FormattedResult, QueryOptions } from "../store/types.js";
+import type { PerformanceFilter } from "../query/filter.js";
+import type { PageOptions } from "../query/performances.js";
+import type { Facet } from "../query/aggregates.js";
 
 export interface WorkerConfig {
   readonly dataDir: string;
@@ -11,7 +14,14 @@ export interface WorkerConfig {
 
 export type ToWorker =
   | { readonly type: "query"; readonly id: number; readonly query: string; readonly results: string; readonly graph: string; readonly options: QueryOptions }
-  | { readonly type: "reload"; readonly id: number; readonly graphIri: string };
+  | { readonly type: "reload"; readonly id: number; readonly graphIri: string }
+  | IndexRequest;
+
+/** A typed question answered from the worker's performance index. */
+export type IndexRequest =
+  | { readonly type: "index"; readonly id: number; readonly op: "find"; readonly filter: PerformanceFilter; readonly page: PageOptions }
+  | { readonly type: "index"; readonly id: number; readonly op: "facets"; readonly filter: PerformanceFilter; readonly facets: readonly Facet[] }
+  | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter };
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */
@@ -31,4 +41,5 @@ export type FromWorker =
   | { readonly type: "fatal"; readonly message: string }
   | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
   | { readonly type: "reloaded"; readonly id: number }
+  | { readonly type: "value"; readonly id: number; readonly value: unknown }
   | { readonly type: "error"; readonly id: number; readonly error: WorkerError };

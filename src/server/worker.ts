@@ -4,6 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { isVivantError } from "../errors.js";
 import { GraphStore } from "../store/graph-store.js";
+import { PerformanceIndex } from "../query/perf-index.js";
 import type { FromWorker, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 
 const config = workerData as WorkerConfig;
@@ -37,10 +38,24 @@ try {
   throw e;
 }
 
+// The typed questions' index, rebuilt with each graph change (before any other message is read).
+const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => store.selectSync(q));
+let index = buildIndex();
+
 port.on("message", (m: ToWorker) => {
+  if (m.type === "index") {
+    try {
+      const value = m.op === "find" ? index.find(m.filter, m.page) : m.op === "facets" ? index.facets(m.filter, m.facets) : index.observatory(m.filter);
+      post({ type: "value", id: m.id, value });
+    } catch (e) {
+      post({ type: "error", id: m.id, error: { ...toError(e), client: isVivantError(e) } });
+    }
+    return;
+  }
   if (m.type === "reload") {
     try {
       store.reloadGraph(m.graphIri);
+      index = buildIndex();
       post({ type: "reloaded", id: m.id });
     } catch (e) {
       post({ type: "error", id: m.id, error: toError(e) });

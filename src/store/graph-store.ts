@@ -254,6 +254,11 @@ export class GraphStore implements SelectSource {
     return this.#ox.select(query, options);
   }
 
+  /** Synchronous form of `select` (for the thread that owns the store, e.g. to build an index between two queries). */
+  selectSync(query: string, options: QueryOptions = {}): SelectResult {
+    return this.#ox.select(query, options);
+  }
+
   /** Runs a CONSTRUCT or DESCRIBE query; the quads come back in the default graph. */
   async construct(query: string, options: QueryOptions = {}): Promise<Quad[]> {
     return this.#ox.construct(query, options);

@@ -1,0 +1,362 @@
+// An in-memory index of the performances of a store, for the typed questions: sorted by start instant so a
+// page is a binary search and a short scan (Oxigraph has no range index: ORDER BY over every performance costs
+// ~0.5 s at 1M triples). Built from the store with plain SPARQL, answers exactly as the SPARQL of filter.ts
+// (the HTTP tests compare both), and rebuilt whenever a graph changes.
+
+import { epochOf, parseIsoDate } from "../records/time.js";
+import type { Bindings, SelectResult } from "../store/types.js";
+import { ADR, SCHEMA } from "../vocab.js";
+import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
+import { DISCIPLINES, FACETS } from "./aggregates.js";
+import { genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
+import { decodeCursor, encodeCursor, limitOf, type PageOptions } from "./performances.js";
+
+/** A synchronous SELECT (the index is built where the store lives, between two queries). */
+export type SelectSync = (query: string) => SelectResult;
+
+interface Place {
+  cities: string[];
+  regions: string[];
+  geos: [number, number][];
+  /** Names of amenity features whose value is true. */
+  amenities: string[];
+}
+
+interface Entry {
+  readonly id: string;
+  readonly startLex: string;
+  readonly startType: string;
+  /** Instant in ms; NaN when the start has no offset (never inside a date range, as in SPARQL). */
+  readonly epoch: number;
+  types: string[];
+  genres: string[];
+  /** The location and the places containing it. */
+  venues: string[];
+  /** Facet venue: the location when it is in no other place, else the places containing it. */
+  topVenues: string[];
+  locations: string[];
+  langs: string[];
+  features: string[];
+  statedFree: string[];
+  prices: number[];
+  zeroPrice: boolean;
+  performers: string[];
+  texts: string[];
+}
+
+const P = `PREFIX schema: <${SCHEMA}>\n`;
+const S = SCHEMA;
+
+function num(t: { value: string } | undefined): number {
+  return t === undefined ? NaN : Number(t.value);
+}
+
+/** SPARQL's codepoint order for strings. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function addTo<T>(list: T[], v: T): void {
+  if (!list.includes(v)) list.push(v);
+}
+
+export class PerformanceIndex {
+  readonly #sorted: Entry[];
+  readonly #places: Map<string, Place>;
+
+  private constructor(sorted: Entry[], places: Map<string, Place>) {
+    this.#sorted = sorted;
+    this.#places = places;
+  }
+
+  get size(): number {
+    return this.#sorted.length;
+  }
+
+  /** Reads every performance of the store's default graph (the union of all graphs) with a few SELECTs. */
+  static build(select: SelectSync): PerformanceIndex {
+    const entries = new Map<string, Entry>();
+    const works = new Map<string, string[]>();
+    for (const b of select(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`).bindings) {
+      const id = b.e!.value;
+      let e = entries.get(id);
+      const start = b.start!;
+      if (!e) {
+        const parsed = start.termType === "Literal" ? parseIsoDate(start.value) : undefined;
+        const epoch = parsed && parsed.kind === "dateTime" && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
+        e = {
+          id, startLex: start.value, startType: start.termType === "Literal" ? start.datatype.value : "", epoch,
+          types: [], genres: [], venues: [], topVenues: [], locations: [], langs: [], features: [], statedFree: [], prices: [], zeroPrice: false, performers: [], texts: [],
+        };
+        entries.set(id, e);
+      }
+      const w = b.work!.value;
+      const list = works.get(w) ?? [];
+      addTo(list, id);
+      works.set(w, list);
+    }
+    const each = (q: string, fn: (e: Entry, b: Bindings) => void): void => {
+      for (const b of select(q).bindings) {
+        const e = entries.get(b.e!.value);
+        if (e) fn(e, b);
+      }
+    };
+    const perf = "?e schema:workPerformed ?work . ";
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, b.t!.value));
+    each(`${P}SELECT ?e ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, b.g!.value));
+    each(`${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`, (e, b) => {
+      addTo(e.locations, b.l!.value);
+      addTo(e.venues, b.l!.value);
+      if (b.up) {
+        addTo(e.venues, b.up.value);
+        addTo(e.topVenues, b.up.value);
+      }
+    });
+    for (const e of entries.values()) {
+      // The facet's "venue": a location that is in no other place.
+      if (!e.topVenues.length) e.topVenues.push(...e.locations);
+    }
+    each(`${P}SELECT ?e ?l WHERE { { ${perf}?e schema:inLanguage ?l } UNION { ${perf}?work schema:inLanguage ?l } }`, (e, b) => addTo(e.langs, b.l!.value));
+    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, b.f!.value));
+    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => addTo(e.statedFree, b.v!.value));
+    each(`${P}SELECT ?e ?p ?kind WHERE { ${perf}?e schema:offers ?o . { ?o schema:price ?p BIND("price" AS ?kind) } UNION { ?o schema:priceSpecification/schema:minPrice ?p BIND("min" AS ?kind) } }`, (e, b) => {
+      const p = num(b.p);
+      if (Number.isNaN(p)) return;
+      e.prices.push(p);
+      if (b.kind!.value === "price" && p === 0) e.zeroPrice = true;
+    });
+    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } UNION { ${perf}?work schema:contributor/schema:contributor ?p } }`, (e, b) => addTo(e.performers, b.p!.value));
+    each(`${P}SELECT ?e ?t WHERE { { ${perf}?e schema:name|schema:description ?t } UNION { ${perf}?work schema:name|schema:description ?t } }`, (e, b) => e.texts.push(b.t!.value.toLowerCase()));
+
+    const places = new Map<string, Place>();
+    const place = (id: string): Place => {
+      let p = places.get(id);
+      if (!p) places.set(id, (p = { cities: [], regions: [], geos: [], amenities: [] }));
+      return p;
+    };
+    const venueFilter = "?e schema:workPerformed ?w . { ?e schema:location ?v } UNION { ?e schema:location/schema:containedInPlace ?v }";
+    for (const b of select(`${P}SELECT DISTINCT ?v ?c WHERE { ${venueFilter} ?v schema:address/schema:addressLocality ?c }`).bindings) addTo(place(b.v!.value).cities, b.c!.value);
+    for (const b of select(`${P}SELECT DISTINCT ?v ?r WHERE { ${venueFilter} ?v schema:address/schema:addressRegion ?r }`).bindings) addTo(place(b.v!.value).regions, b.r!.value);
+    for (const b of select(`${P}SELECT DISTINCT ?v ?lat ?lon WHERE { ${venueFilter} ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`).bindings) {
+      const lat = num(b.lat);
+      const lon = num(b.lon);
+      if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
+    }
+    for (const b of select(`${P}SELECT DISTINCT ?v ?n WHERE { ${venueFilter} ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, b.n!.value);
+
+    const sorted = [...entries.values()].sort(order);
+    return new PerformanceIndex(sorted, places);
+  }
+
+  #placesOf(e: Entry): Place[] {
+    const out: Place[] = [];
+    for (const v of e.venues) {
+      const p = this.#places.get(v);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  /** The test of filter.ts's filterBlock, in JavaScript. */
+  #matcher(f: PerformanceFilter): (e: Entry) => boolean {
+    const zone = f.timeZone ?? "Europe/Paris";
+    const tests: ((e: Entry) => boolean)[] = [];
+    if (f.from !== undefined) {
+      const t = instantEpoch(f.from, zone, "from", false);
+      tests.push((e) => e.epoch >= t);
+    }
+    if (f.to !== undefined) {
+      const t = instantEpoch(f.to, zone, "to", true);
+      tests.push((e) => e.epoch < t);
+    }
+    if (f.type !== undefined) {
+      const t = typeOf(f.type);
+      tests.push((e) => e.types.includes(t));
+    }
+    if (f.genre !== undefined) {
+      const g = genreOf(f.genre);
+      tests.push((e) => e.genres.includes(g));
+    }
+    if (f.venue !== undefined) {
+      const v = f.venue;
+      tests.push((e) => e.venues.includes(v));
+    }
+    if (f.city !== undefined || f.region !== undefined) {
+      const city = f.city?.toLowerCase();
+      const region = f.region?.toLowerCase();
+      tests.push((e) =>
+        this.#placesOf(e).some(
+          (p) => (city === undefined || p.cities.some((c) => c.toLowerCase() === city)) && (region === undefined || p.regions.some((r) => r.toLowerCase() === region)),
+        ),
+      );
+    }
+    if (f.near !== undefined) {
+      const { latitude, longitude, km } = f.near;
+      const k = Math.cos((latitude * Math.PI) / 180);
+      const r = km / KM_PER_DEGREE;
+      const r2 = r * r;
+      tests.push((e) =>
+        this.#placesOf(e).some((p) =>
+          p.geos.some(([lat, lon]) => {
+            const dLat = lat - latitude;
+            const dLon = (lon - longitude) * k;
+            return dLat * dLat + dLon * dLon <= r2;
+          }),
+        ),
+      );
+    }
+    if (f.performer !== undefined) {
+      const p = f.performer;
+      tests.push((e) => e.performers.includes(p));
+    }
+    if (f.lang !== undefined) {
+      const l = f.lang.toLowerCase();
+      tests.push((e) => e.langs.some((x) => x.toLowerCase() === l || x.toLowerCase().startsWith(`${l}-`)));
+    }
+    if (f.accessibility !== undefined) {
+      const a = f.accessibility;
+      tests.push((e) => e.features.includes(a) || this.#placesOf(e).some((p) => p.amenities.includes(a)));
+    }
+    const stated = (e: Entry): boolean => e.statedFree.some((v) => v === "true" || v === "1");
+    const free = (e: Entry): boolean => stated(e) || (e.zeroPrice && !e.prices.some((p) => p > 0));
+    if (f.free === true) tests.push(free);
+    if (f.free === false) tests.push((e) => !free(e));
+    if (f.maxPrice !== undefined) {
+      const max = f.maxPrice;
+      tests.push((e) => e.prices.some((p) => p <= max) || stated(e));
+    }
+    if (f.q !== undefined) {
+      const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);
+      tests.push((e) => words.every((w) => e.texts.some((t) => t.includes(w))));
+    }
+    return (e) => tests.every((t) => t(e));
+  }
+
+  /** One page of matching performance IRIs, in start order, and the cursor of the next page. */
+  find(filter: PerformanceFilter, options: PageOptions = {}): { ids: string[]; next?: string } {
+    const limit = limitOf(options);
+    const match = this.#matcher(filter);
+    let i = 0;
+    if (options.cursor !== undefined) {
+      const c = decodeCursor(options.cursor);
+      const parsed = parseIsoDate(c.start);
+      const epoch = parsed && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
+      const after = { epoch, id: c.id } as Entry;
+      i = upperBound(this.#sorted, after);
+    } else if (filter.from !== undefined) {
+      // Start order: the first possible match is found by binary search.
+      const t = instantEpoch(filter.from, filter.timeZone ?? "Europe/Paris", "from", false);
+      i = lowerBound(this.#sorted, t);
+    }
+    const ids: string[] = [];
+    let last: Entry | undefined;
+    for (; i < this.#sorted.length; i++) {
+      const e = this.#sorted[i]!;
+      if (!match(e)) continue;
+      if (ids.length === limit) {
+        return { ids, next: encodeCursor({ start: last!.startLex, startType: last!.startType, id: last!.id }) };
+      }
+      ids.push(e.id);
+      last = e;
+    }
+    return { ids };
+  }
+
+  /** Facet counts, as facetQuery's SPARQL gives them. */
+  facets(filter: PerformanceFilter, facets: readonly Facet[] = FACETS): FacetCounts {
+    const match = this.#matcher(filter);
+    const counts = new Map<Facet, Map<string, number>>(facets.map((f) => [f, new Map()]));
+    const bump = (f: Facet, values: Iterable<string>): void => {
+      const m = counts.get(f);
+      if (!m) return;
+      for (const v of new Set(values)) m.set(v, (m.get(v) ?? 0) + 1);
+    };
+    for (const e of this.#sorted) {
+      if (!match(e)) continue;
+      const places = this.#placesOf(e);
+      bump("type", e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
+      bump("genre", e.genres);
+      bump("city", places.flatMap((p) => p.cities));
+      bump("region", places.flatMap((p) => p.regions));
+      bump("venue", e.topVenues);
+      bump("language", e.langs);
+      bump("accessibility", [...e.features, ...places.flatMap((p) => p.amenities)]);
+      bump("free", e.statedFree);
+    }
+    const out: Record<string, { value: string; count: number }[]> = {};
+    for (const [f, m] of counts) {
+      out[f] = [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value));
+    }
+    return out as unknown as FacetCounts;
+  }
+
+  /** Performances per month, region and discipline, as aggregateQuery's SPARQL gives them. */
+  observatory(filter: PerformanceFilter): Observatory {
+    const match = this.#matcher(filter);
+    const by = (keys: ("month" | "region" | "discipline")[]): AggregateRow[] => {
+      const counts = new Map<string, { row: Record<string, string>; ids: Set<string>; sortKey: string[] }>();
+      for (const e of this.#sorted) {
+        if (!match(e)) continue;
+        const month = e.startLex.slice(0, 7);
+        const region = this.#placesOf(e).flatMap((p) => p.regions)[0];
+        const disciplines = [...new Set(e.genres.filter((g) => g.startsWith(`${ADR}K6-`)).map((g) => `${g.slice(0, -2)}00`))];
+        for (const d of keys.includes("discipline") && disciplines.length ? disciplines : [undefined]) {
+          const row: Record<string, string> = {};
+          const sortKey: string[] = [];
+          for (const k of keys) {
+            const v = k === "month" ? month : k === "region" ? region : d;
+            sortKey.push(v === undefined ? "" : `\u0001${v}`);
+            if (v !== undefined) row[k] = k === "discipline" ? (DISCIPLINES[v] ?? v) : v;
+          }
+          const key = sortKey.join("\u0000");
+          const c = counts.get(key);
+          // COUNT(DISTINCT ?e): a performance counts once per group.
+          if (c) c.ids.add(e.id);
+          else counts.set(key, { row, ids: new Set([e.id]), sortKey });
+        }
+      }
+      return [...counts.values()]
+        .sort((a, b) => {
+          for (let i = 0; i < a.sortKey.length; i++) {
+            const c = cmp(a.sortKey[i]!, b.sortKey[i]!);
+            if (c) return c;
+          }
+          return 0;
+        })
+        .map(({ row, ids }) => ({ performances: ids.size, ...row }) as AggregateRow);
+    };
+    return { byMonth: by(["month"]), byRegion: by(["region"]), byDiscipline: by(["discipline"]), cube: by(["month", "region", "discipline"]) };
+  }
+}
+
+/** SPARQL's ORDER BY ?start ?e for comparable starts; starts without an offset go last. */
+function order(a: Pick<Entry, "epoch" | "id">, b: Pick<Entry, "epoch" | "id">): number {
+  const an = Number.isNaN(a.epoch);
+  const bn = Number.isNaN(b.epoch);
+  if (an !== bn) return an ? 1 : -1;
+  if (!an && a.epoch !== b.epoch) return a.epoch - b.epoch;
+  return cmp(a.id, b.id);
+}
+
+function lowerBound(sorted: readonly Entry[], epoch: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = sorted[mid]!.epoch;
+    if (!Number.isNaN(e) && e < epoch) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: readonly Entry[], after: Pick<Entry, "epoch" | "id">): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(sorted[mid]!, after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
