@@ -1,15 +1,16 @@
 // Development only: module hooks that strip types from .ts files with the TypeScript compiler (a dev dependency).
+// Output is cached on disk by content hash, so the many worker threads and child processes of a test run
+// transpile each file once and load the compiler only on a cache miss.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 
-const compilerOptions = {
-  module: ts.ModuleKind.ESNext,
-  target: ts.ScriptTarget.ES2022,
-  esModuleInterop: true,
-  inlineSourceMap: true,
-  inlineSources: true,
-};
+const cacheDir = join(tmpdir(), "vivant-ts-cache");
+mkdirSync(cacheDir, { recursive: true });
+let ts;
 
 /** `./x.js` imported from a .ts file resolves to `./x.ts` when only the source exists. */
 export async function resolve(specifier, context, next) {
@@ -26,6 +27,20 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.startsWith("file:") || !url.endsWith(".ts")) return next(url, context);
   const fileName = fileURLToPath(url);
-  const { outputText } = ts.transpileModule(await readFile(fileName, "utf8"), { fileName, compilerOptions });
+  const source = await readFile(fileName, "utf8");
+  const cached = join(cacheDir, `${createHash("sha1").update(fileName).update("\0").update(source).digest("hex")}.js`);
+  try {
+    return { format: "module", source: readFileSync(cached, "utf8"), shortCircuit: true };
+  } catch {
+    // not cached yet
+  }
+  ts ??= (await import("typescript")).default;
+  const { outputText } = ts.transpileModule(source, {
+    fileName,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true, inlineSources: true },
+  });
+  const temp = `${cached}.${process.pid}.tmp`;
+  writeFileSync(temp, outputText);
+  renameSync(temp, cached);
   return { format: "module", source: outputText, shortCircuit: true };
 }
