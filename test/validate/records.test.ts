@@ -37,8 +37,6 @@ describe("the demo season", () => {
     "artsdata/location/max-count performance/traviata-01 $.performances[23].hall",
     "artsdata/location/min-count series/saison-2026-27 $.series[0].venue",
     "artsdata/location/min-count series/tournee-marees $.series[3].venue",
-    "artsdata/place hall/grand-quai-grande-salle $.venues[0].halls[0]",
-    "artsdata/place hall/grand-quai-studio $.venues[0].halls[1]",
   ];
 
   it("passes artsdata in its graph form except for the gaps reported to the mapper", async () => {

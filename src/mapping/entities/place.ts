@@ -21,8 +21,9 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
   begin(ctx, s, origin, [S(v.type ?? "Place")], `${path}.type`);
   langText(ctx, s, S("name"), v.name, `${path}.name`);
   langText(ctx, s, S("description"), v.description, `${path}.description`);
-  if (v.address) {
-    const a = childIri(s, "address");
+  const addressIri = v.address ? childIri(s, "address") : undefined;
+  if (v.address && addressIri) {
+    const a = addressIri;
     const f = `${path}.address`;
     begin(ctx, a, origin, [S("PostalAddress")], f);
     ctx.sink.iri(s, S("address"), a, f);
@@ -55,6 +56,8 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     ctx.sink.iri(s, S("containsPlace"), hs, hp);
     ctx.sink.iri(hs, S("containedInPlace"), s, hp);
     langText(ctx, hs, S("name"), h.name, `${hp}.name`);
+    // A hall is at its venue's address: the same node, so a hall is a complete Place on its own (Artsdata needs one).
+    if (addressIri) ctx.sink.iri(hs, S("address"), addressIri, `${path}.address`);
     if (h.maximumAttendeeCapacity !== undefined) {
       ctx.sink.literal(hs, S("maximumAttendeeCapacity"), String(h.maximumAttendeeCapacity), X.integer, `${hp}.maximumAttendeeCapacity`);
     }
