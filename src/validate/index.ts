@@ -9,7 +9,18 @@ import {
 } from "./input.js";
 import type { ProfileName } from "./profiles.js";
 import type { ValidationReport } from "./types.js";
-import { buildReport, createValidator } from "./validator.js";
+import { buildReport, createValidator, type Validator } from "./validator.js";
+import { validateInParallel } from "./parallel.js";
+import type { Quad } from "@rdfjs/types";
+import type { Origins } from "../mapping/types.js";
+
+/** From this many triples, records and files are validated in batches on worker threads (same findings). */
+export const PARALLEL_FROM = 250_000;
+
+async function validateAny(validator: Validator, quads: Quad[], origins?: Origins): Promise<ValidationReport> {
+  if (quads.length >= PARALLEL_FROM) return validateInParallel(quads, validator.profile, origins ? { origins } : {});
+  return validator.validate(quads, origins ? { origins } : {});
+}
 
 export { PROFILES, PROFILE_SUMMARIES, isProfileName, type ProfileName } from "./profiles.js";
 export { createValidator, type Validator, type ValidateOptions } from "./validator.js";
@@ -50,9 +61,9 @@ export async function validateRecords(
   if (!map.document) return { map, report: buildReport(profile, []), notes: [] };
   if ((options.form ?? DEFAULT_FORM[profile]) === "embed") {
     const embed = await embedFormQuads(map.document);
-    return { map, report: await validator.validate(embed.quads, { origins: map.origins }), notes: embed.notes };
+    return { map, report: await validateAny(validator, embed.quads, map.origins), notes: embed.notes };
   }
-  return { map, report: await validator.validate(map.quads, { origins: map.origins }), notes: [] };
+  return { map, report: await validateAny(validator, map.quads, map.origins), notes: [] };
 }
 
 /**
@@ -64,7 +75,7 @@ export async function validateJsonLd(document: unknown, profile: ProfileName): P
   const validator = await createValidator(profile);
   const expanded = await jsonLdInput(document);
   const read = readAsSchemaOrg(expanded.quads);
-  return { report: await validator.validate(read.quads), notes: [...expanded.notes, ...read.notes] };
+  return { report: await validateAny(validator, read.quads), notes: [...expanded.notes, ...read.notes] };
 }
 
 /**
@@ -79,7 +90,7 @@ export async function validateText(
 ): Promise<{ input: ValidationInput; report: ValidationReport }> {
   const validator = await createValidator(profile);
   const input = await readValidationInput(text, source, { form: options.form ?? DEFAULT_FORM[profile] });
-  return { input, report: await validator.validate(input.quads, input.origins ? { origins: input.origins } : {}) };
+  return { input, report: await validateAny(validator, input.quads, input.origins) };
 }
 
 /** The languages reports are written in. */

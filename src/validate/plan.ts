@@ -168,11 +168,19 @@ export function silenceOf(g: IndexedDataset, shape: Term): Silence | undefined {
   return { predicates, min, max, perValue: perValue && max === 0 };
 }
 
+const predicateTerms = new Map<string, Term>();
+function predicateTerm(iri: string): Term {
+  let t = predicateTerms.get(iri);
+  if (!t) predicateTerms.set(iri, (t = factory.namedNode(iri)));
+  return t;
+}
+
 /** The number of distinct values of a focus node for these predicates. */
 export function valueCount(data: IndexedDataset, focus: Term, predicates: readonly string[]): number {
-  if (predicates.length === 1) return data.find(focus, factory.namedNode(predicates[0]!), null, null).length;
+  // Called for every (property shape, focus node): no allocation on the one-predicate path.
+  if (predicates.length === 1) return data.find(focus, predicateTerm(predicates[0]!), null, null).length;
   const values = new Set<string>();
-  for (const p of predicates) for (const q of data.find(focus, factory.namedNode(p), null, null)) values.add(termKey(q.object));
+  for (const p of predicates) for (const q of data.find(focus, predicateTerm(p), null, null)) values.add(termKey(q.object));
   return values.size;
 }
 

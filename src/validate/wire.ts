@@ -1,23 +1,29 @@
-// Batches across a worker boundary: the graph's term dictionary is sent once per worker; each batch is an
-// Int32Array of (subject, predicate, object) ids and the focus node ids of each target group, transferred
-// without copying. The worker decodes each term once and keeps it for the next batches.
+// Batches across a worker boundary: the graph (term dictionary, and its rows in SharedArrayBuffers) is given to each
+// worker once; a batch is then just the focus node ids of each target group. The worker cuts the quads the shapes
+// can read (GraphSlicer), decodes each node term once and keeps it for the next batches.
 
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { IndexedDataset } from "./dataset.js";
 import type { CompiledShapes } from "./engine.js";
 import { toIssue } from "./issues.js";
-import type { TargetGroup } from "./partition.js";
+import type { GraphSlicer, IdReach, TargetGroup } from "./partition.js";
 import type { ValidationIssue } from "./types.js";
 
 const { namedNode, blankNode, quad, defaultGraph } = DataFactory;
 
 export interface WireBatch {
   readonly id: number;
-  /** (subject, predicate, object) term ids, three per quad. */
-  readonly quads: Int32Array;
   /** Focus node ids for each target group that has some in this batch. */
   readonly groups: { readonly group: number; readonly focus: Int32Array }[];
+}
+
+/** What a worker receives once: the encoded graph and the reach of the profile's shapes. */
+export interface WireGraph {
+  readonly terms: readonly string[];
+  readonly offsets: Int32Array;
+  readonly pairs: Int32Array;
+  readonly reach: IdReach;
 }
 
 // Plain RDF/JS terms with their fields stored: n3's terms re-parse their id string on every `language` or
@@ -87,8 +93,16 @@ export class TermDecoder {
 const MARKER = namedNode("urn:vivant:non-empty");
 
 /** Validates one batch (in a worker, or in the calling thread): issues without origins. */
-export async function validateBatch(compiled: CompiledShapes, groups: readonly TargetGroup[], decoder: TermDecoder, batch: WireBatch): Promise<ValidationIssue[]> {
-  const quads = decoder.quads(batch.quads);
+export async function validateBatch(
+  compiled: CompiledShapes,
+  groups: readonly TargetGroup[],
+  slicer: GraphSlicer,
+  decoder: TermDecoder,
+  batch: WireBatch,
+): Promise<ValidationIssue[]> {
+  const focus = new Set<number>();
+  for (const g of batch.groups) for (const id of g.focus) focus.add(id);
+  const quads = decoder.quads(slicer.slice(focus));
   // The engine skips an empty data graph; a batch whose focus nodes have no quads must still be validated.
   if (quads.length === 0) quads.push(quad(MARKER, MARKER, MARKER));
   const targets = batch.groups.flatMap(({ group, focus }) => {
