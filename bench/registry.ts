@@ -4,9 +4,11 @@ import type { BenchModule } from "./harness.js";
 import { importBench } from "./import.bench.js";
 import { mapBench } from "./map.bench.js";
 import { validateBench } from "./validate.bench.js";
+import { storeBench } from "./store.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
   importBench,
   validateBench,
+  storeBench,
 ];

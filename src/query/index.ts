@@ -3,7 +3,7 @@
 
 export { filterBlock, type PerformanceFilter, type Near } from "./filter.js";
 export {
-  findPerformances, performancesQuery, describePerformances, hopQuery, pageToJsonLd, JSONLD_CONTEXT, encodeCursor, decodeCursor,
+  findPerformances, performancesQuery, describePerformances, describeQuery, pageToJsonLd, JSONLD_CONTEXT, encodeCursor, decodeCursor,
   type PageOptions, type PerformanceNode, type PerformancePage,
 } from "./performances.js";
 export {

@@ -111,33 +111,39 @@ const KEEP: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const SKIP = new Set(["subEvent", "superEvent", "containsPlace", "sameAs", "organizer", "description"].map((p) => `${SCHEMA}${p}`));
 
+/** Paths from a performance to the nodes that describe it (its hall and venue, their address and geo, offers, performers). */
+const DESCRIBE_PATHS = [
+  "(schema:location|schema:offers|schema:performer)",
+  "schema:location/schema:containedInPlace",
+  "schema:location/(schema:address|schema:geo)",
+  "schema:location/schema:containedInPlace/(schema:address|schema:geo)",
+  "schema:offers/schema:priceSpecification",
+  "schema:performer/schema:performer",
+];
+
 /**
- * The SPARQL of one hop of `describePerformances`: every triple of the given nodes, and of the blank nodes they point
- * to (a blank node cannot be named in the next query).
+ * The SPARQL that reads what a page shows about each performance, in one query: every triple of the performances
+ * and of the nodes on DESCRIBE_PATHS (blank nodes included), and the name and genres of the production.
+ * Each branch starts from the VALUES, which Oxigraph then evaluates as lookups.
  */
-export function hopQuery(ids: readonly string[]): string {
-  const values = ids.map((id) => iri(id, "node")).join(" ");
-  return `SELECT ?s ?p ?o WHERE { { VALUES ?s { ${values} } ?s ?p ?o } UNION { VALUES ?x { ${values} } ?x ?q ?s . FILTER(isBlank(?s)) ?s ?p ?o } }`;
+export function describeQuery(ids: readonly string[]): string {
+  const values = `VALUES ?e { ${ids.map((id) => iri(id, "performance")).join(" ")} }`;
+  const branches = [
+    `{ ${values} ?e ?p ?o BIND(?e AS ?s) }`,
+    ...DESCRIBE_PATHS.map((path) => `{ ${values} ?e ${path} ?s . ?s ?p ?o }`),
+    `{ ${values} ?e schema:workPerformed ?s . ?s ?p ?o FILTER(?p = schema:name || ?p = schema:genre) }`,
+  ];
+  return `${PREFIXES}SELECT DISTINCT ?s ?p ?o WHERE {\n  ${branches.join("\n  UNION ")}\n}`;
 }
 
-/** The triples around each performance (at most 4 hops: performance → hall → venue → address), as JSON-LD nodes. */
+/** Each performance as a JSON-LD node with its place, offers and performers (one SPARQL query for the page). */
 export async function describePerformances(source: SelectSource, ids: readonly string[]): Promise<PerformanceNode[]> {
   const triples = new Map<string, { p: string; o: Term }[]>();
-  const seen = new Set<string>(ids);
-  let frontier = [...ids];
-  for (let hop = 0; hop < 4 && frontier.length; hop++) {
-    const next: string[] = [];
-    for (const b of (await source.select(hopQuery(frontier))).bindings) {
-      const s = b.s!.termType === "BlankNode" ? `_:${b.s!.value}` : b.s!.value;
-      const list = triples.get(s) ?? [];
-      if (!triples.has(s)) triples.set(s, list);
-      list.push({ p: b.p!.value, o: b.o! });
-      if (FOLLOW.has(b.p!.value) && b.o!.termType === "NamedNode" && !seen.has(b.o!.value)) {
-        seen.add(b.o!.value);
-        next.push(b.o!.value);
-      }
-    }
-    frontier = next;
+  for (const b of (await source.select(describeQuery(ids))).bindings) {
+    const s = b.s!.termType === "BlankNode" ? `_:${b.s!.value}` : b.s!.value;
+    let list = triples.get(s);
+    if (!list) triples.set(s, (list = []));
+    list.push({ p: b.p!.value, o: b.o! });
   }
   const node = (id: string, via: string | undefined, depth: number): Record<string, unknown> => {
     // Blank nodes are written without an @id: their labels mean nothing outside one answer.
@@ -154,7 +160,8 @@ export async function describePerformances(source: SelectSource, ids: readonly s
       let v: unknown;
       if (o.termType === "Literal") v = value(o);
       else if (VOCAB.has(p)) v = local(o);
-      else if (FOLLOW.has(p) && depth < 4) v = node(o.termType === "BlankNode" ? `_:${o.value}` : o.value, key, depth + 1);
+      else if (FOLLOW.has(p) && depth < 4 && triples.has(o.termType === "BlankNode" ? `_:${o.value}` : o.value)) v = node(o.termType === "BlankNode" ? `_:${o.value}` : o.value, key, depth + 1);
+      else if (FOLLOW.has(p) && o.termType === "NamedNode") v = { "@id": o.value };
       else if (o.termType === "BlankNode") v = triples.has(`_:${o.value}`) && depth < 4 ? node(`_:${o.value}`, key, depth + 1) : {};
       else v = o.value;
       push(out, key, v);
