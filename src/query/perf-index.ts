@@ -9,7 +9,10 @@ import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
 import { genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
-import { decodeCursor, encodeCursor, limitOf, type PageOptions } from "./performances.js";
+import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
+
+/** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
+const DESCRIPTION_CACHE = 50_000;
 
 /** A synchronous SELECT (the index is built where the store lives, between two queries). */
 export type SelectSync = (query: string) => SelectResult;
@@ -63,10 +66,30 @@ function addTo<T>(list: T[], v: T): void {
 export class PerformanceIndex {
   readonly #sorted: Entry[];
   readonly #places: Map<string, Place>;
+  readonly #select: SelectSync;
+  readonly #described = new Map<string, PerformanceNode>();
 
-  private constructor(sorted: Entry[], places: Map<string, Place>) {
+  private constructor(sorted: Entry[], places: Map<string, Place>, select: SelectSync) {
     this.#sorted = sorted;
     this.#places = places;
+    this.#select = select;
+  }
+
+  /**
+   * A page of matching performances described as JSON-LD: `find`, then one SPARQL query for the performances not
+   * described since the index was built (descriptions are kept until the next graph change).
+   */
+  page(filter: PerformanceFilter, options: PageOptions = {}): PerformancePage {
+    const { ids, next } = this.find(filter, options);
+    const missing = ids.filter((id) => !this.#described.has(id));
+    if (missing.length) {
+      const nodes = describePerformancesSync(this.#select, missing);
+      missing.forEach((id, i) => {
+        if (this.#described.size >= DESCRIPTION_CACHE) this.#described.delete(this.#described.keys().next().value!);
+        this.#described.set(id, nodes[i]!);
+      });
+    }
+    return { items: ids.map((id) => this.#described.get(id)!), ...(next !== undefined ? { next } : {}) };
   }
 
   get size(): number {
@@ -145,7 +168,7 @@ export class PerformanceIndex {
     for (const b of select(`${P}SELECT DISTINCT ?v ?n WHERE { ${venueFilter} ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, b.n!.value);
 
     const sorted = [...entries.values()].sort(order);
-    return new PerformanceIndex(sorted, places);
+    return new PerformanceIndex(sorted, places, select);
   }
 
   #placesOf(e: Entry): Place[] {

@@ -4,7 +4,7 @@
 
 import type { Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
-import type { SelectSource } from "../store/types.js";
+import type { Bindings, SelectResult, SelectSource } from "../store/types.js";
 import { SCHEMA } from "../vocab.js";
 import { filterBlock, iri, PREFIXES, str, type PerformanceFilter } from "./filter.js";
 
@@ -138,8 +138,17 @@ export function describeQuery(ids: readonly string[]): string {
 
 /** Each performance as a JSON-LD node with its place, offers and performers (one SPARQL query for the page). */
 export async function describePerformances(source: SelectSource, ids: readonly string[]): Promise<PerformanceNode[]> {
+  return nodesFromRows(ids, (await source.select(describeQuery(ids))).bindings);
+}
+
+/** Synchronous `describePerformances` (in the thread that owns the store). */
+export function describePerformancesSync(select: (query: string) => SelectResult, ids: readonly string[]): PerformanceNode[] {
+  return nodesFromRows(ids, select(describeQuery(ids)).bindings);
+}
+
+function nodesFromRows(ids: readonly string[], rows: readonly Bindings[]): PerformanceNode[] {
   const triples = new Map<string, { p: string; o: Term }[]>();
-  for (const b of (await source.select(describeQuery(ids))).bindings) {
+  for (const b of rows) {
     const s = b.s!.termType === "BlankNode" ? `_:${b.s!.value}` : b.s!.value;
     let list = triples.get(s);
     if (!list) triples.set(s, (list = []));

@@ -1,7 +1,7 @@
 // The typed discoverability queries over HTTP: /api/performances (JSON-LD), its facets, and /api/stats.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { describePerformances, pageToJsonLd } from "../query/performances.js";
+import { pageToJsonLd } from "../query/performances.js";
 import { FACETS, type Facet } from "../query/aggregates.js";
 import type { PerformanceFilter } from "../query/filter.js";
 import type { QueryPool } from "./pool.js";
@@ -65,8 +65,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const limitText = one(url.searchParams, "limit");
       const limit = limitText === undefined ? undefined : Number(limitText);
       const cursor = one(url.searchParams, "cursor");
-      const found = await pool.find(filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) });
-      const page = { items: found.ids.length ? await describePerformances(pool, found.ids) : [], ...(found.next !== undefined ? { next: found.next } : {}) };
+      const page = await pool.page(filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) });
       const nextUrl = (c: string): string => {
         const u = new URL(url.href);
         u.searchParams.set("cursor", c);

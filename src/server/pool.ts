@@ -8,7 +8,7 @@ import { parseSparqlJson } from "../store/oxigraph.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 import type { PerformanceFilter } from "../query/filter.js";
-import type { PageOptions } from "../query/performances.js";
+import type { PageOptions, PerformancePage } from "../query/performances.js";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -182,6 +182,11 @@ export class QueryPool implements SelectSource {
   /** One page of matching performances from a worker's index (typed questions). */
   find(filter: PerformanceFilter, page: PageOptions = {}): Promise<{ ids: string[]; next?: string }> {
     return this.#submit({ type: "index", op: "find", filter, page });
+  }
+
+  /** One page of matching performances described as JSON-LD, in one message to a worker (index + SPARQL there). */
+  page(filter: PerformanceFilter, page: PageOptions = {}): Promise<PerformancePage> {
+    return this.#submit({ type: "index", op: "page", filter, page });
   }
 
   facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts> {

@@ -19,7 +19,7 @@ export type ToWorker =
 
 /** A typed question answered from the worker's performance index. */
 export type IndexRequest =
-  | { readonly type: "index"; readonly id: number; readonly op: "find"; readonly filter: PerformanceFilter; readonly page: PageOptions }
+  | { readonly type: "index"; readonly id: number; readonly op: "find" | "page"; readonly filter: PerformanceFilter; readonly page: PageOptions }
   | { readonly type: "index"; readonly id: number; readonly op: "facets"; readonly filter: PerformanceFilter; readonly facets: readonly Facet[] }
   | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter };
 

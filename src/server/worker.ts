@@ -45,7 +45,11 @@ let index = buildIndex();
 port.on("message", (m: ToWorker) => {
   if (m.type === "index") {
     try {
-      const value = m.op === "find" ? index.find(m.filter, m.page) : m.op === "facets" ? index.facets(m.filter, m.facets) : index.observatory(m.filter);
+      const value =
+        m.op === "find" ? index.find(m.filter, m.page)
+        : m.op === "page" ? index.page(m.filter, m.page)
+        : m.op === "facets" ? index.facets(m.filter, m.facets)
+        : index.observatory(m.filter);
       post({ type: "value", id: m.id, value });
     } catch (e) {
       post({ type: "error", id: m.id, error: { ...toError(e), client: isVivantError(e) } });
