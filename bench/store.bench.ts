@@ -150,7 +150,7 @@ export const storeBench: BenchModule = {
     const rows: BenchRow[] = [];
     const ratios: { label: string; ratio: number; target?: number }[] = [];
     const notes: string[] = [
-      "typed = the server's path (PerformanceIndex.page): the worker's performance index, then one SPARQL query describing the page's performances not yet described since the last graph change (descriptions are kept per index); the first call of each question, with nothing described, is reported apart",
+      "typed = the server's path (PerformanceIndex.page): the worker's performance index, then one SPARQL query describing the page's performances not yet described since the last graph change (descriptions are kept per index); typed figures are for browsing successive new pages (each described by SPARQL); asking the same page again is reported apart",
       "generic SPARQL = the same question as one SELECT (ORDER BY start, LIMIT 21) plus the SPARQL query describing the page, on the same Oxigraph store (one worker, 20 s cap a query: a capped question counts as 20 s, its ratio is a lower bound)",
       "Comunica = @comunica/query-sparql-rdfjs 4 over an n3 Store holding the same triples, the question's SELECT only (the page of ids); compared with the typed lookup of the same page (index only) — a question over the cap counts as the cap, so its ratio is a lower bound",
     ];
@@ -190,12 +190,13 @@ export const storeBench: BenchModule = {
           notes.push(`Comunica at ${label}: not run (it takes minutes a question at 1M already; an n3 Store of ${label} triples needs several GB of heap)`);
         }
         for (const [q] of Object.entries(QUESTIONS)) {
-          const t = m.typed[q]!;
+          // The headline typed figure is browsing new pages (a SPARQL description each time), not the repeat.
+          const t = m.typedCold[q]!;
           const gq = gen[q];
           const g = gq?.full ?? (gq?.timeoutMs !== undefined ? ({ p50: gq.timeoutMs } as Latency) : undefined);
-          rows.push({ label: `${label} typed "${q}" p50 (${t.results} results)`, value: t.p50, unit: "ms" });
-          rows.push({ label: `${label} typed "${q}" p99`, value: t.p99, unit: "ms" });
-          rows.push({ label: `${label} typed "${q}" first call (nothing described yet)`, value: m.typedCold[q]!.p50, unit: "ms" });
+          rows.push({ label: `${label} typed "${q}" p50, new pages (${t.runs} pages of ≤ 20)`, value: t.p50, unit: "ms" });
+          rows.push({ label: `${label} typed "${q}" p99, new pages`, value: t.p99, unit: "ms" });
+          rows.push({ label: `${label} typed "${q}" p50, same page again (described already)`, value: m.typed[q]!.p50, unit: "ms" });
           if (g) {
             const capped = gq?.full === undefined;
             rows.push({ label: `${label} generic SPARQL "${q}" p50${capped ? " (stopped at the cap)" : ""}`, value: g.p50, unit: "ms" });
@@ -210,7 +211,7 @@ export const storeBench: BenchModule = {
             if (gp) ratios.push({ label: `${label} "${q}": Comunica/N3 ÷ Oxigraph SPARQL (page of ids)${c.latency ? "" : ", at least"}`, ratio: cms / gp.p50 });
           }
         }
-        const worst = Math.max(...Object.values(m.typed).map((t) => t.p50));
+        const worst = Math.max(...Object.values(m.typedCold).map((t) => t.p50));
         rows.push({ label: `${label}: slowest typed question p50 (target ≤ 20 ms at 1M)`, value: worst, unit: "ms" });
         log(`${label}: endpoint throughput, lookups by IRI, 8 connections`);
         const server = await startServer(data.dir);
