@@ -50,8 +50,11 @@ export type {
   OpenOptions, ReplaceOptions, GraphMeta as GraphStoreMeta, GraphInfo, QueryForm, QueryOptions, Bindings, SelectResult, FormattedResult,
   ProgressListener, SelectSource,
 } from "./store/index.js";
-export { findPerformances, performancesQuery, pageToJsonLd, performanceFacets, facetQuery, observatory, aggregateQuery, FACETS, DISCIPLINES } from "./query/index.js";
-export type { PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory } from "./query/index.js";
+export {
+  findPerformances, performancesQuery, describePerformances, describeQuery, pageToJsonLd, performanceFacets, facetQuery, observatory, aggregateQuery,
+  FACETS, DISCIPLINES, PerformanceIndex,
+} from "./query/index.js";
+export type { PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory, SelectSync } from "./query/index.js";
 
 // --- server ---
 export { VivantServer, TokenTable, QueryPool, QueryError } from "./server/index.js";
