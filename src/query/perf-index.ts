@@ -75,6 +75,11 @@ export class PerformanceIndex {
     this.#select = select;
   }
 
+  /** Drops the descriptions kept so far (they are rebuilt on demand). */
+  forgetDescriptions(): void {
+    this.#described.clear();
+  }
+
   /**
    * A page of matching performances described as JSON-LD: `find`, then one SPARQL query for the performances not
    * described since the index was built (descriptions are kept until the next graph change).
