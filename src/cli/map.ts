@@ -74,7 +74,12 @@ export const mapCommand: Command = {
         ? [...embeds.values()].map((e) => embedScript(e)).join("\n")
         : JSON.stringify([...embeds.values()], null, 2);
     } else if (format === "jsonld") out = JSON.stringify(toGraph(result.document), null, 2);
-    else out = await serializeRdf(result.quads, format === "turtle" ? "turtle" : "nquads");
+    else if (format === "turtle") out = await serializeRdf(result.quads, "turtle");
+    else {
+      const chunks: string[] = [];
+      result.triples.writeNQuads((c) => chunks.push(c));
+      out = chunks.join("").replace(/\n$/, "");
+    }
     const output = str(values.output);
     if (output !== undefined) {
       const target = resolve(io.cwd, output);
@@ -82,7 +87,7 @@ export const mapCommand: Command = {
       await writeFile(tmp, `${out}\n`);
       await rename(tmp, target);
     } else io.stdout.write(`${out}\n`);
-    io.stderr.write(`vivant map: ${result.accepted.length} records mapped, ${result.rejected.length} rejected, ${result.quads.length} triples\n`);
+    io.stderr.write(`vivant map: ${result.accepted.length} records mapped, ${result.rejected.length} rejected, ${result.triples.size} triples\n`);
     return result.rejected.length > 0 ? EXIT.rejected : EXIT.ok;
   },
 };

@@ -6,11 +6,12 @@ import type { RecordDocument } from "../records/types.js";
 import { emitDocument, pathKey, type PathIndex } from "./emit.js";
 import { GraphSink } from "./graphSink.js";
 import { publisherGraphIri } from "./iri.js";
-import { QuadSink } from "./quadSink.js";
+import { QuadSink, TripleTable } from "./quadSink.js";
 import type { JsonLdObject, MapResult, Origins, ParseResult } from "./types.js";
 
 export { toEmbed, toEmbeds, embedScript, type EmbedOptions } from "./embed.js";
 export { parseRecords };
+export type { TripleTable };
 
 const COLLECTION_OF: Readonly<Record<string, string>> = {
   venue: "venues", organization: "organizations", person: "people", work: "works", production: "productions",
@@ -36,9 +37,15 @@ export interface QuadsOptions {
 
 /** A parsed document → RDF/JS quads in the default graph, without any JSON-LD processing. */
 export function toQuads(doc: RecordDocument, options: QuadsOptions & { paths?: PathIndex } = {}): { quads: Quad[]; origins: Origins } {
+  const { triples, origins } = toTriples(doc, options);
+  return { quads: triples.toQuads(), origins };
+}
+
+/** A parsed document → its triples as a compact table (RDF/JS quads are made only when read). */
+export function toTriples(doc: RecordDocument, options: QuadsOptions & { paths?: PathIndex } = {}): { triples: TripleTable; origins: Origins } {
   const sink = new QuadSink(options.origins ?? true);
   emitDocument(doc, sink, options.paths);
-  return { quads: sink.quads, origins: sink.origins };
+  return { triples: sink.table, origins: sink.origins };
 }
 
 /** A parsed document → the graph form: `{"@context": …, "@graph": [one node per entity]}` with stable IRIs. */
@@ -57,7 +64,10 @@ export function toGraph(doc: RecordDocument): JsonLdObject {
  */
 export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResult {
   const parsed = parseRecords(input);
-  if (!parsed.document) return { ...parsed, quads: [], origins: new Map(), graphIri: "" };
-  const { quads, origins } = toQuads(parsed.document, { ...options, paths: pathsOf(parsed) });
-  return { ...parsed, quads, origins, graphIri: publisherGraphIri(parsed.document.publisher) };
+  if (!parsed.document) return { ...parsed, quads: [], triples: new TripleTable(), origins: new Map(), graphIri: "" };
+  const { triples, origins } = toTriples(parsed.document, { ...options, paths: pathsOf(parsed) });
+  let quads: Quad[] | undefined;
+  const result = { ...parsed, triples, origins, graphIri: publisherGraphIri(parsed.document.publisher) };
+  // The quads are made on first read: writers that stream `triples` never hold millions of quad objects.
+  return Object.defineProperty(result, "quads", { enumerable: true, get: () => (quads ??= triples.toQuads()) }) as MapResult;
 }

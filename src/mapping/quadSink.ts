@@ -1,4 +1,6 @@
-// The hot path: records → RDF/JS quads with n3's DataFactory, no JSON-LD processing.
+// The hot path: records → RDF without JSON-LD processing. Triples are kept as columns of shared references
+// (subject and object strings, predicate and datatype terms): no object per triple or per literal until a
+// caller asks for RDF/JS quads, so mapping a large season does not fill the heap with millions of small objects.
 
 import { DataFactory } from "n3";
 import type { NamedNode, Quad } from "@rdfjs/types";
@@ -11,31 +13,119 @@ interface MutableOrigin extends RecordRef {
   readonly fields: Map<string, string>;
 }
 
+const CHUNK = 1 << 16; // slots per chunk: 4 per triple
+const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+
+// Canonical N-Triples (RDF 1.2): U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF are escaped, short forms first.
+// IRIs need no escaping: entity IRIs are minted from percent-encoded ids and record IRIs are checked on input.
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/;
+const ESCAPE_ALL = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/g;
+const SHORT: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f" };
+function escapeLiteral(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(ESCAPE_ALL, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/**
+ * Triples as runs of four slots (subject, predicate, object, kind) in fixed-size chunks: no object per
+ * triple, and no large array re-grown as the table fills. The kind says what the object is: `null` an IRI,
+ * a NamedNode the datatype of a literal, a string the language tag of a literal.
+ */
+export class TripleTable implements Iterable<Quad> {
+  private readonly chunks: unknown[][] = [];
+  private chunk: unknown[] = new Array(CHUNK);
+  private used = 0;
+  private full = 0;
+
+  get size(): number {
+    return (this.full + this.used) / 4;
+  }
+
+  push(s: string, p: NamedNode, o: string, kind: NamedNode | string | null): void {
+    if (this.used === CHUNK) {
+      this.chunks.push(this.chunk);
+      this.full += CHUNK;
+      this.chunk = new Array(CHUNK);
+      this.used = 0;
+    }
+    const c = this.chunk;
+    const i = this.used;
+    c[i] = s;
+    c[i + 1] = p;
+    c[i + 2] = o;
+    c[i + 3] = kind;
+    this.used = i + 4;
+  }
+
+  /** Calls `fn` for each triple, in the order they were emitted. */
+  forEach(fn: (s: string, p: NamedNode, o: string, kind: NamedNode | string | null) => void): void {
+    const last = this.chunks.length;
+    for (let c = 0; c <= last; c++) {
+      const chunk = c === last ? this.chunk : this.chunks[c]!;
+      const end = c === last ? this.used : CHUNK;
+      for (let i = 0; i < end; i += 4) fn(chunk[i] as string, chunk[i + 1] as NamedNode, chunk[i + 2] as string, chunk[i + 3] as NamedNode | string | null);
+    }
+  }
+
+  /** A term maker for this table: IRIs that recur share one NamedNode. */
+  private static terms(): (s: string, p: NamedNode, o: string, k: NamedNode | string | null) => Quad {
+    const iris = new Map<string, NamedNode>();
+    const iri = (v: string): NamedNode => {
+      let t = iris.get(v);
+      if (!t) {
+        t = namedNode(v);
+        iris.set(v, t);
+      }
+      return t;
+    };
+    const g = defaultGraph();
+    return (s, p, o, k) => quad(iri(s), p, k === null ? iri(o) : literal(o, k), g);
+  }
+
+  /** RDF/JS quads in the default graph, in emission order. */
+  toQuads(): Quad[] {
+    const make = TripleTable.terms();
+    const out = new Array<Quad>(this.size);
+    let n = 0;
+    this.forEach((s, p, o, k) => {
+      out[n++] = make(s, p, o, k);
+    });
+    return out;
+  }
+
+  /**
+   * Writes the triples as canonical N-Triples lines (N-Quads in the default graph), in chunks of about
+   * `chunkSize` characters, straight from the table: no term objects are made.
+   */
+  writeNQuads(write: (chunk: string) => void, chunkSize = 1 << 16): void {
+    let buf = "";
+    this.forEach((s, p, o, k) => {
+      buf += `<${s}> <${p.value}> ${k === null ? `<${o}>` : typeof k === "string" ? `"${escapeLiteral(o)}"@${k}` : k.value === XSD_STRING ? `"${escapeLiteral(o)}"` : `"${escapeLiteral(o)}"^^<${k.value}>`} .\n`;
+      if (buf.length >= chunkSize) {
+        write(buf);
+        buf = "";
+      }
+    });
+    if (buf) write(buf);
+  }
+
+  /** Quads one at a time, made as they are read (nothing kept): for writers that stream them out. */
+  *[Symbol.iterator](): Iterator<Quad> {
+    const make = TripleTable.terms();
+    const last = this.chunks.length;
+    for (let c = 0; c <= last; c++) {
+      const chunk = c === last ? this.chunk : this.chunks[c]!;
+      const end = c === last ? this.used : CHUNK;
+      for (let i = 0; i < end; i += 4) yield make(chunk[i] as string, chunk[i + 1] as NamedNode, chunk[i + 2] as string, chunk[i + 3] as NamedNode | string | null);
+    }
+  }
+}
+
 export class QuadSink implements Sink {
-  readonly quads: Quad[] = [];
+  readonly table = new TripleTable();
   readonly origins = new Map<string, Origin>();
-  // Entity IRIs and the current subject repeat constantly: reuse their term objects.
-  private readonly terms = new Map<string, NamedNode>();
-  private current: { iri: string; node: NamedNode } | undefined;
-  private readonly graph = defaultGraph();
 
   constructor(private readonly trackOrigins: boolean) {}
-
-  private term(iri: string): NamedNode {
-    let t = this.terms.get(iri);
-    if (!t) {
-      t = namedNode(iri);
-      this.terms.set(iri, t);
-    }
-    return t;
-  }
-
-  private node(iri: string): NamedNode {
-    if (this.current?.iri === iri) return this.current.node;
-    const node = namedNode(iri);
-    this.current = { iri, node };
-    return node;
-  }
 
   subject(subject: string, origin: RecordRef): void {
     if (this.trackOrigins && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() } as MutableOrigin);
@@ -48,19 +138,17 @@ export class QuadSink implements Sink {
   }
 
   iri(s: string, p: NamedNode, o: string | NamedNode, field: string): void {
-    // Entity IRIs (no fragment) recur across records: share their term objects.
-    const object = typeof o !== "string" ? o : o.includes("#") ? namedNode(o) : this.term(o);
-    this.quads.push(quad(this.node(s), p, object, this.graph));
+    this.table.push(s, p, typeof o === "string" ? o : o.value, null);
     this.track(s, p, field);
   }
 
   literal(s: string, p: NamedNode, value: string, datatype: NamedNode, field: string): void {
-    this.quads.push(quad(this.node(s), p, literal(value, datatype), this.graph));
+    this.table.push(s, p, value, datatype);
     this.track(s, p, field);
   }
 
   text(s: string, p: NamedNode, value: string, lang: string, field: string): void {
-    this.quads.push(quad(this.node(s), p, literal(value, lang), this.graph));
+    this.table.push(s, p, value, lang);
     this.track(s, p, field);
   }
 }

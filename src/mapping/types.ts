@@ -3,6 +3,7 @@
 import type { Quad } from "@rdfjs/types";
 import type { Problem } from "../errors.js";
 import type { RecordDocument } from "../records/types.js";
+import type { TripleTable } from "./quadSink.js";
 
 /** A record of the input, as identified in reports. */
 export interface RecordRef {
@@ -35,8 +36,13 @@ export interface ParseResult {
 }
 
 export interface MapResult extends ParseResult {
-  /** The publisher's data as RDF/JS quads in the default graph. */
+  /** The publisher's data as RDF/JS quads in the default graph (made on first read). */
   readonly quads: Quad[];
+  /**
+   * The same triples as a compact table, iterable as quads made one at a time: pass it to a writer
+   * (`GraphStore.replaceGraph`, `GraphWriter.replaceGraph`) to stream a large season without holding every quad.
+   */
+  readonly triples: TripleTable;
   readonly origins: Origins;
   /** The named graph this publisher's data belongs in. */
   readonly graphIri: string;

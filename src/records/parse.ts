@@ -49,7 +49,7 @@ function withoutNulls<T>(value: T): T {
 }
 
 export function isHttpIri(value: string): boolean {
-  if (!/^https?:\/\/[^\s<>"{}|\\^`]+$/i.test(value)) return false;
+  if (!/^https?:\/\/[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/i.test(value)) return false;
   try {
     return new URL(value).hostname.length > 0;
   } catch {
