@@ -85,7 +85,7 @@ export const mapBench: BenchModule = {
         { label: `vivant mapRecords: parse, checks, IRIs, triple table, ${n(big)} performances`, value: perSec(big, table.ms), unit: "performances/s" },
         { label: `  same, triples`, value: perSec(triples, table.ms), unit: "triples/s" },
         { label: `  same, then N-Quads text`, value: perSec(big, toText.ms), unit: "performances/s" },
-        { label: `  same, then RDF/JS quad objects (n3)`, value: perSec(big, toQuads.ms), unit: "performances/s" },
+        { label: `  same, then RDF/JS quad objects`, value: perSec(big, toQuads.ms), unit: "performances/s" },
         { label: `  same, with provenance (origins) for validation`, value: perSec(big, withOrigins.ms), unit: "performances/s" },
         { label: `vivant to RDF/JS quads, ${n(side)} performances`, value: perSec(side, oursQuads.ms), unit: "performances/s" },
         { label: `vivant to N-Quads text, ${n(side)} performances`, value: perSec(side, oursText.ms), unit: "performances/s" },

@@ -2,12 +2,14 @@
 // (subject and object strings, predicate and datatype terms): no object per triple or per literal until a
 // caller asks for RDF/JS quads, so mapping a large season does not fill the heap with millions of small objects.
 
-import { DataFactory } from "n3";
+import { DataFactory } from "rdf-data-factory";
 import type { NamedNode, Quad } from "@rdfjs/types";
 import type { Sink } from "./sink.js";
 import type { Origin, RecordRef } from "./types.js";
 
-const { namedNode, literal, quad, defaultGraph } = DataFactory;
+// Quads are made with rdf-data-factory: its literals keep value, language and datatype as fields, where n3's
+// build an id string per literal and slice it back on every read of `value`.
+const factory = new DataFactory();
 
 interface MutableOrigin extends RecordRef {
   readonly fields: Map<string, string>;
@@ -73,13 +75,13 @@ export class TripleTable implements Iterable<Quad> {
     const iri = (v: string): NamedNode => {
       let t = iris.get(v);
       if (!t) {
-        t = namedNode(v);
+        t = factory.namedNode(v);
         iris.set(v, t);
       }
       return t;
     };
-    const g = defaultGraph();
-    return (s, p, o, k) => quad(iri(s), p, k === null ? iri(o) : literal(o, k), g);
+    const g = factory.defaultGraph();
+    return (s, p, o, k) => factory.quad(iri(s), p, k === null ? iri(o) : factory.literal(o, k), g);
   }
 
   /** RDF/JS quads in the default graph, in emission order. */
