@@ -32,3 +32,20 @@ describe("validateInParallel", () => {
     expect(threads.issues).toEqual(here.issues);
   });
 });
+
+describe("EncodedGraph", () => {
+  it("encodes n3 literals from their ids as their own getters read them", async () => {
+    const { DataFactory } = await import("n3");
+    const { EncodedGraph, encodeTerm } = await import("../../src/validate/partition.js");
+    const { namedNode, literal, quad } = DataFactory;
+    const objects = [
+      literal("plain"), literal('with "quotes" inside'), literal("été", "FR-ca"), literal("42", namedNode("http://www.w3.org/2001/XMLSchema#integer")),
+      literal("right", { language: "ar", direction: "rtl" } as never), literal(""), literal('x"@en'), namedNode("http://example.org/o"),
+    ];
+    const s = namedNode("http://example.org/s");
+    const p = namedNode("http://example.org/p");
+    const graph = new EncodedGraph(objects.map((o) => quad(s, p, o)));
+    for (const o of objects) expect(graph.terms).toContain(encodeTerm(o));
+    expect(graph.terms).toHaveLength(2 + objects.length);
+  });
+});
