@@ -355,17 +355,50 @@ const productions: Production[] = [
 
 // -------------------------------------------------------------------------------------------- series
 
-const SEASON = "saison-2026-27";
+// Each series states what is true of it, so that every one has a single place (Artsdata's shapes want one
+// location per EventSeries): each venue has its own season (the network publishes the four together), the
+// concert series and the festival each have one venue, and the dance company's tour is one series per stop.
+// The tour's stops state neither dates nor venue: the mapper derives both from their performances.
+
+const SEASON_OF: Readonly<Record<string, string>> = {
+  [NANTES]: "saison-grand-quai",
+  [RENNES]: "saison-theatre-vilaine",
+  [ANGERS]: "saison-la-cale",
+  [TOURS]: "saison-chapiteau-du-cher",
+};
 const DIMANCHES = "dimanches-musicaux";
 const FESTIVAL = "festival-embarcaderes";
-const TOUR = "tournee-marees";
+const TOUR_STOP: Readonly<Record<string, string>> = {
+  [NANTES]: "marees-tournee-nantes",
+  [ANGERS]: "marees-tournee-angers",
+  [TOURS]: "marees-tournee-tours",
+  [RENNES]: "marees-tournee-rennes",
+};
+
+function seasonOf(venue: string): string {
+  const id = SEASON_OF[venue];
+  if (id === undefined) throw new Error(`demo season: venue "${venue}" has no season`);
+  return id;
+}
+
+const season = (venue: string, name: LangMap, where: string): Series => ({
+  id: seasonOf(venue), kind: "season", name,
+  description: fr(`La saison ${where}, de septembre à juin, dans le programme commun du Réseau des Scènes de l'Ouest.`),
+  startDate: "2026-09-01", endDate: "2027-06-30", organizers: [org("reseau-scenes")], venue,
+  url: `${SITE}saison-2026-2027/${seasonOf(venue)}`,
+});
+
+const tourStop = (venue: string, city: string): Series => ({
+  id: TOUR_STOP[venue]!, kind: "tour", name: fr(`Marées, tournée 2026-2027 : ${city}`),
+  description: fr(`L'étape de ${city} de la tournée de la Compagnie Marée Haute.`),
+  organizers: [org("compagnie-maree-haute")],
+});
 
 const series: Series[] = [
-  {
-    id: SEASON, kind: "season", name: frEn("Saison 2026-2027", "2026–27 season"),
-    description: fr("La saison commune des scènes du réseau, de septembre à juin."),
-    startDate: "2026-09-01", endDate: "2027-06-30", organizers: [org("reseau-scenes")], url: `${SITE}saison-2026-2027`,
-  },
+  season(NANTES, frEn("Saison 2026-2027 du Grand Quai", "Le Grand Quai: 2026–27 season"), "du Grand Quai"),
+  season(RENNES, frEn("Saison 2026-2027 du Théâtre de la Vilaine", "Théâtre de la Vilaine: 2026–27 season"), "du Théâtre de la Vilaine"),
+  season(ANGERS, frEn("Saison 2026-2027 de La Cale", "La Cale: 2026–27 season"), "de La Cale"),
+  season(TOURS, frEn("Saison 2026-2027 du Chapiteau du Cher", "Le Chapiteau du Cher: 2026–27 season"), "du Chapiteau du Cher"),
   {
     id: DIMANCHES, kind: "series", name: fr("Les Dimanches musicaux"),
     description: fr("Un concert par mois, le dimanche à 17 h, à La Cale."),
@@ -377,10 +410,10 @@ const series: Series[] = [
     startDate: "2027-06-11", endDate: "2027-06-13", organizers: [org("association-embarcaderes")], venue: SAINT_NAZAIRE,
     url: "https://www.festival-embarcaderes.example/", images: ["https://www.festival-embarcaderes.example/media/affiche-2027.jpg"],
   },
-  {
-    id: TOUR, kind: "tour", name: fr("Marées, tournée 2026-2027"),
-    startDate: "2026-11-18", endDate: "2027-02-11", organizers: [org("compagnie-maree-haute")],
-  },
+  tourStop(NANTES, "Nantes"),
+  tourStop(ANGERS, "Angers"),
+  tourStop(TOURS, "Tours"),
+  tourStop(RENNES, "Rennes"),
 ];
 
 // -------------------------------------------------------------------------------------------- tariffs
@@ -458,10 +491,10 @@ interface Show {
   readonly accessibility?: readonly AccessibilityFeature[];
 }
 
-const SEASON_ONLY = [SEASON];
 const FESTIVAL_ONLY = [FESTIVAL];
-const SUNDAY = [SEASON, DIMANCHES];
-const TOURING = [SEASON, TOUR];
+const SUNDAY = [seasonOf(ANGERS), DIMANCHES];
+/** A stop of the dance company's tour: in the venue's season and in the tour's series for that stop. */
+const touring = (venue: string): string[] => [seasonOf(venue), TOUR_STOP[venue]!];
 const BY_FESTIVAL = [org("association-embarcaderes")];
 
 const OPERA: Tariff = { plein: [28, 72], reduit: [22, 58], jeune: 15, validFrom: OPEN_AUTUMN };
@@ -515,10 +548,10 @@ const shows: readonly Show[] = [
   {
     production: "marees", type: "DanceEvent",
     runs: [
-      { venue: NANTES, hall: GRANDE_SALLE, tariff: THEATRE, series: TOURING, dates: on("2026-11-18 20:00", "2026-11-19 20:00", "2026-11-20 20:00") },
-      { venue: ANGERS, tariff: THEATRE, series: TOURING, dates: on("2026-12-04 20:30") },
-      { venue: TOURS, tariff: THEATRE_SPRING, series: TOURING, dates: on("2027-01-29 20:00") },
-      { venue: RENNES, tariff: THEATRE_SPRING, series: TOURING, dates: on("2027-02-10 20:00", "2027-02-11 20:00") },
+      { venue: NANTES, hall: GRANDE_SALLE, tariff: THEATRE, series: touring(NANTES), dates: on("2026-11-18 20:00", "2026-11-19 20:00", "2026-11-20 20:00") },
+      { venue: ANGERS, tariff: THEATRE, series: touring(ANGERS), dates: on("2026-12-04 20:30") },
+      { venue: TOURS, tariff: THEATRE_SPRING, series: touring(TOURS), dates: on("2027-01-29 20:00") },
+      { venue: RENNES, tariff: THEATRE_SPRING, series: touring(RENNES), dates: on("2027-02-10 20:00", "2027-02-11 20:00") },
     ],
   },
   {
@@ -658,13 +691,14 @@ const shows: readonly Show[] = [
     runs: [
       { venue: NANTES, hall: STUDIO, tariff: STUDIO_SPRING, dates: on("2027-02-02 19:00", "2027-02-03 19:00") },
       { venue: RENNES, tariff: STUDIO_SPRING, dates: on("2027-03-16 19:00") },
-      // A streamed reading with no price given.
-      { online: true, dates: on("2027-03-18 19:00") },
+      // A streamed reading with no price given, from the Grand Quai's season.
+      { online: true, series: [seasonOf(NANTES)], dates: on("2027-03-18 19:00") },
     ],
   },
   {
     production: "rencontre-traviata", type: "EducationEvent",
-    runs: [{ online: true, free: true, dates: on("2026-10-14 18:30", "2026-10-19 18:30") }],
+    // Online talks before the premiere at the Grand Quai, in its season.
+    runs: [{ online: true, free: true, series: [seasonOf(NANTES)], dates: on("2026-10-14 18:30", "2026-10-19 18:30") }],
   },
 ];
 
@@ -702,7 +736,8 @@ function expand(show: Show): Draft[] {
       }
       p.organizers = [...(run.organizers ?? [org("reseau-scenes")])];
       if (show.accessibility) p.accessibility = [...show.accessibility];
-      p.series = [...(run.series ?? SEASON_ONLY)];
+      if (run.series === undefined && run.venue === undefined) throw new Error(`demo season: online run of ${show.production} names no series`);
+      p.series = [...(run.series ?? [seasonOf(run.venue!)])];
       p.url = `${SITE}agenda/${id}`;
       out.push(p);
     }

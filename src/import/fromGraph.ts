@@ -256,6 +256,13 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         if (venue === undefined) unusableVenue = true;
       }
     }
+    // Vivant's graph form (and Artsdata's one-location rule) gives a mixed event its place as location and its
+    // stream as a WatchAction: at a VirtualLocation, or targeting its URL.
+    for (const a of onlineUrl === undefined ? ix.values(s, "potentialAction") : []) {
+      if (a.termType === "Literal" || !isA(a.value, "WatchAction")) continue;
+      for (const l of ix.values(a.value, "location")) if (l.termType !== "Literal" && isA(l.value, "VirtualLocation")) onlineUrl ??= iris(l.value, "url")[0];
+      onlineUrl ??= iris(a.value, "target")[0];
+    }
     const attendance = ix.values(s, "eventAttendanceMode").map((t) => ATTENDANCE[t.value.slice(SCHEMA.length)]).find((m) => m !== undefined);
     if (venue === undefined && !(onlineUrl !== undefined && attendance === "online")) {
       reject(unusableVenue ? "import/unusable-location" : "import/missing-location", "schema:location",
@@ -318,7 +325,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (isAnonymous(termOf.get(s)!)) continue;
     if (isA(s, "Place") && !isA(s, "Event")) venueOf(s);
     else if (isA(s, "Person") || isA(s, "Organization")) agentOf(termOf.get(s)!, "agent", s);
-    else if (!["Event", "Offer", "CreativeWork", "Intangible", "StructuredValue"].some((c) => isA(s, c)) && ix.types(s).length > 0 && !ix.types(s).some((t) => vocab.isA(t, "Role"))) {
+    else if (!["Event", "Offer", "CreativeWork", "Intangible", "StructuredValue", "Action"].some((c) => isA(s, c)) && ix.types(s).length > 0 && !ix.types(s).some((t) => vocab.isA(t, "Role"))) {
       problems.push(recordProblem("import/unsupported-type", "node", localIdOf(termOf.get(s)!), `<${s}> rdf:type`, ix.types(s).join(" "), [
         `a ${ix.types(s).join(", ")} is neither an event, a place, an organization nor a person: not imported`,
         `un ${ix.types(s).join(", ")} n'est ni un événement, ni un lieu, ni une organisation, ni une personne : non importé`,

@@ -2,7 +2,7 @@
 
 import type { SelectSource } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
-import { filterBlock, PREFIXES, VENUE_OF_E, type PerformanceFilter } from "./filter.js";
+import { filterBlock, PREFIXES, streamOfE, VENUE_OF_E, type PerformanceFilter } from "./filter.js";
 
 export const FACETS = ["type", "genre", "city", "region", "venue", "language", "accessibility", "free"] as const;
 export type Facet = (typeof FACETS)[number];
@@ -15,7 +15,7 @@ const FACET_PATTERN: Readonly<Record<Facet, string>> = {
   genre: "?work schema:genre ?value .",
   city: `${VENUE_OF_E} ?venue schema:address/schema:addressLocality ?value .`,
   region: `${VENUE_OF_E} ?venue schema:address/schema:addressRegion ?value .`,
-  venue: `{ ?e schema:location ?value . FILTER NOT EXISTS { ?value schema:containedInPlace ?up } } UNION { ?e schema:location/schema:containedInPlace ?value }`,
+  venue: `{ ?e schema:location ?value . FILTER NOT EXISTS { ?value schema:containedInPlace ?up } } UNION { ?e schema:location/schema:containedInPlace ?value } UNION { ${streamOfE("?value")} }`,
   language: "{ ?e schema:inLanguage ?value } UNION { ?work schema:inLanguage ?value }",
   accessibility: `{ ?e schema:accessibilityFeature ?value } UNION { ${VENUE_OF_E} ?venue schema:amenityFeature ?f . ?f schema:name ?value ; schema:value true } UNION { ?e schema:location/schema:amenityFeature ?f . ?f schema:name ?value ; schema:value true }`,
   free: "?e schema:isAccessibleForFree ?value .",

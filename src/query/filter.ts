@@ -133,6 +133,13 @@ export function typeOf(value: string): string {
 export const VENUE_OF_E = `{ ?e schema:location ?venue } UNION { ?e schema:location/schema:containedInPlace ?venue }`;
 
 /**
+ * The stream of a mixed performance, bound to `v`. The graph form gives such a performance one location (its hall)
+ * and the stream as a WatchAction at a VirtualLocation; Google's embed form lists both as locations. Where the
+ * questions count locations, they count this one too, so both forms answer alike.
+ */
+export const streamOfE = (v: string): string => `?e schema:potentialAction ?watch . ?watch a schema:WatchAction ; schema:location ${v} .`;
+
+/**
  * The WHERE block: binds ?e (a performance: an event with a work performed) and ?start, and applies every filter.
  * Multi-valued conditions are EXISTS tests, so each performance is one row.
  */
@@ -145,7 +152,7 @@ export function filterBlock(f: PerformanceFilter): string {
   if (f.genre !== undefined) lines.push(`?work schema:genre ${iri(genreOf(f.genre), "genre")} .`);
   if (f.venue !== undefined) {
     const v = iri(f.venue, "venue");
-    lines.push(`FILTER EXISTS { { ?e schema:location ${v} } UNION { ?e schema:location/schema:containedInPlace ${v} } }`);
+    lines.push(`FILTER EXISTS { { ?e schema:location ${v} } UNION { ?e schema:location/schema:containedInPlace ${v} } UNION { ${streamOfE(v)} } }`);
   }
   if (f.city !== undefined || f.region !== undefined) {
     const tests: string[] = [];

@@ -132,17 +132,25 @@ export class PerformanceIndex {
     const perf = "?e schema:workPerformed ?work . ";
     each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, b.t!.value));
     each(`${P}SELECT ?e ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, b.g!.value));
+    const upOf = new Map<string, string[]>();
     each(`${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`, (e, b) => {
       addTo(e.locations, b.l!.value);
       addTo(e.venues, b.l!.value);
       if (b.up) {
         addTo(e.venues, b.up.value);
-        addTo(e.topVenues, b.up.value);
+        const ups = upOf.get(b.l!.value);
+        if (ups) addTo(ups, b.up.value);
+        else upOf.set(b.l!.value, [b.up.value]);
       }
     });
+    // A mixed performance's stream (a WatchAction's VirtualLocation in the graph form): a location, as filter.ts counts it.
+    each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:potentialAction ?a . ?a a schema:WatchAction ; schema:location ?l }`, (e, b) => {
+      addTo(e.locations, b.l!.value);
+      addTo(e.venues, b.l!.value);
+    });
     for (const e of entries.values()) {
-      // The facet's "venue": a location that is in no other place.
-      if (!e.topVenues.length) e.topVenues.push(...e.locations);
+      // The facet's "venue", per location: the places containing it, or the location itself when it is in none.
+      for (const l of e.locations) for (const v of upOf.get(l) ?? [l]) addTo(e.topVenues, v);
     }
     each(`${P}SELECT ?e ?l WHERE { { ${perf}?e schema:inLanguage ?l } UNION { ${perf}?work schema:inLanguage ?l } }`, (e, b) => addTo(e.langs, b.l!.value));
     each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, b.f!.value));

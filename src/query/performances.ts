@@ -101,8 +101,8 @@ function push(node: Record<string, unknown>, key: string, v: unknown): void {
 }
 
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-/** Links followed from a performance to describe it (its place, offers, performers, production). */
-const FOLLOW = new Set(["location", "containedInPlace", "address", "geo", "offers", "priceSpecification", "performer", "workPerformed"].map((p) => `${SCHEMA}${p}`));
+/** Links followed from a performance to describe it (its place, its stream, offers, performers, production). */
+const FOLLOW = new Set(["location", "potentialAction", "containedInPlace", "address", "geo", "offers", "priceSpecification", "performer", "workPerformed"].map((p) => `${SCHEMA}${p}`));
 /** Values that are schema.org enumeration members: written as their local name. */
 const VOCAB = new Set(["eventStatus", "eventAttendanceMode", "availability"].map((p) => `${SCHEMA}${p}`));
 /** What a linked node keeps (all of its schema.org properties otherwise). */
@@ -111,9 +111,13 @@ const KEEP: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const SKIP = new Set(["subEvent", "superEvent", "containsPlace", "sameAs", "organizer", "description"].map((p) => `${SCHEMA}${p}`));
 
-/** Paths from a performance to the nodes that describe it (its hall and venue, their address and geo, offers, performers). */
+/**
+ * Paths from a performance to the nodes that describe it (its hall and venue, their address and geo, a mixed
+ * performance's WatchAction and the VirtualLocation of its stream, offers, performers).
+ */
 const DESCRIBE_PATHS = [
-  "(schema:location|schema:offers|schema:performer)",
+  "(schema:location|schema:potentialAction|schema:offers|schema:performer)",
+  "schema:potentialAction/schema:location",
   "schema:location/schema:containedInPlace",
   "schema:location/(schema:address|schema:geo)",
   "schema:location/schema:containedInPlace/(schema:address|schema:geo)",

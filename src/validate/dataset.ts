@@ -75,30 +75,48 @@ function edgesOf(index: Index, node: string, predicate: string, create: boolean)
   return edges;
 }
 
-/** A read-mostly set of quads with subject, object and predicate indexes. */
+/**
+ * A read-mostly set of quads with subject, object and predicate indexes. Only the subject index is built as quads
+ * are added: the engine walks out of focus nodes, and the other two are built on their first use (a batch of
+ * focus nodes with resolved targets and forward paths never needs them).
+ */
 export class IndexedDataset implements DatasetCore<Quad, Quad> {
   private readonly out: Index = new Map();
-  private readonly in: Index = new Map();
-  private readonly byPredicate = new Map<string, Quad[]>();
-  private count = 0;
+  private readonly all: Quad[] = [];
+  private inIndex?: Index;
+  private predicateIndex?: Map<string, Quad[]>;
 
   constructor(quads?: Iterable<Quad>) {
     if (quads) for (const q of quads) this.add(q);
   }
 
   get size(): number {
-    return this.count;
+    return this.all.length;
+  }
+
+  private get in(): Index {
+    if (!this.inIndex) {
+      this.inIndex = new Map();
+      for (const q of this.all) edgesOf(this.inIndex, termKey(q.object), q.predicate.value, true)!.quads.push(q);
+    }
+    return this.inIndex;
+  }
+
+  private get byPredicate(): Map<string, Quad[]> {
+    if (!this.predicateIndex) {
+      this.predicateIndex = new Map();
+      for (const q of this.all) pushTo(this.predicateIndex, q.predicate.value, q);
+    }
+    return this.predicateIndex;
   }
 
   add(q: Quad): this {
     const s = termKey(q.subject);
     const p = q.predicate.value;
     if (!edgesOf(this.out, s, p, true)!.add(q)) return this;
-    edgesOf(this.in, termKey(q.object), p, true)!.quads.push(q);
-    let list = this.byPredicate.get(p);
-    if (!list) this.byPredicate.set(p, (list = []));
-    list.push(q);
-    this.count++;
+    this.all.push(q);
+    if (this.inIndex) edgesOf(this.inIndex, termKey(q.object), p, true)!.quads.push(q);
+    if (this.predicateIndex) pushTo(this.predicateIndex, p, q);
     return this;
   }
 
@@ -108,11 +126,10 @@ export class IndexedDataset implements DatasetCore<Quad, Quad> {
     const edges = edgesOf(this.out, s, p, false);
     if (!edges?.has(q)) return this;
     edges.remove(q);
-    const inEdges = edgesOf(this.in, termKey(q.object), p, false)!;
-    inEdges.quads.splice(inEdges.quads.findIndex((o) => o.equals(q)), 1);
-    const list = this.byPredicate.get(p)!;
-    list.splice(list.findIndex((o) => o.equals(q)), 1);
-    this.count--;
+    const without = (list: Quad[]) => list.splice(list.findIndex((o) => o.equals(q)), 1);
+    without(this.all);
+    if (this.inIndex) without(edgesOf(this.inIndex, termKey(q.object), p, false)!.quads);
+    if (this.predicateIndex) without(this.predicateIndex.get(p)!);
     return this;
   }
 
@@ -141,7 +158,7 @@ export class IndexedDataset implements DatasetCore<Quad, Quad> {
     } else if (predicate) {
       found = this.byPredicate.get(predicate.value) ?? EMPTY;
     } else {
-      found = [...this.byPredicate.values()].flat();
+      found = this.all;
     }
     if (predicate && !subject && !object) found = found.filter((q) => q.predicate.equals(predicate));
     if (graph) found = found.filter((q) => q.graph.equals(graph));
@@ -154,8 +171,14 @@ export class IndexedDataset implements DatasetCore<Quad, Quad> {
   }
 
   [Symbol.iterator](): Iterator<Quad> {
-    return [...this.byPredicate.values()].flat()[Symbol.iterator]();
+    return [...this.all][Symbol.iterator]();
   }
+}
+
+function pushTo(m: Map<string, Quad[]>, key: string, q: Quad): void {
+  const list = m.get(key);
+  if (list) list.push(q);
+  else m.set(key, [q]);
 }
 
 const EMPTY: readonly Quad[] = Object.freeze([]);

@@ -5,6 +5,7 @@ import { Validator as Engine } from "shacl-engine";
 import type { Quad, Term } from "@rdfjs/types";
 import { IndexedDataset, ValuesView, factory, termKey } from "./dataset.js";
 import { resolveTargets, silenceOf, splitNodeShapes, targetDeclarations, valueCount, type Silence, type TargetDeclaration } from "./plan.js";
+import { CheckCompiler, type NodeCheck } from "./precheck.js";
 import { stepsToPathText, type PathStep } from "./paths.js";
 import type { MessageLiteral } from "./messages.js";
 import { compactIri } from "./messages.js";
@@ -54,6 +55,15 @@ export function kebab(localName: string): string {
     .toLowerCase();
 }
 
+export interface RunOptions {
+  /**
+   * Skip the focus nodes on which a shape surely finds nothing (value counts, compiled checks); `false` sends
+   * every focus node to the engine (to test those skips).
+   * @default true
+   */
+  readonly skip?: boolean;
+}
+
 /** A validator for one shapes graph, compiled once. */
 export class CompiledShapes {
   /** The shapes graph as written (messages, codes and parameters are read from it). */
@@ -61,6 +71,8 @@ export class CompiledShapes {
   /** What runs, on which targets (node shapes split into their property shapes: see plan.ts). */
   readonly declarations: readonly TargetDeclaration[];
   private readonly silences = new Map<string, Silence | undefined>();
+  /** Per declared shape, a compiled test that it finds nothing on a node (see precheck.ts); null: always ask the engine. */
+  private readonly checks = new Map<string, NodeCheck | null>();
   /** Whether any shape walks a path backwards (then values are never split: see `run`). */
   private readonly inverse: boolean;
   private readonly engine: Engine;
@@ -76,7 +88,11 @@ export class CompiledShapes {
     const split = splitNodeShapes(quads, this.shapes, targetDeclarations(this.shapes));
     this.declarations = split.declarations;
     const runnable = new IndexedDataset(split.quads);
-    for (const d of this.declarations) this.silences.set(termKey(d.shape), silenceOf(runnable, d.shape));
+    const compiler = new CheckCompiler(runnable);
+    for (const d of this.declarations) {
+      this.silences.set(termKey(d.shape), silenceOf(runnable, d.shape));
+      this.checks.set(termKey(d.shape), compiler.check(d.shape));
+    }
     this.inverse = runnable.find(null, factory.namedNode(`${SH}inversePath`), null, null).length > 0;
     this.engine = new Engine(runnable, { factory });
     this.compileAll();
@@ -96,7 +112,11 @@ export class CompiledShapes {
    * (the partitioned runner resolves them once for the whole graph). Focus nodes on which a property shape cannot
    * find anything (see plan.ts) are not sent to the engine.
    */
-  async run(data: IndexedDataset, targets?: readonly { readonly shape: Term; readonly focus: readonly Term[] }[]): Promise<RawResult[]> {
+  async run(
+    data: IndexedDataset,
+    targets?: readonly { readonly shape: Term; readonly focus: readonly Term[] }[],
+    options: RunOptions = {},
+  ): Promise<RawResult[]> {
     const results: RawResult[] = [];
     // The engine keeps per-run bookkeeping for every (shape, focus node): short runs keep it small.
     const CHUNK = 1000;
@@ -105,11 +125,17 @@ export class CompiledShapes {
     if (data.size === 0) return results;
     const work = targets ?? resolveTargets(data, this.declarations).map((focus, i) => ({ shape: this.declarations[i]!.shape, focus }));
     for (const t of work) {
-      const silence = this.silences.get(termKey(t.shape));
-      const focus = silence
+      const skip = options.skip ?? true;
+      const silence = skip ? this.silences.get(termKey(t.shape)) : undefined;
+      const check = skip ? this.checks.get(termKey(t.shape)) : undefined;
+      // Only the focus nodes on which the shape may find something go to the engine.
+      const focus = silence || check
         ? t.focus.filter((f) => {
-            const n = valueCount(data, f, silence.predicates);
-            return n < silence.min || n > silence.max;
+            if (silence) {
+              const n = valueCount(data, f, silence.predicates);
+              if (n >= silence.min && n <= silence.max) return false;
+            }
+            return !check || check(f, data) !== true;
           })
         : t.focus;
       const collect = (report: Awaited<ReturnType<Engine["validate"]>>): void => {
@@ -149,6 +175,11 @@ export class CompiledShapes {
       await flush();
     }
     return results;
+  }
+
+  /** The compiled check of a declared shape (see precheck.ts), or null when the engine always decides. */
+  checkOf(shape: Term): NodeCheck | null {
+    return this.checks.get(termKey(shape)) ?? null;
   }
 
   /** Code, messages and parameters of a shape (cached). */

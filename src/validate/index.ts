@@ -10,12 +10,10 @@ import {
 import type { ProfileName } from "./profiles.js";
 import type { ValidationReport } from "./types.js";
 import { buildReport, createValidator, type Validator } from "./validator.js";
-import { validateInParallel } from "./parallel.js";
+import { PARALLEL_FROM, validateInParallel } from "./parallel.js";
 import type { Quad } from "@rdfjs/types";
 import type { Origins } from "../mapping/types.js";
 
-/** From this many triples, records and files are validated in batches on worker threads (same findings). */
-export const PARALLEL_FROM = 250_000;
 
 async function validateAny(validator: Validator, quads: Quad[], origins?: Origins): Promise<ValidationReport> {
   if (quads.length >= PARALLEL_FROM) return validateInParallel(quads, validator.profile, origins ? { origins } : {});
@@ -32,7 +30,7 @@ export {
 } from "./formats.js";
 export { formatReportText, type TextOptions } from "./text.js";
 export { readValidationInput, DEFAULT_FORM, type ValidationInput, type InputNote, type InputKind, type RecordForm } from "./input.js";
-export { validateInParallel, type ParallelOptions } from "./parallel.js";
+export { validateInParallel, PARALLEL_FROM, type ParallelOptions } from "./parallel.js";
 
 export interface RecordsOptions {
   /**

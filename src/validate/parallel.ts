@@ -15,10 +15,16 @@ import type { ValidationIssue, ValidationReport } from "./types.js";
 import { buildReport, createValidator } from "./validator.js";
 import { nodeFromId, TermDecoder, validateBatch, type WireBatch, type WireGraph } from "./wire.js";
 
+/**
+ * From this many triples, a graph is worth worker threads: below it, starting them (each compiles its profile)
+ * costs more than it saves, and the batches are validated in this thread.
+ */
+export const PARALLEL_FROM = 250_000;
+
 export interface ParallelOptions {
   /**
    * Worker threads; 0 validates the batches in this thread (same batches, same encoding, no workers).
-   * @default the number of CPUs, at most 4
+   * @default the number of CPUs, at most 4; 0 for an array of fewer than PARALLEL_FROM quads
    */
   readonly workers?: number;
   /**
@@ -69,7 +75,8 @@ export async function validateInParallel(quads: Iterable<Quad>, profile: Profile
   const reachByIri = planReach(compiled, compiled.declarations);
   if (!reachByIri) return validator.validate(quads, options.origins ? { origins: options.origins } : {});
 
-  const workers = options.workers ?? Math.min(4, availableParallelism());
+  const small = Array.isArray(quads) && quads.length < PARALLEL_FROM;
+  const workers = options.workers ?? (small ? 0 : Math.min(4, availableParallelism()));
   const inThread = workers === 0;
   // Workers load and compile the profile while this thread encodes the graph.
   const pool = inThread ? [] : startWorkers(profile, workers);

@@ -105,6 +105,25 @@ export function targetGroups(declarations: readonly TargetDeclaration[]): Target
   return [...groups.values()];
 }
 
+const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+
+/**
+ * A literal's encoding. n3's literals keep only their N-Triples-like id and parse it on every `language` or
+ * `datatype` read (the latter allocating a term): the id is read once here instead, as those getters read it.
+ */
+function encodeLiteral(t: Term): string {
+  const id = (t as { id?: unknown }).id;
+  if (typeof id === "string" && id.charCodeAt(0) === 34 /* " */) {
+    const end = id.lastIndexOf('"');
+    const value = id.slice(1, end);
+    if (end === id.length - 1) return `D${XSD_STRING}\u0000${value}`;
+    if (id.startsWith("^^", end + 1)) return `D${id.slice(end + 3)}\u0000${value}`;
+    // Language tags (with no base direction: anything else is read through the term's own getters).
+    if (id.charCodeAt(end + 1) === 64 /* @ */ && !id.includes("--", end)) return `L${id.slice(end + 2).toLowerCase()}\u0000${value}`;
+  }
+  return encodeTerm(t);
+}
+
 /** Encoded terms: `I<iri>`, `B<label>`, `L<lang>\u0000<value>`, `D<datatype>\u0000<value>`. */
 export function encodeTerm(t: Term): string {
   switch (t.termType) {
@@ -131,8 +150,9 @@ export class EncodedGraph {
   /** `pairs[2*offsets[s]] …` up to `offsets[s + 1]`: the (predicate, object) ids of subject `s`. */
   readonly offsets: Int32Array;
   readonly pairs: Int32Array;
-  private readonly byObject = new Map<Term, number>();
-  private readonly byString = new Map<string, number>();
+  /** Node ids by IRI and by blank node label (no per-term strings to build for a lookup). */
+  private readonly iris = new Map<string, number>();
+  private readonly blanks = new Map<string, number>();
 
   constructor(quads: Iterable<Quad>) {
     let triples = new Int32Array(3 * 65536);
@@ -173,29 +193,35 @@ export class EncodedGraph {
     }
   }
 
-  /** The id of a term (added to the dictionary when new). Looked up by identity first: the mapper shares terms. */
+  /** The id of a term (added to the dictionary when new). */
   id(t: Term): number {
-    // Literals are rarely shared: a new id each time is cheaper than looking them up (a million per 100k events).
-    if (t.termType === "Literal") {
-      this.terms.push(encodeTerm(t));
-      return this.terms.length - 1;
+    switch (t.termType) {
+      case "NamedNode":
+        return this.node(this.iris, t.value, "I");
+      case "BlankNode":
+        return this.node(this.blanks, t.value, "B");
+      case "Literal":
+        // Literals are rarely shared: a new id each time is cheaper than looking them up (a million per 100k events).
+        this.terms.push(encodeLiteral(t));
+        return this.terms.length - 1;
+      default:
+        throw new Error(`cannot encode a ${t.termType} term`);
     }
-    let id = this.byObject.get(t);
-    if (id !== undefined) return id;
-    const s = encodeTerm(t);
-    id = this.byString.get(s);
+  }
+
+  private node(ids: Map<string, number>, value: string, kind: "I" | "B"): number {
+    let id = ids.get(value);
     if (id === undefined) {
       id = this.terms.length;
-      this.terms.push(s);
-      this.byString.set(s, id);
+      this.terms.push(`${kind}${value}`);
+      ids.set(value, id);
     }
-    this.byObject.set(t, id);
     return id;
   }
 
   /** The id of an IRI if the graph has it. */
   iriId(iri: string): number | undefined {
-    return this.byString.get(`I${iri}`);
+    return this.iris.get(iri);
   }
 
   /** Focus node ids per group, in subject order (sh:targetNode and object targets that are not subjects come last). */

@@ -1,9 +1,10 @@
 // Artsdata-style dumps (GTQ, Scènes francophones, NAC) → records the parser accepts, with counts.
 
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importArtsdata, jsonLdChunks } from "../../src/import/artsdata.js";
 import { rejectionsByReason } from "../../src/import/types.js";
-import { parseRecords } from "../../src/mapping/index.js";
+import { mapRecords, parseRecords, toGraph } from "../../src/mapping/index.js";
 import { HAS_CORPORA, corpusJson, warnIfNoCorpora } from "./helpers.js";
 
 describe("jsonLdChunks", () => {
@@ -19,6 +20,17 @@ describe("jsonLdChunks", () => {
       [{ "@id": "http://x/1", "@type": ["http://schema.org/Person"] }],
       { "@context": "http://schema.org/", "@graph": [{ "@type": "Event" }] },
     ]);
+  });
+});
+
+describe("importArtsdata on Vivant's own graph form", () => {
+  it("reads a mixed performance's place from its location and its stream from its WatchAction", async () => {
+    const golden = JSON.parse(readFileSync(new URL("../../fixtures/golden/performance.records.json", import.meta.url), "utf8"));
+    const graph = toGraph(mapRecords(golden).document!);
+    const r = await importArtsdata(graph, { publisher: { id: "pub" } });
+    const p = r.document.performances!.find((x) => x.id.endsWith("p-1"))!;
+    expect(p).toMatchObject({ venue: expect.stringContaining("h-1"), onlineUrl: "https://live.scene.example/solo", attendanceMode: "mixed" });
+    expect(r.problems.filter((x) => x.code === "import/unsupported-type")).toEqual([]);
   });
 });
 

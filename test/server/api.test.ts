@@ -177,6 +177,10 @@ describe("the library answers as the HTTP API does", () => {
       const page = await findPerformances(store, { city: "Nantes", accessibility: "signLanguage", maxPrice: 20 }, { limit: 500 });
       expect(page.items.map((p) => p["@id"])).toEqual(await apiIds("city=Nantes&accessibility=signLanguage&maxPrice=20"));
       expect(await performanceFacets(store, { from: "2026-11-01" })).toEqual(JSON.parse((await call(base, "api/performances/facets?from=2026-11-01")).text));
+      // The whole season, mixed performances (a hall and a stream) included: the index counts locations as SPARQL does.
+      const all = await performanceFacets(store, {});
+      expect(all).toEqual(JSON.parse((await call(base, "api/performances/facets")).text));
+      expect(all.venue.find((v) => v.value.endsWith("/performance/traviata-01#online"))?.count).toBe(1);
       expect(await observatory(store, { region: "Bretagne" })).toEqual(JSON.parse((await call(base, "api/stats?region=Bretagne")).text));
     } finally {
       await store.close();

@@ -31,13 +31,25 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   const duration = p.duration ?? production?.duration;
   if (duration !== undefined) ctx.sink.literal(s, S("duration"), duration, X.duration, p.duration ? `${path}.duration` : inherited);
 
+  const place = p.hall !== undefined || p.venue !== undefined;
   if (p.hall !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "hall", p.hall), `${path}.hall`);
   else if (p.venue !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "venue", p.venue), `${path}.venue`);
   if (p.onlineUrl !== undefined) {
+    const online = `${path}.onlineUrl`;
     const v = childIri(s, "online");
-    begin(ctx, v, origin, [S("VirtualLocation")], `${path}.onlineUrl`);
-    ctx.sink.iri(s, S("location"), v, `${path}.onlineUrl`);
-    ctx.sink.iri(v, S("url"), p.onlineUrl, `${path}.onlineUrl`);
+    begin(ctx, v, origin, [S("VirtualLocation")], online);
+    ctx.sink.iri(v, S("url"), p.onlineUrl, online);
+    if (!place) ctx.sink.iri(s, S("location"), v, online);
+    else {
+      // A mixed performance keeps one location, its hall (Artsdata's shapes allow one); the stream is how to
+      // watch it from elsewhere: a WatchAction at the VirtualLocation, targeting its URL. The embed form lists
+      // both as locations, as Google reads them.
+      const watch = childIri(s, "watch");
+      begin(ctx, watch, origin, [S("WatchAction")], online);
+      ctx.sink.iri(s, S("potentialAction"), watch, online);
+      ctx.sink.iri(watch, S("location"), v, online);
+      ctx.sink.iri(watch, S("target"), p.onlineUrl, online);
+    }
   }
   if (p.attendanceMode) ctx.sink.iri(s, S("eventAttendanceMode"), N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
   if (p.status) {
