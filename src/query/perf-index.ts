@@ -49,6 +49,10 @@ interface Entry {
 
 type Posting = "venue" | "performer" | "genre" | "type";
 
+const LIST_FIELDS = ["types", "genres", "venues", "topVenues", "locations", "langs", "features", "statedFree", "performers", "texts"] as const;
+/** The empty list every entry without such values shares (nothing is added once the index is built). */
+const NONE: string[] = [];
+
 const P = `PREFIX schema: <${SCHEMA}>\n`;
 const S = SCHEMA;
 
@@ -124,24 +128,30 @@ export class PerformanceIndex {
   /** Reads every performance of the store's default graph (the union of all graphs) with a few SELECTs. */
   static build(select: SelectSync): PerformanceIndex {
     const entries = new Map<string, Entry>();
-    const works = new Map<string, string[]>();
+    // One copy of each string kept: the same venue, genre or production text comes back on thousands of rows, and
+    // a string cut from an answer's text would keep that whole text alive.
+    const strings = new Map<string, string>();
+    const intern = (s: string): string => {
+      let v = strings.get(s);
+      if (v === undefined) {
+        v = Buffer.from(s, "utf8").toString("utf8");
+        strings.set(v, v);
+      }
+      return v;
+    };
     for (const b of select(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`).bindings) {
-      const id = b.e!.value;
-      let e = entries.get(id);
+      let e = entries.get(b.e!.value);
       const start = b.start!;
       if (!e) {
         const parsed = start.termType === "Literal" ? parseIsoDate(start.value) : undefined;
         const epoch = parsed && parsed.kind === "dateTime" && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
+        const id = intern(b.e!.value);
         e = {
-          id, startLex: start.value, startType: start.termType === "Literal" ? start.datatype.value : "", epoch,
+          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", epoch,
           types: [], genres: [], venues: [], topVenues: [], locations: [], langs: [], features: [], statedFree: [], prices: [], zeroPrice: false, performers: [], texts: [],
         };
         entries.set(id, e);
       }
-      const w = b.work!.value;
-      const list = works.get(w) ?? [];
-      addTo(list, id);
-      works.set(w, list);
     }
     const each = (q: string, fn: (e: Entry, b: Bindings) => void): void => {
       for (const b of select(q).bindings) {
@@ -150,50 +160,57 @@ export class PerformanceIndex {
       }
     };
     const perf = "?e schema:workPerformed ?work . ";
-    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, b.t!.value));
-    each(`${P}SELECT ?e ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, b.g!.value));
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, intern(b.t!.value)));
+    each(`${P}SELECT ?e ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, intern(b.g!.value)));
     each(`${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`, (e, b) => {
-      addTo(e.locations, b.l!.value);
-      addTo(e.venues, b.l!.value);
+      const l = intern(b.l!.value);
+      addTo(e.locations, l);
+      addTo(e.venues, l);
       if (b.up) {
-        addTo(e.venues, b.up.value);
-        addTo(e.topVenues, b.up.value);
+        const up = intern(b.up.value);
+        addTo(e.venues, up);
+        addTo(e.topVenues, up);
       }
     });
     for (const e of entries.values()) {
       // The facet's "venue": a location that is in no other place.
       if (!e.topVenues.length) e.topVenues.push(...e.locations);
     }
-    each(`${P}SELECT ?e ?l WHERE { { ${perf}?e schema:inLanguage ?l } UNION { ${perf}?work schema:inLanguage ?l } }`, (e, b) => addTo(e.langs, b.l!.value));
-    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, b.f!.value));
-    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => addTo(e.statedFree, b.v!.value));
+    each(`${P}SELECT ?e ?l WHERE { { ${perf}?e schema:inLanguage ?l } UNION { ${perf}?work schema:inLanguage ?l } }`, (e, b) => addTo(e.langs, intern(b.l!.value)));
+    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, intern(b.f!.value)));
+    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => addTo(e.statedFree, intern(b.v!.value)));
     each(`${P}SELECT ?e ?p ?kind WHERE { ${perf}?e schema:offers ?o . { ?o schema:price ?p BIND("price" AS ?kind) } UNION { ?o schema:priceSpecification/schema:minPrice ?p BIND("min" AS ?kind) } }`, (e, b) => {
       const p = num(b.p);
       if (Number.isNaN(p)) return;
       e.prices.push(p);
       if (b.kind!.value === "price" && p === 0) e.zeroPrice = true;
     });
-    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } UNION { ${perf}?work schema:contributor/schema:contributor ?p } }`, (e, b) => addTo(e.performers, b.p!.value));
-    each(`${P}SELECT ?e ?t WHERE { { ${perf}?e schema:name|schema:description ?t } UNION { ${perf}?work schema:name|schema:description ?t } }`, (e, b) => e.texts.push(b.t!.value.toLowerCase()));
+    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } UNION { ${perf}?work schema:contributor/schema:contributor ?p } }`, (e, b) => addTo(e.performers, intern(b.p!.value)));
+    each(`${P}SELECT ?e ?t WHERE { { ${perf}?e schema:name|schema:description ?t } UNION { ${perf}?work schema:name|schema:description ?t } }`, (e, b) => e.texts.push(intern(b.t!.value.toLowerCase())));
 
     const places = new Map<string, Place>();
     const place = (id: string): Place => {
       let p = places.get(id);
-      if (!p) places.set(id, (p = { cities: [], regions: [], geos: [], amenities: [] }));
+      if (!p) places.set(intern(id), (p = { cities: [], regions: [], geos: [], amenities: [] }));
       return p;
     };
     // Every place's city, region, point and amenities, whether or not a performance is there: only the places a
     // performance is at are ever looked up. (Going through the performances made the join 100× slower at 1M triples.)
-    for (const b of select(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressLocality ?c }`).bindings) addTo(place(b.v!.value).cities, b.c!.value);
-    for (const b of select(`${P}SELECT ?v ?r WHERE { ?v schema:address/schema:addressRegion ?r }`).bindings) addTo(place(b.v!.value).regions, b.r!.value);
+    for (const b of select(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressLocality ?c }`).bindings) addTo(place(b.v!.value).cities, intern(b.c!.value));
+    for (const b of select(`${P}SELECT ?v ?r WHERE { ?v schema:address/schema:addressRegion ?r }`).bindings) addTo(place(b.v!.value).regions, intern(b.r!.value));
     for (const b of select(`${P}SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`).bindings) {
       const lat = num(b.lat);
       const lon = num(b.lon);
       if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
     }
-    for (const b of select(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, b.n!.value);
+    for (const b of select(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, intern(b.n!.value));
 
     const sorted = [...entries.values()].sort(order);
+    // Arrays grown by push keep room for 17 items: at 10M triples, trimming them saves about 1 KB a performance.
+    for (const e of sorted) {
+      for (const k of LIST_FIELDS) e[k] = e[k].length ? e[k].slice() : NONE;
+      e.prices = e.prices.length ? e.prices.slice() : (NONE as unknown as number[]);
+    }
     return new PerformanceIndex(sorted, places, select);
   }
 
