@@ -20,6 +20,9 @@ export type SelectSync = (query: string) => SelectResult;
 interface Place {
   cities: string[];
   regions: string[];
+  /** The same, lower-cased (the filters compare case-insensitively). */
+  citiesLc: string[];
+  regionsLc: string[];
   geos: [number, number][];
   /** Names of amenity features whose value is true. */
   amenities: string[];
@@ -47,6 +50,12 @@ interface Entry {
   texts: string[];
 }
 
+type Posting = "venue" | "performer" | "genre" | "type";
+
+const LIST_FIELDS = ["types", "genres", "venues", "topVenues", "locations", "langs", "features", "statedFree", "performers", "texts"] as const;
+/** The empty list every entry without such values shares (nothing is added once the index is built). */
+const NONE: string[] = [];
+
 const P = `PREFIX schema: <${SCHEMA}>\n`;
 const S = SCHEMA;
 
@@ -68,11 +77,29 @@ export class PerformanceIndex {
   readonly #places: Map<string, Place>;
   readonly #select: SelectSync;
   readonly #described = new Map<string, PerformanceNode>();
+  /** Positions in #sorted (ascending) of the performances with each venue, performer, genre and type. */
+  readonly #postings: Readonly<Record<Posting, ReadonlyMap<string, Int32Array>>>;
 
   private constructor(sorted: Entry[], places: Map<string, Place>, select: SelectSync) {
     this.#sorted = sorted;
     this.#places = places;
     this.#select = select;
+    const lists: Record<Posting, Map<string, number[]>> = { venue: new Map(), performer: new Map(), genre: new Map(), type: new Map() };
+    const add = (m: Map<string, number[]>, values: readonly string[], i: number): void => {
+      for (const v of values) {
+        const l = m.get(v);
+        if (l === undefined) m.set(v, [i]);
+        else if (l[l.length - 1] !== i) l.push(i);
+      }
+    };
+    sorted.forEach((e, i) => {
+      add(lists.venue, e.venues, i);
+      add(lists.performer, e.performers, i);
+      add(lists.genre, e.genres, i);
+      add(lists.type, e.types, i);
+    });
+    const packed = (m: Map<string, number[]>): Map<string, Int32Array> => new Map([...m].map(([k, l]) => [k, Int32Array.from(l)]));
+    this.#postings = { venue: packed(lists.venue), performer: packed(lists.performer), genre: packed(lists.genre), type: packed(lists.type) };
   }
 
   /** Drops the descriptions kept so far (they are rebuilt on demand). */
@@ -104,24 +131,37 @@ export class PerformanceIndex {
   /** Reads every performance of the store's default graph (the union of all graphs) with a few SELECTs. */
   static build(select: SelectSync): PerformanceIndex {
     const entries = new Map<string, Entry>();
-    const works = new Map<string, string[]>();
+    // One copy of each string kept: the same venue, genre or production text comes back on thousands of rows, and
+    // a string cut from an answer's text would keep that whole text alive.
+    const strings = new Map<string, string>();
+    const intern = (s: string): string => {
+      let v = strings.get(s);
+      if (v === undefined) {
+        v = Buffer.from(s, "utf8").toString("utf8");
+        strings.set(v, v);
+      }
+      return v;
+    };
+    // The productions performed, each with its performances: their genres, languages, cast and texts are read once
+    // per production, not once per performance (at 10M triples that is 2M rows fewer to write and read).
+    const works = new Map<string, Entry[]>();
     for (const b of select(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`).bindings) {
-      const id = b.e!.value;
-      let e = entries.get(id);
+      let e = entries.get(b.e!.value);
       const start = b.start!;
       if (!e) {
         const parsed = start.termType === "Literal" ? parseIsoDate(start.value) : undefined;
         const epoch = parsed && parsed.kind === "dateTime" && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
+        const id = intern(b.e!.value);
         e = {
-          id, startLex: start.value, startType: start.termType === "Literal" ? start.datatype.value : "", epoch,
+          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", epoch,
           types: [], genres: [], venues: [], topVenues: [], locations: [], langs: [], features: [], statedFree: [], prices: [], zeroPrice: false, performers: [], texts: [],
         };
         entries.set(id, e);
       }
-      const w = b.work!.value;
-      const list = works.get(w) ?? [];
-      addTo(list, id);
-      works.set(w, list);
+      const w = b.work!.termType === "BlankNode" ? `_:${b.work!.value}` : b.work!.value;
+      const list = works.get(w);
+      if (list === undefined) works.set(w, [e]);
+      else if (!list.includes(e)) list.push(e);
     }
     const each = (q: string, fn: (e: Entry, b: Bindings) => void): void => {
       for (const b of select(q).bindings) {
@@ -129,58 +169,85 @@ export class PerformanceIndex {
         if (e) fn(e, b);
       }
     };
+    /** Rows whose ?work is a production performed: `fn` for each of its performances. */
+    const eachOfWork = (q: string, fn: (e: Entry, b: Bindings) => void): void => {
+      for (const b of select(q).bindings) {
+        const w = b.work!;
+        for (const e of works.get(w.termType === "BlankNode" ? `_:${w.value}` : w.value) ?? []) fn(e, b);
+      }
+    };
     const perf = "?e schema:workPerformed ?work . ";
-    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, b.t!.value));
-    each(`${P}SELECT ?e ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, b.g!.value));
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, intern(b.t!.value)));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, intern(b.g!.value)));
     const upOf = new Map<string, string[]>();
     each(`${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`, (e, b) => {
-      addTo(e.locations, b.l!.value);
-      addTo(e.venues, b.l!.value);
+      const l = intern(b.l!.value);
+      addTo(e.locations, l);
+      addTo(e.venues, l);
       if (b.up) {
-        addTo(e.venues, b.up.value);
-        const ups = upOf.get(b.l!.value);
-        if (ups) addTo(ups, b.up.value);
-        else upOf.set(b.l!.value, [b.up.value]);
+        const up = intern(b.up.value);
+        addTo(e.venues, up);
+        const ups = upOf.get(l);
+        if (ups) addTo(ups, up);
+        else upOf.set(l, [up]);
       }
     });
     // A mixed performance's stream (a WatchAction's VirtualLocation in the graph form): a location, as filter.ts counts it.
     each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:potentialAction ?a . ?a a schema:WatchAction ; schema:location ?l }`, (e, b) => {
-      addTo(e.locations, b.l!.value);
-      addTo(e.venues, b.l!.value);
+      const l = intern(b.l!.value);
+      addTo(e.locations, l);
+      addTo(e.venues, l);
     });
     for (const e of entries.values()) {
       // The facet's "venue", per location: the places containing it, or the location itself when it is in none.
       for (const l of e.locations) for (const v of upOf.get(l) ?? [l]) addTo(e.topVenues, v);
     }
-    each(`${P}SELECT ?e ?l WHERE { { ${perf}?e schema:inLanguage ?l } UNION { ${perf}?work schema:inLanguage ?l } }`, (e, b) => addTo(e.langs, b.l!.value));
-    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, b.f!.value));
-    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => addTo(e.statedFree, b.v!.value));
+    each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:inLanguage ?l }`, (e, b) => addTo(e.langs, intern(b.l!.value)));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?l WHERE { ${perf}?work schema:inLanguage ?l }`, (e, b) => addTo(e.langs, intern(b.l!.value)));
+    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, intern(b.f!.value)));
+    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => addTo(e.statedFree, intern(b.v!.value)));
     each(`${P}SELECT ?e ?p ?kind WHERE { ${perf}?e schema:offers ?o . { ?o schema:price ?p BIND("price" AS ?kind) } UNION { ?o schema:priceSpecification/schema:minPrice ?p BIND("min" AS ?kind) } }`, (e, b) => {
       const p = num(b.p);
       if (Number.isNaN(p)) return;
       e.prices.push(p);
       if (b.kind!.value === "price" && p === 0) e.zeroPrice = true;
     });
-    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } UNION { ${perf}?work schema:contributor/schema:contributor ?p } }`, (e, b) => addTo(e.performers, b.p!.value));
-    each(`${P}SELECT ?e ?t WHERE { { ${perf}?e schema:name|schema:description ?t } UNION { ${perf}?work schema:name|schema:description ?t } }`, (e, b) => e.texts.push(b.t!.value.toLowerCase()));
+    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } }`, (e, b) => addTo(e.performers, intern(b.p!.value)));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?p WHERE { ${perf}?work schema:contributor/schema:contributor ?p }`, (e, b) => addTo(e.performers, intern(b.p!.value)));
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e schema:name|schema:description ?t }`, (e, b) => e.texts.push(intern(b.t!.value.toLowerCase())));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?t WHERE { ${perf}?work schema:name|schema:description ?t }`, (e, b) => e.texts.push(intern(b.t!.value.toLowerCase())));
 
     const places = new Map<string, Place>();
     const place = (id: string): Place => {
       let p = places.get(id);
-      if (!p) places.set(id, (p = { cities: [], regions: [], geos: [], amenities: [] }));
+      if (!p) places.set(intern(id), (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [] }));
       return p;
     };
-    const venueFilter = "?e schema:workPerformed ?w . { ?e schema:location ?v } UNION { ?e schema:location/schema:containedInPlace ?v }";
-    for (const b of select(`${P}SELECT DISTINCT ?v ?c WHERE { ${venueFilter} ?v schema:address/schema:addressLocality ?c }`).bindings) addTo(place(b.v!.value).cities, b.c!.value);
-    for (const b of select(`${P}SELECT DISTINCT ?v ?r WHERE { ${venueFilter} ?v schema:address/schema:addressRegion ?r }`).bindings) addTo(place(b.v!.value).regions, b.r!.value);
-    for (const b of select(`${P}SELECT DISTINCT ?v ?lat ?lon WHERE { ${venueFilter} ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`).bindings) {
+    // Every place's city, region, point and amenities, whether or not a performance is there: only the places a
+    // performance is at are ever looked up. (Going through the performances made the join 100× slower at 1M triples.)
+    for (const b of select(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressLocality ?c }`).bindings) {
+      const p = place(b.v!.value);
+      addTo(p.cities, intern(b.c!.value));
+      addTo(p.citiesLc, intern(b.c!.value.toLowerCase()));
+    }
+    for (const b of select(`${P}SELECT ?v ?r WHERE { ?v schema:address/schema:addressRegion ?r }`).bindings) {
+      const p = place(b.v!.value);
+      addTo(p.regions, intern(b.r!.value));
+      addTo(p.regionsLc, intern(b.r!.value.toLowerCase()));
+    }
+    for (const b of select(`${P}SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`).bindings) {
       const lat = num(b.lat);
       const lon = num(b.lon);
       if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
     }
-    for (const b of select(`${P}SELECT DISTINCT ?v ?n WHERE { ${venueFilter} ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, b.n!.value);
+    for (const b of select(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, intern(b.n!.value));
 
     const sorted = [...entries.values()].sort(order);
+    // Arrays grown by push keep room for 17 items: at 10M triples, trimming them saves about 1 KB a performance.
+    for (const e of sorted) {
+      for (const k of LIST_FIELDS) e[k] = e[k].length ? e[k].slice() : NONE;
+      e.prices = e.prices.length ? e.prices.slice() : (NONE as unknown as number[]);
+    }
     return new PerformanceIndex(sorted, places, select);
   }
 
@@ -191,6 +258,15 @@ export class PerformanceIndex {
       if (p) out.push(p);
     }
     return out;
+  }
+
+  /** Whether a place of `e` (its location or a place containing it) passes `test`; no array is built (this runs per performance). */
+  #somePlace(e: Entry, test: (p: Place) => boolean): boolean {
+    for (const v of e.venues) {
+      const p = this.#places.get(v);
+      if (p !== undefined && test(p)) return true;
+    }
+    return false;
   }
 
   /** The test of filter.ts's filterBlock, in JavaScript. */
@@ -221,9 +297,7 @@ export class PerformanceIndex {
       const city = f.city?.toLowerCase();
       const region = f.region?.toLowerCase();
       tests.push((e) =>
-        this.#placesOf(e).some(
-          (p) => (city === undefined || p.cities.some((c) => c.toLowerCase() === city)) && (region === undefined || p.regions.some((r) => r.toLowerCase() === region)),
-        ),
+        this.#somePlace(e, (p) => (city === undefined || p.citiesLc.includes(city)) && (region === undefined || p.regionsLc.includes(region))),
       );
     }
     if (f.near !== undefined) {
@@ -232,7 +306,7 @@ export class PerformanceIndex {
       const r = km / KM_PER_DEGREE;
       const r2 = r * r;
       tests.push((e) =>
-        this.#placesOf(e).some((p) =>
+        this.#somePlace(e, (p) =>
           p.geos.some(([lat, lon]) => {
             const dLat = lat - latitude;
             const dLon = (lon - longitude) * k;
@@ -251,7 +325,7 @@ export class PerformanceIndex {
     }
     if (f.accessibility !== undefined) {
       const a = f.accessibility;
-      tests.push((e) => e.features.includes(a) || this.#placesOf(e).some((p) => p.amenities.includes(a)));
+      tests.push((e) => e.features.includes(a) || this.#somePlace(e, (p) => p.amenities.includes(a)));
     }
     const stated = (e: Entry): boolean => e.statedFree.some((v) => v === "true" || v === "1");
     const free = (e: Entry): boolean => stated(e) || (e.zeroPrice && !e.prices.some((p) => p > 0));
@@ -268,34 +342,69 @@ export class PerformanceIndex {
     return (e) => tests.every((t) => t(e));
   }
 
+  /**
+   * Calls `visit` with the performances that may match `filter`, in start order, from position `from` on, until it
+   * returns false. Only a superset is narrowed here (the matcher decides): the scan starts at the `from` instant
+   * (binary search), stops at the `to` instant (the order is by instant), and walks the shortest posting list of
+   * the venue, performer, genre or type asked for instead of every performance.
+   */
+  #scan(filter: PerformanceFilter, from: number, visit: (e: Entry) => boolean): void {
+    const zone = filter.timeZone ?? "Europe/Paris";
+    let lo = from;
+    if (filter.from !== undefined) lo = Math.max(lo, lowerBound(this.#sorted, instantEpoch(filter.from, zone, "from", false)));
+    // Starts without an offset sort last and are never before `to` (as in SPARQL): NaN < t is false.
+    const to = filter.to !== undefined ? instantEpoch(filter.to, zone, "to", true) : Infinity;
+    let list: Int32Array | undefined;
+    const narrow = (kind: Posting, key: string | undefined): void => {
+      if (key === undefined) return;
+      const l = this.#postings[kind].get(key) ?? EMPTY;
+      if (list === undefined || l.length < list.length) list = l;
+    };
+    narrow("venue", filter.venue);
+    narrow("performer", filter.performer);
+    narrow("genre", filter.genre !== undefined ? genreOf(filter.genre) : undefined);
+    narrow("type", filter.type !== undefined ? typeOf(filter.type) : undefined);
+    const sorted = this.#sorted;
+    if (list !== undefined) {
+      for (let j = lowerBoundInt(list, lo); j < list.length; j++) {
+        const e = sorted[list[j]!]!;
+        if (to !== Infinity && !(e.epoch < to)) return;
+        if (!visit(e)) return;
+      }
+      return;
+    }
+    for (let i = lo; i < sorted.length; i++) {
+      const e = sorted[i]!;
+      if (to !== Infinity && !(e.epoch < to)) return;
+      if (!visit(e)) return;
+    }
+  }
+
   /** One page of matching performance IRIs, in start order, and the cursor of the next page. */
   find(filter: PerformanceFilter, options: PageOptions = {}): { ids: string[]; next?: string } {
     const limit = limitOf(options);
     const match = this.#matcher(filter);
-    let i = 0;
+    let from = 0;
     if (options.cursor !== undefined) {
       const c = decodeCursor(options.cursor);
       const parsed = parseIsoDate(c.start);
       const epoch = parsed && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
-      const after = { epoch, id: c.id } as Entry;
-      i = upperBound(this.#sorted, after);
-    } else if (filter.from !== undefined) {
-      // Start order: the first possible match is found by binary search.
-      const t = instantEpoch(filter.from, filter.timeZone ?? "Europe/Paris", "from", false);
-      i = lowerBound(this.#sorted, t);
+      from = upperBound(this.#sorted, { epoch, id: c.id });
     }
     const ids: string[] = [];
     let last: Entry | undefined;
-    for (; i < this.#sorted.length; i++) {
-      const e = this.#sorted[i]!;
-      if (!match(e)) continue;
+    let next: string | undefined;
+    this.#scan(filter, from, (e) => {
+      if (!match(e)) return true;
       if (ids.length === limit) {
-        return { ids, next: encodeCursor({ start: last!.startLex, startType: last!.startType, id: last!.id }) };
+        next = encodeCursor({ start: last!.startLex, startType: last!.startType, id: last!.id });
+        return false;
       }
       ids.push(e.id);
       last = e;
-    }
-    return { ids };
+      return true;
+    });
+    return next !== undefined ? { ids, next } : { ids };
   }
 
   /** Facet counts, as facetQuery's SPARQL gives them. */
@@ -307,8 +416,8 @@ export class PerformanceIndex {
       if (!m) return;
       for (const v of new Set(values)) m.set(v, (m.get(v) ?? 0) + 1);
     };
-    for (const e of this.#sorted) {
-      if (!match(e)) continue;
+    this.#scan(filter, 0, (e) => {
+      if (!match(e)) return true;
       const places = this.#placesOf(e);
       bump("type", e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
       bump("genre", e.genres);
@@ -318,7 +427,8 @@ export class PerformanceIndex {
       bump("language", e.langs);
       bump("accessibility", [...e.features, ...places.flatMap((p) => p.amenities)]);
       bump("free", e.statedFree);
-    }
+      return true;
+    });
     const out: Record<string, { value: string; count: number }[]> = {};
     for (const [f, m] of counts) {
       out[f] = [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value));
@@ -330,9 +440,9 @@ export class PerformanceIndex {
   observatory(filter: PerformanceFilter): Observatory {
     const match = this.#matcher(filter);
     const by = (keys: ("month" | "region" | "discipline")[]): AggregateRow[] => {
-      const counts = new Map<string, { row: Record<string, string>; ids: Set<string>; sortKey: string[] }>();
-      for (const e of this.#sorted) {
-        if (!match(e)) continue;
+      const counts = new Map<string, { row: Record<string, string>; n: number; sortKey: string[] }>();
+      this.#scan(filter, 0, (e) => {
+        if (!match(e)) return true;
         const month = e.startLex.slice(0, 7);
         const region = this.#placesOf(e).flatMap((p) => p.regions)[0];
         const disciplines = [...new Set(e.genres.filter((g) => g.startsWith(`${ADR}K6-`)).map((g) => `${g.slice(0, -2)}00`))];
@@ -346,11 +456,12 @@ export class PerformanceIndex {
           }
           const key = sortKey.join("\u0000");
           const c = counts.get(key);
-          // COUNT(DISTINCT ?e): a performance counts once per group.
-          if (c) c.ids.add(e.id);
-          else counts.set(key, { row, ids: new Set([e.id]), sortKey });
+          // COUNT(DISTINCT ?e): a performance is visited once and its disciplines are distinct, so it counts once per group.
+          if (c) c.n++;
+          else counts.set(key, { row, n: 1, sortKey });
         }
-      }
+        return true;
+      });
       return [...counts.values()]
         .sort((a, b) => {
           for (let i = 0; i < a.sortKey.length; i++) {
@@ -359,7 +470,7 @@ export class PerformanceIndex {
           }
           return 0;
         })
-        .map(({ row, ids }) => ({ performances: ids.size, ...row }) as AggregateRow);
+        .map(({ row, n }) => ({ performances: n, ...row }) as AggregateRow);
     };
     return { byMonth: by(["month"]), byRegion: by(["region"]), byDiscipline: by(["discipline"]), cube: by(["month", "region", "discipline"]) };
   }
@@ -381,6 +492,20 @@ function lowerBound(sorted: readonly Entry[], epoch: number): number {
     const mid = (lo + hi) >>> 1;
     const e = sorted[mid]!.epoch;
     if (!Number.isNaN(e) && e < epoch) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const EMPTY = new Int32Array(0);
+
+/** First index of `list` (ascending) whose value is ≥ `pos`. */
+function lowerBoundInt(list: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -7,6 +7,7 @@ import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
 import { errorPosition, hasDatasetClause, operationKind } from "./sparql-text.js";
+import { parseSparqlTsv } from "./tsv.js";
 import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad, defaultGraph } = DataFactory;
@@ -140,8 +141,8 @@ export class OxStore {
   }
 
   select(query: string, options: QueryOptions = {}): SelectResult {
-    const json = this.#run(query, ["select"], options, "application/sparql-results+json") as string;
-    return parseSparqlJson(json);
+    // TSV: Oxigraph writes it in about half the time of JSON, and it parses as fast (see tsv.ts).
+    return parseSparqlTsv(this.#run(query, ["select"], options, "text/tab-separated-values") as string);
   }
 
   ask(query: string, options: QueryOptions = {}): boolean {

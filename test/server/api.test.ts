@@ -118,6 +118,21 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
     expect(await apiIds("city=Nantes&from=2026-10-01&to=2027-06-30&accessibility=signLanguage&maxPrice=20")).toEqual(expected);
   });
 
+  it("pages a venue, a genre and a type within a date range (the index's posting lists and its stop at `to`)", async () => {
+    const venue = `${R}venue/grand-quai-nantes`;
+    const inRange = `FILTER(?start >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime && ?start < "2027-02-01T00:00:00+01:00"^^xsd:dateTime)`;
+    const atVenue = await sparqlIds(`${AT_VENUE(`<${venue}>`)} ${inRange}`);
+    expect(atVenue.length).toBeGreaterThan(1);
+    expect(await apiIds(`venue=${encodeURIComponent(venue)}&from=2026-11-01&to=2027-01-31`, 1)).toEqual(atVenue);
+    const opera = await sparqlIds(`?w schema:genre <http://kg.artsdata.ca/resource/K6-402> . ?e a schema:MusicEvent . ${inRange}`);
+    expect(opera.length).toBeGreaterThan(1);
+    expect(await apiIds("genre=opera&type=MusicEvent&from=2026-11-01&to=2027-01-31", 1)).toEqual(opera);
+    expect(await apiIds(`venue=${encodeURIComponent(`${R}venue/nowhere`)}`)).toEqual([]);
+    const until = await sparqlIds(`?e a schema:DanceEvent . FILTER(?start < "2026-12-01T00:00:00+01:00"^^xsd:dateTime)`);
+    expect(until.length).toBeGreaterThan(1);
+    expect(await apiIds("type=DanceEvent&to=2026-11-30", 1)).toEqual(until);
+  });
+
   it("pages with a cursor: the pages joined equal one big page, none repeated", async () => {
     const all = await apiIds("from=2026-09-01");
     expect(all.length).toBe(165);

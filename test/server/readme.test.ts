@@ -1,0 +1,128 @@
+// The README's curl examples ("The SPARQL server") run as written against the demo season: each question answers
+// 200 with something in it, and the publisher's write with its token is accepted.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VivantServer } from "../../src/server/index.js";
+import { demoServer } from "./helpers.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const README = readFileSync(`${ROOT}README.md`, "utf8");
+
+/** Splits shell text into commands of words: quotes ('…', "…"), backslash-newline continuations, # comments. */
+function shellCommands(text: string): string[][] {
+  const commands: string[][] = [];
+  let words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      word = (word ?? "") + text.slice(i + 1, end);
+      i = end;
+    } else if (c === "\\" && text[i + 1] === "\n") {
+      i++;
+    } else if (c === "#" && word === undefined) {
+      i = text.indexOf("\n", i) - 1;
+      if (i < 0) break;
+    } else if (c === " " || c === "\t" || c === "\n") {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+      if (c === "\n" && words.length) {
+        commands.push(words);
+        words = [];
+      }
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  if (words.length) commands.push(words);
+  return commands;
+}
+
+interface Curl {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly form: boolean;
+}
+
+/** The curl commands of the server section's shell block, with $E and $TOKEN substituted. */
+function readmeCurls(base: string, token: string): Curl[] {
+  const section = README.slice(README.indexOf("<!-- section:server -->"), README.indexOf("<!-- /section:server -->"));
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes("curl "));
+  const out: Curl[] = [];
+  for (const block of blocks) {
+    for (const words of shellCommands(block)) {
+      if (words[0] !== "curl") continue;
+      const sub = (s: string): string => s.replaceAll("$E", base).replaceAll("$TOKEN", token);
+      const headers: Record<string, string> = {};
+      let method = "GET";
+      let url = "";
+      let body: string | undefined;
+      let form = false;
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i]!;
+        if (w === "-H") {
+          const [k, ...v] = sub(words[++i]!).split(":");
+          headers[k!.trim().toLowerCase()] = v.join(":").trim();
+        } else if (w === "-X") method = words[++i]!;
+        else if (w === "--data-urlencode") {
+          const [k, ...v] = words[++i]!.split("=");
+          body = `${body ? `${body}&` : ""}${k}=${encodeURIComponent(v.join("="))}`;
+          form = true;
+          if (method === "GET") method = "POST";
+        } else if (w === "--data-binary") {
+          const v = words[++i]!;
+          body = v.startsWith("@") ? readFileSync(`${ROOT}${v.slice(1)}`, "utf8") : v;
+          if (method === "GET") method = "POST";
+        } else if (w.startsWith("-")) throw new Error(`the README's curl uses ${w}, which this test does not read`);
+        else url = sub(w);
+      }
+      out.push({ url, method, headers, ...(body !== undefined ? { body } : {}), form });
+    }
+  }
+  return out;
+}
+
+let server: VivantServer;
+let token: string;
+beforeAll(async () => {
+  ({ server, token } = await demoServer());
+});
+afterAll(() => server?.close());
+
+describe("the README's curl examples", () => {
+  it("has the five questions (API and SPARQL) and the publisher's write", () => {
+    const curls = readmeCurls("http://e", "t");
+    expect(curls.filter((c) => c.url.startsWith("http://e/api/")).length).toBeGreaterThanOrEqual(5);
+    expect(curls.filter((c) => c.url === "http://e/sparql").length).toBeGreaterThanOrEqual(1);
+    expect(curls.filter((c) => c.method === "PUT" && c.url.startsWith("http://e/graph-store?graph=")).length).toBe(1);
+  });
+
+  it("answers each question with 200 and a non-empty result, and accepts the write (204)", async () => {
+    const base = server.url.replace(/\/$/, "");
+    for (const c of readmeCurls(base, token)) {
+      const headers = { ...c.headers, ...(c.form ? { "content-type": "application/x-www-form-urlencoded" } : {}) };
+      const res = await fetch(c.url, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+      const text = await res.text();
+      const what = `${c.method} ${c.url}`;
+      if (c.method === "PUT") {
+        expect(res.status, `${what}: ${text}`).toBe(204);
+        continue;
+      }
+      expect(res.status, `${what}: ${text}`).toBe(200);
+      if (c.url.includes("/api/performances")) {
+        expect((JSON.parse(text) as { "@graph": unknown[] })["@graph"].length, what).toBeGreaterThan(0);
+      } else if (c.url.includes("/api/stats")) {
+        const stats = JSON.parse(text) as Record<string, unknown[]>;
+        for (const k of ["byMonth", "byRegion", "byDiscipline", "cube"]) expect(stats[k]!.length, `${what} ${k}`).toBeGreaterThan(0);
+      } else {
+        // CSV results: a header line and at least one row.
+        expect(text.trim().split(/\r?\n/).length, what).toBeGreaterThan(1);
+      }
+    }
+  });
+});
