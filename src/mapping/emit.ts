@@ -30,7 +30,8 @@ export function emitDocument(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     venues,
     hallVenue,
     iris: new Map(),
-    pathOf: (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]`,
+    // Without field tracking, record paths are empty: `${path}.startDate` then makes no new string.
+    pathOf: sink.keepsFields ? (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]` : () => "",
   };
   emitPublisher(ctx, doc.publisher);
   doc.venues?.forEach((v, i) => emitVenue(ctx, v, ctx.pathOf("venues", i, v.id)));

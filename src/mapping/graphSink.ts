@@ -43,6 +43,8 @@ export class GraphSink implements Sink {
     else n[key] = [prev, value];
   }
 
+  readonly keepsFields = false;
+
   subject(s: string): void {
     this.nodeOf(s);
   }

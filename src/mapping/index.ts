@@ -65,7 +65,7 @@ export function toGraph(doc: RecordDocument): JsonLdObject {
 export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResult {
   const parsed = parseRecords(input);
   if (!parsed.document) return { ...parsed, quads: [], triples: new TripleTable(), origins: new Map(), graphIri: "" };
-  const { triples, origins } = toTriples(parsed.document, { ...options, paths: pathsOf(parsed) });
+  const { triples, origins } = toTriples(parsed.document, { ...options, ...(options.origins !== false ? { paths: pathsOf(parsed) } : {}) });
   let quads: Quad[] | undefined;
   const result = { ...parsed, triples, origins, graphIri: publisherGraphIri(parsed.document.publisher) };
   // The quads are made on first read: writers that stream `triples` never hold millions of quad objects.

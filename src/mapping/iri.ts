@@ -6,8 +6,11 @@ import type { Publisher } from "../records/types.js";
 export type EntityKind =
   | "venue" | "hall" | "organization" | "person" | "work" | "production" | "performance" | "series";
 
+const UNRESERVED = /^[A-Za-z0-9_.~-]*$/;
+
 /** Percent-encodes a local id so that any string gives a valid, reversible IRI path segment. */
 export function encodeLocalId(id: string): string {
+  if (UNRESERVED.test(id)) return id; // the usual case: nothing to encode
   return encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

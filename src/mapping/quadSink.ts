@@ -129,6 +129,10 @@ export class QuadSink implements Sink {
 
   constructor(private readonly trackOrigins: boolean) {}
 
+  get keepsFields(): boolean {
+    return this.trackOrigins;
+  }
+
   subject(subject: string, origin: RecordRef): void {
     if (this.trackOrigins && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() } as MutableOrigin);
   }

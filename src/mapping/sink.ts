@@ -4,6 +4,11 @@ import type { NamedNode } from "@rdfjs/types";
 import type { RecordRef } from "./types.js";
 
 export interface Sink {
+  /**
+   * Whether the sink keeps the input field behind each triple. When it does not, emitters are given empty record
+   * paths, so the per-triple field strings cost nothing.
+   */
+  readonly keepsFields: boolean;
   /** Starts describing `subject`, produced by `origin` (a record) — used for provenance. */
   subject(subject: string, origin: RecordRef): void;
   /** subject —predicate→ IRI. `field` is the input JSON path that produced it. */

@@ -39,18 +39,21 @@ export function eventTypeOf(stated: EventType | undefined, genres: readonly Genr
 }
 
 /** Artsdata event-type concept (v4.0 collection) for the event type, refined by genre where Artsdata has one. */
+const BY_EVENT_TYPE: Partial<Record<EventType, string>> = {
+  TheaterEvent: `${ADR}TheatrePerformance`, DanceEvent: `${ADR}DancePerformance`, MusicEvent: `${ADR}MusicPerformance`,
+  ComedyEvent: `${ADR}ComedyPerformance`, ChildrensEvent: `${ADR}ChildrensEvent`, Festival: `${ADR}Festival`,
+  ScreeningEvent: `${ADR}ScreeningEvent`, SocialEvent: `${ADR}SocialEvent`,
+};
+
+/** Genres that name an Artsdata event type of their own, first match wins. */
+const BY_GENRE: readonly (readonly [Genre, string])[] = [
+  ["opera", `${ADR}OperaPerformance`], ["musicalTheatre", `${ADR}MusicalTheatrePerformance`],
+  ["circus", `${ADR}CircusPerformance`], ["storytelling", `${ADR}StorytellingPerformance`],
+];
+
 export function artsdataEventType(type: EventType, genres: readonly Genre[] | undefined): string | undefined {
-  const has = (g: Genre): boolean => genres?.includes(g) ?? false;
-  if (has("opera")) return `${ADR}OperaPerformance`;
-  if (has("musicalTheatre")) return `${ADR}MusicalTheatrePerformance`;
-  if (has("circus")) return `${ADR}CircusPerformance`;
-  if (has("storytelling")) return `${ADR}StorytellingPerformance`;
-  const byType: Partial<Record<EventType, string>> = {
-    TheaterEvent: "TheatrePerformance", DanceEvent: "DancePerformance", MusicEvent: "MusicPerformance", ComedyEvent: "ComedyPerformance",
-    ChildrensEvent: "ChildrensEvent", Festival: "Festival", ScreeningEvent: "ScreeningEvent", SocialEvent: "SocialEvent",
-  };
-  const local = byType[type];
-  return local ? `${ADR}${local}` : undefined;
+  if (genres !== undefined) for (const [g, iri] of BY_GENRE) if (genres.includes(g)) return iri;
+  return BY_EVENT_TYPE[type];
 }
 
 export const STATUS_IRI: Readonly<Record<StatusKind, string>> = {

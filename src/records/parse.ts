@@ -29,12 +29,12 @@ function hasNull(value: unknown): boolean {
 }
 
 /** The record without its failed and unknown fields; the record itself when it has none (the usual case). */
-function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "object" }>, failed: ReadonlySet<string>): Record<string, unknown> {
-  let clean = failed.size === 0;
+function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "object" }>, failed: ReadonlySet<string> | undefined): Record<string, unknown> {
+  let clean = failed === undefined;
   if (clean) for (const k in raw) if (spec.fields[k] === undefined) clean = false;
   if (clean) return raw;
   const out: Record<string, unknown> = {};
-  for (const k in raw) if (!failed.has(k) && spec.fields[k] !== undefined) out[k] = raw[k];
+  for (const k in raw) if (!failed?.has(k) && spec.fields[k] !== undefined) out[k] = raw[k];
   return out;
 }
 
@@ -48,7 +48,13 @@ function withoutNulls<T>(value: T): T {
   return out as T;
 }
 
+// An http(s) IRI with a plain DNS host (last label starting with a letter: never read as an IPv4 address), no port
+// no punycode label (which the URL parser decodes and may refuse) and only characters the URL parser accepts as
+// they are: valid without building a URL object (the usual case). Anything else goes through the URL parser.
+const PLAIN_HTTP_IRI = /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][^\s<>"{}|\\^`\u0000-\u001f\u007f]*)?$/i;
+
 export function isHttpIri(value: string): boolean {
+  if (PLAIN_HTTP_IRI.test(value)) return true;
   if (!/^https?:\/\/[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/i.test(value)) return false;
   try {
     return new URL(value).hostname.length > 0;
@@ -57,13 +63,26 @@ export function isHttpIri(value: string): boolean {
   }
 }
 
+// Seasons repeat the same dates (sales openings, start times): date checks are memoised (bounded).
+const dateOk = new Map<string, number>();
+function dateFormatOk(v: string, allowDate: boolean): boolean {
+  let k = dateOk.get(v);
+  if (k === undefined) {
+    const d = parseIsoDate(v);
+    k = d === undefined ? 0 : d.kind === "date" ? 1 : 2;
+    if (dateOk.size > 50_000) dateOk.clear();
+    dateOk.set(v, k);
+  }
+  return k === 2 || (allowDate && k === 1);
+}
+
 function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>, v: string): boolean {
   switch (format) {
     case "localId": return v.trim().length > 0 && v.length <= 256 && !/[\u0000-\u001f]/.test(v);
     case "iri": return isHttpIri(v);
     case "baseIri": return isHttpIri(v) && /[/#]$/.test(v) && !v.includes("?");
-    case "dateTime": return parseIsoDate(v, false) !== undefined;
-    case "dateOrDateTime": return parseIsoDate(v) !== undefined;
+    case "dateTime": return dateFormatOk(v, false);
+    case "dateOrDateTime": return dateFormatOk(v, true);
     case "yearOrDate": return /^\d{4}$/.test(v) || parseIsoDate(v)?.kind === "date";
     case "duration": return isDuration(v);
     case "lang": return LANG_RE.test(v);
@@ -78,6 +97,10 @@ function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>,
 /** Collects problems for one record. */
 class RecordCheck {
   ok = true;
+  /** Top-level fields that failed their check (made on the first failure). */
+  failed: Set<string> | undefined;
+  /** Whether a null value was met (null means absent: the record is then copied without it). */
+  sawNull = false;
   constructor(
     private readonly out: Problem[],
     readonly entity: string,
@@ -117,12 +140,17 @@ const FORMAT_CODES: Partial<Record<string, string>> = {
   text: "record/empty-text", localId: "record/invalid-id", licence: "record/invalid-licence",
 };
 
-/** Structural check of a value against its spec; returns whether it holds. */
-function checkValue(spec: Spec, value: unknown, path: string, c: RecordCheck): boolean {
+/** A field's JSON path, built only when a problem is reported (most records have none). */
+function join(at: string, key: string | number): string {
+  return typeof key === "number" ? `${at}[${key}]` : `${at}.${key}`;
+}
+
+/** Structural check of the value at `at` + `key` against its spec; returns whether it holds. */
+function checkValue(spec: Spec, value: unknown, at: string, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
-      if (typeof value !== "string") return c.invalid(spec, path, value, "record/invalid-type"), false;
-      if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, path, value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
+      if (typeof value !== "string") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
+      if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, join(at, key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
       return true;
     case "number": {
       const bad =
@@ -130,16 +158,17 @@ function checkValue(spec: Spec, value: unknown, path: string, c: RecordCheck): b
         (spec.integer === true && !Number.isInteger(value)) ||
         (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) ||
         (spec.max !== undefined && value > spec.max);
-      if (bad) return c.invalid(spec, path, value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"), false;
+      if (bad) return c.invalid(spec, join(at, key), value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"), false;
       return true;
     }
     case "boolean":
-      if (typeof value !== "boolean") return c.invalid(spec, path, value, "record/invalid-type"), false;
+      if (typeof value !== "boolean") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
       return true;
     case "enum":
       if (typeof value !== "string" || !spec.values.includes(value)) {
         const near = typeof value === "string" ? closest(value, spec.values) : undefined;
         const { expected } = expectation(spec);
+        const path = join(at, key);
         c.report(
           "record/unknown-value", path, value, expected,
           { en: `${fieldName(path)} ${JSON.stringify(value)} is not ${expected.en}`, fr: `${fieldName(path)} ${JSON.stringify(value)} n'est pas ${expected.fr}` },
@@ -151,37 +180,42 @@ function checkValue(spec: Spec, value: unknown, path: string, c: RecordCheck): b
       }
       return true;
     case "langmap": {
-      if (!isPlainObject(value) || Object.keys(value).length === 0) return c.invalid(spec, path, value, "record/invalid-language-map"), false;
+      if (!isPlainObject(value)) return c.invalid(spec, join(at, key), value, "record/invalid-language-map"), false;
       let ok = true;
-      for (const [lang, text] of Object.entries(value)) {
+      let empty = true;
+      for (const lang in value) {
+        empty = false;
+        const text = value[lang];
         if (!LANG_RE.test(lang)) {
           c.report(
-            "record/invalid-language", `${path}.${lang}`, lang, expectation({ t: "string", format: "lang" }).expected,
+            "record/invalid-language", `${join(at, key)}.${lang}`, lang, expectation({ t: "string", format: "lang" }).expected,
             { en: `language key "${lang}" is not a BCP 47 tag`, fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47` },
             { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
           );
           ok = false;
         } else if (typeof text !== "string" || text.trim() === "") {
           c.report(
-            "record/empty-text", `${path}.${lang}`, text, { en: "a non-empty text", fr: "un texte non vide" },
+            "record/empty-text", `${join(at, key)}.${lang}`, text, { en: "a non-empty text", fr: "un texte non vide" },
             { en: `the "${lang}" text is empty or not a string`, fr: `le texte « ${lang} » est vide ou n'est pas une chaîne` },
             { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
           );
           ok = false;
         }
       }
+      if (empty) return c.invalid(spec, join(at, key), value, "record/invalid-language-map"), false;
       return ok;
     }
     case "array": {
-      if (!Array.isArray(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
+      if (!Array.isArray(value)) return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
       let ok = true;
-      for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], `${path}[${i}]`, c) && ok;
+      const path = join(at, key);
+      for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], path, i, c) && ok;
       return ok;
     }
     case "object":
-      return checkObject(spec, value, path, c);
+      return checkObject(spec, value, join(at, key), c);
     case "ref":
-      if (typeof value !== "string" || value === "") return c.invalid(spec, path, value, "record/invalid-type"), false;
+      if (typeof value !== "string" || value === "") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
       return true;
   }
 }
@@ -197,7 +231,7 @@ function entriesOf(spec: Extract<Spec, { t: "object" }>): readonly (readonly [st
   return e;
 }
 
-function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck, failed?: Set<string>): boolean {
+function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck, top = false): boolean {
   if (!isPlainObject(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
   let ok = true;
   for (const key in value) {
@@ -214,6 +248,7 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
   for (const [key, field] of entriesOf(spec)) {
     const v = value[key];
     if (v === undefined || v === null) {
+      if (v === null) c.sawNull = true;
       if (field.required) {
         const { expected, example } = expectation(field);
         c.report(
@@ -221,13 +256,13 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
           { en: `${key} is missing`, fr: `${key} est absent` },
           { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
         );
-        failed?.add(key);
+        if (top) (c.failed ??= new Set()).add(key);
         ok = false;
       }
       continue;
     }
-    if (!checkValue(field, v, `${path}.${key}`, c)) {
-      failed?.add(key);
+    if (!checkValue(field, v, path, key, c)) {
+      if (top) (c.failed ??= new Set()).add(key);
       ok = false;
     }
   }
@@ -258,8 +293,13 @@ interface Registry {
   readonly allHalls: Map<string, string>;
 }
 
+/** Whether `id` is an accepted record of `to` (checked before a problem's path is even built). */
+function isAccepted(reg: Registry, to: Collection, id: string): boolean {
+  return reg.accepted.get(to)?.has(id) === true;
+}
+
 function checkRef(reg: Registry, to: Collection, id: string, path: string, c: RecordCheck): boolean {
-  if (reg.accepted.get(to)?.has(id)) return true;
+  if (isAccepted(reg, to, id)) return true;
   const entity = ENTITY_OF[to];
   if (reg.rejected.get(to)?.has(id)) {
     c.report(
@@ -277,10 +317,10 @@ function checkRef(reg: Registry, to: Collection, id: string, path: string, c: Re
   return false;
 }
 
-function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, path: string, c: RecordCheck): void {
+function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, at: string, key: string, c: RecordCheck): void {
   refs?.forEach((r, i) => {
-    if (r.person !== undefined) checkRef(reg, "people", r.person, `${path}[${i}].person`, c);
-    if (r.organization !== undefined) checkRef(reg, "organizations", r.organization, `${path}[${i}].organization`, c);
+    if (r.person !== undefined && !isAccepted(reg, "people", r.person)) checkRef(reg, "people", r.person, `${at}.${key}[${i}].person`, c);
+    if (r.organization !== undefined && !isAccepted(reg, "organizations", r.organization)) checkRef(reg, "organizations", r.organization, `${at}.${key}[${i}].organization`, c);
   });
 }
 
@@ -324,13 +364,17 @@ function canonicalSameAs(iri: string): string {
 
 interface DateContext {
   readonly zone: string | undefined;
-  readonly zonePath: string;
 }
 
 /** Resolves a date(-time) with the zone: returns the normalised lexical form and the parsed value. */
 // A season repeats the same dates (sales openings, start times) across venues and performances:
 // resolved values are immutable, so they are memoised per zone (bounded).
 const resolvedCache = new Map<string, Map<string, { text: string; parsed: ParsedDate }>>();
+
+/** A date already resolved in this zone, without building its path (the usual case in a season). */
+function cachedDate(value: string, ctx: DateContext): { text: string; parsed: ParsedDate } | undefined {
+  return resolvedCache.get(ctx.zone ?? "")?.get(value);
+}
 
 function resolveDate(value: string, path: string, ctx: DateContext, c: RecordCheck): { text: string; parsed: ParsedDate } | undefined {
   const zoneKey = ctx.zone ?? "";
@@ -464,8 +508,7 @@ export function parseRecords(input: unknown): ParseResult {
       const id = isPlainObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
       const c = new RecordCheck(problems, entity, id ?? `#${i}`);
       const spec = COLLECTION_SPECS[collection];
-      const failed = new Set<string>();
-      checkObject(spec, raw, path, c, failed);
+      checkObject(spec, raw, path, c, true);
       if (id !== undefined && seen.has(id)) {
         c.report(
           "record/duplicate-id", `${path}.id`, id, { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
@@ -478,7 +521,8 @@ export function parseRecords(input: unknown): ParseResult {
       let record: unknown;
       if (isPlainObject(raw)) {
         // null counts as absent (as in most exports), so it is dropped along with failed and unknown fields.
-        const usable = withoutNulls(usableFields(raw, spec, failed));
+        let usable = usableFields(raw, spec, c.failed);
+        if (c.sawNull) usable = withoutNulls(usable);
         record = normalizeRecord(collection, usable, path, reg, c, hallOwner);
       }
       const ref: RecordRef = { entity, recordId: id ?? `#${i}`, path };
@@ -530,28 +574,28 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
       return base;
     case "works": {
       const w = base as unknown as Work;
-      checkAgents(reg, w.composers, `${path}.composers`, c);
-      checkAgents(reg, w.authors, `${path}.authors`, c);
-      checkAgents(reg, w.librettists, `${path}.librettists`, c);
+      checkAgents(reg, w.composers, path, "composers", c);
+      checkAgents(reg, w.authors, path, "authors", c);
+      checkAgents(reg, w.librettists, path, "librettists", c);
       return w;
     }
     case "productions": {
       const p = base as unknown as Production;
-      p.works?.forEach((w, i) => checkRef(reg, "works", w, `${path}.works[${i}]`, c));
-      checkAgents(reg, p.producers, `${path}.producers`, c);
-      checkAgents(reg, p.directors, `${path}.directors`, c);
-      checkAgents(reg, p.cast as readonly Role[] | undefined, `${path}.cast`, c);
+      p.works?.forEach((w, i) => (isAccepted(reg, "works", w) || checkRef(reg, "works", w, `${path}.works[${i}]`, c)));
+      checkAgents(reg, p.producers, path, "producers", c);
+      checkAgents(reg, p.directors, path, "directors", c);
+      checkAgents(reg, p.cast as readonly Role[] | undefined, path, "cast", c);
       checkAgeRange(p.audienceAge, path, c);
       return p;
     }
     case "series": {
       const s = base as unknown as Series;
-      checkAgents(reg, s.organizers, `${path}.organizers`, c);
+      checkAgents(reg, s.organizers, path, "organizers", c);
       let zone: string | undefined;
-      if (s.venue !== undefined && checkRef(reg, "venues", s.venue, `${path}.venue`, c)) zone = (reg.accepted.get("venues")!.get(s.venue) as Venue).timeZone;
-      const ctx = { zone, zonePath: `${path}.venue` };
-      const start = s.startDate !== undefined ? resolveDate(s.startDate, `${path}.startDate`, ctx, c) : undefined;
-      const end = s.endDate !== undefined ? resolveDate(s.endDate, `${path}.endDate`, ctx, c) : undefined;
+      if (s.venue !== undefined && (isAccepted(reg, "venues", s.venue) || checkRef(reg, "venues", s.venue, `${path}.venue`, c))) zone = (reg.accepted.get("venues")!.get(s.venue) as Venue).timeZone;
+      const ctx = { zone };
+      const start = s.startDate !== undefined ? (cachedDate(s.startDate, ctx) ?? resolveDate(s.startDate, `${path}.startDate`, ctx, c)) : undefined;
+      const end = s.endDate !== undefined ? (cachedDate(s.endDate, ctx) ?? resolveDate(s.endDate, `${path}.endDate`, ctx, c)) : undefined;
       if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, s.endDate!, s.startDate!, "startDate", "endDate");
       return { ...s, ...(start ? { startDate: start.text } : {}), ...(end ? { endDate: end.text } : {}) };
     }
@@ -562,11 +606,11 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
 
 function normalizePerformance(p: Performance, path: string, reg: Registry, c: RecordCheck): Performance {
   // Fields that failed their structural check were removed: required ones may be absent here.
-  if (p.production !== undefined) checkRef(reg, "productions", p.production, `${path}.production`, c);
+  if (p.production !== undefined && !isAccepted(reg, "productions", p.production)) checkRef(reg, "productions", p.production, `${path}.production`, c);
   const mode = p.attendanceMode;
   let venue: Venue | undefined;
   if (p.venue !== undefined) {
-    if (checkRef(reg, "venues", p.venue, `${path}.venue`, c)) venue = reg.accepted.get("venues")!.get(p.venue) as Venue;
+    if (isAccepted(reg, "venues", p.venue) || checkRef(reg, "venues", p.venue, `${path}.venue`, c)) venue = reg.accepted.get("venues")!.get(p.venue) as Venue;
   } else if (mode !== "online") {
     c.report(
       "record/missing-field", `${path}.venue`, undefined, { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
@@ -578,7 +622,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
     const owner = reg.halls.get(p.hall);
     const rejectedOwner = reg.allHalls.get(p.hall);
     if (owner === undefined && rejectedOwner !== undefined) {
-      checkRef(reg, "venues", rejectedOwner, `${path}.hall`, c);
+      if (!isAccepted(reg, "venues", rejectedOwner)) checkRef(reg, "venues", rejectedOwner, `${path}.hall`, c);
     } else if (owner === undefined) {
       c.report(
         "record/unknown-reference", `${path}.hall`, p.hall, { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
@@ -606,15 +650,15 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
       { en: `add "onlineUrl": "https://…"`, fr: `ajoutez "onlineUrl": "https://…"` },
     );
   }
-  checkAgents(reg, p.performers, `${path}.performers`, c);
-  checkAgents(reg, p.organizers, `${path}.organizers`, c);
-  p.series?.forEach((s, i) => checkRef(reg, "series", s, `${path}.series[${i}]`, c));
+  checkAgents(reg, p.performers, path, "performers", c);
+  checkAgents(reg, p.organizers, path, "organizers", c);
+  p.series?.forEach((s, i) => (isAccepted(reg, "series", s) || checkRef(reg, "series", s, `${path}.series[${i}]`, c)));
   checkAgeRange(p.audienceAge, path, c);
 
-  const ctx: DateContext = { zone: p.timeZone ?? venue?.timeZone, zonePath: p.timeZone ? `${path}.timeZone` : `${path}.venue` };
-  const start = p.startDate !== undefined ? resolveDate(p.startDate, `${path}.startDate`, ctx, c) : undefined;
-  const end = p.endDate !== undefined ? resolveDate(p.endDate, `${path}.endDate`, ctx, c) : undefined;
-  const door = p.doorTime !== undefined ? resolveDate(p.doorTime, `${path}.doorTime`, ctx, c) : undefined;
+  const ctx: DateContext = { zone: p.timeZone ?? venue?.timeZone };
+  const start = p.startDate !== undefined ? (cachedDate(p.startDate, ctx) ?? resolveDate(p.startDate, `${path}.startDate`, ctx, c)) : undefined;
+  const end = p.endDate !== undefined ? (cachedDate(p.endDate, ctx) ?? resolveDate(p.endDate, `${path}.endDate`, ctx, c)) : undefined;
+  const door = p.doorTime !== undefined ? (cachedDate(p.doorTime, ctx) ?? resolveDate(p.doorTime, `${path}.doorTime`, ctx, c)) : undefined;
   if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, p.endDate!, p.startDate, "startDate", "endDate");
   if (start && door && (compareDates(start.parsed, door.parsed) ?? 0) < 0) orderProblem(c, `${path}.doorTime`, p.startDate, p.doorTime!, "doorTime", "startDate");
 
@@ -634,33 +678,37 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
         { en: `set kind to "rescheduled", or remove previousStartDate`, fr: `mettez kind à « rescheduled », ou retirez previousStartDate` },
       );
     } else if (status.previousStartDate !== undefined) {
-      const prev = resolveDate(status.previousStartDate, `${path}.status.previousStartDate`, ctx, c);
+      const prev = (cachedDate(status.previousStartDate, ctx) ?? resolveDate(status.previousStartDate, `${path}.status.previousStartDate`, ctx, c));
       if (prev) status = { ...status, previousStartDate: prev.text };
     }
   }
 
   const offers = p.offers?.map((o, i) => normalizeOffer(o, i, `${path}.offers[${i}]`, ctx, p, c));
-  const offerIds = new Set<string>();
-  offers?.forEach((o, i) => {
-    const id = o.id ?? String(i + 1);
-    if (offerIds.has(id)) {
-      c.report(
-        "record/duplicate-id", `${path}.offers[${i}].id`, id, { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
-        { en: `another offer of this performance has id "${id}"`, fr: `un autre tarif de cette représentation a l'id « ${id} »` },
-        { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
-      );
-    }
-    offerIds.add(id);
-  });
+  if (offers && offers.length > 1) {
+    // Few offers per performance: a list is cheaper than a set until there are many.
+    const offerIds = offers.length > 16 ? new Set<string>() : undefined;
+    const seen: string[] = [];
+    offers.forEach((o, i) => {
+      const id = o.id ?? String(i + 1);
+      if (offerIds ? offerIds.has(id) : seen.includes(id)) {
+        c.report(
+          "record/duplicate-id", `${path}.offers[${i}].id`, id, { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
+          { en: `another offer of this performance has id "${id}"`, fr: `un autre tarif de cette représentation a l'id « ${id} »` },
+          { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
+        );
+      }
+      if (offerIds) offerIds.add(id);
+      else seen.push(id);
+    });
+  }
 
-  return {
-    ...p,
-    startDate: start?.text ?? p.startDate,
-    ...(end ? { endDate: end.text } : {}),
-    ...(door ? { doorTime: door.text } : {}),
-    ...(status ? { status } : {}),
-    ...(offers ? { offers } : {}),
-  };
+  // One copy of the record, with its normalised values (fields keep their order).
+  const out: { -readonly [K in keyof Performance]: Performance[K] } = { ...p, startDate: start?.text ?? p.startDate };
+  if (end) out.endDate = end.text;
+  if (door) out.doorTime = door.text;
+  if (status) out.status = status;
+  if (offers) out.offers = offers;
+  return out;
 }
 
 function normalizeOffer(o: Offer, index: number, path: string, ctx: DateContext, p: Performance, c: RecordCheck): Offer {
@@ -686,6 +734,6 @@ function normalizeOffer(o: Offer, index: number, path: string, ctx: DateContext,
       { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
     );
   }
-  const from = o.validFrom !== undefined ? resolveDate(o.validFrom, `${path}.validFrom`, ctx, c) : undefined;
+  const from = o.validFrom !== undefined ? (cachedDate(o.validFrom, ctx) ?? resolveDate(o.validFrom, `${path}.validFrom`, ctx, c)) : undefined;
   return from ? { ...o, validFrom: from.text } : o;
 }

@@ -66,7 +66,20 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
 }
 
 /** xsd:decimal lexical form of a JS number (no exponent). */
+// Prices repeat (12, 9.5, 25…): their lexical forms are made once and shared by every triple that uses them.
+const decimals = new Map<number, string>();
+
 export function decimal(n: number): string {
+  let d = decimals.get(n);
+  if (d === undefined) {
+    d = decimalText(n);
+    if (decimals.size > 10_000) decimals.clear();
+    decimals.set(n, d);
+  }
+  return d;
+}
+
+function decimalText(n: number): string {
   const s = String(n);
   if (!/e/i.test(s)) return s.includes(".") ? s : `${s}.0`;
   return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, ".0");
