@@ -501,7 +501,6 @@ export function parseRecords(input: unknown): ParseResult {
       continue;
     }
     const kept: unknown[] = [];
-    const seen = new Set<string>();
     for (let i = 0; i < list.length; i++) {
       const raw: unknown = list[i];
       const path = `$.${collection}[${i}]`;
@@ -509,14 +508,14 @@ export function parseRecords(input: unknown): ParseResult {
       const c = new RecordCheck(problems, entity, id ?? `#${i}`);
       const spec = COLLECTION_SPECS[collection];
       checkObject(spec, raw, path, c, true);
-      if (id !== undefined && seen.has(id)) {
+      // Every id met so far is in acceptedHere or rejectedHere (the duplicate itself is rejected below).
+      if (id !== undefined && (acceptedHere.has(id) || rejectedHere.has(id))) {
         c.report(
           "record/duplicate-id", `${path}.id`, id, { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
           { en: `another ${entity} already has id "${id}"`, fr: `un autre élément ${entity} a déjà l'id « ${id} »` },
           { en: "give each record its own id", fr: "donnez à chaque fiche son propre id" },
         );
       }
-      if (id !== undefined) seen.add(id);
       // Cross-record checks still run on the fields that passed, so every problem is reported at once.
       let record: unknown;
       if (isPlainObject(raw)) {

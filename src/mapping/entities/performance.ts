@@ -1,7 +1,7 @@
 // Performances (représentations) → schema.org Event subtypes linked to their production by workPerformed.
 
 import type { Offer, Performance, Production } from "../../records/types.js";
-import { childIri } from "../iri.js";
+import { childIri, entityIri } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
 import { X, N, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
@@ -10,7 +10,8 @@ import { dateDatatype } from "./series.js";
 type Origin = { entity: string; recordId: string; path: string };
 
 export function emitPerformance(ctx: MapContext, p: Performance, production: Production | undefined, path: string): void {
-  const s = iriOf(ctx, "performance", p.id);
+  // Nothing else refers to a performance: its IRI is minted here, without the cache shared IRIs go through.
+  const s = entityIri(ctx.base, "performance", p.id);
   const origin: Origin = { entity: "performance", recordId: p.id, path };
   const inherited = `${path}.production`;
   const genres = production?.genres;
