@@ -682,7 +682,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
     }
   }
 
-  const offers = p.offers?.map((o, i) => normalizeOffer(o, i, `${path}.offers[${i}]`, ctx, p, c));
+  const offers = p.offers?.map((o, i) => normalizeOffer(o, i, path, ctx, p, c));
   if (offers && offers.length > 1) {
     // Few offers per performance: a list is cheaper than a set until there are many.
     const offerIds = offers.length > 16 ? new Set<string>() : undefined;
@@ -710,29 +710,34 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   return out;
 }
 
-function normalizeOffer(o: Offer, index: number, path: string, ctx: DateContext, p: Performance, c: RecordCheck): Offer {
+/** `$.performances[3].offers[1].price`, built when a problem is reported. */
+function offerField(perfPath: string, index: number, field: string): string {
+  return `${perfPath}.offers[${index}].${field}`;
+}
+
+function normalizeOffer(o: Offer, index: number, perfPath: string, ctx: DateContext, p: Performance, c: RecordCheck): Offer {
   const priced = o.price !== undefined || o.minPrice !== undefined || o.maxPrice !== undefined;
   if (priced && o.priceCurrency === undefined) {
     c.report(
-      "record/price-without-currency", `${path}.priceCurrency`, undefined, { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
+      "record/price-without-currency", offerField(perfPath, index, "priceCurrency"), undefined, { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
       { en: "a price is given without priceCurrency", fr: "un prix est donné sans priceCurrency" },
       { en: `add "priceCurrency": "EUR"`, fr: `ajoutez "priceCurrency": "EUR"` },
     );
   }
   if (o.minPrice !== undefined && o.maxPrice !== undefined && o.minPrice > o.maxPrice) {
     c.report(
-      "record/invalid-price-range", `${path}.minPrice`, o.minPrice, { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
+      "record/invalid-price-range", offerField(perfPath, index, "minPrice"), o.minPrice, { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
       { en: `minPrice ${o.minPrice} is above maxPrice ${o.maxPrice}`, fr: `minPrice ${o.minPrice} dépasse maxPrice ${o.maxPrice}` },
       { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
     );
   }
   if (p.free === true && ((o.price ?? 0) > 0 || (o.minPrice ?? 0) > 0)) {
     c.report(
-      "record/free-with-price", `${path}.price`, o.price ?? o.minPrice, { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
+      "record/free-with-price", offerField(perfPath, index, "price"), o.price ?? o.minPrice, { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
       { en: `the performance is free but offer ${index + 1} has a price`, fr: `la représentation est gratuite mais le tarif ${index + 1} a un prix` },
       { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
     );
   }
-  const from = o.validFrom !== undefined ? (cachedDate(o.validFrom, ctx) ?? resolveDate(o.validFrom, `${path}.validFrom`, ctx, c)) : undefined;
+  const from = o.validFrom !== undefined ? (cachedDate(o.validFrom, ctx) ?? resolveDate(o.validFrom, offerField(perfPath, index, "validFrom"), ctx, c)) : undefined;
   return from ? { ...o, validFrom: from.text } : o;
 }

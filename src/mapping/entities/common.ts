@@ -48,6 +48,15 @@ export interface MapContext {
   pathOf(collection: string, index: number, id: string): string;
 }
 
+/**
+ * The input field `key` of `field` (`x.name`, `x[2]`), or "" when the sink keeps no fields: the usual hot path
+ * then makes no string per triple.
+ */
+export function sub(ctx: MapContext, field: string, key: string | number): string {
+  if (!ctx.sink.keepsFields) return "";
+  return typeof key === "number" ? `${field}[${key}]` : `${field}.${key}`;
+}
+
 export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
   // Productions, venues and agents are referenced by many performances: mint each IRI once.
   let byId = ctx.iris.get(kind);
@@ -71,7 +80,7 @@ export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: re
 
 export function langText(ctx: MapContext, s: string, p: NamedNode, map: LangMap | undefined, field: string): void {
   if (!map) return;
-  for (const lang in map) ctx.sink.text(s, p, map[lang]!, lang, `${field}.${lang}`);
+  for (const lang in map) ctx.sink.text(s, p, map[lang]!, lang, sub(ctx, field, lang));
 }
 
 export function plain(ctx: MapContext, s: string, p: NamedNode, value: string | undefined, field: string): void {
@@ -79,7 +88,7 @@ export function plain(ctx: MapContext, s: string, p: NamedNode, value: string | 
 }
 
 export function iriList(ctx: MapContext, s: string, p: NamedNode, iris: readonly string[] | undefined, field: string): void {
-  iris?.forEach((o, i) => ctx.sink.iri(s, p, o, `${field}[${i}]`));
+  iris?.forEach((o, i) => ctx.sink.iri(s, p, o, sub(ctx, field, i)));
 }
 
 export function agentIri(ctx: MapContext, ref: AgentRef): string {
@@ -87,7 +96,7 @@ export function agentIri(ctx: MapContext, ref: AgentRef): string {
 }
 
 export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string): void {
-  refs?.forEach((r, i) => ctx.sink.iri(s, p, agentIri(ctx, r), `${field}[${i}]`));
+  refs?.forEach((r, i) => ctx.sink.iri(s, p, agentIri(ctx, r), sub(ctx, field, i)));
 }
 
 /**
@@ -96,7 +105,7 @@ export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly 
  */
 export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly Role[] | undefined, origin: RecordRef, field: string, fragment: string): void {
   list?.forEach((r, i) => {
-    const f = `${field}[${i}]`;
+    const f = sub(ctx, field, i);
     const agent = agentIri(ctx, r);
     if (r.roleName === undefined && r.characterName === undefined) {
       ctx.sink.iri(s, p, agent, f);
@@ -113,5 +122,5 @@ export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly R
 
 /** Strings as plain literals, one per value (inLanguage, subtitleLanguage, accessibilityFeature…). */
 export function plainList(ctx: MapContext, s: string, p: NamedNode, values: readonly string[] | undefined, field: string): void {
-  values?.forEach((v, i) => ctx.sink.literal(s, p, v, X.string, `${field}[${i}]`));
+  values?.forEach((v, i) => ctx.sink.literal(s, p, v, X.string, sub(ctx, field, i)));
 }

@@ -3,7 +3,7 @@
 import type { Offer, Performance, Production } from "../../records/types.js";
 import { childIri, entityIri } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
-import { X, N, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
+import { X, N, sub, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
 
@@ -59,7 +59,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
       ctx.sink.literal(s, S("previousStartDate"), p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
     }
   }
-  p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, `${path}.offers[${i}]`));
+  p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, sub(ctx, sub(ctx, path, "offers"), i)));
   if (p.free !== undefined) ctx.sink.literal(s, S("isAccessibleForFree"), String(p.free), X.boolean, `${path}.free`);
 
   roles(ctx, s, S("performer"), p.performers, origin, `${path}.performers`, "performer");
@@ -70,8 +70,8 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   plainList(ctx, s, S("accessibilityFeature"), p.accessibility, `${path}.accessibility`);
   p.series?.forEach((x, i) => {
     const series = iriOf(ctx, "series", x);
-    ctx.sink.iri(s, S("superEvent"), series, `${path}.series[${i}]`);
-    ctx.sink.iri(series, S("subEvent"), s, `${path}.series[${i}]`);
+    ctx.sink.iri(s, S("superEvent"), series, sub(ctx, sub(ctx, path, "series"), i));
+    ctx.sink.iri(series, S("subEvent"), s, sub(ctx, sub(ctx, path, "series"), i));
   });
   if (p.url) ctx.sink.iri(s, S("url"), p.url, `${path}.url`);
   iriList(ctx, s, S("image"), p.images ?? production?.images, p.images ? `${path}.images` : inherited);
