@@ -196,7 +196,7 @@ export const storeBench: BenchModule = {
           const t = m.typedCold[q]!;
           const gq = gen[q];
           const g = gq?.full ?? (gq?.timeoutMs !== undefined ? ({ p50: gq.timeoutMs } as Latency) : undefined);
-          rows.push({ label: `${label} typed "${q}" p50, new pages (${t.runs} pages of ≤ 20)`, value: t.p50, unit: "ms" });
+          rows.push({ label: `${label} typed "${q}" p50, new pages (${t.runs} pages of ≤ 20, a question with fewer pages browsed again with its descriptions forgotten)`, value: t.p50, unit: "ms" });
           rows.push({ label: `${label} typed "${q}" p99, new pages`, value: t.p99, unit: "ms" });
           rows.push({ label: `${label} typed "${q}" p50, same page again (described already)`, value: m.typed[q]!.p50, unit: "ms" });
           if (g) {
