@@ -293,13 +293,17 @@ interface Registry {
   readonly allHalls: Map<string, string>;
 }
 
-/** Whether `id` is an accepted record of `to` (checked before a problem's path is even built). */
-function isAccepted(reg: Registry, to: Collection, id: string): boolean {
-  return reg.accepted.get(to)?.has(id) === true;
+/**
+ * `at.key`, then `[index]` and `.leaf` when given (`$.performances[3].offers[1].validFrom`). Cross-record checks take
+ * their path in these parts and join them only when they report a problem: most records have none.
+ */
+function fieldPath(at: string, key: string, index?: number, leaf?: string): string {
+  return `${at}.${key}${index === undefined ? "" : `[${index}]`}${leaf === undefined ? "" : `.${leaf}`}`;
 }
 
-function checkRef(reg: Registry, to: Collection, id: string, path: string, c: RecordCheck): boolean {
-  if (isAccepted(reg, to, id)) return true;
+function checkRef(reg: Registry, to: Collection, id: string, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): boolean {
+  if (reg.accepted.get(to)?.has(id)) return true;
+  const path = fieldPath(at, key, index, leaf);
   const entity = ENTITY_OF[to];
   if (reg.rejected.get(to)?.has(id)) {
     c.report(
@@ -319,8 +323,8 @@ function checkRef(reg: Registry, to: Collection, id: string, path: string, c: Re
 
 function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, at: string, key: string, c: RecordCheck): void {
   refs?.forEach((r, i) => {
-    if (r.person !== undefined && !isAccepted(reg, "people", r.person)) checkRef(reg, "people", r.person, `${at}.${key}[${i}].person`, c);
-    if (r.organization !== undefined && !isAccepted(reg, "organizations", r.organization)) checkRef(reg, "organizations", r.organization, `${at}.${key}[${i}].organization`, c);
+    if (r.person !== undefined) checkRef(reg, "people", r.person, c, at, key, i, "person");
+    if (r.organization !== undefined) checkRef(reg, "organizations", r.organization, c, at, key, i, "organization");
   });
 }
 
@@ -371,12 +375,7 @@ interface DateContext {
 // resolved values are immutable, so they are memoised per zone (bounded).
 const resolvedCache = new Map<string, Map<string, { text: string; parsed: ParsedDate }>>();
 
-/** A date already resolved in this zone, without building its path (the usual case in a season). */
-function cachedDate(value: string, ctx: DateContext): { text: string; parsed: ParsedDate } | undefined {
-  return resolvedCache.get(ctx.zone ?? "")?.get(value);
-}
-
-function resolveDate(value: string, path: string, ctx: DateContext, c: RecordCheck): { text: string; parsed: ParsedDate } | undefined {
+function resolveDate(value: string, ctx: DateContext, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): { text: string; parsed: ParsedDate } | undefined {
   const zoneKey = ctx.zone ?? "";
   let cache = resolvedCache.get(zoneKey);
   if (!cache) {
@@ -400,6 +399,7 @@ function resolveDate(value: string, path: string, ctx: DateContext, c: RecordChe
     return result;
   }
   if (!r || r.ok) return undefined;
+  const path = fieldPath(at, key, index, leaf);
   const offsets = r.offsets.map(formatOffset).join(", ");
   if (r.reason === "gap") {
     c.report(
@@ -580,7 +580,7 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
     }
     case "productions": {
       const p = base as unknown as Production;
-      p.works?.forEach((w, i) => (isAccepted(reg, "works", w) || checkRef(reg, "works", w, `${path}.works[${i}]`, c)));
+      p.works?.forEach((w, i) => checkRef(reg, "works", w, c, path, "works", i));
       checkAgents(reg, p.producers, path, "producers", c);
       checkAgents(reg, p.directors, path, "directors", c);
       checkAgents(reg, p.cast as readonly Role[] | undefined, path, "cast", c);
@@ -591,10 +591,10 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
       const s = base as unknown as Series;
       checkAgents(reg, s.organizers, path, "organizers", c);
       let zone: string | undefined;
-      if (s.venue !== undefined && (isAccepted(reg, "venues", s.venue) || checkRef(reg, "venues", s.venue, `${path}.venue`, c))) zone = (reg.accepted.get("venues")!.get(s.venue) as Venue).timeZone;
+      if (s.venue !== undefined && checkRef(reg, "venues", s.venue, c, path, "venue")) zone = (reg.accepted.get("venues")!.get(s.venue) as Venue).timeZone;
       const ctx = { zone };
-      const start = s.startDate !== undefined ? (cachedDate(s.startDate, ctx) ?? resolveDate(s.startDate, `${path}.startDate`, ctx, c)) : undefined;
-      const end = s.endDate !== undefined ? (cachedDate(s.endDate, ctx) ?? resolveDate(s.endDate, `${path}.endDate`, ctx, c)) : undefined;
+      const start = s.startDate !== undefined ? resolveDate(s.startDate, ctx, c, path, "startDate") : undefined;
+      const end = s.endDate !== undefined ? resolveDate(s.endDate, ctx, c, path, "endDate") : undefined;
       if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, s.endDate!, s.startDate!, "startDate", "endDate");
       return { ...s, ...(start ? { startDate: start.text } : {}), ...(end ? { endDate: end.text } : {}) };
     }
@@ -605,11 +605,11 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
 
 function normalizePerformance(p: Performance, path: string, reg: Registry, c: RecordCheck): Performance {
   // Fields that failed their structural check were removed: required ones may be absent here.
-  if (p.production !== undefined && !isAccepted(reg, "productions", p.production)) checkRef(reg, "productions", p.production, `${path}.production`, c);
+  if (p.production !== undefined) checkRef(reg, "productions", p.production, c, path, "production");
   const mode = p.attendanceMode;
   let venue: Venue | undefined;
   if (p.venue !== undefined) {
-    if (isAccepted(reg, "venues", p.venue) || checkRef(reg, "venues", p.venue, `${path}.venue`, c)) venue = reg.accepted.get("venues")!.get(p.venue) as Venue;
+    if (checkRef(reg, "venues", p.venue, c, path, "venue")) venue = reg.accepted.get("venues")!.get(p.venue) as Venue;
   } else if (mode !== "online") {
     c.report(
       "record/missing-field", `${path}.venue`, undefined, { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
@@ -621,7 +621,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
     const owner = reg.halls.get(p.hall);
     const rejectedOwner = reg.allHalls.get(p.hall);
     if (owner === undefined && rejectedOwner !== undefined) {
-      if (!isAccepted(reg, "venues", rejectedOwner)) checkRef(reg, "venues", rejectedOwner, `${path}.hall`, c);
+      checkRef(reg, "venues", rejectedOwner, c, path, "hall");
     } else if (owner === undefined) {
       c.report(
         "record/unknown-reference", `${path}.hall`, p.hall, { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
@@ -651,13 +651,13 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   }
   checkAgents(reg, p.performers, path, "performers", c);
   checkAgents(reg, p.organizers, path, "organizers", c);
-  p.series?.forEach((s, i) => (isAccepted(reg, "series", s) || checkRef(reg, "series", s, `${path}.series[${i}]`, c)));
+  p.series?.forEach((s, i) => checkRef(reg, "series", s, c, path, "series", i));
   checkAgeRange(p.audienceAge, path, c);
 
   const ctx: DateContext = { zone: p.timeZone ?? venue?.timeZone };
-  const start = p.startDate !== undefined ? (cachedDate(p.startDate, ctx) ?? resolveDate(p.startDate, `${path}.startDate`, ctx, c)) : undefined;
-  const end = p.endDate !== undefined ? (cachedDate(p.endDate, ctx) ?? resolveDate(p.endDate, `${path}.endDate`, ctx, c)) : undefined;
-  const door = p.doorTime !== undefined ? (cachedDate(p.doorTime, ctx) ?? resolveDate(p.doorTime, `${path}.doorTime`, ctx, c)) : undefined;
+  const start = p.startDate !== undefined ? resolveDate(p.startDate, ctx, c, path, "startDate") : undefined;
+  const end = p.endDate !== undefined ? resolveDate(p.endDate, ctx, c, path, "endDate") : undefined;
+  const door = p.doorTime !== undefined ? resolveDate(p.doorTime, ctx, c, path, "doorTime") : undefined;
   if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, p.endDate!, p.startDate, "startDate", "endDate");
   if (start && door && (compareDates(start.parsed, door.parsed) ?? 0) < 0) orderProblem(c, `${path}.doorTime`, p.startDate, p.doorTime!, "doorTime", "startDate");
 
@@ -677,7 +677,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
         { en: `set kind to "rescheduled", or remove previousStartDate`, fr: `mettez kind à « rescheduled », ou retirez previousStartDate` },
       );
     } else if (status.previousStartDate !== undefined) {
-      const prev = (cachedDate(status.previousStartDate, ctx) ?? resolveDate(status.previousStartDate, `${path}.status.previousStartDate`, ctx, c));
+      const prev = resolveDate(status.previousStartDate, ctx, c, path, "status.previousStartDate");
       if (prev) status = { ...status, previousStartDate: prev.text };
     }
   }
@@ -710,34 +710,29 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   return out;
 }
 
-/** `$.performances[3].offers[1].price`, built when a problem is reported. */
-function offerField(perfPath: string, index: number, field: string): string {
-  return `${perfPath}.offers[${index}].${field}`;
-}
-
 function normalizeOffer(o: Offer, index: number, perfPath: string, ctx: DateContext, p: Performance, c: RecordCheck): Offer {
   const priced = o.price !== undefined || o.minPrice !== undefined || o.maxPrice !== undefined;
   if (priced && o.priceCurrency === undefined) {
     c.report(
-      "record/price-without-currency", offerField(perfPath, index, "priceCurrency"), undefined, { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
+      "record/price-without-currency", fieldPath(perfPath, "offers", index, "priceCurrency"), undefined, { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
       { en: "a price is given without priceCurrency", fr: "un prix est donné sans priceCurrency" },
       { en: `add "priceCurrency": "EUR"`, fr: `ajoutez "priceCurrency": "EUR"` },
     );
   }
   if (o.minPrice !== undefined && o.maxPrice !== undefined && o.minPrice > o.maxPrice) {
     c.report(
-      "record/invalid-price-range", offerField(perfPath, index, "minPrice"), o.minPrice, { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
+      "record/invalid-price-range", fieldPath(perfPath, "offers", index, "minPrice"), o.minPrice, { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
       { en: `minPrice ${o.minPrice} is above maxPrice ${o.maxPrice}`, fr: `minPrice ${o.minPrice} dépasse maxPrice ${o.maxPrice}` },
       { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
     );
   }
   if (p.free === true && ((o.price ?? 0) > 0 || (o.minPrice ?? 0) > 0)) {
     c.report(
-      "record/free-with-price", offerField(perfPath, index, "price"), o.price ?? o.minPrice, { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
+      "record/free-with-price", fieldPath(perfPath, "offers", index, "price"), o.price ?? o.minPrice, { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
       { en: `the performance is free but offer ${index + 1} has a price`, fr: `la représentation est gratuite mais le tarif ${index + 1} a un prix` },
       { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
     );
   }
-  const from = o.validFrom !== undefined ? (cachedDate(o.validFrom, ctx) ?? resolveDate(o.validFrom, offerField(perfPath, index, "validFrom"), ctx, c)) : undefined;
+  const from = o.validFrom !== undefined ? resolveDate(o.validFrom, ctx, c, perfPath, "offers", index, "validFrom") : undefined;
   return from ? { ...o, validFrom: from.text } : o;
 }
