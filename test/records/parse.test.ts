@@ -117,6 +117,21 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     expect(only(r.problems, "record/hall-not-in-venue").hint.en).toContain('set venue to "v-2"');
   });
 
+  it("names the indexed field behind cross-record problems (agents, works, offers)", () => {
+    const d = clone();
+    d.performances[0].performers[1].person = "nobody";
+    d.productions[0].works = ["w-traviata", "w-missing"];
+    d.performances[0].offers[1].priceCurrency = undefined;
+    d.performances[0].offers[1].validFrom = "2026-03-29T02:30";
+    const paths = parseRecords(d).problems.map((p) => `${p.code} ${p.path}`).sort();
+    expect(paths).toEqual(expect.arrayContaining([
+      "record/nonexistent-local-time $.performances[0].offers[1].validFrom",
+      "record/price-without-currency $.performances[0].offers[1].priceCurrency",
+      "record/unknown-reference $.performances[0].performers[1].person",
+      "record/unknown-reference $.productions[0].works[1]",
+    ]));
+  });
+
   it("verifies identifiers' check digits instead of publishing a wrong sameAs", () => {
     const d = clone();
     d.people[0].ids = { wikidata: "Q7317", isni: "0000 0001 2141 6464" };
