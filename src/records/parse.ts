@@ -684,20 +684,17 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
 
   const offers = p.offers?.map((o, i) => normalizeOffer(o, i, path, ctx, p, c));
   if (offers && offers.length > 1) {
-    // Few offers per performance: a list is cheaper than a set until there are many.
-    const offerIds = offers.length > 16 ? new Set<string>() : undefined;
-    const seen: string[] = [];
+    const offerIds = new Set<string>();
     offers.forEach((o, i) => {
       const id = o.id ?? String(i + 1);
-      if (offerIds ? offerIds.has(id) : seen.includes(id)) {
+      if (offerIds.has(id)) {
         c.report(
           "record/duplicate-id", `${path}.offers[${i}].id`, id, { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
           { en: `another offer of this performance has id "${id}"`, fr: `un autre tarif de cette représentation a l'id « ${id} »` },
           { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
         );
       }
-      if (offerIds) offerIds.add(id);
-      else seen.push(id);
+      offerIds.add(id);
     });
   }
 

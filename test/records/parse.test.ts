@@ -132,6 +132,14 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     ]));
   });
 
+  it("finds offers of one performance with the same id, explicit or by position", () => {
+    const d = clone();
+    d.performances[0].offers = [{ id: "2", price: 10, priceCurrency: "EUR" }, { price: 5, priceCurrency: "EUR" }];
+    expect(only(parseRecords(d).problems, "record/duplicate-id").path).toBe("$.performances[0].offers[1].id");
+    d.performances[0].offers[0].id = "plein";
+    expect(parseRecords(d).problems.filter((p) => p.code === "record/duplicate-id")).toEqual([]);
+  });
+
   it("verifies identifiers' check digits instead of publishing a wrong sameAs", () => {
     const d = clone();
     d.people[0].ids = { wikidata: "Q7317", isni: "0000 0001 2141 6464" };

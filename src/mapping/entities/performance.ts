@@ -70,8 +70,9 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   plainList(ctx, s, S("accessibilityFeature"), p.accessibility, `${path}.accessibility`);
   p.series?.forEach((x, i) => {
     const series = iriOf(ctx, "series", x);
-    ctx.sink.iri(s, S("superEvent"), series, sub(ctx, sub(ctx, path, "series"), i));
-    ctx.sink.iri(series, S("subEvent"), s, sub(ctx, sub(ctx, path, "series"), i));
+    const f = sub(ctx, sub(ctx, path, "series"), i);
+    ctx.sink.iri(s, S("superEvent"), series, f);
+    ctx.sink.iri(series, S("subEvent"), s, f);
   });
   if (p.url) ctx.sink.iri(s, S("url"), p.url, `${path}.url`);
   iriList(ctx, s, S("image"), p.images ?? production?.images, p.images ? `${path}.images` : inherited);
