@@ -13,7 +13,8 @@ import { PerformanceIndex } from "../src/query/perf-index.js";
 import { describePerformances, performancesQuery } from "../src/query/performances.js";
 import type { SelectResult, SelectSource } from "../src/store/types.js";
 import { QUESTIONS } from "./store-questions.js";
-import { QueryPool } from "../src/server/pool.js";
+import { QueryPool, QUERY_WORKER_LIMITS } from "../src/server/pool.js";
+import { Worker, isMainThread, workerData } from "node:worker_threads";
 
 export interface Latency {
   readonly p50: number;
@@ -60,7 +61,7 @@ async function measure(dataDir: string, runs: number): Promise<void> {
   const after = process.memoryUsage();
   const triples = store.size;
   const t1 = performance.now();
-  const index = PerformanceIndex.build((q) => store.selectSync(q));
+  const index = PerformanceIndex.build((q) => store.selectSync(q), (q) => store.selectRowsSync(q));
   const indexMs = performance.now() - t1;
   global.gc?.();
   // Measured right after the build: what a server holds before it has answered anything.
@@ -179,7 +180,12 @@ async function comunica(dataDir: string, capMs: number, start: number): Promise<
   }
 }
 
-const [mode, dataDir, a, b] = process.argv.slice(2);
-if (mode === "measure") await measure(dataDir!, Number(a ?? 30));
+const [mode, dataDir, a, b] = isMainThread ? process.argv.slice(2) : (workerData as string[]);
+if (mode === "measure" && isMainThread) {
+  // Measured where the server holds a store and its index: in a worker thread with the query workers' limits.
+  const worker = new Worker(new URL(import.meta.url), { workerData: process.argv.slice(2), resourceLimits: QUERY_WORKER_LIMITS });
+  const code = await new Promise<number>((resolve, reject) => worker.on("exit", resolve).on("error", reject));
+  if (code !== 0) process.exit(code);
+} else if (mode === "measure") await measure(dataDir!, Number(a ?? 30));
 else if (mode === "generic") await generic(dataDir!, Number(a ?? 5), Number(b ?? 20_000));
 else if (mode === "comunica") await comunica(dataDir!, Number(a ?? 20_000), Number(b ?? 0));

@@ -55,7 +55,7 @@ export {
   findPerformances, performancesQuery, describePerformances, describeQuery, pageToJsonLd, performanceFacets, facetQuery, observatory, aggregateQuery,
   FACETS, DISCIPLINES, PerformanceIndex,
 } from "./query/index.js";
-export type { PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory, SelectSync } from "./query/index.js";
+export type { PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory, SelectSync, SelectRowsSync } from "./query/index.js";
 
 // --- server ---
 export { VivantServer, TokenTable, QueryPool, QueryError } from "./server/index.js";

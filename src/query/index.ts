@@ -10,4 +10,4 @@ export {
   performanceFacets, facetQuery, observatory, aggregateQuery, FACETS, DISCIPLINES,
   type Facet, type FacetCounts, type Dimension, type AggregateRow, type Observatory,
 } from "./aggregates.js";
-export { PerformanceIndex, type SelectSync } from "./perf-index.js";
+export { PerformanceIndex, type SelectSync, type SelectRowsSync } from "./perf-index.js";

@@ -16,6 +16,8 @@ const DESCRIPTION_CACHE = 50_000;
 
 /** A synchronous SELECT (the index is built where the store lives, between two queries). */
 export type SelectSync = (query: string) => SelectResult;
+/** A synchronous SELECT whose rows are read one at a time (e.g. `GraphStore.selectRowsSync`). */
+export type SelectRowsSync = (query: string) => Iterable<Bindings>;
 
 interface Place {
   cities: string[];
@@ -52,9 +54,9 @@ interface Entry {
 
 type Posting = "venue" | "performer" | "genre" | "type";
 
-const LIST_FIELDS = ["types", "genres", "venues", "topVenues", "locations", "langs", "features", "statedFree", "performers", "texts"] as const;
-/** The empty list every entry without such values shares (nothing is added once the index is built). */
+/** The empty lists every entry starts with and shares while it has no such values (lists are never changed in place). */
 const NONE: string[] = [];
+const NO_PRICES: number[] = [];
 
 const P = `PREFIX schema: <${SCHEMA}>\n`;
 const S = SCHEMA;
@@ -70,6 +72,23 @@ function cmp(a: string, b: string): number {
 
 function addTo<T>(list: T[], v: T): void {
   if (!list.includes(v)) list.push(v);
+}
+
+/**
+ * `list` with `v` at the end, as a new array of exactly that length. An entry's lists are built this way: a pushed
+ * array keeps room for 17 items, and the build's garbage (the shorter lists replaced) stays small.
+ */
+/** `list` with `v` added unless it is there already (see `plus`). */
+function put<T>(list: readonly T[], v: T): T[] {
+  return list.includes(v) ? (list as T[]) : plus(list, v);
+}
+
+function plus<T>(list: readonly T[], v: T): T[] {
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  out[n] = v;
+  return out;
 }
 
 export class PerformanceIndex {
@@ -128,8 +147,12 @@ export class PerformanceIndex {
     return this.#sorted.length;
   }
 
-  /** Reads every performance of the store's default graph (the union of all graphs) with a few SELECTs. */
-  static build(select: SelectSync): PerformanceIndex {
+  /**
+   * Reads every performance of the store's default graph (the union of all graphs) with a few SELECTs. `select`
+   * also describes pages later; `rows`, when given, runs the build's scans (a store's `selectRowsSync` keeps the
+   * process from growing to hold whole answers).
+   */
+  static build(select: SelectSync, rows: SelectRowsSync = (q) => select(q).bindings): PerformanceIndex {
     const entries = new Map<string, Entry>();
     // One copy of each string kept: the same venue, genre or production text comes back on thousands of rows, and
     // a string cut from an answer's text would keep that whole text alive.
@@ -145,7 +168,7 @@ export class PerformanceIndex {
     // The productions performed, each with its performances: their genres, languages, cast and texts are read once
     // per production, not once per performance (at 10M triples that is 2M rows fewer to write and read).
     const works = new Map<string, Entry[]>();
-    for (const b of select(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`).bindings) {
+    for (const b of rows(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`)) {
       let e = entries.get(b.e!.value);
       const start = b.start!;
       if (!e) {
@@ -154,7 +177,8 @@ export class PerformanceIndex {
         const id = intern(b.e!.value);
         e = {
           id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", epoch,
-          types: [], genres: [], venues: [], topVenues: [], locations: [], langs: [], features: [], statedFree: [], prices: [], zeroPrice: false, performers: [], texts: [],
+          types: NONE, genres: NONE, venues: NONE, topVenues: NONE, locations: NONE, langs: NONE, features: NONE, statedFree: NONE,
+          prices: NO_PRICES, zeroPrice: false, performers: NONE, texts: NONE,
         };
         entries.set(id, e);
       }
@@ -164,29 +188,29 @@ export class PerformanceIndex {
       else if (!list.includes(e)) list.push(e);
     }
     const each = (q: string, fn: (e: Entry, b: Bindings) => void): void => {
-      for (const b of select(q).bindings) {
+      for (const b of rows(q)) {
         const e = entries.get(b.e!.value);
         if (e) fn(e, b);
       }
     };
     /** Rows whose ?work is a production performed: `fn` for each of its performances. */
     const eachOfWork = (q: string, fn: (e: Entry, b: Bindings) => void): void => {
-      for (const b of select(q).bindings) {
+      for (const b of rows(q)) {
         const w = b.work!;
         for (const e of works.get(w.termType === "BlankNode" ? `_:${w.value}` : w.value) ?? []) fn(e, b);
       }
     };
     const perf = "?e schema:workPerformed ?work . ";
-    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => addTo(e.types, intern(b.t!.value)));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => addTo(e.genres, intern(b.g!.value)));
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => e.types = put(e.types, intern(b.t!.value)));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => e.genres = put(e.genres, intern(b.g!.value)));
     const upOf = new Map<string, string[]>();
     each(`${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`, (e, b) => {
       const l = intern(b.l!.value);
-      addTo(e.locations, l);
-      addTo(e.venues, l);
+      e.locations = put(e.locations, l);
+      e.venues = put(e.venues, l);
       if (b.up) {
         const up = intern(b.up.value);
-        addTo(e.venues, up);
+        e.venues = put(e.venues, up);
         const ups = upOf.get(l);
         if (ups) addTo(ups, up);
         else upOf.set(l, [up]);
@@ -195,27 +219,27 @@ export class PerformanceIndex {
     // A mixed performance's stream (a WatchAction's VirtualLocation in the graph form): a location, as filter.ts counts it.
     each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:potentialAction ?a . ?a a schema:WatchAction ; schema:location ?l }`, (e, b) => {
       const l = intern(b.l!.value);
-      addTo(e.locations, l);
-      addTo(e.venues, l);
+      e.locations = put(e.locations, l);
+      e.venues = put(e.venues, l);
     });
     for (const e of entries.values()) {
       // The facet's "venue", per location: the places containing it, or the location itself when it is in none.
-      for (const l of e.locations) for (const v of upOf.get(l) ?? [l]) addTo(e.topVenues, v);
+      for (const l of e.locations) for (const v of upOf.get(l) ?? [l]) e.topVenues = put(e.topVenues, v);
     }
-    each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:inLanguage ?l }`, (e, b) => addTo(e.langs, intern(b.l!.value)));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?l WHERE { ${perf}?work schema:inLanguage ?l }`, (e, b) => addTo(e.langs, intern(b.l!.value)));
-    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => addTo(e.features, intern(b.f!.value)));
-    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => addTo(e.statedFree, intern(b.v!.value)));
+    each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:inLanguage ?l }`, (e, b) => e.langs = put(e.langs, intern(b.l!.value)));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?l WHERE { ${perf}?work schema:inLanguage ?l }`, (e, b) => e.langs = put(e.langs, intern(b.l!.value)));
+    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => e.features = put(e.features, intern(b.f!.value)));
+    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => e.statedFree = put(e.statedFree, intern(b.v!.value)));
     each(`${P}SELECT ?e ?p ?kind WHERE { ${perf}?e schema:offers ?o . { ?o schema:price ?p BIND("price" AS ?kind) } UNION { ?o schema:priceSpecification/schema:minPrice ?p BIND("min" AS ?kind) } }`, (e, b) => {
       const p = num(b.p);
       if (Number.isNaN(p)) return;
-      e.prices.push(p);
+      e.prices = plus(e.prices, p);
       if (b.kind!.value === "price" && p === 0) e.zeroPrice = true;
     });
-    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } }`, (e, b) => addTo(e.performers, intern(b.p!.value)));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?p WHERE { ${perf}?work schema:contributor/schema:contributor ?p }`, (e, b) => addTo(e.performers, intern(b.p!.value)));
-    each(`${P}SELECT ?e ?t WHERE { ${perf}?e schema:name|schema:description ?t }`, (e, b) => e.texts.push(intern(b.t!.value.toLowerCase())));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?t WHERE { ${perf}?work schema:name|schema:description ?t }`, (e, b) => e.texts.push(intern(b.t!.value.toLowerCase())));
+    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } }`, (e, b) => e.performers = put(e.performers, intern(b.p!.value)));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?p WHERE { ${perf}?work schema:contributor/schema:contributor ?p }`, (e, b) => e.performers = put(e.performers, intern(b.p!.value)));
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e schema:name|schema:description ?t }`, (e, b) => (e.texts = plus(e.texts, intern(b.t!.value.toLowerCase()))));
+    eachOfWork(`${P}SELECT DISTINCT ?work ?t WHERE { ${perf}?work schema:name|schema:description ?t }`, (e, b) => (e.texts = plus(e.texts, intern(b.t!.value.toLowerCase()))));
 
     const places = new Map<string, Place>();
     const place = (id: string): Place => {
@@ -225,29 +249,24 @@ export class PerformanceIndex {
     };
     // Every place's city, region, point and amenities, whether or not a performance is there: only the places a
     // performance is at are ever looked up. (Going through the performances made the join 100× slower at 1M triples.)
-    for (const b of select(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressLocality ?c }`).bindings) {
+    for (const b of rows(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressLocality ?c }`)) {
       const p = place(b.v!.value);
       addTo(p.cities, intern(b.c!.value));
       addTo(p.citiesLc, intern(b.c!.value.toLowerCase()));
     }
-    for (const b of select(`${P}SELECT ?v ?r WHERE { ?v schema:address/schema:addressRegion ?r }`).bindings) {
+    for (const b of rows(`${P}SELECT ?v ?r WHERE { ?v schema:address/schema:addressRegion ?r }`)) {
       const p = place(b.v!.value);
       addTo(p.regions, intern(b.r!.value));
       addTo(p.regionsLc, intern(b.r!.value.toLowerCase()));
     }
-    for (const b of select(`${P}SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`).bindings) {
+    for (const b of rows(`${P}SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`)) {
       const lat = num(b.lat);
       const lon = num(b.lon);
       if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
     }
-    for (const b of select(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`).bindings) addTo(place(b.v!.value).amenities, intern(b.n!.value));
+    for (const b of rows(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`)) addTo(place(b.v!.value).amenities, intern(b.n!.value));
 
     const sorted = [...entries.values()].sort(order);
-    // Arrays grown by push keep room for 17 items: at 10M triples, trimming them saves about 1 KB a performance.
-    for (const e of sorted) {
-      for (const k of LIST_FIELDS) e[k] = e[k].length ? e[k].slice() : NONE;
-      e.prices = e.prices.length ? e.prices.slice() : (NONE as unknown as number[]);
-    }
     return new PerformanceIndex(sorted, places, select);
   }
 

@@ -39,7 +39,7 @@ try {
 }
 
 // The typed questions' index, rebuilt with each graph change (before any other message is read).
-const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => store.selectSync(q));
+const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => store.selectSync(q), (q) => store.selectRowsSync(q));
 let index = buildIndex();
 
 port.on("message", (m: ToWorker) => {

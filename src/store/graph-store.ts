@@ -11,7 +11,7 @@ import {
 } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
 import { OxStore } from "./oxigraph.js";
-import type { FormattedResult, GraphInfo, GraphMeta, ProgressListener, QueryOptions, SelectResult, SelectSource } from "./types.js";
+import type { Bindings, FormattedResult, GraphInfo, GraphMeta, ProgressListener, QueryOptions, SelectResult, SelectSource } from "./types.js";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
 
@@ -257,6 +257,14 @@ export class GraphStore implements SelectSource {
   /** Synchronous form of `select` (for the thread that owns the store, e.g. to build an index between two queries). */
   selectSync(query: string, options: QueryOptions = {}): SelectResult {
     return this.#ox.select(query, options);
+  }
+
+  /**
+   * Synchronous SELECT whose rows are read one at a time: for large answers read once (the performance index's
+   * scans), none of the rows outlives its turn, so the process does not grow to hold them all.
+   */
+  selectRowsSync(query: string, options: QueryOptions = {}): Iterable<Bindings> {
+    return this.#ox.selectRows(query, options);
   }
 
   /** Runs a CONSTRUCT or DESCRIBE query; the quads come back in the default graph. */

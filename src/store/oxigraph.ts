@@ -7,7 +7,7 @@ import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
 import { errorPosition, hasDatasetClause, operationKind } from "./sparql-text.js";
-import { parseSparqlTsv } from "./tsv.js";
+import { parseSparqlTsv, sparqlTsvRows } from "./tsv.js";
 import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad, defaultGraph } = DataFactory;
@@ -143,6 +143,11 @@ export class OxStore {
   select(query: string, options: QueryOptions = {}): SelectResult {
     // TSV: Oxigraph writes it in about half the time of JSON, and it parses as fast (see tsv.ts).
     return parseSparqlTsv(this.#run(query, ["select"], options, "text/tab-separated-values") as string);
+  }
+
+  /** The rows of a SELECT one at a time (the answer is evaluated at once; its rows are parsed as they are read). */
+  selectRows(query: string, options: QueryOptions = {}): Iterable<Bindings> {
+    return sparqlTsvRows(this.#run(query, ["select"], options, "text/tab-separated-values") as string);
   }
 
   ask(query: string, options: QueryOptions = {}): boolean {

@@ -56,21 +56,45 @@ export function tsvTerm(cell: string): Term {
   throw bad(cell);
 }
 
+/** The variables of a TSV answer (its first line). */
+function tsvVariables(text: string): string[] {
+  const nl = text.indexOf("\n");
+  const head = nl < 0 ? text : text.slice(0, nl);
+  return head ? head.split("\t").map((v) => v.slice(1)) : [];
+}
+
+/**
+ * The rows of a SPARQL 1.1 Query Results TSV answer (as Oxigraph writes it), one at a time: nothing but the
+ * text is held, so a large answer's rows die young instead of all living until the last one is read.
+ */
+export function* sparqlTsvRows(text: string): Generator<Bindings, void, undefined> {
+  const variables = tsvVariables(text);
+  let start = text.indexOf("\n") + 1;
+  if (start === 0) return;
+  // Every row ends with a newline.
+  for (let nl = text.indexOf("\n", start); nl >= 0; start = nl + 1, nl = text.indexOf("\n", start)) {
+    yield tsvRow(text.slice(start, nl), variables);
+  }
+  if (start < text.length) yield tsvRow(text.slice(start), variables);
+}
+
+function tsvRow(line: string, variables: readonly string[]): Bindings {
+  const cells = line.split("\t");
+  const row: Record<string, Term> = {};
+  for (let j = 0; j < variables.length; j++) {
+    const cell = cells[j];
+    if (cell) row[variables[j]!] = tsvTerm(cell);
+  }
+  return row;
+}
+
 /** Parses SPARQL 1.1 Query Results TSV (as Oxigraph writes it) into RDF/JS bindings. */
 export function parseSparqlTsv(text: string): SelectResult {
   const lines = text.split("\n");
-  const variables = lines[0] ? lines[0].split("\t").map((v) => v.slice(1)) : [];
+  const variables = tsvVariables(text);
   // Every row ends with a newline: the last piece is empty.
   const end = lines.at(-1) === "" ? lines.length - 1 : lines.length;
   const bindings: Bindings[] = new Array(Math.max(0, end - 1));
-  for (let i = 1; i < end; i++) {
-    const cells = lines[i]!.split("\t");
-    const row: Record<string, Term> = {};
-    for (let j = 0; j < variables.length; j++) {
-      const cell = cells[j];
-      if (cell) row[variables[j]!] = tsvTerm(cell);
-    }
-    bindings[i - 1] = row;
-  }
+  for (let i = 1; i < end; i++) bindings[i - 1] = tsvRow(lines[i]!, variables);
   return { variables, bindings };
 }

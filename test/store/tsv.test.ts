@@ -4,7 +4,7 @@ import type { Term } from "@rdfjs/types";
 import { Parser } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { GraphStore, parseSparqlJson, parseSparqlTsv } from "../../src/store/index.js";
-import { tsvTerm } from "../../src/store/tsv.js";
+import { sparqlTsvRows, tsvTerm } from "../../src/store/tsv.js";
 
 const X = "http://www.w3.org/2001/XMLSchema#";
 const NT = `<https://a.example/s> <https://a.example/p> "plain" .
@@ -53,6 +53,17 @@ describe("parseSparqlTsv", () => {
     expect(parseSparqlTsv("?x\n")).toEqual({ variables: ["x"], bindings: [] });
     expect(parseSparqlTsv("\n\n")).toEqual({ variables: [], bindings: [{}] });
     expect(parseSparqlTsv("?x\n\n")).toEqual({ variables: ["x"], bindings: [{}] });
+  });
+
+  it("gives the same rows one at a time (sparqlTsvRows, GraphStore.selectRowsSync)", async () => {
+    const q = "SELECT ?s ?o ?none WHERE { GRAPH ?g { ?s <https://a.example/p> ?o OPTIONAL { ?o <https://a.example/none> ?none } } } ORDER BY STR(?o)";
+    const tsv = (await store.queryFormatted(q, "text/tab-separated-values", "application/n-triples")).body;
+    for (const text of [tsv, tsv.slice(0, -1), "?x\n", "\n\n", "?x\n\n", "?x\t?y\n<https://a.example/a>\t\n\t\"b\"\n"]) {
+      expect([...sparqlTsvRows(text)]).toEqual(parseSparqlTsv(text).bindings);
+    }
+    const rows = [...store.selectRowsSync(q)].map((r) => ["s", "o", "none"].map((v) => key(r[v])));
+    expect(rows).toHaveLength(15);
+    expect(rows).toEqual(store.selectSync(q).bindings.map((r) => ["s", "o", "none"].map((v) => key(r[v]))));
   });
 
   it("types bare numbers as Turtle does and refuses what it does not read", () => {
