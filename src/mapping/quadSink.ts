@@ -15,7 +15,7 @@ interface MutableOrigin extends RecordRef {
   readonly fields: Map<string, string>;
 }
 
-const CHUNK = 1 << 16; // slots per chunk: 4 per triple
+const CHUNK = 1 << 14; // triples per chunk
 const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 
 // Canonical N-Triples (RDF 1.2): U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF are escaped, short forms first.
@@ -29,43 +29,74 @@ function escapeLiteral(value: string): string {
 }
 
 /**
- * Triples as runs of four slots (subject, predicate, object, kind) in fixed-size chunks: no object per
- * triple, and no large array re-grown as the table fills. The kind says what the object is: `null` an IRI,
- * a NamedNode the datatype of a literal, a string the language tag of a literal.
+ * Triples as columns in fixed-size chunks: subject, predicate and kind as integer ids (an Int32Array: nothing for
+ * the garbage collector to trace or a write barrier to record), the object string in a plain array. Subjects are
+ * kept once per run of triples about the same subject (the emitters write an entity's triples together). The kind
+ * says what the object is: 0 an IRI, else the datatype (a NamedNode) of a literal or its language tag (a string).
  */
 export class TripleTable implements Iterable<Quad> {
-  private readonly chunks: unknown[][] = [];
-  private chunk: unknown[] = new Array(CHUNK);
+  private readonly ids: Int32Array[] = [];
+  private readonly objects: string[][] = [];
+  private idChunk = new Int32Array(3 * CHUNK);
+  private objectChunk: string[] = new Array<string>(CHUNK);
   private used = 0;
   private full = 0;
+  /** Subject of each run, predicates and kinds by id. */
+  private readonly subjects: string[] = [];
+  private lastSubject: string | undefined;
+  private readonly predicates: NamedNode[] = [];
+  private readonly predicateIds = new Map<NamedNode, number>();
+  private readonly kinds: (NamedNode | string | null)[] = [null];
+  private readonly kindIds = new Map<NamedNode | string, number>();
 
   get size(): number {
-    return (this.full + this.used) / 4;
+    return this.full + this.used;
   }
 
   push(s: string, p: NamedNode, o: string, kind: NamedNode | string | null): void {
     if (this.used === CHUNK) {
-      this.chunks.push(this.chunk);
+      this.ids.push(this.idChunk);
+      this.objects.push(this.objectChunk);
       this.full += CHUNK;
-      this.chunk = new Array(CHUNK);
+      this.idChunk = new Int32Array(3 * CHUNK);
+      this.objectChunk = new Array<string>(CHUNK);
       this.used = 0;
     }
-    const c = this.chunk;
+    if (s !== this.lastSubject) {
+      this.subjects.push(s);
+      this.lastSubject = s;
+    }
+    let pid = this.predicateIds.get(p);
+    if (pid === undefined) {
+      pid = this.predicates.push(p) - 1;
+      this.predicateIds.set(p, pid);
+    }
+    let kid = 0;
+    if (kind !== null) {
+      const k = this.kindIds.get(kind);
+      if (k === undefined) {
+        kid = this.kinds.push(kind) - 1;
+        this.kindIds.set(kind, kid);
+      } else kid = k;
+    }
     const i = this.used;
-    c[i] = s;
-    c[i + 1] = p;
-    c[i + 2] = o;
-    c[i + 3] = kind;
-    this.used = i + 4;
+    const c = this.idChunk;
+    c[3 * i] = this.subjects.length - 1;
+    c[3 * i + 1] = pid;
+    c[3 * i + 2] = kid;
+    this.objectChunk[i] = o;
+    this.used = i + 1;
   }
 
   /** Calls `fn` for each triple, in the order they were emitted. */
   forEach(fn: (s: string, p: NamedNode, o: string, kind: NamedNode | string | null) => void): void {
-    const last = this.chunks.length;
+    const last = this.ids.length;
+    const { subjects, predicates, kinds } = this;
     for (let c = 0; c <= last; c++) {
-      const chunk = c === last ? this.chunk : this.chunks[c]!;
+      const ids = c === last ? this.idChunk : this.ids[c]!;
+      const objects = c === last ? this.objectChunk : this.objects[c]!;
       const end = c === last ? this.used : CHUNK;
-      for (let i = 0; i < end; i += 4) fn(chunk[i] as string, chunk[i + 1] as NamedNode, chunk[i + 2] as string, chunk[i + 3] as NamedNode | string | null);
+      for (let i = 0; i < end; i++) fn(subjects[ids[3 * i]!]!, predicates[ids[3 * i + 1]!]!, objects[i]!, kinds[ids[3 * i + 2]!]!);
     }
   }
 
@@ -114,11 +145,13 @@ export class TripleTable implements Iterable<Quad> {
   /** Quads one at a time, made as they are read (nothing kept): for writers that stream them out. */
   *[Symbol.iterator](): Iterator<Quad> {
     const make = TripleTable.terms();
-    const last = this.chunks.length;
+    const last = this.ids.length;
+    const { subjects, predicates, kinds } = this;
     for (let c = 0; c <= last; c++) {
-      const chunk = c === last ? this.chunk : this.chunks[c]!;
+      const ids = c === last ? this.idChunk : this.ids[c]!;
+      const objects = c === last ? this.objectChunk : this.objects[c]!;
       const end = c === last ? this.used : CHUNK;
-      for (let i = 0; i < end; i += 4) yield make(chunk[i] as string, chunk[i + 1] as NamedNode, chunk[i + 2] as string, chunk[i + 3] as NamedNode | string | null);
+      for (let i = 0; i < end; i++) yield make(subjects[ids[3 * i]!]!, predicates[ids[3 * i + 1]!]!, objects[i]!, kinds[ids[3 * i + 2]!]!);
     }
   }
 }

@@ -76,18 +76,25 @@ function dateFormatOk(v: string, allowDate: boolean): boolean {
   return k === 2 || (allowDate && k === 1);
 }
 
+// Regular expressions of the format checks, made once (a literal makes a new RegExp each time it is evaluated).
+const CONTROL_RE = /[\u0000-\u001f]/;
+const ENDS_IN_SLASH_OR_HASH = /[/#]$/;
+export const YEAR_RE = /^\d{4}$/;
+const CURRENCY_RE = /^[A-Z]{3}$/;
+const COUNTRY_RE = /^[A-Z]{2}$/;
+
 function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>, v: string): boolean {
   switch (format) {
-    case "localId": return v.trim().length > 0 && v.length <= 256 && !/[\u0000-\u001f]/.test(v);
+    case "localId": return v.trim().length > 0 && v.length <= 256 && !CONTROL_RE.test(v);
     case "iri": return isHttpIri(v);
-    case "baseIri": return isHttpIri(v) && /[/#]$/.test(v) && !v.includes("?");
+    case "baseIri": return isHttpIri(v) && ENDS_IN_SLASH_OR_HASH.test(v) && !v.includes("?");
     case "dateTime": return dateFormatOk(v, false);
     case "dateOrDateTime": return dateFormatOk(v, true);
-    case "yearOrDate": return /^\d{4}$/.test(v) || parseIsoDate(v)?.kind === "date";
+    case "yearOrDate": return YEAR_RE.test(v) || parseIsoDate(v)?.kind === "date";
     case "duration": return isDuration(v);
     case "lang": return LANG_RE.test(v);
-    case "currency": return /^[A-Z]{3}$/.test(v);
-    case "country": return /^[A-Z]{2}$/.test(v);
+    case "currency": return CURRENCY_RE.test(v);
+    case "country": return COUNTRY_RE.test(v);
     case "timeZone": return isTimeZone(v);
     case "text": return v.trim().length > 0;
     case "licence": return LICENCE_KEYS.has(v) || isHttpIri(v);
@@ -141,12 +148,27 @@ const FORMAT_CODES: Partial<Record<string, string>> = {
 };
 
 /** A field's JSON path, built only when a problem is reported (most records have none). */
-function join(at: string, key: string | number): string {
-  return typeof key === "number" ? `${at}[${key}]` : `${at}.${key}`;
+function join(at: Path, key: string | number): string {
+  const base = typeof at === "string" ? at : pathText(at);
+  return typeof key === "number" ? `${base}[${key}]` : `${base}.${key}`;
+}
+
+/**
+ * The path of a nested array or object during the structural check: its parent's path and its key, made into
+ * text only when a problem inside it is reported (a season's offers and lists would otherwise each build one).
+ */
+interface Segment {
+  readonly at: Path;
+  readonly key: string | number;
+}
+type Path = string | Segment;
+
+function pathText(at: Path): string {
+  return typeof at === "string" ? at : join(at.at, at.key);
 }
 
 /** Structural check of the value at `at` + `key` against its spec; returns whether it holds. */
-function checkValue(spec: Spec, value: unknown, at: string, key: string | number, c: RecordCheck): boolean {
+function checkValue(spec: Spec, value: unknown, at: Path, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
       if (typeof value !== "string") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
@@ -208,12 +230,12 @@ function checkValue(spec: Spec, value: unknown, at: string, key: string | number
     case "array": {
       if (!Array.isArray(value)) return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
       let ok = true;
-      const path = join(at, key);
+      const path: Segment = { at, key };
       for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], path, i, c) && ok;
       return ok;
     }
     case "object":
-      return checkObject(spec, value, join(at, key), c);
+      return checkObject(spec, value, { at, key }, c);
     case "ref":
       if (typeof value !== "string" || value === "") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
       return true;
@@ -231,28 +253,31 @@ function entriesOf(spec: Extract<Spec, { t: "object" }>): readonly (readonly [st
   return e;
 }
 
-function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: string, c: RecordCheck, top = false): boolean {
-  if (!isPlainObject(value)) return c.invalid(spec, path, value, "record/invalid-type"), false;
+function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: Path, c: RecordCheck, top = false): boolean {
+  if (!isPlainObject(value)) return c.invalid(spec, pathText(path), value, "record/invalid-type"), false;
   let ok = true;
   for (const key in value) {
     if (spec.fields[key] !== undefined) continue;
     const near = closest(key, Object.keys(spec.fields));
     c.report(
-      "record/unknown-field", `${path}.${key}`, value[key],
+      "record/unknown-field", join(path, key), value[key],
       { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
       { en: `${key} is not a ${spec.def} field: it is ignored`, fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré` },
       near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: `remove it, or see the record model in the README`, fr: `retirez-le, ou voyez le modèle des fiches dans le README` },
       "warning",
     );
   }
-  for (const [key, field] of entriesOf(spec)) {
+  const entries = entriesOf(spec);
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i]![0];
+    const field = entries[i]![1];
     const v = value[key];
     if (v === undefined || v === null) {
       if (v === null) c.sawNull = true;
       if (field.required) {
         const { expected, example } = expectation(field);
         c.report(
-          "record/missing-field", `${path}.${key}`, undefined, expected,
+          "record/missing-field", join(path, key), undefined, expected,
           { en: `${key} is missing`, fr: `${key} est absent` },
           { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
         );
@@ -267,11 +292,12 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
     }
   }
   if (spec.oneOf) {
-    const present = spec.oneOf.filter((k) => value[k] !== undefined && value[k] !== null);
-    if (present.length !== 1) {
+    let present = 0;
+    for (const k of spec.oneOf) if (value[k] !== undefined && value[k] !== null) present++;
+    if (present !== 1) {
       const list = spec.oneOf.join(" or ");
       c.report(
-        "record/invalid-reference", path, value,
+        "record/invalid-reference", pathText(path), value,
         { en: `exactly one of ${list}`, fr: `exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
         { en: `give exactly one of ${list}`, fr: `indiquez exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
         { en: `e.g. {"person": "per-1"}`, fr: `par ex. {"person": "per-1"}` },

@@ -2,10 +2,12 @@
 // seasons) must say exactly what the RDF/JS quads say, read back by n3's parser.
 
 import { readFileSync } from "node:fs";
-import { Parser } from "n3";
+import { DataFactory, Parser } from "n3";
+import type { Quad } from "@rdfjs/types";
 import canonize from "rdf-canonize";
 import { describe, expect, it } from "vitest";
 import { mapRecords } from "../../src/mapping/index.js";
+import { TripleTable } from "../../src/mapping/quadSink.js";
 
 const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, any>;
 
@@ -50,5 +52,39 @@ describe("TripleTable.writeNQuads", () => {
     const streamed = [...result.triples];
     expect(streamed).toHaveLength(result.quads.length);
     streamed.forEach((q, i) => expect(q.equals(result.quads[i]!)).toBe(true));
+  });
+});
+
+describe("TripleTable", () => {
+  it("gives back every triple in order across chunks, through forEach, iteration, toQuads and N-Quads", () => {
+    const p = [DataFactory.namedNode("https://p.example/a"), DataFactory.namedNode("https://p.example/b")];
+    const dt = DataFactory.namedNode("http://www.w3.org/2001/XMLSchema#integer");
+    const table = new TripleTable();
+    const expected: [string, string, string, string | null][] = [];
+    // Subjects come back after others (runs), kinds alternate: IRI, datatype, language, and three chunks' worth.
+    for (let i = 0; i < 40_000; i++) {
+      const s = `https://s.example/${i % 7 === 0 ? 0 : Math.floor(i / 3)}`;
+      const kind = i % 3 === 0 ? null : i % 3 === 1 ? dt : i % 2 ? "fr" : "en";
+      const o = kind === null ? `https://o.example/${i}` : String(i);
+      table.push(s, p[i % 2]!, o, kind);
+      expected.push([s, p[i % 2]!.value, o, kind === null ? null : typeof kind === "string" ? kind : kind.value]);
+    }
+    expect(table.size).toBe(40_000);
+    const seen: (typeof expected)[number][] = [];
+    table.forEach((s, pr, o, k) => seen.push([s, pr.value, o, k === null ? null : typeof k === "string" ? k : k.value]));
+    expect(seen).toEqual(expected);
+    const fromQuad = (q: Quad): (typeof expected)[number] => [
+      q.subject.value, q.predicate.value, q.object.value,
+      q.object.termType === "NamedNode" ? null : (q.object as { language: string }).language || (q.object as { datatype: { value: string } }).datatype.value,
+    ];
+    expect([...table].map(fromQuad)).toEqual(expected);
+    expect(table.toQuads().map(fromQuad)).toEqual(expected);
+    const lines: string[] = [];
+    table.writeNQuads((c) => lines.push(c));
+    expect(lines.join("").split("\n").filter(Boolean)).toHaveLength(40_000);
+    const text = lines.join("").split("\n");
+    expect(text[39_998]).toBe(`<${expected[39_998]![0]}> <${expected[39_998]![1]}> "39998"@en .`);
+    expect(text[39_999]).toBe(`<${expected[39_999]![0]}> <${expected[39_999]![1]}> <https://o.example/39999> .`);
+    expect(text[39_997]).toBe(`<${expected[39_997]![0]}> <${expected[39_997]![1]}> "39997"^^<${expected[39_997]![3]}> .`);
   });
 });
