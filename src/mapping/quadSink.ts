@@ -28,16 +28,22 @@ function escapeLiteral(value: string): string {
   return value.replace(ESCAPE_ALL, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
 
+/** Ids of predicates and kinds fit in 16 and 15 bits of a triple's code. */
+const MAX_PREDICATES = 1 << 16;
+const MAX_KINDS = 1 << 15;
+
 /**
- * Triples as columns in fixed-size chunks: subject, predicate and kind as integer ids (an Int32Array: nothing for
- * the garbage collector to trace or a write barrier to record), the object string in a plain array. Subjects are
- * kept once per run of triples about the same subject (the emitters write an entity's triples together). The kind
- * says what the object is: 0 an IRI, else the datatype (a NamedNode) of a literal or its language tag (a string).
+ * Triples as two columns in fixed-size chunks: a 32-bit code (predicate id, kind id, and a bit set on the first
+ * triple of each run about one subject) in a Uint32Array, which the garbage collector neither traces nor copies,
+ * and the object string in a plain array. Subjects are kept once per run (the emitters write an entity's triples
+ * together). The kind says what the object is: 0 an IRI, else the datatype (a NamedNode) of a literal or its
+ * language tag (a string). Fresh memory is what costs here (each new page is faulted in): 4 bytes of code and one
+ * reference per triple.
  */
 export class TripleTable implements Iterable<Quad> {
-  private readonly ids: Int32Array[] = [];
+  private readonly codes: Uint32Array[] = [];
   private readonly objects: string[][] = [];
-  private idChunk = new Int32Array(3 * CHUNK);
+  private codeChunk = new Uint32Array(CHUNK);
   private objectChunk: string[] = new Array<string>(CHUNK);
   private used = 0;
   private full = 0;
@@ -55,48 +61,54 @@ export class TripleTable implements Iterable<Quad> {
 
   push(s: string, p: NamedNode, o: string, kind: NamedNode | string | null): void {
     if (this.used === CHUNK) {
-      this.ids.push(this.idChunk);
+      this.codes.push(this.codeChunk);
       this.objects.push(this.objectChunk);
       this.full += CHUNK;
-      this.idChunk = new Int32Array(3 * CHUNK);
+      this.codeChunk = new Uint32Array(CHUNK);
       this.objectChunk = new Array<string>(CHUNK);
       this.used = 0;
     }
+    let code = 0;
     if (s !== this.lastSubject) {
       this.subjects.push(s);
       this.lastSubject = s;
+      code = 1;
     }
     let pid = this.predicateIds.get(p);
     if (pid === undefined) {
+      if (this.predicates.length === MAX_PREDICATES) throw new RangeError(`a triple table holds at most ${MAX_PREDICATES} predicates`);
       pid = this.predicates.push(p) - 1;
       this.predicateIds.set(p, pid);
     }
-    let kid = 0;
     if (kind !== null) {
-      const k = this.kindIds.get(kind);
-      if (k === undefined) {
+      let kid = this.kindIds.get(kind);
+      if (kid === undefined) {
+        if (this.kinds.length === MAX_KINDS) throw new RangeError(`a triple table holds at most ${MAX_KINDS - 1} datatypes and language tags`);
         kid = this.kinds.push(kind) - 1;
         this.kindIds.set(kind, kid);
-      } else kid = k;
+      }
+      code |= kid << 1;
     }
     const i = this.used;
-    const c = this.idChunk;
-    c[3 * i] = this.subjects.length - 1;
-    c[3 * i + 1] = pid;
-    c[3 * i + 2] = kid;
+    this.codeChunk[i] = pid * 65536 + code;
     this.objectChunk[i] = o;
     this.used = i + 1;
   }
 
   /** Calls `fn` for each triple, in the order they were emitted. */
   forEach(fn: (s: string, p: NamedNode, o: string, kind: NamedNode | string | null) => void): void {
-    const last = this.ids.length;
+    const last = this.codes.length;
     const { subjects, predicates, kinds } = this;
+    let si = -1;
     for (let c = 0; c <= last; c++) {
-      const ids = c === last ? this.idChunk : this.ids[c]!;
+      const codes = c === last ? this.codeChunk : this.codes[c]!;
       const objects = c === last ? this.objectChunk : this.objects[c]!;
       const end = c === last ? this.used : CHUNK;
-      for (let i = 0; i < end; i++) fn(subjects[ids[3 * i]!]!, predicates[ids[3 * i + 1]!]!, objects[i]!, kinds[ids[3 * i + 2]!]!);
+      for (let i = 0; i < end; i++) {
+        const code = codes[i]!;
+        si += code & 1;
+        fn(subjects[si]!, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
+      }
     }
   }
 
@@ -145,13 +157,18 @@ export class TripleTable implements Iterable<Quad> {
   /** Quads one at a time, made as they are read (nothing kept): for writers that stream them out. */
   *[Symbol.iterator](): Iterator<Quad> {
     const make = TripleTable.terms();
-    const last = this.ids.length;
+    const last = this.codes.length;
     const { subjects, predicates, kinds } = this;
+    let si = -1;
     for (let c = 0; c <= last; c++) {
-      const ids = c === last ? this.idChunk : this.ids[c]!;
+      const codes = c === last ? this.codeChunk : this.codes[c]!;
       const objects = c === last ? this.objectChunk : this.objects[c]!;
       const end = c === last ? this.used : CHUNK;
-      for (let i = 0; i < end; i++) yield make(subjects[ids[3 * i]!]!, predicates[ids[3 * i + 1]!]!, objects[i]!, kinds[ids[3 * i + 2]!]!);
+      for (let i = 0; i < end; i++) {
+        const code = codes[i]!;
+        si += code & 1;
+        yield make(subjects[si]!, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
+      }
     }
   }
 }

@@ -87,4 +87,14 @@ describe("TripleTable", () => {
     expect(text[39_999]).toBe(`<${expected[39_999]![0]}> <${expected[39_999]![1]}> <https://o.example/39999> .`);
     expect(text[39_997]).toBe(`<${expected[39_997]![0]}> <${expected[39_997]![1]}> "39997"^^<${expected[39_997]![3]}> .`);
   });
+
+  it("says so, rather than mixing ids up, past 32,767 datatypes and language tags", () => {
+    const table = new TripleTable();
+    const p = DataFactory.namedNode("https://p.example/a");
+    for (let i = 1; i < 32_768; i++) table.push("https://s.example/s", p, "x", `x-${i}`);
+    expect(() => table.push("https://s.example/s", p, "x", "x-32768")).toThrow(RangeError);
+    let last = "";
+    table.forEach((_s, _p, _o, k) => (last = k as string));
+    expect(last).toBe("x-32767");
+  });
 });
