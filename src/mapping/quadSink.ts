@@ -47,8 +47,10 @@ export class TripleTable implements Iterable<Quad> {
   private objectChunk: string[] = new Array<string>(CHUNK);
   private used = 0;
   private full = 0;
-  /** Subject of each run, predicates and kinds by id. */
-  private readonly subjects: string[] = [];
+  /** Subject of each run (in chunks too: one growing array would be copied as it grows), predicates and kinds by id. */
+  private readonly subjects: string[][] = [];
+  private subjectChunk: string[] = new Array<string>(CHUNK);
+  private subjectsUsed = 0;
   private lastSubject: string | undefined;
   private readonly predicates: NamedNode[] = [];
   private readonly predicateIds = new Map<NamedNode, number>();
@@ -70,7 +72,12 @@ export class TripleTable implements Iterable<Quad> {
     }
     let code = 0;
     if (s !== this.lastSubject) {
-      this.subjects.push(s);
+      if (this.subjectsUsed === CHUNK) {
+        this.subjects.push(this.subjectChunk);
+        this.subjectChunk = new Array<string>(CHUNK);
+        this.subjectsUsed = 0;
+      }
+      this.subjectChunk[this.subjectsUsed++] = s;
       this.lastSubject = s;
       code = 1;
     }
@@ -95,19 +102,34 @@ export class TripleTable implements Iterable<Quad> {
     this.used = i + 1;
   }
 
+  /** Reads the subjects of the runs in order. */
+  #subjectReader(): () => string {
+    const chunks = [...this.subjects, this.subjectChunk];
+    let c = 0;
+    let i = 0;
+    return () => {
+      if (i === CHUNK) {
+        c++;
+        i = 0;
+      }
+      return chunks[c]![i++]!;
+    };
+  }
+
   /** Calls `fn` for each triple, in the order they were emitted. */
   forEach(fn: (s: string, p: NamedNode, o: string, kind: NamedNode | string | null) => void): void {
     const last = this.codes.length;
-    const { subjects, predicates, kinds } = this;
-    let si = -1;
+    const { predicates, kinds } = this;
+    const next = this.#subjectReader();
+    let subject = "";
     for (let c = 0; c <= last; c++) {
       const codes = c === last ? this.codeChunk : this.codes[c]!;
       const objects = c === last ? this.objectChunk : this.objects[c]!;
       const end = c === last ? this.used : CHUNK;
       for (let i = 0; i < end; i++) {
         const code = codes[i]!;
-        si += code & 1;
-        fn(subjects[si]!, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
+        if (code & 1) subject = next();
+        fn(subject, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
       }
     }
   }
@@ -158,16 +180,17 @@ export class TripleTable implements Iterable<Quad> {
   *[Symbol.iterator](): Iterator<Quad> {
     const make = TripleTable.terms();
     const last = this.codes.length;
-    const { subjects, predicates, kinds } = this;
-    let si = -1;
+    const { predicates, kinds } = this;
+    const next = this.#subjectReader();
+    let subject = "";
     for (let c = 0; c <= last; c++) {
       const codes = c === last ? this.codeChunk : this.codes[c]!;
       const objects = c === last ? this.objectChunk : this.objects[c]!;
       const end = c === last ? this.used : CHUNK;
       for (let i = 0; i < end; i++) {
         const code = codes[i]!;
-        si += code & 1;
-        yield make(subjects[si]!, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
+        if (code & 1) subject = next();
+        yield make(subject, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
       }
     }
   }
