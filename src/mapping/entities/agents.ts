@@ -7,7 +7,7 @@ import { X, begin, iriList, iriOf, langText, plain, S, type MapContext } from ".
 export function emitPublisher(ctx: MapContext, p: Publisher): void {
   const s = publisherIri(p);
   const field = "$.publisher";
-  begin(ctx, s, { entity: "publisher", recordId: p.id, path: field }, [S("Organization")], field);
+  begin(ctx, s, { entity: "publisher", recordId: p.id, path: field }, S("Organization"), field);
   langText(ctx, s, S("name"), p.name, `${field}.name`);
   if (p.url) ctx.sink.iri(s, S("url"), p.url, `${field}.url`);
 }
@@ -22,7 +22,7 @@ export function emitOrganization(ctx: MapContext, o: Organization, path: string)
   iriList(ctx, s, S("sameAs"), o.sameAs, `${path}.sameAs`);
   if (o.ids?.siret) {
     const id = childIri(s, "siret");
-    begin(ctx, id, { entity: "organization", recordId: o.id, path }, [S("PropertyValue")], `${path}.ids.siret`);
+    begin(ctx, id, { entity: "organization", recordId: o.id, path }, S("PropertyValue"), `${path}.ids.siret`);
     ctx.sink.iri(s, S("identifier"), id, `${path}.ids.siret`);
     ctx.sink.literal(id, S("propertyID"), "SIRET", X.string, `${path}.ids.siret`);
     ctx.sink.literal(id, S("value"), o.ids.siret, X.string, `${path}.ids.siret`);
@@ -31,7 +31,7 @@ export function emitOrganization(ctx: MapContext, o: Organization, path: string)
 
 export function emitPerson(ctx: MapContext, p: Person, path: string): void {
   const s = iriOf(ctx, "person", p.id);
-  begin(ctx, s, { entity: "person", recordId: p.id, path }, [S("Person")], path);
+  begin(ctx, s, { entity: "person", recordId: p.id, path }, S("Person"), path);
   plain(ctx, s, S("name"), p.name, `${path}.name`);
   if (p.url) ctx.sink.iri(s, S("url"), p.url, `${path}.url`);
   iriList(ctx, s, S("sameAs"), p.sameAs, `${path}.sameAs`);

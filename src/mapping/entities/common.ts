@@ -72,10 +72,11 @@ export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
   return iri;
 }
 
-/** Starts a subject produced by a record. */
-export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: readonly NamedNode[], field: string): void {
+/** Starts a subject produced by a record: its types (one, or several). */
+export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: NamedNode | readonly NamedNode[], field: string): void {
   ctx.sink.subject(iri, origin);
-  for (const t of types) ctx.sink.iri(iri, TYPE, t, field);
+  if (!Array.isArray(types)) ctx.sink.iri(iri, TYPE, types as NamedNode, field);
+  else for (const t of types) ctx.sink.iri(iri, TYPE, t, field);
 }
 
 export function langText(ctx: MapContext, s: string, p: NamedNode, map: LangMap | undefined, field: string): void {
@@ -112,7 +113,7 @@ export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly R
       return;
     }
     const role = childIri(s, `${fragment}-${i + 1}`);
-    begin(ctx, role, origin, [S("PerformanceRole")], f);
+    begin(ctx, role, origin, S("PerformanceRole"), f);
     ctx.sink.iri(s, p, role, f);
     ctx.sink.iri(role, p, agent, f);
     langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);

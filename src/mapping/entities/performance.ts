@@ -16,7 +16,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   const inherited = `${path}.production`;
   const genres = production?.genres;
   const type = eventTypeOf(p.type, genres);
-  begin(ctx, s, origin, [S(type)], p.type ? `${path}.type` : inherited);
+  begin(ctx, s, origin, S(type), p.type ? `${path}.type` : inherited);
   const concept = artsdataEventType(type, genres);
   if (concept) ctx.sink.iri(s, S("additionalType"), N(concept), p.type ? `${path}.type` : inherited);
   ctx.sink.iri(s, S("workPerformed"), iriOf(ctx, "production", p.production), `${path}.production`);
@@ -38,7 +38,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   if (p.onlineUrl !== undefined) {
     const online = `${path}.onlineUrl`;
     const v = childIri(s, "online");
-    begin(ctx, v, origin, [S("VirtualLocation")], online);
+    begin(ctx, v, origin, S("VirtualLocation"), online);
     ctx.sink.iri(v, S("url"), p.onlineUrl, online);
     if (!place) ctx.sink.iri(s, S("location"), v, online);
     else {
@@ -46,7 +46,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
       // watch it from elsewhere: a WatchAction at the VirtualLocation, targeting its URL. The embed form lists
       // both as locations, as Google reads them.
       const watch = childIri(s, "watch");
-      begin(ctx, watch, origin, [S("WatchAction")], online);
+      begin(ctx, watch, origin, S("WatchAction"), online);
       ctx.sink.iri(s, S("potentialAction"), watch, online);
       ctx.sink.iri(watch, S("location"), v, online);
       ctx.sink.iri(watch, S("target"), p.onlineUrl, online);
@@ -82,14 +82,14 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
 
 function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, origin: Origin, f: string): void {
   const s = childIri(event, `offer-${o.id ?? index + 1}`);
-  begin(ctx, s, origin, [S("Offer")], f);
+  begin(ctx, s, origin, S("Offer"), f);
   ctx.sink.iri(event, S("offers"), s, f);
   langText(ctx, s, S("name"), o.category, `${f}.category`);
   if (o.price !== undefined) ctx.sink.literal(s, S("price"), decimal(o.price), X.decimal, `${f}.price`);
   plain(ctx, s, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
   if (o.minPrice !== undefined || o.maxPrice !== undefined) {
     const spec = childIri(event, `offer-${o.id ?? index + 1}-price`);
-    begin(ctx, spec, origin, [S("PriceSpecification")], f);
+    begin(ctx, spec, origin, S("PriceSpecification"), f);
     ctx.sink.iri(s, S("priceSpecification"), spec, f);
     if (o.minPrice !== undefined) ctx.sink.literal(spec, S("minPrice"), decimal(o.minPrice), X.decimal, `${f}.minPrice`);
     if (o.maxPrice !== undefined) ctx.sink.literal(spec, S("maxPrice"), decimal(o.maxPrice), X.decimal, `${f}.maxPrice`);

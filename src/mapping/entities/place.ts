@@ -8,7 +8,7 @@ import { X, begin, iriList, iriOf, langText, plain, S, type MapContext } from ".
 function amenities(ctx: MapContext, s: string, features: readonly AccessibilityFeature[] | undefined, origin: { entity: string; recordId: string; path: string }, field: string): void {
   features?.forEach((f, i) => {
     const node = childIri(s, `feature-${f}`);
-    begin(ctx, node, origin, [S("LocationFeatureSpecification")], `${field}[${i}]`);
+    begin(ctx, node, origin, S("LocationFeatureSpecification"), `${field}[${i}]`);
     ctx.sink.iri(s, S("amenityFeature"), node, `${field}[${i}]`);
     ctx.sink.literal(node, S("name"), f, X.string, `${field}[${i}]`);
     ctx.sink.literal(node, S("value"), "true", X.boolean, `${field}[${i}]`);
@@ -18,14 +18,14 @@ function amenities(ctx: MapContext, s: string, features: readonly AccessibilityF
 export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
   const s = iriOf(ctx, "venue", v.id);
   const origin = { entity: "venue", recordId: v.id, path };
-  begin(ctx, s, origin, [S(v.type ?? "Place")], `${path}.type`);
+  begin(ctx, s, origin, S(v.type ?? "Place"), `${path}.type`);
   langText(ctx, s, S("name"), v.name, `${path}.name`);
   langText(ctx, s, S("description"), v.description, `${path}.description`);
   const addressIri = v.address ? childIri(s, "address") : undefined;
   if (v.address && addressIri) {
     const a = addressIri;
     const f = `${path}.address`;
-    begin(ctx, a, origin, [S("PostalAddress")], f);
+    begin(ctx, a, origin, S("PostalAddress"), f);
     ctx.sink.iri(s, S("address"), a, f);
     plain(ctx, a, S("streetAddress"), v.address.streetAddress, `${f}.streetAddress`);
     plain(ctx, a, S("postalCode"), v.address.postalCode, `${f}.postalCode`);
@@ -36,7 +36,7 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
   if (v.geo) {
     const g = childIri(s, "geo");
     const f = `${path}.geo`;
-    begin(ctx, g, origin, [S("GeoCoordinates")], f);
+    begin(ctx, g, origin, S("GeoCoordinates"), f);
     ctx.sink.iri(s, S("geo"), g, f);
     ctx.sink.literal(g, S("latitude"), decimal(v.geo.latitude), X.decimal, `${f}.latitude`);
     ctx.sink.literal(g, S("longitude"), decimal(v.geo.longitude), X.decimal, `${f}.longitude`);
@@ -52,7 +52,7 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     const hp = `${path}.halls[${i}]`;
     const hs = iriOf(ctx, "hall", h.id);
     const hOrigin = { entity: "venue", recordId: v.id, path: hp };
-    begin(ctx, hs, hOrigin, [S("Place")], hp);
+    begin(ctx, hs, hOrigin, S("Place"), hp);
     ctx.sink.iri(s, S("containsPlace"), hs, hp);
     ctx.sink.iri(hs, S("containedInPlace"), s, hp);
     langText(ctx, hs, S("name"), h.name, `${hp}.name`);

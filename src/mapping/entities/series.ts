@@ -54,7 +54,7 @@ function derivedOf(ctx: MapContext): ReadonlyMap<string, Derived> {
 export function emitSeries(ctx: MapContext, x: Series, path: string): void {
   const s = iriOf(ctx, "series", x.id);
   const type = SERIES_TYPE[x.kind];
-  begin(ctx, s, { entity: "series", recordId: x.id, path }, [S(type)], `${path}.kind`);
+  begin(ctx, s, { entity: "series", recordId: x.id, path }, S(type), `${path}.kind`);
   ctx.sink.iri(s, S("additionalType"), type === "Festival" ? ADR_FESTIVAL : ADR_EVENT_SERIES, `${path}.kind`);
   langText(ctx, s, S("name"), x.name, `${path}.name`);
   langText(ctx, s, S("description"), x.description, `${path}.description`);

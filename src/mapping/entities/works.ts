@@ -9,7 +9,7 @@ const LIVE_PERFORMANCE_WORK = N(`${ADO}LivePerformanceWork`);
 
 export function emitWork(ctx: MapContext, w: Work, path: string): void {
   const s = iriOf(ctx, "work", w.id);
-  begin(ctx, s, { entity: "work", recordId: w.id, path }, [S(w.type ?? "CreativeWork")], `${path}.type`);
+  begin(ctx, s, { entity: "work", recordId: w.id, path }, S(w.type ?? "CreativeWork"), `${path}.type`);
   langText(ctx, s, S("name"), w.name, `${path}.name`);
   langText(ctx, s, S("description"), w.description, `${path}.description`);
   agents(ctx, s, S("composer"), w.composers, `${path}.composers`);
