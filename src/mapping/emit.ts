@@ -7,7 +7,10 @@ import { emitPerformance } from "./entities/performance.js";
 import { emitVenue } from "./entities/place.js";
 import { emitSeries } from "./entities/series.js";
 import { emitProduction, emitWork } from "./entities/works.js";
+import { entityPrefix, type EntityKind } from "./iri.js";
 import type { Sink } from "./sink.js";
+
+const ENTITY_KINDS: readonly EntityKind[] = ["venue", "hall", "organization", "person", "work", "production", "performance", "series"];
 
 /** Record (collection, id) → input JSON path; when absent, the position in the document is used. */
 export type PathIndex = ReadonlyMap<string, string>;
@@ -30,6 +33,7 @@ export function emitDocument(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     venues,
     hallVenue,
     iris: new Map(),
+    prefixes: Object.fromEntries(ENTITY_KINDS.map((k) => [k, entityPrefix(doc.publisher.baseIri, k)])) as Record<EntityKind, string>,
     // Without field tracking, record paths are empty: `${path}.startDate` then makes no new string.
     pathOf: sink.keepsFields ? (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]` : () => "",
   };

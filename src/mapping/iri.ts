@@ -16,7 +16,12 @@ export function encodeLocalId(id: string): string {
 
 /** `https://example.org/` + `performance/p-12`. */
 export function entityIri(baseIri: string, kind: EntityKind, localId: string): string {
-  return `${baseIri}${kind}/${encodeLocalId(localId)}`;
+  return entityPrefix(baseIri, kind) + encodeLocalId(localId);
+}
+
+/** `https://example.org/performance/`: the part of an entity IRI before its local id. */
+export function entityPrefix(baseIri: string, kind: EntityKind): string {
+  return `${baseIri}${kind}/`;
 }
 
 /** The named graph that holds one publisher's data. */
@@ -29,7 +34,22 @@ export function publisherIri(publisher: Pick<Publisher, "baseIri">): string {
   return `${publisher.baseIri}publisher`;
 }
 
+// `#offer-plein`, `#address`…: a season repeats a few fragments thousands of times, so each is made once and every
+// child IRI is one concatenation of two existing strings (the IRIs are kept with the triples: bytes count).
+const fragments = new Map<string, string>();
+
+/** `#` and the encoded fragment (made once per fragment; the cache is bounded). */
+export function hashFragment(fragment: string): string {
+  let f = fragments.get(fragment);
+  if (f === undefined) {
+    if (fragments.size >= 10_000) fragments.clear();
+    f = `#${encodeLocalId(fragment)}`;
+    fragments.set(fragment, f);
+  }
+  return f;
+}
+
 /** A node that only exists inside another (address, geo, offer, role): a fragment of its owner's IRI. */
 export function childIri(ownerIri: string, fragment: string): string {
-  return `${ownerIri}#${encodeLocalId(fragment)}`;
+  return ownerIri + hashFragment(fragment);
 }

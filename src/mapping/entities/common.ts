@@ -4,7 +4,7 @@ import type { AgentRef, LangMap, RecordDocument, Role, Venue } from "../../recor
 import type { NamedNode } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { RDF_TYPE, SCHEMA, XSD } from "../../vocab.js";
-import { childIri, entityIri, type EntityKind } from "../iri.js";
+import { childIri, encodeLocalId, type EntityKind } from "../iri.js";
 import type { Sink } from "../sink.js";
 import type { RecordRef } from "../types.js";
 
@@ -44,6 +44,8 @@ export interface MapContext {
   readonly hallVenue: ReadonlyMap<string, string>;
   /** Minted IRIs by kind, then id. */
   readonly iris: Map<string, Map<string, string>>;
+  /** IRI prefix of each entity kind under the publisher's base IRI (made once per document). */
+  readonly prefixes: Readonly<Record<EntityKind, string>>;
   /** Input JSON path of a record, e.g. `$.performances[3]`. */
   pathOf(collection: string, index: number, id: string): string;
 }
@@ -66,7 +68,7 @@ export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
   }
   let iri = byId.get(id);
   if (iri === undefined) {
-    iri = entityIri(ctx.base, kind, id);
+    iri = ctx.prefixes[kind] + encodeLocalId(id);
     byId.set(id, iri);
   }
   return iri;

@@ -1,7 +1,7 @@
 // Performances (représentations) → schema.org Event subtypes linked to their production by workPerformed.
 
 import type { Offer, Performance, Production } from "../../records/types.js";
-import { childIri, entityIri } from "../iri.js";
+import { childIri, encodeLocalId, hashFragment } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
 import { X, N, sub, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
@@ -11,7 +11,7 @@ type Origin = { entity: string; recordId: string; path: string };
 
 export function emitPerformance(ctx: MapContext, p: Performance, production: Production | undefined, path: string): void {
   // Nothing else refers to a performance: its IRI is minted here, without the cache shared IRIs go through.
-  const s = entityIri(ctx.base, "performance", p.id);
+  const s = ctx.prefixes.performance + encodeLocalId(p.id);
   const origin: Origin = { entity: "performance", recordId: p.id, path };
   const inherited = `${path}.production`;
   const genres = production?.genres;
@@ -80,15 +80,29 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   plain(ctx, s, S("typicalAgeRange"), age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
 }
 
+// The fragments of an offer and of its price specification, per offer id (`offer-plein`, `offer-plein-price`):
+// made once, not per performance.
+const offerIds = new Map<string, readonly [string, string]>();
+function offerFragments(id: string): readonly [string, string] {
+  let f = offerIds.get(id);
+  if (f === undefined) {
+    if (offerIds.size >= 10_000) offerIds.clear();
+    f = [hashFragment(`offer-${id}`), hashFragment(`offer-${id}-price`)];
+    offerIds.set(id, f);
+  }
+  return f;
+}
+
 function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, origin: Origin, f: string): void {
-  const s = childIri(event, `offer-${o.id ?? index + 1}`);
+  const [own, price] = offerFragments(o.id ?? String(index + 1));
+  const s = event + own;
   begin(ctx, s, origin, S("Offer"), f);
   ctx.sink.iri(event, S("offers"), s, f);
   langText(ctx, s, S("name"), o.category, `${f}.category`);
   if (o.price !== undefined) ctx.sink.literal(s, S("price"), decimal(o.price), X.decimal, `${f}.price`);
   plain(ctx, s, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
   if (o.minPrice !== undefined || o.maxPrice !== undefined) {
-    const spec = childIri(event, `offer-${o.id ?? index + 1}-price`);
+    const spec = event + price;
     begin(ctx, spec, origin, S("PriceSpecification"), f);
     ctx.sink.iri(s, S("priceSpecification"), spec, f);
     if (o.minPrice !== undefined) ctx.sink.literal(spec, S("minPrice"), decimal(o.minPrice), X.decimal, `${f}.minPrice`);
