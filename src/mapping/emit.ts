@@ -32,7 +32,7 @@ export function emitDocument(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     sink,
     venues,
     hallVenue,
-    iris: new Map(),
+    iris: Object.fromEntries(ENTITY_KINDS.map((k) => [k, new Map<string, string>()])) as Record<EntityKind, Map<string, string>>,
     prefixes: Object.fromEntries(ENTITY_KINDS.map((k) => [k, entityPrefix(doc.publisher.baseIri, k)])) as Record<EntityKind, string>,
     // Without field tracking, record paths are empty: `${path}.startDate` then makes no new string.
     pathOf: sink.keepsFields ? (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]` : () => "",

@@ -43,7 +43,7 @@ export interface MapContext {
   /** hall id → venue id */
   readonly hallVenue: ReadonlyMap<string, string>;
   /** Minted IRIs by kind, then id. */
-  readonly iris: Map<string, Map<string, string>>;
+  readonly iris: Readonly<Record<EntityKind, Map<string, string>>>;
   /** IRI prefix of each entity kind under the publisher's base IRI (made once per document). */
   readonly prefixes: Readonly<Record<EntityKind, string>>;
   /** Input JSON path of a record, e.g. `$.performances[3]`. */
@@ -61,11 +61,7 @@ export function sub(ctx: MapContext, field: string, key: string | number): strin
 
 export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
   // Productions, venues and agents are referenced by many performances: mint each IRI once.
-  let byId = ctx.iris.get(kind);
-  if (!byId) {
-    byId = new Map();
-    ctx.iris.set(kind, byId);
-  }
+  const byId = ctx.iris[kind];
   let iri = byId.get(id);
   if (iri === undefined) {
     iri = ctx.prefixes[kind] + encodeLocalId(id);

@@ -9,6 +9,47 @@ import { dateDatatype } from "./series.js";
 
 type Origin = { entity: string; recordId: string; path: string };
 
+// The schema.org terms used per performance, looked up once (this runs for every performance and offer).
+const T = {
+  Offer: S("Offer"),
+  PriceSpecification: S("PriceSpecification"),
+  VirtualLocation: S("VirtualLocation"),
+  WatchAction: S("WatchAction"),
+  accessibilityFeature: S("accessibilityFeature"),
+  additionalType: S("additionalType"),
+  availability: S("availability"),
+  description: S("description"),
+  doorTime: S("doorTime"),
+  duration: S("duration"),
+  endDate: S("endDate"),
+  eventAttendanceMode: S("eventAttendanceMode"),
+  eventStatus: S("eventStatus"),
+  image: S("image"),
+  inLanguage: S("inLanguage"),
+  isAccessibleForFree: S("isAccessibleForFree"),
+  location: S("location"),
+  maxPrice: S("maxPrice"),
+  minPrice: S("minPrice"),
+  name: S("name"),
+  offers: S("offers"),
+  organizer: S("organizer"),
+  performer: S("performer"),
+  potentialAction: S("potentialAction"),
+  previousStartDate: S("previousStartDate"),
+  price: S("price"),
+  priceCurrency: S("priceCurrency"),
+  priceSpecification: S("priceSpecification"),
+  startDate: S("startDate"),
+  subEvent: S("subEvent"),
+  subtitleLanguage: S("subtitleLanguage"),
+  superEvent: S("superEvent"),
+  target: S("target"),
+  typicalAgeRange: S("typicalAgeRange"),
+  url: S("url"),
+  validFrom: S("validFrom"),
+  workPerformed: S("workPerformed"),
+} as const;
+
 export function emitPerformance(ctx: MapContext, p: Performance, production: Production | undefined, path: string): void {
   // Nothing else refers to a performance: its IRI is minted here, without the cache shared IRIs go through.
   const s = ctx.prefixes.performance + encodeLocalId(p.id);
@@ -18,66 +59,66 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   const type = eventTypeOf(p.type, genres);
   begin(ctx, s, origin, S(type), p.type ? `${path}.type` : inherited);
   const concept = artsdataEventType(type, genres);
-  if (concept) ctx.sink.iri(s, S("additionalType"), N(concept), p.type ? `${path}.type` : inherited);
-  ctx.sink.iri(s, S("workPerformed"), iriOf(ctx, "production", p.production), `${path}.production`);
+  if (concept) ctx.sink.iri(s, T.additionalType, N(concept), p.type ? `${path}.type` : inherited);
+  ctx.sink.iri(s, T.workPerformed, iriOf(ctx, "production", p.production), `${path}.production`);
 
-  if (p.name) langText(ctx, s, S("name"), p.name, `${path}.name`);
-  else langText(ctx, s, S("name"), production?.name, inherited);
-  if (p.description) langText(ctx, s, S("description"), p.description, `${path}.description`);
-  else langText(ctx, s, S("description"), production?.description, inherited);
+  if (p.name) langText(ctx, s, T.name, p.name, `${path}.name`);
+  else langText(ctx, s, T.name, production?.name, inherited);
+  if (p.description) langText(ctx, s, T.description, p.description, `${path}.description`);
+  else langText(ctx, s, T.description, production?.description, inherited);
 
-  ctx.sink.literal(s, S("startDate"), p.startDate, X.dateTime, `${path}.startDate`);
-  if (p.endDate !== undefined) ctx.sink.literal(s, S("endDate"), p.endDate, X.dateTime, `${path}.endDate`);
-  if (p.doorTime !== undefined) ctx.sink.literal(s, S("doorTime"), p.doorTime, X.dateTime, `${path}.doorTime`);
+  ctx.sink.literal(s, T.startDate, p.startDate, X.dateTime, `${path}.startDate`);
+  if (p.endDate !== undefined) ctx.sink.literal(s, T.endDate, p.endDate, X.dateTime, `${path}.endDate`);
+  if (p.doorTime !== undefined) ctx.sink.literal(s, T.doorTime, p.doorTime, X.dateTime, `${path}.doorTime`);
   const duration = p.duration ?? production?.duration;
-  if (duration !== undefined) ctx.sink.literal(s, S("duration"), duration, X.duration, p.duration ? `${path}.duration` : inherited);
+  if (duration !== undefined) ctx.sink.literal(s, T.duration, duration, X.duration, p.duration ? `${path}.duration` : inherited);
 
   const place = p.hall !== undefined || p.venue !== undefined;
-  if (p.hall !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "hall", p.hall), `${path}.hall`);
-  else if (p.venue !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "venue", p.venue), `${path}.venue`);
+  if (p.hall !== undefined) ctx.sink.iri(s, T.location, iriOf(ctx, "hall", p.hall), `${path}.hall`);
+  else if (p.venue !== undefined) ctx.sink.iri(s, T.location, iriOf(ctx, "venue", p.venue), `${path}.venue`);
   if (p.onlineUrl !== undefined) {
     const online = `${path}.onlineUrl`;
     const v = childIri(s, "online");
-    begin(ctx, v, origin, S("VirtualLocation"), online);
-    ctx.sink.iri(v, S("url"), p.onlineUrl, online);
-    if (!place) ctx.sink.iri(s, S("location"), v, online);
+    begin(ctx, v, origin, T.VirtualLocation, online);
+    ctx.sink.iri(v, T.url, p.onlineUrl, online);
+    if (!place) ctx.sink.iri(s, T.location, v, online);
     else {
       // A mixed performance keeps one location, its hall (Artsdata's shapes allow one); the stream is how to
       // watch it from elsewhere: a WatchAction at the VirtualLocation, targeting its URL. The embed form lists
       // both as locations, as Google reads them.
       const watch = childIri(s, "watch");
-      begin(ctx, watch, origin, S("WatchAction"), online);
-      ctx.sink.iri(s, S("potentialAction"), watch, online);
-      ctx.sink.iri(watch, S("location"), v, online);
-      ctx.sink.iri(watch, S("target"), p.onlineUrl, online);
+      begin(ctx, watch, origin, T.WatchAction, online);
+      ctx.sink.iri(s, T.potentialAction, watch, online);
+      ctx.sink.iri(watch, T.location, v, online);
+      ctx.sink.iri(watch, T.target, p.onlineUrl, online);
     }
   }
-  if (p.attendanceMode) ctx.sink.iri(s, S("eventAttendanceMode"), N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
+  if (p.attendanceMode) ctx.sink.iri(s, T.eventAttendanceMode, N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
   if (p.status) {
-    ctx.sink.iri(s, S("eventStatus"), N(STATUS_IRI[p.status.kind]), `${path}.status.kind`);
+    ctx.sink.iri(s, T.eventStatus, N(STATUS_IRI[p.status.kind]), `${path}.status.kind`);
     if (p.status.previousStartDate !== undefined) {
-      ctx.sink.literal(s, S("previousStartDate"), p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
+      ctx.sink.literal(s, T.previousStartDate, p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
     }
   }
   p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, sub(ctx, sub(ctx, path, "offers"), i)));
-  if (p.free !== undefined) ctx.sink.literal(s, S("isAccessibleForFree"), String(p.free), X.boolean, `${path}.free`);
+  if (p.free !== undefined) ctx.sink.literal(s, T.isAccessibleForFree, String(p.free), X.boolean, `${path}.free`);
 
-  roles(ctx, s, S("performer"), p.performers, origin, `${path}.performers`, "performer");
-  agents(ctx, s, S("organizer"), p.organizers, `${path}.organizers`);
+  roles(ctx, s, T.performer, p.performers, origin, `${path}.performers`, "performer");
+  agents(ctx, s, T.organizer, p.organizers, `${path}.organizers`);
 
-  plainList(ctx, s, S("inLanguage"), p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);
-  plainList(ctx, s, S("subtitleLanguage"), p.surtitles ?? production?.surtitles, p.surtitles ? `${path}.surtitles` : inherited);
-  plainList(ctx, s, S("accessibilityFeature"), p.accessibility, `${path}.accessibility`);
+  plainList(ctx, s, T.inLanguage, p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);
+  plainList(ctx, s, T.subtitleLanguage, p.surtitles ?? production?.surtitles, p.surtitles ? `${path}.surtitles` : inherited);
+  plainList(ctx, s, T.accessibilityFeature, p.accessibility, `${path}.accessibility`);
   p.series?.forEach((x, i) => {
     const series = iriOf(ctx, "series", x);
     const f = sub(ctx, sub(ctx, path, "series"), i);
-    ctx.sink.iri(s, S("superEvent"), series, f);
-    ctx.sink.iri(series, S("subEvent"), s, f);
+    ctx.sink.iri(s, T.superEvent, series, f);
+    ctx.sink.iri(series, T.subEvent, s, f);
   });
-  if (p.url) ctx.sink.iri(s, S("url"), p.url, `${path}.url`);
-  iriList(ctx, s, S("image"), p.images ?? production?.images, p.images ? `${path}.images` : inherited);
+  if (p.url) ctx.sink.iri(s, T.url, p.url, `${path}.url`);
+  iriList(ctx, s, T.image, p.images ?? production?.images, p.images ? `${path}.images` : inherited);
   const age = p.audienceAge ?? production?.audienceAge;
-  plain(ctx, s, S("typicalAgeRange"), age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
+  plain(ctx, s, T.typicalAgeRange, age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
 }
 
 // The fragments of an offer and of its price specification, per offer id (`offer-plein`, `offer-plein-price`):
@@ -96,20 +137,20 @@ function offerFragments(id: string): readonly [string, string] {
 function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, origin: Origin, f: string): void {
   const [own, price] = offerFragments(o.id ?? String(index + 1));
   const s = event + own;
-  begin(ctx, s, origin, S("Offer"), f);
-  ctx.sink.iri(event, S("offers"), s, f);
-  langText(ctx, s, S("name"), o.category, `${f}.category`);
-  if (o.price !== undefined) ctx.sink.literal(s, S("price"), decimal(o.price), X.decimal, `${f}.price`);
-  plain(ctx, s, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
+  begin(ctx, s, origin, T.Offer, f);
+  ctx.sink.iri(event, T.offers, s, f);
+  langText(ctx, s, T.name, o.category, `${f}.category`);
+  if (o.price !== undefined) ctx.sink.literal(s, T.price, decimal(o.price), X.decimal, `${f}.price`);
+  plain(ctx, s, T.priceCurrency, o.priceCurrency, `${f}.priceCurrency`);
   if (o.minPrice !== undefined || o.maxPrice !== undefined) {
     const spec = event + price;
-    begin(ctx, spec, origin, S("PriceSpecification"), f);
-    ctx.sink.iri(s, S("priceSpecification"), spec, f);
-    if (o.minPrice !== undefined) ctx.sink.literal(spec, S("minPrice"), decimal(o.minPrice), X.decimal, `${f}.minPrice`);
-    if (o.maxPrice !== undefined) ctx.sink.literal(spec, S("maxPrice"), decimal(o.maxPrice), X.decimal, `${f}.maxPrice`);
-    plain(ctx, spec, S("priceCurrency"), o.priceCurrency, `${f}.priceCurrency`);
+    begin(ctx, spec, origin, T.PriceSpecification, f);
+    ctx.sink.iri(s, T.priceSpecification, spec, f);
+    if (o.minPrice !== undefined) ctx.sink.literal(spec, T.minPrice, decimal(o.minPrice), X.decimal, `${f}.minPrice`);
+    if (o.maxPrice !== undefined) ctx.sink.literal(spec, T.maxPrice, decimal(o.maxPrice), X.decimal, `${f}.maxPrice`);
+    plain(ctx, spec, T.priceCurrency, o.priceCurrency, `${f}.priceCurrency`);
   }
-  if (o.availability) ctx.sink.iri(s, S("availability"), N(availabilityIri(o.availability)), `${f}.availability`);
-  if (o.validFrom !== undefined) ctx.sink.literal(s, S("validFrom"), o.validFrom, dateDatatype(o.validFrom), `${f}.validFrom`);
-  if (o.url) ctx.sink.iri(s, S("url"), o.url, `${f}.url`);
+  if (o.availability) ctx.sink.iri(s, T.availability, N(availabilityIri(o.availability)), `${f}.availability`);
+  if (o.validFrom !== undefined) ctx.sink.literal(s, T.validFrom, o.validFrom, dateDatatype(o.validFrom), `${f}.validFrom`);
+  if (o.url) ctx.sink.iri(s, T.url, o.url, `${f}.url`);
 }
