@@ -29,10 +29,9 @@ function hasNull(value: unknown): boolean {
 }
 
 /** The record without its failed and unknown fields; the record itself when it has none (the usual case). */
-function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "object" }>, failed: ReadonlySet<string> | undefined): Record<string, unknown> {
-  let clean = failed === undefined;
-  if (clean) for (const k in raw) if (spec.fields[k] === undefined) clean = false;
-  if (clean) return raw;
+function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "object" }>, failed: ReadonlySet<string> | undefined, unknown: boolean): Record<string, unknown> {
+  // The structural check has already looked for unknown fields: a record with none and no failed field is used as is.
+  if (failed === undefined && !unknown) return raw;
   const out: Record<string, unknown> = {};
   for (const k in raw) if (!failed?.has(k) && spec.fields[k] !== undefined) out[k] = raw[k];
   return out;
@@ -108,6 +107,8 @@ class RecordCheck {
   failed: Set<string> | undefined;
   /** Whether a null value was met (null means absent: the record is then copied without it). */
   sawNull = false;
+  /** Whether the record itself (not a nested object) has a field its spec does not know. */
+  unknownField = false;
   constructor(
     private readonly out: Problem[],
     readonly entity: string,
@@ -258,6 +259,7 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
   let ok = true;
   for (const key in value) {
     if (spec.fields[key] !== undefined) continue;
+    if (top) c.unknownField = true;
     const near = closest(key, Object.keys(spec.fields));
     c.report(
       "record/unknown-field", join(path, key), value[key],
@@ -546,7 +548,7 @@ export function parseRecords(input: unknown): ParseResult {
       let record: unknown;
       if (isPlainObject(raw)) {
         // null counts as absent (as in most exports), so it is dropped along with failed and unknown fields.
-        let usable = usableFields(raw, spec, c.failed);
+        let usable = usableFields(raw, spec, c.failed, c.unknownField);
         if (c.sawNull) usable = withoutNulls(usable);
         record = normalizeRecord(collection, usable, path, reg, c, hallOwner);
       }

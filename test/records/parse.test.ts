@@ -155,6 +155,9 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     expect(p.severity).toBe("warning");
     expect(p.hint.en).toBe('did you mean "startDate"?');
     expect(r.rejected).toEqual([]);
+    // The unknown field is left out of the normalised record; the input is not changed.
+    expect(r.document!.performances![0]).not.toHaveProperty("statDate");
+    expect(d.performances[0].statDate).toBe("2026-10-24T20:00");
   });
 
   it("rejects duplicate ids", () => {
