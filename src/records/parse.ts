@@ -113,7 +113,27 @@ class RecordCheck {
     private readonly out: Problem[],
     readonly entity: string,
     readonly recordId: string | undefined,
+    /** JSON path of the record (or object) being checked. */
+    readonly root = "$",
+    /**
+     * Keys from `root` down to the array or object being checked: the structural check pushes and pops them, and a
+     * path is made into text only when a problem is reported. One stack serves every record of a document.
+     */
+    readonly keys: (string | number)[] = [],
   ) {}
+
+  /** The path of the array or object being checked. */
+  here(): string {
+    let p = this.root;
+    for (const k of this.keys) p = typeof k === "number" ? `${p}[${k}]` : `${p}.${k}`;
+    return p;
+  }
+
+  /** The path of its member `key`. */
+  at(key: string | number): string {
+    const h = this.here();
+    return typeof key === "number" ? `${h}[${key}]` : `${h}.${key}`;
+  }
 
   report(code: string, path: string, value: unknown, expected: Text, message: Text, hint: Text, severity: Severity = "violation"): void {
     if (severity === "violation") this.ok = false;
@@ -148,32 +168,12 @@ const FORMAT_CODES: Partial<Record<string, string>> = {
   text: "record/empty-text", localId: "record/invalid-id", licence: "record/invalid-licence",
 };
 
-/** A field's JSON path, built only when a problem is reported (most records have none). */
-function join(at: Path, key: string | number): string {
-  const base = typeof at === "string" ? at : pathText(at);
-  return typeof key === "number" ? `${base}[${key}]` : `${base}.${key}`;
-}
-
-/**
- * The path of a nested array or object during the structural check: its parent's path and its key, made into
- * text only when a problem inside it is reported (a season's offers and lists would otherwise each build one).
- */
-interface Segment {
-  readonly at: Path;
-  readonly key: string | number;
-}
-type Path = string | Segment;
-
-function pathText(at: Path): string {
-  return typeof at === "string" ? at : join(at.at, at.key);
-}
-
 /** Structural check of the value at `at` + `key` against its spec; returns whether it holds. */
-function checkValue(spec: Spec, value: unknown, at: Path, key: string | number, c: RecordCheck): boolean {
+function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
-      if (typeof value !== "string") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
-      if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, join(at, key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
+      if (typeof value !== "string") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
+      if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, c.at(key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
       return true;
     case "number": {
       const bad =
@@ -181,17 +181,17 @@ function checkValue(spec: Spec, value: unknown, at: Path, key: string | number, 
         (spec.integer === true && !Number.isInteger(value)) ||
         (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) ||
         (spec.max !== undefined && value > spec.max);
-      if (bad) return c.invalid(spec, join(at, key), value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"), false;
+      if (bad) return c.invalid(spec, c.at(key), value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"), false;
       return true;
     }
     case "boolean":
-      if (typeof value !== "boolean") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
+      if (typeof value !== "boolean") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
       return true;
     case "enum":
       if (typeof value !== "string" || !spec.values.includes(value)) {
         const near = typeof value === "string" ? closest(value, spec.values) : undefined;
         const { expected } = expectation(spec);
-        const path = join(at, key);
+        const path = c.at(key);
         c.report(
           "record/unknown-value", path, value, expected,
           { en: `${fieldName(path)} ${JSON.stringify(value)} is not ${expected.en}`, fr: `${fieldName(path)} ${JSON.stringify(value)} n'est pas ${expected.fr}` },
@@ -203,7 +203,7 @@ function checkValue(spec: Spec, value: unknown, at: Path, key: string | number, 
       }
       return true;
     case "langmap": {
-      if (!isPlainObject(value)) return c.invalid(spec, join(at, key), value, "record/invalid-language-map"), false;
+      if (!isPlainObject(value)) return c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false;
       let ok = true;
       let empty = true;
       for (const lang in value) {
@@ -211,34 +211,39 @@ function checkValue(spec: Spec, value: unknown, at: Path, key: string | number, 
         const text = value[lang];
         if (!LANG_RE.test(lang)) {
           c.report(
-            "record/invalid-language", `${join(at, key)}.${lang}`, lang, expectation({ t: "string", format: "lang" }).expected,
+            "record/invalid-language", `${c.at(key)}.${lang}`, lang, expectation({ t: "string", format: "lang" }).expected,
             { en: `language key "${lang}" is not a BCP 47 tag`, fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47` },
             { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
           );
           ok = false;
         } else if (typeof text !== "string" || text.trim() === "") {
           c.report(
-            "record/empty-text", `${join(at, key)}.${lang}`, text, { en: "a non-empty text", fr: "un texte non vide" },
+            "record/empty-text", `${c.at(key)}.${lang}`, text, { en: "a non-empty text", fr: "un texte non vide" },
             { en: `the "${lang}" text is empty or not a string`, fr: `le texte « ${lang} » est vide ou n'est pas une chaîne` },
             { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
           );
           ok = false;
         }
       }
-      if (empty) return c.invalid(spec, join(at, key), value, "record/invalid-language-map"), false;
+      if (empty) return c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false;
       return ok;
     }
     case "array": {
-      if (!Array.isArray(value)) return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
+      if (!Array.isArray(value)) return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
       let ok = true;
-      const path: Segment = { at, key };
-      for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], path, i, c) && ok;
+      c.keys.push(key);
+      for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], i, c) && ok;
+      c.keys.pop();
       return ok;
     }
-    case "object":
-      return checkObject(spec, value, { at, key }, c);
+    case "object": {
+      c.keys.push(key);
+      const ok = checkObject(spec, value, c);
+      c.keys.pop();
+      return ok;
+    }
     case "ref":
-      if (typeof value !== "string" || value === "") return c.invalid(spec, join(at, key), value, "record/invalid-type"), false;
+      if (typeof value !== "string" || value === "") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
       return true;
   }
 }
@@ -254,15 +259,16 @@ function entriesOf(spec: Extract<Spec, { t: "object" }>): readonly (readonly [st
   return e;
 }
 
-function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path: Path, c: RecordCheck, top = false): boolean {
-  if (!isPlainObject(value)) return c.invalid(spec, pathText(path), value, "record/invalid-type"), false;
+function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: RecordCheck, top = false): boolean {
+  if (top) c.keys.length = 0;
+  if (!isPlainObject(value)) return c.invalid(spec, c.here(), value, "record/invalid-type"), false;
   let ok = true;
   for (const key in value) {
     if (spec.fields[key] !== undefined) continue;
     if (top) c.unknownField = true;
     const near = closest(key, Object.keys(spec.fields));
     c.report(
-      "record/unknown-field", join(path, key), value[key],
+      "record/unknown-field", c.at(key), value[key],
       { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
       { en: `${key} is not a ${spec.def} field: it is ignored`, fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré` },
       near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: `remove it, or see the record model in the README`, fr: `retirez-le, ou voyez le modèle des fiches dans le README` },
@@ -279,7 +285,7 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
       if (field.required) {
         const { expected, example } = expectation(field);
         c.report(
-          "record/missing-field", join(path, key), undefined, expected,
+          "record/missing-field", c.at(key), undefined, expected,
           { en: `${key} is missing`, fr: `${key} est absent` },
           { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
         );
@@ -288,7 +294,7 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
       }
       continue;
     }
-    if (!checkValue(field, v, path, key, c)) {
+    if (!checkValue(field, v, key, c)) {
       if (top) (c.failed ??= new Set()).add(key);
       ok = false;
     }
@@ -299,7 +305,7 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, path:
     if (present !== 1) {
       const list = spec.oneOf.join(" or ");
       c.report(
-        "record/invalid-reference", pathText(path), value,
+        "record/invalid-reference", c.here(), value,
         { en: `exactly one of ${list}`, fr: `exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
         { en: `give exactly one of ${list}`, fr: `indiquez exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
         { en: `e.g. {"person": "per-1"}`, fr: `par ex. {"person": "per-1"}` },
@@ -486,14 +492,14 @@ export function parseRecords(input: unknown): ParseResult {
     return { problems, accepted, rejected };
   }
 
-  const pc = new RecordCheck(problems, "publisher", isPlainObject(input.publisher) && typeof input.publisher.id === "string" ? input.publisher.id : undefined);
+  const pc = new RecordCheck(problems, "publisher", isPlainObject(input.publisher) && typeof input.publisher.id === "string" ? input.publisher.id : undefined, "$.publisher");
   if (input.publisher === undefined) {
     pc.report(
       "record/missing-field", "$.publisher", undefined, { en: "the publisher", fr: "l'éditeur (publisher)" },
       { en: "publisher is missing: no IRI can be minted without its baseIri", fr: "publisher est absent : aucune IRI ne peut être créée sans son baseIri" },
       { en: `add {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`, fr: `ajoutez {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}` },
     );
-  } else checkObject(PUBLISHER, input.publisher, "$.publisher", pc);
+  } else checkObject(PUBLISHER, input.publisher, pc);
   const publisherOk = pc.ok;
 
   const known = new Set<string>(["publisher", ...COLLECTIONS]);
@@ -508,6 +514,7 @@ export function parseRecords(input: unknown): ParseResult {
     );
   }
 
+  const keys: (string | number)[] = [];
   const hallOwner = new Map<string, string>();
   const reg: Registry = { accepted: new Map(), rejected: new Map(), halls: new Map(), allHalls: hallOwner };
   const out: Record<string, unknown[]> = {};
@@ -533,9 +540,9 @@ export function parseRecords(input: unknown): ParseResult {
       const raw: unknown = list[i];
       const path = `$.${collection}[${i}]`;
       const id = isPlainObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
-      const c = new RecordCheck(problems, entity, id ?? `#${i}`);
+      const c = new RecordCheck(problems, entity, id ?? `#${i}`, path, keys);
       const spec = COLLECTION_SPECS[collection];
-      checkObject(spec, raw, path, c, true);
+      checkObject(spec, raw, c, true);
       // Every id met so far is in acceptedHere or rejectedHere (the duplicate itself is rejected below).
       if (id !== undefined && (acceptedHere.has(id) || rejectedHere.has(id))) {
         c.report(

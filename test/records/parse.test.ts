@@ -147,6 +147,29 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     expect(only(r.problems, "record/invalid-identifier").path).toBe("$.people[0].ids.isni");
   });
 
+  it("names nested fields in structural problems, record after record (arrays, objects, language maps, one-of)", () => {
+    const d = clone();
+    d.publisher.name = { fr: "" };
+    d.performances[0].offers[1].price = "vingt";
+    d.performances[0].offers[0].category = { "f r": "plein" };
+    d.performances[0].performers[0] = { person: d.performances[0].performers[0].person ?? "x", organization: "y" };
+    d.performances[0].offers[1].prix = 3;
+    d.performances[1].inLanguage = ["fr", 5];
+    d.performances[1].status = { kind: "maybe" };
+    d.performances[2].audienceAge = { min: "six" };
+    const paths = parseRecords(d).problems.map((p) => `${p.code} ${p.path}`);
+    expect(paths).toEqual(expect.arrayContaining([
+      "record/empty-text $.publisher.name.fr",
+      "record/invalid-type $.performances[0].offers[1].price",
+      "record/invalid-language $.performances[0].offers[0].category.f r",
+      "record/invalid-reference $.performances[0].performers[0]",
+      "record/unknown-field $.performances[0].offers[1].prix",
+      "record/invalid-type $.performances[1].inLanguage[1]",
+      "record/unknown-value $.performances[1].status.kind",
+      "record/invalid-type $.performances[2].audienceAge.min",
+    ]));
+  });
+
   it("warns on unknown fields with the closest name, and does not lose the record", () => {
     const d = clone();
     d.performances[0].statDate = "2026-10-24T20:00";
