@@ -7,10 +7,8 @@ import { emitPerformance } from "./entities/performance.js";
 import { emitVenue } from "./entities/place.js";
 import { emitSeries } from "./entities/series.js";
 import { emitProduction, emitWork } from "./entities/works.js";
-import { entityPrefix, type EntityKind } from "./iri.js";
+import { ENTITY_KINDS, entityPrefix, type EntityKind } from "./iri.js";
 import type { Sink } from "./sink.js";
-
-const ENTITY_KINDS: readonly EntityKind[] = ["venue", "hall", "organization", "person", "work", "production", "performance", "series"];
 
 /** Record (collection, id) → input JSON path; when absent, the position in the document is used. */
 export type PathIndex = ReadonlyMap<string, string>;

@@ -3,8 +3,8 @@
 import type { Publisher } from "../records/types.js";
 
 /** Path segment per entity kind, under the publisher's base IRI. */
-export type EntityKind =
-  | "venue" | "hall" | "organization" | "person" | "work" | "production" | "performance" | "series";
+export const ENTITY_KINDS = ["venue", "hall", "organization", "person", "work", "production", "performance", "series"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const UNRESERVED = /^[A-Za-z0-9_.~-]*$/;
 

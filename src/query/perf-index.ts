@@ -74,15 +74,15 @@ function addTo<T>(list: T[], v: T): void {
   if (!list.includes(v)) list.push(v);
 }
 
-/**
- * `list` with `v` at the end, as a new array of exactly that length. An entry's lists are built this way: a pushed
- * array keeps room for 17 items, and the build's garbage (the shorter lists replaced) stays small.
- */
 /** `list` with `v` added unless it is there already (see `plus`). */
 function put<T>(list: readonly T[], v: T): T[] {
   return list.includes(v) ? (list as T[]) : plus(list, v);
 }
 
+/**
+ * `list` with `v` at the end, as a new array of exactly that length. An entry's lists are built this way: a pushed
+ * array keeps room for 17 items, and the build's garbage (the shorter lists replaced) stays small.
+ */
 function plus<T>(list: readonly T[], v: T): T[] {
   const n = list.length;
   const out = new Array<T>(n + 1);

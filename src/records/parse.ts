@@ -78,7 +78,7 @@ function dateFormatOk(v: string, allowDate: boolean): boolean {
 // Regular expressions of the format checks, made once (a literal makes a new RegExp each time it is evaluated).
 const CONTROL_RE = /[\u0000-\u001f]/;
 const ENDS_IN_SLASH_OR_HASH = /[/#]$/;
-export const YEAR_RE = /^\d{4}$/;
+const YEAR_RE = /^\d{4}$/;
 const CURRENCY_RE = /^[A-Z]{3}$/;
 const COUNTRY_RE = /^[A-Z]{2}$/;
 
