@@ -116,22 +116,29 @@ export class TripleTable implements Iterable<Quad> {
     };
   }
 
+  /**
+   * Calls `fn` for each triple of chunk `c`, in order. A run's subject may continue from the chunk before:
+   * `subject` is the current one, and the current one at the chunk's end is returned.
+   */
+  #decode(c: number, next: () => string, subject: string, fn: (s: string, p: NamedNode, o: string, kind: NamedNode | string | null) => void): string {
+    const last = c === this.codes.length;
+    const codes = last ? this.codeChunk : this.codes[c]!;
+    const objects = last ? this.objectChunk : this.objects[c]!;
+    const end = last ? this.used : CHUNK;
+    const { predicates, kinds } = this;
+    for (let i = 0; i < end; i++) {
+      const code = codes[i]!;
+      if (code & 1) subject = next();
+      fn(subject, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
+    }
+    return subject;
+  }
+
   /** Calls `fn` for each triple, in the order they were emitted. */
   forEach(fn: (s: string, p: NamedNode, o: string, kind: NamedNode | string | null) => void): void {
-    const last = this.codes.length;
-    const { predicates, kinds } = this;
     const next = this.#subjectReader();
     let subject = "";
-    for (let c = 0; c <= last; c++) {
-      const codes = c === last ? this.codeChunk : this.codes[c]!;
-      const objects = c === last ? this.objectChunk : this.objects[c]!;
-      const end = c === last ? this.used : CHUNK;
-      for (let i = 0; i < end; i++) {
-        const code = codes[i]!;
-        if (code & 1) subject = next();
-        fn(subject, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
-      }
-    }
+    for (let c = 0; c <= this.codes.length; c++) subject = this.#decode(c, next, subject, fn);
   }
 
   /** A term maker for this table: IRIs that recur share one NamedNode. */
@@ -176,22 +183,15 @@ export class TripleTable implements Iterable<Quad> {
     if (buf) write(buf);
   }
 
-  /** Quads one at a time, made as they are read (nothing kept): for writers that stream them out. */
+  /** Quads made as they are read, a chunk of the table at a time (no more are held): for writers that stream them out. */
   *[Symbol.iterator](): Iterator<Quad> {
     const make = TripleTable.terms();
-    const last = this.codes.length;
-    const { predicates, kinds } = this;
     const next = this.#subjectReader();
     let subject = "";
-    for (let c = 0; c <= last; c++) {
-      const codes = c === last ? this.codeChunk : this.codes[c]!;
-      const objects = c === last ? this.objectChunk : this.objects[c]!;
-      const end = c === last ? this.used : CHUNK;
-      for (let i = 0; i < end; i++) {
-        const code = codes[i]!;
-        if (code & 1) subject = next();
-        yield make(subject, predicates[code >>> 16]!, objects[i]!, kinds[(code & 0xffff) >>> 1]!);
-      }
+    for (let c = 0; c <= this.codes.length; c++) {
+      const batch: Quad[] = [];
+      subject = this.#decode(c, next, subject, (s, p, o, k) => batch.push(make(s, p, o, k)));
+      yield* batch;
     }
   }
 }

@@ -39,7 +39,7 @@ export interface MapResult extends ParseResult {
   /** The publisher's data as RDF/JS quads in the default graph (made on first read). */
   readonly quads: Quad[];
   /**
-   * The same triples as a compact table, iterable as quads made one at a time: pass it to a writer
+   * The same triples as a compact table, iterable as quads made a chunk at a time: pass it to a writer
    * (`GraphStore.replaceGraph`, `GraphWriter.replaceGraph`) to stream a large season without holding every quad.
    */
   readonly triples: TripleTable;
