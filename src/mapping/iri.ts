@@ -39,7 +39,7 @@ export function publisherIri(publisher: Pick<Publisher, "baseIri">): string {
 const fragments = new Map<string, string>();
 
 /** `#` and the encoded fragment (made once per fragment; the cache is bounded). */
-export function hashFragment(fragment: string): string {
+function hashFragment(fragment: string): string {
   let f = fragments.get(fragment);
   if (f === undefined) {
     if (fragments.size >= 10_000) fragments.clear();

@@ -59,12 +59,17 @@ export function sub(ctx: MapContext, field: string, key: string | number): strin
   return typeof key === "number" ? `${field}[${key}]` : `${field}.${key}`;
 }
 
+/** The IRI of entity `id` of `kind`: the kind's prefix and the encoded id (see `entityIri`). */
+export function mintIri(ctx: MapContext, kind: EntityKind, id: string): string {
+  return ctx.prefixes[kind] + encodeLocalId(id);
+}
+
 export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
   // Productions, venues and agents are referenced by many performances: mint each IRI once.
   const byId = ctx.iris[kind];
   let iri = byId.get(id);
   if (iri === undefined) {
-    iri = ctx.prefixes[kind] + encodeLocalId(id);
+    iri = mintIri(ctx, kind, id);
     byId.set(id, iri);
   }
   return iri;

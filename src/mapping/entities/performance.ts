@@ -1,9 +1,9 @@
 // Performances (représentations) → schema.org Event subtypes linked to their production by workPerformed.
 
 import type { Offer, Performance, Production } from "../../records/types.js";
-import { childIri, encodeLocalId, hashFragment } from "../iri.js";
+import { childIri } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
-import { X, N, sub, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
+import { X, N, sub, agents, begin, iriList, iriOf, langText, mintIri, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
 
@@ -52,7 +52,7 @@ const T = {
 
 export function emitPerformance(ctx: MapContext, p: Performance, production: Production | undefined, path: string): void {
   // Nothing else refers to a performance: its IRI is minted here, without the cache shared IRIs go through.
-  const s = ctx.prefixes.performance + encodeLocalId(p.id);
+  const s = mintIri(ctx, "performance", p.id);
   const origin: Origin = { entity: "performance", recordId: p.id, path };
   const inherited = `${path}.production`;
   const genres = production?.genres;
@@ -121,29 +121,15 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   plain(ctx, s, T.typicalAgeRange, age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
 }
 
-// The fragments of an offer and of its price specification, per offer id (`offer-plein`, `offer-plein-price`):
-// made once, not per performance.
-const offerIds = new Map<string, readonly [string, string]>();
-function offerFragments(id: string): readonly [string, string] {
-  let f = offerIds.get(id);
-  if (f === undefined) {
-    if (offerIds.size >= 10_000) offerIds.clear();
-    f = [hashFragment(`offer-${id}`), hashFragment(`offer-${id}-price`)];
-    offerIds.set(id, f);
-  }
-  return f;
-}
-
 function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, origin: Origin, f: string): void {
-  const [own, price] = offerFragments(o.id ?? String(index + 1));
-  const s = event + own;
+  const s = childIri(event, `offer-${o.id ?? index + 1}`);
   begin(ctx, s, origin, T.Offer, f);
   ctx.sink.iri(event, T.offers, s, f);
   langText(ctx, s, T.name, o.category, `${f}.category`);
   if (o.price !== undefined) ctx.sink.literal(s, T.price, decimal(o.price), X.decimal, `${f}.price`);
   plain(ctx, s, T.priceCurrency, o.priceCurrency, `${f}.priceCurrency`);
   if (o.minPrice !== undefined || o.maxPrice !== undefined) {
-    const spec = event + price;
+    const spec = childIri(event, `offer-${o.id ?? index + 1}-price`);
     begin(ctx, spec, origin, T.PriceSpecification, f);
     ctx.sink.iri(s, T.priceSpecification, spec, f);
     if (o.minPrice !== undefined) ctx.sink.literal(spec, T.minPrice, decimal(o.minPrice), X.decimal, `${f}.minPrice`);
