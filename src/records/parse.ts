@@ -100,6 +100,11 @@ function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>,
   }
 }
 
+/** `path.key`, or `path[key]` for an index. */
+function step(path: string, key: string | number): string {
+  return typeof key === "number" ? `${path}[${key}]` : `${path}.${key}`;
+}
+
 /** Collects problems for one record. */
 class RecordCheck {
   ok = true;
@@ -125,14 +130,13 @@ class RecordCheck {
   /** The path of the array or object being checked. */
   here(): string {
     let p = this.root;
-    for (const k of this.keys) p = typeof k === "number" ? `${p}[${k}]` : `${p}.${k}`;
+    for (const k of this.keys) p = step(p, k);
     return p;
   }
 
   /** The path of its member `key`. */
   at(key: string | number): string {
-    const h = this.here();
-    return typeof key === "number" ? `${h}[${key}]` : `${h}.${key}`;
+    return step(this.here(), key);
   }
 
   report(code: string, path: string, value: unknown, expected: Text, message: Text, hint: Text, severity: Severity = "violation"): void {
@@ -332,7 +336,9 @@ interface Registry {
  * their path in these parts and join them only when they report a problem: most records have none.
  */
 function fieldPath(at: string, key: string, index?: number, leaf?: string): string {
-  return `${at}.${key}${index === undefined ? "" : `[${index}]`}${leaf === undefined ? "" : `.${leaf}`}`;
+  let p = step(at, key);
+  if (index !== undefined) p = step(p, index);
+  return leaf === undefined ? p : step(p, leaf);
 }
 
 function checkRef(reg: Registry, to: Collection, id: string, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): boolean {
