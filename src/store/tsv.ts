@@ -90,11 +90,5 @@ function tsvRow(line: string, variables: readonly string[]): Bindings {
 
 /** Parses SPARQL 1.1 Query Results TSV (as Oxigraph writes it) into RDF/JS bindings. */
 export function parseSparqlTsv(text: string): SelectResult {
-  const lines = text.split("\n");
-  const variables = tsvVariables(text);
-  // Every row ends with a newline: the last piece is empty.
-  const end = lines.at(-1) === "" ? lines.length - 1 : lines.length;
-  const bindings: Bindings[] = new Array(Math.max(0, end - 1));
-  for (let i = 1; i < end; i++) bindings[i - 1] = tsvRow(lines[i]!, variables);
-  return { variables, bindings };
+  return { variables: tsvVariables(text), bindings: Array.from(sparqlTsvRows(text)) };
 }
