@@ -12,6 +12,11 @@ function only(problems: readonly Problem[], code: string): Problem {
   return found[0]!;
 }
 
+/** "code path" of each problem. */
+function problemPaths(problems: readonly Problem[]): string[] {
+  return problems.map((p) => `${p.code} ${p.path}`);
+}
+
 function expectComplete(p: Problem): void {
   for (const lang of ["en", "fr"] as const) {
     expect(p.message[lang].length).toBeGreaterThan(5);
@@ -62,7 +67,7 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.productions[0].name = { fr: "  " };
     d.performances[2].status = { kind: "canceled" };
     const r = parseRecords(d);
-    const codes = r.problems.map((p) => `${p.code} ${p.path}`).sort();
+    const codes = problemPaths(r.problems).sort();
     expect(codes).toEqual([
       "record/empty-text $.productions[0].name.fr",
       "record/end-before-start $.performances[0].endDate",
@@ -123,8 +128,7 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.productions[0].works = ["w-traviata", "w-missing"];
     d.performances[0].offers[1].priceCurrency = undefined;
     d.performances[0].offers[1].validFrom = "2026-03-29T02:30";
-    const paths = parseRecords(d).problems.map((p) => `${p.code} ${p.path}`).sort();
-    expect(paths).toEqual(expect.arrayContaining([
+    expect(problemPaths(parseRecords(d).problems)).toEqual(expect.arrayContaining([
       "record/nonexistent-local-time $.performances[0].offers[1].validFrom",
       "record/price-without-currency $.performances[0].offers[1].priceCurrency",
       "record/unknown-reference $.performances[0].performers[1].person",
@@ -157,8 +161,7 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.performances[1].inLanguage = ["fr", 5];
     d.performances[1].status = { kind: "maybe" };
     d.performances[2].audienceAge = { min: "six" };
-    const paths = parseRecords(d).problems.map((p) => `${p.code} ${p.path}`);
-    expect(paths).toEqual(expect.arrayContaining([
+    expect(problemPaths(parseRecords(d).problems)).toEqual(expect.arrayContaining([
       "record/empty-text $.publisher.name.fr",
       "record/invalid-type $.performances[0].offers[1].price",
       "record/invalid-language $.performances[0].offers[0].category.f r",
@@ -206,7 +209,7 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.organizations[0].ids = { "": {}, siret: "73282932000074" };
     const r = parseRecords(d);
     expect(r.rejected).toEqual([]);
-    expect(r.problems.map((p) => `${p.code} ${p.path}`)).toEqual(["record/unknown-field $.organizations[0].ids."]);
+    expect(problemPaths(r.problems)).toEqual(["record/unknown-field $.organizations[0].ids."]);
     expect(r.document!.series![0]).not.toHaveProperty("startDate");
     expect(r.document!.venues![0]!.address).not.toHaveProperty("streetAddress");
   });
