@@ -19,7 +19,7 @@ export {
 export type { RecordRef, Origin, Origins, ParseResult, MapResult, JsonLdObject } from "./mapping/types.js";
 export { entityIri, publisherGraphIri, publisherIri } from "./mapping/iri.js";
 export { parseRecords, mapRecords, toQuads, toTriples, toGraph, toEmbed, toEmbeds, embedScript } from "./mapping/index.js";
-export type { TripleTable } from "./mapping/index.js";
+export type { Triples, TripleCallback } from "./mapping/index.js";
 export type { QuadsOptions, EmbedOptions } from "./mapping/index.js";
 export { recordsJsonSchema } from "./records/jsonSchema.js";
 export { GENRE_CONCEPT, licenceIri } from "./mapping/terms.js";

@@ -17,7 +17,14 @@ export function pathKey(collection: string, id: string): string {
   return `${collection}\u0000${id}`;
 }
 
+/** Feeds every entity of the document to the sink, in a fixed order (so output is deterministic). */
 export function emitDocument(doc: RecordDocument, sink: Sink, paths?: PathIndex): void {
+  const steps = emitRecords(doc, sink, paths);
+  while (!steps.next().done);
+}
+
+/** The same, one record per step: a reader can stop between two records (e.g. to hand out one record's quads). */
+export function* emitRecords(doc: RecordDocument, sink: Sink, paths?: PathIndex): Generator<void, void, undefined> {
   const venues = new Map<string, Venue>();
   const hallVenue = new Map<string, string>();
   for (const v of doc.venues ?? []) {
@@ -36,15 +43,38 @@ export function emitDocument(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     pathOf: sink.keepsFields ? (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]` : () => "",
   };
   emitPublisher(ctx, doc.publisher);
-  doc.venues?.forEach((v, i) => emitVenue(ctx, v, ctx.pathOf("venues", i, v.id)));
-  doc.organizations?.forEach((o, i) => emitOrganization(ctx, o, ctx.pathOf("organizations", i, o.id)));
-  doc.people?.forEach((p, i) => emitPerson(ctx, p, ctx.pathOf("people", i, p.id)));
-  doc.works?.forEach((w, i) => emitWork(ctx, w, ctx.pathOf("works", i, w.id)));
-  const productions = new Map<string, Production>();
-  doc.productions?.forEach((p, i) => {
-    productions.set(p.id, p);
+  yield;
+  const { venues: vs = [], organizations = [], people = [], works = [], productions = [], series = [], performances = [] } = doc;
+  for (let i = 0; i < vs.length; i++) {
+    emitVenue(ctx, vs[i]!, ctx.pathOf("venues", i, vs[i]!.id));
+    yield;
+  }
+  for (let i = 0; i < organizations.length; i++) {
+    emitOrganization(ctx, organizations[i]!, ctx.pathOf("organizations", i, organizations[i]!.id));
+    yield;
+  }
+  for (let i = 0; i < people.length; i++) {
+    emitPerson(ctx, people[i]!, ctx.pathOf("people", i, people[i]!.id));
+    yield;
+  }
+  for (let i = 0; i < works.length; i++) {
+    emitWork(ctx, works[i]!, ctx.pathOf("works", i, works[i]!.id));
+    yield;
+  }
+  const productionById = new Map<string, Production>();
+  for (let i = 0; i < productions.length; i++) {
+    const p = productions[i]!;
+    productionById.set(p.id, p);
     emitProduction(ctx, p, ctx.pathOf("productions", i, p.id));
-  });
-  doc.series?.forEach((x, i) => emitSeries(ctx, x, ctx.pathOf("series", i, x.id)));
-  doc.performances?.forEach((p, i) => emitPerformance(ctx, p, productions.get(p.production), ctx.pathOf("performances", i, p.id)));
+    yield;
+  }
+  for (let i = 0; i < series.length; i++) {
+    emitSeries(ctx, series[i]!, ctx.pathOf("series", i, series[i]!.id));
+    yield;
+  }
+  for (let i = 0; i < performances.length; i++) {
+    const p = performances[i]!;
+    emitPerformance(ctx, p, productionById.get(p.production), ctx.pathOf("performances", i, p.id));
+    yield;
+  }
 }

@@ -6,12 +6,12 @@ import type { RecordDocument } from "../records/types.js";
 import { emitDocument, pathKey, type PathIndex } from "./emit.js";
 import { GraphSink } from "./graphSink.js";
 import { publisherGraphIri } from "./iri.js";
-import { QuadSink, TripleTable } from "./quadSink.js";
+import { Triples } from "./triples.js";
 import type { JsonLdObject, MapResult, Origins, ParseResult } from "./types.js";
 
 export { toEmbed, toEmbeds, embedScript, type EmbedOptions } from "./embed.js";
 export { parseRecords };
-export type { TripleTable };
+export type { Triples, TripleCallback } from "./triples.js";
 
 const COLLECTION_OF: Readonly<Record<string, string>> = {
   venue: "venues", organization: "organizations", person: "people", work: "works", production: "productions",
@@ -41,11 +41,13 @@ export function toQuads(doc: RecordDocument, options: QuadsOptions & { paths?: P
   return { quads: triples.toQuads(), origins };
 }
 
-/** A parsed document → its triples as a compact table (RDF/JS quads are made only when read). */
-export function toTriples(doc: RecordDocument, options: QuadsOptions & { paths?: PathIndex } = {}): { triples: TripleTable; origins: Origins } {
-  const sink = new QuadSink(options.origins ?? true);
-  emitDocument(doc, sink, options.paths);
-  return { triples: sink.table, origins: sink.origins };
+/**
+ * A parsed document → its triples, made from the records each time they are read (see `Triples`), and their origins
+ * (read once here when asked for).
+ */
+export function toTriples(doc: RecordDocument, options: QuadsOptions & { paths?: PathIndex } = {}): { triples: Triples; origins: Origins } {
+  const triples = new Triples(doc, options.paths);
+  return { triples, origins: (options.origins ?? true) ? triples.origins() : new Map() };
 }
 
 /** A parsed document → the graph form: `{"@context": …, "@graph": [one node per entity]}` with stable IRIs. */
@@ -64,7 +66,7 @@ export function toGraph(doc: RecordDocument): JsonLdObject {
  */
 export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResult {
   const parsed = parseRecords(input);
-  if (!parsed.document) return { ...parsed, quads: [], triples: new TripleTable(), origins: new Map(), graphIri: "" };
+  if (!parsed.document) return { ...parsed, quads: [], triples: new Triples(undefined), origins: new Map(), graphIri: "" };
   const { triples, origins } = toTriples(parsed.document, { ...options, ...(options.origins !== false ? { paths: pathsOf(parsed) } : {}) });
   let quads: Quad[] | undefined;
   const result = { ...parsed, triples, origins, graphIri: publisherGraphIri(parsed.document.publisher) };

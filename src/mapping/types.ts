@@ -3,7 +3,7 @@
 import type { Quad } from "@rdfjs/types";
 import type { Problem } from "../errors.js";
 import type { RecordDocument } from "../records/types.js";
-import type { TripleTable } from "./quadSink.js";
+import type { Triples } from "./triples.js";
 
 /** A record of the input, as identified in reports. */
 export interface RecordRef {
@@ -39,10 +39,11 @@ export interface MapResult extends ParseResult {
   /** The publisher's data as RDF/JS quads in the default graph (made on first read). */
   readonly quads: Quad[];
   /**
-   * The same triples as a compact table, iterable as quads made a chunk at a time: pass it to a writer
+   * The same triples, made from the parsed records each time they are read (nothing is stored per triple):
+   * `forEach`, `writeNQuads`, or iteration as quads made one record at a time; pass it to a writer
    * (`GraphStore.replaceGraph`, `GraphWriter.replaceGraph`) to stream a large season without holding every quad.
    */
-  readonly triples: TripleTable;
+  readonly triples: Triples;
   readonly origins: Origins;
   /** The named graph this publisher's data belongs in. */
   readonly graphIri: string;

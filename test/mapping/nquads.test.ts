@@ -1,13 +1,13 @@
-// The triple table's own N-Quads writer (used by `vivant map --format nquads` and for streaming large
-// seasons) must say exactly what the RDF/JS quads say, read back by n3's parser.
+// The triples' own N-Quads writer (used by `vivant map --format nquads` and for streaming large seasons) must say
+// exactly what the RDF/JS quads say, read back by n3's parser; every way of reading the triples gives the same ones.
 
 import { readFileSync } from "node:fs";
-import { DataFactory, Parser } from "n3";
+import { Parser } from "n3";
 import type { Quad } from "@rdfjs/types";
 import canonize from "rdf-canonize";
 import { describe, expect, it } from "vitest";
 import { mapRecords } from "../../src/mapping/index.js";
-import { TripleTable } from "../../src/mapping/quadSink.js";
+import { generateSeason } from "../../bench/generate.js";
 
 const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, any>;
 
@@ -17,7 +17,7 @@ function nquadsOf(result: ReturnType<typeof mapRecords>, chunkSize?: number): { 
   return { text: chunks.join(""), chunks: chunks.length };
 }
 
-describe("TripleTable.writeNQuads", () => {
+describe("Triples.writeNQuads", () => {
   it("writes the demo season as N-Quads that n3 reads back to the same graph, in small or large chunks", async () => {
     const result = mapRecords(demo, { origins: false });
     const small = nquadsOf(result, 1_000);
@@ -55,46 +55,56 @@ describe("TripleTable.writeNQuads", () => {
   });
 });
 
-describe("TripleTable", () => {
-  it("gives back every triple in order across chunks, through forEach, iteration, toQuads and N-Quads", () => {
-    const p = [DataFactory.namedNode("https://p.example/a"), DataFactory.namedNode("https://p.example/b")];
-    const dt = DataFactory.namedNode("http://www.w3.org/2001/XMLSchema#integer");
-    const table = new TripleTable();
-    const expected: [string, string, string, string | null][] = [];
-    // Subjects come back after others (runs), kinds alternate: IRI, datatype, language, and three chunks' worth.
-    for (let i = 0; i < 40_000; i++) {
-      const s = `https://s.example/${i % 7 === 0 ? 0 : Math.floor(i / 3)}`;
-      const kind = i % 3 === 0 ? null : i % 3 === 1 ? dt : i % 2 ? "fr" : "en";
-      const o = kind === null ? `https://o.example/${i}` : String(i);
-      table.push(s, p[i % 2]!, o, kind);
-      expected.push([s, p[i % 2]!.value, o, kind === null ? null : typeof kind === "string" ? kind : kind.value]);
-    }
-    expect(table.size).toBe(40_000);
-    const seen: (typeof expected)[number][] = [];
-    table.forEach((s, pr, o, k) => seen.push([s, pr.value, o, k === null ? null : typeof k === "string" ? k : k.value]));
-    expect(seen).toEqual(expected);
-    const fromQuad = (q: Quad): (typeof expected)[number] => [
-      q.subject.value, q.predicate.value, q.object.value,
-      q.object.termType === "NamedNode" ? null : (q.object as { language: string }).language || (q.object as { datatype: { value: string } }).datatype.value,
-    ];
-    expect([...table].map(fromQuad)).toEqual(expected);
-    expect(table.toQuads().map(fromQuad)).toEqual(expected);
-    const lines: string[] = [];
-    table.writeNQuads((c) => lines.push(c));
-    expect(lines.join("").split("\n").filter(Boolean)).toHaveLength(40_000);
-    const text = lines.join("").split("\n");
-    expect(text[39_998]).toBe(`<${expected[39_998]![0]}> <${expected[39_998]![1]}> "39998"@en .`);
-    expect(text[39_999]).toBe(`<${expected[39_999]![0]}> <${expected[39_999]![1]}> <https://o.example/39999> .`);
-    expect(text[39_997]).toBe(`<${expected[39_997]![0]}> <${expected[39_997]![1]}> "39997"^^<${expected[39_997]![3]}> .`);
+/** A triple as plain values: subject, predicate, object, and null (IRI), a language tag or a datatype IRI. */
+type Row = [string, string, string, string | null];
+const fromQuad = (q: Quad): Row => [
+  q.subject.value, q.predicate.value, q.object.value,
+  q.object.termType === "NamedNode" ? null : (q.object as { language: string }).language || (q.object as { datatype: { value: string } }).datatype.value,
+];
+
+describe("Triples", () => {
+  it("gives the same triples in the same order through forEach, iteration, toQuads and N-Quads, every time it is read", () => {
+    const result = mapRecords(generateSeason(300, { seed: 7 }), { origins: false });
+    expect(result.rejected).toEqual([]);
+    const rows = (): Row[] => {
+      const out: Row[] = [];
+      result.triples.forEach((s, p, o, k) => out.push([s, p.value, o, k === null ? null : typeof k === "string" ? k : k.value]));
+      return out;
+    };
+    const first = rows();
+    expect(first.length).toBeGreaterThan(300 * 10);
+    expect(result.triples.size).toBe(first.length);
+    expect(rows()).toEqual(first);
+    expect([...result.triples].map(fromQuad)).toEqual(first);
+    expect(result.triples.toQuads().map(fromQuad)).toEqual(first);
+    expect(result.quads.map(fromQuad)).toEqual(first);
+    const lines = nquadsOf(result).text.split("\n").filter(Boolean);
+    expect(new Parser({ format: "N-Quads" }).parse(lines.join("\n")).map(fromQuad)).toEqual(first);
   });
 
-  it("says so, rather than mixing ids up, past 32,767 datatypes and language tags", () => {
-    const table = new TripleTable();
-    const p = DataFactory.namedNode("https://p.example/a");
-    for (let i = 1; i < 32_768; i++) table.push("https://s.example/s", p, "x", `x-${i}`);
-    expect(() => table.push("https://s.example/s", p, "x", "x-32768")).toThrow(RangeError);
-    let last = "";
-    table.forEach((_s, _p, _o, k) => (last = k as string));
-    expect(last).toBe("x-32767");
+  it("counts its triples on the first reading, and has none without a usable publisher", () => {
+    const result = mapRecords(demo, { origins: false });
+    let n = 0;
+    result.triples.forEach(() => n++);
+    expect(result.triples.size).toBe(n);
+    const none = mapRecords({ performances: [] }, { origins: false });
+    expect(none.triples.size).toBe(0);
+    expect([...none.triples]).toEqual([]);
+  });
+
+  it("hands out quads one record at a time: a reader may stop early", () => {
+    const result = mapRecords(demo, { origins: false });
+    const it = result.triples[Symbol.iterator]();
+    const firstFive: Quad[] = [];
+    for (let i = 0; i < 5; i++) firstFive.push(it.next().value as Quad);
+    expect(it.return?.().done).toBe(true);
+    firstFive.forEach((q, i) => expect(q.equals(result.quads[i]!)).toBe(true));
+  });
+
+  it("finds the same origins as mapRecords, for every subject", () => {
+    const result = mapRecords(demo);
+    const subjects = new Set(result.quads.map((q) => q.subject.value));
+    expect(new Set(result.origins.keys())).toEqual(subjects);
+    expect(result.triples.origins()).toEqual(result.origins);
   });
 });

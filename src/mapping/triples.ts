@@ -1,0 +1,170 @@
+// The hot path: records → RDF without JSON-LD processing. The triples of a parsed document are made from its records
+// each time they are read and handed to the reader one by one (subject and object strings, predicate and datatype
+// terms): nothing is stored per triple, so mapping a large season keeps no more than the parsed records, and no
+// object per triple or per literal is made until a caller asks for RDF/JS quads.
+
+import { DataFactory } from "rdf-data-factory";
+import type { NamedNode, Quad } from "@rdfjs/types";
+import type { RecordDocument } from "../records/types.js";
+import { emitRecords, type PathIndex } from "./emit.js";
+import type { Sink } from "./sink.js";
+import type { Origin, Origins, RecordRef } from "./types.js";
+
+// Quads are made with rdf-data-factory: its literals keep value, language and datatype as fields, where n3's
+// build an id string per literal and slice it back on every read of `value`.
+const factory = new DataFactory();
+const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+
+/**
+ * One triple as the mapper hands it over: subject IRI, predicate, object (an IRI, or a literal's lexical form) and
+ * its kind: `null` for an IRI, else the literal's datatype or its language tag.
+ */
+export type TripleCallback = (subject: string, predicate: NamedNode, object: string, kind: NamedNode | string | null) => void;
+
+// Canonical N-Triples (RDF 1.2): U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF are escaped, short forms first.
+// IRIs need no escaping: entity IRIs are minted from percent-encoded ids and record IRIs are checked on input.
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/;
+const ESCAPE_ALL = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/g;
+const SHORT: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f" };
+function escapeLiteral(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(ESCAPE_ALL, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** A sink that hands each triple to a callback, counts them, and records their origins when given a map. */
+export class TripleSink implements Sink {
+  count = 0;
+
+  constructor(
+    private readonly fn: TripleCallback,
+    private readonly origins?: Map<string, Origin>,
+  ) {}
+
+  get keepsFields(): boolean {
+    return this.origins !== undefined;
+  }
+
+  subject(subject: string, origin: RecordRef): void {
+    if (this.origins && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() });
+  }
+
+  private track(subject: string, predicate: NamedNode, field: string): void {
+    const fields = this.origins?.get(subject)?.fields as Map<string, string> | undefined;
+    if (fields && !fields.has(predicate.value)) fields.set(predicate.value, field);
+  }
+
+  iri(s: string, p: NamedNode, o: string | NamedNode, field: string): void {
+    this.count++;
+    this.fn(s, p, typeof o === "string" ? o : o.value, null);
+    if (this.origins) this.track(s, p, field);
+  }
+
+  literal(s: string, p: NamedNode, value: string, datatype: NamedNode, field: string): void {
+    this.count++;
+    this.fn(s, p, value, datatype);
+    if (this.origins) this.track(s, p, field);
+  }
+
+  text(s: string, p: NamedNode, value: string, lang: string, field: string): void {
+    this.count++;
+    this.fn(s, p, value, lang);
+    if (this.origins) this.track(s, p, field);
+  }
+}
+
+/** A quad maker: IRIs that recur within one reading share one NamedNode. */
+function quadMaker(): (s: string, p: NamedNode, o: string, k: NamedNode | string | null) => Quad {
+  const iris = new Map<string, NamedNode>();
+  const iri = (v: string): NamedNode => {
+    let t = iris.get(v);
+    if (!t) {
+      t = factory.namedNode(v);
+      iris.set(v, t);
+    }
+    return t;
+  };
+  const g = factory.defaultGraph();
+  return (s, p, o, k) => factory.quad(iri(s), p, k === null ? iri(o) : factory.literal(o, k), g);
+}
+
+const NOTHING = (): void => {};
+
+/**
+ * The triples of a parsed record document, made from its records each time they are read (in the same order every
+ * time): nothing is stored per triple. Read them with `forEach`, as N-Quads text (`writeNQuads`), as RDF/JS quads
+ * one record at a time (iteration) or all at once (`toQuads`). The records are read when the triples are: change
+ * neither the input nor the parsed document before you have read them.
+ */
+export class Triples implements Iterable<Quad> {
+  #size: number | undefined;
+
+  constructor(
+    private readonly doc: RecordDocument | undefined,
+    /** Input paths of the records, for origins (see `origins`). */
+    private readonly paths?: PathIndex,
+  ) {
+    if (!doc) this.#size = 0;
+  }
+
+  /** How many triples there are (counted on the first reading, or by one when asked first). */
+  get size(): number {
+    if (this.#size === undefined) this.forEach(NOTHING);
+    return this.#size!;
+  }
+
+  /** Calls `fn` for each triple, in order. */
+  forEach(fn: TripleCallback): void {
+    this.#read(new TripleSink(fn));
+  }
+
+  /** Reads every triple once and returns, for each subject, the record and input field behind each predicate. */
+  origins(): Origins {
+    const origins = new Map<string, Origin>();
+    this.#read(new TripleSink(NOTHING, origins));
+    return origins;
+  }
+
+  #read(sink: TripleSink): void {
+    if (!this.doc) return;
+    const steps = emitRecords(this.doc, sink, this.paths);
+    while (!steps.next().done);
+    this.#size = sink.count;
+  }
+
+  /** RDF/JS quads in the default graph, in order. */
+  toQuads(): Quad[] {
+    const make = quadMaker();
+    const out: Quad[] = [];
+    this.forEach((s, p, o, k) => out.push(make(s, p, o, k)));
+    return out;
+  }
+
+  /**
+   * Writes the triples as canonical N-Triples lines (N-Quads in the default graph), in chunks of about
+   * `chunkSize` characters: no term objects are made.
+   */
+  writeNQuads(write: (chunk: string) => void, chunkSize = 1 << 16): void {
+    let buf = "";
+    this.forEach((s, p, o, k) => {
+      buf += `<${s}> <${p.value}> ${k === null ? `<${o}>` : typeof k === "string" ? `"${escapeLiteral(o)}"@${k}` : k.value === XSD_STRING ? `"${escapeLiteral(o)}"` : `"${escapeLiteral(o)}"^^<${k.value}>`} .\n`;
+      if (buf.length >= chunkSize) {
+        write(buf);
+        buf = "";
+      }
+    });
+    if (buf) write(buf);
+  }
+
+  /** Quads made as they are read, one record's at a time (no more are held): for writers that stream them out. */
+  *[Symbol.iterator](): Iterator<Quad> {
+    if (!this.doc) return;
+    const make = quadMaker();
+    const batch: Quad[] = [];
+    const sink = new TripleSink((s, p, o, k) => batch.push(make(s, p, o, k)));
+    for (const _ of emitRecords(this.doc, sink, this.paths)) {
+      yield* batch;
+      batch.length = 0;
+    }
+    this.#size = sink.count;
+  }
+}
