@@ -33,7 +33,7 @@ function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "ob
   // The structural check has already looked for unknown fields: a record with none and no failed field is used as is.
   if (failed === undefined && !unknown) return raw;
   const out: Record<string, unknown> = {};
-  for (const k in raw) if (!failed?.has(k) && spec.fields[k] !== undefined) out[k] = raw[k];
+  for (const k in raw) if (!failed?.has(k) && isField(spec, k)) out[k] = raw[k];
   return out;
 }
 
@@ -117,15 +117,26 @@ class RecordCheck {
   constructor(
     private readonly out: Problem[],
     readonly entity: string,
-    readonly recordId: string | undefined,
+    public recordId: string | undefined,
     /** JSON path of the record (or object) being checked. */
-    readonly root = "$",
+    public root = "$",
     /**
      * Keys from `root` down to the array or object being checked: the structural check pushes and pops them, and a
      * path is made into text only when a problem is reported. One stack serves every record of a document.
      */
     readonly keys: (string | number)[] = [],
   ) {}
+
+  /** Starts on the next record of a collection: one check serves them all (no object per record). */
+  next(recordId: string, root: string): this {
+    this.recordId = recordId;
+    this.root = root;
+    this.ok = true;
+    this.failed = undefined;
+    this.sawNull = false;
+    this.unknownField = false;
+    return this;
+  }
 
   /** The path of the array or object being checked. */
   here(): string {
@@ -252,56 +263,67 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
   }
 }
 
-// Field lists are computed once per spec, not once per record (this runs for every object of every record).
-const fieldEntries = new WeakMap<object, readonly (readonly [string, Field])[]>();
-function entriesOf(spec: Extract<Spec, { t: "object" }>): readonly (readonly [string, Field])[] {
-  let e = fieldEntries.get(spec);
-  if (!e) {
-    e = Object.entries(spec.fields) as [string, Field][];
-    fieldEntries.set(spec, e);
+/** An object spec as the check walks it, made once per spec (this runs for every object of every record). */
+interface ObjectPlan {
+  /** Field specs by key: a Map, so that a key such as "constructor" is not taken for a field. */
+  readonly fields: ReadonlyMap<string, Field>;
+  /** Every field key, in the spec's order (for "did you mean"). */
+  readonly keys: readonly string[];
+  /** The required ones. */
+  readonly required: readonly string[];
+}
+const plans = new WeakMap<object, ObjectPlan>();
+function planOf(spec: Extract<Spec, { t: "object" }>): ObjectPlan {
+  let plan = plans.get(spec);
+  if (!plan) {
+    const entries = Object.entries(spec.fields) as [string, Field][];
+    plan = { fields: new Map(entries), keys: entries.map(([k]) => k), required: entries.filter(([, f]) => f.required).map(([k]) => k) };
+    plans.set(spec, plan);
   }
-  return e;
+  return plan;
+}
+
+/** Whether `key` is a field of the object spec. */
+function isField(spec: Extract<Spec, { t: "object" }>, key: string): boolean {
+  return planOf(spec).fields.has(key);
 }
 
 function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: RecordCheck, top = false): boolean {
   if (top) c.keys.length = 0;
   if (!isPlainObject(value)) return c.invalid(spec, c.here(), value, "record/invalid-type"), false;
+  const plan = planOf(spec);
   let ok = true;
+  // The fields the object has, in its own order (a record has a few of its spec's many fields), then the required
+  // ones it lacks.
   for (const key in value) {
-    if (spec.fields[key] !== undefined) continue;
-    if (top) c.unknownField = true;
-    const near = closest(key, Object.keys(spec.fields));
-    c.report(
-      "record/unknown-field", c.at(key), value[key],
-      { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
-      { en: `${key} is not a ${spec.def} field: it is ignored`, fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré` },
-      near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: `remove it, or see the record model in the README`, fr: `retirez-le, ou voyez le modèle des fiches dans le README` },
-      "warning",
-    );
-  }
-  const entries = entriesOf(spec);
-  for (let i = 0; i < entries.length; i++) {
-    const key = entries[i]![0];
-    const field = entries[i]![1];
+    const field = plan.fields.get(key);
     const v = value[key];
-    if (v === undefined || v === null) {
-      if (v === null) c.sawNull = true;
-      if (field.required) {
-        const { expected, example } = expectation(field);
-        c.report(
-          "record/missing-field", c.at(key), undefined, expected,
-          { en: `${key} is missing`, fr: `${key} est absent` },
-          { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
-        );
-        if (top) (c.failed ??= new Set()).add(key);
-        ok = false;
-      }
-      continue;
-    }
-    if (!checkValue(field, v, key, c)) {
+    if (field === undefined) {
+      if (top) c.unknownField = true;
+      const near = closest(key, plan.keys);
+      c.report(
+        "record/unknown-field", c.at(key), v,
+        { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
+        { en: `${key} is not a ${spec.def} field: it is ignored`, fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré` },
+        near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: `remove it, or see the record model in the README`, fr: `retirez-le, ou voyez le modèle des fiches dans le README` },
+        "warning",
+      );
+    } else if (v === null) c.sawNull = true; // null means absent; a required field is reported missing below
+    else if (v !== undefined && !checkValue(field, v, key, c)) {
       if (top) (c.failed ??= new Set()).add(key);
       ok = false;
     }
+  }
+  for (const key of plan.required) {
+    if (value[key] !== undefined && value[key] !== null) continue;
+    const { expected, example } = expectation(plan.fields.get(key)!);
+    c.report(
+      "record/missing-field", c.at(key), undefined, expected,
+      { en: `${key} is missing`, fr: `${key} est absent` },
+      { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
+    );
+    if (top) (c.failed ??= new Set()).add(key);
+    ok = false;
   }
   if (spec.oneOf) {
     let present = 0;
@@ -320,11 +342,12 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
   return ok;
 }
 
+/** The value of a rejected record's id in the registry (so a reference to it is "rejected", not "unknown"). */
+const REJECTED: unique symbol = Symbol("rejected");
+
 interface Registry {
-  /** Accepted ids per collection. */
-  readonly accepted: Map<Collection, Map<string, unknown>>;
-  /** Ids present but rejected (so a reference to them is "rejected", not "unknown"). */
-  readonly rejected: Map<Collection, Set<string>>;
+  /** Per collection, every id met so far: its accepted record, or REJECTED. */
+  readonly records: Map<Collection, Map<string, unknown>>;
   /** hall id → venue id, for accepted venues. */
   readonly halls: Map<string, string>;
   /** hall id → venue id, for every venue seen (accepted or not). */
@@ -341,11 +364,13 @@ function fieldPath(at: string, key: string, index?: number, leaf?: string): stri
   return leaf === undefined ? p : step(p, leaf);
 }
 
-function checkRef(reg: Registry, to: Collection, id: string, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): boolean {
-  if (reg.accepted.get(to)?.has(id)) return true;
+/** The accepted record `id` of `to`, or undefined after reporting why the reference cannot be followed. */
+function checkRef(reg: Registry, to: Collection, id: string, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): unknown {
+  const found = reg.records.get(to)?.get(id);
+  if (found !== undefined && found !== REJECTED) return found;
   const path = fieldPath(at, key, index, leaf);
   const entity = ENTITY_OF[to];
-  if (reg.rejected.get(to)?.has(id)) {
+  if (found === REJECTED) {
     c.report(
       "record/rejected-reference", path, id, { en: `an accepted ${entity}`, fr: `un élément ${entity} accepté` },
       { en: `${entity} "${id}" was rejected, so this record cannot refer to it`, fr: `${entity} « ${id} » a été rejeté : cette fiche ne peut pas y renvoyer` },
@@ -358,14 +383,16 @@ function checkRef(reg: Registry, to: Collection, id: string, c: RecordCheck, at:
       { en: `add ${entity} "${id}" to ${to}, or correct the id`, fr: `ajoutez ${entity} « ${id} » à ${to}, ou corrigez l'id` },
     );
   }
-  return false;
+  return undefined;
 }
 
 function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, at: string, key: string, c: RecordCheck): void {
-  refs?.forEach((r, i) => {
+  if (!refs) return;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     if (r.person !== undefined) checkRef(reg, "people", r.person, c, at, key, i, "person");
     if (r.organization !== undefined) checkRef(reg, "organizations", r.organization, c, at, key, i, "organization");
-  });
+  }
 }
 
 /** External ids → sameAs IRIs (merged with the record's own sameAs, deduplicated, order kept). */
@@ -522,15 +549,13 @@ export function parseRecords(input: unknown): ParseResult {
 
   const keys: (string | number)[] = [];
   const hallOwner = new Map<string, string>();
-  const reg: Registry = { accepted: new Map(), rejected: new Map(), halls: new Map(), allHalls: hallOwner };
+  const reg: Registry = { records: new Map(), halls: new Map(), allHalls: hallOwner };
   const out: Record<string, unknown[]> = {};
 
   for (const collection of COLLECTIONS) {
     const entity = ENTITY_OF[collection];
-    const acceptedHere = new Map<string, unknown>();
-    const rejectedHere = new Set<string>();
-    reg.accepted.set(collection, acceptedHere);
-    reg.rejected.set(collection, rejectedHere);
+    const here = new Map<string, unknown>();
+    reg.records.set(collection, here);
     const list = input[collection];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
@@ -542,15 +567,18 @@ export function parseRecords(input: unknown): ParseResult {
       continue;
     }
     const kept: unknown[] = [];
+    const spec = COLLECTION_SPECS[collection];
+    const check = new RecordCheck(problems, entity, undefined, "$", keys);
     for (let i = 0; i < list.length; i++) {
       const raw: unknown = list[i];
       const path = `$.${collection}[${i}]`;
       const id = isPlainObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
-      const c = new RecordCheck(problems, entity, id ?? `#${i}`, path, keys);
-      const spec = COLLECTION_SPECS[collection];
+      const recordId = id ?? `#${i}`;
+      const c = check.next(recordId, path);
       checkObject(spec, raw, c, true);
-      // Every id met so far is in acceptedHere or rejectedHere (the duplicate itself is rejected below).
-      if (id !== undefined && (acceptedHere.has(id) || rejectedHere.has(id))) {
+      // Every id met so far is in the registry: the first record with an id keeps it (a duplicate is rejected).
+      const earlier = id === undefined ? undefined : here.get(id);
+      if (earlier !== undefined) {
         c.report(
           "record/duplicate-id", `${path}.id`, id, { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
           { en: `another ${entity} already has id "${id}"`, fr: `un autre élément ${entity} a déjà l'id « ${id} »` },
@@ -565,14 +593,14 @@ export function parseRecords(input: unknown): ParseResult {
         if (c.sawNull) usable = withoutNulls(usable);
         record = normalizeRecord(collection, usable, path, reg, c, hallOwner);
       }
-      const ref: RecordRef = { entity, recordId: id ?? `#${i}`, path };
+      const ref: RecordRef = { entity, recordId, path };
       if (c.ok && record !== undefined) {
         // Without a usable publisher nothing is accepted, but references still resolve: no cascade of noise.
-        acceptedHere.set(id!, record);
+        here.set(id!, record);
         kept.push(record);
         (publisherOk ? accepted : rejected).push(ref);
       } else {
-        if (id !== undefined) rejectedHere.add(id);
+        if (id !== undefined && earlier === undefined) here.set(id, REJECTED);
         rejected.push(ref);
       }
     }
@@ -632,7 +660,7 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
       const s = base as unknown as Series;
       checkAgents(reg, s.organizers, path, "organizers", c);
       let zone: string | undefined;
-      if (s.venue !== undefined && checkRef(reg, "venues", s.venue, c, path, "venue")) zone = (reg.accepted.get("venues")!.get(s.venue) as Venue).timeZone;
+      if (s.venue !== undefined) zone = (checkRef(reg, "venues", s.venue, c, path, "venue") as Venue | undefined)?.timeZone;
       const ctx = { zone };
       const start = s.startDate !== undefined ? resolveDate(s.startDate, ctx, c, path, "startDate") : undefined;
       const end = s.endDate !== undefined ? resolveDate(s.endDate, ctx, c, path, "endDate") : undefined;
@@ -650,7 +678,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   const mode = p.attendanceMode;
   let venue: Venue | undefined;
   if (p.venue !== undefined) {
-    if (checkRef(reg, "venues", p.venue, c, path, "venue")) venue = reg.accepted.get("venues")!.get(p.venue) as Venue;
+    venue = checkRef(reg, "venues", p.venue, c, path, "venue") as Venue | undefined;
   } else if (mode !== "online") {
     c.report(
       "record/missing-field", `${path}.venue`, undefined, { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
@@ -692,7 +720,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   }
   checkAgents(reg, p.performers, path, "performers", c);
   checkAgents(reg, p.organizers, path, "organizers", c);
-  p.series?.forEach((s, i) => checkRef(reg, "series", s, c, path, "series", i));
+  if (p.series) for (let i = 0; i < p.series.length; i++) checkRef(reg, "series", p.series[i]!, c, path, "series", i);
   checkAgeRange(p.audienceAge, path, c);
 
   const ctx: DateContext = { zone: p.timeZone ?? venue?.timeZone };
@@ -723,11 +751,14 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
     }
   }
 
-  const offers = p.offers?.map((o, i) => normalizeOffer(o, i, path, ctx, p, c));
-  if (offers && offers.length > 1) {
-    const offerIds = new Set<string>();
-    offers.forEach((o, i) => {
-      const id = o.id ?? String(i + 1);
+  let offers: Offer[] | undefined;
+  if (p.offers) {
+    offers = new Array<Offer>(p.offers.length);
+    const offerIds = offers.length > 1 ? new Set<string>() : undefined;
+    for (let i = 0; i < offers.length; i++) {
+      offers[i] = normalizeOffer(p.offers[i]!, i, path, ctx, p, c);
+      if (!offerIds) continue;
+      const id = offers[i]!.id ?? String(i + 1);
       if (offerIds.has(id)) {
         c.report(
           "record/duplicate-id", `${path}.offers[${i}].id`, id, { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
@@ -736,7 +767,7 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
         );
       }
       offerIds.add(id);
-    });
+    }
   }
 
   // One copy of the record, with its normalised values (fields keep their order).

@@ -186,6 +186,20 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     expect(d.performances[0].statDate).toBe("2026-10-24T20:00");
   });
 
+  it("takes no inherited name (constructor, toString) for a field: it is reported unknown and left out", () => {
+    const d = clone();
+    d.performances[0].constructor = "x";
+    d.people[0].toString = "y";
+    const r = parseRecords(d);
+    expect(problemPaths(r.problems).sort()).toEqual([
+      "record/unknown-field $.people[0].toString",
+      "record/unknown-field $.performances[0].constructor",
+    ]);
+    expect(r.rejected).toEqual([]);
+    expect(Object.keys(r.document!.performances![0]!)).not.toContain("constructor");
+    expect(Object.keys(r.document!.people![0]!)).not.toContain("toString");
+  });
+
   it("rejects duplicate ids", () => {
     const d = clone();
     d.people[1].id = "verdi";
