@@ -1,7 +1,7 @@
 // Controlled values → IRIs: genres and event types as Artsdata SKOS concepts, schema.org enumerations, licences.
 
 import type {
-  AttendanceMode, Availability, EventType, Genre, LicenceKey, SeriesKind, StatusKind,
+  AttendanceMode, EventType, Genre, LicenceKey, SeriesKind, StatusKind,
 } from "../records/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 
@@ -69,10 +69,6 @@ export const ATTENDANCE_IRI: Readonly<Record<AttendanceMode, string>> = {
   online: `${SCHEMA}OnlineEventAttendanceMode`,
   mixed: `${SCHEMA}MixedEventAttendanceMode`,
 };
-
-export function availabilityIri(a: Availability): string {
-  return `${SCHEMA}${a}`;
-}
 
 export const SERIES_TYPE: Readonly<Record<SeriesKind, string>> = {
   season: "EventSeries", festival: "Festival", tour: "EventSeries", series: "EventSeries",

@@ -2,7 +2,7 @@
 
 import type { Offer, Performance, Production } from "../../records/types.js";
 import { childIri } from "../iri.js";
-import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, availabilityIri, eventTypeOf, STATUS_IRI } from "../terms.js";
+import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, eventTypeOf, STATUS_IRI } from "../terms.js";
 import { X, N, sub, agents, begin, iriList, iriOf, langText, mintIri, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
@@ -136,7 +136,8 @@ function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, orig
     if (o.maxPrice !== undefined) ctx.sink.literal(spec, T.maxPrice, decimal(o.maxPrice), X.decimal, `${f}.maxPrice`);
     plain(ctx, spec, T.priceCurrency, o.priceCurrency, `${f}.priceCurrency`);
   }
-  if (o.availability) ctx.sink.iri(s, T.availability, N(availabilityIri(o.availability)), `${f}.availability`);
+  // Availabilities are schema.org ItemAvailability members: the term by its local name (no IRI string per offer).
+  if (o.availability) ctx.sink.iri(s, T.availability, S(o.availability), `${f}.availability`);
   if (o.validFrom !== undefined) ctx.sink.literal(s, T.validFrom, o.validFrom, dateDatatype(o.validFrom), `${f}.validFrom`);
   if (o.url) ctx.sink.iri(s, T.url, o.url, `${f}.url`);
 }
