@@ -84,7 +84,16 @@ function quadMaker(): (s: string, p: NamedNode, o: string, k: NamedNode | string
     return t;
   };
   const g = factory.defaultGraph();
-  return (s, p, o, k) => factory.quad(iri(s), p, k === null ? iri(o) : factory.literal(o, k), g);
+  // An entity's triples come one after the other: its subject term is looked up once per run, not per triple.
+  let lastIri = "";
+  let last: NamedNode = factory.namedNode("");
+  return (s, p, o, k) => {
+    if (s !== lastIri) {
+      last = iri(s);
+      lastIri = s;
+    }
+    return factory.quad(last, p, k === null ? iri(o) : factory.literal(o, k), g);
+  };
 }
 
 const NOTHING = (): void => {};
@@ -134,8 +143,12 @@ export class Triples implements Iterable<Quad> {
   /** RDF/JS quads in the default graph, in order. */
   toQuads(): Quad[] {
     const make = quadMaker();
-    const out: Quad[] = [];
-    this.forEach((s, p, o, k) => out.push(make(s, p, o, k)));
+    // After a first reading the count is known: the array is made at its size (no growing copies).
+    const out: Quad[] = this.#size === undefined ? [] : new Array<Quad>(this.#size);
+    let n = 0;
+    this.forEach((s, p, o, k) => {
+      out[n++] = make(s, p, o, k);
+    });
     return out;
   }
 
