@@ -569,9 +569,12 @@ export function parseRecords(input: unknown): ParseResult {
     const kept: unknown[] = [];
     const spec = COLLECTION_SPECS[collection];
     const check = new RecordCheck(problems, entity, undefined, "$", keys);
+    // Each record's path is kept (in `accepted`): the collection's part is shared, so a path is one concatenation
+    // of it and a short `12]` instead of a chain of four.
+    const prefix = `$.${collection}[`;
     for (let i = 0; i < list.length; i++) {
       const raw: unknown = list[i];
-      const path = `$.${collection}[${i}]`;
+      const path = prefix + (i + "]");
       const id = isPlainObject(raw) && typeof raw.id === "string" ? raw.id : undefined;
       const recordId = id ?? `#${i}`;
       const c = check.next(recordId, path);
