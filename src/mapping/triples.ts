@@ -4,7 +4,7 @@
 // object per triple or per literal is made until a caller asks for RDF/JS quads.
 
 import { DataFactory } from "rdf-data-factory";
-import type { Literal, NamedNode, Quad } from "@rdfjs/types";
+import type { NamedNode, Quad } from "@rdfjs/types";
 import type { RecordDocument } from "../records/types.js";
 import { emitRecords, type PathIndex } from "./emit.js";
 import type { Sink } from "./sink.js";
@@ -72,11 +72,7 @@ export class TripleSink implements Sink {
   }
 }
 
-/**
- * A quad maker: within one reading, IRIs that recur share one NamedNode and literals that recur (a production's name on
- * each of its performances, prices, currencies, dates) one Literal. Terms are values; fewer objects kept is less
- * memory, and the memory kept is most of what making quads costs (10k performances in a large heap: 437 → 395 ms).
- */
+/** A quad maker: IRIs that recur within one reading share one NamedNode. */
 function quadMaker(): (s: string, p: NamedNode, o: string, k: NamedNode | string | null) => Quad {
   const iris = new Map<string, NamedNode>();
   const iri = (v: string): NamedNode => {
@@ -87,31 +83,8 @@ function quadMaker(): (s: string, p: NamedNode, o: string, k: NamedNode | string
     }
     return t;
   };
-  const literals = new Map<NamedNode | string, Map<string, Literal>>();
-  const literal = (v: string, k: NamedNode | string): Literal => {
-    let byValue = literals.get(k);
-    if (!byValue) {
-      byValue = new Map();
-      literals.set(k, byValue);
-    }
-    let t = byValue.get(v);
-    if (!t) {
-      t = factory.literal(v, k);
-      byValue.set(v, t);
-    }
-    return t;
-  };
   const g = factory.defaultGraph();
-  // An entity's triples come one after the other: its subject term is looked up once per run, not per triple.
-  let lastIri = "";
-  let last: NamedNode = factory.namedNode("");
-  return (s, p, o, k) => {
-    if (s !== lastIri) {
-      last = iri(s);
-      lastIri = s;
-    }
-    return factory.quad(last, p, k === null ? iri(o) : literal(o, k), g);
-  };
+  return (s, p, o, k) => factory.quad(iri(s), p, k === null ? iri(o) : factory.literal(o, k), g);
 }
 
 const NOTHING = (): void => {};
@@ -161,12 +134,8 @@ export class Triples implements Iterable<Quad> {
   /** RDF/JS quads in the default graph, in order. */
   toQuads(): Quad[] {
     const make = quadMaker();
-    // After a first reading the count is known: the array is made at its size (no growing copies).
-    const out: Quad[] = this.#size === undefined ? [] : new Array<Quad>(this.#size);
-    let n = 0;
-    this.forEach((s, p, o, k) => {
-      out[n++] = make(s, p, o, k);
-    });
+    const out: Quad[] = [];
+    this.forEach((s, p, o, k) => out.push(make(s, p, o, k)));
     return out;
   }
 
