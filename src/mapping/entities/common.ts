@@ -92,7 +92,7 @@ export function plain(ctx: MapContext, s: string, p: NamedNode, value: string | 
 }
 
 export function iriList(ctx: MapContext, s: string, p: NamedNode, iris: readonly string[] | undefined, field: string): void {
-  iris?.forEach((o, i) => ctx.sink.iri(s, p, o, sub(ctx, field, i)));
+  if (iris) for (let i = 0; i < iris.length; i++) ctx.sink.iri(s, p, iris[i]!, sub(ctx, field, i));
 }
 
 export function agentIri(ctx: MapContext, ref: AgentRef): string {
@@ -100,7 +100,7 @@ export function agentIri(ctx: MapContext, ref: AgentRef): string {
 }
 
 export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string): void {
-  refs?.forEach((r, i) => ctx.sink.iri(s, p, agentIri(ctx, r), sub(ctx, field, i)));
+  if (refs) for (let i = 0; i < refs.length; i++) ctx.sink.iri(s, p, agentIri(ctx, refs[i]!), sub(ctx, field, i));
 }
 
 /**
@@ -108,12 +108,14 @@ export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly 
  * subject —p→ PerformanceRole —p→ agent (roleName, characterName); otherwise subject —p→ agent.
  */
 export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly Role[] | undefined, origin: RecordRef, field: string, fragment: string): void {
-  list?.forEach((r, i) => {
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
     const f = sub(ctx, field, i);
     const agent = agentIri(ctx, r);
     if (r.roleName === undefined && r.characterName === undefined) {
       ctx.sink.iri(s, p, agent, f);
-      return;
+      continue;
     }
     const role = childIri(s, `${fragment}-${i + 1}`);
     begin(ctx, role, origin, S("PerformanceRole"), f);
@@ -121,10 +123,10 @@ export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly R
     ctx.sink.iri(role, p, agent, f);
     langText(ctx, role, S("roleName"), r.roleName, `${f}.roleName`);
     langText(ctx, role, S("characterName"), r.characterName, `${f}.characterName`);
-  });
+  }
 }
 
 /** Strings as plain literals, one per value (inLanguage, subtitleLanguage, accessibilityFeature…). */
 export function plainList(ctx: MapContext, s: string, p: NamedNode, values: readonly string[] | undefined, field: string): void {
-  values?.forEach((v, i) => ctx.sink.literal(s, p, v, X.string, sub(ctx, field, i)));
+  if (values) for (let i = 0; i < values.length; i++) ctx.sink.literal(s, p, values[i]!, X.string, sub(ctx, field, i));
 }

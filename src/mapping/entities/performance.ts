@@ -100,7 +100,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
       ctx.sink.literal(s, T.previousStartDate, p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
     }
   }
-  p.offers?.forEach((o, i) => emitOffer(ctx, s, o, i, origin, sub(ctx, sub(ctx, path, "offers"), i)));
+  if (p.offers) for (let i = 0; i < p.offers.length; i++) emitOffer(ctx, s, p.offers[i]!, i, origin, sub(ctx, sub(ctx, path, "offers"), i));
   if (p.free !== undefined) ctx.sink.literal(s, T.isAccessibleForFree, String(p.free), X.boolean, `${path}.free`);
 
   roles(ctx, s, T.performer, p.performers, origin, `${path}.performers`, "performer");
@@ -109,12 +109,13 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   plainList(ctx, s, T.inLanguage, p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);
   plainList(ctx, s, T.subtitleLanguage, p.surtitles ?? production?.surtitles, p.surtitles ? `${path}.surtitles` : inherited);
   plainList(ctx, s, T.accessibilityFeature, p.accessibility, `${path}.accessibility`);
-  p.series?.forEach((x, i) => {
+  if (p.series) for (let i = 0; i < p.series.length; i++) {
+    const x = p.series[i]!;
     const series = iriOf(ctx, "series", x);
     const f = sub(ctx, sub(ctx, path, "series"), i);
     ctx.sink.iri(s, T.superEvent, series, f);
     ctx.sink.iri(series, T.subEvent, s, f);
-  });
+  }
   if (p.url) ctx.sink.iri(s, T.url, p.url, `${path}.url`);
   iriList(ctx, s, T.image, p.images ?? production?.images, p.images ? `${path}.images` : inherited);
   const age = p.audienceAge ?? production?.audienceAge;
