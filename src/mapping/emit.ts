@@ -1,9 +1,9 @@
 // Walks a parsed document and feeds every entity to a sink, in a fixed order (so output is deterministic).
 
-import type { Production, RecordDocument, Venue } from "../records/types.js";
+import type { RecordDocument, Venue } from "../records/types.js";
 import { emitOrganization, emitPerson, emitPublisher } from "./entities/agents.js";
-import type { MapContext } from "./entities/common.js";
-import { emitPerformance } from "./entities/performance.js";
+import { iriOf, type MapContext } from "./entities/common.js";
+import { emitPerformance, type ProductionEntry } from "./entities/performance.js";
 import { emitVenue } from "./entities/place.js";
 import { emitSeries } from "./entities/series.js";
 import { emitProduction, emitWork } from "./entities/works.js";
@@ -61,11 +61,12 @@ export function* emitRecords(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     emitWork(ctx, works[i]!, ctx.pathOf("works", i, works[i]!.id));
     yield;
   }
-  const productionById = new Map<string, Production>();
+  // A performance finds its production and the production's IRI in one lookup (a season has thousands).
+  const productionById = new Map<string, ProductionEntry>();
   for (let i = 0; i < productions.length; i++) {
     const p = productions[i]!;
-    productionById.set(p.id, p);
     emitProduction(ctx, p, ctx.pathOf("productions", i, p.id));
+    productionById.set(p.id, { record: p, iri: iriOf(ctx, "production", p.id) });
     yield;
   }
   for (let i = 0; i < series.length; i++) {

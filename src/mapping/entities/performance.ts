@@ -50,7 +50,14 @@ const T = {
   workPerformed: S("workPerformed"),
 } as const;
 
-export function emitPerformance(ctx: MapContext, p: Performance, production: Production | undefined, path: string): void {
+/** A production as performances use it: the record and its IRI. */
+export interface ProductionEntry {
+  readonly record: Production;
+  readonly iri: string;
+}
+
+export function emitPerformance(ctx: MapContext, p: Performance, entry: ProductionEntry | undefined, path: string): void {
+  const production = entry?.record;
   // Nothing else refers to a performance: its IRI is minted here, without the cache shared IRIs go through.
   const s = mintIri(ctx, "performance", p.id);
   const origin: Origin = { entity: "performance", recordId: p.id, path };
@@ -60,7 +67,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, production: Pro
   begin(ctx, s, origin, S(type), p.type ? `${path}.type` : inherited);
   const concept = artsdataEventType(type, genres);
   if (concept) ctx.sink.iri(s, T.additionalType, N(concept), p.type ? `${path}.type` : inherited);
-  ctx.sink.iri(s, T.workPerformed, iriOf(ctx, "production", p.production), `${path}.production`);
+  ctx.sink.iri(s, T.workPerformed, entry?.iri ?? iriOf(ctx, "production", p.production), `${path}.production`);
 
   if (p.name) langText(ctx, s, T.name, p.name, `${path}.name`);
   else langText(ctx, s, T.name, production?.name, inherited);
