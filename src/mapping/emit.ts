@@ -44,38 +44,25 @@ export function* emitRecords(doc: RecordDocument, sink: Sink, paths?: PathIndex)
   };
   emitPublisher(ctx, doc.publisher);
   yield;
-  const { venues: vs = [], organizations = [], people = [], works = [], productions = [], series = [], performances = [] } = doc;
-  for (let i = 0; i < vs.length; i++) {
-    emitVenue(ctx, vs[i]!, ctx.pathOf("venues", i, vs[i]!.id));
-    yield;
-  }
-  for (let i = 0; i < organizations.length; i++) {
-    emitOrganization(ctx, organizations[i]!, ctx.pathOf("organizations", i, organizations[i]!.id));
-    yield;
-  }
-  for (let i = 0; i < people.length; i++) {
-    emitPerson(ctx, people[i]!, ctx.pathOf("people", i, people[i]!.id));
-    yield;
-  }
-  for (let i = 0; i < works.length; i++) {
-    emitWork(ctx, works[i]!, ctx.pathOf("works", i, works[i]!.id));
-    yield;
-  }
+  yield* each(ctx, doc.venues, "venues", (v, path) => emitVenue(ctx, v, path));
+  yield* each(ctx, doc.organizations, "organizations", (o, path) => emitOrganization(ctx, o, path));
+  yield* each(ctx, doc.people, "people", (p, path) => emitPerson(ctx, p, path));
+  yield* each(ctx, doc.works, "works", (w, path) => emitWork(ctx, w, path));
   // A performance finds its production and the production's IRI in one lookup (a season has thousands).
   const productionById = new Map<string, ProductionEntry>();
-  for (let i = 0; i < productions.length; i++) {
-    const p = productions[i]!;
-    emitProduction(ctx, p, ctx.pathOf("productions", i, p.id));
+  yield* each(ctx, doc.productions, "productions", (p, path) => {
+    emitProduction(ctx, p, path);
     productionById.set(p.id, { record: p, iri: iriOf(ctx, "production", p.id) });
-    yield;
-  }
-  for (let i = 0; i < series.length; i++) {
-    emitSeries(ctx, series[i]!, ctx.pathOf("series", i, series[i]!.id));
-    yield;
-  }
-  for (let i = 0; i < performances.length; i++) {
-    const p = performances[i]!;
-    emitPerformance(ctx, p, productionById.get(p.production), ctx.pathOf("performances", i, p.id));
+  });
+  yield* each(ctx, doc.series, "series", (x, path) => emitSeries(ctx, x, path));
+  yield* each(ctx, doc.performances, "performances", (p, path) => emitPerformance(ctx, p, productionById.get(p.production), path));
+}
+
+/** Emits each record of a collection with its input path, one step per record. */
+function* each<T extends { readonly id: string }>(ctx: MapContext, list: readonly T[] | undefined, collection: string, emit: (record: T, path: string) => void): Generator<void, void, undefined> {
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) {
+    emit(list[i]!, ctx.pathOf(collection, i, list[i]!.id));
     yield;
   }
 }

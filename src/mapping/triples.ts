@@ -6,7 +6,7 @@
 import { DataFactory } from "rdf-data-factory";
 import type { NamedNode, Quad } from "@rdfjs/types";
 import type { RecordDocument } from "../records/types.js";
-import { emitRecords, type PathIndex } from "./emit.js";
+import { emitDocument, emitRecords, type PathIndex } from "./emit.js";
 import type { Sink } from "./sink.js";
 import type { Origin, Origins, RecordRef } from "./types.js";
 
@@ -126,8 +126,7 @@ export class Triples implements Iterable<Quad> {
 
   #read(sink: TripleSink): void {
     if (!this.doc) return;
-    const steps = emitRecords(this.doc, sink, this.paths);
-    while (!steps.next().done);
+    emitDocument(this.doc, sink, this.paths);
     this.#size = sink.count;
   }
 
