@@ -32,7 +32,6 @@ export function* emitRecords(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     for (const h of v.halls ?? []) hallVenue.set(h.id, v.id);
   }
   const ctx: MapContext = {
-    base: doc.publisher.baseIri,
     doc,
     sink,
     venues,

@@ -34,8 +34,8 @@ export function publisherIri(publisher: Pick<Publisher, "baseIri">): string {
   return `${publisher.baseIri}publisher`;
 }
 
-// `#offer-plein`, `#address`…: a season repeats a few fragments thousands of times, so each is made once and every
-// child IRI is one concatenation of two existing strings (the IRIs are kept with the triples: bytes count).
+// `#offer-plein`, `#address`…: a season repeats a few fragments thousands of times, so each is encoded once and every
+// child IRI is one concatenation of two existing strings.
 const fragments = new Map<string, string>();
 
 /** `#` and the encoded fragment (made once per fragment; the cache is bounded). */

@@ -122,7 +122,7 @@ class RecordCheck {
     public root = "$",
     /**
      * Keys from `root` down to the array or object being checked: the structural check pushes and pops them, and a
-     * path is made into text only when a problem is reported. One stack serves every record of a document.
+     * path is made into text only when a problem is reported. One stack serves every record of a collection.
      */
     readonly keys: (string | number)[] = [],
   ) {}
@@ -183,7 +183,7 @@ const FORMAT_CODES: Partial<Record<string, string>> = {
   text: "record/empty-text", localId: "record/invalid-id", licence: "record/invalid-licence",
 };
 
-/** Structural check of the value at `at` + `key` against its spec; returns whether it holds. */
+/** Structural check of member `key` of the array or object being checked (see `RecordCheck.keys`) against its spec; returns whether it holds. */
 function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
@@ -547,7 +547,6 @@ export function parseRecords(input: unknown): ParseResult {
     );
   }
 
-  const keys: (string | number)[] = [];
   const hallOwner = new Map<string, string>();
   const reg: Registry = { records: new Map(), halls: new Map(), allHalls: hallOwner };
   const out: Record<string, unknown[]> = {};
@@ -568,7 +567,7 @@ export function parseRecords(input: unknown): ParseResult {
     }
     const kept: unknown[] = [];
     const spec = COLLECTION_SPECS[collection];
-    const check = new RecordCheck(problems, entity, undefined, "$", keys);
+    const check = new RecordCheck(problems, entity, undefined);
     // Each record's path is kept (in `accepted`): the collection's part is shared, so a path is one concatenation
     // of it and a short `12]` instead of a chain of four.
     const prefix = `$.${collection}[`;

@@ -36,7 +36,6 @@ export const X = {
 } as const;
 
 export interface MapContext {
-  readonly base: string;
   readonly doc: RecordDocument;
   readonly sink: Sink;
   readonly venues: ReadonlyMap<string, Venue>;
