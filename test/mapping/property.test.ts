@@ -70,6 +70,8 @@ describe("the mapper never crashes", () => {
         }
         const r = mapRecords(doc);
         if (r.document) checkProblems(r);
+        // No document at all: only a document-level violation may say why.
+        else expect(r.problems.some((p) => p.severity === "violation" && p.code.startsWith("record/"))).toBe(true);
       }),
       { numRuns: 1500 },
     );

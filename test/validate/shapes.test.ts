@@ -50,7 +50,7 @@ describe.each(PROFILES)("profile %s", (profile) => {
       const langs = qs.filter((q) => q.predicate.value === `${SH}message`).map((q) => (q.object as { language?: string }).language);
       if (!langs.includes("en")) missing.push(`${iri}: no @en message`);
       if (!langs.includes("fr")) missing.push(`${iri}: no @fr message`);
-      if (!qs.some((q) => q.predicate.value === `${SH}severity`) && !inheritsSeverity(iri, quads)) missing.push(`${iri}: no sh:severity`);
+      if (!qs.some((q) => q.predicate.value === `${SH}severity`)) missing.push(`${iri}: no sh:severity`);
     }
     expect(missing).toEqual([]);
   });
@@ -63,8 +63,3 @@ describe.each(PROFILES)("profile %s", (profile) => {
     expect(several).toEqual([]);
   });
 });
-
-/** Artsdata's WebPage property shapes take their sh:Warning from upstream's own shapes (kept as published). */
-function inheritsSeverity(iri: string, quads: Quad[]): boolean {
-  return quads.some((q) => q.subject.value === iri && q.predicate.value === `${SH}severity`);
-}
