@@ -9,7 +9,7 @@ import { reportToProblemJson } from "../validate/formats.js";
 import type { Lang } from "../errors.js";
 import { formatProblem } from "../errors.js";
 import type { TokenGrant, TokenTable } from "./auth.js";
-import { HttpError, mediaTypeOf, negotiate, readBody, send, sendJson, PROBLEM_JSON } from "./http-util.js";
+import { HttpError, mediaTypeOf, negotiate, negotiateLanguage, readBody, send, sendJson, PROBLEM_JSON } from "./http-util.js";
 import type { QueryPool } from "./pool.js";
 import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
 import type { GraphInfo } from "../store/types.js";
@@ -40,7 +40,7 @@ function target(url: URL): { graphIri: string } | { default: true } {
 }
 
 function langOf(req: IncomingMessage): Lang {
-  return negotiate(req.headers["accept-language"]?.replace(/-[A-Za-z]+/g, ""), ["en", "fr"]) === "fr" ? "fr" : "en";
+  return negotiateLanguage(req.headers["accept-language"], ["en", "fr"] as const);
 }
 
 function authorise(req: IncomingMessage, tokens: TokenTable, graphIri: string): TokenGrant {

@@ -1,6 +1,7 @@
 // Small HTTP helpers over node:http: content negotiation, bounded bodies, problem+json answers, CORS.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import Negotiator from "negotiator";
 import { isInputError, isVivantError, type VivantError } from "../errors.js";
 
 export const PROBLEM_JSON = "application/problem+json";
@@ -113,46 +114,21 @@ export function mediaTypeOf(header: string | undefined): string {
   return (header ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-interface AcceptItem {
-  readonly type: string;
-  readonly q: number;
-  readonly order: number;
-}
-
-function parseAccept(header: string | undefined): AcceptItem[] {
-  if (!header || !header.trim()) return [{ type: "*/*", q: 1, order: 0 }];
-  return header
-    .split(",")
-    .map((part, order) => {
-      const [type, ...params] = part.split(";").map((s) => s.trim());
-      let q = 1;
-      for (const p of params) {
-        const m = /^q=([0-9.]+)$/i.exec(p);
-        if (m) q = Number(m[1]);
-      }
-      return { type: (type ?? "").toLowerCase(), q, order };
-    })
-    .filter((a) => a.type && a.q > 0);
-}
-
 /**
- * The best of `offers` (first = preferred by the server) for an Accept header, or undefined (406).
- * Exact types beat `type/*`, which beats `*\/*`; then q, then the server's order.
+ * The best of `offers` (first = preferred by the server) for an Accept header, or undefined (406), chosen by
+ * `negotiator` (q-values, then specificity, then the client's order, then the server's). `aliases` are other names
+ * clients use for an offer (e.g. `application/json` for SPARQL JSON results); a missing or blank header accepts anything.
  */
 export function negotiate(accept: string | undefined, offers: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
-  const items = parseAccept(accept);
-  let best: { offer: string; q: number; specificity: number; rank: number } | undefined;
-  offers.forEach((offer, rank) => {
-    for (const a of items) {
-      const type = aliases[a.type] ?? a.type;
-      const specificity = type === offer ? 2 : type.endsWith("/*") && offer.startsWith(type.slice(0, -1)) ? 1 : type === "*/*" ? 0 : -1;
-      if (specificity < 0) continue;
-      if (!best || a.q > best.q || (a.q === best.q && (specificity > best.specificity || (specificity === best.specificity && rank < best.rank)))) {
-        best = { offer, q: a.q, specificity, rank };
-      }
-    }
-  });
-  return best?.offer;
+  const header = accept === undefined || !accept.trim() ? "*/*" : accept;
+  const names = [...offers, ...Object.keys(aliases).filter((a) => !offers.includes(a))];
+  const best = new Negotiator({ headers: { accept: header } }).mediaType(names);
+  return best === undefined ? undefined : offers.includes(best) ? best : aliases[best];
+}
+
+/** The preferred of `languages` for an Accept-Language header (`negotiator`); the first when none matches. */
+export function negotiateLanguage<L extends string>(header: string | undefined, languages: readonly L[]): L {
+  return (new Negotiator({ headers: { "accept-language": header ?? "" } }).language([...languages]) as L | undefined) ?? languages[0]!;
 }
 
 /** CORS: any origin may read; writes still need a bearer token (no cookies are used). */

@@ -9,15 +9,60 @@ import type { QueryPool } from "./pool.js";
 
 export const RESULTS_OFFERS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"] as const;
 export const GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/n-quads", "application/ld+json", "application/trig", "application/rdf+xml"] as const;
-export const RESULTS_ALIASES: Readonly<Record<string, string>> = { "application/json": "application/sparql-results+json", "application/xml": "application/sparql-results+xml", "text/xml": "application/sparql-results+xml" };
-export const GRAPH_ALIASES: Readonly<Record<string, string>> = { "application/json": "application/ld+json", "text/plain": "application/n-triples", "application/x-turtle": "text/turtle" };
-
-/** `?format=` shortcuts, for browsers and curl. */
-const FORMAT_PARAM: Readonly<Record<string, string>> = {
-  json: "application/sparql-results+json", xml: "application/sparql-results+xml", csv: "text/csv", tsv: "text/tab-separated-values",
-  turtle: "text/turtle", ttl: "text/turtle", ntriples: "application/n-triples", nt: "application/n-triples",
-  nquads: "application/n-quads", nq: "application/n-quads", jsonld: "application/ld+json", trig: "application/trig", rdfxml: "application/rdf+xml",
+/** Other media types clients send for the same formats (SPARQLWrapper, Jena, rdf4j, YASGUI; see the README). */
+export const RESULTS_ALIASES: Readonly<Record<string, string>> = {
+  "application/json": "application/sparql-results+json", "text/javascript": "application/sparql-results+json",
+  "application/javascript": "application/sparql-results+json", "application/x-sparqlstar-results+json": "application/sparql-results+json",
+  "application/xml": "application/sparql-results+xml", "text/xml": "application/sparql-results+xml",
+  "application/x-sparqlstar-results+xml": "application/sparql-results+xml",
 };
+/** Turtle is also sent for N3 (a Turtle document is an N3 document). */
+export const GRAPH_ALIASES: Readonly<Record<string, string>> = {
+  "application/json": "application/ld+json", "application/x-json+ld": "application/ld+json", "text/plain": "application/n-triples",
+  "application/x-turtle": "text/turtle", "application/turtle": "text/turtle", "text/n3": "text/turtle", "text/rdf+n3": "text/turtle",
+  "application/n3": "text/turtle", "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml",
+  "application/x-trig": "application/trig", "text/x-nquads": "application/n-quads",
+};
+
+/**
+ * Names a `format=` (or `output=`) parameter may give, per answer kind: Vivant's own, SPARQLWrapper's
+ * (xml, json, n3, turtle, json-ld, rdf+xml, csv, tsv) and Fuseki's. A name that does not apply to the query's kind
+ * (e.g. `format=n3` on a SELECT, as SPARQLWrapper sends it) is ignored and Accept decides.
+ */
+export const RESULTS_FORMAT_NAMES: Readonly<Record<string, string>> = {
+  json: "application/sparql-results+json", srj: "application/sparql-results+json", "sparql-results+json": "application/sparql-results+json",
+  xml: "application/sparql-results+xml", srx: "application/sparql-results+xml", "sparql-results+xml": "application/sparql-results+xml",
+  csv: "text/csv", tsv: "text/tab-separated-values",
+};
+export const GRAPH_FORMAT_NAMES: Readonly<Record<string, string>> = {
+  turtle: "text/turtle", ttl: "text/turtle", n3: "text/turtle",
+  ntriples: "application/n-triples", "n-triples": "application/n-triples", nt: "application/n-triples",
+  nquads: "application/n-quads", "n-quads": "application/n-quads", nq: "application/n-quads",
+  jsonld: "application/ld+json", "json-ld": "application/ld+json", json: "application/ld+json",
+  trig: "application/trig",
+  rdfxml: "application/rdf+xml", "rdf+xml": "application/rdf+xml", "rdf/xml": "application/rdf+xml", rdf: "application/rdf+xml", xml: "application/rdf+xml",
+};
+
+/**
+ * The answer's media type: the first `format`/`output` value that names one of `offers` (a short name, or media
+ * types like an Accept header) wins; when none does (absent, empty or unknown), the Accept header decides.
+ */
+export function chooseMediaType(
+  formats: readonly string[], accept: string | undefined, offers: readonly string[], aliases: Readonly<Record<string, string>>, names: Readonly<Record<string, string>>,
+): string | undefined {
+  for (const raw of formats) {
+    // A `+` typed unencoded in a URL arrives as a space: `rdf xml`, `application/ld json`.
+    const f = raw.trim().replace(/([a-z0-9.-]) (?=[a-z0-9.-])/gi, "$1+");
+    if (!f) continue;
+    const named = names[f.toLowerCase()];
+    if (named !== undefined) return named;
+    if (f.includes("/")) {
+      const t = negotiate(f, offers, aliases);
+      if (t !== undefined) return t;
+    }
+  }
+  return negotiate(accept, offers, aliases);
+}
 
 export interface SparqlContext {
   readonly pool: QueryPool;
@@ -36,7 +81,8 @@ const refusedUpdate = (): HttpError =>
 interface Operation {
   readonly query: string;
   readonly options: QueryOptions;
-  readonly format?: string;
+  /** The `format` and `output` parameters' values, in order. */
+  readonly formats: readonly string[];
 }
 
 function fromParams(params: URLSearchParams, query: string | undefined): Operation | undefined {
@@ -48,8 +94,7 @@ function fromParams(params: URLSearchParams, query: string | undefined): Operati
   const options: { defaultGraphs?: string[]; namedGraphs?: string[] } = {};
   if (params.has("default-graph-uri")) options.defaultGraphs = params.getAll("default-graph-uri");
   if (params.has("named-graph-uri")) options.namedGraphs = params.getAll("named-graph-uri");
-  const format = params.get("format") ?? undefined;
-  return { query: text, options, ...(format !== undefined ? { format } : {}) };
+  return { query: text, options, formats: [...params.getAll("format"), ...params.getAll("output")] };
 }
 
 async function operationOf(req: IncomingMessage, url: URL, maxBody: number): Promise<Operation | undefined> {
@@ -84,13 +129,14 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
   const kind = operationKind(op.query);
   if (kind === "update") throw refusedUpdate();
   const graph = kind === "construct" || kind === "describe";
-  const forced = op.format !== undefined ? (FORMAT_PARAM[op.format.toLowerCase()] ?? op.format) : undefined;
-  const accept = forced ?? req.headers.accept;
-  const resultsType = graph ? RESULTS_OFFERS[0] : negotiate(accept, RESULTS_OFFERS, RESULTS_ALIASES);
-  const graphType = graph ? negotiate(accept, GRAPH_OFFERS, GRAPH_ALIASES) : GRAPH_OFFERS[0];
+  const accept = req.headers.accept;
+  const resultsType = graph ? RESULTS_OFFERS[0] : chooseMediaType(op.formats, accept, RESULTS_OFFERS, RESULTS_ALIASES, RESULTS_FORMAT_NAMES);
+  const graphType = graph ? chooseMediaType(op.formats, accept, GRAPH_OFFERS, GRAPH_ALIASES, GRAPH_FORMAT_NAMES) : GRAPH_OFFERS[0];
   if (!resultsType || !graphType) {
     const offers = graph ? GRAPH_OFFERS : RESULTS_OFFERS;
-    throw new HttpError(406, "request/not-acceptable", `cannot answer a ${(kind ?? "select").toUpperCase()} query in ${accept}`, { hint: `accept one of ${offers.join(", ")}` });
+    throw new HttpError(406, "request/not-acceptable", `cannot answer a ${(kind ?? "select").toUpperCase()} query in ${accept}`, {
+      hint: `accept one of ${offers.join(", ")}, or give format= one of ${Object.keys(graph ? GRAPH_FORMAT_NAMES : RESULTS_FORMAT_NAMES).join(", ")}`,
+    });
   }
   const r = await ctx.pool.query(op.query, resultsType, graphType, op.options);
   send(res, 200, r.mediaType, r.body, ctx.headers);
