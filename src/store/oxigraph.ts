@@ -6,13 +6,21 @@ import oxigraph from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
-import { errorPosition, hasDatasetClause, operationKind } from "./sparql-text.js";
+import { errorPosition, fromGraphs, hasDatasetClause, operationKind } from "./sparql-text.js";
 import { parseSparqlTsv, sparqlTsvRows } from "./tsv.js";
 import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad, defaultGraph } = DataFactory;
 
 const NT = "application/n-triples";
+
+/**
+ * Internal graphs that make a default graph of several graphs an RDF merge (each triple once) rather than the bag
+ * Oxigraph evaluates: the merge of the graphs that share triples, kept between writes, and the merge of a
+ * query's own dataset, made for that query and dropped after it.
+ */
+export const MERGE_GRAPH = "urn:vivant:internal:merge";
+const DATASET_MERGE_GRAPH = "urn:vivant:internal:dataset-merge";
 
 /** Media types Oxigraph serialises query results in. */
 export const RESULTS_MEDIA_TYPES = [
@@ -85,13 +93,68 @@ export class OxStore {
     return this.#store;
   }
 
+  /** The named graphs loaded. */
+  readonly #graphs = new Set<string>();
+  /** Graphs loaded or dropped since their overlaps were last computed. */
+  readonly #dirty = new Set<string>();
+  /** For each graph, the other graphs that state at least one of its triples. */
+  readonly #overlaps = new Map<string, Set<string>>();
+  /** The graphs whose merge MERGE_GRAPH holds (those with an overlap), sorted. */
+  #merged: string[] = [];
+
   /** Loads N-Triples text into a named graph. Lenient: the text was checked when it was written. */
   loadNTriples(graphIri: string, text: string | Uint8Array): void {
     this.#s.load(text, { format: NT, to_graph_name: oxigraph.namedNode(graphIri), lenient: true });
+    this.#graphs.add(graphIri);
+    this.#dirty.add(graphIri);
   }
 
   dropGraph(graphIri: string): void {
     this.#s.update(`DROP SILENT GRAPH <${graphIri}>`);
+    this.#graphs.delete(graphIri);
+    this.#dirty.add(graphIri);
+  }
+
+  /**
+   * Brings the overlaps between graphs up to date after writes (one indexed lookup per triple of each changed
+   * graph), and MERGE_GRAPH with them: it holds the merge of the graphs that share triples, nothing when none do.
+   */
+  #settle(): void {
+    if (!this.#dirty.size) return;
+    const before = this.#merged.join(" ");
+    let mergedChanged = false;
+    for (const g of this.#dirty) {
+      if (this.#overlaps.has(g)) mergedChanged = true;
+      for (const other of this.#overlaps.get(g) ?? []) {
+        const set = this.#overlaps.get(other)!;
+        set.delete(g);
+        if (!set.size) this.#overlaps.delete(other);
+      }
+      this.#overlaps.delete(g);
+      if (!this.#graphs.has(g)) continue;
+      const rows = this.#s.query(
+        `SELECT DISTINCT ?b WHERE { GRAPH <${g}> { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(?b != <${g}> && ?b != <${MERGE_GRAPH}>) }`,
+      ) as Map<string, oxigraph.Term>[];
+      for (const r of rows) {
+        const b = r.get("b")!.value;
+        if (!this.#overlaps.has(g)) this.#overlaps.set(g, new Set());
+        if (!this.#overlaps.has(b)) this.#overlaps.set(b, new Set());
+        this.#overlaps.get(g)!.add(b);
+        this.#overlaps.get(b)!.add(g);
+        mergedChanged = true;
+      }
+    }
+    this.#dirty.clear();
+    const merged = [...this.#overlaps.keys()].sort();
+    if (!mergedChanged && merged.join(" ") === before) return;
+    this.#s.update(`DROP SILENT GRAPH <${MERGE_GRAPH}>`);
+    if (merged.length) this.#s.update(mergeUpdate(MERGE_GRAPH, merged));
+    this.#merged = merged;
+  }
+
+  /** Whether two of `graphs` state a common triple. */
+  #overlapping(graphs: readonly string[]): boolean {
+    return graphs.some((g, i) => graphs.some((h, j) => j > i && h !== g && this.#overlaps.get(g)?.has(h)));
   }
 
   countGraph(graphIri: string): number {
@@ -99,19 +162,49 @@ export class OxStore {
     return Number(r[0]?.get("n")?.value ?? 0);
   }
 
-  #options(query: string, options: QueryOptions, resultsFormat?: string): Parameters<oxigraph.Store["query"]>[1] {
+  /**
+   * Oxigraph's query options for a dataset. A default graph made of several graphs is their RDF merge: when two of
+   * them share a triple, it is read from a merge graph (MERGE_GRAPH for the union, or one made for this query and
+   * named in `temp`), since Oxigraph would give a shared triple once per graph.
+   */
+  #options(query: string, options: QueryOptions, resultsFormat: string | undefined, temp: string[]): Parameters<oxigraph.Store["query"]>[1] {
     const o: NonNullable<Parameters<oxigraph.Store["query"]>[1]> = {};
     if (options.baseIri !== undefined) o.base_iri = options.baseIri;
     if (resultsFormat !== undefined) o.results_format = resultsFormat;
     // SPARQL Protocol: a dataset given by IRIs is exactly those graphs; the part not given is empty.
     const explicit = options.defaultGraphs !== undefined || options.namedGraphs !== undefined;
     if (explicit) {
-      o.default_graph = (options.defaultGraphs ?? []).map((g) => oxigraph.namedNode(g) as OxTerm);
+      const defaults = [...new Set(options.defaultGraphs ?? [])];
+      o.default_graph = this.#mergedDefault(defaults, temp).map((g) => oxigraph.namedNode(g) as OxTerm);
       o.named_graphs = (options.namedGraphs ?? []).map((g) => oxigraph.namedNode(g));
+      return o;
+    }
+    if (hasDatasetClause(query)) {
+      // FROM g1 FROM g2: the query's FROM NAMED graphs stay as written; only the default graph is replaced by the merge.
+      const from = fromGraphs(query);
+      if (from && new Set(from).size > 1 && this.#overlapping([...new Set(from)])) o.default_graph = this.#mergedDefault([...new Set(from)], temp).map((g) => oxigraph.namedNode(g) as OxTerm);
+      return o;
     }
     // Oxigraph would merge FROM graphs with the union: a query that names its dataset gets exactly that.
-    if (!explicit && (options.unionDefaultGraph ?? true) && !hasDatasetClause(query)) o.use_default_graph_as_union = true;
+    if (!(options.unionDefaultGraph ?? true)) return o;
+    if (!this.#merged.length) {
+      o.use_default_graph_as_union = true;
+      return o;
+    }
+    // The graphs that share no triple are read as they are, the others through their merge.
+    const merged = new Set(this.#merged);
+    o.default_graph = [...[...this.#graphs].filter((g) => !merged.has(g)), MERGE_GRAPH].map((g) => oxigraph.namedNode(g) as OxTerm);
+    o.named_graphs = [...this.#graphs].map((g) => oxigraph.namedNode(g));
     return o;
+  }
+
+  /** The graphs to read as the default graph `graphs`: themselves, or a merge made for this query when two overlap. */
+  #mergedDefault(graphs: string[], temp: string[]): string[] {
+    if (graphs.length < 2 || !this.#overlapping(graphs)) return graphs;
+    this.#s.update(`DROP SILENT GRAPH <${DATASET_MERGE_GRAPH}>`);
+    this.#s.update(mergeUpdate(DATASET_MERGE_GRAPH, graphs));
+    temp.push(DATASET_MERGE_GRAPH);
+    return [DATASET_MERGE_GRAPH];
   }
 
   #run(query: string, expected: readonly QueryForm[], options: QueryOptions, resultsFormat?: string): ReturnType<oxigraph.Store["query"]> {
@@ -131,12 +224,16 @@ export class OxStore {
         throw new InputError("sparql/bad-graph-iri", `graph ${JSON.stringify(g)} is not an absolute IRI`, { hint: "give absolute IRIs for the dataset" });
       }
     }
+    this.#settle();
+    const temp: string[] = [];
     try {
-      return this.#s.query(query, this.#options(query, options, resultsFormat));
+      return this.#s.query(query, this.#options(query, options, resultsFormat, temp));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (/^error at \d+:\d+/.test(message)) throw new SparqlSyntaxError(message, e);
       throw new InputError("sparql/evaluation", `SPARQL evaluation failed: ${message}`, { hint: "check the query", cause: e });
+    } finally {
+      for (const g of temp) this.#s.update(`DROP SILENT GRAPH <${g}>`);
     }
   }
 
@@ -182,6 +279,11 @@ export class OxStore {
     this.#store = undefined;
     (s as unknown as { free?: () => void } | undefined)?.free?.();
   }
+}
+
+/** The SPARQL Update that copies `graphs` into `target`: Oxigraph keeps each triple of a graph once, so it is their merge. */
+function mergeUpdate(target: string, graphs: readonly string[]): string {
+  return `INSERT { GRAPH <${target}> { ?s ?p ?o } } WHERE { VALUES ?g { ${graphs.map((g) => `<${g}>`).join(" ")} } GRAPH ?g { ?s ?p ?o } }`;
 }
 
 /** Parses SPARQL 1.1 Query Results JSON into RDF/JS bindings. */

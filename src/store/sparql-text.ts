@@ -56,3 +56,25 @@ function code(text: string): string {
 export function hasDatasetClause(text: string): boolean {
   return /\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)/i.test(code(text));
 }
+
+/**
+ * The IRIs of the query's `FROM` clauses (not `FROM NAMED`), prefixed names expanded with the query's PREFIX
+ * declarations; undefined when one cannot be resolved (a relative IRI, an unknown prefix).
+ */
+export function fromGraphs(text: string): string[] | undefined {
+  const c = code(text);
+  const prefixes = new Map<string, string>();
+  for (const m of c.matchAll(/\bPREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>/gi)) prefixes.set(m[1] ?? "", m[2]!);
+  const out: string[] = [];
+  for (const m of c.matchAll(/\bFROM\s+(?!NAMED\b)(?:<([^>]*)>|([A-Za-z][\w.-]*)?:([^\s{]*))/gi)) {
+    if (m[1] !== undefined) {
+      if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(m[1])) return undefined;
+      out.push(m[1]);
+      continue;
+    }
+    const ns = prefixes.get(m[2] ?? "");
+    if (ns === undefined || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(ns)) return undefined;
+    out.push(ns + m[3]!);
+  }
+  return out;
+}
