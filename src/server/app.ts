@@ -21,6 +21,7 @@ import { handleGsp } from "./gsp.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
 import { GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
+import { handleWeb } from "../web/index.js";
 
 export interface ServerOptions {
   /**
@@ -213,9 +214,11 @@ export class VivantServer {
           return;
         case "/":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", `${req.method} is not allowed here`);
-          sendJson(res, 200, this.#index());
+          if (await handleWeb(req, res, url, this.pool)) return;
+          sendJson(res, 200, this.#index(), "application/json", { Vary: "Accept" });
           return;
         default:
+          if (await handleWeb(req, res, url, this.pool)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
           throw new HttpError(404, "request/not-found", `nothing at ${url.pathname}`, { hint: "GET / lists what this server offers" });
       }

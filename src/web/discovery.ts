@@ -1,0 +1,261 @@
+// The discovery page (`/`): upcoming performances searched with the typed API's filter, facet counts beside the
+// results, a page at a time, and links to the same search as JSON-LD and as the SPARQL that answers it.
+// A plain GET form: it works without JavaScript.
+
+import type { IncomingMessage } from "node:http";
+import { FACETS, type Facet, type FacetCounts } from "../query/aggregates.js";
+import type { PerformanceFilter } from "../query/filter.js";
+import { performancesQuery, type PerformanceNode, type PerformancePage } from "../query/performances.js";
+import { ACCESSIBILITY_FEATURES, GENRES, type Genre } from "../records/types.js";
+import { genreIri } from "../mapping/terms.js";
+import { SCHEMA } from "../vocab.js";
+import { filterFromParams } from "../server/api.js";
+import type { QueryPool } from "../server/pool.js";
+import { html, Html, page } from "./html.js";
+import { ACCESSIBILITY_LABELS, GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";
+
+/** The search form's fields: the typed API's parameter names, so a search URL maps one to one onto `/api/performances`. */
+const FORM_PARAMS = ["from", "to", "city", "near", "genre", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q"] as const;
+const PAGE_PARAMS = ["cursor"] as const;
+
+const GENRE_BY_IRI: ReadonlyMap<string, Genre> = new Map(GENRES.map((g) => [genreIri(g), g]));
+
+/** A text value of a described node in the interface language (language maps, value objects and lists). */
+export function textIn(value: unknown, lang: UiLang): string | undefined {
+  const all = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[];
+  const tagged = all.map((v) => (typeof v === "object" && v !== null && "@value" in v ? { text: String((v as { "@value": unknown })["@value"]), lang: String((v as { "@language"?: string })["@language"] ?? "") } : { text: String(v), lang: "" }));
+  return (tagged.find((t) => t.lang.toLowerCase().split("-")[0] === lang) ?? tagged.find((t) => t.lang === "") ?? tagged[0])?.text;
+}
+
+type Node = Readonly<Record<string, unknown>>;
+
+/** The nodes of a described property (one or a list; literals left out). */
+function nodes(value: unknown): readonly Node[] {
+  const all = Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
+  return all.filter((v): v is Node => typeof v === "object" && v !== null && !("@value" in v));
+}
+
+function first(value: unknown): Node | undefined {
+  return nodes(value)[0];
+}
+
+/** "2026-11-20T20:00:00+01:00" → the date and time as written (the venue's own wall clock), in the page's language. */
+export function wallClock(dateTime: string, lang: UiLang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(dateTime);
+  if (!m) return dateTime;
+  const [, y, mo, d, h, mi] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const date = new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
+  return h === undefined ? date : `${date}, ${h}:${mi}`;
+}
+
+function priceText(p: PerformanceNode, lang: UiLang): string | undefined {
+  const t = UI[lang];
+  const prices: number[] = [];
+  let currency = "EUR";
+  for (const o of nodes(p.offers)) {
+    if (typeof o.priceCurrency === "string") currency = o.priceCurrency;
+    if (typeof o.price === "number") prices.push(o.price);
+    for (const s of nodes(o.priceSpecification)) {
+      for (const k of ["price", "minPrice", "maxPrice"]) if (typeof s[k] === "number") prices.push(s[k] as number);
+      if (typeof s.priceCurrency === "string") currency = s.priceCurrency;
+    }
+  }
+  if (prices.length === 0) return p.isAccessibleForFree === true ? t.freeEntry : undefined;
+  const fmt = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency, maximumFractionDigits: 2 });
+  const lo = Math.min(...prices);
+  const hi = Math.max(...prices);
+  if (hi === 0) return t.freeEntry;
+  return lo === hi ? fmt.format(lo) : `${fmt.format(lo)} – ${fmt.format(hi)}`;
+}
+
+const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
+  EventCancelled: "cancelled", EventPostponed: "postponed", EventRescheduled: "rescheduled", EventMovedOnline: "movedOnline",
+};
+
+function performanceItem(p: PerformanceNode, lang: UiLang): Html {
+  const t = UI[lang];
+  const place = first(p.location);
+  const venue = place ? (first(place.containedInPlace) ?? place) : undefined;
+  const city = venue ? textIn(first(venue.address)?.addressLocality, lang) : undefined;
+  const name = textIn(p.name, lang) ?? textIn(first(p.workPerformed)?.name, lang) ?? p["@id"];
+  const status = typeof p.eventStatus === "string" ? STATUS[p.eventStatus] : undefined;
+  const previous = typeof p.previousStartDate === "string" ? p.previousStartDate : undefined;
+  const price = priceText(p, lang);
+  const start = typeof p.startDate === "string" ? p.startDate : "";
+  return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}">
+<h3><a href="${p["@id"]}">${name}</a></h3>
+<p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
+<p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
+${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
+</li>`;
+}
+
+/** Names of the IRIs shown in the venue facet and select (one SPARQL query). */
+async function venueNames(pool: QueryPool, iris: readonly string[], lang: UiLang): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const safe = iris.filter((i) => /^[^\s<>"{}|\\^`]+$/.test(i));
+  if (safe.length === 0) return names;
+  const r = await pool.select(`SELECT ?v ?name WHERE { VALUES ?v { ${safe.map((i) => `<${i}>`).join(" ")} } ?v <${SCHEMA}name> ?name }`);
+  const byVenue = new Map<string, unknown[]>();
+  for (const b of r.bindings) {
+    const v = b.v!.value;
+    const list = byVenue.get(v) ?? [];
+    list.push(b.name!.termType === "Literal" && b.name!.language ? { "@value": b.name!.value, "@language": b.name!.language } : b.name!.value);
+    byVenue.set(v, list);
+  }
+  for (const [v, values] of byVenue) names.set(v, textIn(values, lang) ?? v);
+  return names;
+}
+
+function facetValueLabel(facet: Facet, value: string, lang: UiLang, venues: ReadonlyMap<string, string>): string {
+  const t = UI[lang];
+  switch (facet) {
+    case "genre": {
+      const g = GENRE_BY_IRI.get(value);
+      return g ? label(GENRE_LABELS, g, lang) : value;
+    }
+    case "accessibility":
+      return label(ACCESSIBILITY_LABELS, value.startsWith(SCHEMA) ? value.slice(SCHEMA.length) : value, lang);
+    case "venue":
+      // A place without a name in the data is a performance's stream (a VirtualLocation).
+      return venues.get(value) ?? t.online;
+    case "free":
+      return value === "true" ? t.yes : t.no;
+    default:
+      return value.startsWith(SCHEMA) ? value.slice(SCHEMA.length) : value;
+  }
+}
+
+/** The filter parameter a facet value sets (undefined: the facet is shown, not a link). */
+function facetParam(facet: Facet, value: string): [string, string] | undefined {
+  switch (facet) {
+    case "genre": {
+      const g = GENRE_BY_IRI.get(value);
+      return ["genre", g ?? value];
+    }
+    case "accessibility":
+      return ["accessibility", value.startsWith(SCHEMA) ? value.slice(SCHEMA.length) : value];
+    case "language":
+      return ["lang", value];
+    case "free":
+      return value === "true" ? ["free", "true"] : undefined;
+    case "type":
+      return undefined;
+    default:
+      return [facet, value];
+  }
+}
+
+function withParam(url: URL, name: string, value: string | undefined): string {
+  const u = new URL(url.href);
+  u.searchParams.delete("cursor");
+  if (value === undefined) u.searchParams.delete(name);
+  else u.searchParams.set(name, value);
+  return u.pathname + u.search;
+}
+
+/** The search parameters of the page URL that the typed API understands (empty fields left out). */
+export function apiParams(url: URL): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of [...FORM_PARAMS, ...PAGE_PARAMS]) {
+    const v = url.searchParams.get(k);
+    if (v !== null && v.trim() !== "") out.set(k, v.trim());
+  }
+  return out;
+}
+
+function input(name: string, labelText: string, value: string, attrs: Html = new Html("")): Html {
+  return html`<div class="field"><label for="f-${name}">${labelText}</label><input id="f-${name}" name="${name}" value="${value}" ${attrs}></div>`;
+}
+
+function select(name: string, labelText: string, value: string, options: readonly (readonly [string, string])[], lang: UiLang): Html {
+  return html`<div class="field"><label for="f-${name}">${labelText}</label><select id="f-${name}" name="${name}">
+<option value="">${UI[lang].any}</option>
+${options.map(([v, l]) => html`<option value="${v}"${v === value ? new Html(" selected") : ""}>${l}</option>`)}
+</select></div>`;
+}
+
+export interface DiscoveryContext {
+  readonly pool: QueryPool;
+  readonly lang: UiLang;
+  readonly url: URL;
+}
+
+/** The discovery page as HTML, and its status (400 when the search's parameters are not understood). */
+export async function discoveryPage(_req: IncomingMessage, ctx: DiscoveryContext): Promise<{ status: number; body: string }> {
+  const { pool, lang, url } = ctx;
+  const t = UI[lang];
+  const params = apiParams(url);
+  const v = (k: string): string => params.get(k) ?? "";
+  let filter: PerformanceFilter | undefined;
+  let error: string | undefined;
+  let results: PerformancePage | undefined;
+  let facets: FacetCounts | undefined;
+  let sparql = "";
+  try {
+    const filterParams = new URLSearchParams(params);
+    filterParams.delete("cursor");
+    filter = filterFromParams(filterParams);
+    const cursor = params.get("cursor") ?? undefined;
+    const options = { limit: 20, ...(cursor ? { cursor } : {}) };
+    sparql = performancesQuery(filter, options);
+    [results, facets] = await Promise.all([pool.page(filter, options), pool.facets(filter, FACETS)]);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const venueIris = facets ? facets.venue.map((f) => f.value) : [];
+  const venues = await venueNames(pool, venueIris, lang).catch(() => new Map<string, string>());
+  const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) => a[1].localeCompare(b[1], lang));
+  const accessOptions = ACCESSIBILITY_FEATURES.map((a) => [a, label(ACCESSIBILITY_LABELS, a, lang)] as const);
+  const venueOptions = venueIris.map((iri) => [iri, venues.get(iri) ?? t.online] as const).sort((a, b) => a[1].localeCompare(b[1], lang));
+  if (v("venue") && !venueIris.includes(v("venue"))) venueOptions.push([v("venue"), v("venue")]);
+
+  const form = html`<form class="search" method="get" action="/" role="search" aria-label="${t.searchLabel}">
+<input type="hidden" name="ui" value="${lang}">
+${input("q", t.q, v("q"), new Html('type="search"'))}
+${input("from", t.from, v("from"), new Html('type="date"'))}
+${input("to", t.to, v("to"), new Html('type="date"'))}
+${input("city", t.city, v("city"))}
+${input("near", t.near, v("near"), html`placeholder="${t.nearHint}" inputmode="decimal"`)}
+${select("genre", t.genre, v("genre"), genreOptions, lang)}
+${select("venue", t.venue, v("venue"), venueOptions, lang)}
+${input("performer", t.performer, v("performer"), new Html('type="url"'))}
+${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
+${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
+${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" step="any"'))}
+<div class="field check"><input id="f-free" type="checkbox" name="free" value="true"${v("free") === "true" ? new Html(" checked") : ""}><label for="f-free">${t.free}</label></div>
+<div class="actions"><button type="submit">${t.search}</button> <a href="/?ui=${lang}">${t.reset}</a></div>
+</form>`;
+
+  const apiQuery = new URLSearchParams(params);
+  const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery}` : ""}`;
+  const facetBlock = facets
+    ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
+${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
+  .filter((f) => facets![f].length > 0)
+  .map((f) => html`<section><h3>${t.facetNames[f]}</h3><ul>
+${facets![f].slice(0, 12).map((c) => {
+  const param = facetParam(f, c.value);
+  const text = facetValueLabel(f, c.value, lang, venues);
+  return html`<li>${param ? html`<a href="${withParam(url, param[0], param[1])}">${text}</a>` : text} <span class="count">${c.count}</span></li>`;
+})}
+</ul></section>`)}
+</aside>`
+    : "";
+
+  const resultBlock = results
+    ? html`<section class="results" aria-labelledby="results-title">
+<h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
+<ol class="performances">${results.items.map((p) => performanceItem(p, lang))}</ol>
+<nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
+<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>
+<details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>
+</section>`
+    : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;
+
+  const main = html`<h1>${t.title}</h1>
+${form}
+<div class="layout">${resultBlock}${facetBlock}</div>`;
+  return { status: results ? 200 : 400, body: page({ lang, title: t.title, url, current: "discover" }, main) };
+}

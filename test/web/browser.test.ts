@@ -1,0 +1,173 @@
+// The pages in a real browser: Debian's Chromium driven by playwright-core (never a downloaded browser). Search
+// with filters and compare with the typed API; the same without JavaScript; the language switch; the observatory
+// chart; axe-core finds no serious or critical accessibility violation. Screenshots go to test-output/ (ignored).
+// Outside CI the file skips with a message when Chromium is not installed; in CI (CI=true) it fails instead.
+
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { VivantServer } from "../../src/server/index.js";
+import { call, demoServer } from "../server/helpers.js";
+
+const CHROMIUM = process.env.VIVANT_CHROMIUM ?? "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`Chromium is not installed at ${CHROMIUM}: .ci/run installs Debian's chromium package`);
+if (!available) console.warn(`test/web/browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set VIVANT_CHROMIUM)`);
+
+const SHOTS = new URL("../../test-output/screenshots/", import.meta.url);
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server: VivantServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!available) return;
+  const { chromium } = await import("playwright-core");
+  ({ server } = await demoServer());
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function context(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: options.locale ?? "fr-FR", javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: true });
+}
+
+/** The performance IRIs listed on the page, in order. */
+async function listed(page: Page): Promise<string[]> {
+  return page.locator("ol.performances li h3 a").evaluateAll((as) => as.map((a) => (a as unknown as { getAttribute(name: string): string }).getAttribute("href")));
+}
+
+async function apiIds(query: string): Promise<string[]> {
+  const a = await call(server.url, `api/performances?${query}`);
+  expect(a.status).toBe(200);
+  return (JSON.parse(a.text)["@graph"] as { "@id": string }[]).map((n) => n["@id"]);
+}
+
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }))) as {
+    violations: { id: string; impact: string; nodes: unknown[] }[];
+    passes: unknown[];
+  };
+  expect(result.passes.length).toBeGreaterThan(10); // axe ran its rules
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+}
+
+describe.runIf(available)("pages in Chromium", () => {
+  it("searches with three filters and lists what the typed API answers, in French", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await page.getByLabel("Ville").fill("Nantes");
+    await page.getByLabel("Genre").selectOption("theatre");
+    await page.getByLabel("Accessibilité").selectOption("wheelchairAccessible");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.waitForURL(/city=Nantes/);
+    const shown = await listed(page);
+    const expected = await apiIds("city=Nantes&genre=theatre&accessibility=wheelchairAccessible");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(shown).toEqual(expected);
+    await page.screenshot({ path: new URL("discovery-fr.png", SHOTS).pathname, fullPage: true });
+    await ctx.close();
+  }, 60_000);
+
+  it("works without JavaScript: the form, the next page and a facet link", async () => {
+    const ctx = await context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}?ui=fr`);
+    await page.getByLabel("Ville").fill("Nantes");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.waitForURL(/city=Nantes/);
+    const first = await listed(page);
+    expect(first).toEqual(await apiIds("city=Nantes"));
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(/cursor=/);
+    const second = await listed(page);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.some((iri) => first.includes(iri))).toBe(false);
+    await page.goto(`${server.url}?ui=fr`);
+    await page.locator(".facets a", { hasText: "Opéra" }).click();
+    await page.waitForURL(/genre=opera/);
+    expect(await listed(page)).toEqual(await apiIds("genre=opera"));
+    await ctx.close();
+  }, 60_000);
+
+  it("speaks English when the browser asks for it, and switches back to French with the visible link", async () => {
+    const ctx = await context({ locale: "en-GB" });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expect(page.getByRole("button", { name: "Search" }).count()).resolves.toBe(1);
+    await page.getByRole("link", { name: "Français" }).click();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await expect(page.getByRole("button", { name: "Rechercher" }).count()).resolves.toBe(1);
+    await ctx.close();
+  }, 60_000);
+
+  it("draws the observatory chart from the data: one bar per month of /api/stats", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}stats`);
+    const stats = JSON.parse((await call(server.url, "api/stats")).text) as { byMonth: { month?: string; performances: number }[] };
+    const months = stats.byMonth.filter((r) => r.month !== undefined);
+    expect(await page.locator("svg.chart rect.bar").count()).toBe(months.length);
+    const titles = await page.locator("svg.chart rect.bar title").allTextContents();
+    expect(titles).toEqual(months.map((r) => `${r.month}: ${r.performances}`));
+    await page.screenshot({ path: new URL("stats-fr.png", SHOTS).pathname, fullPage: true });
+    await ctx.close();
+  }, 60_000);
+
+  it("has no serious or critical accessibility violation (axe-core, WCAG 2.1 AA) on the discovery and observatory pages", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const found: Record<string, { id: string; impact: string; nodes: number }[]> = {};
+    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr"]) {
+      await page.goto(`${server.url}${path}`);
+      found[path] = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    }
+    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [] });
+    await ctx.close();
+  }, 90_000);
+});
+
+describe("pages over plain HTTP", () => {
+  it("answers / with HTML to browsers and the JSON index to others, saying it varies on Accept", async () => {
+    const s = server ?? (await demoServer()).server;
+    try {
+      const page = await call(s.url, "", { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+      expect(page.type).toMatch(/^text\/html/);
+      expect(page.headers.get("vary")).toMatch(/Accept/);
+      expect(page.headers.get("content-security-policy")).not.toMatch(/unsafe-inline/);
+      const json = await call(s.url, "", { headers: { accept: "*/*" } });
+      expect(json.type).toMatch(/^application\/json/);
+      expect(JSON.parse(json.text).sparql).toBe(s.sparqlEndpoint);
+    } finally {
+      if (!server) await s.close();
+    }
+  }, 60_000);
+
+  it("escapes what the request and the data say (no markup injected through a search)", async () => {
+    const s = server ?? (await demoServer()).server;
+    try {
+      const page = await call(s.url, `?ui=fr&q=${encodeURIComponent('"><script>alert(1)</script>')}`, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain("<script>alert(1)</script>");
+      expect(page.text).toContain("&quot;&gt;&lt;script&gt;");
+      const bad = await call(s.url, "?ui=fr&maxPrice=abc", { headers: { accept: "text/html" } });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('role="alert"');
+    } finally {
+      if (!server) await s.close();
+    }
+  }, 60_000);
+});
