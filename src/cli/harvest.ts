@@ -11,6 +11,7 @@ import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
 import { makePublisher, NO_LICENCE_DECLARED } from "../import/types.js";
 import { publisherGraphIri } from "../mapping/iri.js";
+import { checkNamespace } from "../store/ownership.js";
 import { serializeRdf } from "../rdf/io.js";
 import { formatReportText } from "../validate/text.js";
 import { oneOf, parseOptions } from "./args.js";
@@ -34,6 +35,9 @@ Options:
                           publisher's current graph, else https://vivant.dev/publishers/ID/graph)
   --licence KEY|IRI       licence of the harvested data (default: the publisher's current graph's,
                           else none declared)
+  --namespace IRI         (repeatable) a namespace the publisher's graph may describe besides its
+                          base IRI; the origins of the URLs given are always registered (a graph
+                          speaks only about its own resources: pages keep their own IRIs)
   -o, --output FILE       write the harvested graph as N-Quads (atomically), valid or not
   --report FILE           write every failure and problem as JSON
   --timeout MS            per page, redirects and body included (default 15000)
@@ -57,6 +61,25 @@ const int = (v: unknown, name: string): number | undefined => {
   return n;
 };
 
+/**
+ * The namespaces a harvest registers: `--namespace` values (else the graph's registered ones), and the origin of
+ * every URL given (the site harvested is the publisher's own; a page of another site is refused when loading).
+ */
+export function harvestNamespaces(urls: readonly string[], given: unknown, registered: readonly string[] | undefined): string[] {
+  const out = Array.isArray(given) ? given.filter((v): v is string => typeof v === "string") : [...(registered ?? [])];
+  out.forEach((ns, i) => checkNamespace(ns, `--namespace ${out.length > 1 ? `#${i + 1}` : ""}`.trim()));
+  for (const u of urls) {
+    let origin: string | undefined;
+    try {
+      origin = `${new URL(u).origin}/`;
+    } catch {
+      origin = undefined; // the harvest reports the URL
+    }
+    if (origin !== undefined && origin !== "null/" && !out.includes(origin)) out.push(origin);
+  }
+  return out;
+}
+
 export const harvestCommand: Command = {
   name: "harvest",
   summary: "harvest schema.org JSON-LD from venue pages and sitemaps into a publisher's graph",
@@ -67,6 +90,7 @@ export const harvestCommand: Command = {
       load: { type: "boolean" }, data: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
       "max-redirects": { type: "string" }, delay: { type: "string" }, "host-concurrency": { type: "string" }, concurrency: { type: "string" },
       "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, messages: { type: "string" },
+      namespace: { type: "string", multiple: true },
     }, "harvest");
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
     const lang = oneOf(s(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
@@ -128,6 +152,7 @@ export const harvestCommand: Command = {
           outcome = await loadValidated(writer, { quads: result.quads }, {
             publisherId: id,
             graphIri,
+            namespaces: harvestNamespaces(positionals, values.namespace, known?.graphIri === graphIri ? known.namespaces : undefined),
             // A declared licence wins; otherwise the publisher's current one, and for a new graph "none declared".
             ...(licence !== undefined ? { licence } : known ? {} : { licence: publisher.licence }),
             source: positionals.join(" "),

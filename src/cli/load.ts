@@ -28,6 +28,8 @@ Options:
   --graph IRI         graph of RDF input (default: the publisher's current graph)
   --licence KEY|IRI   licence of RDF input (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)
   --title TEXT        title of the graph in the catalog
+  --namespace IRI     (repeatable) a namespace the publisher's graph may describe besides its base IRI
+                      (the graph IRI without its final "graph"); default: the ones it registered before
   --messages en|fr    language of the report (default en)
 
 A running server locks its data directory: send data to it with the Graph Store Protocol instead
@@ -64,6 +66,7 @@ export const loadCommand: Command = {
       licence: { type: "string" },
       title: { type: "string" },
       messages: { type: "string" },
+      namespace: { type: "string", multiple: true },
     }, "load");
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const lang = oneOf(str(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
@@ -94,6 +97,7 @@ export const loadCommand: Command = {
         ...(str(values.graph) !== undefined ? { graphIri: str(values.graph)! } : {}),
         ...(str(values.licence) !== undefined ? { licence: str(values.licence)! } : {}),
         ...(str(values.title) !== undefined ? { title: str(values.title)! } : {}),
+        ...(Array.isArray(values.namespace) ? { namespaces: values.namespace.filter((v): v is string => typeof v === "string") } : {}),
         source,
       }, {
         known: (id) => writer.graphs().find((g) => g.publisherId === id),

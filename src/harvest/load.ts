@@ -48,6 +48,12 @@ export interface LoadRequest {
   readonly source: string;
   /** Validation progress (focus nodes done / total). */
   readonly onValidate?: ProgressListener;
+  /**
+   * Namespaces the publisher registers besides its base IRI: harvested pages keep their own IRIs, so the
+   * harvested site must be one of them (every subject IRI of the input must be under one; see `ownSubjectIssues`).
+   * @default the namespaces the publisher's graph registered before
+   */
+  readonly namespaces?: readonly string[];
 }
 
 export interface LoadOutcome {
@@ -116,6 +122,7 @@ export async function loadValidated(target: GraphTarget, input: LoadInput, reque
     ...("quads" in input && graphIri !== undefined ? { graphIri } : {}),
     ...(request.licence !== undefined ? { licence: request.licence } : {}),
     ...(request.title !== undefined ? { title: request.title } : {}),
+    ...(request.namespaces !== undefined ? { namespaces: request.namespaces } : {}),
     source: request.source,
   }, {
     known: (id) => publisherGraph(target, id),

@@ -176,7 +176,19 @@ export class VivantServer {
   async #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
     const existing = this.writer.graph(grant.graphIri);
     const l = licence ?? existing?.licence ?? grant.licence;
-    const r = await this.load(files, { publisherId: grant.publisherId, graphIri: grant.graphIri, ...(l !== undefined ? { licence: l } : {}), source: "Graph Store Protocol" });
+    const r = await this.load(files, {
+      publisherId: grant.publisherId, graphIri: grant.graphIri, ...(l !== undefined ? { licence: l } : {}), source: "Graph Store Protocol",
+      // The tokens file is the authority on a publisher's namespaces: what it says now, not what a graph once registered.
+      namespaces: grant.namespaces ?? [],
+    }).catch((e: unknown) => {
+      // The store's own ownership rule (a registered namespace inside another publisher's): refused like the input's.
+      const code = (e as { code?: unknown }).code;
+      if (code === "store/foreign-subjects" || code === "store/namespace-taken") {
+        const v = e as Error & { hint?: string };
+        throw new HttpError(422, code, v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message, v.hint !== undefined ? { hint: v.hint } : {});
+      }
+      throw e;
+    });
     return { ...r, created: !existing };
   }
 

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { checkIri } from "../store/ntriples.js";
+import { isNamespace, namespacesOf } from "../store/ownership.js";
 
 /** What a token allows: writing one publisher's graph. */
 export interface TokenGrant {
@@ -12,6 +13,8 @@ export interface TokenGrant {
   readonly graphIri: string;
   /** Licence of data sent without one (RDF input); records carry their own. */
   readonly licence?: string;
+  /** Namespaces the publisher registered besides its base IRI (its graph IRI without the final `graph`). */
+  readonly namespaces?: readonly string[];
 }
 
 /**
@@ -26,6 +29,12 @@ export interface TokenEntry {
   readonly publisher: string;
   readonly graph: string;
   readonly licence?: string;
+  /**
+   * Namespaces whose IRIs the publisher's graph may describe besides its base IRI (`graph` without its final
+   * `graph`), e.g. the site its pages are harvested from. Two publishers never share one.
+   * @example ["https://www.venue.example/"]
+   */
+  readonly namespaces?: readonly string[];
 }
 
 const digest = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
@@ -35,12 +44,31 @@ export class TokenTable {
 
   static fromEntries(entries: readonly TokenEntry[], source = "tokens"): TokenTable {
     const t = new TokenTable();
+    const owners = new Map<string, { publisher: string; where: string }>();
     entries.forEach((e, i) => {
       const where = `${source}: tokens[${i}]`;
       if (typeof e?.publisher !== "string" || !e.publisher) throw new InputError("server/bad-tokens", `${where}: no publisher`, { hint: 'give "publisher": the publisher id' });
       if (typeof e.graph !== "string") throw new InputError("server/bad-tokens", `${where}: no graph`, { hint: 'give "graph": the publisher graph IRI' });
       checkIri(e.graph, `${where}: graph`);
-      const grant: TokenGrant = { publisherId: e.publisher, graphIri: e.graph, ...(e.licence ? { licence: e.licence } : {}) };
+      if (e.namespaces !== undefined && !Array.isArray(e.namespaces)) throw new InputError("server/bad-tokens", `${where}: "namespaces" is not an array`, { hint: '"namespaces": ["https://www.venue.example/"]' });
+      for (const [j, ns] of (e.namespaces ?? []).entries()) {
+        if (!isNamespace(ns)) {
+          throw new InputError("server/bad-tokens", `${where}: namespaces[${j}] ${JSON.stringify(ns)} is not a namespace`, { hint: "an absolute IRI with a host and a path ending in / or #, e.g. https://www.venue.example/" });
+        }
+      }
+      // One owner per namespace: a publisher's resources are written by that publisher only.
+      for (const ns of namespacesOf({ graphIri: e.graph, ...(e.namespaces ? { namespaces: e.namespaces } : {}) })) {
+        const owner = owners.get(ns);
+        if (owner && owner.publisher !== e.publisher) {
+          throw new InputError("server/bad-tokens", `${where}: namespace ${ns} of publisher "${e.publisher}" is already publisher "${owner.publisher}"'s (${owner.where})`, {
+            hint: 'give each publisher a graph IRI of its own (<base IRI>graph) and namespaces no other publisher has',
+          });
+        }
+        owners.set(ns, { publisher: e.publisher, where });
+      }
+      const grant: TokenGrant = {
+        publisherId: e.publisher, graphIri: e.graph, ...(e.licence ? { licence: e.licence } : {}), ...(e.namespaces?.length ? { namespaces: [...e.namespaces] } : {}),
+      };
       if (typeof e.token === "string") {
         if (e.token.length < 16) throw new InputError("server/bad-tokens", `${where}: token shorter than 16 characters`, { hint: "use a long random token, e.g. openssl rand -hex 32" });
         t.#byDigest.set(digest(e.token), grant);

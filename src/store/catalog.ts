@@ -3,6 +3,7 @@
 import { DataFactory } from "n3";
 import type { Quad, Quad_Object, NamedNode } from "@rdfjs/types";
 import { DCAT, DCTERMS, RDF_TYPE, VIVANT, VOID, XSD } from "../vocab.js";
+import { namespacesOf } from "./ownership.js";
 import type { GraphInfo } from "./types.js";
 
 const { namedNode, literal, quad } = DataFactory;
@@ -32,6 +33,8 @@ export function catalogQuads(graphs: readonly GraphInfo[], catalogIri = CATALOG_
     add(d, `${DCTERMS}modified`, literal(g.modified, namedNode(`${XSD}dateTime`)));
     add(d, `${VOID}triples`, literal(String(g.triples), namedNode(`${XSD}integer`)));
     add(d, `${VIVANT}version`, literal(String(g.version), namedNode(`${XSD}integer`)));
+    // The IRIs this graph owns: its base IRI and the namespaces its publisher registered (src/store/ownership.ts).
+    for (const ns of namespacesOf(g)) add(d, `${VOID}uriSpace`, literal(ns));
     if (g.source !== undefined) {
       add(d, `${DCTERMS}source`, ABSOLUTE_IRI.test(g.source) ? namedNode(g.source) : literal(g.source));
     }

@@ -3,10 +3,11 @@
 
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError } from "../errors.js";
-import { checkReplace, graphInfo, serialiseGraph } from "./writer.js";
+import { checkOwnership, checkReplace, graphInfo, serialiseGraph } from "./writer.js";
+import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
-  listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile, graphsDir, graphFileName,
+  listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, readGraphHeader, removeGraphFile, writeGraphFile, graphsDir, graphFileName,
   type FileHeader,
 } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
@@ -54,6 +55,9 @@ export class GraphStore implements SelectSource {
   #unlock: (() => void) | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
+  #onWarning: ((message: string) => void) | undefined;
+  /** While the data directory is opened: every file's graph, so that the first file loaded knows who owns what. */
+  #opening: GraphInfo[] | undefined;
 
   private constructor(dataDir: string | undefined, readOnly: boolean) {
     this.#dataDir = dataDir;
@@ -63,6 +67,7 @@ export class GraphStore implements SelectSource {
   /** Opens a store: in memory, or backed by `dataDir` (every graph file there is loaded). */
   static async open(options: OpenOptions = {}): Promise<GraphStore> {
     const store = new GraphStore(options.dataDir, options.readOnly ?? false);
+    store.#onWarning = options.onWarning;
     try {
       if (options.dataDir !== undefined) {
         if (!store.#readOnly) {
@@ -88,6 +93,11 @@ export class GraphStore implements SelectSource {
 
   async #loadAll(options: OpenOptions): Promise<void> {
     const files = await listGraphFiles(this.#dataDir!);
+    this.#opening = [];
+    for (const path of files) {
+      const h = await readGraphHeader(path);
+      if (h?.info?.graphIri !== undefined) this.#opening.push(h.info);
+    }
     let loaded = 0;
     for (const path of files) {
       try {
@@ -103,6 +113,56 @@ export class GraphStore implements SelectSource {
         }
       }
     }
+    this.#opening = undefined;
+  }
+
+  /** Who owns what among the graphs held (or being opened) and `info`. */
+  #ownership(info: GraphInfo): Ownership {
+    const all = new Map<string, GraphInfo>();
+    for (const g of this.#opening ?? []) all.set(g.graphIri, g);
+    for (const g of this.#infos.values()) all.set(g.graphIri, g);
+    all.set(info.graphIri, info);
+    return new Ownership(all.values());
+  }
+
+  /**
+   * A file written before the ownership rule may hold statements about other publishers' resources: they are not
+   * loaded (the file keeps them until its publisher replaces the graph) and are reported.
+   */
+  #ownLines(graph: string, bytes: Uint8Array, ownership: Ownership, dropped: Set<string>): Uint8Array {
+    const { kept, subjects } = foreignLines(bytes, graph, ownership);
+    for (const s of subjects) dropped.add(s);
+    return kept;
+  }
+
+  #reportDropped(graph: string, dropped: ReadonlySet<string>): void {
+    if (dropped.size) {
+      this.#onWarning?.(`graph ${graph}: statements about ${dropped.size} resource${dropped.size === 1 ? "" : "s"} of other publishers not loaded (${listIris([...dropped])}): a graph speaks only about its own resources`);
+    }
+  }
+
+  /**
+   * After a graph's namespaces changed (a new graph, a namespace registered): statements of the other graphs about
+   * resources now owned by it are removed from memory (files written before the ownership rule may hold some).
+   */
+  #reapplyOwnership(graphIri: string, before: GraphInfo | undefined): void {
+    const after = this.#infos.get(graphIri);
+    if (after === undefined) return;
+    const added = namespacesOf(after).filter((ns) => before === undefined || !namespacesOf(before).includes(ns));
+    if (!added.length) return;
+    const ownership = new Ownership(this.#infos.values());
+    for (const other of this.#infos.values()) {
+      if (other.graphIri === graphIri) continue;
+      const foreign = new Set<string>();
+      for (const ns of added) {
+        const q = `SELECT DISTINCT ?s WHERE { GRAPH <${other.graphIri}> { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(ns)})) } }`;
+        for (const b of this.#ox.select(q, {}).bindings) if (ownership.isForeign(other.graphIri, b.s!.value)) foreign.add(b.s!.value);
+      }
+      if (foreign.size) {
+        this.#ox.dropSubjects(other.graphIri, foreign);
+        this.#reportDropped(other.graphIri, foreign);
+      }
+    }
   }
 
   /** Swaps one graph for a file's content, synchronously: no query runs in between. */
@@ -110,21 +170,25 @@ export class GraphStore implements SelectSource {
     let graph = "";
     let loadedBytes = 0;
     let header: FileHeader | undefined;
+    let ownership: Ownership | undefined;
+    const dropped = new Set<string>();
     try {
       const h = readGraphFileSync(path, {
         header: (h) => {
           header = h;
           graph = h.info.graphIri;
+          ownership = this.#ownership(h.info);
           this.#ox.dropGraph(graph);
         },
         plain: (bytes) => {
-          this.#ox.loadNTriples(graph, bytes);
+          this.#ox.loadNTriples(graph, this.#ownLines(graph, bytes, ownership!, dropped));
           loadedBytes += bytes.length;
           onTriples?.(Math.round((header!.info.triples * loadedBytes) / Math.max(1, header!.plainBytes + header!.bnodeBytes)));
         },
-        bnodes: (bytes) => this.#ox.loadNTriples(graph, bytes),
+        bnodes: (bytes) => this.#ox.loadNTriples(graph, this.#ownLines(graph, bytes, ownership!, dropped)),
       });
       this.#infos.set(graph, h.info);
+      this.#reportDropped(graph, dropped);
       return h;
     } catch (e) {
       if (graph) {
@@ -179,6 +243,7 @@ export class GraphStore implements SelectSource {
     return this.#serialised(async () => {
       const previous = this.#infos.get(graphIri);
       const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
+      checkOwnership(graphIri, meta, nt, this.graphs());
       const info = graphInfo(graphIri, meta, nt.triples, previous);
       if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
       // From here on, synchronous: no query can run between the drop and the last load.
@@ -191,6 +256,7 @@ export class GraphStore implements SelectSource {
         throw new UsageError("store/load-failed", `graph ${graphIri} could not be loaded: ${(e as Error).message}`, { cause: e });
       }
       this.#infos.set(graphIri, info);
+      this.#reapplyOwnership(graphIri, previous);
       this.#refreshCatalog();
       return info;
     });
@@ -217,11 +283,13 @@ export class GraphStore implements SelectSource {
   reloadGraph(graphIri: string): GraphInfo | undefined {
     if (this.#dataDir === undefined) throw new UsageError("store/in-memory", "reloadGraph needs a data directory", { hint: "open the store with dataDir" });
     const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
+    const before = this.#infos.get(graphIri);
     if (!existsSync(path)) {
       this.#ox.dropGraph(graphIri);
       this.#infos.delete(graphIri);
     } else {
       this.#installFile(path);
+      this.#reapplyOwnership(graphIri, before);
     }
     this.#refreshCatalog();
     return this.#infos.get(graphIri);

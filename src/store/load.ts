@@ -7,7 +7,9 @@ import type { Origin } from "../mapping/types.js";
 import type { RdfFormat } from "../rdf/io.js";
 import { readValidationInput, type InputNote } from "../validate/input.js";
 import { validateInParallel } from "../validate/parallel.js";
-import type { ValidationReport } from "../validate/types.js";
+import type { ValidationIssue, ValidationReport } from "../validate/types.js";
+import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "./ownership.js";
+import { VIVANT } from "../vocab.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "./types.js";
 
 /** One input: a file's text, or a request body. */
@@ -30,6 +32,13 @@ export interface LoadTarget {
   readonly title?: string;
   /** The catalog's `source`; defaults to the input names. */
   readonly source?: string;
+  /**
+   * Namespaces the publisher registers besides its base IRI: every subject IRI of the input must be under the base
+   * IRI or one of them (see `ownSubjectIssues`).
+   * @default the namespaces its graph registered before
+   * @example ["https://www.venue.example/"]
+   */
+  readonly namespaces?: readonly string[];
 }
 
 export interface PrepareOptions {
@@ -110,10 +119,16 @@ export async function prepareGraph(files: readonly LoadFile[], target: LoadTarge
     throw new InputError("load/no-licence", `publisher "${publisherId}": no licence for graph ${graphIri}`, { hint: "give --licence (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)" });
   }
   const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
-  const report = await validateInParallel(quads, "core", {
+  (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
+  const namespaces = mergeNamespaces(target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined));
+  const validated = await validateInParallel(quads, "core", {
     ...(origins.size ? { origins } : {}),
     ...(options.onValidate ? { onProgress: options.onValidate } : {}),
   });
+  const own = ownSubjectIssues(quads, graphIri, namespaces);
+  const report: ValidationReport = own.length
+    ? { ...validated, conforms: false, violations: validated.violations + own.length, issues: [...own, ...validated.issues] }
+    : validated;
   const rejected = problems.some((p) => p.severity === "violation");
   return {
     graphIri,
@@ -122,6 +137,7 @@ export async function prepareGraph(files: readonly LoadFile[], target: LoadTarge
       licence,
       source: target.source ?? files.map((f) => f.source).join(", "),
       ...(title !== undefined ? { title } : {}),
+      ...(namespaces.length ? { namespaces } : {}),
     },
     quads,
     report,
@@ -129,4 +145,28 @@ export async function prepareGraph(files: readonly LoadFile[], target: LoadTarge
     notes,
     ok: report.conforms && !rejected,
   };
+}
+
+/** The code of the ownership rule's issues. */
+export const OWN_SUBJECT_CODE = "core/own-subject";
+const OWN_SUBJECT_CONSTRAINT = `${VIVANT}OwnSubjectConstraintComponent`;
+
+/**
+ * The ownership rule of a publisher's graph: every subject IRI is under the graph's base IRI (`graphBase`) or a
+ * namespace the publisher registered; blank nodes aside. One violation per other subject, naming it: statements
+ * about another publisher's performance (cancelling, re-pricing, re-titling it) are refused, never merged.
+ */
+export function ownSubjectIssues(quads: readonly Quad[], graphIri: string, namespaces: readonly string[] = []): ValidationIssue[] {
+  const allowed = [graphBase(graphIri), ...namespaces];
+  const list = allowed.join(", ");
+  return subjectsOutside(quads, allowed).map((s) => ({
+    code: OWN_SUBJECT_CODE,
+    severity: "violation" as const,
+    focusNode: s,
+    constraint: OWN_SUBJECT_CONSTRAINT,
+    message: {
+      en: `<${s}> is not a resource of this publisher: graph ${graphIri} may only describe IRIs under ${list}. Link to another publisher's resource as an object, mint your own IRI, or register your namespace (tokens file "namespaces", --namespace).`,
+      fr: `<${s}> n'est pas une ressource de ce diffuseur : le graphe ${graphIri} ne peut décrire que des IRI sous ${list}. Liez la ressource d'un autre diffuseur comme objet, créez votre propre IRI, ou déclarez votre espace de noms (« namespaces » du fichier de jetons, --namespace).`,
+    },
+  }));
 }

@@ -109,6 +109,12 @@ export class OxStore {
     this.#dirty.add(graphIri);
   }
 
+  /** Removes every triple of `graphIri` whose subject is one of `subjects`. */
+  dropSubjects(graphIri: string, subjects: Iterable<string>): void {
+    const g = oxigraph.namedNode(graphIri);
+    for (const s of subjects) for (const q of this.#s.match(oxigraph.namedNode(s), null, null, g)) this.#s.delete(q);
+  }
+
   dropGraph(graphIri: string): void {
     this.#s.update(`DROP SILENT GRAPH <${graphIri}>`);
     this.#graphs.delete(graphIri);

@@ -19,6 +19,12 @@ export interface GraphMeta {
    * @default the time of the replace
    */
   readonly modified?: string;
+  /**
+   * Namespaces the publisher registered besides its base IRI (the graph IRI without its final `graph`): the graph
+   * owns the IRIs under them (e.g. the pages of its harvested site). See `src/store/ownership.ts`.
+   * @example ["https://www.venue.example/"]
+   */
+  readonly namespaces?: readonly string[];
 }
 
 /** A publisher graph as the catalog describes it. */
@@ -37,6 +43,8 @@ export interface GraphInfo {
   readonly triples: number;
   /** Increases by one at each replace of this graph (starts at 1). */
   readonly version: number;
+  /** The namespaces it registered besides its base IRI (absent when none). */
+  readonly namespaces?: readonly string[];
 }
 
 /** SPARQL query forms. */

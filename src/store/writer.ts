@@ -8,6 +8,7 @@ import { licenceIri } from "../mapping/terms.js";
 import { CATALOG_GRAPH } from "./catalog.js";
 import { listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
+import { checkNamespace, checkOwnSubjects, Ownership } from "./ownership.js";
 import type { GraphInfo, GraphMeta } from "./types.js";
 
 /** The catalog facts of a graph about to be written. */
@@ -22,6 +23,7 @@ export function graphInfo(graphIri: string, meta: GraphMeta, triples: number, pr
     modified: meta.modified ?? new Date().toISOString(),
     triples,
     version: (previous?.version ?? 0) + 1,
+    ...(meta.namespaces?.length ? { namespaces: [...meta.namespaces] } : {}),
   };
 }
 
@@ -38,6 +40,28 @@ export function checkReplace(graphIri: string, meta: GraphMeta | undefined): voi
       hint: 'pass meta.licence, e.g. "etalab-2.0" or a licence IRI: every publisher graph carries its licence',
     });
   }
+  if (meta.namespaces !== undefined) {
+    if (!Array.isArray(meta.namespaces)) throw new UsageError("store/bad-namespace", `graph ${graphIri}: meta.namespaces is not an array`, { hint: 'e.g. ["https://www.venue.example/"]' });
+    meta.namespaces.forEach((ns, i) => checkNamespace(ns, `graph ${graphIri}: namespaces[${i}]`));
+  }
+}
+
+/**
+ * The ownership rule of a write (src/store/ownership.ts), checked before anything is written: no registered
+ * namespace already another graph's, no statement about a resource another graph owns. Throws UsageError.
+ */
+export function checkOwnership(graphIri: string, meta: GraphMeta, nt: NTriplesGraph, others: readonly GraphInfo[]): void {
+  const rest = others.filter((g) => g.graphIri !== graphIri);
+  const before = new Ownership(rest);
+  for (const ns of meta.namespaces ?? []) {
+    const claim = before.claimOf(ns, graphIri);
+    if (claim !== undefined) {
+      throw new UsageError("store/namespace-taken", `graph ${graphIri}: the namespace ${ns} is already graph ${claim}'s`, {
+        hint: "a namespace belongs to one publisher: register a namespace of your own",
+      });
+    }
+  }
+  checkOwnSubjects(graphIri, [...nt.chunks, nt.bnodeChunk], new Ownership([...rest, { graphIri, ...(meta.namespaces ? { namespaces: meta.namespaces } : {}) }]));
 }
 
 /** Serialises quads for a graph at a version (blank nodes salted per graph version). */
@@ -93,6 +117,7 @@ export class GraphWriter {
     return this.#serialised(async () => {
       const previous = this.#infos.get(graphIri);
       const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
+      checkOwnership(graphIri, meta, nt, this.graphs());
       const info = graphInfo(graphIri, meta, nt.triples, previous);
       await writeGraphFile(this.dataDir, info, nt);
       this.#infos.set(graphIri, info);

@@ -56,7 +56,11 @@ async function performanceCount(store: GraphStore): Promise<number> {
   return (await findPerformances(store, {}, { limit: 500 })).items.length;
 }
 
-const harvestArgs = (data: string, ...rest: string[]) => ["harvest", ...rest, "--publisher", "reseau-scenes", "--data", data, "--delay", "0"];
+// The pages carry the demo season's IRIs (and the run's, under venue.example): the publisher registers both namespaces.
+const harvestArgs = (data: string, ...rest: string[]) => [
+  "harvest", ...rest, "--publisher", "reseau-scenes", "--data", data, "--delay", "0",
+  "--namespace", "https://data.reseau-scenes.example/", "--namespace", "https://venue.example/",
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vivant-harvest-load-"));
