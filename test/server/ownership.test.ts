@@ -230,7 +230,7 @@ describe("statements about another publisher's resources already in a data direc
     const cToken = tokens.issue({ publisherId: "theatre-c", graphIri: "https://theatre-c.example/graph", licence: "cc0-1.0" });
     const server = await VivantServer.start({ port: 0, dataDir: data, tokens });
     try {
-      const status = async (): Promise<string[]> => (await selectRows(server.url, `SELECT ?s WHERE { <${C_PERF}> <http://schema.org/eventStatus> ?s }`)).map((r) => r.s).sort();
+      const status = async (): Promise<string[]> => (await selectRows(server.url, `SELECT ?s WHERE { <${C_PERF}> <http://schema.org/eventStatus> ?s }`)).map((r) => r.s!).sort();
       // Nobody owns C's IRIs yet: A's statement is A's.
       expect(await status()).toEqual(["http://schema.org/EventCancelled"]);
       const c = A_OWN.replaceAll("theatre-x.example", "theatre-c.example").replace("performance/p1", "performance/c1");
