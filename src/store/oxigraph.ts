@@ -113,6 +113,7 @@ export class OxStore {
   dropSubjects(graphIri: string, subjects: Iterable<string>): void {
     const g = oxigraph.namedNode(graphIri);
     for (const s of subjects) for (const q of this.#s.match(oxigraph.namedNode(s), null, null, g)) this.#s.delete(q);
+    this.#dirty.add(graphIri);
   }
 
   dropGraph(graphIri: string): void {
