@@ -11,6 +11,7 @@ import { Fixes } from "./fixes.js";
 import { normalizeQuads } from "./normalize.js";
 import { problem } from "./problems.js";
 import { schemaVocabulary } from "./vocabulary.js";
+import { pushAll } from "../arrays.js";
 
 export interface PageInput {
   /** The page URL (after redirects): base of relative IRIs, provenance and minted IRIs. */
@@ -109,8 +110,8 @@ export async function processHtml(html: string, input: PageInput): Promise<PageR
       continue;
     }
     const expanded = await expandBlock(parsed.value, input.url, b.index, b.line, fixes, base);
-    quads.push(...expanded.quads);
-    problems.push(...expanded.problems);
+    pushAll(quads, expanded.quads);
+    pushAll(problems, expanded.problems);
   }
   return finish(input, blocks.length, quads, problems);
 }

@@ -13,6 +13,7 @@ import { consolidate } from "../harvest/places.js";
 import { jsonLdFailureDetail } from "../harvest/page.js";
 import { recordProblem, makePublisher, type ImportResult, type PublisherOptions } from "./types.js";
 import { graphToRecords } from "./fromGraph.js";
+import { pushAll } from "../arrays.js";
 
 export interface ArtsdataImportOptions {
   readonly publisher: PublisherOptions;
@@ -59,7 +60,7 @@ export function jsonLdChunks(input: unknown): unknown[] {
     context = ctx;
     const { "@context": _, ...rest } = d;
     const nodes = "@graph" in rest && Object.keys(rest).length === 1 ? (rest["@graph"] as unknown[]) : [rest];
-    graph.push(...(Array.isArray(nodes) ? nodes : [nodes]));
+    pushAll(graph, Array.isArray(nodes) ? nodes : [nodes]);
   }
   flush();
   return chunks;
@@ -95,8 +96,8 @@ export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes): Pro
       const prefix = `c${chunkIndex}_`;
       const relabelled = chunkIndex === 0 ? raw : raw.map((q) => relabel(q, prefix));
       const n = normalizeQuads(relabelled, { skolemize: false, fixes });
-      quads.push(...n.quads);
-      problems.push(...n.problems);
+      pushAll(quads, n.quads);
+      pushAll(problems, n.problems);
       chunkIndex++;
     }
   }

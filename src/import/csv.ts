@@ -13,6 +13,7 @@ import {
 } from "../records/types.js";
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
+import { pushAll } from "../arrays.js";
 
 /** The fields a column can fill. */
 export const CSV_FIELDS = [
@@ -140,7 +141,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     const currency = cell("offer.currency")?.toUpperCase();
     if (price !== undefined && (currency === undefined || !/^[A-Z]{3}$/.test(currency))) bad("offer.currency", currency, "a price without an ISO 4217 currency", "un prix sans devise ISO 4217", ["EUR", "EUR"]);
     if (reasons.length) {
-      problems.push(...reasons);
+      pushAll(problems, reasons);
       rejected.push({ entity: "row", recordId: String(line), path });
       return;
     }

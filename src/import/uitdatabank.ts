@@ -9,6 +9,7 @@ import type {
   AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, Performance, PostalAddress, Production, Status, StatusKind, Venue,
 } from "../records/types.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
+import { pushAll } from "../arrays.js";
 
 export interface UitdatabankImportOptions {
   readonly publisher: PublisherOptions;
@@ -304,7 +305,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     if (made.length === 0) {
       return reject("uitdatabank/no-dates", "subEvent", undefined, ["no date could be read from the calendar", "aucune date lisible dans le calendrier"], ["subEvent dates or opening hours", "des dates de subEvent ou des heures d'ouverture"], ["complete the calendar", "compléter le calendrier"]);
     }
-    performances.push(...made);
+    pushAll(performances, made);
   });
   for (const u of [...unmapped].sort()) {
     problems.push(recordProblem("uitdatabank/unmapped-term", "document", undefined, "$..terms", u, [`term ${u} has no Vivant type or genre: left out`, `le terme ${u} n'a ni type ni genre Vivant : écarté`], ["a performing-arts term (Concert, Theatervoorstelling…)", "un terme des arts vivants (Concert, Theatervoorstelling…)"], ["nothing to do unless it is a performing-arts term", "rien à faire sauf s'il s'agit d'un terme des arts vivants"], "info"));

@@ -11,6 +11,7 @@ import type { ValidationIssue, ValidationReport } from "../validate/types.js";
 import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "./ownership.js";
 import { VIVANT } from "../vocab.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "./types.js";
+import { pushAll } from "../arrays.js";
 
 /** One input: a file's text, or a request body. */
 export interface LoadFile {
@@ -80,7 +81,7 @@ export async function prepareGraph(files: readonly LoadFile[], target: LoadTarge
   for (const f of files) {
     const name = f.format !== undefined && !f.source.endsWith(EXT[f.format]) ? `${f.source}${EXT[f.format]}` : f.source;
     const input = await readValidationInput(f.text, name, { form: "graph" });
-    notes.push(...input.notes);
+    pushAll(notes, input.notes);
     if (input.map?.document) {
       const p = input.map.document.publisher;
       if (publisher && publisher.id !== p.id) {
@@ -90,7 +91,7 @@ export async function prepareGraph(files: readonly LoadFile[], target: LoadTarge
       }
       publisher = p;
       recordsGraph = input.map.graphIri;
-      problems.push(...input.map.problems);
+      pushAll(problems, input.map.problems);
       for (const [k, v] of input.map.origins) origins.set(k, v);
     }
     for (const q of input.quads) quads.push(q);

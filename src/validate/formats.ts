@@ -8,6 +8,7 @@ import { serializeRdf } from "../rdf/io.js";
 import { SCHEMA, SH, VIVANT, XSD } from "../vocab.js";
 import { parsePathText, pathTextToRdf } from "./paths.js";
 import { shaclConforms, type ValidationIssue, type ValidationReport } from "./types.js";
+import { pushAll } from "../arrays.js";
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
@@ -52,7 +53,7 @@ export function reportToQuads(report: ValidationReport): Quad[] {
     if (i.path !== undefined) {
       const path = pathTextToRdf(i.path, fresh);
       add(sh("resultPath"), path.node);
-      quads.push(...path.quads);
+      pushAll(quads, path.quads);
     }
     if (i.value !== undefined) add(sh("value"), ntToTerm(i.value));
     add(sh("resultMessage"), literal(i.message.en, "en"));

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
 import { InputError, UsageError } from "../errors.js";
+import { pushAll } from "../arrays.js";
 
 /** The validation profiles: graph-ready (`core`), Google Event rich results (`google`), Artsdata's input shapes (`artsdata`). */
 export type ProfileName = "core" | "google" | "artsdata";
@@ -67,7 +68,7 @@ export function loadProfileQuads(profile: ProfileName): Quad[] {
   const quads: Quad[] = [];
   for (const rel of [...profileFiles(profile), CLASS_HIERARCHY_FILE]) {
     const file = rel.slice(rel.lastIndexOf("/") + 1);
-    quads.push(...parseShapesTurtle(readFileSync(`${dir}${rel}`, "utf8"), shapesFileIri(profile, file), rel));
+    pushAll(quads, parseShapesTurtle(readFileSync(`${dir}${rel}`, "utf8"), shapesFileIri(profile, file), rel));
   }
   return quads;
 }
