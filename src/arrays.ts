@@ -1,4 +1,4 @@
-// `target.push(...items)` passes every item as an argument: past ~100k items (a page with tens of
+// Spreading an array into push() passes every item as an argument: past ~100k items (a page with tens of
 // thousands of JSON-LD nodes, a large dump) it throws RangeError (call stack exceeded). This does not.
 
 /** Appends every item of `items` to `target`, in order; returns `target`. */

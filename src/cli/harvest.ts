@@ -40,7 +40,7 @@ Options:
                           speaks only about its own resources: pages keep their own IRIs)
   -o, --output FILE       write the harvested graph as N-Quads (atomically), valid or not
   --report FILE           write every failure and problem as JSON
-  --timeout MS            per page, redirects and body included (default 15000)
+  --timeout MS            per URL: redirects, retries, body and sitemap reading included (default 15000)
   --max-bytes N           largest page read (default 5242880)
   --max-redirects N       (default 5)
   --delay MS              least time between two requests to one host (default 1000)
@@ -48,6 +48,12 @@ Options:
   --concurrency N         pages in flight overall (default 8)
   --max-pages N           (default 10000)
   --no-robots             do not read robots.txt (only for your own sites)
+  --allow-private         also fetch loopback, private (10/8, 172.16/12, 192.168/16), link-local,
+                          unique-local (fc00::/7) and other non-public addresses: your own intranet.
+                          Without it such URLs, redirects to them and names resolving to them fail
+                          with private-address
+  --retries N             retries of a 429 or 503 answer, after its Retry-After, within --timeout
+                          (default 2)
   --messages en|fr        language of messages (default en)
 
 Exit codes: 0 every URL harvested (and loaded); 1 some URLs failed or blocks were rejected (the
@@ -89,7 +95,7 @@ export const harvestCommand: Command = {
       publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, output: { type: "string", short: "o" },
       load: { type: "boolean" }, data: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
       "max-redirects": { type: "string" }, delay: { type: "string" }, "host-concurrency": { type: "string" }, concurrency: { type: "string" },
-      "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, messages: { type: "string" },
+      "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, "allow-private": { type: "boolean" }, retries: { type: "string" }, messages: { type: "string" },
       namespace: { type: "string", multiple: true },
     }, "harvest");
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -108,6 +114,7 @@ export const harvestCommand: Command = {
       timeoutMs: int(values.timeout, "--timeout"), maxBytes: int(values["max-bytes"], "--max-bytes"), maxRedirects: int(values["max-redirects"], "--max-redirects"),
       perHostDelayMs: int(values.delay, "--delay"), perHostConcurrency: int(values["host-concurrency"], "--host-concurrency"),
       robots: values["no-robots"] ? false : undefined,
+      allowPrivate: values["allow-private"] ? true : undefined, maxRetries: int(values.retries, "--retries"),
     }).filter(([, v]) => v !== undefined));
     const concurrency = int(values.concurrency, "--concurrency");
     const maxPages = int(values["max-pages"], "--max-pages");

@@ -4,7 +4,7 @@
 import type { Quad } from "@rdfjs/types";
 import type { Problem } from "../errors.js";
 import { keptClassOf, KEPT_CLASSES, type KeptClass } from "./entities.js";
-import { PoliteFetcher, type FetchErrorCode, type FetchPolicy } from "./fetch.js";
+import { PoliteFetcher, type FetchErrorCode, type FetchPolicy, type Resolver } from "./fetch.js";
 import { Fixes } from "./fixes.js";
 import { QuadIndex } from "./graph.js";
 import { processHtml, processJsonLd, type PageResult } from "./page.js";
@@ -12,7 +12,7 @@ import { consolidate } from "./places.js";
 import { parseSitemap } from "./sitemap.js";
 import { schemaVocabulary } from "./vocabulary.js";
 
-export type PageFailureCode = FetchErrorCode | "not-html" | "no-json-ld" | "invalid-sitemap" | "too-many-pages";
+export type PageFailureCode = FetchErrorCode | "not-html" | "no-json-ld" | "invalid-sitemap" | "invalid-sitemap-entry" | "too-many-pages";
 
 export interface PageFailure {
   readonly url: string;
@@ -49,8 +49,13 @@ export interface HarvestOptions {
   readonly maxPages?: number;
   /** Called after each fetched URL. */
   readonly onProgress?: (p: HarvestProgress) => void;
-  /** Replaces the global fetch (tests, proxies). */
+  /**
+   * Replaces the HTTP client (tests, proxies). It is given a `dispatcher` whose connections check each
+   * resolved address; a client that ignores it leaves only IP-literal hosts checked.
+   */
   readonly fetch?: typeof globalThis.fetch;
+  /** Replaces DNS resolution (tests): the addresses it gives are checked as the system's would be. */
+  readonly resolver?: Resolver;
 }
 
 export interface HarvestResult {
@@ -72,6 +77,8 @@ export interface HarvestResult {
 const HTML_TYPES = new Set(["text/html", "application/xhtml+xml"]);
 const JSONLD_TYPES = new Set(["application/ld+json", "application/json"]);
 const XML_TYPES = new Set(["application/xml", "text/xml"]);
+/** An untyped body (a decompressed `.gz`, no Content-Type) that starts as XML or as a sitemap. */
+const SNIFF_XML = /^\s*<(?:\?xml|(?:[\w-]{1,64}:)?(?:urlset|sitemapindex)[\s>])/;
 
 /** Counts the kept entities of a set of quads by class. */
 export function countEntities(quads: readonly Quad[]): Record<KeptClass, number> {
@@ -87,7 +94,7 @@ export function countEntities(quads: readonly Quad[]): Record<KeptClass, number>
 
 /** Harvests pages and sitemaps (`…/sitemap.xml`, or any URL that answers with a sitemap). */
 export async function harvest(urls: readonly string[], options: HarvestOptions = {}): Promise<HarvestResult> {
-  const fetcher = new PoliteFetcher(options.policy, options.fetch);
+  const fetcher = new PoliteFetcher(options.policy, options.fetch, options.resolver);
   const fixes = new Fixes();
   const maxPages = options.maxPages ?? 10_000;
   const queue: string[] = [];
@@ -115,12 +122,19 @@ export async function harvest(urls: readonly string[], options: HarvestOptions =
       return;
     }
     const finalUrl = got.finalUrl.replace(/#.*$/, "");
-    const looksXml = XML_TYPES.has(got.mediaType) || got.mediaType.endsWith("+xml") || (got.mediaType === "" && /^\s*<\?xml/.test(got.body));
-    if (looksXml || (/\.xml(\?|$)/.test(url) && !HTML_TYPES.has(got.mediaType))) {
-      const sitemap = parseSitemap(got.body, finalUrl);
+    const looksXml = XML_TYPES.has(got.mediaType) || got.mediaType.endsWith("+xml") || (got.mediaType === "" && SNIFF_XML.test(got.body));
+    if (looksXml || (/\.xml(\.gz)?(\?|$)/.test(url) && !HTML_TYPES.has(got.mediaType))) {
+      // Reading the sitemap counts inside the URL's --timeout, as its download does.
+      const sitemap = parseSitemap(got.body, { base: finalUrl, deadline: got.deadline });
       if (!sitemap) {
         failures.push({ url, code: "invalid-sitemap", message: `${got.mediaType || "XML"} body that is neither <urlset> nor <sitemapindex>` });
         return;
+      }
+      for (const bad of sitemap.invalid) {
+        failures.push({ url, code: "invalid-sitemap-entry", message: `<loc> number ${bad.entry} skipped: ${bad.reason}: ${JSON.stringify(bad.text)}` });
+      }
+      if (sitemap.timedOut) {
+        failures.push({ url, code: "timeout", message: `sitemap not read whole within the ${fetcher.policy.timeoutMs} ms timeout: ${sitemap.locations.length} locations read, the rest skipped` });
       }
       sitemaps++;
       sitemap.locations.forEach(enqueue);
@@ -166,7 +180,11 @@ export async function harvest(urls: readonly string[], options: HarvestOptions =
       }
     }
   });
-  await Promise.all(workers);
+  try {
+    await Promise.all(workers);
+  } finally {
+    await fetcher.close();
+  }
 
   // Pages finish in any order: sort so that the graph and the reports do not depend on timing.
   results.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

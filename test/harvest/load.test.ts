@@ -58,7 +58,7 @@ async function performanceCount(store: GraphStore): Promise<number> {
 
 // The pages carry the demo season's IRIs (and the run's, under venue.example): the publisher registers both namespaces.
 const harvestArgs = (data: string, ...rest: string[]) => [
-  "harvest", ...rest, "--publisher", "reseau-scenes", "--data", data, "--delay", "0",
+  "harvest", ...rest, "--publisher", "reseau-scenes", "--data", data, "--delay", "0", "--allow-private",
   "--namespace", "https://data.reseau-scenes.example/", "--namespace", "https://venue.example/",
 ];
 

@@ -11,7 +11,8 @@ import { CORPORA, HAS_CORPORA, SCHEMA, objects, subjectsOfType, warnIfNoCorpora 
 import { page, script, startSite, type TestSite } from "./server.js";
 
 const DEMO = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8"));
-const FAST = { perHostDelayMs: 0, timeoutMs: 5000 };
+// Tests run against 127.0.0.1: loopback is refused without allowPrivate (see limits.test.ts).
+const FAST = { perHostDelayMs: 0, timeoutMs: 5000, allowPrivate: true };
 
 let site: TestSite;
 let demoPaths: string[] = [];

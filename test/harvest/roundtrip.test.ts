@@ -91,7 +91,7 @@ beforeAll(async () => {
   expect(loaded.code, loaded.stderr).toBe(0);
   const got = await runCli([
     "harvest", `${site.origin}/sitemap.xml`, "--publisher", DEMO.publisher.id, "--base-iri", BASE, "--licence", DEMO.publisher.licence,
-    "--data", join(dir, "harvested"), "--delay", "0",
+    "--data", join(dir, "harvested"), "--delay", "0", "--allow-private",
   ]);
   expect(got.code, got.stderr).toBe(0);
   // Read-only replicas: what `vivant serve --data` workers open.

@@ -7,18 +7,22 @@ import type { AddressInfo, Socket } from "node:net";
 export interface Route {
   readonly status?: number;
   readonly type?: string;
-  readonly body?: string;
+  readonly body?: string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
   /** Wait before answering (a slow page); the test uses a shorter client timeout. */
   readonly delayMs?: number;
   /** Stream this many bytes of filler after `body` (a huge page), without Content-Length. */
   readonly streamBytes?: number;
+  /** Answers in turn: the n-th request of this path gets the n-th route (the last one from then on). */
+  readonly sequence?: readonly Route[];
 }
 
 export interface TestSite {
   readonly origin: string;
   /** Paths requested, in order. */
   readonly requests: string[];
+  /** Host header of each request, in the same order. */
+  readonly hosts: string[];
   /** Highest number of requests in flight at once. */
   readonly maxInFlight: () => number;
   route(path: string, route: Route): void;
@@ -36,6 +40,8 @@ export function script(json: unknown): string {
 export async function startSite(): Promise<TestSite> {
   const routes = new Map<string, Route>();
   const requests: string[] = [];
+  const hosts: string[] = [];
+  const served = new Map<string, number>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
@@ -43,14 +49,18 @@ export async function startSite(): Promise<TestSite> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? "/";
     requests.push(path);
+    hosts.push(req.headers.host ?? "");
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on("close", () => inFlight--);
-    const r = routes.get(path);
-    if (!r) {
+    const listed = routes.get(path);
+    if (!listed) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
+    const n = served.get(path) ?? 0;
+    served.set(path, n + 1);
+    const r = listed.sequence ? listed.sequence[Math.min(n, listed.sequence.length - 1)]! : listed;
     const answer = () => {
       const headers: Record<string, string> = { ...(r.type ? { "content-type": r.type } : {}), ...r.headers };
       if (r.streamBytes === undefined) {
@@ -88,6 +98,7 @@ export async function startSite(): Promise<TestSite> {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    hosts,
     maxInFlight: () => maxInFlight,
     route: (path, route) => void routes.set(path, route),
     close: () =>

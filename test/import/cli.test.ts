@@ -58,7 +58,7 @@ describe("vivant harvest", () => {
   afterAll(() => site.close());
 
   it("writes N-Quads with provenance, prints per-URL failures, counters and the summary; exit 1 when a URL failed", async () => {
-    const r = await run(["harvest", `${site.origin}/a.html`, `${site.origin}/missing.html`, "--publisher", "venue", "-o", "out.nq", "--delay", "0", "--report", "report.json"]);
+    const r = await run(["harvest", `${site.origin}/a.html`, `${site.origin}/missing.html`, "--publisher", "venue", "-o", "out.nq", "--delay", "0", "--allow-private", "--report", "report.json"]);
     expect(r.code).toBe(1);
     const nq = readFileSync(`${r.dir}/out.nq`, "utf8");
     expect(nq).toContain("<https://venue.example/e/1> <http://www.w3.org/ns/prov#wasDerivedFrom> <" + site.origin + "/a.html>");
@@ -71,7 +71,7 @@ describe("vivant harvest", () => {
   });
 
   it("draws a bar on a terminal and exits 0 when everything was harvested", async () => {
-    const r = await run(["harvest", `${site.origin}/a.html`, "--publisher", "venue", "-o", "out.nq", "--delay", "0"], true);
+    const r = await run(["harvest", `${site.origin}/a.html`, "--publisher", "venue", "-o", "out.nq", "--delay", "0", "--allow-private"], true);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\r\[#+\s*\] 1\/1 URLs/);
   });
