@@ -6,6 +6,7 @@ import { GENRES, type Genre } from "../records/types.js";
 import { epochOf, formatIsoDate, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
 import { genreIri } from "../mapping/terms.js";
 import { SCHEMA, XSD } from "../vocab.js";
+import { eventTestsSparql } from "./events.js";
 
 /** A point and a radius. */
 export interface Near {
@@ -145,7 +146,7 @@ export const streamOfE = (v: string): string => `?e schema:potentialAction ?watc
  */
 export function filterBlock(f: PerformanceFilter): string {
   const zone = f.timeZone ?? "Europe/Paris";
-  const lines: string[] = ["?e schema:workPerformed ?work ; schema:startDate ?start ."];
+  const lines: string[] = ["?e schema:workPerformed ?work ; schema:startDate ?start .", ...eventTestsSparql()];
   if (f.from !== undefined) lines.push(`FILTER(?start >= ${instant(f.from, zone, "from", false)})`);
   if (f.to !== undefined) lines.push(`FILTER(?start < ${instant(f.to, zone, "to", true)})`);
   if (f.type !== undefined) lines.push(`?e a ${iri(typeOf(f.type), "type")} .`);

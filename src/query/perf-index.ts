@@ -9,6 +9,7 @@ import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
 import { genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
+import { eventClasses, isValidStart, SUBCLASS_OF } from "./events.js";
 import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
 
 /** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
@@ -169,8 +170,10 @@ export class PerformanceIndex {
     // per production, not once per performance (at 10M triples that is 2M rows fewer to write and read).
     const works = new Map<string, Entry[]>();
     for (const b of rows(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`)) {
-      let e = entries.get(b.e!.value);
       const start = b.start!;
+      // A start that is not a valid date never reaches the typed API (see events.ts).
+      if (!isValidStart(start)) continue;
+      let e = entries.get(b.e!.value);
       if (!e) {
         const parsed = start.termType === "Literal" ? parseIsoDate(start.value) : undefined;
         const epoch = parsed && parsed.kind === "dateTime" && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
@@ -266,7 +269,11 @@ export class PerformanceIndex {
     }
     for (const b of rows(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`)) addTo(place(b.v!.value).amenities, intern(b.n!.value));
 
-    const sorted = [...entries.values()].sort(order);
+    // Only events: a node typed with an Event class, shipped or declared in the data (see events.ts).
+    const declared: [string, string][] = [];
+    for (const b of rows(`SELECT ?c ?d WHERE { ?c <${SUBCLASS_OF}> ?d FILTER(isIRI(?c) && isIRI(?d)) }`)) declared.push([b.c!.value, b.d!.value]);
+    const events = eventClasses(declared);
+    const sorted = [...entries.values()].filter((e) => e.types.some((t) => events.has(t))).sort(order);
     return new PerformanceIndex(sorted, places, select);
   }
 

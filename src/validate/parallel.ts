@@ -5,6 +5,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { withDeclaredSuperclasses } from "./classes.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.js";
 import type { Origins } from "../mapping/types.js";
@@ -69,7 +70,9 @@ function planBatches(graph: EncodedGraph, groups: readonly TargetGroup[], batchS
  * whole-graph validation when the profile's shapes cannot be partitioned (inverse or unbounded paths).
  * @example const report = await validateInParallel(result.quads, "core", { origins: result.origins });
  */
-export async function validateInParallel(quads: Iterable<Quad>, profile: ProfileName, options: ParallelOptions = {}): Promise<ValidationReport> {
+export async function validateInParallel(input: Iterable<Quad>, profile: ProfileName, options: ParallelOptions = {}): Promise<ValidationReport> {
+  // Classes the data declares (ex:Gig rdfs:subClassOf schema:Event): their instances are validated as the superclass's.
+  const quads = withDeclaredSuperclasses(Array.isArray(input) ? input : [...input]);
   const validator = await createValidator(profile);
   const compiled = validator.shapes.compiled;
   const reachByIri = planReach(compiled, compiled.declarations);

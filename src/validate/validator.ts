@@ -2,6 +2,7 @@
 
 import type { Quad } from "@rdfjs/types";
 import type { Origins } from "../mapping/types.js";
+import { withDeclaredSuperclasses } from "./classes.js";
 import { IndexedDataset } from "./dataset.js";
 import { CompiledShapes } from "./engine.js";
 import { normalizeIssues, toIssue } from "./issues.js";
@@ -54,7 +55,8 @@ class ProfileValidator implements Validator {
   constructor(readonly profile: ProfileName, readonly shapes: ShapesValidator) {}
 
   async validate(quads: Iterable<Quad> | IndexedDataset, options: ValidateOptions = {}): Promise<ValidationReport> {
-    return buildReport(this.profile, await this.shapes.check(quads, options));
+    const data = quads instanceof IndexedDataset ? quads : withDeclaredSuperclasses(Array.isArray(quads) ? quads : [...quads]);
+    return buildReport(this.profile, await this.shapes.check(data, options));
   }
 }
 
