@@ -204,6 +204,7 @@ export class VivantServer {
       const headers = {};
       switch (url.pathname) {
         case "/sparql":
+          if (await handleWeb(req, res, url, this.pool)) return;
           await handleSparql(req, res, url, { pool: this.pool, maxBodyBytes: this.#maxBody, headers, describe: (q, s) => this.#describe(q, s) });
           return;
         case "/graph-store":

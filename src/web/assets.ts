@@ -43,5 +43,13 @@ pre { background: var(--soft); padding: .75rem; overflow-x: auto; font-size: .85
 .tables { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
 table { border-collapse: collapse; } caption { font-weight: 700; text-align: left; padding: .25rem 0; }
 th, td { padding: .25rem .75rem; border-bottom: 1px solid var(--line); text-align: left; } td { text-align: right; }
+.query-layout { display: grid; grid-template-columns: minmax(12rem, 1fr) minmax(0, 3fr); gap: 2rem; }
+@media (max-width: 48rem) { .query-layout { grid-template-columns: 1fr; } }
+.examples ul { padding-left: 1.1rem; } .examples li { margin: .35rem 0; }
+.editor label { display: block; font-weight: 600; margin-bottom: .25rem; }
+.editor textarea { width: 100%; font: .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; padding: .5rem; border: 1px solid #8b8b96; border-radius: .3rem; }
+.table-wrap { overflow-x: auto; } table.results td { text-align: left; font-size: .9rem; }
+.lang-tag, .note { color: var(--muted); }
+#yasgui .yasr .yasr_btn.disabled, #yasgui .yasr .yasr_btn[disabled] { opacity: 1; color: #5c6670; }
 footer.site { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
 `;

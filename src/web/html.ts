@@ -60,7 +60,7 @@ export interface PageShell {
   readonly title: string;
   readonly url: URL;
   /** Which header link is the current page. */
-  readonly current?: "discover" | "stats";
+  readonly current?: "discover" | "stats" | "query";
   readonly head?: Html;
 }
 
@@ -68,7 +68,7 @@ export interface PageShell {
 export function page(shell: PageShell, main: Html): string {
   const t = UI[shell.lang];
   const other: UiLang = shell.lang === "fr" ? "en" : "fr";
-  const nav = (key: "discover" | "stats", href: string, label: string): Html =>
+  const nav = (key: "discover" | "stats" | "query", href: string, label: string): Html =>
     html`<a href="${href}"${shell.current === key ? new Html(' aria-current="page"') : ""}>${label}</a>`;
   const doc = html`<!doctype html>
 <html lang="${shell.lang}">
@@ -76,6 +76,7 @@ export function page(shell: PageShell, main: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${shell.title} · Vivant</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/vivant.css">
 ${shell.head}
 </head>
@@ -86,7 +87,7 @@ ${shell.head}
 <nav aria-label="${t.navLabel}">
 ${nav("discover", `/?ui=${shell.lang}`, t.discover)}
 ${nav("stats", `/stats?ui=${shell.lang}`, t.stats)}
-<a href="/sparql">${t.sparql}</a>
+${nav("query", `/query?ui=${shell.lang}`, t.sparql)}
 <a href="/catalog">${t.catalog}</a>
 </nav>
 <a class="lang" href="${inLanguage(shell.url, other)}" hreflang="${other}" lang="${other}">${UI[other].switchTo}</a>

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { VivantServer } from "../../src/server/index.js";
-import { call, demoServer } from "../server/helpers.js";
+import { call, demoServer, selectRows } from "../server/helpers.js";
 
 const CHROMIUM = process.env.VIVANT_CHROMIUM ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -127,15 +127,54 @@ describe.runIf(available)("pages in Chromium", () => {
     await ctx.close();
   }, 60_000);
 
-  it("has no serious or critical accessibility violation (axe-core, WCAG 2.1 AA) on the discovery and observatory pages", async () => {
+  it("runs an example in the query editor (YASGUI, served by Vivant) and shows the endpoint's answer as a table", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const outside: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) outside.push(r.url());
+    });
+    await page.goto(`${server.url}query?ui=fr`);
+    await page.waitForSelector("html[data-editor=yasgui]");
+    await page.getByRole("link", { name: "Graphes et nombre de triplets par éditeur" }).click();
+    const cells = page.locator(".yasr table.dataTable tbody tr td");
+    await cells.first().waitFor();
+    const text = (await cells.allTextContents()).join(" ");
+    const rows = await selectRows(server.url, "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph");
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(text).toContain(r.graph!);
+      expect(text).toContain(r.triples!);
+    }
+    expect(outside).toEqual([]);
+    await page.screenshot({ path: new URL("query-fr.png", SHOTS).pathname, fullPage: true });
+    await ctx.close();
+  }, 60_000);
+
+  it("answers a query typed in the address bar with a table, without JavaScript, instead of a download", async () => {
+    const ctx = await context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const query = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph";
+    await page.goto(`${server.url}sparql?query=${encodeURIComponent(query)}`);
+    const shown = await page.locator("table.results tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => (tr as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll("td")).map((tds) => [...tds].map((td) => td.textContent)),
+    );
+    const rows = await selectRows(server.url, query);
+    expect(shown).toEqual(rows.map((r) => [r.graph, r.triples]));
+    await ctx.close();
+  }, 60_000);
+
+  it("has no serious or critical accessibility violation (axe-core, WCAG 2.1 AA) on the discovery, observatory and query pages", async () => {
     const ctx = await context();
     const page = await ctx.newPage();
     const found: Record<string, { id: string; impact: string; nodes: number }[]> = {};
-    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr"]) {
+    const select = `query?ui=fr&query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o } LIMIT 3")}`;
+    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr", "query?ui=fr&query=ASK%20%7B%7D", select]) {
       await page.goto(`${server.url}${path}`);
+      if (path.startsWith("query")) await page.waitForSelector(path === select ? ".yasr table.dataTable tbody td" : "html[data-editor=yasgui]");
       found[path] = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
     }
-    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [] });
+    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [], "query?ui=fr&query=ASK%20%7B%7D": [], [select]: [] });
     await ctx.close();
   }, 90_000);
 });
@@ -151,6 +190,20 @@ describe("pages over plain HTTP", () => {
       const json = await call(s.url, "", { headers: { accept: "*/*" } });
       expect(json.type).toMatch(/^application\/json/);
       expect(JSON.parse(json.text).sparql).toBe(s.sparqlEndpoint);
+    } finally {
+      if (!server) await s.close();
+    }
+  }, 60_000);
+
+  it("keeps /sparql for machines: results and the service description by Accept, the page only for browsers", async () => {
+    const s = server ?? (await demoServer()).server;
+    try {
+      const q = encodeURIComponent("ASK {}");
+      expect((await call(s.url, `sparql?query=${q}`, { headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" } })).type).toMatch(/^text\/html/);
+      expect((await call(s.url, `sparql?query=${q}`, { headers: { accept: "*/*" } })).type).toMatch(/^application\/sparql-results\+json/);
+      expect((await call(s.url, `sparql?query=${q}&format=json`, { headers: { accept: "text/html" } })).type).toMatch(/^application\/sparql-results\+json/);
+      expect((await call(s.url, "sparql", { headers: { accept: "application/sparql-results+json,application/json,text/javascript,application/javascript" } })).type).not.toMatch(/html/);
+      expect((await call(s.url, "sparql")).type).toMatch(/^text\/turtle/);
     } finally {
       if (!server) await s.close();
     }
