@@ -21,7 +21,7 @@ import { handleGsp } from "./gsp.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
 import { GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
-import { handleWeb } from "../web/index.js";
+import { handleWeb, type WebContext } from "../web/index.js";
 
 export interface ServerOptions {
   /**
@@ -204,7 +204,7 @@ export class VivantServer {
       const headers = {};
       switch (url.pathname) {
         case "/sparql":
-          if (await handleWeb(req, res, url, this.pool)) return;
+          if (await handleWeb(req, res, url, this.#web)) return;
           await handleSparql(req, res, url, { pool: this.pool, maxBodyBytes: this.#maxBody, headers, describe: (q, s) => this.#describe(q, s) });
           return;
         case "/graph-store":
@@ -227,17 +227,21 @@ export class VivantServer {
           return;
         case "/":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", `${req.method} is not allowed here`);
-          if (await handleWeb(req, res, url, this.pool)) return;
+          if (await handleWeb(req, res, url, this.#web)) return;
           sendJson(res, 200, this.#index(), "application/json", { Vary: "Accept" });
           return;
         default:
-          if (await handleWeb(req, res, url, this.pool)) return;
+          if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
           throw new HttpError(404, "request/not-found", `nothing at ${url.pathname}`, { hint: "GET / lists what this server offers" });
       }
     } catch (e) {
       sendError(res, e);
     }
+  }
+
+  get #web(): WebContext {
+    return { pool: this.pool, base: this.url, graphs: () => this.writer.graphs() };
   }
 
   get #maxBody(): number {

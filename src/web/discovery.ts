@@ -12,6 +12,7 @@ import { SCHEMA } from "../vocab.js";
 import { filterFromParams } from "../server/api.js";
 import type { QueryPool } from "../server/pool.js";
 import { html, Html, page } from "./html.js";
+import { pageOf } from "./entity.js";
 import { ACCESSIBILITY_LABELS, GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";
 
 /** The search form's fields: the typed API's parameter names, so a search URL maps one to one onto `/api/performances`. */
@@ -73,7 +74,8 @@ const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
   EventCancelled: "cancelled", EventPostponed: "postponed", EventRescheduled: "rescheduled", EventMovedOnline: "movedOnline",
 };
 
-function performanceItem(p: PerformanceNode, lang: UiLang): Html {
+/** One performance as a list item; its name links to its page unless `link` is false (on that page itself). */
+export function performanceItem(p: PerformanceNode, lang: UiLang, options: { readonly link?: boolean; readonly base?: string } = {}): Html {
   const t = UI[lang];
   const place = first(p.location);
   const venue = place ? (first(place.containedInPlace) ?? place) : undefined;
@@ -83,8 +85,9 @@ function performanceItem(p: PerformanceNode, lang: UiLang): Html {
   const previous = typeof p.previousStartDate === "string" ? p.previousStartDate : undefined;
   const price = priceText(p, lang);
   const start = typeof p.startDate === "string" ? p.startDate : "";
-  return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}">
-<h3><a href="${p["@id"]}">${name}</a></h3>
+  const title = options.link === false ? html`${name}` : html`<a href="${pageOf(p["@id"], options.base ?? "", lang)}">${name}</a>`;
+  return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}" data-iri="${p["@id"]}">
+<h3>${title}</h3>
 <p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
 <p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
 ${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
@@ -178,6 +181,8 @@ ${options.map(([v, l]) => html`<option value="${v}"${v === value ? new Html(" se
 
 export interface DiscoveryContext {
   readonly pool: QueryPool;
+  /** The server's base URL: IRIs under it are linked as they are, others through `/resource?iri=`. */
+  readonly base: string;
   readonly lang: UiLang;
   readonly url: URL;
 }
@@ -247,7 +252,7 @@ ${facets![f].slice(0, 12).map((c) => {
   const resultBlock = results
     ? html`<section class="results" aria-labelledby="results-title">
 <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
-<ol class="performances">${results.items.map((p) => performanceItem(p, lang))}</ol>
+<ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base }))}</ol>
 <nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
 <p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>
 <details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>

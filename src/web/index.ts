@@ -7,9 +7,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import Negotiator from "negotiator";
 import type { QueryPool } from "../server/pool.js";
+import type { GraphInfo } from "../store/types.js";
+import { entityData, entityPage, entityType, isQueryableIri, type EntityContext } from "./entity.js";
 import { STYLESHEET } from "./assets.js";
 import { discoveryPage } from "./discovery.js";
-import { uiLanguage } from "./html.js";
+import { html, page, uiLanguage } from "./html.js";
 import { QUERY_SCRIPT, queryPage } from "./query.js";
 import { statsPage } from "./stats.js";
 
@@ -58,9 +60,40 @@ export function sparqlForBrowser(req: IncomingMessage, url: URL): boolean {
   return new Negotiator(req).mediaType([...SPARQL_MACHINE_TYPES, "text/html"]) === "text/html";
 }
 
+export interface WebContext {
+  readonly pool: QueryPool;
+  /** The server's base URL, e.g. `http://127.0.0.1:3030/`. */
+  readonly base: string;
+  readonly graphs: () => readonly GraphInfo[];
+}
+
+/** An entity's page or data by content negotiation, from the same URL. */
+async function sendEntity(req: IncomingMessage, res: ServerResponse, ctx: EntityContext, head: boolean): Promise<boolean> {
+  const type = entityType(req, ctx.url);
+  const vary = { Vary: "Accept, Accept-Language" };
+  if (type === undefined) {
+    const body = JSON.stringify({ type: "https://vivant.dev/problems/request/not-acceptable", title: "Not Acceptable", status: 406, code: "request/not-acceptable", detail: `an entity is answered as ${ENTITY_LIST}` });
+    res.writeHead(406, { "Content-Type": "application/problem+json", ...vary });
+    res.end(head ? undefined : body);
+    return true;
+  }
+  if (type === "text/html") {
+    const { status, body } = await entityPage(ctx);
+    sendHtml(res, status, body, head);
+    return true;
+  }
+  const data = await entityData(ctx, type);
+  if (!data) return false;
+  res.writeHead(200, { "Content-Type": `${type}${type === "application/ld+json" ? "" : "; charset=utf-8"}`, "Content-Length": data.byteLength, ...vary });
+  res.end(head ? undefined : data);
+  return true;
+}
+const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
+
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
-export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, pool: QueryPool): Promise<boolean> {
+export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const pool = web.pool;
   const head = req.method === "HEAD";
   switch (url.pathname) {
     case "/assets/vivant.css":
@@ -87,7 +120,7 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     }
     case "/": {
       if (!prefersHtml(req, "application/json")) return false;
-      const { status, body } = await discoveryPage(req, { pool, lang: uiLanguage(req, url), url });
+      const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url });
       sendHtml(res, status, body, head);
       return true;
     }
@@ -96,7 +129,24 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
       sendHtml(res, status, body, head);
       return true;
     }
-    default:
-      return false;
+    case "/resource": {
+      const iri = url.searchParams.get("iri") ?? "";
+      if (!isQueryableIri(iri)) {
+        const lang = uiLanguage(req, url);
+        const text = lang === "fr" ? "Le paramètre iri doit être une IRI absolue, par exemple /resource?iri=https%3A%2F%2Fexample.org%2Fx" : "The iri parameter must be an absolute IRI, e.g. /resource?iri=https%3A%2F%2Fexample.org%2Fx";
+        sendHtml(res, 400, page({ lang, title: "iri", url }, html`<h1>iri</h1><p class="problem" role="alert">${text}</p>`), head);
+        return true;
+      }
+      return sendEntity(req, res, { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs }, head);
+    }
+    default: {
+      // An IRI this server serves (data published under its own address) is its own page.
+      if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/assets/")) return false;
+      const iri = new URL(url.pathname, web.base).href;
+      if (!isQueryableIri(iri)) return false;
+      const rows = await pool.query(`ASK { { <${iri}> ?p ?o } UNION { GRAPH ?g { <${iri}> ?p ?o } } }`, "application/sparql-results+json", "text/turtle");
+      if (!(JSON.parse(new TextDecoder().decode(rows.body)) as { boolean: boolean }).boolean) return false;
+      return sendEntity(req, res, { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs }, head);
+    }
   }
 }

@@ -43,7 +43,7 @@ async function context(options: { javaScriptEnabled?: boolean; locale?: string }
 
 /** The performance IRIs listed on the page, in order. */
 async function listed(page: Page): Promise<string[]> {
-  return page.locator("ol.performances li h3 a").evaluateAll((as) => as.map((a) => (a as unknown as { getAttribute(name: string): string }).getAttribute("href")));
+  return page.locator("ol.performances li").evaluateAll((lis) => lis.map((li) => (li as unknown as { getAttribute(name: string): string }).getAttribute("data-iri")));
 }
 
 async function apiIds(query: string): Promise<string[]> {
