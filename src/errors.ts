@@ -1,6 +1,8 @@
 // Problems (data: a bad field in a record) and errors (thrown: misuse and I/O), with stable codes.
 // Every message exists in English and French and names the record, the field, the expectation and a fix.
 
+import { t } from "./i18n.js";
+
 /** Languages Vivant writes its messages in. */
 export type Lang = "en" | "fr";
 export const LANGS: readonly Lang[] = ["en", "fr"];
@@ -32,15 +34,38 @@ export interface Problem {
   readonly hint: Text;
 }
 
+/** A message as thrown: one English string (kept as it was), or a sentence in each language (see src/i18n.ts). */
+export type Message = string | Text;
+
+function asText(m: Message): Text {
+  return typeof m === "string" ? { en: m, fr: m } : m;
+}
+
 /** Base class of everything Vivant throws. `code` is stable across versions. */
 export class VivantError extends Error {
   readonly code: string;
+  /** The hint in English. */
   readonly hint?: string;
-  constructor(code: string, message: string, options?: { hint?: string; cause?: unknown }) {
-    super(options?.hint ? `${message} (${options.hint})` : message, { cause: options?.cause });
+  /** The message (without the hint) in each language. */
+  readonly text: Text;
+  /** The hint in each language. */
+  readonly hintText?: Text;
+  constructor(code: string, message: Message, options?: { hint?: Message; cause?: unknown }) {
+    const text = asText(message);
+    const hint = options?.hint !== undefined ? asText(options.hint) : undefined;
+    super(hint ? `${text.en} (${hint.en})` : text.en, { cause: options?.cause });
     this.name = "VivantError";
     this.code = code;
-    if (options?.hint !== undefined) this.hint = options.hint;
+    this.text = text;
+    if (hint !== undefined) {
+      this.hint = hint.en;
+      this.hintText = hint;
+    }
+  }
+
+  /** The message and its hint in one language: `message (hint)`. */
+  messageIn(lang: Lang): string {
+    return this.hintText ? `${this.text[lang]} (${this.hintText[lang]})` : this.text[lang];
   }
 }
 
@@ -52,8 +77,8 @@ export class InputError extends VivantError {
   readonly column?: number;
   constructor(
     code: string,
-    message: string,
-    options?: { hint?: string; cause?: unknown; problems?: readonly Problem[]; line?: number; column?: number },
+    message: Message,
+    options?: { hint?: Message; cause?: unknown; problems?: readonly Problem[]; line?: number; column?: number },
   ) {
     super(code, message, options);
     this.name = "InputError";
@@ -65,7 +90,7 @@ export class InputError extends VivantError {
 
 /** A call to the API that cannot work as written (wrong option, freed store…). */
 export class UsageError extends VivantError {
-  constructor(code: string, message: string, options?: { hint?: string; cause?: unknown }) {
+  constructor(code: string, message: Message, options?: { hint?: Message; cause?: unknown }) {
     super(code, message, options);
     this.name = "UsageError";
   }
@@ -84,6 +109,6 @@ export function isUsageError(e: unknown): e is UsageError {
 /** One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`. */
 export function formatProblem(p: Problem, lang: Lang = "en"): string {
   const who = p.recordId !== undefined ? `${p.entity} "${p.recordId}"` : p.entity;
-  const value = p.value === undefined ? "" : ` ${lang === "fr" ? "valeur" : "value"} ${JSON.stringify(p.value)}:`;
-  return `${p.severity.toUpperCase()} ${p.code} ${who}: ${p.path}:${value} ${p.message[lang]} — ${p.hint[lang]}`;
+  const value = p.value === undefined ? "" : ` ${t("word/value", {}, lang)} ${JSON.stringify(p.value)}:`;
+  return `${t(`severity/${p.severity}`, {}, lang).toUpperCase()} ${p.code} ${who}: ${p.path}:${value} ${p.message[lang]} — ${p.hint[lang]}`;
 }

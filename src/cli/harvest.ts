@@ -91,15 +91,14 @@ export const harvestCommand: Command = {
   summary: "harvest schema.org JSON-LD from venue pages and sitemaps into a publisher's graph",
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals, lang } = parseOptions(argv, {
       publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, output: { type: "string", short: "o" },
       load: { type: "boolean" }, data: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
       "max-redirects": { type: "string" }, delay: { type: "string" }, "host-concurrency": { type: "string" }, concurrency: { type: "string" },
-      "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, "allow-private": { type: "boolean" }, retries: { type: "string" }, messages: { type: "string" },
+      "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, "allow-private": { type: "boolean" }, retries: { type: "string" },
       namespace: { type: "string", multiple: true },
     }, "harvest");
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
-    const lang = oneOf(s(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
     if (positionals.length === 0) throw new InputError("cli/usage", "give at least one URL or sitemap", { hint: "vivant harvest https://venue.example/sitemap.xml --publisher venue" });
     const id = s(values.publisher);
     if (!id) throw new InputError("cli/usage", "--publisher is required", { hint: "name whose graph this is: --publisher grand-quai" });

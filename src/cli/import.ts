@@ -36,7 +36,7 @@ Options:
   --base-iri IRI        publisher base IRI (default https://vivant.dev/publishers/ID/)
   --licence KEY|IRI     licence of the data (default: none declared; festivals: etalab-2.0)
   --name TEXT           publisher name
-  --lang TAG            artsdata: language of untagged texts (default und)
+  --default-lang TAG    artsdata: language of untagged texts (default und; was --lang before 0.2.0)
   --window FROM/TO      uitdatabank: dates to expand permanent events' opening hours (2026-09-01/2026-12-31)
   -o, --output FILE     write the record document (default: stdout)
   --report FILE         write fixes, problems and rejections as JSON (default: OUTPUT.report.json with -o)
@@ -44,7 +44,7 @@ Options:
                         no violation, replace the publisher's graph in the data directory DIR (the one
                         \`vivant serve --data\` serves); otherwise nothing is written and the report is
                         printed, as \`vivant load\` does. --data DIR alone does the same.
-  --messages en|fr      language of messages (default en)
+  --lang en|fr          language of messages (default en; --messages: old spelling)
 
 Exit codes: 0 everything imported (and loaded); 1 some records rejected (listed; the others are
 written), or the records have violations (nothing loaded); 2 unusable input (unreadable file,
@@ -72,13 +72,12 @@ export const importCommand: Command = {
   summary: "import Artsdata dumps, UiTdatabank JSON, ticketing CSV or the festivals CSV as records",
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals, lang } = parseOptions(argv, {
       map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
-      lang: { type: "string" }, window: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
-      load: { type: "boolean" }, data: { type: "string" }, messages: { type: "string" },
-    }, "import");
+      "default-lang": { type: "string" }, window: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
+      load: { type: "boolean" }, data: { type: "string" },
+    }, "import", { langRenamed: "--default-lang" });
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
-    const lang = oneOf(s(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
     const [kindArg, ...files] = positionals;
     const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
     if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", "give a kind and at least one file", { hint: "vivant import festivals festivals.csv -o festivals.json" });
@@ -106,7 +105,7 @@ export const importCommand: Command = {
       if (kind === "artsdata") {
         const inputs: unknown[] = [];
         for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
-        result = await importArtsdata(inputs, { publisher: publisherOf(), ...(s(values.lang) ? { defaultLanguage: s(values.lang)! } : {}) });
+        result = await importArtsdata(inputs, { publisher: publisherOf(), ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}) });
       } else if (kind === "uitdatabank") {
         const inputs: unknown[] = [];
         for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));

@@ -30,7 +30,7 @@ Options:
   --title TEXT        title of the graph in the catalog
   --namespace IRI     (repeatable) a namespace the publisher's graph may describe besides its base IRI
                       (the graph IRI without its final "graph"); default: the ones it registered before
-  --messages en|fr    language of the report (default en)
+  --lang en|fr        language of the report and messages (default en; --messages: old spelling)
 
 A running server locks its data directory: send data to it with the Graph Store Protocol instead
 (curl -X PUT … /graph-store?graph=…, see the README).
@@ -59,17 +59,15 @@ export const loadCommand: Command = {
   summary: "validate records or RDF and replace a publisher's graph in the data directory",
   help: HELP,
   async run(argv, io: CliIo) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals, lang } = parseOptions(argv, {
       publisher: { type: "string" },
       data: { type: "string" },
       graph: { type: "string" },
       licence: { type: "string" },
       title: { type: "string" },
-      messages: { type: "string" },
       namespace: { type: "string", multiple: true },
     }, "load");
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-    const lang = oneOf(str(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
     if (positionals.length !== 1) throw new InputError("cli/usage", "give one file or folder to load", { hint: "vivant load season.json --publisher my-venue" });
     const root = resolve(io.cwd, positionals[0]!);
     const paths: string[] = [];

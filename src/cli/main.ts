@@ -5,7 +5,10 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "./commands.js";
 import { EXIT, type CliIo } from "./io.js";
-import { isVivantError } from "../errors.js";
+import { isVivantError, type Lang } from "../errors.js";
+import { t } from "../i18n.js";
+import { closest } from "../records/messages.js";
+import { langFromArgv } from "./args.js";
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -32,9 +35,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write("vivant 0.1.0\n");
     return EXIT.ok;
   }
+  const lang = langFromArgv(rest);
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`vivant: unknown command "${name}"\n\n${usage()}\n`);
+    const guess = closest(name, COMMANDS.map((c) => c.name));
+    const hint = guess !== undefined ? ` (${t("cli/unknown-command.hint", { suggestion: `vivant ${guess}` }, lang)})` : "";
+    io.stderr.write(`vivant: ${t("cli/unknown-command", { name }, lang)}${hint}\n\n${usage()}\n`);
     return EXIT.unusable;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -45,10 +51,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await command.run(rest, io);
   } catch (e) {
     if (isVivantError(e)) {
-      io.stderr.write(`vivant ${name}: ${e.message}\n`);
+      io.stderr.write(`vivant ${name}: ${e.messageIn(lang)}\n`);
       return EXIT.unusable;
     }
-    throw e;
+    throw Object.assign(e instanceof Error ? e : new Error(String(e)), { lang });
   }
 }
 
@@ -75,7 +81,9 @@ if (isEntryPoint()) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`vivant: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // A bug, not a usage error: the stack helps a report.
+      const lang: Lang = (e as { lang?: Lang }).lang ?? "en";
+      process.stderr.write(`vivant: ${t("error/internal", { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }, lang)}\n`);
       process.exitCode = EXIT.unusable;
     },
   );

@@ -18,8 +18,9 @@ Options:
   --format jsonld|nquads|turtle|html
                              output format (default jsonld; html = one <script> element per
                              performance, embed form only)
-  --lang fr|en|…             embed form: language of the page (default: each text's first language)
-  --messages en|fr           language of the problems printed on stderr (default en)
+  --page-lang fr|en|…        embed form: language of the page (default: each text's first language;
+                             was --lang before 0.2.0)
+  --lang en|fr               language of messages (default en; --messages: old spelling)
   -o, --output FILE          write to FILE (atomically) instead of stdout
 
 Exit codes: 0 every record mapped; 1 some records rejected (problems on stderr, the others
@@ -30,17 +31,15 @@ export const mapCommand: Command = {
   summary: "map records to schema.org JSON-LD, N-Quads or Turtle",
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals, lang } = parseOptions(argv, {
       form: { type: "string" },
       format: { type: "string" },
-      lang: { type: "string" },
-      messages: { type: "string" },
+      "page-lang": { type: "string" },
       output: { type: "string", short: "o" },
-    }, "map");
+    }, "map", { langRenamed: "--page-lang" });
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const form = oneOf(str(values.form), ["graph", "embed"] as const, "graph", "--form");
     const format = oneOf(str(values.format), ["jsonld", "nquads", "turtle", "html"] as const, "jsonld", "--format");
-    const lang = oneOf(str(values.messages), ["en", "fr"] as const, "en", "--messages") as Lang;
     if (positionals.length !== 1) throw new InputError("cli/usage", "give exactly one records file", { hint: "vivant map season.json" });
     if (form === "embed" && (format === "nquads" || format === "turtle")) {
       throw new InputError("cli/usage", `--form embed is JSON-LD for web pages; it has no ${format} output`, { hint: "use --form graph for RDF formats" });
@@ -69,7 +68,7 @@ export const mapCommand: Command = {
     }
     let out: string;
     if (form === "embed") {
-      const embeds = toEmbeds(result.document, str(values.lang) !== undefined ? { lang: str(values.lang)! } : {});
+      const embeds = toEmbeds(result.document, str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {});
       out = format === "html"
         ? [...embeds.values()].map((e) => embedScript(e)).join("\n")
         : JSON.stringify([...embeds.values()], null, 2);

@@ -6,12 +6,14 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import { TokenTable } from "../server/auth.js";
-import { VivantServer, type ServerOptions } from "../server/app.js";
+import { DEFAULT_PORT, VivantServer, type ServerOptions } from "../server/app.js";
+import { isIP } from "node:net";
+import { tx } from "../i18n.js";
 import { formatReportText } from "../validate/text.js";
-import { parseOptions } from "./args.js";
+import { parseOptions, wholeNumber } from "./args.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 
-export const DEFAULT_PORT = 3030;
+export { DEFAULT_PORT };
 
 const HELP = `Usage: vivant serve [options]
 
@@ -20,7 +22,7 @@ Serves SPARQL 1.1 (Protocol, read-only) on /sparql, the Graph Store Protocol on 
 /catalog and the discoverability API on /api/performances, /api/performances/facets, /api/stats.
 
 Options:
-  --port N            port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port N            port (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDR         interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --data DIR          data directory, kept across restarts (default: a temporary one, removed at exit)
   --demo              load the demo season (fixtures/demo-season.json) first, validated
@@ -41,10 +43,13 @@ export function demoSeasonPath(): string {
   throw new InputError("io/demo-missing", "fixtures/demo-season.json not found next to the package", { hint: "reinstall the package" });
 }
 
-function int(value: unknown, option: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
+const int = (value: unknown, option: string, min: number): number | undefined => wholeNumber(value, option, min);
+
+/** The PORT environment variable (as set by hosting platforms), when set. */
+function envPort(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
   const n = Number(value);
-  if (typeof value !== "string" || !Number.isInteger(n) || n < min) throw new InputError("cli/bad-option", `${option} ${JSON.stringify(value)} is not a whole number ≥ ${min}`, { hint: `e.g. ${option} ${Math.max(min, 1)}` });
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError("serve/bad-port", tx("serve/bad-port", { value }), { hint: tx("serve/bad-port.hint") });
   return n;
 }
 
@@ -64,9 +69,16 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
   }, "serve");
   if (positionals.length) throw new InputError("cli/usage", `unexpected argument ${positionals[0]}`, { hint: "vivant serve --demo" });
   const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
+  const host = typeof values.host === "string" ? values.host : "127.0.0.1";
+  // A host name is letters, digits, dots and hyphens: anything else fails here, before any lookup.
+  if (!isIP(host) && !/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(host)) {
+    throw new InputError("serve/bad-host", tx("serve/bad-host-syntax", { host }), { hint: tx("serve/bad-host.hint") });
+  }
+  const port = int(values.port, "--port", 0) ?? envPort(io.env.PORT) ?? DEFAULT_PORT;
+  if (port > 65535) throw new InputError("cli/bad-option", tx("serve/bad-port", { value: port }), { hint: tx("serve/bad-port.hint") });
   const options: ServerOptions = {
-    port: int(values.port, "--port", 0) ?? DEFAULT_PORT,
-    host: typeof values.host === "string" ? values.host : "127.0.0.1",
+    port,
+    host,
     ...(typeof values.data === "string" ? { dataDir: resolve(io.cwd, values.data) } : {}),
     ...(int(values.workers, "--workers", 1) !== undefined ? { workers: int(values.workers, "--workers", 1)! } : {}),
     ...(int(values.timeout, "--timeout", 1) !== undefined ? { queryTimeoutMs: int(values.timeout, "--timeout", 1)! } : {}),

@@ -34,15 +34,13 @@ export const validateCommand: Command = {
   summary: "check records, JSON-LD or RDF against the core, google or artsdata SHACL profile",
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals, lang } = parseOptions(argv, {
       profile: { type: "string" },
-      lang: { type: "string" },
       format: { type: "string" },
       form: { type: "string" },
     }, "validate");
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const profile: ProfileName = oneOf(str(values.profile), PROFILES, "core", "--profile");
-    const lang = oneOf(str(values.lang), ["en", "fr"] as const, "en", "--lang") as Lang;
     const format = oneOf(str(values.format), ["text", "json", "turtle"] as const, "text", "--format");
     const form: RecordForm = oneOf(str(values.form), ["graph", "embed"] as const, DEFAULT_FORM[profile], "--form");
     if (positionals.length === 0) throw new InputError("cli/usage", "give at least one file to validate", { hint: "vivant validate season.json --profile google" });

@@ -18,6 +18,8 @@ import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
+import { UsageError } from "../errors.js";
+import { tx } from "../i18n.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
 import { GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
@@ -33,7 +35,7 @@ export interface ServerOptions {
   readonly host?: string;
   /**
    * Port; 0 picks a free one.
-   * @default 3030
+   * @default 8733 (DEFAULT_PORT; not 3030, which is Fuseki's)
    */
   readonly port?: number;
   /**
@@ -80,6 +82,27 @@ const FORMAT_IRI: Readonly<Record<string, string>> = {
   "application/ld+json": "JSON-LD", "application/trig": "TriG", "application/rdf+xml": "RDF_XML",
 };
 
+/** The port `vivant serve` and `VivantServer.start` listen on unless told (3030 is Apache Jena Fuseki's). */
+export const DEFAULT_PORT = 8733;
+
+/** A failure to listen, as a usage error that says what to change (not a stack trace). */
+function listenError(e: NodeJS.ErrnoException, host: string, port: number): Error {
+  switch (e.code) {
+    case "EADDRINUSE":
+      return new UsageError("serve/port-in-use", tx("serve/port-in-use", { port, host }), { hint: tx("serve/port-in-use.hint"), cause: e });
+    case "EACCES":
+      return new UsageError("serve/no-permission", tx("serve/no-permission", { port, host }), { hint: tx("serve/no-permission.hint", { suggest: DEFAULT_PORT }), cause: e });
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EADDRNOTAVAIL":
+    case "EAI_NONAME":
+    case "EINVAL":
+      return new UsageError("serve/bad-host", tx("serve/bad-host", { host, reason: e.code }), { hint: tx("serve/bad-host.hint"), cause: e });
+    default:
+      return e;
+  }
+}
+
 export class VivantServer {
   readonly #http: Server;
   readonly #o: ServerOptions;
@@ -87,7 +110,7 @@ export class VivantServer {
   readonly writer: GraphWriter;
   readonly tokens: TokenTable;
   readonly #tempDir: string | undefined;
-  /** e.g. `http://127.0.0.1:3030/` */
+  /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
   private constructor(http: Server, options: ServerOptions, pool: QueryPool, writer: GraphWriter, tokens: TokenTable, tempDir: string | undefined, url: string) {
@@ -117,9 +140,11 @@ export class VivantServer {
         ...(options.log ? { log: options.log } : {}),
       });
       const http = createServer();
+      const port = options.port ?? DEFAULT_PORT;
+      const hostName = options.host ?? "127.0.0.1";
       await new Promise<void>((resolve, reject) => {
-        http.once("error", reject);
-        http.listen(options.port ?? 3030, options.host ?? "127.0.0.1", () => resolve());
+        http.once("error", (e) => reject(listenError(e as NodeJS.ErrnoException, hostName, port)));
+        http.listen(port, hostName, () => resolve());
       });
       const address = http.address() as AddressInfo;
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -233,7 +258,7 @@ export class VivantServer {
         default:
           if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
-          throw new HttpError(404, "request/not-found", `nothing at ${url.pathname}`, { hint: "GET / lists what this server offers" });
+          throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
       }
     } catch (e) {
       sendError(res, e);

@@ -2,7 +2,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Negotiator from "negotiator";
-import { isInputError, isVivantError, type VivantError } from "../errors.js";
+import { isInputError, isVivantError, type Lang, type Message, type Text, type VivantError } from "../errors.js";
+import { CATALOGUE, langOf, t, tx, type MessageKey } from "../i18n.js";
 
 export const PROBLEM_JSON = "application/problem+json";
 /** Base of the `type` IRIs of the problems this server answers with. */
@@ -25,45 +26,63 @@ export class HttpError extends Error {
   readonly status: number;
   readonly code: string;
   readonly hint?: string;
+  /** The detail in each language (`message` is the English one). */
+  readonly text: Text;
+  readonly hintText?: Text;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: string, message: string, options: { hint?: string; headers?: Record<string, string> } = {}) {
-    super(message);
+  constructor(status: number, code: string, message: Message, options: { hint?: Message; headers?: Record<string, string> } = {}) {
+    const text = typeof message === "string" ? { en: message, fr: message } : message;
+    super(text.en);
     this.status = status;
     this.code = code;
-    if (options.hint !== undefined) this.hint = options.hint;
+    this.text = text;
+    if (options.hint !== undefined) {
+      this.hintText = typeof options.hint === "string" ? { en: options.hint, fr: options.hint } : options.hint;
+      this.hint = this.hintText.en;
+    }
     this.headers = options.headers ?? {};
   }
 }
 
-const TITLES: Readonly<Record<number, string>> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-  413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content", 500: "Internal Server Error", 503: "Service Unavailable",
-};
-
-export function sendProblem(res: ServerResponse, status: number, code: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
-  const body: Problem = { type: `${PROBLEM_BASE}${code}`, title: TITLES[status] ?? "Error", status, detail, code, ...extra };
-  send(res, status, PROBLEM_JSON, JSON.stringify(body), headers);
+/** The language a request's problem documents are written in (its Accept-Language; English by default). */
+export function requestLang(req: IncomingMessage | undefined): Lang {
+  return langOf(req?.headers["accept-language"]);
 }
 
-/** Maps anything thrown by a handler to a problem answer. */
+function title(status: number, lang: Lang): string {
+  const key = `http/${status}`;
+  return key in CATALOGUE ? t(key as MessageKey, {}, lang) : t("http/error", {}, lang);
+}
+
+/**
+ * Answers with an RFC 9457 problem document in the request's language (Accept-Language): `detail` and a `hint`
+ * given as `Text` (see `tx` in src/i18n.ts) are picked in that language; plain strings are sent as they are.
+ */
+export function sendProblem(res: ServerResponse, status: number, code: string, detail: Message, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  const lang = requestLang(res.req);
+  const pick = (v: unknown): unknown => (v !== null && typeof v === "object" && "en" in v && "fr" in v && typeof (v as Text).en === "string" ? (v as Text)[lang] : v);
+  const localised = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, k === "hint" ? pick(v) : v]));
+  const body: Problem = { type: `${PROBLEM_BASE}${code}`, title: title(status, lang), status, detail: pick(detail) as string, code, ...localised };
+  send(res, status, PROBLEM_JSON, JSON.stringify(body), { "Content-Language": lang, ...headers });
+}
+
+/** Maps anything thrown by a handler to a problem answer, in the request's language. */
 export function sendError(res: ServerResponse, e: unknown): void {
   if (e instanceof HttpError) {
-    sendProblem(res, e.status, e.code, e.message, e.hint !== undefined ? { hint: e.hint } : {}, e.headers);
+    sendProblem(res, e.status, e.code, e.text, e.hintText !== undefined ? { hint: e.hintText } : {}, e.headers);
     return;
   }
   const status = (e as { status?: number }).status;
   if (isVivantError(e)) {
     const v = e as VivantError & { line?: number; column?: number };
     const extra: Record<string, unknown> = {};
-    if (v.hint !== undefined) extra.hint = v.hint;
+    if (v.hintText !== undefined) extra.hint = v.hintText;
     if (v.line !== undefined) extra.line = v.line;
     if (v.column !== undefined) extra.column = v.column;
-    // The hint is its own member of the problem: keep it out of the detail.
-    const detail = v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message;
-    sendProblem(res, typeof status === "number" ? status : isInputError(e) ? 400 : 500, v.code, detail, extra);
+    sendProblem(res, typeof status === "number" ? status : isInputError(e) ? 400 : 500, v.code, v.text, extra);
     return;
   }
-  sendProblem(res, 500, "internal", e instanceof Error ? e.message : String(e));
+  sendProblem(res, 500, "internal", tx("http/internal", { detail: e instanceof Error ? e.message : String(e) }));
 }
 
 export function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
@@ -104,9 +123,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, "request/too-large", `the request body is larger than ${limit} bytes`, {
-    hint: "split the data (one publisher graph per request) or ask the operator to raise --max-body",
-  });
+  return new HttpError(413, "request/too-large", tx("http/too-large", { limit }), { hint: tx("http/too-large.hint") });
 }
 
 /** The media type of a request, lower-cased, without parameters. */
@@ -136,7 +153,7 @@ export function corsHeaders(origin: string): Record<string, string> {
   return {
     "Access-Control-Allow-Origin": origin,
     "Access-Control-Expose-Headers": "Content-Type, Content-Length, Location, Link",
-    Vary: "Accept, Origin",
+    Vary: "Accept, Accept-Language, Origin",
   };
 }
 

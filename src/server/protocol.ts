@@ -1,5 +1,6 @@
 // Messages between the server's main thread (HTTP, writes) and its query workers (each holds a replica of the store).
 
+import type { Message } from "../errors.js";
 import type { FormattedResult, QueryOptions } from "../store/types.js";
 import type { PerformanceFilter } from "../query/filter.js";
 import type { PageOptions } from "../query/performances.js";
@@ -26,8 +27,9 @@ export type IndexRequest =
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */
   readonly code: string;
-  readonly message: string;
-  readonly hint?: string;
+  /** The message (without hint), in each language when the thrower gave both (see src/i18n.ts). */
+  readonly message: Message;
+  readonly hint?: Message;
   readonly line?: number;
   readonly column?: number;
   /** Whether the client's request is at fault (400-class) or the server (500). */

@@ -15,12 +15,11 @@ const encoder = new TextEncoder();
 function toError(e: unknown): WorkerError {
   if (isVivantError(e)) {
     const pos = e as { line?: number; column?: number };
-    // VivantError puts its hint after the message: send them apart.
-    const message = e.hint !== undefined && e.message.endsWith(` (${e.hint})`) ? e.message.slice(0, -(e.hint.length + 3)) : e.message;
+    // The message and the hint apart, each in every language.
     return {
       code: e.code,
-      message,
-      ...(e.hint !== undefined ? { hint: e.hint } : {}),
+      message: e.text,
+      ...(e.hintText !== undefined ? { hint: e.hintText } : {}),
       ...(pos.line !== undefined ? { line: pos.line } : {}),
       ...(pos.column !== undefined ? { column: pos.column } : {}),
       client: e.code.startsWith("sparql/"),

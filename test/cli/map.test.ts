@@ -26,7 +26,7 @@ describe("vivant map", () => {
   });
 
   it("writes one <script> per performance for web pages", async () => {
-    const r = await runCli(["map", fixture, "--form", "embed", "--format", "html", "--lang", "fr"]);
+    const r = await runCli(["map", fixture, "--form", "embed", "--format", "html", "--page-lang", "fr"]);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/<script type="application\/ld\+json">/g)).toHaveLength(3);
   });

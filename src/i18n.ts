@@ -1,0 +1,140 @@
+// The one catalogue of Vivant's own sentences (CLI, HTTP problem documents, progress, summaries), in English
+// and French, and the one function that renders them: `t(key, params, lang)`.
+//
+// Adding a message: put a key in CATALOGUE (under the section of your area), with `{name}` placeholders,
+// then `t("my-area/what", { name }, lang)` for a string in one language, or `tx("my-area/what", { name })`
+// for both (a `Text`, what errors carry so that the CLI and the server answer in the reader's language):
+//   throw new HttpError(404, "api/not-found", tx("api/not-found", { path }));
+//   throw new InputError("cli/usage", tx("cli/need-file"), { hint: tx("cli/need-file.hint") });
+// `langOf(req.headers["accept-language"])` picks the language of an HTTP request (English by default).
+
+import Negotiator from "negotiator";
+import type { Lang, Text } from "./errors.js";
+
+// Not imported from errors.ts, which imports this module.
+const LANGS: readonly Lang[] = ["en", "fr"];
+
+export type { Lang, Text };
+export type Params = Readonly<Record<string, string | number | bigint | boolean | undefined>>;
+
+/** key → { en, fr }. Placeholders are `{name}`; a missing parameter renders as `?`. */
+export const CATALOGUE = {
+  // --- generic -------------------------------------------------------------------------------------------
+  "error/internal": { en: "internal error: {detail}", fr: "erreur interne : {detail}" },
+  "severity/violation": { en: "violation", fr: "violation" },
+  "severity/warning": { en: "warning", fr: "avertissement" },
+  "severity/info": { en: "info", fr: "info" },
+  "word/value": { en: "value", fr: "valeur" },
+
+  // --- CLI: options and usage --------------------------------------------------------------------------
+  "cli/unknown-option": { en: "unknown option {option}", fr: "option inconnue {option}" },
+  "cli/unknown-option.hint": { en: "did you mean {suggestion}? See vivant {command} --help", fr: "vouliez-vous dire {suggestion} ? Voir vivant {command} --help" },
+  "cli/unknown-option.hint-none": { en: "see vivant {command} --help for the options", fr: "voir vivant {command} --help pour les options" },
+  "cli/option-needs-value": { en: "option {option} needs a value", fr: "l'option {option} attend une valeur" },
+  "cli/option-needs-value.hint": { en: "e.g. {option} VALUE; see vivant {command} --help", fr: "par ex. {option} VALEUR ; voir vivant {command} --help" },
+  "cli/option-takes-no-value": { en: "option {option} takes no value", fr: "l'option {option} ne prend pas de valeur" },
+  "cli/option-takes-no-value.hint": { en: "write {option} alone; see vivant {command} --help", fr: "écrivez {option} seule ; voir vivant {command} --help" },
+  "cli/bad-arguments": { en: "cannot read the arguments: {detail}", fr: "arguments illisibles : {detail}" },
+  "cli/see-help": { en: "see vivant {command} --help", fr: "voir vivant {command} --help" },
+  "cli/not-one-of": { en: "{option} \"{value}\" is not one of: {allowed}", fr: "{option} « {value} » n'est pas parmi : {allowed}" },
+  "cli/not-one-of.hint": { en: "use {option} {example}", fr: "utilisez {option} {example}" },
+  "cli/not-whole-number": { en: "{option} \"{value}\" is not a whole number ≥ {min}", fr: "{option} « {value} » n'est pas un nombre entier ≥ {min}" },
+  "cli/not-whole-number.hint": { en: "e.g. {option} {example}", fr: "par ex. {option} {example}" },
+  "cli/unknown-command": { en: "unknown command \"{name}\"", fr: "commande inconnue « {name} »" },
+  "cli/unknown-command.hint": { en: "did you mean {suggestion}?", fr: "vouliez-vous dire {suggestion} ?" },
+  "cli/lang-renamed": {
+    en: "--lang sets the language of messages (en or fr) since 0.2.0; for the language \"{value}\" use {option} {value}",
+    fr: "--lang donne la langue des messages (en ou fr) depuis la 0.2.0 ; pour la langue « {value} », utilisez {option} {value}",
+  },
+
+  // --- server: HTTP problem documents ------------------------------------------------------------------
+  "http/400": { en: "Bad Request", fr: "Requête incorrecte" },
+  "http/401": { en: "Unauthorized", fr: "Non authentifié" },
+  "http/403": { en: "Forbidden", fr: "Interdit" },
+  "http/404": { en: "Not Found", fr: "Introuvable" },
+  "http/405": { en: "Method Not Allowed", fr: "Méthode non permise" },
+  "http/406": { en: "Not Acceptable", fr: "Format non acceptable" },
+  "http/409": { en: "Conflict", fr: "Conflit" },
+  "http/412": { en: "Precondition Failed", fr: "Précondition non remplie" },
+  "http/413": { en: "Content Too Large", fr: "Contenu trop volumineux" },
+  "http/415": { en: "Unsupported Media Type", fr: "Type de média non pris en charge" },
+  "http/422": { en: "Unprocessable Content", fr: "Contenu inexploitable" },
+  "http/429": { en: "Too Many Requests", fr: "Trop de requêtes" },
+  "http/500": { en: "Internal Server Error", fr: "Erreur interne du serveur" },
+  "http/503": { en: "Service Unavailable", fr: "Service indisponible" },
+  "http/error": { en: "Error", fr: "Erreur" },
+  "http/too-large": { en: "the request body is larger than {limit} bytes", fr: "le corps de la requête dépasse {limit} octets" },
+  "http/too-large.hint": {
+    en: "split the data (one publisher graph per request) or ask the operator to raise --max-body",
+    fr: "découpez les données (un graphe d'éditeur par requête) ou demandez à l'exploitant de relever --max-body",
+  },
+  "http/not-found": { en: "nothing at {path}", fr: "rien à l'adresse {path}" },
+  "http/not-found.hint": { en: "GET / lists what this server offers", fr: "GET / liste ce que ce serveur propose" },
+  "http/internal": { en: "the server failed to answer: {detail}", fr: "le serveur n'a pas pu répondre : {detail}" },
+
+  // --- server: start-up --------------------------------------------------------------------------------
+  "serve/port-in-use": { en: "port {port} on {host} is already in use", fr: "le port {port} de {host} est déjà pris" },
+  "serve/port-in-use.hint": {
+    en: "stop the other server, or choose another port: --port N or PORT=N (0 picks a free one)",
+    fr: "arrêtez l'autre serveur ou choisissez un autre port : --port N ou PORT=N (0 en choisit un libre)",
+  },
+  "serve/bad-host": { en: "cannot listen on host \"{host}\": {reason}", fr: "impossible d'écouter sur l'hôte « {host} » : {reason}" },
+  "serve/bad-host-syntax": { en: "--host \"{host}\" is not an IP address or a host name", fr: "--host « {host} » n'est ni une adresse IP ni un nom d'hôte" },
+  "serve/bad-host.hint": {
+    en: "give an address of this machine: --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)",
+    fr: "donnez une adresse de cette machine : --host 127.0.0.1 (cette machine seule) ou --host 0.0.0.0 (toutes les interfaces)",
+  },
+  "serve/no-permission": { en: "not allowed to listen on port {port} of {host}", fr: "pas le droit d'écouter sur le port {port} de {host}" },
+  "serve/no-permission.hint": { en: "ports below 1024 need privileges: choose --port {suggest}", fr: "les ports sous 1024 demandent des privilèges : choisissez --port {suggest}" },
+  "serve/bad-port": { en: "PORT \"{value}\" is not a port number (0 to 65535)", fr: "PORT « {value} » n'est pas un numéro de port (0 à 65535)" },
+  "serve/bad-port.hint": { en: "e.g. PORT=8080, or --port 8080", fr: "par ex. PORT=8080, ou --port 8080" },
+
+  // --- JSON input ----------------------------------------------------------------------------------------
+  "json/syntax": { en: "{source}:{line}:{column}: not JSON: {detail}", fr: "{source}:{line}:{column} : pas du JSON : {detail}" },
+  "json/syntax.hint": { en: "fix the JSON at that position", fr: "corrigez le JSON à cet endroit" },
+} as const satisfies Readonly<Record<string, Text>>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    return v === undefined ? "?" : String(v);
+  });
+}
+
+/** The catalogue's sentence `key` in `lang`, with its `{placeholders}` filled from `params`. */
+export function t(key: MessageKey, params: Params = {}, lang: Lang = "en"): string {
+  return fill(CATALOGUE[key][lang], params);
+}
+
+/** The catalogue's sentence `key` in every language (what errors carry). */
+export function tx(key: MessageKey, params: Params = {}): Text {
+  const entry = CATALOGUE[key];
+  return { en: fill(entry.en, params), fr: fill(entry.fr, params) };
+}
+
+/** A sentence in both languages from a template written in place (`{ en, fr }`), for one-off wording. */
+export function txt(text: Text, params: Params = {}): Text {
+  return { en: fill(text.en, params), fr: fill(text.fr, params) };
+}
+
+/** The same sentence in both languages (a technical string: an IRI, a parser's message, a code). */
+export function same(s: string): Text {
+  return { en: s, fr: s };
+}
+
+/** The language of an HTTP request from its Accept-Language header (RFC 9110 §12.5.4): English unless French is preferred. */
+export function langOf(acceptLanguage: string | string[] | undefined): Lang {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(", ") : acceptLanguage;
+  if (!header || !header.trim()) return "en";
+  const best = new Negotiator({ headers: { "accept-language": header } }).language([...LANGS]);
+  return best === "fr" ? "fr" : "en";
+}
+
+/** `fr`, `fr-CA`, `FR` → `fr`; anything else (or nothing) → undefined. */
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
+  return (LANGS as readonly string[]).includes(primary ?? "") ? (primary as Lang) : undefined;
+}
