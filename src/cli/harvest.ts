@@ -54,7 +54,7 @@ Options:
                           with private-address
   --retries N             retries of a 429 or 503 answer, after its Retry-After, within --timeout
                           (default 2)
-  --messages en|fr        language of messages (default en)
+  --lang en|fr            language of messages (default en; --messages: old spelling)
 
 Exit codes: 0 every URL harvested (and loaded); 1 some URLs failed or blocks were rejected (the
 rest is written), or the harvest has violations (nothing loaded); 2 unusable input (no URL, bad
