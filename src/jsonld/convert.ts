@@ -82,6 +82,18 @@ export async function quadsToJsonLd(quads: readonly Quad[]): Promise<unknown[]> 
   return (await jsonld.fromRDF(plain as never, { useNativeTypes: false })) as unknown[];
 }
 
+/**
+ * Compacts expanded JSON-LD with the pinned schema.org context (`"@context": "https://schema.org/"`): the form a
+ * page carries. One node gives one object; several give an `@graph`.
+ */
+export async function compactJsonLd(expanded: readonly unknown[], context = "https://schema.org/"): Promise<Record<string, unknown>> {
+  try {
+    return (await jsonld.compact(expanded as jsonld.JsonLdDocument, context as never, { documentLoader: staticDocumentLoader as never } as jsonld.Options.Compact)) as Record<string, unknown>;
+  } catch (e) {
+    throw jsonLdError(e);
+  }
+}
+
 function plainTerm(t: Term): PlainTerm & { termType: string } {
   if (t.termType === "Literal") {
     return t.language

@@ -51,5 +51,11 @@ th, td { padding: .25rem .75rem; border-bottom: 1px solid var(--line); text-alig
 .table-wrap { overflow-x: auto; } table.results td { text-align: left; font-size: .9rem; }
 .lang-tag, .note { color: var(--muted); }
 #yasgui .yasr .yasr_btn.disabled, #yasgui .yasr .yasr_btn[disabled] { opacity: 1; color: #5c6670; }
+form.check { display: grid; gap: 1rem; padding: 1rem; background: var(--soft); border-radius: .5rem; }
+form.check textarea, .check-result textarea { width: 100%; font: .85rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; padding: .5rem; border: 1px solid #8b8b96; border-radius: .3rem; }
+form.check fieldset { border: 1px solid var(--line); border-radius: .3rem; } form.check legend { color: var(--muted); }
+.check-result h2.ok { color: #1e6b2f; } .check-result h2.ko { color: #9b1c1c; }
+.issue-group h3 { font-size: 1rem; margin: 1rem 0 .25rem; } .issue-group ul { margin: 0; }
+.issue.violation strong { color: #9b1c1c; } .issue.warning strong { color: #7a4b00; } .issue .code, .issue .value { color: var(--muted); font-size: .85rem; }
 footer.site { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
 `;

@@ -60,7 +60,7 @@ export interface PageShell {
   readonly title: string;
   readonly url: URL;
   /** Which header link is the current page. */
-  readonly current?: "discover" | "stats" | "query";
+  readonly current?: "discover" | "stats" | "query" | "check";
   readonly head?: Html;
 }
 
@@ -68,7 +68,7 @@ export interface PageShell {
 export function page(shell: PageShell, main: Html): string {
   const t = UI[shell.lang];
   const other: UiLang = shell.lang === "fr" ? "en" : "fr";
-  const nav = (key: "discover" | "stats" | "query", href: string, label: string): Html =>
+  const nav = (key: NonNullable<PageShell["current"]>, href: string, label: string): Html =>
     html`<a href="${href}"${shell.current === key ? new Html(' aria-current="page"') : ""}>${label}</a>`;
   const doc = html`<!doctype html>
 <html lang="${shell.lang}">
@@ -88,6 +88,7 @@ ${shell.head}
 ${nav("discover", `/?ui=${shell.lang}`, t.discover)}
 ${nav("stats", `/stats?ui=${shell.lang}`, t.stats)}
 ${nav("query", `/query?ui=${shell.lang}`, t.sparql)}
+${nav("check", `/check?ui=${shell.lang}`, t.check)}
 <a href="/catalog">${t.catalog}</a>
 </nav>
 <a class="lang" href="${inLanguage(shell.url, other)}" hreflang="${other}" lang="${other}">${UI[other].switchTo}</a>

@@ -13,6 +13,7 @@ import { STYLESHEET } from "./assets.js";
 import { discoveryPage } from "./discovery.js";
 import { html, page, uiLanguage } from "./html.js";
 import { QUERY_SCRIPT, queryPage } from "./query.js";
+import { checkPage, readCheckForm } from "./check.js";
 import { statsPage } from "./stats.js";
 
 export { html, escapeHtml, Html, uiLanguage } from "./html.js";
@@ -92,6 +93,20 @@ const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
 
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
 export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<boolean> {
+  if (url.pathname === "/check" && req.method === "POST") {
+    const lang = uiLanguage(req, url);
+    let form: Awaited<ReturnType<typeof readCheckForm>> | undefined;
+    let error: string | undefined;
+    try {
+      form = await readCheckForm(req);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
+    const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}) });
+    sendHtml(res, status, body, false);
+    return true;
+  }
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const pool = web.pool;
   const head = req.method === "HEAD";
@@ -121,6 +136,11 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     case "/": {
       if (!prefersHtml(req, "application/json")) return false;
       const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url });
+      sendHtml(res, status, body, head);
+      return true;
+    }
+    case "/check": {
+      const { status, body } = await checkPage({ lang: uiLanguage(req, url), url });
       sendHtml(res, status, body, head);
       return true;
     }

@@ -15,6 +15,7 @@ const available = existsSync(CHROMIUM);
 if (!available && process.env.CI) throw new Error(`Chromium is not installed at ${CHROMIUM}: .ci/run installs Debian's chromium package`);
 if (!available) console.warn(`test/web/browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set VIVANT_CHROMIUM)`);
 
+const DEMO_VENUE = "https://data.reseau-scenes.example/venue/grand-quai-nantes";
 const SHOTS = new URL("../../test-output/screenshots/", import.meta.url);
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -164,17 +165,41 @@ describe.runIf(available)("pages in Chromium", () => {
     await ctx.close();
   }, 60_000);
 
+  it("checks a pasted page whose event has no location and names the problem in French, with the repairs and the repaired JSON-LD", async () => {
+    const ctx = await context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}check`);
+    const markup = `<html><head><script type="application/ld+json">${JSON.stringify({
+      "@context": "https://schema.org", "@type": "TheatreEvent", name: "Le Misanthrope", startDate: "2026-11-20 20:00:00+01:00",
+    })}</script></head></html>`;
+    await page.getByLabel("JSON-LD ou page HTML").fill(markup);
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await page.waitForSelector("section.check-result");
+    const result = await page.locator("section.check-result").innerText();
+    expect(result).toContain("Non conforme au profil google");
+    expect(result).toMatch(/Exigé par Google : l'événement n'a pas de lieu/);
+    expect(result).toContain("google/event-location-required");
+    // Harvest's repairs say what they changed: the misspelled type and the space before the time.
+    expect(result).toContain("remplacé par la classe schema.org");
+    expect(result).toContain("remplacé par T");
+    const repaired = JSON.parse(await page.locator("#c-repaired").inputValue()) as Record<string, unknown>;
+    expect(repaired["@context"]).toBe("https://schema.org/");
+    expect(JSON.stringify(repaired)).toContain("TheaterEvent");
+    await page.screenshot({ path: new URL("check-fr.png", SHOTS).pathname, fullPage: true });
+    await ctx.close();
+  }, 60_000);
+
   it("has no serious or critical accessibility violation (axe-core, WCAG 2.1 AA) on the discovery, observatory and query pages", async () => {
     const ctx = await context();
     const page = await ctx.newPage();
     const found: Record<string, { id: string; impact: string; nodes: number }[]> = {};
     const select = `query?ui=fr&query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o } LIMIT 3")}`;
-    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr", "query?ui=fr&query=ASK%20%7B%7D", select]) {
+    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr", "query?ui=fr&query=ASK%20%7B%7D", select, "check?ui=fr", `resource?ui=fr&iri=${encodeURIComponent(DEMO_VENUE)}`]) {
       await page.goto(`${server.url}${path}`);
       if (path.startsWith("query")) await page.waitForSelector(path === select ? ".yasr table.dataTable tbody td" : "html[data-editor=yasgui]");
       found[path] = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
     }
-    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [], "query?ui=fr&query=ASK%20%7B%7D": [], [select]: [] });
+    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [], "query?ui=fr&query=ASK%20%7B%7D": [], [select]: [], "check?ui=fr": [], [`resource?ui=fr&iri=${encodeURIComponent(DEMO_VENUE)}`]: [] });
     await ctx.close();
   }, 90_000);
 });
@@ -204,6 +229,27 @@ describe("pages over plain HTTP", () => {
       expect((await call(s.url, `sparql?query=${q}&format=json`, { headers: { accept: "text/html" } })).type).toMatch(/^application\/sparql-results\+json/);
       expect((await call(s.url, "sparql", { headers: { accept: "application/sparql-results+json,application/json,text/javascript,application/javascript" } })).type).not.toMatch(/html/);
       expect((await call(s.url, "sparql")).type).toMatch(/^text\/turtle/);
+    } finally {
+      if (!server) await s.close();
+    }
+  }, 60_000);
+
+  it("checks an uploaded records file as vivant validate does, and refuses an upload past the limit", async () => {
+    const s = server ?? (await demoServer()).server;
+    try {
+      const { DEMO_TEXT } = await import("../server/helpers.js");
+      const form = new FormData();
+      form.set("ui", "en");
+      form.set("profile", "core");
+      form.set("file", new Blob([DEMO_TEXT], { type: "application/json" }), "demo-season.json");
+      const ok = await call(s.url, "check", { method: "POST", body: form });
+      expect(ok.status).toBe(200);
+      expect(ok.text).toContain("Conforms to the profile core");
+      const big = new FormData();
+      big.set("text", "x".repeat(5 * 2 ** 20 + 10));
+      const refused = await call(s.url, "check", { method: "POST", body: big });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain("at most 5242880 bytes");
     } finally {
       if (!server) await s.close();
     }
