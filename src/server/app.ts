@@ -24,6 +24,7 @@ import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson
 import { QueryPool } from "./pool.js";
 import { GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
 import { handleWeb, type WebContext } from "../web/index.js";
+import { PublishSessions } from "../web/publish.js";
 
 export interface ServerOptions {
   /**
@@ -198,14 +199,24 @@ export class VivantServer {
     return { prepared, info: await this.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta) };
   }
 
-  async #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
-    const existing = this.writer.graph(grant.graphIri);
-    const l = licence ?? existing?.licence ?? grant.licence;
-    const r = await this.load(files, {
+  /** Where a publisher's write goes, as the Graph Store and the publishing page both write it. */
+  #gspTarget(grant: TokenGrant, licence: string | undefined): LoadTarget {
+    const l = licence ?? this.writer.graph(grant.graphIri)?.licence ?? grant.licence;
+    return {
       publisherId: grant.publisherId, graphIri: grant.graphIri, ...(l !== undefined ? { licence: l } : {}), source: "Graph Store Protocol",
       // The tokens file is the authority on a publisher's namespaces: what it says now, not what a graph once registered.
       namespaces: grant.namespaces ?? [],
-    }).catch((e: unknown) => {
+    };
+  }
+
+  /** The publishing page's dry run: the same reading and validation as a write, nothing written. */
+  #gspPrepare(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<PreparedGraph> {
+    return prepareGraph(files, this.#gspTarget(grant, licence), { known: (id) => this.writer.graphs().find((g) => g.publisherId === id) });
+  }
+
+  async #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
+    const existing = this.writer.graph(grant.graphIri);
+    const r = await this.load(files, this.#gspTarget(grant, licence)).catch((e: unknown) => {
       // The store's own ownership rule (a registered namespace inside another publisher's): refused like the input's.
       const code = (e as { code?: unknown }).code;
       if (code === "store/foreign-subjects" || code === "store/namespace-taken") {
@@ -265,8 +276,16 @@ export class VivantServer {
     }
   }
 
+  readonly #sessions = new PublishSessions();
+
   get #web(): WebContext {
-    return { pool: this.pool, base: this.url, graphs: () => this.writer.graphs() };
+    return {
+      pool: this.pool, base: this.url, graphs: () => this.writer.graphs(), sessions: this.#sessions,
+      publish: {
+        tokens: this.tokens, graphs: () => this.writer.graphs(), maxBytes: this.#maxBody,
+        prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
+      },
+    };
   }
 
   get #maxBody(): number {

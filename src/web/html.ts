@@ -60,7 +60,7 @@ export interface PageShell {
   readonly title: string;
   readonly url: URL;
   /** Which header link is the current page. */
-  readonly current?: "discover" | "stats" | "query" | "check";
+  readonly current?: "discover" | "stats" | "query" | "check" | "publish";
   readonly head?: Html;
 }
 
@@ -89,6 +89,7 @@ ${nav("discover", `/?ui=${shell.lang}`, t.discover)}
 ${nav("stats", `/stats?ui=${shell.lang}`, t.stats)}
 ${nav("query", `/query?ui=${shell.lang}`, t.sparql)}
 ${nav("check", `/check?ui=${shell.lang}`, t.check)}
+${nav("publish", `/publish?ui=${shell.lang}`, t.publish)}
 <a href="/catalog">${t.catalog}</a>
 </nav>
 <a class="lang" href="${inLanguage(shell.url, other)}" hreflang="${other}" lang="${other}">${UI[other].switchTo}</a>

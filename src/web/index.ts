@@ -14,6 +14,7 @@ import { discoveryPage } from "./discovery.js";
 import { html, page, uiLanguage } from "./html.js";
 import { QUERY_SCRIPT, queryPage } from "./query.js";
 import { checkPage, readCheckForm } from "./check.js";
+import { handlePublish, type PublishContext, type PublishSessions } from "./publish.js";
 import { statsPage } from "./stats.js";
 
 export { html, escapeHtml, Html, uiLanguage } from "./html.js";
@@ -63,6 +64,8 @@ export function sparqlForBrowser(req: IncomingMessage, url: URL): boolean {
 
 export interface WebContext {
   readonly pool: QueryPool;
+  readonly sessions: PublishSessions;
+  readonly publish: PublishContext;
   /** The server's base URL, e.g. `http://127.0.0.1:3030/`. */
   readonly base: string;
   readonly graphs: () => readonly GraphInfo[];
@@ -93,6 +96,7 @@ const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
 
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
 export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<boolean> {
+  if (url.pathname === "/publish" || url.pathname.startsWith("/publish/")) return handlePublish(req, res, url, uiLanguage(req, url), web.sessions, web.publish);
   if (url.pathname === "/check" && req.method === "POST") {
     const lang = uiLanguage(req, url);
     let form: Awaited<ReturnType<typeof readCheckForm>> | undefined;

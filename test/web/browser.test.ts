@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { VivantServer } from "../../src/server/index.js";
-import { call, demoServer, selectRows } from "../server/helpers.js";
+import { call, DEMO_TEXT, demoServer, selectRows } from "../server/helpers.js";
 
 const CHROMIUM = process.env.VIVANT_CHROMIUM ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -20,12 +20,13 @@ const SHOTS = new URL("../../test-output/screenshots/", import.meta.url);
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server: VivantServer;
+let token: string;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!available) return;
   const { chromium } = await import("playwright-core");
-  ({ server } = await demoServer());
+  ({ server, token } = await demoServer());
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -189,17 +190,51 @@ describe.runIf(available)("pages in Chromium", () => {
     await ctx.close();
   }, 60_000);
 
+  it("publishes a season with a token: the report first, nothing written before the confirmation, then the discovery page answers with it", async () => {
+    const ctx = await context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    const season = JSON.parse(DEMO_TEXT) as { productions: { name: Record<string, string> }[] };
+    season.productions[0]!.name = { fr: "Saison publiée depuis la page", en: "Season published from the page" };
+    const file = { name: "season.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(season)) };
+    const found = async (): Promise<number> => (await apiIds(`q=${encodeURIComponent("publiée depuis la page")}`)).length;
+
+    await page.goto(`${server.url}publish?ui=fr`);
+    await page.getByLabel("Jeton d'éditeur").fill("not-a-token");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    expect(await page.locator("[role=alert]").innerText()).toContain("Ce jeton n'est pas connu");
+    await page.getByLabel("Jeton d'éditeur").fill(token);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForSelector("text=Connecté comme éditeur « reseau-scenes »");
+    const before = (await page.locator(".graph-line").innerText());
+
+    await page.locator("#p-file").setInputFiles(file);
+    await page.getByRole("button", { name: "Vérifier avant de publier" }).click();
+    expect(await page.locator("[role=status]").innerText()).toMatch(/Conforme au profil core/);
+    expect(await found()).toBe(0); // checked, not written
+    expect(await page.locator(".graph-line").innerText()).toBe(before);
+
+    await page.getByRole("button", { name: "Confirmer et remplacer mon graphe" }).click();
+    expect(await page.locator("[role=status]").innerText()).toMatch(/Publié/);
+    expect(await found()).toBeGreaterThan(0);
+    await page.goto(`${server.url}?ui=fr&q=${encodeURIComponent("publiée depuis la page")}`);
+    expect(await listed(page)).toEqual(await apiIds(`q=${encodeURIComponent("publiée depuis la page")}`));
+    expect(urls.some((u) => u.includes(token))).toBe(false);
+    await ctx.close();
+  }, 90_000);
+
   it("has no serious or critical accessibility violation (axe-core, WCAG 2.1 AA) on the discovery, observatory and query pages", async () => {
     const ctx = await context();
     const page = await ctx.newPage();
     const found: Record<string, { id: string; impact: string; nodes: number }[]> = {};
     const select = `query?ui=fr&query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o } LIMIT 3")}`;
-    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr", "query?ui=fr&query=ASK%20%7B%7D", select, "check?ui=fr", `resource?ui=fr&iri=${encodeURIComponent(DEMO_VENUE)}`]) {
+    for (const path of ["?ui=fr", "?ui=en&city=Nantes", "stats?ui=fr", "query?ui=fr&query=ASK%20%7B%7D", select, "check?ui=fr", `resource?ui=fr&iri=${encodeURIComponent(DEMO_VENUE)}`, "publish?ui=fr"]) {
       await page.goto(`${server.url}${path}`);
       if (path.startsWith("query")) await page.waitForSelector(path === select ? ".yasr table.dataTable tbody td" : "html[data-editor=yasgui]");
       found[path] = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
     }
-    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [], "query?ui=fr&query=ASK%20%7B%7D": [], [select]: [], "check?ui=fr": [], [`resource?ui=fr&iri=${encodeURIComponent(DEMO_VENUE)}`]: [] });
+    expect(found).toEqual({ "?ui=fr": [], "?ui=en&city=Nantes": [], "stats?ui=fr": [], "query?ui=fr&query=ASK%20%7B%7D": [], [select]: [], "check?ui=fr": [], [`resource?ui=fr&iri=${encodeURIComponent(DEMO_VENUE)}`]: [], "publish?ui=fr": [] });
     await ctx.close();
   }, 90_000);
 });
@@ -237,7 +272,6 @@ describe("pages over plain HTTP", () => {
   it("checks an uploaded records file as vivant validate does, and refuses an upload past the limit", async () => {
     const s = server ?? (await demoServer()).server;
     try {
-      const { DEMO_TEXT } = await import("../server/helpers.js");
       const form = new FormData();
       form.set("ui", "en");
       form.set("profile", "core");
@@ -250,6 +284,30 @@ describe("pages over plain HTTP", () => {
       const refused = await call(s.url, "check", { method: "POST", body: big });
       expect(refused.status).toBe(400);
       expect(refused.text).toContain("at most 5242880 bytes");
+    } finally {
+      if (!server) await s.close();
+    }
+  }, 60_000);
+
+  it("refuses the publishing forms without the session's CSRF token, and never sets a cookie readable by scripts", async () => {
+    const s = server ?? (await demoServer()).server;
+    const t = token ?? (await demoServer()).token;
+    try {
+      const signIn = await fetch(new URL("publish/sign-in", s.url), { method: "POST", body: new URLSearchParams({ token: t }), redirect: "manual" });
+      expect(signIn.status).toBe(303);
+      const cookie = signIn.headers.get("set-cookie")!;
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      const session = cookie.split(";")[0]!;
+      const form = new FormData();
+      form.set("file", new Blob([DEMO_TEXT]), "season.json");
+      const forged = await fetch(new URL("publish/check", s.url), { method: "POST", body: form, headers: { cookie: session } });
+      expect(forged.status).toBe(403);
+      form.set("csrf", "guessed");
+      expect((await fetch(new URL("publish/check", s.url), { method: "POST", body: form, headers: { cookie: session } })).status).toBe(403);
+      const confirm = new FormData();
+      confirm.set("pending", "x");
+      expect((await fetch(new URL("publish/confirm", s.url), { method: "POST", body: confirm, headers: { cookie: session } })).status).toBe(403);
     } finally {
       if (!server) await s.close();
     }

@@ -1,0 +1,341 @@
+// The publishing page (`/publish`): a publisher signs in with its token (kept in a server-side session, never in a
+// URL or a log), uploads a season (records JSON, or RDF), sees the core profile's report, and only on confirmation
+// replaces its graph, through the Graph Store's own write path. Every form carries the session's CSRF token.
+
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import busboy from "busboy";
+import type { TokenGrant, TokenTable } from "../server/auth.js";
+import type { LoadFile, PreparedGraph } from "../store/load.js";
+import type { GraphInfo } from "../store/types.js";
+import { html, Html, page } from "./html.js";
+import type { UiLang } from "./i18n.js";
+
+/** A session lasts this long without use. */
+const SESSION_MS = 60 * 60 * 1000;
+/** Sessions kept at once (the oldest goes first). */
+const MAX_SESSIONS = 1000;
+const COOKIE = "vivant_publish";
+
+interface Pending {
+  readonly id: string;
+  readonly files: LoadFile[];
+  readonly licence?: string;
+}
+
+interface Session {
+  readonly id: string;
+  readonly csrf: string;
+  readonly grant: TokenGrant;
+  lastUsed: number;
+  pending?: Pending;
+}
+
+/** What the page needs from the server: the tokens, the graphs, a dry run and the real write. */
+export interface PublishContext {
+  readonly tokens: TokenTable;
+  readonly graphs: () => readonly GraphInfo[];
+  /** Validates as a write would, writes nothing. */
+  readonly prepare: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<PreparedGraph>;
+  /** The Graph Store's write: validates again and replaces the graph only when it conforms. */
+  readonly publish: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<{ prepared: PreparedGraph; info?: GraphInfo }>;
+  /** Largest upload, in bytes. */
+  readonly maxBytes: number;
+}
+
+const WORDS = {
+  fr: {
+    title: "Publier une saison",
+    signIn: "Se connecter",
+    token: "Jeton d'éditeur",
+    tokenHint: "Le jeton que l'administrateur de ce serveur vous a remis. Il reste sur le serveur, dans votre session.",
+    badToken: "Ce jeton n'est pas connu de ce serveur.",
+    signedIn: (p: string) => `Connecté comme éditeur « ${p} ».`,
+    signOut: "Se déconnecter",
+    yourGraph: "Votre graphe",
+    none: "Pas encore publié.",
+    triples: "triplets",
+    licence: "Licence",
+    modified: "modifié le",
+    upload: "Envoyer une saison",
+    file: "Fichier de fiches (JSON) ou RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+    licenceField: "Licence des données RDF (clé ou IRI, facultatif)",
+    check: "Vérifier avant de publier",
+    reportOk: (n: number) => `Conforme au profil core : ${n} triplets prêts à remplacer votre graphe.`,
+    reportKo: (v: number) => `${v} violation${v > 1 ? "s" : ""} : rien ne peut être publié tant qu'elles restent.`,
+    confirm: "Confirmer et remplacer mon graphe",
+    published: (n: number) => `Publié : votre graphe a maintenant ${n} triplets.`,
+    refused: "Refusé : rien n'a changé.",
+    catalog: "Catalogue des graphes de ce serveur",
+    publisher: "Éditeur",
+    graph: "Graphe",
+    expired: "La session a expiré ou le formulaire n'est plus valable : reconnectez-vous.",
+    noFile: "Choisissez un fichier.",
+    recordProblems: "Problèmes des fiches",
+  },
+  en: {
+    title: "Publish a season",
+    signIn: "Sign in",
+    token: "Publisher token",
+    tokenHint: "The token this server's administrator gave you. It stays on the server, in your session.",
+    badToken: "This token is not known to this server.",
+    signedIn: (p: string) => `Signed in as publisher "${p}".`,
+    signOut: "Sign out",
+    yourGraph: "Your graph",
+    none: "Not published yet.",
+    triples: "triples",
+    licence: "Licence",
+    modified: "modified",
+    upload: "Upload a season",
+    file: "Records file (JSON) or RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+    licenceField: "Licence of RDF data (key or IRI, optional)",
+    check: "Check before publishing",
+    reportOk: (n: number) => `Conforms to the core profile: ${n} triples ready to replace your graph.`,
+    reportKo: (v: number) => `${v} violation${v === 1 ? "" : "s"}: nothing can be published while they remain.`,
+    confirm: "Confirm and replace my graph",
+    published: (n: number) => `Published: your graph now has ${n} triples.`,
+    refused: "Refused: nothing changed.",
+    catalog: "Catalog of this server's graphs",
+    publisher: "Publisher",
+    graph: "Graph",
+    expired: "The session expired or the form is no longer valid: sign in again.",
+    noFile: "Choose a file.",
+    recordProblems: "Record problems",
+  },
+} as const;
+
+/** The sessions of one server (in memory: a restart signs everyone out, which is the safe side). */
+export class PublishSessions {
+  readonly #byId = new Map<string, Session>();
+
+  open(grant: TokenGrant): Session {
+    this.#prune();
+    if (this.#byId.size >= MAX_SESSIONS) this.#byId.delete(this.#byId.keys().next().value!);
+    const s: Session = { id: randomBytes(24).toString("base64url"), csrf: randomBytes(24).toString("base64url"), grant, lastUsed: Date.now() };
+    this.#byId.set(s.id, s);
+    return s;
+  }
+
+  of(req: IncomingMessage): Session | undefined {
+    const id = cookie(req.headers.cookie, COOKIE);
+    const s = id ? this.#byId.get(id) : undefined;
+    if (!s) return undefined;
+    if (Date.now() - s.lastUsed > SESSION_MS) {
+      this.#byId.delete(s.id);
+      return undefined;
+    }
+    s.lastUsed = Date.now();
+    return s;
+  }
+
+  close(s: Session): void {
+    this.#byId.delete(s.id);
+  }
+
+  #prune(): void {
+    const now = Date.now();
+    for (const [id, s] of this.#byId) if (now - s.lastUsed > SESSION_MS) this.#byId.delete(id);
+  }
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return v.join("=");
+  }
+  return undefined;
+}
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+interface Form {
+  readonly fields: Record<string, string>;
+  readonly file?: { readonly name: string; readonly text: string };
+  readonly tooLarge: boolean;
+}
+
+function readForm(req: IncomingMessage, maxBytes: number): Promise<Form> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, fieldSize: 64 * 1024, files: 1, fields: 10 } });
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let file: { name: string; text: string } | undefined;
+    let tooLarge = false;
+    bb.on("field", (name, value) => (fields[name] = value));
+    bb.on("file", (_n, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("limit", () => (tooLarge = true));
+      stream.on("end", () => {
+        if (info.filename) file = { name: info.filename, text: Buffer.concat(chunks).toString("utf8") };
+      });
+    });
+    bb.on("error", reject);
+    bb.on("close", () => resolve({ fields, ...(file ? { file } : {}), tooLarge }));
+    req.pipe(bb);
+  });
+}
+
+function hidden(s: Session): Html {
+  return html`<input type="hidden" name="csrf" value="${s.csrf}">`;
+}
+
+function graphLine(g: GraphInfo | undefined, lang: UiLang): Html {
+  const w = WORDS[lang];
+  if (!g) return html`<p>${w.none}</p>`;
+  return html`<p class="graph-line"><code>${g.graphIri}</code> · ${g.triples} ${w.triples}${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""} · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time></p>`;
+}
+
+function reportBlock(p: PreparedGraph, lang: UiLang): Html {
+  const w = WORDS[lang];
+  const issues = p.report.issues.filter((i) => i.severity === "violation").slice(0, 50);
+  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">${p.ok ? w.reportOk(p.quads.length) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}</p>
+${issues.length ? html`<ul>${issues.map((i) => html`<li class="issue violation">${i.recordId !== undefined ? html`<code>${i.entity ?? ""} ${i.recordId}</code> ` : html`<code>${i.focusNode}</code> `}${i.field ?? i.path ?? ""} — ${i.message[lang]} <span class="code">${i.code}</span></li>`)}</ul>` : ""}
+${p.recordProblems.length ? html`<h3>${w.recordProblems}</h3><ul>${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}</ul>` : ""}`;
+}
+
+function render(lang: UiLang, url: URL, main: Html): string {
+  return page({ lang, title: WORDS[lang].title, url, current: "publish" }, html`<h1>${WORDS[lang].title}</h1>${main}`);
+}
+
+function signInForm(lang: UiLang, message?: string): Html {
+  const w = WORDS[lang];
+  return html`${message ? html`<p class="problem" role="alert">${message}</p>` : ""}
+<form class="check" method="post" action="/publish/sign-in">
+<input type="hidden" name="ui" value="${lang}">
+<div class="field wide"><label for="p-token">${w.token}</label><input id="p-token" type="password" name="token" autocomplete="off" required aria-describedby="p-token-hint"><p id="p-token-hint" class="note">${w.tokenHint}</p></div>
+<div class="actions"><button type="submit">${w.signIn}</button></div>
+</form>`;
+}
+
+function dashboard(ctx: PublishContext, s: Session, lang: UiLang, extra: Html = new Html("")): Html {
+  const w = WORDS[lang];
+  const mine = ctx.graphs().find((g) => g.graphIri === s.grant.graphIri);
+  return html`<p>${w.signedIn(s.grant.publisherId)}</p>
+<form method="post" action="/publish/sign-out">${hidden(s)}<input type="hidden" name="ui" value="${lang}"><button type="submit">${w.signOut}</button></form>
+<section aria-labelledby="mine"><h2 id="mine">${w.yourGraph}</h2>${graphLine(mine, lang)}</section>
+${extra}
+<section aria-labelledby="upload"><h2 id="upload">${w.upload}</h2>
+<form class="check" method="post" action="/publish/check" enctype="multipart/form-data">${hidden(s)}<input type="hidden" name="ui" value="${lang}">
+<div class="field"><label for="p-file">${w.file}</label><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig" required></div>
+<div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence"></div>
+<div class="actions"><button type="submit">${w.check}</button></div>
+</form></section>
+<section aria-labelledby="catalog"><h2 id="catalog">${w.catalog}</h2>
+<table><thead><tr><th scope="col">${w.publisher}</th><th scope="col">${w.graph}</th><th scope="col">${w.licence}</th><th scope="col">${w.triples}</th></tr></thead>
+<tbody>${ctx.graphs().map((g) => html`<tr><td>${g.publisherId}</td><td><code>${g.graphIri}</code></td><td>${g.licenceIri ?? ""}</td><td>${g.triples}</td></tr>`)}</tbody></table>
+<p><a href="/catalog">DCAT</a></p></section>`;
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    Vary: "Cookie, Accept-Language",
+    ...headers,
+  });
+  res.end(body);
+}
+
+const setCookie = (id: string, maxAge: number): string => `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/publish; Max-Age=${maxAge}`;
+
+/** `/publish` and its form actions; false when the path is not one of them. */
+export async function handlePublish(req: IncomingMessage, res: ServerResponse, url: URL, lang: UiLang, sessions: PublishSessions, ctx: PublishContext): Promise<boolean> {
+  if (!url.pathname.startsWith("/publish")) return false;
+  const w = WORDS[lang];
+  const session = sessions.of(req);
+  if (req.method === "GET" || req.method === "HEAD") {
+    if (url.pathname !== "/publish") return false;
+    send(res, 200, render(lang, url, session ? dashboard(ctx, session, lang) : signInForm(lang)));
+    return true;
+  }
+  if (req.method !== "POST") return false;
+  let form: Form;
+  try {
+    form = await readForm(req, ctx.maxBytes);
+  } catch {
+    send(res, 400, render(lang, url, signInForm(lang, w.expired)));
+    return true;
+  }
+  const formLang: UiLang = form.fields.ui === "en" ? "en" : form.fields.ui === "fr" ? "fr" : lang;
+  const W = WORDS[formLang];
+  switch (url.pathname) {
+    case "/publish/sign-in": {
+      const grant = ctx.tokens.grantOf(`Bearer ${form.fields.token ?? ""}`);
+      if (!grant) {
+        send(res, 401, render(formLang, url, signInForm(formLang, W.badToken)));
+        return true;
+      }
+      const s = sessions.open(grant);
+      res.writeHead(303, { Location: `/publish?ui=${formLang}`, "Set-Cookie": setCookie(s.id, SESSION_MS / 1000), "Cache-Control": "no-store" });
+      res.end();
+      return true;
+    }
+    case "/publish/sign-out":
+    case "/publish/check":
+    case "/publish/confirm": {
+      if (!session || !sameSecret(form.fields.csrf, session.csrf)) {
+        send(res, 403, render(formLang, url, signInForm(formLang, W.expired)));
+        return true;
+      }
+      if (url.pathname === "/publish/sign-out") {
+        sessions.close(session);
+        res.writeHead(303, { Location: `/publish?ui=${formLang}`, "Set-Cookie": setCookie("", 0), "Cache-Control": "no-store" });
+        res.end();
+        return true;
+      }
+      if (url.pathname === "/publish/check") {
+        if (form.tooLarge || !form.file || form.file.text.trim() === "") {
+          send(res, form.tooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.tooLarge ? `≤ ${ctx.maxBytes} bytes` : W.noFile}</p>`)));
+          return true;
+        }
+        const licence = form.fields.licence?.trim() || undefined;
+        const files: LoadFile[] = [{ text: form.file.text.replace(/^\uFEFF/, ""), source: form.file.name }];
+        let prepared: PreparedGraph;
+        try {
+          prepared = await ctx.prepare(files, session.grant, licence);
+        } catch (e) {
+          send(res, 422, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${(e as Error).message}</p>`)));
+          return true;
+        }
+        session.pending = prepared.ok ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) } : undefined;
+        const confirm = session.pending
+          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">${hidden(session)}<input type="hidden" name="ui" value="${formLang}"><input type="hidden" name="pending" value="${session.pending.id}"><button type="submit">${W.confirm}</button></form>`
+          : "";
+        send(res, prepared.ok ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${confirm}</section>`)));
+        return true;
+      }
+      // confirm: the pending upload of this session, written through the Graph Store's own path.
+      const pending = session.pending;
+      if (!pending || pending.id !== form.fields.pending) {
+        send(res, 409, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.expired}</p>`)));
+        return true;
+      }
+      session.pending = undefined;
+      try {
+        const r = await ctx.publish(pending.files, session.grant, pending.licence);
+        const extra = r.info ? html`<p class="ok" role="status">${W.published(r.info.triples)}</p>` : html`<p class="problem" role="alert">${W.refused}</p>${reportBlock(r.prepared, formLang)}`;
+        send(res, r.info ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, extra)));
+      } catch (e) {
+        send(res, (e as { status?: number }).status ?? 500, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.refused} ${(e as Error).message}</p>`)));
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
