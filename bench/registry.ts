@@ -5,10 +5,12 @@ import { importBench } from "./import.bench.js";
 import { mapBench } from "./map.bench.js";
 import { validateBench } from "./validate.bench.js";
 import { storeBench } from "./store.bench.js";
+import { webBench } from "./web.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
   importBench,
   validateBench,
   storeBench,
+  webBench,
 ];
