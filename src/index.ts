@@ -44,6 +44,8 @@ export type {
 
 // --- store ---
 export { GraphStore, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
+export { StoreBrokenError, isStoreBrokenError, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "./store/index.js";
+export type { QueryLimits, QueryShape } from "./store/index.js";
 export { GraphWriter } from "./store/writer.js";
 export { prepareGraph } from "./store/load.js";
 export type { LoadFile, LoadTarget, PrepareOptions, PreparedGraph } from "./store/load.js";

@@ -2,7 +2,7 @@
 // bearer tokens), typed discoverability queries, and the catalog. The main thread routes HTTP and owns the
 // data directory; query workers hold replicas of the store.
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,7 @@ import { quadsToJsonLd } from "../jsonld/convert.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
+import type { QueryLimits } from "../store/sparql-limits.js";
 import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
@@ -49,6 +50,17 @@ export interface ServerOptions {
    * @default 10000
    */
   readonly queryTimeoutMs?: number;
+  /**
+   * Time a SPARQL query that looks like a lookup may run in the fast lane, in ms; past it its worker is replaced
+   * and the query runs again in the slow lane, within `queryTimeoutMs`.
+   * @default 2000
+   */
+  readonly lookupTimeoutMs?: number;
+  /**
+   * Queries deeper or larger than these get 400 `sparql/too-complex` before any worker sees them.
+   * @default { maxDepth: 200, maxTokens: 200000 }
+   */
+  readonly queryLimits?: QueryLimits;
   /**
    * Largest serialised answer sent, in bytes.
    * @default 67108864 (64 MiB)
@@ -136,6 +148,8 @@ export class VivantServer {
         dataDir,
         workers: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
         timeoutMs: options.queryTimeoutMs ?? 10_000,
+        ...(options.lookupTimeoutMs !== undefined ? { lookupTimeoutMs: options.lookupTimeoutMs } : {}),
+        ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
         maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
         unionDefaultGraph: options.unionDefaultGraph ?? true,
         ...(options.log ? { log: options.log } : {}),
@@ -258,9 +272,17 @@ export class VivantServer {
           });
           return;
         }
-        case "/health":
-          sendJson(res, 200, { status: this.pool.readyWorkers > 0 ? "ok" : "starting", workers: this.pool.readyWorkers, graphs: this.writer.graphs().length, triples: this.writer.graphs().reduce((n, g) => n + g.triples, 0), queries: this.pool.stats });
+        case "/health": {
+          // Not ok (503) while a worker is being replaced: the other workers answer meanwhile, with fewer hands.
+          const pool = this.pool.health();
+          sendJson(res, pool.status === "ok" ? 200 : 503, {
+            status: pool.status, workers: pool.workers, queued: pool.queued,
+            graphs: this.writer.graphs().length, triples: this.writer.graphs().reduce((n, g) => n + g.triples, 0),
+            quarantined: await this.#quarantined(), ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
+            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats,
+          });
           return;
+        }
         case "/":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", `${req.method} is not allowed here`);
           if (await handleWeb(req, res, url, this.#web)) return;
@@ -286,6 +308,15 @@ export class VivantServer {
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
     };
+  }
+
+  /** Files of the data directory moved aside as unreadable (`quarantine/`), newest last. */
+  async #quarantined(): Promise<string[]> {
+    try {
+      return (await readdir(join(this.writer.dataDir, "quarantine"))).sort();
+    } catch {
+      return [];
+    }
   }
 
   get #maxBody(): number {

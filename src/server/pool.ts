@@ -5,6 +5,7 @@
 import { Worker } from "node:worker_threads";
 import { VivantError } from "../errors.js";
 import { parseSparqlTsv } from "../store/tsv.js";
+import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 import type { PerformanceFilter } from "../query/filter.js";
@@ -18,6 +19,12 @@ export interface PoolOptions extends WorkerConfig {
   readonly workers: number;
   /** Time limit of one query, queueing included, in ms. */
   readonly timeoutMs: number;
+  /**
+   * Time a SPARQL lookup may run in the fast lane; past it its worker is replaced and the query runs again in the
+   * slow lane (within `timeoutMs`).
+   * @default 2000
+   */
+  readonly lookupTimeoutMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -40,20 +47,68 @@ export interface PoolResult extends Omit<FormattedResult, "body"> {
   readonly body: Uint8Array;
 }
 
+/**
+ * Which queue a job waits in. `fast`: the typed questions and SPARQL queries that look like lookups; `slow`: every
+ * other query. Slow jobs never take the last worker not already running one, so a fast job always finds one soon.
+ */
+export type Lane = "fast" | "slow";
+
 interface Job {
   readonly message: (ToWorker & { type: "query" }) | IndexRequest;
+  lane: Lane;
+  /** A SPARQL lookup past the lookup time budget is moved to the slow lane (its worker replaced): only once. */
+  demotable: boolean;
   readonly resolve: (r: never) => void;
   readonly reject: (e: Error) => void;
   readonly timer: NodeJS.Timeout;
+  laneTimer?: NodeJS.Timeout;
   slot?: Slot;
+  /** Sent again after its worker failed through no fault of its own: only once. */
+  retried: boolean;
 }
 
+type SlotState = "starting" | "ready" | "retiring";
+
 interface Slot {
-  worker: Worker;
-  ready: boolean;
+  readonly id: number;
+  readonly worker: Worker;
+  state: SlotState;
   job?: Job;
   /** Reloads sent and not yet confirmed: id → resolve. */
   reloads: Map<number, () => void>;
+  /** Why the worker is ending, when the pool ends it (a time limit) or it said its store broke. */
+  ending?: string;
+  /** The last `error` event of the thread (out of memory…). */
+  lastError?: string;
+  answered: number;
+  readonly since: number;
+}
+
+/** One worker as `/health` shows it. */
+export interface WorkerHealth {
+  readonly id: number;
+  readonly state: "starting" | "idle" | "busy" | "retiring";
+  /** The lane of the job it runs. */
+  readonly lane?: Lane;
+  /** How long its current job has run, in ms. */
+  readonly runningMs?: number;
+  readonly answered: number;
+}
+
+/** The last time a worker failed (a trap, an exit, a failed reload or start). */
+export interface WorkerFailure {
+  readonly at: string;
+  readonly worker: number;
+  readonly reason: string;
+}
+
+export interface PoolHealth {
+  /** `ok`: every worker ready; `replacing`: a failed or stopped worker is being replaced; `starting`; `closed`. */
+  readonly status: "ok" | "replacing" | "starting" | "closed";
+  readonly workers: readonly WorkerHealth[];
+  readonly queued: { readonly fast: number; readonly slow: number };
+  readonly lastFailure?: WorkerFailure;
+  readonly warnings: readonly string[];
 }
 
 const decoder = new TextDecoder();
@@ -65,15 +120,28 @@ const decoder = new TextDecoder();
  */
 export const QUERY_WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 } as const;
 
+/** Delay before trying again to start a worker whose start failed. */
+const RESPAWN_RETRY_MS = 1000;
+
 export class QueryPool implements SelectSource {
   readonly #o: PoolOptions;
   readonly #slots: Slot[] = [];
-  readonly #queue: Job[] = [];
+  readonly #fast: Job[] = [];
+  readonly #slow: Job[] = [];
   #nextId = 1;
+  #nextWorker = 1;
   #closed = false;
+  #started = false;
   #readyWaiters: (() => void)[] = [];
-  /** Queries answered, timed out, and workers replaced (for the service's status). */
-  readonly stats = { answered: 0, timedOut: 0, respawned: 0 };
+  #lastFailure: WorkerFailure | undefined;
+  #warnings: string[] = [];
+  /** Workers being started to replace others (a respawn that failed is tried again). */
+  #replacing = 0;
+  /**
+   * Queries answered, timed out (answered 503), refused as too complex, lookups moved to the slow lane, workers
+   * failed (trap, crash, out of memory, failed reload) and replaced (for the service's status).
+   */
+  readonly stats = { answered: 0, timedOut: 0, tooComplex: 0, demoted: 0, failed: 0, respawned: 0, retried: 0 };
 
   private constructor(options: PoolOptions) {
     this.#o = options;
@@ -89,25 +157,40 @@ export class QueryPool implements SelectSource {
       await pool.close();
       throw e;
     }
+    pool.#started = true;
     return pool;
+  }
+
+  /** Workers kept free of slow queries (one, when there are two or more workers). */
+  get #reserved(): number {
+    return Math.max(1, this.#o.workers) >= 2 ? 1 : 0;
+  }
+
+  get #lookupTimeoutMs(): number {
+    return Math.min(this.#o.lookupTimeoutMs ?? 2000, this.#o.timeoutMs);
   }
 
   #spawn(): Promise<void> {
     const fromSource = import.meta.url.endsWith(".ts");
     // Under the test runner the sources are TypeScript: the worker gets the same dev-only type-stripping hooks.
     const worker = new Worker(new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url), {
-      workerData: { dataDir: this.#o.dataDir, unionDefaultGraph: this.#o.unionDefaultGraph, maxResultBytes: this.#o.maxResultBytes } satisfies WorkerConfig,
+      workerData: {
+        dataDir: this.#o.dataDir, unionDefaultGraph: this.#o.unionDefaultGraph, maxResultBytes: this.#o.maxResultBytes,
+        ...(this.#o.queryLimits ? { queryLimits: this.#o.queryLimits } : {}),
+      } satisfies WorkerConfig,
       execArgv: fromSource ? ["--import", new URL("./dev/ts-register.mjs", import.meta.url).href] : [],
       resourceLimits: QUERY_WORKER_LIMITS,
     });
-    const slot: Slot = { worker, ready: false, reloads: new Map() };
+    const slot: Slot = { id: this.#nextWorker++, worker, state: "starting", reloads: new Map(), answered: 0, since: Date.now() };
     this.#slots.push(slot);
     return new Promise<void>((resolve, reject) => {
       worker.on("message", (m: FromWorker) => {
         switch (m.type) {
           case "ready":
-            slot.ready = true;
+            if (slot.state !== "starting") return;
+            slot.state = "ready";
             for (const w of m.warnings) this.#o.log?.(`warning: ${w}`);
+            this.#warnings = [...m.warnings];
             resolve();
             this.#dispatch();
             for (const w of this.#readyWaiters.splice(0)) w();
@@ -118,7 +201,21 @@ export class QueryPool implements SelectSource {
           case "reloaded":
           case "error":
             if (slot.reloads.has(m.id)) {
-              if (m.type === "error") this.#o.log?.(`warning: reload failed in a worker: ${m.error.message}`);
+              if (m.type === "error") {
+                // A replica that could not take a write must not answer: it is replaced (the new one reads the files).
+                const why = typeof m.error.message === "string" ? m.error.message : m.error.message.en;
+                this.#o.log?.(`warning: reload failed in a worker: ${why}`);
+                this.#retire(slot, `reload failed: ${why}`, true);
+                const job = slot.job;
+                if (job) {
+                  // Sent after the reload, not run yet: it waits for a healthy worker.
+                  slot.job = undefined;
+                  job.slot = undefined;
+                  clearTimeout(job.laneTimer);
+                  this.stats.retried++;
+                  (job.lane === "fast" ? this.#fast : this.#slow).unshift(job);
+                }
+              }
               slot.reloads.get(m.id)!();
               slot.reloads.delete(m.id);
               return;
@@ -134,19 +231,47 @@ export class QueryPool implements SelectSource {
         }
       });
       worker.on("error", (e) => {
+        slot.lastError = e.message;
         this.#o.log?.(`warning: a query worker failed: ${e.message}`);
         reject(e);
       });
-      worker.on("exit", () => this.#exited(slot));
+      worker.on("exit", (code) => {
+        reject(new VivantError("server/worker-failed", slot.lastError ?? `a query worker exited with code ${code} while starting`));
+        this.#exited(slot, code);
+      });
     });
+  }
+
+  #failure(slot: Slot, reason: string): void {
+    this.stats.failed++;
+    this.#lastFailure = { at: new Date().toISOString(), worker: slot.id, reason };
+  }
+
+  /** Ends a worker (its replacement loads the data directory). `failed`: it is ended for a fault, not a time limit. */
+  #retire(slot: Slot, reason: string, failed: boolean): void {
+    if (slot.state === "retiring") return;
+    if (failed) this.#failure(slot, reason);
+    slot.state = "retiring";
+    slot.ending = reason;
+    void slot.worker.terminate();
   }
 
   #finish(slot: Slot, id: number, error?: WorkerError, result?: unknown): void {
     const job = slot.job;
     if (!job || job.message.id !== id) return;
     slot.job = undefined;
+    slot.answered++;
     clearTimeout(job.timer);
-    if (error) job.reject(new QueryError(error.status ?? (error.client ? 400 : 500), error));
+    clearTimeout(job.laneTimer);
+    if (error?.broken) {
+      // The query broke the worker's store: it gets the 500; the worker ends itself and is replaced.
+      const reason = typeof error.message === "string" ? error.message : error.message.en;
+      this.#failure(slot, reason);
+      slot.state = "retiring";
+      slot.ending = reason;
+      job.reject(new QueryError(500, { ...error, hint: error.hint ?? "the worker is replaced from the data directory; if this query is needed, narrow it" }));
+      void slot.worker.terminate();
+    } else if (error) job.reject(new QueryError(error.status ?? (error.client ? 400 : 500), error));
     else {
       this.stats.answered++;
       (job.resolve as (r: unknown) => void)(result);
@@ -154,37 +279,108 @@ export class QueryPool implements SelectSource {
     this.#dispatch();
   }
 
-  /** A worker ended (terminated after a timeout, or crashed): fail its query, replace it. */
-  #exited(slot: Slot): void {
+  /** A worker ended (retired by the pool, or failed): settle or resend its job, replace the worker. */
+  #exited(slot: Slot, code: number): void {
     const at = this.#slots.indexOf(slot);
     if (at >= 0) this.#slots.splice(at, 1);
+    // Reloads not yet confirmed: the worker died before or while applying them, so its job (sent after) is not to blame.
+    const innocent = slot.reloads.size > 0;
     for (const done of slot.reloads.values()) done(); // its replacement reads the current files
     slot.reloads.clear();
+    const unexpected = slot.state !== "retiring";
+    const reason = slot.lastError ?? `the worker thread exited with code ${code}`;
+    if (unexpected) this.#failure(slot, reason);
     const job = slot.job;
     slot.job = undefined;
     if (job) {
-      clearTimeout(job.timer);
-      job.reject(new QueryError(500, { code: "query/worker-crashed", message: "the query worker stopped while answering (out of memory?)", hint: "narrow the query" }));
+      clearTimeout(job.laneTimer);
+      job.slot = undefined;
+      if (innocent && !job.retried) {
+        job.retried = true;
+        this.stats.retried++;
+        (job.lane === "fast" ? this.#fast : this.#slow).unshift(job);
+      } else {
+        clearTimeout(job.timer);
+        job.reject(new QueryError(500, {
+          code: "query/worker-failed",
+          message: `the query worker failed while answering (${reason}) and is being replaced`,
+          hint: "if the query is large, narrow it (fewer unbound patterns, a LIMIT)",
+        }));
+      }
     }
-    if (this.#closed) return;
+    // A worker that failed while starting: start() reports it, or #replace() tries again.
+    if (this.#closed || slot.state === "starting") {
+      this.#dispatch();
+      return;
+    }
     this.stats.respawned++;
-    this.#spawn().catch((e: Error) => this.#o.log?.(`warning: cannot replace a query worker: ${e.message}`));
+    this.#replace();
+    this.#dispatch();
+  }
+
+  #replace(): void {
+    this.#replacing++;
+    this.#spawn().then(
+      () => {
+        this.#replacing--;
+      },
+      (e: Error) => {
+        this.#replacing--;
+        this.#lastFailure = { at: new Date().toISOString(), worker: 0, reason: `cannot start a replacement worker: ${e.message}` };
+        this.#o.log?.(`warning: cannot replace a query worker: ${e.message}`);
+        if (!this.#closed) setTimeout(() => !this.#closed && this.#replaceIfShort(), RESPAWN_RETRY_MS).unref();
+      },
+    );
+  }
+
+  #replaceIfShort(): void {
+    if (this.#slots.length < Math.max(1, this.#o.workers)) this.#replace();
   }
 
   #dispatch(): void {
-    while (this.#queue.length) {
-      const slot = this.#slots.find((s) => s.ready && !s.job);
+    for (;;) {
+      const slot = this.#slots.find((s) => s.state === "ready" && !s.job);
       if (!slot) return;
-      const job = this.#queue.shift()!;
+      let job = this.#fast.shift();
+      if (!job) {
+        if (!this.#slow.length) return;
+        // A slow job may take this worker only if another ready worker stays free of slow jobs.
+        const notSlow = this.#slots.filter((s) => s.state === "ready" && s.job?.lane !== "slow").length;
+        if (notSlow - 1 < this.#reserved) return;
+        job = this.#slow.shift()!;
+      }
       job.slot = slot;
       slot.job = job;
+      if (job.lane === "fast" && job.demotable) job.laneTimer = setTimeout(() => this.#demote(job), this.#lookupTimeoutMs);
       slot.worker.postMessage(job.message);
     }
   }
 
+  /** A lookup that runs past the lookup budget: its worker is ended (Oxigraph cannot be interrupted), it runs again as a slow query. */
+  #demote(job: Job): void {
+    const slot = job.slot;
+    if (!slot || slot.job !== job) return;
+    this.stats.demoted++;
+    slot.job = undefined;
+    job.slot = undefined;
+    job.lane = "slow";
+    job.demotable = false;
+    this.#retire(slot, "a lookup ran past the lookup time budget", false);
+    this.#slow.unshift(job);
+    this.#dispatch();
+  }
+
   /** Runs a query on the first free worker; its answer is serialised in the worker. */
   query(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<PoolResult> {
-    return this.#submit<PoolResult>({ type: "query", query, results: resultsMediaType, graph: graphMediaType, options });
+    let lookup: boolean;
+    try {
+      // Before any worker sees it: a query deeper than the limits could break a worker's store.
+      lookup = checkQueryLimits(query, this.#o.queryLimits).lookup;
+    } catch (e) {
+      this.stats.tooComplex++;
+      return Promise.reject(e);
+    }
+    return this.#submit<PoolResult>({ type: "query", query, results: resultsMediaType, graph: graphMediaType, options }, lookup ? "fast" : "slow");
   }
 
   /** One page of matching performances from a worker's index (typed questions). */
@@ -205,12 +401,15 @@ export class QueryPool implements SelectSource {
     return this.#submit({ type: "index", op: "observatory", filter });
   }
 
-  #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">): Promise<T> {
+  #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">, lane: Lane = "fast"): Promise<T> {
     if (this.#closed) return Promise.reject(new QueryError(503, { code: "server/closing", message: "the server is shutting down" }));
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.#timeout(job), this.#o.timeoutMs);
-      const job: Job = { message: { ...message, id: this.#nextId++ } as Job["message"], resolve: resolve as (r: never) => void, reject, timer };
-      this.#queue.push(job);
+      const job: Job = {
+        message: { ...message, id: this.#nextId++ } as Job["message"], lane, demotable: message.type === "query" && lane === "fast",
+        resolve: resolve as (r: never) => void, reject, timer, retried: false,
+      };
+      (lane === "fast" ? this.#fast : this.#slow).push(job);
       this.#dispatch();
     });
   }
@@ -222,17 +421,19 @@ export class QueryPool implements SelectSource {
       message: `the query did not finish within ${this.#o.timeoutMs} ms`,
       hint: "narrow the query (fewer unbound patterns, a LIMIT), or run it on your own copy of the data",
     }));
-    const queued = this.#queue.indexOf(job);
-    if (queued >= 0) {
-      this.#queue.splice(queued, 1);
-      return;
+    clearTimeout(job.laneTimer);
+    for (const queue of [this.#fast, this.#slow]) {
+      const queued = queue.indexOf(job);
+      if (queued >= 0) {
+        queue.splice(queued, 1);
+        return;
+      }
     }
     const slot = job.slot;
     if (slot && slot.job === job) {
       // The only way to stop a synchronous WebAssembly query is to end its thread.
       slot.job = undefined;
-      slot.ready = false;
-      void slot.worker.terminate();
+      this.#retire(slot, "a query ran past the time limit", false);
     }
   }
 
@@ -260,7 +461,24 @@ export class QueryPool implements SelectSource {
 
   /** Workers ready to answer. */
   get readyWorkers(): number {
-    return this.#slots.filter((s) => s.ready).length;
+    return this.#slots.filter((s) => s.state === "ready").length;
+  }
+
+  /** Each worker's state, the queues, the last failure: what `/health` reports. */
+  health(): PoolHealth {
+    const now = Date.now();
+    const workers = this.#slots.map((s): WorkerHealth => ({
+      id: s.id,
+      state: s.state === "ready" ? (s.job ? "busy" : "idle") : s.state,
+      ...(s.job ? { lane: s.job.lane } : {}),
+      answered: s.answered,
+    }));
+    const all = this.#slots.length >= Math.max(1, this.#o.workers) && this.#slots.every((s) => s.state === "ready");
+    const status = this.#closed ? "closed" : !this.#started ? "starting" : all && this.#replacing === 0 ? "ok" : "replacing";
+    return {
+      status, workers, queued: { fast: this.#fast.length, slow: this.#slow.length },
+      ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}), warnings: this.#warnings,
+    };
   }
 
   /** Resolves when at least one worker is ready (after replacements). */
@@ -271,7 +489,7 @@ export class QueryPool implements SelectSource {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const job of this.#queue.splice(0)) {
+    for (const job of [...this.#fast.splice(0), ...this.#slow.splice(0)]) {
       clearTimeout(job.timer);
       job.reject(new QueryError(503, { code: "server/closing", message: "the server is shutting down" }));
     }

@@ -2,6 +2,7 @@
 
 import type { Message } from "../errors.js";
 import type { FormattedResult, QueryOptions } from "../store/types.js";
+import type { QueryLimits } from "../store/sparql-limits.js";
 import type { PerformanceFilter } from "../query/filter.js";
 import type { PageOptions } from "../query/performances.js";
 import type { Facet } from "../query/aggregates.js";
@@ -11,6 +12,8 @@ export interface WorkerConfig {
   readonly unionDefaultGraph: boolean;
   /** Serialised answers longer than this (bytes) are refused. */
   readonly maxResultBytes: number;
+  /** Queries deeper or larger than these are refused before Oxigraph sees them. */
+  readonly queryLimits?: QueryLimits;
 }
 
 export type ToWorker =
@@ -36,6 +39,8 @@ export interface WorkerError {
   readonly client: boolean;
   /** The HTTP status when not 400/500. */
   readonly status?: number;
+  /** The worker's store is damaged (a WebAssembly trap): the worker ends after this message and is replaced. */
+  readonly broken?: boolean;
 }
 
 export type FromWorker =

@@ -3,6 +3,7 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import { isVivantError } from "../errors.js";
+import { isStoreBrokenError } from "../store/oxigraph.js";
 import { GraphStore } from "../store/graph-store.js";
 import { PerformanceIndex } from "../query/perf-index.js";
 import type { FromWorker, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
@@ -13,6 +14,9 @@ const post = (m: FromWorker, transfer?: ArrayBuffer[]): void => port.postMessage
 const encoder = new TextEncoder();
 
 function toError(e: unknown): WorkerError {
+  if (isStoreBrokenError(e) || store?.broken) {
+    return { code: "query/worker-failed", message: `the query worker failed while answering and is being replaced: ${e instanceof Error ? e.message : String(e)}`, client: false, status: 500, broken: true };
+  }
   if (isVivantError(e)) {
     const pos = e as { line?: number; column?: number };
     // The message and the hint apart, each in every language.
@@ -28,17 +32,33 @@ function toError(e: unknown): WorkerError {
   return { code: "internal", message: e instanceof Error ? e.message : String(e), client: false };
 }
 
+/**
+ * Answers a failure; when the store is damaged (a WebAssembly trap), the worker ends right after, so that no
+ * later message is answered by a store whose memory is unusable: the pool replaces it from the data directory.
+ */
+function fail(id: number, e: unknown, extra: Partial<WorkerError> = {}): void {
+  const error = { ...toError(e), ...extra };
+  if (error.broken) {
+    post({ type: "error", id, error: { ...error, client: false, status: 500 } });
+    port.close();
+    process.exit(70);
+  }
+  post({ type: "error", id, error });
+}
+
 const warnings: string[] = [];
-let store: GraphStore;
+// eslint-disable-next-line prefer-const
+let store: GraphStore | undefined;
 try {
-  store = await GraphStore.open({ dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w) });
+  store = await GraphStore.open({ dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w), ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}) });
 } catch (e) {
   post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
   throw e;
 }
 
 // The typed questions' index, rebuilt with each graph change (before any other message is read).
-const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => store.selectSync(q), (q) => store.selectRowsSync(q));
+const opened = store;
+const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => opened.selectSync(q), (q) => opened.selectRowsSync(q));
 let index = buildIndex();
 
 port.on("message", (m: ToWorker) => {
@@ -51,22 +71,23 @@ port.on("message", (m: ToWorker) => {
         : index.observatory(m.filter);
       post({ type: "value", id: m.id, value });
     } catch (e) {
-      post({ type: "error", id: m.id, error: { ...toError(e), client: isVivantError(e) } });
+      fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) });
     }
     return;
   }
   if (m.type === "reload") {
     try {
-      store.reloadGraph(m.graphIri);
+      opened.reloadGraph(m.graphIri);
       index = buildIndex();
       post({ type: "reloaded", id: m.id });
     } catch (e) {
-      post({ type: "error", id: m.id, error: toError(e) });
+      // A replica that could not take a write would answer with stale data: it ends, and is replaced.
+      fail(m.id, e, { broken: true });
     }
     return;
   }
   try {
-    const r = store.queryFormattedSync(m.query, m.results, m.graph, { unionDefaultGraph: config.unionDefaultGraph, ...m.options });
+    const r = opened.queryFormattedSync(m.query, m.results, m.graph, { unionDefaultGraph: config.unionDefaultGraph, ...m.options });
     // Encoded here and transferred (not copied) to the main thread, which writes the bytes as they are.
     const body = encoder.encode(r.body);
     if (body.byteLength > config.maxResultBytes) {
@@ -85,8 +106,8 @@ port.on("message", (m: ToWorker) => {
     }
     post({ type: "result", id: m.id, result: { form: r.form, mediaType: r.mediaType }, body }, [body.buffer as ArrayBuffer]);
   } catch (e) {
-    post({ type: "error", id: m.id, error: toError(e) });
+    fail(m.id, e);
   }
 });
 
-post({ type: "ready", graphs: store.graphs().length, triples: store.size, warnings });
+post({ type: "ready", graphs: opened.graphs().length, triples: opened.size, warnings });

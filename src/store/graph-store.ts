@@ -12,6 +12,7 @@ import {
 } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
 import { OxStore } from "./oxigraph.js";
+import type { QueryLimits } from "./sparql-limits.js";
 import type { Bindings, FormattedResult, GraphInfo, GraphMeta, ProgressListener, QueryOptions, SelectResult, SelectSource } from "./types.js";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
@@ -32,6 +33,11 @@ export interface OpenOptions {
   readonly onProgress?: ProgressListener;
   /** Called when a file of the data directory cannot be used (it is moved to `quarantine/`, or skipped when read-only). */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Queries deeper or larger than these are refused with `sparql/too-complex` before Oxigraph sees them
+   * (a deeper query could break the WebAssembly store: see `QueryLimits`).
+   */
+  readonly queryLimits?: QueryLimits;
 }
 
 export interface ReplaceOptions {
@@ -68,6 +74,7 @@ export class GraphStore implements SelectSource {
   static async open(options: OpenOptions = {}): Promise<GraphStore> {
     const store = new GraphStore(options.dataDir, options.readOnly ?? false);
     store.#onWarning = options.onWarning;
+    if (options.queryLimits) store.#ox.limits = options.queryLimits;
     try {
       if (options.dataDir !== undefined) {
         if (!store.#readOnly) {
@@ -84,6 +91,14 @@ export class GraphStore implements SelectSource {
       throw e;
     }
     return store;
+  }
+
+  /**
+   * Set when a call on the WebAssembly store trapped (`store/broken`): the store then refuses every call, and
+   * its data must be loaded again into a new store.
+   */
+  get broken(): Error | undefined {
+    return this.#ox.broken;
   }
 
   /** The data directory, when the store is durable. */

@@ -7,6 +7,7 @@ import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
 import { errorPosition, fromGraphs, hasDatasetClause, operationKind } from "./sparql-text.js";
+import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
 import { parseSparqlTsv, sparqlTsvRows } from "./tsv.js";
 import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
 
@@ -56,6 +57,31 @@ export function isSparqlSyntaxError(e: unknown): e is SparqlSyntaxError {
   return e instanceof SparqlSyntaxError;
 }
 
+/**
+ * The WebAssembly store failed in a way that leaves its memory unusable (a trap such as "memory access out of
+ * bounds" or "unreachable", or a stack overflow inside it). Every later call on that store throws this too:
+ * its data must be loaded again into a new store.
+ */
+export class StoreBrokenError extends UsageError {
+  constructor(message: string, cause?: unknown) {
+    super("store/broken", `the Oxigraph store failed and cannot be used any more: ${message}`, {
+      hint: "open the store again (the server replaces such a worker from the data directory by itself)",
+      cause,
+    });
+    this.name = "StoreBrokenError";
+  }
+}
+
+export function isStoreBrokenError(e: unknown): e is StoreBrokenError {
+  return e instanceof StoreBrokenError;
+}
+
+/** Whether an error thrown by an Oxigraph call means its WebAssembly instance may be damaged. */
+function isTrap(e: unknown): boolean {
+  const wasm = (globalThis as { WebAssembly?: { RuntimeError: new () => Error } }).WebAssembly;
+  return (wasm !== undefined && e instanceof wasm.RuntimeError) || e instanceof RangeError || (e instanceof Error && /^(memory access out of bounds|unreachable)/.test(e.message));
+}
+
 function jsonTerm(t: SparqlJsonTerm): Term {
   switch (t.type) {
     case "uri":
@@ -85,12 +111,38 @@ function rdfjsTerm(t: oxigraph.Term): Term {
   }
 }
 
+/**
+ * Why Oxigraph is unusable in this thread, once one of its calls trapped. Every store of a thread shares one
+ * WebAssembly instance (one memory): a trap in one leaves all of them unusable.
+ */
+let brokenInstance: StoreBrokenError | undefined;
+
 export class OxStore {
   #store: oxigraph.Store | undefined = new oxigraph.Store();
+  /** Queries deeper or larger than these are refused before Oxigraph parses them (`sparql/too-complex`). */
+  limits: QueryLimits = {};
 
   get #s(): oxigraph.Store {
+    if (brokenInstance) throw brokenInstance;
     if (!this.#store) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
     return this.#store;
+  }
+
+  /** Why the store cannot be used any more, when a call on it (or on another store of this thread) trapped. */
+  get broken(): StoreBrokenError | undefined {
+    return brokenInstance;
+  }
+
+  /** Runs one call on the WebAssembly store; a trap marks the store broken for good. */
+  #call<T>(fn: (s: oxigraph.Store) => T): T {
+    const s = this.#s;
+    try {
+      return fn(s);
+    } catch (e) {
+      if (!isTrap(e)) throw e;
+      brokenInstance = new StoreBrokenError(e instanceof Error ? e.message : String(e), e);
+      throw brokenInstance;
+    }
   }
 
   /** The named graphs loaded. */
@@ -104,7 +156,7 @@ export class OxStore {
 
   /** Loads N-Triples text into a named graph. Lenient: the text was checked when it was written. */
   loadNTriples(graphIri: string, text: string | Uint8Array): void {
-    this.#s.load(text, { format: NT, to_graph_name: oxigraph.namedNode(graphIri), lenient: true });
+    this.#call((st) => st.load(text, { format: NT, to_graph_name: oxigraph.namedNode(graphIri), lenient: true }));
     this.#graphs.add(graphIri);
     this.#dirty.add(graphIri);
   }
@@ -117,7 +169,7 @@ export class OxStore {
   }
 
   dropGraph(graphIri: string): void {
-    this.#s.update(`DROP SILENT GRAPH <${graphIri}>`);
+    this.#call((st) => st.update(`DROP SILENT GRAPH <${graphIri}>`));
     this.#graphs.delete(graphIri);
     this.#dirty.add(graphIri);
   }
@@ -139,9 +191,9 @@ export class OxStore {
       }
       this.#overlaps.delete(g);
       if (!this.#graphs.has(g)) continue;
-      const rows = this.#s.query(
+      const rows = this.#call((st) => st.query(
         `SELECT DISTINCT ?b WHERE { GRAPH <${g}> { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(?b != <${g}> && ?b != <${MERGE_GRAPH}>) }`,
-      ) as Map<string, oxigraph.Term>[];
+      )) as Map<string, oxigraph.Term>[];
       for (const r of rows) {
         const b = r.get("b")!.value;
         if (!this.#overlaps.has(g)) this.#overlaps.set(g, new Set());
@@ -154,8 +206,8 @@ export class OxStore {
     this.#dirty.clear();
     const merged = [...this.#overlaps.keys()].sort();
     if (!mergedChanged && merged.join(" ") === before) return;
-    this.#s.update(`DROP SILENT GRAPH <${MERGE_GRAPH}>`);
-    if (merged.length) this.#s.update(mergeUpdate(MERGE_GRAPH, merged));
+    this.#call((st) => st.update(`DROP SILENT GRAPH <${MERGE_GRAPH}>`));
+    if (merged.length) this.#call((st) => st.update(mergeUpdate(MERGE_GRAPH, merged)));
     this.#merged = merged;
   }
 
@@ -165,7 +217,7 @@ export class OxStore {
   }
 
   countGraph(graphIri: string): number {
-    const r = this.#s.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`) as Map<string, oxigraph.Term>[];
+    const r = this.#call((s) => s.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`)) as Map<string, oxigraph.Term>[];
     return Number(r[0]?.get("n")?.value ?? 0);
   }
 
@@ -208,13 +260,14 @@ export class OxStore {
   /** The graphs to read as the default graph `graphs`: themselves, or a merge made for this query when two overlap. */
   #mergedDefault(graphs: string[], temp: string[]): string[] {
     if (graphs.length < 2 || !this.#overlapping(graphs)) return graphs;
-    this.#s.update(`DROP SILENT GRAPH <${DATASET_MERGE_GRAPH}>`);
-    this.#s.update(mergeUpdate(DATASET_MERGE_GRAPH, graphs));
+    this.#call((st) => st.update(`DROP SILENT GRAPH <${DATASET_MERGE_GRAPH}>`));
+    this.#call((st) => st.update(mergeUpdate(DATASET_MERGE_GRAPH, graphs)));
     temp.push(DATASET_MERGE_GRAPH);
     return [DATASET_MERGE_GRAPH];
   }
 
   #run(query: string, expected: readonly QueryForm[], options: QueryOptions, resultsFormat?: string): ReturnType<oxigraph.Store["query"]> {
+    checkQueryLimits(query, this.limits);
     const kind = operationKind(query);
     if (kind === "update") {
       throw new UsageError("sparql/update-refused", "SPARQL Update is not accepted here: the store is changed only by replacing a publisher's graph", {
@@ -234,13 +287,14 @@ export class OxStore {
     this.#settle();
     const temp: string[] = [];
     try {
-      return this.#s.query(query, this.#options(query, options, resultsFormat, temp));
+      return this.#call((s) => s.query(query, this.#options(query, options, resultsFormat, temp)));
     } catch (e) {
+      if (e instanceof StoreBrokenError) throw e;
       const message = e instanceof Error ? e.message : String(e);
       if (/^error at \d+:\d+/.test(message)) throw new SparqlSyntaxError(message, e);
       throw new InputError("sparql/evaluation", `SPARQL evaluation failed: ${message}`, { hint: "check the query", cause: e });
     } finally {
-      for (const g of temp) this.#s.update(`DROP SILENT GRAPH <${g}>`);
+      for (const g of temp) this.#call((st) => st.update(`DROP SILENT GRAPH <${g}>`));
     }
   }
 
@@ -278,13 +332,14 @@ export class OxStore {
 
   /** Every quad of one graph, as N-Triples text. */
   dumpGraph(graphIri: string): string {
-    return this.#s.dump({ format: NT, from_graph_name: oxigraph.namedNode(graphIri) });
+    return this.#call((s) => s.dump({ format: NT, from_graph_name: oxigraph.namedNode(graphIri) }));
   }
 
   free(): void {
     const s = this.#store;
     this.#store = undefined;
-    (s as unknown as { free?: () => void } | undefined)?.free?.();
+    // A broken store's Rust side may be left borrowed: freeing it would throw. Its memory goes with the worker.
+    if (!brokenInstance) (s as unknown as { free?: () => void } | undefined)?.free?.();
   }
 }
 

@@ -1,0 +1,351 @@
+// How deep and how large a SPARQL query is, read in one linear pass over its tokens (no recursion, no regular
+// expression that can backtrack), before any parser sees it.
+//
+// Why: Oxigraph's parser and evaluator recurse, and its WebAssembly build keeps that recursion in a fixed stack
+// inside its linear memory. A 1.5 KB query nesting STR( 300 deep overflows it: the store traps with "memory access
+// out of bounds" and every later call on it fails. No JavaScript SPARQL parser fits as the first gate (sparqljs
+// overflows the JS stack near 5,000 levels and needs 4 to 37 s for 5,000 nested groups, on the main thread), so
+// the gate is this scan; Oxigraph stays the parser that reports syntax errors.
+//
+// The depth is weighted by what each construct costs Oxigraph's stack, measured on Oxigraph 0.5 in a worker
+// thread (test/store/sparql-limits.test.ts runs every construct at the limit): the store breaks at about 687
+// nested groups, 1,576 nested parentheses, 234 nested function calls, 194 nested NOT EXISTS, 2,378 triple
+// patterns or UNION branches in one group, 2,191 operators in one expression or FILTERs in one group, 819 BINDs
+// or OPTIONALs in one group. Flat sequences count because Oxigraph turns them into left-deep trees: each element
+// of a group adds to the depth of what follows it.
+
+import { InputError, type Text } from "../errors.js";
+
+export interface QueryLimits {
+  /**
+   * Largest weighted depth: a nested group `{}` counts 1, a blank node `[]` or a parenthesis in a triple (a path
+   * group, a collection) 2, a parenthesis in an expression 0.5, a function call 3, EXISTS 3 more; each element of a
+   * sequence adds to the depth of what follows it: a FILTER, UNION branch or operator 0.3, a triple pattern, path
+   * alternative `|`, BIND, OPTIONAL, MINUS, VALUES, GRAPH or sub-SELECT 1, a path step (`/`, `^`) 2. Oxigraph breaks
+   * near 687.
+   * @default 200
+   */
+  readonly maxDepth?: number;
+  /**
+   * Largest number of tokens (terms, keywords, punctuation).
+   * @default 200000
+   */
+  readonly maxTokens?: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: Required<QueryLimits> = { maxDepth: 200, maxTokens: 200_000 };
+
+export interface QueryShape {
+  /** Weighted depth reached (see `QueryLimits.maxDepth`), up to the point the scan stopped. */
+  readonly depth: number;
+  /** Tokens read (the scan stops one past `maxTokens`). */
+  readonly tokens: number;
+  /** Where the deepest point is (1-based). */
+  readonly line: number;
+  readonly column: number;
+  /**
+   * Whether the query looks like a lookup, safe for the fast lane: no sub-SELECT, no SERVICE, no `*` or `+`
+   * property path, at most 16 triple blocks, and all triple blocks joined by shared variables (no cartesian
+   * product). A guess from the text: the fast lane still has its own time budget.
+   */
+  readonly lookup: boolean;
+}
+
+/** Weights in tenths (integers: the sums are exact). */
+const W = {
+  group: 10, bnode: 20, paren: 5, collection: 20, call: 25, exists: 30,
+  triple: 10, op: 3, path: 10, step: 20, filter: 3, union: 3, bind: 10, optional: 10, minus: 10, values: 10, graph: 10, service: 10, select: 10,
+} as const;
+
+const KEYWORD_ITEM: Readonly<Record<string, number>> = {
+  FILTER: W.filter, UNION: W.union, BIND: W.bind, OPTIONAL: W.optional, MINUS: W.minus, VALUES: W.values, GRAPH: W.graph,
+  SERVICE: W.service, EXISTS: W.exists, SELECT: W.select,
+};
+/** Keywords that end a triple block (for the lookup guess). */
+const BLOCK_BREAK = new Set(["FILTER", "BIND", "OPTIONAL", "MINUS", "UNION", "VALUES", "GRAPH", "SERVICE", "EXISTS", "NOT"]);
+
+type FrameKind = "group" | "bnode" | "expr" | "paren" | "data";
+
+interface Frame {
+  readonly kind: FrameKind;
+  /** Weight of the frame itself plus its items so far (what it adds to the depth of anything opened inside it). */
+  weight: number;
+}
+
+const isWordChar = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x3a || c === 0x2e || c === 0x25 || c === 0x5c || c >= 0x80;
+const isWordStart = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a || c >= 0x80;
+/** Characters that end an IRIREF attempt (`<` not followed by an IRI is an operator). */
+const notIri = (c: number): boolean => c <= 0x20 || c === 0x3c || c === 0x22 || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5e || c === 0x60 || c === 0x5c;
+
+/** Measures a query in one pass; stops early once past `maxTokens` or `maxDepth`. */
+export function measureQuery(text: string, limits: QueryLimits = {}): QueryShape {
+  const maxDepth = (limits.maxDepth ?? DEFAULT_QUERY_LIMITS.maxDepth) * 10;
+  const maxTokens = limits.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens;
+  const n = text.length;
+  const frames: Frame[] = [];
+  let depth = 0; // sum of the open frames' weights
+  let deepest = 0;
+  let deepestAt = 0;
+  let tokens = 0;
+  let i = 0;
+  /**
+   * What the previous token was, for a `(` right after it: `call` (a keyword or function name), `term` (an IRI,
+   * prefixed name or `a`: a function in an expression, a collection in a triple), or nothing.
+   */
+  let callable: "call" | "term" | false = false;
+  let valuesPending = false;
+  let selects = 0;
+  let heavy = false;
+  // Triple blocks and their variables, for the cartesian-product guess.
+  const blockVars: Set<string>[] = [];
+  let block: Set<string> | undefined;
+
+  const top = (): Frame | undefined => frames[frames.length - 1];
+  const note = (at: number): void => {
+    if (depth > deepest) {
+      deepest = depth;
+      deepestAt = at;
+    }
+  };
+  /** Adds to the current frame (a sequence grows): everything opened after it in this frame is that much deeper. */
+  const item = (w: number, at: number): void => {
+    const f = top();
+    if (f) f.weight += w;
+    depth += w;
+    note(at);
+  };
+  const open = (kind: FrameKind, w: number, at: number): void => {
+    frames.push({ kind, weight: w });
+    depth += w;
+    note(at);
+  };
+  const close = (): void => {
+    const f = frames.pop();
+    if (f) depth -= f.weight;
+  };
+  const inTriples = (): boolean => {
+    const k = top()?.kind;
+    return k === "group" || k === "bnode" || k === "paren";
+  };
+  const endBlock = (): void => {
+    block = undefined;
+  };
+  const variable = (name: string): void => {
+    if (!inTriples()) return;
+    if (!block) {
+      block = new Set();
+      blockVars.push(block);
+    }
+    block.add(name);
+  };
+
+  while (i < n && tokens <= maxTokens && deepest <= maxDepth) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20) {
+      i++;
+      continue;
+    }
+    if (c === 0x23 /* # */) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+      continue;
+    }
+    tokens++;
+    const at = i;
+    if (c === 0x22 || c === 0x27 /* " ' */) {
+      const long = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+      i += long ? 3 : 1;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) {
+          i += 2;
+          continue;
+        }
+        if (long ? d === c && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c : d === c || d === 0x0a || d === 0x0d) break;
+        i++;
+      }
+      i += long ? 3 : 1;
+      callable = false;
+      continue;
+    }
+    if (c === 0x3c /* < */) {
+      let j = i + 1;
+      while (j < n && !notIri(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x3e) j++;
+      if (j < n && text.charCodeAt(j) === 0x3e) {
+        i = j + 1;
+        callable = "term"; // <function>(…) in an expression
+        continue;
+      }
+      i += text.charCodeAt(i + 1) === 0x3d ? 2 : 1;
+      item(W.op, at);
+      callable = false;
+      continue;
+    }
+    if ((c === 0x3f || c === 0x24) /* ? $ */ && i + 1 < n && isWordStart(text.charCodeAt(i + 1))) {
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x2e && text.charCodeAt(j) !== 0x3a && text.charCodeAt(j) !== 0x2d) j++;
+      variable(text.slice(i + 1, j));
+      i = j;
+      callable = false;
+      continue;
+    }
+    if (isWordStart(c)) {
+      let j = i;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      while (j > i + 1 && text.charCodeAt(j - 1) === 0x2e) j--; // a final dot ends the triple
+      const word = j - i <= 8 ? text.slice(i, j).toUpperCase() : "";
+      callable = text.slice(i, j).includes(":") || (j === i + 1 && text.charCodeAt(i) === 0x61) ? "term" : "call";
+      i = j;
+      const w = KEYWORD_ITEM[word];
+      if (w !== undefined) item(w, at);
+      if (BLOCK_BREAK.has(word)) endBlock();
+      if (word === "VALUES") valuesPending = true;
+      if (word === "SELECT" && ++selects > 1) heavy = true;
+      if (word === "SERVICE") heavy = true;
+      continue;
+    }
+    i++;
+    switch (c) {
+      case 0x7b /* { */:
+        endBlock();
+        open(valuesPending ? "data" : "group", W.group, at);
+        valuesPending = false;
+        break;
+      case 0x7d /* } */:
+        endBlock();
+        close();
+        break;
+      case 0x5b /* [ */:
+        open("bnode", W.bnode, at);
+        break;
+      case 0x5d /* ] */:
+        close();
+        break;
+      case 0x28 /* ( */: {
+        const parent = top()?.kind;
+        const expression = parent === "expr" || parent === undefined;
+        const call = parent !== "data" && (callable === "call" || (callable === "term" && expression));
+        const kind: FrameKind = call || expression ? "expr" : parent === "data" ? "data" : "paren";
+        open(kind, call ? W.call + W.paren : kind === "paren" ? W.collection : W.paren, at);
+        break;
+      }
+      case 0x29 /* ) */:
+        close();
+        break;
+      case 0x2e /* . */:
+        if (top()?.kind === "group") {
+          item(W.triple, at);
+          endBlock();
+        }
+        break;
+      case 0x3b /* ; */:
+      case 0x2c /* , */:
+        if (top()?.kind === "group" || top()?.kind === "bnode") item(W.triple, at);
+        break;
+      case 0x5e /* ^ */:
+        if (text.charCodeAt(i) === 0x5e) {
+          i++; // ^^ datatype
+          break;
+        }
+        item(W.step, at);
+        break;
+      case 0x7c /* | */:
+      case 0x26 /* & */: {
+        const double = text.charCodeAt(i) === c;
+        if (double) i++;
+        item(c === 0x7c && !double ? W.path : W.op, at);
+        break;
+      }
+      case 0x21 /* ! */:
+      case 0x3d /* = */:
+      case 0x3e /* > */:
+        if (text.charCodeAt(i) === 0x3d) i++;
+        item(W.op, at);
+        break;
+      case 0x2a /* * */:
+      case 0x2b /* + */:
+        if (inTriples()) heavy = true; // a property path of any length
+        item(W.op, at);
+        break;
+      case 0x2f /* / (a path sequence, or a division) */:
+        item(W.step, at);
+        break;
+      case 0x2d /* - */:
+      case 0x3f /* ? (path modifier) */:
+        item(W.op, at);
+        break;
+      default:
+        break;
+    }
+    callable = false;
+  }
+
+  const { line, column } = position(text, deepestAt);
+  return { depth: deepest / 10, tokens, line, column, lookup: !heavy && blockVars.length <= 16 && connected(blockVars) };
+}
+
+
+function position(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let k = text.indexOf("\n"); k >= 0 && k < at; k = text.indexOf("\n", k + 1)) {
+    line++;
+    start = k + 1;
+  }
+  return { line, column: at - start + 1 };
+}
+
+/** Whether the triple blocks that have variables form one component when joined by shared variables. */
+function connected(blocks: readonly Set<string>[]): boolean {
+  if (blocks.length <= 1) return true;
+  const parent = blocks.map((_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  const owner = new Map<string, number>();
+  blocks.forEach((vars, k) => {
+    for (const v of vars) {
+      const o = owner.get(v);
+      if (o === undefined) owner.set(v, k);
+      else parent[find(k)] = find(o);
+    }
+  });
+  const roots = new Set(blocks.map((_, k) => find(k)));
+  return roots.size === 1;
+}
+
+/** A query refused before evaluation because it is deeper or larger than the limits. */
+export class QueryTooComplexError extends InputError {
+  readonly shape: QueryShape;
+  constructor(shape: QueryShape, limits: Required<QueryLimits>) {
+    const tooLong = shape.tokens > limits.maxTokens;
+    const text: Text = tooLong
+      ? {
+          en: `the query has more than ${limits.maxTokens} tokens, more than this server evaluates`,
+          fr: `la requête compte plus de ${limits.maxTokens} lexèmes, plus que ce serveur n'en évalue`,
+        }
+      : {
+          en: `the query is nested too deeply: weighted depth ${shape.depth} at line ${shape.line}, column ${shape.column}, over the limit of ${limits.maxDepth}`,
+          fr: `la requête est trop imbriquée : profondeur pondérée ${shape.depth} à la ligne ${shape.line}, colonne ${shape.column}, au-delà de la limite de ${limits.maxDepth}`,
+        };
+    const hint: Text = tooLong
+      ? { en: "split the query, or move long lists of values into several queries", fr: "découpez la requête, ou répartissez les longues listes de valeurs sur plusieurs requêtes" }
+      : {
+          en: "flatten the nesting (fewer nested groups, sub-queries, EXISTS or function calls) or split the query",
+          fr: "aplatissez l'imbrication (moins de groupes, sous-requêtes, EXISTS ou appels de fonction imbriqués) ou découpez la requête",
+        };
+    super("sparql/too-complex", text, { hint, ...(tooLong ? {} : { line: shape.line, column: shape.column }) });
+    this.name = "QueryTooComplexError";
+    this.shape = shape;
+  }
+}
+
+/** Measures the query and throws `QueryTooComplexError` (`sparql/too-complex`) when it is over a limit. */
+export function checkQueryLimits(text: string, limits: QueryLimits = {}): QueryShape {
+  const l: Required<QueryLimits> = { maxDepth: limits.maxDepth ?? DEFAULT_QUERY_LIMITS.maxDepth, maxTokens: limits.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens };
+  const shape = measureQuery(text, l);
+  if (shape.tokens > l.maxTokens || shape.depth > l.maxDepth) throw new QueryTooComplexError(shape, l);
+  return shape;
+}
