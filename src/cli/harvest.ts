@@ -138,7 +138,8 @@ export const harvestCommand: Command = {
       });
       progress.done();
       for (const f of result.failures) io.stderr.write(`FAILED ${f.code} ${f.url}: ${f.message}\n`);
-      for (const p of result.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
+      // The ledger's infos (what Vivant does not model) are in the summary's per-property lines.
+      for (const p of result.problems) if (!(p.code === "import/not-carried" && p.severity === "info")) io.stderr.write(`${formatProblem(p, lang)}\n`);
 
       const output = s(values.output);
       if (output !== undefined) {
@@ -171,7 +172,7 @@ export const harvestCommand: Command = {
       const report = s(values.report);
       if (report !== undefined) {
         await writeFile(resolve(io.cwd, report), `${JSON.stringify({
-          graphIri, pages: result.pages, failures: result.failures, problems: result.problems, fixes: result.fixes.toJSON(), entities: result.entities,
+          graphIri, pages: result.pages, failures: result.failures, problems: result.problems, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), entities: result.entities,
           dropped: Object.fromEntries(result.dropped), ...(outcome ? { load: loadSummary(outcome) } : {}),
         }, null, 2)}\n`);
       }
@@ -181,6 +182,7 @@ export const harvestCommand: Command = {
         fixes: result.fixes,
         failures: [...result.failures.reduce((m, f) => m.set(f.code, (m.get(f.code) ?? 0) + 1), new Map<string, number>())],
         rejections: countByCode(result.problems, "violation"),
+        ledger: result.ledger,
       })}\n`);
       const rejected = result.failures.length > 0 || result.problems.some((p) => p.severity === "violation");
       return Math.max(loadExit, rejected ? EXIT.rejected : EXIT.ok);

@@ -138,7 +138,7 @@ export const importCommand: Command = {
       } else if (!writer) io.stdout.write(out);
       const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
       const writeReport = (load?: Record<string, unknown>) => writeFile(resolve(io.cwd, reportPath!), `${JSON.stringify({
-        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), rejected: result.rejected,
+        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), rejected: result.rejected,
         rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems, ...(load ? { load } : {}),
       }, null, 2)}\n`);
       // Written before the load too: a load that throws (unusable input) still leaves the import's own report.
@@ -164,6 +164,7 @@ export const importCommand: Command = {
         entities,
         fixes: result.fixes,
         rejections: countByCode(result.problems, "violation"),
+        ledger: result.ledger,
       })}\n`);
       return Math.max(loadExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
     } finally {

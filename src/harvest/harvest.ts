@@ -6,6 +6,7 @@ import type { Problem } from "../errors.js";
 import { keptClassOf, KEPT_CLASSES, type KeptClass } from "./entities.js";
 import { PoliteFetcher, type FetchErrorCode, type FetchPolicy, type Resolver } from "./fetch.js";
 import { Fixes } from "./fixes.js";
+import { Ledger } from "./ledger.js";
 import { QuadIndex } from "./graph.js";
 import { processHtml, processJsonLd, type PageResult } from "./page.js";
 import { consolidate } from "./places.js";
@@ -56,6 +57,8 @@ export interface HarvestOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Replaces DNS resolution (tests): the addresses it gives are checked as the system's would be. */
   readonly resolver?: Resolver;
+  /** Keep the fidelity ledger (what became of each property). @default true */
+  readonly ledger?: boolean;
 }
 
 export interface HarvestResult {
@@ -66,6 +69,8 @@ export interface HarvestResult {
   /** Entities in `quads`, by class (after merging). */
   readonly entities: Readonly<Record<KeptClass, number>>;
   readonly fixes: Fixes;
+  /** Per property of the pages' nodes: seen, carried, repaired, not carried (empty with `ledger: false`). */
+  readonly ledger: Ledger;
   /** Block-level problems (invalid JSON, JSON-LD that does not expand) and unrepaired values. */
   readonly problems: Problem[];
   /** Nodes dropped as page furniture, by type. */
@@ -96,6 +101,7 @@ export function countEntities(quads: readonly Quad[]): Record<KeptClass, number>
 export async function harvest(urls: readonly string[], options: HarvestOptions = {}): Promise<HarvestResult> {
   const fetcher = new PoliteFetcher(options.policy, options.fetch, options.resolver);
   const fixes = new Fixes();
+  const ledger = new Ledger();
   const maxPages = options.maxPages ?? 10_000;
   const queue: string[] = [];
   const seen = new Set<string>();
@@ -140,7 +146,7 @@ export async function harvest(urls: readonly string[], options: HarvestOptions =
       sitemap.locations.forEach(enqueue);
       return;
     }
-    const input = { url: finalUrl, fetchedAt: got.fetchedAt, fixes };
+    const input = { url: finalUrl, fetchedAt: got.fetchedAt, fixes, ...(options.ledger === false ? {} : { ledger }) };
     let page: PageResult;
     if (HTML_TYPES.has(got.mediaType) || (got.mediaType === "" && /^\s*</.test(got.body))) page = await processHtml(got.body, input);
     else if (JSONLD_TYPES.has(got.mediaType)) page = await processJsonLd(got.body, input);
@@ -199,7 +205,8 @@ export async function harvest(urls: readonly string[], options: HarvestOptions =
     failures,
     entities: countEntities(quads),
     fixes,
-    problems: results.flatMap((r) => r.problems),
+    ledger,
+    problems: [...results.flatMap((r) => r.problems), ...ledger.problems()],
     dropped,
     sitemaps,
   };

@@ -7,6 +7,7 @@ import type { Problem } from "../errors.js";
 import { RDF_LANG_STRING, RDF_TYPE, SCHEMA, SCHEMA_HTTPS, XSD, XSD_DATE, XSD_DATETIME, XSD_STRING } from "../vocab.js";
 import { normalizeDate } from "./dates.js";
 import { Fixes, type FixKind } from "./fixes.js";
+import type { RepairLog } from "./ledger.js";
 import { problem } from "./problems.js";
 import { schemaVocabulary, type SchemaVocabulary } from "./vocabulary.js";
 
@@ -70,6 +71,8 @@ export interface NormalizeOptions {
   /** Fix counter to add to (one per harvest or import). */
   readonly fixes?: Fixes;
   readonly vocabulary?: SchemaVocabulary;
+  /** Notes, per output node and property, the first fix applied (the fidelity ledger's "repaired"). */
+  readonly repairs?: RepairLog;
 }
 
 export interface NormalizeResult {
@@ -117,6 +120,13 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
   const block = options.block ?? 0;
   const skolemize = options.skolemize ?? source !== undefined;
   const skolemized = new Set<string>();
+  const repairs = options.repairs;
+  // The (node, property) being normalised: its repairs go to the ledger's repair log.
+  let current: { s: string; p: string } | undefined;
+  const fix = (kind: FixKind): void => {
+    fixes.add(kind);
+    if (repairs !== undefined && current !== undefined && kind !== "blank-node-iri") repairs.note(current.s, current.p, kind);
+  };
 
   const report = (code: string, subject: Term, predicate: string, value: string, en: string, fr: string, expected: [string, string]) =>
     problems.push(
@@ -140,16 +150,16 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     let v = value;
     if (v.startsWith(SCHEMA_HTTPS)) {
       v = SCHEMA + v.slice(SCHEMA_HTTPS.length);
-      fixes.add("https-schema-org");
+      fix("https-schema-org");
     }
     const wd = wikidataIri(v);
     if (wd !== undefined && wd !== v) {
       v = wd;
-      fixes.add("wikidata-iri");
+      fix("wikidata-iri");
     }
     if (HTML_ENTITY.test(v)) {
       v = v.replace(HTML_ENTITIES, "&");
-      fixes.add("malformed-url");
+      fix("malformed-url");
     }
     return v;
   };
@@ -159,7 +169,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       if (!skolemize || source === undefined) return t;
       if (!skolemized.has(t.value)) {
         skolemized.add(t.value);
-        fixes.add("blank-node-iri");
+        fix("blank-node-iri");
       }
       return namedNode(skolemIri(source, block, t.value));
     }
@@ -173,7 +183,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       if (vocab.classes.has(name)) return t;
       const repaired = vocab.repairClass(name);
       if (repaired !== undefined) {
-        fixes.add("type-case");
+        fix("type-case");
         return namedNode(S(repaired));
       }
       report("harvest/unknown-type", subject, RDF_TYPE, t.value, `"${name}" is not a schema.org class`, `« ${name} » n'est pas une classe schema.org`, [
@@ -186,7 +196,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       if (word !== undefined && safeResolve(word, source) === t.value) {
         const repaired = vocab.repairClass(word);
         if (repaired !== undefined) {
-          fixes.add("type-without-vocab");
+          fix("type-without-vocab");
           return namedNode(S(repaired));
         }
       }
@@ -212,8 +222,11 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
 
   for (const q of input) {
     if (q.subject.termType !== "NamedNode" && q.subject.termType !== "BlankNode") continue;
+    current = undefined;
     const subject = node(q.subject);
     const pValue = fixNamed(q.predicate.value);
+    current = { s: subject.value, p: pValue };
+    if (repairs !== undefined && pValue !== q.predicate.value) repairs.note(subject.value, pValue, "https-schema-org");
     const predicate = pValue === q.predicate.value ? (q.predicate as NamedNode) : namedNode(pValue);
     const o = q.object;
 
@@ -227,7 +240,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
           if (!vocab.members(enumeration).has(name)) {
             const repaired = enumValue(subject, pValue, name, enumeration);
             if (repaired) {
-              fixes.add("enum-as-text");
+              fix("enum-as-text");
               obj = repaired;
             }
           }
@@ -241,7 +254,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     let datatype = lit.datatype.value;
     if (datatype.startsWith(SCHEMA_HTTPS)) {
       datatype = SCHEMA + datatype.slice(SCHEMA_HTTPS.length);
-      fixes.add("https-schema-org");
+      fix("https-schema-org");
     }
     const text = lit.value;
 
@@ -249,16 +262,16 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     const schemaText = SCHEMA_IRI_TEXT.exec(text.trim());
     const enumeration = ENUM_PROPERTIES[pValue];
     if (schemaText && enumeration === undefined) {
-      fixes.add("schema-iri-literal");
-      if (/^https/i.test(text.trim())) fixes.add("https-schema-org");
+      fix("schema-iri-literal");
+      if (/^https/i.test(text.trim())) fix("https-schema-org");
       push(subject, predicate, namedNode(S(schemaText[2]!)));
       continue;
     }
     if (enumeration !== undefined) {
       const repaired = enumValue(subject, pValue, text.trim(), enumeration);
       if (repaired) {
-        fixes.add(schemaText ? "schema-iri-literal" : "enum-as-text");
-        if (schemaText && /^https/i.test(text.trim())) fixes.add("https-schema-org");
+        fix(schemaText ? "schema-iri-literal" : "enum-as-text");
+        if (schemaText && /^https/i.test(text.trim())) fix("https-schema-org");
         push(subject, predicate, repaired);
       } else push(subject, predicate, lit);
       continue;
@@ -268,13 +281,13 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       if (pValue === SAME_AS) {
         const isni = isniOf(t);
         if (isni !== undefined) {
-          fixes.add("isni-bare");
+          fix("isni-bare");
           push(subject, predicate, namedNode(`https://isni.org/isni/${isni}`));
           continue;
         }
       }
       if (/^https?:\/\/\S+$/i.test(t)) {
-        fixes.add("iri-as-literal");
+        fix("iri-as-literal");
         push(subject, predicate, namedNode(fixNamed(t)));
         continue;
       }
@@ -285,7 +298,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       push(subject, predicate, lit);
       const isni = isniOf(text);
       if (isni !== undefined) {
-        fixes.add("isni-bare");
+        fix("isni-bare");
         push(subject, namedNode(SAME_AS), namedNode(`https://isni.org/isni/${isni}`));
       } else if (/^0000/.test(text.trim())) {
         report("harvest/invalid-isni", subject, pValue, text, `"${text}" looks like an ISNI but is not one (16 characters with a valid check digit)`, `« ${text} » ressemble à un ISNI mais n'en est pas un (16 caractères avec une clé de contrôle valide)`, [
@@ -304,10 +317,10 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
         continue;
       }
       const target = d.kind === "date" ? XSD_DATE : XSD_DATETIME;
-      if (lit.language) fixes.add("language-on-non-text");
-      else if (datatype === S("Date") || datatype === S("DateTime")) fixes.add("date-schema-typed");
-      else if (datatype === XSD_STRING) fixes.add("date-plain-typed");
-      for (const f of d.fixes) fixes.add(f);
+      if (lit.language) fix("language-on-non-text");
+      else if (datatype === S("Date") || datatype === S("DateTime")) fix("date-schema-typed");
+      else if (datatype === XSD_STRING) fix("date-plain-typed");
+      for (const f of d.fixes) fix(f);
       push(subject, predicate, literal(d.value, namedNode(target)));
       continue;
     }
@@ -315,30 +328,30 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     if (numeric !== undefined && (lit.language || datatype === XSD_STRING)) {
       const t = text.trim();
       const number = numeric === XSD_INTEGER ? /^\d+$/.test(t) : /^-?\d+([.,]\d+)?$/.test(t);
-      if (lit.language) fixes.add("language-on-non-text");
+      if (lit.language) fix("language-on-non-text");
       if (number) {
-        fixes.add("number-as-text");
-        if (t.includes(",")) fixes.add("decimal-comma");
+        fix("number-as-text");
+        if (t.includes(",")) fix("decimal-comma");
         push(subject, predicate, literal(t.replace(",", "."), namedNode(numeric)));
       } else push(subject, predicate, literal(text));
       continue;
     }
     if (BOOLEAN_PROPERTIES.has(pValue) && (lit.language || datatype === XSD_STRING)) {
       const t = text.trim().toLowerCase();
-      if (lit.language) fixes.add("language-on-non-text");
+      if (lit.language) fix("language-on-non-text");
       if (t === "true" || t === "false") {
-        fixes.add("boolean-as-text");
+        fix("boolean-as-text");
         push(subject, predicate, literal(t, namedNode(XSD_BOOLEAN)));
       } else push(subject, predicate, literal(text));
       continue;
     }
     if (CODE_PROPERTIES.has(pValue)) {
       let v = text;
-      if (lit.language) fixes.add("language-on-non-text");
+      if (lit.language) fix("language-on-non-text");
       if (pValue === ADDRESS_COUNTRY) {
         const code = COUNTRY_CODES[v.trim().toLowerCase()];
         if (code !== undefined) {
-          fixes.add("country-name");
+          fix("country-name");
           v = code;
         }
       }
@@ -348,7 +361,8 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     push(subject, predicate, datatype === lit.datatype.value ? lit : literal(text, lit.language || namedNode(datatype)));
   }
 
-  const collapsed = countryNodesToCodes(out, fixes);
+  current = undefined;
+  const collapsed = countryNodesToCodes(out, fixes, repairs);
   return { quads: dedupe(collapsed), fixes, problems };
 }
 
@@ -361,7 +375,7 @@ function safeResolve(word: string, base: string): string | undefined {
 }
 
 /** `addressCountry` → a `Country` node: replace it by the node's 2-letter code, else its name. */
-function countryNodesToCodes(quads: Quad[], fixes: Fixes): Quad[] {
+function countryNodesToCodes(quads: Quad[], fixes: Fixes, repairs?: RepairLog): Quad[] {
   const countryNodes = new Set<string>();
   for (const q of quads) if (q.predicate.value === RDF_TYPE && q.object.value === S("Country")) countryNodes.add(q.subject.value);
   if (countryNodes.size === 0) return quads;
@@ -379,6 +393,7 @@ function countryNodesToCodes(quads: Quad[], fixes: Fixes): Quad[] {
       const v = code.get(q.object.value) ?? COUNTRY_CODES[(name.get(q.object.value) ?? "").toLowerCase()] ?? name.get(q.object.value);
       if (v !== undefined) {
         fixes.add("address-country-node");
+        repairs?.note(q.subject.value, q.predicate.value, "address-country-node");
         replaced.add(q.object.value);
         out.push(quad(q.subject, q.predicate, literal(v), q.graph));
         continue;

@@ -8,6 +8,7 @@ import { jsonLdToQuads } from "../jsonld/convert.js";
 import { extractScripts, parseJsonBlock } from "./extract.js";
 import { provenanceQuads, selectEntities, type KeptClass } from "./entities.js";
 import { Fixes } from "./fixes.js";
+import { RepairLog, SourceTally, type Ledger } from "./ledger.js";
 import { normalizeQuads } from "./normalize.js";
 import { problem } from "./problems.js";
 import { schemaVocabulary } from "./vocabulary.js";
@@ -19,6 +20,8 @@ export interface PageInput {
   /** When it was fetched, ISO 8601. */
   readonly fetchedAt: string;
   readonly fixes?: Fixes;
+  /** Fidelity ledger to add the page's account to (one per harvest). */
+  readonly ledger?: Ledger;
 }
 
 export interface PageResult {
@@ -66,6 +69,7 @@ export async function expandBlock(
   line: number,
   fixes: Fixes,
   base = url,
+  repairs?: RepairLog,
 ): Promise<{ quads: Quad[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   let raw: Quad[];
@@ -85,7 +89,7 @@ export async function expandBlock(
       blockProblem("harvest/dropped-terms", url, block, line, `terms that do not expand to IRIs were dropped: ${message}`, `des termes qui ne se développent pas en IRI ont été écartés : ${message}`, "warning"),
     );
   }
-  const normalized = normalizeQuads(raw, { source: url, block, fixes });
+  const normalized = normalizeQuads(raw, { source: url, block, fixes, ...(repairs ? { repairs } : {}) });
   return { quads: normalized.quads, problems: [...problems, ...normalized.problems] };
 }
 
@@ -103,17 +107,18 @@ export async function processHtml(html: string, input: PageInput): Promise<PageR
   }
   const problems: Problem[] = [];
   const quads: Quad[] = [];
+  const repairs = input.ledger ? new RepairLog() : undefined;
   for (const b of blocks) {
     const parsed = parseJsonBlock(b.text, fixes);
     if (!parsed.ok) {
       problems.push(blockProblem("harvest/invalid-json", input.url, b.index, b.line, `script block is not JSON: ${parsed.message}`, `le bloc script n'est pas du JSON : ${parsed.message}`));
       continue;
     }
-    const expanded = await expandBlock(parsed.value, input.url, b.index, b.line, fixes, base);
+    const expanded = await expandBlock(parsed.value, input.url, b.index, b.line, fixes, base, repairs);
     pushAll(quads, expanded.quads);
     pushAll(problems, expanded.problems);
   }
-  return finish(input, blocks.length, quads, problems);
+  return finish(input, blocks.length, quads, problems, repairs);
 }
 
 /** Processes a JSON-LD document served as such (`application/ld+json`). */
@@ -123,12 +128,23 @@ export async function processJsonLd(text: string, input: PageInput): Promise<Pag
   if (!parsed.ok) {
     return finish(input, 1, [], [blockProblem("harvest/invalid-json", input.url, 0, 0, `document is not JSON: ${parsed.message}`, `le document n'est pas du JSON : ${parsed.message}`)]);
   }
-  const expanded = await expandBlock(parsed.value, input.url, 0, 0, fixes);
-  return finish(input, 1, expanded.quads, expanded.problems);
+  const repairs = input.ledger ? new RepairLog() : undefined;
+  const expanded = await expandBlock(parsed.value, input.url, 0, 0, fixes, input.url, repairs);
+  return finish(input, 1, expanded.quads, expanded.problems, repairs);
 }
 
-function finish(input: PageInput, blocks: number, quads: Quad[], problems: Problem[]): PageResult {
+function finish(input: PageInput, blocks: number, quads: Quad[], problems: Problem[], repairs?: RepairLog): PageResult {
   const selection = selectEntities(quads, schemaVocabulary());
+  if (input.ledger) {
+    // Kept nodes are carried whole into the publisher's graph; the others are outside the programme.
+    const tally = new SourceTally();
+    for (const q of quads) {
+      tally.seen(q.subject.value, q.predicate.value);
+      if (selection.kept.has(q.subject.value)) tally.carry(q.subject.value, q.predicate.value);
+    }
+    for (const q of quads) if (!selection.kept.has(q.subject.value)) tally.reject(q.subject.value, "outside-programme");
+    tally.settle(input.ledger, repairs);
+  }
   const kept = selection.quads.length ? [...selection.quads, ...provenanceQuads(selection.quads, input.url, input.fetchedAt)] : [];
   return { url: input.url, fetchedAt: input.fetchedAt, blocks, quads: kept, counts: selection.counts, dropped: selection.dropped, problems };
 }

@@ -2,6 +2,7 @@
 // few seconds otherwise (logs, CI), and the final summary both print.
 
 import type { Fixes } from "./fixes.js";
+import type { Ledger } from "./ledger.js";
 
 export interface ProgressOptions {
   readonly stream: NodeJS.WritableStream;
@@ -54,6 +55,8 @@ export interface Summary {
   /** Rejections (or failures) by reason code. */
   readonly rejections: readonly [string, number][];
   readonly failures?: readonly [string, number][];
+  /** The fidelity ledger: per property, seen / carried / repaired / not carried. */
+  readonly ledger?: Ledger;
 }
 
 /** The final summary, one fact per line. */
@@ -71,5 +74,6 @@ export function formatSummary(s: Summary): string {
   }
   lines.push(`rejected: ${s.rejections.reduce((t, [, n]) => t + n, 0)}`);
   for (const [k, n] of s.rejections) lines.push(`  ${k}: ${n}`);
+  if (s.ledger) lines.push(...s.ledger.summaryLines());
   return lines.join("\n");
 }

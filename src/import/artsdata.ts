@@ -8,6 +8,7 @@ import type { Problem } from "../errors.js";
 import { InputError } from "../errors.js";
 import { jsonLdToQuads } from "../jsonld/convert.js";
 import { Fixes } from "../harvest/fixes.js";
+import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
 import { normalizeQuads } from "../harvest/normalize.js";
 import { consolidate } from "../harvest/places.js";
 import { jsonLdFailureDetail } from "../harvest/page.js";
@@ -23,6 +24,8 @@ export interface ArtsdataImportOptions {
    * @default "und"
    */
   readonly defaultLanguage?: string;
+  /** Keep the fidelity ledger (what became of each property of each node). @default true */
+  readonly ledger?: boolean;
 }
 
 /**
@@ -67,7 +70,7 @@ export function jsonLdChunks(input: unknown): unknown[] {
 }
 
 /** Expands and normalises one dump (or several), counting fixes; problems for what cannot be read. */
-export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes): Promise<{ quads: Quad[]; problems: Problem[]; documents: number }> {
+export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repairs?: RepairLog): Promise<{ quads: Quad[]; problems: Problem[]; documents: number }> {
   const quads: Quad[] = [];
   const problems: Problem[] = [];
   let documents = 0;
@@ -95,13 +98,15 @@ export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes): Pro
       // Blank-node labels restart with each expansion: keep them apart per chunk.
       const prefix = `c${chunkIndex}_`;
       const relabelled = chunkIndex === 0 ? raw : raw.map((q) => relabel(q, prefix));
-      const n = normalizeQuads(relabelled, { skolemize: false, fixes });
+      const n = normalizeQuads(relabelled, { skolemize: false, fixes, ...(repairs ? { repairs } : {}) });
       pushAll(quads, n.quads);
       pushAll(problems, n.problems);
       chunkIndex++;
     }
   }
-  return { quads: consolidate(quads, fixes).quads, problems, documents };
+  const consolidated = consolidate(quads, fixes);
+  if (repairs) for (const [from, into] of consolidated.merged) repairs.rename(from, into);
+  return { quads: consolidated.quads, problems, documents };
 }
 
 function relabel(q: Quad, prefix: string): Quad {
@@ -113,8 +118,13 @@ function relabel(q: Quad, prefix: string): Quad {
 export async function importArtsdata(inputs: unknown | readonly unknown[], options: ArtsdataImportOptions): Promise<ImportResult> {
   const list = Array.isArray(inputs) && inputs.length > 0 && inputs.every((x) => Array.isArray(x)) ? (inputs as unknown[]) : [inputs];
   const fixes = new Fixes();
-  const { quads, problems, documents } = await dumpToQuads(list, fixes);
-  const records = graphToRecords(quads, options.defaultLanguage !== undefined ? { defaultLanguage: options.defaultLanguage } : {});
+  const ledger = new Ledger();
+  const keep = options.ledger !== false;
+  const repairs = keep ? new RepairLog() : undefined;
+  const tally = keep ? new SourceTally() : undefined;
+  const { quads, problems, documents } = await dumpToQuads(list, fixes, repairs);
+  const records = graphToRecords(quads, { ...(options.defaultLanguage !== undefined ? { defaultLanguage: options.defaultLanguage } : {}), ...(tally ? { tally } : {}) });
+  tally?.settle(ledger, repairs);
   return {
     document: {
       publisher: makePublisher(options.publisher),
@@ -128,7 +138,8 @@ export async function importArtsdata(inputs: unknown | readonly unknown[], optio
     read: documents,
     unit: "documents",
     fixes,
-    problems: [...problems, ...records.problems],
+    ledger,
+    problems: [...problems, ...records.problems, ...ledger.problems()],
     rejected: records.rejected,
   };
 }

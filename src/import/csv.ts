@@ -6,6 +6,7 @@ import type { Problem } from "../errors.js";
 import { InputError } from "../errors.js";
 import { normalizeDate, parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
+import { Ledger, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
 import {
   AVAILABILITIES, EVENT_TYPES, GENRES, STATUS_KINDS, type Availability, type EventType, type Genre, type Offer, type Organization, type Performance,
@@ -69,6 +70,8 @@ export interface CsvImportOptions {
   readonly mapping: CsvMapping;
   /** Overrides the mapping's publisher. */
   readonly publisher?: PublisherOptions;
+  /** Keep the fidelity ledger (what became of each column of each row). @default true */
+  readonly ledger?: boolean;
 }
 
 export function importCsv(text: string, options: CsvImportOptions): ImportResult {
@@ -87,9 +90,17 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const organizations = new Map<string, Organization>();
   const people = new Map<string, Person>();
   const performances = new Map<string, Performance>();
+  // The ledger's account: node = row line, property = column; what no field reads is "not mapped".
+  const tally = options.ledger === false ? undefined : new SourceTally();
 
   rows.forEach((row, i) => {
     const line = i + 2;
+    const node = String(line);
+    if (tally) for (const c of header) if (row[c] !== undefined && row[c] !== "") tally.seen(node, c);
+    const dropCell = (f: CsvField) => {
+      const c = m.columns[f];
+      if (c !== undefined) tally?.drop(node, c, "invalid");
+    };
     const path = `$[${line}]`;
     const cell = (f: CsvField): string | undefined => {
       const c = m.columns[f];
@@ -99,8 +110,10 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     const reasons: Problem[] = [];
     const bad = (f: CsvField, value: unknown, en: string, fr: string, expected: [string, string]) =>
       reasons.push(recordProblem(`csv/invalid-${f.split(".").pop()!.toLowerCase()}`, "row", String(line), `${path}.${m.columns[f] ?? f}`, value, [`line ${line}: ${en}`, `ligne ${line} : ${fr}`], expected, ["fix the cell or the mapping file", "corriger la cellule ou le fichier de correspondance"]));
-    const warn = (f: CsvField, value: unknown, en: string, fr: string) =>
-      problems.push(recordProblem(`csv/unmapped-${f.split(".").pop()!.toLowerCase()}`, "row", String(line), `${path}.${m.columns[f] ?? f}`, value, [`line ${line}: ${en}`, `ligne ${line} : ${fr}`], ["a value listed in the mapping's \"values\"", "une valeur listée dans \"values\" du fichier de correspondance"], ["add the value to the mapping file", "ajouter la valeur au fichier de correspondance"], "warning"));
+    const warn = (f: CsvField, value: unknown, en: string, fr: string) => {
+      if (f !== "production.genres") dropCell(f);
+      return problems.push(recordProblem(`csv/unmapped-${f.split(".").pop()!.toLowerCase()}`, "row", String(line), `${path}.${m.columns[f] ?? f}`, value, [`line ${line}: ${en}`, `ligne ${line} : ${fr}`], ["a value listed in the mapping's \"values\"", "une valeur listée dans \"values\" du fichier de correspondance"], ["add the value to the mapping file", "ajouter la valeur au fichier de correspondance"], "warning"));
+    };
     const mapped = <T extends string>(f: CsvField, allowed: readonly T[]): T | undefined => {
       const v = cell(f);
       if (v === undefined) return undefined;
@@ -140,7 +153,9 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     }
     const currency = cell("offer.currency")?.toUpperCase();
     if (price !== undefined && (currency === undefined || !/^[A-Z]{3}$/.test(currency))) bad("offer.currency", currency, "a price without an ISO 4217 currency", "un prix sans devise ISO 4217", ["EUR", "EUR"]);
+    if (tally) for (const c of Object.values(m.columns)) if (c !== undefined) tally.carry(node, c);
     if (reasons.length) {
+      tally?.reject(node);
       pushAll(problems, reasons);
       rejected.push({ entity: "row", recordId: String(line), path });
       return;
@@ -151,6 +166,8 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       const country = cell("venue.country")?.toUpperCase();
       const lat = Number(cell("venue.latitude"));
       const lon = Number(cell("venue.longitude"));
+      if (!(city && country && /^[A-Z]{2}$/.test(country))) for (const f of ["venue.street", "venue.postalCode", "venue.city", "venue.country"] as const) dropCell(f);
+      if (!(Number.isFinite(lat) && Number.isFinite(lon))) for (const f of ["venue.latitude", "venue.longitude"] as const) dropCell(f);
       venues.set(venueId, compact({
         id: venueId, name: { [lang]: venueName! },
         address: city && country && /^[A-Z]{2}$/.test(country) ? compact({ streetAddress: cell("venue.street"), postalCode: cell("venue.postalCode"), addressLocality: city, addressCountry: country }) : undefined,
@@ -167,6 +184,8 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         return [];
       });
       const image = cell("production.image") && cleanUrl(cell("production.image")!, fixes);
+      if (cell("production.image") && !image) dropCell("production.image");
+      if (genres.length === 0 && cell("production.genres")) dropCell("production.genres");
       productions.set(productionId, compact({
         id: productionId, name: { [lang]: productionName! }, description: cell("production.description") ? { [lang]: cell("production.description")! } : undefined,
         genres: [...new Set(genres)], images: image ? [image] : undefined, url: cell("production.url") && cleanUrl(cell("production.url")!, fixes),
@@ -202,6 +221,8 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       performances.set(perfId!, { ...perf, offers });
     }
   });
+  const ledger = new Ledger();
+  tally?.settle(ledger, undefined, (c) => c, "not-mapped");
   return {
     document: {
       publisher: makePublisher(options.publisher ?? m.publisher),
@@ -214,7 +235,8 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     read: rows.length,
     unit: "rows",
     fixes,
-    problems,
+    ledger,
+    problems: [...problems, ...ledger.problems()],
     rejected,
   };
 }

@@ -5,6 +5,7 @@
 import type { Problem } from "../errors.js";
 import { parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
+import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
 import type { Geo, PostalAddress, Series, Venue } from "../records/types.js";
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
@@ -13,6 +14,8 @@ import { compact, makePublisher, recordProblem, type ImportResult, type Publishe
 export interface FestivalsImportOptions {
   /** @default { id: "festivals-culture-gouv", name: { fr: "Ministère de la Culture — Liste des festivals en France" }, licence: "etalab-2.0" } */
   readonly publisher?: PublisherOptions;
+  /** Keep the fidelity ledger (what became of each column of each row). @default true */
+  readonly ledger?: boolean;
   /** Called every `every` rows with the number read. */
   readonly onProgress?: (rowsRead: number, total: number) => void;
 }
@@ -90,13 +93,27 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   const series: Series[] = [];
   const venues: Venue[] = [];
   const used = new Set<string>();
+  // The ledger's account: node = row line, property = column.
+  const tally = options.ledger === false ? undefined : new SourceTally();
+  const repairs = tally ? new RepairLog() : undefined;
+  const read = new Set<string>(Object.values(C));
   rows.forEach((r, i) => {
     const line = i + 2;
     const path = `$[${line}]`;
+    const node = String(line);
+    if (tally) {
+      for (const c of header) {
+        if (r[c] === undefined || r[c] === "") continue;
+        tally.seen(node, c);
+        if (read.has(c)) tally.carry(node, c);
+      }
+    }
+    const dropCell = (c: string) => tally?.drop(node, c, "invalid");
     const get = (c: string) => r[c] ?? "";
     const name = get(C.name);
     let id = get(C.id);
     const reject = (code: string, field: string, value: unknown, message: [string, string], hint: [string, string]) => {
+      tally?.reject(node);
       rejected.push({ entity: "series", recordId: id || `line ${line}`, path });
       problems.push(recordProblem(code, "series", id || undefined, `${path}.${field}`, value, message, ["a festival row with a name and a unique identifier", "une ligne de festival avec un nom et un identifiant unique"], hint));
     };
@@ -112,7 +129,9 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     const commune = get(C.commune);
     const postcodeRaw = get(C.postcode);
     const postalCode = postcodeRaw ? postcodeOf(postcodeRaw, fixes) : undefined;
+    if (postalCode !== undefined && postalCode !== postcodeRaw) repairs?.note(node, C.postcode, "postcode-leading-zero");
     if (postcodeRaw && postalCode === undefined) {
+      dropCell(C.postcode);
       problems.push(recordProblem("festivals/invalid-postcode", "series", id, `${path}.${C.postcode}`, postcodeRaw, [`postcode ${JSON.stringify(postcodeRaw)} left out`, `code postal ${JSON.stringify(postcodeRaw)} écarté`], ["5 digits", "5 chiffres"], ["fix the postcode", "corriger le code postal"], "warning"));
     }
     const street = get(C.address) || [get(C.number), get(C.streetType), get(C.street)].filter(Boolean).join(" ");
@@ -122,15 +141,19 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     const geoRaw = get(C.geo);
     const geo = geoRaw ? geoOf(geoRaw) : undefined;
     if (geoRaw && !geo) {
+      dropCell(C.geo);
       problems.push(recordProblem("festivals/invalid-geo", "series", id, `${path}.${C.geo}`, geoRaw, [`coordinates ${JSON.stringify(geoRaw)} left out`, `coordonnées ${JSON.stringify(geoRaw)} écartées`], ["\"latitude, longitude\"", "« latitude, longitude »"], ["fix the coordinates", "corriger les coordonnées"], "warning"));
     }
     const websiteRaw = get(C.website);
     const url = websiteRaw ? cleanUrl(websiteRaw, fixes) : undefined;
     if (websiteRaw && url === undefined) {
+      dropCell(C.website);
       problems.push(recordProblem("festivals/invalid-url", "series", id, `${path}.${C.website}`, websiteRaw, [`web address ${JSON.stringify(websiteRaw)} left out`, `adresse web ${JSON.stringify(websiteRaw)} écartée`], ["a web address", "une adresse web"], ["fix the address", "corriger l'adresse"], "info"));
     }
     const yearRaw = get(C.year);
     const year = yearRaw ? yearOf(yearRaw, fixes) : undefined;
+    if (yearRaw && year === undefined) dropCell(C.year);
+    else if (year !== undefined && year !== yearRaw) repairs?.note(node, C.year, "date-day-month-year");
     const discipline = get(C.discipline);
     const sub = [get(C.subLive), get(C.subMusic)].filter(Boolean).join(", ");
     const period = get(C.period);
@@ -152,12 +175,16 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     if (options.onProgress && (i + 1) % 500 === 0) options.onProgress(i + 1, rows.length);
   });
   options.onProgress?.(rows.length, rows.length);
+  const ledger = new Ledger();
+  // Columns no field reads (the INSEE code, the department…) are left out on purpose: "not modelled".
+  tally?.settle(ledger, repairs, (c) => c);
   return {
     document: { publisher: makePublisher(options.publisher ?? FESTIVALS_PUBLISHER), venues, series },
     read: rows.length,
     unit: "rows",
     fixes,
-    problems,
+    ledger,
+    problems: [...problems, ...ledger.problems()],
     rejected,
   };
 }

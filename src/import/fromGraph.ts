@@ -8,11 +8,12 @@ import { PROV_WAS_DERIVED_FROM } from "../harvest/entities.js";
 import { schemaVocabulary } from "../harvest/vocabulary.js";
 import type { RecordRef } from "../mapping/types.js";
 import {
-  EVENT_TYPES, ORGANIZATION_TYPES, VENUE_TYPES, type AgentRef, type Availability, type AttendanceMode, type EventType, type LangMap, type Offer,
+  AVAILABILITIES, EVENT_TYPES, ORGANIZATION_TYPES, VENUE_TYPES, type AgentRef, type Availability, type AttendanceMode, type EventType, type LangMap, type Offer,
   type Organization, type OrganizationType, type Performance, type Person, type PostalAddress, type Production, type Role, type Series,
   type Status, type StatusKind, type Venue, type VenueType,
 } from "../records/types.js";
-import { SCHEMA } from "../vocab.js";
+import { RDF_TYPE, SCHEMA } from "../vocab.js";
+import type { NotCarriedReason, SourceTally } from "../harvest/ledger.js";
 import { compact, recordProblem, uniqueById } from "./types.js";
 
 export interface FromGraphOptions {
@@ -21,6 +22,8 @@ export interface FromGraphOptions {
    * @default "und"
    */
   readonly defaultLanguage?: string;
+  /** The fidelity ledger's account of this graph: each (node, property) carried or not. */
+  readonly tally?: SourceTally;
 }
 
 export interface GraphRecords {
@@ -57,10 +60,27 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
   const problems: Problem[] = [];
   const rejected: RecordRef[] = [];
   const termOf = new Map<string, Term>();
+  const tally = options.tally;
   for (const q of quads) termOf.set(q.subject.value, q.subject);
+  if (tally) for (const q of quads) tally.seen(q.subject.value, q.predicate.value);
+  /** The schema.org property `name` of `s` was carried into a record. */
+  const carry = (s: string, name: string): void => tally?.carry(s, SCHEMA + name);
+  const carryType = (s: string): void => tally?.carry(s, RDF_TYPE);
+  const dropValue = (s: string, name: string, reason: NotCarriedReason): void => tally?.drop(s, SCHEMA + name, reason);
+  /** A rejected node: its properties and those of the anonymous nodes it owns are not carried. */
+  const rejectNode = (s: string, reason: NotCarriedReason = "rejected", seen = new Set<string>()): void => {
+    if (!tally || seen.has(s)) return;
+    seen.add(s);
+    tally.reject(s, reason);
+    for (const [, objects] of ix.properties(s)) for (const o of objects) if (isAnonymous(o) && ix.has(o.value)) rejectNode(o.value, reason, seen);
+  };
 
   const lits = (s: string, p: string): Literal[] => ix.values(s, p).filter((t): t is Literal => t.termType === "Literal");
-  const first = (s: string, p: string): string | undefined => lits(s, p).map((l) => l.value.trim()).find((v) => v !== "");
+  const first = (s: string, p: string): string | undefined => {
+    const v = lits(s, p).map((l) => l.value.trim()).find((x) => x !== "");
+    if (v !== undefined) carry(s, p);
+    return v;
+  };
   const langMap = (s: string, p: string): LangMap | undefined => {
     const out: Record<string, string> = {};
     for (const l of lits(s, p)) {
@@ -69,13 +89,25 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       const k = l.language || lang;
       if (out[k] === undefined) out[k] = v;
     }
-    return Object.keys(out).length ? out : undefined;
+    if (Object.keys(out).length === 0) return undefined;
+    carry(s, p);
+    return out;
   };
-  const iris = (s: string, p: string): string[] => [...new Set(ix.values(s, p).map((t) => t.value).filter(isHttp))];
+  const iris = (s: string, p: string): string[] => {
+    const out = [...new Set(ix.values(s, p).map((t) => t.value).filter(isHttp))];
+    if (out.length) carry(s, p);
+    else if (ix.values(s, p).length) dropValue(s, p, "invalid");
+    return out;
+  };
   const num = (s: string, p: string): number | undefined => {
-    const v = first(s, p);
+    const v = lits(s, p).map((l) => l.value.trim()).find((x) => x !== "");
     const n = v === undefined ? NaN : Number(v);
-    return Number.isFinite(n) ? n : undefined;
+    if (Number.isFinite(n)) {
+      carry(s, p);
+      return n;
+    }
+    if (v !== undefined) dropValue(s, p, "invalid");
+    return undefined;
   };
   const isA = (s: string, c: string) => ix.types(s).some((t) => vocab.isA(t, c));
   const ref = (entity: string, s: string, path = s): RecordRef => ({ entity, recordId: localIdOf(termOf.get(s) ?? { termType: "NamedNode", value: s } as Term), path });
@@ -90,6 +122,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     const name = langMap(s, "name");
     if (!name) {
       rejectedVenues.add(s);
+      rejectNode(s);
       rejected.push(ref("venue", s));
       problems.push(recordProblem("import/missing-name", "venue", id, `<${s}> schema:name`, undefined, ["place without a name", "lieu sans nom"], ["a schema:name", "un schema:name"], ["name the place at the source", "nommer le lieu à la source"]));
       return undefined;
@@ -97,10 +130,15 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     const type = ix.types(s).find((t): t is VenueType => (VENUE_TYPES as readonly string[]).includes(t) && t !== "Place");
     let address: PostalAddress | undefined;
     for (const a of ix.values(s, "address")) {
-      if (a.termType === "Literal") continue;
+      if (a.termType === "Literal") {
+        dropValue(s, "address", "invalid");
+        continue;
+      }
       const locality = first(a.value, "addressLocality");
       const country = first(a.value, "addressCountry")?.toUpperCase();
       if (locality === undefined || country === undefined || !/^[A-Z]{2}$/.test(country)) {
+        rejectNode(a.value, "invalid");
+        dropValue(s, "address", "invalid");
         problems.push(recordProblem("import/incomplete-address", "venue", id, `<${a.value}>`, country ?? locality, [
           "address left out: it needs a locality and a two-letter country code", "adresse écartée : il faut une localité et un code pays à deux lettres",
         ], ["addressLocality and addressCountry (ISO 3166-1 alpha-2)", "addressLocality et addressCountry (ISO 3166-1 alpha-2)"], ["complete the address at the source", "compléter l'adresse à la source"], "warning"));
@@ -110,15 +148,26 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         streetAddress: first(a.value, "streetAddress"), postalCode: first(a.value, "postalCode"), addressLocality: locality,
         addressRegion: first(a.value, "addressRegion"), addressCountry: country,
       });
+      carry(s, "address");
+      carryType(a.value);
       break;
     }
     let geo: Venue["geo"];
     for (const g of ix.values(s, "geo")) {
       const latitude = num(g.value, "latitude");
       const longitude = num(g.value, "longitude");
-      if (latitude !== undefined && longitude !== undefined && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) geo = { latitude, longitude };
+      if (latitude !== undefined && longitude !== undefined && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) {
+        geo = { latitude, longitude };
+        carry(s, "geo");
+        carryType(g.value);
+      } else {
+        dropValue(s, "geo", "invalid");
+        rejectNode(g.value, "invalid");
+      }
     }
     const capacity = num(s, "maximumAttendeeCapacity");
+    if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) dropValue(s, "maximumAttendeeCapacity", "invalid");
+    carryType(s);
     venues.set(s, compact({
       id, type, name, description: langMap(s, "description"), address, geo,
       maximumAttendeeCapacity: capacity !== undefined && Number.isInteger(capacity) && capacity > 0 ? capacity : undefined,
@@ -142,7 +191,11 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (isA(s, "Person")) {
       if (!people.has(s)) {
         const name = first(s, "name");
-        if (name === undefined) return undefined;
+        if (name === undefined) {
+          rejectNode(s);
+          return undefined;
+        }
+        carryType(s);
         people.set(s, compact({ id, name, url: iris(s, "url")[0], sameAs: iris(s, "sameAs") }) as Person);
       }
       return { person: id };
@@ -150,7 +203,11 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (isA(s, "Organization")) {
       if (!organizations.has(s)) {
         const name = langMap(s, "name");
-        if (!name) return undefined;
+        if (!name) {
+          rejectNode(s);
+          return undefined;
+        }
+        carryType(s);
         const type = ix.types(s).find((x): x is OrganizationType => (ORGANIZATION_TYPES as readonly string[]).includes(x) && x !== "Organization");
         organizations.set(s, compact({ id, type, name, description: langMap(s, "description"), url: iris(s, "url")[0], sameAs: iris(s, "sameAs") }) as Organization);
       }
@@ -165,15 +222,26 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
   const roles = (s: string, field: string): Role[] => {
     const out: Role[] = [];
     for (const t of ix.values(s, field)) {
-      if (t.termType === "Literal") continue;
+      if (t.termType === "Literal") {
+        dropValue(s, field, "invalid");
+        continue;
+      }
       if (isA(t.value, "Role")) {
         const inner = ix.values(t.value, field).find((x) => x.termType !== "Literal");
         const a = inner && agentOf(inner, field, s);
-        if (a) out.push(compact({ ...a, roleName: langMap(t.value, "roleName"), characterName: langMap(t.value, "characterName") }));
+        if (a) {
+          out.push(compact({ ...a, roleName: langMap(t.value, "roleName"), characterName: langMap(t.value, "characterName") }));
+          carry(s, field);
+          carry(t.value, field);
+          carryType(t.value);
+        } else rejectNode(t.value, "unresolved");
         continue;
       }
       const a = agentOf(t, field, s);
-      if (a) out.push(a);
+      if (a) {
+        carry(s, field);
+        out.push(a);
+      } else dropValue(s, field, ix.has(t.value) ? "invalid" : "unresolved");
     }
     return out;
   };
@@ -182,7 +250,10 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
   const offersOf = (s: string, eventId: string): Offer[] => {
     const out: Offer[] = [];
     for (const o of ix.values(s, "offers")) {
-      if (o.termType === "Literal") continue;
+      if (o.termType === "Literal") {
+        dropValue(s, "offers", "invalid");
+        continue;
+      }
       const availability = ix.values(o.value, "availability").map((t) => t.value).find((v) => v.startsWith(SCHEMA))?.slice(SCHEMA.length) as Availability | undefined;
       let price = num(o.value, "price");
       let minPrice = num(o.value, "lowPrice") ?? num(o.value, "minPrice");
@@ -193,14 +264,20 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
           "price left out: no ISO 4217 currency says what it counts", "prix écarté : aucune devise ISO 4217 ne dit ce qu'il compte",
         ], ["a priceCurrency such as EUR or CAD", "une priceCurrency telle que EUR ou CAD"], ["give the currency at the source", "donner la devise à la source"], "warning"));
         price = minPrice = maxPrice = undefined;
+        for (const p of ["price", "lowPrice", "minPrice", "highPrice", "maxPrice", "priceCurrency"]) dropValue(o.value, p, "invalid");
       }
       const validFrom = first(o.value, "validFrom");
+      const knownAvailability = availability && (AVAILABILITIES as readonly string[]).includes(availability) ? availability : undefined;
+      if (knownAvailability) carry(o.value, "availability");
+      else if (ix.values(o.value, "availability").length) dropValue(o.value, "availability", "invalid");
+      carry(s, "offers");
+      carryType(o.value);
       out.push(compact({
         id: String(out.length + 1),
         category: langMap(o.value, "name") ?? langMap(o.value, "category"),
         price, minPrice, maxPrice,
         priceCurrency: price !== undefined || minPrice !== undefined || maxPrice !== undefined ? currency : undefined,
-        availability: availability && (["InStock", "SoldOut", "LimitedAvailability", "PreOrder", "PreSale", "OutOfStock", "Discontinued", "OnlineOnly"] as string[]).includes(availability) ? availability : undefined,
+        availability: knownAvailability,
         validFrom, url: iris(o.value, "url")[0],
       }) as Offer);
     }
@@ -220,6 +297,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     events++;
     const id = localIdOf(termOf.get(s)!);
     const reject = (code: string, path: string, message: [string, string], expected: [string, string], hint: [string, string]) => {
+      rejectNode(s);
       rejected.push(ref("performance", s));
       problems.push(recordProblem(code, "performance", id, `<${s}> ${path}`, undefined, message, expected, hint));
     };
@@ -230,6 +308,8 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         continue;
       }
       seriesSubjects.set(s, id);
+      carryType(s);
+      carry(s, "subEvent");
       series.push(compact({
         id, kind: types.includes("Festival") ? "festival" : "series", name, description: langMap(s, "description"),
         startDate: first(s, "startDate"), endDate: first(s, "endDate"), url: iris(s, "url")[0], images: iris(s, "image"),
@@ -249,21 +329,42 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     let onlineUrl: string | undefined;
     let unusableVenue = false;
     for (const l of ix.values(s, "location")) {
-      if (l.termType === "Literal" || !ix.has(l.value)) continue;
-      if (isA(l.value, "VirtualLocation")) onlineUrl ??= iris(l.value, "url")[0];
-      else if (isA(l.value, "Place") && venue === undefined) {
+      if (l.termType === "Literal" || !ix.has(l.value)) {
+        dropValue(s, "location", l.termType === "Literal" ? "invalid" : "unresolved");
+        continue;
+      }
+      if (isA(l.value, "VirtualLocation")) {
+        onlineUrl ??= iris(l.value, "url")[0];
+        if (onlineUrl !== undefined) {
+          carry(s, "location");
+          carryType(l.value);
+        }
+      } else if (isA(l.value, "Place") && venue === undefined) {
         venue = venueOf(l.value);
         if (venue === undefined) unusableVenue = true;
+        else carry(s, "location");
       }
     }
     // Vivant's graph form (and Artsdata's one-location rule) gives a mixed event its place as location and its
     // stream as a WatchAction: at a VirtualLocation, or targeting its URL.
     for (const a of onlineUrl === undefined ? ix.values(s, "potentialAction") : []) {
       if (a.termType === "Literal" || !isA(a.value, "WatchAction")) continue;
-      for (const l of ix.values(a.value, "location")) if (l.termType !== "Literal" && isA(l.value, "VirtualLocation")) onlineUrl ??= iris(l.value, "url")[0];
+      for (const l of ix.values(a.value, "location")) {
+        if (l.termType !== "Literal" && isA(l.value, "VirtualLocation")) {
+          onlineUrl ??= iris(l.value, "url")[0];
+          carry(a.value, "location");
+          carryType(l.value);
+        }
+      }
       onlineUrl ??= iris(a.value, "target")[0];
+      if (onlineUrl !== undefined) {
+        carry(s, "potentialAction");
+        carryType(a.value);
+      }
     }
     const attendance = ix.values(s, "eventAttendanceMode").map((t) => ATTENDANCE[t.value.slice(SCHEMA.length)]).find((m) => m !== undefined);
+    if (attendance !== undefined) carry(s, "eventAttendanceMode");
+    else if (ix.values(s, "eventAttendanceMode").length) dropValue(s, "eventAttendanceMode", "invalid");
     if (venue === undefined && !(onlineUrl !== undefined && attendance === "online")) {
       reject(unusableVenue ? "import/unusable-location" : "import/missing-location", "schema:location",
         unusableVenue ? ["its place was rejected", "son lieu a été rejeté"] : ["event without a place (nor an online location)", "événement sans lieu (ni lieu en ligne)"],
@@ -274,6 +375,11 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     // they were published on and their name (each performance of a run on the show's page).
     const work = ix.values(s, "workPerformed").find((t) => t.termType !== "Literal" && ix.has(t.value));
     const page = ix.objects(s, PROV_WAS_DERIVED_FROM)[0]?.value;
+    if (work) {
+      carry(s, "workPerformed");
+      carryType(work.value);
+    }
+    if (page !== undefined) tally?.carry(s, PROV_WAS_DERIVED_FROM);
     const productionKey = work ? localIdOf(work) : page ? `${page.replace(/^https?:\/\//, "")}#${Object.values(name)[0]}` : id;
     if (!productions.has(productionKey)) {
       productions.set(productionKey, compact({
@@ -285,14 +391,26 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       }) as Production);
     }
     const statusIri = ix.values(s, "eventStatus").map((t) => STATUS[t.value.slice(SCHEMA.length)]).find((k) => k !== undefined);
+    if (statusIri === undefined && ix.values(s, "eventStatus").length) dropValue(s, "eventStatus", "invalid");
     const previous = first(s, "previousStartDate");
     let status: Status | undefined;
     if (statusIri === "rescheduled" && previous === undefined) {
+      dropValue(s, "eventStatus", "invalid");
       problems.push(recordProblem("import/rescheduled-without-previous-date", "performance", id, `<${s}> schema:eventStatus`, "EventRescheduled", [
         "status left out: EventRescheduled needs the previousStartDate", "statut écarté : EventRescheduled exige previousStartDate",
       ], ["a schema:previousStartDate", "un schema:previousStartDate"], ["give the former date at the source", "donner l'ancienne date à la source"], "warning"));
-    } else if (statusIri !== undefined) status = compact({ kind: statusIri, previousStartDate: statusIri === "rescheduled" ? previous : undefined });
+    } else if (statusIri !== undefined) {
+      status = compact({ kind: statusIri, previousStartDate: statusIri === "rescheduled" ? previous : undefined });
+      carry(s, "eventStatus");
+      if (statusIri !== "rescheduled" && previous !== undefined) dropValue(s, "previousStartDate", "invalid");
+    }
     const free = lits(s, "isAccessibleForFree").map((l) => l.value.toLowerCase()).find((v) => v === "true" || v === "false");
+    if (free !== undefined) carry(s, "isAccessibleForFree");
+    else if (ix.values(s, "isAccessibleForFree").length) dropValue(s, "isAccessibleForFree", "invalid");
+    const inLanguage = lits(s, "inLanguage").map((l) => l.value).filter((v) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(v));
+    if (inLanguage.length) carry(s, "inLanguage");
+    else if (ix.values(s, "inLanguage").length) dropValue(s, "inLanguage", "invalid");
+    carryType(s);
     const type = types.find((t): t is EventType => (EVENT_TYPES as readonly string[]).includes(t) && t !== "Event") ?? "Event";
     const offers = offersOf(s, id);
     performanceSubjects.push(s);
@@ -302,7 +420,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       venue, onlineUrl, attendanceMode: attendance, status, offers,
       free: free === undefined ? undefined : free === "true",
       performers: roles(s, "performer"), organizers: roles(s, "organizer").map((r) => (r.person !== undefined ? { person: r.person } : { organization: r.organization! })),
-      inLanguage: lits(s, "inLanguage").map((l) => l.value).filter((v) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(v)),
+      inLanguage,
       url: iris(s, "url")[0], images: iris(s, "image"),
     }) as Performance);
   }
@@ -315,7 +433,10 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     const ids = new Set(parents.get(s));
     for (const up of ix.values(s, "superEvent")) {
       const id = seriesSubjects.get(up.value);
-      if (id !== undefined) ids.add(id);
+      if (id !== undefined) {
+        ids.add(id);
+        carry(s, "superEvent");
+      } else dropValue(s, "superEvent", "unresolved");
     }
     if (ids.size) performances[i] = { ...p, series: [...ids].sort() };
   });
@@ -326,6 +447,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (isA(s, "Place") && !isA(s, "Event")) venueOf(s);
     else if (isA(s, "Person") || isA(s, "Organization")) agentOf(termOf.get(s)!, "agent", s);
     else if (!["Event", "Offer", "CreativeWork", "Intangible", "StructuredValue", "Action"].some((c) => isA(s, c)) && ix.types(s).length > 0 && !ix.types(s).some((t) => vocab.isA(t, "Role"))) {
+      rejectNode(s, "outside-programme");
       problems.push(recordProblem("import/unsupported-type", "node", localIdOf(termOf.get(s)!), `<${s}> rdf:type`, ix.types(s).join(" "), [
         `a ${ix.types(s).join(", ")} is neither an event, a place, an organization nor a person: not imported`,
         `un ${ix.types(s).join(", ")} n'est ni un événement, ni un lieu, ni une organisation, ni une personne : non importé`,

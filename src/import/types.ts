@@ -3,6 +3,7 @@
 
 import type { Problem } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
+import type { Ledger } from "../harvest/ledger.js";
 import { countByCode, problem } from "../harvest/problems.js";
 import { encodeLocalId } from "../mapping/iri.js";
 import type { RecordRef } from "../mapping/types.js";
@@ -15,6 +16,8 @@ export interface ImportResult {
   readonly read: number;
   readonly unit: "rows" | "documents" | "events";
   readonly fixes: Fixes;
+  /** Per source property: seen, carried, repaired, not carried (empty when the importer was told `ledger: false`). */
+  readonly ledger: Ledger;
   /** Violations rejected a record (listed in `rejected`); warnings and infos did not. */
   readonly problems: Problem[];
   readonly rejected: RecordRef[];

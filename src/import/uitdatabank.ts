@@ -4,6 +4,7 @@
 
 import type { Problem } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
+import { Ledger, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
 import type {
   AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, Performance, PostalAddress, Production, Status, StatusKind, Venue,
@@ -20,6 +21,8 @@ export interface UitdatabankImportOptions {
   readonly permanentWindow?: { readonly from: string; readonly to: string };
   /** Performances made at most from one periodic or permanent event. @default 1000 */
   readonly maxOccurrences?: number;
+  /** Keep the fidelity ledger (what became of each property of each document). @default true */
+  readonly ledger?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -179,6 +182,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   const productions = new Map<string, Production>();
   const performances: Performance[] = [];
   const unmapped = new Set<string>();
+  const rejectedDocs = new Set<Json>();
   let events = 0;
   docs.forEach((d, index) => {
     if (kindOf(d) !== "event") return;
@@ -186,6 +190,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     const path = `$[${index}]`;
     const id = uuidOf(d) ?? `event-${index + 1}`;
     const reject = (code: string, field: string, value: unknown, message: [string, string], expected: [string, string], hint: [string, string]) => {
+      rejectedDocs.add(d);
       rejected.push({ entity: "performance", recordId: id, path });
       problems.push(recordProblem(code, "performance", id, `${path}.${field}`, value, message, expected, hint));
     };
@@ -311,6 +316,8 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     problems.push(recordProblem("uitdatabank/unmapped-term", "document", undefined, "$..terms", u, [`term ${u} has no Vivant type or genre: left out`, `le terme ${u} n'a ni type ni genre Vivant : écarté`], ["a performing-arts term (Concert, Theatervoorstelling…)", "un terme des arts vivants (Concert, Theatervoorstelling…)"], ["nothing to do unless it is a performing-arts term", "rien à faire sauf s'il s'agit d'un terme des arts vivants"], "info"));
   }
   const used = new Set(performances.map((p) => p.production));
+  const ledger = new Ledger();
+  if (options.ledger !== false) tallyDocuments(docs, rejectedDocs, placeDocs, venues, orgDocs, organizations).settle(ledger, undefined, (p) => p);
   return {
     document: {
       publisher: makePublisher(options.publisher),
@@ -322,7 +329,42 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     read: events,
     unit: "events",
     fixes,
-    problems,
+    ledger,
+    problems: [...problems, ...ledger.problems()],
     rejected,
   };
+}
+
+/** The properties of each kind of document the importer reads into records. */
+const READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
+  event: new Set([
+    "@id", "@type", "@context", "id", "name", "location", "terms", "mainLanguage", "production", "description", "image", "mediaObject", "typicalAgeRange",
+    "status", "bookingInfo", "priceInfo", "bookingAvailability", "organizer", "sameAs", "calendarType", "subEvent", "startDate", "endDate",
+    "openingHours", "openingHoursClosedDays", "openingHoursAdjustedDays", "attendanceMode", "onlineUrl",
+  ]),
+  place: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "address", "geo", "description", "sameAs"]),
+  organizer: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "description", "url"]),
+};
+
+/**
+ * The ledger's account of a UiTdatabank input: node = document, property = `event.<key>`, `place.<key>`,
+ * `organizer.<key>`. A rejected event's keys are not carried; a place or organizer no accepted event uses
+ * is outside the programme.
+ */
+function tallyDocuments(
+  docs: readonly Json[], rejectedDocs: ReadonlySet<Json>, placeDocs: ReadonlyMap<string, Json>, venues: ReadonlyMap<string, unknown>,
+  orgDocs: ReadonlyMap<string, Json>, organizations: ReadonlyMap<string, unknown>,
+): SourceTally {
+  const tally = new SourceTally();
+  const account = (node: string, kind: "event" | "place" | "organizer", d: Json, outcome: "carried" | "rejected" | "outside-programme") => {
+    tally.seenObject(node, d, `${kind}.`);
+    if (outcome !== "carried") return tally.reject(node, outcome);
+    for (const k of Object.keys(d)) if (READ[kind].has(k)) tally.carry(node, `${kind}.${k}`);
+  };
+  docs.forEach((d, i) => {
+    if (kindOf(d) === "event") account(`$[${i}]`, "event", d, rejectedDocs.has(d) ? "rejected" : "carried");
+  });
+  for (const [id, d] of placeDocs) account(`place ${id}`, "place", d, venues.has(id) ? "carried" : "outside-programme");
+  for (const [id, d] of orgDocs) account(`organizer ${id}`, "organizer", d, organizations.has(id) ? "carried" : "outside-programme");
+  return tally;
 }

@@ -1,0 +1,95 @@
+// The fidelity ledger: every property of every source node ends carried, repaired or not carried (with a
+// reason), for the JSON-LD importer, the CSV importer and harvest; the summary and the problems say so.
+
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { Ledger, SourceTally } from "../../src/harvest/ledger.js";
+import { processHtml } from "../../src/harvest/page.js";
+import { formatSummary } from "../../src/harvest/progress.js";
+import { Fixes } from "../../src/harvest/fixes.js";
+import { importArtsdata } from "../../src/import/artsdata.js";
+import { importCsv, parseCsvMapping } from "../../src/import/csv.js";
+import { fixtureText } from "./helpers.js";
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const row = (l: Ledger, p: string) => l.rows().find((r) => r.property === p);
+
+describe("SourceTally", () => {
+  it("settles each (node, property) once: a drop wins over a carry, a rejected node is not carried, the unmarked are not modelled", () => {
+    const t = new SourceTally();
+    for (const p of ["name", "price", "keywords"]) t.seen("a", p);
+    t.seen("b", "name");
+    t.carry("a", "name");
+    t.carry("a", "price");
+    t.drop("a", "price", "invalid");
+    t.carry("a", "price");
+    t.carry("b", "name");
+    t.reject("b");
+    t.carry("c", "name"); // never seen: ignored
+    const l = t.settle(new Ledger());
+    expect(l.rows()).toEqual([
+      { property: "keywords", seen: 1, carried: 0, repaired: 0, notCarried: 1, fixes: {}, reasons: { "not-modelled": 1 } },
+      { property: "name", seen: 2, carried: 1, repaired: 0, notCarried: 1, fixes: {}, reasons: { rejected: 1 } },
+      { property: "price", seen: 1, carried: 0, repaired: 0, notCarried: 1, fixes: {}, reasons: { invalid: 1 } },
+    ]);
+    expect(l.unbalanced()).toEqual([]);
+    expect(l.problems().map((p) => [p.path, p.severity, p.value])).toEqual([["keywords", "info", 1], ["name", "info", 1], ["price", "warning", 1]]);
+  });
+});
+
+describe("the JSON-LD importer's ledger", () => {
+  it("carries, repairs (by fix kind) and reports what it does not carry, and adds up", async () => {
+    const r = await importArtsdata(fixture("ledger-event.jsonld"), { publisher: { id: "pub" } });
+    const l = r.ledger;
+    expect(l.unbalanced()).toEqual([]);
+    expect(row(l, "schema:name")).toMatchObject({ seen: 3, carried: 2, notCarried: 1, reasons: { rejected: 1 } });
+    expect(row(l, "schema:startDate")).toMatchObject({ seen: 1, repaired: 1, fixes: { "date-schema-typed": 1 } });
+    expect(row(l, "schema:price")).toMatchObject({ seen: 1, repaired: 1, fixes: { "number-as-text": 1 } });
+    expect(row(l, "schema:addressCountry")).toMatchObject({ seen: 1, repaired: 1, fixes: { "country-name": 1 } });
+    expect(row(l, "schema:availability")).toMatchObject({ seen: 1, repaired: 1, fixes: { "enum-as-text": 1 } });
+    expect(row(l, "schema:keywords")).toMatchObject({ seen: 2, carried: 0, notCarried: 2, reasons: { "not-modelled": 1, rejected: 1 } });
+    expect(row(l, "schema:location")).toMatchObject({ seen: 1, carried: 1 });
+    expect(r.problems).toContainEqual(expect.objectContaining({ code: "import/not-carried", path: "schema:keywords", severity: "info" }));
+    const summary = formatSummary({ read: [["documents read", r.read]], entities: {}, fixes: r.fixes, rejections: [], ledger: l });
+    expect(summary).toContain("schema:keywords: 2 seen, 0 carried, 0 repaired, 2 not carried (not-modelled 1, rejected 1)");
+  });
+
+  it("is empty when turned off, and the records are the same", async () => {
+    const on = await importArtsdata(fixture("ledger-event.jsonld"), { publisher: { id: "pub" } });
+    const off = await importArtsdata(fixture("ledger-event.jsonld"), { publisher: { id: "pub" }, ledger: false });
+    expect(off.ledger.rows()).toEqual([]);
+    expect(off.document).toEqual(on.document);
+  });
+});
+
+describe("the CSV importer's ledger", () => {
+  it("accounts for every column of every row: mapped columns carried, the others not mapped", () => {
+    const mapping = parseCsvMapping(JSON.parse(fixtureText("mapping.json")));
+    const r = importCsv(fixtureText("ticketing.csv"), { mapping });
+    expect(r.ledger.unbalanced()).toEqual([]);
+    const mapped = new Set(Object.values(mapping.columns));
+    for (const x of r.ledger.rows()) {
+      if (!mapped.has(x.property)) expect(x.reasons["not-mapped"], x.property).toBe(x.seen);
+      else expect(x.reasons["not-mapped"], x.property).toBeUndefined();
+    }
+    expect(r.ledger.totals().seen).toBeGreaterThan(0);
+  });
+});
+
+describe("harvest's ledger", () => {
+  it("carries the programme's nodes whole and counts page furniture as outside the programme", async () => {
+    const ledger = new Ledger();
+    const html = `<script type="application/ld+json">${JSON.stringify({
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "MusicEvent", name: "Concert", startDate: "2026-05-01T20:00:00+02:00", location: { "@type": "Place", name: "Salle" } },
+        { "@type": "WebSite", name: "Le site", url: "https://venue.example/" },
+      ],
+    })}</script>`;
+    await processHtml(html, { url: "https://venue.example/p", fetchedAt: "2026-01-01T00:00:00Z", fixes: new Fixes(), ledger });
+    expect(ledger.unbalanced()).toEqual([]);
+    expect(row(ledger, "schema:name")).toMatchObject({ seen: 3, carried: 2, notCarried: 1, reasons: { "outside-programme": 1 } });
+    expect(row(ledger, "schema:url")).toMatchObject({ seen: 1, notCarried: 1, reasons: { "outside-programme": 1 } });
+    expect(row(ledger, "schema:startDate")).toMatchObject({ seen: 1, repaired: 1, fixes: { "date-schema-typed": 1 } });
+  });
+});
