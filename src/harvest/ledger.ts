@@ -216,68 +216,136 @@ export class RepairLog {
   }
 }
 
+const REASONS = Object.keys(NOT_CARRIED_REASONS) as NotCarriedReason[];
+const REASON_CODE = new Map(REASONS.map((r, i) => [r, i + 2]));
+/** Marks: 0 unmarked, 1 carried, 2 + i the i-th reason of NOT_CARRIED_REASONS. */
 const CARRIED = 1;
-type Mark = typeof CARRIED | NotCarriedReason;
+
+/** One node's properties (interned ids) and their marks, side by side; `rejected` is a reason code or 0. */
+interface NodeAccount {
+  readonly ids: number[];
+  readonly marks: number[];
+  rejected: number;
+}
 
 /**
  * The account of one source, node by node: each (node, property) seen is marked carried or not carried
  * (a value dropped wins over one carried for the same property), a rejected node's properties are all not
- * carried, and what is left unmarked at the end is a property Vivant does not model.
+ * carried, and what is left unmarked at the end is a property Vivant does not model. Properties are interned
+ * and each node keeps two small arrays: the tally costs a few percent of an import, not a map per node.
  */
 export class SourceTally {
-  readonly #nodes = new Map<string, Map<string, Mark | 0>>();
-  readonly #rejected = new Map<string, NotCarriedReason>();
+  readonly #nodes = new Map<string, NodeAccount>();
+  readonly #propIds = new Map<string, number>();
+  readonly #props: string[] = [];
+
+  #id(property: string): number {
+    let id = this.#propIds.get(property);
+    if (id === undefined) {
+      id = this.#props.length;
+      this.#propIds.set(property, id);
+      this.#props.push(property);
+    }
+    return id;
+  }
 
   /** Seeds the tally with a (node, property) pair found in the source. */
   seen(node: string, property: string): void {
-    let m = this.#nodes.get(node);
-    if (!m) this.#nodes.set(node, (m = new Map()));
-    if (!m.has(property)) m.set(property, 0);
+    const id = this.#id(property);
+    let a = this.#nodes.get(node);
+    if (!a) this.#nodes.set(node, (a = { ids: [], marks: [], rejected: 0 }));
+    else if (a.ids.includes(id)) return;
+    a.ids.push(id);
+    a.marks.push(0);
   }
 
   /** Seeds the tally with every non-empty property of a JSON object (a document, a row): `prefix` names nested ones. */
   seenObject(node: string, value: Record<string, unknown>, prefix = ""): void {
-    for (const [k, v] of Object.entries(value)) {
+    for (const k in value) {
+      const v = value[k];
       if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) continue;
       this.seen(node, prefix + k);
     }
   }
 
+  #index(node: string, property: string): [NodeAccount, number] | undefined {
+    const a = this.#nodes.get(node);
+    const id = this.#propIds.get(property);
+    if (!a || id === undefined) return undefined;
+    const i = a.ids.indexOf(id);
+    return i < 0 ? undefined : [a, i];
+  }
+
   carry(node: string, property: string): void {
-    const m = this.#nodes.get(node);
-    if (m && m.get(property) === 0) m.set(property, CARRIED);
+    const x = this.#index(node, property);
+    if (x && x[0].marks[x[1]] === 0) x[0].marks[x[1]] = CARRIED;
   }
 
   drop(node: string, property: string, reason: NotCarriedReason): void {
-    const m = this.#nodes.get(node);
-    if (m?.has(property)) m.set(property, reason);
+    const x = this.#index(node, property);
+    if (x) x[0].marks[x[1]] = REASON_CODE.get(reason)!;
   }
 
   /** Every property of the node is not carried (its record was rejected, or it is outside the programme). */
   reject(node: string, reason: NotCarriedReason = "rejected"): void {
-    if (this.#nodes.has(node) && !this.#rejected.has(node)) this.#rejected.set(node, reason);
+    const a = this.#nodes.get(node);
+    if (a && a.rejected === 0) a.rejected = REASON_CODE.get(reason)!;
   }
 
   /** Whether the node was seen and its (node, property) carried so far. */
   isCarried(node: string, property: string): boolean {
-    return this.#nodes.get(node)?.get(property) === CARRIED && !this.#rejected.has(node);
+    const x = this.#index(node, property);
+    return x !== undefined && x[0].rejected === 0 && x[0].marks[x[1]] === CARRIED;
   }
 
   /** Adds the account to the ledger; a carried value with a noted repair counts as repaired. */
   settle(ledger: Ledger, repairs?: RepairLog, label: (p: string) => string = propertyLabel, unmarked: NotCarriedReason = "not-modelled"): Ledger {
-    for (const [node, props] of this.#nodes) {
-      const rejected = this.#rejected.get(node);
-      for (const [p, mark] of props) {
-        const property = label(p);
-        ledger.seen(property);
-        if (rejected !== undefined) ledger.notCarried(property, rejected);
-        else if (mark === 0) ledger.notCarried(property, unmarked);
-        else if (mark === CARRIED) {
-          const fix = repairs?.get(node, p);
-          if (fix !== undefined) ledger.repaired(property, fix);
-          else ledger.carried(property);
-        } else ledger.notCarried(property, mark);
+    const n = this.#props.length;
+    const width = REASONS.length + 2;
+    // counts[id * width + mark]: seen by mark (0 stands for the unmarked, settled below)
+    const counts = new Float64Array(n * width);
+    const seenCount = new Float64Array(n);
+    const outside = REASON_CODE.get("outside-programme")!;
+    const rest = REASON_CODE.get(unmarked)!;
+    const repaired = new Map<number, Map<FixKind, number>>();
+    for (const [node, a] of this.#nodes) {
+      const { ids, marks } = a;
+      if (a.rejected !== 0) {
+        for (let i = 0; i < ids.length; i++) {
+          seenCount[ids[i]!]!++;
+          counts[ids[i]! * width + a.rejected]!++;
+        }
+        continue;
       }
+      // A node none of whose properties went into a record is outside the programme (a web page, a logo, a
+      // concept of a thesaurus); "not modelled" names the properties left out of nodes that were carried.
+      const unmarkedCode = marks.includes(CARRIED) ? rest : outside;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const mark = marks[i]!;
+        seenCount[id]!++;
+        if (mark === CARRIED && repairs !== undefined) {
+          const fix = repairs.get(node, this.#props[id]!);
+          if (fix !== undefined) {
+            let m = repaired.get(id);
+            if (!m) repaired.set(id, (m = new Map()));
+            m.set(fix, (m.get(fix) ?? 0) + 1);
+            continue;
+          }
+        }
+        counts[id * width + (mark === 0 ? unmarkedCode : mark)]!++;
+      }
+    }
+    for (let id = 0; id < n; id++) {
+      const property = label(this.#props[id]!);
+      ledger.seen(property, seenCount[id]!);
+      const carried = counts[id * width + CARRIED]!;
+      if (carried) ledger.carried(property, carried);
+      for (let r = 0; r < REASONS.length; r++) {
+        const k = counts[id * width + r + 2]!;
+        if (k) ledger.notCarried(property, REASONS[r]!, k);
+      }
+      for (const [fix, k] of repaired.get(id) ?? []) ledger.repaired(property, fix, k);
     }
     return ledger;
   }

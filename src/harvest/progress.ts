@@ -1,6 +1,7 @@
 // Progress of long harvests and imports: a bar redrawn in place on a terminal, a counter line every
 // few seconds otherwise (logs, CI), and the final summary both print.
 
+import { pushAll } from "../arrays.js";
 import type { Fixes } from "./fixes.js";
 import type { Ledger } from "./ledger.js";
 
@@ -74,6 +75,6 @@ export function formatSummary(s: Summary): string {
   }
   lines.push(`rejected: ${s.rejections.reduce((t, [, n]) => t + n, 0)}`);
   for (const [k, n] of s.rejections) lines.push(`  ${k}: ${n}`);
-  if (s.ledger) lines.push(...s.ledger.summaryLines());
+  if (s.ledger) pushAll(lines, s.ledger.summaryLines());
   return lines.join("\n");
 }
