@@ -141,6 +141,18 @@ export const FIX_DESCRIPTIONS = {
     en: "decimal comma (\"12,50\") read as a decimal point",
     fr: "virgule décimale (« 12,50 ») lue comme un point décimal",
   },
+  "agent-as-text": {
+    en: "performer or organizer written as text (\"Alex Roy\") carried as an agent with that name, its kind left open",
+    fr: "interprète ou organisateur écrit en texte (« Alex Roy ») repris comme un agent de ce nom, sans en inventer le type",
+  },
+  "price-range": {
+    en: "price written as a range (\"25 – 45\", \"15 à 21\") read as a price specification with minPrice and maxPrice",
+    fr: "prix écrit comme une fourchette (« 25 – 45 », « 15 à 21 ») lu comme une spécification de prix avec minPrice et maxPrice",
+  },
+  "price-list": {
+    en: "list of prices (\"44 - 69,44 - 79\") read as the range from its lowest to its highest price",
+    fr: "liste de prix (« 44 - 69,44 - 79 ») lue comme la fourchette de son prix le plus bas à son prix le plus haut",
+  },
   "whitespace-trimmed": {
     en: "leading or trailing spaces removed from a value",
     fr: "espaces en début ou fin de valeur retirées",

@@ -36,6 +36,66 @@ export const DATE_PROPERTIES = new Set(
   ].map(S),
 );
 
+/** Properties whose values are agents (a person or an organization). */
+const AGENT_PROPERTIES = new Set(["performer", "organizer"].map(S));
+
+/** Properties holding a price: a text there is read as one price, a range or a list, or reported as ambiguous. */
+const PRICE_PROPERTIES = new Set(["price", "minPrice", "maxPrice", "lowPrice", "highPrice"].map(S));
+
+export type PriceReading =
+  | { readonly kind: "number"; readonly value: string; readonly decimalComma: boolean }
+  | { readonly kind: "range"; readonly min: string; readonly max: string; readonly list: boolean }
+  | { readonly kind: "ambiguous"; readonly readings: readonly string[] }
+  | { readonly kind: "unreadable" };
+
+const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
+const RANGE = /^(?:de\s+|from\s+)?(\d+(?:\.\d{1,2})?)\s*(?:–|—|-|à|a|to)\s*(\d+(?:\.\d{1,2})?)$/i;
+
+/** One amount or a range of amounts written with decimal points (`25`, `49.50`, `25 – 45`, `15 à 21`): [min, max]. */
+function amounts(text: string): [number, number] | undefined {
+  const t = text.trim();
+  if (AMOUNT.test(t)) return [Number(t), Number(t)];
+  const m = RANGE.exec(t);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a <= b ? [a, b] : undefined;
+}
+
+const decimalText = (n: number): string => String(n);
+
+/**
+ * How a price written as text reads. A comma is a decimal comma (`12,5`) or a list separator (`44 - 69,44 - 79`):
+ * when both readings make sense (`49,46`: 49.46, or 49 and 46) the price is ambiguous and no number is made.
+ */
+export function readPrice(text: string): PriceReading {
+  const t = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { kind: "number", value: t, decimalComma: false };
+  const commas = (t.match(/,/g) ?? []).length;
+  let asDecimal: [number, number] | undefined;
+  if (commas === 1) asDecimal = amounts(t.replace(",", "."));
+  let asList: [number, number] | undefined;
+  if (commas >= 1) {
+    const parts = t.split(",").map(amounts);
+    if (parts.every((x) => x !== undefined)) asList = [Math.min(...parts.map((x) => x![0])), Math.max(...parts.map((x) => x![1]))];
+  }
+  if (asDecimal && asList) {
+    const one = asDecimal[0] === asDecimal[1] ? decimalText(asDecimal[0]) : `${asDecimal[0]} to ${asDecimal[1]}`;
+    return { kind: "ambiguous", readings: [one, t.split(",").map((x) => x.trim()).join(" and ")] };
+  }
+  const single = commas === 0 ? amounts(t) : undefined;
+  const r = asDecimal ?? asList ?? single;
+  if (!r) return { kind: "unreadable" };
+  if (r[0] === r[1] && !asList) return { kind: "number", value: decimalText(r[0]), decimalComma: asDecimal !== undefined };
+  return { kind: "range", min: decimalText(r[0]), max: decimalText(r[1]), list: asList !== undefined };
+}
+
+/** A short stable hash (FNV-1a) for minted IRIs. */
+function hashOf(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 const DECIMAL_PROPERTIES = new Set(["price", "minPrice", "maxPrice", "lowPrice", "highPrice", "latitude", "longitude"].map(S));
 const INTEGER_PROPERTIES = new Set(["maximumAttendeeCapacity", "remainingAttendeeCapacity", "width", "height"].map(S));
 const BOOLEAN_PROPERTIES = new Set(["isAccessibleForFree", "representativeOfPage", "isFamilyFriendly", "publicAccess"].map(S));
@@ -79,6 +139,8 @@ export interface NormalizeResult {
   readonly quads: Quad[];
   readonly fixes: Fixes;
   readonly problems: Problem[];
+  /** Values reported and kept out of the graph (an ambiguous price): the ledger counts them as not carried. */
+  readonly withheld: Quad[];
 }
 
 /** The IRI a blank node of a page gets: stable for the same page, block and position. */
@@ -219,6 +281,8 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
 
   const out: Quad[] = [];
   const push = (s: Quad_Subject, p: NamedNode, o: Quad_Object) => out.push(quad(s, p, o, defaultGraph()));
+  const ranges: { offer: NamedNode | BlankNode; min: string; max: string }[] = [];
+  const withheld: Quad[] = [];
 
   for (const q of input) {
     if (q.subject.termType !== "NamedNode" && q.subject.termType !== "BlankNode") continue;
@@ -258,6 +322,15 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     }
     const text = lit.value;
 
+    // "performer": "Alex Roy": an agent with that name, of unknown kind (no type is invented).
+    if (AGENT_PROPERTIES.has(pValue) && text.trim() !== "" && !/^https?:\/\//i.test(text.trim())) {
+      fix("agent-as-text");
+      const label = `agent-${hashOf(`${subject.value} ${pValue} ${text.trim()}`)}`;
+      const agent = skolemize && source !== undefined ? namedNode(skolemIri(source, block, label)) : DataFactory.blankNode(label);
+      push(subject, predicate, agent);
+      push(agent, namedNode(S("name")), lit.language ? literal(text.trim(), lit.language) : literal(text.trim()));
+      continue;
+    }
     // A schema.org IRI written as text, on any property.
     const schemaText = SCHEMA_IRI_TEXT.exec(text.trim());
     const enumeration = ENUM_PROPERTIES[pValue];
@@ -324,6 +397,36 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       push(subject, predicate, literal(d.value, namedNode(target)));
       continue;
     }
+    if (PRICE_PROPERTIES.has(pValue) && (lit.language || datatype === XSD_STRING)) {
+      const reading = readPrice(text);
+      if (lit.language) fix("language-on-non-text");
+      if (reading.kind === "number") {
+        fix("number-as-text");
+        if (reading.decimalComma) fix("decimal-comma");
+        push(subject, predicate, literal(reading.value, namedNode(XSD_DECIMAL)));
+        continue;
+      }
+      if (reading.kind === "range" && pValue === S("price")) {
+        fix(reading.list ? "price-list" : "price-range");
+        ranges.push({ offer: subject, min: reading.min, max: reading.max });
+        continue;
+      }
+      if (reading.kind === "ambiguous") {
+        problems.push(problem({
+          code: "import/ambiguous-price", severity: "warning", entity: "node", recordId: subject.value, path: pValue, value: text,
+          message: {
+            en: `"${text}" can be read as ${reading.readings.join(" or as ")}: not turned into a number, kept as text`,
+            fr: `« ${text} » peut se lire ${reading.readings.join(" ou ")} : pas changé en nombre, gardé en texte`,
+          },
+          expected: { en: "one price with a decimal point (49.46), or a range (25 – 45)", fr: "un prix avec un point décimal (49.46), ou une fourchette (25 – 45)" },
+          hint: { en: "write the price with a decimal point, or the prices as separate offers", fr: "écrire le prix avec un point décimal, ou les prix comme des offres séparées" },
+        }));
+      }
+      // Ambiguous: no number is made and the value stays out of the graph, kept as text in the report.
+      if (reading.kind === "ambiguous") withheld.push(quad(subject, predicate, literal(text), defaultGraph()));
+      else push(subject, predicate, literal(text));
+      continue;
+    }
     const numeric = DECIMAL_PROPERTIES.has(pValue) ? XSD_DECIMAL : INTEGER_PROPERTIES.has(pValue) ? XSD_INTEGER : undefined;
     if (numeric !== undefined && (lit.language || datatype === XSD_STRING)) {
       const t = text.trim();
@@ -362,8 +465,22 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
   }
 
   current = undefined;
+  // A price range becomes the offer's PriceSpecification (minPrice, maxPrice, and the offer's currency).
+  if (ranges.length) {
+    const currency = new Map<string, Quad_Object>();
+    for (const q of out) if (q.predicate.value === S("priceCurrency")) currency.set(q.subject.value, q.object);
+    ranges.forEach((r, i) => {
+      const spec = r.offer.termType === "BlankNode" ? DataFactory.blankNode(`${r.offer.value}_price_range_${i}`) : namedNode(`${r.offer.value.replace(/#.*$/, "")}#vivant-price-range-${i}-${hashOf(r.offer.value)}`);
+      push(r.offer, namedNode(S("priceSpecification")), spec);
+      push(spec, namedNode(RDF_TYPE), namedNode(S("PriceSpecification")));
+      push(spec, namedNode(S("minPrice")), literal(r.min, namedNode(XSD_DECIMAL)));
+      push(spec, namedNode(S("maxPrice")), literal(r.max, namedNode(XSD_DECIMAL)));
+      const c = currency.get(r.offer.value);
+      if (c !== undefined) push(spec, namedNode(S("priceCurrency")), c);
+    });
+  }
   const collapsed = countryNodesToCodes(out, fixes, repairs);
-  return { quads: dedupe(collapsed), fixes, problems };
+  return { quads: dedupe(collapsed), fixes, problems, withheld };
 }
 
 function safeResolve(word: string, base: string): string | undefined {

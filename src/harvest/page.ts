@@ -70,7 +70,7 @@ export async function expandBlock(
   fixes: Fixes,
   base = url,
   repairs?: RepairLog,
-): Promise<{ quads: Quad[]; problems: Problem[] }> {
+): Promise<{ quads: Quad[]; problems: Problem[]; withheld: Quad[] }> {
   const problems: Problem[] = [];
   let raw: Quad[];
   try {
@@ -82,7 +82,7 @@ export async function expandBlock(
     } catch {
       const message = (strictError as Error).message;
       problems.push(blockProblem("harvest/jsonld-error", url, block, line, `JSON-LD cannot be expanded: ${message}`, `le JSON-LD ne peut pas être développé : ${message}`));
-      return { quads: [], problems };
+      return { quads: [], problems, withheld: [] };
     }
     const message = jsonLdFailureDetail(strictError);
     problems.push(
@@ -90,7 +90,7 @@ export async function expandBlock(
     );
   }
   const normalized = normalizeQuads(raw, { source: url, block, fixes, ...(repairs ? { repairs } : {}) });
-  return { quads: normalized.quads, problems: [...problems, ...normalized.problems] };
+  return { quads: normalized.quads, problems: [...problems, ...normalized.problems], withheld: normalized.withheld };
 }
 
 /** Processes an HTML page. */
@@ -108,6 +108,7 @@ export async function processHtml(html: string, input: PageInput): Promise<PageR
   const problems: Problem[] = [];
   const quads: Quad[] = [];
   const repairs = input.ledger ? new RepairLog() : undefined;
+  const withheld: Quad[] = [];
   for (const b of blocks) {
     const parsed = parseJsonBlock(b.text, fixes);
     if (!parsed.ok) {
@@ -115,10 +116,11 @@ export async function processHtml(html: string, input: PageInput): Promise<PageR
       continue;
     }
     const expanded = await expandBlock(parsed.value, input.url, b.index, b.line, fixes, base, repairs);
+    pushAll(withheld, expanded.withheld);
     pushAll(quads, expanded.quads);
     pushAll(problems, expanded.problems);
   }
-  return finish(input, blocks.length, quads, problems, repairs);
+  return finish(input, blocks.length, quads, problems, repairs, withheld);
 }
 
 /** Processes a JSON-LD document served as such (`application/ld+json`). */
@@ -130,10 +132,10 @@ export async function processJsonLd(text: string, input: PageInput): Promise<Pag
   }
   const repairs = input.ledger ? new RepairLog() : undefined;
   const expanded = await expandBlock(parsed.value, input.url, 0, 0, fixes, input.url, repairs);
-  return finish(input, 1, expanded.quads, expanded.problems, repairs);
+  return finish(input, 1, expanded.quads, expanded.problems, repairs, expanded.withheld);
 }
 
-function finish(input: PageInput, blocks: number, quads: Quad[], problems: Problem[], repairs?: RepairLog): PageResult {
+function finish(input: PageInput, blocks: number, quads: Quad[], problems: Problem[], repairs?: RepairLog, withheld: readonly Quad[] = []): PageResult {
   const selection = selectEntities(quads, schemaVocabulary());
   if (input.ledger) {
     // Kept nodes are carried whole into the publisher's graph; the others are outside the programme.
@@ -143,6 +145,10 @@ function finish(input: PageInput, blocks: number, quads: Quad[], problems: Probl
       if (selection.kept.has(q.subject.value)) tally.carry(q.subject.value, q.predicate.value);
     }
     for (const q of quads) if (!selection.kept.has(q.subject.value)) tally.reject(q.subject.value, "outside-programme");
+    for (const q of withheld) {
+      tally.seen(q.subject.value, q.predicate.value);
+      tally.drop(q.subject.value, q.predicate.value, "invalid");
+    }
     tally.settle(input.ledger, repairs);
   }
   const kept = selection.quads.length ? [...selection.quads, ...provenanceQuads(selection.quads, input.url, input.fetchedAt)] : [];

@@ -70,8 +70,9 @@ export function jsonLdChunks(input: unknown): unknown[] {
 }
 
 /** Expands and normalises one dump (or several), counting fixes; problems for what cannot be read. */
-export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repairs?: RepairLog): Promise<{ quads: Quad[]; problems: Problem[]; documents: number }> {
+export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repairs?: RepairLog): Promise<{ quads: Quad[]; problems: Problem[]; documents: number; withheld: Quad[] }> {
   const quads: Quad[] = [];
+  const withheld: Quad[] = [];
   const problems: Problem[] = [];
   let documents = 0;
   let chunkIndex = 0;
@@ -101,12 +102,13 @@ export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repa
       const n = normalizeQuads(relabelled, { skolemize: false, fixes, ...(repairs ? { repairs } : {}) });
       pushAll(quads, n.quads);
       pushAll(problems, n.problems);
+      pushAll(withheld, n.withheld);
       chunkIndex++;
     }
   }
   const consolidated = consolidate(quads, fixes);
   if (repairs) for (const [from, into] of consolidated.merged) repairs.rename(from, into);
-  return { quads: consolidated.quads, problems, documents };
+  return { quads: consolidated.quads, problems, documents, withheld };
 }
 
 function relabel(q: Quad, prefix: string): Quad {
@@ -122,7 +124,14 @@ export async function importArtsdata(inputs: unknown | readonly unknown[], optio
   const keep = options.ledger !== false;
   const repairs = keep ? new RepairLog() : undefined;
   const tally = keep ? new SourceTally() : undefined;
-  const { quads, problems, documents } = await dumpToQuads(list, fixes, repairs);
+  const { quads, problems, documents, withheld } = await dumpToQuads(list, fixes, repairs);
+  // Values kept out of the graph (an ambiguous price, reported): seen, not carried.
+  if (tally) {
+    for (const q of withheld) {
+      tally.seen(q.subject.value, q.predicate.value);
+      tally.drop(q.subject.value, q.predicate.value, "invalid");
+    }
+  }
   const records = graphToRecords(quads, { ...(options.defaultLanguage !== undefined ? { defaultLanguage: options.defaultLanguage } : {}), ...(tally ? { tally } : {}) });
   tally?.settle(ledger, repairs);
   return {

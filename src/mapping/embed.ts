@@ -71,7 +71,7 @@ function place(doc: RecordDocument, ix: Index, p: Performance, lang: string | un
   const base = doc.publisher.baseIri;
   const venue = p.venue !== undefined ? ix.venues.get(p.venue) : undefined;
   if (!venue) return undefined;
-  const address = venue.address && compact({ "@type": "PostalAddress" as const, ...venue.address });
+  const address = venue.address ? compact({ "@type": "PostalAddress" as const, ...venue.address }) : venue.addressText;
   const geo = venue.geo && { "@type": "GeoCoordinates" as const, latitude: venue.geo.latitude, longitude: venue.geo.longitude };
   const venueNode = compact<Place>({
     "@type": (venue.type ?? "Place") as "Place", "@id": entityIri(base, "venue", venue.id), name: pick(venue.name, lang), address, geo, url: venue.url,
@@ -88,7 +88,8 @@ function offer(o: Offer, lang: string | undefined): SchemaOffer {
     ? compact({ "@type": "PriceSpecification" as const, minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
     : undefined;
   return compact<SchemaOffer>({
-    "@type": "Offer", name: pick(o.category, lang), price: o.price, priceCurrency: o.priceCurrency, priceSpecification: range,
+    // Google reads `price` as the lowest price: a range gives its minPrice.
+    "@type": "Offer", name: pick(o.category, lang), price: o.price ?? o.minPrice, priceCurrency: o.priceCurrency, priceSpecification: range,
     availability: o.availability && (`${HTTPS}${o.availability}` as "https://schema.org/InStock"), validFrom: o.validFrom, url: o.url,
   });
 }
