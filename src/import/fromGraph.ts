@@ -99,6 +99,24 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     else if (ix.values(s, p).length) dropValue(s, p, "invalid");
     return out;
   };
+  /** Image URLs: written as URLs, or as ImageObject nodes with a contentUrl or url. */
+  const images = (s: string): string[] => {
+    const out = new Set<string>();
+    for (const t of ix.values(s, "image")) {
+      if (t.termType !== "Literal" && ix.has(t.value)) {
+        const u = iris(t.value, "contentUrl")[0] ?? iris(t.value, "url")[0];
+        if (u !== undefined) {
+          out.add(u);
+          carryType(t.value);
+        }
+        continue;
+      }
+      if (isHttp(t.value)) out.add(t.value);
+    }
+    if (out.size) carry(s, "image");
+    else if (ix.values(s, "image").length) dropValue(s, "image", "invalid");
+    return [...out];
+  };
   const num = (s: string, p: string): number | undefined => {
     const v = lits(s, p).map((l) => l.value.trim()).find((x) => x !== "");
     const n = v === undefined ? NaN : Number(v);
@@ -129,9 +147,10 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     }
     const type = ix.types(s).find((t): t is VenueType => (VENUE_TYPES as readonly string[]).includes(t) && t !== "Place");
     let address: PostalAddress | undefined;
+    let addressText: string | undefined;
     for (const a of ix.values(s, "address")) {
       if (a.termType === "Literal") {
-        dropValue(s, "address", "invalid");
+        if (a.value.trim() !== "") addressText ??= a.value.trim();
         continue;
       }
       const locality = first(a.value, "addressLocality");
@@ -152,6 +171,14 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       carryType(a.value);
       break;
     }
+    // An address written as one text: carried as written (schema.org allows it), said to be unstructured.
+    if (address === undefined && addressText !== undefined) {
+      carry(s, "address");
+      problems.push(recordProblem("import/address-not-structured", "venue", id, `<${s}> schema:address`, addressText, [
+        "address written as one text: kept as written, it cannot be searched by city or postal code",
+        "adresse écrite en un seul texte : gardée telle qu'écrite, elle ne permet pas de chercher par ville ou code postal",
+      ], ["a PostalAddress (streetAddress, postalCode, addressLocality, addressCountry)", "une PostalAddress (streetAddress, postalCode, addressLocality, addressCountry)"], ["structure the address at the source", "structurer l'adresse à la source"], "warning"));
+    } else addressText = undefined;
     let geo: Venue["geo"];
     for (const g of ix.values(s, "geo")) {
       const latitude = num(g.value, "latitude");
@@ -169,7 +196,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) dropValue(s, "maximumAttendeeCapacity", "invalid");
     carryType(s);
     venues.set(s, compact({
-      id, type, name, description: langMap(s, "description"), address, geo,
+      id, type, name, description: langMap(s, "description"), address, addressText, geo,
       maximumAttendeeCapacity: capacity !== undefined && Number.isInteger(capacity) && capacity > 0 ? capacity : undefined,
       url: iris(s, "url")[0], telephone: first(s, "telephone"), sameAs: iris(s, "sameAs"),
     }) as Venue);
@@ -179,6 +206,13 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
   // Organizations and people
   const organizations = new Map<string, Organization>();
   const people = new Map<string, Person>();
+  /** Says where an agent's kind had to be left open (the embed, read by Google as Person or PerformingGroup, leaves it out). */
+  const kindLeftOpen = (owner: string, field: string, name: string): void => {
+    problems.push(recordProblem("import/agent-kind-unknown", "performance", localIdOf(termOf.get(owner) ?? ({ termType: "NamedNode", value: owner } as Term)), `<${owner}> schema:${field}`, name, [
+      `${field} "${name}" is carried by its name: the source does not say whether it is a person or a group (the embed form leaves it out)`,
+      `${field} « ${name} » est repris par son nom : la source ne dit pas s'il s'agit d'une personne ou d'un groupe (la forme embed l'écarte)`,
+    ], ["a Person or a PerformingGroup (Organization)", "une Person ou un PerformingGroup (Organization)"], ["type the agent at the source", "typer l'agent à la source"], "info"));
+  };
   const agentOf = (t: Term, field: string, owner: string): AgentRef | undefined => {
     const s = t.value;
     if (!ix.has(s)) {
@@ -213,6 +247,14 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       }
       return { organization: id };
     }
+    // A node with a name and no type at all: an agent of unknown kind, carried by its name.
+    if (ix.typeIris(s).length === 0) {
+      const name = first(s, "name");
+      if (name !== undefined) {
+        kindLeftOpen(owner, field, name);
+        return { name };
+      }
+    }
     problems.push(recordProblem("import/performer-of-unknown-kind", "performance", localIdOf(termOf.get(owner)!), `<${owner}> schema:${field}`, s, [
       `${field} ${s} is typed ${ix.types(s).join(", ") || "nothing"}, neither Person nor Organization: left out`,
       `${field} ${s} est typé ${ix.types(s).join(", ") || "rien"}, ni Person ni Organization : écarté`,
@@ -223,7 +265,14 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     const out: Role[] = [];
     for (const t of ix.values(s, field)) {
       if (t.termType === "Literal") {
-        dropValue(s, field, "invalid");
+        // "performer": "Alex Roy": an agent of unknown kind, carried by its name.
+        const name = t.value.trim();
+        if (name === "") dropValue(s, field, "invalid");
+        else {
+          out.push({ name });
+          carry(s, field);
+          kindLeftOpen(s, field, name);
+        }
         continue;
       }
       if (isA(t.value, "Role")) {
@@ -258,13 +307,28 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       let price = num(o.value, "price");
       let minPrice = num(o.value, "lowPrice") ?? num(o.value, "minPrice");
       let maxPrice = num(o.value, "highPrice") ?? num(o.value, "maxPrice");
-      const currency = first(o.value, "priceCurrency")?.toUpperCase();
+      let currency = first(o.value, "priceCurrency")?.toUpperCase();
+      // A price range (or a single price) in a PriceSpecification: what real markup and Vivant's own graph write.
+      const specs: string[] = [];
+      for (const ps of ix.values(o.value, "priceSpecification")) {
+        if (ps.termType === "Literal" || !ix.has(ps.value)) {
+          dropValue(o.value, "priceSpecification", ps.termType === "Literal" ? "invalid" : "unresolved");
+          continue;
+        }
+        specs.push(ps.value);
+        price ??= num(ps.value, "price");
+        minPrice ??= num(ps.value, "minPrice");
+        maxPrice ??= num(ps.value, "maxPrice");
+        currency ??= first(ps.value, "priceCurrency")?.toUpperCase();
+        carry(o.value, "priceSpecification");
+        carryType(ps.value);
+      }
       if ((price !== undefined || minPrice !== undefined || maxPrice !== undefined) && (currency === undefined || !/^[A-Z]{3}$/.test(currency))) {
         problems.push(recordProblem("import/price-without-currency", "performance", eventId, `<${o.value}> schema:price`, price, [
           "price left out: no ISO 4217 currency says what it counts", "prix écarté : aucune devise ISO 4217 ne dit ce qu'il compte",
         ], ["a priceCurrency such as EUR or CAD", "une priceCurrency telle que EUR ou CAD"], ["give the currency at the source", "donner la devise à la source"], "warning"));
         price = minPrice = maxPrice = undefined;
-        for (const p of ["price", "lowPrice", "minPrice", "highPrice", "maxPrice", "priceCurrency"]) dropValue(o.value, p, "invalid");
+        for (const n of [o.value, ...specs]) for (const p of ["price", "lowPrice", "minPrice", "highPrice", "maxPrice", "priceCurrency"]) dropValue(n, p, "invalid");
       }
       const validFrom = first(o.value, "validFrom");
       const knownAvailability = availability && (AVAILABILITIES as readonly string[]).includes(availability) ? availability : undefined;
@@ -312,7 +376,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       carry(s, "subEvent");
       series.push(compact({
         id, kind: types.includes("Festival") ? "festival" : "series", name, description: langMap(s, "description"),
-        startDate: first(s, "startDate"), endDate: first(s, "endDate"), url: iris(s, "url")[0], images: iris(s, "image"),
+        startDate: first(s, "startDate"), endDate: first(s, "endDate"), url: iris(s, "url")[0], images: images(s),
       }) as Series);
       continue;
     }
@@ -386,7 +450,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         id: productionKey,
         name: (work && langMap(work.value, "name")) ?? name,
         description: (work && langMap(work.value, "description")) ?? langMap(s, "description"),
-        images: iris(s, "image"),
+        images: images(s),
         url: page ?? iris(s, "url")[0],
       }) as Production);
     }
@@ -419,9 +483,9 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       endDate: first(s, "endDate"), doorTime: first(s, "doorTime"), duration: first(s, "duration"),
       venue, onlineUrl, attendanceMode: attendance, status, offers,
       free: free === undefined ? undefined : free === "true",
-      performers: roles(s, "performer"), organizers: roles(s, "organizer").map((r) => (r.person !== undefined ? { person: r.person } : { organization: r.organization! })),
+      performers: roles(s, "performer"), organizers: roles(s, "organizer").map((r) => (r.person !== undefined ? { person: r.person } : r.organization !== undefined ? { organization: r.organization } : { name: r.name! })),
       inLanguage,
-      url: iris(s, "url")[0], images: iris(s, "image"),
+      url: iris(s, "url")[0], images: images(s),
     }) as Performance);
   }
 

@@ -47,19 +47,21 @@ const sameAs = arr({ t: "string", format: "iri" }, "Further full IRIs for sameAs
 const agentRef: Spec = {
   t: "object",
   def: "AgentRef",
-  oneOf: ["person", "organization"],
+  oneOf: ["person", "organization", "name"],
   fields: {
     person: ref("people", "Local id of a person."),
     organization: ref("organizations", "Local id of an organization."),
+    name: str("text", "An agent of unknown kind, known only by its name (the source does not say person or group)."),
   },
 };
 const role: Spec = {
   t: "object",
   def: "Role",
-  oneOf: ["person", "organization"],
+  oneOf: ["person", "organization", "name"],
   fields: {
     person: ref("people", "Local id of a person."),
     organization: ref("organizations", "Local id of an organization."),
+    name: str("text", "An agent of unknown kind, known only by its name (the source does not say person or group)."),
     roleName: langmap("The role, e.g. {\"fr\": \"soprano\"}."),
     characterName: langmap("The character played."),
   },
@@ -148,6 +150,7 @@ export const COLLECTION_SPECS: Readonly<Record<Collection, Spec & { t: "object" 
       name: langmap("Name.", true),
       description: langmap("Description."),
       address,
+      addressText: str("text", "An address written as one text, kept as written when no structured address is known."),
       geo: {
         t: "object",
         def: "Geo",

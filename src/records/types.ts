@@ -80,6 +80,11 @@ export interface Venue {
   readonly name: LangMap;
   readonly description?: LangMap;
   readonly address?: PostalAddress;
+  /**
+   * An address written as one text (`"1 rue X, 69001 Lyon"`), kept as written when the source gives no
+   * structured one: it cannot be searched by city or postal code (a warning says so). Ignored when `address` is given.
+   */
+  readonly addressText?: string;
   readonly geo?: Geo;
   /** IANA time zone of the venue, e.g. `Europe/Paris`. Local performance times are resolved with it. */
   readonly timeZone?: string;
@@ -116,10 +121,15 @@ export interface Person {
   readonly sameAs?: readonly string[];
 }
 
-/** A reference to an organization or a person of the same document. */
+/**
+ * A reference to an organization or a person of the same document, or an agent of unknown kind known only
+ * by its name (`{ "name": "Alex Roy" }`: the source does not say whether it is a person or a group).
+ */
 export interface AgentRef {
   readonly person?: LocalId;
   readonly organization?: LocalId;
+  /** An agent of unknown kind: its name only. Emitted as a named node with no type; the embed leaves it out. */
+  readonly name?: string;
 }
 
 /** A performer (or a contributor) in a role: `schema:PerformanceRole`. */

@@ -98,8 +98,25 @@ export function agentIri(ctx: MapContext, ref: AgentRef): string {
   return ref.person !== undefined ? iriOf(ctx, "person", ref.person) : iriOf(ctx, "organization", ref.organization!);
 }
 
-export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string): void {
-  if (refs) for (let i = 0; i < refs.length; i++) ctx.sink.iri(s, p, agentIri(ctx, refs[i]!), sub(ctx, field, i));
+/**
+ * The node of an agent: a person's or an organization's IRI, or, for an agent of unknown kind (a name only),
+ * a node of the subject (`<s>#performer-agent-1`) with that name and no type: its kind is not invented.
+ */
+function agentNode(ctx: MapContext, s: string, ref: AgentRef, fragment: string, i: number, field: string, origin?: RecordRef): string {
+  if (ref.person !== undefined || ref.organization !== undefined || ref.name === undefined) return agentIri(ctx, ref);
+  const iri = childIri(s, `${fragment}-agent-${i + 1}`);
+  if (origin) ctx.sink.subject(iri, origin);
+  ctx.sink.literal(iri, S("name"), ref.name, X.string, `${field}.name`);
+  return iri;
+}
+
+export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string, origin?: RecordRef): void {
+  if (!refs) return;
+  const fragment = p.value.slice(SCHEMA.length);
+  for (let i = 0; i < refs.length; i++) {
+    const f = sub(ctx, field, i);
+    ctx.sink.iri(s, p, agentNode(ctx, s, refs[i]!, fragment, i, f, origin), f);
+  }
 }
 
 /**
@@ -111,7 +128,7 @@ export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly R
   for (let i = 0; i < list.length; i++) {
     const r = list[i]!;
     const f = sub(ctx, field, i);
-    const agent = agentIri(ctx, r);
+    const agent = agentNode(ctx, s, r, fragment, i, f, origin);
     if (r.roleName === undefined && r.characterName === undefined) {
       ctx.sink.iri(s, p, agent, f);
       continue;

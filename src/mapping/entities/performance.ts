@@ -111,7 +111,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, entry: Producti
   if (p.free !== undefined) ctx.sink.literal(s, T.isAccessibleForFree, String(p.free), X.boolean, `${path}.free`);
 
   roles(ctx, s, T.performer, p.performers, origin, `${path}.performers`, "performer");
-  agents(ctx, s, T.organizer, p.organizers, `${path}.organizers`);
+  agents(ctx, s, T.organizer, p.organizers, `${path}.organizers`, origin);
 
   plainList(ctx, s, T.inLanguage, p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);
   plainList(ctx, s, T.subtitleLanguage, p.surtitles ?? production?.surtitles, p.surtitles ? `${path}.surtitles` : inherited);

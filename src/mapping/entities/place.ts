@@ -32,7 +32,7 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     plain(ctx, a, S("addressLocality"), v.address.addressLocality, `${f}.addressLocality`);
     plain(ctx, a, S("addressRegion"), v.address.addressRegion, `${f}.addressRegion`);
     plain(ctx, a, S("addressCountry"), v.address.addressCountry, `${f}.addressCountry`);
-  }
+  } else plain(ctx, s, S("address"), v.addressText, `${path}.addressText`);
   if (v.geo) {
     const g = childIri(s, "geo");
     const f = `${path}.geo`;
