@@ -1,113 +1,16 @@
 // Real, venue-published event data (../shared/corpora): every profile runs on every file without crashing, and
-// the counts per issue code per corpus match the committed summary (real-data-summary.json / .md), which shows
-// what the real world gets wrong. VIVANT_UPDATE=1 rewrites the summary.
+// the counts per issue code per corpus (and the import ledger's) match the committed summary
+// (real-data-summary.json / .md), which shows what the real world gets wrong. This test only reads the summary:
+// `npm run real-data-summary` (real-data-summary.update.ts) writes it.
 // Also: every data file of the corpora (W3C suites, vocabularies…) goes through `vivant validate`'s path without
 // a crash: a report, or an InputError (exit code 2).
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../../src/errors.js";
-import { readValidationInput, type ValidationInput } from "../../src/validate/input.js";
-import { subClassesOf } from "../../src/validate/plan.js";
-import { PROFILES, type ProfileName } from "../../src/validate/profiles.js";
-import { createValidator } from "../../src/validate/validator.js";
+import type { ProfileName } from "../../src/validate/profiles.js";
 import { validateText } from "../../src/validate/index.js";
-
-const root = fileURLToPath(new URL("../../../shared/corpora/", import.meta.url));
-const present = existsSync(root);
-if (!present) console.warn("real data: ../shared/corpora is absent: skipped the real-data checks and the no-crash sweep (GTQ, Scènes francophones, NAC, La Vitrine, pipeline fixtures)");
-
-const summaryJson = fileURLToPath(new URL("real-data-summary.json", import.meta.url));
-const summaryMd = fileURLToPath(new URL("real-data-summary.md", import.meta.url));
-
-const list = (dir: string): string[] => (existsSync(`${root}${dir}`) ? readdirSync(`${root}${dir}`).filter((f) => f.endsWith(".jsonld")).sort().map((f) => `${dir}/${f}`) : []);
-
-/** The venue-published event corpora, one entry per publisher or fixture set. */
-const CORPORA: Readonly<Record<string, { title: string; files: readonly string[] }>> = {
-  gtq: { title: "Grand Théâtre de Québec", files: ["artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld"] },
-  "scenes-francophones": { title: "Scènes francophones", files: ["artsdata-planet-scenesfrancophones/output/events.jsonld"] },
-  nac: { title: "National Arts Centre", files: ["artsdata-planet-nac/output/entities.jsonld"] },
-  lavitrine: { title: "La Vitrine fixtures", files: list("artsdata-planet-lavitrine/test/fixtures") },
-  "pipeline-fixtures": { title: "Artsdata pipeline-action defect fixtures", files: list("artsdata-pipeline-action/test/fixtures") },
-};
-
-interface ProfileCounts {
-  violations: number;
-  warnings: number;
-  conformingFiles: number;
-  codes: Record<string, number>;
-}
-interface CorpusSummary {
-  title: string;
-  files: number;
-  unusable: number;
-  quads: number;
-  events: number;
-  notes: Record<string, number>;
-  profiles: Record<string, ProfileCounts>;
-}
-
-function sorted<T>(o: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-async function summarize(name: string): Promise<CorpusSummary> {
-  const { title, files } = CORPORA[name]!;
-  const core = (await createValidator("core")).shapes.compiled;
-  const eventClasses = new Set(subClassesOf(core.shapes, { termType: "NamedNode", value: "http://schema.org/Event" } as never).map((t) => t.value));
-  const s: CorpusSummary = { title, files: files.length, unusable: 0, quads: 0, events: 0, notes: {}, profiles: {} };
-  for (const p of PROFILES) s.profiles[p] = { violations: 0, warnings: 0, conformingFiles: 0, codes: {} };
-  for (const file of files) {
-    let input: ValidationInput;
-    try {
-      input = await readValidationInput(readFileSync(`${root}${file}`, "utf8"), file);
-    } catch (e) {
-      if (!isInputError(e)) throw e;
-      s.unusable++;
-      continue;
-    }
-    s.quads += input.quads.length;
-    s.events += new Set(input.quads.filter((q) => q.predicate.value.endsWith("#type") && eventClasses.has(q.object.value)).map((q) => q.subject.value)).size;
-    for (const n of input.notes) s.notes[n.code] = (s.notes[n.code] ?? 0) + n.count;
-    for (const p of PROFILES) {
-      const report = await (await createValidator(p)).validate(input.quads);
-      const c = s.profiles[p]!;
-      c.violations += report.violations;
-      c.warnings += report.warnings;
-      if (report.conforms) c.conformingFiles++;
-      for (const i of report.issues) c.codes[`${i.severity === "violation" ? "V" : i.severity === "warning" ? "W" : "I"} ${i.code}`] = (c.codes[`${i.severity === "violation" ? "V" : i.severity === "warning" ? "W" : "I"} ${i.code}`] ?? 0) + 1;
-    }
-  }
-  s.notes = sorted(s.notes);
-  for (const p of PROFILES) s.profiles[p]!.codes = sorted(s.profiles[p]!.codes);
-  return s;
-}
-
-function markdown(all: Record<string, CorpusSummary>): string {
-  const names = Object.keys(all);
-  const lines = [
-    "# What real event data gets wrong",
-    "",
-    "Generated by `test/validate/real-data.test.ts` from `../shared/corpora` (`VIVANT_UPDATE=1` to refresh).",
-    "Counts of issues per code; `V` violation, `W` warning. One file can hold many events.",
-    "",
-    `| | ${names.map((n) => all[n]!.title).join(" | ")} |`,
-    `|---|${names.map(() => "---:").join("|")}|`,
-    `| files (unusable) | ${names.map((n) => `${all[n]!.files} (${all[n]!.unusable})`).join(" | ")} |`,
-    `| triples | ${names.map((n) => all[n]!.quads.toLocaleString("en-US")).join(" | ")} |`,
-    `| events | ${names.map((n) => all[n]!.events.toLocaleString("en-US")).join(" | ")} |`,
-  ];
-  const notes = [...new Set(names.flatMap((n) => Object.keys(all[n]!.notes)))].sort();
-  for (const code of notes) lines.push(`| reading: ${code} | ${names.map((n) => all[n]!.notes[code] ?? 0).join(" | ")} |`);
-  for (const p of PROFILES) {
-    lines.push(`| **${p}**: files with no violation | ${names.map((n) => `${all[n]!.profiles[p]!.conformingFiles}/${all[n]!.files - all[n]!.unusable}`).join(" | ")} |`);
-    lines.push(`| **${p}**: violations / warnings | ${names.map((n) => `${all[n]!.profiles[p]!.violations} / ${all[n]!.profiles[p]!.warnings}`).join(" | ")} |`);
-    const codes = [...new Set(names.flatMap((n) => Object.keys(all[n]!.profiles[p]!.codes)))].sort();
-    for (const code of codes) lines.push(`| ${code} | ${names.map((n) => all[n]!.profiles[p]!.codes[code] ?? 0).join(" | ")} |`);
-  }
-  return `${lines.join("\n")}\n`;
-}
+import { CORPORA, markdown, present, root, summarize, summaryJson, summaryMd, type CorpusSummary } from "./real-data-summary.js";
 
 describe.skipIf(!present)("real venue-published events", () => {
   const computed: Record<string, CorpusSummary> = {};
@@ -123,11 +26,6 @@ describe.skipIf(!present)("real venue-published events", () => {
   });
 
   it("matches the committed summary (counts per issue code per corpus)", () => {
-    const json = `${JSON.stringify(computed, null, 2)}\n`;
-    if (process.env.VIVANT_UPDATE === "1") {
-      writeFileSync(summaryJson, json);
-      writeFileSync(summaryMd, markdown(computed));
-    }
     expect(JSON.parse(readFileSync(summaryJson, "utf8"))).toEqual(computed);
     expect(readFileSync(summaryMd, "utf8")).toBe(markdown(computed));
   });
