@@ -88,8 +88,7 @@ function offer(o: Offer, lang: string | undefined): SchemaOffer {
     ? compact({ "@type": "PriceSpecification" as const, minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
     : undefined;
   return compact<SchemaOffer>({
-    // Google reads `price` as the lowest price: a range gives its minPrice.
-    "@type": "Offer", name: pick(o.category, lang), price: o.price ?? o.minPrice, priceCurrency: o.priceCurrency, priceSpecification: range,
+    "@type": "Offer", name: pick(o.category, lang), price: o.price, priceCurrency: o.priceCurrency, priceSpecification: range,
     availability: o.availability && (`${HTTPS}${o.availability}` as "https://schema.org/InStock"), validFrom: o.validFrom, url: o.url,
   });
 }

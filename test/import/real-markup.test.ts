@@ -53,15 +53,15 @@ describe("the JSON-LD importer on real markup", () => {
     expect(r.fixes.count("price-list")).toBe(1);
     expect(r.ledger.unbalanced()).toEqual([]);
 
-    // The records parse, map and pass the core profile; the embed's price is the range's lowest.
+    // The records parse, map and pass the core profile; the embed offer carries the range.
     const parsed = parseRecords(JSON.parse(JSON.stringify(r.document)));
     expect(parsed.problems.filter((x) => x.severity === "violation")).toEqual([]);
     const mapped = mapRecords(r.document);
     const report = await (await createValidator("core")).validate(mapped.quads);
     expect(report.issues.filter((i) => i.severity === "violation")).toEqual([]);
     expect(report.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["core/place-address-structured", "core/event-performer-kind-known"]));
-    const embed = [...toEmbeds(r.document).values()][0] as unknown as { offers: { name: string; price?: number }[] };
-    expect(embed.offers.find((o) => o.name === "range")!.price).toBe(25);
+    const embed = [...toEmbeds(r.document).values()][0] as unknown as { offers: { name: string; price?: number; priceSpecification?: { minPrice?: number } }[] };
+    expect(embed.offers.find((o) => o.name === "range")!.priceSpecification!.minPrice).toBe(25);
     expect(embed.offers.find((o) => o.name === "ambiguous")!.price).toBeUndefined();
   });
 });
