@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `vivant` command: dispatches to a sub-command, maps every failure to an exit code.
 
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "./commands.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -10,11 +10,27 @@ import { t } from "../i18n.js";
 import { closest } from "../records/messages.js";
 import { langFromArgv } from "./args.js";
 
+/** The package's version, from its package.json (two levels up from src/cli, three from dist/src/cli). */
+export function packageVersion(): string {
+  for (const rel of ["../../package.json", "../../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
+    } catch {
+      // not this level
+    }
+  }
+  return "unknown";
+}
+
+/** The npm package that provides the `vivant` command. */
+export const PACKAGE_NAME = "vivant-ld";
+
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
-    "vivant: live-performance programming as linked open data",
+    `vivant (npm package ${PACKAGE_NAME}): live-performance programming as linked open data`,
     "",
     "Usage: vivant <command> [options]",
     "",
@@ -32,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return name === undefined ? EXIT.unusable : EXIT.ok;
   }
   if (name === "--version") {
-    io.stdout.write("vivant 0.1.0\n");
+    io.stdout.write(`vivant ${packageVersion()} (${PACKAGE_NAME})\n`);
     return EXIT.ok;
   }
   const lang = langFromArgv(rest);

@@ -1,7 +1,11 @@
 // The README's curl examples ("The SPARQL server") run as written against the demo season: each question answers
 // 200 with something in it, and the publisher's write with its token is accepted.
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { validateRecords } from "../../src/validate/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VivantServer } from "../../src/server/index.js";
 import { demoServer } from "./helpers.js";
@@ -125,4 +129,78 @@ describe("the README's curl examples", () => {
       }
     }
   });
+});
+
+/** The code blocks of one language in the README. */
+function blocks(lang: string): string[] {
+  return [...README.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
+}
+
+/** The README's record example: the first JSON block of "The record model". */
+export function recordExample(): unknown {
+  const section = README.slice(README.indexOf("## The record model"));
+  return JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!);
+}
+
+describe("the README's commands and examples", () => {
+  // Options whose value is a file the command writes (or a directory it creates), not one it reads.
+  const OUTPUTS = new Set(["-o", "--output", "--report", "--data"]);
+  const looksLikeFile = (w: string): boolean => !/^(https?:|-|\$)/.test(w) && (/\.(json|jsonld|ttl|nt|nq|trig|csv|xml|html)$/.test(w) || w.endsWith("/"));
+
+  it("names only files that exist in the repository in every vivant command", () => {
+    const commands = blocks("sh").flatMap((b) => shellCommands(b)).map((w) => (/^[A-Z_]+=/.test(w[0] ?? "") ? w.slice(1) : w)).filter((w) => w[0] === "vivant");
+    expect(commands.length).toBeGreaterThan(15);
+    const missing: string[] = [];
+    let checked = 0;
+    for (const words of commands) {
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i]!;
+        if (OUTPUTS.has(w)) {
+          i++;
+          continue;
+        }
+        if (!looksLikeFile(w)) continue;
+        checked++;
+        if (!existsSync(join(ROOT, w))) missing.push(`${words.join(" ")}: ${w}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it("has a record example that passes the core and artsdata profiles it advertises", async () => {
+    for (const profile of ["core", "artsdata"] as const) {
+      const { map, report } = await validateRecords(recordExample(), profile);
+      expect(map.rejected, profile).toEqual([]);
+      expect(report.issues.filter((i) => i.severity === "violation").map((i) => `${i.code} ${i.focusNode}`), profile).toEqual([]);
+      expect(report.conforms, profile).toBe(true);
+    }
+  }, 120_000);
+
+  it("has TypeScript blocks that each compile as written (against the package's own entry point)", () => {
+    const sources = blocks("ts");
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    const dir = mkdtempSync(join(tmpdir(), "vivant-readme-ts-"));
+    try {
+      const files = sources.map((code, i) => {
+        const f = join(dir, `block${i + 1}.ts`);
+        writeFileSync(f, code);
+        return f;
+      });
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+      const program = ts.createProgram(files, {
+        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [join(ROOT, "node_modules/@types")],
+        // The package name resolves to the sources here; test/package/pack.test.ts does the same from the packed tarball.
+        baseUrl: ROOT, paths: { "vivant-ld": ["src/index.ts"] },
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || files.includes(d.file.fileName));
+      const text = diagnostics.map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ""} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      expect(text).toEqual([]);
+      // Every block imports the package by its published name.
+      for (const code of sources) expect(code).toMatch(/from "vivant-ld"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -1,0 +1,108 @@
+// The package as a user gets it: `npm pack` (what `npm publish` uploads), installed into an empty folder with
+// `npm install` (no dev tools: no TypeScript, no build), its `vivant` command run, its types compiled by a
+// consumer project with skipLibCheck: false, and the README's TypeScript examples compiled and run as written.
+//
+// No network: the consumer's lockfile pins the same dependency versions as this repository's (its non-dev
+// entries), so npm installs them from its cache (`--offline`), where `npm ci` put them.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+
+// npm's own variables (set when this runs under `npm test`) must not leak into the nested npm calls.
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+const sh = (cmd: string, args: string[], cwd: string, timeout = 300_000) => run(cmd, args, { cwd, env: ENV, timeout, maxBuffer: 64 * 2 ** 20 });
+
+let work: string;
+let consumer: string;
+let tarball: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "vivant-pack-"));
+  const t0 = Date.now();
+  const { stdout } = await sh("npm", ["pack", "--pack-destination", work, "--silent"], ROOT);
+  tarball = join(work, stdout.trim().split("\n").pop()!);
+  const t1 = Date.now();
+  consumer = join(work, "consumer");
+  mkdirSync(consumer);
+  const spec = `file:${tarball}`;
+  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, Record<string, unknown>> };
+  const root = lock.packages[""]!;
+  const packages: Record<string, unknown> = {
+    "": { name: "consumer", dependencies: { [PKG.name]: spec } },
+    [`node_modules/${PKG.name}`]: { version: PKG.version, resolved: spec, dependencies: root.dependencies, bin: root.bin, engines: root.engines, license: root.license },
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) if (path !== "" && !entry.dev && !entry.link) packages[path] = entry;
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { [PKG.name]: spec } }, null, 2));
+  writeFileSync(join(consumer, "package-lock.json"), JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2));
+  await sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], consumer);
+  console.log(`[pack test] npm pack ${Date.now() - t0 - (Date.now() - t1)} ms, npm install ${Date.now() - t1} ms`);
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe(`the packed ${"package"}`, () => {
+  it("is named vivant-ld (npm's `vivant` is another project's) and installs without building", () => {
+    expect(PKG.name).toBe("vivant-ld");
+    // Nothing runs at install time, so `npm ci --omit=dev` and a user's `npm install` need no TypeScript.
+    for (const script of ["prepare", "preinstall", "install", "postinstall"]) expect(PKG.scripts[script], script).toBeUndefined();
+    expect(PKG.scripts.prepack).toBeDefined();
+    // Types the published .d.ts files import are dependencies, not dev tools.
+    expect(Object.keys(PKG.dependencies)).toEqual(expect.arrayContaining(["@types/n3", "@rdfjs/types"]));
+    const installed = join(consumer, "node_modules", PKG.name);
+    for (const f of ["LICENSE", "README.md", "CHANGELOG.md", "dist/src/index.js", "dist/src/index.d.ts", "fixtures/demo-season.json", "shapes"]) {
+      expect(existsSync(join(installed, f)), f).toBe(true);
+    }
+    expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0/);
+    // No dev tool came along.
+    for (const dev of ["typescript", "vitest", "fast-check"]) expect(existsSync(join(consumer, "node_modules", dev)), dev).toBe(false);
+  });
+
+  it("gives the vivant command", async () => {
+    const bin = join(consumer, "node_modules", ".bin", "vivant");
+    const { stdout } = await sh(bin, ["--version"], consumer, 60_000);
+    expect(stdout.trim()).toBe(`vivant ${PKG.version} (vivant-ld)`);
+    const help = await sh(bin, ["--help"], consumer, 60_000);
+    expect(help.stdout).toContain("vivant-ld");
+  }, 120_000);
+
+  it("compiles the README's TypeScript examples against its types (skipLibCheck: false) and runs them as written", async () => {
+    const sources = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    sources.forEach((code, i) => writeFileSync(join(consumer, `block${i + 1}.ts`), code));
+    const section = README.slice(README.indexOf("## The record model"));
+    writeFileSync(join(consumer, "season.json"), /```json\n([\s\S]*?)```/.exec(section)![1]!);
+    // A consumer on Node has Node's types; TypeScript is the repository's (the consumer's own dev tool).
+    mkdirSync(join(consumer, "node_modules", "@types"), { recursive: true });
+    if (!existsSync(join(consumer, "node_modules", "@types", "node"))) symlinkSync(join(ROOT, "node_modules", "@types", "node"), join(consumer, "node_modules", "@types", "node"), "dir");
+    if (!existsSync(join(consumer, "node_modules", "undici-types"))) symlinkSync(join(ROOT, "node_modules", "undici-types"), join(consumer, "node_modules", "undici-types"), "dir");
+    writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: false, types: ["node"], outDir: "out" },
+      include: ["*.ts"],
+    }));
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const compiled = await sh(process.execPath, [tsc, "-p", "."], consumer).catch((e: { stdout?: string }) => ({ stdout: `FAILED\n${e.stdout ?? String(e)}` }));
+    expect(compiled.stdout).toBe("");
+    const outputs: string[] = [];
+    for (let i = 1; i <= sources.length; i++) {
+      const r = await sh(process.execPath, [join("out", `block${i}.js`)], consumer, 120_000);
+      outputs.push(r.stdout);
+    }
+    expect(outputs[0]).toContain("5 mapped, 0 rejected");
+    expect(readdirSync(join(consumer, "pages")).sort()).toEqual(["p-1.html"]);
+    expect(readFileSync(join(consumer, "pages", "p-1.html"), "utf8")).toMatch(/^<script type="application\/ld\+json">/);
+    expect(readFileSync(join(consumer, "season.ttl"), "utf8")).toContain("schema:");
+    expect(outputs[1]).toContain("profil artsdata: conforme");
+    expect(outputs[2]).toContain("https://data.opera-lyon.example/performance/p-1");
+  }, 600_000);
+});
