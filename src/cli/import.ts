@@ -12,7 +12,7 @@ import { importCsv, parseCsvMapping } from "../import/csv.js";
 import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
 import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
-import { jsonErrorPosition } from "../rdf/io.js";
+import { parseJsonText } from "../rdf/io.js";
 import { COLLECTIONS } from "../records/types.js";
 import { oneOf, parseOptions } from "./args.js";
 import { loadSummary, writeLoadOutcome } from "./harvest.js";
@@ -59,12 +59,7 @@ async function readText(cwd: string, file: string): Promise<string> {
 }
 
 function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF+/, ""));
-  } catch (e) {
-    const { line, column } = jsonErrorPosition(text, e);
-    throw new InputError("io/not-json", `${file}:${line}:${column}: not JSON: ${(e as Error).message}`, { hint: "fix the JSON at that position", line, column });
-  }
+  return parseJsonText(text, file, "io/not-json");
 }
 
 export const importCommand: Command = {

@@ -4,7 +4,7 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatProblem, InputError, type Lang } from "../errors.js";
 import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js";
-import { jsonErrorPosition, serializeRdf } from "../rdf/io.js";
+import { parseJsonText, serializeRdf } from "../rdf/io.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 
@@ -53,13 +53,7 @@ export const mapCommand: Command = {
     } catch (e) {
       throw new InputError("io/read", `cannot read ${path}: ${(e as Error).message}`, { hint: "check the path" });
     }
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch (e) {
-      const { line, column } = jsonErrorPosition(text, e);
-      throw new InputError("rdf/syntax", `${positionals[0]}:${line}:${column}: not JSON: ${(e as Error).message}`, { hint: "fix the JSON at that position", line, column });
-    }
+    const input = parseJsonText(text, positionals[0]!);
     const result = mapRecords(input, { origins: false });
     for (const p of result.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
     if (!result.document) {

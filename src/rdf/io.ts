@@ -1,5 +1,7 @@
 // RDF text ⇄ RDF/JS quads in every format Vivant reads or writes; parse errors carry a line and a column.
 
+import { parse as parseJsonc, type ParseError } from "jsonc-parser";
+import { tx } from "../i18n.js";
 import { Parser, Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { InputError } from "../errors.js";
@@ -60,15 +62,7 @@ export interface ParseOptions {
 export async function parseRdf(text: string, format: RdfFormat, options: ParseOptions = {}): Promise<Quad[]> {
   const source = options.source ?? "input";
   if (format === "jsonld") {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      const { line, column } = jsonErrorPosition(text, e);
-      throw new InputError("rdf/syntax", `${source}:${line}:${column}: not JSON: ${(e as Error).message}`, {
-        hint: "fix the JSON syntax at that position", line, column, cause: e,
-      });
-    }
+    const doc = parseJsonText(text, source);
     return jsonLdToQuads(doc, options.baseIri !== undefined ? { base: options.baseIri } : {});
   }
   try {
@@ -96,14 +90,31 @@ function columnOfN3Error(text: string, line: number, token: string | undefined):
 
 /** Node 20 reports `at position N`; turn it into a 1-based line and column. */
 export function jsonErrorPosition(text: string, e: unknown): { line: number; column: number } {
-  const pos = Number((e as Error).message.match(/position (\d+)/)?.[1] ?? NaN);
+  // V8 names a position for some errors only ("Unexpected token '}', … is not valid JSON" has none): then the
+  // position of the first error comes from a JSON scanner (jsonc-parser, comments and trailing commas refused).
+  let pos = Number((e as Error).message.match(/position (\d+)/)?.[1] ?? NaN);
   if (Number.isNaN(pos)) {
-    const lines = text.split("\n");
-    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    pos = errors[0]?.offset ?? text.length;
   }
   const before = text.slice(0, pos);
   const line = before.split("\n").length;
   return { line, column: pos - before.lastIndexOf("\n") };
+}
+
+/**
+ * Parses JSON text as people and tools write it: byte-order marks at the start are dropped (Windows editors and
+ * Excel write one); a syntax error is an InputError (`code`) with the line and column of the error itself.
+ */
+export function parseJsonText(text: string, source: string, code = "rdf/syntax"): unknown {
+  const body = text.replace(/^\uFEFF+/, "");
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const { line, column } = jsonErrorPosition(body, e);
+    throw new InputError(code, tx("json/syntax", { source, line, column, detail: (e as Error).message }), { hint: tx("json/syntax.hint"), line, column, cause: e });
+  }
 }
 
 /** Prefixes used when writing Turtle/TriG for people. */

@@ -85,7 +85,7 @@ export class TokenTable {
   static fromFile(path: string): TokenTable {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(path, "utf8"));
+      json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF+/, ""));
     } catch (e) {
       throw new InputError("server/bad-tokens", `cannot read tokens file ${path}: ${(e as Error).message}`, { hint: 'write JSON: {"tokens": [{"token": …, "publisher": …, "graph": …}]}', cause: e });
     }

@@ -10,7 +10,7 @@ import { jsonLdToQuads } from "../jsonld/convert.js";
 import { mapRecords, toEmbeds } from "../mapping/index.js";
 import type { RecordDocument } from "../records/types.js";
 import type { MapResult, Origins } from "../mapping/types.js";
-import { formatFromPath, jsonErrorPosition, parseRdf, type RdfFormat } from "../rdf/io.js";
+import { formatFromPath, parseJsonText, parseRdf, type RdfFormat } from "../rdf/io.js";
 import { SCHEMA, SCHEMA_HTTPS, XSD } from "../vocab.js";
 
 const { namedNode, literal, quad } = DataFactory;
@@ -135,7 +135,7 @@ export function detectKind(text: string, path: string): "json" | Exclude<RdfForm
   const format = formatFromPath(path);
   if (format === "jsonld") return "json";
   if (format) return format;
-  return /^\s*[[{]/.test(text) ? "json" : "turtle";
+  return /^\uFEFF*\s*[[{]/.test(text) ? "json" : "turtle";
 }
 
 /** Expands JSON-LD in safe mode; when safe mode refuses it, expands again dropping what does not expand, with a note. */
@@ -162,15 +162,7 @@ export async function readValidationInput(text: string, source: string, options:
     const read = readAsSchemaOrg(parsed);
     return { kind, quads: read.quads, notes: read.notes };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const { line, column } = jsonErrorPosition(text, e);
-    throw new InputError("rdf/syntax", `${source}:${line}:${column}: not JSON: ${(e as Error).message}`, {
-      hint: "fix the JSON at that position", line, column, cause: e,
-    });
-  }
+  const json = parseJsonText(text, source);
   if (isRecordDocument(json)) {
     const map = mapRecords(json);
     if (!map.document) {
