@@ -2,7 +2,7 @@
 // "festival") each at a place with its address and coordinates. Real spreadsheet dirt is repaired
 // and counted (BOMs, lost leading zeros, error cells, day/month/year dates, bare web addresses).
 
-import type { Problem } from "../errors.js";
+import { InputError, type Problem } from "../errors.js";
 import { parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
 import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
@@ -28,27 +28,70 @@ export const FESTIVALS_PUBLISHER: PublisherOptions = {
   url: "https://data.culture.gouv.fr/explore/dataset/festivals-global-festivals-_-pl/",
 };
 
-const C = {
-  name: "Nom du festival",
-  region: "Région principale de déroulement",
-  department: "Département principal de déroulement",
-  commune: "Commune principale de déroulement",
-  postcode: "Code postal (de la commune principale de déroulement)",
-  insee: "Code Insee commune",
-  number: "Numéro de voie",
-  streetType: "Type de voie (rue, Avenue, boulevard, etc.)",
-  street: "Nom de la voie",
-  address: "Adresse postale",
-  complement: "Complément d'adresse (facultatif)",
-  website: "Site internet du festival",
-  year: "Année de création du festival",
-  discipline: "Discipline dominante",
-  subLive: "Sous-catégorie spectacle vivant",
-  subMusic: "Sous-catégorie musique",
-  period: "Période principale de déroulement du festival",
-  id: "Identifiant",
-  geo: "Géocodage xy",
-} as const;
+/**
+ * The dataset's columns, as its documentation names them (corpus SOURCE.md: the 30 columns of
+ * "Liste des festivals en France"), with the other spellings the Ministry's exports use. Headers are
+ * compared normalised (`normalizeHeader`): case, accents, spaces, underscores and punctuation do not
+ * count, so the data.culture.gouv.fr field names (`code_postal_de_la_commune_principale_de_deroulement`)
+ * and the labels ("Code postal (de la commune principale de déroulement)") both match.
+ */
+export const FESTIVAL_COLUMNS = {
+  name: ["Nom du festival", "Nom", "Nom de la manifestation", "Festival"],
+  region: ["Région principale de déroulement", "Région", "Region principale"],
+  department: ["Département principal de déroulement", "Département", "Departement principal"],
+  commune: ["Commune principale de déroulement", "Commune", "Commune principale", "Ville"],
+  postcode: ["Code postal (de la commune principale de déroulement)", "Code postal", "CP"],
+  insee: ["Code Insee commune", "Code Insee", "Insee"],
+  number: ["Numéro de voie", "N° de voie", "Numero"],
+  streetType: ["Type de voie (rue, Avenue, boulevard, etc.)", "Type de voie"],
+  street: ["Nom de la voie", "Voie"],
+  address: ["Adresse postale", "Adresse"],
+  complement: ["Complément d'adresse (facultatif)", "Complément d'adresse"],
+  website: ["Site internet du festival", "Site internet", "Site web", "Site"],
+  year: ["Année de création du festival", "Année de création"],
+  discipline: ["Discipline dominante", "Discipline", "Domaine"],
+  subLive: ["Sous-catégorie spectacle vivant", "Sous catégorie spectacle vivant"],
+  subMusic: ["Sous-catégorie musique", "Sous catégorie musique"],
+  period: ["Période principale de déroulement du festival", "Période principale de déroulement", "Période"],
+  id: ["Identifiant", "Identifiant festival", "ID"],
+  geo: ["Géocodage xy", "Géocodage", "geo_point_2d", "Coordonnées", "Coordonnées GPS", "xy"],
+} as const satisfies Record<string, readonly string[]>;
+type Column = keyof typeof FESTIVAL_COLUMNS;
+
+/** `Code postal (de la commune…)`, `code_postal_de_la_commune…`, `CODE POSTAL DE LA COMMUNE…` → one key. */
+export function normalizeHeader(h: string): string {
+  return h.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** Which header of the file holds each known column (the documented name first, then its aliases). */
+function matchColumns(header: readonly string[]): Partial<Record<Column, string>> {
+  const byKey = new Map<string, string>();
+  for (const h of header) if (!byKey.has(normalizeHeader(h))) byKey.set(normalizeHeader(h), h);
+  const out: Partial<Record<Column, string>> = {};
+  for (const [col, names] of Object.entries(FESTIVAL_COLUMNS) as [Column, readonly string[]][]) {
+    for (const n of names) {
+      const h = byKey.get(normalizeHeader(n));
+      if (h !== undefined) {
+        out[col] = h;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The separator of the header line (`;` in the labelled export, `,` in others): the most frequent outside quotes. */
+function delimiterOf(text: string): string {
+  const line = /^[^\r\n]*/.exec(text.replace(/^\uFEFF+/, ""))![0];
+  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]!++;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return n > 0 ? best : ";";
+}
 
 function postcodeOf(raw: string, fixes: Fixes): string | undefined {
   if (/^\d{5}$/.test(raw)) return raw;
@@ -80,13 +123,22 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   const fixes = new Fixes();
   const problems: Problem[] = [];
   const rejected: RecordRef[] = [];
-  const { header, rows } = readCsv(text, ";", fixes);
-  const missing = Object.values(C).filter((c) => !header.includes(c));
+  const { header, rows } = readCsv(text, delimiterOf(text), fixes);
+  const cols = matchColumns(header);
+  const expected = (Object.values(FESTIVAL_COLUMNS) as readonly (readonly string[])[]).map((n) => n[0]!);
+  if (cols.name === undefined) {
+    // No row can be read without the name column: one clear error, not one rejection per row.
+    throw new InputError("festivals/unknown-columns", `festivals CSV: no column holds the festival name. Expected columns: ${expected.join(" | ")}. Found: ${header.join(" | ")}`, {
+      hint: `export the Ministry's "Liste des festivals en France" again (labels or field names both work, separated by ; or ,)`,
+    });
+  }
+  const missing = (Object.keys(FESTIVAL_COLUMNS) as Column[]).filter((c) => cols[c] === undefined).map((c) => FESTIVAL_COLUMNS[c][0]);
   if (missing.length) {
     problems.push(recordProblem("festivals/missing-columns", "document", undefined, "$[0]", missing, [
-      `columns not found: ${missing.join(", ")}`, `colonnes absentes : ${missing.join(", ")}`,
-    ], ["the 30 columns of the ministry's export", "les 30 colonnes de l'export du ministère"], ["export the dataset again as CSV with ; separators", "réexporter le jeu de données en CSV séparé par des ;"], "warning"));
+      `columns not found: ${missing.join(", ")} (found: ${header.join(", ")})`, `colonnes absentes : ${missing.join(", ")} (trouvées : ${header.join(", ")})`,
+    ], [`the dataset's columns: ${expected.join(", ")}`, `les colonnes du jeu de données : ${expected.join(", ")}`], ["export the dataset again as CSV", "réexporter le jeu de données en CSV"], "warning"));
   }
+  const C = Object.fromEntries(Object.keys(FESTIVAL_COLUMNS).map((c) => [c, cols[c as Column] ?? `\u0000${c}`])) as Record<Column, string>;
   const idCount = new Map<string, number>();
   for (const r of rows) idCount.set(r[C.id] ?? "", (idCount.get(r[C.id] ?? "") ?? 0) + 1);
 
@@ -179,7 +231,8 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   // Columns no field reads (the INSEE code, the department…) are left out on purpose: "not modelled".
   tally?.settle(ledger, repairs, (c) => c);
   return {
-    document: { publisher: makePublisher(options.publisher ?? FESTIVALS_PUBLISHER), venues, series },
+    // The dataset's licence is the Ministry's (Licence Ouverte 2.0), whoever imports it, unless told otherwise.
+    document: { publisher: makePublisher({ ...(options.publisher ?? FESTIVALS_PUBLISHER), licence: options.publisher?.licence ?? FESTIVALS_PUBLISHER.licence }), venues, series },
     read: rows.length,
     unit: "rows",
     fixes,

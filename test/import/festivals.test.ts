@@ -2,9 +2,10 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importFestivals } from "../../src/import/festivals.js";
+import { importFestivals, normalizeHeader } from "../../src/import/festivals.js";
+import { parse } from "csv-parse/sync";
 import { parseRecords } from "../../src/mapping/index.js";
-import { CORPORA, HAS_CORPORA, warnIfNoCorpora } from "./helpers.js";
+import { CORPORA, HAS_CORPORA, fixtureText, warnIfNoCorpora } from "./helpers.js";
 
 const HEADER = "Nom du festival;Envergure territoriale;Région principale de déroulement;Département principal de déroulement;Commune principale de déroulement;Code postal (de la commune principale de déroulement);Code Insee commune;Code Insee EPCI;Libellé EPCI;Numéro de voie;Type de voie (rue, Avenue, boulevard, etc.);Nom de la voie;Adresse postale;Complément d'adresse (facultatif);Site internet du festival;Adresse e-mail;Décennie de création du festival;Année de création du festival;Discipline dominante;Sous-catégorie spectacle vivant;Sous-catégorie musique;Sous-catégorie Musique CNM;Sous-catégorie cinéma et audiovisuel;Sous-catégorie arts visuels et arts numériques;Sous-catégorie livre et littérature;Période principale de déroulement du festival;Identifiant Agence A;Identifiant;Géocodage xy;identifiant CNM";
 // Invented rows in the ministry's layout (not copied from the dataset).
@@ -51,5 +52,50 @@ describe.skipIf(!HAS_CORPORA)("importFestivals on the ministry's 7,283 festivals
     expect(new Set(r.document.series!.map((s) => s.id)).size).toBe(r.document.series!.length);
     const parsed = parseRecords(r.document);
     expect(parsed.problems.filter((p) => p.severity === "violation")).toEqual([]);
+  });
+});
+
+describe("importFestivals: the Ministry's other exports (headers by normalised name and alias)", () => {
+  it("normalises case, accents, spaces, underscores and punctuation", () => {
+    expect(normalizeHeader("Code postal (de la commune principale de déroulement)")).toBe(normalizeHeader("code_postal_de_la_commune_principale_de_deroulement"));
+    expect(normalizeHeader("Complément d'adresse (facultatif)")).toBe(normalizeHeader("COMPLEMENT_D_ADRESSE_FACULTATIF"));
+    expect(normalizeHeader("Type de voie (rue, Avenue, boulevard, etc.)")).toBe(normalizeHeader("type_de_voie_rue_avenue_boulevard_etc"));
+  });
+  it("reads the field-name export (`,` separator, snake_case headers) like the labelled one", () => {
+    const r = importFestivals(fixtureText("festivals-fields.csv"));
+    expect(r.rejected).toEqual([]);
+    expect(r.problems.filter((p) => p.code === "festivals/missing-columns")).toEqual([]);
+    expect(r.document.series!.map((s) => s.id)).toEqual(["FEST_02408_9001", "FEST_29019_9002"]);
+    const lieu = r.document.venues!.find((v) => v.id === "lieu-FEST_02408_9001")!;
+    expect(lieu).toMatchObject({ address: { streetAddress: "3 rue des Essais", postalCode: "02000", addressLocality: "Laon", addressCountry: "FR" }, geo: { latitude: 49.5639, longitude: 3.6244 } });
+    expect(r.document.series![1]!.description!.fr).toContain("Jazz, blues");
+  });
+  it("a file whose headers match nothing is refused once, naming the expected and the found columns", () => {
+    let err: unknown;
+    try { importFestivals(fixtureText("festivals-unknown-columns.csv")); } catch (e) { err = e; }
+    expect(err).toMatchObject({ code: "festivals/unknown-columns" });
+    expect(String((err as Error).message)).toMatch(/Expected columns: Nom du festival \| .*Found: title \| town \| zip/);
+  });
+  it("keeps the dataset's licence (Licence Ouverte) for any publisher id, unless told otherwise", () => {
+    expect(importFestivals(fixtureText("festivals-fields.csv"), { publisher: { id: "mes-festivals" } }).document.publisher.licence).toBe("etalab-2.0");
+    expect(importFestivals(fixtureText("festivals-fields.csv"), { publisher: { id: "x", licence: "cc0-1.0" } }).document.publisher.licence).toBe("cc0-1.0");
+  });
+});
+
+describe.skipIf(!HAS_CORPORA)("importFestivals on the ministry's dataset re-exported with field names and `,`", () => {
+  warnIfNoCorpora("the French festivals CSV re-exported");
+  it("imports the same festivals as the labelled export", () => {
+    const text = readFileSync(`${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`, "utf8");
+    const labelled = importFestivals(text);
+    const records = parse(text.replace(/^\uFEFF+/, ""), { delimiter: ";", relax_quotes: true, skip_empty_lines: true }) as string[][];
+    const field = (h: string) => normalizeHeader(h).replace(/ /g, "_");
+    const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const other = [records[0]!.map(field).join(","), ...records.slice(1).map((r) => r.map(q).join(","))].join("\n");
+    const r = importFestivals(other);
+    expect(r.read).toBe(7283);
+    expect(r.rejected.length).toBe(labelled.rejected.length);
+    expect(r.document.series!.length).toBe(labelled.document.series!.length);
+    expect(r.document.series!.map((s) => s.id)).toEqual(labelled.document.series!.map((s) => s.id));
+    expect(r.problems.filter((p) => p.code === "festivals/missing-name")).toHaveLength(labelled.problems.filter((p) => p.code === "festivals/missing-name").length);
   });
 });
