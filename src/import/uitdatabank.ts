@@ -7,8 +7,9 @@ import { Fixes } from "../harvest/fixes.js";
 import { Ledger, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
 import type {
-  AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, Performance, PostalAddress, Production, Status, StatusKind, Venue,
+  AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, OrganizationType, Performance, Person, PostalAddress, Production, Role, Status, StatusKind, Venue,
 } from "../records/types.js";
+import { slug } from "./csvFile.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
 import { pushAll } from "../arrays.js";
 
@@ -35,13 +36,89 @@ function uuidOf(doc: Json): string | undefined {
   return id?.replace(/\/+$/, "").split("/").pop();
 }
 
+// publiq's schemas accept both spellings (`/event/` and `/events/`, `/place/` and `/places/`, `/organizer/`
+// and `/organizers/`: event-@id.json, place-@id.json, organizer-@id.json); its own documents use both.
+const EVENT_IRI = /\/events?\/[^/]+\/?$/;
+const PLACE_IRI = /\/places?\/[^/]+\/?$/;
+const ORGANIZER_IRI = /\/organizers?\/[^/]+\/?$/;
+
 function kindOf(doc: Json): "event" | "place" | "organizer" | undefined {
   const id = str(doc["@id"]) ?? "";
-  if (/\/events\//.test(id) || "calendarType" in doc && ("location" in doc || "subEvent" in doc)) return "event";
-  if (/\/places\//.test(id)) return "place";
-  if (/\/organizers\//.test(id)) return "organizer";
+  if (EVENT_IRI.test(id) || "calendarType" in doc && ("location" in doc || "subEvent" in doc)) return "event";
+  if (PLACE_IRI.test(id)) return "place";
+  if (ORGANIZER_IRI.test(id)) return "organizer";
   return "calendarType" in doc ? "event" : undefined;
 }
+
+const isBareReference = (d: Json): boolean => Object.keys(d).every((k) => k === "@id" || k === "@type" || k === "@context");
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Json)[k], (b as Json)[k]));
+}
+
+/**
+ * Documents that share an id (one export split in pages, a place embedded in each event and also given
+ * whole) are merged field by field: a field only one of them gives is kept, equal fields once. When two
+ * give different values, the one `modified` later wins (an info says so); with no such order the field
+ * is a conflict: a violation names the field and both values, and the record is rejected rather than
+ * one version picked.
+ */
+export function mergeDocuments(docs: readonly { doc: Json; index: number; embedded?: boolean }[], read?: ReadonlySet<string>): { doc: Json; from: ReadonlyMap<string, number>; conflicts: { field: string; values: unknown[]; indexes: number[] }[]; superseded: { field: string; kept: number; dropped: number }[] } {
+  const out: Json = {};
+  const from = new Map<string, number>();
+  const conflicts: { field: string; values: unknown[]; indexes: number[] }[] = [];
+  const superseded: { field: string; kept: number; dropped: number }[] = [];
+  const modified = (d: Json): number | undefined => { const m = str(d.modified); return m !== undefined && !Number.isNaN(Date.parse(m)) ? Date.parse(m) : undefined; };
+  // Whole documents first, then the copies embedded in events, which only fill fields the documents leave out.
+  const ordered = [...docs.filter((d) => !d.embedded), ...docs.filter((d) => d.embedded)];
+  for (const { doc, index, embedded } of ordered) {
+    for (const [k, v] of Object.entries(doc)) {
+      if (!(k in out)) {
+        out[k] = v;
+        from.set(k, index);
+        continue;
+      }
+      if (sameJson(out[k], v) || k === "modified") continue;
+      // A copy embedded in an event is a snapshot: the document itself wins over it, and a field
+      // Vivant does not read cannot conflict.
+      if (embedded || (read !== undefined && !read.has(k))) continue;
+      const prevIndex = from.get(k)!;
+      const prev = docs.find((d) => d.index === prevIndex)!.doc;
+      const [mPrev, mThis] = [modified(prev), modified(doc)];
+      if (mPrev !== undefined && mThis !== undefined && mPrev !== mThis) {
+        if (mThis > mPrev) {
+          out[k] = v;
+          from.set(k, index);
+          superseded.push({ field: k, kept: index, dropped: prevIndex });
+        } else superseded.push({ field: k, kept: prevIndex, dropped: index });
+        continue;
+      }
+      const c = conflicts.find((x) => x.field === k);
+      if (c) {
+        c.values.push(v);
+        c.indexes.push(index);
+      } else conflicts.push({ field: k, values: [out[k], v], indexes: [prevIndex, index] });
+    }
+  }
+  const latest = ordered.filter((d) => !d.embedded || ordered.every((x) => x.embedded)).map((d) => str(d.doc.modified)).filter((m): m is string => m !== undefined).sort().at(-1);
+  if (latest !== undefined) out.modified = latest;
+  return { doc: out, from, conflicts, superseded };
+}
+
+/** The fields this importer reads, per kind: only they can conflict between two versions of a document. */
+const READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
+  event: new Set(["name", "description", "location", "organizer", "calendarType", "subEvent", "startDate", "endDate", "openingHours", "openingHoursClosedDays", "openingHoursAdjustedDays", "status", "bookingAvailability", "bookingInfo", "priceInfo", "terms", "production", "image", "mediaObject", "typicalAgeRange", "attendanceMode", "onlineUrl", "sameAs", "mainLanguage", "performer"]),
+  place: new Set(["name", "description", "address", "geo", "sameAs", "mainLanguage"]),
+  organizer: new Set(["name", "description", "url", "mainLanguage"]),
+};
+
+/** schema.org agent types UiTdatabank performers may carry, and what Vivant records them as. */
+const GROUP_TYPES = new Set(["PerformingGroup", "TheaterGroup", "DanceGroup", "MusicGroup"]);
 
 function langMap(v: unknown): LangMap | undefined {
   if (typeof v === "string") return undefined;
@@ -128,23 +205,52 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   const problems: Problem[] = [];
   const rejected: RecordRef[] = [];
   const max = options.maxOccurrences ?? 1000;
+  // Documents grouped by kind and id, embedded places and organizers included, then merged.
+  const groups = new Map<string, { kind: "event" | "place" | "organizer"; id: string; parts: { doc: Json; index: number; path: string; embedded: boolean }[] }>();
+  const collect = (d: unknown, index: number, path: string) => {
+    if (!isObject(d)) return;
+    const kind = kindOf(d);
+    // An event without an id (publiq's write examples) stays one event of its own.
+    const id = uuidOf(d) ?? (kind === "event" && path === `$[${index}]` ? `event-${index + 1}` : undefined);
+    if (id === undefined || kind === undefined) return;
+    const key = `${kind} ${id}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { kind, id, parts: [] }));
+    // A bare {"@id"} reference adds nothing to merge.
+    if (!isBareReference(d) || g.parts.length === 0) g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
+    if (g.parts.length > 1 && isBareReference(g.parts[0]!.doc)) g.parts.shift();
+  };
+  docs.forEach((d, index) => {
+    collect(d, index, `$[${index}]`);
+    if (kindOf(d) === "event") {
+      collect(d.location, index, `$[${index}].location`);
+      collect(d.organizer, index, `$[${index}].organizer`);
+    }
+  });
   const placeDocs = new Map<string, Json>();
   const orgDocs = new Map<string, Json>();
-  const collect = (d: unknown) => {
-    if (!isObject(d)) return;
-    const id = uuidOf(d);
-    if (id === undefined) return;
-    const kind = kindOf(d);
-    // A full document (with a name) wins over a bare {"@id"} reference.
-    if (kind === "place" && (d.name !== undefined || !placeDocs.has(id))) placeDocs.set(id, d);
-    if (kind === "organizer" && (d.name !== undefined || !orgDocs.has(id))) orgDocs.set(id, d);
-  };
-  for (const d of docs) {
-    collect(d);
-    if (kindOf(d) === "event") {
-      collect(d.location);
-      collect(d.organizer);
+  const eventDocs: { doc: Json; path: string; id: string; fieldPaths: ReadonlyMap<string, string> }[] = [];
+  const conflicted = new Set<string>();
+  for (const g of groups.values()) {
+    const { doc, from, conflicts, superseded } = g.parts.length === 1 ? { doc: g.parts[0]!.doc, from: new Map<string, number>(), conflicts: [], superseded: [] } : mergeDocuments(g.parts, READ[g.kind]);
+    const entity = g.kind === "event" ? "performance" : g.kind === "place" ? "venue" : "organization";
+    const pathOf = (i: number) => g.parts.find((p) => p.index === i)?.path ?? `$[${i}]`;
+    for (const c of conflicts) {
+      conflicted.add(`${g.kind} ${g.id}`);
+      problems.push(recordProblem("uitdatabank/conflicting-documents", entity, g.id, `${pathOf(c.indexes[1]!)}.${c.field}`, c.values, [
+        `${g.kind} ${g.id} is given ${c.indexes.length} times with different ${c.field} (at ${c.indexes.map(pathOf).join(", ")}), and no later "modified" date says which is current`,
+        `${g.kind} ${g.id} est donné ${c.indexes.length} fois avec des ${c.field} différents (en ${c.indexes.map(pathOf).join(", ")}), sans date « modified » plus récente pour dire lequel est à jour`,
+      ], ["one value per field for one id", "une valeur par champ pour un même id"], ["keep one version of the document, or give each its modified date", "garder une version du document, ou donner à chacune sa date modified"]));
     }
+    for (const x of superseded) {
+      problems.push(recordProblem("uitdatabank/superseded-field", entity, g.id, `${pathOf(x.dropped)}.${x.field}`, undefined, [
+        `${g.kind} ${g.id}: ${x.field} at ${pathOf(x.dropped)} is replaced by the later-modified document at ${pathOf(x.kept)}`,
+        `${g.kind} ${g.id} : ${x.field} en ${pathOf(x.dropped)} est remplacé par le document modifié plus tard en ${pathOf(x.kept)}`,
+      ], ["the latest version of each field", "la dernière version de chaque champ"], ["nothing to do", "rien à faire"], "info"));
+    }
+    if (g.kind === "place") placeDocs.set(g.id, doc);
+    else if (g.kind === "organizer") orgDocs.set(g.id, doc);
+    else eventDocs.push({ doc, path: g.parts[0]!.path, id: g.id, fieldPaths: new Map([...from].map(([f, i]) => [f, pathOf(i)])) });
   }
 
   const venues = new Map<string, Venue>();
@@ -179,21 +285,66 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     return id;
   };
 
+  // Performers: UiTdatabank gives them by name (a string, or a node with a name and maybe a type).
+  const people = new Map<string, Person>();
+  const performersOf = (d: Json, eventId: string, path: (field: string) => string): Role[] => {
+    const raw = d.performer;
+    if (raw === undefined) return [];
+    const items = Array.isArray(raw) ? raw : [raw];
+    const out: Role[] = [];
+    items.forEach((item, i) => {
+      const at = Array.isArray(raw) ? `${path("performer")}[${i}]` : path("performer");
+      const node = isObject(item) ? item : undefined;
+      const name = typeof item === "string" ? str(item) : node && (str(node.name) ?? (langMap(node.name) && Object.values(langMap(node.name)!)[0]));
+      const type = node && str(node["@type"]);
+      if (name === undefined) {
+        problems.push(recordProblem("uitdatabank/invalid-performer", "performance", eventId, at, item, ["a performer without a name: left out", "un interprète sans nom : écarté"], ["a name, e.g. \"Kommil Foo\" or {\"name\": \"Kommil Foo\"}", "un nom, p. ex. « Kommil Foo » ou {\"name\": \"Kommil Foo\"}"], ["give the performer's name", "donner le nom de l'interprète"], "warning"));
+        return;
+      }
+      const key = `performer-${slug(name) || i}`;
+      if (type === "Person") {
+        if (!people.has(key)) people.set(key, compact({ id: key, name, url: node && str(node.url), sameAs: node && Array.isArray(node.sameAs) ? node.sameAs.filter((x): x is string => typeof x === "string" && /^https?:\/\//.test(x)) : undefined }) as Person);
+        out.push({ person: key });
+      } else if (type !== undefined && (GROUP_TYPES.has(type) || type === "Organization")) {
+        if (!organizations.has(key)) organizations.set(key, compact({ id: key, type: type as OrganizationType, name: { [str(d.mainLanguage) ?? "nl"]: name }, url: node && str(node.url) }) as Organization);
+        out.push({ organization: key });
+      } else {
+        // Neither a person nor a group is said: Vivant records no kind it would have to invent.
+        problems.push(recordProblem("uitdatabank/performer-kind-unknown", "performance", eventId, at, name, [
+          `performer "${name}" is not carried: the document does not say whether it is a person or a group`,
+          `l'interprète « ${name} » n'est pas repris : le document ne dit pas s'il s'agit d'une personne ou d'un groupe`,
+        ], ["a performer with \"@type\": \"Person\" or \"PerformingGroup\" (MusicGroup, TheaterGroup, DanceGroup)", "un interprète avec \"@type\" : \"Person\" ou \"PerformingGroup\" (MusicGroup, TheaterGroup, DanceGroup)"], ["add the performer's @type at the source", "ajouter le @type de l'interprète à la source"], "warning"));
+      }
+    });
+    return out;
+  };
+
   const productions = new Map<string, Production>();
   const performances: Performance[] = [];
   const unmapped = new Set<string>();
   const rejectedDocs = new Set<Json>();
   let events = 0;
-  docs.forEach((d, index) => {
-    if (kindOf(d) !== "event") return;
+  eventDocs.forEach(({ doc: d, path, id, fieldPaths }) => {
     events++;
-    const path = `$[${index}]`;
-    const id = uuidOf(d) ?? `event-${index + 1}`;
+    // Where a field was read: a merged event's fields come from several documents.
+    const at = (field: string) => `${fieldPaths.get(field.split(/[.[]/)[0]!) ?? path}.${field}`;
     const reject = (code: string, field: string, value: unknown, message: [string, string], expected: [string, string], hint: [string, string]) => {
       rejectedDocs.add(d);
       rejected.push({ entity: "performance", recordId: id, path });
-      problems.push(recordProblem(code, "performance", id, `${path}.${field}`, value, message, expected, hint));
+      problems.push(recordProblem(code, "performance", id, at(field), value, message, expected, hint));
     };
+    // A conflict (reported field by field above) rejects the event, and the events of a conflicted place or organizer.
+    const refConflict = ([["location", "place"], ["organizer", "organizer"]] as const).find(([f, k]) => isObject(d[f]) && conflicted.has(`${k} ${uuidOf(d[f] as Json)}`));
+    if (conflicted.has(`event ${id}`) || refConflict) {
+      rejected.push({ entity: "performance", recordId: id, path });
+      if (refConflict && !conflicted.has(`event ${id}`)) {
+        const refId = uuidOf(d[refConflict[0]] as Json);
+        problems.push(recordProblem("uitdatabank/conflicting-documents", "performance", id, `${path}.${refConflict[0]}`, refId, [
+          `its ${refConflict[1]} ${refId} is given several times with conflicting fields (reported above)`, `son ${refConflict[1] === "place" ? "lieu" : "organisateur"} ${refId} est donné plusieurs fois avec des champs en conflit (signalés plus haut)`,
+        ], ["one version of the document", "une version du document"], ["keep one version of that document", "garder une version de ce document"]));
+      }
+      return;
+    }
     const name = langMap(d.name);
     if (!name) return reject("uitdatabank/missing-name", "name", d.name, ["event without a name", "événement sans nom"], ["a language map, e.g. {\"nl\": \"…\"}", "une table de langues, p. ex. {\"nl\": \"…\"}"], ["name the event", "nommer l'événement"]);
     const attendanceMode = (["offline", "online", "mixed"] as const).find((m) => m === d.attendanceMode);
@@ -261,6 +412,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       venue,
       onlineUrl,
       attendanceMode,
+      performers: performersOf(d, id, at),
       organizers: isObject(d.organizer) && uuidOf(d.organizer) !== undefined && organizerOf(uuidOf(d.organizer)!) ? [{ organization: uuidOf(d.organizer)! }] : undefined,
       url: Array.isArray(d.sameAs) ? d.sameAs.find((s): s is string => typeof s === "string" && /^https?:\/\//.test(s)) : undefined,
     };
@@ -296,7 +448,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
         const adjusted = (Array.isArray(d.openingHoursAdjustedDays) ? d.openingHoursAdjustedDays.filter(isObject) : []).map((a) => ({ startDate: str(a.startDate) ?? "", endDate: str(a.endDate) ?? str(a.startDate) ?? "", hours: hoursOf(a.openingHours) }));
         const { occurrences, truncated } = expandOpeningHours(from, to, hours, closed, adjusted, max);
         if (truncated) {
-          problems.push(recordProblem("uitdatabank/too-many-occurrences", "performance", id, `${path}.openingHours`, max, [
+          problems.push(recordProblem("uitdatabank/too-many-occurrences", "performance", id, at("openingHours"), max, [
             `opening hours give more than ${max} performances: the first ${max} are kept`, `les heures d'ouverture donnent plus de ${max} représentations : les ${max} premières sont gardées`,
           ], [`at most ${max} occurrences`, `au plus ${max} occurrences`], ["narrow the dates or raise maxOccurrences", "resserrer les dates ou relever maxOccurrences"], "warning"));
         }
@@ -323,6 +475,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       publisher: makePublisher(options.publisher),
       venues: uniqueById(venues.values()),
       organizations: uniqueById(organizations.values()),
+      people: uniqueById(people.values()),
       productions: uniqueById([...productions.values()].filter((p) => used.has(p.id))),
       performances: uniqueById(performances),
     },

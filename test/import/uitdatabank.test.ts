@@ -54,6 +54,41 @@ describe("importUitdatabank on Vivant's own sample", () => {
   });
 });
 
+describe("importUitdatabank: IRI spellings, documents sharing an id, performers", () => {
+  const r = importUitdatabank(JSON.parse(fixtureText("uitdatabank-merge.json")), { publisher: { id: "gent" } });
+  const EVM = (n: number) => `0b8a1f52-6a3e-4a33-9c41-00000000002${n}`;
+  const perf = (n: number) => r.document.performances!.find((p) => p.id === EVM(n));
+
+  it("reads /event/, /place/ and /organizer/ as well as the plural spellings, and resolves references in either", () => {
+    expect(perf(0)).toMatchObject({ venue: "11111111-1111-4111-8111-111111111111", organizers: [{ organization: "22222222-2222-4222-8222-222222222222" }] });
+    expect(r.document.venues!.map((v) => v.name.nl)).toEqual(["Zaal Noord"]);
+  });
+  it("merges two documents of one event field by field (never the first one only)", () => {
+    expect(perf(0)).toMatchObject({ name: { nl: "Kwartet in twee delen" }, offers: [{ price: 12, priceCurrency: "EUR" }] });
+    expect(r.document.productions!.find((p) => p.id === EVM(0))!.description).toEqual({ nl: "Eerste deel van de export" });
+  });
+  it("reports a conflict field by field and rejects the event rather than pick a version", () => {
+    expect(perf(1)).toBeUndefined();
+    expect(r.rejected.map((x) => x.recordId)).toEqual([EVM(1)]);
+    const c = r.problems.filter((p) => p.code === "uitdatabank/conflicting-documents");
+    expect(c).toEqual([expect.objectContaining({ severity: "violation", recordId: EVM(1), path: "$[3].name", value: [{ nl: "Eerste titel" }, { nl: "Andere titel" }] })]);
+  });
+  it("the later-modified version of a field wins, and says so", () => {
+    expect(perf(2)!.name).toEqual({ nl: "Nieuwe titel" });
+    expect(r.problems.find((p) => p.code === "uitdatabank/superseded-field" && p.recordId === EVM(2))).toMatchObject({ severity: "info", path: "$[4].name" });
+  });
+  it("carries typed performers as people and groups; an untyped one is reported, its kind never invented", () => {
+    expect(perf(0)!.performers).toEqual([{ person: "performer-an-janssens" }, { organization: "performer-kwartet-noord" }]);
+    expect(r.document.people).toEqual([{ id: "performer-an-janssens", name: "An Janssens" }]);
+    expect(r.document.organizations!.find((o) => o.id === "performer-kwartet-noord")).toMatchObject({ type: "MusicGroup", name: { nl: "Kwartet Noord" } });
+    const unknown = r.problems.filter((p) => p.code === "uitdatabank/performer-kind-unknown");
+    expect(unknown.map((p) => [p.severity, p.path, p.value])).toEqual([["warning", "$[1].performer[2]", "Iemand Onbekend"], ["warning", "$[6].performer", "Alex Roy"]]);
+  });
+  it("gives records the parser accepts whole", () => {
+    expect(parseRecords(r.document).problems.filter((p) => p.severity === "violation")).toEqual([]);
+  });
+});
+
 describe.skipIf(!HAS_CORPORA)("importUitdatabank on publiq's published examples", () => {
   warnIfNoCorpora("UiTdatabank examples (uitdatabank-json-schemas)");
   const files = ["event-with-read-example.json", "event-with-write-example.json", "place-with-read-example.json", "organizer-with-read-example.json"];
