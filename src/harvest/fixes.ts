@@ -53,6 +53,10 @@ export const FIX_DESCRIPTIONS = {
     en: "time 24:00 (end of day) written as 00:00 the next day",
     fr: "heure 24:00 (fin de journée) écrite 00:00 le lendemain",
   },
+  "end-after-midnight": {
+    en: "end written on the start's day at an earlier time (22:00 → 05:30) read as the next day",
+    fr: "fin écrite le jour du début à une heure antérieure (22:00 → 05:30) lue comme le lendemain",
+  },
   "date-day-month-year": {
     en: "date written day/month/year (\"01/01/2016 00:00\") read as ISO 8601",
     fr: "date écrite jour/mois/année (« 01/01/2016 00:00 ») lue en ISO 8601",

@@ -8,6 +8,7 @@ import { RDF_LANG_STRING, RDF_TYPE, SCHEMA, SCHEMA_HTTPS, XSD, XSD_DATE, XSD_DAT
 import { normalizeDate } from "./dates.js";
 import { Fixes, type FixKind } from "./fixes.js";
 import type { RepairLog } from "./ledger.js";
+import { repairEndsAfterMidnight } from "./overnight.js";
 import { problem } from "./problems.js";
 import { schemaVocabulary, type SchemaVocabulary } from "./vocabulary.js";
 
@@ -480,7 +481,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     });
   }
   const collapsed = countryNodesToCodes(out, fixes, repairs);
-  return { quads: dedupe(collapsed), fixes, problems, withheld };
+  return { quads: repairEndsAfterMidnight(dedupe(collapsed), fixes), fixes, problems, withheld };
 }
 
 function safeResolve(word: string, base: string): string | undefined {

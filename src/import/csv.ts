@@ -3,6 +3,7 @@
 // add offers to it. A row that cannot be read is rejected with its reasons; nothing is guessed.
 
 import type { Problem } from "../errors.js";
+import { endAfterMidnight } from "../records/time.js";
 import { InputError } from "../errors.js";
 import { normalizeDate, parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
@@ -201,9 +202,15 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       });
       const status = mapped<StatusKind>("performance.status", STATUS_KINDS.filter((k) => k !== "rescheduled"));
       const free = cell("performance.free");
+      let endDate = date(cell("performance.endDate"), "performance.endDate");
+      const overnight = endDate !== undefined ? endAfterMidnight(startDate!, endDate) : undefined;
+      if (overnight !== undefined) {
+        endDate = overnight;
+        fixes.add("end-after-midnight");
+      }
       perf = compact({
         id: perfId!, production: productionId, type: mapped<EventType>("performance.type", EVENT_TYPES), startDate: startDate!,
-        endDate: date(cell("performance.endDate"), "performance.endDate"), venue: venueId, status: status && { kind: status },
+        endDate, venue: venueId, status: status && { kind: status },
         free: free === undefined ? undefined : /^(1|true|oui|yes|gratuit)$/i.test(free) ? true : /^(0|false|non|no)$/i.test(free) ? false : undefined,
         url: cell("performance.url") && cleanUrl(cell("performance.url")!, fixes), performers,
         organizers: organizer !== undefined ? [{ organization: slug(organizer) }] : undefined,

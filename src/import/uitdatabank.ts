@@ -10,6 +10,7 @@ import type {
   AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, OrganizationType, Performance, Person, PostalAddress, Production, Role, Status, StatusKind, Venue,
 } from "../records/types.js";
 import { slug } from "./csvFile.js";
+import { endAfterMidnight } from "../records/time.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
 import { pushAll } from "../arrays.js";
 
@@ -175,19 +176,28 @@ export function expandOpeningHours(
   closed: readonly { startDate: string; endDate: string }[] = [],
   adjusted: readonly { startDate: string; endDate: string; hours: readonly Hours[] }[] = [],
   max = 1000,
-): { occurrences: { start: string; end?: string }[]; truncated: boolean } {
+): { occurrences: { start: string; end?: string }[]; truncated: boolean; overnight: number } {
   const out: { start: string; end?: string }[] = [];
+  let overnight = 0;
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (closed.some((c) => c.startDate <= day && day <= c.endDate)) continue;
     const override = adjusted.find((a) => a.startDate <= day && day <= a.endDate);
     const dow = DAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
     for (const h of override?.hours ?? hours) {
       if (!h.dayOfWeek.includes(dow) || h.opens === undefined) continue;
-      if (out.length >= max) return { occurrences: out, truncated: true };
-      out.push(compact({ start: `${day}T${hhmm(h.opens)}`, end: h.closes !== undefined ? `${day}T${hhmm(h.closes)}` : undefined }));
+      if (out.length >= max) return { occurrences: out, truncated: true, overnight };
+      // Hours past midnight (opens 20:00, closes 02:00) close the next day.
+      const start = `${day}T${hhmm(h.opens)}`;
+      let end = h.closes !== undefined ? `${day}T${hhmm(h.closes)}` : undefined;
+      const moved = end !== undefined ? endAfterMidnight(start, end) : undefined;
+      if (moved !== undefined) {
+        end = moved;
+        overnight++;
+      }
+      out.push(compact({ start, end }));
     }
   }
-  return { occurrences: out, truncated: false };
+  return { occurrences: out, truncated: false, overnight };
 }
 
 /** The documents of a UiTdatabank export: one document, an array, or a search response (`member`). */
@@ -423,8 +433,14 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       subs.forEach((s, i) => {
         const start = str(s.startDate);
         if (start === undefined) return;
+        let endDate = str(s.endDate);
+        const moved = endDate !== undefined ? endAfterMidnight(start, endDate) : undefined;
+        if (moved !== undefined) {
+          endDate = moved;
+          fixes.add("end-after-midnight");
+        }
         made.push(compact({
-          ...common, id: subs.length === 1 ? id : `${id}-${typeof s.id === "number" ? s.id : i}`, startDate: start, endDate: str(s.endDate),
+          ...common, id: subs.length === 1 ? id : `${id}-${typeof s.id === "number" ? s.id : i}`, startDate: start, endDate,
           status: statusOf(s.status) ?? statusOf(d.status), offers: offersWith(booking(s.bookingAvailability) ?? booking(d.bookingAvailability)),
         }) as Performance);
       });
@@ -446,7 +462,8 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       } else {
         const closed = (Array.isArray(d.openingHoursClosedDays) ? d.openingHoursClosedDays.filter(isObject) : []).map((c) => ({ startDate: str(c.startDate) ?? "", endDate: str(c.endDate) ?? str(c.startDate) ?? "" }));
         const adjusted = (Array.isArray(d.openingHoursAdjustedDays) ? d.openingHoursAdjustedDays.filter(isObject) : []).map((a) => ({ startDate: str(a.startDate) ?? "", endDate: str(a.endDate) ?? str(a.startDate) ?? "", hours: hoursOf(a.openingHours) }));
-        const { occurrences, truncated } = expandOpeningHours(from, to, hours, closed, adjusted, max);
+        const { occurrences, truncated, overnight } = expandOpeningHours(from, to, hours, closed, adjusted, max);
+        if (overnight) fixes.add("end-after-midnight", overnight);
         if (truncated) {
           problems.push(recordProblem("uitdatabank/too-many-occurrences", "performance", id, at("openingHours"), max, [
             `opening hours give more than ${max} performances: the first ${max} are kept`, `les heures d'ouverture donnent plus de ${max} représentations : les ${max} premières sont gardées`,

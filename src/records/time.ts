@@ -143,3 +143,21 @@ const DURATION_RE = /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+
 export function isDuration(text: string): boolean {
   return DURATION_RE.test(text);
 }
+
+const WALL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * An end written on the same day as its start but at an earlier clock time (22:00 → 05:30) means the
+ * next day: returns the end moved to the next day, or undefined when nothing is to be done (different
+ * days, the end already later, a date without time, or the two written with different offsets).
+ * @example endAfterMidnight("2026-10-01T22:00", "2026-10-01T05:30") // "2026-10-02T05:30"
+ */
+export function endAfterMidnight(start: string, end: string): string | undefined {
+  const s = WALL_RE.exec(start);
+  const e = WALL_RE.exec(end);
+  if (!s || !e || s[1] !== e[1] || (s[3] ?? "") !== (e[3] ?? "")) return undefined;
+  const [sp, ep] = [parseIsoDate(start), parseIsoDate(end)];
+  if (!sp || !ep || epochOf(ep) >= epochOf(sp)) return undefined;
+  const next = new Date(Date.UTC(ep.year, ep.month - 1, ep.day + 1)).toISOString().slice(0, 10);
+  return `${next}T${e[2]}${e[3] ?? ""}`;
+}

@@ -84,6 +84,15 @@ describe("importUitdatabank: IRI spellings, documents sharing an id, performers"
     const unknown = r.problems.filter((p) => p.code === "uitdatabank/performer-kind-unknown");
     expect(unknown.map((p) => [p.severity, p.path, p.value])).toEqual([["warning", "$[1].performer[2]", "Iemand Onbekend"], ["warning", "$[6].performer", "Alex Roy"]]);
   });
+  it("an end earlier than the start on the same day is the next day (subEvents and opening hours past midnight), counted", () => {
+    expect(r.document.performances!.filter((p) => p.production === EVM(4)).map((p) => [p.startDate, p.endDate])).toEqual([
+      ["2026-10-10T22:00:00+02:00", "2026-10-11T05:30:00+02:00"], ["2026-10-11T20:00:00+02:00", "2026-10-11T23:00:00+02:00"],
+    ]);
+    expect(r.document.performances!.filter((p) => p.production === EVM(5)).map((p) => [p.startDate, p.endDate])).toEqual([
+      ["2026-10-02T20:00", "2026-10-03T02:00"], ["2026-10-03T20:00", "2026-10-04T02:00"], ["2026-10-09T20:00", "2026-10-10T02:00"], ["2026-10-10T20:00", "2026-10-11T02:00"],
+    ]);
+    expect(r.fixes.count("end-after-midnight")).toBe(5);
+  });
   it("gives records the parser accepts whole", () => {
     expect(parseRecords(r.document).problems.filter((p) => p.severity === "violation")).toEqual([]);
   });
