@@ -27,6 +27,8 @@ export interface PerformancePage {
   readonly next?: string;
 }
 
+const XSD_NS = "http://www.w3.org/2001/XMLSchema#";
+
 export const JSONLD_CONTEXT = {
   "@vocab": SCHEMA,
   xsd: "http://www.w3.org/2001/XMLSchema#",
@@ -171,7 +173,9 @@ function nodesFromRows(ids: readonly string[], rows: readonly Bindings[]): Perfo
       const key = p.startsWith(SCHEMA) ? p.slice(SCHEMA.length) : p;
       if (keep && !keep.has(key)) continue;
       let v: unknown;
-      if (o.termType === "Literal") v = value(o);
+      // The context types startDate and endDate xsd:dateTime: an end day (xsd:date) says its own type.
+      if (o.termType === "Literal" && (key === "endDate" || key === "startDate") && o.datatype.value === `${XSD_NS}date`) v = { "@value": o.value, "@type": "xsd:date" };
+      else if (o.termType === "Literal") v = value(o);
       else if (VOCAB.has(p)) v = local(o);
       else if (FOLLOW.has(p) && depth < 4 && triples.has(o.termType === "BlankNode" ? `_:${o.value}` : o.value)) v = node(o.termType === "BlankNode" ? `_:${o.value}` : o.value, key, depth + 1);
       else if (FOLLOW.has(p) && o.termType === "NamedNode") v = { "@id": o.value };

@@ -485,6 +485,8 @@ function resolveDate(value: string, ctx: DateContext, c: RecordCheck, at: string
 }
 
 function compareDates(a: ParsedDate, b: ParsedDate): number | undefined {
+  // A day (xsd:date) and a date-time compare by day, the date-time's as written (its local day).
+  if (a.kind !== b.kind) return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
   // A local value and one with an offset cannot be ordered without inventing a zone.
   if ((a.offsetMinutes === undefined) !== (b.offsetMinutes === undefined) && a.kind === "dateTime" && b.kind === "dateTime") return undefined;
   return epochOf(a) - epochOf(b);

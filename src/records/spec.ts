@@ -259,7 +259,7 @@ export const COLLECTION_SPECS: Readonly<Record<Collection, Spec & { t: "object" 
       name: langmap("Name; defaults to the production's."),
       description: langmap("Description."),
       startDate: str("dateTime", "Local date-time (resolved with the venue's time zone) or with an offset.", true),
-      endDate: str("dateTime", "End, same forms as startDate."),
+      endDate: str("dateOrDateTime", "End: same forms as startDate, or the last day (YYYY-MM-DD) when only the day is known."),
       doorTime: str("dateTime", "Doors open."),
       duration: str("duration", "ISO 8601 duration; defaults to the production's."),
       venue: ref("venues", "Venue; required unless online."),

@@ -75,7 +75,8 @@ export function emitPerformance(ctx: MapContext, p: Performance, entry: Producti
   else langText(ctx, s, T.description, production?.description, inherited);
 
   ctx.sink.literal(s, T.startDate, p.startDate, X.dateTime, `${path}.startDate`);
-  if (p.endDate !== undefined) ctx.sink.literal(s, T.endDate, p.endDate, X.dateTime, `${path}.endDate`);
+  // An end day without time (xsd:date) is valid beside a start with one: the performance ends that day.
+  if (p.endDate !== undefined) ctx.sink.literal(s, T.endDate, p.endDate, dateDatatype(p.endDate), `${path}.endDate`);
   if (p.doorTime !== undefined) ctx.sink.literal(s, T.doorTime, p.doorTime, X.dateTime, `${path}.doorTime`);
   const duration = p.duration ?? production?.duration;
   if (duration !== undefined) ctx.sink.literal(s, T.duration, duration, X.duration, p.duration ? `${path}.duration` : inherited);
