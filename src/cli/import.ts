@@ -13,6 +13,8 @@ import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
 import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
 import { parseJsonText } from "../rdf/io.js";
+import { prepareGraph } from "../store/load.js";
+import { formatReportText } from "../validate/text.js";
 import { COLLECTIONS } from "../records/types.js";
 import { oneOf, parseOptions } from "./args.js";
 import { loadSummary, writeLoadOutcome } from "./harvest.js";
@@ -154,6 +156,29 @@ export const importCommand: Command = {
         loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.dataDir);
         if (reportPath !== undefined) await writeReport(loadSummary(outcome));
       }
+      // Without --load, the records still go through load's own checks (the same prepareGraph: mapping, record
+      // checks, core profile, ownership of subjects), so that an import that exits 0 always loads.
+      let checkExit: number = EXIT.ok;
+      if (!writer && Object.values(entities).some((n) => n > 0)) {
+        const prepared = await prepareGraph([{ text: JSON.stringify(result.document), source: files.join(" "), format: "jsonld" }], {
+          publisherId: result.document.publisher.id, source: files.join(" "),
+        });
+        if (!prepared.ok) {
+          io.stderr.write(`${formatReportText(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, maxPerGroup: 20 })}\n`);
+          io.stderr.write(`vivant import: \`vivant load\` would refuse these records: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
+            `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (listed above; fix them before loading)\n`);
+          checkExit = EXIT.rejected;
+        }
+        if (reportPath !== undefined) {
+          await writeReport({
+            checked: true, violations: prepared.report.violations, warnings: prepared.report.warnings,
+            refused: [
+              ...prepared.recordProblems.filter((p) => p.severity === "violation").map((p) => ({ code: p.code, path: p.path, recordId: p.recordId })),
+              ...prepared.report.issues.filter((i) => i.severity === "violation").map((i) => ({ code: i.code, path: i.field, recordId: i.recordId })),
+            ],
+          });
+        }
+      }
       io.stderr.write(`${formatSummary({
         read: [[`${result.unit} read`, result.read]],
         entities,
@@ -161,7 +186,7 @@ export const importCommand: Command = {
         rejections: countByCode(result.problems, "violation"),
         ledger: result.ledger,
       })}\n`);
-      return Math.max(loadExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
+      return Math.max(loadExit, checkExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
     } finally {
       await writer?.close();
     }
