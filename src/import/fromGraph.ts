@@ -138,13 +138,6 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (rejectedVenues.has(s)) return undefined;
     const id = localIdOf(termOf.get(s)!);
     const name = langMap(s, "name");
-    if (!name) {
-      rejectedVenues.add(s);
-      rejectNode(s);
-      rejected.push(ref("venue", s));
-      problems.push(recordProblem("import/missing-name", "venue", id, `<${s}> schema:name`, undefined, ["place without a name", "lieu sans nom"], ["a schema:name", "un schema:name"], ["name the place at the source", "nommer le lieu à la source"]));
-      return undefined;
-    }
     const type = ix.types(s).find((t): t is VenueType => (VENUE_TYPES as readonly string[]).includes(t) && t !== "Place");
     let address: PostalAddress | undefined;
     let addressText: string | undefined;
@@ -191,6 +184,17 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         dropValue(s, "geo", "invalid");
         rejectNode(g.value, "invalid");
       }
+    }
+    // A place with an address but no name is accepted (the core profile warns); with neither, nothing says which place it is.
+    if (!name && !address && !addressText) {
+      rejectedVenues.add(s);
+      rejectNode(s);
+      rejected.push(ref("venue", s));
+      problems.push(recordProblem("import/missing-name", "venue", id, `<${s}> schema:name`, undefined, ["place with neither a name nor a usable address", "lieu sans nom ni adresse utilisable"], ["a schema:name, or an address with a locality and a country", "un schema:name, ou une adresse avec localité et pays"], ["name the place at the source", "nommer le lieu à la source"]));
+      return undefined;
+    }
+    if (!name) {
+      problems.push(recordProblem("import/venue-without-name", "venue", id, `<${s}> schema:name`, undefined, ["place with an address but no name: accepted", "lieu avec une adresse mais sans nom : accepté"], ["a schema:name", "un schema:name"], ["name the place at the source", "nommer le lieu à la source"], "warning"));
     }
     const capacity = num(s, "maximumAttendeeCapacity");
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) dropValue(s, "maximumAttendeeCapacity", "invalid");

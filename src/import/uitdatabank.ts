@@ -268,7 +268,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     if (venues.has(id)) return id;
     const d = placeDocs.get(id);
     const name = d && langMap(d.name);
-    if (!d || !name) return undefined;
+    if (!d) return undefined;
     const main = str(d.mainLanguage) ?? "nl";
     const addr = isObject(d.address) ? ((isObject(d.address[main]) ? d.address[main] : Object.values(d.address).find(isObject) ?? d.address) as Json) : undefined;
     const country = str(addr?.addressCountry)?.toUpperCase();
@@ -276,6 +276,13 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       addr && str(addr.addressLocality) && country && /^[A-Z]{2}$/.test(country)
         ? compact({ streetAddress: str(addr.streetAddress), postalCode: str(addr.postalCode), addressLocality: str(addr.addressLocality)!, addressCountry: country })
         : undefined;
+    // A place with an address but no name is accepted with a warning (the core profile asks one or the other).
+    if (!name && !address) return undefined;
+    if (!name) {
+      problems.push(recordProblem("uitdatabank/place-without-name", "venue", id, "$..location.name", undefined, [
+        `place ${id} has an address but no name: accepted`, `le lieu ${id} a une adresse mais pas de nom : accepté`,
+      ], ["a name language map", "une table de langues pour le nom"], ["name the place in UiTdatabank", "nommer le lieu dans UiTdatabank"], "warning"));
+    }
     const geo = isObject(d.geo) && typeof d.geo.latitude === "number" && typeof d.geo.longitude === "number" ? { latitude: d.geo.latitude, longitude: d.geo.longitude } : undefined;
     venues.set(id, compact({
       id, name, description: langMap(d.description), address, geo,

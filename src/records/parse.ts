@@ -628,6 +628,20 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
   switch (collection) {
     case "venues": {
       const v = base as unknown as Venue;
+      // A place known by its address only is still a place others can find (Google's profile accepts it):
+      // a warning. With neither a name nor an address nothing says which place it is.
+      if (v.name === undefined) {
+        const hasAddress = v.address !== undefined;
+        c.report(
+          hasAddress ? "record/venue-without-name" : "record/missing-field", `${path}.name`, undefined,
+          { en: "the venue's name (or at least its address)", fr: "le nom du lieu (ou au moins son adresse)" },
+          hasAddress
+            ? { en: `venue "${v.id}" has an address but no name`, fr: `le lieu « ${v.id} » a une adresse mais pas de nom` }
+            : { en: `venue "${v.id}" has neither a name nor an address`, fr: `le lieu « ${v.id} » n'a ni nom ni adresse` },
+          { en: `add "name": {"fr": "…"}`, fr: `ajoutez "name": {"fr": "…"}` },
+          hasAddress ? "warning" : "violation",
+        );
+      }
       v.halls?.forEach((h, i) => {
         const owner = hallOwner.get(h.id);
         if (owner !== undefined) {

@@ -147,7 +147,7 @@ export const COLLECTION_SPECS: Readonly<Record<Collection, Spec & { t: "object" 
     fields: {
       id: str("localId", "Local id.", true),
       type: enm(VENUE_TYPES, "schema.org Place type. Default Place."),
-      name: langmap("Name.", true),
+      name: langmap("Name. Required unless the venue has an address (then a warning)."),
       description: langmap("Description."),
       address,
       addressText: str("text", "An address written as one text, kept as written when no structured address is known."),

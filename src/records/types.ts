@@ -77,7 +77,8 @@ export interface Venue {
   readonly id: LocalId;
   /** @default "Place" */
   readonly type?: VenueType;
-  readonly name: LangMap;
+  /** Required unless the venue has an address (a place known by its address only is accepted, with a warning). */
+  readonly name?: LangMap;
   readonly description?: LangMap;
   readonly address?: PostalAddress;
   /**
