@@ -73,9 +73,9 @@ describe.skipIf(!HAS_CORPORA)("import and load agree on every importable corpus 
   const uit = ["event-with-read-example.json", "event-with-write-example.json", "place-with-read-example.json", "organizer-with-read-example.json"].map((f) => `${CORPORA}uitdatabank-json-schemas/${f}`);
   it("UiTdatabank examples", async () => agrees(await importThenLoad("uitdatabank", uit, ["--publisher", "publiq"])));
   it("Artsdata dumps (GTQ, Scènes francophones, NAC)", async () => {
-    agrees(await importThenLoad("artsdata", [`${CORPORA}artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld`], ["--publisher", "gtq", "--lang", "fr"]));
-    agrees(await importThenLoad("artsdata", ["events", "places", "presenters", "artists"].map((f) => `${CORPORA}artsdata-planet-scenesfrancophones/output/${f}.jsonld`), ["--publisher", "scenes-francophones", "--lang", "fr"]));
-    agrees(await importThenLoad("artsdata", [`${CORPORA}artsdata-planet-nac/output/entities.jsonld`], ["--publisher", "nac", "--lang", "en"]));
+    agrees(await importThenLoad("artsdata", [`${CORPORA}artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld`], ["--publisher", "gtq", "--default-lang", "fr"]));
+    agrees(await importThenLoad("artsdata", ["events", "places", "presenters", "artists"].map((f) => `${CORPORA}artsdata-planet-scenesfrancophones/output/${f}.jsonld`), ["--publisher", "scenes-francophones", "--default-lang", "fr"]));
+    agrees(await importThenLoad("artsdata", [`${CORPORA}artsdata-planet-nac/output/entities.jsonld`], ["--publisher", "nac", "--default-lang", "en"]));
   }, 600_000);
   it("the Ministry's festivals CSV", async () => agrees(await importThenLoad("festivals", [`${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`])), 600_000);
 });
