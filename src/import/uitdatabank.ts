@@ -512,12 +512,12 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   };
 }
 
-/** The properties of each kind of document the importer reads into records. */
-const READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
+/** The properties of each kind of document the importer reads into records (the ledger's account). */
+const LEDGER_READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
   event: new Set([
     "@id", "@type", "@context", "id", "name", "location", "terms", "mainLanguage", "production", "description", "image", "mediaObject", "typicalAgeRange",
     "status", "bookingInfo", "priceInfo", "bookingAvailability", "organizer", "sameAs", "calendarType", "subEvent", "startDate", "endDate",
-    "openingHours", "openingHoursClosedDays", "openingHoursAdjustedDays", "attendanceMode", "onlineUrl",
+    "openingHours", "openingHoursClosedDays", "openingHoursAdjustedDays", "attendanceMode", "onlineUrl", "performer",
   ]),
   place: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "address", "geo", "description", "sameAs"]),
   organizer: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "description", "url"]),
@@ -536,7 +536,7 @@ function tallyDocuments(
   const account = (node: string, kind: "event" | "place" | "organizer", d: Json, outcome: "carried" | "rejected" | "outside-programme") => {
     tally.seenObject(node, d, `${kind}.`);
     if (outcome !== "carried") return tally.reject(node, outcome);
-    for (const k of Object.keys(d)) if (READ[kind].has(k)) tally.carry(node, `${kind}.${k}`);
+    for (const k of Object.keys(d)) if (LEDGER_READ[kind].has(k)) tally.carry(node, `${kind}.${k}`);
   };
   docs.forEach((d, i) => {
     if (kindOf(d) === "event") account(`$[${i}]`, "event", d, rejectedDocs.has(d) ? "rejected" : "carried");
