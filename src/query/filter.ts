@@ -1,7 +1,7 @@
 // The discoverability questions as SPARQL: one filter (date range, place, genre, venue, performer, language,
 // accessibility, price, free text) compiled to the WHERE block shared by the list, the facets and the aggregates.
 
-import { InputError } from "../errors.js";
+import { InputError, type Text } from "../errors.js";
 import { GENRES, type Genre } from "../records/types.js";
 import { epochOf, formatIsoDate, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
 import { genreIri } from "../mapping/terms.js";
@@ -62,8 +62,60 @@ export const PREFIXES = `PREFIX schema: <${SCHEMA}>\nPREFIX xsd: <${XSD}>\n`;
 const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
 export const KM_PER_DEGREE = 111.195;
 
-function bad(field: string, value: unknown, expected: string): InputError {
-  return new InputError("query/bad-filter", `${field}: ${JSON.stringify(value)} is not ${expected}`, { hint: `give ${expected}` });
+/** What a filter field expects, in each language (the problem's message and hint are made from it). */
+type Expected = string | Text;
+
+function bad(field: string, value: unknown, expected: Expected): InputError {
+  const e = typeof expected === "string" ? { en: expected, fr: expected } : expected;
+  const shown = JSON.stringify(value);
+  return inputError(
+    "query/bad-filter",
+    { en: `${field}: ${shown} is not ${e.en}`, fr: `${field} : ${shown} n'est pas ${e.fr}` },
+    { en: `give ${e.en}`, fr: `indiquez ${e.fr}` },
+  );
+}
+
+/** An InputError carrying both languages (problem documents pick one by Accept-Language). */
+export function inputError(code: string, message: Text, hint: Text): InputError {
+  const error = new InputError(code, message.en, { hint: hint.en });
+  return Object.assign(error, { text: message, hintText: hint });
+}
+
+const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
+const EXPECTED = {
+  near: { en: "latitude,longitude,km with |latitude| ≤ 90, |longitude| ≤ 180 and km ≥ 0 (e.g. 47.2184,-1.5536,10)", fr: "latitude,longitude,km avec |latitude| ≤ 90, |longitude| ≤ 180 et km ≥ 0 (par ex. 47.2184,-1.5536,10)" },
+  lang: { en: "a BCP 47 language tag such as fr or it", fr: "une étiquette de langue BCP 47 comme fr ou it" },
+  maxPrice: { en: "a price ≥ 0", fr: "un prix ≥ 0" },
+  timeZone: { en: "an IANA time zone such as Europe/Paris", fr: "un fuseau horaire IANA comme Europe/Paris" },
+  iri: { en: "an absolute IRI", fr: "une IRI absolue" },
+  text: { en: "a text", fr: "un texte" },
+  free: { en: "true or false", fr: "true ou false" },
+} as const satisfies Record<string, Text>;
+
+/**
+ * Checks every field of a filter, whatever answers it (the SPARQL of filterBlock, the workers' index, the HTTP
+ * routes): throws InputError `query/bad-filter` naming the field, the value and what is expected.
+ */
+export function checkFilter(f: PerformanceFilter): void {
+  for (const k of ["from", "to", "city", "region", "genre", "type", "venue", "performer", "lang", "accessibility", "q", "timeZone"] as const) {
+    if (f[k] !== undefined && typeof f[k] !== "string") throw bad(k, f[k], EXPECTED.text);
+  }
+  if (f.timeZone !== undefined && !isTimeZone(f.timeZone)) throw bad("timeZone", f.timeZone, EXPECTED.timeZone);
+  const zone = f.timeZone ?? "Europe/Paris";
+  if (f.from !== undefined) instantLexical(f.from, zone, "from", false);
+  if (f.to !== undefined) instantLexical(f.to, zone, "to", true);
+  if (f.type !== undefined) typeOf(f.type);
+  if (f.genre !== undefined) genreOf(f.genre);
+  if (f.venue !== undefined && !IRI.test(f.venue)) throw bad("venue", f.venue, EXPECTED.iri);
+  if (f.performer !== undefined && !IRI.test(f.performer)) throw bad("performer", f.performer, EXPECTED.iri);
+  if (f.near !== undefined) {
+    const { latitude, longitude, km } = (f.near ?? {}) as Partial<Near>;
+    const ok = [latitude, longitude, km].every((n) => typeof n === "number" && Number.isFinite(n));
+    if (!ok || Math.abs(latitude!) > 90 || Math.abs(longitude!) > 180 || km! < 0) throw bad("near", `${latitude},${longitude},${km}`, EXPECTED.near);
+  }
+  if (f.lang !== undefined && !LANG_TAG.test(f.lang.toLowerCase())) throw bad("lang", f.lang, EXPECTED.lang);
+  if (f.free !== undefined && typeof f.free !== "boolean") throw bad("free", f.free, EXPECTED.free);
+  if (f.maxPrice !== undefined && (typeof f.maxPrice !== "number" || !Number.isFinite(f.maxPrice) || f.maxPrice < 0)) throw bad("maxPrice", f.maxPrice, EXPECTED.maxPrice);
 }
 
 /** A SPARQL string literal. */
@@ -72,7 +124,7 @@ export function str(s: string): string {
 }
 
 export function iri(value: string, field: string): string {
-  if (!IRI.test(value)) throw bad(field, value, "an absolute IRI");
+  if (!IRI.test(value)) throw bad(field, value, EXPECTED.iri);
   return `<${value}>`;
 }
 
@@ -89,7 +141,7 @@ function decimal(n: number): string {
 /** The lexical form of an instant for a bound: offsets kept; local values resolved in `zone` (DST-correct). */
 function instantLexical(text: string, zone: string, field: string, endOfDay: boolean): ParsedDate {
   const p = parseIsoDate(text);
-  if (!p) throw bad(field, text, "a date (2026-11-21) or a date-time (2026-11-21T20:00:00+01:00)");
+  if (!p) throw bad(field, text, { en: "a date (2026-11-21) or a date-time (2026-11-21T20:00:00+01:00)", fr: "une date (2026-11-21) ou une date-heure (2026-11-21T20:00:00+01:00)" });
   let at: ParsedDate = p;
   if (p.kind === "date") {
     at = { ...p, kind: "dateTime" };
@@ -99,7 +151,7 @@ function instantLexical(text: string, zone: string, field: string, endOfDay: boo
     }
   }
   if (at.offsetMinutes === undefined) {
-    if (!isTimeZone(zone)) throw bad("timeZone", zone, "an IANA time zone such as Europe/Paris");
+    if (!isTimeZone(zone)) throw bad("timeZone", zone, EXPECTED.timeZone);
     const r = resolveLocalTime(at, zone);
     // A wall time skipped or lived twice by a DST change: the earliest offset keeps the bound inclusive.
     at = { ...at, offsetMinutes: r.ok ? r.offsetMinutes : Math.max(...r.offsets) };
@@ -121,13 +173,13 @@ export function instantEpoch(text: string, zone: string, field: string, endOfDay
 export function genreOf(value: string): string {
   if ((GENRES as readonly string[]).includes(value)) return genreIri(value as Genre);
   if (IRI.test(value)) return value;
-  throw bad("genre", value, `a genre (${GENRES.slice(0, 6).join(", ")}…) or a genre IRI`);
+  throw bad("genre", value, { en: `a genre (${GENRES.slice(0, 6).join(", ")}…) or a genre IRI`, fr: `un genre (${GENRES.slice(0, 6).join(", ")}…) ou l'IRI d'un genre` });
 }
 
 export function typeOf(value: string): string {
   if (IRI.test(value)) return value;
   if (/^[A-Z][A-Za-z]*$/.test(value)) return `${SCHEMA}${value}`;
-  throw bad("type", value, "an Event subtype such as TheaterEvent, or its IRI");
+  throw bad("type", value, { en: "an Event subtype such as TheaterEvent, or its IRI", fr: "un sous-type d'Event comme TheaterEvent, ou son IRI" });
 }
 
 /** The place a performance is at: its location, or the venue that contains that hall. */
@@ -145,6 +197,7 @@ export const streamOfE = (v: string): string => `?e schema:potentialAction ?watc
  * Multi-valued conditions are EXISTS tests, so each performance is one row.
  */
 export function filterBlock(f: PerformanceFilter): string {
+  checkFilter(f);
   const zone = f.timeZone ?? "Europe/Paris";
   const lines: string[] = ["?e schema:workPerformed ?work ; schema:startDate ?start .", ...eventTestsSparql()];
   if (f.from !== undefined) lines.push(`FILTER(?start >= ${instant(f.from, zone, "from", false)})`);
@@ -163,9 +216,6 @@ export function filterBlock(f: PerformanceFilter): string {
   }
   if (f.near !== undefined) {
     const { latitude, longitude, km } = f.near;
-    if (![latitude, longitude, km].every(Number.isFinite) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || km < 0) {
-      throw bad("near", `${latitude},${longitude},${km}`, "latitude,longitude,km (e.g. 47.2184,-1.5536,10)");
-    }
     const k = Math.cos((latitude * Math.PI) / 180);
     const r = km / KM_PER_DEGREE;
     // Equirectangular: (Δlat)² + (Δlon·cos lat₀)² ≤ (km / 111.195)², in degrees; plain SPARQL arithmetic.
@@ -185,7 +235,6 @@ export function filterBlock(f: PerformanceFilter): string {
   }
   if (f.lang !== undefined) {
     const l = f.lang.toLowerCase();
-    if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(l)) throw bad("lang", f.lang, "a BCP 47 language tag such as fr or it");
     lines.push(
       `FILTER EXISTS { { ?e schema:inLanguage ?lang } UNION { ?work schema:inLanguage ?lang } FILTER(LCASE(STR(?lang)) = ${str(l)} || STRSTARTS(LCASE(STR(?lang)), ${str(`${l}-`)})) }`,
     );
@@ -200,7 +249,6 @@ export function filterBlock(f: PerformanceFilter): string {
   if (f.free === true) lines.push(`FILTER${freeTest}`);
   if (f.free === false) lines.push(`FILTER(!${freeTest})`);
   if (f.maxPrice !== undefined) {
-    if (!Number.isFinite(f.maxPrice) || f.maxPrice < 0) throw bad("maxPrice", f.maxPrice, "a price ≥ 0");
     lines.push(
       `FILTER(EXISTS { ?e schema:offers ?offer . { ?offer schema:price ?price } UNION { ?offer schema:priceSpecification/schema:minPrice ?price } FILTER(?price <= ${decimal(f.maxPrice)}) } || EXISTS { ?e schema:isAccessibleForFree true })`,
     );

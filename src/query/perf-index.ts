@@ -8,7 +8,7 @@ import type { Bindings, SelectResult } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
-import { genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
+import { checkFilter, genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
 import { eventClasses, isValidStart, SUBCLASS_OF } from "./events.js";
 import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
 
@@ -297,6 +297,7 @@ export class PerformanceIndex {
 
   /** The test of filter.ts's filterBlock, in JavaScript. */
   #matcher(f: PerformanceFilter): (e: Entry) => boolean {
+    checkFilter(f);
     const zone = f.timeZone ?? "Europe/Paris";
     const tests: ((e: Entry) => boolean)[] = [];
     if (f.from !== undefined) {

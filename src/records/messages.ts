@@ -90,12 +90,15 @@ export function closest(name: string, known: readonly string[]): string | undefi
   let best: string | undefined;
   let bestD = Infinity;
   const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 4));
   for (const k of known) {
+    // The distance is at least the difference in length: a long unknown value (5,000 characters) costs nothing.
+    if (Math.abs(k.length - name.length) > limit) continue;
     const d = editDistance(lower, k.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = k;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }

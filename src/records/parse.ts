@@ -77,6 +77,8 @@ function dateFormatOk(v: string, allowDate: boolean): boolean {
 
 // Regular expressions of the format checks, made once (a literal makes a new RegExp each time it is evaluated).
 const CONTROL_RE = /[\u0000-\u001f]/;
+/** A UTF-16 surrogate that is not half of a pair: valid in JSON ("\ud800"), but no character, and no IRI can hold it. */
+const LONE_SURROGATE_RE = /\p{Cs}/u;
 const ENDS_IN_SLASH_OR_HASH = /[/#]$/;
 const YEAR_RE = /^\d{4}$/;
 const CURRENCY_RE = /^[A-Z]{3}$/;
@@ -98,6 +100,27 @@ function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>,
     case "text": return v.trim().length > 0;
     case "licence": return LICENCE_KEYS.has(v) || isHttpIri(v);
   }
+}
+
+/** Deepest nesting a reported value keeps (the record model itself is a few levels deep). */
+const MAX_SHOWN_DEPTH = 16;
+
+/**
+ * A value as a problem shows it: itself, or, when nested deeper than MAX_SHOWN_DEPTH (JSON.stringify of a value
+ * 10,000 levels deep overflows the call stack, here and wherever the report is written), a short description.
+ */
+function bounded(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const stack: [unknown, number][] = [[value, 1]];
+  let seen = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > MAX_SHOWN_DEPTH) return `${Array.isArray(value) ? "[…]" : "{…}"} nested more than ${MAX_SHOWN_DEPTH} levels deep`;
+    // Wide but shallow values are shown whole; the walk stops early when there is nothing deep to find.
+    if (++seen > 100_000) break;
+    if (v !== null && typeof v === "object") for (const k in v) stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+  }
+  return value;
 }
 
 /** `path.key`, or `path[key]` for an index. */
@@ -155,7 +178,7 @@ class RecordCheck {
     this.out.push({
       code, severity, entity: this.entity, path, expected, message, hint,
       ...(this.recordId !== undefined ? { recordId: this.recordId } : {}),
-      ...(value !== undefined ? { value } : {}),
+      ...(value !== undefined ? { value: bounded(value) } : {}),
     });
   }
 
@@ -163,7 +186,7 @@ class RecordCheck {
   invalid(spec: Spec, path: string, value: unknown, code = "record/invalid-value"): void {
     const { expected, example } = expectation(spec);
     const field = fieldName(path);
-    const shown = JSON.stringify(value);
+    const shown = JSON.stringify(bounded(value));
     this.report(
       code, path, value, expected,
       { en: `${field} ${shown} is not ${expected.en}`, fr: `${field} ${shown} n'est pas ${expected.fr}` },
@@ -188,6 +211,7 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
   switch (spec.t) {
     case "string":
       if (typeof value !== "string") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
+      if (LONE_SURROGATE_RE.test(value)) return loneSurrogate(c, c.at(key), value), false;
       if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, c.at(key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
       return true;
     case "number": {
@@ -209,7 +233,7 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
         const path = c.at(key);
         c.report(
           "record/unknown-value", path, value, expected,
-          { en: `${fieldName(path)} ${JSON.stringify(value)} is not ${expected.en}`, fr: `${fieldName(path)} ${JSON.stringify(value)} n'est pas ${expected.fr}` },
+          { en: `${fieldName(path)} ${JSON.stringify(bounded(value))} is not ${expected.en}`, fr: `${fieldName(path)} ${JSON.stringify(bounded(value))} n'est pas ${expected.fr}` },
           near
             ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
             : { en: `use one of the listed values`, fr: `utilisez une des valeurs listées` },
@@ -230,6 +254,9 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
             { en: `language key "${lang}" is not a BCP 47 tag`, fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47` },
             { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
           );
+          ok = false;
+        } else if (typeof text === "string" && LONE_SURROGATE_RE.test(text)) {
+          loneSurrogate(c, `${c.at(key)}.${lang}`, text);
           ok = false;
         } else if (typeof text !== "string" || text.trim() === "") {
           c.report(
@@ -259,8 +286,20 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
     }
     case "ref":
       if (typeof value !== "string" || value === "") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
+      if (LONE_SURROGATE_RE.test(value)) return loneSurrogate(c, c.at(key), value), false;
       return true;
   }
+}
+
+/** A text holding a lone surrogate (`"\ud800"` in the JSON): reported, never turned into U+FFFD or an IRI. */
+function loneSurrogate(c: RecordCheck, path: string, value: string): void {
+  const at = value.search(LONE_SURROGATE_RE);
+  const unit = value.charCodeAt(at).toString(16);
+  c.report(
+    "record/lone-surrogate", path, value, { en: "Unicode text (every surrogate in a pair)", fr: "du texte Unicode (chaque demi-codet dans une paire)" },
+    { en: `${fieldName(path)} holds a lone surrogate \\u${unit} at position ${at}: it is no character`, fr: `${fieldName(path)} contient un demi-codet isolé \\u${unit} en position ${at} : ce n'est pas un caractère` },
+    { en: "re-encode the text from its source (a character was cut in half)", fr: "réencodez le texte depuis sa source (un caractère a été coupé en deux)" },
+  );
 }
 
 /** An object spec as the check walks it, made once per spec (this runs for every object of every record). */
@@ -410,7 +449,7 @@ function normalizeIds(ids: ExternalIds | undefined, sameAs: readonly string[] | 
         c.report(
           "record/invalid-identifier", `${path}.ids.${scheme}`, raw,
           { en: `a valid ${scheme} identifier`, fr: `un identifiant ${scheme} valide` },
-          { en: `ids.${scheme} ${JSON.stringify(raw)} is not a valid ${scheme} identifier`, fr: `ids.${scheme} ${JSON.stringify(raw)} n'est pas un identifiant ${scheme} valide` },
+          { en: `ids.${scheme} ${JSON.stringify(bounded(raw))} is not a valid ${scheme} identifier`, fr: `ids.${scheme} ${JSON.stringify(bounded(raw))} n'est pas un identifiant ${scheme} valide` },
           { en: `write it as ${ID_EXAMPLES[scheme]}`, fr: `écrivez-le comme ${ID_EXAMPLES[scheme]}` },
         );
       } else if (scheme === "siret") siret = r.value;

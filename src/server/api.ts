@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pageToJsonLd } from "../query/performances.js";
 import { FACETS, type Facet } from "../query/aggregates.js";
-import type { PerformanceFilter } from "../query/filter.js";
+import { checkFilter, inputError, type PerformanceFilter } from "../query/filter.js";
 import type { QueryPool } from "./pool.js";
 import { HttpError, sendJson } from "./http-util.js";
 
@@ -31,23 +31,33 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
   if (tz) f.timeZone = tz;
   const near = one(params, "near");
   if (near !== undefined) {
-    const parts = near.split(",").map((s) => Number(s.trim()));
+    const parts = near.split(",").map((s) => (s.trim() === "" ? NaN : Number(s.trim())));
     if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) {
-      throw new HttpError(400, "api/bad-near", `near=${near} is not lat,lon,km`, { hint: "e.g. near=45.7640,4.8357,10 (10 km around a point)" });
+      throw inputError(
+        "api/bad-near",
+        { en: `near=${near} is not lat,lon,km`, fr: `near=${near} n'est pas lat,lon,km` },
+        { en: "e.g. near=45.7640,4.8357,10 (10 km around a point)", fr: "par ex. near=45.7640,4.8357,10 (10 km autour d'un point)" },
+      );
     }
     f.near = { latitude: parts[0], longitude: parts[1], km: parts[2] };
   }
   const free = one(params, "free");
   if (free !== undefined) {
-    if (free !== "true" && free !== "false") throw new HttpError(400, "api/bad-free", `free=${free} is not true or false`, { hint: "free=true" });
+    if (free !== "true" && free !== "false") {
+      throw inputError("api/bad-free", { en: `free=${free} is not true or false`, fr: `free=${free} n'est ni true ni false` }, { en: "free=true", fr: "free=true" });
+    }
     f.free = free === "true";
   }
   const maxPrice = one(params, "maxPrice");
   if (maxPrice !== undefined) {
     const n = Number(maxPrice);
-    if (maxPrice.trim() === "" || !Number.isFinite(n)) throw new HttpError(400, "api/bad-price", `maxPrice=${maxPrice} is not a number`, { hint: "maxPrice=20" });
+    if (maxPrice.trim() === "" || !Number.isFinite(n)) {
+      throw inputError("api/bad-price", { en: `maxPrice=${maxPrice} is not a number`, fr: `maxPrice=${maxPrice} n'est pas un nombre` }, { en: "maxPrice=20", fr: "maxPrice=20" });
+    }
     f.maxPrice = n;
   }
+  // Ranges, tags, zones and IRIs: checked here, so that every route answers 400 whatever serves the question.
+  checkFilter(f as PerformanceFilter);
   return f as PerformanceFilter;
 }
 

@@ -12,6 +12,24 @@ import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "./o
 import { VIVANT } from "../vocab.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "./types.js";
 import { pushAll } from "../arrays.js";
+import { LICENCE_IRI } from "../mapping/terms.js";
+import { isHttpIri } from "../records/parse.js";
+
+/**
+ * A licence as given (`--licence`, `?licence=`): one of the documented keys or an http(s) IRI. Anything else,
+ * the empty value included, is an InputError (400 on the server), never a graph published under a licence nobody can read.
+ */
+export function checkLicence(licence: string): void {
+  if (Object.hasOwn(LICENCE_IRI, licence) || (isHttpIri(licence) && !/[\u0000-\u0020]/.test(licence))) return;
+  const keys = Object.keys(LICENCE_IRI).join(", ");
+  const shown = JSON.stringify(licence);
+  const error = new InputError("load/bad-licence", `licence ${shown} is neither a licence key nor an http(s) IRI`, { hint: `give one of ${keys}, or the licence's http(s) IRI` });
+  Object.assign(error, {
+    text: { en: `licence ${shown} is neither a licence key nor an http(s) IRI`, fr: `la licence ${shown} n'est ni une clé de licence ni une IRI http(s)` },
+    hintText: { en: `give one of ${keys}, or the licence's http(s) IRI`, fr: `indiquez une clé parmi ${keys}, ou l'IRI http(s) de la licence` },
+  });
+  throw error;
+}
 
 /** One input: a file's text, or a request body. */
 export interface LoadFile {
@@ -115,6 +133,7 @@ export async function prepareGraph(files: readonly LoadFile[], target: LoadTarge
   if (graphIri === undefined) {
     throw new InputError("load/no-graph", `publisher "${publisherId}" has no graph yet`, { hint: "give --graph IRI (e.g. https://example.org/graph) for its first load" });
   }
+  if (target.licence !== undefined) checkLicence(target.licence);
   const licence = target.licence ?? publisher?.licence ?? known?.licence;
   if (licence === undefined) {
     throw new InputError("load/no-licence", `publisher "${publisherId}": no licence for graph ${graphIri}`, { hint: "give --licence (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)" });
