@@ -75,10 +75,9 @@ function bad(field: string, value: unknown, expected: Expected): InputError {
   );
 }
 
-/** An InputError carrying both languages (problem documents pick one by Accept-Language). */
+/** An InputError in both languages (problem documents pick one by Accept-Language). */
 export function inputError(code: string, message: Text, hint: Text): InputError {
-  const error = new InputError(code, message.en, { hint: hint.en });
-  return Object.assign(error, { text: message, hintText: hint });
+  return new InputError(code, message, { hint });
 }
 
 const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;

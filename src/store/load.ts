@@ -23,12 +23,11 @@ export function checkLicence(licence: string): void {
   if (Object.hasOwn(LICENCE_IRI, licence) || (isHttpIri(licence) && !/[\u0000-\u0020]/.test(licence))) return;
   const keys = Object.keys(LICENCE_IRI).join(", ");
   const shown = JSON.stringify(licence);
-  const error = new InputError("load/bad-licence", `licence ${shown} is neither a licence key nor an http(s) IRI`, { hint: `give one of ${keys}, or the licence's http(s) IRI` });
-  Object.assign(error, {
-    text: { en: `licence ${shown} is neither a licence key nor an http(s) IRI`, fr: `la licence ${shown} n'est ni une clé de licence ni une IRI http(s)` },
-    hintText: { en: `give one of ${keys}, or the licence's http(s) IRI`, fr: `indiquez une clé parmi ${keys}, ou l'IRI http(s) de la licence` },
-  });
-  throw error;
+  throw new InputError(
+    "load/bad-licence",
+    { en: `licence ${shown} is neither a licence key nor an http(s) IRI`, fr: `la licence ${shown} n'est ni une clé de licence ni une IRI http(s)` },
+    { hint: { en: `give one of ${keys}, or the licence's http(s) IRI`, fr: `indiquez une clé parmi ${keys}, ou l'IRI http(s) de la licence` } },
+  );
 }
 
 /** One input: a file's text, or a request body. */

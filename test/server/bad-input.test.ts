@@ -63,6 +63,21 @@ describe("typed filters: 400 on every route", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("the problem documents are in French with Accept-Language: fr", async () => {
+    for (const q of ["lang=%25%25", "near=45,4,-1", "maxPrice=-1", "near=a,b,c"]) {
+      const a = await call(server.url, `api/performances?${q}`, { headers: { "accept-language": "fr" } });
+      expect(a.status).toBe(400);
+      const body = JSON.parse(a.text) as { detail: string; hint: string };
+      expect(body.detail, q).toMatch(/n'est pas/);
+      expect(body.hint, q).toMatch(/^(indiquez|par ex\.)/);
+    }
+    const l = await call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}&licence=`, {
+      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": "fr" }, body: DEMO_TEXT,
+    });
+    expect(l.status).toBe(400);
+    expect(JSON.parse(l.text).detail).toMatch(/n'est ni une clé de licence ni une IRI/);
+  });
+
   it("good values still answer 200 (near with radius 0, maxPrice=0, an IANA zone)", async () => {
     for (const q of ["near=47.2184,-1.5536,0", "maxPrice=0", "tz=America/Montreal", "lang=fr-CA", "near=-90,180,1"]) {
       const a = await call(server.url, `api/performances?${q}`);
