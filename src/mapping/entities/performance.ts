@@ -6,6 +6,7 @@ import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, eventTypeOf, STATUS_IR
 import { X, N, sub, agents, begin, iriList, iriOf, langText, mintIri, plain, plainList, roles, S, type MapContext } from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
+import { dateTimeLexical, durationLexical } from "../../rdf/lexical.js";
 
 type Origin = { entity: string; recordId: string; path: string };
 
@@ -74,12 +75,12 @@ export function emitPerformance(ctx: MapContext, p: Performance, entry: Producti
   if (p.description) langText(ctx, s, T.description, p.description, `${path}.description`);
   else langText(ctx, s, T.description, production?.description, inherited);
 
-  ctx.sink.literal(s, T.startDate, p.startDate, X.dateTime, `${path}.startDate`);
+  ctx.sink.literal(s, T.startDate, dateTimeLexical(p.startDate), X.dateTime, `${path}.startDate`);
   // An end day without time (xsd:date) is valid beside a start with one: the performance ends that day.
-  if (p.endDate !== undefined) ctx.sink.literal(s, T.endDate, p.endDate, dateDatatype(p.endDate), `${path}.endDate`);
-  if (p.doorTime !== undefined) ctx.sink.literal(s, T.doorTime, p.doorTime, X.dateTime, `${path}.doorTime`);
+  if (p.endDate !== undefined) ctx.sink.literal(s, T.endDate, dateTimeLexical(p.endDate), dateDatatype(p.endDate), `${path}.endDate`);
+  if (p.doorTime !== undefined) ctx.sink.literal(s, T.doorTime, dateTimeLexical(p.doorTime), X.dateTime, `${path}.doorTime`);
   const duration = p.duration ?? production?.duration;
-  if (duration !== undefined) ctx.sink.literal(s, T.duration, duration, X.duration, p.duration ? `${path}.duration` : inherited);
+  if (duration !== undefined) ctx.sink.literal(s, T.duration, durationLexical(duration), X.duration, p.duration ? `${path}.duration` : inherited);
 
   const place = p.hall !== undefined || p.venue !== undefined;
   if (p.hall !== undefined) ctx.sink.iri(s, T.location, iriOf(ctx, "hall", p.hall), `${path}.hall`);
@@ -105,7 +106,7 @@ export function emitPerformance(ctx: MapContext, p: Performance, entry: Producti
   if (p.status) {
     ctx.sink.iri(s, T.eventStatus, N(STATUS_IRI[p.status.kind]), `${path}.status.kind`);
     if (p.status.previousStartDate !== undefined) {
-      ctx.sink.literal(s, T.previousStartDate, p.status.previousStartDate, dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
+      ctx.sink.literal(s, T.previousStartDate, dateTimeLexical(p.status.previousStartDate), dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
     }
   }
   if (p.offers) for (let i = 0; i < p.offers.length; i++) emitOffer(ctx, s, p.offers[i]!, i, origin, sub(ctx, sub(ctx, path, "offers"), i));
@@ -147,6 +148,6 @@ function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, orig
   }
   // Availabilities are schema.org ItemAvailability members: the term by its local name (no IRI string per offer).
   if (o.availability) ctx.sink.iri(s, T.availability, S(o.availability), `${f}.availability`);
-  if (o.validFrom !== undefined) ctx.sink.literal(s, T.validFrom, o.validFrom, dateDatatype(o.validFrom), `${f}.validFrom`);
+  if (o.validFrom !== undefined) ctx.sink.literal(s, T.validFrom, dateTimeLexical(o.validFrom), dateDatatype(o.validFrom), `${f}.validFrom`);
   if (o.url) ctx.sink.iri(s, T.url, o.url, `${f}.url`);
 }

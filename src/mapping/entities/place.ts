@@ -3,6 +3,7 @@
 import type { AccessibilityFeature, Venue } from "../../records/types.js";
 import { childIri } from "../iri.js";
 import { X, begin, iriList, iriOf, langText, plain, S, type MapContext } from "./common.js";
+import { decimalLexical } from "../../rdf/lexical.js";
 
 /** Accessibility of a place: schema:amenityFeature → LocationFeatureSpecification (name, value true). */
 function amenities(ctx: MapContext, s: string, features: readonly AccessibilityFeature[] | undefined, origin: { entity: string; recordId: string; path: string }, field: string): void {
@@ -65,7 +66,7 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
   });
 }
 
-/** xsd:decimal lexical form of a JS number (no exponent). */
+/** xsd:decimal lexical form of a JS number, as the store keeps it (no exponent, "12" for an integer: see rdf/lexical.ts). */
 // Prices repeat (12, 9.5, 25…): their lexical forms are made once and shared by every triple that uses them.
 const decimals = new Map<number, string>();
 
@@ -79,8 +80,4 @@ export function decimal(n: number): string {
   return d;
 }
 
-function decimalText(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s.includes(".") ? s : `${s}.0`;
-  return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, ".0");
-}
+const decimalText = decimalLexical;

@@ -7,6 +7,7 @@ import type { RecordDocument, Series } from "../../records/types.js";
 import { ADR } from "../../vocab.js";
 import { SERIES_TYPE } from "../terms.js";
 import { X, N, agents, begin, iriList, iriOf, langText, S, type MapContext } from "./common.js";
+import { dateTimeLexical } from "../../rdf/lexical.js";
 
 const ADR_FESTIVAL = N(`${ADR}Festival`);
 const ADR_EVENT_SERIES = N(`${ADR}EventSeries`);
@@ -62,8 +63,8 @@ export function emitSeries(ctx: MapContext, x: Series, path: string): void {
   const derived = x.startDate === undefined || x.endDate === undefined || x.venue === undefined ? derivedOf(ctx).get(x.id) : undefined;
   const startDate = x.startDate ?? derived?.first;
   const endDate = x.endDate ?? derived?.last;
-  if (startDate !== undefined) ctx.sink.literal(s, S("startDate"), startDate, dateDatatype(startDate), `${path}.startDate`);
-  if (endDate !== undefined) ctx.sink.literal(s, S("endDate"), endDate, dateDatatype(endDate), `${path}.endDate`);
+  if (startDate !== undefined) ctx.sink.literal(s, S("startDate"), dateTimeLexical(startDate), dateDatatype(startDate), `${path}.startDate`);
+  if (endDate !== undefined) ctx.sink.literal(s, S("endDate"), dateTimeLexical(endDate), dateDatatype(endDate), `${path}.endDate`);
   agents(ctx, s, S("organizer"), x.organizers, `${path}.organizers`);
   const venue = x.venue ?? derived?.venue ?? undefined;
   if (venue !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "venue", venue), `${path}.venue`);

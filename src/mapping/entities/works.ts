@@ -4,6 +4,7 @@ import type { Production, Work } from "../../records/types.js";
 import { ADO } from "../../vocab.js";
 import { ageRangeText, genreIri } from "../terms.js";
 import { X, N, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
+import { durationLexical } from "../../rdf/lexical.js";
 
 const LIVE_PERFORMANCE_WORK = N(`${ADO}LivePerformanceWork`);
 
@@ -34,7 +35,7 @@ export function emitProduction(ctx: MapContext, p: Production, path: string): vo
   agents(ctx, s, S("producer"), p.producers, `${path}.producers`);
   agents(ctx, s, S("director"), p.directors, `${path}.directors`);
   roles(ctx, s, S("contributor"), p.cast, origin, `${path}.cast`, "cast");
-  if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), p.duration, X.duration, `${path}.duration`);
+  if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), durationLexical(p.duration), X.duration, `${path}.duration`);
   p.genres?.forEach((g, i) => ctx.sink.iri(s, S("genre"), N(genreIri(g)), `${path}.genres[${i}]`));
   const age = p.audienceAge && ageRangeText(p.audienceAge);
   plain(ctx, s, S("typicalAgeRange"), age, `${path}.audienceAge`);
