@@ -1,6 +1,7 @@
 // Small HTTP helpers over node:http: content negotiation, bounded bodies, problem+json answers, CORS.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { TextDecoder } from "node:util";
 import Negotiator from "negotiator";
 import { isInputError, isVivantError, type Lang, type Message, type Text, type VivantError } from "../errors.js";
 import { CATALOGUE, langOf, t, tx, type MessageKey } from "../i18n.js";
@@ -105,8 +106,94 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, co
   send(res, status, contentType, JSON.stringify(value), headers);
 }
 
-/** Reads a request body up to `limit` bytes; 413 beyond (checked on Content-Length first, then while reading). */
+/**
+ * Reads a request body up to `limit` bytes; 413 beyond (checked on Content-Length first, then while reading).
+ * The text is decoded in the Content-Type's `charset` (UTF-8 when none is given): an unknown charset is 415,
+ * bytes that are not valid in it 400, never replaced by U+FFFD. A UTF-8 byte-order mark is dropped.
+ */
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return decodeBody(await readBytes(req, limit), req.headers["content-type"]);
+}
+
+/** The `charset` parameter of a Content-Type header, lower-cased, if any. */
+export function charsetOf(header: string | undefined): string | undefined {
+  const m = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(header ?? "");
+  return m ? (m[1] ?? m[2] ?? "").trim().toLowerCase() : undefined;
+}
+
+/** Decodes a body in the Content-Type's charset (see readBody). */
+export function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
+  const charset = charsetOf(contentType) ?? "utf-8";
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new HttpError(415, "request/charset", `cannot read a body in charset ${JSON.stringify(charset)}`, {
+      hint: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
+    });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    const at = decoder.encoding === "utf-8" ? firstInvalidUtf8(bytes) : undefined;
+    // (Only UTF-8 and UTF-16 decoders can meet invalid bytes; single-byte charsets map every byte.)
+    throw new HttpError(400, "request/encoding", `the request body is not valid ${decoder.encoding.toUpperCase()}${at !== undefined ? ` (byte ${at})` : ""}`, {
+      hint: `send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")`,
+    });
+  }
+}
+
+/**
+ * Parses `application/x-www-form-urlencoded` text (a body or a URL's query) like URLSearchParams, but refuses with
+ * 400 a percent-encoded value that is not UTF-8 instead of turning its bytes into U+FFFD.
+ */
+export function strictParams(text: string): URLSearchParams {
+  if (/%[89a-f][0-9a-f]/i.test(text)) {
+    for (const part of text.split("&")) {
+      const bytes: number[] = [];
+      const raw = part.replace(/\+/g, " ");
+      for (let i = 0; i < raw.length; i++) {
+        const hex = raw[i] === "%" ? /^[0-9a-f]{2}$/i.exec(raw.slice(i + 1, i + 3))?.[0] : undefined;
+        if (hex !== undefined) {
+          bytes.push(parseInt(hex, 16));
+          i += 2;
+        } else {
+          bytes.push(...Buffer.from(raw[i]!, "utf8"));
+        }
+      }
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
+      } catch {
+        const name = part.split("=")[0]!;
+        throw new HttpError(400, "request/encoding", `the parameter ${JSON.stringify(name.slice(0, 60))} is percent-encoded bytes that are not UTF-8`, {
+          hint: "percent-encode the UTF-8 bytes of the text (encodeURIComponent does)",
+        });
+      }
+    }
+  }
+  return new URLSearchParams(text);
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // The longest prefix with no invalid byte, by bisection (in stream mode a sequence cut at the end is not an error).
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  // Every byte read: the text ends inside a sequence, which starts at the last lead byte.
+  if (lo === bytes.length) for (let i = bytes.length - 1; i >= 0; i--) if ((bytes[i]! & 0xc0) !== 0x80) return i;
+  return lo;
+}
+
+async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"] ?? NaN);
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -119,7 +206,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(limit: number): HttpError {

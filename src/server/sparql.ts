@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { operationKind } from "../store/sparql-text.js";
 import type { QueryOptions } from "../store/types.js";
-import { HttpError, mediaTypeOf, negotiate, readBody, send } from "./http-util.js";
+import { HttpError, mediaTypeOf, negotiate, readBody, send, strictParams } from "./http-util.js";
 import type { QueryPool } from "./pool.js";
 
 export const RESULTS_OFFERS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"] as const;
@@ -98,20 +98,20 @@ function fromParams(params: URLSearchParams, query: string | undefined): Operati
 }
 
 async function operationOf(req: IncomingMessage, url: URL, maxBody: number): Promise<Operation | undefined> {
-  if (req.method === "GET" || req.method === "HEAD") return fromParams(url.searchParams, undefined);
+  if (req.method === "GET" || req.method === "HEAD") return fromParams(strictParams(url.search.slice(1)), undefined);
   if (req.method !== "POST") throw new HttpError(405, "request/method", `${req.method} is not allowed on the query endpoint`, { headers: { Allow: "GET, HEAD, POST, OPTIONS" } });
   const type = mediaTypeOf(req.headers["content-type"]);
   if (type === "application/sparql-update") throw refusedUpdate();
   const body = await readBody(req, maxBody);
   if (type === "application/x-www-form-urlencoded") {
-    const params = new URLSearchParams(body);
+    const params = strictParams(body);
     // Dataset parameters may also be in the URL of a form POST.
-    for (const [k, v] of url.searchParams) if (k !== "query") params.append(k, v);
+    for (const [k, v] of strictParams(url.search.slice(1))) if (k !== "query") params.append(k, v);
     const op = fromParams(params, undefined);
     if (!op) throw new HttpError(400, "sparql/no-query", "the form has no query parameter", { hint: "send query=… (URL-encoded)" });
     return op;
   }
-  if (type === "application/sparql-query") return fromParams(url.searchParams, body);
+  if (type === "application/sparql-query") return fromParams(strictParams(url.search.slice(1)), body);
   throw new HttpError(415, "request/media-type", `a query POST must be application/sparql-query or application/x-www-form-urlencoded, not ${type || "untyped"}`, {
     hint: "send the query as the body with Content-Type: application/sparql-query",
   });
