@@ -10,6 +10,7 @@ import type { Lang } from "../errors.js";
 import { formatProblem } from "../errors.js";
 import type { TokenGrant, TokenTable } from "./auth.js";
 import { HttpError, mediaTypeOf, negotiate, negotiateLanguage, readBody, send, sendJson, PROBLEM_JSON } from "./http-util.js";
+import { readMultipart } from "./multipart.js";
 import type { QueryPool } from "./pool.js";
 import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
 import type { GraphInfo } from "../store/types.js";
@@ -27,9 +28,11 @@ export interface GspContext {
 
 const ALLOW = "GET, HEAD, PUT, POST, DELETE, OPTIONS";
 
-function target(url: URL): { graphIri: string } | { default: true } {
+function target(url: URL, method: string): { graphIri: string } | { default: true } | { store: true } {
   const graphs = url.searchParams.getAll("graph");
   const isDefault = url.searchParams.has("default");
+  // POST to the graph store itself creates a graph (GSP §5.5): here, the publisher's own graph.
+  if (method === "POST" && graphs.length === 0 && !isDefault) return { store: true };
   if (graphs.length + (isDefault ? 1 : 0) !== 1) {
     throw new HttpError(400, "gsp/target", "give exactly one of ?graph=IRI or ?default", { hint: "e.g. /graph-store?graph=https%3A%2F%2Fexample.org%2Fgraph" });
   }
@@ -43,7 +46,8 @@ function langOf(req: IncomingMessage): Lang {
   return negotiateLanguage(req.headers["accept-language"], ["en", "fr"] as const);
 }
 
-function authorise(req: IncomingMessage, tokens: TokenTable, graphIri: string): TokenGrant {
+/** The token's grant; with `graphIri`, only when that is the token's graph. */
+function authorise(req: IncomingMessage, tokens: TokenTable, graphIri: string | undefined): TokenGrant {
   const header = req.headers.authorization;
   const grant = tokens.grantOf(header);
   if (!grant) {
@@ -52,7 +56,7 @@ function authorise(req: IncomingMessage, tokens: TokenTable, graphIri: string): 
       headers: { "WWW-Authenticate": `Bearer realm="vivant"${header ? ', error="invalid_token"' : ""}` },
     });
   }
-  if (grant.graphIri !== graphIri) {
+  if (graphIri !== undefined && grant.graphIri !== graphIri) {
     throw new HttpError(403, "auth/other-graph", `this token writes the graph of publisher "${grant.publisherId}" (${grant.graphIri}), not ${graphIri}`, {
       hint: "each publisher writes its own graph only",
     });
@@ -65,15 +69,19 @@ function bodyFormat(req: IncomingMessage): RdfFormat {
   const format = formatFromMediaType(type);
   if (!format) {
     throw new HttpError(415, "request/media-type", `cannot read ${type || "an untyped body"}`, {
-      hint: "send text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, or application/json (Vivant records)",
+      hint: "send text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json (Vivant records), or files as multipart/form-data",
     });
   }
   return format;
 }
 
 export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: URL, ctx: GspContext): Promise<void> {
-  const t = target(url);
   const method = req.method ?? "GET";
+  const t = target(url, method);
+  if ("store" in t) {
+    await createGraph(req, res, url, ctx);
+    return;
+  }
   if (method === "GET" || method === "HEAD") {
     const accept = negotiate(req.headers.accept, GRAPH_OFFERS, GRAPH_ALIASES);
     if (!accept) throw new HttpError(406, "request/not-acceptable", `cannot send a graph as ${req.headers.accept}`, { hint: `accept one of ${GRAPH_OFFERS.join(", ")}` });
@@ -99,15 +107,45 @@ export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: 
     res.writeHead(204, ctx.headers).end();
     return;
   }
-  const format = bodyFormat(req);
-  const text = await readBody(req, ctx.maxBodyBytes);
-  const files: LoadFile[] = [{ text, source: "request body", format }];
+  const files = await bodyFiles(req, ctx.maxBodyBytes);
   if (method === "POST" && ctx.graph(t.graphIri)) {
     // POST merges: the graph's current triples and the new ones are validated and written together.
     const current = await ctx.pool.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${t.graphIri}> { ?s ?p ?o } }`, "application/sparql-results+json", "application/n-triples");
     files.unshift({ text: new TextDecoder().decode(current.body), source: "current graph", format: "ntriples" });
   }
   const { prepared, created } = await ctx.load(files, grant, url.searchParams.get("licence") ?? undefined);
+  if (!sendRejection(req, res, url, ctx, prepared)) res.writeHead(created ? 201 : 204, { ...ctx.headers, ...(created ? { Location: url.pathname + url.search } : {}) }).end();
+}
+
+/**
+ * POST to /graph-store without ?graph=: creates the publisher's graph (201 with its Location). A publisher has one
+ * graph, so when it exists already the answer is 409 with its Location: PUT replaces it, POST ?graph= merges.
+ */
+async function createGraph(req: IncomingMessage, res: ServerResponse, url: URL, ctx: GspContext): Promise<void> {
+  const grant = authorise(req, ctx.tokens, undefined);
+  const location = `${url.pathname}?graph=${encodeURIComponent(grant.graphIri)}`;
+  if (ctx.graph(grant.graphIri)) {
+    req.resume();
+    throw new HttpError(409, "gsp/graph-exists", `publisher "${grant.publisherId}" has its graph already (${grant.graphIri}): POST to the graph store creates it only once`, {
+      hint: `PUT ${location} replaces it, POST ${location} adds to it`,
+      headers: { Location: location },
+    });
+  }
+  const files = await bodyFiles(req, ctx.maxBodyBytes);
+  const { prepared } = await ctx.load(files, grant, url.searchParams.get("licence") ?? undefined);
+  if (!sendRejection(req, res, url, ctx, prepared)) res.writeHead(201, { ...ctx.headers, Location: location }).end();
+}
+
+/** The request's RDF: one document in the body, or each file part of a multipart/form-data upload. */
+async function bodyFiles(req: IncomingMessage, maxBodyBytes: number): Promise<LoadFile[]> {
+  if (mediaTypeOf(req.headers["content-type"]) === "multipart/form-data") return readMultipart(req, maxBodyBytes);
+  const format = bodyFormat(req);
+  const text = await readBody(req, maxBodyBytes);
+  return [{ text, source: "request body", format }];
+}
+
+/** Answers 422 with the report when the data was rejected; false when it was written. */
+function sendRejection(req: IncomingMessage, res: ServerResponse, url: URL, ctx: GspContext, prepared: PreparedGraph): boolean {
   if (!prepared.ok) {
     const lang = langOf(req);
     const problem = reportToProblemJson(prepared.report, lang, url.pathname + url.search);
@@ -117,7 +155,7 @@ export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: 
       status: 422,
       ...(rejected.length ? { records: rejected.map((p) => ({ ...p, text: formatProblem(p, lang) })) } : {}),
     }, PROBLEM_JSON, ctx.headers);
-    return;
+    return true;
   }
-  res.writeHead(created ? 201 : 204, { ...ctx.headers, ...(created ? { Location: url.pathname + url.search } : {}) }).end();
+  return false;
 }
