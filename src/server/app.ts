@@ -23,7 +23,8 @@ import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
-import { GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
+import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
+import { serializeTriples } from "../store/oxigraph.js";
 import { handleWeb, type WebContext } from "../web/index.js";
 import { PublishSessions } from "../web/publish.js";
 
@@ -338,15 +339,28 @@ export class VivantServer {
     };
   }
 
-  /** The SPARQL 1.1 Service Description of the endpoint. */
-  serviceDescription(): Quad[] {
+  /**
+   * The server's address as the client reached it: `X-Forwarded-Proto` and `X-Forwarded-Host` (first values) when a
+   * proxy sets them, else the `Host` header, else the address it listens on. A malformed host is ignored.
+   */
+  publicBase(req: IncomingMessage): string {
+    const first = (h: string | string[] | undefined): string | undefined => (Array.isArray(h) ? h[0] : h)?.split(",")[0]?.trim() || undefined;
+    const host = [first(req.headers["x-forwarded-host"]), req.headers.host].find((h) => h !== undefined && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(h));
+    if (host === undefined) return this.url;
+    const proto = first(req.headers["x-forwarded-proto"])?.toLowerCase();
+    return `${proto === "https" || proto === "http" ? proto : "http"}://${host}/`;
+  }
+
+  /** The SPARQL 1.1 Service Description of the endpoint (at `base`, default the address it listens on). */
+  serviceDescription(base: string = this.url): Quad[] {
     const { namedNode: n, blankNode: b, literal, quad } = DataFactory;
     const out: Quad[] = [];
     const add = (s: Quad["subject"], p: string, o: Quad["object"]): void => void out.push(quad(s, n(p), o) as Quad);
-    const service = n(`${this.sparqlEndpoint}#service`);
+    const endpoint = `${base}sparql`;
+    const service = n(`${endpoint}#service`);
     const type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     out.push(quad(service, type, n(`${SD}Service`)) as Quad);
-    add(service, `${SD}endpoint`, n(this.sparqlEndpoint));
+    add(service, `${SD}endpoint`, n(endpoint));
     add(service, `${SD}supportedLanguage`, n(`${SD}SPARQL11Query`));
     for (const f of [...RESULTS_OFFERS, ...GRAPH_OFFERS]) add(service, `${SD}resultFormat`, n(`${FORMATS}${FORMAT_IRI[f]}`));
     if (this.#o.unionDefaultGraph ?? true) add(service, `${SD}feature`, n(`${SD}UnionDefaultGraph`));
@@ -372,13 +386,18 @@ export class VivantServer {
   }
 
   async #describe(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const type = negotiate(req.headers.accept, ["text/turtle", "application/n-triples", "application/ld+json"], { "application/json": "application/ld+json" });
-    if (!type) throw new HttpError(406, "request/not-acceptable", "the service description is in Turtle, N-Triples or JSON-LD");
-    const quads = this.serviceDescription();
+    const url = new URL(req.url ?? "/", this.url);
+    const offers = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"];
+    const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
+    const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
+    if (!type) throw new HttpError(406, "request/not-acceptable", "the service description is in Turtle, N-Triples, JSON-LD or RDF/XML", { hint: `accept one of ${offers.join(", ")}` });
+    const quads = this.serviceDescription(this.publicBase(req));
     const body =
       type === "application/ld+json"
         ? JSON.stringify(await quadsToJsonLd(quads))
-        : await serializeRdf(quads, type === "text/turtle" ? "turtle" : "ntriples", { sd: SD });
+        : type === "application/rdf+xml"
+          ? serializeTriples(quads, "application/rdf+xml")
+          : await serializeRdf(quads, type === "text/turtle" ? "turtle" : "ntriples", { sd: SD });
     send(res, 200, type, body);
   }
 

@@ -343,6 +343,17 @@ export class OxStore {
   }
 }
 
+/** Serialises triples (their graph terms ignored) with Oxigraph's writers, e.g. RDF/XML, which n3 does not write. */
+export function serializeTriples(quads: Iterable<Quad>, mediaType: (typeof GRAPH_MEDIA_TYPES)[number]): string {
+  const s = new oxigraph.Store();
+  try {
+    for (const q of quads) s.add(oxigraph.quad(oxigraph.fromTerm(q.subject), oxigraph.fromTerm(q.predicate), oxigraph.fromTerm(q.object)));
+    return s.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
+  } finally {
+    (s as unknown as { free?: () => void }).free?.();
+  }
+}
+
 /** The SPARQL Update that copies `graphs` into `target`: Oxigraph keeps each triple of a graph once, so it is their merge. */
 function mergeUpdate(target: string, graphs: readonly string[]): string {
   return `INSERT { GRAPH <${target}> { ?s ?p ?o } } WHERE { VALUES ?g { ${graphs.map((g) => `<${g}>`).join(" ")} } GRAPH ?g { ?s ?p ?o } }`;
