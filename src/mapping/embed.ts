@@ -3,6 +3,7 @@
 
 import type { Event, Offer as SchemaOffer, Organization as SchemaOrganization, Person as SchemaPerson, Place, VirtualLocation, WithContext } from "schema-dts";
 import type { AgentRef, LangMap, Offer, Performance, Production, RecordDocument, Venue } from "../records/types.js";
+import { addDuration } from "../records/time.js";
 import { entityIri } from "./iri.js";
 import { ageRangeText, ATTENDANCE_IRI, eventTypeOf, STATUS_IRI } from "./terms.js";
 import type { JsonLdObject } from "./types.js";
@@ -88,7 +89,8 @@ function offer(o: Offer, lang: string | undefined): SchemaOffer {
     ? compact({ "@type": "PriceSpecification" as const, minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
     : undefined;
   return compact<SchemaOffer>({
-    "@type": "Offer", name: pick(o.category, lang), price: o.price, priceCurrency: o.priceCurrency, priceSpecification: range,
+    // Google reads `price` as the lowest price: a range without a single price gives its minimum.
+    "@type": "Offer", name: pick(o.category, lang), price: o.price ?? o.minPrice, priceCurrency: o.priceCurrency, priceSpecification: range,
     availability: o.availability && (`${HTTPS}${o.availability}` as "https://schema.org/InStock"), validFrom: o.validFrom, url: o.url,
   });
 }
@@ -111,9 +113,11 @@ function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: 
   const physical = place(doc, ix, p, lang);
   const virtual: VirtualLocation | undefined = p.onlineUrl !== undefined ? { "@type": "VirtualLocation", url: p.onlineUrl } : undefined;
   const locations = [physical, virtual].filter((x): x is Place | VirtualLocation => x !== undefined);
-  const performers = (p.performers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
+  // Without performers of its own, a performance is given by its production's cast.
+  const performers = (p.performers ?? production?.cast ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
   const organizers = (p.organizers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
   const age = p.audienceAge ?? production?.audienceAge;
+  const duration = p.duration ?? production?.duration;
   return compact<WithContext<Event>>({
     "@context": "https://schema.org",
     // schema-dts discriminates Event subtypes by literal @type; every value of EventType is one of them.
@@ -122,9 +126,10 @@ function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: 
     name: pick(p.name ?? production?.name, lang),
     description: pick(p.description ?? production?.description, lang),
     startDate: p.startDate,
-    endDate: p.endDate,
+    // Google asks for an end: when the record gives none, the start plus the duration.
+    endDate: p.endDate ?? (duration !== undefined ? addDuration(p.startDate, duration) : undefined),
     doorTime: p.doorTime,
-    duration: p.duration ?? production?.duration,
+    duration,
     eventStatus: p.status && (https(STATUS_IRI[p.status.kind]) as "https://schema.org/EventScheduled"),
     previousStartDate: p.status?.previousStartDate,
     eventAttendanceMode: p.attendanceMode && (https(ATTENDANCE_IRI[p.attendanceMode]) as "https://schema.org/OfflineEventAttendanceMode"),

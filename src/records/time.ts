@@ -161,3 +161,29 @@ export function endAfterMidnight(start: string, end: string): string | undefined
   const next = new Date(Date.UTC(ep.year, ep.month - 1, ep.day + 1)).toISOString().slice(0, 10);
   return `${next}T${e[2]}${e[3] ?? ""}`;
 }
+
+const DURATION_PARTS = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?)?$/;
+
+/**
+ * A date-time plus an ISO 8601 duration, on the wall clock of the start's own offset (`2026-11-20T20:00:00+01:00`
+ * + `PT2H30M` → `2026-11-20T22:30:00+01:00`; months and years by the calendar, clamped to the month's last day).
+ * Undefined when the start is a date without a time, or either is malformed.
+ */
+export function addDuration(start: string, duration: string): string | undefined {
+  const p = parseIsoDate(start, false);
+  const m = isDuration(duration) ? DURATION_PARTS.exec(duration) : null;
+  if (!p || !m) return undefined;
+  const [y, mo, w, d, h, mi, s] = [1, 2, 3, 4, 5, 6, 7].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number, number];
+  const months = p.month - 1 + mo + 12 * y;
+  const year = p.year + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const day = Math.min(p.day, daysInMonth(year, month));
+  const frac = Number(`0.${p.fraction || "0"}`) + Number(`0.${m[8] ?? "0"}`);
+  const t = new Date(Date.UTC(year, month - 1, day + 7 * w + d, p.hour + h, p.minute + mi, p.second + s + Math.floor(frac)));
+  if (Number.isNaN(t.getTime())) return undefined;
+  const fraction = String(Math.round((frac % 1) * 1e9)).padStart(9, "0").replace(/0+$/, "");
+  return formatIsoDate({
+    kind: "dateTime", year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds(),
+    fraction: p.fraction || m[8] ? fraction : "", ...(p.offsetMinutes !== undefined ? { offsetMinutes: p.offsetMinutes } : {}),
+  });
+}
