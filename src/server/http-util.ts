@@ -158,7 +158,7 @@ export function strictParams(text: string): URLSearchParams {
           bytes.push(parseInt(hex, 16));
           i += 2;
         } else {
-          bytes.push(...Buffer.from(raw[i]!, "utf8"));
+          for (const b of Buffer.from(raw[i]!, "utf8")) bytes.push(b);
         }
       }
       try {
