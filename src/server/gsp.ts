@@ -14,6 +14,7 @@ import { readMultipart } from "./multipart.js";
 import type { QueryPool } from "./pool.js";
 import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
 import type { GraphInfo } from "../store/types.js";
+import { txt } from "../i18n.js";
 
 export interface GspContext {
   readonly pool: QueryPool;
@@ -126,8 +127,11 @@ async function createGraph(req: IncomingMessage, res: ServerResponse, url: URL, 
   const location = `${url.pathname}?graph=${encodeURIComponent(grant.graphIri)}`;
   if (ctx.graph(grant.graphIri)) {
     req.resume();
-    throw new HttpError(409, "gsp/graph-exists", `publisher "${grant.publisherId}" has its graph already (${grant.graphIri}): POST to the graph store creates it only once`, {
-      hint: `PUT ${location} replaces it, POST ${location} adds to it`,
+    throw new HttpError(409, "gsp/graph-exists", txt({
+      en: 'publisher "{publisher}" has its graph already ({graph}): POST to the graph store creates it only once',
+      fr: "l'éditeur « {publisher} » a déjà son graphe ({graph}) : un POST au graph store ne le crée qu'une fois",
+    }, { publisher: grant.publisherId, graph: grant.graphIri }), {
+      hint: txt({ en: "PUT {location} replaces it, POST {location} adds to it", fr: "PUT {location} le remplace, POST {location} y ajoute" }, { location }),
       headers: { Location: location },
     });
   }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { TextDecoder } from "node:util";
 import Negotiator from "negotiator";
 import { isInputError, isVivantError, type Lang, type Message, type Text, type VivantError } from "../errors.js";
-import { CATALOGUE, langOf, t, tx, type MessageKey } from "../i18n.js";
+import { CATALOGUE, langOf, t, tx, txt, type MessageKey } from "../i18n.js";
 
 export const PROBLEM_JSON = "application/problem+json";
 /** Base of the `type` IRIs of the problems this server answers with. */
@@ -128,8 +128,11 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new HttpError(415, "request/charset", `cannot read a body in charset ${JSON.stringify(charset)}`, {
-      hint: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
+    throw new HttpError(415, "request/charset", txt({ en: "cannot read a body in charset {charset}", fr: "impossible de lire un corps dans le jeu de caractères {charset}" }, { charset: JSON.stringify(charset) }), {
+      hint: txt({
+        en: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
+        fr: "envoyez de l'UTF-8 (charset=utf-8, ou aucun charset), ou un autre jeu de caractères du WHATWG Encoding Standard, par exemple iso-8859-1",
+      }),
     });
   }
   try {
@@ -137,8 +140,12 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   } catch {
     const at = decoder.encoding === "utf-8" ? firstInvalidUtf8(bytes) : undefined;
     // (Only UTF-8 and UTF-16 decoders can meet invalid bytes; single-byte charsets map every byte.)
-    throw new HttpError(400, "request/encoding", `the request body is not valid ${decoder.encoding.toUpperCase()}${at !== undefined ? ` (byte ${at})` : ""}`, {
-      hint: `send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")`,
+    const where = at !== undefined ? { en: ` (byte ${at})`, fr: ` (octet ${at})` } : { en: "", fr: "" };
+    throw new HttpError(400, "request/encoding", txt({ en: `the request body is not valid {charset}${where.en}`, fr: `le corps de la requête n'est pas de l'{charset} valide${where.fr}` }, { charset: decoder.encoding.toUpperCase() }), {
+      hint: txt({
+        en: 'send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")',
+        fr: "envoyez le corps en UTF-8, ou nommez son jeu de caractères dans Content-Type (par exemple « text/turtle; charset=iso-8859-1 »)",
+      }),
     });
   }
 }
@@ -165,8 +172,8 @@ export function strictParams(text: string): URLSearchParams {
         new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
       } catch {
         const name = part.split("=")[0]!;
-        throw new HttpError(400, "request/encoding", `the parameter ${JSON.stringify(name.slice(0, 60))} is percent-encoded bytes that are not UTF-8`, {
-          hint: "percent-encode the UTF-8 bytes of the text (encodeURIComponent does)",
+        throw new HttpError(400, "request/encoding", txt({ en: "the parameter {name} is percent-encoded bytes that are not UTF-8", fr: "le paramètre {name} encode en pourcentage des octets qui ne sont pas de l'UTF-8" }, { name: JSON.stringify(name.slice(0, 60)) }), {
+          hint: txt({ en: "percent-encode the UTF-8 bytes of the text (encodeURIComponent does)", fr: "encodez en pourcentage les octets UTF-8 du texte (comme encodeURIComponent)" }),
         });
       }
     }

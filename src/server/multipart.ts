@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import busboy from "busboy";
 import { formatFromMediaType, formatFromPath, type RdfFormat } from "../rdf/io.js";
 import type { LoadFile } from "../store/load.js";
+import { tx, txt } from "../i18n.js";
 import { decodeBody, HttpError } from "./http-util.js";
 
 /** Media types that say nothing about the format: the part's file name decides then. */
@@ -19,7 +20,9 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Load
     try {
       bb = busboy({ headers: req.headers, limits: { fileSize: limit, files: 100, fields: 100, parts: 200 }, defParamCharset: "utf8" });
     } catch (e) {
-      reject(new HttpError(400, "request/multipart", `cannot read the multipart body: ${(e as Error).message}`, { hint: "send multipart/form-data with a boundary parameter" }));
+      reject(new HttpError(400, "request/multipart", txt({ en: "cannot read the multipart body: {reason}", fr: "impossible de lire le corps multipart : {reason}" }, { reason: (e as Error).message }), {
+        hint: txt({ en: "send multipart/form-data with a boundary parameter", fr: "envoyez du multipart/form-data avec un paramètre boundary" }),
+      }));
       return;
     }
     const parts: { name: string; mime: string; type: string | undefined; chunks: Buffer[] }[] = [];
@@ -42,13 +45,21 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Load
       });
       stream.on("limit", () => fail(tooLarge(limit)));
     });
-    bb.on("partsLimit", () => fail(new HttpError(413, "request/too-large", "the multipart body has more than 200 parts", { hint: "send at most 100 files per request" })));
-    bb.on("filesLimit", () => fail(new HttpError(413, "request/too-large", "the multipart body has more than 100 files", { hint: "send at most 100 files per request" })));
-    bb.on("error", (e: unknown) => fail(new HttpError(400, "request/multipart", `cannot read the multipart body: ${(e as Error).message}`, { hint: "check the boundary and the part headers" })));
+    const atMost = txt({ en: "send at most 100 files per request", fr: "envoyez au plus 100 fichiers par requête" });
+    bb.on("partsLimit", () => fail(new HttpError(413, "request/too-large", txt({ en: "the multipart body has more than 200 parts", fr: "le corps multipart a plus de 200 parties" }), { hint: atMost })));
+    bb.on("filesLimit", () => fail(new HttpError(413, "request/too-large", txt({ en: "the multipart body has more than 100 files", fr: "le corps multipart a plus de 100 fichiers" }), { hint: atMost })));
+    bb.on("error", (e: unknown) => fail(new HttpError(400, "request/multipart", txt({ en: "cannot read the multipart body: {reason}", fr: "impossible de lire le corps multipart : {reason}" }, { reason: (e as Error).message }), {
+      hint: txt({ en: "check the boundary and the part headers", fr: "vérifiez le boundary et les en-têtes des parties" }),
+    })));
     bb.on("close", () => {
       if (failed) return;
       if (!parts.length) {
-        reject(new HttpError(400, "request/multipart", "the multipart body has no file part", { hint: "send each RDF document as a file part (Content-Disposition: form-data; name=\"file\"; filename=\"data.ttl\")" }));
+        reject(new HttpError(400, "request/multipart", txt({ en: "the multipart body has no file part", fr: "le corps multipart n'a aucune partie fichier" }), {
+          hint: txt({
+            en: 'send each RDF document as a file part (Content-Disposition: form-data; name="file"; filename="data.ttl")',
+            fr: 'envoyez chaque document RDF comme une partie fichier (Content-Disposition: form-data; name="file"; filename="data.ttl")',
+          }),
+        }));
         return;
       }
       try {
@@ -65,15 +76,16 @@ function toFile(name: string, contentType: string, bytes: Buffer): LoadFile {
   const mime = contentType.split(";")[0]!.trim();
   const format: RdfFormat | undefined = GENERIC.has(mime) ? formatFromPath(name) : formatFromMediaType(mime);
   if (!format) {
-    throw new HttpError(415, "request/media-type", `cannot read the part ${JSON.stringify(name)} (${mime || "untyped"})`, {
-      hint: "give each part a Content-Type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json) or a file name ending in .ttl, .nt, .nq, .trig, .jsonld or .json",
+    throw new HttpError(415, "request/media-type", txt({ en: "cannot read the part {name} ({type})", fr: "impossible de lire la partie {name} ({type})" }, { name: JSON.stringify(name), type: mime || "untyped" }), {
+      hint: txt({
+        en: "give each part a Content-Type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json) or a file name ending in .ttl, .nt, .nq, .trig, .jsonld or .json",
+        fr: "donnez à chaque partie un Content-Type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json) ou un nom de fichier en .ttl, .nt, .nq, .trig, .jsonld ou .json",
+      }),
     });
   }
   return { text: decodeBody(bytes, contentType), source: name, format };
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, "request/too-large", `the request body is larger than ${limit} bytes`, {
-    hint: "split the data (one publisher graph per request) or ask the operator to raise --max-body",
-  });
+  return new HttpError(413, "request/too-large", tx("http/too-large", { limit }), { hint: tx("http/too-large.hint") });
 }

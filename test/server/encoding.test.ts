@@ -57,6 +57,11 @@ describe("request bodies in their charset", () => {
     expect(p.detail).toMatch(/not valid UTF-8 \(byte \d+\)/);
     expect(p.hint).toMatch(/charset/);
     expect(await names()).toEqual(["Andromaque"]);
+    // In French when French is preferred.
+    const fr = await call(base, `graph-store?graph=${encodeURIComponent(GRAPH)}`, {
+      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle", "accept-language": "fr" }, body: Buffer.from(turtle("Bérénice"), "latin1"),
+    });
+    expect(problem(fr).detail).toMatch(/^le corps de la requête n'est pas de l'UTF-8 valide \(octet \d+\)$/);
     // Named UTF-8 is held to it too.
     expect((await put(Buffer.from(turtle("Bérénice"), "latin1"), "text/turtle;charset=utf-8")).status).toBe(400);
   });
