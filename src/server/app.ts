@@ -117,6 +117,16 @@ function listenError(e: NodeJS.ErrnoException, host: string, port: number): Erro
   }
 }
 
+/** The store's own ownership rule (a registered namespace inside another publisher's): refused like the input's (422). */
+function ownershipAs422(e: unknown): never {
+  const code = (e as { code?: unknown }).code;
+  if (code === "store/foreign-subjects" || code === "store/namespace-taken") {
+    const v = e as Error & { hint?: string };
+    throw new HttpError(422, code, v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message, v.hint !== undefined ? { hint: v.hint } : {});
+  }
+  throw e;
+}
+
 export class VivantServer {
   readonly #http: Server;
   readonly #o: ServerOptions;
@@ -124,6 +134,7 @@ export class VivantServer {
   readonly writer: GraphWriter;
   readonly tokens: TokenTable;
   readonly #tempDir: string | undefined;
+  #writes: Promise<unknown> = Promise.resolve();
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -192,26 +203,24 @@ export class VivantServer {
    * Replaces a graph without validating it (for trusted callers: tests, tools that validated already).
    * Resolves once it is on disk and every worker answers with it.
    */
-  async replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
-    const info = await this.writer.replaceGraph(graphIri, quads, meta);
-    await this.pool.reload(graphIri);
-    return info;
+  replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
+    return this.#serialised(() => this.#replace(graphIri, quads, meta));
   }
 
-  async deleteGraph(graphIri: string): Promise<boolean> {
-    const existed = await this.writer.deleteGraph(graphIri);
-    await this.pool.reload(graphIri);
-    return existed;
+  deleteGraph(graphIri: string): Promise<boolean> {
+    return this.#serialised(async () => {
+      const existed = await this.writer.deleteGraph(graphIri);
+      await this.pool.reload(graphIri);
+      return existed;
+    });
   }
 
   /**
    * Maps or parses the inputs, validates them with the core profile and, only when valid, replaces the graph.
    * `info` is set when the graph was written.
    */
-  async load(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
-    const prepared = await prepareGraph(files, target, { known: (id) => this.writer.graphs().find((g) => g.publisherId === id), ...options });
-    if (!prepared.ok) return { prepared };
-    return { prepared, info: await this.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta) };
+  load(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
+    return this.#serialised(() => this.#prepareAndReplace(files, target, options));
   }
 
   /** Where a publisher's write goes, as the Graph Store and the publishing page both write it. */
@@ -243,6 +252,45 @@ export class VivantServer {
     return { ...r, created: !existing };
   }
 
+  /**
+   * The write path of the server: every change of a graph (GSP PUT, POST, DELETE; `load`, `replaceGraph`,
+   * `deleteGraph`) runs inside this one serialised section, one at a time in arrival order, so that a POST's
+   * read of the current graph, its merge, validation and replace see no other write in between.
+   */
+  #serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(fn, fn);
+    this.#writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Inside the serialised section: writes the file, then waits until every worker answers with it. */
+  async #replace(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
+    const info = await this.writer.replaceGraph(graphIri, quads, meta);
+    await this.pool.reload(graphIri);
+    return info;
+  }
+
+  /** Inside the serialised section: prepare (read, map, validate) and, only when valid, replace. */
+  async #prepareAndReplace(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
+    const prepared = await prepareGraph(files, target, { known: (id) => this.writer.graphs().find((g) => g.publisherId === id), ...options });
+    if (!prepared.ok) return { prepared };
+    return { prepared, info: await this.#replace(prepared.graphIri, prepared.quads, prepared.meta) };
+  }
+
+  /**
+   * A Graph Store write of a publisher's graph: PUT replaces it with the body, POST merges the body into it. The
+   * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
+   */
+  #gspWrite(body: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
+    return this.#serialised(async () => {
+      const existing = this.writer.graph(grant.graphIri);
+      const files: LoadFile[] = [...body];
+      if (merge && existing) files.unshift({ text: this.writer.readGraphText(grant.graphIri), source: "current graph", format: "ntriples" });
+      const r = await this.#prepareAndReplace(files, this.#gspTarget(grant, licence)).catch(ownershipAs422);
+      return { ...r, created: !existing };
+    });
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = this.#o.corsOrigin ?? "*";
     for (const [k, v] of Object.entries(corsHeaders(origin))) res.setHeader(k, v);
@@ -261,7 +309,7 @@ export class VivantServer {
         case "/graph-store":
           await handleGsp(req, res, url, {
             pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
-            graph: (g) => this.writer.graph(g), load: (f, g, l) => this.#gspLoad(f, g, l), remove: (g) => this.deleteGraph(g),
+            graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
         case "/catalog": {
@@ -269,7 +317,7 @@ export class VivantServer {
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
           await handleGsp(req, res, url, {
             pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
-            graph: (g) => this.writer.graph(g), load: (f, g, l) => this.#gspLoad(f, g, l), remove: (g) => this.deleteGraph(g),
+            graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
         }
@@ -405,6 +453,7 @@ export class VivantServer {
   async close(): Promise<void> {
     this.#http.closeAllConnections?.();
     await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+    await this.#writes;
     await this.pool.close();
     await this.writer.close();
     if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });

@@ -22,8 +22,11 @@ export interface GspContext {
   readonly maxBodyBytes: number;
   readonly headers: Record<string, string>;
   readonly graph: (graphIri: string) => GraphInfo | undefined;
-  /** Validates and, when valid, writes and publishes the graph. */
-  readonly load: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }>;
+  /**
+   * Validates and, when valid, writes and publishes the grant's graph: replaced by the body, or (`merge`, POST) the
+   * body merged into its current triples, read, merged, validated and written in one serialised section.
+   */
+  readonly write: (files: LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean) => Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }>;
   readonly remove: (graphIri: string) => Promise<boolean>;
 }
 
@@ -109,12 +112,7 @@ export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: 
     return;
   }
   const files = await bodyFiles(req, ctx.maxBodyBytes);
-  if (method === "POST" && ctx.graph(t.graphIri)) {
-    // POST merges: the graph's current triples and the new ones are validated and written together.
-    const current = await ctx.pool.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${t.graphIri}> { ?s ?p ?o } }`, "application/sparql-results+json", "application/n-triples");
-    files.unshift({ text: new TextDecoder().decode(current.body), source: "current graph", format: "ntriples" });
-  }
-  const { prepared, created } = await ctx.load(files, grant, url.searchParams.get("licence") ?? undefined);
+  const { prepared, created } = await ctx.write(files, grant, url.searchParams.get("licence") ?? undefined, method === "POST");
   if (!sendRejection(req, res, url, ctx, prepared)) res.writeHead(created ? 201 : 204, { ...ctx.headers, ...(created ? { Location: url.pathname + url.search } : {}) }).end();
 }
 
@@ -136,7 +134,7 @@ async function createGraph(req: IncomingMessage, res: ServerResponse, url: URL, 
     });
   }
   const files = await bodyFiles(req, ctx.maxBodyBytes);
-  const { prepared } = await ctx.load(files, grant, url.searchParams.get("licence") ?? undefined);
+  const { prepared } = await ctx.write(files, grant, url.searchParams.get("licence") ?? undefined, false);
   if (!sendRejection(req, res, url, ctx, prepared)) res.writeHead(201, { ...ctx.headers, Location: location }).end();
 }
 

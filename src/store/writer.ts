@@ -2,11 +2,12 @@
 // files (the truth) and the catalog's facts, while its query workers hold the replicas.
 
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
 import { licenceIri } from "../mapping/terms.js";
 import { CATALOG_GRAPH } from "./catalog.js";
-import { listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile } from "./files.js";
+import { graphFileName, graphsDir, listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
 import { checkNamespace, checkOwnSubjects, Ownership } from "./ownership.js";
 import type { GraphInfo, GraphMeta } from "./types.js";
@@ -109,6 +110,19 @@ export class GraphWriter {
 
   graph(graphIri: string): GraphInfo | undefined {
     return this.#infos.get(graphIri);
+  }
+
+  /**
+   * A graph's current triples as N-Triples, read back from its file (checked by size and SHA-256), or "" when the
+   * graph has no file. The server's POST merges read it inside their serialised section.
+   */
+  readGraphText(graphIri: string): string {
+    if (!this.#infos.has(graphIri)) return "";
+    const parts: Uint8Array[] = [];
+    readGraphFileSync(join(graphsDir(this.dataDir), graphFileName(graphIri)), {
+      header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(b),
+    });
+    return Buffer.concat(parts).toString("utf8");
   }
 
   /** Writes a graph's new version durably; resolves with its catalog facts once it is on disk. */
