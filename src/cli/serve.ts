@@ -26,7 +26,9 @@ Options:
   --host ADDR         interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --data DIR          data directory, kept across restarts (default: a temporary one, removed at exit)
   --demo              load the demo season (fixtures/demo-season.json) first, validated
-  --tokens FILE       publishers' bearer tokens: {"tokens": [{"token"|"sha256", "publisher", "graph", "licence"?}]}
+  --tokens FILE       publishers' bearer tokens: {"tokens": [{"token"|"sha256", "publisher", "graph", "licence"?}]},
+                      checked at start: a duplicate token, a token of two publishers, a graph of two
+                      publishers, a token with whitespace each stop the server with the line named
                       (with --demo and no token for its publisher, a random one is printed)
   --workers N         query threads, each with a replica of the data (default 2)
   --timeout MS        time limit of a query (default 10000)

@@ -166,7 +166,7 @@ describe("the tokens file gives each namespace one publisher", () => {
     expect(() => TokenTable.fromEntries([
       { token: "a".repeat(32), publisher: "a", graph: "https://shared.example/graph" },
       { token: "b".repeat(32), publisher: "b", graph: "https://shared.example/data" },
-    ])).toThrow(/tokens\[1\]: namespace https:\/\/shared\.example\/ of publisher "b" is already publisher "a"'s \(tokens: tokens\[0\]\)/);
+    ])).toThrow(/tokens\[1\]: namespace https:\/\/shared\.example\/ of publisher "b" is already publisher "a"'s \(tokens\[0\]\)/);
     expect(() => TokenTable.fromEntries([
       { token: "a".repeat(32), publisher: "a", graph: "https://a.example/graph", namespaces: ["https://b.example/"] },
       { token: "b".repeat(32), publisher: "b", graph: "https://b.example/graph" },
