@@ -62,6 +62,7 @@ export const CATALOGUE = {
   "http/429": { en: "Too Many Requests", fr: "Trop de requêtes" },
   "http/500": { en: "Internal Server Error", fr: "Erreur interne du serveur" },
   "http/503": { en: "Service Unavailable", fr: "Service indisponible" },
+  "http/507": { en: "Insufficient Storage", fr: "Espace de stockage insuffisant" },
   "http/error": { en: "Error", fr: "Erreur" },
   "http/too-large": { en: "the request body is larger than {limit} bytes", fr: "le corps de la requête dépasse {limit} octets" },
   "http/too-large.hint": {

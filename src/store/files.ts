@@ -8,7 +8,7 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
-import { mkdir, open, readdir, rename, rm, unlink, writeFile, readFile } from "node:fs/promises";
+import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import type { GraphInfo } from "./types.js";
@@ -55,8 +55,27 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
 }
 
 /**
+ * Writes all of `buffers` at `position`, looping over short writes (a write may take fewer bytes than given, e.g.
+ * when the disk fills up); a write that takes nothing is an error.
+ */
+async function writeAll(fh: FileHandle, buffers: readonly Uint8Array[], position: number): Promise<number> {
+  for (const b of buffers) {
+    let done = 0;
+    while (done < b.length) {
+      const { bytesWritten } = await fh.write(b, done, b.length - done, position);
+      if (!(bytesWritten > 0)) throw Object.assign(new Error(`short write: 0 of ${b.length - done} bytes written`), { code: "EIO" });
+      done += bytesWritten;
+      position += bytesWritten;
+    }
+  }
+  return position;
+}
+
+/**
  * Writes one graph file atomically: after this resolves, a crash leaves the new file; before, the old one.
- * Never a mix: the new content is complete and fsynced before the rename that publishes it.
+ * Never a mix: the new content is complete (every write checked) and fsynced before the rename that publishes it.
+ * On any failure before the rename the old file stays as it was, the temp file is removed and a StorageError is
+ * thrown (`store/no-space`, status 507, when the disk or quota is full; `store/io`, status 500, otherwise).
  */
 export async function writeGraphFile(dataDir: string, info: GraphInfo, nt: NTriplesGraph): Promise<void> {
   const hash = createHash("sha256");
@@ -74,22 +93,32 @@ export async function writeGraphFile(dataDir: string, info: GraphInfo, nt: NTrip
   const dir = graphsDir(dataDir);
   const target = join(dir, graphFileName(info.graphIri));
   const temp = join(dir, `.tmp-${randomBytes(6).toString("hex")}-${process.pid}`);
-  const fh = await open(temp, "wx");
+  let fh: FileHandle | undefined;
   try {
-    await fh.writev([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8"), ...buffers, bnodes]);
+    fh = await open(temp, "wx");
+    const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8");
+    const end = await writeAll(fh, [head, ...buffers, bnodes], 0);
     await fh.sync();
+    const size = (await fh.stat()).size;
+    if (size !== end) throw Object.assign(new Error(`the file has ${size} bytes after writing ${end}`), { code: "EIO" });
+    const closing = fh;
+    fh = undefined;
+    await closing.close();
   } catch (e) {
-    await fh.close().catch(() => undefined);
+    await fh?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
-    throw ioError(`cannot write graph file ${temp}`, e);
+    throw storageError(`cannot write graph ${info.graphIri} (temp file ${temp}, removed; ${target} unchanged)`, e);
   }
-  await fh.close();
   try {
     await rename(temp, target);
-    await fsyncDir(dir);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    throw ioError(`cannot publish graph file ${target}`, e);
+    throw storageError(`cannot publish graph file ${target} (unchanged)`, e);
+  }
+  try {
+    await fsyncDir(dir);
+  } catch (e) {
+    throw storageError(`graph file ${target} was replaced but the directory could not be synced: after a crash either version may be found`, e);
   }
 }
 
@@ -105,10 +134,20 @@ export async function removeGraphFile(dataDir: string, graphIri: string): Promis
   return true;
 }
 
-/** Paths of every graph file in the data directory. */
-export async function listGraphFiles(dataDir: string): Promise<string[]> {
-  const names = await readdir(graphsDir(dataDir));
-  return names.filter((n) => n.endsWith(".nt") && !n.startsWith(".")).sort().map((n) => join(graphsDir(dataDir), n));
+/**
+ * Paths of every graph file in the data directory. An entry named like a graph file that is not a regular file
+ * (a folder named `x.nt`, a link, a device) is reported through `onSkip` and left alone, never read.
+ */
+export async function listGraphFiles(dataDir: string, onSkip?: (message: string) => void): Promise<string[]> {
+  const entries = await readdir(graphsDir(dataDir), { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!e.name.endsWith(".nt") || e.name.startsWith(".")) continue;
+    const path = join(graphsDir(dataDir), e.name);
+    if (e.isFile()) out.push(path);
+    else onSkip?.(`${path} is not a graph file (${e.isDirectory() ? "a directory" : e.isSymbolicLink() ? "a symbolic link" : "not a regular file"}): skipped; move it out of ${graphsDir(dataDir)}`);
+  }
+  return out.sort();
 }
 
 /** Moves an unreadable file aside (it is kept for inspection, never loaded). */
@@ -209,34 +248,114 @@ function corrupt(path: string, why: string): InputError {
   });
 }
 
-function ioError(message: string, cause: unknown): UsageError {
-  return new UsageError("store/io", `${message}: ${(cause as Error).message}`, {
-    hint: "check that the data directory is writable and the disk is not full", cause,
+/** A failed write of the data directory; `status` is the HTTP status the server answers with. */
+export class StorageError extends UsageError {
+  /** 507 when the disk or the quota is full (ENOSPC, EDQUOT), 500 otherwise. */
+  readonly status: number;
+  /** The system error code (ENOSPC, EIO, EFBIG…), when known. */
+  readonly errno?: string;
+  constructor(code: string, message: string, status: number, options: { hint?: string; cause?: unknown; errno?: string }) {
+    super(code, message, options);
+    this.name = "StorageError";
+    this.status = status;
+    if (options.errno !== undefined) this.errno = options.errno;
+  }
+}
+
+function storageError(message: string, cause: unknown): StorageError {
+  const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const full = errno === "ENOSPC" || errno === "EDQUOT";
+  return new StorageError(full ? "store/no-space" : "store/io", `${message}: ${(cause as Error).message}`, full ? 507 : 500, {
+    hint: full ? "free space on the data directory's disk (or raise its quota), then send the write again" : "check that the data directory is writable and its disk is healthy",
+    cause, ...(errno !== undefined ? { errno } : {}),
   });
 }
 
+const ioError = storageError;
+
+/** Lock files of a data directory: `lock.<generation>` (and `lock`, generation 0, of older versions). */
+const LOCK_NAME = /^lock(?:\.([1-9][0-9]{0,15}))?$/;
+const LOCK_CANDIDATE = /^\.lock-(\d+)-[0-9a-f]+$/;
+
+async function lockFiles(dataDir: string): Promise<{ gen: number; path: string }[]> {
+  const out: { gen: number; path: string }[] = [];
+  for (const name of await readdir(dataDir)) {
+    const m = LOCK_NAME.exec(name);
+    if (m) out.push({ gen: m[1] === undefined ? 0 : Number(m[1]), path: join(dataDir, name) });
+  }
+  return out.sort((a, b) => b.gen - a.gen);
+}
+
+/** The pid in a lock file; 0 when unreadable (a lock of a crashed older version); undefined when the file is gone. */
+async function lockPid(path: string): Promise<number | undefined> {
+  try {
+    return Number((await readFile(path, "utf8")).trim()) || 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+const heldBy = (pid: number | undefined): boolean => pid !== undefined && pid !== 0 && (pid === process.pid || isAlive(pid));
+
 /**
  * An exclusive lock on a data directory for writers (one process writes a data directory at a time).
- * A lock left by a dead process is taken over.
+ * A lock left by a dead process is taken over atomically: each taker links its own complete lock file as the next
+ * generation (`lock.<n+1>`, an exclusive create), and holds the lock only if, after that, no higher generation
+ * exists and every lower one is a dead process's. Two processes racing on a stale lock never both hold it.
  */
 export async function lockDataDir(dataDir: string): Promise<() => void> {
-  const path = join(dataDir, "lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(path, `${process.pid}\n`, { flag: "wx" });
-      return () => rmSync(path, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw ioError(`cannot lock ${dataDir}`, e);
-      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
-      if (pid && (pid === process.pid || isAlive(pid))) {
-        throw new UsageError("store/locked", `data directory ${dataDir} is in use by process ${pid}`, {
-          hint: pidHint(pid),
-        });
-      }
-      await rm(path, { force: true });
-    }
+  const candidate = join(dataDir, `.lock-${process.pid}-${randomBytes(6).toString("hex")}`);
+  try {
+    await writeFile(candidate, `${process.pid}\n`, { flag: "wx" });
+  } catch (e) {
+    throw ioError(`cannot lock ${dataDir}`, e);
   }
-  throw new UsageError("store/locked", `cannot lock data directory ${dataDir}`, { hint: "remove its lock file if no Vivant process uses it" });
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const top = (await lockFiles(dataDir))[0];
+      if (top) {
+        const pid = await lockPid(top.path);
+        if (pid === undefined) continue; // released meanwhile: look again
+        if (heldBy(pid)) throw locked(dataDir, pid);
+      }
+      const gen = (top?.gen ?? 0) + 1;
+      const mine = join(dataDir, `lock.${gen}`);
+      try {
+        await link(candidate, mine);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") continue; // another process took this generation
+        throw ioError(`cannot lock ${dataDir}`, e);
+      }
+      // Holding: no later generation, and every earlier one a dead process's (its file may be gone).
+      let holds = true;
+      for (const l of await lockFiles(dataDir)) {
+        if (l.gen > gen || (l.gen < gen && heldBy(await lockPid(l.path)))) holds = false;
+      }
+      if (!holds) {
+        await rm(mine, { force: true });
+        continue;
+      }
+      for (const l of await lockFiles(dataDir)) if (l.gen < gen) await rm(l.path, { force: true });
+      await removeDeadCandidates(dataDir);
+      return () => rmSync(mine, { force: true });
+    }
+    throw new UsageError("store/locked", `cannot lock data directory ${dataDir}`, { hint: "remove its lock files (lock, lock.N) if no Vivant process uses it" });
+  } finally {
+    await rm(candidate, { force: true });
+  }
+}
+
+/** Lock candidates left by processes that died before linking them. */
+async function removeDeadCandidates(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir)) {
+    const m = LOCK_CANDIDATE.exec(name);
+    if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) await rm(join(dataDir, name), { force: true });
+  }
+}
+
+function locked(dataDir: string, pid: number): UsageError {
+  return new UsageError("store/locked", `data directory ${dataDir} is in use by process ${pid}`, { hint: pidHint(pid) });
 }
 
 function pidHint(pid: number): string {

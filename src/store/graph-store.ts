@@ -107,7 +107,7 @@ export class GraphStore implements SelectSource {
   }
 
   async #loadAll(options: OpenOptions): Promise<void> {
-    const files = await listGraphFiles(this.#dataDir!);
+    const files = await listGraphFiles(this.#dataDir!, options.onWarning);
     this.#opening = [];
     for (const path of files) {
       const h = await readGraphHeader(path);

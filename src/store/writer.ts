@@ -87,7 +87,7 @@ export class GraphWriter {
     await prepareDataDir(dataDir);
     w.#unlock = await lockDataDir(dataDir);
     try {
-      for (const path of await listGraphFiles(dataDir)) {
+      for (const path of await listGraphFiles(dataDir, onWarning)) {
         try {
           const h = readGraphFileSync(path, { header: () => undefined, plain: () => undefined, bnodes: () => undefined });
           w.#infos.set(h.info.graphIri, h.info);
