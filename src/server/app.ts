@@ -21,6 +21,7 @@ import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
 import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
+import { WriteLane, type PreparedWrite } from "./write-lane.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
@@ -135,6 +136,7 @@ export class VivantServer {
   readonly tokens: TokenTable;
   readonly #tempDir: string | undefined;
   #writes: Promise<unknown> = Promise.resolve();
+  readonly #lane = new WriteLane();
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -281,13 +283,19 @@ export class VivantServer {
    * A Graph Store write of a publisher's graph: PUT replaces it with the body, POST merges the body into it. The
    * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
    */
-  #gspWrite(body: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
+  #gspWrite(files: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
     return this.#serialised(async () => {
       const existing = this.writer.graph(grant.graphIri);
-      const files: LoadFile[] = [...body];
-      if (merge && existing) files.unshift({ text: this.writer.readGraphText(grant.graphIri), source: "current graph", format: "ntriples" });
-      const r = await this.#prepareAndReplace(files, this.#gspTarget(grant, licence)).catch(ownershipAs422);
-      return { ...r, created: !existing };
+      // Read, merged, mapped, validated, checked (ownership), serialised and encoded in the write thread; here only
+      // the bytes are written and the query workers told, so a large upload never stalls the routing of queries.
+      const { prepared, content } = await this.#lane.prepare({
+        files, target: this.#gspTarget(grant, licence), graphs: this.writer.graphs(), version: (existing?.version ?? 0) + 1,
+        ...(merge && existing ? { mergeFrom: this.writer.graphFile(grant.graphIri) } : {}),
+      }).catch(ownershipAs422);
+      if (!prepared.ok || !content) return { prepared, created: false };
+      const info = await this.writer.replaceEncoded(prepared.graphIri, content, prepared.meta);
+      await this.pool.reload(prepared.graphIri);
+      return { prepared, info, created: !existing };
     });
   }
 
@@ -454,6 +462,7 @@ export class VivantServer {
     this.#http.closeAllConnections?.();
     await new Promise<void>((resolve) => this.#http.close(() => resolve()));
     await this.#writes;
+    await this.#lane.close();
     await this.pool.close();
     await this.writer.close();
     if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });

@@ -26,7 +26,7 @@ export interface GspContext {
    * Validates and, when valid, writes and publishes the grant's graph: replaced by the body, or (`merge`, POST) the
    * body merged into its current triples, read, merged, validated and written in one serialised section.
    */
-  readonly write: (files: LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean) => Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }>;
+  readonly write: (files: LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean) => Promise<{ prepared: Omit<PreparedGraph, "quads">; info?: GraphInfo; created: boolean }>;
   readonly remove: (graphIri: string) => Promise<boolean>;
 }
 
@@ -147,7 +147,7 @@ async function bodyFiles(req: IncomingMessage, maxBodyBytes: number): Promise<Lo
 }
 
 /** Answers 422 with the report when the data was rejected; false when it was written. */
-function sendRejection(req: IncomingMessage, res: ServerResponse, url: URL, ctx: GspContext, prepared: PreparedGraph): boolean {
+function sendRejection(req: IncomingMessage, res: ServerResponse, url: URL, ctx: GspContext, prepared: Omit<PreparedGraph, "quads">): boolean {
   if (!prepared.ok) {
     const lang = langOf(req);
     const problem = reportToProblemJson(prepared.report, lang, url.pathname + url.search);

@@ -82,6 +82,8 @@ interface Slot {
   lastError?: string;
   answered: number;
   readonly since: number;
+  /** Graph swaps under way: no query is sent to it meanwhile. */
+  reloading: number;
 }
 
 /** One worker as `/health` shows it. */
@@ -181,7 +183,7 @@ export class QueryPool implements SelectSource {
       execArgv: fromSource ? ["--import", new URL("./dev/ts-register.mjs", import.meta.url).href] : [],
       resourceLimits: QUERY_WORKER_LIMITS,
     });
-    const slot: Slot = { id: this.#nextWorker++, worker, state: "starting", reloads: new Map(), answered: 0, since: Date.now() };
+    const slot: Slot = { id: this.#nextWorker++, worker, state: "starting", reloads: new Map(), answered: 0, since: Date.now(), reloading: 0 };
     this.#slots.push(slot);
     return new Promise<void>((resolve, reject) => {
       worker.on("message", (m: FromWorker) => {
@@ -339,13 +341,13 @@ export class QueryPool implements SelectSource {
 
   #dispatch(): void {
     for (;;) {
-      const slot = this.#slots.find((s) => s.state === "ready" && !s.job);
+      const slot = this.#slots.find((s) => s.state === "ready" && !s.job && s.reloading === 0);
       if (!slot) return;
       let job = this.#fast.shift();
       if (!job) {
         if (!this.#slow.length) return;
         // A slow job may take this worker only if another ready worker stays free of slow jobs.
-        const notSlow = this.#slots.filter((s) => s.state === "ready" && s.job?.lane !== "slow").length;
+        const notSlow = this.#slots.filter((s) => s.state === "ready" && s.reloading === 0 && s.job?.lane !== "slow").length;
         if (notSlow - 1 < this.#reserved) return;
         job = this.#slow.shift()!;
       }
@@ -445,18 +447,25 @@ export class QueryPool implements SelectSource {
     return parseSparqlTsv(decoder.decode(r.body));
   }
 
-  /** Makes every worker re-read one graph from the data directory; resolves when all have swapped it. */
+  /**
+   * Makes every worker re-read one graph from the data directory; resolves when all have swapped it. One worker at a
+   * time, taking no query meanwhile: while one swaps a large graph (seconds), the others keep answering.
+   */
   async reload(graphIri: string): Promise<void> {
-    await Promise.all(
-      this.#slots.map(
-        (slot) =>
-          new Promise<void>((resolve) => {
-            const id = this.#nextId++;
-            slot.reloads.set(id, resolve);
-            slot.worker.postMessage({ type: "reload", id, graphIri } satisfies ToWorker);
-          }),
-      ),
-    );
+    for (const slot of [...this.#slots]) {
+      // Replaced or being ended meanwhile: its replacement reads the current files.
+      if (!this.#slots.includes(slot) || slot.state === "retiring") continue;
+      await new Promise<void>((resolve) => {
+        const id = this.#nextId++;
+        slot.reloading++;
+        slot.reloads.set(id, () => {
+          slot.reloading--;
+          resolve();
+          this.#dispatch();
+        });
+        slot.worker.postMessage({ type: "reload", id, graphIri } satisfies ToWorker);
+      });
+    }
   }
 
   /** Workers ready to answer. */

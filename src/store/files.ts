@@ -78,18 +78,38 @@ async function writeAll(fh: FileHandle, buffers: readonly Uint8Array[], position
  * thrown (`store/no-space`, status 507, when the disk or quota is full; `store/io`, status 500, otherwise).
  */
 export async function writeGraphFile(dataDir: string, info: GraphInfo, nt: NTriplesGraph): Promise<void> {
+  return writeEncodedGraphFile(dataDir, info, encodeGraph(nt));
+}
+
+/** A graph's file content, ready to write: the UTF-8 bytes of its two parts and their SHA-256. */
+export interface EncodedGraph {
+  readonly chunks: readonly Uint8Array[];
+  readonly bnodes: Uint8Array;
+  readonly plainBytes: number;
+  readonly sha256: string;
+  readonly triples: number;
+}
+
+/** Encodes and hashes a serialised graph (a thread that prepares writes does it, so the writing thread only writes). */
+export function encodeGraph(nt: NTriplesGraph): EncodedGraph {
   const hash = createHash("sha256");
   let plainBytes = 0;
-  const buffers: Buffer[] = [];
+  const chunks: Buffer[] = [];
   for (const c of nt.chunks) {
     const b = Buffer.from(c, "utf8");
     plainBytes += b.length;
     hash.update(b);
-    buffers.push(b);
+    chunks.push(b);
   }
   const bnodes = Buffer.from(nt.bnodeChunk, "utf8");
   hash.update(bnodes);
-  const header: FileHeader = { format: 1, info, plainBytes, bnodeBytes: bnodes.length, sha256: hash.digest("hex") };
+  return { chunks, bnodes, plainBytes, sha256: hash.digest("hex"), triples: nt.triples };
+}
+
+/** `writeGraphFile` for content encoded already (see `encodeGraph`). */
+export async function writeEncodedGraphFile(dataDir: string, info: GraphInfo, content: EncodedGraph): Promise<void> {
+  const { chunks: buffers, bnodes, plainBytes } = content;
+  const header: FileHeader = { format: 1, info, plainBytes, bnodeBytes: bnodes.length, sha256: content.sha256 };
   const dir = graphsDir(dataDir);
   const target = join(dir, graphFileName(info.graphIri));
   const temp = join(dir, `.tmp-${randomBytes(6).toString("hex")}-${process.pid}`);

@@ -7,7 +7,7 @@ import type { Quad } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
 import { licenceIri } from "../mapping/terms.js";
 import { CATALOG_GRAPH } from "./catalog.js";
-import { graphFileName, graphsDir, listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeGraphFile } from "./files.js";
+import { graphFileName, graphsDir, listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeEncodedGraphFile, writeGraphFile, type EncodedGraph } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
 import { checkNamespace, checkOwnSubjects, Ownership } from "./ownership.js";
 import type { GraphInfo, GraphMeta } from "./types.js";
@@ -112,17 +112,9 @@ export class GraphWriter {
     return this.#infos.get(graphIri);
   }
 
-  /**
-   * A graph's current triples as N-Triples, read back from its file (checked by size and SHA-256), or "" when the
-   * graph has no file. The server's POST merges read it inside their serialised section.
-   */
-  readGraphText(graphIri: string): string {
-    if (!this.#infos.has(graphIri)) return "";
-    const parts: Uint8Array[] = [];
-    readGraphFileSync(join(graphsDir(this.dataDir), graphFileName(graphIri)), {
-      header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(b),
-    });
-    return Buffer.concat(parts).toString("utf8");
+  /** Path of a graph's file (present when `graph(graphIri)` is). */
+  graphFile(graphIri: string): string {
+    return join(graphsDir(this.dataDir), graphFileName(graphIri));
   }
 
   /** Writes a graph's new version durably; resolves with its catalog facts once it is on disk. */
@@ -134,6 +126,20 @@ export class GraphWriter {
       checkOwnership(graphIri, meta, nt, this.graphs());
       const info = graphInfo(graphIri, meta, nt.triples, previous);
       await writeGraphFile(this.dataDir, info, nt);
+      this.#infos.set(graphIri, info);
+      return info;
+    });
+  }
+
+  /**
+   * `replaceGraph` for a graph serialised, checked (`checkOwnership` against `graphs()`) and encoded elsewhere: the
+   * server's write thread does that work, and this thread only writes the bytes.
+   */
+  replaceEncoded(graphIri: string, content: EncodedGraph, meta: GraphMeta): Promise<GraphInfo> {
+    checkReplace(graphIri, meta);
+    return this.#serialised(async () => {
+      const info = graphInfo(graphIri, meta, content.triples, this.#infos.get(graphIri));
+      await writeEncodedGraphFile(this.dataDir, info, content);
       this.#infos.set(graphIri, info);
       return info;
     });

@@ -1,0 +1,48 @@
+// The write thread: reads, maps or parses, validates, serialises and encodes a Graph Store write off the main
+// thread, which then only writes the bytes and tells the query workers. A large upload therefore never stalls the
+// routing of queries, and its memory is this thread's (released when the thread is replaced after a failure).
+
+import { parentPort } from "node:worker_threads";
+import { isVivantError } from "../errors.js";
+import { encodeGraph, readGraphFileSync } from "../store/files.js";
+import { prepareGraph } from "../store/load.js";
+import { checkOwnership, serialiseGraph } from "../store/writer.js";
+import type { WriteJob, WriteReply } from "./write-lane.js";
+
+const port = parentPort!;
+
+function readGraphText(path: string): string {
+  const parts: Uint8Array[] = [];
+  readGraphFileSync(path, { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(b) });
+  return Buffer.concat(parts).toString("utf8");
+}
+
+async function run(job: WriteJob): Promise<{ reply: WriteReply; transfer: ArrayBuffer[] }> {
+  const files = job.mergeFrom !== undefined ? [{ text: readGraphText(job.mergeFrom), source: "current graph", format: "ntriples" as const }, ...job.files] : job.files;
+  const { quads, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
+  if (!prepared.ok) return { reply: { id: job.id, prepared }, transfer: [] };
+  const nt = serialiseGraph(quads, job.version);
+  checkOwnership(prepared.graphIri, prepared.meta, nt, job.graphs);
+  const content = encodeGraph(nt);
+  // Moved, not copied, to the main thread: only buffers that own their memory (small ones share Node's pool).
+  const transfer = [...content.chunks, content.bnodes].filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).map((b) => b.buffer as ArrayBuffer);
+  return { reply: { id: job.id, prepared, content }, transfer: [...new Set(transfer)] };
+}
+
+port.on("message", (job: WriteJob) => {
+  run(job).then(
+    ({ reply, transfer }) => port.postMessage(reply, transfer),
+    (e: unknown) => {
+      const v = e as Error & { code?: string; hint?: string; line?: number; column?: number; status?: number };
+      const message = v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : (v.message ?? String(e));
+      port.postMessage({
+        id: job.id,
+        error: {
+          kind: isVivantError(e) ? v.name : "Error", code: v.code ?? "internal", message,
+          ...(v.hint !== undefined ? { hint: v.hint } : {}), ...(v.line !== undefined ? { line: v.line } : {}),
+          ...(v.column !== undefined ? { column: v.column } : {}), ...(typeof v.status === "number" ? { status: v.status } : {}),
+        },
+      } satisfies WriteReply);
+    },
+  );
+});
