@@ -240,18 +240,9 @@ export class VivantServer {
     return prepareGraph(files, this.#gspTarget(grant, licence), { known: (id) => this.writer.graphs().find((g) => g.publisherId === id) });
   }
 
-  async #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedGraph; info?: GraphInfo; created: boolean }> {
-    const existing = this.writer.graph(grant.graphIri);
-    const r = await this.load(files, this.#gspTarget(grant, licence)).catch((e: unknown) => {
-      // The store's own ownership rule (a registered namespace inside another publisher's): refused like the input's.
-      const code = (e as { code?: unknown }).code;
-      if (code === "store/foreign-subjects" || code === "store/namespace-taken") {
-        const v = e as Error & { hint?: string };
-        throw new HttpError(422, code, v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message, v.hint !== undefined ? { hint: v.hint } : {});
-      }
-      throw e;
-    });
-    return { ...r, created: !existing };
+  /** The publishing page's confirmation: the same serialised write path as a Graph Store PUT (write thread, fsync). */
+  #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
+    return this.#gspWrite(files, grant, licence, false);
   }
 
   /**
@@ -280,7 +271,7 @@ export class VivantServer {
   }
 
   /**
-   * A Graph Store write of a publisher's graph: PUT replaces it with the body, POST merges the body into it. The
+   * A Graph Store write of a publisher's graph (and the publishing page's confirmation): PUT replaces it with the body, POST merges the body into it. The
    * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
    */
   #gspWrite(files: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {

@@ -38,7 +38,7 @@ export interface PublishContext {
   /** Validates as a write would, writes nothing. */
   readonly prepare: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<PreparedGraph>;
   /** The Graph Store's write: validates again and replaces the graph only when it conforms. */
-  readonly publish: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<{ prepared: PreparedGraph; info?: GraphInfo }>;
+  readonly publish: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<{ prepared: Omit<PreparedGraph, "quads">; info?: GraphInfo }>;
   /** Largest upload, in bytes. */
   readonly maxBytes: number;
 }
@@ -196,10 +196,10 @@ function graphLine(g: GraphInfo | undefined, lang: UiLang): Html {
   return html`<p class="graph-line"><code>${g.graphIri}</code> · ${g.triples} ${w.triples}${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""} · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time></p>`;
 }
 
-function reportBlock(p: PreparedGraph, lang: UiLang): Html {
+function reportBlock(p: Omit<PreparedGraph, "quads"> & { readonly quads?: PreparedGraph["quads"] }, lang: UiLang): Html {
   const w = WORDS[lang];
   const issues = p.report.issues.filter((i) => i.severity === "violation").slice(0, 50);
-  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">${p.ok ? w.reportOk(p.quads.length) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}</p>
+  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">${p.ok ? w.reportOk(p.quads?.length ?? 0) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}</p>
 ${issues.length ? html`<ul>${issues.map((i) => html`<li class="issue violation">${i.recordId !== undefined ? html`<code>${i.entity ?? ""} ${i.recordId}</code> ` : html`<code>${i.focusNode}</code> `}${i.field ?? i.path ?? ""} — ${i.message[lang]} <span class="code">${i.code}</span></li>`)}</ul>` : ""}
 ${p.recordProblems.length ? html`<h3>${w.recordProblems}</h3><ul>${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}</ul>` : ""}`;
 }
