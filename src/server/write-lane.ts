@@ -2,7 +2,7 @@
 // time. A thread that fails (out of memory, a crash) is replaced; its write gets a 500 problem, nothing is written.
 
 import { Worker } from "node:worker_threads";
-import { InputError, UsageError, VivantError } from "../errors.js";
+import { InputError, UsageError, VivantError, type Message } from "../errors.js";
 import type { EncodedGraph } from "../store/files.js";
 import type { LoadFile, LoadTarget, PreparedGraph } from "../store/load.js";
 import type { GraphInfo } from "../store/types.js";
@@ -25,7 +25,7 @@ export type PreparedWrite = Omit<PreparedGraph, "quads">;
 
 export type WriteReply =
   | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly error?: undefined }
-  | { readonly id: number; readonly error: { kind: string; code: string; message: string; hint?: string; line?: number; column?: number; status?: number } };
+  | { readonly id: number; readonly error: { kind: string; code: string; message: Message; hint?: Message; line?: number; column?: number; status?: number } };
 
 /**
  * Heap limit of the write thread, in MiB: a write larger than this fails alone (500), the thread is replaced and the

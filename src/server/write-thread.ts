@@ -34,12 +34,15 @@ port.on("message", (job: WriteJob) => {
     ({ reply, transfer }) => port.postMessage(reply, transfer),
     (e: unknown) => {
       const v = e as Error & { code?: string; hint?: string; line?: number; column?: number; status?: number };
-      const message = v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : (v.message ?? String(e));
+      const bare = v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : (v.message ?? String(e));
+      // Both languages kept: the main thread answers in the request's language.
+      const message = isVivantError(e) ? e.text : bare;
+      const hint = isVivantError(e) && e.hintText ? e.hintText : v.hint;
       port.postMessage({
         id: job.id,
         error: {
           kind: isVivantError(e) ? v.name : "Error", code: v.code ?? "internal", message,
-          ...(v.hint !== undefined ? { hint: v.hint } : {}), ...(v.line !== undefined ? { line: v.line } : {}),
+          ...(hint !== undefined ? { hint } : {}), ...(v.line !== undefined ? { line: v.line } : {}),
           ...(v.column !== undefined ? { column: v.column } : {}), ...(typeof v.status === "number" ? { status: v.status } : {}),
         },
       } satisfies WriteReply);
