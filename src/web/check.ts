@@ -4,7 +4,6 @@
 
 import type { IncomingMessage } from "node:http";
 import type { Quad } from "@rdfjs/types";
-import busboy from "busboy";
 import type { Problem } from "../errors.js";
 import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
 import { FIX_DESCRIPTIONS } from "../harvest/fixes.js";
@@ -14,6 +13,7 @@ import { HttpError } from "../server/http-util.js";
 import { compactIri } from "../validate/messages.js";
 import { recordProblems } from "../validate/input.js";
 import { createValidator, isProfileName, PROFILES, validateText, type ProfileName, type ValidationIssue, type ValidationReport } from "../validate/index.js";
+import { NotAFormError, readPageForm, type PageForm } from "./form.js";
 import { html, Html, page } from "./html.js";
 import type { UiLang } from "./i18n.js";
 
@@ -111,46 +111,23 @@ export async function checkMarkup(input: CheckInput): Promise<CheckResult> {
 }
 
 /** Reads the checker's form (multipart, as browsers send it with a file field), bounded in size. */
-export function readCheckForm(req: IncomingMessage): Promise<{ text: string; fileName?: string; profile: string; ui?: string }> {
-  return new Promise((resolve, reject) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: CHECK_MAX_BYTES, fieldSize: CHECK_MAX_BYTES, files: 1, fields: 10 } });
-    } catch {
-      reject(new HttpError(415, "request/unsupported-media-type", "send the checker's form as multipart/form-data or application/x-www-form-urlencoded"));
-      return;
-    }
-    const fields: Record<string, string> = {};
-    let file: { name: string; text: string } | undefined;
-    let tooLarge = false;
-    bb.on("field", (name, value, info) => {
-      if (info.valueTruncated) tooLarge = true;
-      fields[name] = value;
-    });
-    bb.on("file", (_name, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("limit", () => (tooLarge = true));
-      stream.on("end", () => {
-        if (info.filename) file = { name: info.filename, text: Buffer.concat(chunks).toString("utf8") };
-      });
-    });
-    bb.on("error", (e) => reject(new HttpError(400, "request/bad-form", `the form could not be read: ${(e as Error).message}`)));
-    bb.on("close", () => {
-      if (tooLarge) {
-        reject(new HttpError(413, "request/too-large", `the checker takes at most ${CHECK_MAX_BYTES} bytes`));
-        return;
-      }
-      const useFile = file !== undefined && file.text.trim() !== "";
-      resolve({
-        text: useFile ? file!.text : (fields.text ?? ""),
-        ...(useFile ? { fileName: file!.name } : {}),
-        profile: fields.profile ?? "google",
-        ...(fields.ui !== undefined ? { ui: fields.ui } : {}),
-      });
-    });
-    req.pipe(bb);
-  });
+export async function readCheckForm(req: IncomingMessage): Promise<{ text: string; fileName?: string; profile: string; ui?: string }> {
+  let form: PageForm;
+  try {
+    form = await readPageForm(req, { fileSize: CHECK_MAX_BYTES, fieldSize: CHECK_MAX_BYTES });
+  } catch (e) {
+    if (e instanceof NotAFormError) throw new HttpError(415, "request/unsupported-media-type", "send the checker's form as multipart/form-data or application/x-www-form-urlencoded");
+    throw new HttpError(400, "request/bad-form", `the form could not be read: ${(e as Error).message}`);
+  }
+  if (form.fileTooLarge || form.fieldTooLarge) throw new HttpError(413, "request/too-large", `the checker takes at most ${CHECK_MAX_BYTES} bytes`);
+  const { fields, file } = form;
+  const useFile = file !== undefined && file.text.trim() !== "";
+  return {
+    text: useFile ? file.text : (fields.text ?? ""),
+    ...(useFile ? { fileName: file.name } : {}),
+    profile: fields.profile ?? "google",
+    ...(fields.ui !== undefined ? { ui: fields.ui } : {}),
+  };
 }
 
 function issueRows(issues: readonly ValidationIssue[], lang: UiLang): Html {

@@ -4,10 +4,10 @@
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import busboy from "busboy";
 import type { TokenGrant, TokenTable } from "../server/auth.js";
 import type { LoadFile, PreparedGraph } from "../store/load.js";
 import type { GraphInfo } from "../store/types.js";
+import { readPageForm, type PageForm } from "./form.js";
 import { html, Html, page } from "./html.js";
 import type { UiLang } from "./i18n.js";
 
@@ -153,39 +153,6 @@ function sameSecret(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-interface Form {
-  readonly fields: Record<string, string>;
-  readonly file?: { readonly name: string; readonly text: string };
-  readonly tooLarge: boolean;
-}
-
-function readForm(req: IncomingMessage, maxBytes: number): Promise<Form> {
-  return new Promise((resolve, reject) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, fieldSize: 64 * 1024, files: 1, fields: 10 } });
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    const fields: Record<string, string> = {};
-    let file: { name: string; text: string } | undefined;
-    let tooLarge = false;
-    bb.on("field", (name, value) => (fields[name] = value));
-    bb.on("file", (_n, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("limit", () => (tooLarge = true));
-      stream.on("end", () => {
-        if (info.filename) file = { name: info.filename, text: Buffer.concat(chunks).toString("utf8") };
-      });
-    });
-    bb.on("error", reject);
-    bb.on("close", () => resolve({ fields, ...(file ? { file } : {}), tooLarge }));
-    req.pipe(bb);
-  });
-}
-
 function hidden(s: Session): Html {
   return html`<input type="hidden" name="csrf" value="${s.csrf}">`;
 }
@@ -264,9 +231,9 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
     return true;
   }
   if (req.method !== "POST") return false;
-  let form: Form;
+  let form: PageForm;
   try {
-    form = await readForm(req, ctx.maxBytes);
+    form = await readPageForm(req, { fileSize: ctx.maxBytes, fieldSize: 64 * 1024 });
   } catch {
     send(res, 400, render(lang, url, signInForm(lang, w.expired)));
     return true;
@@ -299,8 +266,8 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
         return true;
       }
       if (url.pathname === "/publish/check") {
-        if (form.tooLarge || !form.file || form.file.text.trim() === "") {
-          send(res, form.tooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.tooLarge ? `≤ ${ctx.maxBytes} bytes` : W.noFile}</p>`)));
+        if (form.fileTooLarge || !form.file || form.file.text.trim() === "") {
+          send(res, form.fileTooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.fileTooLarge ? `≤ ${ctx.maxBytes} bytes` : W.noFile}</p>`)));
           return true;
         }
         const licence = form.fields.licence?.trim() || undefined;
