@@ -43,7 +43,7 @@ export type {
 } from "./validate/index.js";
 
 // --- store ---
-export { GraphStore, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
+export { GraphStore, RemoteStore, parseStoreUrl, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
 export { StoreBrokenError, isStoreBrokenError, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "./store/index.js";
 export type { QueryLimits, QueryShape } from "./store/index.js";
 export { GraphWriter } from "./store/writer.js";

@@ -6,7 +6,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { harvest } from "../harvest/harvest.js";
-import { loadValidated, openDataDir, publisherGraph, type LoadOutcome } from "../harvest/load.js";
+import { loadValidated, openGraphTarget, publisherGraph, type LoadOutcome } from "../harvest/load.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
 import { makePublisher, NO_LICENCE_DECLARED } from "../import/types.js";
@@ -30,6 +30,7 @@ with violations nothing is written and the report is printed, as \`vivant load\`
 Options:
   --publisher ID          whose graph the harvest fills (required)
   --data DIR              validate, then replace the publisher's graph in the data directory DIR
+  --store URL             the same in a remote SPARQL + Graph Store Protocol store (\`vivant serve --store\`)
   --load                  (with --data) the same; kept for older scripts
   --base-iri IRI          the publisher's base IRI; its graph is IRI + "graph" (default: the
                           publisher's current graph, else https://vivant.dev/publishers/ID/graph)
@@ -93,7 +94,7 @@ export const harvestCommand: Command = {
   async run(argv, io) {
     const { values, positionals, lang } = parseOptions(argv, {
       publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, output: { type: "string", short: "o" },
-      load: { type: "boolean" }, data: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
+      load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
       "max-redirects": { type: "string" }, delay: { type: "string" }, "host-concurrency": { type: "string" }, concurrency: { type: "string" },
       "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, "allow-private": { type: "boolean" }, retries: { type: "string" },
       namespace: { type: "string", multiple: true },
@@ -103,8 +104,9 @@ export const harvestCommand: Command = {
     const id = s(values.publisher);
     if (!id) throw new InputError("cli/usage", "--publisher is required", { hint: "name whose graph this is: --publisher grand-quai" });
     const data = s(values.data);
-    if (values.load && data === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant harvest … --data ./data" });
-    if (data === undefined && !s(values.output)) throw new InputError("cli/usage", "nothing to write: give -o FILE or --data DIR", { hint: "vivant harvest … -o harvest.nq" });
+    const store = s(values.store);
+    if (values.load && data === undefined && store === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant harvest … --data ./data" });
+    if (data === undefined && store === undefined && !s(values.output)) throw new InputError("cli/usage", "nothing to write: give -o FILE or --data DIR", { hint: "vivant harvest … -o harvest.nq" });
     const baseIri = s(values["base-iri"]);
     const licence = s(values.licence);
     const publisher = makePublisher({ id, ...(baseIri ? { baseIri } : {}), ...(licence ? { licence } : {}) });
@@ -119,7 +121,7 @@ export const harvestCommand: Command = {
     const maxPages = int(values["max-pages"], "--max-pages");
     const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
     // Lock first: a harvest into a directory a server is using must fail before the fetching, not after.
-    const writer = dataDir !== undefined ? await openDataDir(dataDir, (w) => io.stderr.write(`warning: ${w}\n`)) : undefined;
+    const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`warning: ${w}\n`));
     try {
       // One graph per publisher: without --base-iri a publisher that has a graph keeps it; with one, it must be that graph.
       const known = writer ? publisherGraph(writer, id) : undefined;
@@ -166,7 +168,7 @@ export const harvestCommand: Command = {
             onValidate: (done, total) => validating.update(done, total),
           });
           validating.done();
-          loadExit = writeLoadOutcome(io, "harvest", outcome, lang, writer.dataDir);
+          loadExit = writeLoadOutcome(io, "harvest", outcome, lang, writer.where);
         }
       }
       const report = s(values.report);

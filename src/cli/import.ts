@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
-import { loadValidated, openDataDir } from "../harvest/load.js";
+import { loadValidated, openGraphTarget } from "../harvest/load.js";
 import { importArtsdata } from "../import/artsdata.js";
 import { importCsv, parseCsvMapping } from "../import/csv.js";
 import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
@@ -46,6 +46,7 @@ Options:
                         no violation, replace the publisher's graph in the data directory DIR (the one
                         \`vivant serve --data\` serves); otherwise nothing is written and the report is
                         printed, as \`vivant load\` does. --data DIR alone does the same.
+  --store URL           the same into a remote SPARQL + Graph Store Protocol store (\`vivant serve --store\`)
   --lang en|fr          language of messages (default en; --messages: old spelling)
 
 Exit codes: 0 everything imported (and loaded); 1 some records rejected (listed; the others are
@@ -72,14 +73,15 @@ export const importCommand: Command = {
     const { values, positionals, lang } = parseOptions(argv, {
       map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
       "default-lang": { type: "string" }, window: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
-      load: { type: "boolean" }, data: { type: "string" },
+      load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" },
     }, "import", { langRenamed: "--default-lang" });
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
     const [kindArg, ...files] = positionals;
     const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
     if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", "give a kind and at least one file", { hint: "vivant import festivals festivals.csv -o festivals.json" });
     const data = s(values.data);
-    if (values.load && data === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant import … --load --data ./data" });
+    const store = s(values.store);
+    if (values.load && data === undefined && store === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant import … --load --data ./data" });
     const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
     const publisherOf = (fallback?: PublisherOptions): PublisherOptions => {
       const id = s(values.publisher) ?? fallback?.id;
@@ -95,7 +97,7 @@ export const importCommand: Command = {
     };
 
     // Lock first: an import into a directory a server is using must fail before the work, not after.
-    const writer = dataDir !== undefined ? await openDataDir(dataDir, (w) => io.stderr.write(`warning: ${w}\n`)) : undefined;
+    const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`warning: ${w}\n`));
     try {
       const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "rows" });
       let result: ImportResult;
@@ -153,7 +155,7 @@ export const importCommand: Command = {
           onValidate: (done, total) => validating.update(done, total),
         });
         validating.done();
-        loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.dataDir);
+        loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.where);
         if (reportPath !== undefined) await writeReport(loadSummary(outcome));
       }
       // Without --load, the records still go through load's own checks (the same prepareGraph: mapping, record

@@ -7,7 +7,7 @@ import { InputError, type Lang } from "../errors.js";
 import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
 import { prepareGraph, type LoadFile } from "../store/load.js";
-import { GraphWriter } from "../store/writer.js";
+import { openGraphTarget } from "../harvest/load.js";
 import { formatReportText } from "../validate/text.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
@@ -25,6 +25,7 @@ and the report is printed.
 Options:
   --publisher ID      the publisher (required for RDF; checked against the records' publisher)
   --data DIR          data directory (default ./${DEFAULT_DATA_DIR}; the one \`vivant serve --data\` serves)
+  --store URL         write into a remote SPARQL + Graph Store Protocol store instead (\`vivant serve --store\`)
   --graph IRI         graph of RDF input (default: the publisher's current graph)
   --licence KEY|IRI   licence of RDF input (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)
   --title TEXT        title of the graph in the catalog
@@ -62,6 +63,7 @@ export const loadCommand: Command = {
     const { values, positionals, lang } = parseOptions(argv, {
       publisher: { type: "string" },
       data: { type: "string" },
+      store: { type: "string" },
       graph: { type: "string" },
       licence: { type: "string" },
       title: { type: "string" },
@@ -85,7 +87,7 @@ export const loadCommand: Command = {
 
     const dataDir = resolve(io.cwd, str(values.data) ?? DEFAULT_DATA_DIR);
     // Lock first: a load into a directory a server is using must fail before the work, not after.
-    const writer = await GraphWriter.open(dataDir, (w) => io.stderr.write(`warning: ${w}\n`));
+    const writer = (await openGraphTarget(str(values.store) === undefined ? dataDir : undefined, str(values.store), (w) => io.stderr.write(`warning: ${w}\n`)))!;
     try {
       const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "nodes validated" });
       const publisher = str(values.publisher);
@@ -110,7 +112,7 @@ export const loadCommand: Command = {
       }
       io.stderr.write(`validated ${prepared.quads.length} triples: ${prepared.report.warnings} warning${prepared.report.warnings === 1 ? "" : "s"}; writing ${prepared.graphIri}\n`);
       const info = await writer.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta);
-      io.stdout.write(`loaded ${info.triples} triples into ${info.graphIri} (publisher ${info.publisherId}, version ${info.version}, ${info.licenceIri}) in ${dataDir}\n`);
+      io.stdout.write(`loaded ${info.triples} triples into ${info.graphIri} (publisher ${info.publisherId}, version ${info.version}, ${info.licenceIri}) in ${writer.where}\n`);
       return EXIT.ok;
     } finally {
       await writer.close();

@@ -25,6 +25,8 @@ Options:
   --port N            port (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDR         interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --data DIR          data directory, kept across restarts (default: a temporary one, removed at exit)
+  --store URL         keep the graphs in a remote SPARQL 1.1 + Graph Store Protocol store instead (its SPARQL
+                      endpoint, e.g. Virtuoso's http://127.0.0.1:8890/sparql; #gsp=URL for another Graph Store)
   --demo              load the demo season (fixtures/demo-season.json) first, validated
   --tokens FILE       publishers' bearer tokens: {"tokens": [{"token"|"sha256", "publisher", "graph", "licence"?}]},
                       checked at start: a duplicate token, a token of two publishers, a graph of two
@@ -61,6 +63,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     port: { type: "string" },
     host: { type: "string" },
     data: { type: "string" },
+    store: { type: "string" },
     demo: { type: "boolean" },
     tokens: { type: "string" },
     workers: { type: "string" },
@@ -82,6 +85,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     port,
     host,
     ...(typeof values.data === "string" ? { dataDir: resolve(io.cwd, values.data) } : {}),
+    ...(typeof values.store === "string" ? { store: values.store } : {}),
     ...(int(values.workers, "--workers", 1) !== undefined ? { workers: int(values.workers, "--workers", 1)! } : {}),
     ...(int(values.timeout, "--timeout", 1) !== undefined ? { queryTimeoutMs: int(values.timeout, "--timeout", 1)! } : {}),
     ...(int(values["max-body"], "--max-body", 1) !== undefined ? { maxBodyBytes: int(values["max-body"], "--max-body", 1)! } : {}),

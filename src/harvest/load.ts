@@ -9,6 +9,7 @@ import { serializeRdf } from "../rdf/io.js";
 import { COLLECTIONS, type RecordDocument } from "../records/types.js";
 import { prepareGraph, type LoadFile, type PreparedGraph } from "../store/load.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
+import { parseStoreUrl, RemoteStore } from "../store/remote.js";
 import { GraphWriter } from "../store/writer.js";
 
 /**
@@ -74,6 +75,12 @@ export function publisherGraph(target: GraphTarget, publisherId: string): GraphI
  */
 export function openDataDir(dataDir: string, onWarning?: (message: string) => void): Promise<GraphWriter> {
   return GraphWriter.open(dataDir, onWarning);
+}
+
+/** A data directory, or (with `store`, a `--store` URL) a remote SPARQL + Graph Store Protocol store. */
+export async function openGraphTarget(dataDir: string | undefined, store: string | undefined, onWarning?: (message: string) => void): Promise<(GraphTarget & { readonly where: string; close(): Promise<void> }) | undefined> {
+  if (store !== undefined) return RemoteStore.open({ ...parseStoreUrl(store), ...(onWarning ? { onWarning } : {}) });
+  return dataDir !== undefined ? GraphWriter.open(dataDir, onWarning) : undefined;
 }
 
 function isEmpty(input: LoadInput): boolean {

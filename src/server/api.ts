@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { pageToJsonLd } from "../query/performances.js";
 import { FACETS, type Facet } from "../query/aggregates.js";
 import { checkFilter, inputError, type PerformanceFilter } from "../query/filter.js";
-import type { QueryPool } from "./pool.js";
+import type { QueryBackend as QueryPool } from "./backend.js";
 import { HttpError, sendJson } from "./http-util.js";
 
 const FILTER_PARAMS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q", "tz"] as const;

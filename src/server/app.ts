@@ -24,6 +24,9 @@ import { tx } from "../i18n.js";
 import { WriteLane, type PreparedWrite } from "./write-lane.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
+import type { QueryBackend, WriteBackend } from "./backend.js";
+import { RemotePool } from "./remote-pool.js";
+import { parseStoreUrl, RemoteStore, type RemoteStoreOptions } from "../store/remote.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
 import { serializeTriples } from "../store/oxigraph.js";
 import { handleWeb, type WebContext } from "../web/index.js";
@@ -87,6 +90,18 @@ export interface ServerOptions {
   readonly unionDefaultGraph?: boolean;
   /** Log lines (start, warnings). */
   readonly log?: (line: string) => void;
+  /**
+   * A remote SPARQL 1.1 Protocol + Graph Store Protocol store (e.g. Virtuoso) that holds the graphs instead of the
+   * embedded store: its SPARQL endpoint URL (`#gsp=<Graph Store URL>` when not Virtuoso's `/sparql-graph-crud`).
+   * `dataDir` and `workers` are then unused. See the README's "Backends".
+   * @example "http://127.0.0.1:8890/sparql"
+   */
+  readonly store?: string | RemoteStoreOptions;
+  /**
+   * With a remote store: who answers the typed questions (`index`: Vivant's in-memory index, `sparql`: the store).
+   * @default "index"
+   */
+  readonly typedQuestions?: "index" | "sparql";
 }
 
 const SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -131,8 +146,8 @@ function ownershipAs422(e: unknown): never {
 export class VivantServer {
   readonly #http: Server;
   readonly #o: ServerOptions;
-  readonly pool: QueryPool;
-  readonly writer: GraphWriter;
+  readonly pool: QueryBackend;
+  readonly writer: WriteBackend;
   readonly tokens: TokenTable;
   readonly #tempDir: string | undefined;
   #writes: Promise<unknown> = Promise.resolve();
@@ -140,7 +155,7 @@ export class VivantServer {
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
-  private constructor(http: Server, options: ServerOptions, pool: QueryPool, writer: GraphWriter, tokens: TokenTable, tempDir: string | undefined, url: string) {
+  private constructor(http: Server, options: ServerOptions, pool: QueryBackend, writer: WriteBackend, tokens: TokenTable, tempDir: string | undefined, url: string) {
     this.#http = http;
     this.#o = options;
     this.pool = pool;
@@ -152,13 +167,25 @@ export class VivantServer {
 
   /** Opens the data directory, starts the query workers (each loads the data), then listens. */
   static async start(options: ServerOptions = {}): Promise<VivantServer> {
-    const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
+    const remote = options.store === undefined ? undefined : typeof options.store === "string" ? parseStoreUrl(options.store) : options.store;
+    const tempDir = options.dataDir === undefined && !remote ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
     const dataDir = options.dataDir ?? tempDir!;
-    let writer: GraphWriter | undefined;
-    let pool: QueryPool | undefined;
+    let writer: WriteBackend | undefined;
+    let pool: QueryBackend | undefined;
     try {
-      writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
-      pool = await QueryPool.start({
+      if (remote) {
+        const store = await RemoteStore.open({ ...remote, ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), onWarning: (w) => options.log?.(`warning: ${w}`) });
+        writer = store;
+        pool = await RemotePool.start({
+          store, timeoutMs: options.queryTimeoutMs ?? 10_000, maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20, unionDefaultGraph: options.unionDefaultGraph ?? true,
+          ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), ...(options.typedQuestions ? { typedQuestions: options.typedQuestions } : {}),
+          ...(options.log ? { log: options.log } : {}),
+        }).catch(async (e: unknown) => {
+          await store.close();
+          throw e;
+        });
+      } else writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
+      pool ??= await QueryPool.start({
         dataDir,
         workers: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
         timeoutMs: options.queryTimeoutMs ?? 10_000,
@@ -281,7 +308,7 @@ export class VivantServer {
       // the bytes are written and the query workers told, so a large upload never stalls the routing of queries.
       const { prepared, content } = await this.#lane.prepare({
         files, target: this.#gspTarget(grant, licence), graphs: this.writer.graphs(), version: (existing?.version ?? 0) + 1,
-        ...(merge && existing ? { mergeFrom: this.writer.graphFile(grant.graphIri) } : {}),
+        ...(merge && existing ? await this.writer.mergeSource(grant.graphIri) : {}),
       }).catch(ownershipAs422);
       if (!prepared.ok || !content) return { prepared, created: false };
       const info = await this.writer.replaceEncoded(prepared.graphIri, content, prepared.meta);
@@ -360,6 +387,7 @@ export class VivantServer {
 
   /** Files of the data directory moved aside as unreadable (`quarantine/`), newest last. */
   async #quarantined(): Promise<string[]> {
+    if (this.writer.dataDir === undefined) return [];
     try {
       return (await readdir(join(this.writer.dataDir, "quarantine"))).sort();
     } catch {

@@ -11,7 +11,7 @@ import { formatProblem } from "../errors.js";
 import type { TokenGrant, TokenTable } from "./auth.js";
 import { HttpError, mediaTypeOf, negotiate, negotiateLanguage, readBody, send, sendJson, PROBLEM_JSON } from "./http-util.js";
 import { readMultipart } from "./multipart.js";
-import type { QueryPool } from "./pool.js";
+import type { QueryBackend as QueryPool } from "./backend.js";
 import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
 import type { GraphInfo } from "../store/types.js";
 import { txt } from "../i18n.js";

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { operationKind } from "../store/sparql-text.js";
 import type { QueryOptions } from "../store/types.js";
 import { HttpError, mediaTypeOf, negotiate, readBody, send, strictParams } from "./http-util.js";
-import type { QueryPool } from "./pool.js";
+import type { QueryBackend as QueryPool } from "./backend.js";
 
 export const RESULTS_OFFERS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"] as const;
 export const GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/n-quads", "application/ld+json", "application/trig", "application/rdf+xml"] as const;

@@ -13,6 +13,8 @@ export interface WriteJob {
   readonly files: readonly LoadFile[];
   /** Path of the graph's current file, read first (POST merges). */
   readonly mergeFrom?: string;
+  /** The graph's current content as N-Triples (a remote store's), read first (POST merges). */
+  readonly mergeText?: string;
   readonly target: LoadTarget;
   /** The catalog facts of every graph (defaults of RDF input, the ownership rule). */
   readonly graphs: readonly GraphInfo[];

@@ -18,7 +18,8 @@ function readGraphText(path: string): string {
 }
 
 async function run(job: WriteJob): Promise<{ reply: WriteReply; transfer: ArrayBuffer[] }> {
-  const files = job.mergeFrom !== undefined ? [{ text: readGraphText(job.mergeFrom), source: "current graph", format: "ntriples" as const }, ...job.files] : job.files;
+  const current = job.mergeText ?? (job.mergeFrom !== undefined ? readGraphText(job.mergeFrom) : undefined);
+  const files = current !== undefined ? [{ text: current, source: "current graph", format: "ntriples" as const }, ...job.files] : job.files;
   const { quads, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
   if (!prepared.ok) return { reply: { id: job.id, prepared }, transfer: [] };
   const nt = serialiseGraph(quads, job.version);

@@ -1,6 +1,7 @@
 // The graph store: one named graph per publisher over embedded Oxigraph, durable in a data directory.
 
 export { GraphStore, type OpenOptions, type ReplaceOptions } from "./graph-store.js";
+export { RemoteStore, RemoteStoreError, parseStoreUrl, type RemoteStoreOptions } from "./remote.js";
 export { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 export { SparqlSyntaxError, isSparqlSyntaxError, StoreBrokenError, isStoreBrokenError, parseSparqlJson, RESULTS_MEDIA_TYPES, GRAPH_MEDIA_TYPES } from "./oxigraph.js";
 export { parseSparqlTsv } from "./tsv.js";

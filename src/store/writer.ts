@@ -117,6 +117,16 @@ export class GraphWriter {
     return join(graphsDir(this.dataDir), graphFileName(graphIri));
   }
 
+  /** Where the graphs are written (for messages): the data directory. */
+  get where(): string {
+    return this.dataDir;
+  }
+
+  /** Where a merge reads the graph's current content: its file. */
+  async mergeSource(graphIri: string): Promise<{ mergeFrom: string }> {
+    return { mergeFrom: this.graphFile(graphIri) };
+  }
+
   /** Writes a graph's new version durably; resolves with its catalog facts once it is on disk. */
   replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
     checkReplace(graphIri, meta);

@@ -10,7 +10,7 @@ import { ACCESSIBILITY_FEATURES, GENRES, type Genre } from "../records/types.js"
 import { genreIri } from "../mapping/terms.js";
 import { SCHEMA } from "../vocab.js";
 import { filterFromParams } from "../server/api.js";
-import type { QueryPool } from "../server/pool.js";
+import type { QueryBackend as QueryPool } from "../server/backend.js";
 import { html, Html, page } from "./html.js";
 import { pageOf } from "./entity.js";
 import { ACCESSIBILITY_LABELS, GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import Negotiator from "negotiator";
 import { describePerformances, JSONLD_CONTEXT, type PerformanceNode } from "../query/performances.js";
-import type { QueryPool } from "../server/pool.js";
+import type { QueryBackend as QueryPool } from "../server/backend.js";
 import type { GraphInfo } from "../store/types.js";
 import { SCHEMA } from "../vocab.js";
 import { performanceItem, textIn } from "./discovery.js";

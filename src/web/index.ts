@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import Negotiator from "negotiator";
-import type { QueryPool } from "../server/pool.js";
+import type { QueryBackend as QueryPool } from "../server/backend.js";
 import type { GraphInfo } from "../store/types.js";
 import { entityData, entityPage, entityType, isQueryableIri, type EntityContext } from "./entity.js";
 import { STYLESHEET } from "./assets.js";

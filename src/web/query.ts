@@ -4,7 +4,7 @@
 
 import { aggregateQuery } from "../query/aggregates.js";
 import { performancesQuery } from "../query/performances.js";
-import type { QueryPool } from "../server/pool.js";
+import type { QueryBackend as QueryPool } from "../server/backend.js";
 import { html, Html, page } from "./html.js";
 import { UI, type UiLang } from "./i18n.js";
 

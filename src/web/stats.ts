@@ -3,7 +3,7 @@
 
 import type { Observatory } from "../query/aggregates.js";
 import { filterFromParams } from "../server/api.js";
-import type { QueryPool } from "../server/pool.js";
+import type { QueryBackend as QueryPool } from "../server/backend.js";
 import { apiParams } from "./discovery.js";
 import { html, Html, page } from "./html.js";
 import { GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";
