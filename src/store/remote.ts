@@ -162,7 +162,7 @@ export class RemoteStore implements SelectSource {
 
   private constructor(o: RemoteStoreOptions) {
     this.#o = o;
-    this.#agent = new Agent({ connections: o.connections ?? 16, keepAliveTimeout: 10_000 });
+    this.#agent = new Agent({ connections: o.connections ?? 16, keepAliveTimeout: 2_000, keepAliveMaxTimeout: 5_000 });
     this.#gsp = o.graphStore ?? new URL("/sparql-graph-crud", o.endpoint).href;
   }
 
@@ -193,7 +193,14 @@ export class RemoteStore implements SelectSource {
     const timeout = this.#o.timeoutMs ?? 60_000;
     let r: Dispatcher.ResponseData;
     try {
-      r = await request(url, { method: init.method, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}), dispatcher: this.#agent, headersTimeout: timeout, bodyTimeout: timeout });
+      const send = (): Promise<Dispatcher.ResponseData> => request(url, { method: init.method, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}), dispatcher: this.#agent, headersTimeout: timeout, bodyTimeout: timeout });
+      // A kept-alive connection the store closed meanwhile: sent again once on a new one. Every request Vivant sends
+      // is safe to repeat (queries, DROP, INSERT DATA of a state record, a POST of triples into a new graph, whose
+      // triple count is checked before the switch).
+      r = await send().catch((e: { code?: string }) => {
+        if (e.code === "EPIPE" || e.code === "ECONNRESET" || e.code === "UND_ERR_SOCKET") return send();
+        throw e;
+      });
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
       if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
