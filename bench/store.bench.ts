@@ -15,6 +15,7 @@ import { generateSeason } from "./generate.js";
 import type { BenchModule, BenchReport, BenchRow } from "./harness.js";
 import type { Latency } from "./store-child.js";
 import { BENCH_BASE, QUESTIONS } from "./store-questions.js";
+import { measureVirtuoso } from "./store-remote.js";
 
 const TRIPLES_PER_GRAPH = 1_000_000;
 /** Measured on generateSeason output: about 38 triples per performance. */
@@ -157,7 +158,19 @@ export const storeBench: BenchModule = {
       "Comunica = @comunica/query-sparql-rdfjs 4 over an n3 Store holding the same triples, the question's SELECT only (the page of ids); compared with the typed lookup of the same page (index only) — a question over the cap counts as the cap, so its ratio is a lower bound",
     ];
     const sizes = quick ? [100_000] : [1_000_000, 10_000_000];
-    for (const size of sizes) {
+    // VIVANT_BENCH_STORE=virtuoso: only the Virtuoso side (VIVANT_BENCH_SIZES=1000000,10000000 to choose sizes).
+    const only = process.env.VIVANT_BENCH_STORE;
+    const chosen = process.env.VIVANT_BENCH_SIZES?.split(",").map(Number).filter((n) => n > 0);
+    for (const size of chosen?.length ? chosen : sizes) {
+      const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+      log(`${label} triples on Virtuoso: written through Vivant, then the typed questions and the endpoint`);
+      rows.push(...(await measureVirtuoso(size, label, log, notes).catch((e: Error) => {
+        notes.push(`virtuoso ${label}: ${e.message}`);
+        return [];
+      })));
+    }
+    if (only === "virtuoso") return { name: "store", rows, ratios, notes };
+    for (const size of chosen?.length ? chosen : sizes) {
       const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
       log(`${label} triples: generating and writing the data directory`);
       const data = await makeDataDir(size, log);
