@@ -1,5 +1,5 @@
-// Same answers on both backends: the typed questions, facets and aggregates, Graph Store round trips, a few
-// generic SPARQL queries and the W3C SPARQL 1.1 query-evaluation suite, on the embedded store and on Virtuoso
+// Same answers on both backends: the typed questions, facets and aggregates, Graph Store round trips and a few
+// generic SPARQL queries, on the embedded store and on Virtuoso
 // (`--store`), compared. Every difference found must be listed in differences.ts (and the README), and every
 // listed one must still be found.
 
@@ -13,7 +13,6 @@ import { mapRecords } from "../../src/mapping/index.js";
 import { generateSeason } from "../../bench/generate.js";
 import { call, DEMO_GRAPH, DEMO_TEXT } from "../server/helpers.js";
 import { requireVirtuoso, useVirtuoso } from "../helpers/virtuoso.js";
-import { BASE, present as w3cPresent, readManifest, runW3cTest, type W3cTarget } from "../helpers/w3c-sparql.js";
 import { EXPECTED_DIFFERENCES } from "./differences.js";
 
 const run = requireVirtuoso("test/remote/differential.test.ts");
@@ -181,29 +180,5 @@ describe.runIf(run)("the same answers on the embedded store and on Virtuoso", ()
       if (why) found.set(`sparql:${name}`, why);
     }
     checkDifferences(["gsp:", "sparql:"], found);
-  });
-
-  it.runIf(w3cPresent)("the W3C SPARQL 1.1 query-evaluation suite", { timeout: 1_200_000 }, async () => {
-    const tests = [...readManifest(`${BASE}manifest-sparql11-query.ttl`), ...readManifest(`${BASE}manifest-sparql11-results.ttl`)];
-    expect(tests.length).toBe(232);
-    const found = new Map<string, string>();
-    const targets: W3cTarget[] = [
-      { server: await VivantServer.start({ port: 0, workers: 1, queryTimeoutMs: 20_000 }), loaded: new Set() },
-      { server: await VivantServer.start({ port: 0, store: virtuoso.get().endpoint, queryTimeoutMs: 20_000 }), loaded: new Set() },
-    ];
-    try {
-      let passedRemote = 0;
-      for (const t of tests) {
-        const outcomes: string[] = [];
-        for (const target of targets) outcomes.push(await runW3cTest(target, t).catch((e: Error) => `fail: ${e.message.split("\n")[0]!.slice(0, 200)}`));
-        if (!outcomes[1]!.startsWith("fail")) passedRemote++;
-        const kind = (o: string): string => (o.startsWith("fail") ? "fail" : o);
-        if (kind(outcomes[0]!) !== kind(outcomes[1]!)) found.set(`w3c:${t.uri.replace(BASE, "")}`, `embedded ${outcomes[0]}; virtuoso ${outcomes[1]}`);
-      }
-      console.log(`W3C SPARQL 1.1 on Virtuoso through Vivant: ${passedRemote}/${tests.length} passed by value`);
-      checkDifferences(["w3c:"], found);
-    } finally {
-      for (const t of targets) await t.server.close();
-    }
   });
 });
