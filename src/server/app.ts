@@ -10,7 +10,9 @@ import type { AddressInfo } from "node:net";
 import type { Quad } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { serializeRdf } from "../rdf/io.js";
-import { quadsToJsonLd } from "../jsonld/convert.js";
+import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
+import { CATALOG_PREFIXES, dcatCatalog, type DatasetCoverage } from "../dataspace/catalog.js";
+import { datasetCoverage } from "../dataspace/coverage.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
@@ -311,15 +313,10 @@ export class VivantServer {
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
-        case "/catalog": {
-          url.searchParams.set("graph", CATALOG_GRAPH);
+        case "/catalog":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
-          await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
-            graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
-          });
+          await this.#catalog(req, res, url);
           return;
-        }
         case "/health": {
           // Not ok (503) while a worker is being replaced: the other workers answer meanwhile, with fewer hands.
           const pool = this.pool.health();
@@ -408,6 +405,8 @@ export class VivantServer {
     const type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     out.push(quad(service, type, n(`${SD}Service`)) as Quad);
     add(service, `${SD}endpoint`, n(endpoint));
+    // The node's DCAT-AP catalog (datasets, distributions, policies).
+    add(service, "http://www.w3.org/2000/01/rdf-schema#seeAlso", n(`${base}catalog`));
     add(service, `${SD}supportedLanguage`, n(`${SD}SPARQL11Query`));
     for (const f of [...RESULTS_OFFERS, ...GRAPH_OFFERS]) add(service, `${SD}resultFormat`, n(`${FORMATS}${FORMAT_IRI[f]}`));
     if (this.#o.unionDefaultGraph ?? true) add(service, `${SD}feature`, n(`${SD}UnionDefaultGraph`));
@@ -430,6 +429,42 @@ export class VivantServer {
       }
     }
     return out;
+  }
+
+  #coverage: { key: string; value: Promise<Map<string, DatasetCoverage>> } | undefined;
+
+  /** The graphs' coverage (performances' dates, venues' regions), computed once per set of graph versions. */
+  #coverageOf(graphs: readonly GraphInfo[]): Promise<Map<string, DatasetCoverage>> {
+    const key = graphs.map((g) => `${g.graphIri} ${g.version}`).join("\n");
+    if (this.#coverage?.key !== key) {
+      const value = datasetCoverage(this.pool);
+      this.#coverage = { key, value };
+      value.catch(() => {
+        if (this.#coverage?.value === value) this.#coverage = undefined;
+      });
+    }
+    return this.#coverage.value;
+  }
+
+  /** The node's DCAT-AP catalog (with ODRL policies) at its public address, in the negotiated format. */
+  async catalogQuads(base: string = this.url): Promise<Quad[]> {
+    const graphs = this.writer.graphs();
+    return dcatCatalog({ base, graphs, coverage: await this.#coverageOf(graphs) });
+  }
+
+  async #catalog(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const offers = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"];
+    const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
+    const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
+    if (!type) throw new HttpError(406, "request/not-acceptable", "the catalog is in Turtle, JSON-LD, RDF/XML or N-Triples", { hint: `accept one of ${offers.join(", ")}`, headers: { Vary: "Accept" } });
+    const quads = await this.catalogQuads(this.publicBase(req));
+    const body =
+      type === "application/ld+json"
+        ? JSON.stringify(await compactJsonLd(await quadsToJsonLd(quads), { ...CATALOG_PREFIXES } as never))
+        : type === "application/rdf+xml"
+          ? serializeTriples(quads, "application/rdf+xml")
+          : await serializeRdf(quads, type === "text/turtle" ? "turtle" : "ntriples", CATALOG_PREFIXES);
+    send(res, 200, type, body, { Vary: "Accept" });
   }
 
   async #describe(req: IncomingMessage, res: ServerResponse): Promise<void> {
