@@ -26,6 +26,17 @@ export const CATALOGUE = {
   "severity/info": { en: "info", fr: "info" },
   "word/value": { en: "value", fr: "valeur" },
 
+  // --- dumps and the data space ------------------------------------------------------------------------
+  "dump/need-data": { en: "vivant dump needs --data DIR", fr: "vivant dump attend --data DOSSIER" },
+  "dump/need-data.hint": { en: "give the data directory of vivant serve or vivant load: vivant dump --data ./data", fr: "donnez le dossier de données de vivant serve ou vivant load : vivant dump --data ./data" },
+  "dump/no-graphs": { en: "{dir} has no graphs folder", fr: "{dir} n'a pas de dossier graphs" },
+  "dump/no-such-graph": { en: "no graph {graph} in the data directory", fr: "pas de graphe {graph} dans le dossier de données" },
+  "dump/file": { en: "{path}: {bytes} bytes, {triples} triples, version {version}", fr: "{path} : {bytes} octets, {triples} triplets, version {version}" },
+  "dump/failed": { en: "graph {graph} not dumped: {reason}", fr: "graphe {graph} non exporté : {reason}" },
+  "dump/summary": { en: "{graphs} graph(s) dumped in {dir}, {failed} failure(s)", fr: "{graphs} graphe(s) exporté(s) dans {dir}, {failed} échec(s)" },
+  "dump/not-found": { en: "no dump {path}", fr: "pas d'export {path}" },
+  "dump/not-found.hint": { en: "GET /dumps/ lists the dumps of this server", fr: "GET /dumps/ liste les exports de ce serveur" },
+
   // --- CLI: options and usage --------------------------------------------------------------------------
   "cli/unknown-option": { en: "unknown option {option}", fr: "option inconnue {option}" },
   "cli/unknown-option.hint": { en: "did you mean {suggestion}? See vivant {command} --help", fr: "vouliez-vous dire {suggestion} ? Voir vivant {command} --help" },

@@ -13,6 +13,8 @@ import { serializeRdf } from "../rdf/io.js";
 import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
 import { CATALOG_PREFIXES, dcatCatalog, type DatasetCoverage } from "../dataspace/catalog.js";
 import { datasetCoverage } from "../dataspace/coverage.js";
+import { dumpAll, dumpGraph, readManifests, removeDumps } from "../dataspace/dumps.js";
+import { handleDumps } from "./dumps-route.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
@@ -213,8 +215,10 @@ export class VivantServer {
 
   deleteGraph(graphIri: string): Promise<boolean> {
     return this.#serialised(async () => {
+      const before = this.writer.graph(graphIri);
       const existed = await this.writer.deleteGraph(graphIri);
       await this.pool.reload(graphIri);
+      if (before) await removeDumps(this.writer.dataDir, before).catch((e: Error) => this.#o.log?.(`warning: ${e.message}`));
       return existed;
     });
   }
@@ -336,6 +340,7 @@ export class VivantServer {
         default:
           if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
+          if (await handleDumps(req, res, url, { dataDir: this.writer.dataDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || this.writer.graph(m.graph) !== undefined, base: this.publicBase(req) })) return;
           throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
       }
     } catch (e) {
@@ -446,10 +451,37 @@ export class VivantServer {
     return this.#coverage.value;
   }
 
+  #dumps: { key: string; value: Promise<void> } | undefined;
+
+  /**
+   * Makes the dumps of every graph's current version and of the whole server, once per set of versions (one job at
+   * a time; a version dumped already is not written again). A failure (a full disk) is logged, never thrown.
+   */
+  ensureDumps(): Promise<void> {
+    const graphs = this.writer.graphs();
+    const key = graphs.map((g) => `${g.graphIri} ${g.version}`).join("\n");
+    if (this.#dumps?.key === key) return this.#dumps.value;
+    const previous = this.#dumps?.value ?? Promise.resolve();
+    const dataDir = this.writer.dataDir;
+    const value = previous.then(async () => {
+      try {
+        for (const g of graphs) await dumpGraph(dataDir, g.graphIri);
+        await dumpAll(dataDir, (info) => graphs.some((g) => g.graphIri === info.graphIri));
+      } catch (e) {
+        this.#o.log?.(`warning: dumps not made: ${(e as Error).message}`);
+        if (this.#dumps?.value === value) this.#dumps = undefined;
+      }
+    });
+    this.#dumps = { key, value };
+    return value;
+  }
+
   /** The node's DCAT-AP catalog (with ODRL policies) at its public address, in the negotiated format. */
   async catalogQuads(base: string = this.url): Promise<Quad[]> {
     const graphs = this.writer.graphs();
-    return dcatCatalog({ base, graphs, coverage: await this.#coverageOf(graphs) });
+    await this.ensureDumps();
+    const dumps = new Map((await readManifests(this.writer.dataDir)).map((m) => [m.graph, m.files.filter((f) => f.version === m.files[0]?.version)]));
+    return dcatCatalog({ base, graphs, coverage: await this.#coverageOf(graphs), dumps });
   }
 
   async #catalog(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -488,6 +520,7 @@ export class VivantServer {
     this.#http.closeAllConnections?.();
     await new Promise<void>((resolve) => this.#http.close(() => resolve()));
     await this.#writes;
+    await this.#dumps?.value;
     await this.#lane.close();
     await this.pool.close();
     await this.writer.close();
