@@ -176,6 +176,13 @@ async function* toTurtle(pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   yield drain();
 }
 
+/** Writes `bytes` to `dir/name` atomically (temp file, fsync, rename, fsync of the folder). Throws StorageError. */
+export async function writeBytesAtomically(dir: string, name: string, bytes: Uint8Array): Promise<void> {
+  await writeAtomically(dir, name, (async function* () {
+    yield Buffer.from(bytes);
+  })(), false);
+}
+
 async function writeJsonAtomically(dir: string, name: string, value: unknown): Promise<void> {
   await writeAtomically(dir, name, (async function* () {
     yield Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8");

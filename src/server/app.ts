@@ -8,13 +8,18 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Quad } from "@rdfjs/types";
-import { DataFactory } from "n3";
+import { DataFactory, Parser } from "n3";
 import { serializeRdf } from "../rdf/io.js";
 import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
 import { CATALOG_PREFIXES, dcatCatalog, type DatasetCoverage } from "../dataspace/catalog.js";
 import { datasetCoverage } from "../dataspace/coverage.js";
 import { dumpAll, dumpGraph, readManifests, removeDumps } from "../dataspace/dumps.js";
 import { handleDumps } from "./dumps-route.js";
+import { ChangeFeeds, type FeedOptions } from "../dataspace/feed.js";
+import { diffEntities, type EntityChange } from "../dataspace/entities.js";
+import { handleFeed } from "./feed-route.js";
+import { datasetId } from "../dataspace/catalog.js";
+import { readGraphFileSync } from "../store/files.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
@@ -91,6 +96,8 @@ export interface ServerOptions {
   readonly unionDefaultGraph?: boolean;
   /** Log lines (start, warnings). */
   readonly log?: (line: string) => void;
+  /** The change feeds' page size and retention (src/dataspace/feed.ts). */
+  readonly feed?: FeedOptions;
 }
 
 const SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -141,6 +148,7 @@ export class VivantServer {
   readonly #tempDir: string | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   readonly #lane = new WriteLane();
+  #feeds: ChangeFeeds | undefined;
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -219,6 +227,7 @@ export class VivantServer {
       const existed = await this.writer.deleteGraph(graphIri);
       await this.pool.reload(graphIri);
       if (before) await removeDumps(this.writer.dataDir, before).catch((e: Error) => this.#o.log?.(`warning: ${e.message}`));
+      if (before) await this.feeds.recordDelete(before).catch((e: Error) => this.#o.log?.(`warning: change feed of ${graphIri} not updated: ${e.message}`));
       return existed;
     });
   }
@@ -262,10 +271,43 @@ export class VivantServer {
     return run;
   }
 
+  /** The graphs' change feeds (DIR/feeds/). */
+  get feeds(): ChangeFeeds {
+    return (this.#feeds ??= new ChangeFeeds(this.writer.dataDir, this.#o.feed ?? {}));
+  }
+
+  /**
+   * Inside the serialised section, after a write is acknowledged on disk: appends its changes to the graph's feed. A
+   * failure is logged; the feed's state is then unchanged, so the next write's diff carries these changes too.
+   */
+  async #recordChange(info: GraphInfo | undefined, change: EntityChange | undefined): Promise<void> {
+    if (!info || !change) return;
+    await this.feeds.record(info, change).catch((e: Error) => this.#o.log?.(`warning: change feed of ${info.graphIri} not updated: ${e.message}`));
+  }
+
+  /**
+   * A graph written before the feeds existed (or whose feed was removed) gets one on first request: a Create of each
+   * entity of its current version, inside the serialised section (no write in between).
+   */
+  async #ensureFeed(id: string): Promise<void> {
+    const g = this.writer.graphs().find((x) => datasetId(x) === id);
+    if (!g || (await this.feeds.state(id))?.graph === g.graphIri) return;
+    await this.#serialised(async () => {
+      const info = this.writer.graph(g.graphIri);
+      if (!info || (await this.feeds.state(id))?.graph === g.graphIri) return;
+      const parts: Buffer[] = [];
+      readGraphFileSync(this.writer.graphFile(g.graphIri), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+      const quads = new Parser({ format: "application/n-triples" }).parse(Buffer.concat(parts).toString("utf8"));
+      await this.#recordChange(info, diffEntities(quads, undefined));
+    });
+  }
+
   /** Inside the serialised section: writes the file, then waits until every worker answers with it. */
   async #replace(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
-    const info = await this.writer.replaceGraph(graphIri, quads, meta);
+    const list = [...quads];
+    const info = await this.writer.replaceGraph(graphIri, list, meta);
     await this.pool.reload(graphIri);
+    await this.#recordChange(info, diffEntities(list, await this.feeds.digests(info)));
     return info;
   }
 
@@ -285,13 +327,16 @@ export class VivantServer {
       const existing = this.writer.graph(grant.graphIri);
       // Read, merged, mapped, validated, checked (ownership), serialised and encoded in the write thread; here only
       // the bytes are written and the query workers told, so a large upload never stalls the routing of queries.
-      const { prepared, content } = await this.#lane.prepare({
+      const previousDigests = await this.feeds.digests(grant);
+      const { prepared, content, change } = await this.#lane.prepare({
         files, target: this.#gspTarget(grant, licence), graphs: this.writer.graphs(), version: (existing?.version ?? 0) + 1,
+        ...(previousDigests ? { previousDigests } : {}),
         ...(merge && existing ? { mergeFrom: this.writer.graphFile(grant.graphIri) } : {}),
       }).catch(ownershipAs422);
       if (!prepared.ok || !content) return { prepared, created: false };
       const info = await this.writer.replaceEncoded(prepared.graphIri, content, prepared.meta);
       await this.pool.reload(prepared.graphIri);
+      await this.#recordChange(info, change);
       return { prepared, info, created: !existing };
     });
   }
@@ -340,6 +385,9 @@ export class VivantServer {
         default:
           if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
+          if (url.pathname.startsWith("/feed/")) await this.#ensureFeed(url.pathname.split("/")[2] ?? "");
+          // A deleted graph's feed stays readable: its last page says that every entity was deleted.
+          if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: () => true })) return;
           if (await handleDumps(req, res, url, { dataDir: this.writer.dataDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || this.writer.graph(m.graph) !== undefined, base: this.publicBase(req) })) return;
           throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
       }
@@ -481,7 +529,7 @@ export class VivantServer {
     const graphs = this.writer.graphs();
     await this.ensureDumps();
     const dumps = new Map((await readManifests(this.writer.dataDir)).map((m) => [m.graph, m.files.filter((f) => f.version === m.files[0]?.version)]));
-    return dcatCatalog({ base, graphs, coverage: await this.#coverageOf(graphs), dumps });
+    return dcatCatalog({ base, graphs, coverage: await this.#coverageOf(graphs), dumps, feeds: true });
   }
 
   async #catalog(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -6,6 +6,7 @@ import { InputError, UsageError, VivantError, type Message } from "../errors.js"
 import type { EncodedGraph } from "../store/files.js";
 import type { LoadFile, LoadTarget, PreparedGraph } from "../store/load.js";
 import type { GraphInfo } from "../store/types.js";
+import type { EntityChange } from "../dataspace/entities.js";
 
 /** A write to prepare: the inputs (and the current graph's file for a merge), its target, the store's graphs. */
 export interface WriteJob {
@@ -18,13 +19,15 @@ export interface WriteJob {
   readonly graphs: readonly GraphInfo[];
   /** The version being written (salts the blank nodes). */
   readonly version: number;
+  /** The entity digests of the graph's last version: the thread diffs the new one against them (the change feed). */
+  readonly previousDigests?: ReadonlyMap<string, string>;
 }
 
 /** The prepared write without its quads (they stay in the write thread); `content` when it may be written. */
 export type PreparedWrite = Omit<PreparedGraph, "quads">;
 
 export type WriteReply =
-  | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly error?: undefined }
+  | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly change?: EntityChange; readonly error?: undefined }
   | { readonly id: number; readonly error: { kind: string; code: string; message: Message; hint?: Message; line?: number; column?: number; status?: number } };
 
 /**
@@ -67,7 +70,7 @@ export class WriteLane {
   }
 
   /** Prepares one write in the write thread; rejects with the thread's error, rebuilt (InputError → 400…). */
-  async prepare(job: Omit<WriteJob, "id">): Promise<{ prepared: PreparedWrite; content?: EncodedGraph }> {
+  async prepare(job: Omit<WriteJob, "id">): Promise<{ prepared: PreparedWrite; content?: EncodedGraph; change?: EntityChange }> {
     const id = this.#nextId++;
     const reply = await new Promise<WriteReply>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -80,7 +83,7 @@ export class WriteLane {
       if (e.status !== undefined) Object.assign(err, { status: e.status });
       throw err;
     }
-    return { prepared: reply.prepared, ...(reply.content ? { content: reply.content } : {}) };
+    return { prepared: reply.prepared, ...(reply.content ? { content: reply.content } : {}), ...(reply.change ? { change: reply.change } : {}) };
   }
 
   async close(): Promise<void> {

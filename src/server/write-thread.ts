@@ -6,6 +6,7 @@ import { parentPort } from "node:worker_threads";
 import { isVivantError } from "../errors.js";
 import { encodeGraph, readGraphFileSync } from "../store/files.js";
 import { prepareGraph } from "../store/load.js";
+import { diffEntities } from "../dataspace/entities.js";
 import { checkOwnership, serialiseGraph } from "../store/writer.js";
 import type { WriteJob, WriteReply } from "./write-lane.js";
 
@@ -24,9 +25,10 @@ async function run(job: WriteJob): Promise<{ reply: WriteReply; transfer: ArrayB
   const nt = serialiseGraph(quads, job.version);
   checkOwnership(prepared.graphIri, prepared.meta, nt, job.graphs);
   const content = encodeGraph(nt);
+  const change = diffEntities(quads, job.previousDigests);
   // Moved, not copied, to the main thread: only buffers that own their memory (small ones share Node's pool).
   const transfer = [...content.chunks, content.bnodes].filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).map((b) => b.buffer as ArrayBuffer);
-  return { reply: { id: job.id, prepared, content }, transfer: [...new Set(transfer)] };
+  return { reply: { id: job.id, prepared, content, change }, transfer: [...new Set(transfer)] };
 }
 
 port.on("message", (job: WriteJob) => {
