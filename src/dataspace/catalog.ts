@@ -121,7 +121,7 @@ export function dcatCatalog(input: CatalogInput): Quad[] {
   add(catalog, `${DCTERMS}publisher`, node);
   const home = once(namedNode(base), `${FOAF}Document`);
   add(catalog, `${FOAF}homepage`, home);
-  const modified = input.graphs.map((g) => g.modified).sort().at(-1);
+  const modified = input.graphs.filter((g) => canRead(g.graphIri)).map((g) => g.modified).sort().at(-1);
   if (modified !== undefined) add(catalog, `${DCTERMS}modified`, literal(modified, namedNode(`${XSD}dateTime`)));
 
   // The services: one SPARQL endpoint and one Graph Store for every readable dataset; a change feed per dataset.

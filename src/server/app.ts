@@ -179,6 +179,8 @@ export class VivantServer {
         maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
         unionDefaultGraph: options.unionDefaultGraph ?? true,
         ...(options.log ? { log: options.log } : {}),
+        // Restricted graphs are never loaded by the query workers: no query, typed question, aggregate or page sees them.
+        ...(options.tokens?.restrictedGraphs().size ? { exclude: [...options.tokens.restrictedGraphs().keys()] } : {}),
       });
       const http = createServer();
       const port = options.port ?? DEFAULT_PORT;
@@ -211,6 +213,17 @@ export class VivantServer {
 
   graphs(): GraphInfo[] {
     return this.writer.graphs();
+  }
+
+  /** The graphs everyone may read (all but the restricted ones). */
+  publicGraphs(): GraphInfo[] {
+    const restricted = this.tokens.restrictedGraphs();
+    return this.writer.graphs().filter((g) => !restricted.has(g.graphIri));
+  }
+
+  /** Whether the request's bearer may read a graph (src/server/auth.ts `canRead`). */
+  #canRead(req: IncomingMessage, graphIri: string): boolean {
+    return this.tokens.canRead(req.headers.authorization, graphIri);
   }
 
   /**
@@ -357,6 +370,7 @@ export class VivantServer {
           await handleSparql(req, res, url, { pool: this.pool, maxBodyBytes: this.#maxBody, headers, describe: (q, s) => this.#describe(q, s) });
           return;
         case "/graph-store":
+          if ((req.method === "GET" || req.method === "HEAD") && (await this.#restrictedGet(req, res, url))) return;
           await handleGsp(req, res, url, {
             pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
@@ -371,7 +385,7 @@ export class VivantServer {
           const pool = this.pool.health();
           sendJson(res, pool.status === "ok" ? 200 : 503, {
             status: pool.status, workers: pool.workers, queued: pool.queued,
-            graphs: this.writer.graphs().length, triples: this.writer.graphs().reduce((n, g) => n + g.triples, 0),
+            graphs: this.publicGraphs().length, triples: this.publicGraphs().reduce((n, g) => n + g.triples, 0),
             quarantined: await this.#quarantined(), ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
             ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats,
           });
@@ -386,9 +400,10 @@ export class VivantServer {
           if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
           if (url.pathname.startsWith("/feed/")) await this.#ensureFeed(url.pathname.split("/")[2] ?? "");
+          // A deleted graph's feed stays readable: its last page says that every entity was deleted (a restricted one, to its readers).
           // A deleted graph's feed stays readable: its last page says that every entity was deleted.
-          if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: () => true })) return;
-          if (await handleDumps(req, res, url, { dataDir: this.writer.dataDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || this.writer.graph(m.graph) !== undefined, base: this.publicBase(req) })) return;
+          if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: (g) => this.#canRead(req, g), private: (g) => this.tokens.restrictedGraphs().has(g) })) return;
+          if (await handleDumps(req, res, url, { dataDir: this.writer.dataDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || (this.writer.graph(m.graph) !== undefined && this.#canRead(req, m.graph)), private: (m) => this.tokens.restrictedGraphs().has(m.graph), base: this.publicBase(req) })) return;
           throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
       }
     } catch (e) {
@@ -400,9 +415,9 @@ export class VivantServer {
 
   get #web(): WebContext {
     return {
-      pool: this.pool, base: this.url, graphs: () => this.writer.graphs(), sessions: this.#sessions,
+      pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions,
       publish: {
-        tokens: this.tokens, graphs: () => this.writer.graphs(), maxBytes: this.#maxBody,
+        tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: this.#maxBody,
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
     };
@@ -432,7 +447,7 @@ export class VivantServer {
         facets: `${this.url}api/performances/facets{?facet,…filters}`,
         stats: `${this.url}api/stats{?…filters}`,
       },
-      graphs: this.writer.graphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
+      graphs: this.publicGraphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
     };
   }
 
@@ -469,7 +484,7 @@ export class VivantServer {
     const dflt = b("default");
     add(dataset, `${SD}defaultGraph`, dflt);
     add(dflt, type.value, n(`${SD}Graph`));
-    for (const g of [{ graphIri: CATALOG_GRAPH, triples: undefined as number | undefined }, ...this.writer.graphs()]) {
+    for (const g of [{ graphIri: CATALOG_GRAPH, triples: undefined as number | undefined }, ...this.publicGraphs()]) {
       const ng = b();
       add(dataset, `${SD}namedGraph`, ng);
       add(ng, type.value, n(`${SD}NamedGraph`));
@@ -514,7 +529,9 @@ export class VivantServer {
     const value = previous.then(async () => {
       try {
         for (const g of graphs) await dumpGraph(dataDir, g.graphIri);
-        await dumpAll(dataDir, (info) => graphs.some((g) => g.graphIri === info.graphIri));
+        // The whole server's dump holds the public graphs only.
+        const restricted = this.tokens.restrictedGraphs();
+        await dumpAll(dataDir, (info) => !restricted.has(info.graphIri) && graphs.some((g) => g.graphIri === info.graphIri));
       } catch (e) {
         this.#o.log?.(`warning: dumps not made: ${(e as Error).message}`);
         if (this.#dumps?.value === value) this.#dumps = undefined;
@@ -525,11 +542,40 @@ export class VivantServer {
   }
 
   /** The node's DCAT-AP catalog (with ODRL policies) at its public address, in the negotiated format. */
-  async catalogQuads(base: string = this.url): Promise<Quad[]> {
+  async catalogQuads(base: string = this.url, canRead: (graphIri: string) => boolean = (g) => !this.tokens.restrictedGraphs().has(g)): Promise<Quad[]> {
     const graphs = this.writer.graphs();
     await this.ensureDumps();
     const dumps = new Map((await readManifests(this.writer.dataDir)).map((m) => [m.graph, m.files.filter((f) => f.version === m.files[0]?.version)]));
-    return dcatCatalog({ base, graphs, coverage: await this.#coverageOf(graphs), dumps, feeds: true });
+    const restricted = this.tokens.restrictedGraphs();
+    return dcatCatalog({
+      base, graphs, coverage: await this.#coverageOf(graphs), dumps, feeds: true, canRead,
+      access: (g) => (restricted.has(g) ? { public: false, partners: restricted.get(g)! } : { public: true }),
+    });
+  }
+
+  /**
+   * Graph Store GET of a restricted graph (the query workers do not hold it): 404 to whoever may not read it (as for
+   * a graph that does not exist), else the graph read from its file. False when the graph is not restricted.
+   */
+  async #restrictedGet(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const graphIri = url.searchParams.get("graph");
+    if (graphIri === null || url.searchParams.getAll("graph").length !== 1 || !this.tokens.restrictedGraphs().has(graphIri)) return false;
+    if (!this.#canRead(req, graphIri) || !this.writer.graph(graphIri)) throw new HttpError(404, "gsp/no-graph", `no graph ${graphIri}`, { hint: "GET /catalog lists the graphs" });
+    const offers = ["application/n-triples", "text/turtle", "application/n-quads", "application/ld+json", "application/rdf+xml"];
+    const type = negotiate(req.headers.accept, offers, GRAPH_ALIASES);
+    if (!type) throw new HttpError(406, "request/not-acceptable", `cannot send a graph as ${req.headers.accept}`, { hint: `accept one of ${offers.join(", ")}` });
+    const parts: Buffer[] = [];
+    readGraphFileSync(this.writer.graphFile(graphIri), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+    const text = Buffer.concat(parts).toString("utf8");
+    const quads = type === "application/n-triples" ? [] : new Parser({ format: "application/n-triples" }).parse(text);
+    const body =
+      type === "application/n-triples" ? text
+      : type === "application/ld+json" ? JSON.stringify(await quadsToJsonLd(quads))
+      : type === "application/rdf+xml" ? serializeTriples(quads, "application/rdf+xml")
+      : type === "application/n-quads" ? await serializeRdf(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graphIri)) as Quad), "nquads")
+      : await serializeRdf(quads, "turtle");
+    send(res, 200, type, body, { "Cache-Control": "private, no-store", Vary: "Authorization, Accept" });
+    return true;
   }
 
   async #catalog(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -537,7 +583,7 @@ export class VivantServer {
     const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
     const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
     if (!type) throw new HttpError(406, "request/not-acceptable", "the catalog is in Turtle, JSON-LD, RDF/XML or N-Triples", { hint: `accept one of ${offers.join(", ")}`, headers: { Vary: "Accept" } });
-    const quads = await this.catalogQuads(this.publicBase(req));
+    const quads = await this.catalogQuads(this.publicBase(req), (g) => this.#canRead(req, g));
     const body =
       type === "application/ld+json"
         ? JSON.stringify(await compactJsonLd(await quadsToJsonLd(quads), { ...CATALOG_PREFIXES } as never))

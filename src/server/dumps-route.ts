@@ -16,6 +16,8 @@ export interface DumpsContext {
   readonly ensure: () => Promise<void>;
   /** Whether the caller may read this manifest's data (a deleted graph's leftovers are never served). */
   readonly readable: (m: DumpManifest) => boolean;
+  /** Whether a manifest's files are restricted (then never kept by shared caches). */
+  readonly private: (m: DumpManifest) => boolean;
   readonly base: string;
 }
 
@@ -60,7 +62,7 @@ export async function handleDumps(req: IncomingMessage, res: ServerResponse, url
   const path = join(dumpsDir(ctx.dataDir), id!, name);
   const etag = `"${f.sha256}"`;
   const headers = {
-    ETag: etag, "Cache-Control": "public, max-age=31536000, immutable", "Last-Modified": new Date(f.modified).toUTCString(),
+    ETag: etag, "Cache-Control": ctx.private(m) ? "private, max-age=31536000, immutable" : "public, max-age=31536000, immutable", ...(ctx.private(m) ? { Vary: "Authorization" } : {}), "Last-Modified": new Date(f.modified).toUTCString(),
     "Content-Disposition": `attachment; filename="${name}"`,
   };
   if ((req.headers["if-none-match"] ?? "").split(",").map((s) => s.trim()).includes(etag)) {

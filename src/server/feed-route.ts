@@ -12,6 +12,8 @@ export interface FeedContext {
   readonly base: string;
   /** Whether the caller may read this graph's feed. */
   readonly readable: (graphIri: string) => boolean;
+  /** Whether a graph is restricted (its pages are then never kept by shared caches). */
+  readonly private: (graphIri: string) => boolean;
 }
 
 export const FEED_CONTEXT = [
@@ -23,13 +25,13 @@ const notFound = (path: string): HttpError => new HttpError(404, "feed/not-found
   hint: { en: "the catalog (GET /catalog) lists each dataset's feed", fr: "le catalogue (GET /catalog) donne le flux de chaque jeu de données" },
 });
 
-function answer(req: IncomingMessage, res: ServerResponse, value: unknown, lastModified: string, immutable: boolean): void {
+function answer(req: IncomingMessage, res: ServerResponse, value: unknown, lastModified: string, immutable: boolean, restricted = false): void {
   const type = negotiate(req.headers.accept, ["application/activity+json", "application/ld+json", "application/json"], {}) ?? "application/activity+json";
   const body = JSON.stringify(value);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const headers = {
     ETag: etag, "Last-Modified": new Date(lastModified).toUTCString(), Vary: "Accept",
-    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    "Cache-Control": `${restricted ? "private, " : immutable ? "public, " : ""}${immutable ? "max-age=31536000, immutable" : "no-cache"}`, ...(restricted ? { Vary: "Accept, Authorization" } : {}),
   };
   const inm = req.headers["if-none-match"];
   const ims = req.headers["if-modified-since"];
@@ -65,7 +67,7 @@ export async function handleFeed(req: IncomingMessage, res: ServerResponse, url:
       "ldes:retentionPolicy": { type: "ldes:LatestVersionSubset", "vivant:pagesKept": "the newest pages; an older page answers 410: copy the dump again" },
       updated: state.updated,
       ...(state.unreachableBlankNodes ? { "vivant:unreachableBlankNodes": state.unreachableBlankNodes } : {}),
-    }, state.updated, false);
+    }, state.updated, false, ctx.private(state.graph));
     return true;
   }
   if (!/^(0|[1-9][0-9]{0,15})$/.test(pageText)) throw notFound(url.pathname);
@@ -87,6 +89,6 @@ export async function handleFeed(req: IncomingMessage, res: ServerResponse, url:
     ...(n > state.firstPage ? { prev: pageUrl(n - 1) } : {}),
     ...(n < last ? { next: pageUrl(n + 1), "tree:relation": [{ type: "tree:Relation", "tree:node": { id: pageUrl(n + 1) } }] } : {}),
     orderedItems: items.map(activity),
-  }, items.at(-1)?.published ?? state.updated, full && n < last);
+  }, items.at(-1)?.published ?? state.updated, full && n < last, ctx.private(state.graph));
   return true;
 }

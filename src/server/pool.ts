@@ -179,6 +179,7 @@ export class QueryPool implements SelectSource {
       workerData: {
         dataDir: this.#o.dataDir, unionDefaultGraph: this.#o.unionDefaultGraph, maxResultBytes: this.#o.maxResultBytes,
         ...(this.#o.queryLimits ? { queryLimits: this.#o.queryLimits } : {}),
+        ...(this.#o.exclude?.length ? { exclude: this.#o.exclude } : {}),
       } satisfies WorkerConfig,
       execArgv: fromSource ? ["--import", new URL("./dev/ts-register.mjs", import.meta.url).href] : [],
       resourceLimits: QUERY_WORKER_LIMITS,

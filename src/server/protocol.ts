@@ -14,6 +14,8 @@ export interface WorkerConfig {
   readonly maxResultBytes: number;
   /** Queries deeper or larger than these are refused before Oxigraph sees them. */
   readonly queryLimits?: QueryLimits;
+  /** Graphs the workers never load (restricted graphs: served from their files to the callers allowed, never queried). */
+  readonly exclude?: readonly string[];
 }
 
 export type ToWorker =

@@ -50,7 +50,7 @@ const warnings: string[] = [];
 // eslint-disable-next-line prefer-const
 let store: GraphStore | undefined;
 try {
-  store = await GraphStore.open({ dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w), ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}) });
+  store = await GraphStore.open({ dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w), ...(config.exclude ? { exclude: config.exclude } : {}), ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}) });
 } catch (e) {
   post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
   throw e;

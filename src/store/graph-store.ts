@@ -38,6 +38,11 @@ export interface OpenOptions {
    * (a deeper query could break the WebAssembly store: see `QueryLimits`).
    */
   readonly queryLimits?: QueryLimits;
+  /**
+   * Graphs never loaded (and dropped on reload): the server's restricted graphs, so that no query, typed question,
+   * aggregate or page answered from this store can see them. Their publishers' namespaces still count for ownership.
+   */
+  readonly exclude?: readonly string[];
 }
 
 export interface ReplaceOptions {
@@ -58,6 +63,7 @@ export class GraphStore implements SelectSource {
   readonly #infos = new Map<string, GraphInfo>();
   readonly #dataDir: string | undefined;
   readonly #readOnly: boolean;
+  #exclude: ReadonlySet<string> = new Set();
   #unlock: (() => void) | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
@@ -74,6 +80,7 @@ export class GraphStore implements SelectSource {
   static async open(options: OpenOptions = {}): Promise<GraphStore> {
     const store = new GraphStore(options.dataDir, options.readOnly ?? false);
     store.#onWarning = options.onWarning;
+    store.#exclude = new Set(options.exclude ?? []);
     if (options.queryLimits) store.#ox.limits = options.queryLimits;
     try {
       if (options.dataDir !== undefined) {
@@ -115,6 +122,7 @@ export class GraphStore implements SelectSource {
     }
     let loaded = 0;
     for (const path of files) {
+      if (this.#exclude.size && this.#exclude.has((await readGraphHeader(path))?.info?.graphIri ?? "")) continue;
       try {
         const h = this.#installFile(path, (n) => options.onProgress?.(loaded + n, loaded + n));
         loaded += h.info.triples;
@@ -299,7 +307,7 @@ export class GraphStore implements SelectSource {
     if (this.#dataDir === undefined) throw new UsageError("store/in-memory", "reloadGraph needs a data directory", { hint: "open the store with dataDir" });
     const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
     const before = this.#infos.get(graphIri);
-    if (!existsSync(path)) {
+    if (!existsSync(path) || this.#exclude.has(graphIri)) {
       this.#ox.dropGraph(graphIri);
       this.#infos.delete(graphIri);
     } else {
