@@ -132,7 +132,9 @@ describe("the catalog (DCAT-AP, ODRL)", () => {
 
   it("is the same graph in JSON-LD and RDF/XML (content negotiation and format=)", async () => {
     const ttl = await turtle();
-    const key = (qs: readonly Quad[]) => new Set(qs.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType === "Literal" ? JSON.stringify(q.object.value) : q.object.value}`));
+    // Compared by value: Oxigraph's RDF/XML writes date-times canonically (…:32.580Z as …:32.58Z).
+    const value = (t: Term): string => (t.termType === "Literal" && t.datatype.value.endsWith("#dateTime") ? new Date(t.value).toISOString() : t.value);
+    const key = (qs: readonly Quad[]) => new Set(qs.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType === "Literal" ? JSON.stringify(value(q.object)) : q.object.value}`));
     const ld = await call(base, "catalog", { headers: { accept: "application/ld+json" } });
     expect(ld.type).toMatch(/^application\/ld\+json/);
     const doc = JSON.parse(ld.text) as Record<string, unknown>;
