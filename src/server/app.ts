@@ -21,7 +21,8 @@ import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
 import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
-import { WriteLane, type PreparedWrite } from "./write-lane.js";
+import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
+import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
 import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
 import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
@@ -73,6 +74,13 @@ export interface ServerOptions {
    * @default 33554432 (32 MiB)
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Largest body of a Graph Store write (PUT, POST) and of a publishing-page upload, in bytes: past it 413
+   * `request/too-large`, answered on the Content-Length before the body is read (or as soon as the bytes read pass
+   * it). Write bodies wait their turn spooled to the data directory's `spool/` folder, not in memory.
+   * @default 8388608 (8 MiB: about 400,000 triples of Vivant records, 60,000 of N-Triples)
+   */
+  readonly maxWriteBytes?: number;
   /** Bearer tokens of the publishers allowed to write. @default none: the graph store is read-only */
   readonly tokens?: TokenTable;
   /**
@@ -96,6 +104,9 @@ const FORMAT_IRI: Readonly<Record<string, string>> = {
   "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle", "application/n-triples": "N-Triples", "application/n-quads": "N-Quads",
   "application/ld+json": "JSON-LD", "application/trig": "TriG", "application/rdf+xml": "RDF_XML",
 };
+
+/** Default of `ServerOptions.maxWriteBytes`. */
+export const DEFAULT_MAX_WRITE_BYTES = 8 * 2 ** 20;
 
 /** The port `vivant serve` and `VivantServer.start` listen on unless told (3030 is Apache Jena Fuseki's). */
 export const DEFAULT_PORT = 8733;
@@ -137,6 +148,7 @@ export class VivantServer {
   readonly #tempDir: string | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   readonly #lane = new WriteLane();
+  readonly #spool = new SpoolStats();
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -158,6 +170,7 @@ export class VivantServer {
     let pool: QueryPool | undefined;
     try {
       writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
+      await resetSpool(dataDir);
       pool = await QueryPool.start({
         dataDir,
         workers: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
@@ -251,9 +264,32 @@ export class VivantServer {
    * read of the current graph, its merge, validation and replace see no other write in between.
    */
   #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#writes.then(fn, fn);
+    this.#waitingWrites++;
+    const body = async (): Promise<T> => {
+      this.#waitingWrites--;
+      return fn();
+    };
+    const run = this.#writes.then(body, body);
     this.#writes = run.catch(() => undefined);
     return run;
+  }
+
+  #waitingWrites = 0;
+
+  /**
+   * Holds the write path: resolves, once the writes before it are done, to a function that lets writes go on again.
+   * Meanwhile reads are answered and writes wait their turn (their bodies spooled to disk), e.g. for a consistent
+   * copy of the data directory.
+   */
+  pauseWrites(): Promise<() => void> {
+    return new Promise((held) => {
+      void this.#serialised(() => new Promise<void>((release) => held(() => release())));
+    });
+  }
+
+  /** Writes waiting for the write path, and the request bodies spooled to disk meanwhile (what `/health` reports). */
+  get writeQueue(): { readonly waiting: number; readonly spooledBodies: number; readonly spooledBytes: number } {
+    return { waiting: this.#waitingWrites, spooledBodies: this.#spool.waiting, spooledBytes: this.#spool.bytes };
   }
 
   /** Inside the serialised section: writes the file, then waits until every worker answers with it. */
@@ -274,7 +310,7 @@ export class VivantServer {
    * A Graph Store write of a publisher's graph (and the publishing page's confirmation): PUT replaces it with the body, POST merges the body into it. The
    * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
    */
-  #gspWrite(files: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
+  #gspWrite(files: readonly WriteInput[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
     return this.#serialised(async () => {
       const existing = this.writer.graph(grant.graphIri);
       // Read, merged, mapped, validated, checked (ownership), serialised and encoded in the write thread; here only
@@ -307,7 +343,7 @@ export class VivantServer {
           return;
         case "/graph-store":
           await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
+            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, maxWriteBytes: this.#maxWrite, spool: this.#spoolOf, headers,
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
@@ -315,7 +351,7 @@ export class VivantServer {
           url.searchParams.set("graph", CATALOG_GRAPH);
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
           await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
+            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, maxWriteBytes: this.#maxWrite, spool: this.#spoolOf, headers,
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
@@ -327,7 +363,7 @@ export class VivantServer {
             status: pool.status, workers: pool.workers, queued: pool.queued,
             graphs: this.writer.graphs().length, triples: this.writer.graphs().reduce((n, g) => n + g.triples, 0),
             quarantined: await this.#quarantined(), ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
-            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats,
+            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats, writes: this.writeQueue,
           });
           return;
         }
@@ -352,7 +388,7 @@ export class VivantServer {
     return {
       pool: this.pool, base: this.url, graphs: () => this.writer.graphs(), sessions: this.#sessions,
       publish: {
-        tokens: this.tokens, graphs: () => this.writer.graphs(), maxBytes: this.#maxBody,
+        tokens: this.tokens, graphs: () => this.writer.graphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
     };
@@ -369,6 +405,14 @@ export class VivantServer {
 
   get #maxBody(): number {
     return this.#o.maxBodyBytes ?? 32 * 2 ** 20;
+  }
+
+  get #maxWrite(): number {
+    return this.#o.maxWriteBytes ?? DEFAULT_MAX_WRITE_BYTES;
+  }
+
+  get #spoolOf(): { dir: string; stats: SpoolStats } {
+    return { dir: spoolDir(this.writer.dataDir), stats: this.#spool };
   }
 
   #index(): Record<string, unknown> {
@@ -455,6 +499,7 @@ export class VivantServer {
     await this.#writes;
     await this.#lane.close();
     await this.pool.close();
+    await rm(spoolDir(this.writer.dataDir), { recursive: true, force: true });
     await this.writer.close();
     if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });
   }
