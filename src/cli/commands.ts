@@ -1,6 +1,7 @@
 // The registry of `vivant` sub-commands: one module each.
 
 import type { Command } from "./io.js";
+import { exportCommand } from "./export.js";
 import { harvestCommand } from "./harvest.js";
 import { importCommand } from "./import.js";
 import { loadCommand } from "./load.js";
@@ -10,6 +11,7 @@ import { serveCommand } from "./serve.js";
 import { validateCommand } from "./validate.js";
 
 export const COMMANDS: readonly Command[] = [
+  exportCommand,
   harvestCommand,
   importCommand,
   loadCommand,

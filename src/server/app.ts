@@ -423,6 +423,7 @@ export class VivantServer {
       catalog: `${this.url}catalog`,
       api: {
         performances: `${this.url}api/performances{?from,to,city,region,near,genre,type,venue,performer,lang,accessibility,free,maxPrice,q,tz,limit,cursor}`,
+        calendar: `${this.url}api/performances.ics{?…filters,production,series}`,
         facets: `${this.url}api/performances/facets{?facet,…filters}`,
         stats: `${this.url}api/stats{?…filters}`,
       },
