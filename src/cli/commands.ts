@@ -5,6 +5,7 @@ import { exportCommand } from "./export.js";
 import { harvestCommand } from "./harvest.js";
 import { importCommand } from "./import.js";
 import { loadCommand } from "./load.js";
+import { mcpCommand } from "./mcp.js";
 import { mapCommand } from "./map.js";
 import { schemaCommand } from "./schema.js";
 import { serveCommand } from "./serve.js";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   loadCommand,
   mapCommand,
+  mcpCommand,
   schemaCommand,
   serveCommand,
   validateCommand,

@@ -23,7 +23,8 @@ import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
 import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
-import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
+import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
+import { vivantMcpServer } from "./mcp.js";
 import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
 import { serializeTriples } from "../store/oxigraph.js";
@@ -356,6 +357,9 @@ export class VivantServer {
           });
           return;
         }
+        case "/mcp":
+          await this.#mcp(req, res);
+          return;
         case "/health": {
           // Not ok (503) while a worker is being replaced: the other workers answer meanwhile, with fewer hands.
           const pool = this.pool.health();
@@ -380,6 +384,28 @@ export class VivantServer {
     } catch (e) {
       sendError(res, e);
     }
+  }
+
+  /** Model Context Protocol over streamable HTTP, stateless: a server and a transport per request, on the query pool. */
+  async #mcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { StreamableHTTPServerTransport } = await import("@modelcontextprotocol/sdk/server/streamableHttp.js");
+    let body: unknown;
+    if (req.method === "POST") {
+      const text = await readBody(req, this.#maxBody);
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpError(400, "mcp/json", "the body is not JSON", { hint: "send a JSON-RPC message of the Model Context Protocol" });
+      }
+    }
+    const server = vivantMcpServer(this.pool);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on("close", () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
   }
 
   readonly #sessions = new PublishSessions();
