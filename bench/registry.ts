@@ -6,6 +6,7 @@ import { mapBench } from "./map.bench.js";
 import { validateBench } from "./validate.bench.js";
 import { storeBench } from "./store.bench.js";
 import { webBench } from "./web.bench.js";
+import { writesBench } from "./writes.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
@@ -13,4 +14,5 @@ export const BENCHES: readonly BenchModule[] = [
   validateBench,
   storeBench,
   webBench,
+  writesBench,
 ];

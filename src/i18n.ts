@@ -76,6 +76,10 @@ export const CATALOGUE = {
   "http/507": { en: "Insufficient Storage", fr: "Espace de stockage insuffisant" },
   "http/error": { en: "Error", fr: "Erreur" },
   "http/too-large": { en: "the request body is larger than {limit} bytes", fr: "le corps de la requête dépasse {limit} octets" },
+  "http/too-large.write-hint": {
+    en: "split the data, send it with vivant load on the server's machine, or ask the operator to raise --max-write",
+    fr: "découpez les données, chargez-les avec vivant load sur la machine du serveur, ou demandez à l'exploitant de relever --max-write",
+  },
   "http/too-large.hint": {
     en: "split the data (one publisher graph per request) or ask the operator to raise --max-body",
     fr: "découpez les données (un graphe d'éditeur par requête) ou demandez à l'exploitant de relever --max-body",

@@ -30,8 +30,10 @@ import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
 import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
-import { WriteLane, type PreparedWrite } from "./write-lane.js";
-import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
+import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
+import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
+import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
+import { vivantMcpServer } from "./mcp.js";
 import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
 import { serializeTriples } from "../store/oxigraph.js";
@@ -82,6 +84,13 @@ export interface ServerOptions {
    * @default 33554432 (32 MiB)
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Largest body of a Graph Store write (PUT, POST) and of a publishing-page upload, in bytes: past it 413
+   * `request/too-large`, answered on the Content-Length before the body is read (or as soon as the bytes read pass
+   * it). Write bodies wait their turn spooled to the data directory's `spool/` folder, not in memory.
+   * @default 8388608 (8 MiB: about 400,000 triples of Vivant records, 60,000 of N-Triples)
+   */
+  readonly maxWriteBytes?: number;
   /** Bearer tokens of the publishers allowed to write. @default none: the graph store is read-only */
   readonly tokens?: TokenTable;
   /**
@@ -107,6 +116,9 @@ const FORMAT_IRI: Readonly<Record<string, string>> = {
   "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle", "application/n-triples": "N-Triples", "application/n-quads": "N-Quads",
   "application/ld+json": "JSON-LD", "application/trig": "TriG", "application/rdf+xml": "RDF_XML",
 };
+
+/** Default of `ServerOptions.maxWriteBytes`. */
+export const DEFAULT_MAX_WRITE_BYTES = 8 * 2 ** 20;
 
 /** The port `vivant serve` and `VivantServer.start` listen on unless told (3030 is Apache Jena Fuseki's). */
 export const DEFAULT_PORT = 8733;
@@ -149,6 +161,7 @@ export class VivantServer {
   #writes: Promise<unknown> = Promise.resolve();
   readonly #lane = new WriteLane();
   #feeds: ChangeFeeds | undefined;
+  readonly #spool = new SpoolStats();
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -170,6 +183,7 @@ export class VivantServer {
     let pool: QueryPool | undefined;
     try {
       writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
+      await resetSpool(dataDir);
       pool = await QueryPool.start({
         dataDir,
         workers: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
@@ -279,7 +293,12 @@ export class VivantServer {
    * read of the current graph, its merge, validation and replace see no other write in between.
    */
   #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#writes.then(fn, fn);
+    this.#waitingWrites++;
+    const body = async (): Promise<T> => {
+      this.#waitingWrites--;
+      return fn();
+    };
+    const run = this.#writes.then(body, body);
     this.#writes = run.catch(() => undefined);
     return run;
   }
@@ -315,6 +334,24 @@ export class VivantServer {
     });
   }
 
+  #waitingWrites = 0;
+
+  /**
+   * Holds the write path: resolves, once the writes before it are done, to a function that lets writes go on again.
+   * Meanwhile reads are answered and writes wait their turn (their bodies spooled to disk), e.g. for a consistent
+   * copy of the data directory.
+   */
+  pauseWrites(): Promise<() => void> {
+    return new Promise((held) => {
+      void this.#serialised(() => new Promise<void>((release) => held(() => release())));
+    });
+  }
+
+  /** Writes waiting for the write path, and the request bodies spooled to disk meanwhile (what `/health` reports). */
+  get writeQueue(): { readonly waiting: number; readonly spooledBodies: number; readonly spooledBytes: number } {
+    return { waiting: this.#waitingWrites, spooledBodies: this.#spool.waiting, spooledBytes: this.#spool.bytes };
+  }
+
   /** Inside the serialised section: writes the file, then waits until every worker answers with it. */
   async #replace(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
     const list = [...quads];
@@ -335,7 +372,7 @@ export class VivantServer {
    * A Graph Store write of a publisher's graph (and the publishing page's confirmation): PUT replaces it with the body, POST merges the body into it. The
    * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
    */
-  #gspWrite(files: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
+  #gspWrite(files: readonly WriteInput[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
     return this.#serialised(async () => {
       const existing = this.writer.graph(grant.graphIri);
       // Read, merged, mapped, validated, checked (ownership), serialised and encoded in the write thread; here only
@@ -372,13 +409,16 @@ export class VivantServer {
         case "/graph-store":
           if ((req.method === "GET" || req.method === "HEAD") && (await this.#restrictedGet(req, res, url))) return;
           await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
+            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, maxWriteBytes: this.#maxWrite, spool: this.#spoolOf, headers,
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
         case "/catalog":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
           await this.#catalog(req, res, url);
+          return;
+        case "/mcp":
+          await this.#mcp(req, res);
           return;
         case "/health": {
           // Not ok (503) while a worker is being replaced: the other workers answer meanwhile, with fewer hands.
@@ -387,7 +427,7 @@ export class VivantServer {
             status: pool.status, workers: pool.workers, queued: pool.queued,
             graphs: this.publicGraphs().length, triples: this.publicGraphs().reduce((n, g) => n + g.triples, 0),
             quarantined: await this.#quarantined(), ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
-            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats,
+            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats, writes: this.writeQueue,
           });
           return;
         }
@@ -411,13 +451,35 @@ export class VivantServer {
     }
   }
 
+  /** Model Context Protocol over streamable HTTP, stateless: a server and a transport per request, on the query pool. */
+  async #mcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { StreamableHTTPServerTransport } = await import("@modelcontextprotocol/sdk/server/streamableHttp.js");
+    let body: unknown;
+    if (req.method === "POST") {
+      const text = await readBody(req, this.#maxBody);
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpError(400, "mcp/json", "the body is not JSON", { hint: "send a JSON-RPC message of the Model Context Protocol" });
+      }
+    }
+    const server = vivantMcpServer(this.pool);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on("close", () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  }
+
   readonly #sessions = new PublishSessions();
 
   get #web(): WebContext {
     return {
       pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions,
       publish: {
-        tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: this.#maxBody,
+        tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
     };
@@ -436,6 +498,14 @@ export class VivantServer {
     return this.#o.maxBodyBytes ?? 32 * 2 ** 20;
   }
 
+  get #maxWrite(): number {
+    return this.#o.maxWriteBytes ?? DEFAULT_MAX_WRITE_BYTES;
+  }
+
+  get #spoolOf(): { dir: string; stats: SpoolStats } {
+    return { dir: spoolDir(this.writer.dataDir), stats: this.#spool };
+  }
+
   #index(): Record<string, unknown> {
     return {
       name: "Vivant: live-performance programming as linked open data",
@@ -444,6 +514,7 @@ export class VivantServer {
       catalog: `${this.url}catalog`,
       api: {
         performances: `${this.url}api/performances{?from,to,city,region,near,genre,type,venue,performer,lang,accessibility,free,maxPrice,q,tz,limit,cursor}`,
+        calendar: `${this.url}api/performances.ics{?…filters,production,series}`,
         facets: `${this.url}api/performances/facets{?facet,…filters}`,
         stats: `${this.url}api/stats{?…filters}`,
       },
@@ -617,6 +688,7 @@ export class VivantServer {
     await this.#dumps?.value;
     await this.#lane.close();
     await this.pool.close();
+    await rm(spoolDir(this.writer.dataDir), { recursive: true, force: true });
     await this.writer.close();
     if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });
   }

@@ -180,6 +180,7 @@ export class QueryPool implements SelectSource {
         dataDir: this.#o.dataDir, unionDefaultGraph: this.#o.unionDefaultGraph, maxResultBytes: this.#o.maxResultBytes,
         ...(this.#o.queryLimits ? { queryLimits: this.#o.queryLimits } : {}),
         ...(this.#o.exclude?.length ? { exclude: this.#o.exclude } : {}),
+        ownershipChecked: [...this.#checked],
       } satisfies WorkerConfig,
       execArgv: fromSource ? ["--import", new URL("./dev/ts-register.mjs", import.meta.url).href] : [],
       resourceLimits: QUERY_WORKER_LIMITS,
@@ -190,6 +191,7 @@ export class QueryPool implements SelectSource {
       worker.on("message", (m: FromWorker) => {
         switch (m.type) {
           case "ready":
+            this.#learn(m.ownershipChecked, m.ownershipScans);
             if (slot.state !== "starting") return;
             slot.state = "ready";
             for (const w of m.warnings) this.#o.log?.(`warning: ${w}`);
@@ -203,6 +205,7 @@ export class QueryPool implements SelectSource {
             return;
           case "reloaded":
           case "error":
+            if (m.type === "reloaded") this.#learn(m.ownershipChecked, m.ownershipScans);
             if (slot.reloads.has(m.id)) {
               if (m.type === "error") {
                 // A replica that could not take a write must not answer: it is replaced (the new one reads the files).
@@ -243,6 +246,21 @@ export class QueryPool implements SelectSource {
         this.#exited(slot, code);
       });
     });
+  }
+
+  /** Graph files the workers found clean of other graphs' resources (path → key): a new worker does not scan them again. */
+  readonly #checked = new Map<string, string>();
+  /** Graph files scanned for the ownership rule by each worker, summed (start and reloads). */
+  #ownershipScans = 0;
+
+  #learn(checked: readonly (readonly [string, string])[], scans: number): void {
+    for (const [path, key] of checked) this.#checked.set(path, key);
+    this.#ownershipScans += scans;
+  }
+
+  /** How many graph files the workers scanned for the ownership rule since the pool started (starts and reloads). */
+  get ownershipScans(): number {
+    return this.#ownershipScans;
   }
 
   #failure(slot: Slot, reason: string): void {
@@ -464,7 +482,7 @@ export class QueryPool implements SelectSource {
           resolve();
           this.#dispatch();
         });
-        slot.worker.postMessage({ type: "reload", id, graphIri } satisfies ToWorker);
+        slot.worker.postMessage({ type: "reload", id, graphIri, ownershipChecked: [...this.#checked] } satisfies ToWorker);
       });
     }
   }

@@ -16,11 +16,13 @@ export interface WorkerConfig {
   readonly queryLimits?: QueryLimits;
   /** Graphs the workers never load (restricted graphs: served from their files to the callers allowed, never queried). */
   readonly exclude?: readonly string[];
+  /** Graph files already checked for the ownership rule (path → key, see `OpenOptions.ownershipChecked`). */
+  readonly ownershipChecked?: readonly (readonly [string, string])[];
 }
 
 export type ToWorker =
   | { readonly type: "query"; readonly id: number; readonly query: string; readonly results: string; readonly graph: string; readonly options: QueryOptions }
-  | { readonly type: "reload"; readonly id: number; readonly graphIri: string }
+  | { readonly type: "reload"; readonly id: number; readonly graphIri: string; readonly ownershipChecked: readonly (readonly [string, string])[] }
   | IndexRequest;
 
 /** A typed question answered from the worker's performance index. */
@@ -46,9 +48,9 @@ export interface WorkerError {
 }
 
 export type FromWorker =
-  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[] }
+  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[]; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number /* since the worker's last message saying it */ }
   | { readonly type: "fatal"; readonly message: string }
   | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
-  | { readonly type: "reloaded"; readonly id: number }
+  | { readonly type: "reloaded"; readonly id: number; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number }
   | { readonly type: "value"; readonly id: number; readonly value: unknown }
   | { readonly type: "error"; readonly id: number; readonly error: WorkerError };

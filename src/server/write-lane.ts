@@ -5,13 +5,27 @@ import { Worker } from "node:worker_threads";
 import { InputError, UsageError, VivantError, type Message } from "../errors.js";
 import type { EncodedGraph } from "../store/files.js";
 import type { LoadFile, LoadTarget, PreparedGraph } from "../store/load.js";
+import type { RdfFormat } from "../rdf/io.js";
 import type { GraphInfo } from "../store/types.js";
 import type { EntityChange } from "../dataspace/entities.js";
+
+/** A request body spooled to a file (src/server/spool.ts): read and decoded in the write thread, when its turn comes. */
+export interface SpooledInput {
+  /** Path of the spooled body. */
+  readonly spool: string;
+  /** The request's Content-Type (its charset decodes the bytes). */
+  readonly contentType: string | undefined;
+  readonly source: string;
+  readonly format: RdfFormat;
+}
+
+/** One input of a write: text already in memory, or a spooled body. */
+export type WriteInput = LoadFile | SpooledInput;
 
 /** A write to prepare: the inputs (and the current graph's file for a merge), its target, the store's graphs. */
 export interface WriteJob {
   readonly id: number;
-  readonly files: readonly LoadFile[];
+  readonly files: readonly WriteInput[];
   /** Path of the graph's current file, read first (POST merges). */
   readonly mergeFrom?: string;
   readonly target: LoadTarget;
