@@ -5,6 +5,7 @@ import { InputError, type Text } from "../errors.js";
 import { GENRES, type Genre } from "../records/types.js";
 import { epochOf, formatIsoDate, isTimeZone, offsetAt, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
 import { countryZoneTable } from "./zones.js";
+import { pushAll } from "../arrays.js";
 import { genreIri } from "../mapping/terms.js";
 import { SCHEMA, XSD } from "../vocab.js";
 import { eventTestsSparql } from "./events.js";
@@ -334,7 +335,7 @@ export const streamOfE = (v: string): string => `?e schema:potentialAction ?watc
 export function filterBlock(f: PerformanceFilter, options: { readonly times?: boolean } = {}): string {
   checkFilter(f);
   const lines: string[] = ["?e schema:workPerformed ?work ; schema:startDate ?start .", ...eventTestsSparql()];
-  if (f.from !== undefined || f.to !== undefined || options.times) lines.push(...timeBlock(f));
+  if (f.from !== undefined || f.to !== undefined || options.times) pushAll(lines, timeBlock(f));
   if (f.type !== undefined) lines.push(`?e a ${iri(typeOf(f.type), "type")} .`);
   if (f.genre !== undefined) lines.push(`?work schema:genre ${iri(genreOf(f.genre), "genre")} .`);
   if (f.venue !== undefined) {

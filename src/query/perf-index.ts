@@ -281,7 +281,7 @@ export class PerformanceIndex {
     for (const b of rows(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressCountry ?c }`)) place(b.v!.value).countries.push(b.c!.termType === "BlankNode" ? undefined : intern(b.c!.value));
     for (const e of entries.values()) {
       const countries: (string | undefined)[] = [];
-      for (const v of e.zonePlaces) countries.push(...(places.get(v)?.countries ?? []));
+      for (const v of e.zonePlaces) for (const c of places.get(v)?.countries ?? []) countries.push(c);
       e.zone = countries.length ? zoneOfCountries(countries) : undefined;
     }
 
