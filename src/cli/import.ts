@@ -135,7 +135,7 @@ export const importCommand: Command = {
       } else if (!writer) io.stdout.write(out);
       const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
       const writeReport = (load?: Record<string, unknown>) => writeFile(resolve(io.cwd, reportPath!), `${JSON.stringify({
-        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), rejected: result.rejected,
+        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), ...(result.repairedCells ? { repairedCells: result.repairedCells } : {}), rejected: result.rejected,
         rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems, ...(load ? { load } : {}),
       }, null, 2)}\n`);
       // Written before the load too: a load that throws (unusable input) still leaves the import's own report.

@@ -3,14 +3,15 @@
 // ~0.5 s at 1M triples). Built from the store with plain SPARQL, answers exactly as the SPARQL of filter.ts
 // (the HTTP tests compare both), and rebuilt whenever a graph changes.
 
-import { epochOf, parseIsoDate } from "../records/time.js";
+import { InputError } from "../errors.js";
 import type { Bindings, SelectResult } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
-import { checkFilter, genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
+import { boundInZone, boundOf, checkFilter, genreOf, passes, startTimes, typeOf, KM_PER_DEGREE, type Bound, type PerformanceFilter, type StartTimes } from "./filter.js";
+import { zoneOfCountries } from "./zones.js";
 import { eventClasses, isValidStart, SUBCLASS_OF } from "./events.js";
-import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
+import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, withStartZone, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
 
 /** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
 const DESCRIPTION_CACHE = 50_000;
@@ -29,14 +30,20 @@ interface Place {
   geos: [number, number][];
   /** Names of amenity features whose value is true. */
   amenities: string[];
+  /** Its address's addressCountry values (undefined: a blank node, which names no country). */
+  countries: (string | undefined)[];
 }
 
 interface Entry {
   readonly id: string;
   readonly startLex: string;
   readonly startType: string;
-  /** Instant in ms; NaN when the start has no offset (never inside a date range, as in SPARQL). */
-  readonly epoch: number;
+  /** The start's instant (when it has an offset), its wall time and its sort key (see filter.ts). */
+  readonly t: StartTimes;
+  /** The venue's time zone (from the countries of its location and the places containing it), when there is one. */
+  zone: string | undefined;
+  /** The location and the places containing it (not a stream's VirtualLocation): where the zone is read. */
+  zonePlaces: string[];
   types: string[];
   genres: string[];
   /** The location and the places containing it. */
@@ -132,7 +139,8 @@ export class PerformanceIndex {
    * described since the index was built (descriptions are kept until the next graph change).
    */
   page(filter: PerformanceFilter, options: PageOptions = {}): PerformancePage {
-    const { ids, next } = this.find(filter, options);
+    const { found, next } = this.#find(filter, options);
+    const ids = found.map((e) => e.id);
     const missing = ids.filter((id) => !this.#described.has(id));
     if (missing.length) {
       const nodes = describePerformancesSync(this.#select, missing);
@@ -141,7 +149,7 @@ export class PerformanceIndex {
         this.#described.set(id, nodes[i]!);
       });
     }
-    return { items: ids.map((id) => this.#described.get(id)!), ...(next !== undefined ? { next } : {}) };
+    return { items: found.map((e) => withStartZone(this.#described.get(e.id)!, e.startLex, e.zone)), ...(next !== undefined ? { next } : {}) };
   }
 
   get size(): number {
@@ -175,11 +183,10 @@ export class PerformanceIndex {
       if (!isValidStart(start)) continue;
       let e = entries.get(b.e!.value);
       if (!e) {
-        const parsed = start.termType === "Literal" ? parseIsoDate(start.value) : undefined;
-        const epoch = parsed && parsed.kind === "dateTime" && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
+        const t = startTimes(start.value)!;
         const id = intern(b.e!.value);
         e = {
-          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", epoch,
+          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", t, zone: undefined, zonePlaces: NONE,
           types: NONE, genres: NONE, venues: NONE, topVenues: NONE, locations: NONE, langs: NONE, features: NONE, statedFree: NONE,
           prices: NO_PRICES, zeroPrice: false, performers: NONE, texts: NONE,
         };
@@ -211,9 +218,11 @@ export class PerformanceIndex {
       const l = intern(b.l!.value);
       e.locations = put(e.locations, l);
       e.venues = put(e.venues, l);
+      e.zonePlaces = put(e.zonePlaces, l);
       if (b.up) {
         const up = intern(b.up.value);
         e.venues = put(e.venues, up);
+        e.zonePlaces = put(e.zonePlaces, up);
         const ups = upOf.get(l);
         if (ups) addTo(ups, up);
         else upOf.set(l, [up]);
@@ -247,7 +256,7 @@ export class PerformanceIndex {
     const places = new Map<string, Place>();
     const place = (id: string): Place => {
       let p = places.get(id);
-      if (!p) places.set(intern(id), (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [] }));
+      if (!p) places.set(intern(id), (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [], countries: [] }));
       return p;
     };
     // Every place's city, region, point and amenities, whether or not a performance is there: only the places a
@@ -268,6 +277,13 @@ export class PerformanceIndex {
       if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
     }
     for (const b of rows(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`)) addTo(place(b.v!.value).amenities, intern(b.n!.value));
+    // Every (place, address, country) row counts, as the SPARQL's COUNT(DISTINCT zone) sees them.
+    for (const b of rows(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressCountry ?c }`)) place(b.v!.value).countries.push(b.c!.termType === "BlankNode" ? undefined : intern(b.c!.value));
+    for (const e of entries.values()) {
+      const countries: (string | undefined)[] = [];
+      for (const v of e.zonePlaces) for (const c of places.get(v)?.countries ?? []) countries.push(c);
+      e.zone = countries.length ? zoneOfCountries(countries) : undefined;
+    }
 
     // Only events: a node typed with an Event class, shipped or declared in the data (see events.ts).
     const declared: [string, string][] = [];
@@ -298,16 +314,18 @@ export class PerformanceIndex {
   /** The test of filter.ts's filterBlock, in JavaScript. */
   #matcher(f: PerformanceFilter): (e: Entry) => boolean {
     checkFilter(f);
-    const zone = f.timeZone ?? "Europe/Paris";
     const tests: ((e: Entry) => boolean)[] = [];
-    if (f.from !== undefined) {
-      const t = instantEpoch(f.from, zone, "from", false);
-      tests.push((e) => e.epoch >= t);
-    }
-    if (f.to !== undefined) {
-      const t = instantEpoch(f.to, zone, "to", true);
-      tests.push((e) => e.epoch < t);
-    }
+    const dated = (b: Bound, lower: boolean): ((e: Entry) => boolean) => {
+      const inZone = new Map<string, number>();
+      const at = (zone: string): number => {
+        let v = inZone.get(zone);
+        if (v === undefined) inZone.set(zone, (v = boundInZone(b, zone)));
+        return v;
+      };
+      return (e) => passes(e.t, e.zone, b, at, lower);
+    };
+    if (f.from !== undefined) tests.push(dated(boundOf(f.from, f.timeZone, "from", false), true));
+    if (f.to !== undefined) tests.push(dated(boundOf(f.to, f.timeZone, "to", true), false));
     if (f.type !== undefined) {
       const t = typeOf(f.type);
       tests.push((e) => e.types.includes(t));
@@ -376,11 +394,11 @@ export class PerformanceIndex {
    * the venue, performer, genre or type asked for instead of every performance.
    */
   #scan(filter: PerformanceFilter, from: number, visit: (e: Entry) => boolean): void {
-    const zone = filter.timeZone ?? "Europe/Paris";
     let lo = from;
-    if (filter.from !== undefined) lo = Math.max(lo, lowerBound(this.#sorted, instantEpoch(filter.from, zone, "from", false)));
-    // Starts without an offset sort last and are never before `to` (as in SPARQL): NaN < t is false.
-    const to = filter.to !== undefined ? instantEpoch(filter.to, zone, "to", true) : Infinity;
+    // The sort key (an instant, or a local wall time read as UTC) is within 15 h of what a bound compares, whatever
+    // the zone or offset: the scan starts that much before `from` and stops that much after `to`; the matcher decides.
+    if (filter.from !== undefined) lo = Math.max(lo, lowerBound(this.#sorted, boundOf(filter.from, filter.timeZone, "from", false).ms - SLACK));
+    const to = filter.to !== undefined ? boundOf(filter.to, filter.timeZone, "to", true).ms + SLACK : Infinity;
     let list: Int32Array | undefined;
     const narrow = (kind: Posting, key: string | undefined): void => {
       if (key === undefined) return;
@@ -395,30 +413,36 @@ export class PerformanceIndex {
     if (list !== undefined) {
       for (let j = lowerBoundInt(list, lo); j < list.length; j++) {
         const e = sorted[list[j]!]!;
-        if (to !== Infinity && !(e.epoch < to)) return;
+        if (e.t.key >= to) return;
         if (!visit(e)) return;
       }
       return;
     }
     for (let i = lo; i < sorted.length; i++) {
       const e = sorted[i]!;
-      if (to !== Infinity && !(e.epoch < to)) return;
+      if (e.t.key >= to) return;
       if (!visit(e)) return;
     }
   }
 
   /** One page of matching performance IRIs, in start order, and the cursor of the next page. */
   find(filter: PerformanceFilter, options: PageOptions = {}): { ids: string[]; next?: string } {
+    const { found, next } = this.#find(filter, options);
+    const ids = found.map((e) => e.id);
+    return next !== undefined ? { ids, next } : { ids };
+  }
+
+  #find(filter: PerformanceFilter, options: PageOptions): { found: Entry[]; next?: string } {
     const limit = limitOf(options);
     const match = this.#matcher(filter);
     let from = 0;
     if (options.cursor !== undefined) {
       const c = decodeCursor(options.cursor);
-      const parsed = parseIsoDate(c.start);
-      const epoch = parsed && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
-      from = upperBound(this.#sorted, { epoch, id: c.id });
+      const t = startTimes(c.start);
+      if (!t) throw new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
+      from = upperBound(this.#sorted, { t, id: c.id });
     }
-    const ids: string[] = [];
+    const ids: Entry[] = [];
     let last: Entry | undefined;
     let next: string | undefined;
     this.#scan(filter, from, (e) => {
@@ -427,11 +451,11 @@ export class PerformanceIndex {
         next = encodeCursor({ start: last!.startLex, startType: last!.startType, id: last!.id });
         return false;
       }
-      ids.push(e.id);
+      ids.push(e);
       last = e;
       return true;
     });
-    return next !== undefined ? { ids, next } : { ids };
+    return next !== undefined ? { found: ids, next } : { found: ids };
   }
 
   /** Facet counts, as facetQuery's SPARQL gives them. */
@@ -503,22 +527,21 @@ export class PerformanceIndex {
   }
 }
 
-/** SPARQL's ORDER BY ?start ?e for comparable starts; starts without an offset go last. */
-function order(a: Pick<Entry, "epoch" | "id">, b: Pick<Entry, "epoch" | "id">): number {
-  const an = Number.isNaN(a.epoch);
-  const bn = Number.isNaN(b.epoch);
-  if (an !== bn) return an ? 1 : -1;
-  if (!an && a.epoch !== b.epoch) return a.epoch - b.epoch;
+/** SPARQL's ORDER BY ?ord ?e (performances.ts): the instant, or a local start's wall time read as UTC; then the IRI. */
+function order(a: Pick<Entry, "t" | "id">, b: Pick<Entry, "t" | "id">): number {
+  if (a.t.key !== b.t.key) return a.t.key - b.t.key;
   return cmp(a.id, b.id);
 }
 
-function lowerBound(sorted: readonly Entry[], epoch: number): number {
+/** The most a sort key can differ from the instant or wall time a bound compares (offsets are within ±14:59). */
+const SLACK = 15 * 3_600_000;
+
+function lowerBound(sorted: readonly Entry[], key: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const e = sorted[mid]!.epoch;
-    if (!Number.isNaN(e) && e < epoch) lo = mid + 1;
+    if (sorted[mid]!.t.key < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -538,7 +561,7 @@ function lowerBoundInt(list: Int32Array, pos: number): number {
   return lo;
 }
 
-function upperBound(sorted: readonly Entry[], after: Pick<Entry, "epoch" | "id">): number {
+function upperBound(sorted: readonly Entry[], after: Pick<Entry, "t" | "id">): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

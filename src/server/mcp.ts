@@ -34,7 +34,7 @@ const FILTER = {
   lang: z.string().optional().describe("BCP 47 language spoken or sung"),
   accessibility: z.string().optional().describe("surtitles, signLanguage, audioDescription, wheelchairAccessible, hearingLoop…"),
   free: z.boolean().optional(), maxPrice: z.number().optional(), q: z.string().optional().describe("words in the name or description"),
-  tz: z.string().optional().describe("IANA zone of the dates (default Europe/Paris)"),
+  tz: z.string().optional().describe("IANA zone the dates without an offset are read in (default: each performance's own zone, its venue's)"),
 };
 type FilterArgs = { [K in keyof typeof FILTER]?: string | number | boolean };
 
