@@ -58,6 +58,24 @@ export const CATALOGUE = {
     fr: "--lang donne la langue des messages (en ou fr) depuis la 0.2.0 ; pour la langue « {value} », utilisez {option} {value}",
   },
 
+  "io/write": { en: "cannot write {path}: {detail}", fr: "impossible d'écrire {path} : {detail}" },
+  "io/write.hint": { en: "check that the folder exists and that you may write in it", fr: "vérifiez que le dossier existe et que vous pouvez y écrire" },
+
+  // --- reports: summaries on a terminal (src/validate/summary.ts) --------------------------------------
+  "summary/heading-conforms": { en: "{source}profile {profile}: conforms: {counts}{rejected}", fr: "{source}profil {profile} : conforme : {counts}{rejected}" },
+  "summary/heading-fails": { en: "{source}profile {profile}: does not conform: {counts}{rejected}", fr: "{source}profil {profile} : non conforme : {counts}{rejected}" },
+  "summary/violations.one": { en: "{count} violation", fr: "{count} violation" },
+  "summary/violations.other": { en: "{count} violations", fr: "{count} violations" },
+  "summary/warnings.one": { en: "{count} warning", fr: "{count} avertissement" },
+  "summary/warnings.other": { en: "{count} warnings", fr: "{count} avertissements" },
+  "summary/rejected.one": { en: "; {count} record rejected", fr: " ; {count} fiche rejetée" },
+  "summary/rejected.other": { en: "; {count} records rejected", fr: " ; {count} fiches rejetées" },
+  "summary/note": { en: "note: {message}: {count}", fr: "note : {message} : {count}" },
+  "summary/record-problems": { en: "record problems:", fr: "problèmes des fiches :" },
+  "summary/more": { en: "… {count} more not shown (--max-issues N to show more, --report FILE for the full report)", fr: "… {count} de plus non affichés (--max-issues N pour en voir plus, --report FICHIER pour le rapport complet)" },
+  "summary/more-in-file": { en: "… {count} more not shown: the full report is in {file}", fr: "… {count} de plus non affichés : le rapport complet est dans {file}" },
+  "summary/report-written": { en: "full report: {file}", fr: "rapport complet : {file}" },
+
   // --- server: HTTP problem documents ------------------------------------------------------------------
   "http/400": { en: "Bad Request", fr: "Requête incorrecte" },
   "http/401": { en: "Unauthorized", fr: "Non authentifié" },

@@ -21,7 +21,7 @@ import { handleFeed } from "./feed-route.js";
 import { datasetId } from "../dataspace/catalog.js";
 import { readGraphFileSync } from "../store/files.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
-import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
+import { ingest, prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../ingest/index.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import { GraphWriter } from "../store/writer.js";
@@ -363,9 +363,9 @@ export class VivantServer {
 
   /** Inside the serialised section: prepare (read, map, validate) and, only when valid, replace. */
   async #prepareAndReplace(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
-    const prepared = await prepareGraph(files, target, { known: (id) => this.writer.graphs().find((g) => g.publisherId === id), ...options });
-    if (!prepared.ok) return { prepared };
-    return { prepared, info: await this.#replace(prepared.graphIri, prepared.quads, prepared.meta) };
+    const into = { graphs: () => this.writer.graphs(), replaceGraph: (g: string, q: Iterable<Quad>, m: GraphMeta) => this.#replace(g, q, m) };
+    const { prepared, written } = await ingest(files, target, into, options);
+    return written ? { prepared, info: written } : { prepared };
   }
 
   /**

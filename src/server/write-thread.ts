@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { isVivantError } from "../errors.js";
 import { encodeGraph, readGraphFileSync } from "../store/files.js";
-import { prepareGraph } from "../store/load.js";
+import { prepareGraph } from "../ingest/prepare.js";
 import { diffEntities } from "../dataspace/entities.js";
 import { checkOwnership, serialiseGraph } from "../store/writer.js";
 import type { LoadFile } from "../store/load.js";
