@@ -2,6 +2,7 @@
 
 import type { BenchModule } from "./harness.js";
 import { importBench } from "./import.bench.js";
+import { ingestBench } from "./ingest.bench.js";
 import { mapBench } from "./map.bench.js";
 import { validateBench } from "./validate.bench.js";
 import { storeBench } from "./store.bench.js";
@@ -15,4 +16,5 @@ export const BENCHES: readonly BenchModule[] = [
   storeBench,
   webBench,
   writesBench,
+  ingestBench,
 ];

@@ -217,7 +217,7 @@ export function writeLoadOutcome(io: CliIo, command: string, outcome: LoadOutcom
       `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (graph ${prepared.graphIri} unchanged)\n`);
     return EXIT.rejected;
   }
-  io.stderr.write(`validated ${prepared.quads.length} triples: ${warnings}\n`);
+  io.stderr.write(`validated ${prepared.size} triples: ${warnings}\n`);
   io.stdout.write(`loaded ${written.triples} triples into ${written.graphIri} (publisher ${written.publisherId ?? "?"}, version ${written.version}, ${written.licenceIri}) in ${dataDir}\n`);
   return EXIT.ok;
 }

@@ -109,7 +109,7 @@ export const loadCommand: Command = {
         onValidate: (done, total) => progress.update(done, total),
         onPrepared: (p) => {
           progress.done();
-          if (p.ok) io.stderr.write(`validated ${p.quads.length} triples: ${p.report.warnings} warning${p.report.warnings === 1 ? "" : "s"}; writing ${p.graphIri}\n`);
+          if (p.ok) io.stderr.write(`validated ${p.size} triples: ${p.report.warnings} warning${p.report.warnings === 1 ? "" : "s"}; writing ${p.graphIri}\n`);
         },
       });
       if (reportFile !== undefined) {

@@ -9,7 +9,7 @@ import type { Quad } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { COLLECTIONS, type RecordDocument } from "../records/types.js";
-import { prepareGraph, type IngestInput, type LoadTarget, type PrepareOptions, type PreparedGraph } from "./prepare.js";
+import { prepareGraph, type IngestInput, type LoadTarget, type PrepareOptions, type PreparedData, type PreparedGraph } from "./prepare.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
 import { GraphWriter } from "../store/writer.js";
 
@@ -60,7 +60,7 @@ export interface LoadRequest {
 
 export interface LoadOutcome {
   /** The graph as validated: its IRI, catalog facts, the core profile's report and the records' own problems. */
-  readonly prepared: PreparedGraph;
+  readonly prepared: PreparedData;
   /** The graph as written; absent when the report has violations or records were rejected (nothing was written). */
   readonly written?: GraphInfo;
 }
@@ -127,7 +127,7 @@ export async function loadValidated(target: GraphTarget, input: LoadInput, reque
 
 export interface IngestOptions extends PrepareOptions {
   /** Called once the graph is validated, before anything is written (e.g. to say what is about to be written). */
-  readonly onPrepared?: (prepared: PreparedGraph) => void;
+  readonly onPrepared?: (prepared: PreparedData) => void;
 }
 
 /**
@@ -149,11 +149,11 @@ export async function ingest(inputs: readonly IngestInput[], request: LoadTarget
   const prepared = await prepareGraph(inputs, request, { known: (id) => publisherGraph(target, id), ...prepare });
   onPrepared?.(prepared);
   if (!prepared.ok) return { prepared };
-  return { prepared, written: await target.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta) };
+  return { prepared, written: await target.replaceGraph(prepared.graphIri, prepared.data, prepared.meta) };
 }
 
 export {
   prepareGraph, readInput, checkLicence, ownSubjectIssues, OWN_SUBJECT_CODE,
-  type IngestInput, type LoadFile, type RecordsInput, type QuadsInput, type LoadTarget, type PrepareOptions, type PreparedGraph,
+  type IngestInput, type LoadFile, type RecordsInput, type QuadsInput, type LoadTarget, type PrepareOptions, type PreparedGraph, type PreparedData,
 } from "./prepare.js";
 export { readValidationInput, readRecords, readQuads, type ValidationInput, type InputNote, type InputKind, type RecordForm } from "./read.js";

@@ -102,6 +102,7 @@ export interface PrepareOptions {
 export interface PreparedGraph {
   readonly graphIri: string;
   readonly meta: GraphMeta;
+  /** The graph's quads as an array (made on first read when the input was one record document). */
   readonly quads: Quad[];
   /** The core profile's report on `quads`. */
   readonly report: ValidationReport;
@@ -113,15 +114,26 @@ export interface PreparedGraph {
   readonly ok: boolean;
 }
 
+/** A prepared graph with its quads as a writer streams them. */
+export interface PreparedData extends PreparedGraph {
+  /**
+   * The graph's quads for a writer that streams them: the array, or for one record document the mapper's triples,
+   * whose quads are made as they are read (a large season is never held as quad objects).
+   */
+  readonly data: Iterable<Quad>;
+  /** How many quads `data` has. */
+  readonly size: number;
+}
+
 const EXT: Readonly<Record<RdfFormat, string>> = { turtle: ".ttl", ntriples: ".nt", nquads: ".nq", trig: ".trig", jsonld: ".json" };
 
 /**
  * Reads, maps or parses, and validates the inputs of one publisher graph with the core profile.
  * Throws InputError when an input is unusable (syntax, unknown publisher, mixed publishers) — nothing is written then either.
  */
-export async function prepareGraph(files: readonly IngestInput[], target: LoadTarget, options: PrepareOptions = {}): Promise<PreparedGraph> {
+export async function prepareGraph(files: readonly IngestInput[], target: LoadTarget, options: PrepareOptions = {}): Promise<PreparedData> {
   if (!files.length) throw new InputError("load/no-input", "nothing to load", { hint: "give a file or a folder with .json, .jsonld, .ttl, .nt, .nq or .trig files" });
-  const quads: Quad[] = [];
+  const parts: ValidationInput[] = [];
   const origins = new Map<string, Origin>();
   const problems: Problem[] = [];
   const notes: InputNote[] = [];
@@ -142,7 +154,7 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
       pushAll(problems, input.map.problems);
       for (const [k, v] of input.map.origins) origins.set(k, v);
     }
-    for (const q of input.quads) quads.push(q);
+    parts.push(input);
   }
   const publisherId = target.publisherId ?? publisher?.id;
   if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
@@ -171,11 +183,24 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
   const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
   (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
   const namespaces = mergeNamespaces(target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined));
-  const validated = await validateInParallel(quads, "core", {
+  // One record document: its triples are validated and written as the mapper makes them, never held as quads.
+  const only = parts.length === 1 && parts[0]!.map && parts[0]!.form === "graph" ? parts[0]!.map.triples : undefined;
+  let array: Quad[] | undefined;
+  const all = (): Quad[] => {
+    if (array === undefined) {
+      array = [];
+      for (const p of parts) for (const q of p.quads) array.push(q);
+    }
+    return array;
+  };
+  const data: Iterable<Quad> = only ?? all();
+  const size = only ? only.size : all().length;
+  const validated = await validateInParallel(data, "core", {
+    ...(only ? { size } : {}),
     ...(origins.size ? { origins } : {}),
     ...(options.onValidate ? { onProgress: options.onValidate } : {}),
   });
-  const own = ownSubjectIssues(quads, graphIri, namespaces);
+  const own = ownSubjectIssues(data, graphIri, namespaces);
   const report: ValidationReport = own.length
     ? { ...validated, conforms: false, violations: validated.violations + own.length, issues: [...own, ...validated.issues] }
     : validated;
@@ -189,7 +214,11 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
       ...(title !== undefined ? { title } : {}),
       ...(namespaces.length ? { namespaces } : {}),
     },
-    quads,
+    get quads() {
+      return all();
+    },
+    data,
+    size,
     report,
     recordProblems: problems,
     notes,
@@ -206,7 +235,7 @@ const OWN_SUBJECT_CONSTRAINT = `${VIVANT}OwnSubjectConstraintComponent`;
  * namespace the publisher registered; blank nodes aside. One violation per other subject, naming it: statements
  * about another publisher's performance (cancelling, re-pricing, re-titling it) are refused, never merged.
  */
-export function ownSubjectIssues(quads: readonly Quad[], graphIri: string, namespaces: readonly string[] = []): ValidationIssue[] {
+export function ownSubjectIssues(quads: Iterable<Quad>, graphIri: string, namespaces: readonly string[] = []): ValidationIssue[] {
   const allowed = [graphBase(graphIri), ...namespaces];
   const list = allowed.join(", ");
   return subjectsOutside(quads, allowed).map((s) => ({

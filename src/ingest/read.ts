@@ -186,7 +186,9 @@ export async function readRecords(json: unknown, source: string, options: { read
     const embed = await embedFormQuads(map.document);
     return { kind: "records", quads: embed.quads, origins: map.origins, map, form: "embed", notes: [] };
   }
-  return { kind: "records", quads: map.quads, origins: map.origins, map, form: "graph", notes: [] };
+  // The quads are made on first read (see MapResult): ingest validates and writes the triples as they are made.
+  const input = { kind: "records" as const, origins: map.origins, map, form: "graph" as const, notes: [] as InputNote[] };
+  return Object.defineProperty(input, "quads", { enumerable: true, get: () => map.quads }) as unknown as ValidationInput;
 }
 
 /**

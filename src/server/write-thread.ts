@@ -33,7 +33,7 @@ function readGraphText(path: string): string {
 async function run(job: WriteJob): Promise<{ reply: WriteReply; transfer: ArrayBuffer[] }> {
   const inputs = job.files.map(loadInput);
   const files = job.mergeFrom !== undefined ? [{ text: readGraphText(job.mergeFrom), source: "current graph", format: "ntriples" as const }, ...inputs] : inputs;
-  const { quads, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
+  const { quads, data: _data, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
   if (!prepared.ok) return { reply: { id: job.id, prepared }, transfer: [] };
   const nt = serialiseGraph(quads, job.version);
   checkOwnership(prepared.graphIri, prepared.meta, nt, job.graphs);

@@ -3,7 +3,7 @@
 
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError } from "../errors.js";
-import { checkOwnership, checkReplace, graphInfo, serialiseGraph } from "./writer.js";
+import { checkOwnership, checkReplace, graphInfo, serialiseGraphText } from "./writer.js";
 import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
@@ -294,7 +294,7 @@ export class GraphStore implements SelectSource {
     this.#writable();
     return this.#serialised(async () => {
       const previous = this.#infos.get(graphIri);
-      const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
+      const nt = serialiseGraphText(quads, (previous?.version ?? 0) + 1);
       checkOwnership(graphIri, meta, nt, this.graphs());
       const info = graphInfo(graphIri, meta, nt.triples, previous);
       if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
