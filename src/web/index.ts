@@ -2,9 +2,10 @@
 // (`/stats`), the query editor (`/query`, and `/sparql` opened in a browser) and their assets. `/` and `/sparql`
 // answer HTML to browsers only; every other client gets what it got before.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import Negotiator from "negotiator";
 import type { QueryPool } from "../server/pool.js";
 import type { GraphInfo } from "../store/types.js";
@@ -40,11 +41,21 @@ function sendHtml(res: ServerResponse, status: number, body: string, head: boole
 }
 
 const require = createRequire(import.meta.url);
-/** Files of npm packages served as they are, read once when first asked for. */
-const PACKAGE_ASSETS: Readonly<Record<string, { readonly file: string; readonly type: string }>> = {
-  "/assets/yasgui.min.js": { file: "@zazuko/yasgui/build/yasgui.min.js", type: "text/javascript; charset=utf-8" },
-  "/assets/yasgui.min.css": { file: "@zazuko/yasgui/build/yasgui.min.css", type: "text/css; charset=utf-8" },
+/**
+ * Files of npm packages served as they are, read once when first asked for. The build copies them into
+ * dist/src/vendor/ (scripts/vendor.mjs: the package is a devDependency); run from the sources, they are read
+ * from the installed package.
+ */
+const PACKAGE_ASSETS: Readonly<Record<string, { readonly built: URL; readonly file: string; readonly type: string }>> = {
+  "/assets/yasgui.min.js": { built: new URL("../vendor/yasgui/yasgui.min.js", import.meta.url), file: "@zazuko/yasgui/build/yasgui.min.js", type: "text/javascript; charset=utf-8" },
+  "/assets/yasgui.min.css": { built: new URL("../vendor/yasgui/yasgui.min.css", import.meta.url), file: "@zazuko/yasgui/build/yasgui.min.css", type: "text/css; charset=utf-8" },
 };
+
+/** Where a package asset is read from: the build's copy, else (running from the sources) the package. */
+function packageAssetPath(asset: { readonly built: URL; readonly file: string }): string {
+  const built = fileURLToPath(asset.built);
+  return existsSync(built) ? built : require.resolve(asset.file);
+}
 const assetCache = new Map<string, Buffer>();
 
 function sendAsset(res: ServerResponse, type: string, body: string | Buffer, head: boolean): void {
@@ -125,7 +136,7 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     case "/assets/yasgui.min.css": {
       const asset = PACKAGE_ASSETS[url.pathname]!;
       let body = assetCache.get(url.pathname);
-      if (!body) assetCache.set(url.pathname, (body = readFileSync(require.resolve(asset.file))));
+      if (!body) assetCache.set(url.pathname, (body = readFileSync(packageAssetPath(asset))));
       sendAsset(res, asset.type, body, head);
       return true;
     }
