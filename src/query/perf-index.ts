@@ -15,6 +15,21 @@ import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, withStar
 
 /** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
 const DESCRIPTION_CACHE = 50_000;
+/** Facet answers kept per index (each a few KB: a value and a count per genre, city, venue…). */
+const FACET_CACHE = 256;
+
+/**
+ * Each facet's values (FACETS order) numbered, and each performance's distinct values as those numbers: for facet
+ * `k`, the performance at position `i` of the sorted list has `values[k][offsets[k][i] … offsets[k][i + 1] - 1]`.
+ */
+interface FacetTable {
+  readonly names: readonly string[][];
+  readonly offsets: readonly Int32Array[];
+  readonly values: readonly Int32Array[];
+}
+
+/** A name as JSON-LD gives it: a plain string, or a string with its language. */
+export type NameValue = string | { readonly "@value": string; readonly "@language": string };
 
 /** A synchronous SELECT (the index is built where the store lives, between two queries). */
 export type SelectSync = (query: string) => SelectResult;
@@ -104,6 +119,10 @@ export class PerformanceIndex {
   readonly #places: Map<string, Place>;
   readonly #select: SelectSync;
   readonly #described = new Map<string, PerformanceNode>();
+  readonly #names = new Map<string, readonly NameValue[]>();
+  /** Facet answers by question (JSON of the filter and facets), least recently used first. */
+  readonly #facetCache = new Map<string, FacetCounts>();
+  #facets: FacetTable | undefined;
   /** Positions in #sorted (ascending) of the performances with each venue, performer, genre and type. */
   readonly #postings: Readonly<Record<Posting, ReadonlyMap<string, Int32Array>>>;
 
@@ -150,6 +169,46 @@ export class PerformanceIndex {
       });
     }
     return { items: found.map((e) => withStartZone(this.#described.get(e.id)!, e.startLex, e.zone)), ...(next !== undefined ? { next } : {}) };
+  }
+
+  /**
+   * These performances described as JSON-LD (as on a performance's page), in the order given: one SPARQL query for
+   * those not described since the index was built. An IRI the store knows nothing of gets a node with its `@id` only.
+   */
+  describe(ids: readonly string[]): PerformanceNode[] {
+    const missing = [...new Set(ids.filter((id) => !this.#described.has(id)))];
+    if (missing.length) {
+      const nodes = describePerformancesSync(this.#select, missing);
+      missing.forEach((id, i) => {
+        if (this.#described.size >= DESCRIPTION_CACHE) this.#described.delete(this.#described.keys().next().value!);
+        this.#described.set(id, nodes[i]!);
+      });
+    }
+    return ids.map((id) => this.#described.get(id) ?? { "@id": id });
+  }
+
+  /**
+   * The `schema:name` values of these IRIs (e.g. the venues of a facet), as JSON-LD values (a string, or a value
+   * with its language); one SPARQL query for the IRIs not asked for since the index was built. IRIs that cannot be
+   * written in SPARQL, and IRIs without a name, get an empty list.
+   */
+  names(iris: readonly string[]): Record<string, readonly NameValue[]> {
+    const missing = [...new Set(iris.filter((i) => !this.#names.has(i) && /^[^\s<>"{}|\\^`]+$/.test(i)))];
+    if (missing.length) {
+      const found = new Map<string, NameValue[]>(missing.map((i) => [i, []]));
+      const r = this.#select(`SELECT ?v ?name WHERE { VALUES ?v { ${missing.map((i) => `<${i}>`).join(" ")} } ?v <${S}name> ?name }`);
+      for (const b of r.bindings) {
+        const n = b.name!;
+        found.get(b.v!.value)?.push(n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value);
+      }
+      for (const [i, list] of found) {
+        if (this.#names.size >= DESCRIPTION_CACHE) this.#names.delete(this.#names.keys().next().value!);
+        this.#names.set(i, list);
+      }
+    }
+    const out: Record<string, readonly NameValue[]> = {};
+    for (const i of iris) out[i] = this.#names.get(i) ?? [];
+    return out;
   }
 
   get size(): number {
@@ -393,7 +452,7 @@ export class PerformanceIndex {
    * (binary search), stops at the `to` instant (the order is by instant), and walks the shortest posting list of
    * the venue, performer, genre or type asked for instead of every performance.
    */
-  #scan(filter: PerformanceFilter, from: number, visit: (e: Entry) => boolean): void {
+  #scan(filter: PerformanceFilter, from: number, visit: (e: Entry, position: number) => boolean): void {
     let lo = from;
     // The sort key (an instant, or a local wall time read as UTC) is within 15 h of what a bound compares, whatever
     // the zone or offset: the scan starts that much before `from` and stops that much after `to`; the matcher decides.
@@ -412,16 +471,17 @@ export class PerformanceIndex {
     const sorted = this.#sorted;
     if (list !== undefined) {
       for (let j = lowerBoundInt(list, lo); j < list.length; j++) {
-        const e = sorted[list[j]!]!;
+        const i = list[j]!;
+        const e = sorted[i]!;
         if (e.t.key >= to) return;
-        if (!visit(e)) return;
+        if (!visit(e, i)) return;
       }
       return;
     }
     for (let i = lo; i < sorted.length; i++) {
       const e = sorted[i]!;
       if (e.t.key >= to) return;
-      if (!visit(e)) return;
+      if (!visit(e, i)) return;
     }
   }
 
@@ -458,33 +518,87 @@ export class PerformanceIndex {
     return next !== undefined ? { found: ids, next } : { found: ids };
   }
 
-  /** Facet counts, as facetQuery's SPARQL gives them. */
+  /** Facet counts, as facetQuery's SPARQL gives them; the same question again is answered from a cache (the index is rebuilt, and the cache with it, on every graph change). */
   facets(filter: PerformanceFilter, facets: readonly Facet[] = FACETS): FacetCounts {
+    const key = JSON.stringify([filter, facets]);
+    const cached = this.#facetCache.get(key);
+    if (cached !== undefined) {
+      // Most recently used last: the first key is the one dropped.
+      this.#facetCache.delete(key);
+      this.#facetCache.set(key, cached);
+      return cached;
+    }
+    const counts = this.#countFacets(filter, facets);
+    if (this.#facetCache.size >= FACET_CACHE) this.#facetCache.delete(this.#facetCache.keys().next().value!);
+    this.#facetCache.set(key, counts);
+    return counts;
+  }
+
+  #countFacets(filter: PerformanceFilter, facets: readonly Facet[]): FacetCounts {
     const match = this.#matcher(filter);
-    const counts = new Map<Facet, Map<string, number>>(facets.map((f) => [f, new Map()]));
-    const bump = (f: Facet, values: Iterable<string>): void => {
-      const m = counts.get(f);
-      if (!m) return;
-      for (const v of new Set(values)) m.set(v, (m.get(v) ?? 0) + 1);
-    };
-    this.#scan(filter, 0, (e) => {
+    const table = this.#facetTable();
+    const wanted = facets.map((f) => FACETS.indexOf(f));
+    const counts = wanted.map((k) => new Int32Array(table.names[k]!.length));
+    this.#scan(filter, 0, (e, i) => {
       if (!match(e)) return true;
-      const places = this.#placesOf(e);
-      bump("type", e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
-      bump("genre", e.genres);
-      bump("city", places.flatMap((p) => p.cities));
-      bump("region", places.flatMap((p) => p.regions));
-      bump("venue", e.topVenues);
-      bump("language", e.langs);
-      bump("accessibility", [...e.features, ...places.flatMap((p) => p.amenities)]);
-      bump("free", e.statedFree);
+      for (let w = 0; w < wanted.length; w++) {
+        const k = wanted[w]!;
+        const c = counts[w]!;
+        const offsets = table.offsets[k]!;
+        const values = table.values[k]!;
+        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) c[values[j]!]!++;
+      }
       return true;
     });
     const out: Record<string, { value: string; count: number }[]> = {};
-    for (const [f, m] of counts) {
-      out[f] = [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value));
-    }
+    wanted.forEach((k, w) => {
+      const names = table.names[k]!;
+      const c = counts[w]!;
+      const list: { value: string; count: number }[] = [];
+      for (let v = 0; v < c.length; v++) if (c[v]! > 0) list.push({ value: names[v]!, count: c[v]! });
+      out[FACETS[k]!] = list.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
+    });
     return out as unknown as FacetCounts;
+  }
+
+  /** Every performance's distinct values of each facet as small integers; built on the first facet question. */
+  #facetTable(): FacetTable {
+    if (this.#facets !== undefined) return this.#facets;
+    const n = this.#sorted.length;
+    const names: string[][] = FACETS.map(() => []);
+    const numbers: Map<string, number>[] = FACETS.map(() => new Map());
+    const offsets = FACETS.map(() => new Int32Array(n + 1));
+    const lists: number[][] = FACETS.map(() => []);
+    const seen = new Set<number>();
+    const add = (k: number, i: number, values: Iterable<string>): void => {
+      seen.clear();
+      for (const v of values) {
+        let id = numbers[k]!.get(v);
+        if (id === undefined) {
+          id = names[k]!.length;
+          names[k]!.push(v);
+          numbers[k]!.set(v, id);
+        }
+        if (!seen.has(id)) {
+          seen.add(id);
+          lists[k]!.push(id);
+        }
+      }
+      offsets[k]![i + 1] = lists[k]!.length;
+    };
+    const k = (f: Facet): number => FACETS.indexOf(f);
+    this.#sorted.forEach((e, i) => {
+      const places = this.#placesOf(e);
+      add(k("type"), i, e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
+      add(k("genre"), i, e.genres);
+      add(k("city"), i, places.flatMap((p) => p.cities));
+      add(k("region"), i, places.flatMap((p) => p.regions));
+      add(k("venue"), i, e.topVenues);
+      add(k("language"), i, e.langs);
+      add(k("accessibility"), i, [...e.features, ...places.flatMap((p) => p.amenities)]);
+      add(k("free"), i, e.statedFree);
+    });
+    return (this.#facets = { names, offsets, values: lists.map((l) => Int32Array.from(l)) });
   }
 
   /** Performances per month, region and discipline, as aggregateQuery's SPARQL gives them. */

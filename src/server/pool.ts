@@ -9,7 +9,8 @@ import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 import type { PerformanceFilter } from "../query/filter.js";
-import type { PageOptions, PerformancePage } from "../query/performances.js";
+import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
+import type { NameValue } from "../query/perf-index.js";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -420,6 +421,16 @@ export class QueryPool implements SelectSource {
 
   observatory(filter: PerformanceFilter): Promise<Observatory> {
     return this.#submit({ type: "index", op: "observatory", filter });
+  }
+
+  /** Performances described as JSON-LD from a worker's index (kept there until the next graph change). */
+  describe(ids: readonly string[]): Promise<PerformanceNode[]> {
+    return this.#submit({ type: "index", op: "describe", ids });
+  }
+
+  /** The `schema:name` values of these IRIs, from a worker's index (kept there until the next graph change). */
+  names(iris: readonly string[]): Promise<Record<string, readonly NameValue[]>> {
+    return this.#submit({ type: "index", op: "names", iris });
   }
 
   #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">, lane: Lane = "fast"): Promise<T> {

@@ -29,7 +29,9 @@ export type ToWorker =
 export type IndexRequest =
   | { readonly type: "index"; readonly id: number; readonly op: "find" | "page"; readonly filter: PerformanceFilter; readonly page: PageOptions }
   | { readonly type: "index"; readonly id: number; readonly op: "facets"; readonly filter: PerformanceFilter; readonly facets: readonly Facet[] }
-  | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter };
+  | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter }
+  | { readonly type: "index"; readonly id: number; readonly op: "describe"; readonly ids: readonly string[] }
+  | { readonly type: "index"; readonly id: number; readonly op: "names"; readonly iris: readonly string[] };
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */

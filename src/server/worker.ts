@@ -81,6 +81,8 @@ port.on("message", (m: ToWorker) => {
         m.op === "find" ? index.find(m.filter, m.page)
         : m.op === "page" ? index.page(m.filter, m.page)
         : m.op === "facets" ? index.facets(m.filter, m.facets)
+        : m.op === "describe" ? index.describe(m.ids)
+        : m.op === "names" ? index.names(m.iris)
         : index.observatory(m.filter);
       post({ type: "value", id: m.id, value });
     } catch (e) {
