@@ -126,6 +126,41 @@ export const CATALOGUE = {
   // --- JSON input ----------------------------------------------------------------------------------------
   "json/syntax": { en: "{source}:{line}:{column}: not JSON: {detail}", fr: "{source}:{line}:{column} : pas du JSON : {detail}" },
   "json/syntax.hint": { en: "fix the JSON at that position", fr: "corrigez le JSON à cet endroit" },
+
+  // --- CSV import: the column-mapping file ------------------------------------------------------------------
+  "csv/mapping-not-object": { en: "mapping file: not a JSON object", fr: "fichier de correspondance : pas un objet JSON" },
+  "csv/mapping-not-object.hint": { en: "see fixtures/import/mapping.json", fr: "voir fixtures/import/mapping.json" },
+  "csv/mapping-no-publisher": { en: "mapping file: publisher.id is missing", fr: "fichier de correspondance : publisher.id manque" },
+  "csv/mapping-no-publisher.hint": { en: "add \"publisher\": {\"id\": \"…\"}", fr: "ajoutez \"publisher\": {\"id\": \"…\"}" },
+  "csv/mapping-no-columns": { en: "mapping file: columns is missing", fr: "fichier de correspondance : columns manque" },
+  "csv/mapping-no-columns.hint": { en: "map fields to columns, e.g. \"performance.id\": \"Code séance\"", fr: "associez les champs aux colonnes, par ex. \"performance.id\": \"Code séance\"" },
+  "csv/mapping-unknown-field": { en: "mapping file: unknown field \"{field}\"", fr: "fichier de correspondance : champ inconnu « {field} »" },
+  "csv/mapping-unknown-field.hint": { en: "fields: {fields}", fr: "champs : {fields}" },
+  "csv/mapping-no-id": { en: "mapping file: performance.id has no column", fr: "fichier de correspondance : performance.id n'a pas de colonne" },
+  "csv/mapping-no-id.hint": { en: "every row must name its performance", fr: "chaque ligne doit nommer sa représentation" },
+  "csv/mapping-no-date": { en: "mapping file: no column for performance.startDate (or performance.date)", fr: "fichier de correspondance : pas de colonne pour performance.startDate (ou performance.date)" },
+  "csv/mapping-no-date.hint": { en: "map the date column", fr: "associez la colonne des dates" },
+  "csv/missing-column": { en: "column \"{column}\" (for {field}) is not in the CSV header", fr: "la colonne « {column} » (pour {field}) n'est pas dans l'en-tête du CSV" },
+  "csv/missing-column.hint": { en: "the header has: {header}", fr: "l'en-tête a : {header}" },
+
+  // --- pages: checking a page by its URL, CSV uploads, publishing sign-in -------------------------------------
+  "check/url-invalid": { en: "{url} is not an http or https address", fr: "{url} n'est pas une adresse http ou https" },
+  "check/fetch/private-address": { en: "{url} is not a public address: this server does not fetch it", fr: "{url} n'est pas une adresse publique : ce serveur ne la consulte pas" },
+  "check/fetch/robots-disallowed": { en: "the site's robots.txt does not let Vivant fetch {url}", fr: "le robots.txt du site interdit à Vivant de consulter {url}" },
+  "check/fetch/timeout": { en: "{url} did not answer in time", fr: "{url} n'a pas répondu à temps" },
+  "check/fetch/too-large": { en: "the page at {url} is larger than this server reads", fr: "la page {url} dépasse ce que ce serveur lit" },
+  "check/fetch/too-many-redirects": { en: "{url} redirects too many times", fr: "{url} redirige trop de fois" },
+  "check/fetch/redirect-loop": { en: "{url} redirects in a loop", fr: "{url} redirige en boucle" },
+  "check/fetch/http-status": { en: "{url} answered HTTP {status}", fr: "{url} a répondu HTTP {status}" },
+  "check/fetch/network": { en: "{url} could not be reached", fr: "{url} est injoignable" },
+  "check/fetch/invalid-url": { en: "{url} is not an address that can be fetched", fr: "{url} n'est pas une adresse consultable" },
+  "check/fetch.detail": { en: "({detail})", fr: "({detail})" },
+  "check/csv-needs-mapping": { en: "a CSV is read with its column-mapping file: choose it in the mapping field", fr: "un CSV se lit avec son fichier de correspondance des colonnes : choisissez-le dans le champ prévu" },
+  "check/mapping-without-csv": { en: "a column-mapping file goes with a CSV file (.csv)", fr: "un fichier de correspondance accompagne un fichier CSV (.csv)" },
+  "check/too-many-files": { en: "at most two files at a time: the data and, for a CSV, its mapping", fr: "deux fichiers au plus : les données et, pour un CSV, sa correspondance" },
+  "check/csv-rows": { en: "{read} rows read, {rejected} rejected", fr: "{read} lignes lues, {rejected} rejetées" },
+  "publish/csv-rejected": { en: "{rejected} of {read} rows were rejected: nothing is published while a row is left out; fix them (see below) or remove them from the file", fr: "{rejected} lignes sur {read} ont été rejetées : rien n'est publié tant qu'une ligne est écartée ; corrigez-les (voir ci-dessous) ou retirez-les du fichier" },
+  "publish/too-many-attempts": { en: "Too many sign-in attempts from your address: try again in {seconds} s.", fr: "Trop de tentatives de connexion depuis votre adresse : réessayez dans {seconds} s." },
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof CATALOGUE;

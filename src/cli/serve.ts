@@ -36,6 +36,8 @@ Options:
   --max-write BYTES   largest body of a Graph Store write or upload (default 8388608)
   --max-result BYTES  largest answer (default 67108864)
   --no-union          the default graph is the store's own (empty) graph instead of the union of all graphs
+  --allow-private     let the checker page (/check) fetch loopback, private and other non-public addresses
+                      (an intranet); refused by default
 
 Stop with Ctrl-C.`;
 
@@ -70,6 +72,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     "max-write": { type: "string" },
     "max-result": { type: "string" },
     "no-union": { type: "boolean" },
+    "allow-private": { type: "boolean" },
   }, "serve");
   if (positionals.length) throw new InputError("cli/usage", `unexpected argument ${positionals[0]}`, { hint: "vivant serve --demo" });
   const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
@@ -90,6 +93,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     ...(int(values["max-write"], "--max-write", 1) !== undefined ? { maxWriteBytes: int(values["max-write"], "--max-write", 1)! } : {}),
     ...(int(values["max-result"], "--max-result", 1) !== undefined ? { maxResultBytes: int(values["max-result"], "--max-result", 1)! } : {}),
     unionDefaultGraph: values["no-union"] !== true,
+    ...(values["allow-private"] === true ? { checkFetch: { allowPrivate: true } } : {}),
     tokens,
     log: (line) => io.stderr.write(`${line}\n`),
   };

@@ -16,6 +16,8 @@ import {
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
 import { pushAll } from "../arrays.js";
+import { tx, type Params } from "../i18n.js";
+import { parseJsonText } from "../rdf/io.js";
 
 /** The fields a column can fill. */
 export const CSV_FIELDS = [
@@ -51,20 +53,29 @@ export interface CsvMapping {
   readonly defaults?: Partial<Record<CsvField, string>>;
 }
 
-/** Checks a parsed mapping file; throws InputError (unusable input) naming what is wrong. */
+/** Checks a parsed mapping file; throws InputError (unusable input) naming what is wrong, in English and French. */
 export function parseCsvMapping(input: unknown): CsvMapping {
-  const fail = (m: string, hint: string): never => {
-    throw new InputError("csv/invalid-mapping", `mapping file: ${m}`, { hint });
+  const fail = (key: "not-object" | "no-publisher" | "no-columns" | "unknown-field" | "no-id" | "no-date", params: Params = {}): never => {
+    throw new InputError("csv/invalid-mapping", tx(`csv/mapping-${key}`, params), { hint: tx(`csv/mapping-${key}.hint`, params) });
   };
-  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("not a JSON object", "see fixtures/import/mapping.json");
+  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("not-object");
   const m = input as Record<string, unknown>;
-  if (typeof m.publisher !== "object" || m.publisher === null || typeof (m.publisher as { id?: unknown }).id !== "string") fail("publisher.id is missing", "add \"publisher\": {\"id\": \"…\"}");
-  if (typeof m.columns !== "object" || m.columns === null) fail("columns is missing", "map fields to columns, e.g. \"performance.id\": \"Code séance\"");
-  for (const k of Object.keys(m.columns as object)) if (!(CSV_FIELDS as readonly string[]).includes(k)) fail(`unknown field "${k}"`, `fields: ${CSV_FIELDS.join(", ")}`);
+  if (typeof m.publisher !== "object" || m.publisher === null || typeof (m.publisher as { id?: unknown }).id !== "string") fail("no-publisher");
+  if (typeof m.columns !== "object" || m.columns === null) fail("no-columns");
+  for (const k of Object.keys(m.columns as object)) if (!(CSV_FIELDS as readonly string[]).includes(k)) fail("unknown-field", { field: k, fields: CSV_FIELDS.join(", ") });
   const cols = m.columns as Record<string, unknown>;
-  if (!cols["performance.id"]) fail("performance.id has no column", "every row must name its performance");
-  if (!cols["performance.startDate"] && !cols["performance.date"]) fail("no column for performance.startDate (or performance.date)", "map the date column");
+  if (!cols["performance.id"]) fail("no-id");
+  if (!cols["performance.startDate"] && !cols["performance.date"]) fail("no-date");
   return m as unknown as CsvMapping;
+}
+
+/**
+ * A CSV and the text of its column-mapping file (as uploaded on the pages), imported as `vivant import csv` does:
+ * the mapping is parsed (a JSON error names its line and column) and checked, then the CSV imported with it.
+ */
+export function importCsvWithMappingText(csvText: string, mappingText: string, mappingSource: string, options: Omit<CsvImportOptions, "mapping"> = {}): ImportResult {
+  const mapping = parseCsvMapping(parseJsonText(mappingText, mappingSource, "csv/invalid-mapping"));
+  return importCsv(csvText, { ...options, mapping });
 }
 
 export interface CsvImportOptions {
@@ -84,7 +95,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const sep = m.listSeparator ?? "|";
   const { header, rows } = readCsv(text, m.delimiter ?? ",", fixes);
   for (const [field, column] of Object.entries(m.columns)) {
-    if (column && !header.includes(column)) throw new InputError("csv/missing-column", `column "${column}" (for ${field}) is not in the CSV header`, { hint: `the header has: ${header.join(", ")}` });
+    if (column && !header.includes(column)) throw new InputError("csv/missing-column", tx("csv/missing-column", { column, field }), { hint: tx("csv/missing-column.hint", { header: header.join(", ") }) });
   }
   const venues = new Map<string, Venue>();
   const productions = new Map<string, Production>();

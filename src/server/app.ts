@@ -38,6 +38,8 @@ import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
 import { serializeTriples } from "../store/oxigraph.js";
 import { handleWeb, type WebContext } from "../web/index.js";
+import { CheckFetcher } from "../web/check.js";
+import type { FetchPolicy } from "../harvest/fetch.js";
 import { PublishSessions } from "../web/publish.js";
 
 export interface ServerOptions {
@@ -107,6 +109,13 @@ export interface ServerOptions {
   readonly log?: (line: string) => void;
   /** The change feeds' page size and retention (src/dataspace/feed.ts). */
   readonly feed?: FeedOptions;
+  /**
+   * How the checker page (`/check`) fetches a page given by its address: the harvest's PoliteFetcher policy
+   * (robots.txt, per-host delay, limits). Loopback, private and other non-public addresses are refused unless
+   * `allowPrivate` is true (`vivant serve --allow-private`: an intranet, or tests on 127.0.0.1).
+   * @default { allowPrivate: false }
+   */
+  readonly checkFetch?: Partial<FetchPolicy>;
 }
 
 const SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -474,10 +483,12 @@ export class VivantServer {
   }
 
   readonly #sessions = new PublishSessions();
+  #checkFetcher: CheckFetcher | undefined;
 
   get #web(): WebContext {
+    this.#checkFetcher ??= new CheckFetcher(this.#o.checkFetch);
     return {
-      pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions,
+      pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions, fetcher: this.#checkFetcher,
       publish: {
         tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
@@ -686,6 +697,7 @@ export class VivantServer {
     await new Promise<void>((resolve) => this.#http.close(() => resolve()));
     await this.#writes;
     await this.#dumps?.value;
+    await this.#checkFetcher?.close();
     await this.#lane.close();
     await this.pool.close();
     await rm(spoolDir(this.writer.dataDir), { recursive: true, force: true });

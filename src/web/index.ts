@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import Negotiator from "negotiator";
+import { HttpError } from "../server/http-util.js";
 import type { QueryPool } from "../server/pool.js";
 import type { GraphInfo } from "../store/types.js";
 import { entityData, entityPage, entityType, isQueryableIri, type EntityContext } from "./entity.js";
@@ -14,7 +15,7 @@ import { STYLESHEET } from "./assets.js";
 import { discoveryPage } from "./discovery.js";
 import { html, page, uiLanguage } from "./html.js";
 import { QUERY_SCRIPT, queryPage } from "./query.js";
-import { checkPage, readCheckForm } from "./check.js";
+import { checkPage, readCheckForm, type CheckFetcher } from "./check.js";
 import { handlePublish, type PublishContext, type PublishSessions } from "./publish.js";
 import { statsPage } from "./stats.js";
 
@@ -88,6 +89,8 @@ export interface WebContext {
   /** The server's base URL, e.g. `http://127.0.0.1:3030/`. */
   readonly base: string;
   readonly graphs: () => readonly GraphInfo[];
+  /** How `/check` fetches a page given by its address. */
+  readonly fetcher?: CheckFetcher;
 }
 
 /** An entity's page or data by content negotiation, from the same URL. */
@@ -124,10 +127,10 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     try {
       form = await readCheckForm(req);
     } catch (e) {
-      error = (e as Error).message;
+      error = e instanceof HttpError ? e.text[lang] : (e as Error).message;
     }
     const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
-    const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}) });
+    const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}), ...(web.fetcher ? { fetcher: web.fetcher } : {}) });
     sendHtml(res, status, body, false);
     return true;
   }
