@@ -257,6 +257,10 @@ ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" s
 
   const apiQuery = new URLSearchParams(params);
   const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery}` : ""}`;
+  // The calendar is the whole search (every page): no cursor.
+  const icalQuery = new URLSearchParams(apiQuery);
+  icalQuery.delete("cursor");
+  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery}` : ""}`;
   const facetBlock = facets
     ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
 ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
@@ -276,7 +280,7 @@ ${facets![f].slice(0, 12).map((c) => {
 <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
 <ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base }))}</ol>
 <nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
-<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>
+<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>, <a href="${icalLink}" type="text/calendar">${t.asIcal}</a></p>
 <details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>
 </section>`
     : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;
