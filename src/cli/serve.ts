@@ -98,6 +98,8 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     log: (line) => io.stderr.write(`${line}\n`),
   };
   const server = await VivantServer.start(options);
+  // The first line, before the demo season's: the address a person opens in a browser.
+  io.stdout.write(`Pages (discovery, observatory, query, checker, publishing): ${server.url}\n`);
   try {
     let demoToken: string | undefined;
     let demoGraph: string | undefined;
