@@ -2,10 +2,12 @@
 
 import type { BenchModule } from "./harness.js";
 import { importBench } from "./import.bench.js";
+import { ingestBench } from "./ingest.bench.js";
 import { mapBench } from "./map.bench.js";
 import { validateBench } from "./validate.bench.js";
 import { storeBench } from "./store.bench.js";
 import { webBench } from "./web.bench.js";
+import { writesBench } from "./writes.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
@@ -13,4 +15,6 @@ export const BENCHES: readonly BenchModule[] = [
   validateBench,
   storeBench,
   webBench,
+  writesBench,
+  ingestBench,
 ];

@@ -38,6 +38,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stderr.write("building dist/ (the sources changed since the last build)…\n");
     const built = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
     if (built.status !== 0) process.exit(built.status ?? 2);
+    // The rest of `npm run build`: the vendored parts of shacl-engine and YASGUI (scripts/vendor.mjs).
+    const vendored = spawnSync(process.execPath, [join(root, "scripts", "vendor.mjs"), "--silent"], { stdio: "inherit", cwd: root });
+    if (vendored.status !== 0) process.exit(vendored.status ?? 2);
   }
   const child = spawn(process.execPath, [entry, "serve", "--demo", ...process.argv.slice(2)], { stdio: "inherit", cwd: process.cwd() });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

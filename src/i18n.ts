@@ -26,6 +26,17 @@ export const CATALOGUE = {
   "severity/info": { en: "info", fr: "info" },
   "word/value": { en: "value", fr: "valeur" },
 
+  // --- dumps and the data space ------------------------------------------------------------------------
+  "dump/need-data": { en: "vivant dump needs --data DIR", fr: "vivant dump attend --data DOSSIER" },
+  "dump/need-data.hint": { en: "give the data directory of vivant serve or vivant load: vivant dump --data ./data", fr: "donnez le dossier de données de vivant serve ou vivant load : vivant dump --data ./data" },
+  "dump/no-graphs": { en: "{dir} has no graphs folder", fr: "{dir} n'a pas de dossier graphs" },
+  "dump/no-such-graph": { en: "no graph {graph} in the data directory", fr: "pas de graphe {graph} dans le dossier de données" },
+  "dump/file": { en: "{path}: {bytes} bytes, {triples} triples, version {version}", fr: "{path} : {bytes} octets, {triples} triplets, version {version}" },
+  "dump/failed": { en: "graph {graph} not dumped: {reason}", fr: "graphe {graph} non exporté : {reason}" },
+  "dump/summary": { en: "{graphs} graph(s) dumped in {dir}, {failed} failure(s)", fr: "{graphs} graphe(s) exporté(s) dans {dir}, {failed} échec(s)" },
+  "dump/not-found": { en: "no dump {path}", fr: "pas d'export {path}" },
+  "dump/not-found.hint": { en: "GET /dumps/ lists the dumps of this server", fr: "GET /dumps/ liste les exports de ce serveur" },
+
   // --- CLI: options and usage --------------------------------------------------------------------------
   "cli/unknown-option": { en: "unknown option {option}", fr: "option inconnue {option}" },
   "cli/unknown-option.hint": { en: "did you mean {suggestion}? See vivant {command} --help", fr: "vouliez-vous dire {suggestion} ? Voir vivant {command} --help" },
@@ -47,6 +58,24 @@ export const CATALOGUE = {
     fr: "--lang donne la langue des messages (en ou fr) depuis la 0.2.0 ; pour la langue « {value} », utilisez {option} {value}",
   },
 
+  "io/write": { en: "cannot write {path}: {detail}", fr: "impossible d'écrire {path} : {detail}" },
+  "io/write.hint": { en: "check that the folder exists and that you may write in it", fr: "vérifiez que le dossier existe et que vous pouvez y écrire" },
+
+  // --- reports: summaries on a terminal (src/validate/summary.ts) --------------------------------------
+  "summary/heading-conforms": { en: "{source}profile {profile}: conforms: {counts}{rejected}", fr: "{source}profil {profile} : conforme : {counts}{rejected}" },
+  "summary/heading-fails": { en: "{source}profile {profile}: does not conform: {counts}{rejected}", fr: "{source}profil {profile} : non conforme : {counts}{rejected}" },
+  "summary/violations.one": { en: "{count} violation", fr: "{count} violation" },
+  "summary/violations.other": { en: "{count} violations", fr: "{count} violations" },
+  "summary/warnings.one": { en: "{count} warning", fr: "{count} avertissement" },
+  "summary/warnings.other": { en: "{count} warnings", fr: "{count} avertissements" },
+  "summary/rejected.one": { en: "; {count} record rejected", fr: " ; {count} fiche rejetée" },
+  "summary/rejected.other": { en: "; {count} records rejected", fr: " ; {count} fiches rejetées" },
+  "summary/note": { en: "note: {message}: {count}", fr: "note : {message} : {count}" },
+  "summary/record-problems": { en: "record problems:", fr: "problèmes des fiches :" },
+  "summary/more": { en: "… {count} more not shown (--max-issues N to show more, --report FILE for the full report)", fr: "… {count} de plus non affichés (--max-issues N pour en voir plus, --report FICHIER pour le rapport complet)" },
+  "summary/more-in-file": { en: "… {count} more not shown: the full report is in {file}", fr: "… {count} de plus non affichés : le rapport complet est dans {file}" },
+  "summary/report-written": { en: "full report: {file}", fr: "rapport complet : {file}" },
+
   // --- server: HTTP problem documents ------------------------------------------------------------------
   "http/400": { en: "Bad Request", fr: "Requête incorrecte" },
   "http/401": { en: "Unauthorized", fr: "Non authentifié" },
@@ -65,6 +94,10 @@ export const CATALOGUE = {
   "http/507": { en: "Insufficient Storage", fr: "Espace de stockage insuffisant" },
   "http/error": { en: "Error", fr: "Erreur" },
   "http/too-large": { en: "the request body is larger than {limit} bytes", fr: "le corps de la requête dépasse {limit} octets" },
+  "http/too-large.write-hint": {
+    en: "split the data, send it with vivant load on the server's machine, or ask the operator to raise --max-write",
+    fr: "découpez les données, chargez-les avec vivant load sur la machine du serveur, ou demandez à l'exploitant de relever --max-write",
+  },
   "http/too-large.hint": {
     en: "split the data (one publisher graph per request) or ask the operator to raise --max-body",
     fr: "découpez les données (un graphe d'éditeur par requête) ou demandez à l'exploitant de relever --max-body",
@@ -93,6 +126,41 @@ export const CATALOGUE = {
   // --- JSON input ----------------------------------------------------------------------------------------
   "json/syntax": { en: "{source}:{line}:{column}: not JSON: {detail}", fr: "{source}:{line}:{column} : pas du JSON : {detail}" },
   "json/syntax.hint": { en: "fix the JSON at that position", fr: "corrigez le JSON à cet endroit" },
+
+  // --- CSV import: the column-mapping file ------------------------------------------------------------------
+  "csv/mapping-not-object": { en: "mapping file: not a JSON object", fr: "fichier de correspondance : pas un objet JSON" },
+  "csv/mapping-not-object.hint": { en: "see fixtures/import/mapping.json", fr: "voir fixtures/import/mapping.json" },
+  "csv/mapping-no-publisher": { en: "mapping file: publisher.id is missing", fr: "fichier de correspondance : publisher.id manque" },
+  "csv/mapping-no-publisher.hint": { en: "add \"publisher\": {\"id\": \"…\"}", fr: "ajoutez \"publisher\": {\"id\": \"…\"}" },
+  "csv/mapping-no-columns": { en: "mapping file: columns is missing", fr: "fichier de correspondance : columns manque" },
+  "csv/mapping-no-columns.hint": { en: "map fields to columns, e.g. \"performance.id\": \"Code séance\"", fr: "associez les champs aux colonnes, par ex. \"performance.id\": \"Code séance\"" },
+  "csv/mapping-unknown-field": { en: "mapping file: unknown field \"{field}\"", fr: "fichier de correspondance : champ inconnu « {field} »" },
+  "csv/mapping-unknown-field.hint": { en: "fields: {fields}", fr: "champs : {fields}" },
+  "csv/mapping-no-id": { en: "mapping file: performance.id has no column", fr: "fichier de correspondance : performance.id n'a pas de colonne" },
+  "csv/mapping-no-id.hint": { en: "every row must name its performance", fr: "chaque ligne doit nommer sa représentation" },
+  "csv/mapping-no-date": { en: "mapping file: no column for performance.startDate (or performance.date)", fr: "fichier de correspondance : pas de colonne pour performance.startDate (ou performance.date)" },
+  "csv/mapping-no-date.hint": { en: "map the date column", fr: "associez la colonne des dates" },
+  "csv/missing-column": { en: "column \"{column}\" (for {field}) is not in the CSV header", fr: "la colonne « {column} » (pour {field}) n'est pas dans l'en-tête du CSV" },
+  "csv/missing-column.hint": { en: "the header has: {header}", fr: "l'en-tête a : {header}" },
+
+  // --- pages: checking a page by its URL, CSV uploads, publishing sign-in -------------------------------------
+  "check/url-invalid": { en: "{url} is not an http or https address", fr: "{url} n'est pas une adresse http ou https" },
+  "check/fetch/private-address": { en: "{url} is not a public address: this server does not fetch it", fr: "{url} n'est pas une adresse publique : ce serveur ne la consulte pas" },
+  "check/fetch/robots-disallowed": { en: "the site's robots.txt does not let Vivant fetch {url}", fr: "le robots.txt du site interdit à Vivant de consulter {url}" },
+  "check/fetch/timeout": { en: "{url} did not answer in time", fr: "{url} n'a pas répondu à temps" },
+  "check/fetch/too-large": { en: "the page at {url} is larger than this server reads", fr: "la page {url} dépasse ce que ce serveur lit" },
+  "check/fetch/too-many-redirects": { en: "{url} redirects too many times", fr: "{url} redirige trop de fois" },
+  "check/fetch/redirect-loop": { en: "{url} redirects in a loop", fr: "{url} redirige en boucle" },
+  "check/fetch/http-status": { en: "{url} answered HTTP {status}", fr: "{url} a répondu HTTP {status}" },
+  "check/fetch/network": { en: "{url} could not be reached", fr: "{url} est injoignable" },
+  "check/fetch/invalid-url": { en: "{url} is not an address that can be fetched", fr: "{url} n'est pas une adresse consultable" },
+  "check/fetch.detail": { en: "({detail})", fr: "({detail})" },
+  "check/csv-needs-mapping": { en: "a CSV is read with its column-mapping file: choose it in the mapping field", fr: "un CSV se lit avec son fichier de correspondance des colonnes : choisissez-le dans le champ prévu" },
+  "check/mapping-without-csv": { en: "a column-mapping file goes with a CSV file (.csv)", fr: "un fichier de correspondance accompagne un fichier CSV (.csv)" },
+  "check/too-many-files": { en: "at most two files at a time: the data and, for a CSV, its mapping", fr: "deux fichiers au plus : les données et, pour un CSV, sa correspondance" },
+  "check/csv-rows": { en: "{read} rows read, {rejected} rejected", fr: "{read} lignes lues, {rejected} rejetées" },
+  "publish/csv-rejected": { en: "{rejected} of {read} rows were rejected: nothing is published while a row is left out; fix them (see below) or remove them from the file", fr: "{rejected} lignes sur {read} ont été rejetées : rien n'est publié tant qu'une ligne est écartée ; corrigez-les (voir ci-dessous) ou retirez-les du fichier" },
+  "publish/too-many-attempts": { en: "Too many sign-in attempts from your address: try again in {seconds} s.", fr: "Trop de tentatives de connexion depuis votre adresse : réessayez dans {seconds} s." },
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -47,8 +47,8 @@ export { GraphStore, RemoteStore, parseStoreUrl, CATALOG_GRAPH, catalogQuads, Sp
 export { StoreBrokenError, isStoreBrokenError, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "./store/index.js";
 export type { QueryLimits, QueryShape } from "./store/index.js";
 export { GraphWriter } from "./store/writer.js";
-export { prepareGraph } from "./store/load.js";
-export type { LoadFile, LoadTarget, PrepareOptions, PreparedGraph } from "./store/load.js";
+export { prepareGraph } from "./ingest/index.js";
+export type { LoadFile, LoadTarget, PrepareOptions, PreparedGraph } from "./ingest/index.js";
 export type {
   OpenOptions, ReplaceOptions, GraphMeta as GraphStoreMeta, GraphInfo, QueryForm, QueryOptions, Bindings, SelectResult, FormattedResult,
   ProgressListener, SelectSource,
@@ -80,8 +80,8 @@ export { Fixes, FIX_KINDS, FIX_DESCRIPTIONS } from "./harvest/fixes.js";
 export type { FixKind } from "./harvest/fixes.js";
 export { parseSitemap } from "./harvest/sitemap.js";
 export { Progress, formatSummary } from "./harvest/progress.js";
-export { loadValidated, openDataDir, publisherGraph } from "./harvest/load.js";
-export type { GraphTarget, LoadInput, LoadRequest, LoadOutcome } from "./harvest/load.js";
+export { ingest, loadValidated, openDataDir, publisherGraph } from "./ingest/index.js";
+export type { GraphTarget, LoadInput, LoadRequest, LoadOutcome, IngestInput, IngestOptions, RecordsInput, QuadsInput } from "./ingest/index.js";
 export { importArtsdata } from "./import/artsdata.js";
 export type { ArtsdataImportOptions } from "./import/artsdata.js";
 export { importUitdatabank, expandOpeningHours } from "./import/uitdatabank.js";

@@ -6,15 +6,16 @@ import { rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { harvest } from "../harvest/harvest.js";
-import { loadValidated, openGraphTarget, publisherGraph, type LoadOutcome } from "../harvest/load.js";
+import { loadValidated, openGraphTarget, publisherGraph, type LoadOutcome } from "../ingest/index.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
 import { makePublisher, NO_LICENCE_DECLARED } from "../import/types.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { checkNamespace } from "../store/ownership.js";
 import { serializeRdf } from "../rdf/io.js";
-import { formatReportText } from "../validate/text.js";
+import { formatReportBounded, type SummaryOptions } from "../validate/summary.js";
 import { oneOf, parseOptions } from "./args.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 
 const HELP = `Usage: vivant harvest <url|sitemap.xml>… --publisher ID [options]
@@ -56,6 +57,7 @@ Options:
   --retries N             retries of a 429 or 503 answer, after its Retry-After, within --timeout
                           (default 2)
   --lang en|fr            language of messages (default en; --messages: old spelling)
+${REPORT_HELP}
 
 Exit codes: 0 every URL harvested (and loaded); 1 some URLs failed or blocks were rejected (the
 rest is written), or the harvest has violations (nothing loaded); 2 unusable input (no URL, bad
@@ -94,7 +96,7 @@ export const harvestCommand: Command = {
   async run(argv, io) {
     const { values, positionals, lang } = parseOptions(argv, {
       publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, output: { type: "string", short: "o" },
-      load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
+      ...REPORT_OPTIONS, load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" }, report: { type: "string" }, timeout: { type: "string" }, "max-bytes": { type: "string" },
       "max-redirects": { type: "string" }, delay: { type: "string" }, "host-concurrency": { type: "string" }, concurrency: { type: "string" },
       "max-pages": { type: "string" }, "no-robots": { type: "boolean" }, "allow-private": { type: "boolean" }, retries: { type: "string" },
       namespace: { type: "string", multiple: true },
@@ -168,7 +170,7 @@ export const harvestCommand: Command = {
             onValidate: (done, total) => validating.update(done, total),
           });
           validating.done();
-          loadExit = writeLoadOutcome(io, "harvest", outcome, lang, writer.where);
+          loadExit = writeLoadOutcome(io, "harvest", outcome, lang, writer.where, reportOptions(values));
         }
       }
       const report = s(values.report);
@@ -208,16 +210,16 @@ export function loadSummary(outcome: LoadOutcome): Record<string, unknown> {
  * Prints a load's outcome the way `vivant load` does: the report on stdout and "nothing written" when rejected
  * (exit 1), the validation counts and the graph written otherwise (exit 0).
  */
-export function writeLoadOutcome(io: CliIo, command: string, outcome: LoadOutcome, lang: Lang, dataDir: string): number {
+export function writeLoadOutcome(io: CliIo, command: string, outcome: LoadOutcome, lang: Lang, dataDir: string, shown: Pick<SummaryOptions, "maxIssues" | "only"> = {}): number {
   const { prepared, written } = outcome;
   const warnings = `${prepared.report.warnings} warning${prepared.report.warnings === 1 ? "" : "s"}`;
   if (!written) {
-    io.stdout.write(`${formatReportText(prepared.report, { lang, source: prepared.meta.source ?? command, problems: prepared.recordProblems, notes: prepared.notes, maxPerGroup: 20 })}\n`);
+    io.stdout.write(`${formatReportBounded(prepared.report, { lang, source: prepared.meta.source ?? command, problems: prepared.recordProblems, notes: prepared.notes, ...shown })}\n`);
     io.stderr.write(`vivant ${command}: nothing written: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
       `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (graph ${prepared.graphIri} unchanged)\n`);
     return EXIT.rejected;
   }
-  io.stderr.write(`validated ${prepared.quads.length} triples: ${warnings}\n`);
+  io.stderr.write(`validated ${prepared.size} triples: ${warnings}\n`);
   io.stdout.write(`loaded ${written.triples} triples into ${written.graphIri} (publisher ${written.publisherId ?? "?"}, version ${written.version}, ${written.licenceIri}) in ${dataDir}\n`);
   return EXIT.ok;
 }

@@ -6,15 +6,15 @@ import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
-import { loadValidated, openGraphTarget } from "../harvest/load.js";
+import { loadValidated, openGraphTarget, prepareGraph } from "../ingest/index.js";
 import { importArtsdata } from "../import/artsdata.js";
 import { importCsv, parseCsvMapping } from "../import/csv.js";
 import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
 import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
 import { parseJsonText } from "../rdf/io.js";
-import { prepareGraph } from "../store/load.js";
-import { formatReportText } from "../validate/text.js";
+import { formatReportBounded } from "../validate/summary.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { COLLECTIONS } from "../records/types.js";
 import { oneOf, parseOptions } from "./args.js";
 import { loadSummary, writeLoadOutcome } from "./harvest.js";
@@ -48,6 +48,7 @@ Options:
                         printed, as \`vivant load\` does. --data DIR alone does the same.
   --store URL           the same into a remote SPARQL + Graph Store Protocol store (\`vivant serve --store\`)
   --lang en|fr          language of messages (default en; --messages: old spelling)
+${REPORT_HELP}
 
 Exit codes: 0 everything imported (and loaded); 1 some records rejected (listed; the others are
 written), or the records have violations (nothing loaded); 2 unusable input (unreadable file,
@@ -73,7 +74,7 @@ export const importCommand: Command = {
     const { values, positionals, lang } = parseOptions(argv, {
       map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
       "default-lang": { type: "string" }, window: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
-      load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" },
+      load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" }, ...REPORT_OPTIONS,
     }, "import", { langRenamed: "--default-lang" });
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
     const [kindArg, ...files] = positionals;
@@ -137,7 +138,7 @@ export const importCommand: Command = {
       } else if (!writer) io.stdout.write(out);
       const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
       const writeReport = (load?: Record<string, unknown>) => writeFile(resolve(io.cwd, reportPath!), `${JSON.stringify({
-        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), rejected: result.rejected,
+        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), ...(result.repairedCells ? { repairedCells: result.repairedCells } : {}), rejected: result.rejected,
         rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems, ...(load ? { load } : {}),
       }, null, 2)}\n`);
       // Written before the load too: a load that throws (unusable input) still leaves the import's own report.
@@ -155,18 +156,18 @@ export const importCommand: Command = {
           onValidate: (done, total) => validating.update(done, total),
         });
         validating.done();
-        loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.where);
+        loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.where, reportOptions(values));
         if (reportPath !== undefined) await writeReport(loadSummary(outcome));
       }
       // Without --load, the records still go through load's own checks (the same prepareGraph: mapping, record
       // checks, core profile, ownership of subjects), so that an import that exits 0 always loads.
       let checkExit: number = EXIT.ok;
       if (!writer && Object.values(entities).some((n) => n > 0)) {
-        const prepared = await prepareGraph([{ text: JSON.stringify(result.document), source: files.join(" "), format: "jsonld" }], {
+        const prepared = await prepareGraph([{ records: result.document, source: files.join(" ") }], {
           publisherId: result.document.publisher.id, source: files.join(" "),
         });
         if (!prepared.ok) {
-          io.stderr.write(`${formatReportText(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, maxPerGroup: 20 })}\n`);
+          io.stderr.write(`${formatReportBounded(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, ...reportOptions(values) })}\n`);
           io.stderr.write(`vivant import: \`vivant load\` would refuse these records: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
             `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (listed above; fix them before loading)\n`);
           checkExit = EXIT.rejected;

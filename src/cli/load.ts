@@ -6,10 +6,11 @@ import { join, relative, resolve } from "node:path";
 import { InputError, type Lang } from "../errors.js";
 import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
-import { prepareGraph, type LoadFile } from "../store/load.js";
-import { openGraphTarget } from "../harvest/load.js";
-import { formatReportText } from "../validate/text.js";
-import { oneOf, parseOptions } from "./args.js";
+import { ingest, openGraphTarget, type LoadFile } from "../ingest/index.js";
+import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
+import { parseOptions } from "./args.js";
+import { openOutput } from "./output.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 
 /** Where `vivant load` and `vivant serve --data` keep graphs unless told otherwise. */
@@ -32,6 +33,8 @@ Options:
   --namespace IRI     (repeatable) a namespace the publisher's graph may describe besides its base IRI
                       (the graph IRI without its final "graph"); default: the ones it registered before
   --lang en|fr        language of the report and messages (default en; --messages: old spelling)
+${REPORT_HELP}
+  --report FILE       write the full report as JSON (every issue and record problem, both languages)
 
 A running server locks its data directory: send data to it with the Graph Store Protocol instead
 (curl -X PUT … /graph-store?graph=…, see the README).
@@ -68,7 +71,11 @@ export const loadCommand: Command = {
       licence: { type: "string" },
       title: { type: "string" },
       namespace: { type: "string", multiple: true },
+      ...REPORT_OPTIONS,
+      report: { type: "string" },
     }, "load");
+    const shown = reportOptions(values);
+    const reportFile = typeof values.report === "string" ? values.report : undefined;
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     if (positionals.length !== 1) throw new InputError("cli/usage", "give one file or folder to load", { hint: "vivant load season.json --publisher my-venue" });
     const root = resolve(io.cwd, positionals[0]!);
@@ -92,26 +99,40 @@ export const loadCommand: Command = {
       const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "nodes validated" });
       const publisher = str(values.publisher);
       const source = files.length === 1 ? files[0]!.source : relative(io.cwd, root) || root;
-      const prepared = await prepareGraph(files, {
+      const { prepared, written: info } = await ingest(files, {
         ...(publisher !== undefined ? { publisherId: publisher } : {}),
         ...(str(values.graph) !== undefined ? { graphIri: str(values.graph)! } : {}),
         ...(str(values.licence) !== undefined ? { licence: str(values.licence)! } : {}),
         ...(str(values.title) !== undefined ? { title: str(values.title)! } : {}),
         ...(Array.isArray(values.namespace) ? { namespaces: values.namespace.filter((v): v is string => typeof v === "string") } : {}),
         source,
-      }, {
-        known: (id) => writer.graphs().find((g) => g.publisherId === id),
+      }, writer, {
         onValidate: (done, total) => progress.update(done, total),
+        onPrepared: (p) => {
+          progress.done();
+          if (p.ok) io.stderr.write(`validated ${p.size} triples: ${p.report.warnings} warning${p.report.warnings === 1 ? "" : "s"}; writing ${p.graphIri}\n`);
+        },
       });
-      progress.done();
-      if (!prepared.ok) {
-        io.stdout.write(`${formatReportText(prepared.report, { lang, source, problems: prepared.recordProblems, notes: prepared.notes, maxPerGroup: 20 })}\n`);
+      if (reportFile !== undefined) {
+        const out = openOutput(io, reportFile);
+        const extra = { source, graphIri: prepared.graphIri, written: info !== undefined, notes: prepared.notes, problems: prepared.recordProblems };
+        try {
+          for (const chunk of reportJsonChunks(prepared.report, extra)) await out.write(chunk);
+          await out.write("\n");
+          await out.close();
+        } catch (e) {
+          await out.abort();
+          throw e;
+        }
+      }
+      if (!info) {
+        io.stdout.write(`${formatReportBounded(prepared.report, {
+          lang, source, problems: prepared.recordProblems, notes: prepared.notes, ...shown, ...(reportFile !== undefined ? { reportFile } : {}),
+        })}\n`);
         io.stderr.write(`vivant load: nothing written: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
           `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (graph ${prepared.graphIri} unchanged)\n`);
         return EXIT.rejected;
       }
-      io.stderr.write(`validated ${prepared.quads.length} triples: ${prepared.report.warnings} warning${prepared.report.warnings === 1 ? "" : "s"}; writing ${prepared.graphIri}\n`);
-      const info = await writer.replaceGraph(prepared.graphIri, prepared.quads, prepared.meta);
       io.stdout.write(`loaded ${info.triples} triples into ${info.graphIri} (publisher ${info.publisherId}, version ${info.version}, ${info.licenceIri}) in ${writer.where}\n`);
       return EXIT.ok;
     } finally {

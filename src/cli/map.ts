@@ -1,12 +1,41 @@
 // `vivant map`: records JSON → JSON-LD (graph or embed form), N-Quads or Turtle; problems on stderr.
 
-import { readFile, writeFile, rename } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatProblem, InputError, type Lang } from "../errors.js";
 import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js";
-import { parseJsonText, serializeRdf } from "../rdf/io.js";
+import { Writer } from "n3";
+import type { Quad } from "@rdfjs/types";
+import { DEFAULT_PREFIXES, parseJsonText } from "../rdf/io.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
+import { openOutput, type Output } from "./output.js";
+
+/** `JSON.stringify(items, null, 2)` nested at `indent`, followed by a new line, written one item at a time. */
+async function writeJsonArray(out: Output, items: Iterable<unknown>, indent: string): Promise<void> {
+  let first = true;
+  for (const item of items) {
+    await out.write(`${first ? "[\n" : ",\n"}${indent}  ${JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `)}`);
+    first = false;
+  }
+  await out.write(first ? "[]\n" : `\n${indent}]\n`);
+}
+
+/** The Turtle n3 writes for these quads (as `serializeRdf` does), handed out in chunks of about 64 KiB. */
+async function writeTurtle(out: Output, quads: Iterable<Quad>): Promise<void> {
+  let buf = "";
+  const collect = { write: (chunk: string, _enc?: unknown, done?: () => void) => ((buf += chunk), done?.(), true), end: (done?: () => void) => done?.() };
+  const writer = new Writer(collect as never, { format: "text/turtle", prefixes: DEFAULT_PREFIXES });
+  for (const q of quads) {
+    writer.addQuad(q as never);
+    if (buf.length >= 1 << 16) {
+      await out.write(buf);
+      buf = "";
+    }
+  }
+  await new Promise<void>((res) => writer.end(() => res()));
+  await out.write(`${buf}\n`);
+}
 
 const HELP = `Usage: vivant map <records.json> [options]
 
@@ -60,26 +89,40 @@ export const mapCommand: Command = {
       io.stderr.write(`vivant map: nothing mapped: the publisher is unusable (${result.rejected.length} records not mapped)\n`);
       return EXIT.unusable;
     }
-    let out: string;
-    if (form === "embed") {
-      const embeds = toEmbeds(result.document, str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {});
-      out = format === "html"
-        ? [...embeds.values()].map((e) => embedScript(e)).join("\n")
-        : JSON.stringify([...embeds.values()], null, 2);
-    } else if (format === "jsonld") out = JSON.stringify(toGraph(result.document), null, 2);
-    else if (format === "turtle") out = await serializeRdf(result.quads, "turtle");
-    else {
-      const chunks: string[] = [];
-      result.triples.writeNQuads((c) => chunks.push(c));
-      out = chunks.join("").replace(/\n$/, "");
+    // Streamed: each piece is written once the stream has room, so an output of any size never becomes one string.
+    const out = openOutput(io, str(values.output));
+    try {
+      if (form === "embed") {
+        const embeds = toEmbeds(result.document, str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {});
+        if (format === "html") {
+          let first = true;
+          for (const e of embeds.values()) {
+            await out.write(`${first ? "" : "\n"}${embedScript(e)}`);
+            first = false;
+          }
+          await out.write("\n");
+        } else await writeJsonArray(out, embeds.values(), "");
+      } else if (format === "jsonld") {
+        const { "@graph": nodes, ...rest } = toGraph(result.document) as { "@graph": unknown[] };
+        // The text JSON.stringify(document, null, 2) gives, written node by node.
+        await out.write(`${JSON.stringify(rest, null, 2).replace(/\n}$/, "")},\n  "@graph": `);
+        await writeJsonArray(out, nodes, "  ");
+        await out.write("}\n");
+      } else if (format === "turtle") {
+        await writeTurtle(out, result.triples);
+      } else {
+        let any = false;
+        for (const chunk of result.triples.nquadChunks()) {
+          any = true;
+          await out.write(chunk);
+        }
+        if (!any) await out.write("\n");
+      }
+      await out.close();
+    } catch (e) {
+      await out.abort();
+      throw e;
     }
-    const output = str(values.output);
-    if (output !== undefined) {
-      const target = resolve(io.cwd, output);
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, `${out}\n`);
-      await rename(tmp, target);
-    } else io.stdout.write(`${out}\n`);
     io.stderr.write(`vivant map: ${result.accepted.length} records mapped, ${result.rejected.length} rejected, ${result.triples.size} triples\n`);
     return result.rejected.length > 0 ? EXIT.rejected : EXIT.ok;
   },

@@ -35,8 +35,11 @@ Options:
   --workers N         query threads, each with a replica of the data (default 2)
   --timeout MS        time limit of a query (default 10000)
   --max-body BYTES    largest request body (default 33554432)
+  --max-write BYTES   largest body of a Graph Store write or upload (default 8388608)
   --max-result BYTES  largest answer (default 67108864)
   --no-union          the default graph is the store's own (empty) graph instead of the union of all graphs
+  --allow-private     let the checker page (/check) fetch loopback, private and other non-public addresses
+                      (an intranet); refused by default
 
 Stop with Ctrl-C.`;
 
@@ -69,8 +72,10 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     workers: { type: "string" },
     timeout: { type: "string" },
     "max-body": { type: "string" },
+    "max-write": { type: "string" },
     "max-result": { type: "string" },
     "no-union": { type: "boolean" },
+    "allow-private": { type: "boolean" },
   }, "serve");
   if (positionals.length) throw new InputError("cli/usage", `unexpected argument ${positionals[0]}`, { hint: "vivant serve --demo" });
   const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
@@ -89,12 +94,16 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     ...(int(values.workers, "--workers", 1) !== undefined ? { workers: int(values.workers, "--workers", 1)! } : {}),
     ...(int(values.timeout, "--timeout", 1) !== undefined ? { queryTimeoutMs: int(values.timeout, "--timeout", 1)! } : {}),
     ...(int(values["max-body"], "--max-body", 1) !== undefined ? { maxBodyBytes: int(values["max-body"], "--max-body", 1)! } : {}),
+    ...(int(values["max-write"], "--max-write", 1) !== undefined ? { maxWriteBytes: int(values["max-write"], "--max-write", 1)! } : {}),
     ...(int(values["max-result"], "--max-result", 1) !== undefined ? { maxResultBytes: int(values["max-result"], "--max-result", 1)! } : {}),
     unionDefaultGraph: values["no-union"] !== true,
+    ...(values["allow-private"] === true ? { checkFetch: { allowPrivate: true } } : {}),
     tokens,
     log: (line) => io.stderr.write(`${line}\n`),
   };
   const server = await VivantServer.start(options);
+  // The first line, before the demo season's: the address a person opens in a browser.
+  io.stdout.write(`Pages (discovery, observatory, query, checker, publishing): ${server.url}\n`);
   try {
     let demoToken: string | undefined;
     let demoGraph: string | undefined;

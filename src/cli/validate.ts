@@ -4,11 +4,14 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError, isInputError, type Lang } from "../errors.js";
 import {
-  DEFAULT_FORM, formatReportText, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateText,
-  type ProfileName, type RecordForm,
+  DEFAULT_FORM, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateText,
+  type ProfileName, type RecordForm, type ValidationReport,
 } from "../validate/index.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
+import { openOutput } from "./output.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
 
 const HELP = `Usage: vivant validate <file…> [options]
 
@@ -25,6 +28,8 @@ ${PROFILES.map((p) => `      ${p.padEnd(9)} ${PROFILE_SUMMARIES[p]}`).join("\n")
                                   turtle: one SHACL sh:ValidationReport per file
   --form graph|embed              records only: validate the graph form, or the embed form that web pages
                                   carry (default: embed for google, graph otherwise)
+${REPORT_HELP.replace(/^ {2}/gm, "  ")}
+  --report FILE       write the full reports as JSON (the --format json array), whatever --format says
 
 Exit codes: 0 every file conforms (warnings allowed); 1 some file has violations (or rejected records);
 2 unusable input (malformed JSON, JSON-LD or Turtle: with its line and column; unknown profile or option).`;
@@ -38,7 +43,11 @@ export const validateCommand: Command = {
       profile: { type: "string" },
       format: { type: "string" },
       form: { type: "string" },
+      ...REPORT_OPTIONS,
+      report: { type: "string" },
     }, "validate");
+    const shown = reportOptions(values);
+    const reportFile = typeof values.report === "string" ? values.report : undefined;
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const profile: ProfileName = oneOf(str(values.profile), PROFILES, "core", "--profile");
     const format = oneOf(str(values.format), ["text", "json", "turtle"] as const, "text", "--format");
@@ -73,14 +82,34 @@ export const validateCommand: Command = {
       if ((!report.conforms || rejected) && exit === EXIT.ok) exit = EXIT.rejected;
       if (format === "text") {
         const source = input.kind === "records" ? `${file} (records, ${input.form} form)` : file;
-        io.stdout.write(formatReportText(report, { lang, source, problems, notes: input.notes, rejected: input.map?.rejected.length ?? 0 }));
-      } else if (format === "json") {
+        io.stdout.write(formatReportBounded(report, {
+          lang, source, problems, notes: input.notes, rejected: input.map?.rejected.length ?? 0, ...shown, ...(reportFile !== undefined ? { reportFile } : {}),
+        }));
+      }
+      if (format === "json" || reportFile !== undefined) {
         json.push({ file, input: input.kind, ...(input.form ? { form: input.form } : {}), notes: input.notes, problems, ...report });
-      } else {
+      }
+      if (format === "turtle") {
         io.stdout.write(`# ${file}\n${await reportToTurtle(report)}\n`);
       }
     }
     if (format === "json") io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    if (reportFile !== undefined) {
+      const out = openOutput(io, reportFile);
+      try {
+        let first = true;
+        for (const r of json as ValidationReport[]) {
+          await out.write(first ? "[\n" : ",\n");
+          for (const chunk of reportJsonChunks(r)) await out.write(chunk);
+          first = false;
+        }
+        await out.write(first ? "[]\n" : "\n]\n");
+        await out.close();
+      } catch (e) {
+        await out.abort();
+        throw e;
+      }
+    }
     return exit;
   },
 };

@@ -208,6 +208,11 @@ export class RepairLog {
     return this.#byNode.get(node)?.get(property);
   }
 
+  /** Every (node, property, first fix) noted. */
+  *entries(): IterableIterator<[string, string, FixKind]> {
+    for (const [node, m] of this.#byNode) for (const [p, f] of m) yield [node, p, f];
+  }
+
   /** After merging duplicates (`from` → `into`), the repairs of `from` count for `into`. */
   rename(from: string, into: string): void {
     const m = this.#byNode.get(from);

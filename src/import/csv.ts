@@ -6,8 +6,8 @@ import type { Problem } from "../errors.js";
 import { endAfterMidnight } from "../records/time.js";
 import { InputError } from "../errors.js";
 import { normalizeDate, parseDayMonthYear } from "../harvest/dates.js";
-import { Fixes } from "../harvest/fixes.js";
-import { Ledger, SourceTally } from "../harvest/ledger.js";
+import { Fixes, type FixKind } from "../harvest/fixes.js";
+import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
 import {
   AVAILABILITIES, EVENT_TYPES, GENRES, STATUS_KINDS, type Availability, type EventType, type Genre, type Offer, type Organization, type Performance,
@@ -16,6 +16,8 @@ import {
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
 import { pushAll } from "../arrays.js";
+import { tx, type Params } from "../i18n.js";
+import { parseJsonText } from "../rdf/io.js";
 
 /** The fields a column can fill. */
 export const CSV_FIELDS = [
@@ -51,20 +53,29 @@ export interface CsvMapping {
   readonly defaults?: Partial<Record<CsvField, string>>;
 }
 
-/** Checks a parsed mapping file; throws InputError (unusable input) naming what is wrong. */
+/** Checks a parsed mapping file; throws InputError (unusable input) naming what is wrong, in English and French. */
 export function parseCsvMapping(input: unknown): CsvMapping {
-  const fail = (m: string, hint: string): never => {
-    throw new InputError("csv/invalid-mapping", `mapping file: ${m}`, { hint });
+  const fail = (key: "not-object" | "no-publisher" | "no-columns" | "unknown-field" | "no-id" | "no-date", params: Params = {}): never => {
+    throw new InputError("csv/invalid-mapping", tx(`csv/mapping-${key}`, params), { hint: tx(`csv/mapping-${key}.hint`, params) });
   };
-  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("not a JSON object", "see fixtures/import/mapping.json");
+  if (typeof input !== "object" || input === null || Array.isArray(input)) fail("not-object");
   const m = input as Record<string, unknown>;
-  if (typeof m.publisher !== "object" || m.publisher === null || typeof (m.publisher as { id?: unknown }).id !== "string") fail("publisher.id is missing", "add \"publisher\": {\"id\": \"…\"}");
-  if (typeof m.columns !== "object" || m.columns === null) fail("columns is missing", "map fields to columns, e.g. \"performance.id\": \"Code séance\"");
-  for (const k of Object.keys(m.columns as object)) if (!(CSV_FIELDS as readonly string[]).includes(k)) fail(`unknown field "${k}"`, `fields: ${CSV_FIELDS.join(", ")}`);
+  if (typeof m.publisher !== "object" || m.publisher === null || typeof (m.publisher as { id?: unknown }).id !== "string") fail("no-publisher");
+  if (typeof m.columns !== "object" || m.columns === null) fail("no-columns");
+  for (const k of Object.keys(m.columns as object)) if (!(CSV_FIELDS as readonly string[]).includes(k)) fail("unknown-field", { field: k, fields: CSV_FIELDS.join(", ") });
   const cols = m.columns as Record<string, unknown>;
-  if (!cols["performance.id"]) fail("performance.id has no column", "every row must name its performance");
-  if (!cols["performance.startDate"] && !cols["performance.date"]) fail("no column for performance.startDate (or performance.date)", "map the date column");
+  if (!cols["performance.id"]) fail("no-id");
+  if (!cols["performance.startDate"] && !cols["performance.date"]) fail("no-date");
   return m as unknown as CsvMapping;
+}
+
+/**
+ * A CSV and the text of its column-mapping file (as uploaded on the pages), imported as `vivant import csv` does:
+ * the mapping is parsed (a JSON error names its line and column) and checked, then the CSV imported with it.
+ */
+export function importCsvWithMappingText(csvText: string, mappingText: string, mappingSource: string, options: Omit<CsvImportOptions, "mapping"> = {}): ImportResult {
+  const mapping = parseCsvMapping(parseJsonText(mappingText, mappingSource, "csv/invalid-mapping"));
+  return importCsv(csvText, { ...options, mapping });
 }
 
 export interface CsvImportOptions {
@@ -84,7 +95,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const sep = m.listSeparator ?? "|";
   const { header, rows } = readCsv(text, m.delimiter ?? ",", fixes);
   for (const [field, column] of Object.entries(m.columns)) {
-    if (column && !header.includes(column)) throw new InputError("csv/missing-column", `column "${column}" (for ${field}) is not in the CSV header`, { hint: `the header has: ${header.join(", ")}` });
+    if (column && !header.includes(column)) throw new InputError("csv/missing-column", tx("csv/missing-column", { column, field }), { hint: tx("csv/missing-column.hint", { header: header.join(", ") }) });
   }
   const venues = new Map<string, Venue>();
   const productions = new Map<string, Production>();
@@ -93,6 +104,8 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const performances = new Map<string, Performance>();
   // The ledger's account: node = row line, property = column; what no field reads is "not mapped".
   const tally = options.ledger === false ? undefined : new SourceTally();
+  // Each repair is noted on its cell (row line, column): a repaired cell counts as repaired in its column's ledger row.
+  const repairs = tally ? new RepairLog() : undefined;
 
   rows.forEach((row, i) => {
     const line = i + 2;
@@ -103,6 +116,11 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       if (c !== undefined) tally?.drop(node, c, "invalid");
     };
     const path = `$[${line}]`;
+    /** The fixes of one cell: counted with the others, and noted on the cell. */
+    const cellFixes = (f: CsvField): Fixes => {
+      const c = m.columns[f];
+      return c === undefined || repairs === undefined ? fixes : new CellFixes(fixes, (k) => repairs.note(node, c, k));
+    };
     const cell = (f: CsvField): string | undefined => {
       const c = m.columns[f];
       const v = c !== undefined ? row[c] : undefined;
@@ -131,8 +149,8 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         bad(f, joined, `${JSON.stringify(joined)} is not a date`, `${JSON.stringify(joined)} n'est pas une date`, [m.dateFormat === "dmy" ? "20/11/2026 20:00" : "2026-11-20T20:00", m.dateFormat === "dmy" ? "20/11/2026 20:00" : "2026-11-20T20:00"]);
         return undefined;
       }
-      for (const fx of d.fixes) if (fx !== "date-without-timezone" && fx !== "date-day-month-year") fixes.add(fx);
-      if (d.fixes.includes("date-day-month-year")) fixes.add("date-day-month-year");
+      const fx = cellFixes(f);
+      for (const k of d.fixes) if (k !== "date-without-timezone") fx.add(k);
       // Local time stays local: the mapper resolves it with the venue's zone, or keeps it without offset.
       return d.kind === "dateTime" && !d.hasOffset ? d.value.slice(0, 16) : d.value;
     };
@@ -148,7 +166,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     let price: number | undefined;
     if (priceText !== undefined) {
       const normalized = (m.decimal ?? ".") === "," ? priceText.replace(/\s/g, "").replace(",", ".") : priceText.replace(/\s/g, "");
-      if (normalized !== priceText.replace(/\s/g, "")) fixes.add("decimal-comma");
+      if (normalized !== priceText.replace(/\s/g, "")) cellFixes("offer.price").add("decimal-comma");
       price = /^\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : undefined;
       if (price === undefined) bad("offer.price", priceText, `${JSON.stringify(priceText)} is not a price`, `${JSON.stringify(priceText)} n'est pas un prix`, ["a number such as 18.50", "un nombre tel que 18,50"]);
     }
@@ -184,12 +202,12 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         warn("production.genres", g, `genre ${JSON.stringify(g)} is not in Vivant's list: left out`, `le genre ${JSON.stringify(g)} n'est pas dans la liste de Vivant : écarté`);
         return [];
       });
-      const image = cell("production.image") && cleanUrl(cell("production.image")!, fixes);
+      const image = cell("production.image") && cleanUrl(cell("production.image")!, cellFixes("production.image"));
       if (cell("production.image") && !image) dropCell("production.image");
       if (genres.length === 0 && cell("production.genres")) dropCell("production.genres");
       productions.set(productionId, compact({
         id: productionId, name: { [lang]: productionName! }, description: cell("production.description") ? { [lang]: cell("production.description")! } : undefined,
-        genres: [...new Set(genres)], images: image ? [image] : undefined, url: cell("production.url") && cleanUrl(cell("production.url")!, fixes),
+        genres: [...new Set(genres)], images: image ? [image] : undefined, url: cell("production.url") && cleanUrl(cell("production.url")!, cellFixes("production.url")),
       }) as Production);
     }
     let perf = performances.get(perfId!);
@@ -206,13 +224,13 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       const overnight = endDate !== undefined ? endAfterMidnight(startDate!, endDate) : undefined;
       if (overnight !== undefined) {
         endDate = overnight;
-        fixes.add("end-after-midnight");
+        cellFixes("performance.endDate").add("end-after-midnight");
       }
       perf = compact({
         id: perfId!, production: productionId, type: mapped<EventType>("performance.type", EVENT_TYPES), startDate: startDate!,
         endDate, venue: venueId, status: status && { kind: status },
         free: free === undefined ? undefined : /^(1|true|oui|yes|gratuit)$/i.test(free) ? true : /^(0|false|non|no)$/i.test(free) ? false : undefined,
-        url: cell("performance.url") && cleanUrl(cell("performance.url")!, fixes), performers,
+        url: cell("performance.url") && cleanUrl(cell("performance.url")!, cellFixes("performance.url")), performers,
         organizers: organizer !== undefined ? [{ organization: slug(organizer) }] : undefined,
       }) as Performance;
       performances.set(perfId!, perf);
@@ -223,13 +241,13 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       offers.push(compact({
         id: String(offers.length + 1), category: cell("offer.category") ? { [lang]: cell("offer.category")! } : undefined,
         price, priceCurrency: price !== undefined ? currency : undefined, availability: mapped<Availability>("offer.availability", AVAILABILITIES),
-        validFrom, url: cell("offer.url") && cleanUrl(cell("offer.url")!, fixes),
+        validFrom, url: cell("offer.url") && cleanUrl(cell("offer.url")!, cellFixes("offer.url")),
       }) as Offer);
       performances.set(perfId!, { ...perf, offers });
     }
   });
   const ledger = new Ledger();
-  tally?.settle(ledger, undefined, (c) => c, "not-mapped");
+  tally?.settle(ledger, repairs, (c) => c, "not-mapped");
   return {
     document: {
       publisher: makePublisher(options.publisher ?? m.publisher),
@@ -243,7 +261,30 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     unit: "rows",
     fixes,
     ledger,
+    ...(repairs && tally ? { repairedCells: repairedCells(repairs, tally) } : {}),
     problems: [...problems, ...ledger.problems()],
     rejected,
   };
+}
+
+/** Fixes of one cell: each is counted in the import's fixes and noted on the cell. */
+class CellFixes extends Fixes {
+  readonly #all: Fixes;
+  readonly #note: (kind: FixKind) => void;
+  constructor(all: Fixes, note: (kind: FixKind) => void) {
+    super();
+    this.#all = all;
+    this.#note = note;
+  }
+
+  override add(kind: FixKind, n = 1): void {
+    if (n <= 0) return;
+    this.#all.add(kind, n);
+    this.#note(kind);
+  }
+}
+
+/** The repaired cells of a CSV import that were carried (the node of a row is its line), in row then column order. */
+export function repairedCells(repairs: RepairLog, tally: SourceTally): { row: number; column: string; fix: FixKind }[] {
+  return [...repairs.entries()].filter(([node, column]) => tally.isCarried(node, column)).map(([node, column, fix]) => ({ row: Number(node), column, fix })).sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
 }

@@ -4,6 +4,7 @@
 import type { Problem } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
 import type { Ledger } from "../harvest/ledger.js";
+import type { FixKind } from "../harvest/fixes.js";
 import { countByCode, problem } from "../harvest/problems.js";
 import { encodeLocalId } from "../mapping/iri.js";
 import type { RecordRef } from "../mapping/types.js";
@@ -18,6 +19,8 @@ export interface ImportResult {
   readonly fixes: Fixes;
   /** Per source property: seen, carried, repaired, not carried (empty when the importer was told `ledger: false`). */
   readonly ledger: Ledger;
+  /** CSV imports: each repaired cell (row line, column) and its first fix, in row then column order (with the ledger). */
+  readonly repairedCells?: readonly { readonly row: number; readonly column: string; readonly fix: FixKind }[];
   /** Violations rejected a record (listed in `rejected`); warnings and infos did not. */
   readonly problems: Problem[];
   readonly rejected: RecordRef[];

@@ -524,9 +524,62 @@ const LEDGER_READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<
 };
 
 /**
+ * What the importer reads inside a property whose value is an object (or a list of objects): the ledger counts those
+ * nested properties (`event.priceInfo.price`, `event.subEvent.status.type`…) instead of the property as a whole. A
+ * property absent here is counted whole (a text, a language map, a reference to a place or organizer document, which
+ * is accounted as its own node).
+ */
+interface NestedRead {
+  readonly read: ReadonlySet<string>;
+  readonly nested?: Readonly<Record<string, NestedRead>>;
+}
+const TYPED: NestedRead = { read: new Set(["type"]) };
+const STATUS_READ: NestedRead = { read: new Set(["type", "reason"]) };
+const HOURS_READ: NestedRead = { read: new Set(["opens", "closes", "dayOfWeek"]) };
+const LEDGER_NESTED: Readonly<Record<"event" | "place" | "organizer", Readonly<Record<string, NestedRead>>>> = {
+  event: {
+    priceInfo: { read: new Set(["category", "name", "price", "priceCurrency"]) },
+    bookingInfo: { read: new Set(["url", "availabilityStarts"]) },
+    subEvent: { read: new Set(["startDate", "endDate", "status", "bookingAvailability"]), nested: { status: STATUS_READ, bookingAvailability: TYPED } },
+    status: STATUS_READ,
+    bookingAvailability: TYPED,
+    mediaObject: { read: new Set(["contentUrl"]) },
+    terms: { read: new Set(["id", "label", "domain"]) },
+    performer: { read: new Set(["name", "@type", "url", "sameAs"]) },
+    production: { read: new Set(["id", "title"]) },
+    openingHours: HOURS_READ,
+    openingHoursClosedDays: { read: new Set(["startDate", "endDate"]) },
+    openingHoursAdjustedDays: { read: new Set(["startDate", "endDate", "openingHours"]), nested: { openingHours: HOURS_READ } },
+  },
+  place: { geo: { read: new Set(["latitude", "longitude"]) } },
+  organizer: {},
+};
+/** An address's fields (per language: the importer reads the main language's, or the first). */
+const ADDRESS_READ = new Set(["streetAddress", "postalCode", "addressLocality", "addressCountry"]);
+
+const empty = (v: unknown): boolean => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+
+/** Seeds (and, when `carry`, carries) the properties of `value` under `prefix`, going into the nested ones `spec` names. */
+function tallyNested(tally: SourceTally, node: string, value: Json, prefix: string, spec: NestedRead, carry: boolean): void {
+  for (const k in value) {
+    const v = value[k];
+    if (empty(v)) continue;
+    const sub = spec.nested?.[k];
+    const objects = sub ? (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []) : [];
+    if (sub && objects.length) {
+      for (const o of objects) tallyNested(tally, node, o, `${prefix}${k}.`, sub, carry && spec.read.has(k));
+      continue;
+    }
+    tally.seen(node, prefix + k);
+    if (carry && spec.read.has(k)) tally.carry(node, prefix + k);
+  }
+}
+
+/**
  * The ledger's account of a UiTdatabank input: node = document, property = `event.<key>`, `place.<key>`,
- * `organizer.<key>`. A rejected event's keys are not carried; a place or organizer no accepted event uses
- * is outside the programme.
+ * `organizer.<key>`, and the nested properties the importer reads inside objects (`event.priceInfo.price`,
+ * `place.address.nl.streetAddress`…). A rejected event's properties are not carried; a place or organizer no
+ * accepted event uses is outside the programme.
  */
 function tallyDocuments(
   docs: readonly Json[], rejectedDocs: ReadonlySet<Json>, placeDocs: ReadonlyMap<string, Json>, venues: ReadonlyMap<string, unknown>,
@@ -534,9 +587,22 @@ function tallyDocuments(
 ): SourceTally {
   const tally = new SourceTally();
   const account = (node: string, kind: "event" | "place" | "organizer", d: Json, outcome: "carried" | "rejected" | "outside-programme") => {
-    tally.seenObject(node, d, `${kind}.`);
-    if (outcome !== "carried") return tally.reject(node, outcome);
-    for (const k of Object.keys(d)) if (LEDGER_READ[kind].has(k)) tally.carry(node, `${kind}.${k}`);
+    const nested = LEDGER_NESTED[kind];
+    if (kind === "place" && isObject(d.address)) {
+      // By language ({"nl": {…}}) or one address: only the one the importer reads (main language, else the first) is carried.
+      const { address, ...rest } = d;
+      tallyNested(tally, node, rest, `${kind}.`, { read: LEDGER_READ[kind], nested }, outcome === "carried");
+      const main = str(d.mainLanguage) ?? "nl";
+      const byLanguage = Object.values(address).some(isObject);
+      const readLang = byLanguage ? (isObject(address[main]) ? main : Object.keys(address).find((k) => isObject(address[k]))) : undefined;
+      if (byLanguage) {
+        for (const [lang, a] of Object.entries(address)) {
+          if (isObject(a)) tallyNested(tally, node, a, `place.address.${lang}.`, { read: ADDRESS_READ }, outcome === "carried" && lang === readLang);
+          else if (!empty(a)) tally.seen(node, `place.address.${lang}`);
+        }
+      } else tallyNested(tally, node, address, "place.address.", { read: ADDRESS_READ }, outcome === "carried");
+    } else tallyNested(tally, node, d, `${kind}.`, { read: LEDGER_READ[kind], nested }, outcome === "carried");
+    if (outcome !== "carried") tally.reject(node, outcome);
   };
   docs.forEach((d, i) => {
     if (kindOf(d) === "event") account(`$[${i}]`, "event", d, rejectedDocs.has(d) ? "rejected" : "carried");

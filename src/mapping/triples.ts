@@ -31,6 +31,11 @@ function escapeLiteral(value: string): string {
   return value.replace(ESCAPE_ALL, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
 
+/** One triple as a canonical N-Triples line (an N-Quads line in the default graph). */
+function nquadLine(s: string, p: NamedNode, o: string, k: NamedNode | string | null): string {
+  return `<${s}> <${p.value}> ${k === null ? `<${o}>` : typeof k === "string" ? `"${escapeLiteral(o)}"@${k}` : k.value === XSD_STRING ? `"${escapeLiteral(o)}"` : `"${escapeLiteral(o)}"^^<${k.value}>`} .\n`;
+}
+
 /** A sink that hands each triple to a callback, counts them, and records their origins when given a map. */
 export class TripleSink implements Sink {
   count = 0;
@@ -145,13 +150,31 @@ export class Triples implements Iterable<Quad> {
   writeNQuads(write: (chunk: string) => void, chunkSize = 1 << 16): void {
     let buf = "";
     this.forEach((s, p, o, k) => {
-      buf += `<${s}> <${p.value}> ${k === null ? `<${o}>` : typeof k === "string" ? `"${escapeLiteral(o)}"@${k}` : k.value === XSD_STRING ? `"${escapeLiteral(o)}"` : `"${escapeLiteral(o)}"^^<${k.value}>`} .\n`;
+      buf += nquadLine(s, p, o, k);
       if (buf.length >= chunkSize) {
         write(buf);
         buf = "";
       }
     });
     if (buf) write(buf);
+  }
+
+  /**
+   * The same N-Quads text as `writeNQuads`, as chunks of at least `chunkSize` characters (the last one shorter), cut
+   * between records: a writer that waits for its stream to drain between chunks holds one chunk at a time.
+   */
+  *nquadChunks(chunkSize = 1 << 16): Generator<string, void, undefined> {
+    if (!this.doc) return;
+    let buf = "";
+    const sink = new TripleSink((s, p, o, k) => void (buf += nquadLine(s, p, o, k)));
+    for (const _ of emitRecords(this.doc, sink, this.paths)) {
+      if (buf.length >= chunkSize) {
+        yield buf;
+        buf = "";
+      }
+    }
+    this.#size = sink.count;
+    if (buf) yield buf;
   }
 
   /** Quads made as they are read, one record's at a time (no more are held): for writers that stream them out. */

@@ -3,7 +3,9 @@
 
 import { InputError, type Text } from "../errors.js";
 import { GENRES, type Genre } from "../records/types.js";
-import { epochOf, formatIsoDate, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
+import { epochOf, formatIsoDate, isTimeZone, offsetAt, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
+import { countryZoneTable } from "./zones.js";
+import { pushAll } from "../arrays.js";
 import { genreIri } from "../mapping/terms.js";
 import { SCHEMA, XSD } from "../vocab.js";
 import { eventTestsSparql } from "./events.js";
@@ -21,9 +23,12 @@ export interface Near {
  * @example { from: "2026-11-21", to: "2026-11-22", city: "Nantes", accessibility: "surtitles", maxPrice: 20 }
  */
 export interface PerformanceFilter {
-  /** Starts at or after: a date (midnight, local) or a date-time (with an offset, or local). */
+  /**
+   * Starts at or after: a date (midnight) or a date-time (with an offset, or local). A date or local date-time is
+   * read in `timeZone` when given, else on each performance's own clock (see `timeZone`).
+   */
   readonly from?: string;
-  /** Starts before the end of this date, or strictly before this date-time. */
+  /** Starts before the end of this date, or strictly before this date-time (read as `from` is). */
   readonly to?: string;
   /** The venue's `addressLocality`, case-insensitive. */
   readonly city?: string;
@@ -50,8 +55,12 @@ export interface PerformanceFilter {
   /** Words that must all appear (case-insensitive) in the name or description of the performance or its production. */
   readonly q?: string;
   /**
-   * IANA zone that dates and date-times without an offset are read in.
-   * @default "Europe/Paris"
+   * IANA zone that `from` and `to` are read in when they have no offset. Without it, a date such as `2026-02-01`
+   * means that day on each performance's own clock: in its venue's time zone (from the venue's country, when the
+   * country keeps one zone), else in the offset its start is written with. A start written without an offset (a
+   * local time) is compared in its venue's zone when known; when the zone is unknown it is compared as written (its
+   * date and time against the bound's), and the answer says so (`startTimeZone: "unknown"`).
+   * @default each performance's own zone
    */
   readonly timeZone?: string;
 }
@@ -100,9 +109,8 @@ export function checkFilter(f: PerformanceFilter): void {
     if (f[k] !== undefined && typeof f[k] !== "string") throw bad(k, f[k], EXPECTED.text);
   }
   if (f.timeZone !== undefined && !isTimeZone(f.timeZone)) throw bad("timeZone", f.timeZone, EXPECTED.timeZone);
-  const zone = f.timeZone ?? "Europe/Paris";
-  if (f.from !== undefined) instantLexical(f.from, zone, "from", false);
-  if (f.to !== undefined) instantLexical(f.to, zone, "to", true);
+  if (f.from !== undefined) boundOf(f.from, f.timeZone, "from", false);
+  if (f.to !== undefined) boundOf(f.to, f.timeZone, "to", true);
   if (f.type !== undefined) typeOf(f.type);
   if (f.genre !== undefined) genreOf(f.genre);
   if (f.venue !== undefined && !IRI.test(f.venue)) throw bad("venue", f.venue, EXPECTED.iri);
@@ -137,8 +145,8 @@ function decimal(n: number): string {
   return `${n.toFixed(12).replace(/0+$/, "").replace(/\.$/, ".0")}`;
 }
 
-/** The lexical form of an instant for a bound: offsets kept; local values resolved in `zone` (DST-correct). */
-function instantLexical(text: string, zone: string, field: string, endOfDay: boolean): ParsedDate {
+/** A bound as written: parsed, with a date moved to midnight (the next day's, for an end of day). */
+function boundLexical(text: string, field: string, endOfDay: boolean): ParsedDate {
   const p = parseIsoDate(text);
   if (!p) throw bad(field, text, { en: "a date (2026-11-21) or a date-time (2026-11-21T20:00:00+01:00)", fr: "une date (2026-11-21) ou une date-heure (2026-11-21T20:00:00+01:00)" });
   let at: ParsedDate = p;
@@ -149,24 +157,152 @@ function instantLexical(text: string, zone: string, field: string, endOfDay: boo
       at = { ...at, year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
     }
   }
-  if (at.offsetMinutes === undefined) {
-    if (!isTimeZone(zone)) throw bad("timeZone", zone, EXPECTED.timeZone);
-    const r = resolveLocalTime(at, zone);
-    // A wall time skipped or lived twice by a DST change: the earliest offset keeps the bound inclusive.
-    at = { ...at, offsetMinutes: r.ok ? r.offsetMinutes : Math.max(...r.offsets) };
-  }
   return at;
 }
 
-/** A bound as an xsd:dateTime literal. */
-export function instant(text: string, zone: string, field: string, endOfDay: boolean): string {
-  return `${str(formatIsoDate(instantLexical(text, zone, field, endOfDay)))}^^xsd:dateTime`;
+/** A local wall time resolved in `zone`: a time skipped or lived twice by a DST change takes the earliest offset (the bound stays inclusive). */
+function offsetIn(at: ParsedDate, zone: string): number {
+  const r = resolveLocalTime(at, zone);
+  return r.ok ? r.offsetMinutes : Math.max(...r.offsets);
 }
 
-/** A bound as milliseconds since the epoch (the same instant as `instant`). */
-export function instantEpoch(text: string, zone: string, field: string, endOfDay: boolean): number {
-  return epochOf(instantLexical(text, zone, field, endOfDay));
+/**
+ * A date bound (`from`, `to`) as the performances are compared with it. An `instant` bound (a date-time with an
+ * offset, or any bound read in the asked `tz`) is one point in time; a `wall` bound (a date or local date-time, no
+ * `tz`) is a time on each performance's own clock.
+ */
+export interface Bound {
+  readonly kind: "instant" | "wall";
+  /** instant: milliseconds since the epoch; wall: the wall time's milliseconds read as if UTC. */
+  readonly ms: number;
+  /** The bound's date and time as written (as if UTC): what a local start of unknown zone is compared with. */
+  readonly wallMs: number;
 }
+
+/** Reads a bound: throws InputError `query/bad-filter` when it is not a date or a date-time. */
+export function boundOf(text: string, tz: string | undefined, field: string, endOfDay: boolean): Bound {
+  const at = boundLexical(text, field, endOfDay);
+  const wallMs = epochOf({ ...at, offsetMinutes: 0 });
+  if (at.offsetMinutes !== undefined) return { kind: "instant", ms: epochOf(at), wallMs };
+  if (tz === undefined) return { kind: "wall", ms: wallMs, wallMs };
+  if (!isTimeZone(tz)) throw bad("timeZone", tz, EXPECTED.timeZone);
+  return { kind: "instant", ms: wallMs - offsetIn(at, tz) * 60_000, wallMs };
+}
+
+/**
+ * The bound in a performance's zone: an instant bound's wall time there (as if UTC), or a wall bound's instant there.
+ * Both the SPARQL (a VALUES table per zone) and the index use it, so they compare alike.
+ */
+export function boundInZone(b: Bound, zone: string): number {
+  if (b.kind === "instant") return b.ms + offsetAt(zone, b.ms) * 60_000;
+  const d = new Date(b.ms);
+  const at: ParsedDate = { kind: "dateTime", year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), fraction: "" };
+  return b.ms - offsetIn(at, zone) * 60_000;
+}
+
+/** A key → value table as one SPARQL string, `|key=value|…|`, read with STRBEFORE(STRAFTER(table, "|key="), "|"). */
+function lookupTable(rows: readonly (readonly [string, string])[]): string {
+  return str(`|${rows.map(([k, v]) => `${k}=${v}`).join("|")}|`);
+}
+
+/** Milliseconds as an xsd:dateTime literal: UTC (`Z`) or, with `floating`, a local date-time (no offset). */
+export function msLiteral(ms: number, floating: boolean): string {
+  return `${str(msLiteralText(ms, floating))}^^xsd:dateTime`;
+}
+
+function msLiteralText(ms: number, floating: boolean): string {
+  const d = new Date(ms);
+  const frac = d.getUTCMilliseconds() ? String(d.getUTCMilliseconds()).padStart(3, "0").replace(/0+$/, "") : "";
+  const p: ParsedDate = {
+    kind: "dateTime", year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+    fraction: frac, ...(floating ? {} : { offsetMinutes: 0 }),
+  };
+  return formatIsoDate(p);
+}
+
+/**
+ * How a start is compared with date bounds and ordered, in JavaScript (the index) as the SPARQL of `timeBlock` does.
+ * `wallMs` is the start's date and time as written, offset dropped (a date: its midnight), read as if UTC.
+ */
+export interface StartTimes {
+  readonly hasOffset: boolean;
+  /** Instant in ms when the start has an offset; NaN otherwise. */
+  readonly epoch: number;
+  readonly wallMs: number;
+  /** The sort key: the instant when there is an offset, else the wall time read as UTC (SPARQL's `?ord`). */
+  readonly key: number;
+}
+
+/** The StartTimes of a start's lexical form (an xsd:dateTime or an xsd:date); undefined when it is not one. */
+export function startTimes(lexical: string): StartTimes | undefined {
+  const p = parseIsoDate(lexical);
+  if (!p) return undefined;
+  const wallMs = epochOf({ ...p, offsetMinutes: 0 });
+  const hasOffset = p.kind === "dateTime" && p.offsetMinutes !== undefined;
+  const epoch = hasOffset ? epochOf(p) : NaN;
+  return { hasOffset, epoch, wallMs, key: hasOffset ? epoch : wallMs };
+}
+
+/**
+ * Whether a start passes a bound (`from`: at or after; `to`: strictly before), given the start's zone (undefined:
+ * unknown) and `inZone`, the bound in that zone (boundInZone, memoised by the caller).
+ */
+export function passes(s: StartTimes, zone: string | undefined, b: Bound, inZone: (zone: string) => number, lower: boolean): boolean {
+  let a: number;
+  let t: number;
+  if (b.kind === "instant") {
+    if (s.hasOffset) [a, t] = [s.epoch, b.ms];
+    else if (zone !== undefined) [a, t] = [s.wallMs, inZone(zone)];
+    else [a, t] = [s.wallMs, b.wallMs];
+  } else if (s.hasOffset && zone !== undefined) [a, t] = [s.epoch, inZone(zone)];
+  else [a, t] = [s.wallMs, b.ms];
+  return lower ? a >= t : a < t;
+}
+
+/** An xsd:dateTime literal of a bound in its own terms (an instant: UTC; a wall time: local). */
+function boundLiteral(b: Bound): string {
+  return msLiteral(b.ms, b.kind === "wall");
+}
+
+/**
+ * The SPARQL of the start times: binds ?st (the start as an xsd:dateTime; a date at its midnight), ?wall (its date
+ * and time as written, without offset), ?zone (the venue's zone from its country, or "") and, for each bound, ?zlo /
+ * ?zhi (the bound in ?zone); then the date FILTERs, exactly as `passes`.
+ */
+function timeBlock(f: PerformanceFilter): string[] {
+  const lines = [
+    `BIND(IF(DATATYPE(?start) = xsd:date, STRDT(CONCAT(STR(?start), "T00:00:00"), xsd:dateTime), ?start) AS ?st)`,
+    `BIND(STRDT(REPLACE(STR(?st), "(Z|[+-][0-9]{2}:[0-9]{2})$", ""), xsd:dateTime) AS ?wall)`,
+    // The country → zone table as one string ("|FR=Europe/Paris|…|"), read with STRAFTER: a lookup per row, where a
+    // VALUES table of 231 rows made every date question twice as slow. Zone names hold no "|" or "=", so a value of
+    // two characters finds a zone only when it is a code of the table.
+    `OPTIONAL { SELECT ?e (IF(COUNT(DISTINCT ?zz) = 1, MIN(?zz), "") AS ?zone0) WHERE { { ?e schema:location ?zv } UNION { ?e schema:location/schema:containedInPlace ?zv } ?zv schema:address/schema:addressCountry ?zc . BIND(UCASE(STR(?zc)) AS ?zcu) BIND(IF(BOUND(?zcu) && STRLEN(?zcu) = 2, STRBEFORE(STRAFTER(${lookupTable(countryZoneTable())}, CONCAT("|", ?zcu, "=")), "|"), "") AS ?zz) } GROUP BY ?e }`,
+    `BIND(COALESCE(?zone0, "") AS ?zone)`,
+  ];
+  const from = f.from !== undefined ? boundOf(f.from, f.timeZone, "from", false) : undefined;
+  const to = f.to !== undefined ? boundOf(f.to, f.timeZone, "to", true) : undefined;
+  const bounds: [string, Bound][] = [];
+  if (from) bounds.push(["?zlo", from]);
+  if (to) bounds.push(["?zhi", to]);
+  const zones = [...new Set(countryZoneTable().map(([, z]) => z))].sort();
+  for (const [v, b] of bounds) {
+    // The bound in each zone, looked up as the country's zone is; unbound when ?zone is "".
+    const table = lookupTable(zones.map((z) => [z, msLiteralText(boundInZone(b, z), b.kind === "instant")] as const));
+    lines.push(`BIND(IF(?zone != "", STRDT(STRBEFORE(STRAFTER(${table}, CONCAT("|", ?zone, "=")), "|"), xsd:dateTime), ?unbound) AS ${v})`);
+  }
+  for (const [v, b] of bounds) {
+    const op = v === "?zlo" ? ">=" : "<";
+    if (b.kind === "instant") {
+      lines.push(`FILTER(IF(TZ(?st) != "", ?st ${op} ${boundLiteral(b)}, IF(BOUND(${v}), ?wall ${op} ${v}, ?wall ${op} ${msLiteral(b.wallMs, true)})))`);
+    } else {
+      lines.push(`FILTER(IF(TZ(?st) != "" && BOUND(${v}), ?st ${op} ${v}, ?wall ${op} ${boundLiteral(b)}))`);
+    }
+  }
+  return lines;
+}
+
+/** SPARQL's order of performances (`?ord`, after timeBlock): the instant when the start has an offset, else its wall time read as UTC. */
+export const ORDER_BIND = `BIND(IF(TZ(?st) != "", ?st, STRDT(CONCAT(STR(?wall), "Z"), xsd:dateTime)) AS ?ord)`;
 
 /** The genre concept IRI of a key or IRI. */
 export function genreOf(value: string): string {
@@ -193,14 +329,13 @@ export const streamOfE = (v: string): string => `?e schema:potentialAction ?watc
 
 /**
  * The WHERE block: binds ?e (a performance: an event with a work performed) and ?start, and applies every filter.
+ * With a date bound (or `times`), also ?st, ?wall and ?zone (see timeBlock).
  * Multi-valued conditions are EXISTS tests, so each performance is one row.
  */
-export function filterBlock(f: PerformanceFilter): string {
+export function filterBlock(f: PerformanceFilter, options: { readonly times?: boolean } = {}): string {
   checkFilter(f);
-  const zone = f.timeZone ?? "Europe/Paris";
   const lines: string[] = ["?e schema:workPerformed ?work ; schema:startDate ?start .", ...eventTestsSparql()];
-  if (f.from !== undefined) lines.push(`FILTER(?start >= ${instant(f.from, zone, "from", false)})`);
-  if (f.to !== undefined) lines.push(`FILTER(?start < ${instant(f.to, zone, "to", true)})`);
+  if (f.from !== undefined || f.to !== undefined || options.times) pushAll(lines, timeBlock(f));
   if (f.type !== undefined) lines.push(`?e a ${iri(typeOf(f.type), "type")} .`);
   if (f.genre !== undefined) lines.push(`?work schema:genre ${iri(genreOf(f.genre), "genre")} .`);
   if (f.venue !== undefined) {

@@ -3,17 +3,33 @@
 // ~0.5 s at 1M triples). Built from the store with plain SPARQL, answers exactly as the SPARQL of filter.ts
 // (the HTTP tests compare both), and rebuilt whenever a graph changes.
 
-import { epochOf, parseIsoDate } from "../records/time.js";
+import { InputError } from "../errors.js";
 import type { Bindings, SelectResult } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
-import { checkFilter, genreOf, instantEpoch, typeOf, KM_PER_DEGREE, type PerformanceFilter } from "./filter.js";
+import { boundInZone, boundOf, checkFilter, genreOf, passes, startTimes, typeOf, KM_PER_DEGREE, type Bound, type PerformanceFilter, type StartTimes } from "./filter.js";
+import { zoneOfCountries } from "./zones.js";
 import { eventClasses, isValidStart, SUBCLASS_OF } from "./events.js";
-import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
+import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, withStartZone, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
 
 /** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
 const DESCRIPTION_CACHE = 50_000;
+/** Facet answers kept per index (each a few KB: a value and a count per genre, city, venue…). */
+const FACET_CACHE = 256;
+
+/**
+ * Each facet's values (FACETS order) numbered, and each performance's distinct values as those numbers: for facet
+ * `k`, the performance at position `i` of the sorted list has `values[k][offsets[k][i] … offsets[k][i + 1] - 1]`.
+ */
+interface FacetTable {
+  readonly names: readonly string[][];
+  readonly offsets: readonly Int32Array[];
+  readonly values: readonly Int32Array[];
+}
+
+/** A name as JSON-LD gives it: a plain string, or a string with its language. */
+export type NameValue = string | { readonly "@value": string; readonly "@language": string };
 
 /** A synchronous SELECT (the index is built where the store lives, between two queries). */
 export type SelectSync = (query: string) => SelectResult;
@@ -29,14 +45,20 @@ interface Place {
   geos: [number, number][];
   /** Names of amenity features whose value is true. */
   amenities: string[];
+  /** Its address's addressCountry values (undefined: a blank node, which names no country). */
+  countries: (string | undefined)[];
 }
 
 interface Entry {
   readonly id: string;
   readonly startLex: string;
   readonly startType: string;
-  /** Instant in ms; NaN when the start has no offset (never inside a date range, as in SPARQL). */
-  readonly epoch: number;
+  /** The start's instant (when it has an offset), its wall time and its sort key (see filter.ts). */
+  readonly t: StartTimes;
+  /** The venue's time zone (from the countries of its location and the places containing it), when there is one. */
+  zone: string | undefined;
+  /** The location and the places containing it (not a stream's VirtualLocation): where the zone is read. */
+  zonePlaces: string[];
   types: string[];
   genres: string[];
   /** The location and the places containing it. */
@@ -97,6 +119,10 @@ export class PerformanceIndex {
   readonly #places: Map<string, Place>;
   readonly #select: SelectSync;
   readonly #described = new Map<string, PerformanceNode>();
+  readonly #names = new Map<string, readonly NameValue[]>();
+  /** Facet answers by question (JSON of the filter and facets), least recently used first. */
+  readonly #facetCache = new Map<string, FacetCounts>();
+  #facets: FacetTable | undefined;
   /** Positions in #sorted (ascending) of the performances with each venue, performer, genre and type. */
   readonly #postings: Readonly<Record<Posting, ReadonlyMap<string, Int32Array>>>;
 
@@ -132,7 +158,8 @@ export class PerformanceIndex {
    * described since the index was built (descriptions are kept until the next graph change).
    */
   page(filter: PerformanceFilter, options: PageOptions = {}): PerformancePage {
-    const { ids, next } = this.find(filter, options);
+    const { found, next } = this.#find(filter, options);
+    const ids = found.map((e) => e.id);
     const missing = ids.filter((id) => !this.#described.has(id));
     if (missing.length) {
       const nodes = describePerformancesSync(this.#select, missing);
@@ -141,7 +168,47 @@ export class PerformanceIndex {
         this.#described.set(id, nodes[i]!);
       });
     }
-    return { items: ids.map((id) => this.#described.get(id)!), ...(next !== undefined ? { next } : {}) };
+    return { items: found.map((e) => withStartZone(this.#described.get(e.id)!, e.startLex, e.zone)), ...(next !== undefined ? { next } : {}) };
+  }
+
+  /**
+   * These performances described as JSON-LD (as on a performance's page), in the order given: one SPARQL query for
+   * those not described since the index was built. An IRI the store knows nothing of gets a node with its `@id` only.
+   */
+  describe(ids: readonly string[]): PerformanceNode[] {
+    const missing = [...new Set(ids.filter((id) => !this.#described.has(id)))];
+    if (missing.length) {
+      const nodes = describePerformancesSync(this.#select, missing);
+      missing.forEach((id, i) => {
+        if (this.#described.size >= DESCRIPTION_CACHE) this.#described.delete(this.#described.keys().next().value!);
+        this.#described.set(id, nodes[i]!);
+      });
+    }
+    return ids.map((id) => this.#described.get(id) ?? { "@id": id });
+  }
+
+  /**
+   * The `schema:name` values of these IRIs (e.g. the venues of a facet), as JSON-LD values (a string, or a value
+   * with its language); one SPARQL query for the IRIs not asked for since the index was built. IRIs that cannot be
+   * written in SPARQL, and IRIs without a name, get an empty list.
+   */
+  names(iris: readonly string[]): Record<string, readonly NameValue[]> {
+    const missing = [...new Set(iris.filter((i) => !this.#names.has(i) && /^[^\s<>"{}|\\^`]+$/.test(i)))];
+    if (missing.length) {
+      const found = new Map<string, NameValue[]>(missing.map((i) => [i, []]));
+      const r = this.#select(`SELECT ?v ?name WHERE { VALUES ?v { ${missing.map((i) => `<${i}>`).join(" ")} } ?v <${S}name> ?name }`);
+      for (const b of r.bindings) {
+        const n = b.name!;
+        found.get(b.v!.value)?.push(n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value);
+      }
+      for (const [i, list] of found) {
+        if (this.#names.size >= DESCRIPTION_CACHE) this.#names.delete(this.#names.keys().next().value!);
+        this.#names.set(i, list);
+      }
+    }
+    const out: Record<string, readonly NameValue[]> = {};
+    for (const i of iris) out[i] = this.#names.get(i) ?? [];
+    return out;
   }
 
   get size(): number {
@@ -175,11 +242,10 @@ export class PerformanceIndex {
       if (!isValidStart(start)) continue;
       let e = entries.get(b.e!.value);
       if (!e) {
-        const parsed = start.termType === "Literal" ? parseIsoDate(start.value) : undefined;
-        const epoch = parsed && parsed.kind === "dateTime" && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
+        const t = startTimes(start.value)!;
         const id = intern(b.e!.value);
         e = {
-          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", epoch,
+          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", t, zone: undefined, zonePlaces: NONE,
           types: NONE, genres: NONE, venues: NONE, topVenues: NONE, locations: NONE, langs: NONE, features: NONE, statedFree: NONE,
           prices: NO_PRICES, zeroPrice: false, performers: NONE, texts: NONE,
         };
@@ -211,9 +277,11 @@ export class PerformanceIndex {
       const l = intern(b.l!.value);
       e.locations = put(e.locations, l);
       e.venues = put(e.venues, l);
+      e.zonePlaces = put(e.zonePlaces, l);
       if (b.up) {
         const up = intern(b.up.value);
         e.venues = put(e.venues, up);
+        e.zonePlaces = put(e.zonePlaces, up);
         const ups = upOf.get(l);
         if (ups) addTo(ups, up);
         else upOf.set(l, [up]);
@@ -247,7 +315,7 @@ export class PerformanceIndex {
     const places = new Map<string, Place>();
     const place = (id: string): Place => {
       let p = places.get(id);
-      if (!p) places.set(intern(id), (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [] }));
+      if (!p) places.set(intern(id), (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [], countries: [] }));
       return p;
     };
     // Every place's city, region, point and amenities, whether or not a performance is there: only the places a
@@ -268,6 +336,13 @@ export class PerformanceIndex {
       if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
     }
     for (const b of rows(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`)) addTo(place(b.v!.value).amenities, intern(b.n!.value));
+    // Every (place, address, country) row counts, as the SPARQL's COUNT(DISTINCT zone) sees them.
+    for (const b of rows(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressCountry ?c }`)) place(b.v!.value).countries.push(b.c!.termType === "BlankNode" ? undefined : intern(b.c!.value));
+    for (const e of entries.values()) {
+      const countries: (string | undefined)[] = [];
+      for (const v of e.zonePlaces) for (const c of places.get(v)?.countries ?? []) countries.push(c);
+      e.zone = countries.length ? zoneOfCountries(countries) : undefined;
+    }
 
     // Only events: a node typed with an Event class, shipped or declared in the data (see events.ts).
     const declared: [string, string][] = [];
@@ -298,16 +373,18 @@ export class PerformanceIndex {
   /** The test of filter.ts's filterBlock, in JavaScript. */
   #matcher(f: PerformanceFilter): (e: Entry) => boolean {
     checkFilter(f);
-    const zone = f.timeZone ?? "Europe/Paris";
     const tests: ((e: Entry) => boolean)[] = [];
-    if (f.from !== undefined) {
-      const t = instantEpoch(f.from, zone, "from", false);
-      tests.push((e) => e.epoch >= t);
-    }
-    if (f.to !== undefined) {
-      const t = instantEpoch(f.to, zone, "to", true);
-      tests.push((e) => e.epoch < t);
-    }
+    const dated = (b: Bound, lower: boolean): ((e: Entry) => boolean) => {
+      const inZone = new Map<string, number>();
+      const at = (zone: string): number => {
+        let v = inZone.get(zone);
+        if (v === undefined) inZone.set(zone, (v = boundInZone(b, zone)));
+        return v;
+      };
+      return (e) => passes(e.t, e.zone, b, at, lower);
+    };
+    if (f.from !== undefined) tests.push(dated(boundOf(f.from, f.timeZone, "from", false), true));
+    if (f.to !== undefined) tests.push(dated(boundOf(f.to, f.timeZone, "to", true), false));
     if (f.type !== undefined) {
       const t = typeOf(f.type);
       tests.push((e) => e.types.includes(t));
@@ -375,12 +452,12 @@ export class PerformanceIndex {
    * (binary search), stops at the `to` instant (the order is by instant), and walks the shortest posting list of
    * the venue, performer, genre or type asked for instead of every performance.
    */
-  #scan(filter: PerformanceFilter, from: number, visit: (e: Entry) => boolean): void {
-    const zone = filter.timeZone ?? "Europe/Paris";
+  #scan(filter: PerformanceFilter, from: number, visit: (e: Entry, position: number) => boolean): void {
     let lo = from;
-    if (filter.from !== undefined) lo = Math.max(lo, lowerBound(this.#sorted, instantEpoch(filter.from, zone, "from", false)));
-    // Starts without an offset sort last and are never before `to` (as in SPARQL): NaN < t is false.
-    const to = filter.to !== undefined ? instantEpoch(filter.to, zone, "to", true) : Infinity;
+    // The sort key (an instant, or a local wall time read as UTC) is within 15 h of what a bound compares, whatever
+    // the zone or offset: the scan starts that much before `from` and stops that much after `to`; the matcher decides.
+    if (filter.from !== undefined) lo = Math.max(lo, lowerBound(this.#sorted, boundOf(filter.from, filter.timeZone, "from", false).ms - SLACK));
+    const to = filter.to !== undefined ? boundOf(filter.to, filter.timeZone, "to", true).ms + SLACK : Infinity;
     let list: Int32Array | undefined;
     const narrow = (kind: Posting, key: string | undefined): void => {
       if (key === undefined) return;
@@ -394,31 +471,38 @@ export class PerformanceIndex {
     const sorted = this.#sorted;
     if (list !== undefined) {
       for (let j = lowerBoundInt(list, lo); j < list.length; j++) {
-        const e = sorted[list[j]!]!;
-        if (to !== Infinity && !(e.epoch < to)) return;
-        if (!visit(e)) return;
+        const i = list[j]!;
+        const e = sorted[i]!;
+        if (e.t.key >= to) return;
+        if (!visit(e, i)) return;
       }
       return;
     }
     for (let i = lo; i < sorted.length; i++) {
       const e = sorted[i]!;
-      if (to !== Infinity && !(e.epoch < to)) return;
-      if (!visit(e)) return;
+      if (e.t.key >= to) return;
+      if (!visit(e, i)) return;
     }
   }
 
   /** One page of matching performance IRIs, in start order, and the cursor of the next page. */
   find(filter: PerformanceFilter, options: PageOptions = {}): { ids: string[]; next?: string } {
+    const { found, next } = this.#find(filter, options);
+    const ids = found.map((e) => e.id);
+    return next !== undefined ? { ids, next } : { ids };
+  }
+
+  #find(filter: PerformanceFilter, options: PageOptions): { found: Entry[]; next?: string } {
     const limit = limitOf(options);
     const match = this.#matcher(filter);
     let from = 0;
     if (options.cursor !== undefined) {
       const c = decodeCursor(options.cursor);
-      const parsed = parseIsoDate(c.start);
-      const epoch = parsed && parsed.offsetMinutes !== undefined ? epochOf(parsed) : NaN;
-      from = upperBound(this.#sorted, { epoch, id: c.id });
+      const t = startTimes(c.start);
+      if (!t) throw new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
+      from = upperBound(this.#sorted, { t, id: c.id });
     }
-    const ids: string[] = [];
+    const ids: Entry[] = [];
     let last: Entry | undefined;
     let next: string | undefined;
     this.#scan(filter, from, (e) => {
@@ -427,40 +511,94 @@ export class PerformanceIndex {
         next = encodeCursor({ start: last!.startLex, startType: last!.startType, id: last!.id });
         return false;
       }
-      ids.push(e.id);
+      ids.push(e);
       last = e;
       return true;
     });
-    return next !== undefined ? { ids, next } : { ids };
+    return next !== undefined ? { found: ids, next } : { found: ids };
   }
 
-  /** Facet counts, as facetQuery's SPARQL gives them. */
+  /** Facet counts, as facetQuery's SPARQL gives them; the same question again is answered from a cache (the index is rebuilt, and the cache with it, on every graph change). */
   facets(filter: PerformanceFilter, facets: readonly Facet[] = FACETS): FacetCounts {
+    const key = JSON.stringify([filter, facets]);
+    const cached = this.#facetCache.get(key);
+    if (cached !== undefined) {
+      // Most recently used last: the first key is the one dropped.
+      this.#facetCache.delete(key);
+      this.#facetCache.set(key, cached);
+      return cached;
+    }
+    const counts = this.#countFacets(filter, facets);
+    if (this.#facetCache.size >= FACET_CACHE) this.#facetCache.delete(this.#facetCache.keys().next().value!);
+    this.#facetCache.set(key, counts);
+    return counts;
+  }
+
+  #countFacets(filter: PerformanceFilter, facets: readonly Facet[]): FacetCounts {
     const match = this.#matcher(filter);
-    const counts = new Map<Facet, Map<string, number>>(facets.map((f) => [f, new Map()]));
-    const bump = (f: Facet, values: Iterable<string>): void => {
-      const m = counts.get(f);
-      if (!m) return;
-      for (const v of new Set(values)) m.set(v, (m.get(v) ?? 0) + 1);
-    };
-    this.#scan(filter, 0, (e) => {
+    const table = this.#facetTable();
+    const wanted = facets.map((f) => FACETS.indexOf(f));
+    const counts = wanted.map((k) => new Int32Array(table.names[k]!.length));
+    this.#scan(filter, 0, (e, i) => {
       if (!match(e)) return true;
-      const places = this.#placesOf(e);
-      bump("type", e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
-      bump("genre", e.genres);
-      bump("city", places.flatMap((p) => p.cities));
-      bump("region", places.flatMap((p) => p.regions));
-      bump("venue", e.topVenues);
-      bump("language", e.langs);
-      bump("accessibility", [...e.features, ...places.flatMap((p) => p.amenities)]);
-      bump("free", e.statedFree);
+      for (let w = 0; w < wanted.length; w++) {
+        const k = wanted[w]!;
+        const c = counts[w]!;
+        const offsets = table.offsets[k]!;
+        const values = table.values[k]!;
+        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) c[values[j]!]!++;
+      }
       return true;
     });
     const out: Record<string, { value: string; count: number }[]> = {};
-    for (const [f, m] of counts) {
-      out[f] = [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value));
-    }
+    wanted.forEach((k, w) => {
+      const names = table.names[k]!;
+      const c = counts[w]!;
+      const list: { value: string; count: number }[] = [];
+      for (let v = 0; v < c.length; v++) if (c[v]! > 0) list.push({ value: names[v]!, count: c[v]! });
+      out[FACETS[k]!] = list.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
+    });
     return out as unknown as FacetCounts;
+  }
+
+  /** Every performance's distinct values of each facet as small integers; built on the first facet question. */
+  #facetTable(): FacetTable {
+    if (this.#facets !== undefined) return this.#facets;
+    const n = this.#sorted.length;
+    const names: string[][] = FACETS.map(() => []);
+    const numbers: Map<string, number>[] = FACETS.map(() => new Map());
+    const offsets = FACETS.map(() => new Int32Array(n + 1));
+    const lists: number[][] = FACETS.map(() => []);
+    const seen = new Set<number>();
+    const add = (k: number, i: number, values: Iterable<string>): void => {
+      seen.clear();
+      for (const v of values) {
+        let id = numbers[k]!.get(v);
+        if (id === undefined) {
+          id = names[k]!.length;
+          names[k]!.push(v);
+          numbers[k]!.set(v, id);
+        }
+        if (!seen.has(id)) {
+          seen.add(id);
+          lists[k]!.push(id);
+        }
+      }
+      offsets[k]![i + 1] = lists[k]!.length;
+    };
+    const k = (f: Facet): number => FACETS.indexOf(f);
+    this.#sorted.forEach((e, i) => {
+      const places = this.#placesOf(e);
+      add(k("type"), i, e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
+      add(k("genre"), i, e.genres);
+      add(k("city"), i, places.flatMap((p) => p.cities));
+      add(k("region"), i, places.flatMap((p) => p.regions));
+      add(k("venue"), i, e.topVenues);
+      add(k("language"), i, e.langs);
+      add(k("accessibility"), i, [...e.features, ...places.flatMap((p) => p.amenities)]);
+      add(k("free"), i, e.statedFree);
+    });
+    return (this.#facets = { names, offsets, values: lists.map((l) => Int32Array.from(l)) });
   }
 
   /** Performances per month, region and discipline, as aggregateQuery's SPARQL gives them. */
@@ -503,22 +641,21 @@ export class PerformanceIndex {
   }
 }
 
-/** SPARQL's ORDER BY ?start ?e for comparable starts; starts without an offset go last. */
-function order(a: Pick<Entry, "epoch" | "id">, b: Pick<Entry, "epoch" | "id">): number {
-  const an = Number.isNaN(a.epoch);
-  const bn = Number.isNaN(b.epoch);
-  if (an !== bn) return an ? 1 : -1;
-  if (!an && a.epoch !== b.epoch) return a.epoch - b.epoch;
+/** SPARQL's ORDER BY ?ord ?e (performances.ts): the instant, or a local start's wall time read as UTC; then the IRI. */
+function order(a: Pick<Entry, "t" | "id">, b: Pick<Entry, "t" | "id">): number {
+  if (a.t.key !== b.t.key) return a.t.key - b.t.key;
   return cmp(a.id, b.id);
 }
 
-function lowerBound(sorted: readonly Entry[], epoch: number): number {
+/** The most a sort key can differ from the instant or wall time a bound compares (offsets are within ±14:59). */
+const SLACK = 15 * 3_600_000;
+
+function lowerBound(sorted: readonly Entry[], key: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const e = sorted[mid]!.epoch;
-    if (!Number.isNaN(e) && e < epoch) lo = mid + 1;
+    if (sorted[mid]!.t.key < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -538,7 +675,7 @@ function lowerBoundInt(list: Int32Array, pos: number): number {
   return lo;
 }
 
-function upperBound(sorted: readonly Entry[], after: Pick<Entry, "epoch" | "id">): number {
+function upperBound(sorted: readonly Entry[], after: Pick<Entry, "t" | "id">): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -6,7 +6,7 @@ import type { Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import type { Bindings, SelectResult, SelectSource } from "../store/types.js";
 import { SCHEMA } from "../vocab.js";
-import { filterBlock, iri, PREFIXES, str, type PerformanceFilter } from "./filter.js";
+import { filterBlock, iri, msLiteral, ORDER_BIND, PREFIXES, startTimes, str, type PerformanceFilter } from "./filter.js";
 
 export interface PageOptions {
   /**
@@ -39,6 +39,7 @@ export const JSONLD_CONTEXT = {
   genre: { "@type": "@id" },
   url: { "@type": "@id" },
   image: { "@type": "@id" },
+  startTimeZone: "https://vivant.dev/ns#startTimeZone",
   next: { "@id": "https://vivant.dev/ns#next", "@type": "@id" },
 } as const;
 
@@ -59,7 +60,11 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // reported below
   }
-  throw new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
+  throw badCursor();
+}
+
+function badCursor(): InputError {
+  return new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
 }
 
 export function limitOf(options: PageOptions): number {
@@ -70,14 +75,32 @@ export function limitOf(options: PageOptions): number {
   return limit;
 }
 
-/** The SPARQL of one page of matching performances: ?e and ?start, in start order, one more than `limit` to know if a page follows. */
+/**
+ * The SPARQL of one page of matching performances: ?e, ?start and ?zone (the venue's zone, or ""), in start order
+ * (`?ord`: the instant, or a local start's date and time read as UTC), one more than `limit` to know if a page follows.
+ */
 export function performancesQuery(filter: PerformanceFilter, options: PageOptions = {}): string {
   const limit = limitOf(options);
   const after = options.cursor !== undefined ? decodeCursor(options.cursor) : undefined;
-  const cursorFilter = after
-    ? `\n  FILTER(?start > ${str(after.start)}^^${iri(after.startType, "cursor")} || (?start = ${str(after.start)}^^${iri(after.startType, "cursor")} && STR(?e) > ${str(after.id)}))`
-    : "";
-  return `${PREFIXES}SELECT ?e ?start WHERE {\n  ${filterBlock(filter)}${cursorFilter}\n}\nORDER BY ?start ?e\nLIMIT ${limit + 1}`;
+  let cursorFilter = "";
+  if (after) {
+    iri(after.startType, "cursor");
+    const t = startTimes(after.start);
+    if (!t) throw badCursor();
+    const ord = msLiteral(t.key, false);
+    cursorFilter = `\n  FILTER(?ord > ${ord} || (?ord = ${ord} && STR(?e) > ${str(after.id)}))`;
+  }
+  return `${PREFIXES}SELECT ?e ?start ?zone WHERE {\n  ${filterBlock(filter, { times: true })}\n  ${ORDER_BIND}${cursorFilter}\n}\nORDER BY ?ord ?e\nLIMIT ${limit + 1}`;
+}
+
+/**
+ * What a page says of a performance whose start has no offset: `startTimeZone`, the zone its local time was read
+ * in (its venue's), or `"unknown"` (compared by its date and time as written). Nothing for a start with an offset.
+ */
+export function withStartZone(node: PerformanceNode, start: string, zone: string | undefined): PerformanceNode {
+  const t = startTimes(start);
+  if (!t || t.hasOffset) return node;
+  return { ...node, startTimeZone: zone ?? "unknown" };
 }
 
 /** A literal as JSON-LD: numbers and booleans native, language-tagged strings as value objects, the rest as strings. */
@@ -199,7 +222,8 @@ export async function findPerformances(source: SelectSource, filter: Performance
   const r = await source.select(performancesQuery(filter, options));
   const rows = r.bindings.slice(0, limit);
   const ids = rows.map((b) => b.e!.value);
-  const items = ids.length ? await describePerformances(source, ids) : [];
+  const described = ids.length ? await describePerformances(source, ids) : [];
+  const items = described.map((n, i) => withStartZone(n, rows[i]!.start!.value, rows[i]!.zone?.value || undefined));
   const last = rows.at(-1);
   const next =
     r.bindings.length > limit && last

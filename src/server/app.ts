@@ -8,21 +8,32 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Quad } from "@rdfjs/types";
-import { DataFactory } from "n3";
+import { DataFactory, Parser } from "n3";
 import { serializeRdf } from "../rdf/io.js";
-import { quadsToJsonLd } from "../jsonld/convert.js";
+import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
+import { CATALOG_PREFIXES, dcatCatalog, type DatasetCoverage } from "../dataspace/catalog.js";
+import { datasetCoverage } from "../dataspace/coverage.js";
+import { dumpAll, dumpGraph, readManifests, removeDumps } from "../dataspace/dumps.js";
+import { handleDumps } from "./dumps-route.js";
+import { ChangeFeeds, type FeedOptions } from "../dataspace/feed.js";
+import { diffEntities, type EntityChange } from "../dataspace/entities.js";
+import { handleFeed } from "./feed-route.js";
+import { datasetId } from "../dataspace/catalog.js";
+import { readGraphFileSync } from "../store/files.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
-import { prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../store/load.js";
+import { ingest, prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../ingest/index.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
-import { UsageError } from "../errors.js";
+import { InputError, UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
-import { WriteLane, type PreparedWrite } from "./write-lane.js";
-import { corsHeaders, HttpError, negotiate, preflight, send, sendError, sendJson } from "./http-util.js";
+import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
+import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
+import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
+import { vivantMcpServer } from "./mcp.js";
 import { QueryPool } from "./pool.js";
 import type { QueryBackend, WriteBackend } from "./backend.js";
 import { RemotePool } from "./remote-pool.js";
@@ -30,6 +41,8 @@ import { parseStoreUrl, RemoteStore, type RemoteStoreOptions } from "../store/re
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
 import { serializeTriples } from "../store/oxigraph.js";
 import { handleWeb, type WebContext } from "../web/index.js";
+import { CheckFetcher } from "../web/check.js";
+import type { FetchPolicy } from "../harvest/fetch.js";
 import { PublishSessions } from "../web/publish.js";
 
 export interface ServerOptions {
@@ -76,6 +89,13 @@ export interface ServerOptions {
    * @default 33554432 (32 MiB)
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Largest body of a Graph Store write (PUT, POST) and of a publishing-page upload, in bytes: past it 413
+   * `request/too-large`, answered on the Content-Length before the body is read (or as soon as the bytes read pass
+   * it). Write bodies wait their turn spooled to the data directory's `spool/` folder, not in memory.
+   * @default 8388608 (8 MiB: about 400,000 triples of Vivant records, 60,000 of N-Triples)
+   */
+  readonly maxWriteBytes?: number;
   /** Bearer tokens of the publishers allowed to write. @default none: the graph store is read-only */
   readonly tokens?: TokenTable;
   /**
@@ -102,6 +122,15 @@ export interface ServerOptions {
    * @default "index"
    */
   readonly typedQuestions?: "index" | "sparql";
+  /** The change feeds' page size and retention (src/dataspace/feed.ts). */
+  readonly feed?: FeedOptions;
+  /**
+   * How the checker page (`/check`) fetches a page given by its address: the harvest's PoliteFetcher policy
+   * (robots.txt, per-host delay, limits). Loopback, private and other non-public addresses are refused unless
+   * `allowPrivate` is true (`vivant serve --allow-private`: an intranet, or tests on 127.0.0.1).
+   * @default { allowPrivate: false }
+   */
+  readonly checkFetch?: Partial<FetchPolicy>;
 }
 
 const SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -111,6 +140,9 @@ const FORMAT_IRI: Readonly<Record<string, string>> = {
   "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle", "application/n-triples": "N-Triples", "application/n-quads": "N-Quads",
   "application/ld+json": "JSON-LD", "application/trig": "TriG", "application/rdf+xml": "RDF_XML",
 };
+
+/** Default of `ServerOptions.maxWriteBytes`. */
+export const DEFAULT_MAX_WRITE_BYTES = 8 * 2 ** 20;
 
 /** The port `vivant serve` and `VivantServer.start` listen on unless told (3030 is Apache Jena Fuseki's). */
 export const DEFAULT_PORT = 8733;
@@ -152,6 +184,8 @@ export class VivantServer {
   readonly #tempDir: string | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   readonly #lane = new WriteLane();
+  #feeds: ChangeFeeds | undefined;
+  readonly #spool = new SpoolStats();
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -168,12 +202,22 @@ export class VivantServer {
   /** Opens the data directory, starts the query workers (each loads the data), then listens. */
   static async start(options: ServerOptions = {}): Promise<VivantServer> {
     const remote = options.store === undefined ? undefined : typeof options.store === "string" ? parseStoreUrl(options.store) : options.store;
-    const tempDir = options.dataDir === undefined && !remote ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
+    const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
     const dataDir = options.dataDir ?? tempDir!;
     let writer: WriteBackend | undefined;
     let pool: QueryBackend | undefined;
     try {
       if (remote) {
+        // The remote store's SPARQL sees every graph it holds: a restricted graph there would be readable by anyone.
+        if (options.tokens?.restrictedGraphs().size) {
+          const list = [...options.tokens.restrictedGraphs().keys()].join(", ");
+          throw new InputError("server/remote-restricted", {
+            en: `restricted graphs (share: in the tokens file) cannot be kept in a remote store: ${list}`,
+            fr: `des graphes restreints (share: dans le fichier de jetons) ne peuvent pas être gardés dans un entrepôt distant : ${list}`,
+          }, {
+            hint: { en: "serve restricted graphs from a data directory (--data DIR), or remove share: from their entries", fr: "servez les graphes restreints depuis un répertoire de données (--data DIR), ou retirez share: de leurs entrées" },
+          });
+        }
         const store = await RemoteStore.open({ ...remote, ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), onWarning: (w) => options.log?.(`warning: ${w}`) });
         writer = store;
         pool = await RemotePool.start({
@@ -185,6 +229,8 @@ export class VivantServer {
           throw e;
         });
       } else writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
+      // Spooled bodies and change feeds stay local (with a remote store: in --data DIR, else a temporary directory).
+      await resetSpool(dataDir);
       pool ??= await QueryPool.start({
         dataDir,
         workers: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
@@ -194,6 +240,8 @@ export class VivantServer {
         maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
         unionDefaultGraph: options.unionDefaultGraph ?? true,
         ...(options.log ? { log: options.log } : {}),
+        // Restricted graphs are never loaded by the query workers: no query, typed question, aggregate or page sees them.
+        ...(options.tokens?.restrictedGraphs().size ? { exclude: [...options.tokens.restrictedGraphs().keys()] } : {}),
       });
       const http = createServer();
       const port = options.port ?? DEFAULT_PORT;
@@ -228,6 +276,17 @@ export class VivantServer {
     return this.writer.graphs();
   }
 
+  /** The graphs everyone may read (all but the restricted ones). */
+  publicGraphs(): GraphInfo[] {
+    const restricted = this.tokens.restrictedGraphs();
+    return this.writer.graphs().filter((g) => !restricted.has(g.graphIri));
+  }
+
+  /** Whether the request's bearer may read a graph (src/server/auth.ts `canRead`). */
+  #canRead(req: IncomingMessage, graphIri: string): boolean {
+    return this.tokens.canRead(req.headers.authorization, graphIri);
+  }
+
   /**
    * Replaces a graph without validating it (for trusted callers: tests, tools that validated already).
    * Resolves once it is on disk and every worker answers with it.
@@ -238,8 +297,11 @@ export class VivantServer {
 
   deleteGraph(graphIri: string): Promise<boolean> {
     return this.#serialised(async () => {
+      const before = this.writer.graph(graphIri);
       const existed = await this.writer.deleteGraph(graphIri);
       await this.pool.reload(graphIri);
+      if (before) await removeDumps(this.#localDir, before).catch((e: Error) => this.#o.log?.(`warning: ${e.message}`));
+      if (before) await this.feeds.recordDelete(before).catch((e: Error) => this.#o.log?.(`warning: change feed of ${graphIri} not updated: ${e.message}`));
       return existed;
     });
   }
@@ -278,41 +340,111 @@ export class VivantServer {
    * read of the current graph, its merge, validation and replace see no other write in between.
    */
   #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#writes.then(fn, fn);
+    this.#waitingWrites++;
+    const body = async (): Promise<T> => {
+      this.#waitingWrites--;
+      return fn();
+    };
+    const run = this.#writes.then(body, body);
     this.#writes = run.catch(() => undefined);
     return run;
   }
 
+  /** The graphs' change feeds (DIR/feeds/). */
+  get feeds(): ChangeFeeds {
+    return (this.#feeds ??= new ChangeFeeds(this.#localDir, this.#o.feed ?? {}));
+  }
+
+  /**
+   * Inside the serialised section, after a write is acknowledged on disk: appends its changes to the graph's feed. A
+   * failure is logged; the feed's state is then unchanged, so the next write's diff carries these changes too.
+   */
+  async #recordChange(info: GraphInfo | undefined, change: EntityChange | undefined): Promise<void> {
+    if (!info || !change) return;
+    await this.feeds.record(info, change).catch((e: Error) => this.#o.log?.(`warning: change feed of ${info.graphIri} not updated: ${e.message}`));
+  }
+
+  /**
+   * A graph written before the feeds existed (or whose feed was removed) gets one on first request: a Create of each
+   * entity of its current version, inside the serialised section (no write in between).
+   */
+  async #ensureFeed(id: string): Promise<void> {
+    const g = this.writer.graphs().find((x) => datasetId(x) === id);
+    if (!g || (await this.feeds.state(id))?.graph === g.graphIri) return;
+    await this.#serialised(async () => {
+      const info = this.writer.graph(g.graphIri);
+      if (!info || (await this.feeds.state(id))?.graph === g.graphIri) return;
+      const quads = new Parser({ format: "application/n-triples" }).parse(await this.#graphText(g.graphIri));
+      await this.#recordChange(info, diffEntities(quads, undefined));
+    });
+  }
+
+  /** Where spooled bodies, change feeds and dumps are kept: the data directory (with a remote store: --data DIR, else a temporary one). */
+  get #localDir(): string {
+    return this.writer.dataDir ?? this.#o.dataDir ?? this.#tempDir!;
+  }
+
+  /** A graph's current content as N-Triples: read from its file, or from the remote store. */
+  async #graphText(graphIri: string): Promise<string> {
+    if (this.writer instanceof RemoteStore) return this.writer.graphNTriples(graphIri);
+    const parts: Buffer[] = [];
+    readGraphFileSync((this.writer as GraphWriter).graphFile(graphIri), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+    return Buffer.concat(parts).toString("utf8");
+  }
+
+  #waitingWrites = 0;
+
+  /**
+   * Holds the write path: resolves, once the writes before it are done, to a function that lets writes go on again.
+   * Meanwhile reads are answered and writes wait their turn (their bodies spooled to disk), e.g. for a consistent
+   * copy of the data directory.
+   */
+  pauseWrites(): Promise<() => void> {
+    return new Promise((held) => {
+      void this.#serialised(() => new Promise<void>((release) => held(() => release())));
+    });
+  }
+
+  /** Writes waiting for the write path, and the request bodies spooled to disk meanwhile (what `/health` reports). */
+  get writeQueue(): { readonly waiting: number; readonly spooledBodies: number; readonly spooledBytes: number } {
+    return { waiting: this.#waitingWrites, spooledBodies: this.#spool.waiting, spooledBytes: this.#spool.bytes };
+  }
+
   /** Inside the serialised section: writes the file, then waits until every worker answers with it. */
   async #replace(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
-    const info = await this.writer.replaceGraph(graphIri, quads, meta);
+    const list = [...quads];
+    const info = await this.writer.replaceGraph(graphIri, list, meta);
     await this.pool.reload(graphIri);
+    await this.#recordChange(info, diffEntities(list, await this.feeds.digests(info)));
     return info;
   }
 
   /** Inside the serialised section: prepare (read, map, validate) and, only when valid, replace. */
   async #prepareAndReplace(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
-    const prepared = await prepareGraph(files, target, { known: (id) => this.writer.graphs().find((g) => g.publisherId === id), ...options });
-    if (!prepared.ok) return { prepared };
-    return { prepared, info: await this.#replace(prepared.graphIri, prepared.quads, prepared.meta) };
+    const into = { graphs: () => this.writer.graphs(), replaceGraph: (g: string, q: Iterable<Quad>, m: GraphMeta) => this.#replace(g, q, m) };
+    const { prepared, written } = await ingest(files, target, into, options);
+    return written ? { prepared, info: written } : { prepared };
   }
 
   /**
    * A Graph Store write of a publisher's graph (and the publishing page's confirmation): PUT replaces it with the body, POST merges the body into it. The
    * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
    */
-  #gspWrite(files: readonly LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
+  #gspWrite(files: readonly WriteInput[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
     return this.#serialised(async () => {
       const existing = this.writer.graph(grant.graphIri);
       // Read, merged, mapped, validated, checked (ownership), serialised and encoded in the write thread; here only
       // the bytes are written and the query workers told, so a large upload never stalls the routing of queries.
-      const { prepared, content } = await this.#lane.prepare({
+      const previousDigests = await this.feeds.digests(grant);
+      const { prepared, content, change } = await this.#lane.prepare({
         files, target: this.#gspTarget(grant, licence), graphs: this.writer.graphs(), version: (existing?.version ?? 0) + 1,
+        ...(previousDigests ? { previousDigests } : {}),
         ...(merge && existing ? await this.writer.mergeSource(grant.graphIri) : {}),
       }).catch(ownershipAs422);
       if (!prepared.ok || !content) return { prepared, created: false };
       const info = await this.writer.replaceEncoded(prepared.graphIri, content, prepared.meta);
       await this.pool.reload(prepared.graphIri);
+      await this.#recordChange(info, change);
       return { prepared, info, created: !existing };
     });
   }
@@ -333,28 +465,27 @@ export class VivantServer {
           await handleSparql(req, res, url, { pool: this.pool, maxBodyBytes: this.#maxBody, headers, describe: (q, s) => this.#describe(q, s) });
           return;
         case "/graph-store":
+          if ((req.method === "GET" || req.method === "HEAD") && (await this.#restrictedGet(req, res, url))) return;
           await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
+            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, maxWriteBytes: this.#maxWrite, spool: this.#spoolOf, headers,
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
           return;
-        case "/catalog": {
-          url.searchParams.set("graph", CATALOG_GRAPH);
+        case "/catalog":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
-          await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, headers,
-            graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
-          });
+          await this.#catalog(req, res, url);
           return;
-        }
+        case "/mcp":
+          await this.#mcp(req, res);
+          return;
         case "/health": {
           // Not ok (503) while a worker is being replaced: the other workers answer meanwhile, with fewer hands.
           const pool = this.pool.health();
           sendJson(res, pool.status === "ok" ? 200 : 503, {
             status: pool.status, workers: pool.workers, queued: pool.queued,
-            graphs: this.writer.graphs().length, triples: this.writer.graphs().reduce((n, g) => n + g.triples, 0),
+            graphs: this.publicGraphs().length, triples: this.publicGraphs().reduce((n, g) => n + g.triples, 0),
             quarantined: await this.#quarantined(), ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
-            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats,
+            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats, writes: this.writeQueue,
           });
           return;
         }
@@ -366,6 +497,11 @@ export class VivantServer {
         default:
           if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
+          if (url.pathname.startsWith("/feed/")) await this.#ensureFeed(url.pathname.split("/")[2] ?? "");
+          // A deleted graph's feed stays readable: its last page says that every entity was deleted (a restricted one, to its readers).
+          // A deleted graph's feed stays readable: its last page says that every entity was deleted.
+          if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: (g) => this.#canRead(req, g), private: (g) => this.tokens.restrictedGraphs().has(g) })) return;
+          if (await handleDumps(req, res, url, { dataDir: this.#localDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || (this.writer.graph(m.graph) !== undefined && this.#canRead(req, m.graph)), private: (m) => this.tokens.restrictedGraphs().has(m.graph), base: this.publicBase(req) })) return;
           throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
       }
     } catch (e) {
@@ -373,13 +509,37 @@ export class VivantServer {
     }
   }
 
+  /** Model Context Protocol over streamable HTTP, stateless: a server and a transport per request, on the query pool. */
+  async #mcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { StreamableHTTPServerTransport } = await import("@modelcontextprotocol/sdk/server/streamableHttp.js");
+    let body: unknown;
+    if (req.method === "POST") {
+      const text = await readBody(req, this.#maxBody);
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpError(400, "mcp/json", "the body is not JSON", { hint: "send a JSON-RPC message of the Model Context Protocol" });
+      }
+    }
+    const server = vivantMcpServer(this.pool);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on("close", () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  }
+
   readonly #sessions = new PublishSessions();
+  #checkFetcher: CheckFetcher | undefined;
 
   get #web(): WebContext {
+    this.#checkFetcher ??= new CheckFetcher(this.#o.checkFetch);
     return {
-      pool: this.pool, base: this.url, graphs: () => this.writer.graphs(), sessions: this.#sessions,
+      pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions, fetcher: this.#checkFetcher,
       publish: {
-        tokens: this.tokens, graphs: () => this.writer.graphs(), maxBytes: this.#maxBody,
+        tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
     };
@@ -399,6 +559,14 @@ export class VivantServer {
     return this.#o.maxBodyBytes ?? 32 * 2 ** 20;
   }
 
+  get #maxWrite(): number {
+    return this.#o.maxWriteBytes ?? DEFAULT_MAX_WRITE_BYTES;
+  }
+
+  get #spoolOf(): { dir: string; stats: SpoolStats } {
+    return { dir: spoolDir(this.#localDir), stats: this.#spool };
+  }
+
   #index(): Record<string, unknown> {
     return {
       name: "Vivant: live-performance programming as linked open data",
@@ -407,10 +575,11 @@ export class VivantServer {
       catalog: `${this.url}catalog`,
       api: {
         performances: `${this.url}api/performances{?from,to,city,region,near,genre,type,venue,performer,lang,accessibility,free,maxPrice,q,tz,limit,cursor}`,
+        calendar: `${this.url}api/performances.ics{?…filters,production,series}`,
         facets: `${this.url}api/performances/facets{?facet,…filters}`,
         stats: `${this.url}api/stats{?…filters}`,
       },
-      graphs: this.writer.graphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
+      graphs: this.publicGraphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
     };
   }
 
@@ -436,6 +605,8 @@ export class VivantServer {
     const type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     out.push(quad(service, type, n(`${SD}Service`)) as Quad);
     add(service, `${SD}endpoint`, n(endpoint));
+    // The node's DCAT-AP catalog (datasets, distributions, policies).
+    add(service, "http://www.w3.org/2000/01/rdf-schema#seeAlso", n(`${base}catalog`));
     add(service, `${SD}supportedLanguage`, n(`${SD}SPARQL11Query`));
     for (const f of [...RESULTS_OFFERS, ...GRAPH_OFFERS]) add(service, `${SD}resultFormat`, n(`${FORMATS}${FORMAT_IRI[f]}`));
     if (this.#o.unionDefaultGraph ?? true) add(service, `${SD}feature`, n(`${SD}UnionDefaultGraph`));
@@ -445,7 +616,7 @@ export class VivantServer {
     const dflt = b("default");
     add(dataset, `${SD}defaultGraph`, dflt);
     add(dflt, type.value, n(`${SD}Graph`));
-    for (const g of [{ graphIri: CATALOG_GRAPH, triples: undefined as number | undefined }, ...this.writer.graphs()]) {
+    for (const g of [{ graphIri: CATALOG_GRAPH, triples: undefined as number | undefined }, ...this.publicGraphs()]) {
       const ng = b();
       add(dataset, `${SD}namedGraph`, ng);
       add(ng, type.value, n(`${SD}NamedGraph`));
@@ -458,6 +629,100 @@ export class VivantServer {
       }
     }
     return out;
+  }
+
+  #coverage: { key: string; value: Promise<Map<string, DatasetCoverage>> } | undefined;
+
+  /** The graphs' coverage (performances' dates, venues' regions), computed once per set of graph versions. */
+  #coverageOf(graphs: readonly GraphInfo[]): Promise<Map<string, DatasetCoverage>> {
+    const key = graphs.map((g) => `${g.graphIri} ${g.version}`).join("\n");
+    if (this.#coverage?.key !== key) {
+      const value = datasetCoverage(this.pool);
+      this.#coverage = { key, value };
+      value.catch(() => {
+        if (this.#coverage?.value === value) this.#coverage = undefined;
+      });
+    }
+    return this.#coverage.value;
+  }
+
+  #dumps: { key: string; value: Promise<void> } | undefined;
+
+  /**
+   * Makes the dumps of every graph's current version and of the whole server, once per set of versions (one job at
+   * a time; a version dumped already is not written again). A failure (a full disk) is logged, never thrown.
+   */
+  ensureDumps(): Promise<void> {
+    // Dumps are made from the data directory's graph files: none with a remote store (the catalog then lists none).
+    if (!(this.writer instanceof GraphWriter)) return Promise.resolve();
+    const graphs = this.writer.graphs();
+    const key = graphs.map((g) => `${g.graphIri} ${g.version}`).join("\n");
+    if (this.#dumps?.key === key) return this.#dumps.value;
+    const previous = this.#dumps?.value ?? Promise.resolve();
+    const dataDir = this.#localDir;
+    const value = previous.then(async () => {
+      try {
+        for (const g of graphs) await dumpGraph(dataDir, g.graphIri);
+        // The whole server's dump holds the public graphs only.
+        const restricted = this.tokens.restrictedGraphs();
+        await dumpAll(dataDir, (info) => !restricted.has(info.graphIri) && graphs.some((g) => g.graphIri === info.graphIri));
+      } catch (e) {
+        this.#o.log?.(`warning: dumps not made: ${(e as Error).message}`);
+        if (this.#dumps?.value === value) this.#dumps = undefined;
+      }
+    });
+    this.#dumps = { key, value };
+    return value;
+  }
+
+  /** The node's DCAT-AP catalog (with ODRL policies) at its public address, in the negotiated format. */
+  async catalogQuads(base: string = this.url, canRead: (graphIri: string) => boolean = (g) => !this.tokens.restrictedGraphs().has(g)): Promise<Quad[]> {
+    const graphs = this.writer.graphs();
+    await this.ensureDumps();
+    const dumps = new Map((await readManifests(this.#localDir)).map((m) => [m.graph, m.files.filter((f) => f.version === m.files[0]?.version)]));
+    const restricted = this.tokens.restrictedGraphs();
+    return dcatCatalog({
+      base, graphs, coverage: await this.#coverageOf(graphs), dumps, feeds: true, canRead,
+      access: (g) => (restricted.has(g) ? { public: false, partners: restricted.get(g)! } : { public: true }),
+    });
+  }
+
+  /**
+   * Graph Store GET of a restricted graph (the query workers do not hold it): 404 to whoever may not read it (as for
+   * a graph that does not exist), else the graph read from its file. False when the graph is not restricted.
+   */
+  async #restrictedGet(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const graphIri = url.searchParams.get("graph");
+    if (graphIri === null || url.searchParams.getAll("graph").length !== 1 || !this.tokens.restrictedGraphs().has(graphIri)) return false;
+    if (!this.#canRead(req, graphIri) || !this.writer.graph(graphIri)) throw new HttpError(404, "gsp/no-graph", `no graph ${graphIri}`, { hint: "GET /catalog lists the graphs" });
+    const offers = ["application/n-triples", "text/turtle", "application/n-quads", "application/ld+json", "application/rdf+xml"];
+    const type = negotiate(req.headers.accept, offers, GRAPH_ALIASES);
+    if (!type) throw new HttpError(406, "request/not-acceptable", `cannot send a graph as ${req.headers.accept}`, { hint: `accept one of ${offers.join(", ")}` });
+    const text = await this.#graphText(graphIri);
+    const quads = type === "application/n-triples" ? [] : new Parser({ format: "application/n-triples" }).parse(text);
+    const body =
+      type === "application/n-triples" ? text
+      : type === "application/ld+json" ? JSON.stringify(await quadsToJsonLd(quads))
+      : type === "application/rdf+xml" ? serializeTriples(quads, "application/rdf+xml")
+      : type === "application/n-quads" ? await serializeRdf(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graphIri)) as Quad), "nquads")
+      : await serializeRdf(quads, "turtle");
+    send(res, 200, type, body, { "Cache-Control": "private, no-store", Vary: "Authorization, Accept" });
+    return true;
+  }
+
+  async #catalog(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const offers = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"];
+    const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
+    const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
+    if (!type) throw new HttpError(406, "request/not-acceptable", "the catalog is in Turtle, JSON-LD, RDF/XML or N-Triples", { hint: `accept one of ${offers.join(", ")}`, headers: { Vary: "Accept" } });
+    const quads = await this.catalogQuads(this.publicBase(req), (g) => this.#canRead(req, g));
+    const body =
+      type === "application/ld+json"
+        ? JSON.stringify(await compactJsonLd(await quadsToJsonLd(quads), { ...CATALOG_PREFIXES } as never))
+        : type === "application/rdf+xml"
+          ? serializeTriples(quads, "application/rdf+xml")
+          : await serializeRdf(quads, type === "text/turtle" ? "turtle" : "ntriples", CATALOG_PREFIXES);
+    send(res, 200, type, body, { Vary: "Accept" });
   }
 
   async #describe(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -481,8 +746,11 @@ export class VivantServer {
     this.#http.closeAllConnections?.();
     await new Promise<void>((resolve) => this.#http.close(() => resolve()));
     await this.#writes;
+    await this.#dumps?.value;
+    await this.#checkFetcher?.close();
     await this.#lane.close();
     await this.pool.close();
+    await rm(spoolDir(this.#localDir), { recursive: true, force: true });
     await this.writer.close();
     if (this.#tempDir) await rm(this.#tempDir, { recursive: true, force: true });
   }

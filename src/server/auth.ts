@@ -29,8 +29,9 @@ export interface TokenEntry {
   readonly token?: string;
   /** …its SHA-256 in hex, so that the file does not hold the secret. */
   readonly sha256?: string;
-  readonly publisher: string;
-  readonly graph: string;
+  /** The publisher (absent on a read token, which has `reader`). */
+  readonly publisher?: string;
+  readonly graph?: string;
   readonly licence?: string;
   /**
    * Namespaces whose IRIs the publisher's graph may describe besides its base IRI (`graph` without its final
@@ -38,6 +39,14 @@ export interface TokenEntry {
    * @example ["https://www.venue.example/"]
    */
   readonly namespaces?: readonly string[];
+  /**
+   * Shares the publisher's graph only with these partners (the `reader` ids of read tokens): the graph is then
+   * restricted, readable only with the publisher's token or a listed partner's. Absent: the graph is public.
+   * @example ["observatoire"]
+   */
+  readonly share?: readonly string[];
+  /** A read token instead of a publisher's: the partner id that publishers name in `share` (no `publisher`, no `graph`). */
+  readonly reader?: string;
 }
 
 const digest = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
@@ -71,6 +80,10 @@ function tokensError(source: string, problems: readonly Problem[], line?: number
 
 export class TokenTable {
   readonly #byDigest = new Map<string, TokenGrant>();
+  /** Read tokens: digest → partner id. */
+  readonly #readers = new Map<string, string>();
+  /** Restricted graphs → the partners they are shared with. */
+  readonly #shared = new Map<string, readonly string[]>();
 
   /**
    * Builds a table from entries, checking them all: a missing publisher or graph, a token that is short or has
@@ -95,6 +108,22 @@ export class TokenTable {
         return;
       }
       const before = problems.length;
+      if (e.reader !== undefined) {
+        const key = typeof e.token === "string" && e.token.length >= 16 && !/\s/u.test(e.token) ? digest(e.token) : typeof e.sha256 === "string" && /^[0-9a-f]{64}$/i.test(e.sha256) ? e.sha256.toLowerCase() : undefined;
+        if (typeof e.reader !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(e.reader) || e.publisher !== undefined || e.graph !== undefined || key === undefined || byDigest.has(key) || t.#readers.has(key)) {
+          problems.push(problem(i, "reader", e.reader, { en: "a read token: a reader id, a token (16+ characters) or its sha256, no publisher or graph", fr: "un jeton de lecture : un identifiant de lecteur, un jeton (16 caractères ou plus) ou son sha256, ni publisher ni graph" },
+            { en: `${where.en}: not a usable read token (reader id of letters, digits, . _ -; a token of its own; no "publisher" or "graph")`, fr: `${where.fr} : jeton de lecture inutilisable (identifiant de lecteur en lettres, chiffres, . _ - ; un jeton à lui ; ni « publisher » ni « graph »)` },
+            { en: '{"token": "…", "reader": "observatoire"}, then "share": ["observatoire"] on the publisher\'s entry', fr: '{"token": "…", "reader": "observatoire"}, puis "share": ["observatoire"] dans l\'entrée du diffuseur' }));
+          return;
+        }
+        t.#readers.set(key, e.reader);
+        return;
+      }
+      if (e.share !== undefined && (!Array.isArray(e.share) || !e.share.every((r) => typeof r === "string" && /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(r)))) {
+        problems.push(problem(i, "share", e.share, { en: "an array of reader ids", fr: "un tableau d'identifiants de lecteurs" },
+          { en: `${where.en}: "share" is not an array of reader ids`, fr: `${where.fr} : « share » n'est pas un tableau d'identifiants de lecteurs` },
+          { en: '"share": ["observatoire"] (the "reader" of read tokens)', fr: '"share": ["observatoire"] (le « reader » des jetons de lecture)' }));
+      }
       if (typeof e.publisher !== "string" || !e.publisher.trim()) {
         problems.push(problem(i, "publisher", e.publisher, { en: "a publisher id", fr: "un identifiant de diffuseur" },
           { en: `${where.en}: no "publisher"`, fr: `${where.fr} : pas de « publisher »` },
@@ -144,8 +173,8 @@ export class TokenTable {
           { en: "give the token or its SHA-256", fr: "donnez le jeton ou son SHA-256" }));
       }
       if (problems.length > before || key === undefined) return;
-      const publisher = e.publisher;
-      const graph = e.graph;
+      const publisher = e.publisher!; // checked above (a problem otherwise)
+      const graph = e.graph!;
       const sameToken = byDigest.get(key);
       if (sameToken) {
         problems.push(sameToken.publisher === publisher
@@ -183,6 +212,7 @@ export class TokenTable {
         }
       }
       for (const ns of namespacesOf({ graphIri: graph, ...(namespaces ? { namespaces } : {}) })) if (!owners.has(ns)) owners.set(ns, { i, publisher });
+      if (Array.isArray(e.share)) t.#shared.set(graph, [...new Set([...(t.#shared.get(graph) ?? []), ...e.share])].sort());
       byDigest.set(key, { i, publisher });
       byGraph.set(graph, { i, publisher });
       graphOf.set(publisher, { i, graph });
@@ -224,6 +254,38 @@ export class TokenTable {
 
   get size(): number {
     return this.#byDigest.size;
+  }
+
+  /** Restricted graphs (a publisher entry with `share`) and the partners each is shared with. */
+  restrictedGraphs(): ReadonlyMap<string, readonly string[]> {
+    return this.#shared;
+  }
+
+  /** Restricts a graph to partners (for tests and `VivantServer` callers that build the table in code). */
+  share(graphIri: string, partners: readonly string[]): void {
+    this.#shared.set(graphIri, [...partners]);
+  }
+
+  /** Adds a fresh random read token for a partner and returns it. */
+  issueReader(reader: string): string {
+    const token = randomBytes(24).toString("base64url");
+    this.#readers.set(digest(token), reader);
+    return token;
+  }
+
+  /**
+   * Whether the bearer of `authorization` may read `graphIri`: a public graph, anyone; a restricted one, its
+   * publisher's token and the read tokens of the partners it is shared with.
+   */
+  canRead(authorization: string | undefined, graphIri: string): boolean {
+    const partners = this.#shared.get(graphIri);
+    if (partners === undefined) return true;
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+    if (!m) return false;
+    const d = digest(m[1]!);
+    if (this.#byDigest.get(d)?.graphIri === graphIri) return true;
+    const reader = this.#readers.get(d);
+    return reader !== undefined && partners.includes(reader);
   }
 
   /** The grant of an `Authorization: Bearer …` header; undefined when absent or unknown. */

@@ -5,7 +5,8 @@
 import type { Quad } from "@rdfjs/types";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
 import type { PerformanceFilter } from "../query/filter.js";
-import type { PageOptions, PerformancePage } from "../query/performances.js";
+import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
+import type { NameValue } from "../query/perf-index.js";
 import type { EncodedGraph } from "../store/files.js";
 import type { GraphInfo, GraphMeta, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { PoolHealth, PoolResult } from "./pool.js";
@@ -31,6 +32,12 @@ export interface QueryBackend extends SelectSource {
   page(filter: PerformanceFilter, page?: PageOptions): Promise<PerformancePage>;
   facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts>;
   observatory(filter: PerformanceFilter): Promise<Observatory>;
+  /** Performances described as JSON-LD (entity pages). */
+  describe(ids: readonly string[]): Promise<PerformanceNode[]>;
+  /** The `schema:name` values of these IRIs (venue names of the pages). */
+  names(iris: readonly string[]): Promise<Record<string, readonly NameValue[]>>;
+  /** Graph files scanned for the ownership rule by the query workers (0 for a remote store). */
+  readonly ownershipScans: number;
   /** Resolves once every answer (SPARQL and typed questions) reflects the graph's current version. */
   reload(graphIri: string): Promise<void>;
   health(): PoolHealth;

@@ -9,9 +9,11 @@ import { reportToProblemJson } from "../validate/formats.js";
 import type { Lang } from "../errors.js";
 import { formatProblem } from "../errors.js";
 import type { TokenGrant, TokenTable } from "./auth.js";
-import { HttpError, mediaTypeOf, negotiate, negotiateLanguage, readBody, send, sendJson, PROBLEM_JSON } from "./http-util.js";
+import { bodyDecoder, HttpError, mediaTypeOf, negotiate, negotiateLanguage, send, sendJson, PROBLEM_JSON } from "./http-util.js";
 import { readMultipart } from "./multipart.js";
 import type { QueryBackend as QueryPool } from "./backend.js";
+import { spoolBody, type SpoolStats, type SpooledBody } from "./spool.js";
+import type { WriteInput } from "./write-lane.js";
 import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
 import type { GraphInfo } from "../store/types.js";
 import { txt } from "../i18n.js";
@@ -20,13 +22,17 @@ export interface GspContext {
   readonly pool: QueryPool;
   readonly tokens: TokenTable;
   readonly maxBodyBytes: number;
+  /** Largest body of a write (PUT, POST): past it 413 before the body is read. */
+  readonly maxWriteBytes: number;
+  /** Where write bodies wait their turn (a folder of the data directory), and what it holds. */
+  readonly spool: { readonly dir: string; readonly stats: SpoolStats };
   readonly headers: Record<string, string>;
   readonly graph: (graphIri: string) => GraphInfo | undefined;
   /**
    * Validates and, when valid, writes and publishes the grant's graph: replaced by the body, or (`merge`, POST) the
    * body merged into its current triples, read, merged, validated and written in one serialised section.
    */
-  readonly write: (files: LoadFile[], grant: TokenGrant, licence: string | undefined, merge: boolean) => Promise<{ prepared: Omit<PreparedGraph, "quads">; info?: GraphInfo; created: boolean }>;
+  readonly write: (files: WriteInput[], grant: TokenGrant, licence: string | undefined, merge: boolean) => Promise<{ prepared: Omit<PreparedGraph, "quads">; info?: GraphInfo; created: boolean }>;
   readonly remove: (graphIri: string) => Promise<boolean>;
 }
 
@@ -111,8 +117,8 @@ export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: 
     res.writeHead(204, ctx.headers).end();
     return;
   }
-  const files = await bodyFiles(req, ctx.maxBodyBytes);
-  const { prepared, created } = await ctx.write(files, grant, url.searchParams.get("licence") ?? undefined, method === "POST");
+  const { files, spooled } = await bodyFiles(req, ctx);
+  const { prepared, created } = await ctx.write(files, grant, url.searchParams.get("licence") ?? undefined, method === "POST").finally(() => spooled?.remove());
   if (!sendRejection(req, res, url, ctx, prepared)) res.writeHead(created ? 201 : 204, { ...ctx.headers, ...(created ? { Location: url.pathname + url.search } : {}) }).end();
 }
 
@@ -133,17 +139,22 @@ async function createGraph(req: IncomingMessage, res: ServerResponse, url: URL, 
       headers: { Location: location },
     });
   }
-  const files = await bodyFiles(req, ctx.maxBodyBytes);
-  const { prepared } = await ctx.write(files, grant, url.searchParams.get("licence") ?? undefined, false);
+  const { files, spooled } = await bodyFiles(req, ctx);
+  const { prepared } = await ctx.write(files, grant, url.searchParams.get("licence") ?? undefined, false).finally(() => spooled?.remove());
   if (!sendRejection(req, res, url, ctx, prepared)) res.writeHead(201, { ...ctx.headers, Location: location }).end();
 }
 
-/** The request's RDF: one document in the body, or each file part of a multipart/form-data upload. */
-async function bodyFiles(req: IncomingMessage, maxBodyBytes: number): Promise<LoadFile[]> {
-  if (mediaTypeOf(req.headers["content-type"]) === "multipart/form-data") return readMultipart(req, maxBodyBytes);
+/**
+ * The request's RDF: one document in the body, spooled to a file (read and decoded by the write thread when the
+ * write's turn comes, so a waiting write holds no memory), or each file part of a multipart/form-data upload.
+ */
+async function bodyFiles(req: IncomingMessage, ctx: GspContext): Promise<{ files: WriteInput[]; spooled?: SpooledBody }> {
+  const limit = Math.min(ctx.maxWriteBytes, ctx.maxBodyBytes);
+  if (mediaTypeOf(req.headers["content-type"]) === "multipart/form-data") return { files: await readMultipart(req, limit) };
   const format = bodyFormat(req);
-  const text = await readBody(req, maxBodyBytes);
-  return [{ text, source: "request body", format }];
+  bodyDecoder(req.headers["content-type"]); // an unknown charset: 415 before the body is read
+  const spooled = await spoolBody(req, limit, ctx.spool.dir, ctx.spool.stats, "--max-write");
+  return { files: [{ spool: spooled.path, contentType: req.headers["content-type"], source: "request body", format }], spooled };
 }
 
 /** Answers 422 with the report when the data was rejected; false when it was written. */

@@ -123,18 +123,7 @@ export function charsetOf(header: string | undefined): string | undefined {
 
 /** Decodes a body in the Content-Type's charset (see readBody). */
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
-  const charset = charsetOf(contentType) ?? "utf-8";
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
-    throw new HttpError(415, "request/charset", txt({ en: "cannot read a body in charset {charset}", fr: "impossible de lire un corps dans le jeu de caractères {charset}" }, { charset: JSON.stringify(charset) }), {
-      hint: txt({
-        en: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
-        fr: "envoyez de l'UTF-8 (charset=utf-8, ou aucun charset), ou un autre jeu de caractères du WHATWG Encoding Standard, par exemple iso-8859-1",
-      }),
-    });
-  }
+  const decoder = bodyDecoder(contentType);
   try {
     return decoder.decode(bytes);
   } catch {
@@ -145,6 +134,21 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
       hint: txt({
         en: 'send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")',
         fr: "envoyez le corps en UTF-8, ou nommez son jeu de caractères dans Content-Type (par exemple « text/turtle; charset=iso-8859-1 »)",
+      }),
+    });
+  }
+}
+
+/** A fatal decoder for the Content-Type's charset (UTF-8 when none is given); 415 for a charset it cannot read. */
+export function bodyDecoder(contentType: string | undefined): TextDecoder {
+  const charset = charsetOf(contentType) ?? "utf-8";
+  try {
+    return new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new HttpError(415, "request/charset", txt({ en: "cannot read a body in charset {charset}", fr: "impossible de lire un corps dans le jeu de caractères {charset}" }, { charset: JSON.stringify(charset) }), {
+      hint: txt({
+        en: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
+        fr: "envoyez de l'UTF-8 (charset=utf-8, ou aucun charset), ou un autre jeu de caractères du WHATWG Encoding Standard, par exemple iso-8859-1",
       }),
     });
   }

@@ -9,7 +9,8 @@ import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 import type { PerformanceFilter } from "../query/filter.js";
-import type { PageOptions, PerformancePage } from "../query/performances.js";
+import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
+import type { NameValue } from "../query/perf-index.js";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -179,6 +180,8 @@ export class QueryPool implements SelectSource {
       workerData: {
         dataDir: this.#o.dataDir, unionDefaultGraph: this.#o.unionDefaultGraph, maxResultBytes: this.#o.maxResultBytes,
         ...(this.#o.queryLimits ? { queryLimits: this.#o.queryLimits } : {}),
+        ...(this.#o.exclude?.length ? { exclude: this.#o.exclude } : {}),
+        ownershipChecked: [...this.#checked],
       } satisfies WorkerConfig,
       execArgv: fromSource ? ["--import", new URL("./dev/ts-register.mjs", import.meta.url).href] : [],
       resourceLimits: QUERY_WORKER_LIMITS,
@@ -189,6 +192,7 @@ export class QueryPool implements SelectSource {
       worker.on("message", (m: FromWorker) => {
         switch (m.type) {
           case "ready":
+            this.#learn(m.ownershipChecked, m.ownershipScans);
             if (slot.state !== "starting") return;
             slot.state = "ready";
             for (const w of m.warnings) this.#o.log?.(`warning: ${w}`);
@@ -202,6 +206,7 @@ export class QueryPool implements SelectSource {
             return;
           case "reloaded":
           case "error":
+            if (m.type === "reloaded") this.#learn(m.ownershipChecked, m.ownershipScans);
             if (slot.reloads.has(m.id)) {
               if (m.type === "error") {
                 // A replica that could not take a write must not answer: it is replaced (the new one reads the files).
@@ -242,6 +247,21 @@ export class QueryPool implements SelectSource {
         this.#exited(slot, code);
       });
     });
+  }
+
+  /** Graph files the workers found clean of other graphs' resources (path → key): a new worker does not scan them again. */
+  readonly #checked = new Map<string, string>();
+  /** Graph files scanned for the ownership rule by each worker, summed (start and reloads). */
+  #ownershipScans = 0;
+
+  #learn(checked: readonly (readonly [string, string])[], scans: number): void {
+    for (const [path, key] of checked) this.#checked.set(path, key);
+    this.#ownershipScans += scans;
+  }
+
+  /** How many graph files the workers scanned for the ownership rule since the pool started (starts and reloads). */
+  get ownershipScans(): number {
+    return this.#ownershipScans;
   }
 
   #failure(slot: Slot, reason: string): void {
@@ -403,6 +423,16 @@ export class QueryPool implements SelectSource {
     return this.#submit({ type: "index", op: "observatory", filter });
   }
 
+  /** Performances described as JSON-LD from a worker's index (kept there until the next graph change). */
+  describe(ids: readonly string[]): Promise<PerformanceNode[]> {
+    return this.#submit({ type: "index", op: "describe", ids });
+  }
+
+  /** The `schema:name` values of these IRIs, from a worker's index (kept there until the next graph change). */
+  names(iris: readonly string[]): Promise<Record<string, readonly NameValue[]>> {
+    return this.#submit({ type: "index", op: "names", iris });
+  }
+
   #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">, lane: Lane = "fast"): Promise<T> {
     if (this.#closed) return Promise.reject(new QueryError(503, { code: "server/closing", message: "the server is shutting down" }));
     return new Promise<T>((resolve, reject) => {
@@ -463,7 +493,7 @@ export class QueryPool implements SelectSource {
           resolve();
           this.#dispatch();
         });
-        slot.worker.postMessage({ type: "reload", id, graphIri } satisfies ToWorker);
+        slot.worker.postMessage({ type: "reload", id, graphIri, ownershipChecked: [...this.#checked] } satisfies ToWorker);
       });
     }
   }

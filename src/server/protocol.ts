@@ -14,18 +14,24 @@ export interface WorkerConfig {
   readonly maxResultBytes: number;
   /** Queries deeper or larger than these are refused before Oxigraph sees them. */
   readonly queryLimits?: QueryLimits;
+  /** Graphs the workers never load (restricted graphs: served from their files to the callers allowed, never queried). */
+  readonly exclude?: readonly string[];
+  /** Graph files already checked for the ownership rule (path → key, see `OpenOptions.ownershipChecked`). */
+  readonly ownershipChecked?: readonly (readonly [string, string])[];
 }
 
 export type ToWorker =
   | { readonly type: "query"; readonly id: number; readonly query: string; readonly results: string; readonly graph: string; readonly options: QueryOptions }
-  | { readonly type: "reload"; readonly id: number; readonly graphIri: string }
+  | { readonly type: "reload"; readonly id: number; readonly graphIri: string; readonly ownershipChecked: readonly (readonly [string, string])[] }
   | IndexRequest;
 
 /** A typed question answered from the worker's performance index. */
 export type IndexRequest =
   | { readonly type: "index"; readonly id: number; readonly op: "find" | "page"; readonly filter: PerformanceFilter; readonly page: PageOptions }
   | { readonly type: "index"; readonly id: number; readonly op: "facets"; readonly filter: PerformanceFilter; readonly facets: readonly Facet[] }
-  | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter };
+  | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter }
+  | { readonly type: "index"; readonly id: number; readonly op: "describe"; readonly ids: readonly string[] }
+  | { readonly type: "index"; readonly id: number; readonly op: "names"; readonly iris: readonly string[] };
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */
@@ -44,9 +50,9 @@ export interface WorkerError {
 }
 
 export type FromWorker =
-  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[] }
+  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[]; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number /* since the worker's last message saying it */ }
   | { readonly type: "fatal"; readonly message: string }
   | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
-  | { readonly type: "reloaded"; readonly id: number }
+  | { readonly type: "reloaded"; readonly id: number; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number }
   | { readonly type: "value"; readonly id: number; readonly value: unknown }
   | { readonly type: "error"; readonly id: number; readonly error: WorkerError };

@@ -6,7 +6,8 @@
 import { isVivantError } from "../errors.js";
 import { observatory, performanceFacets, type Facet, type FacetCounts, type Observatory } from "../query/aggregates.js";
 import { checkFilter, type PerformanceFilter } from "../query/filter.js";
-import { PerformanceIndex } from "../query/perf-index.js";
+import { PerformanceIndex, type NameValue } from "../query/perf-index.js";
+import { SCHEMA } from "../vocab.js";
 import { describePerformances, findPerformances, type PageOptions, type PerformanceNode, type PerformancePage } from "../query/performances.js";
 import { checkQueryLimits, type QueryLimits } from "../store/sparql-limits.js";
 import { RemoteStore, RemoteStoreError } from "../store/remote.js";
@@ -181,6 +182,36 @@ export class RemotePool implements QueryBackend {
       }
       return { items: ids.map((id) => this.#described.get(id)!), ...(next !== undefined ? { next } : {}) };
     });
+  }
+
+  /** Performances described as JSON-LD by the store's SPARQL (what the embedded pool's index answers from its workers). */
+  describe(ids: readonly string[]): Promise<PerformanceNode[]> {
+    return this.#timed(async () => {
+      const unique = [...new Set(ids)];
+      const nodes = unique.length ? await describePerformances(this.#o.store, unique) : [];
+      const byId = new Map(unique.map((id, i) => [id, nodes[i]!]));
+      return ids.map((id) => byId.get(id) ?? { "@id": id });
+    });
+  }
+
+  /** The `schema:name` values of these IRIs, read from the store (IRIs that cannot be written in SPARQL get none). */
+  names(iris: readonly string[]): Promise<Record<string, readonly NameValue[]>> {
+    return this.#timed(async () => {
+      const asked = [...new Set(iris.filter((i) => /^[^\s<>"{}|\\^`]+$/.test(i)))];
+      const found: Record<string, NameValue[]> = Object.fromEntries(iris.map((i) => [i, []]));
+      if (!asked.length) return found;
+      const r = await this.#o.store.select(`SELECT ?v ?name WHERE { VALUES ?v { ${asked.map((i) => `<${i}>`).join(" ")} } ?v <${SCHEMA}name> ?name }`);
+      for (const b of r.bindings) {
+        const n = b.name!;
+        found[b.v!.value]?.push(n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value);
+      }
+      return found;
+    });
+  }
+
+  /** Graph files scanned for the ownership rule by query workers: none here (the store holds the graphs). */
+  get ownershipScans(): number {
+    return 0;
   }
 
   facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts> {

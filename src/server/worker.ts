@@ -49,12 +49,25 @@ function fail(id: number, e: unknown, extra: Partial<WorkerError> = {}): void {
 const warnings: string[] = [];
 // eslint-disable-next-line prefer-const
 let store: GraphStore | undefined;
+// Files the other workers already checked for the ownership rule are not scanned again (the pool keeps the list).
+const checked = new Map<string, string>(config.ownershipChecked ?? []);
 try {
-  store = await GraphStore.open({ dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w), ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}) });
+  store = await GraphStore.open({
+    dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w), ownershipChecked: checked, ...(config.exclude ? { exclude: config.exclude } : {}),
+    ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
+  });
 } catch (e) {
   post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
   throw e;
 }
+
+// Files scanned for the ownership rule since the last message that told the pool.
+let reportedScans = 0;
+const scansSinceLast = (): number => {
+  const n = (store?.ownershipScans ?? 0) - reportedScans;
+  reportedScans += n;
+  return n;
+};
 
 // The typed questions' index, rebuilt with each graph change (before any other message is read).
 const opened = store;
@@ -68,6 +81,8 @@ port.on("message", (m: ToWorker) => {
         m.op === "find" ? index.find(m.filter, m.page)
         : m.op === "page" ? index.page(m.filter, m.page)
         : m.op === "facets" ? index.facets(m.filter, m.facets)
+        : m.op === "describe" ? index.describe(m.ids)
+        : m.op === "names" ? index.names(m.iris)
         : index.observatory(m.filter);
       post({ type: "value", id: m.id, value });
     } catch (e) {
@@ -77,9 +92,10 @@ port.on("message", (m: ToWorker) => {
   }
   if (m.type === "reload") {
     try {
+      for (const [path, key] of m.ownershipChecked) checked.set(path, key);
       opened.reloadGraph(m.graphIri);
       index = buildIndex();
-      post({ type: "reloaded", id: m.id });
+      post({ type: "reloaded", id: m.id, ownershipChecked: [...checked], ownershipScans: scansSinceLast() });
     } catch (e) {
       // A replica that could not take a write would answer with stale data: it ends, and is replaced.
       fail(m.id, e, { broken: true });
@@ -110,4 +126,4 @@ port.on("message", (m: ToWorker) => {
   }
 });
 
-post({ type: "ready", graphs: opened.graphs().length, triples: opened.size, warnings });
+post({ type: "ready", graphs: opened.graphs().length, triples: opened.size, warnings, ownershipChecked: [...checked], ownershipScans: scansSinceLast() });

@@ -5,12 +5,27 @@ import { Worker } from "node:worker_threads";
 import { InputError, UsageError, VivantError, type Message } from "../errors.js";
 import type { EncodedGraph } from "../store/files.js";
 import type { LoadFile, LoadTarget, PreparedGraph } from "../store/load.js";
+import type { RdfFormat } from "../rdf/io.js";
 import type { GraphInfo } from "../store/types.js";
+import type { EntityChange } from "../dataspace/entities.js";
+
+/** A request body spooled to a file (src/server/spool.ts): read and decoded in the write thread, when its turn comes. */
+export interface SpooledInput {
+  /** Path of the spooled body. */
+  readonly spool: string;
+  /** The request's Content-Type (its charset decodes the bytes). */
+  readonly contentType: string | undefined;
+  readonly source: string;
+  readonly format: RdfFormat;
+}
+
+/** One input of a write: text already in memory, or a spooled body. */
+export type WriteInput = LoadFile | SpooledInput;
 
 /** A write to prepare: the inputs (and the current graph's file for a merge), its target, the store's graphs. */
 export interface WriteJob {
   readonly id: number;
-  readonly files: readonly LoadFile[];
+  readonly files: readonly WriteInput[];
   /** Path of the graph's current file, read first (POST merges). */
   readonly mergeFrom?: string;
   /** The graph's current content as N-Triples (a remote store's), read first (POST merges). */
@@ -20,13 +35,15 @@ export interface WriteJob {
   readonly graphs: readonly GraphInfo[];
   /** The version being written (salts the blank nodes). */
   readonly version: number;
+  /** The entity digests of the graph's last version: the thread diffs the new one against them (the change feed). */
+  readonly previousDigests?: ReadonlyMap<string, string>;
 }
 
 /** The prepared write without its quads (they stay in the write thread); `content` when it may be written. */
 export type PreparedWrite = Omit<PreparedGraph, "quads">;
 
 export type WriteReply =
-  | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly error?: undefined }
+  | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly change?: EntityChange; readonly error?: undefined }
   | { readonly id: number; readonly error: { kind: string; code: string; message: Message; hint?: Message; line?: number; column?: number; status?: number } };
 
 /**
@@ -69,7 +86,7 @@ export class WriteLane {
   }
 
   /** Prepares one write in the write thread; rejects with the thread's error, rebuilt (InputError → 400…). */
-  async prepare(job: Omit<WriteJob, "id">): Promise<{ prepared: PreparedWrite; content?: EncodedGraph }> {
+  async prepare(job: Omit<WriteJob, "id">): Promise<{ prepared: PreparedWrite; content?: EncodedGraph; change?: EntityChange }> {
     const id = this.#nextId++;
     const reply = await new Promise<WriteReply>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -82,7 +99,7 @@ export class WriteLane {
       if (e.status !== undefined) Object.assign(err, { status: e.status });
       throw err;
     }
-    return { prepared: reply.prepared, ...(reply.content ? { content: reply.content } : {}) };
+    return { prepared: reply.prepared, ...(reply.content ? { content: reply.content } : {}), ...(reply.change ? { change: reply.change } : {}) };
   }
 
   async close(): Promise<void> {

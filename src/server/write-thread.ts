@@ -2,14 +2,27 @@
 // thread, which then only writes the bytes and tells the query workers. A large upload therefore never stalls the
 // routing of queries, and its memory is this thread's (released when the thread is replaced after a failure).
 
+import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { isVivantError } from "../errors.js";
 import { encodeGraph, readGraphFileSync } from "../store/files.js";
-import { prepareGraph } from "../store/load.js";
+import { prepareGraph } from "../ingest/prepare.js";
+import { diffEntities } from "../dataspace/entities.js";
 import { checkOwnership, serialiseGraph } from "../store/writer.js";
-import type { WriteJob, WriteReply } from "./write-lane.js";
+import type { LoadFile } from "../store/load.js";
+import { decodeBody, HttpError } from "./http-util.js";
+import { lowerThreadPriority } from "./priority.js";
+import type { WriteInput, WriteJob, WriteReply } from "./write-lane.js";
 
 const port = parentPort!;
+// Preparing a write is bulk work: the query workers and the main thread come first on a busy machine (Linux).
+lowerThreadPriority();
+
+/** A spooled body read and decoded here (400/415 for bytes its charset cannot read), else the text as given. */
+function loadInput(f: WriteInput): LoadFile {
+  if (!("spool" in f)) return f;
+  return { text: decodeBody(readFileSync(f.spool), f.contentType), source: f.source, format: f.format };
+}
 
 function readGraphText(path: string): string {
   const parts: Uint8Array[] = [];
@@ -18,16 +31,18 @@ function readGraphText(path: string): string {
 }
 
 async function run(job: WriteJob): Promise<{ reply: WriteReply; transfer: ArrayBuffer[] }> {
+  const inputs = job.files.map(loadInput);
   const current = job.mergeText ?? (job.mergeFrom !== undefined ? readGraphText(job.mergeFrom) : undefined);
-  const files = current !== undefined ? [{ text: current, source: "current graph", format: "ntriples" as const }, ...job.files] : job.files;
-  const { quads, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
+  const files = current !== undefined ? [{ text: current, source: "current graph", format: "ntriples" as const }, ...inputs] : inputs;
+  const { quads, data: _data, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
   if (!prepared.ok) return { reply: { id: job.id, prepared }, transfer: [] };
   const nt = serialiseGraph(quads, job.version);
   checkOwnership(prepared.graphIri, prepared.meta, nt, job.graphs);
   const content = encodeGraph(nt);
+  const change = diffEntities(quads, job.previousDigests);
   // Moved, not copied, to the main thread: only buffers that own their memory (small ones share Node's pool).
   const transfer = [...content.chunks, content.bnodes].filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).map((b) => b.buffer as ArrayBuffer);
-  return { reply: { id: job.id, prepared, content }, transfer: [...new Set(transfer)] };
+  return { reply: { id: job.id, prepared, content, change }, transfer: [...new Set(transfer)] };
 }
 
 port.on("message", (job: WriteJob) => {
@@ -37,12 +52,13 @@ port.on("message", (job: WriteJob) => {
       const v = e as Error & { code?: string; hint?: string; line?: number; column?: number; status?: number };
       const bare = v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : (v.message ?? String(e));
       // Both languages kept: the main thread answers in the request's language.
-      const message = isVivantError(e) ? e.text : bare;
-      const hint = isVivantError(e) && e.hintText ? e.hintText : v.hint;
+      const texts = isVivantError(e) || e instanceof HttpError;
+      const message = texts ? (e as HttpError).text : bare;
+      const hint = texts && (e as HttpError).hintText ? (e as HttpError).hintText : v.hint;
       port.postMessage({
         id: job.id,
         error: {
-          kind: isVivantError(e) ? v.name : "Error", code: v.code ?? "internal", message,
+          kind: isVivantError(e) ? v.name : e instanceof HttpError ? "HttpError" : "Error", code: v.code ?? "internal", message,
           ...(hint !== undefined ? { hint } : {}), ...(v.line !== undefined ? { line: v.line } : {}),
           ...(v.column !== undefined ? { column: v.column } : {}), ...(typeof v.status === "number" ? { status: v.status } : {}),
         },

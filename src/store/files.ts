@@ -12,7 +12,7 @@ import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile, ty
 import { join } from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import type { GraphInfo } from "./types.js";
-import type { NTriplesGraph } from "./ntriples.js";
+import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
 
 const MAGIC = "# vivant-graph ";
 const GRAPHS = "graphs";
@@ -77,7 +77,7 @@ async function writeAll(fh: FileHandle, buffers: readonly Uint8Array[], position
  * On any failure before the rename the old file stays as it was, the temp file is removed and a StorageError is
  * thrown (`store/no-space`, status 507, when the disk or quota is full; `store/io`, status 500, otherwise).
  */
-export async function writeGraphFile(dataDir: string, info: GraphInfo, nt: NTriplesGraph): Promise<void> {
+export async function writeGraphFile(dataDir: string, info: GraphInfo, nt: NTriplesGraph | EncodedNTriples): Promise<void> {
   return writeEncodedGraphFile(dataDir, info, encodeGraph(nt));
 }
 
@@ -91,17 +91,18 @@ export interface EncodedGraph {
 }
 
 /** Encodes and hashes a serialised graph (a thread that prepares writes does it, so the writing thread only writes). */
-export function encodeGraph(nt: NTriplesGraph): EncodedGraph {
+export function encodeGraph(nt: NTriplesGraph | EncodedNTriples): EncodedGraph {
   const hash = createHash("sha256");
   let plainBytes = 0;
   const chunks: Buffer[] = [];
   for (const c of nt.chunks) {
-    const b = Buffer.from(c, "utf8");
+    // Encoded chunks are taken as they are (not copied).
+    const b = typeof c === "string" ? Buffer.from(c, "utf8") : c;
     plainBytes += b.length;
     hash.update(b);
     chunks.push(b);
   }
-  const bnodes = Buffer.from(nt.bnodeChunk, "utf8");
+  const bnodes = typeof nt.bnodeChunk === "string" ? Buffer.from(nt.bnodeChunk, "utf8") : nt.bnodeChunk;
   hash.update(bnodes);
   return { chunks, bnodes, plainBytes, sha256: hash.digest("hex"), triples: nt.triples };
 }

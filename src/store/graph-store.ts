@@ -3,7 +3,7 @@
 
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError } from "../errors.js";
-import { checkOwnership, checkReplace, graphInfo, serialiseGraph } from "./writer.js";
+import { checkOwnership, checkReplace, graphInfo, serialiseGraphText } from "./writer.js";
 import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
@@ -15,7 +15,8 @@ import { OxStore } from "./oxigraph.js";
 import type { QueryLimits } from "./sparql-limits.js";
 import type { Bindings, FormattedResult, GraphInfo, GraphMeta, ProgressListener, QueryOptions, SelectResult, SelectSource } from "./types.js";
 import { join } from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 
 export interface OpenOptions {
   /**
@@ -38,6 +39,18 @@ export interface OpenOptions {
    * (a deeper query could break the WebAssembly store: see `QueryLimits`).
    */
   readonly queryLimits?: QueryLimits;
+  /**
+   * Graph files already found to hold no statement about another graph's resources, shared between stores (the
+   * server's query workers): file path → the check's key (the file's device, inode, size and modification time,
+   * and a digest of the other graphs' namespaces). A file whose key matches is loaded without scanning it again;
+   * the store adds the files it scans and finds clean. A file with such statements is scanned (and reported) each time.
+   */
+  readonly ownershipChecked?: Map<string, string>;
+  /**
+   * Graphs never loaded (and dropped on reload): the server's restricted graphs, so that no query, typed question,
+   * aggregate or page answered from this store can see them. Their publishers' namespaces still count for ownership.
+   */
+  readonly exclude?: readonly string[];
 }
 
 export interface ReplaceOptions {
@@ -58,12 +71,15 @@ export class GraphStore implements SelectSource {
   readonly #infos = new Map<string, GraphInfo>();
   readonly #dataDir: string | undefined;
   readonly #readOnly: boolean;
+  #exclude: ReadonlySet<string> = new Set();
   #unlock: (() => void) | undefined;
   #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
   #onWarning: ((message: string) => void) | undefined;
   /** While the data directory is opened: every file's graph, so that the first file loaded knows who owns what. */
   #opening: GraphInfo[] | undefined;
+  #checked: Map<string, string> = new Map();
+  #scans = 0;
 
   private constructor(dataDir: string | undefined, readOnly: boolean) {
     this.#dataDir = dataDir;
@@ -74,6 +90,8 @@ export class GraphStore implements SelectSource {
   static async open(options: OpenOptions = {}): Promise<GraphStore> {
     const store = new GraphStore(options.dataDir, options.readOnly ?? false);
     store.#onWarning = options.onWarning;
+    store.#exclude = new Set(options.exclude ?? []);
+    if (options.ownershipChecked) store.#checked = options.ownershipChecked;
     if (options.queryLimits) store.#ox.limits = options.queryLimits;
     try {
       if (options.dataDir !== undefined) {
@@ -115,6 +133,7 @@ export class GraphStore implements SelectSource {
     }
     let loaded = 0;
     for (const path of files) {
+      if (this.#exclude.size && this.#exclude.has((await readGraphHeader(path))?.info?.graphIri ?? "")) continue;
       try {
         const h = this.#installFile(path, (n) => options.onProgress?.(loaded + n, loaded + n));
         loaded += h.info.triples;
@@ -180,30 +199,48 @@ export class GraphStore implements SelectSource {
     }
   }
 
+  /**
+   * Graph files scanned for statements about other graphs' resources since the store opened (files found clean
+   * before, by this store or one sharing its `ownershipChecked`, are not scanned again).
+   */
+  get ownershipScans(): number {
+    return this.#scans;
+  }
+
   /** Swaps one graph for a file's content, synchronously: no query runs in between. */
   #installFile(path: string, onTriples?: (n: number) => void): FileHeader {
     let graph = "";
     let loadedBytes = 0;
     let header: FileHeader | undefined;
     let ownership: Ownership | undefined;
+    let key = "";
+    let scan = true;
     const dropped = new Set<string>();
+    const before = fileKey(path);
+    const own = (bytes: Uint8Array): Uint8Array => (scan ? this.#ownLines(graph, bytes, ownership!, dropped) : bytes);
     try {
       const h = readGraphFileSync(path, {
         header: (h) => {
           header = h;
           graph = h.info.graphIri;
           ownership = this.#ownership(h.info);
+          key = `${before}|${createHash("sha256").update(ownership.othersOf(graph).sort().join("\n")).digest("base64url")}`;
+          scan = this.#checked.get(path) !== key;
+          if (scan) this.#scans++;
           this.#ox.dropGraph(graph);
         },
         plain: (bytes) => {
-          this.#ox.loadNTriples(graph, this.#ownLines(graph, bytes, ownership!, dropped));
+          this.#ox.loadNTriples(graph, own(bytes));
           loadedBytes += bytes.length;
           onTriples?.(Math.round((header!.info.triples * loadedBytes) / Math.max(1, header!.plainBytes + header!.bnodeBytes)));
         },
-        bnodes: (bytes) => this.#ox.loadNTriples(graph, this.#ownLines(graph, bytes, ownership!, dropped)),
+        bnodes: (bytes) => this.#ox.loadNTriples(graph, own(bytes)),
       });
       this.#infos.set(graph, h.info);
       this.#reportDropped(graph, dropped);
+      // Kept only when the file did not change while it was read, and held nothing foreign.
+      if (scan && !dropped.size && before !== "" && fileKey(path) === before) this.#checked.set(path, key);
+      else if (dropped.size) this.#checked.delete(path);
       return h;
     } catch (e) {
       if (graph) {
@@ -257,7 +294,7 @@ export class GraphStore implements SelectSource {
     this.#writable();
     return this.#serialised(async () => {
       const previous = this.#infos.get(graphIri);
-      const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
+      const nt = serialiseGraphText(quads, (previous?.version ?? 0) + 1);
       checkOwnership(graphIri, meta, nt, this.graphs());
       const info = graphInfo(graphIri, meta, nt.triples, previous);
       if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
@@ -299,7 +336,7 @@ export class GraphStore implements SelectSource {
     if (this.#dataDir === undefined) throw new UsageError("store/in-memory", "reloadGraph needs a data directory", { hint: "open the store with dataDir" });
     const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
     const before = this.#infos.get(graphIri);
-    if (!existsSync(path)) {
+    if (!existsSync(path) || this.#exclude.has(graphIri)) {
       this.#ox.dropGraph(graphIri);
       this.#infos.delete(graphIri);
     } else {
@@ -388,6 +425,16 @@ export class GraphStore implements SelectSource {
     const unlock = this.#unlock;
     this.#unlock = undefined;
     unlock?.();
+  }
+}
+
+/** A file's identity and version: device, inode, size, modification time (empty when it cannot be read). */
+function fileKey(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return "";
   }
 }
 

@@ -81,16 +81,117 @@ export interface NTriplesGraph {
   readonly triples: number;
 }
 
+/** The same triples as `NTriplesGraph`, already UTF-8 encoded (what a graph file holds). */
+export interface EncodedNTriples {
+  readonly chunks: readonly Buffer[];
+  readonly bnodeChunk: Buffer;
+  readonly triples: number;
+}
+
+/** FNV-1a over a string's UTF-16 code units. */
+function hashLine(line: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < line.length; i++) h = Math.imul(h ^ line.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /**
- * Serialises quads as the triples of one graph (each quad's graph term is ignored) and drops duplicates.
- * @param salt prefix of blank-node labels, unique per graph and version.
+ * The lines of a graph being serialised, deduplicated exactly while holding only a 32-bit hash and a position per
+ * line: the text itself lives once, in the chunks (a line is read back from its chunk only when hashes match).
  */
-export function quadsToNTriples(quads: Iterable<Quad>, salt: string): NTriplesGraph {
-  const chunks: string[] = [];
-  const seen = new Set<string>();
-  let current: string[] = [];
-  const bnodeLines: string[] = [];
-  let triples = 0;
+class LineChunks<C extends string | Buffer> {
+  readonly chunks: C[] = [];
+  readonly bnodeLines: string[] = [];
+  triples = 0;
+  #current: string[] = [];
+  #currentIds: number[] = [];
+  // Per line id: its chunk (-1: blank-node lines; chunks.length: the chunk being filled), index there, offset, length.
+  #chunkOf = new Int32Array(1 << 12);
+  #index = new Int32Array(1 << 12);
+  #start = new Int32Array(1 << 12);
+  #length = new Int32Array(1 << 12);
+  #hashes = new Int32Array(1 << 12);
+  #table = new Int32Array(1 << 13);
+
+  constructor(private readonly encode: (text: string) => C, private readonly measure: (line: string) => number, private readonly read: (chunk: C, start: number, end: number) => string) {}
+
+  #lineAt(id: number): string {
+    const c = this.#chunkOf[id]!;
+    if (c === -1) return this.bnodeLines[this.#index[id]!]!;
+    if (c === this.chunks.length) return this.#current[this.#index[id]!]!;
+    return this.read(this.chunks[c]!, this.#start[id]!, this.#start[id]! + this.#length[id]!);
+  }
+
+  #rehash(size: number): void {
+    this.#table = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.triples; id++) {
+      let i = this.#hashes[id]! & mask;
+      while (this.#table[i] !== 0) i = (i + 1) & mask;
+      this.#table[i] = id + 1;
+    }
+  }
+
+  /** Adds a line unless the graph has it already; false for a duplicate. */
+  add(line: string, bnode: boolean): boolean {
+    const h = hashLine(line);
+    let mask = this.#table.length - 1;
+    let i = h & mask;
+    for (let slot = this.#table[i]!; slot !== 0; i = (i + 1) & mask, slot = this.#table[i]!) {
+      if (this.#hashes[slot - 1] === h && this.#lineAt(slot - 1) === line) return false;
+    }
+    const id = this.triples++;
+    const n = id + 1;
+    this.#chunkOf = grown(this.#chunkOf, n);
+    this.#index = grown(this.#index, n);
+    this.#start = grown(this.#start, n);
+    this.#length = grown(this.#length, n);
+    this.#hashes = grown(this.#hashes, n);
+    this.#hashes[id] = h;
+    if (bnode) {
+      this.#chunkOf[id] = -1;
+      this.#index[id] = this.bnodeLines.length;
+      this.bnodeLines.push(line);
+    } else {
+      this.#chunkOf[id] = this.chunks.length;
+      this.#index[id] = this.#current.length;
+      this.#current.push(line);
+      this.#currentIds.push(id);
+    }
+    if (2 * this.triples > this.#table.length) {
+      this.#rehash(this.#table.length * 2);
+      mask = this.#table.length - 1;
+    } else this.#table[i] = n;
+    if (this.#current.length === CHUNK_TRIPLES) this.flush();
+    return true;
+  }
+
+  /** Closes the chunk being filled (one string, or its UTF-8 bytes). */
+  flush(): void {
+    if (!this.#current.length) return;
+    let at = 0;
+    for (let k = 0; k < this.#current.length; k++) {
+      const id = this.#currentIds[k]!;
+      const len = this.measure(this.#current[k]!);
+      this.#start[id] = at;
+      this.#length[id] = len;
+      at += len;
+    }
+    this.chunks.push(this.encode(this.#current.join("")));
+    this.#current = [];
+    this.#currentIds = [];
+  }
+}
+
+/** Reads quads into deduplicated lines (one shared loop for the text and the encoded forms). */
+function serialiseLines<C extends string | Buffer>(quads: Iterable<Quad>, salt: string, lines: LineChunks<C>): void {
   const iriCache = new Map<string, string>();
   // IRIs repeat a lot (predicates, types, shared nodes): check and format each once.
   const iri = (t: Term): string => {
@@ -105,20 +206,27 @@ export function quadsToNTriples(quads: Iterable<Quad>, salt: string): NTriplesGr
     const s = q.subject.termType === "NamedNode" ? iri(q.subject) : termToNTriples(q.subject, salt);
     const p = q.predicate.termType === "NamedNode" ? iri(q.predicate) : termToNTriples(q.predicate, salt);
     const o = q.object.termType === "NamedNode" ? iri(q.object) : termToNTriples(q.object, salt);
-    const line = `${s} ${p} ${o} .\n`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    triples++;
-    if (q.subject.termType === "BlankNode" || q.object.termType === "BlankNode") {
-      bnodeLines.push(line);
-      continue;
-    }
-    current.push(line);
-    if (current.length === CHUNK_TRIPLES) {
-      chunks.push(current.join(""));
-      current = [];
-    }
+    lines.add(`${s} ${p} ${o} .\n`, q.subject.termType === "BlankNode" || q.object.termType === "BlankNode");
   }
-  if (current.length) chunks.push(current.join(""));
-  return { chunks, bnodeChunk: bnodeLines.join(""), triples };
+  lines.flush();
+}
+
+/**
+ * Serialises quads as the triples of one graph (each quad's graph term is ignored) and drops duplicates.
+ * @param salt prefix of blank-node labels, unique per graph and version.
+ */
+export function quadsToNTriples(quads: Iterable<Quad>, salt: string): NTriplesGraph {
+  const lines = new LineChunks<string>((t) => t, (l) => l.length, (c, a, b) => c.slice(a, b));
+  serialiseLines(quads, salt, lines);
+  return { chunks: lines.chunks, bnodeChunk: lines.bnodeLines.join(""), triples: lines.triples };
+}
+
+/**
+ * `quadsToNTriples` encoded as UTF-8 chunk by chunk: a large graph is held once, as bytes, never as text as well.
+ * @param salt prefix of blank-node labels, unique per graph and version.
+ */
+export function quadsToEncodedNTriples(quads: Iterable<Quad>, salt: string): EncodedNTriples {
+  const lines = new LineChunks<Buffer>((t) => Buffer.from(t, "utf8"), (l) => Buffer.byteLength(l, "utf8"), (c, a, b) => c.toString("utf8", a, b));
+  serialiseLines(quads, salt, lines);
+  return { chunks: lines.chunks, bnodeChunk: Buffer.from(lines.bnodeLines.join(""), "utf8"), triples: lines.triples };
 }

@@ -8,7 +8,7 @@ import { InputError, UsageError } from "../errors.js";
 import { licenceIri } from "../mapping/terms.js";
 import { CATALOG_GRAPH } from "./catalog.js";
 import { graphFileName, graphsDir, listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeEncodedGraphFile, writeGraphFile, type EncodedGraph } from "./files.js";
-import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
+import { checkIri, quadsToEncodedNTriples, quadsToNTriples, type EncodedNTriples, type NTriplesGraph } from "./ntriples.js";
 import { checkNamespace, checkOwnSubjects, Ownership } from "./ownership.js";
 import type { GraphInfo, GraphMeta } from "./types.js";
 
@@ -51,7 +51,7 @@ export function checkReplace(graphIri: string, meta: GraphMeta | undefined): voi
  * The ownership rule of a write (src/store/ownership.ts), checked before anything is written: no registered
  * namespace already another graph's, no statement about a resource another graph owns. Throws UsageError.
  */
-export function checkOwnership(graphIri: string, meta: GraphMeta, nt: NTriplesGraph, others: readonly GraphInfo[]): void {
+export function checkOwnership(graphIri: string, meta: GraphMeta, nt: NTriplesGraph | EncodedNTriples, others: readonly GraphInfo[]): void {
   const rest = others.filter((g) => g.graphIri !== graphIri);
   const before = new Ownership(rest);
   for (const ns of meta.namespaces ?? []) {
@@ -65,9 +65,15 @@ export function checkOwnership(graphIri: string, meta: GraphMeta, nt: NTriplesGr
   checkOwnSubjects(graphIri, [...nt.chunks, nt.bnodeChunk], new Ownership([...rest, { graphIri, ...(meta.namespaces ? { namespaces: meta.namespaces } : {}) }]));
 }
 
-/** Serialises quads for a graph at a version (blank nodes salted per graph version). */
-export function serialiseGraph(quads: Iterable<Quad>, version: number): NTriplesGraph {
+/** `serialiseGraph` as text, for a store that loads the text itself (GraphStore's Oxigraph). */
+export function serialiseGraphText(quads: Iterable<Quad>, version: number): NTriplesGraph {
   return quadsToNTriples(quads, `v${version}x${randomBytes(3).toString("hex")}x`);
+}
+
+/** Serialises quads for a graph at a version (blank nodes salted per graph version). */
+export function serialiseGraph(quads: Iterable<Quad>, version: number): EncodedNTriples {
+  // Encoded chunk by chunk: a large graph is held once, as bytes (the file's form), not as text and bytes.
+  return quadsToEncodedNTriples(quads, `v${version}x${randomBytes(3).toString("hex")}x`);
 }
 
 /** Writes graph files in a data directory it locks; one write at a time, in call order. */

@@ -3,7 +3,7 @@
 // against it, and the tests check that both find exactly the same results.
 
 import { Store, DataFactory } from "n3";
-import { Validator as Engine } from "shacl-engine";
+import { Validator as Engine } from "./shacl-core.js";
 import type { Quad } from "@rdfjs/types";
 import { nodeId, termToNt } from "./issues.js";
 import { stepsToPathText, type PathStep } from "./paths.js";

@@ -37,6 +37,12 @@ export interface ParallelOptions {
   readonly origins?: Origins;
   /** Called after each batch with the number of focus nodes done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * How many quads `input` has when it is not an array (e.g. the mapper's `Triples`, whose quads are made as they are
+   * read): it is then read once, as it comes, never copied into an array. Such input must declare no classes
+   * (rdfs:subClassOf), as the mapper's triples never do; give an array for input that may.
+   */
+  readonly size?: number;
 }
 
 interface Batch {
@@ -72,13 +78,14 @@ function planBatches(graph: EncodedGraph, groups: readonly TargetGroup[], batchS
  */
 export async function validateInParallel(input: Iterable<Quad>, profile: ProfileName, options: ParallelOptions = {}): Promise<ValidationReport> {
   // Classes the data declares (ex:Gig rdfs:subClassOf schema:Event): their instances are validated as the superclass's.
-  const quads = withDeclaredSuperclasses(Array.isArray(input) ? input : [...input]);
+  const streamed = !Array.isArray(input) && options.size !== undefined;
+  const quads: Iterable<Quad> = streamed ? input : withDeclaredSuperclasses(Array.isArray(input) ? input : [...input]);
   const validator = await createValidator(profile);
   const compiled = validator.shapes.compiled;
   const reachByIri = planReach(compiled, compiled.declarations);
   if (!reachByIri) return validator.validate(quads, options.origins ? { origins: options.origins } : {});
 
-  const small = Array.isArray(quads) && quads.length < PARALLEL_FROM;
+  const small = (Array.isArray(quads) ? quads.length : (options.size ?? Infinity)) < PARALLEL_FROM;
   const workers = options.workers ?? (small ? 0 : Math.min(4, availableParallelism()));
   const inThread = workers === 0;
   // Workers load and compile the profile while this thread encodes the graph.

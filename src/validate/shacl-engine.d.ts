@@ -1,6 +1,7 @@
-// The part of shacl-engine (untyped JavaScript) that Vivant calls: narrow hand-written types.
+// The part of shacl-engine's Validator.js (untyped JavaScript) that Vivant calls: narrow hand-written types.
+// Imported through ./shacl-core.ts only.
 
-declare module "shacl-engine" {
+declare module "shacl-engine/Validator.js" {
   import type { DatasetCore, Quad, Term, Literal } from "@rdfjs/types";
 
   interface EnginePtr {
@@ -44,7 +45,7 @@ declare module "shacl-engine" {
     trace?: boolean;
   }
 
-  export class Validator {
+  export default class Validator {
     constructor(dataset: DatasetCore<Quad, Quad>, options: ValidatorOptions);
     readonly shapes: Map<unknown, EngineShape> & { values(): IterableIterator<EngineShape> };
     shape(ptr: unknown): EngineShape | null;

@@ -18,6 +18,7 @@ h1 { font-size: 1.75rem; margin: .5rem 0 1rem; }
 form.search { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem 1rem; padding: 1rem; background: var(--soft); border-radius: .5rem; }
 .field label { display: block; font-size: .9rem; color: var(--muted); margin-bottom: .2rem; }
 .field input, .field select { width: 100%; padding: .4rem .5rem; font: inherit; border: 1px solid #8b8b96; border-radius: .3rem; background: var(--bg); color: var(--ink); }
+.field .hint { display: block; font-size: .8rem; color: var(--muted); margin-bottom: .2rem; }
 .field.check { display: flex; gap: .5rem; align-items: center; }
 .field.check label { margin: 0; color: var(--ink); }
 .field.check input { width: auto; }

@@ -40,13 +40,43 @@ function first(value: unknown): Node | undefined {
   return nodes(value)[0];
 }
 
+/** Formatters and collators made once (making one costs more than formatting a page's dates with it). */
+const DATE_FORMAT: Readonly<Record<UiLang, Intl.DateTimeFormat>> = {
+  fr: new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+};
+const COLLATOR: Readonly<Record<UiLang, Intl.Collator>> = { fr: new Intl.Collator("fr"), en: new Intl.Collator("en") };
+const moneyFormats = new Map<string, (n: number) => string>();
+
+/** A price formatter; a currency code Intl does not know (it comes from the data) is written after the number. */
+function moneyFormat(lang: UiLang, currency: string): (n: number) => string {
+  const key = `${lang} ${currency}`;
+  let f = moneyFormats.get(key);
+  if (f === undefined) {
+    const locale = lang === "fr" ? "fr-FR" : "en-GB";
+    try {
+      const nf = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
+      f = (n) => nf.format(n);
+    } catch {
+      const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+      f = (n) => `${nf.format(n)} ${currency}`;
+    }
+    // Currencies come from the data: the cache stays small whatever is published.
+    if (moneyFormats.size < 64) moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** The venues offered in the search form's list: the most frequent for the search (a city's search lists its own). */
+export const VENUE_OPTIONS = 100;
+
 /** "2026-11-20T20:00:00+01:00" → the date and time as written (the venue's own wall clock), in the page's language. */
 export function wallClock(dateTime: string, lang: UiLang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(dateTime);
   if (!m) return dateTime;
   const [, y, mo, d, h, mi] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const date = new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
+  const date = DATE_FORMAT[lang].format(day);
   return h === undefined ? date : `${date}, ${h}:${mi}`;
 }
 
@@ -63,11 +93,11 @@ function priceText(p: PerformanceNode, lang: UiLang): string | undefined {
     }
   }
   if (prices.length === 0) return p.isAccessibleForFree === true ? t.freeEntry : undefined;
-  const fmt = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency, maximumFractionDigits: 2 });
+  const fmt = moneyFormat(lang, currency);
   const lo = Math.min(...prices);
   const hi = Math.max(...prices);
   if (hi === 0) return t.freeEntry;
-  return lo === hi ? fmt.format(lo) : `${fmt.format(lo)} – ${fmt.format(hi)}`;
+  return lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`;
 }
 
 const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
@@ -94,20 +124,11 @@ ${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
 </li>`;
 }
 
-/** Names of the IRIs shown in the venue facet and select (one SPARQL query). */
+/** Names of the IRIs shown in the venue facet and select, from the worker's index (kept until the next graph change). */
 async function venueNames(pool: QueryPool, iris: readonly string[], lang: UiLang): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const safe = iris.filter((i) => /^[^\s<>"{}|\\^`]+$/.test(i));
-  if (safe.length === 0) return names;
-  const r = await pool.select(`SELECT ?v ?name WHERE { VALUES ?v { ${safe.map((i) => `<${i}>`).join(" ")} } ?v <${SCHEMA}name> ?name }`);
-  const byVenue = new Map<string, unknown[]>();
-  for (const b of r.bindings) {
-    const v = b.v!.value;
-    const list = byVenue.get(v) ?? [];
-    list.push(b.name!.termType === "Literal" && b.name!.language ? { "@value": b.name!.value, "@language": b.name!.language } : b.name!.value);
-    byVenue.set(v, list);
-  }
-  for (const [v, values] of byVenue) names.set(v, textIn(values, lang) ?? v);
+  if (iris.length === 0) return names;
+  for (const [v, values] of Object.entries(await pool.names(iris))) if (values.length) names.set(v, textIn(values, lang) ?? v);
   return names;
 }
 
@@ -172,8 +193,8 @@ function input(name: string, labelText: string, value: string, attrs: Html = new
   return html`<div class="field"><label for="f-${name}">${labelText}</label><input id="f-${name}" name="${name}" value="${value}" ${attrs}></div>`;
 }
 
-function select(name: string, labelText: string, value: string, options: readonly (readonly [string, string])[], lang: UiLang): Html {
-  return html`<div class="field"><label for="f-${name}">${labelText}</label><select id="f-${name}" name="${name}">
+function select(name: string, labelText: string, value: string, options: readonly (readonly [string, string])[], lang: UiLang, hint?: string): Html {
+  return html`<div class="field"><label for="f-${name}">${labelText}</label>${hint !== undefined ? html`<small id="f-${name}-hint" class="hint">${hint}</small>` : ""}<select id="f-${name}" name="${name}"${hint !== undefined ? html` aria-describedby="f-${name}-hint"` : ""}>
 <option value="">${UI[lang].any}</option>
 ${options.map(([v, l]) => html`<option value="${v}"${v === value ? new Html(" selected") : ""}>${l}</option>`)}
 </select></div>`;
@@ -209,11 +230,12 @@ export async function discoveryPage(_req: IncomingMessage, ctx: DiscoveryContext
   } catch (e) {
     error = (e as Error).message;
   }
-  const venueIris = facets ? facets.venue.map((f) => f.value) : [];
+  // The facet's order: the venues with the most matching performances first.
+  const venueIris = facets ? facets.venue.slice(0, VENUE_OPTIONS).map((f) => f.value) : [];
   const venues = await venueNames(pool, venueIris, lang).catch(() => new Map<string, string>());
-  const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) => a[1].localeCompare(b[1], lang));
+  const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
   const accessOptions = ACCESSIBILITY_FEATURES.map((a) => [a, label(ACCESSIBILITY_LABELS, a, lang)] as const);
-  const venueOptions = venueIris.map((iri) => [iri, venues.get(iri) ?? t.online] as const).sort((a, b) => a[1].localeCompare(b[1], lang));
+  const venueOptions = venueIris.map((iri) => [iri, venues.get(iri) ?? t.online] as const).sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
   if (v("venue") && !venueIris.includes(v("venue"))) venueOptions.push([v("venue"), v("venue")]);
 
   const form = html`<form class="search" method="get" action="/" role="search" aria-label="${t.searchLabel}">
@@ -224,7 +246,7 @@ ${input("to", t.to, v("to"), new Html('type="date"'))}
 ${input("city", t.city, v("city"))}
 ${input("near", t.near, v("near"), html`placeholder="${t.nearHint}" inputmode="decimal"`)}
 ${select("genre", t.genre, v("genre"), genreOptions, lang)}
-${select("venue", t.venue, v("venue"), venueOptions, lang)}
+${select("venue", t.venue, v("venue"), venueOptions, lang, facets && facets.venue.length > VENUE_OPTIONS ? t.venueHint(VENUE_OPTIONS) : undefined)}
 ${input("performer", t.performer, v("performer"), new Html('type="url"'))}
 ${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
 ${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
@@ -235,6 +257,10 @@ ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" s
 
   const apiQuery = new URLSearchParams(params);
   const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery}` : ""}`;
+  // The calendar is the whole search (every page): no cursor.
+  const icalQuery = new URLSearchParams(apiQuery);
+  icalQuery.delete("cursor");
+  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery}` : ""}`;
   const facetBlock = facets
     ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
 ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
@@ -254,7 +280,7 @@ ${facets![f].slice(0, 12).map((c) => {
 <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
 <ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base }))}</ol>
 <nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
-<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>
+<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>, <a href="${icalLink}" type="text/calendar">${t.asIcal}</a></p>
 <details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>
 </section>`
     : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;

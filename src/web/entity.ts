@@ -5,7 +5,7 @@
 
 import type { IncomingMessage } from "node:http";
 import Negotiator from "negotiator";
-import { describePerformances, JSONLD_CONTEXT, type PerformanceNode } from "../query/performances.js";
+import { JSONLD_CONTEXT, type PerformanceNode } from "../query/performances.js";
 import type { QueryBackend as QueryPool } from "../server/backend.js";
 import type { GraphInfo } from "../store/types.js";
 import { SCHEMA } from "../vocab.js";
@@ -96,7 +96,7 @@ export async function entityPage(ctx: EntityContext): Promise<{ status: number; 
   const types = rows.filter((r) => r.p === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type").map((r) => localName(r.o.value));
   const isPerformance = rows.some((r) => r.p === `${SCHEMA}workPerformed`) && rows.some((r) => r.p === `${SCHEMA}startDate`);
   let performance: PerformanceNode | undefined;
-  if (isPerformance) [performance] = await describePerformances(pool, [iri]);
+  if (isPerformance) [performance] = await pool.describe([iri]);
   const title = textIn(names, lang) ?? (performance ? textIn(performance.name, lang) : undefined) ?? w.unnamed;
   const graphInfo = new Map(ctx.graphs().map((g) => [g.graphIri, g]));
   const sources = [...new Set(rows.map((r) => r.g))].map((g) => graphInfo.get(g) ?? ({ graphIri: g } as Partial<GraphInfo> & { graphIri: string }));

@@ -5,47 +5,65 @@
 import type { IncomingMessage } from "node:http";
 import busboy from "busboy";
 
+/** An uploaded file: its name as the browser sent it, and its text. */
+export interface FormFile {
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface PageForm {
   readonly fields: Readonly<Record<string, string>>;
-  /** The file field, when one was chosen (a file input left empty sends no file). */
-  readonly file?: { readonly name: string; readonly text: string };
+  /** The file of the field named `file`, when one was chosen (a file input left empty sends no file). */
+  readonly file?: FormFile;
+  /** Every chosen file by its field's name (`file`, and the CSV's `mapping`). */
+  readonly files: Readonly<Record<string, FormFile>>;
   /** The file was cut at `fileSize`. */
   readonly fileTooLarge: boolean;
   /** A field was cut at `fieldSize`. */
   readonly fieldTooLarge: boolean;
+  /** More files than a form takes were sent; the extra ones were not read. */
+  readonly tooManyFiles: boolean;
 }
 
 /** The request's body is not a form at all (busboy refused its Content-Type). */
 export class NotAFormError extends Error {}
 
-/** Reads a page's form; rejects with NotAFormError when the body is not a form, with busboy's error when it is malformed. */
+/** Files a form may carry: the data, and the column-mapping file of a CSV. */
+const MAX_FILES = 2;
+
+/**
+ * Reads a page's form; rejects with NotAFormError when the body is not a form, with busboy's error when it is
+ * malformed. `fileSize` bounds each file; at most two files are read (`tooManyFiles` says a further one was sent, and not read).
+ */
 export function readPageForm(req: IncomingMessage, limits: { readonly fileSize: number; readonly fieldSize: number }): Promise<PageForm> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: limits.fileSize, fieldSize: limits.fieldSize, files: 1, fields: 10 } });
+      bb = busboy({ headers: req.headers, limits: { fileSize: limits.fileSize, fieldSize: limits.fieldSize, files: MAX_FILES, fields: 10 } });
     } catch (e) {
       reject(new NotAFormError((e as Error).message));
       return;
     }
     const fields: Record<string, string> = {};
-    let file: { name: string; text: string } | undefined;
+    const files: Record<string, FormFile> = {};
     let fileTooLarge = false;
     let fieldTooLarge = false;
+    let tooManyFiles = false;
+    bb.on("filesLimit", () => (tooManyFiles = true));
     bb.on("field", (name, value, info) => {
       if (info.valueTruncated) fieldTooLarge = true;
       fields[name] = value;
     });
-    bb.on("file", (_name, stream, info) => {
+    bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("limit", () => (fileTooLarge = true));
       stream.on("end", () => {
-        if (info.filename) file = { name: info.filename, text: Buffer.concat(chunks).toString("utf8") };
+        if (info.filename) files[name] = { name: info.filename, text: Buffer.concat(chunks).toString("utf8") };
       });
     });
     bb.on("error", reject);
-    bb.on("close", () => resolve({ fields, ...(file ? { file } : {}), fileTooLarge, fieldTooLarge }));
+    bb.on("close", () => resolve({ fields, ...(files.file ? { file: files.file } : {}), files, fileTooLarge, fieldTooLarge, tooManyFiles }));
     req.pipe(bb);
   });
 }

@@ -2,10 +2,12 @@
 // (`/stats`), the query editor (`/query`, and `/sparql` opened in a browser) and their assets. `/` and `/sparql`
 // answer HTML to browsers only; every other client gets what it got before.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import Negotiator from "negotiator";
+import { HttpError } from "../server/http-util.js";
 import type { QueryBackend as QueryPool } from "../server/backend.js";
 import type { GraphInfo } from "../store/types.js";
 import { entityData, entityPage, entityType, isQueryableIri, type EntityContext } from "./entity.js";
@@ -13,7 +15,7 @@ import { STYLESHEET } from "./assets.js";
 import { discoveryPage } from "./discovery.js";
 import { html, page, uiLanguage } from "./html.js";
 import { QUERY_SCRIPT, queryPage } from "./query.js";
-import { checkPage, readCheckForm } from "./check.js";
+import { checkPage, readCheckForm, type CheckFetcher } from "./check.js";
 import { handlePublish, type PublishContext, type PublishSessions } from "./publish.js";
 import { statsPage } from "./stats.js";
 
@@ -34,17 +36,35 @@ function securityHeaders(inlineStyles: boolean): Record<string, string> {
   };
 }
 
+/** When each page request reached handleWeb: its page says how long it took in `Server-Timing` (the benchmark reads it). */
+const started = new WeakMap<ServerResponse, number>();
+
+function serverTiming(res: ServerResponse): Record<string, string> {
+  const t0 = started.get(res);
+  return t0 === undefined ? {} : { "Server-Timing": `render;dur=${(performance.now() - t0).toFixed(2)}` };
+}
+
 function sendHtml(res: ServerResponse, status: number, body: string, head: boolean, inlineStyles = false): void {
-  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(body), Vary: "Accept, Accept-Language", ...securityHeaders(inlineStyles) });
+  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(body), Vary: "Accept, Accept-Language", ...serverTiming(res), ...securityHeaders(inlineStyles) });
   res.end(head ? undefined : body);
 }
 
 const require = createRequire(import.meta.url);
-/** Files of npm packages served as they are, read once when first asked for. */
-const PACKAGE_ASSETS: Readonly<Record<string, { readonly file: string; readonly type: string }>> = {
-  "/assets/yasgui.min.js": { file: "@zazuko/yasgui/build/yasgui.min.js", type: "text/javascript; charset=utf-8" },
-  "/assets/yasgui.min.css": { file: "@zazuko/yasgui/build/yasgui.min.css", type: "text/css; charset=utf-8" },
+/**
+ * Files of npm packages served as they are, read once when first asked for. The build copies them into
+ * dist/src/vendor/ (scripts/vendor.mjs: the package is a devDependency); run from the sources, they are read
+ * from the installed package.
+ */
+const PACKAGE_ASSETS: Readonly<Record<string, { readonly built: URL; readonly file: string; readonly type: string }>> = {
+  "/assets/yasgui.min.js": { built: new URL("../vendor/yasgui/yasgui.min.js", import.meta.url), file: "@zazuko/yasgui/build/yasgui.min.js", type: "text/javascript; charset=utf-8" },
+  "/assets/yasgui.min.css": { built: new URL("../vendor/yasgui/yasgui.min.css", import.meta.url), file: "@zazuko/yasgui/build/yasgui.min.css", type: "text/css; charset=utf-8" },
 };
+
+/** Where a package asset is read from: the build's copy, else (running from the sources) the package. */
+function packageAssetPath(asset: { readonly built: URL; readonly file: string }): string {
+  const built = fileURLToPath(asset.built);
+  return existsSync(built) ? built : require.resolve(asset.file);
+}
 const assetCache = new Map<string, Buffer>();
 
 function sendAsset(res: ServerResponse, type: string, body: string | Buffer, head: boolean): void {
@@ -69,6 +89,8 @@ export interface WebContext {
   /** The server's base URL, e.g. `http://127.0.0.1:3030/`. */
   readonly base: string;
   readonly graphs: () => readonly GraphInfo[];
+  /** How `/check` fetches a page given by its address. */
+  readonly fetcher?: CheckFetcher;
 }
 
 /** An entity's page or data by content negotiation, from the same URL. */
@@ -96,6 +118,7 @@ const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
 
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
 export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<boolean> {
+  started.set(res, performance.now());
   if (url.pathname === "/publish" || url.pathname.startsWith("/publish/")) return handlePublish(req, res, url, uiLanguage(req, url), web.sessions, web.publish);
   if (url.pathname === "/check" && req.method === "POST") {
     const lang = uiLanguage(req, url);
@@ -104,10 +127,10 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     try {
       form = await readCheckForm(req);
     } catch (e) {
-      error = (e as Error).message;
+      error = e instanceof HttpError ? e.text[lang] : (e as Error).message;
     }
     const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
-    const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}) });
+    const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}), ...(web.fetcher ? { fetcher: web.fetcher } : {}) });
     sendHtml(res, status, body, false);
     return true;
   }
@@ -125,7 +148,7 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     case "/assets/yasgui.min.css": {
       const asset = PACKAGE_ASSETS[url.pathname]!;
       let body = assetCache.get(url.pathname);
-      if (!body) assetCache.set(url.pathname, (body = readFileSync(require.resolve(asset.file))));
+      if (!body) assetCache.set(url.pathname, (body = readFileSync(packageAssetPath(asset))));
       sendAsset(res, asset.type, body, head);
       return true;
     }

@@ -1,13 +1,18 @@
 // The publishing page (`/publish`): a publisher signs in with its token (kept in a server-side session, never in a
-// URL or a log), uploads a season (records JSON, or RDF), sees the core profile's report, and only on confirmation
+// URL or a log), uploads a season (records JSON, a CSV with its column-mapping file, or RDF), sees the core
+// profile's report, and only on confirmation
 // replaces its graph, through the Graph Store's own write path. Every form carries the session's CSRF token.
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import ipaddr from "ipaddr.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TokenGrant, TokenTable } from "../server/auth.js";
 import type { LoadFile, PreparedGraph } from "../store/load.js";
 import type { GraphInfo } from "../store/types.js";
-import { readPageForm, type PageForm } from "./form.js";
+import { readPageForm, type FormFile, type PageForm } from "./form.js";
+import { InputError, isVivantError, type Problem } from "../errors.js";
+import { t, tx } from "../i18n.js";
+import { importCsvWithMappingText } from "../import/csv.js";
 import { html, Html, page } from "./html.js";
 import type { UiLang } from "./i18n.js";
 
@@ -58,7 +63,9 @@ const WORDS = {
     licence: "Licence",
     modified: "modifié le",
     upload: "Envoyer une saison",
-    file: "Fichier de fiches (JSON) ou RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+    file: "Fichier de fiches (JSON), CSV ou RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+    mapping: "Correspondance des colonnes (JSON), pour un CSV",
+    csvProblems: "Lignes du CSV",
     licenceField: "Licence des données RDF (clé ou IRI, facultatif)",
     check: "Vérifier avant de publier",
     reportOk: (n: number) => `Conforme au profil core : ${n} triplets prêts à remplacer votre graphe.`,
@@ -87,7 +94,9 @@ const WORDS = {
     licence: "Licence",
     modified: "modified",
     upload: "Upload a season",
-    file: "Records file (JSON) or RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+    file: "Records file (JSON), CSV or RDF (Turtle, N-Triples, N-Quads, JSON-LD)",
+    mapping: "Column mapping (JSON), for a CSV",
+    csvProblems: "CSV rows",
     licenceField: "Licence of RDF data (key or IRI, optional)",
     check: "Check before publishing",
     reportOk: (n: number) => `Conforms to the core profile: ${n} triples ready to replace your graph.`,
@@ -104,9 +113,81 @@ const WORDS = {
   },
 } as const;
 
+/** Failed sign-ins an address may make within `SIGN_IN_WINDOW_MS` before it must wait. */
+export const SIGN_IN_FAILURES = 5;
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** Addresses remembered at once (the one remembered longest goes first): memory stays bounded whatever the traffic. */
+export const SIGN_IN_ADDRESSES = 10_000;
+
+/**
+ * The client an attempt is counted against: its IPv4 address (an IPv4-mapped IPv6 address as IPv4), or the /64
+ * network of an IPv6 address (one host usually holds a whole /64, and could otherwise take a new address per try).
+ */
+export function clientKey(address: string | undefined): string {
+  if (address === undefined || !ipaddr.isValid(address)) return "unknown";
+  const a = ipaddr.process(address);
+  if (a.kind() === "ipv4") return a.toString();
+  const parts = (a as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+  return `${parts.join(":")}::/64`;
+}
+
+/**
+ * Failed sign-ins per client: after `SIGN_IN_FAILURES` failures within `SIGN_IN_WINDOW_MS`, the client's attempts
+ * are refused (right token or not) until the oldest failure leaves the window. At most `SIGN_IN_ADDRESSES` clients
+ * are remembered, each with at most `SIGN_IN_FAILURES` times.
+ */
+export class SignInLimiter {
+  readonly #failures = new Map<string, number[]>();
+  readonly #now: () => number;
+  readonly #max: number;
+  readonly #window: number;
+  readonly #addresses: number;
+
+  constructor(options: { readonly now?: () => number; readonly failures?: number; readonly windowMs?: number; readonly addresses?: number } = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#max = options.failures ?? SIGN_IN_FAILURES;
+    this.#window = options.windowMs ?? SIGN_IN_WINDOW_MS;
+    this.#addresses = options.addresses ?? SIGN_IN_ADDRESSES;
+  }
+
+  /** Seconds the client must wait before its next attempt, or 0 when it may try now. */
+  retryAfter(key: string): number {
+    const times = this.#recent(key);
+    if (times.length < this.#max) return 0;
+    return Math.max(1, Math.ceil((times[0]! + this.#window - this.#now()) / 1000));
+  }
+
+  /** Counts a failed attempt of the client. */
+  fail(key: string): void {
+    const times = this.#recent(key);
+    times.push(this.#now());
+    while (times.length > this.#max) times.shift();
+    // Most recently failed last: the first key is the one forgotten when the table is full.
+    this.#failures.delete(key);
+    if (this.#failures.size >= this.#addresses) this.#failures.delete(this.#failures.keys().next().value!);
+    this.#failures.set(key, times);
+  }
+
+  /** Clients remembered now. */
+  get size(): number {
+    return this.#failures.size;
+  }
+
+  #recent(key: string): number[] {
+    const times = this.#failures.get(key);
+    if (times === undefined) return [];
+    const since = this.#now() - this.#window;
+    while (times.length && times[0]! <= since) times.shift();
+    if (times.length === 0) this.#failures.delete(key);
+    return times;
+  }
+}
+
 /** The sessions of one server (in memory: a restart signs everyone out, which is the safe side). */
 export class PublishSessions {
   readonly #byId = new Map<string, Session>();
+  /** Failed sign-ins per client address. */
+  readonly signIns = new SignInLimiter();
 
   open(grant: TokenGrant): Session {
     this.#prune();
@@ -171,6 +252,29 @@ ${issues.length ? html`<ul>${issues.map((i) => html`<li class="issue violation">
 ${p.recordProblems.length ? html`<h3>${w.recordProblems}</h3><ul>${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}</ul>` : ""}`;
 }
 
+/** Problems as a list (at most 50 shown, and how many more). */
+function problemList(problems: readonly Problem[], lang: UiLang): Html | string {
+  if (problems.length === 0) return "";
+  const shown = problems.slice(0, 50);
+  return html`<ul>${shown.map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} (${r.hint[lang]})</li>`)}</ul>${problems.length > shown.length ? html`<p>… ${problems.length - shown.length}</p>` : ""}`;
+}
+
+/**
+ * The upload as the files the Graph Store's write takes: a CSV is imported with its column-mapping file by the
+ * CLI's importer (as `vivant import csv`) into a records document; anything else is sent as it is.
+ */
+function uploadedFiles(file: FormFile, mapping: FormFile | undefined): { files: LoadFile[]; csv?: { read: number; rejected: number; problems: readonly Problem[] } } {
+  const isCsv = /\.csv$/i.test(file.name);
+  if (!isCsv && mapping !== undefined) throw new InputError("check/mapping-without-csv", tx("check/mapping-without-csv"));
+  if (!isCsv) return { files: [{ text: file.text.replace(/^\uFEFF/, ""), source: file.name }] };
+  if (mapping === undefined) throw new InputError("check/csv-needs-mapping", tx("check/csv-needs-mapping"));
+  const imported = importCsvWithMappingText(file.text, mapping.text, mapping.name, { ledger: false });
+  return {
+    files: [{ text: JSON.stringify(imported.document), source: file.name.replace(/\.csv$/i, ".json") }],
+    csv: { read: imported.read, rejected: imported.rejected.length, problems: imported.problems.filter((p) => p.severity !== "info") },
+  };
+}
+
 function render(lang: UiLang, url: URL, main: Html): string {
   return page({ lang, title: WORDS[lang].title, url, current: "publish" }, html`<h1>${WORDS[lang].title}</h1>${main}`);
 }
@@ -194,7 +298,8 @@ function dashboard(ctx: PublishContext, s: Session, lang: UiLang, extra: Html = 
 ${extra}
 <section aria-labelledby="upload"><h2 id="upload">${w.upload}</h2>
 <form class="check" method="post" action="/publish/check" enctype="multipart/form-data">${hidden(s)}<input type="hidden" name="ui" value="${lang}">
-<div class="field"><label for="p-file">${w.file}</label><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig" required></div>
+<div class="field"><label for="p-file">${w.file}</label><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig,.csv" required></div>
+<div class="field"><label for="p-mapping">${w.mapping}</label><input id="p-mapping" type="file" name="mapping" accept=".json"></div>
 <div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence"></div>
 <div class="actions"><button type="submit">${w.check}</button></div>
 </form></section>
@@ -242,8 +347,16 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
   const W = WORDS[formLang];
   switch (url.pathname) {
     case "/publish/sign-in": {
+      // The client's address as the connection gives it (behind a proxy, every client is the proxy: see README).
+      const client = clientKey(req.socket.remoteAddress);
+      const wait = sessions.signIns.retryAfter(client);
+      if (wait > 0) {
+        send(res, 429, render(formLang, url, signInForm(formLang, t("publish/too-many-attempts", { seconds: wait }, formLang))), { "Retry-After": String(wait) });
+        return true;
+      }
       const grant = ctx.tokens.grantOf(`Bearer ${form.fields.token ?? ""}`);
       if (!grant) {
+        sessions.signIns.fail(client);
         send(res, 401, render(formLang, url, signInForm(formLang, W.badToken)));
         return true;
       }
@@ -271,19 +384,36 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
           return true;
         }
         const licence = form.fields.licence?.trim() || undefined;
-        const files: LoadFile[] = [{ text: form.file.text.replace(/^\uFEFF/, ""), source: form.file.name }];
+        const fail = (status: number, message: string, more: Html | string = ""): true => {
+          send(res, status, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file!.name}</h2><p class="problem" role="alert">${message}</p>${more}</section>`)));
+          return true;
+        };
+        if (form.tooManyFiles) return fail(400, t("check/too-many-files", {}, formLang));
+        let files: LoadFile[];
+        let csv: Html | string = "";
+        try {
+          const upload = uploadedFiles(form.file, form.files.mapping);
+          files = upload.files;
+          if (upload.csv) {
+            const { read, rejected, problems } = upload.csv;
+            csv = html`<h3>${W.csvProblems}</h3><p>${t("check/csv-rows", { read, rejected }, formLang)}</p>${problemList(problems, formLang)}`;
+            // Rows left out would be a partial season: nothing is published until each row is read.
+            if (rejected > 0) return fail(422, t("publish/csv-rejected", { read, rejected }, formLang), csv);
+          }
+        } catch (e) {
+          return fail(422, isVivantError(e) ? e.messageIn(formLang) : (e as Error).message);
+        }
         let prepared: PreparedGraph;
         try {
           prepared = await ctx.prepare(files, session.grant, licence);
         } catch (e) {
-          send(res, 422, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${(e as Error).message}</p>`)));
-          return true;
+          return fail(422, isVivantError(e) ? e.messageIn(formLang) : (e as Error).message, csv);
         }
         session.pending = prepared.ok ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) } : undefined;
         const confirm = session.pending
           ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">${hidden(session)}<input type="hidden" name="ui" value="${formLang}"><input type="hidden" name="pending" value="${session.pending.id}"><button type="submit">${W.confirm}</button></form>`
           : "";
-        send(res, prepared.ok ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${confirm}</section>`)));
+        send(res, prepared.ok ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${csv}${confirm}</section>`)));
         return true;
       }
       // confirm: the pending upload of this session, written through the Graph Store's own path.

@@ -9,6 +9,7 @@ import { formatSummary } from "../../src/harvest/progress.js";
 import { Fixes } from "../../src/harvest/fixes.js";
 import { importArtsdata } from "../../src/import/artsdata.js";
 import { importCsv, parseCsvMapping } from "../../src/import/csv.js";
+import { importUitdatabank } from "../../src/import/uitdatabank.js";
 import { fixtureText } from "./helpers.js";
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
@@ -73,6 +74,39 @@ describe("the CSV importer's ledger", () => {
       else expect(x.reasons["not-mapped"], x.property).toBeUndefined();
     }
     expect(r.ledger.totals().seen).toBeGreaterThan(0);
+  });
+
+  it("attributes each repair to its cell (row and column): repaired in that column's ledger row, listed in repairedCells", () => {
+    const mapping = parseCsvMapping(JSON.parse(fixtureText("mapping.json")));
+    const r = importCsv(fixtureText("ticketing.csv"), { mapping });
+    // Line 2: "24,00" (decimal comma), "20/11/2026" (day first), "www.theatre-du-port.example/…" (no scheme).
+    const line2 = r.repairedCells!.filter((c) => c.row === 2);
+    expect(line2).toContainEqual({ row: 2, column: "Prix", fix: "decimal-comma" });
+    expect(line2).toContainEqual({ row: 2, column: "Date", fix: "date-day-month-year" });
+    expect(line2.map((c) => c.column)).toContain("Lien");
+    expect(line2.map((c) => c.column)).not.toContain("Spectacle");
+    const prix = row(r.ledger, "Prix")!;
+    expect(prix.repaired).toBe(r.repairedCells!.filter((c) => c.column === "Prix").length);
+    expect(prix.fixes["decimal-comma"]).toBe(prix.repaired);
+    expect(prix.seen).toBe(prix.carried + prix.repaired + prix.notCarried);
+    expect(row(r.ledger, "Spectacle")!.repaired).toBe(0);
+    expect(r.ledger.unbalanced()).toEqual([]);
+    // The import's fix counts are the same cells counted by kind.
+    expect(r.fixes.count("decimal-comma")).toBeGreaterThanOrEqual(prix.repaired);
+    expect(importCsv(fixtureText("ticketing.csv"), { mapping, ledger: false }).repairedCells).toBeUndefined();
+  });
+});
+
+describe("the UiTdatabank importer's ledger", () => {
+  it("counts the nested properties it reads (priceInfo, subEvent, address by language), not only top-level keys", async () => {
+    const r = await importUitdatabank(JSON.parse(fixtureText("uitdatabank-sample.json")) as unknown[], { publisher: { id: "uit" } });
+    const props = r.ledger.rows().map((x) => x.property);
+    expect(r.ledger.unbalanced()).toEqual([]);
+    expect(props.some((p) => p.startsWith("event.priceInfo."))).toBe(true);
+    expect(props).not.toContain("event.priceInfo");
+    const price = row(r.ledger, "event.priceInfo.price");
+    expect(price?.carried).toBeGreaterThan(0);
+    expect(props.some((p) => /^place\.address\.[a-z]{2}\.addressLocality$/.test(p) || p === "place.address.addressLocality")).toBe(true);
   });
 });
 

@@ -47,6 +47,22 @@ beforeAll(async () => {
   console.log(`[pack test] npm pack ${Date.now() - t0 - (Date.now() - t1)} ms, npm install ${Date.now() - t1} ms`);
 }, 600_000);
 
+/** Names of the packages installed under `dir` (nested node_modules included; links, e.g. the test's own @types/node, left out). */
+function installedPackages(dir: string): string[] {
+  const names: string[] = [];
+  if (!existsSync(dir)) return names;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (!e.isDirectory() || e.name.startsWith(".")) continue;
+    const scoped = e.name.startsWith("@");
+    for (const name of scoped ? readdirSync(join(dir, e.name), { withFileTypes: true }).filter((s) => s.isDirectory()).map((s) => `${e.name}/${s.name}`) : [e.name]) {
+      if (!existsSync(join(dir, name, "package.json"))) continue;
+      names.push(name);
+      names.push(...installedPackages(join(dir, name, "node_modules")));
+    }
+  }
+  return names;
+}
+
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -67,6 +83,63 @@ describe(`the packed ${"package"}`, () => {
     // No dev tool came along.
     for (const dev of ["typescript", "vitest", "fast-check"]) expect(existsSync(join(consumer, "node_modules", dev)), dev).toBe(false);
   });
+
+  it("installs at most 150 packages (48 of them Vivant's own tree), without shacl-engine's SPARQL engine (Comunica) or YASGUI's build dependencies", () => {
+    const installed = installedPackages(join(consumer, "node_modules"));
+    console.log(`[pack test] production install: ${installed.length} packages`);
+    // 551 before shacl-engine's core and YASGUI's built files were vendored at build time (scripts/vendor.mjs),
+    // 48 after; 150 since the MCP SDK (@modelcontextprotocol/sdk and its HTTP server stack) and the iCal packages
+    // came in. Issue 15 asks for at most 100: the MCP SDK's tree is the next to look at; this bound stops growth.
+    expect(installed.length).toBeLessThanOrEqual(150);
+    expect(installed.filter((name) => /^(@comunica\/|shacl-engine$|@zazuko\/)/.test(name))).toEqual([]);
+    // Each package shacl-engine's core imports is one of Vivant's dependencies (the build checks it too).
+    for (const dep of ["grapoi", "@rdfjs/term-map", "@rdfjs/term-set", "@rdfjs/to-ntriples", "@rdfjs/namespace", "lodash", "rdf-literal", "rdf-validation"]) {
+      expect(installed, dep).toContain(dep);
+    }
+    const vendored = join(consumer, "node_modules", PKG.name, "dist", "src", "vendor");
+    for (const f of ["shacl-engine/Validator.js", "shacl-engine/LICENSE.md", "yasgui/yasgui.min.js", "yasgui/yasgui.min.css"]) expect(existsSync(join(vendored, f)), f).toBe(true);
+    // Not the SHACL-SPARQL part.
+    expect(existsSync(join(vendored, "shacl-engine", "lib", "sparql.js"))).toBe(false);
+  });
+
+  it("validates with the vendored shacl-engine and serves the vendored YASGUI files as the package has them", async () => {
+    const script = `import { readFileSync } from "node:fs";
+import { VivantServer, validateRecords } from "${PKG.name}";
+const season = JSON.parse(readFileSync("node_modules/${PKG.name}/fixtures/demo-season.json", "utf8"));
+const out = {};
+for (const profile of ["core", "google", "artsdata"]) {
+  const { report } = await validateRecords(season, profile);
+  out[profile] = { conforms: report.conforms, violations: report.violations, warnings: report.warnings, findings: report.issues.map((i) => [i.code, i.focusNode, i.path, i.constraint, i.value].join(" ")).sort() };
+}
+const server = await VivantServer.start({ port: 0, workers: 1 });
+try {
+  for (const path of ["/assets/yasgui.min.js", "/assets/yasgui.min.css"]) {
+    const res = await fetch(server.url.replace(/\\/?$/, "") + path);
+    out[path] = { status: res.status, type: res.headers.get("content-type"), bytes: Buffer.from(await res.arrayBuffer()).toString("base64") };
+  }
+} finally {
+  await server.close();
+}
+process.stdout.write(JSON.stringify(out));
+`;
+    writeFileSync(join(consumer, "vendored.mjs"), script);
+    const { stdout } = await sh(process.execPath, ["vendored.mjs"], consumer, 300_000);
+    const out = JSON.parse(stdout) as Record<string, { conforms?: boolean; violations?: number; warnings?: number; findings?: string[]; status?: number; type?: string; bytes?: string }>;
+    // The same figures as the repository's own engine (shacl-engine as a devDependency) gives for the demo season.
+    const { validateRecords } = await import("../../src/validate/index.js");
+    const season: unknown = JSON.parse(readFileSync(join(ROOT, "fixtures", "demo-season.json"), "utf8"));
+    for (const profile of ["core", "google", "artsdata"] as const) {
+      const { report } = await validateRecords(season, profile);
+      const findings = report.issues.map((i) => [i.code, i.focusNode, i.path, i.constraint, i.value].join(" ")).sort();
+      expect(out[profile], profile).toEqual({ conforms: report.conforms, violations: report.violations, warnings: report.warnings, findings });
+    }
+    expect(out.core!.warnings).toBeGreaterThan(0);
+    for (const [path, file, type] of [["/assets/yasgui.min.js", "yasgui.min.js", "text/javascript"], ["/assets/yasgui.min.css", "yasgui.min.css", "text/css"]] as const) {
+      expect(out[path]!.status, path).toBe(200);
+      expect(out[path]!.type, path).toContain(type);
+      expect(Buffer.from(out[path]!.bytes!, "base64").equals(readFileSync(join(ROOT, "node_modules", "@zazuko", "yasgui", "build", file))), path).toBe(true);
+    }
+  }, 600_000);
 
   it("gives the vivant command", async () => {
     const bin = join(consumer, "node_modules", ".bin", "vivant");

@@ -90,6 +90,8 @@ describe("vivant serve", () => {
     const server = await startServe(["--demo", "--port", "0", "--data", join(dir, "served")], { stdout: out, stderr: out, cwd: dir, isTTY: false, env: {} });
     try {
       const text = chunks.join("");
+      // stdout and stderr in one stream: the pages' address is the very first line.
+      expect(text.split("\n")[0]).toBe(`Pages (discovery, observatory, query, checker, publishing): ${server.url}`);
       const endpoint = /SPARQL endpoint:\s+(\S+)/.exec(text)?.[1];
       expect(endpoint).toBe(`${server.url}sparql`);
       const token = /token \(this run only\): (\S+)/.exec(text)?.[1];

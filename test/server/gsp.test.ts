@@ -6,6 +6,7 @@ import type { VivantServer } from "../../src/server/index.js";
 import { TokenTable } from "../../src/server/index.js";
 import { CATALOG_GRAPH } from "../../src/store/index.js";
 import { call, DEMO_GRAPH, DEMO_TEXT, demoServer, selectRows } from "./helpers.js";
+import { CORE_VALID_TURTLE } from "../helpers/turtle.js";
 
 const OTHER = "https://theatre-x.example/graph";
 let server: VivantServer;
@@ -23,17 +24,8 @@ afterAll(() => server?.close());
 const gs = (graph: string): string => `graph-store?graph=${encodeURIComponent(graph)}`;
 const auth = (token: string, type = "text/turtle"): Record<string, string> => ({ authorization: `Bearer ${token}`, "content-type": type });
 
-/** A performance that passes the core profile, written by hand. */
-const VALID = `@prefix schema: <http://schema.org/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://theatre-x.example/performance/p1> a schema:TheaterEvent ;
-  schema:name "Bérénice"@fr ;
-  schema:startDate "2026-12-04T20:00:00+01:00"^^xsd:dateTime ;
-  schema:workPerformed <https://theatre-x.example/production/berenice> ;
-  schema:location <https://theatre-x.example/venue/main> .
-<https://theatre-x.example/production/berenice> a schema:CreativeWork ; schema:name "Bérénice"@fr .
-<https://theatre-x.example/venue/main> a schema:Place ; schema:name "Théâtre X"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`;
+/** A performance that passes the core profile (the shared fixture). */
+const VALID = CORE_VALID_TURTLE;
 const INVALID = `@prefix schema: <http://schema.org/> .
 <https://theatre-x.example/performance/p2> a schema:TheaterEvent ; schema:name "Sans date"@fr ;
   schema:startDate "2026-13-45" .`;

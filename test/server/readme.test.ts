@@ -118,7 +118,9 @@ describe("the README's curl examples", () => {
         continue;
       }
       expect(res.status, `${what}: ${text}`).toBe(200);
-      if (c.url.includes("/api/performances")) {
+      if (c.url.includes("/api/performances.ics")) {
+        expect(text.split("BEGIN:VEVENT").length - 1, what).toBeGreaterThan(0);
+      } else if (c.url.includes("/api/performances")) {
         expect((JSON.parse(text) as { "@graph": unknown[] })["@graph"].length, what).toBeGreaterThan(0);
       } else if (c.url.includes("/api/stats")) {
         const stats = JSON.parse(text) as Record<string, unknown[]>;

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { generateSeason } from "../../bench/generate.js";
 import { call, selectRows } from "./helpers.js";
+import { CORE_VALID_TURTLE } from "../helpers/turtle.js";
 
 const GRAPH = "https://theatre-x.example/graph";
 const dirs: string[] = [];
@@ -22,17 +23,8 @@ function tempDir(): string {
 
 const gs = (graph: string): string => `graph-store?graph=${encodeURIComponent(graph)}`;
 
-/** A performance that passes the core profile. */
-const SEED = `@prefix schema: <http://schema.org/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://theatre-x.example/performance/p1> a schema:TheaterEvent ;
-  schema:name "Bérénice"@fr ;
-  schema:startDate "2026-12-04T20:00:00+01:00"^^xsd:dateTime ;
-  schema:workPerformed <https://theatre-x.example/production/berenice> ;
-  schema:location <https://theatre-x.example/venue/main> .
-<https://theatre-x.example/production/berenice> a schema:CreativeWork ; schema:name "Bérénice"@fr .
-<https://theatre-x.example/venue/main> a schema:Place ; schema:name "Théâtre X"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`;
+/** A performance that passes the core profile (the shared fixture). */
+const SEED = CORE_VALID_TURTLE;
 
 const note = (i: number): string => `<https://theatre-x.example/production/berenice> <http://schema.org/keywords> "note ${i}" .\n`;
 
@@ -50,7 +42,9 @@ async function start(dataDir: string): Promise<{ server: VivantServer; token: st
 describe("the server's write path", () => {
   it("keeps all of 50 concurrent POST merges, acknowledged, after they answer and after a restart", async () => {
     const dataDir = tempDir();
-    let { server, token } = await start(dataDir);
+    const started = await start(dataDir);
+    let server = started.server;
+    const token = started.token;
     try {
       const headers = { authorization: `Bearer ${token}`, "content-type": "text/turtle" };
       expect((await call(server.url, gs(GRAPH), { method: "PUT", headers, body: SEED })).status).toBe(201);

@@ -11,6 +11,7 @@ import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { GraphStore } from "../../src/store/index.js";
 import { call, selectRows } from "../server/helpers.js";
 import { FAULT_GRAPH, faultQuads } from "./fault-child.js";
+import { CORE_VALID_TURTLE } from "../helpers/turtle.js";
 
 const GRAPH = "https://theatre-x.example/graph";
 const TOKEN = "disk-faults-token-0123456789";
@@ -24,16 +25,8 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const SEED = `@prefix schema: <http://schema.org/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://theatre-x.example/performance/p1> a schema:TheaterEvent ;
-  schema:name "Bérénice"@fr ;
-  schema:startDate "2026-12-04T20:00:00+01:00"^^xsd:dateTime ;
-  schema:workPerformed <https://theatre-x.example/production/berenice> ;
-  schema:location <https://theatre-x.example/venue/main> .
-<https://theatre-x.example/production/berenice> a schema:CreativeWork ; schema:name "Bérénice"@fr .
-<https://theatre-x.example/venue/main> a schema:Place ; schema:name "Théâtre X"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`;
+/** A performance that passes the core profile (the shared fixture). */
+const SEED = CORE_VALID_TURTLE;
 
 /** The seed and 20,000 keywords: about 3.4 MB once stored, more than the 2 MiB disk. */
 function bigGraph(): string {

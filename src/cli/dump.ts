@@ -1,0 +1,61 @@
+// `vivant dump --data DIR`: versioned dumps of every publisher graph (N-Quads gzip and Turtle, with a manifest) and
+// of the whole server, in DIR/dumps/ (what a server publishes at /dumps/). Runs beside a server on the same folder.
+
+import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { InputError } from "../errors.js";
+import { t, tx } from "../i18n.js";
+import { dumpAll, dumpGraph, dumpsDir, DEFAULT_KEEP } from "../dataspace/dumps.js";
+import { graphsDir, listGraphFiles, readGraphHeader } from "../store/files.js";
+import { parseOptions, wholeNumber } from "./args.js";
+import { EXIT, type Command } from "./io.js";
+
+export const dumpCommand: Command = {
+  name: "dump",
+  summary: "write versioned dumps (N-Quads gzip, Turtle, manifest) of each graph and of the whole data directory",
+  help: `Usage: vivant dump --data DIR [--graph IRI] [--keep N]
+
+Writes, for each publisher graph of DIR (or only --graph), its current version as N-Quads (gzip) and Turtle, with
+DIR/dumps/<id>/manifest.json (a DCAT distribution per file: byte size, triple count, SHA-256, licence, version,
+modified), and one N-Quads dump of every graph (DIR/dumps/all/). A version already dumped is not written again.
+Each file is written to a temp file, fsynced and renamed: a reader sees a whole file or none. Files of versions
+older than the last N (--keep, default ${DEFAULT_KEEP}) are removed. Safe to run while a server uses DIR.`,
+  async run(argv, io) {
+    const { values, lang } = parseOptions(argv, { data: { type: "string" }, graph: { type: "string" }, keep: { type: "string" } }, "dump");
+    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("dump/need-data"), { hint: tx("dump/need-data.hint") });
+    const dataDir = resolve(io.cwd, values.data);
+    if (!existsSync(graphsDir(dataDir))) throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), { hint: tx("dump/need-data.hint") });
+    const keep = wholeNumber(values.keep, "--keep", 1) ?? DEFAULT_KEEP;
+    const graphs: string[] = [];
+    for (const path of await listGraphFiles(dataDir, (m) => io.stderr.write(`${m}\n`))) {
+      const h = await readGraphHeader(path);
+      if (h?.info.graphIri !== undefined && (values.graph === undefined || values.graph === h.info.graphIri)) graphs.push(h.info.graphIri);
+    }
+    if (typeof values.graph === "string" && !graphs.length) throw new InputError("cli/usage", tx("dump/no-such-graph", { graph: values.graph }), { hint: tx("dump/need-data.hint") });
+    let failed = 0;
+    const line = (m: { id: string; files: readonly { path: string; byteSize: number; triples: number; version: number }[] }): void => {
+      const latest = m.files.filter((f) => f.version === m.files[0]?.version);
+      for (const f of latest) io.stdout.write(`${t("dump/file", { path: f.path, bytes: f.byteSize, triples: f.triples, version: f.version }, lang)}\n`);
+    };
+    for (const g of graphs) {
+      try {
+        const m = await dumpGraph(dataDir, g, { keep });
+        if (m) line(m);
+      } catch (e) {
+        failed++;
+        io.stderr.write(`${t("dump/failed", { graph: g, reason: (e as Error).message }, lang)}\n`);
+      }
+    }
+    if (values.graph === undefined) {
+      try {
+        const all = await dumpAll(dataDir, () => true, { keep });
+        if (all) line(all);
+      } catch (e) {
+        failed++;
+        io.stderr.write(`${t("dump/failed", { graph: "all", reason: (e as Error).message }, lang)}\n`);
+      }
+    }
+    io.stderr.write(`${t("dump/summary", { graphs: graphs.length, failed, dir: dumpsDir(dataDir) }, lang)}\n`);
+    return failed ? EXIT.rejected : EXIT.ok;
+  },
+};

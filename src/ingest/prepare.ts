@@ -1,0 +1,251 @@
+// Ingest, stage 2 (preparing): the inputs of one publisher graph read (./read.ts), mapped or parsed, joined,
+// given their catalog facts (graph, licence, title, namespaces), validated with the core profile and checked for
+// ownership of their subjects. Nothing here writes: `ingest()` (./index.ts) writes a prepared graph only when it conforms.
+
+import type { Quad } from "@rdfjs/types";
+import { InputError, type Problem } from "../errors.js";
+import type { Origin } from "../mapping/types.js";
+import type { RdfFormat } from "../rdf/io.js";
+import { readQuads, readRecords, readValidationInput, type InputNote, type ValidationInput } from "./read.js";
+import { validateInParallel } from "../validate/parallel.js";
+import type { ValidationIssue, ValidationReport } from "../validate/types.js";
+import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "../store/ownership.js";
+import { VIVANT } from "../vocab.js";
+import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
+import { pushAll } from "../arrays.js";
+import { LICENCE_IRI } from "../mapping/terms.js";
+import { isHttpIri } from "../records/parse.js";
+
+/**
+ * A licence as given (`--licence`, `?licence=`): one of the documented keys or an http(s) IRI. Anything else,
+ * the empty value included, is an InputError (400 on the server), never a graph published under a licence nobody can read.
+ */
+export function checkLicence(licence: string): void {
+  if (Object.hasOwn(LICENCE_IRI, licence) || (isHttpIri(licence) && !/[\u0000-\u0020]/.test(licence))) return;
+  const keys = Object.keys(LICENCE_IRI).join(", ");
+  const shown = JSON.stringify(licence);
+  throw new InputError(
+    "load/bad-licence",
+    { en: `licence ${shown} is neither a licence key nor an http(s) IRI`, fr: `la licence ${shown} n'est ni une clé de licence ni une IRI http(s)` },
+    { hint: { en: `give one of ${keys}, or the licence's http(s) IRI`, fr: `indiquez une clé parmi ${keys}, ou l'IRI http(s) de la licence` } },
+  );
+}
+
+/** One input: a file's text, or a request body. */
+export interface LoadFile {
+  readonly text: string;
+  /** File name or label; its extension picks the format unless `format` is given. */
+  readonly source: string;
+  /** The format when known from elsewhere (an HTTP Content-Type). JSON input is records or JSON-LD, told apart by its content. */
+  readonly format?: RdfFormat;
+}
+
+/**
+ * A record document given as data: parsed JSON, or an importer's document. Mapped as it is, never turned into text.
+ * @example { records: result.document, source: "uitdatabank.json" }
+ */
+export interface RecordsInput {
+  readonly records: unknown;
+  /** Its name in messages and in the catalog's `source`. */
+  readonly source: string;
+}
+
+/**
+ * Quads given as data (a harvest's): read as they are, with the same consumer readings as RDF text, never serialised
+ * and parsed back.
+ */
+export interface QuadsInput {
+  readonly quads: readonly Quad[];
+  /** Its name in messages and in the catalog's `source`. */
+  readonly source: string;
+}
+
+/** Anything ingest reads: a file's text or request body (records, RDF, JSON-LD), records as data, or quads as data. */
+export type IngestInput = LoadFile | RecordsInput | QuadsInput;
+
+/** Reads one input into quads (and, for records, the mapper's result). Throws InputError when it is unusable. */
+export async function readInput(input: IngestInput): Promise<ValidationInput> {
+  if ("records" in input) return readRecords(input.records, input.source, { form: "graph" });
+  if ("quads" in input) return readQuads(input.quads);
+  const name = input.format !== undefined && !input.source.endsWith(EXT[input.format]) ? `${input.source}${EXT[input.format]}` : input.source;
+  return readValidationInput(input.text, name, { form: "graph" });
+}
+
+/** Who the data is for. Records carry their publisher; RDF needs `publisherId` and a graph. */
+export interface LoadTarget {
+  /** The publisher's id. Must match the records' publisher when records are given. */
+  readonly publisherId?: string;
+  /** The graph to replace. Records give it (publisherGraphIri); for RDF, defaults to the publisher's current graph. */
+  readonly graphIri?: string;
+  /** Licence key or IRI. Records give it; for RDF, defaults to the publisher's current graph's. */
+  readonly licence?: string;
+  readonly title?: string;
+  /** The catalog's `source`; defaults to the input names. */
+  readonly source?: string;
+  /**
+   * Namespaces the publisher registers besides its base IRI: every subject IRI of the input must be under the base
+   * IRI or one of them (see `ownSubjectIssues`).
+   * @default the namespaces its graph registered before
+   * @example ["https://www.venue.example/"]
+   */
+  readonly namespaces?: readonly string[];
+}
+
+export interface PrepareOptions {
+  /** The publisher's current graph, to default the graph IRI and licence of RDF input. */
+  readonly known?: (publisherId: string) => GraphInfo | undefined;
+  /** Validation progress (focus nodes done / total) on big inputs. */
+  readonly onValidate?: ProgressListener;
+}
+
+/** A graph ready to be written, or the reasons it may not be. */
+export interface PreparedGraph {
+  readonly graphIri: string;
+  readonly meta: GraphMeta;
+  /** The graph's quads as an array (made on first read when the input was one record document). */
+  readonly quads: Quad[];
+  /** The core profile's report on `quads`. */
+  readonly report: ValidationReport;
+  /** Records that could not be mapped (violations) and warnings on records. */
+  readonly recordProblems: readonly Problem[];
+  /** How the input was read (https schema.org normalised, schema:Date datatypes fixed…). */
+  readonly notes: readonly InputNote[];
+  /** No violation in the report and no rejected record: only then may the graph be replaced. */
+  readonly ok: boolean;
+}
+
+/** A prepared graph with its quads as a writer streams them. */
+export interface PreparedData extends PreparedGraph {
+  /**
+   * The graph's quads for a writer that streams them: the array, or for one record document the mapper's triples,
+   * whose quads are made as they are read (a large season is never held as quad objects).
+   */
+  readonly data: Iterable<Quad>;
+  /** How many quads `data` has. */
+  readonly size: number;
+}
+
+const EXT: Readonly<Record<RdfFormat, string>> = { turtle: ".ttl", ntriples: ".nt", nquads: ".nq", trig: ".trig", jsonld: ".json" };
+
+/**
+ * Reads, maps or parses, and validates the inputs of one publisher graph with the core profile.
+ * Throws InputError when an input is unusable (syntax, unknown publisher, mixed publishers) — nothing is written then either.
+ */
+export async function prepareGraph(files: readonly IngestInput[], target: LoadTarget, options: PrepareOptions = {}): Promise<PreparedData> {
+  if (!files.length) throw new InputError("load/no-input", "nothing to load", { hint: "give a file or a folder with .json, .jsonld, .ttl, .nt, .nq or .trig files" });
+  const parts: ValidationInput[] = [];
+  const origins = new Map<string, Origin>();
+  const problems: Problem[] = [];
+  const notes: InputNote[] = [];
+  let publisher: { id: string; baseIri: string; licence: string; name: Readonly<Record<string, string>> } | undefined;
+  let recordsGraph: string | undefined;
+  for (const f of files) {
+    const input = await readInput(f);
+    pushAll(notes, input.notes);
+    if (input.map?.document) {
+      const p = input.map.document.publisher;
+      if (publisher && publisher.id !== p.id) {
+        throw new InputError("load/mixed-publishers", `${f.source}: publisher "${p.id}" differs from "${publisher.id}" of the other inputs`, {
+          hint: "load each publisher's files separately: one publisher, one graph",
+        });
+      }
+      publisher = p;
+      recordsGraph = input.map.graphIri;
+      pushAll(problems, input.map.problems);
+      for (const [k, v] of input.map.origins) origins.set(k, v);
+    }
+    parts.push(input);
+  }
+  const publisherId = target.publisherId ?? publisher?.id;
+  if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
+    throw new InputError("load/publisher-mismatch", `the records are published by "${publisher.id}", not "${target.publisherId}"`, {
+      hint: `run with --publisher ${publisher.id}, or load that publisher's own records`,
+    });
+  }
+  if (publisherId === undefined) {
+    throw new InputError("load/no-publisher", "RDF and JSON-LD input needs a publisher", { hint: "give --publisher ID (and --graph IRI and --licence the first time)" });
+  }
+  const known = options.known?.(publisherId);
+  if (recordsGraph !== undefined && target.graphIri !== undefined && target.graphIri !== recordsGraph) {
+    throw new InputError("load/graph-mismatch", `the records belong in ${recordsGraph}, not ${target.graphIri}`, {
+      hint: "leave the graph out: records name their publisher's graph (its baseIri + \"graph\")",
+    });
+  }
+  const graphIri = recordsGraph ?? target.graphIri ?? known?.graphIri;
+  if (graphIri === undefined) {
+    throw new InputError("load/no-graph", `publisher "${publisherId}" has no graph yet`, { hint: "give --graph IRI (e.g. https://example.org/graph) for its first load" });
+  }
+  if (target.licence !== undefined) checkLicence(target.licence);
+  const licence = target.licence ?? publisher?.licence ?? known?.licence;
+  if (licence === undefined) {
+    throw new InputError("load/no-licence", `publisher "${publisherId}": no licence for graph ${graphIri}`, { hint: "give --licence (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)" });
+  }
+  const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
+  (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
+  const namespaces = mergeNamespaces(target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined));
+  // One record document: its triples are validated and written as the mapper makes them, never held as quads.
+  const only = parts.length === 1 && parts[0]!.map && parts[0]!.form === "graph" ? parts[0]!.map.triples : undefined;
+  let array: Quad[] | undefined;
+  const all = (): Quad[] => {
+    if (array === undefined) {
+      array = [];
+      for (const p of parts) for (const q of p.quads) array.push(q);
+    }
+    return array;
+  };
+  const data: Iterable<Quad> = only ?? all();
+  const size = only ? only.size : all().length;
+  const validated = await validateInParallel(data, "core", {
+    ...(only ? { size } : {}),
+    ...(origins.size ? { origins } : {}),
+    ...(options.onValidate ? { onProgress: options.onValidate } : {}),
+  });
+  const own = ownSubjectIssues(data, graphIri, namespaces);
+  const report: ValidationReport = own.length
+    ? { ...validated, conforms: false, violations: validated.violations + own.length, issues: [...own, ...validated.issues] }
+    : validated;
+  const rejected = problems.some((p) => p.severity === "violation");
+  return {
+    graphIri,
+    meta: {
+      publisherId,
+      licence,
+      source: target.source ?? files.map((f) => f.source).join(", "),
+      ...(title !== undefined ? { title } : {}),
+      ...(namespaces.length ? { namespaces } : {}),
+    },
+    get quads() {
+      return all();
+    },
+    data,
+    size,
+    report,
+    recordProblems: problems,
+    notes,
+    ok: report.conforms && !rejected,
+  };
+}
+
+/** The code of the ownership rule's issues. */
+export const OWN_SUBJECT_CODE = "core/own-subject";
+const OWN_SUBJECT_CONSTRAINT = `${VIVANT}OwnSubjectConstraintComponent`;
+
+/**
+ * The ownership rule of a publisher's graph: every subject IRI is under the graph's base IRI (`graphBase`) or a
+ * namespace the publisher registered; blank nodes aside. One violation per other subject, naming it: statements
+ * about another publisher's performance (cancelling, re-pricing, re-titling it) are refused, never merged.
+ */
+export function ownSubjectIssues(quads: Iterable<Quad>, graphIri: string, namespaces: readonly string[] = []): ValidationIssue[] {
+  const allowed = [graphBase(graphIri), ...namespaces];
+  const list = allowed.join(", ");
+  return subjectsOutside(quads, allowed).map((s) => ({
+    code: OWN_SUBJECT_CODE,
+    severity: "violation" as const,
+    focusNode: s,
+    constraint: OWN_SUBJECT_CONSTRAINT,
+    message: {
+      en: `<${s}> is not a resource of this publisher: graph ${graphIri} may only describe IRIs under ${list}. Link to another publisher's resource as an object, mint your own IRI, or register your namespace (tokens file "namespaces", --namespace).`,
+      fr: `<${s}> n'est pas une ressource de ce diffuseur : le graphe ${graphIri} ne peut décrire que des IRI sous ${list}. Liez la ressource d'un autre diffuseur comme objet, créez votre propre IRI, ou déclarez votre espace de noms (« namespaces » du fichier de jetons, --namespace).`,
+    },
+  }));
+}
