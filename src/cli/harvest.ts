@@ -9,7 +9,7 @@ import { harvest } from "../harvest/harvest.js";
 import { loadValidated, openDataDir, publisherGraph, type LoadOutcome } from "../ingest/index.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
-import { makePublisher, NO_LICENCE_DECLARED } from "../import/types.js";
+import { makePublisher } from "../import/types.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { checkNamespace } from "../store/ownership.js";
 import { serializeRdf } from "../rdf/io.js";
@@ -65,7 +65,7 @@ option, a data directory in use, nothing harvested).`;
 const int = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InputError("cli/bad-option", `${name} "${String(v)}" is not a whole number`, { hint: `e.g. ${name} 1000` });
+  if (!Number.isInteger(n) || n < 0) throw new InputError("cli/bad-option", `${name} "${typeof v === "string" ? v : JSON.stringify(v)}" is not a whole number`, { hint: `e.g. ${name} 1000` });
   return n;
 };
 

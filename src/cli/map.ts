@@ -2,7 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { formatProblem, InputError, type Lang } from "../errors.js";
+import { formatProblem, InputError } from "../errors.js";
 import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js";
 import { Writer } from "n3";
 import type { Quad } from "@rdfjs/types";

@@ -635,7 +635,7 @@ export class PerformanceIndex {
           }
           return 0;
         })
-        .map(({ row, n }) => ({ performances: n, ...row }) as AggregateRow);
+        .map(({ row, n }) => ({ performances: n, ...row }));
     };
     return { byMonth: by(["month"]), byRegion: by(["region"]), byDiscipline: by(["discipline"]), cube: by(["month", "region", "discipline"]) };
   }

@@ -32,7 +32,7 @@ import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
 import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
-import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
+import { corsHeaders, HttpError, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
 import { vivantMcpServer } from "./mcp.js";
 import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
@@ -209,7 +209,7 @@ export class VivantServer {
       const port = options.port ?? DEFAULT_PORT;
       const hostName = options.host ?? "127.0.0.1";
       await new Promise<void>((resolve, reject) => {
-        http.once("error", (e) => reject(listenError(e as NodeJS.ErrnoException, hostName, port)));
+        http.once("error", (e) => reject(listenError(e, hostName, port)));
         http.listen(port, hostName, () => resolve());
       });
       const address = http.address() as AddressInfo;
@@ -549,11 +549,11 @@ export class VivantServer {
   serviceDescription(base: string = this.url): Quad[] {
     const { namedNode: n, blankNode: b, literal, quad } = DataFactory;
     const out: Quad[] = [];
-    const add = (s: Quad["subject"], p: string, o: Quad["object"]): void => void out.push(quad(s, n(p), o) as Quad);
+    const add = (s: Quad["subject"], p: string, o: Quad["object"]): void => void out.push(quad(s, n(p), o));
     const endpoint = `${base}sparql`;
     const service = n(`${endpoint}#service`);
     const type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-    out.push(quad(service, type, n(`${SD}Service`)) as Quad);
+    out.push(quad(service, type, n(`${SD}Service`)));
     add(service, `${SD}endpoint`, n(endpoint));
     // The node's DCAT-AP catalog (datasets, distributions, policies).
     add(service, "http://www.w3.org/2000/01/rdf-schema#seeAlso", n(`${base}catalog`));
