@@ -14,7 +14,7 @@ import { publisherGraphIri } from "../mapping/iri.js";
 import { checkNamespace } from "../store/ownership.js";
 import { serializeRdf } from "../rdf/io.js";
 import { formatReportBounded, type SummaryOptions } from "../validate/summary.js";
-import { oneOf, parseOptions } from "./args.js";
+import { parseOptions } from "./args.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 

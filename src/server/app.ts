@@ -32,7 +32,7 @@ import { UsageError } from "../errors.js";
 import { tx } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
 import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
-import { corsHeaders, HttpError, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
+import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
 import { vivantMcpServer } from "./mcp.js";
 import { QueryPool } from "./pool.js";
 import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";

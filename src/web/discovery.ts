@@ -256,11 +256,11 @@ ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" s
 </form>`;
 
   const apiQuery = new URLSearchParams(params);
-  const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery}` : ""}`;
+  const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
   // The calendar is the whole search (every page): no cursor.
   const icalQuery = new URLSearchParams(apiQuery);
   icalQuery.delete("cursor");
-  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery}` : ""}`;
+  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery.toString()}` : ""}`;
   const facetBlock = facets
     ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
 ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
