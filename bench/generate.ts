@@ -129,8 +129,8 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   const nOrgs = Math.max(ORG_TYPES.length, Math.ceil(performances / 100));
   const nWorks = Math.max(1, Math.ceil(nProductions / 4));
 
-  const venues: Venue[] = new Array(nVenues);
-  const hallsOf: string[][] = new Array(nVenues);
+  const venues: Venue[] = new Array<Venue>(nVenues);
+  const hallsOf: string[][] = new Array<string[]>(nVenues);
   for (let v = 0; v < nVenues; v++) {
     const [city, postalCode, region, latitude, longitude] = CITIES[v % CITIES.length]!;
     const [type, kind] = pick(VENUE_KINDS, rand());
@@ -157,15 +157,15 @@ export function generateSeason(performances: number, options: GenerateOptions = 
     };
   }
 
-  const organizations: Organization[] = new Array(nOrgs);
+  const organizations: Organization[] = new Array<Organization>(nOrgs);
   for (let o = 0; o < nOrgs; o++) {
     const type = ORG_TYPES[o % ORG_TYPES.length]!;
     organizations[o] = { id: `org-${o}`, type, name: { fr: `${type === "Organization" ? "Association" : "Compagnie"} ${pick(WORDS, rand())} ${o}` } };
   }
-  const people: Person[] = new Array(nPeople);
+  const people: Person[] = new Array<Person>(nPeople);
   for (let p = 0; p < nPeople; p++) people[p] = { id: `person-${p}`, name: `${pick(FIRST, rand())} ${pick(LAST, rand())}` };
 
-  const works: Work[] = new Array(nWorks);
+  const works: Work[] = new Array<Work>(nWorks);
   for (let w = 0; w < nWorks; w++) {
     const music = w % 2 === 0;
     works[w] = {
@@ -195,15 +195,15 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   const SURTITLES: AccessibilityFeature[] = ["surtitles"];
   const RELAXED: AccessibilityFeature[] = ["relaxedPerformance"];
 
-  const productions: Production[] = new Array(nProductions);
+  const productions: Production[] = new Array<Production>(nProductions);
   // Per production: home venue, first day of its run, offers (normal, sold out), series, whether free.
   const home = new Int32Array(nProductions);
   const firstDay = new Int32Array(nProductions);
-  const eventType: EventType[] = new Array(nProductions);
-  const offersOf: (Offer[] | undefined)[] = new Array(nProductions);
-  const soldOutOf: (Offer[] | undefined)[] = new Array(nProductions);
+  const eventType: EventType[] = new Array<EventType>(nProductions);
+  const offersOf: (Offer[] | undefined)[] = new Array<(Offer[] | undefined)>(nProductions);
+  const soldOutOf: (Offer[] | undefined)[] = new Array<(Offer[] | undefined)>(nProductions);
   const freeOf = new Uint8Array(nProductions);
-  const seriesOf: string[][] = new Array(nProductions);
+  const seriesOf: string[][] = new Array<string[]>(nProductions);
   for (let p = 0; p < nProductions; p++) {
     const genre = pick(GENRES, rand());
     const opera = genre === "opera";
@@ -255,7 +255,7 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   // garbage collector, not the loop, is what costs.
   const productionIds = productions.map((p) => p.id);
   const venueIds = venues.map((v) => v.id);
-  const starts: string[] = new Array(SEASON_DAYS * TIMES.length * 2);
+  const starts: string[] = new Array<string>(SEASON_DAYS * TIMES.length * 2);
   for (let d = 0; d < SEASON_DAYS; d++) {
     for (let t = 0; t < TIMES.length; t++) {
       starts[(d * TIMES.length + t) * 2] = `${days[d]}T${TIMES[t]}`;
@@ -269,7 +269,7 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   const MOVED_ONLINE: Status = { kind: "movedOnline" };
   const EN = ["en"];
 
-  const list: Performance[] = new Array(performances);
+  const list: Performance[] = new Array<Performance>(performances);
   for (let i = 0; i < performances; i++) {
     const p = Math.floor(i / 6) % nProductions; // runs of six consecutive performances
     const k = i % 6;

@@ -62,7 +62,7 @@ export const importBench: BenchModule = {
     } else notes.push("../shared/corpora absent: festivals CSV import not measured");
 
     // Harvest: the demo season's embed pages served from 127.0.0.1, no delay between requests.
-    const demo = JSON.parse(readFileSync(`${ROOT}fixtures/demo-season.json`, "utf8"));
+    const demo: unknown = JSON.parse(readFileSync(`${ROOT}fixtures/demo-season.json`, "utf8"));
     const embeds = toEmbeds(parseRecords(demo).document!);
     const pages = new Map<string, string>();
     for (const [id, e] of embeds) pages.set(`/p/${id}.html`, `<!doctype html><html><head>${embedScript(e)}</head><body></body></html>`);

@@ -93,7 +93,7 @@ async function measure(dataDir: string, runs: number): Promise<void> {
     typed[name] = await timeRuns(runs, async () => index.page(filter, { limit: 20 }).items.length);
     typedFind[name] = await timeRuns(runs, async () => index.find(filter, { limit: 20 }).ids.length);
     void pages;
-    process.stderr.write(`    ${name}: typed, new pages p50 ${typedCold[name]!.p50.toFixed(1)} ms p99 ${typedCold[name]!.p99.toFixed(1)} ms (${typedCold[name]!.runs} pages); same page again p50 ${typed[name]!.p50.toFixed(1)} ms\n`);
+    process.stderr.write(`    ${name}: typed, new pages p50 ${typedCold[name].p50.toFixed(1)} ms p99 ${typedCold[name].p99.toFixed(1)} ms (${typedCold[name].runs} pages); same page again p50 ${typed[name].p50.toFixed(1)} ms\n`);
   }
   global.gc?.();
   // After every question: the descriptions kept per index, and whatever the store's queries left allocated.
@@ -147,7 +147,7 @@ function comunicaSource(engine: QueryEngine, store: Store): SelectSource {
       const bindings = rows.map((b) => {
         const out: Record<string, Term> = {};
         for (const [k, v] of b) {
-          out[k.value] = v as Term;
+          out[k.value] = v;
           variables.add(k.value);
         }
         return out;

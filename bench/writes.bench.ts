@@ -23,7 +23,7 @@ async function startChild(writers: number, maxWriteBytes: number | undefined): P
   const execArgv = fromSource ? ["--import", fileURLToPath(new URL("../src/server/dev/ts-register.mjs", import.meta.url))] : [];
   const child = spawn(process.execPath, [...execArgv, script, String(writers), ...(maxWriteBytes ? [String(maxWriteBytes)] : [])], { stdio: ["pipe", "pipe", "inherit"] });
   const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
+    const rl = createInterface({ input: child.stdout });
     rl.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`writes-child exited with code ${code}`)));
   });
@@ -32,7 +32,7 @@ async function startChild(writers: number, maxWriteBytes: number | undefined): P
     ...info,
     close: () => new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
-      child.stdin!.end();
+      child.stdin.end();
     }),
   };
 }

@@ -107,7 +107,7 @@ export function wholeNumber(value: unknown, option: string, min = 0): number | u
   if (value === undefined) return undefined;
   const n = Number(value);
   if (typeof value !== "string" || value.trim() === "" || !Number.isInteger(n) || n < min) {
-    throw new InputError("cli/bad-option", tx("cli/not-whole-number", { option, value: String(value), min }), {
+    throw new InputError("cli/bad-option", tx("cli/not-whole-number", { option, value: typeof value === "string" ? value : JSON.stringify(value), min }), {
       hint: tx("cli/not-whole-number.hint", { option, example: Math.max(min, 1000) }),
     });
   }

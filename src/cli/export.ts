@@ -43,7 +43,7 @@ export const exportCommand: Command = {
     }
     if (typeof values.data !== "string") throw new InputError("cli/usage", "--data DIR is needed", { hint: "vivant export ical --data ./data" });
     const params = new URLSearchParams();
-    for (const f of FILTERS) if (typeof values[f] === "string") params.set(f === "max-price" ? "maxPrice" : f, values[f] as string);
+    for (const f of FILTERS) if (typeof values[f] === "string") params.set(f === "max-price" ? "maxPrice" : f, values[f]);
     const filter = filterFromParams(params, ["production", "series"]);
     const store = await GraphStore.open({ dataDir: resolve(io.cwd, values.data), readOnly: true });
     try {

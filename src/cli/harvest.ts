@@ -9,12 +9,12 @@ import { harvest } from "../harvest/harvest.js";
 import { loadValidated, openGraphTarget, publisherGraph, type LoadOutcome } from "../ingest/index.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
-import { makePublisher, NO_LICENCE_DECLARED } from "../import/types.js";
+import { makePublisher } from "../import/types.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { checkNamespace } from "../store/ownership.js";
 import { serializeRdf } from "../rdf/io.js";
 import { formatReportBounded, type SummaryOptions } from "../validate/summary.js";
-import { oneOf, parseOptions } from "./args.js";
+import { parseOptions } from "./args.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 
@@ -66,7 +66,7 @@ option, a data directory in use, nothing harvested).`;
 const int = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InputError("cli/bad-option", `${name} "${String(v)}" is not a whole number`, { hint: `e.g. ${name} 1000` });
+  if (!Number.isInteger(n) || n < 0) throw new InputError("cli/bad-option", `${name} "${typeof v === "string" ? v : JSON.stringify(v)}" is not a whole number`, { hint: `e.g. ${name} 1000` });
   return n;
 };
 

@@ -3,7 +3,7 @@
 
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { InputError, formatProblem, type Lang } from "../errors.js";
+import { InputError, formatProblem } from "../errors.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
 import { loadValidated, openGraphTarget, prepareGraph } from "../ingest/index.js";

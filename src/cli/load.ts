@@ -3,7 +3,7 @@
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { InputError, type Lang } from "../errors.js";
+import { InputError } from "../errors.js";
 import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
 import { ingest, openGraphTarget, type LoadFile } from "../ingest/index.js";

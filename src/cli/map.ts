@@ -2,7 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { formatProblem, InputError, type Lang } from "../errors.js";
+import { formatProblem, InputError } from "../errors.js";
 import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js";
 import { Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
@@ -25,9 +25,9 @@ async function writeJsonArray(out: Output, items: Iterable<unknown>, indent: str
 async function writeTurtle(out: Output, quads: Iterable<Quad>): Promise<void> {
   let buf = "";
   const collect = { write: (chunk: string, _enc?: unknown, done?: () => void) => ((buf += chunk), done?.(), true), end: (done?: () => void) => done?.() };
-  const writer = new Writer(collect as never, { format: "text/turtle", prefixes: DEFAULT_PREFIXES });
+  const writer = new Writer(collect, { format: "text/turtle", prefixes: DEFAULT_PREFIXES });
   for (const q of quads) {
-    writer.addQuad(q as never);
+    writer.addQuad(q);
     if (buf.length >= 1 << 16) {
       await out.write(buf);
       buf = "";

@@ -2,7 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { InputError, isInputError, type Lang } from "../errors.js";
+import { InputError, isInputError } from "../errors.js";
 import {
   DEFAULT_FORM, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateText,
   type ProfileName, type RecordForm, type ValidationReport,

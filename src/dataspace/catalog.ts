@@ -92,7 +92,7 @@ export function dcatCatalog(input: CatalogInput): Quad[] {
   const out: Quad[] = [];
   const base = input.base;
   const c = (frag: string): NamedNode => namedNode(`${base}catalog#${frag}`);
-  const add = (s: NamedNode, p: string, o: Quad_Object): void => void out.push(quad(s, namedNode(p), o) as Quad);
+  const add = (s: NamedNode, p: string, o: Quad_Object): void => void out.push(quad(s, namedNode(p), o));
   const a = (s: NamedNode, type: string): void => add(s, RDF_TYPE, namedNode(type));
   const typed = new Set<string>();
   /** Types a resource once (the DCAT-AP shapes check the class of every value: no inference). */

@@ -12,7 +12,7 @@ import { createGzip } from "node:zlib";
 import { Parser, Writer } from "n3";
 import { InputError } from "../errors.js";
 import { DEFAULT_PREFIXES } from "../rdf/io.js";
-import { graphFileName, graphsDir, listGraphFiles, readGraphHeader, StorageError, type FileHeader } from "../store/files.js";
+import { graphFileName, graphsDir, listGraphFiles, StorageError, type FileHeader } from "../store/files.js";
 import type { GraphInfo } from "../store/types.js";
 import { datasetId, type DumpFile } from "./catalog.js";
 
@@ -115,6 +115,7 @@ async function writeAtomically(dir: string, name: string, source: AsyncIterable<
     fh = await open(temp, "wx");
     const handle = fh;
     const sink = new Writable({
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Writable reports through done(), called on every path
       async write(chunk: Buffer, _enc, done) {
         try {
           let off = 0;
@@ -162,7 +163,7 @@ async function writeAtomically(dir: string, name: string, source: AsyncIterable<
 /** N-Triples pieces → Turtle with the usual prefixes, one piece at a time (an n3 Writer on a sink drained per piece). */
 async function* toTurtle(pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let pending: string[] = [];
-  const writer = new Writer({ write: (s: string, _e?: unknown, done?: () => void) => { pending.push(s); done?.(); return true; }, end: (done?: () => void) => done?.() } as never, { prefixes: { ...DEFAULT_PREFIXES } });
+  const writer = new Writer({ write: (s: string, _e?: unknown, done?: () => void) => { pending.push(s); done?.(); return true; }, end: (done?: () => void) => done?.() }, { prefixes: { ...DEFAULT_PREFIXES } });
   const drain = (): Buffer => {
     const b = Buffer.from(pending.join(""), "utf8");
     pending = [];

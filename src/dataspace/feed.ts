@@ -83,7 +83,7 @@ export class ChangeFeeds {
   async state(id: string): Promise<FeedState | undefined> {
     if (!SAFE_ID.test(id)) return undefined;
     if (this.#states.has(id)) return this.#states.get(id) ?? undefined;
-    let s: FeedState | null = null;
+    let s: FeedState | null;
     try {
       s = JSON.parse(await readFile(join(feedsDir(this.#dataDir), id, "state.json"), "utf8")) as FeedState;
     } catch {

@@ -60,7 +60,7 @@ type Json = unknown;
 export function pickText(value: Json, lang: Lang): string | undefined {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const texts = list.map((v) => (typeof v === "string" ? { text: v, tag: "" } : typeof v === "object" && v && typeof (v as { "@value"?: unknown })["@value"] === "string"
-    ? { text: (v as { "@value": string })["@value"], tag: String((v as { "@language"?: unknown })["@language"] ?? "").toLowerCase() } : undefined)).filter((t) => t !== undefined);
+    ? { text: (v as { "@value": string })["@value"], tag: (typeof (v as { "@language"?: unknown })["@language"] === "string" ? (v as { "@language": string })["@language"] : "").toLowerCase() } : undefined)).filter((t) => t !== undefined);
   const best = texts.find((t) => t.tag === lang || t.tag.startsWith(`${lang}-`)) ?? texts.find((t) => t.tag === "") ?? texts[0];
   return best?.text;
 }
@@ -156,7 +156,7 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     let to: IcalTime | undefined = typeof node.endDate === "string" ? icalTime(node.endDate, from.kind === "zoned" ? [from.zone] : []) : undefined;
     if (!to && typeof node.duration === "string") {
       const d = Duration.fromISO(node.duration);
-      if (d.isValid) to = { ...from, at: from.at.plus(d) } as IcalTime;
+      if (d.isValid) to = { ...from, at: from.at.plus(d) };
     }
     const lines: string[] = [];
     const description = pickText(node.description, lang) ?? (obj(node.workPerformed) ? pickText(obj(node.workPerformed)!.description, lang) : undefined);
@@ -175,7 +175,7 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     if (range) lines.push(say("prices", lang, { range }));
     if (node.isAccessibleForFree === true) lines.push(say("free", lang));
     lines.push(say("source", lang, { iri: node["@id"] }));
-    const url = typeof node.url === "string" ? node.url : Array.isArray(node.url) && typeof node.url[0] === "string" ? (node.url[0] as string) : undefined;
+    const url = typeof node.url === "string" ? node.url : Array.isArray(node.url) && typeof node.url[0] === "string" ? (node.url[0]) : undefined;
     cal.createEvent({
       id: node["@id"],
       stamp,

@@ -166,7 +166,7 @@ function guardedLookup(resolver: Resolver, allowPrivate: boolean): LookupFunctio
         if (usable.length === 0) {
           const first = addresses[0];
           if (!first) return cb(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 0);
-          return cb(new PrivateAddressError(hostname, first.address, addressRange(first.address) ?? "unknown") as NodeJS.ErrnoException, "", 0);
+          return cb(new PrivateAddressError(hostname, first.address, addressRange(first.address) ?? "unknown"), "", 0);
         }
         if (opts.all) cb(null, usable);
         else cb(null, usable[0]!.address, usable[0]!.family);
@@ -238,7 +238,7 @@ export class PoliteFetcher {
    * Agent) that resolves host names through the address check and must use it for that check to hold.
    * `resolver` replaces DNS resolution (tests).
    */
-  constructor(policy: Partial<FetchPolicy> = {}, fetchImpl: FetchFn = undiciFetch as unknown as FetchFn, resolver: Resolver = systemResolver) {
+  constructor(policy: Partial<FetchPolicy> = {}, fetchImpl: FetchFn = undiciFetch, resolver: Resolver = systemResolver) {
     this.policy = { ...DEFAULT_FETCH_POLICY, ...policy };
     this.#fetch = fetchImpl;
     this.#agent = new Agent({ connect: { lookup: guardedLookup(resolver, this.policy.allowPrivate) } });
@@ -272,7 +272,7 @@ export class PoliteFetcher {
         const robotsUrl = `${origin}/robots.txt`;
         const got = await this.#exchange(robotsUrl, "text/plain", this.policy.maxRedirects, false);
         if (got.ok) {
-          const robots = robotsParser(robotsUrl, got.body) as Robots;
+          const robots = robotsParser(robotsUrl, got.body);
           const delay = robots.getCrawlDelay(this.policy.userAgent);
           if (delay !== undefined && Number.isFinite(delay)) {
             const g = this.#gate(origin);
@@ -346,7 +346,7 @@ export class PoliteFetcher {
             signal: controller.signal,
             headers: { "user-agent": this.policy.userAgent, accept },
             dispatcher: this.#agent,
-          } as RequestInit);
+          });
           if (REDIRECTS.has(response.status)) {
             await response.body?.cancel().catch(() => undefined);
           } else if (RETRIED.has(response.status) && retries < this.policy.maxRetries) {
@@ -419,7 +419,7 @@ export class PoliteFetcher {
     const chunks: Uint8Array[] = [];
     let size = 0;
     if (response.body) {
-      const reader = response.body.getReader();
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;

@@ -11,7 +11,7 @@ export class QuadIndex {
     for (const q of quads) {
       let props = this.#bySubject.get(q.subject.value);
       if (!props) {
-        this.#bySubject.set(q.subject.value, (props = new Map()));
+        this.#bySubject.set(q.subject.value, (props = new Map<string, Term[]>()));
         this.subjects.push(q.subject.value);
       }
       const list = props.get(q.predicate.value);

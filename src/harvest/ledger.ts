@@ -200,7 +200,7 @@ export class RepairLog {
 
   note(node: string, property: string, fix: FixKind): void {
     let m = this.#byNode.get(node);
-    if (!m) this.#byNode.set(node, (m = new Map()));
+    if (!m) this.#byNode.set(node, (m = new Map<string, FixKind>()));
     if (!m.has(property)) m.set(property, fix);
   }
 
@@ -333,7 +333,7 @@ export class SourceTally {
           const fix = repairs.get(node, this.#props[id]!);
           if (fix !== undefined) {
             let m = repaired.get(id);
-            if (!m) repaired.set(id, (m = new Map()));
+            if (!m) repaired.set(id, (m = new Map<FixKind, number>()));
             m.set(fix, (m.get(fix) ?? 0) + 1);
             continue;
           }
@@ -343,7 +343,7 @@ export class SourceTally {
     }
     for (let id = 0; id < n; id++) {
       const property = label(this.#props[id]!);
-      ledger.seen(property, seenCount[id]!);
+      ledger.seen(property, seenCount[id]);
       const carried = counts[id * width + CARRIED]!;
       if (carried) ledger.carried(property, carried);
       for (let r = 0; r < REASONS.length; r++) {

@@ -2,7 +2,7 @@
 // kind and reporting what it cannot repair (an unknown enumeration value is a Problem, not a guess).
 
 import { DataFactory } from "n3";
-import type { BlankNode, Literal, NamedNode, Quad, Quad_Object, Quad_Subject, Term } from "@rdfjs/types";
+import type { BlankNode, NamedNode, Quad, Quad_Object, Quad_Subject, Term } from "@rdfjs/types";
 import type { Problem } from "../errors.js";
 import { RDF_LANG_STRING, RDF_TYPE, SCHEMA, SCHEMA_HTTPS, XSD, XSD_DATE, XSD_DATETIME, XSD_STRING } from "../vocab.js";
 import { normalizeDate } from "./dates.js";
@@ -77,7 +77,7 @@ export function readPrice(text: string): PriceReading {
   let asList: [number, number] | undefined;
   if (commas >= 1) {
     const parts = t.split(",").map(amounts);
-    if (parts.every((x) => x !== undefined)) asList = [Math.min(...parts.map((x) => x![0])), Math.max(...parts.map((x) => x![1]))];
+    if (parts.every((x) => x !== undefined)) asList = [Math.min(...parts.map((x) => x[0])), Math.max(...parts.map((x) => x[1]))];
   }
   if (asDecimal && asList) {
     const one = asDecimal[0] === asDecimal[1] ? decimalText(asDecimal[0]) : `${asDecimal[0]} to ${asDecimal[1]}`;
@@ -315,7 +315,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
       continue;
     }
     if (o.termType !== "Literal") continue;
-    const lit = o as Literal;
+    const lit = o;
     let datatype = lit.datatype.value;
     if (datatype.startsWith(SCHEMA_HTTPS)) {
       datatype = SCHEMA + datatype.slice(SCHEMA_HTTPS.length);
@@ -540,7 +540,7 @@ export function dedupe(quads: readonly Quad[]): Quad[] {
 
 export function termKey(t: Term): string {
   if (t.termType === "Literal") {
-    const l = t as Literal;
+    const l = t;
     return `"${l.value}"${l.language ? `@${l.language}` : l.datatype.value === XSD_STRING || l.datatype.value === RDF_LANG_STRING ? "" : `^^${l.datatype.value}`}`;
   }
   return t.termType === "BlankNode" ? `_:${t.value}` : `<${t.value}>`;

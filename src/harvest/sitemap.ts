@@ -41,7 +41,7 @@ function decode(s: string): string {
   let out = "";
   let i = 0;
   const text = (segment: string) => {
-    if (segment.includes("<")) throw "markup inside <loc> (an unclosed tag?)";
+    if (segment.includes("<")) throw new SyntaxError("markup inside <loc> (an unclosed tag?)");
     out += segment;
   };
   while (i < s.length) {
@@ -50,7 +50,7 @@ function decode(s: string): string {
     if (cdata >= 0 && (amp < 0 || cdata < amp)) {
       text(s.slice(i, cdata));
       const end = s.indexOf("]]>", cdata + 9);
-      if (end < 0) throw "unclosed CDATA section";
+      if (end < 0) throw new SyntaxError("unclosed CDATA section");
       out += s.slice(cdata + 9, end);
       i = end + 3;
       continue;
@@ -62,17 +62,17 @@ function decode(s: string): string {
     text(s.slice(i, amp));
     const semi = s.indexOf(";", amp);
     const ref = semi > amp && semi - amp <= 12 ? s.slice(amp + 1, semi) : undefined;
-    if (ref === undefined) throw `"&" that starts no reference (write &amp;)`;
+    if (ref === undefined) throw new SyntaxError(`"&" that starts no reference (write &amp;)`);
     if (ref[0] === "#") {
       const hex = ref[1] === "x" || ref[1] === "X";
       const digits = ref.slice(hex ? 2 : 1);
-      if (!(hex ? /^[0-9a-f]+$/i : /^\d+$/).test(digits)) throw `invalid character reference &${ref};`;
+      if (!(hex ? /^[0-9a-f]+$/i : /^\d+$/).test(digits)) throw new SyntaxError(`invalid character reference &${ref};`);
       const cp = parseInt(digits, hex ? 16 : 10);
-      if (!isXmlChar(cp)) throw `character reference &${ref}; names no XML character`;
+      if (!isXmlChar(cp)) throw new SyntaxError(`character reference &${ref}; names no XML character`);
       out += String.fromCodePoint(cp);
     } else {
       const e = ENTITIES[ref];
-      if (e === undefined) throw `unknown entity &${ref};`;
+      if (e === undefined) throw new SyntaxError(`unknown entity &${ref};`);
       out += e;
     }
     i = semi + 1;
@@ -117,7 +117,7 @@ export function parseSitemap(xml: string, options: SitemapOptions | string = {})
     try {
       text = decode(raw);
     } catch (reason) {
-      report(String(reason));
+      report(reason instanceof Error ? reason.message : String(reason));
       continue;
     }
     if (!text) continue;

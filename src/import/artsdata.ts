@@ -39,7 +39,7 @@ export function jsonLdChunks(input: unknown): unknown[] {
   let context: string | undefined;
   let graph: unknown[] = [];
   const flush = () => {
-    if (graph.length) chunks.push({ "@context": JSON.parse(context!), "@graph": graph });
+    if (graph.length) chunks.push({ "@context": JSON.parse(context!) as unknown, "@graph": graph });
     if (expanded.length) chunks.push(expanded);
     graph = [];
     expanded = [];
@@ -116,8 +116,8 @@ function relabel(q: Quad, prefix: string): Quad {
   return DataFactory.quad(t(q.subject), q.predicate, t(q.object), q.graph);
 }
 
-/** Imports one or more Artsdata-style dumps (parsed JSON) into one publisher's records. */
-export async function importArtsdata(inputs: unknown | readonly unknown[], options: ArtsdataImportOptions): Promise<ImportResult> {
+/** Imports one or more Artsdata-style dumps (parsed JSON: one dump, or an array of dumps) into one publisher's records. */
+export async function importArtsdata(inputs: unknown, options: ArtsdataImportOptions): Promise<ImportResult> {
   const list = Array.isArray(inputs) && inputs.length > 0 && inputs.every((x) => Array.isArray(x)) ? (inputs as unknown[]) : [inputs];
   const fixes = new Fixes();
   const ledger = new Ledger();

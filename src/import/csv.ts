@@ -10,7 +10,7 @@ import { Fixes, type FixKind } from "../harvest/fixes.js";
 import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
 import {
-  AVAILABILITIES, EVENT_TYPES, GENRES, STATUS_KINDS, type Availability, type EventType, type Genre, type Offer, type Organization, type Performance,
+  AVAILABILITIES, EVENT_TYPES, GENRES, STATUS_KINDS, type Availability, type EventType, type Genre, type Organization, type Performance,
   type Person, type Production, type Role, type StatusKind, type Venue,
 } from "../records/types.js";
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
@@ -192,13 +192,13 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         address: city && country && /^[A-Z]{2}$/.test(country) ? compact({ streetAddress: cell("venue.street"), postalCode: cell("venue.postalCode"), addressLocality: city, addressCountry: country }) : undefined,
         geo: cell("venue.latitude") !== undefined && Number.isFinite(lat) && Number.isFinite(lon) ? { latitude: lat, longitude: lon } : undefined,
         timeZone: m.timeZone,
-      }) as Venue);
+      }));
     }
     const productionId = cell("production.id") ?? slug(productionName!);
     if (!productions.has(productionId)) {
       const genres = (cell("production.genres") ?? "").split(sep).map((g) => g.trim()).filter(Boolean).flatMap((g) => {
         const to = m.values?.["production.genres"]?.[g] ?? g;
-        if ((GENRES as readonly string[]).includes(to)) return [to as Genre];
+        if ((GENRES as readonly string[]).includes(to)) return [to as Genre]; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- tsc infers string[] without it
         warn("production.genres", g, `genre ${JSON.stringify(g)} is not in Vivant's list: left out`, `le genre ${JSON.stringify(g)} n'est pas dans la liste de Vivant : écarté`);
         return [];
       });
@@ -208,7 +208,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       productions.set(productionId, compact({
         id: productionId, name: { [lang]: productionName! }, description: cell("production.description") ? { [lang]: cell("production.description")! } : undefined,
         genres: [...new Set(genres)], images: image ? [image] : undefined, url: cell("production.url") && cleanUrl(cell("production.url")!, cellFixes("production.url")),
-      }) as Production);
+      }));
     }
     let perf = performances.get(perfId!);
     if (!perf) {
@@ -232,7 +232,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         free: free === undefined ? undefined : /^(1|true|oui|yes|gratuit)$/i.test(free) ? true : /^(0|false|non|no)$/i.test(free) ? false : undefined,
         url: cell("performance.url") && cleanUrl(cell("performance.url")!, cellFixes("performance.url")), performers,
         organizers: organizer !== undefined ? [{ organization: slug(organizer) }] : undefined,
-      }) as Performance;
+      });
       performances.set(perfId!, perf);
     }
     if (price !== undefined || cell("offer.category") !== undefined) {
@@ -242,7 +242,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         id: String(offers.length + 1), category: cell("offer.category") ? { [lang]: cell("offer.category")! } : undefined,
         price, priceCurrency: price !== undefined ? currency : undefined, availability: mapped<Availability>("offer.availability", AVAILABILITIES),
         validFrom, url: cell("offer.url") && cleanUrl(cell("offer.url")!, cellFixes("offer.url")),
-      }) as Offer);
+      }));
       performances.set(perfId!, { ...perf, offers });
     }
   });

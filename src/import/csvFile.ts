@@ -19,6 +19,7 @@ export function readCsv(text: string, delimiter: string, fixes: Fixes): CsvTable
   if (bom) fixes.add("byte-order-mark", bom);
   let records: string[][];
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- csv-parse's typed overload would require `columns`
     records = parse(text.slice(bom), { delimiter, relax_quotes: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines;

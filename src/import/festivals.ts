@@ -222,8 +222,8 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
       address,
       geo,
       timeZone: postalCode?.startsWith("97") || postalCode?.startsWith("98") ? undefined : "Europe/Paris",
-    }) as Venue);
-    series.push(compact({ id, kind: "festival", name: { fr: name }, description: facts.length ? { fr: facts.join(" ") } : undefined, venue: venueId, url }) as Series);
+    }));
+    series.push(compact({ id, kind: "festival", name: { fr: name }, description: facts.length ? { fr: facts.join(" ") } : undefined, venue: venueId, url }));
     if (options.onProgress && (i + 1) % 500 === 0) options.onProgress(i + 1, rows.length);
   });
   options.onProgress?.(rows.length, rows.length);

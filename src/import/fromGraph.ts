@@ -203,7 +203,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       id, type, name, description: langMap(s, "description"), address, addressText, geo,
       maximumAttendeeCapacity: capacity !== undefined && Number.isInteger(capacity) && capacity > 0 ? capacity : undefined,
       url: iris(s, "url")[0], telephone: first(s, "telephone"), sameAs: iris(s, "sameAs"),
-    }) as Venue);
+    }));
     return id;
   };
 
@@ -234,7 +234,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
           return undefined;
         }
         carryType(s);
-        people.set(s, compact({ id, name, url: iris(s, "url")[0], sameAs: iris(s, "sameAs") }) as Person);
+        people.set(s, compact({ id, name, url: iris(s, "url")[0], sameAs: iris(s, "sameAs") }));
       }
       return { person: id };
     }
@@ -247,7 +247,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         }
         carryType(s);
         const type = ix.types(s).find((x): x is OrganizationType => (ORGANIZATION_TYPES as readonly string[]).includes(x) && x !== "Organization");
-        organizations.set(s, compact({ id, type, name, description: langMap(s, "description"), url: iris(s, "url")[0], sameAs: iris(s, "sameAs") }) as Organization);
+        organizations.set(s, compact({ id, type, name, description: langMap(s, "description"), url: iris(s, "url")[0], sameAs: iris(s, "sameAs") }));
       }
       return { organization: id };
     }
@@ -347,7 +347,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         priceCurrency: price !== undefined || minPrice !== undefined || maxPrice !== undefined ? currency : undefined,
         availability: knownAvailability,
         validFrom, url: iris(o.value, "url")[0],
-      }) as Offer);
+      }));
     }
     return out;
   };
@@ -381,7 +381,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       series.push(compact({
         id, kind: types.includes("Festival") ? "festival" : "series", name, description: langMap(s, "description"),
         startDate: first(s, "startDate"), endDate: first(s, "endDate"), url: iris(s, "url")[0], images: images(s),
-      }) as Series);
+      }));
       continue;
     }
     const startDate = first(s, "startDate");
@@ -456,7 +456,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
         description: (work && langMap(work.value, "description")) ?? langMap(s, "description"),
         images: images(s),
         url: page ?? iris(s, "url")[0],
-      }) as Production);
+      }));
     }
     const statusIri = ix.values(s, "eventStatus").map((t) => STATUS[t.value.slice(SCHEMA.length)]).find((k) => k !== undefined);
     if (statusIri === undefined && ix.values(s, "eventStatus").length) dropValue(s, "eventStatus", "invalid");
@@ -490,7 +490,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
       performers: roles(s, "performer"), organizers: roles(s, "organizer").map((r) => (r.person !== undefined ? { person: r.person } : r.organization !== undefined ? { organization: r.organization } : { name: r.name! })),
       inLanguage,
       url: iris(s, "url")[0], images: images(s),
-    }) as Performance);
+    }));
   }
 
   // superEvent / subEvent links to an accepted series.

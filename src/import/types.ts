@@ -87,7 +87,7 @@ export function recordProblem(
 /** Drops undefined fields and empty arrays/objects, so records carry only what the source said. */
 export function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
     if (v === undefined) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;

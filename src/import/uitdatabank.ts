@@ -270,7 +270,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     const name = d && langMap(d.name);
     if (!d) return undefined;
     const main = str(d.mainLanguage) ?? "nl";
-    const addr = isObject(d.address) ? ((isObject(d.address[main]) ? d.address[main] : Object.values(d.address).find(isObject) ?? d.address) as Json) : undefined;
+    const addr = isObject(d.address) ? ((isObject(d.address[main]) ? d.address[main] : Object.values(d.address).find(isObject) ?? d.address)) : undefined;
     const country = str(addr?.addressCountry)?.toUpperCase();
     const address: PostalAddress | undefined =
       addr && str(addr.addressLocality) && country && /^[A-Z]{2}$/.test(country)
@@ -289,7 +289,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       // Belgium keeps one time zone: local UiTdatabank times are resolved with it.
       timeZone: country === "BE" ? "Europe/Brussels" : undefined,
       sameAs: Array.isArray(d.sameAs) ? d.sameAs.filter((s): s is string => typeof s === "string" && /^https?:\/\//.test(s)) : undefined,
-    }) as Venue);
+    }));
     return id;
   };
   const organizations = new Map<string, Organization>();
@@ -298,7 +298,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     const d = orgDocs.get(id);
     const name = d && (langMap(d.name) ?? (str(d.name) !== undefined ? { [str(d.mainLanguage) ?? "nl"]: str(d.name)! } : undefined));
     if (!d || !name) return undefined;
-    organizations.set(id, compact({ id, name, description: langMap(d.description), url: str(d.url) }) as Organization);
+    organizations.set(id, compact({ id, name, description: langMap(d.description), url: str(d.url) }));
     return id;
   };
 
@@ -320,10 +320,10 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       }
       const key = `performer-${slug(name) || i}`;
       if (type === "Person") {
-        if (!people.has(key)) people.set(key, compact({ id: key, name, url: node && str(node.url), sameAs: node && Array.isArray(node.sameAs) ? node.sameAs.filter((x): x is string => typeof x === "string" && /^https?:\/\//.test(x)) : undefined }) as Person);
+        if (!people.has(key)) people.set(key, compact({ id: key, name, url: node && str(node.url), sameAs: node && Array.isArray(node.sameAs) ? node.sameAs.filter((x): x is string => typeof x === "string" && /^https?:\/\//.test(x)) : undefined }));
         out.push({ person: key });
       } else if (type !== undefined && (GROUP_TYPES.has(type) || type === "Organization")) {
-        if (!organizations.has(key)) organizations.set(key, compact({ id: key, type: type as OrganizationType, name: { [str(d.mainLanguage) ?? "nl"]: name }, url: node && str(node.url) }) as Organization);
+        if (!organizations.has(key)) organizations.set(key, compact({ id: key, type: type as OrganizationType, name: { [str(d.mainLanguage) ?? "nl"]: name }, url: node && str(node.url) }));
         out.push({ organization: key });
       } else {
         // Neither a person nor a group is said: Vivant records no kind it would have to invent.
@@ -351,7 +351,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       problems.push(recordProblem(code, "performance", id, at(field), value, message, expected, hint));
     };
     // A conflict (reported field by field above) rejects the event, and the events of a conflicted place or organizer.
-    const refConflict = ([["location", "place"], ["organizer", "organizer"]] as const).find(([f, k]) => isObject(d[f]) && conflicted.has(`${k} ${uuidOf(d[f] as Json)}`));
+    const refConflict = ([["location", "place"], ["organizer", "organizer"]] as const).find(([f, k]) => isObject(d[f]) && conflicted.has(`${k} ${uuidOf(d[f])}`));
     if (conflicted.has(`event ${id}`) || refConflict) {
       rejected.push({ entity: "performance", recordId: id, path });
       if (refConflict && !conflicted.has(`event ${id}`)) {
@@ -400,7 +400,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
         images: [...new Set(images)],
         genres: [...genres],
         audienceAge: ageRange(d.typicalAgeRange),
-      }) as Production);
+      }));
     }
     const statusOf = (s: unknown): Status | undefined => {
       if (!isObject(s)) return undefined;
@@ -449,7 +449,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
         made.push(compact({
           ...common, id: subs.length === 1 ? id : `${id}-${typeof s.id === "number" ? s.id : i}`, startDate: start, endDate,
           status: statusOf(s.status) ?? statusOf(d.status), offers: offersWith(booking(s.bookingAvailability) ?? booking(d.bookingAvailability)),
-        }) as Performance);
+        }));
       });
     } else if (calendar === "periodic" || calendar === "permanent") {
       const hours = hoursOf(d.openingHours);
@@ -465,7 +465,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
         ]);
       }
       if (hours.length === 0 && calendar === "periodic") {
-        made.push(compact({ ...common, id, startDate: str(d.startDate)!, endDate: str(d.endDate), status: statusOf(d.status), offers: offersWith(booking(d.bookingAvailability)) }) as Performance);
+        made.push(compact({ ...common, id, startDate: str(d.startDate)!, endDate: str(d.endDate), status: statusOf(d.status), offers: offersWith(booking(d.bookingAvailability)) }));
       } else {
         const closed = (Array.isArray(d.openingHoursClosedDays) ? d.openingHoursClosedDays.filter(isObject) : []).map((c) => ({ startDate: str(c.startDate) ?? "", endDate: str(c.endDate) ?? str(c.startDate) ?? "" }));
         const adjusted = (Array.isArray(d.openingHoursAdjustedDays) ? d.openingHoursAdjustedDays.filter(isObject) : []).map((a) => ({ startDate: str(a.startDate) ?? "", endDate: str(a.endDate) ?? str(a.startDate) ?? "", hours: hoursOf(a.openingHours) }));
@@ -477,7 +477,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
           ], [`at most ${max} occurrences`, `au plus ${max} occurrences`], ["narrow the dates or raise maxOccurrences", "resserrer les dates ou relever maxOccurrences"], "warning"));
         }
         for (const o of occurrences) {
-          made.push(compact({ ...common, id: `${id}-${o.start.replace(/[-:]/g, "")}`, startDate: o.start, endDate: o.end, status: statusOf(d.status), offers: offersWith(booking(d.bookingAvailability)) }) as Performance);
+          made.push(compact({ ...common, id: `${id}-${o.start.replace(/[-:]/g, "")}`, startDate: o.start, endDate: o.end, status: statusOf(d.status), offers: offersWith(booking(d.bookingAvailability)) }));
         }
       }
     } else {

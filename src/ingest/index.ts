@@ -9,7 +9,7 @@ import type { Quad } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { COLLECTIONS, type RecordDocument } from "../records/types.js";
-import { prepareGraph, type IngestInput, type LoadTarget, type PrepareOptions, type PreparedData, type PreparedGraph } from "./prepare.js";
+import { prepareGraph, type IngestInput, type LoadTarget, type PrepareOptions, type PreparedData } from "./prepare.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
 import { GraphWriter } from "../store/writer.js";
 import { parseStoreUrl, RemoteStore } from "../store/remote.js";

@@ -3,7 +3,7 @@
 // as notes (never silently): https://schema.org/ IRIs, dates typed schema:Date by schema.org's context, and
 // schema.org IRIs written as text. Nothing else is repaired: validation shows what the data gets wrong.
 
-import type { Literal, Quad, Term } from "@rdfjs/types";
+import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { InputError, type Problem, type Text } from "../errors.js";
 import { jsonLdToQuads } from "../jsonld/convert.js";
@@ -86,7 +86,7 @@ export function readAsSchemaOrg(quads: readonly Quad[]): { quads: Quad[]; notes:
   };
   const fixObject = (o: Quad["object"]): Quad["object"] => {
     if (o.termType !== "Literal") return fixIri(o);
-    const lit = o as Literal;
+    const lit = o;
     const dt = lit.datatype.value;
     if (dt.startsWith(SCHEMA) || dt.startsWith(SCHEMA_HTTPS)) {
       const local = dt.slice(dt.indexOf("schema.org/") + 11);

@@ -65,7 +65,7 @@ export async function expandJsonLd(doc: unknown, options: ToQuadsOptions = {}): 
       documentLoader: staticDocumentLoader as never,
       safe: options.safe ?? true,
       ...(options.base !== undefined ? { base: options.base } : {}),
-    } as jsonld.Options.Expand)) as unknown[];
+    } as jsonld.Options.Expand));
   } catch (e) {
     throw jsonLdError(e);
   }
@@ -79,7 +79,7 @@ export async function quadsToJsonLd(quads: readonly Quad[]): Promise<unknown[]> 
     object: plainTerm(q.object),
     graph: plainTerm(q.graph),
   }));
-  return (await jsonld.fromRDF(plain as never, { useNativeTypes: false })) as unknown[];
+  return (await jsonld.fromRDF(plain, { useNativeTypes: false }));
 }
 
 /**
@@ -88,7 +88,7 @@ export async function quadsToJsonLd(quads: readonly Quad[]): Promise<unknown[]> 
  */
 export async function compactJsonLd(expanded: readonly unknown[], context = "https://schema.org/"): Promise<Record<string, unknown>> {
   try {
-    return (await jsonld.compact(expanded as jsonld.JsonLdDocument, context as never, { documentLoader: staticDocumentLoader as never } as jsonld.Options.Compact)) as Record<string, unknown>;
+    return (await jsonld.compact(expanded as jsonld.JsonLdDocument, context as never, { documentLoader: staticDocumentLoader as never } as jsonld.Options.Compact));
   } catch (e) {
     throw jsonLdError(e);
   }

@@ -6,7 +6,6 @@ import type { AgentRef, LangMap, Offer, Performance, Production, RecordDocument,
 import { addDuration } from "../records/time.js";
 import { entityIri } from "./iri.js";
 import { ageRangeText, ATTENDANCE_IRI, eventTypeOf, STATUS_IRI } from "./terms.js";
-import type { JsonLdObject } from "./types.js";
 
 const HTTPS = "https://schema.org/";
 const https = (iri: string): string => iri.replace(/^http:\/\/schema\.org\//, HTTPS);

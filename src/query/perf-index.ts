@@ -566,7 +566,7 @@ export class PerformanceIndex {
     if (this.#facets !== undefined) return this.#facets;
     const n = this.#sorted.length;
     const names: string[][] = FACETS.map(() => []);
-    const numbers: Map<string, number>[] = FACETS.map(() => new Map());
+    const numbers: Map<string, number>[] = FACETS.map(() => new Map<string, number>());
     const offsets = FACETS.map(() => new Int32Array(n + 1));
     const lists: number[][] = FACETS.map(() => []);
     const seen = new Set<number>();
@@ -635,7 +635,7 @@ export class PerformanceIndex {
           }
           return 0;
         })
-        .map(({ row, n }) => ({ performances: n, ...row }) as AggregateRow);
+        .map(({ row, n }) => ({ performances: n, ...row }));
     };
     return { byMonth: by(["month"]), byRegion: by(["region"]), byDiscipline: by(["discipline"]), cube: by(["month", "region", "discipline"]) };
   }

@@ -67,7 +67,7 @@ export async function parseRdf(text: string, format: RdfFormat, options: ParseOp
   }
   try {
     const parser = new Parser({ format: N3_FORMATS[format], ...(options.baseIri ? { baseIRI: options.baseIri } : {}) });
-    return parser.parse(text) as Quad[];
+    return parser.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const line = Number((e as { context?: { line?: number } }).context?.line ?? message.match(/line (\d+)/)?.[1] ?? 0);
@@ -125,6 +125,6 @@ export function serializeRdf(quads: readonly Quad[], format: Exclude<RdfFormat, 
   return new Promise((resolve, reject) => {
     const writer = new Writer({ format: N3_FORMATS[format], ...(format === "turtle" || format === "trig" ? { prefixes } : {}) });
     writer.addQuads(quads as never);
-    writer.end((err, out) => (err ? reject(err) : resolve(out)));
+    writer.end((err: Error | null, out: string) => (err ? reject(err) : resolve(out)));
   });
 }

@@ -49,7 +49,7 @@ function schemaOf(spec: Spec, defs: Record<string, Schema>): Schema {
         defs[spec.def] = {}; // placeholder against recursion
         const properties: Record<string, Schema> = {};
         const required: string[] = [];
-        for (const [k, f] of Object.entries(spec.fields) as [string, Field][]) {
+        for (const [k, f] of Object.entries<Field>(spec.fields)) {
           properties[k] = { ...schemaOf(f, defs), description: f.doc };
           if (f.required) required.push(k);
         }

@@ -9,7 +9,7 @@ import { COLLECTION_SPECS, PUBLISHER, type Field, type Spec } from "./spec.js";
 import { epochOf, formatIsoDate, formatOffset, isDuration, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "./time.js";
 import {
   COLLECTIONS, ENTITY_OF, type AgentRef, type Collection, type ExternalIds, type Offer, type Performance, type Production,
-  type RecordDocument, type Role, type Series, type Venue, type Work,
+  type RecordDocument, type Series, type Venue, type Work,
 } from "./types.js";
 
 const ID_SCHEMES: readonly IdScheme[] = ["wikidata", "isni", "bnf", "artsdata", "siret"];
@@ -315,7 +315,7 @@ const plans = new WeakMap<object, ObjectPlan>();
 function planOf(spec: Extract<Spec, { t: "object" }>): ObjectPlan {
   let plan = plans.get(spec);
   if (!plan) {
-    const entries = Object.entries(spec.fields) as [string, Field][];
+    const entries = Object.entries<Field>(spec.fields);
     plan = { fields: new Map(entries), keys: entries.map(([k]) => k), required: entries.filter(([, f]) => f.required).map(([k]) => k) };
     plans.set(spec, plan);
   }
@@ -709,7 +709,7 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
       p.works?.forEach((w, i) => checkRef(reg, "works", w, c, path, "works", i));
       checkAgents(reg, p.producers, path, "producers", c);
       checkAgents(reg, p.directors, path, "directors", c);
-      checkAgents(reg, p.cast as readonly Role[] | undefined, path, "cast", c);
+      checkAgents(reg, p.cast, path, "cast", c);
       checkAgeRange(p.audienceAge, path, c);
       return p;
     }

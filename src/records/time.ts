@@ -109,7 +109,7 @@ export function offsetAt(zone: string, epochMs: number): number {
   const at = bucket * 3_600_000;
   const parts: Record<string, number> = {};
   for (const p of f.formatToParts(new Date(at))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
   const offset = Math.round((asUtc - at) / 60_000);
   if (byHour.size > 200_000) byHour.clear();
   byHour.set(bucket, offset);

@@ -33,7 +33,7 @@ export interface Publisher {
   /** Every IRI of this publisher is minted under this base. Must be http(s) and end with `/` or `#`. */
   readonly baseIri: string;
   /** A known key (`etalab-2.0`, `cc0-1.0`, `cc-by-4.0`, `cc-by-sa-4.0`, `odbl-1.0`) or a licence IRI. */
-  readonly licence: LicenceKey | string;
+  readonly licence: LicenceKey | (string & {});
   readonly url?: string;
 }
 

@@ -90,8 +90,8 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
     f.maxPrice = n;
   }
   // Ranges, tags, zones and IRIs: checked here, so that every route answers 400 whatever serves the question.
-  checkFilter(f as PerformanceFilter);
-  return f as PerformanceFilter;
+  checkFilter(f);
+  return f;
 }
 
 /** The typed questions: answered from the workers' performance index, then described with SPARQL. */

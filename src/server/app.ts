@@ -247,7 +247,7 @@ export class VivantServer {
       const port = options.port ?? DEFAULT_PORT;
       const hostName = options.host ?? "127.0.0.1";
       await new Promise<void>((resolve, reject) => {
-        http.once("error", (e) => reject(listenError(e as NodeJS.ErrnoException, hostName, port)));
+        http.once("error", (e) => reject(listenError(e, hostName, port)));
         http.listen(port, hostName, () => resolve());
       });
       const address = http.address() as AddressInfo;
@@ -599,11 +599,11 @@ export class VivantServer {
   serviceDescription(base: string = this.url): Quad[] {
     const { namedNode: n, blankNode: b, literal, quad } = DataFactory;
     const out: Quad[] = [];
-    const add = (s: Quad["subject"], p: string, o: Quad["object"]): void => void out.push(quad(s, n(p), o) as Quad);
+    const add = (s: Quad["subject"], p: string, o: Quad["object"]): void => void out.push(quad(s, n(p), o));
     const endpoint = `${base}sparql`;
     const service = n(`${endpoint}#service`);
     const type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-    out.push(quad(service, type, n(`${SD}Service`)) as Quad);
+    out.push(quad(service, type, n(`${SD}Service`)));
     add(service, `${SD}endpoint`, n(endpoint));
     // The node's DCAT-AP catalog (datasets, distributions, policies).
     add(service, "http://www.w3.org/2000/01/rdf-schema#seeAlso", n(`${base}catalog`));

@@ -212,7 +212,7 @@ export class TokenTable {
         }
       }
       for (const ns of namespacesOf({ graphIri: graph, ...(namespaces ? { namespaces } : {}) })) if (!owners.has(ns)) owners.set(ns, { i, publisher });
-      if (Array.isArray(e.share)) t.#shared.set(graph, [...new Set([...(t.#shared.get(graph) ?? []), ...e.share])].sort());
+      if (Array.isArray(e.share)) t.#shared.set(graph, [...new Set([...(t.#shared.get(graph) ?? []), ...(e.share as string[])])].sort());
       byDigest.set(key, { i, publisher });
       byGraph.set(graph, { i, publisher });
       graphOf.set(publisher, { i, graph });

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatFromMediaType, type RdfFormat } from "../rdf/io.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
-import type { LoadFile, PreparedGraph } from "../store/load.js";
+import type { PreparedGraph } from "../store/load.js";
 import { reportToProblemJson } from "../validate/formats.js";
 import type { Lang } from "../errors.js";
 import { formatProblem } from "../errors.js";

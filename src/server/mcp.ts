@@ -6,7 +6,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { CATALOG_GRAPH } from "../store/catalog.js";
-import { FACETS, type Facet } from "../query/aggregates.js";
+import { FACETS } from "../query/aggregates.js";
 import { iri } from "../query/filter.js";
 import { VIVANT } from "../vocab.js";
 import { filterFromParams } from "./api.js";
@@ -71,7 +71,7 @@ export function vivantMcpServer(source: McpSource): McpServer {
     description: "Upcoming performances matching a typed question (dates, place, genre, type, venue, performer, language, accessibility, free, price, words), as schema.org JSON-LD, with the graph and publisher of each",
     inputSchema: { ...FILTER, limit: z.number().int().min(1).max(100).optional().describe("at most this many (default 20)") },
   }, (args) => guarded(async () => {
-    const filter = filterFromParams(params(args as FilterArgs));
+    const filter = filterFromParams(params(args));
     const page = await source.page(filter, { limit: (args as { limit?: number }).limit ?? 20 });
     const ids = page.items.map((n) => n["@id"]);
     return json({ performances: page.items, more: page.next !== undefined, sources: await sourcesOf(source, ids) });
@@ -87,7 +87,7 @@ export function vivantMcpServer(source: McpSource): McpServer {
   server.registerTool("facets", {
     description: "Counts of the matching performances per type, genre, city, region, venue, language, accessibility and free admission",
     inputSchema: FILTER,
-  }, (args) => guarded(async () => json(await source.facets(filterFromParams(params(args as FilterArgs)), FACETS as readonly Facet[]))));
+  }, (args) => guarded(async () => json(await source.facets(filterFromParams(params(args)), FACETS))));
   server.registerTool("sparql", {
     description: "A read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of the publishers' graphs, with the server's limits; use GRAPH ?g to name each fact's graph",
     inputSchema: { query: z.string() },

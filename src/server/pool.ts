@@ -438,8 +438,8 @@ export class QueryPool implements SelectSource {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.#timeout(job), this.#o.timeoutMs);
       const job: Job = {
-        message: { ...message, id: this.#nextId++ } as Job["message"], lane, demotable: message.type === "query" && lane === "fast",
-        resolve: resolve as (r: never) => void, reject, timer, retried: false,
+        message: { ...message, id: this.#nextId++ }, lane, demotable: message.type === "query" && lane === "fast",
+        resolve: resolve, reject, timer, retried: false,
       };
       (lane === "fast" ? this.#fast : this.#slow).push(job);
       this.#dispatch();
@@ -505,7 +505,6 @@ export class QueryPool implements SelectSource {
 
   /** Each worker's state, the queues, the last failure: what `/health` reports. */
   health(): PoolHealth {
-    const now = Date.now();
     const workers = this.#slots.map((s): WorkerHealth => ({
       id: s.id,
       state: s.state === "ready" ? (s.job ? "busy" : "idle") : s.state,

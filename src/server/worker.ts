@@ -47,7 +47,6 @@ function fail(id: number, e: unknown, extra: Partial<WorkerError> = {}): void {
 }
 
 const warnings: string[] = [];
-// eslint-disable-next-line prefer-const
 let store: GraphStore | undefined;
 // Files the other workers already checked for the ownership rule are not scanned again (the pool keeps the list).
 const checked = new Map<string, string>(config.ownershipChecked ?? []);
@@ -120,7 +119,7 @@ port.on("message", (m: ToWorker) => {
       });
       return;
     }
-    post({ type: "result", id: m.id, result: { form: r.form, mediaType: r.mediaType }, body }, [body.buffer as ArrayBuffer]);
+    post({ type: "result", id: m.id, result: { form: r.form, mediaType: r.mediaType }, body }, [body.buffer]);
   } catch (e) {
     fail(m.id, e);
   }

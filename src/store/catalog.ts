@@ -17,7 +17,7 @@ const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
 export function catalogQuads(graphs: readonly GraphInfo[], catalogIri = CATALOG_GRAPH): Quad[] {
   const out: Quad[] = [];
   const cat = namedNode(catalogIri);
-  const add = (s: NamedNode, p: string, o: Quad_Object) => out.push(quad(s, namedNode(p), o) as Quad);
+  const add = (s: NamedNode, p: string, o: Quad_Object) => out.push(quad(s, namedNode(p), o));
   add(cat, RDF_TYPE, namedNode(`${DCAT}Catalog`));
   add(cat, `${DCTERMS}title`, literal("Vivant: publisher graphs", "en"));
   add(cat, `${DCTERMS}title`, literal("Vivant : graphes des diffuseurs", "fr"));

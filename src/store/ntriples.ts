@@ -142,7 +142,7 @@ class LineChunks<C extends string | Buffer> {
   /** Adds a line unless the graph has it already; false for a duplicate. */
   add(line: string, bnode: boolean): boolean {
     const h = hashLine(line);
-    let mask = this.#table.length - 1;
+    const mask = this.#table.length - 1;
     let i = h & mask;
     for (let slot = this.#table[i]!; slot !== 0; i = (i + 1) & mask, slot = this.#table[i]!) {
       if (this.#hashes[slot - 1] === h && this.#lineAt(slot - 1) === line) return false;
@@ -167,7 +167,6 @@ class LineChunks<C extends string | Buffer> {
     }
     if (2 * this.triples > this.#table.length) {
       this.#rehash(this.#table.length * 2);
-      mask = this.#table.length - 1;
     } else this.#table[i] = n;
     if (this.#current.length === CHUNK_TRIPLES) this.flush();
     return true;

@@ -2,7 +2,7 @@
 // Everything here is synchronous and runs in the calling thread; GraphStore and the server's workers
 // decide which thread that is.
 
-import oxigraph from "oxigraph";
+import oxigraph, { type Quad_Object, type Quad_Predicate, type Quad_Subject } from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError, UsageError } from "../errors.js";
@@ -347,7 +347,7 @@ export class OxStore {
 export function serializeTriples(quads: Iterable<Quad>, mediaType: (typeof GRAPH_MEDIA_TYPES)[number]): string {
   const s = new oxigraph.Store();
   try {
-    for (const q of quads) s.add(oxigraph.quad(oxigraph.fromTerm(q.subject), oxigraph.fromTerm(q.predicate), oxigraph.fromTerm(q.object)));
+    for (const q of quads) s.add(oxigraph.quad(oxigraph.fromTerm(q.subject) as Quad_Subject, oxigraph.fromTerm(q.predicate) as Quad_Predicate, oxigraph.fromTerm(q.object) as Quad_Object));
     return s.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
   } finally {
     (s as unknown as { free?: () => void }).free?.();

@@ -142,7 +142,7 @@ export function parseResultsJson(json: string): { variables: string[]; bindings:
   const bindings = (doc.results?.bindings ?? []).map((row) => {
     const out: Record<string, Term> = {};
     for (const k in row) out[k] = normalTerm(row[k]!);
-    return out as Bindings;
+    return out;
   });
   return { variables: doc.head?.vars ?? [], bindings };
 }

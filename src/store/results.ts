@@ -78,11 +78,11 @@ export function formatSelect(variables: readonly string[], bindings: readonly Bi
     case "text/csv":
       return `${variables.join(",")}\r\n${bindings.map((b) => `${variables.map((v) => csvCell(b[v])).join(",")}\r\n`).join("")}`;
     case "text/tab-separated-values":
-      return `${variables.map((v) => `?${v}`).join("\t")}\n${bindings.map((b) => `${variables.map((v) => (b[v] === undefined ? "" : tsvTerm(b[v]!))).join("\t")}\n`).join("")}`;
+      return `${variables.map((v) => `?${v}`).join("\t")}\n${bindings.map((b) => `${variables.map((v) => (b[v] === undefined ? "" : tsvTerm(b[v]))).join("\t")}\n`).join("")}`;
     default: {
       const rows = bindings.map((b) => {
         const o: Record<string, Record<string, string>> = {};
-        for (const v of variables) if (b[v] !== undefined) o[v] = jsonTerm(b[v]!);
+        for (const v of variables) if (b[v] !== undefined) o[v] = jsonTerm(b[v]);
         return o;
       });
       return JSON.stringify({ head: { vars: variables }, results: { bindings: rows } });

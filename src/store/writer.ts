@@ -104,7 +104,7 @@ export class GraphWriter {
         }
       }
     } catch (e) {
-      w.close();
+      await w.close();
       throw e;
     }
     return w;

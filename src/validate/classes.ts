@@ -29,7 +29,10 @@ export function withDeclaredSuperclasses(quads: readonly Quad[]): readonly Quad[
     if (out === undefined) {
       const seen = new Set<string>([c]);
       const queue = [c];
-      while (queue.length) for (const d of supers.get(queue.pop()!) ?? []) if (!seen.has(d)) (seen.add(d), queue.push(d));
+      while (queue.length) for (const d of supers.get(queue.pop()!) ?? []) if (!seen.has(d)) {
+        seen.add(d);
+        queue.push(d);
+      }
       seen.delete(c);
       closure.set(c, (out = [...seen]));
     }
@@ -45,7 +48,7 @@ export function withDeclaredSuperclasses(quads: readonly Quad[]): readonly Quad[
       const key = `${q.subject.termType}\u0000${q.subject.value}\u0000${d}`;
       if (typed.has(key)) continue;
       typed.add(key);
-      added.push(quad(q.subject, type, namedNode(d), q.graph) as Quad);
+      added.push(quad(q.subject, type, namedNode(d), q.graph));
     }
   }
   return added.length ? [...quads, ...added] : quads;

@@ -7,7 +7,7 @@ import type { Quad, Term } from "@rdfjs/types";
 import { IndexedDataset, ValuesView, factory, termKey } from "./dataset.js";
 import { resolveTargets, silenceOf, splitNodeShapes, targetDeclarations, valueCount, type Silence, type TargetDeclaration } from "./plan.js";
 import { CheckCompiler, type NodeCheck } from "./precheck.js";
-import { stepsToPathText, type PathStep } from "./paths.js";
+import { stepsToPathText } from "./paths.js";
 import type { MessageLiteral } from "./messages.js";
 import { compactIri } from "./messages.js";
 import { SH, VIVANT } from "../vocab.js";
@@ -141,7 +141,7 @@ export class CompiledShapes {
         : t.focus;
       const collect = (report: Awaited<ReturnType<Engine["validate"]>>): void => {
         for (const r of report.results) {
-          const path = r.path ? stepsToPathText(r.path as readonly PathStep[]) : undefined;
+          const path = r.path ? stepsToPathText(r.path) : undefined;
           results.push({
             focusNode: r.focusNode.term,
             ...(path !== undefined ? { path } : {}),

@@ -33,7 +33,8 @@ export function planReach(shapes: CompiledShapes, declarations: readonly TargetD
     return items;
   };
   const needed: (Set<string> | "all")[] = [];
-  const need = (depth: number, predicate: string | "all"): void => {
+  // `predicate`: a predicate IRI, or "all".
+  const need = (depth: number, predicate: string): void => {
     while (needed.length <= depth) needed.push(new Set());
     const at = needed[depth]!;
     if (at === "all") return;
@@ -53,7 +54,7 @@ export function planReach(shapes: CompiledShapes, declarations: readonly TargetD
     };
     const isList = path.termType === "BlankNode" && out(path, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first").length > 0;
     const steps = (isList ? list(path) : [path]).map(step);
-    return steps.every((s) => s !== undefined) ? (steps as string[][]) : undefined;
+    return steps.every((s) => s !== undefined) ? (steps) : undefined;
   };
 
   const visiting = new Set<string>();

@@ -71,17 +71,17 @@ export function pathTextToRdf(text: string, newBlank: () => Quad_Subject = () =>
     else {
       const alt = newBlank();
       quads.push(quad(alt, sh("alternativePath"), list(s.predicates.map((p) => namedNode(p)), quads, newBlank)));
-      node = alt as Quad_Object;
+      node = alt;
     }
     if (s.inverse) {
       const inv = newBlank();
       quads.push(quad(inv, sh("inversePath"), node));
-      node = inv as Quad_Object;
+      node = inv;
     }
     if (s.quantifier !== "one") {
       const q = newBlank();
       quads.push(quad(q, sh(`${s.quantifier}Path`), node));
-      node = q as Quad_Object;
+      node = q;
     }
     return node;
   };
@@ -97,7 +97,7 @@ function list(items: readonly Quad_Object[], quads: Quad[], newBlank: () => Quad
     const cell = newBlank();
     quads.push(quad(cell, namedNode(`${RDF}first`), items[i]!));
     quads.push(quad(cell, namedNode(`${RDF}rest`), rest));
-    rest = cell as Quad_Object;
+    rest = cell;
   }
   return rest;
 }

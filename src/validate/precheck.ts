@@ -18,7 +18,6 @@ type ValuesCheck = (focus: Term, values: readonly Term[], data: IndexedDataset) 
 
 const sh = (l: string): string => `${SH}${l}`;
 const RDF_TYPE = factory.namedNode(`${RDF}type`);
-const RDF_LANG_STRING = `${RDF}langString`;
 const STANDARD_SEVERITIES = new Set([sh("Violation"), sh("Warning"), sh("Info")]);
 
 /** What the engine reads on a shape besides constraints, and what it never reads (targets, messages…). */
@@ -244,7 +243,7 @@ export class CheckCompiler {
         const strict = local === "lessThan";
         const reference = o;
         return values((focus, vs, data) => {
-          const refs = data.find(focus, reference as never, null, null);
+          const refs = data.find(focus, reference, null, null);
           let v: Verdict = true;
           for (const value of vs) {
             for (const r of refs) {

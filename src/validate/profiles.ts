@@ -76,7 +76,7 @@ export function loadProfileQuads(profile: ProfileName): Quad[] {
 /** Parses a shapes file. Blank node labels are prefixed with the file name so files never share a node. */
 export function parseShapesTurtle(text: string, baseIri: string, source: string): Quad[] {
   try {
-    return new Parser({ baseIRI: baseIri, blankNodePrefix: `${source.replace(/[^A-Za-z0-9]/g, "_")}_` }).parse(text) as Quad[];
+    return new Parser({ baseIRI: baseIri, blankNodePrefix: `${source.replace(/[^A-Za-z0-9]/g, "_")}_` }).parse(text);
   } catch (e) {
     const line = Number((e as { context?: { line?: number } }).context?.line ?? 0);
     throw new InputError("validate/shapes-syntax", `${source}:${line}: ${(e as Error).message}`, {

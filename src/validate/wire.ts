@@ -62,17 +62,17 @@ export class TermDecoder {
     if (t) return t;
     const s = this.terms[id]!;
     const kind = s[0];
-    if (kind === "I") t = new FastNamedNode(s.slice(1)) as Term;
-    else if (kind === "B") t = new FastBlankNode(s.slice(1)) as Term;
+    if (kind === "I") t = new FastNamedNode(s.slice(1));
+    else if (kind === "B") t = new FastBlankNode(s.slice(1));
     else {
       const cut = s.indexOf("\u0000");
       const value = s.slice(cut + 1);
-      if (kind === "L") t = new FastLiteral(value, s.slice(1, cut), LANG_STRING) as unknown as Term;
+      if (kind === "L") t = new FastLiteral(value, s.slice(1, cut), LANG_STRING);
       else {
         const dt = s.slice(1, cut);
         let dtTerm = this.datatypes.get(dt);
         if (!dtTerm) this.datatypes.set(dt, (dtTerm = new FastNamedNode(dt)));
-        t = new FastLiteral(value, "", dtTerm) as unknown as Term;
+        t = new FastLiteral(value, "", dtTerm);
       }
     }
     // Literals are not shared (see EncodedGraph.id): only nodes are worth keeping.
@@ -82,7 +82,7 @@ export class TermDecoder {
 
   quads(ids: Int32Array): Quad[] {
     const g = defaultGraph();
-    const quads: Quad[] = new Array(ids.length / 3);
+    const quads: Quad[] = new Array<Quad>(ids.length / 3);
     for (let i = 0, j = 0; i < ids.length; i += 3, j++) {
       quads[j] = quad(this.term(ids[i]!) as never, this.term(ids[i + 1]!) as never, this.term(ids[i + 2]!) as never, g);
     }

@@ -24,7 +24,7 @@ const GENRE_BY_IRI: ReadonlyMap<string, Genre> = new Map(GENRES.map((g) => [genr
 /** A text value of a described node in the interface language (language maps, value objects and lists). */
 export function textIn(value: unknown, lang: UiLang): string | undefined {
   const all = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[];
-  const tagged = all.map((v) => (typeof v === "object" && v !== null && "@value" in v ? { text: String((v as { "@value": unknown })["@value"]), lang: String((v as { "@language"?: string })["@language"] ?? "") } : { text: String(v), lang: "" }));
+  const tagged = all.map((v) => (typeof v === "object" && v !== null && "@value" in v ? { text: String((v)["@value"]), lang: String((v as { "@language"?: string })["@language"] ?? "") } : { text: String(v), lang: "" }));
   return (tagged.find((t) => t.lang.toLowerCase().split("-")[0] === lang) ?? tagged.find((t) => t.lang === "") ?? tagged[0])?.text;
 }
 
@@ -88,7 +88,7 @@ function priceText(p: PerformanceNode, lang: UiLang): string | undefined {
     if (typeof o.priceCurrency === "string") currency = o.priceCurrency;
     if (typeof o.price === "number") prices.push(o.price);
     for (const s of nodes(o.priceSpecification)) {
-      for (const k of ["price", "minPrice", "maxPrice"]) if (typeof s[k] === "number") prices.push(s[k] as number);
+      for (const k of ["price", "minPrice", "maxPrice"]) if (typeof s[k] === "number") prices.push(s[k]);
       if (typeof s.priceCurrency === "string") currency = s.priceCurrency;
     }
   }
@@ -256,17 +256,17 @@ ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" s
 </form>`;
 
   const apiQuery = new URLSearchParams(params);
-  const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery}` : ""}`;
+  const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
   // The calendar is the whole search (every page): no cursor.
   const icalQuery = new URLSearchParams(apiQuery);
   icalQuery.delete("cursor");
-  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery}` : ""}`;
+  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery.toString()}` : ""}`;
   const facetBlock = facets
     ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
 ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
-  .filter((f) => facets![f].length > 0)
+  .filter((f) => facets[f].length > 0)
   .map((f) => html`<section><h3>${t.facetNames[f]}</h3><ul>
-${facets![f].slice(0, 12).map((c) => {
+${facets[f].slice(0, 12).map((c) => {
   const param = facetParam(f, c.value);
   const text = facetValueLabel(f, c.value, lang, venues);
   return html`<li>${param ? html`<a href="${withParam(url, param[0], param[1])}">${text}</a>` : text} <span class="count">${c.count}</span></li>`;

@@ -99,6 +99,7 @@ export async function entityPage(ctx: EntityContext): Promise<{ status: number; 
   if (isPerformance) [performance] = await pool.describe([iri]);
   const title = textIn(names, lang) ?? (performance ? textIn(performance.name, lang) : undefined) ?? w.unnamed;
   const graphInfo = new Map(ctx.graphs().map((g) => [g.graphIri, g]));
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed: without it the union loses GraphInfo's optional members (tsc says so)
   const sources = [...new Set(rows.map((r) => r.g))].map((g) => graphInfo.get(g) ?? ({ graphIri: g } as Partial<GraphInfo> & { graphIri: string }));
   const features = rows.filter((r) => r.p === `${SCHEMA}accessibilityFeature`).map((r) => label(ACCESSIBILITY_LABELS, localName(r.o.value), lang));
   const formatLink = (f: string, name: string): Html => html`<a href="${entityUrl(ctx, f)}">${name}</a>`;

@@ -34,7 +34,7 @@ function render(part: Part): string {
 /** A template whose interpolated values are escaped, unless they are `Html` themselves (lists are joined). */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new Html(out);
 }
 

@@ -6,7 +6,7 @@ import { aggregateQuery } from "../query/aggregates.js";
 import { performancesQuery } from "../query/performances.js";
 import type { QueryBackend as QueryPool } from "../server/backend.js";
 import { html, Html, page } from "./html.js";
-import { UI, type UiLang } from "./i18n.js";
+import { type UiLang } from "./i18n.js";
 
 export interface Example {
   readonly title: readonly [fr: string, en: string];

@@ -36,7 +36,7 @@ function table(caption: string, head: string, rows: readonly (readonly [string, 
 function statsQuery(url: URL): string {
   const params = apiParams(url);
   params.delete("cursor");
-  return params.size ? `?${params}` : "";
+  return params.size ? `?${params.toString()}` : "";
 }
 
 export async function statsPage(ctx: { pool: QueryPool; lang: UiLang; url: URL }): Promise<{ status: number; body: string }> {

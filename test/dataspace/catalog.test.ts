@@ -139,7 +139,7 @@ describe("the catalog (DCAT-AP, ODRL)", () => {
     expect(ld.type).toMatch(/^application\/ld\+json/);
     const doc = JSON.parse(ld.text) as Record<string, unknown>;
     expect(doc["@context"]).toBeDefined();
-    const nq = (await jsonld.toRDF(doc as never, { format: "application/n-quads" })) as unknown as string;
+    const nq = (await jsonld.toRDF(doc, { format: "application/n-quads" })) as unknown as string;
     const fromLd = new Parser({ format: "application/n-quads" }).parse(nq);
     expect(key(fromLd)).toEqual(key(ttl));
     const xml = await call(base, "catalog?format=rdfxml");

@@ -258,13 +258,13 @@ function setAsideDerived(got: Record<string, unknown>, want: Record<string, unkn
   const g = { ...got };
   const record = (DEMO.performances ?? []).find((p) => iriOf("performance", p.id) === want["@id"]);
   if (want.endDate === undefined && g.endDate !== undefined) {
-    expect(g.endDate, `${want["@id"]} endDate`).toBe(addDuration(String(want.startDate), String(want.duration)));
+    expect(g.endDate, `${String(want["@id"])} endDate`).toBe(addDuration(String(want.startDate), String(want.duration)));
     delete g.endDate;
   }
   if (want.performer === undefined && g.performer !== undefined) {
     const cast = (DEMO.productions ?? []).find((x) => x.id === record?.production)?.cast ?? [];
     const ids = [g.performer].flat().map((a) => (a as { "@id": string })["@id"]).sort();
-    expect(ids, `${want["@id"]} performer`).toEqual(cast.map((r) => (r.person !== undefined ? iriOf("person", r.person) : iriOf("organization", r.organization!))).sort());
+    expect(ids, `${String(want["@id"])} performer`).toEqual(cast.map((r) => (r.person !== undefined ? iriOf("person", r.person) : iriOf("organization", r.organization!))).sort());
     delete g.performer;
   }
   if (Array.isArray(g.offers) && Array.isArray(want.offers)) {
@@ -274,7 +274,7 @@ function setAsideDerived(got: Record<string, unknown>, want: Record<string, unkn
         if (o.price === undefined) return o;
         const { price, ...rest } = o;
         if (!wanted.has(sortedJson(rest))) return o;
-        expect(price, `${want["@id"]} offer price`).toEqual((rest.priceSpecification as Record<string, unknown>).minPrice);
+        expect(price, `${String(want["@id"])} offer price`).toEqual((rest.priceSpecification as Record<string, unknown>).minPrice);
         return rest;
       })
       .sort((a, b) => sortedJson(a).localeCompare(sortedJson(b)));
@@ -287,7 +287,7 @@ function streamAsLocation(node: PerformanceNode): PerformanceNode {
   const action = node.potentialAction as Record<string, unknown> | undefined;
   if (action?.["@type"] !== "WatchAction" || action.location === undefined) return node;
   const { potentialAction: _, ...rest } = node;
-  return { ...rest, location: [...[node.location ?? []].flat(), action.location] } as PerformanceNode;
+  return { ...rest, location: [...[node.location ?? []].flat(), action.location] };
 }
 
 function sortedJson(v: unknown): string {

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { DataFactory, Parser, type Quad as N3Quad } from "n3";
+import { DataFactory, Parser } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
 import { QueryResultBindings, QueryResultQuads, TestCaseQueryEvaluationHandler, Util, type IQueryResult } from "rdf-test-suite";
 import type { VivantServer } from "../../src/server/index.js";
@@ -38,7 +38,7 @@ async function readRdf(url: string): Promise<Quad[]> {
     for await (const q of stream as unknown as AsyncIterable<Quad>) out.push(q);
     return out;
   }
-  return new Parser({ baseIRI: url, format: ext(url) === "nt" ? "application/n-triples" : "text/turtle" }).parse(text) as Quad[];
+  return new Parser({ baseIRI: url, format: ext(url) === "nt" ? "application/n-triples" : "text/turtle" }).parse(text);
 }
 
 export interface TestEntry {
@@ -53,7 +53,7 @@ export interface TestEntry {
 
 /** Every QueryEvaluationTest of a manifest and the manifests it includes. */
 export function readManifest(url: string): TestEntry[] {
-  const quads = new Parser({ baseIRI: url, format: "text/turtle" }).parse(readFileSync(toPath(url), "utf8")) as N3Quad[];
+  const quads = new Parser({ baseIRI: url, format: "text/turtle" }).parse(readFileSync(toPath(url), "utf8"));
   const objects = (s: Term, p: string): Term[] => quads.filter((q) => q.subject.equals(s) && q.predicate.value === p).map((q) => q.object);
   const one = (s: Term, p: string): Term | undefined => objects(s, p)[0];
   const list = (head: Term | undefined): Term[] => {
@@ -122,7 +122,7 @@ function strictForm(r: IQueryResult): IQueryResult {
   if (r.type !== "bindings") return r;
   const b = r as QueryResultBindings;
   const encode = (t: Term): Term => (t.termType === "Literal" ? DataFactory.namedNode(`urn:vivant:literal:${JSON.stringify([t.value, t.datatype.value, t.language])}`) : t);
-  return new QueryResultBindings(b.variables, b.value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v as Term)]))), b.checkOrder);
+  return new QueryResultBindings(b.variables, b.value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)]))), b.checkOrder);
 }
 
 /** How an answer compares with the expected one. */

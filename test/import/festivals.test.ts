@@ -87,6 +87,7 @@ describe.skipIf(!HAS_CORPORA)("importFestivals on the ministry's dataset re-expo
   it("imports the same festivals as the labelled export", () => {
     const text = readFileSync(`${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`, "utf8");
     const labelled = importFestivals(text);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- csv-parse's typed overload would require `columns`
     const records = parse(text.replace(/^\uFEFF+/, ""), { delimiter: ";", relax_quotes: true, skip_empty_lines: true }) as string[][];
     const field = (h: string) => normalizeHeader(h).replace(/ /g, "_");
     const q = (v: string) => `"${v.replace(/"/g, '""')}"`;

@@ -99,7 +99,7 @@ describe("the CSV importer's ledger", () => {
 
 describe("the UiTdatabank importer's ledger", () => {
   it("counts the nested properties it reads (priceInfo, subEvent, address by language), not only top-level keys", async () => {
-    const r = await importUitdatabank(JSON.parse(fixtureText("uitdatabank-sample.json")) as unknown[], { publisher: { id: "uit" } });
+    const r = importUitdatabank(JSON.parse(fixtureText("uitdatabank-sample.json")) as unknown[], { publisher: { id: "uit" } });
     const props = r.ledger.rows().map((x) => x.property);
     expect(r.ledger.unbalanced()).toEqual([]);
     expect(props.some((p) => p.startsWith("event.priceInfo."))).toBe(true);

@@ -51,7 +51,7 @@ describe("Triples.writeNQuads", () => {
     const result = mapRecords(demo, { origins: false });
     const streamed = [...result.triples];
     expect(streamed).toHaveLength(result.quads.length);
-    streamed.forEach((q, i) => expect(q.equals(result.quads[i]!)).toBe(true));
+    streamed.forEach((q, i) => expect(q.equals(result.quads[i])).toBe(true));
   });
 });
 
@@ -98,7 +98,7 @@ describe("Triples", () => {
     const firstFive: Quad[] = [];
     for (let i = 0; i < 5; i++) firstFive.push(it.next().value as Quad);
     expect(it.return?.().done).toBe(true);
-    firstFive.forEach((q, i) => expect(q.equals(result.quads[i]!)).toBe(true));
+    firstFive.forEach((q, i) => expect(q.equals(result.quads[i])).toBe(true));
   });
 
   it("finds the same origins as mapRecords, for every subject", () => {

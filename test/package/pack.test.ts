@@ -165,7 +165,7 @@ process.stdout.write(JSON.stringify(out));
       include: ["*.ts"],
     }));
     const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-    const compiled = await sh(process.execPath, [tsc, "-p", "."], consumer).catch((e: { stdout?: string }) => ({ stdout: `FAILED\n${e.stdout ?? String(e)}` }));
+    const compiled = await sh(process.execPath, [tsc, "-p", "."], consumer).catch((e: { stdout?: string; message?: string }) => ({ stdout: `FAILED\n${e.stdout ?? e.message ?? "tsc failed"}` }));
     expect(compiled.stdout).toBe("");
     const outputs: string[] = [];
     for (let i = 1; i <= sources.length; i++) {

@@ -15,7 +15,7 @@ function byUrlParser(value: string): boolean {
 
 describe("isHttpIri", () => {
   it("agrees with the URL parser on hosts and paths built from the characters that matter (fast path included)", () => {
-    const host = fc.stringMatching(/^[a-zA-Z0-9.\-]{0,12}$/).map((h) => h.replace(/^$/, "a"));
+    const host = fc.stringMatching(/^[a-zA-Z0-9.-]{0,12}$/).map((h) => h.replace(/^$/, "a"));
     const label = fc.constantFrom("xn--", "xn--ls8h", "0x10", "999", "1.2.3.4", "[::1]", "a:80", "a:99999", "", ".");
     const path = fc.array(fc.constantFrom("/", "?", "#", "%", "%zz", "a", "é", "\u00a0", "\u2028", " ", "<", "\\", ":", "@", "[", "]"), { maxLength: 8 }).map((a) => a.join(""));
     fc.assert(

@@ -121,7 +121,7 @@ const TRICKY = `@prefix schema: <http://schema.org/> .
 <https://theatre-x.example/venue/main> a schema:Place ; schema:name "Théâtre X"@fr ;
   schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`;
 
-const nt = (text: string): Quad[] => new Parser({ format: "application/n-triples" }).parse(text) as Quad[];
+const nt = (text: string): Quad[] => new Parser({ format: "application/n-triples" }).parse(text);
 
 describe.runIf(run)("the same answers on the embedded store and on Virtuoso", () => {
   it("typed questions, facets, aggregates and their errors", { timeout: 300_000 }, async () => {
@@ -171,7 +171,7 @@ describe.runIf(run)("the same answers on the embedded store and on Virtuoso", ()
       const graph = /^\s*(DESCRIBE|CONSTRUCT)/.test(query);
       const accept = graph ? "application/n-triples" : "application/sparql-results+json";
       const [x, y] = await both(`sparql?query=${encodeURIComponent(query)}`, { headers: { accept } });
-      let same = x.status === y.status;
+      const same = x.status === y.status;
       let why = same ? undefined : `${x.status}/${y.status}`;
       if (same && x.status === 200) {
         if (graph) why = isomorphic(nt(x.text), nt(y.text)) ? undefined : `${nt(x.text).length} vs ${nt(y.text).length} triples`;

@@ -15,12 +15,11 @@ const virtuoso = useVirtuoso();
 
 const G1 = "https://theatre-a.example/graph";
 const G2 = "https://theatre-b.example/graph";
-const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`) as Quad[];
+const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
 const A = ttl(`<https://theatre-a.example/performance/p1> a schema:TheaterEvent ; schema:name "Phèdre"@fr ; schema:startDate "2026-11-20T20:00:00+01:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> .
 <https://theatre-a.example/performance/p2> a schema:DanceEvent ; schema:name "Giselle"@fr ; schema:isAccessibleForFree true .`);
 const B = ttl(`<https://theatre-b.example/performance/x> a schema:MusicEvent ; schema:name "Concert \\"live\\"\\n"@fr ; schema:offers [ schema:price 12.5 ] .`);
 
-let n = 0;
 /** A store in its own "tenant": each test uses graph IRIs of its own. */
 async function open(): Promise<RemoteStore> {
   const v = virtuoso.get();
@@ -40,7 +39,6 @@ const names = async (s: RemoteStore, graph?: string): Promise<string[]> =>
 
 describe.runIf(run)("RemoteStore on Virtuoso", () => {
   it("keeps one graph per publisher, queries their union, and names them in GRAPH ?g", { timeout: 120_000 }, async () => {
-    n++;
     const s = await open();
     try {
       for (const g of s.graphs()) await s.deleteGraph(g.graphIri);

@@ -38,7 +38,7 @@ const CASES =
   perf("hall-local", "hall", dt("2026-02-01T00:30:00")) +
   perf("nowhere-local", "nowhere", dt("2026-01-31T23:59:00"));
 const TTL = `${P}x:work a schema:CreativeWork ; schema:name "Œuvre" .\n${PLACES}${CASES}`;
-const quads = (ttl: string): Quad[] => new Parser().parse(ttl) as Quad[];
+const quads = (ttl: string): Quad[] => new Parser().parse(ttl);
 const ALL = ["paris-local", "paris-utc", "toronto-offset", "toronto-local", "noumea-local", "noumea-day", "reunion-offset", "hall-local", "nowhere-local"];
 
 let store: GraphStore;

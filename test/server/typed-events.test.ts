@@ -35,15 +35,14 @@ const UNCHECKED = P + VENUE +
 const IN = [`${X}ok`, `${X}gig`, `${X}concert`];
 const OUT = ["untyped", "thing", "garbage", "feb30", "plain", "iri"].map((l) => `${X}${l}`);
 
-const quads = (ttl: string): Quad[] => new Parser().parse(ttl) as Quad[];
+const quads = (ttl: string): Quad[] => new Parser().parse(ttl);
 
 describe("what reaches the typed API", () => {
   let server: VivantServer;
   let store: GraphStore;
-  let token: string;
   beforeAll(async () => {
     const tokens = new TokenTable();
-    token = tokens.issue({ publisherId: "x", graphIri: GRAPH, licence: "cc0-1.0" });
+    tokens.issue({ publisherId: "x", graphIri: GRAPH, licence: "cc0-1.0" });
     ({ server } = await demoServer({ tokens }));
     await server.replaceGraph(GRAPH, quads(UNCHECKED), { publisherId: "x", licence: "cc0-1.0" });
     store = await GraphStore.open();

@@ -9,7 +9,7 @@ import { isUsageError } from "../../src/errors.js";
 
 const G1 = "https://theatre-a.example/graph";
 const G2 = "https://theatre-b.example/graph";
-const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`) as Quad[];
+const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
 
 const A = ttl(`<https://theatre-a.example/performance/p1> a schema:TheaterEvent ; schema:name "Phèdre"@fr ; schema:startDate "2026-11-20T20:00:00+01:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> .
 <https://theatre-a.example/performance/p2> a schema:DanceEvent ; schema:name "Giselle"@fr .`);

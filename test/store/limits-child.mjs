@@ -13,7 +13,7 @@ try {
   error = `${e?.constructor?.name}: ${e?.message}`;
 }
 const ms = performance.now() - t;
-let intact = false;
+let intact;
 try {
   intact = store.query("ASK { ?s ?p ?o }") === true;
 } catch {

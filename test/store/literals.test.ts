@@ -42,10 +42,10 @@ describe("the mapper writes the forms the store keeps", () => {
       const get = await call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, { headers: { accept: "application/n-triples" } });
       expect(get.status).toBe(200);
       const served = new Parser({ format: "application/n-triples" }).parse(get.text);
-      const mapped = mapRecords(JSON.parse(DEMO_TEXT)).quads as Quad[];
+      const mapped = mapRecords(JSON.parse(DEMO_TEXT)).quads;
       const literals = (qs: readonly Quad[]): string[] => qs.filter((q) => q.object.termType === "Literal").map((q) => `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${key(q.object)}`).sort();
       const a = literals(mapped);
-      const b = literals(served as Quad[]);
+      const b = literals(served);
       const missing = a.filter((x) => !new Set(b).has(x));
       console.log(`demo season: ${a.length} literal triples mapped, ${b.length} served, ${missing.length} differ${missing.length ? `, e.g. ${missing.slice(0, 3).join(" | ")}` : ""}`);
       expect(missing).toEqual([]);

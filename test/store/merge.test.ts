@@ -8,7 +8,7 @@ import { GraphStore } from "../../src/store/index.js";
 const G1 = "https://theatre-a.example/graph";
 const G2 = "https://theatre-b.example/graph";
 const G3 = "https://theatre-c.example/graph";
-const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`) as Quad[];
+const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
 // The venue and its name are stated by both publishers; each adds a performance of its own.
 const SHARED = `<https://venues.example/grand-quai> a schema:Place ; schema:name "Grand Quai" .`;
 const A = ttl(`${SHARED}\n<https://theatre-a.example/p1> schema:location <https://venues.example/grand-quai> ; schema:offers [ schema:price 10 ] .`);

@@ -12,8 +12,8 @@ const P = namedNode("http://schema.org/name");
 function quads(): Quad[] {
   const out: Quad[] = [];
   const n = CHUNK_TRIPLES + 20_000;
-  for (let i = 0; i < n; i++) out.push(quad(namedNode(`https://ex.example/s${i}`), P, literal(`Théâtre ${i}`, "fr")) as Quad);
-  for (let i = 0; i < 50; i++) out.push(quad(blankNode(`b${i}`), P, literal(`n${i}`)) as Quad);
+  for (let i = 0; i < n; i++) out.push(quad(namedNode(`https://ex.example/s${i}`), P, literal(`Théâtre ${i}`, "fr")));
+  for (let i = 0; i < 50; i++) out.push(quad(blankNode(`b${i}`), P, literal(`n${i}`)));
   // Duplicates of lines in the first (closed) chunk, the last one, and the blank-node lines.
   for (let i = 0; i < 1000; i++) out.push(out[i * 7]!, out[n - 1 - i]!, out[n + (i % 50)]!);
   return out;

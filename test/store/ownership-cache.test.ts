@@ -24,7 +24,7 @@ const H_GRAPH = "https://theatre-h.example/graph";
 const H_SITE = "https://www.theatre-h-site.example/";
 const H_PAGE = `${H_SITE}agenda/berenice`;
 const B_GRAPH = "https://theatre-b.example/graph";
-const quads = (ttl: string): Quad[] => new Parser().parse(ttl) as Quad[];
+const quads = (ttl: string): Quad[] => new Parser().parse(ttl);
 const NAME = "<http://schema.org/name>";
 
 /** H: a harvested graph (its pages' IRIs under a registered namespace); B: an older file claiming H's page. */

@@ -10,7 +10,7 @@ import { nodeId, termToNt } from "../../src/validate/issues.js";
 import { rdfPathToText } from "../../src/validate/paths.js";
 import type { ValidationIssue } from "../../src/validate/types.js";
 import { ShapesValidator } from "../../src/validate/validator.js";
-import { readShaclManifest, type Graph, type ShaclTest } from "./support/manifest.js";
+import { readShaclManifest, type ShaclTest } from "./support/manifest.js";
 
 const SH = "http://www.w3.org/ns/shacl#";
 const SEVERITY_IRI = { violation: `${SH}Violation`, warning: `${SH}Warning`, info: `${SH}Info` } as const;

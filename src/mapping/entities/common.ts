@@ -78,7 +78,7 @@ export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
 export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: NamedNode | readonly NamedNode[], field: string): void {
   ctx.sink.subject(iri, origin);
   if (!Array.isArray(types)) ctx.sink.iri(iri, TYPE, types as NamedNode, field);
-  else for (const t of types) ctx.sink.iri(iri, TYPE, t, field);
+  else for (const t of types as readonly NamedNode[]) ctx.sink.iri(iri, TYPE, t, field);
 }
 
 export function langText(ctx: MapContext, s: string, p: NamedNode, map: LangMap | undefined, field: string): void {

@@ -16,7 +16,7 @@ export class Graph {
   readonly quads: Quad[];
   private readonly bySubject = new Map<string, Quad[]>();
   constructor(readonly url: string) {
-    this.quads = new Parser({ baseIRI: url }).parse(readFileSync(fileURLToPath(url), "utf8")) as Quad[];
+    this.quads = new Parser({ baseIRI: url }).parse(readFileSync(fileURLToPath(url), "utf8"));
     for (const q of this.quads) {
       const k = key(q.subject);
       const list = this.bySubject.get(k) ?? [];
