@@ -6,6 +6,7 @@
 //   <plain triples: chunks, each loadable on its own>
 //   <triples with blank nodes: loaded in one call>
 
+import { tx } from "../i18n.js";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile, type FileHandle } from "node:fs/promises";
@@ -361,7 +362,7 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
       await removeDeadCandidates(dataDir);
       return () => rmSync(mine, { force: true });
     }
-    throw new UsageError("store/locked", `cannot lock data directory ${dataDir}`, { hint: "remove its lock files (lock, lock.N) if no Vivant process uses it" });
+    throw new UsageError("store/locked", tx("store/locked", { dir: dataDir }), { hint: tx("store/locked.hint") });
   } finally {
     await rm(candidate, { force: true });
   }
