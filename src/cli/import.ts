@@ -147,7 +147,11 @@ export const importCommand: Command = {
         if (!mapPath) throw new InputError("cli/usage", tx("cli/csv-needs-map"), { hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }) });
         const mapping = parseCsvMapping(parseJson(await readText(io.cwd, mapPath), mapPath));
         if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "csv" }), { hint: tx("cli/example", { example: "vivant import csv export.csv --map mapping.json" }) });
-        result = importCsv(await readText(io.cwd, files[0]!), { mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}) });
+        result = importCsv(await readText(io.cwd, files[0]!), {
+          mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.done();
       } else {
         if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "festivals" }), { hint: tx("cli/example", { example: "vivant import festivals festivals.csv" }) });
         result = importFestivals(await readText(io.cwd, files[0]!), {

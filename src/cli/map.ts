@@ -7,6 +7,7 @@ import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js"
 import { Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { DEFAULT_PREFIXES, parseJsonText } from "../rdf/io.js";
+import { Progress } from "../harvest/progress.js";
 import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
@@ -130,11 +131,17 @@ export const mapCommand: Command = {
       } else if (format === "turtle") {
         await writeTurtle(out, result.triples);
       } else {
+        // Large files: triples written so far, of the total, on stderr.
+        const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/triples", {}, lang), lang });
+        let written = 0;
         let any = false;
         for (const chunk of result.triples.nquadChunks()) {
           any = true;
           await out.write(chunk);
+          for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) written++;
+          progress.update(written, result.triples.size);
         }
+        progress.done();
         if (!any) await out.write("\n");
       }
       await out.close();

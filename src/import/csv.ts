@@ -80,6 +80,8 @@ export function importCsvWithMappingText(csvText: string, mappingText: string, m
 
 export interface CsvImportOptions {
   readonly mapping: CsvMapping;
+  /** Called every 500 rows and at the end with the rows read and the total. */
+  readonly onProgress?: (rowsRead: number, total: number) => void;
   /** Overrides the mapping's publisher. */
   readonly publisher?: PublisherOptions;
   /** Keep the fidelity ledger (what became of each column of each row). @default true */
@@ -108,6 +110,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const repairs = tally ? new RepairLog() : undefined;
 
   rows.forEach((row, i) => {
+    if (options.onProgress && i > 0 && i % 500 === 0) options.onProgress(i, rows.length);
     const line = i + 2;
     const node = String(line);
     if (tally) for (const c of header) if (row[c] !== undefined && row[c] !== "") tally.seen(node, c);
@@ -246,6 +249,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       performances.set(perfId!, { ...perf, offers });
     }
   });
+  options.onProgress?.(rows.length, rows.length);
   const ledger = new Ledger();
   tally?.settle(ledger, repairs, (c) => c, "not-mapped");
   return {

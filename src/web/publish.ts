@@ -345,8 +345,9 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
   let form: PageForm;
   try {
     form = await readPageForm(req, { fileSize: ctx.maxBytes, fieldSize: 64 * 1024 });
-  } catch {
-    send(res, 400, render(lang, url, signInForm(lang, w.expired)));
+  } catch (e) {
+    // A form whose bytes are not in its charset says so; any other unreadable form is an expired one.
+    send(res, e instanceof HttpError ? e.status : 400, render(lang, url, signInForm(lang, e instanceof HttpError ? e.text[lang] : w.expired)));
     return true;
   }
   const formLang: UiLang = form.fields.ui === "en" ? "en" : form.fields.ui === "fr" ? "fr" : lang;
