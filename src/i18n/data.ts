@@ -45,6 +45,35 @@ export const DATA_TEXT = {
   // --- the store ----------------------------------------------------------------------------------------------
   "store/locked": { en: "cannot lock data directory {dir}", fr: "impossible de verrouiller le dossier de données {dir}" },
   "store/locked.hint": { en: "remove its lock files (lock, lock.N) if no Vivant process uses it", fr: "supprimez ses fichiers de verrou (lock, lock.N) si aucun processus Vivant ne s'en sert" },
+  "store/in-use": { en: "data directory {dir} is in use by process {pid}", fr: "le dossier de données {dir} est pris par le processus {pid}" },
+  "store/in-use.same-process": { en: "close the other GraphStore of this process on that directory first", fr: "fermez d'abord l'autre GraphStore de ce processus sur ce dossier" },
+  "store/in-use.hint": {
+    en: "stop that process, or send the data to its server with the Graph Store Protocol (PUT ?graph=)",
+    fr: "arrêtez ce processus, ou envoyez les données à son serveur par le Graph Store Protocol (PUT ?graph=)",
+  },
+  "store/write-failed": { en: "cannot write graph {graph} (temp file {temp}, removed; {target} unchanged)", fr: "impossible d'écrire le graphe {graph} (fichier temporaire {temp}, supprimé ; {target} inchangé)" },
+  "store/publish-failed": { en: "cannot publish graph file {target} (unchanged)", fr: "impossible de publier le fichier de graphe {target} (inchangé)" },
+  "store/sync-failed": {
+    en: "graph file {target} was replaced but the directory could not be synced: after a crash either version may be found",
+    fr: "le fichier de graphe {target} a été remplacé mais le dossier n'a pas pu être synchronisé : après une panne, l'une ou l'autre version peut s'y trouver",
+  },
+  "store/remove-failed": { en: "cannot remove the file of graph {graph}", fr: "impossible de supprimer le fichier du graphe {graph}" },
+  "store/no-space.hint": {
+    en: "free space on the data directory's disk (or raise its quota), then send the write again",
+    fr: "libérez de la place sur le disque du dossier de données (ou relevez son quota), puis renvoyez l'écriture",
+  },
+  "store/io.hint": { en: "check that the data directory is writable and its disk is healthy", fr: "vérifiez que le dossier de données est accessible en écriture et que son disque va bien" },
+  "store/corrupt-file": { en: "graph file {path} is unusable: {reason}", fr: "le fichier de graphe {path} est inutilisable : {reason}" },
+  "store/corrupt-file.hint": {
+    en: "it is moved to the quarantine folder of the data directory; load the publisher's data again",
+    fr: "il est déplacé dans le dossier de quarantaine du dossier de données ; rechargez les données de l'éditeur",
+  },
+  "jsonld/error": { en: "JSON-LD: {detail}", fr: "JSON-LD : erreur (message du processeur JSON-LD : « {detail} »)" },
+  "jsonld/loading.hint": { en: "only schema.org's context is served offline: inline any other @context", fr: "seul le contexte de schema.org est servi hors ligne : recopiez tout autre @context dans le document" },
+  "jsonld/error.hint": { en: "check the @context and that every property expands to an IRI", fr: "vérifiez le @context et que chaque propriété se développe en IRI" },
+  "validate/worker-failed": { en: "validation worker failed: {detail}", fr: "le fil de validation a échoué : « {detail} »" },
+  "store/bad-tsv": { en: "Oxigraph returned {value} in a TSV answer, which Vivant does not read", fr: "Oxigraph a rendu {value} dans une réponse TSV, que Vivant ne lit pas" },
+  "store/bad-tsv.hint": { en: "RDF 1.2 triple terms are not supported in query answers", fr: "les termes triplets de RDF 1.2 ne sont pas pris en charge dans les réponses" },
   "store/bad-namespace": { en: "{where}: {value} is not a namespace", fr: "{where} : {value} n'est pas un espace de noms" },
   "store/bad-namespace.hint": {
     en: "give an absolute IRI with a host and a path ending in / or #, e.g. https://www.venue.example/ (or a urn: prefix ending in :)",
