@@ -37,6 +37,12 @@ export const CLI_TEXT = {
   "serve/demo-invalid": { en: "the demo season does not pass the core profile", fr: "la saison de démonstration ne passe pas le profil core" },
   "serve/demo-invalid.hint": { en: "run vivant validate fixtures/demo-season.json", fr: "lancez vivant validate fixtures/demo-season.json" },
 
+  "export/what": { en: "say what to export", fr: "dites quoi exporter" },
+  "export/cannot": { en: "cannot export {what}", fr: "impossible d'exporter {what}" },
+  "export/needs-data": { en: "--data DIR is needed", fr: "--data DOSSIER est nécessaire" },
+  "export/count": { en: "{count} performance(s)", fr: "{count} représentation(s)" },
+  "export/truncated": { en: " (the first ones only: a feed holds at most 5000)", fr: " (les premières seulement : un flux en contient au plus 5000)" },
+
   // --- what a run did ----------------------------------------------------------------------------------------
   "cli/warning": { en: "warning: {detail}", fr: "avertissement : {detail}" },
   "cli/note-unknown-extension": { en: "note: {file}: unknown extension, read as Turtle", fr: "note : {file} : extension inconnue, lu comme du Turtle" },
