@@ -94,6 +94,7 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   "serve: bad host": ["serve", "--host", "local host"],
   "serve: bad number": ["serve", "--workers", "0"],
   "schema --help": ["schema", "--help"],
+  "mcp --help": ["mcp", "--help"],
   "export --help": ["export", "--help"],
   "export: nothing named": ["export"],
   "export: no data": ["export", "ical"],
