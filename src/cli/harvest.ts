@@ -16,7 +16,7 @@ import { serializeRdf } from "../rdf/io.js";
 import { formatReportBounded, type SummaryOptions } from "../validate/summary.js";
 import { plural, t, tx } from "../i18n.js";
 import { parseOptions } from "./args.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, nothingWritten, type CliIo, type Command } from "./io.js";
 
 const HELP = `Usage: vivant harvest <url|sitemap.xml>… --publisher ID [options]
@@ -103,6 +103,7 @@ Options :
   --retries N             nouvelles tentatives après un 429 ou un 503, après son Retry-After, dans le
                           --timeout (2 par défaut)
   --lang en|fr            langue des messages (en par défaut ; --messages : ancienne graphie)
+${REPORT_HELP_FR}
 
 Codes de sortie : 0 chaque URL moissonnée (et chargée) ; 1 des URL en échec ou des blocs rejetés (le reste
 est écrit), ou la moisson a des violations (rien de chargé) ; 2 entrée inutilisable (aucune URL, option

@@ -14,7 +14,7 @@ import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
 import { parseJsonText } from "../rdf/io.js";
 import { formatReportBounded } from "../validate/summary.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { COLLECTIONS } from "../records/types.js";
 import { plural, t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
@@ -79,6 +79,7 @@ Options :
                         que sert \`vivant serve --data\`) ; sinon rien n'est écrit et le rapport est affiché,
                         comme le fait \`vivant load\`. --data DOSSIER seul fait de même.
   --lang en|fr          langue des messages (en par défaut ; --messages : ancienne graphie)
+${REPORT_HELP_FR}
 
 Codes de sortie : 0 tout importé (et chargé) ; 1 des fiches rejetées (listées ; les autres sont
 écrites), ou les fiches ont des violations (rien de chargé) ; 2 entrée inutilisable (fichier illisible,

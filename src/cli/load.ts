@@ -12,7 +12,7 @@ import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
 import { plural, t, tx } from "../i18n.js";
 import { parseOptions } from "./args.js";
 import { openOutput } from "./output.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, nothingWritten, type CliIo, type Command } from "./io.js";
 
 /** Where `vivant load` and `vivant serve --data` keep graphs unless told otherwise. */
@@ -58,6 +58,8 @@ Options :
   --namespace IRI     (répétable) un espace de noms que le graphe de l'éditeur peut décrire en plus de son
                       IRI de base (l'IRI du graphe sans son « graph » final) ; par défaut : ceux déjà enregistrés
   --lang en|fr        langue du rapport et des messages (en par défaut ; --messages : ancienne graphie)
+${REPORT_HELP_FR}
+  --report FICHIER    écrit le rapport complet en JSON (chaque problème et chaque problème de fiche, dans les deux langues)
 
 Un serveur lancé verrouille son dossier de données : envoyez-lui les données par le Graph Store Protocol
 (curl -X PUT … /graph-store?graph=…, voir le README).

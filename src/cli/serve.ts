@@ -61,8 +61,11 @@ Options :
   --workers N         fils de requêtes, chacun avec une copie des données (2 par défaut)
   --timeout MS        temps maximal d'une requête (10000 par défaut)
   --max-body OCTETS   plus grand corps de requête (33554432 par défaut)
+  --max-write OCTETS  plus grand corps d'une écriture ou d'un envoi au Graph Store (8388608 par défaut)
   --max-result OCTETS plus grande réponse (67108864 par défaut)
   --no-union          le graphe par défaut est le graphe propre (vide) du stock au lieu de l'union de tous
+  --allow-private     permet à la page du vérificateur (/check) de récupérer les adresses de bouclage, privées et
+                      autres adresses non publiques (un intranet) ; refusées par défaut
   --lang en|fr        langue des messages (en par défaut ; --messages : ancienne graphie)
 
 Arrêt par Ctrl-C.`;

@@ -11,7 +11,7 @@ import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 import { openOutput } from "./output.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
 
 const HELP = `Usage: vivant validate <file…> [options]
@@ -57,6 +57,8 @@ ${PROFILES.map((p) => `      ${p.padEnd(9)} ${PROFILE_SUMMARIES_FR[p]}`).join("\
                                   turtle : un sh:ValidationReport SHACL par fichier
   --form graph|embed              fiches seulement : valide la forme graphe, ou la forme embed que portent les
                                   pages web (par défaut : embed pour google, graph sinon)
+${REPORT_HELP_FR}
+  --report FICHIER    écrit les rapports complets en JSON (le tableau de --format json), quel que soit --format
 
 Codes de sortie : 0 chaque fichier est conforme (avertissements permis) ; 1 un fichier a des violations (ou
 des fiches rejetées) ; 2 entrée inutilisable (JSON, JSON-LD ou Turtle mal formé : avec sa ligne et sa colonne ;

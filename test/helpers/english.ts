@@ -29,6 +29,7 @@ export const TECHNICAL_PHRASES: readonly RegExp[] = [
   /\b(bearer|multipart|form-data|boundary|sitemap|robots\.txt|private-address|etalab-2\.0|cc0-1\.0|cc-by-4\.0|cc-by-sa-4\.0|odbl-1\.0)\b/g,
   /\b(graph|embed|jsonld|nquads|turtle|html|text|json|core|google|artsdata|uitdatabank|csv|festivals|en|fr)\|[\w|]+/g,
   /--form (graph|embed)\b/g,
+  /--only violations\|warnings\b/g,
   /\bvivant (harvest|import|load|map|schema|serve|validate)\b/g,
   /\b(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS)\b/g,
   /^\s+(harvest|import|load|map|schema|serve|validate)\s/gm,
