@@ -10,6 +10,9 @@
 
 import Negotiator from "negotiator";
 import type { Lang, Text } from "./errors.js";
+import { CLI_TEXT } from "./i18n/cli.js";
+import { DATA_TEXT } from "./i18n/data.js";
+import { SERVER_TEXT } from "./i18n/server.js";
 
 // Not imported from errors.ts, which imports this module.
 const LANGS: readonly Lang[] = ["en", "fr"];
@@ -17,8 +20,14 @@ const LANGS: readonly Lang[] = ["en", "fr"];
 export type { Lang, Text };
 export type Params = Readonly<Record<string, string | number | bigint | boolean | undefined>>;
 
-/** key → { en, fr }. Placeholders are `{name}`; a missing parameter renders as `?`. */
+/**
+ * key → { en, fr }. Placeholders are `{name}`; a missing parameter renders as `?`. The sections of the commands
+ * (src/i18n/cli.ts), the server (src/i18n/server.ts) and the data paths (src/i18n/data.ts) are merged in.
+ */
 export const CATALOGUE = {
+  ...CLI_TEXT,
+  ...SERVER_TEXT,
+  ...DATA_TEXT,
   // --- generic -------------------------------------------------------------------------------------------
   "error/internal": { en: "internal error: {detail}", fr: "erreur interne : {detail}" },
   "severity/violation": { en: "violation", fr: "violation" },
@@ -124,7 +133,7 @@ export const CATALOGUE = {
   "serve/bad-port.hint": { en: "e.g. PORT=8080, or --port 8080", fr: "par ex. PORT=8080, ou --port 8080" },
 
   // --- JSON input ----------------------------------------------------------------------------------------
-  "json/syntax": { en: "{source}:{line}:{column}: not JSON: {detail}", fr: "{source}:{line}:{column} : pas du JSON : {detail}" },
+  "json/syntax": { en: "{source}:{line}:{column}: not JSON: {detail}", fr: "{source}:{line}:{column} : pas du JSON (message de l'analyseur : « {detail} »)" },
   "json/syntax.hint": { en: "fix the JSON at that position", fr: "corrigez le JSON à cet endroit" },
 
   // --- CSV import: the column-mapping file ------------------------------------------------------------------
@@ -177,10 +186,25 @@ export function t(key: MessageKey, params: Params = {}, lang: Lang = "en"): stri
   return fill(CATALOGUE[key][lang], params);
 }
 
+/**
+ * Settles the one plural mark `(s)` of a sentence for the count `n`: English plural unless n is 1, French plural from 2
+ * (`"{n} fichier(s)"` → `"1 fichier"`, `"0 fichier"`, `"2 fichiers"`).
+ */
+export function plural(sentence: string, n: number, lang: Lang): string {
+  const many = lang === "fr" ? n >= 2 : n !== 1;
+  return sentence.replace(/\(s\)/g, many ? "s" : "");
+}
+
 /** The catalogue's sentence `key` in every language (what errors carry). */
 export function tx(key: MessageKey, params: Params = {}): Text {
   const entry = CATALOGUE[key];
   return { en: fill(entry.en, params), fr: fill(entry.fr, params) };
+}
+
+/** The catalogue's sentence `key` in every language, with parameters that differ by language (words inside the sentence). */
+export function txBy(key: MessageKey, params: (lang: Lang) => Params): Text {
+  const entry = CATALOGUE[key];
+  return { en: fill(entry.en, params("en")), fr: fill(entry.fr, params("fr")) };
 }
 
 /** A sentence in both languages from a template written in place (`{ en, fr }`), for one-off wording. */

@@ -12,7 +12,10 @@ import { EXIT, type Command } from "./io.js";
 
 export const dumpCommand: Command = {
   name: "dump",
-  summary: "write versioned dumps (N-Quads gzip, Turtle, manifest) of each graph and of the whole data directory",
+  summary: {
+    en: "write versioned dumps (N-Quads gzip, Turtle, manifest) of each graph and of the whole data directory",
+    fr: "écrire des vidages versionnés (N-Quads gzip, Turtle, manifeste) de chaque graphe et de tout le dossier de données",
+  },
   help: `Usage: vivant dump --data DIR [--graph IRI] [--keep N]
 
 Writes, for each publisher graph of DIR (or only --graph), its current version as N-Quads (gzip) and Turtle, with

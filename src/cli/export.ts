@@ -11,6 +11,7 @@ import { GraphStore } from "../store/graph-store.js";
 import { feedItems } from "../server/api.js";
 import { langFromArgv, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
+import { plural, t, tx } from "../i18n.js";
 
 /** The question's options, named as /api/performances' parameters (max-price for maxPrice). */
 const FILTERS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "accessibility", "free", "max-price", "q", "tz", "production", "series"] as const;
@@ -31,17 +32,34 @@ Options:
   --lang en|fr          language of the texts picked and of the feed's sentences
 `;
 
+const HELP_FR = `Usage : vivant export ical --data DOSSIER [options de la question] [-o FICHIER]
+
+Écrit les représentations d'un dossier de données qui répondent à une question typée en flux iCalendar
+(RFC 5545) : le même flux que GET /api/performances.ics sur un serveur de ce dossier, avec les mêmes options
+que ses paramètres.
+
+Options :
+  --data DOSSIER        dossier de données (lu seulement ; le dossier d'un serveur lancé peut être lu)
+  -o, --output FICHIER  écrit le flux dans FICHIER (par défaut : la sortie standard)
+  --from, --to DATE     période (AAAA-MM-JJ ou une date-heure)
+  --city, --region, --near LAT,LON,KM, --genre, --type, --venue IRI, --performer IRI,
+  --accessibility, --free true|false, --max-price N, --q MOTS, --tz FUSEAU
+  --production IRI      seulement les représentations de cette production
+  --series IRI          seulement les représentations de cette série (festival, cycle)
+  --lang en|fr          langue des textes choisis et des phrases du flux
+`;
+
 export const exportCommand: Command = {
   name: "export",
-  summary: "export performances as an iCalendar feed (vivant export ical)",
-  help: HELP,
+  summary: { en: "export performances as an iCalendar feed (vivant export ical)", fr: "exporter des représentations en flux iCalendar (vivant export ical)" },
+  help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const options = Object.fromEntries(FILTERS.map((f) => [f, { type: "string" as const }]));
-    const { values, positionals } = parseOptions(argv, { ...options, data: { type: "string" }, output: { type: "string", short: "o" } }, "export");
+    const { values, positionals, lang } = parseOptions(argv, { ...options, data: { type: "string" }, output: { type: "string", short: "o" } }, "export");
     if (positionals[0] !== "ical" || positionals.length !== 1) {
-      throw new InputError("cli/usage", positionals[0] === undefined ? "say what to export" : `cannot export ${JSON.stringify(positionals.join(" "))}`, { hint: "vivant export ical --data ./data" });
+      throw new InputError("cli/usage", positionals[0] === undefined ? tx("export/what") : tx("export/cannot", { what: JSON.stringify(positionals.join(" ")) }), { hint: tx("cli/example", { example: "vivant export ical --data ./data" }) });
     }
-    if (typeof values.data !== "string") throw new InputError("cli/usage", "--data DIR is needed", { hint: "vivant export ical --data ./data" });
+    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("export/needs-data"), { hint: tx("cli/example", { example: "vivant export ical --data ./data" }) });
     const params = new URLSearchParams();
     for (const f of FILTERS) if (typeof values[f] === "string") params.set(f === "max-price" ? "maxPrice" : f, values[f]);
     const filter = filterFromParams(params, ["production", "series"]);
@@ -55,7 +73,7 @@ export const exportCommand: Command = {
       const text = performancesToIcal(items, { lang: langFromArgv(argv), name: "Vivant", ...(filter.timeZone ? { timeZone: filter.timeZone } : {}) });
       if (typeof values.output === "string") writeFileSync(resolve(io.cwd, values.output), text);
       else io.stdout.write(text);
-      io.stderr.write(`${items.length} performance${items.length === 1 ? "" : "s"}${truncated ? " (the first ones only: a feed holds at most 5000)" : ""}\n`);
+      io.stderr.write(`${plural(t("export/count", { count: items.length }, lang), items.length, lang)}${truncated ? t("export/truncated", {}, lang) : ""}\n`);
       return EXIT.ok;
     } finally {
       await store.close();

@@ -14,8 +14,9 @@ import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
 import { parseJsonText } from "../rdf/io.js";
 import { formatReportBounded } from "../validate/summary.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { COLLECTIONS } from "../records/types.js";
+import { plural, t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
 import { loadSummary, writeLoadOutcome } from "./harvest.js";
 import { EXIT, type Command } from "./io.js";
@@ -54,11 +55,42 @@ Exit codes: 0 everything imported (and loaded); 1 some records rejected (listed;
 written), or the records have violations (nothing loaded); 2 unusable input (unreadable file,
 not JSON/CSV, bad mapping file, a data directory in use, nothing to load).`;
 
+const HELP_FR = `Usage : vivant import <artsdata|uitdatabank|csv|festivals> <fichier…> [options]
+
+Lit le flux d'un pair ou un export dans le modèle de fiches de Vivant, en réparant ce que les données
+réelles ont de faux (chaque correction comptée) et en listant chaque fiche rejetée avec sa raison.
+
+  artsdata     vidages JSON-LD à la Artsdata (GTQ, CNA, Scènes francophones…) ; plusieurs fichiers permis
+  uitdatabank  JSON UiTdatabank : documents d'événements, de lieux et d'organisateurs, ou une réponse de recherche
+  csv          un export de billetterie, lu au travers d'un fichier de correspondance des colonnes (--map)
+  festivals    le CSV « Liste des festivals en France » du ministère de la Culture
+
+Options :
+  --map FICHIER         csv : le fichier de correspondance des colonnes (voir fixtures/import/mapping.json)
+  --publisher ID        identifiant de l'éditeur (csv : remplace celui du fichier ; festivals : festivals-culture-gouv par défaut)
+  --base-iri IRI        IRI de base de l'éditeur (https://vivant.dev/publishers/ID/ par défaut)
+  --licence CLÉ|IRI     licence des données (par défaut : aucune déclarée ; festivals : etalab-2.0)
+  --name TEXTE          nom de l'éditeur
+  --default-lang TAG    artsdata : langue des textes sans étiquette (und par défaut ; s'appelait --lang avant la 0.2.0)
+  --window DU/AU        uitdatabank : dates où déplier les horaires des événements permanents (2026-09-01/2026-12-31)
+  -o, --output FICHIER  écrit le document de fiches (par défaut : la sortie standard)
+  --report FICHIER      écrit corrections, problèmes et rejets en JSON (par défaut : SORTIE.report.json avec -o)
+  --load --data DOSSIER traduit les fiches, les valide avec le profil core et, seulement sans aucune
+                        violation, remplace le graphe de l'éditeur dans le dossier de données DOSSIER (celui
+                        que sert \`vivant serve --data\`) ; sinon rien n'est écrit et le rapport est affiché,
+                        comme le fait \`vivant load\`. --data DOSSIER seul fait de même.
+  --lang en|fr          langue des messages (en par défaut ; --messages : ancienne graphie)
+${REPORT_HELP_FR}
+
+Codes de sortie : 0 tout importé (et chargé) ; 1 des fiches rejetées (listées ; les autres sont
+écrites), ou les fiches ont des violations (rien de chargé) ; 2 entrée inutilisable (fichier illisible,
+pas du JSON/CSV, fichier de correspondance faux, dossier de données pris, rien à charger).`;
+
 async function readText(cwd: string, file: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, file), "utf8");
   } catch (e) {
-    throw new InputError("io/read", `cannot read ${file}: ${(e as Error).message}`, { hint: "check the path" });
+    throw new InputError("io/read", tx("io/read", { path: file, reason: (e as Error).message }), { hint: tx("io/read.hint") });
   }
 }
 
@@ -68,8 +100,8 @@ function parseJson(text: string, file: string): unknown {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "import Artsdata dumps, UiTdatabank JSON, ticketing CSV or the festivals CSV as records",
-  help: HELP,
+  summary: { en: "import Artsdata dumps, UiTdatabank JSON, ticketing CSV or the festivals CSV as records", fr: "importer des vidages Artsdata, du JSON UiTdatabank, un CSV de billetterie ou le CSV des festivals en fiches" },
+  help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const { values, positionals, lang } = parseOptions(argv, {
       map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
@@ -79,14 +111,14 @@ export const importCommand: Command = {
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
     const [kindArg, ...files] = positionals;
     const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
-    if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", "give a kind and at least one file", { hint: "vivant import festivals festivals.csv -o festivals.json" });
+    if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", tx("cli/need-kind-and-file"), { hint: tx("cli/example", { example: "vivant import festivals festivals.csv -o festivals.json" }) });
     const data = s(values.data);
     const store = s(values.store);
-    if (values.load && data === undefined && store === undefined) throw new InputError("cli/usage", "--load needs --data DIR", { hint: "vivant import … --load --data ./data" });
+    if (values.load && data === undefined && store === undefined) throw new InputError("cli/usage", tx("cli/load-needs-data"), { hint: tx("cli/example", { example: "vivant import … --load --data ./data" }) });
     const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
     const publisherOf = (fallback?: PublisherOptions): PublisherOptions => {
       const id = s(values.publisher) ?? fallback?.id;
-      if (!id) throw new InputError("cli/usage", "--publisher is required", { hint: "vivant import … --publisher gtq" });
+      if (!id) throw new InputError("cli/usage", tx("cli/need-publisher"), { hint: tx("cli/example", { example: "vivant import … --publisher gtq" }) });
       const name = s(values.name);
       return {
         ...(fallback && fallback.id === id ? fallback : {}),
@@ -98,9 +130,9 @@ export const importCommand: Command = {
     };
 
     // Lock first: an import into a directory a server is using must fail before the work, not after.
-    const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`warning: ${w}\n`));
+    const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`));
     try {
-      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "rows" });
+      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/rows", {}, lang), lang });
       let result: ImportResult;
       if (kind === "artsdata") {
         const inputs: unknown[] = [];
@@ -111,16 +143,20 @@ export const importCommand: Command = {
         for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
         const w = s(values.window);
         const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
-        if (w !== undefined && !m) throw new InputError("cli/bad-option", `--window "${w}" is not FROM/TO`, { hint: "--window 2026-09-01/2026-12-31" });
+        if (w !== undefined && !m) throw new InputError("cli/bad-option", tx("cli/bad-window", { value: w }), { hint: tx("cli/example", { example: "--window 2026-09-01/2026-12-31" }) });
         result = importUitdatabank(inputs, { publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}) });
       } else if (kind === "csv") {
         const mapPath = s(values.map);
-        if (!mapPath) throw new InputError("cli/usage", "csv needs --map FILE (the column-mapping file)", { hint: "see fixtures/import/mapping.json" });
+        if (!mapPath) throw new InputError("cli/usage", tx("cli/csv-needs-map"), { hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }) });
         const mapping = parseCsvMapping(parseJson(await readText(io.cwd, mapPath), mapPath));
-        if (files.length !== 1) throw new InputError("cli/usage", "csv reads one file", { hint: "vivant import csv export.csv --map mapping.json" });
-        result = importCsv(await readText(io.cwd, files[0]!), { mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}) });
+        if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "csv" }), { hint: tx("cli/example", { example: "vivant import csv export.csv --map mapping.json" }) });
+        result = importCsv(await readText(io.cwd, files[0]!), {
+          mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.done();
       } else {
-        if (files.length !== 1) throw new InputError("cli/usage", "festivals reads one file", { hint: "vivant import festivals festivals.csv" });
+        if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "festivals" }), { hint: tx("cli/example", { example: "vivant import festivals festivals.csv" }) });
         result = importFestivals(await readText(io.cwd, files[0]!), {
           publisher: publisherOf(FESTIVALS_PUBLISHER),
           onProgress: (done, total) => progress.update(done, total),
@@ -146,10 +182,10 @@ export const importCommand: Command = {
       const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
       let loadExit: number = EXIT.ok;
       if (writer && Object.values(entities).every((n) => n === 0)) {
-        io.stderr.write(`vivant import: no record to load: nothing written (the publisher's graph is unchanged)\n`);
+        io.stderr.write(`vivant import: ${t("cli/import-nothing-to-load", {}, lang)}\n`);
         loadExit = EXIT.unusable;
       } else if (writer) {
-        const validating = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "nodes validated" });
+        const validating = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/nodes-validated", {}, lang), lang });
         const outcome = await loadValidated(writer, { records: result.document }, {
           publisherId: result.document.publisher.id,
           source: files.join(" "),
@@ -168,8 +204,8 @@ export const importCommand: Command = {
         });
         if (!prepared.ok) {
           io.stderr.write(`${formatReportBounded(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, ...reportOptions(values) })}\n`);
-          io.stderr.write(`vivant import: \`vivant load\` would refuse these records: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
-            `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (listed above; fix them before loading)\n`);
+          const records = prepared.recordProblems.some((p) => p.severity === "violation") ? t("cli/and-rejected-records", {}, lang) : "";
+          io.stderr.write(`vivant import: ${plural(t("cli/import-would-refuse", { violations: prepared.report.violations, records }, lang), prepared.report.violations, lang)}\n`);
           checkExit = EXIT.rejected;
         }
         if (reportPath !== undefined) {
@@ -183,12 +219,12 @@ export const importCommand: Command = {
         }
       }
       io.stderr.write(`${formatSummary({
-        read: [[`${result.unit} read`, result.read]],
+        read: [[t(`summary/read.${result.unit}`, {}, lang), result.read]],
         entities,
         fixes: result.fixes,
         rejections: countByCode(result.problems, "violation"),
         ledger: result.ledger,
-      })}\n`);
+      }, lang)}\n`);
       return Math.max(loadExit, checkExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
     } finally {
       await writer?.close();

@@ -1,5 +1,8 @@
 // What a CLI command receives: its arguments and the process streams (replaceable in tests).
 
+import type { Lang, Text } from "../errors.js";
+import { plural, t } from "../i18n.js";
+
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
@@ -15,9 +18,23 @@ export const EXIT = { ok: 0, rejected: 1, unusable: 2 } as const;
 
 export interface Command {
   readonly name: string;
-  /** One line for `vivant --help`. */
-  readonly summary: string;
-  /** Full `vivant <name> --help` text. */
-  readonly help: string;
+  /** One line for `vivant --help`, in each language (a plain string is shown as it is in both). */
+  readonly summary: string | Text;
+  /** Full `vivant <name> --help` text, in each language (a plain string is shown as it is in both). */
+  readonly help: string | Text;
   run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** A command's summary or help in `lang`. */
+export function inLang(text: string | Text, lang: Lang): string {
+  return typeof text === "string" ? text : text[lang];
+}
+
+/** "nothing written: N violations (and rejected records) (graph … unchanged)", for a refused load, in `lang`. */
+export function nothingWritten(
+  prepared: { readonly report: { readonly violations: number }; readonly recordProblems: readonly { readonly severity: string }[]; readonly graphIri: string },
+  lang: Lang,
+): string {
+  const records = prepared.recordProblems.some((p) => p.severity === "violation") ? t("cli/and-rejected-records", {}, lang) : "";
+  return plural(t("cli/nothing-written", { violations: prepared.report.violations, records, graph: prepared.graphIri }, lang), prepared.report.violations, lang);
 }

@@ -8,10 +8,11 @@ import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
 import { ingest, openGraphTarget, type LoadFile } from "../ingest/index.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
+import { plural, t, tx } from "../i18n.js";
 import { parseOptions } from "./args.js";
 import { openOutput } from "./output.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
-import { EXIT, type CliIo, type Command } from "./io.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { EXIT, nothingWritten, type CliIo, type Command } from "./io.js";
 
 /** Where `vivant load` and `vivant serve --data` keep graphs unless told otherwise. */
 export const DEFAULT_DATA_DIR = "vivant-data";
@@ -41,11 +42,35 @@ A running server locks its data directory: send data to it with the Graph Store 
 
 Exit codes: 0 loaded; 1 rejected (violations, nothing written); 2 unusable input.`;
 
+const HELP_FR = `Usage : vivant load <fichier|dossier> [--publisher ID] [options]
+
+Traduit des fiches (un document de fiches Vivant) ou lit du RDF (.ttl .nt .nq .trig, JSON-LD .jsonld/.json),
+valide le résultat avec le profil core et remplace le graphe de l'éditeur dans le dossier de données.
+Un dossier charge tous ses fichiers (récursivement) dans ce seul graphe. À la moindre violation rien
+n'est écrit et le rapport est affiché.
+
+Options :
+  --publisher ID      l'éditeur (obligatoire pour du RDF ; comparé à l'éditeur des fiches)
+  --data DOSSIER      dossier de données (./${DEFAULT_DATA_DIR} par défaut ; celui que sert \`vivant serve --data\`)
+  --graph IRI         graphe d'une entrée RDF (par défaut : le graphe actuel de l'éditeur)
+  --licence CLÉ|IRI   licence d'une entrée RDF (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 ou une IRI)
+  --title TEXTE       titre du graphe dans le catalogue
+  --namespace IRI     (répétable) un espace de noms que le graphe de l'éditeur peut décrire en plus de son
+                      IRI de base (l'IRI du graphe sans son « graph » final) ; par défaut : ceux déjà enregistrés
+  --lang en|fr        langue du rapport et des messages (en par défaut ; --messages : ancienne graphie)
+${REPORT_HELP_FR}
+  --report FICHIER    écrit le rapport complet en JSON (chaque problème et chaque problème de fiche, dans les deux langues)
+
+Un serveur lancé verrouille son dossier de données : envoyez-lui les données par le Graph Store Protocol
+(curl -X PUT … /graph-store?graph=…, voir le README).
+
+Codes de sortie : 0 chargé ; 1 refusé (violations, rien d'écrit) ; 2 entrée inutilisable.`;
+
 const EXTENSIONS = new Set([".json", ".jsonld", ".ttl", ".nt", ".nq", ".trig"]);
 
 async function collect(path: string, out: string[]): Promise<void> {
   const s = await stat(path).catch((e: Error) => {
-    throw new InputError("io/read", `cannot read ${path}: ${e.message}`, { hint: "check the path" });
+    throw new InputError("io/read", tx("io/read", { path, reason: e.message }), { hint: tx("io/read.hint") });
   });
   if (s.isDirectory()) {
     for (const name of (await readdir(path)).sort()) {
@@ -60,8 +85,8 @@ async function collect(path: string, out: string[]): Promise<void> {
 
 export const loadCommand: Command = {
   name: "load",
-  summary: "validate records or RDF and replace a publisher's graph in the data directory",
-  help: HELP,
+  summary: { en: "validate records or RDF and replace a publisher's graph in the data directory", fr: "valider des fiches ou du RDF et remplacer le graphe d'un éditeur dans le dossier de données" },
+  help: { en: HELP, fr: HELP_FR },
   async run(argv, io: CliIo) {
     const { values, positionals, lang } = parseOptions(argv, {
       publisher: { type: "string" },
@@ -77,26 +102,26 @@ export const loadCommand: Command = {
     const shown = reportOptions(values);
     const reportFile = typeof values.report === "string" ? values.report : undefined;
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-    if (positionals.length !== 1) throw new InputError("cli/usage", "give one file or folder to load", { hint: "vivant load season.json --publisher my-venue" });
+    if (positionals.length !== 1) throw new InputError("cli/usage", tx("cli/need-one-load"), { hint: tx("cli/example", { example: "vivant load season.json --publisher my-venue" }) });
     const root = resolve(io.cwd, positionals[0]!);
     const paths: string[] = [];
     await collect(root, paths);
-    if (!paths.length) throw new InputError("load/no-input", `no loadable file in ${positionals[0]}`, { hint: `give ${[...EXTENSIONS].join(", ")} files` });
+    if (!paths.length) throw new InputError("load/no-input", tx("load/no-input-in", { path: positionals[0] }), { hint: tx("load/no-input.hint", { extensions: [...EXTENSIONS].join(", ") }) });
     const files: LoadFile[] = [];
     let bytes = 0;
     for (const p of paths) {
       const text = await readFile(p, "utf8");
       bytes += text.length;
-      if (!formatFromPath(p) && !/^\s*[[{]/.test(text)) io.stderr.write(`note: ${relative(io.cwd, p)}: unknown extension, read as Turtle\n`);
+      if (!formatFromPath(p) && !/^\s*[[{]/.test(text)) io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
       files.push({ text, source: relative(io.cwd, p) || p });
     }
-    io.stderr.write(`reading ${files.length} file${files.length > 1 ? "s" : ""} (${(bytes / 2 ** 20).toFixed(1)} MiB)\n`);
+    io.stderr.write(`${plural(t("cli/reading-files", { count: files.length, size: (bytes / 2 ** 20).toFixed(1) }, lang), files.length, lang)}\n`);
 
     const dataDir = resolve(io.cwd, str(values.data) ?? DEFAULT_DATA_DIR);
     // Lock first: a load into a directory a server is using must fail before the work, not after.
-    const writer = (await openGraphTarget(str(values.store) === undefined ? dataDir : undefined, str(values.store), (w) => io.stderr.write(`warning: ${w}\n`)))!;
+    const writer = (await openGraphTarget(str(values.store) === undefined ? dataDir : undefined, str(values.store), (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`)))!;
     try {
-      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: "nodes validated" });
+      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/nodes-validated", {}, lang), lang });
       const publisher = str(values.publisher);
       const source = files.length === 1 ? files[0]!.source : relative(io.cwd, root) || root;
       const { prepared, written: info } = await ingest(files, {
@@ -110,7 +135,7 @@ export const loadCommand: Command = {
         onValidate: (done, total) => progress.update(done, total),
         onPrepared: (p) => {
           progress.done();
-          if (p.ok) io.stderr.write(`validated ${p.size} triples: ${p.report.warnings} warning${p.report.warnings === 1 ? "" : "s"}; writing ${p.graphIri}\n`);
+          if (p.ok) io.stderr.write(`${plural(t("cli/validated-writing", { triples: p.size, warnings: p.report.warnings, graph: p.graphIri }, lang), p.report.warnings, lang)}\n`);
         },
       });
       if (reportFile !== undefined) {
@@ -129,11 +154,10 @@ export const loadCommand: Command = {
         io.stdout.write(`${formatReportBounded(prepared.report, {
           lang, source, problems: prepared.recordProblems, notes: prepared.notes, ...shown, ...(reportFile !== undefined ? { reportFile } : {}),
         })}\n`);
-        io.stderr.write(`vivant load: nothing written: ${prepared.report.violations} violation${prepared.report.violations === 1 ? "" : "s"}` +
-          `${prepared.recordProblems.some((p) => p.severity === "violation") ? " and rejected records" : ""} (graph ${prepared.graphIri} unchanged)\n`);
+        io.stderr.write(`vivant load: ${nothingWritten(prepared, lang)}\n`);
         return EXIT.rejected;
       }
-      io.stdout.write(`loaded ${info.triples} triples into ${info.graphIri} (publisher ${info.publisherId}, version ${info.version}, ${info.licenceIri}) in ${writer.where}\n`);
+      io.stdout.write(`${t("cli/loaded", { triples: info.triples, graph: info.graphIri, publisher: info.publisherId, version: info.version, licence: info.licenceIri, dir: writer.where }, lang)}\n`);
       return EXIT.ok;
     } finally {
       await writer.close();

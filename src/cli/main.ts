@@ -4,7 +4,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "./commands.js";
-import { EXIT, type CliIo } from "./io.js";
+import { EXIT, inLang, type CliIo } from "./io.js";
 import { isVivantError, type Lang } from "../errors.js";
 import { t } from "../i18n.js";
 import { closest } from "../records/messages.js";
@@ -26,41 +26,43 @@ export function packageVersion(): string {
 /** The npm package that provides the `vivant` command. */
 export const PACKAGE_NAME = "vivant-ld";
 
-export function usage(): string {
+export function usage(lang: Lang = "en"): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${inLang(c.summary, lang)}`);
   return [
-    `vivant (npm package ${PACKAGE_NAME}): live-performance programming as linked open data`,
+    t("cli/usage-title", { package: PACKAGE_NAME }, lang),
     "",
-    "Usage: vivant <command> [options]",
+    t("cli/usage-line", {}, lang),
     "",
-    "Commands:",
+    t("cli/usage-commands", {}, lang),
     ...lines,
     "",
-    "Run `vivant <command> --help` for a command's options.",
+    t("cli/usage-more", {}, lang),
   ].join("\n");
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  // `vivant --lang fr …`: the language may come before the command too.
+  const lead = /^--(lang|messages)(=.*)?$/.exec(argv[0] ?? "");
+  const lang = langFromArgv(argv);
+  const [name, ...rest] = lead ? argv.slice(lead[2] !== undefined ? 1 : 2) : argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(`${usage()}\n`);
+    io.stdout.write(`${usage(lang)}\n`);
     return name === undefined ? EXIT.unusable : EXIT.ok;
   }
   if (name === "--version") {
     io.stdout.write(`vivant ${packageVersion()} (${PACKAGE_NAME})\n`);
     return EXIT.ok;
   }
-  const lang = langFromArgv(rest);
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const guess = closest(name, COMMANDS.map((c) => c.name));
     const hint = guess !== undefined ? ` (${t("cli/unknown-command.hint", { suggestion: `vivant ${guess}` }, lang)})` : "";
-    io.stderr.write(`vivant: ${t("cli/unknown-command", { name }, lang)}${hint}\n\n${usage()}\n`);
+    io.stderr.write(`vivant: ${t("cli/unknown-command", { name }, lang)}${hint}\n\n${usage(lang)}\n`);
     return EXIT.unusable;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout.write(`${command.help}\n`);
+    io.stdout.write(`${inLang(command.help, lang)}\n`);
     return EXIT.ok;
   }
   try {

@@ -7,6 +7,8 @@ import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js"
 import { Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { DEFAULT_PREFIXES, parseJsonText } from "../rdf/io.js";
+import { Progress } from "../harvest/progress.js";
+import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 import { openOutput, type Output } from "./output.js";
@@ -55,10 +57,28 @@ Options:
 Exit codes: 0 every record mapped; 1 some records rejected (problems on stderr, the others
 are still written); 2 unusable input (not JSON, no valid publisher).`;
 
+const HELP_FR = `Usage : vivant map <fiches.json> [options]
+
+Traduit un document de fiches (voir le modèle de fiches du README) en schema.org.
+
+Options :
+  --form graph|embed         « graph » : un seul @graph aplati aux IRI stables (par défaut) ;
+                             « embed » : un Event autonome par représentation, pour les pages web
+  --format jsonld|nquads|turtle|html
+                             format de sortie (jsonld par défaut ; html = un élément <script> par
+                             représentation, forme embed seulement)
+  --page-lang fr|en|…        forme embed : langue de la page (par défaut : la première langue de chaque
+                             texte ; s'appelait --lang avant la 0.2.0)
+  --lang en|fr               langue des messages (en par défaut ; --messages : ancienne graphie)
+  -o, --output FICHIER       écrit dans FICHIER (de façon atomique) au lieu de la sortie standard
+
+Codes de sortie : 0 toutes les fiches traduites ; 1 des fiches rejetées (problèmes sur stderr, les
+autres sont écrites quand même) ; 2 entrée inutilisable (pas du JSON, pas d'éditeur valide).`;
+
 export const mapCommand: Command = {
   name: "map",
-  summary: "map records to schema.org JSON-LD, N-Quads or Turtle",
-  help: HELP,
+  summary: { en: "map records to schema.org JSON-LD, N-Quads or Turtle", fr: "traduire des fiches en JSON-LD schema.org, N-Quads ou Turtle" },
+  help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const { values, positionals, lang } = parseOptions(argv, {
       form: { type: "string" },
@@ -69,24 +89,24 @@ export const mapCommand: Command = {
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const form = oneOf(str(values.form), ["graph", "embed"] as const, "graph", "--form");
     const format = oneOf(str(values.format), ["jsonld", "nquads", "turtle", "html"] as const, "jsonld", "--format");
-    if (positionals.length !== 1) throw new InputError("cli/usage", "give exactly one records file", { hint: "vivant map season.json" });
+    if (positionals.length !== 1) throw new InputError("cli/usage", tx("cli/need-one-records-file"), { hint: tx("cli/example", { example: "vivant map season.json" }) });
     if (form === "embed" && (format === "nquads" || format === "turtle")) {
-      throw new InputError("cli/usage", `--form embed is JSON-LD for web pages; it has no ${format} output`, { hint: "use --form graph for RDF formats" });
+      throw new InputError("cli/usage", tx("cli/embed-no-rdf", { format }), { hint: tx("cli/embed-no-rdf.hint") });
     }
-    if (format === "html" && form !== "embed") throw new InputError("cli/usage", "--format html needs --form embed", { hint: "vivant map season.json --form embed --format html" });
+    if (format === "html" && form !== "embed") throw new InputError("cli/usage", tx("cli/html-needs-embed"), { hint: tx("cli/example", { example: "vivant map season.json --form embed --format html" }) });
 
     const path = resolve(io.cwd, positionals[0]!);
     let text: string;
     try {
       text = await readFile(path, "utf8");
     } catch (e) {
-      throw new InputError("io/read", `cannot read ${path}: ${(e as Error).message}`, { hint: "check the path" });
+      throw new InputError("io/read", tx("io/read", { path, reason: (e as Error).message }), { hint: tx("io/read.hint") });
     }
     const input = parseJsonText(text, positionals[0]!);
     const result = mapRecords(input, { origins: false });
     for (const p of result.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
     if (!result.document) {
-      io.stderr.write(`vivant map: nothing mapped: the publisher is unusable (${result.rejected.length} records not mapped)\n`);
+      io.stderr.write(`vivant map: ${t("cli/map-nothing", { count: result.rejected.length }, lang)}\n`);
       return EXIT.unusable;
     }
     // Streamed: each piece is written once the stream has room, so an output of any size never becomes one string.
@@ -111,11 +131,17 @@ export const mapCommand: Command = {
       } else if (format === "turtle") {
         await writeTurtle(out, result.triples);
       } else {
+        // Large files: triples written so far, of the total, on stderr.
+        const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/triples", {}, lang), lang });
+        let written = 0;
         let any = false;
         for (const chunk of result.triples.nquadChunks()) {
           any = true;
           await out.write(chunk);
+          for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) written++;
+          progress.update(written, result.triples.size);
         }
+        progress.done();
         if (!any) await out.write("\n");
       }
       await out.close();
@@ -123,7 +149,7 @@ export const mapCommand: Command = {
       await out.abort();
       throw e;
     }
-    io.stderr.write(`vivant map: ${result.accepted.length} records mapped, ${result.rejected.length} rejected, ${result.triples.size} triples\n`);
+    io.stderr.write(`vivant map: ${t("cli/map-done", { accepted: result.accepted.length, rejected: result.rejected.length, triples: result.triples.size }, lang)}\n`);
     return result.rejected.length > 0 ? EXIT.rejected : EXIT.ok;
   },
 };

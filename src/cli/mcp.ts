@@ -11,8 +11,14 @@ import { EXIT, type Command } from "./io.js";
 
 export const mcpCommand: Command = {
   name: "mcp",
-  summary: "serve the Model Context Protocol on stdio (tools for assistants) over a data directory",
-  help: "Usage: vivant mcp --data DIR [--timeout MS]\n\nTools: find_performances, describe_entity, facets, sparql (read-only, with the server's limits), schema_digest.\nThe same tools are on a running server at /mcp (streamable HTTP).",
+  summary: {
+    en: "serve the Model Context Protocol on stdio (tools for assistants) over a data directory",
+    fr: "servir le Model Context Protocol sur stdio (outils pour assistants) sur un dossier de données",
+  },
+  help: {
+    en: "Usage: vivant mcp --data DIR [--timeout MS]\n\nTools: find_performances, describe_entity, facets, sparql (read-only, with the server's limits), schema_digest.\nThe same tools are on a running server at /mcp (streamable HTTP).",
+    fr: "Usage : vivant mcp --data DOSSIER [--timeout MS]\n\nOutils : find_performances, describe_entity, facets, sparql (en lecture seule, avec les limites du serveur), schema_digest.\nLes mêmes outils sont sur un serveur lancé à /mcp (HTTP en flux).",
+  },
   async run(argv, io) {
     const { values } = parseOptions(argv, { data: { type: "string" }, timeout: { type: "string" } }, "mcp");
     if (typeof values.data !== "string") throw new InputError("cli/usage", "--data DIR is needed", { hint: "vivant mcp --data ./data" });

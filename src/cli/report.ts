@@ -16,6 +16,12 @@ export const REPORT_HELP = `  --max-issues N      write out at most N issues (de
   --only violations|warnings
                       list only violations, or only warnings (the heading still counts both)`;
 
+/** REPORT_HELP in French. */
+export const REPORT_HELP_FR = `  --max-issues N      écrit au plus N problèmes (500 par défaut) : un rapport d'au plus N est listé en entier,
+                      groupé par fiche et par champ ; un plus grand est résumé par code (nombre, premiers exemples)
+  --only violations|warnings
+                      ne liste que les violations, ou que les avertissements (l'en-tête compte toujours les deux)`;
+
 /** The report options as given. */
 export function reportOptions(values: Readonly<Record<string, unknown>>): Pick<SummaryOptions, "maxIssues" | "only"> {
   const max = wholeNumber(values["max-issues"], "--max-issues", 0);

@@ -8,9 +8,9 @@ import { InputError } from "../errors.js";
 import { TokenTable } from "../server/auth.js";
 import { DEFAULT_PORT, VivantServer, type ServerOptions } from "../server/app.js";
 import { isIP } from "node:net";
-import { tx } from "../i18n.js";
+import { plural, t, tx } from "../i18n.js";
 import { formatReportText } from "../validate/text.js";
-import { parseOptions, wholeNumber } from "./args.js";
+import { langFromArgv, parseOptions, wholeNumber } from "./args.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 
 export { DEFAULT_PORT };
@@ -40,14 +40,43 @@ Options:
   --no-union          the default graph is the store's own (empty) graph instead of the union of all graphs
   --allow-private     let the checker page (/check) fetch loopback, private and other non-public addresses
                       (an intranet); refused by default
+  --lang en|fr        language of messages (default en; --messages: old spelling)
 
 Stop with Ctrl-C.`;
+
+const HELP_FR = `Usage : vivant serve [options]
+
+Sert SPARQL 1.1 (Protocol, en lecture seule) sur /sparql, le Graph Store Protocol sur /graph-store
+(les éditeurs écrivent leur propre graphe avec un jeton (bearer) ; chaque écriture est validée), le
+catalogue sur /catalog et l'API de découverte sur /api/performances, /api/performances/facets, /api/stats.
+
+Options :
+  --port N            port (par défaut : $PORT, sinon ${DEFAULT_PORT} ; 0 en choisit un libre)
+  --host ADRESSE      interface d'écoute (127.0.0.1 par défaut ; 0.0.0.0 pour toutes les interfaces)
+  --data DOSSIER      dossier de données, gardé d'un lancement à l'autre (par défaut : un dossier temporaire,
+                      supprimé à la sortie)
+  --demo              charge d'abord la saison de démonstration (fixtures/demo-season.json), validée
+  --tokens FICHIER    jetons (bearer) des éditeurs : {"tokens": [{"token"|"sha256", "publisher", "graph", "licence"?}]},
+                      vérifiés au démarrage : un jeton en double, un jeton de deux éditeurs, un graphe de deux
+                      éditeurs, un jeton avec des blancs arrêtent chacun le serveur, ligne nommée
+                      (avec --demo et sans jeton pour son éditeur, un jeton aléatoire est affiché)
+  --workers N         fils de requêtes, chacun avec une copie des données (2 par défaut)
+  --timeout MS        temps maximal d'une requête (10000 par défaut)
+  --max-body OCTETS   plus grand corps de requête (33554432 par défaut)
+  --max-write OCTETS  plus grand corps d'une écriture ou d'un envoi au Graph Store (8388608 par défaut)
+  --max-result OCTETS plus grande réponse (67108864 par défaut)
+  --no-union          le graphe par défaut est le graphe propre (vide) du stock au lieu de l'union de tous
+  --allow-private     permet à la page du vérificateur (/check) de récupérer les adresses de bouclage, privées et
+                      autres adresses non publiques (un intranet) ; refusées par défaut
+  --lang en|fr        langue des messages (en par défaut ; --messages : ancienne graphie)
+
+Arrêt par Ctrl-C.`;
 
 /** The demo season shipped with the package (works from src/ and dist/src/). */
 export function demoSeasonPath(): string {
   const here = fileURLToPath(new URL(".", import.meta.url));
   for (const c of [`${here}../../fixtures/demo-season.json`, `${here}../../../fixtures/demo-season.json`]) if (existsSync(c)) return resolve(c);
-  throw new InputError("io/demo-missing", "fixtures/demo-season.json not found next to the package", { hint: "reinstall the package" });
+  throw new InputError("io/demo-missing", tx("io/demo-missing"), { hint: tx("io/reinstall") });
 }
 
 const int = (value: unknown, option: string, min: number): number | undefined => wholeNumber(value, option, min);
@@ -62,7 +91,7 @@ function envPort(value: string | undefined): number | undefined {
 
 /** Starts a server from `vivant serve` arguments and prints where it is. Resolves once it is serving. */
 export async function startServe(argv: readonly string[], io: CliIo): Promise<VivantServer> {
-  const { values, positionals } = parseOptions(argv, {
+  const { values, positionals, lang } = parseOptions(argv, {
     port: { type: "string" },
     host: { type: "string" },
     data: { type: "string" },
@@ -77,7 +106,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     "no-union": { type: "boolean" },
     "allow-private": { type: "boolean" },
   }, "serve");
-  if (positionals.length) throw new InputError("cli/usage", `unexpected argument ${positionals[0]}`, { hint: "vivant serve --demo" });
+  if (positionals.length) throw new InputError("cli/usage", tx("cli/unexpected-argument", { value: positionals[0] }), { hint: tx("cli/example", { example: "vivant serve --demo" }) });
   const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
   const host = typeof values.host === "string" ? values.host : "127.0.0.1";
   // A host name is letters, digits, dots and hyphens: anything else fails here, before any lookup.
@@ -111,29 +140,29 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
       const path = demoSeasonPath();
       const { prepared, info } = await server.load([{ text: readFileSync(path, "utf8"), source: "fixtures/demo-season.json" }], {});
       if (!info) {
-        io.stderr.write(`${formatReportText(prepared.report, { source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`);
-        throw new InputError("serve/demo-invalid", "the demo season does not pass the core profile", { hint: "run vivant validate fixtures/demo-season.json" });
+        io.stderr.write(`${formatReportText(prepared.report, { lang, source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`);
+        throw new InputError("serve/demo-invalid", tx("serve/demo-invalid"), { hint: tx("serve/demo-invalid.hint") });
       }
       demoGraph = info.graphIri;
-      io.stderr.write(`loaded the demo season: ${info.triples} triples in ${info.graphIri}\n`);
+      io.stderr.write(`${t("cli/demo-loaded", { triples: info.triples, graph: info.graphIri }, lang)}\n`);
       // Never a committed secret: a fresh token per run, added to those of --tokens.
       demoToken = tokens.issue({ publisherId: info.publisherId ?? "demo", graphIri: info.graphIri, licence: info.licence });
     }
     const lines = [
-      `Vivant is serving ${server.graphs().length} graph${server.graphs().length === 1 ? "" : "s"} (${server.graphs().reduce((n, g) => n + g.triples, 0)} triples)`,
-      `  SPARQL endpoint:  ${server.sparqlEndpoint}`,
-      `  Graph Store:      ${server.graphStoreEndpoint}?graph=<graph IRI>`,
-      `  Performances API: ${server.url}api/performances?from=2026-11-01&city=Nantes`,
-      `  Catalog:          ${server.url}catalog`,
+      plural(t("cli/serving", { graphs: server.graphs().length, triples: server.graphs().reduce((n, g) => n + g.triples, 0) }, lang), server.graphs().length, lang),
+      t("cli/serving-sparql", { url: server.sparqlEndpoint }, lang),
+      t("cli/serving-gsp", { url: `${server.graphStoreEndpoint}?graph=<graph IRI>` }, lang),
+      t("cli/serving-api", { url: `${server.url}api/performances?from=2026-11-01&city=Nantes` }, lang),
+      t("cli/serving-catalog", { url: `${server.url}catalog` }, lang),
     ];
     if (demoToken && demoGraph) {
       lines.push(
-        `  Demo publisher token (this run only): ${demoToken}`,
+        t("cli/serving-token", { token: demoToken }, lang),
         `    curl -X PUT -H "Authorization: Bearer ${demoToken}" -H "Content-Type: application/json" \\`,
         `      --data-binary @fixtures/demo-season.json "${server.graphStoreEndpoint}?graph=${encodeURIComponent(demoGraph)}"`,
       );
     }
-    lines.push("Stop with Ctrl-C.");
+    lines.push(t("cli/serving-stop", {}, lang));
     io.stdout.write(`${lines.join("\n")}\n`);
     return server;
   } catch (e) {
@@ -144,15 +173,16 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "serve SPARQL, the Graph Store Protocol and the discoverability API (--demo: with the demo season)",
-  help: HELP,
+  summary: { en: "serve SPARQL, the Graph Store Protocol and the discoverability API (--demo: with the demo season)", fr: "servir SPARQL, le Graph Store Protocol et l'API de découverte (--demo : avec la saison de démonstration)" },
+  help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const server = await startServe(argv, io);
+    const lang = langFromArgv(argv);
     await new Promise<void>((resolveStop) => {
       const stop = (): void => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        io.stderr.write("stopping…\n");
+        io.stderr.write(`${t("cli/stopping", {}, lang)}\n`);
         void server.close().then(resolveStop, resolveStop);
       };
       process.on("SIGINT", stop);

@@ -7,10 +7,11 @@ import {
   DEFAULT_FORM, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateText,
   type ProfileName, type RecordForm, type ValidationReport,
 } from "../validate/index.js";
+import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 import { openOutput } from "./output.js";
-import { REPORT_HELP, REPORT_OPTIONS, reportOptions } from "./report.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
 
 const HELP = `Usage: vivant validate <file…> [options]
@@ -34,10 +35,40 @@ ${REPORT_HELP.replace(/^ {2}/gm, "  ")}
 Exit codes: 0 every file conforms (warnings allowed); 1 some file has violations (or rejected records);
 2 unusable input (malformed JSON, JSON-LD or Turtle: with its line and column; unknown profile or option).`;
 
+/** The profiles' one-line summaries in French. */
+const PROFILE_SUMMARIES_FR: Readonly<Record<ProfileName, string>> = {
+  core: "prêt pour le graphe : propriétés obligatoires et recommandées, types de données, IRI, étiquettes de langue (Vivant)",
+  google: "résultats enrichis Event de Google : propriétés obligatoires en violations, recommandées en avertissements",
+  artsdata: "formes d'entrée d'Artsdata.ca v4.7 (figées, CC0 ; sa seule règle SHACL-SPARQL réécrite en SHACL Core)",
+};
+
+const HELP_FR = `Usage : vivant validate <fichier…> [options]
+
+Vérifie des données d'événements avec un profil SHACL avant leur publication, et dit quel champ de quelle
+fiche corriger. Chaque fichier peut être un document de fiches (JSON avec un « publisher »), du JSON-LD
+(.jsonld, .json), du Turtle (.ttl), du N-Triples (.nt), du N-Quads (.nq) ou du TriG (.trig).
+
+Options :
+  --profile core|google|artsdata  le profil (core par défaut) :
+${PROFILES.map((p) => `      ${p.padEnd(9)} ${PROFILE_SUMMARIES_FR[p]}`).join("\n")}
+  --lang en|fr                    langue des messages (en par défaut)
+  --format text|json|turtle       text : problèmes groupés par fiche et par champ (par défaut) ;
+                                  json : un tableau d'un objet rapport par fichier (messages dans les deux langues) ;
+                                  turtle : un sh:ValidationReport SHACL par fichier
+  --form graph|embed              fiches seulement : valide la forme graphe, ou la forme embed que portent les
+                                  pages web (par défaut : embed pour google, graph sinon)
+${REPORT_HELP_FR}
+  --report FICHIER    écrit les rapports complets en JSON (le tableau de --format json), quel que soit --format
+
+Codes de sortie : 0 chaque fichier est conforme (avertissements permis) ; 1 un fichier a des violations (ou
+des fiches rejetées) ; 2 entrée inutilisable (JSON, JSON-LD ou Turtle mal formé : avec sa ligne et sa colonne ;
+profil ou option inconnus).`;
+
+
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check records, JSON-LD or RDF against the core, google or artsdata SHACL profile",
-  help: HELP,
+  summary: { en: "check records, JSON-LD or RDF against the core, google or artsdata SHACL profile", fr: "vérifier des fiches, du JSON-LD ou du RDF avec le profil SHACL core, google ou artsdata" },
+  help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const { values, positionals, lang } = parseOptions(argv, {
       profile: { type: "string" },
@@ -52,7 +83,7 @@ export const validateCommand: Command = {
     const profile: ProfileName = oneOf(str(values.profile), PROFILES, "core", "--profile");
     const format = oneOf(str(values.format), ["text", "json", "turtle"] as const, "text", "--format");
     const form: RecordForm = oneOf(str(values.form), ["graph", "embed"] as const, DEFAULT_FORM[profile], "--form");
-    if (positionals.length === 0) throw new InputError("cli/usage", "give at least one file to validate", { hint: "vivant validate season.json --profile google" });
+    if (positionals.length === 0) throw new InputError("cli/usage", tx("cli/need-files-validate"), { hint: tx("cli/example", { example: "vivant validate season.json --profile google" }) });
 
     let exit: number = EXIT.ok;
     const json: unknown[] = [];
@@ -62,7 +93,7 @@ export const validateCommand: Command = {
       try {
         text = await readFile(path, "utf8");
       } catch (e) {
-        io.stderr.write(`vivant validate: cannot read ${file}: ${(e as Error).message}\n`);
+        io.stderr.write(`vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`);
         exit = EXIT.unusable;
         continue;
       }
@@ -71,7 +102,7 @@ export const validateCommand: Command = {
         result = await validateText(text, file, profile, { form });
       } catch (e) {
         if (!isInputError(e)) throw e;
-        io.stderr.write(`vivant validate: ${e.message}\n`);
+        io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);
         for (const p of e.problems) io.stderr.write(`  ${p.path}: ${p.message[lang]}\n`);
         exit = EXIT.unusable;
         continue;
@@ -81,7 +112,7 @@ export const validateCommand: Command = {
       const rejected = problems.some((p) => p.severity === "violation");
       if ((!report.conforms || rejected) && exit === EXIT.ok) exit = EXIT.rejected;
       if (format === "text") {
-        const source = input.kind === "records" ? `${file} (records, ${input.form} form)` : file;
+        const source = input.kind === "records" ? t("cli/records-form", { file, form: input.form }, lang) : file;
         io.stdout.write(formatReportBounded(report, {
           lang, source, problems, notes: input.notes, rejected: input.map?.rejected.length ?? 0, ...shown, ...(reportFile !== undefined ? { reportFile } : {}),
         }));

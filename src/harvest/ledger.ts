@@ -3,7 +3,8 @@
 // Harvest and every importer fill it through a `SourceTally`; the summary, the --report JSON and the
 // `import/not-carried` problems are read from it, so that nothing is dropped without a word.
 
-import type { Problem } from "../errors.js";
+import type { Lang, Problem } from "../errors.js";
+import { t } from "../i18n.js";
 import { PROV, RDF_TYPE, SCHEMA, VIVANT } from "../vocab.js";
 import type { FixKind } from "./fixes.js";
 import { problem } from "./problems.js";
@@ -183,12 +184,12 @@ export class Ledger {
   }
 
   /** The summary's lines: one per property, `seen / carried / repaired / not carried`. */
-  summaryLines(): string[] {
-    const t = this.totals();
-    const lines = [`properties: ${t.seen} seen, ${t.carried} carried, ${t.repaired} repaired, ${t.notCarried} not carried`];
+  summaryLines(lang: Lang = "en"): string[] {
+    const tot = this.totals();
+    const lines = [t("summary/ledger-total", { seen: tot.seen, carried: tot.carried, repaired: tot.repaired, notCarried: tot.notCarried }, lang)];
     for (const r of this.rows()) {
       const reasons = Object.entries(r.reasons).map(([k, n]) => `${k} ${n}`).join(", ");
-      lines.push(`  ${r.property}: ${r.seen} seen, ${r.carried} carried, ${r.repaired} repaired, ${r.notCarried} not carried${reasons ? ` (${reasons})` : ""}`);
+      lines.push(t("summary/ledger-row", { property: r.property, seen: r.seen, carried: r.carried, repaired: r.repaired, notCarried: r.notCarried, reasons: reasons ? ` (${reasons})` : "" }, lang));
     }
     return lines;
   }

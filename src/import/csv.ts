@@ -2,7 +2,7 @@
 // in fixtures/import/mapping.json). One row per performance and tariff: rows sharing a performance id
 // add offers to it. A row that cannot be read is rejected with its reasons; nothing is guessed.
 
-import type { Problem } from "../errors.js";
+import type { Problem, Text } from "../errors.js";
 import { endAfterMidnight } from "../records/time.js";
 import { InputError } from "../errors.js";
 import { normalizeDate, parseDayMonthYear } from "../harvest/dates.js";
@@ -16,7 +16,7 @@ import {
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
 import { pushAll } from "../arrays.js";
-import { tx, type Params } from "../i18n.js";
+import { t, tx, type Params } from "../i18n.js";
 import { parseJsonText } from "../rdf/io.js";
 
 /** The fields a column can fill. */
@@ -80,6 +80,8 @@ export function importCsvWithMappingText(csvText: string, mappingText: string, m
 
 export interface CsvImportOptions {
   readonly mapping: CsvMapping;
+  /** Called every 500 rows and at the end with the rows read and the total. */
+  readonly onProgress?: (rowsRead: number, total: number) => void;
   /** Overrides the mapping's publisher. */
   readonly publisher?: PublisherOptions;
   /** Keep the fidelity ledger (what became of each column of each row). @default true */
@@ -108,6 +110,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const repairs = tally ? new RepairLog() : undefined;
 
   rows.forEach((row, i) => {
+    if (options.onProgress && i > 0 && i % 500 === 0) options.onProgress(i, rows.length);
     const line = i + 2;
     const node = String(line);
     if (tally) for (const c of header) if (row[c] !== undefined && row[c] !== "") tally.seen(node, c);
@@ -246,6 +249,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       performances.set(perfId!, { ...perf, offers });
     }
   });
+  options.onProgress?.(rows.length, rows.length);
   const ledger = new Ledger();
   tally?.settle(ledger, repairs, (c) => c, "not-mapped");
   return {

@@ -1,6 +1,7 @@
 // Reading CSV exports as they come out of spreadsheets: byte order marks (even doubled), a chosen
 // separator, quoted fields with separators inside, spreadsheet error cells. Each repair counted.
 
+import { tx } from "../i18n.js";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../errors.js";
 import type { Fixes } from "../harvest/fixes.js";
@@ -23,10 +24,10 @@ export function readCsv(text: string, delimiter: string, fixes: Fixes): CsvTable
     records = parse(text.slice(bom), { delimiter, relax_quotes: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new InputError("csv/syntax", `CSV: ${(e as Error).message}`, { hint: `check the separator ("${delimiter}") and the quotes near that line`, cause: e, ...(line !== undefined ? { line } : {}) });
+    throw new InputError("csv/syntax", tx("csv/syntax", { detail: (e as Error).message }), { hint: tx("csv/syntax.hint", { delimiter }), cause: e, ...(line !== undefined ? { line } : {}) });
   }
   const header = (records[0] ?? []).map((h) => h.trim());
-  if (header.length === 0) throw new InputError("csv/empty", "CSV: no header row", { hint: "the first line must name the columns" });
+  if (header.length === 0) throw new InputError("csv/empty", tx("csv/empty"), { hint: tx("csv/empty.hint") });
   const rows = records.slice(1).map((r) => {
     const row: Record<string, string> = {};
     header.forEach((h, i) => {

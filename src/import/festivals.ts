@@ -2,6 +2,7 @@
 // "festival") each at a place with its address and coordinates. Real spreadsheet dirt is repaired
 // and counted (BOMs, lost leading zeros, error cells, day/month/year dates, bare web addresses).
 
+import { tx } from "../i18n.js";
 import { InputError, type Problem } from "../errors.js";
 import { parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
@@ -128,8 +129,8 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   const expected = (Object.values(FESTIVAL_COLUMNS) as readonly (readonly string[])[]).map((n) => n[0]!);
   if (cols.name === undefined) {
     // No row can be read without the name column: one clear error, not one rejection per row.
-    throw new InputError("festivals/unknown-columns", `festivals CSV: no column holds the festival name. Expected columns: ${expected.join(" | ")}. Found: ${header.join(" | ")}`, {
-      hint: `export the Ministry's "Liste des festivals en France" again (labels or field names both work, separated by ; or ,)`,
+    throw new InputError("festivals/unknown-columns", tx("festivals/unknown-columns", { expected: expected.join(" | "), found: header.join(" | ") }), {
+      hint: tx("festivals/unknown-columns.hint"),
     });
   }
   const missing = (Object.keys(FESTIVAL_COLUMNS) as Column[]).filter((c) => cols[c] === undefined).map((c) => FESTIVAL_COLUMNS[c][0]);

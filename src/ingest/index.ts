@@ -5,6 +5,7 @@
 // then write (here: whole, atomically, and only a graph that conforms). Stages hand over data (quads, records),
 // never text to be parsed again.
 
+import { tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import { publisherGraphIri } from "../mapping/iri.js";
@@ -108,8 +109,8 @@ function isEmpty(input: LoadInput): boolean {
 export async function loadValidated(target: GraphTarget, input: LoadInput, request: LoadRequest): Promise<LoadOutcome> {
   if (isEmpty(input)) {
     const current = publisherGraph(target, request.publisherId);
-    throw new InputError("load/empty", `nothing to load for publisher "${request.publisherId}"${current ? `: its graph ${current.graphIri} is left as it is` : ""}`, {
-      hint: "check the failures above: a harvest or import that read nothing never replaces a graph",
+    throw new InputError("load/empty", current ? tx("load/empty-kept", { publisher: request.publisherId, graph: current.graphIri }) : tx("load/empty", { publisher: request.publisherId }), {
+      hint: tx("load/empty.hint"),
     });
   }
   // One named graph per publisher: a second graph for the same publisher would split its data and its token.
@@ -117,8 +118,8 @@ export async function loadValidated(target: GraphTarget, input: LoadInput, reque
   const known = publisherGraph(target, request.publisherId);
   const graphIri = "quads" in input ? (request.graphIri ?? known?.graphIri) : publisherGraphIri(input.records.publisher);
   if (known && graphIri !== undefined && known.graphIri !== graphIri) {
-    throw new InputError("load/publisher-graph-mismatch", `publisher "${request.publisherId}" already has graph ${known.graphIri}, not ${graphIri}`, {
-      hint: "import: give the publisher the baseIri of its existing graph (--base-iri); harvest: leave --base-iri out to replace the existing graph",
+    throw new InputError("load/publisher-graph-mismatch", tx("load/publisher-graph-mismatch", { publisher: request.publisherId, graph: known.graphIri, asked: graphIri }), {
+      hint: tx("load/publisher-graph-mismatch.hint"),
     });
   }
   const inputs: IngestInput[] = ["quads" in input ? { quads: input.quads, source: "harvest" } : { records: input.records, source: "import" }];

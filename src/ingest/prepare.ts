@@ -2,6 +2,7 @@
 // given their catalog facts (graph, licence, title, namespaces), validated with the core profile and checked for
 // ownership of their subjects. Nothing here writes: `ingest()` (./index.ts) writes a prepared graph only when it conforms.
 
+import { tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { InputError, type Problem } from "../errors.js";
 import type { Origin } from "../mapping/types.js";
@@ -132,7 +133,7 @@ const EXT: Readonly<Record<RdfFormat, string>> = { turtle: ".ttl", ntriples: ".n
  * Throws InputError when an input is unusable (syntax, unknown publisher, mixed publishers) — nothing is written then either.
  */
 export async function prepareGraph(files: readonly IngestInput[], target: LoadTarget, options: PrepareOptions = {}): Promise<PreparedData> {
-  if (!files.length) throw new InputError("load/no-input", "nothing to load", { hint: "give a file or a folder with .json, .jsonld, .ttl, .nt, .nq or .trig files" });
+  if (!files.length) throw new InputError("load/no-input", tx("load/no-input"), { hint: tx("load/no-input.hint", { extensions: ".json, .jsonld, .ttl, .nt, .nq, .trig" }) });
   const parts: ValidationInput[] = [];
   const origins = new Map<string, Origin>();
   const problems: Problem[] = [];
@@ -145,8 +146,8 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
     if (input.map?.document) {
       const p = input.map.document.publisher;
       if (publisher && publisher.id !== p.id) {
-        throw new InputError("load/mixed-publishers", `${f.source}: publisher "${p.id}" differs from "${publisher.id}" of the other inputs`, {
-          hint: "load each publisher's files separately: one publisher, one graph",
+        throw new InputError("load/mixed-publishers", tx("load/mixed-publishers", { source: f.source, publisher: p.id, other: publisher.id }), {
+          hint: tx("load/mixed-publishers.hint"),
         });
       }
       publisher = p;
@@ -158,27 +159,27 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
   }
   const publisherId = target.publisherId ?? publisher?.id;
   if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
-    throw new InputError("load/publisher-mismatch", `the records are published by "${publisher.id}", not "${target.publisherId}"`, {
-      hint: `run with --publisher ${publisher.id}, or load that publisher's own records`,
+    throw new InputError("load/publisher-mismatch", tx("load/publisher-mismatch", { publisher: publisher.id, asked: target.publisherId }), {
+      hint: tx("load/publisher-mismatch.hint", { publisher: publisher.id }),
     });
   }
   if (publisherId === undefined) {
-    throw new InputError("load/no-publisher", "RDF and JSON-LD input needs a publisher", { hint: "give --publisher ID (and --graph IRI and --licence the first time)" });
+    throw new InputError("load/no-publisher", tx("load/no-publisher"), { hint: tx("load/no-publisher.hint") });
   }
   const known = options.known?.(publisherId);
   if (recordsGraph !== undefined && target.graphIri !== undefined && target.graphIri !== recordsGraph) {
-    throw new InputError("load/graph-mismatch", `the records belong in ${recordsGraph}, not ${target.graphIri}`, {
-      hint: "leave the graph out: records name their publisher's graph (its baseIri + \"graph\")",
+    throw new InputError("load/graph-mismatch", tx("load/graph-mismatch", { graph: recordsGraph, asked: target.graphIri }), {
+      hint: tx("load/graph-mismatch.hint"),
     });
   }
   const graphIri = recordsGraph ?? target.graphIri ?? known?.graphIri;
   if (graphIri === undefined) {
-    throw new InputError("load/no-graph", `publisher "${publisherId}" has no graph yet`, { hint: "give --graph IRI (e.g. https://example.org/graph) for its first load" });
+    throw new InputError("load/no-graph", tx("load/no-graph", { publisher: publisherId }), { hint: tx("load/no-graph.hint") });
   }
   if (target.licence !== undefined) checkLicence(target.licence);
   const licence = target.licence ?? publisher?.licence ?? known?.licence;
   if (licence === undefined) {
-    throw new InputError("load/no-licence", `publisher "${publisherId}": no licence for graph ${graphIri}`, { hint: "give --licence (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 or an IRI)" });
+    throw new InputError("load/no-licence", tx("load/no-licence", { publisher: publisherId, graph: graphIri }), { hint: tx("load/no-licence.hint") });
   }
   const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
   (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));

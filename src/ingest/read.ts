@@ -3,6 +3,7 @@
 // as notes (never silently): https://schema.org/ IRIs, dates typed schema:Date by schema.org's context, and
 // schema.org IRIs written as text. Nothing else is repaired: validation shows what the data gets wrong.
 
+import { tx } from "../i18n.js";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { InputError, type Problem, type Text } from "../errors.js";
@@ -177,8 +178,8 @@ export async function readValidationInput(text: string, source: string, options:
 export async function readRecords(json: unknown, source: string, options: { readonly form?: RecordForm } = {}): Promise<ValidationInput> {
   const map = mapRecords(json);
   if (!map.document) {
-    throw new InputError("validate/unusable-records", `${source}: the record document cannot be mapped: its publisher is unusable`, {
-      hint: "fix the publisher (id, name, baseIri, licence): every IRI is minted from it", problems: map.problems,
+    throw new InputError("validate/unusable-records", tx("validate/unusable-records", { source }), {
+      hint: tx("validate/unusable-records.hint"), problems: map.problems,
     });
   }
   if (options.form === "embed") {

@@ -1,5 +1,6 @@
 // JSON-LD ⇄ RDF/JS quads through jsonld.js, with the static loader and safe mode (a dropped term is an error).
 
+import { tx } from "../i18n.js";
 import jsonld from "jsonld";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
@@ -109,11 +110,8 @@ function jsonLdError(e: unknown): InputError {
   const details = (e as { details?: { code?: string } }).details;
   const code = details?.code ?? (e as { code?: string }).code ?? "jsonld error";
   const message = e instanceof Error ? e.message : String(e);
-  return new InputError(`jsonld/${code.replace(/\s+/g, "-")}`, `JSON-LD: ${message}`, {
-    hint:
-      code === "loading document failed"
-        ? "only schema.org's context is served offline: inline any other @context"
-        : "check the @context and that every property expands to an IRI",
+  return new InputError(`jsonld/${code.replace(/\s+/g, "-")}`, tx("jsonld/error", { detail: message }), {
+    hint: code === "loading document failed" ? tx("jsonld/loading.hint") : tx("jsonld/error.hint"),
     cause: e,
   });
 }

@@ -1,5 +1,6 @@
 // The static JSON-LD document loader: pinned contexts served from ontologies/, nothing fetched, ever.
 
+import { tx } from "../i18n.js";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
@@ -16,8 +17,8 @@ export function ontologiesDir(): string {
       // try the next layout
     }
   }
-  throw new InputError("io/ontologies-missing", `pinned vocabularies not found next to ${here}`, {
-    hint: "reinstall the package: the ontologies/ folder ships with it",
+  throw new InputError("io/ontologies-missing", tx("io/ontologies-missing", { dir: here }), {
+    hint: tx("io/ontologies-missing.hint"),
   });
 }
 

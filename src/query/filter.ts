@@ -79,7 +79,7 @@ function bad(field: string, value: unknown, expected: Expected): InputError {
   const shown = JSON.stringify(value);
   return inputError(
     "query/bad-filter",
-    { en: `${field}: ${shown} is not ${e.en}`, fr: `${field} : ${shown} n'est pas ${e.fr}` },
+    { en: `${field}: ${shown} is not ${e.en}`, fr: `« ${field} » : ${shown} n'est pas ${e.fr}` },
     { en: `give ${e.en}`, fr: `indiquez ${e.fr}` },
   );
 }

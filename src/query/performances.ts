@@ -2,6 +2,7 @@
 // described as JSON-LD; facet counts; observatory aggregates. They run on any SelectSource (a GraphStore in
 // this thread, or the server's worker pool), so the library and HTTP answers are the same queries.
 
+import { tx } from "../i18n.js";
 import type { Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import type { Bindings, SelectResult, SelectSource } from "../store/types.js";
@@ -64,13 +65,13 @@ export function decodeCursor(text: string): Cursor {
 }
 
 function badCursor(): InputError {
-  return new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
+  return new InputError("query/bad-cursor", tx("query/bad-cursor"), { hint: tx("query/bad-cursor.hint") });
 }
 
 export function limitOf(options: PageOptions): number {
   const limit = options.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new InputError("query/bad-limit", `limit ${JSON.stringify(options.limit)} is not between 1 and 500`, { hint: "ask for at most 500 performances a page and follow `next`" });
+    throw new InputError("query/bad-limit", tx("query/bad-limit", { value: JSON.stringify(options.limit) }), { hint: tx("query/bad-limit.hint") });
   }
   return limit;
 }

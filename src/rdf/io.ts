@@ -72,8 +72,8 @@ export async function parseRdf(text: string, format: RdfFormat, options: ParseOp
     const message = (e as Error).message;
     const line = Number((e as { context?: { line?: number } }).context?.line ?? message.match(/line (\d+)/)?.[1] ?? 0);
     const column = columnOfN3Error(text, line, (e as { context?: { token?: { value?: string } } }).context?.token?.value);
-    throw new InputError("rdf/syntax", `${source}:${line}:${column}: ${message}`, {
-      hint: `check the ${format} syntax at that position`, line, column, cause: e,
+    throw new InputError("rdf/syntax", tx("rdf/syntax", { source, line, column, detail: message }), {
+      hint: tx("rdf/syntax.hint", { format }), line, column, cause: e,
     });
   }
 }

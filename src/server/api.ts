@@ -39,12 +39,13 @@ export async function feedItems(pool: Pick<QueryPool, "page" | "select">, filter
   }
   return { items, truncated: false };
 }
+import { tx } from "../i18n.js";
 
 const FILTER_PARAMS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q", "tz"] as const;
 
 function one(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
-  if (all.length > 1) throw new HttpError(400, "api/repeated-parameter", `${name} is given ${all.length} times`, { hint: `give ${name} once` });
+  if (all.length > 1) throw new HttpError(400, "api/repeated-parameter", tx("api/repeated-parameter", { name, count: all.length }), { hint: tx("api/repeated-parameter.hint", { name }) });
   return all[0];
 }
 
@@ -52,7 +53,7 @@ function one(params: URLSearchParams, name: string): string | undefined {
 export function filterFromParams(params: URLSearchParams, extra: readonly string[] = []): PerformanceFilter {
   for (const k of params.keys()) {
     if (!(FILTER_PARAMS as readonly string[]).includes(k) && !extra.includes(k)) {
-      throw new HttpError(400, "api/unknown-parameter", `unknown parameter ${k}`, { hint: `use ${[...FILTER_PARAMS, ...extra].join(", ")}` });
+      throw new HttpError(400, "api/unknown-parameter", tx("api/unknown-parameter", { name: k }), { hint: tx("request/use-one-of", { list: [...FILTER_PARAMS, ...extra].join(", ") }) });
     }
   }
   const f: Record<string, unknown> = {};
@@ -98,7 +99,7 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, pool: QueryPool, headers: Record<string, string>): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     if (["/api/performances", "/api/performances.ics", "/api/performances/facets", "/api/stats"].includes(url.pathname)) {
-      throw new HttpError(405, "request/method", `${req.method} is not allowed here`, { headers: { Allow: "GET, HEAD, OPTIONS" } });
+      throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
     }
     return false;
   }
@@ -134,7 +135,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     case "/api/performances/facets": {
       const filter = filterFromParams(url.searchParams, ["facet"]);
       const asked = url.searchParams.getAll("facet");
-      for (const a of asked) if (!(FACETS as readonly string[]).includes(a)) throw new HttpError(400, "api/bad-facet", `unknown facet ${a}`, { hint: `use ${FACETS.join(", ")}` });
+      for (const a of asked) if (!(FACETS as readonly string[]).includes(a)) throw new HttpError(400, "api/bad-facet", tx("api/bad-facet", { name: a }), { hint: tx("request/use-one-of", { list: FACETS.join(", ") }) });
       sendJson(res, 200, await pool.facets(filter, asked.length ? (asked as Facet[]) : FACETS), "application/json", headers);
       return true;
     }

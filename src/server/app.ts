@@ -28,7 +28,7 @@ import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, UsageError, type Text } from "../errors.js";
 import { tx } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
 import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
@@ -169,8 +169,11 @@ function listenError(e: NodeJS.ErrnoException, host: string, port: number): Erro
 function ownershipAs422(e: unknown): never {
   const code = (e as { code?: unknown }).code;
   if (code === "store/foreign-subjects" || code === "store/namespace-taken") {
-    const v = e as Error & { hint?: string };
-    throw new HttpError(422, code, v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message, v.hint !== undefined ? { hint: v.hint } : {});
+    // Both languages when the error carries them (a VivantError), else its English message.
+    const v = e as Error & { text?: Text; hint?: string; hintText?: Text };
+    const hint = v.hintText ?? v.hint;
+    const message = v.text ?? (v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message);
+    throw new HttpError(422, code, message, hint !== undefined ? { hint } : {});
   }
   throw e;
 }
@@ -472,7 +475,7 @@ export class VivantServer {
           });
           return;
         case "/catalog":
-          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the catalog is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
+          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/catalog-read-only"), { headers: { Allow: "GET, HEAD, OPTIONS" } });
           await this.#catalog(req, res, url);
           return;
         case "/mcp":
@@ -490,7 +493,7 @@ export class VivantServer {
           return;
         }
         case "/":
-          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", `${req.method} is not allowed here`);
+          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }));
           if (await handleWeb(req, res, url, this.#web)) return;
           sendJson(res, 200, this.#index(), "application/json", { Vary: "Accept" });
           return;
@@ -730,7 +733,7 @@ export class VivantServer {
     const offers = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"];
     const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
     const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
-    if (!type) throw new HttpError(406, "request/not-acceptable", "the service description is in Turtle, N-Triples, JSON-LD or RDF/XML", { hint: `accept one of ${offers.join(", ")}` });
+    if (!type) throw new HttpError(406, "request/not-acceptable", tx("sparql/description-not-acceptable"), { hint: tx("request/accept-one-of", { list: offers.join(", ") }) });
     const quads = this.serviceDescription(this.publicBase(req));
     const body =
       type === "application/ld+json"

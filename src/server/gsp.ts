@@ -16,7 +16,7 @@ import { spoolBody, type SpoolStats, type SpooledBody } from "./spool.js";
 import type { WriteInput } from "./write-lane.js";
 import { GRAPH_ALIASES, GRAPH_OFFERS } from "./sparql.js";
 import type { GraphInfo } from "../store/types.js";
-import { txt } from "../i18n.js";
+import { tx, txt } from "../i18n.js";
 
 export interface GspContext {
   readonly pool: QueryPool;
@@ -44,11 +44,11 @@ function target(url: URL, method: string): { graphIri: string } | { default: tru
   // POST to the graph store itself creates a graph (GSP §5.5): here, the publisher's own graph.
   if (method === "POST" && graphs.length === 0 && !isDefault) return { store: true };
   if (graphs.length + (isDefault ? 1 : 0) !== 1) {
-    throw new HttpError(400, "gsp/target", "give exactly one of ?graph=IRI or ?default", { hint: "e.g. /graph-store?graph=https%3A%2F%2Fexample.org%2Fgraph" });
+    throw new HttpError(400, "gsp/target", tx("gsp/target"), { hint: tx("gsp/target.hint", { example: "/graph-store?graph=https%3A%2F%2Fexample.org%2Fgraph" }) });
   }
   if (isDefault) return { default: true };
   const graphIri = graphs[0]!;
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(graphIri)) throw new HttpError(400, "gsp/graph-iri", `${JSON.stringify(graphIri)} is not an absolute IRI`, { hint: "URL-encode an absolute IRI" });
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(graphIri)) throw new HttpError(400, "gsp/graph-iri", tx("gsp/graph-iri", { iri: JSON.stringify(graphIri) }), { hint: tx("gsp/graph-iri.hint") });
   return { graphIri };
 }
 
@@ -61,14 +61,14 @@ function authorise(req: IncomingMessage, tokens: TokenTable, graphIri: string | 
   const header = req.headers.authorization;
   const grant = tokens.grantOf(header);
   if (!grant) {
-    throw new HttpError(401, "auth/token", header ? "the bearer token is not known" : "writing needs a bearer token", {
-      hint: "send Authorization: Bearer <your publisher token>",
+    throw new HttpError(401, "auth/token", header ? tx("auth/token-unknown") : tx("auth/token-missing"), {
+      hint: tx("auth/token.hint"),
       headers: { "WWW-Authenticate": `Bearer realm="vivant"${header ? ', error="invalid_token"' : ""}` },
     });
   }
   if (graphIri !== undefined && grant.graphIri !== graphIri) {
-    throw new HttpError(403, "auth/other-graph", `this token writes the graph of publisher "${grant.publisherId}" (${grant.graphIri}), not ${graphIri}`, {
-      hint: "each publisher writes its own graph only",
+    throw new HttpError(403, "auth/other-graph", tx("auth/other-graph", { publisher: grant.publisherId, graph: grant.graphIri, asked: graphIri }), {
+      hint: tx("auth/other-graph.hint"),
     });
   }
   return grant;
@@ -78,8 +78,8 @@ function bodyFormat(req: IncomingMessage): RdfFormat {
   const type = mediaTypeOf(req.headers["content-type"]);
   const format = formatFromMediaType(type);
   if (!format) {
-    throw new HttpError(415, "request/media-type", `cannot read ${type || "an untyped body"}`, {
-      hint: "send text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json (Vivant records), or files as multipart/form-data",
+    throw new HttpError(415, "request/media-type", type ? tx("gsp/media-type", { type }) : tx("gsp/media-type-untyped"), {
+      hint: tx("gsp/media-type.hint"),
     });
   }
   return format;
@@ -94,26 +94,26 @@ export async function handleGsp(req: IncomingMessage, res: ServerResponse, url: 
   }
   if (method === "GET" || method === "HEAD") {
     const accept = negotiate(req.headers.accept, GRAPH_OFFERS, GRAPH_ALIASES);
-    if (!accept) throw new HttpError(406, "request/not-acceptable", `cannot send a graph as ${req.headers.accept}`, { hint: `accept one of ${GRAPH_OFFERS.join(", ")}` });
+    if (!accept) throw new HttpError(406, "request/not-acceptable", tx("gsp/not-acceptable", { accept: req.headers.accept }), { hint: tx("request/accept-one-of", { list: GRAPH_OFFERS.join(", ") }) });
     if ("default" in t) {
       const r = await ctx.pool.query("CONSTRUCT WHERE { ?s ?p ?o }", "application/sparql-results+json", accept, { unionDefaultGraph: false });
       send(res, 200, r.mediaType, r.body, ctx.headers);
       return;
     }
-    if (t.graphIri !== CATALOG_GRAPH && !ctx.graph(t.graphIri)) throw new HttpError(404, "gsp/no-graph", `no graph ${t.graphIri}`, { hint: "GET /catalog lists the graphs" });
+    if (t.graphIri !== CATALOG_GRAPH && !ctx.graph(t.graphIri)) throw new HttpError(404, "gsp/no-graph", tx("gsp/no-graph", { graph: t.graphIri }), { hint: tx("gsp/no-graph.hint") });
     const r = await ctx.pool.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${t.graphIri}> { ?s ?p ?o } }`, "application/sparql-results+json", accept);
     send(res, 200, r.mediaType, r.body, ctx.headers);
     return;
   }
   if (method !== "PUT" && method !== "POST" && method !== "DELETE") {
-    throw new HttpError(405, "request/method", `${method} is not allowed on the graph store`, { headers: { Allow: ALLOW } });
+    throw new HttpError(405, "request/method", tx("request/method-gsp", { method }), { headers: { Allow: ALLOW } });
   }
   if ("default" in t || t.graphIri === CATALOG_GRAPH) {
-    throw new HttpError(403, "gsp/read-only-graph", "this graph is kept by the server", { hint: "publishers write their own named graph: ?graph=<your graph IRI>" });
+    throw new HttpError(403, "gsp/read-only-graph", tx("gsp/read-only-graph"), { hint: tx("gsp/read-only-graph.hint") });
   }
   const grant = authorise(req, ctx.tokens, t.graphIri);
   if (method === "DELETE") {
-    if (!(await ctx.remove(t.graphIri))) throw new HttpError(404, "gsp/no-graph", `no graph ${t.graphIri}`);
+    if (!(await ctx.remove(t.graphIri))) throw new HttpError(404, "gsp/no-graph", tx("gsp/no-graph", { graph: t.graphIri }), { hint: tx("gsp/no-graph.hint") });
     res.writeHead(204, ctx.headers).end();
     return;
   }
@@ -133,7 +133,7 @@ async function createGraph(req: IncomingMessage, res: ServerResponse, url: URL, 
     req.resume();
     throw new HttpError(409, "gsp/graph-exists", txt({
       en: 'publisher "{publisher}" has its graph already ({graph}): POST to the graph store creates it only once',
-      fr: "l'éditeur « {publisher} » a déjà son graphe ({graph}) : un POST au graph store ne le crée qu'une fois",
+      fr: "l'éditeur « {publisher} » a déjà son graphe ({graph}) : un POST au Graph Store ne le crée qu'une fois",
     }, { publisher: grant.publisherId, graph: grant.graphIri }), {
       hint: txt({ en: "PUT {location} replaces it, POST {location} adds to it", fr: "PUT {location} le remplace, POST {location} y ajoute" }, { location }),
       headers: { Location: location },
@@ -154,7 +154,7 @@ async function bodyFiles(req: IncomingMessage, ctx: GspContext): Promise<{ files
   const format = bodyFormat(req);
   bodyDecoder(req.headers["content-type"]); // an unknown charset: 415 before the body is read
   const spooled = await spoolBody(req, limit, ctx.spool.dir, ctx.spool.stats, "--max-write");
-  return { files: [{ spool: spooled.path, contentType: req.headers["content-type"], source: "request body", format }], spooled };
+  return { files: [{ spool: spooled.path, contentType: req.headers["content-type"], source: `${req.method ?? "PUT"} ${(req.url ?? "/graph-store").split("?")[0]}`, format }], spooled };
 }
 
 /** Answers 422 with the report when the data was rejected; false when it was written. */

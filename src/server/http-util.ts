@@ -121,16 +121,20 @@ export function charsetOf(header: string | undefined): string | undefined {
   return m ? (m[1] ?? m[2] ?? "").trim().toLowerCase() : undefined;
 }
 
-/** Decodes a body in the Content-Type's charset (see readBody). */
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
-  const decoder = bodyDecoder(contentType);
+/**
+ * Decodes a body in the Content-Type's charset (see readBody). `what` names it in the errors (default: the request
+ * body; e.g. a multipart part).
+ */
+export function decodeBody(bytes: Uint8Array, contentType: string | undefined, what?: Text): string {
+  const subject = what ?? { en: "the request body", fr: "le corps de la requête" };
+  const decoder = bodyDecoder(contentType, what);
   try {
     return decoder.decode(bytes);
   } catch {
     const at = decoder.encoding === "utf-8" ? firstInvalidUtf8(bytes) : undefined;
     // (Only UTF-8 and UTF-16 decoders can meet invalid bytes; single-byte charsets map every byte.)
     const where = at !== undefined ? { en: ` (byte ${at})`, fr: ` (octet ${at})` } : { en: "", fr: "" };
-    throw new HttpError(400, "request/encoding", txt({ en: `the request body is not valid {charset}${where.en}`, fr: `le corps de la requête n'est pas de l'{charset} valide${where.fr}` }, { charset: decoder.encoding.toUpperCase() }), {
+    throw new HttpError(400, "request/encoding", { en: `${subject.en} is not valid ${decoder.encoding.toUpperCase()}${where.en}`, fr: `${subject.fr} n'est pas de l'${decoder.encoding.toUpperCase()} valide${where.fr}` }, {
       hint: txt({
         en: 'send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")',
         fr: "envoyez le corps en UTF-8, ou nommez son jeu de caractères dans Content-Type (par exemple « text/turtle; charset=iso-8859-1 »)",
@@ -140,12 +144,12 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
 }
 
 /** A fatal decoder for the Content-Type's charset (UTF-8 when none is given); 415 for a charset it cannot read. */
-export function bodyDecoder(contentType: string | undefined): TextDecoder {
+export function bodyDecoder(contentType: string | undefined, what?: Text): TextDecoder {
   const charset = charsetOf(contentType) ?? "utf-8";
   try {
     return new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new HttpError(415, "request/charset", txt({ en: "cannot read a body in charset {charset}", fr: "impossible de lire un corps dans le jeu de caractères {charset}" }, { charset: JSON.stringify(charset) }), {
+    throw new HttpError(415, "request/charset", { en: `cannot read ${what ? what.en : "a body"} in charset ${JSON.stringify(charset)}`, fr: `impossible de lire ${what ? what.fr : "un corps"} dans le jeu de caractères ${JSON.stringify(charset)}` }, {
       hint: txt({
         en: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
         fr: "envoyez de l'UTF-8 (charset=utf-8, ou aucun charset), ou un autre jeu de caractères du WHATWG Encoding Standard, par exemple iso-8859-1",
@@ -204,7 +208,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
-async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"] ?? NaN);
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];

@@ -1,79 +1,68 @@
 // multipart/form-data uploads to the Graph Store (HTML forms, Fuseki's and Jena's upload tools): each file part is
-// one RDF document (or Vivant records), read by busboy within the body limit, then validated as one graph.
+// one RDF document (or Vivant records), read within the body limit and decoded in its own charset, then validated as
+// one graph.
 
 import type { IncomingMessage } from "node:http";
-import busboy from "busboy";
 import { formatFromMediaType, formatFromPath, type RdfFormat } from "../rdf/io.js";
 import type { LoadFile } from "../store/load.js";
-import { tx, txt } from "../i18n.js";
-import { decodeBody, HttpError } from "./http-util.js";
+import { txt } from "../i18n.js";
+import { charsetOf, decodeBody, HttpError, readBytes } from "./http-util.js";
 
 /** Media types that say nothing about the format: the part's file name decides then. */
 const GENERIC = new Set(["application/octet-stream", "text/plain", "binary/octet-stream", ""]);
 
-/** The file parts of a multipart/form-data request, decoded, each with its format. Plain fields are ignored. */
-export function readMultipart(req: IncomingMessage, limit: number): Promise<LoadFile[]> {
-  const declared = Number(req.headers["content-length"] ?? NaN);
-  if (declared > limit) return Promise.reject(tooLarge(limit));
-  return new Promise<LoadFile[]>((resolve, reject) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: limit, files: 100, fields: 100, parts: 200 }, defParamCharset: "utf8" });
-    } catch (e) {
-      reject(new HttpError(400, "request/multipart", txt({ en: "cannot read the multipart body: {reason}", fr: "impossible de lire le corps multipart : {reason}" }, { reason: (e as Error).message }), {
-        hint: txt({ en: "send multipart/form-data with a boundary parameter", fr: "envoyez du multipart/form-data avec un paramètre boundary" }),
-      }));
-      return;
-    }
-    const parts: { name: string; mime: string; type: string | undefined; chunks: Buffer[] }[] = [];
-    let size = 0;
-    let failed = false;
-    const fail = (e: HttpError): void => {
-      if (failed) return;
-      failed = true;
-      req.unpipe(bb);
-      req.resume();
-      reject(e);
-    };
-    bb.on("file", (field, stream, info) => {
-      const part = { name: info.filename || field || `part ${parts.length + 1}`, mime: info.mimeType.toLowerCase(), type: undefined as string | undefined, chunks: [] as Buffer[] };
-      parts.push(part);
-      stream.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limit) fail(tooLarge(limit));
-        else part.chunks.push(chunk);
-      });
-      stream.on("limit", () => fail(tooLarge(limit)));
-    });
-    const atMost = txt({ en: "send at most 100 files per request", fr: "envoyez au plus 100 fichiers par requête" });
-    bb.on("partsLimit", () => fail(new HttpError(413, "request/too-large", txt({ en: "the multipart body has more than 200 parts", fr: "le corps multipart a plus de 200 parties" }), { hint: atMost })));
-    bb.on("filesLimit", () => fail(new HttpError(413, "request/too-large", txt({ en: "the multipart body has more than 100 files", fr: "le corps multipart a plus de 100 fichiers" }), { hint: atMost })));
-    bb.on("error", (e: unknown) => fail(new HttpError(400, "request/multipart", txt({ en: "cannot read the multipart body: {reason}", fr: "impossible de lire le corps multipart : {reason}" }, { reason: (e as Error).message }), {
+/** The most parts and file parts read from one request. */
+const MAX_PARTS = 200;
+const MAX_FILES = 100;
+
+/**
+ * The file parts of a multipart/form-data request, decoded, each with its format. Plain fields are ignored, except
+ * `_charset_` (RFC 7578 §4.6: the charset of the parts that name none). The body is read within `limit` bytes (413),
+ * then parsed by Node's own multipart parser (the Fetch API's `Response.formData()`, which keeps each part's bytes
+ * and its whole Content-Type); each file part is decoded in its own charset, else the `_charset_` field's, else
+ * UTF-8, by the same fatal decoder as bodies: 415 for an unknown charset, 400 for bytes that are not valid in it.
+ */
+export async function readMultipart(req: IncomingMessage, limit: number): Promise<LoadFile[]> {
+  const bytes = await readBytes(req, limit);
+  let form: FormData;
+  try {
+    form = await new Response(bytes, { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData();
+  } catch (e) {
+    throw new HttpError(400, "request/multipart", txt({ en: "cannot read the multipart body: {reason}", fr: "impossible de lire le corps multipart : « {reason} »" }, { reason: (e as Error).message }), {
       hint: txt({ en: "check the boundary and the part headers", fr: "vérifiez le boundary et les en-têtes des parties" }),
-    })));
-    bb.on("close", () => {
-      if (failed) return;
-      if (!parts.length) {
-        reject(new HttpError(400, "request/multipart", txt({ en: "the multipart body has no file part", fr: "le corps multipart n'a aucune partie fichier" }), {
-          hint: txt({
-            en: 'send each RDF document as a file part (Content-Disposition: form-data; name="file"; filename="data.ttl")',
-            fr: 'envoyez chaque document RDF comme une partie fichier (Content-Disposition: form-data; name="file"; filename="data.ttl")',
-          }),
-        }));
-        return;
-      }
-      try {
-        resolve(parts.map((p) => toFile(p.name, p.mime, Buffer.concat(p.chunks))));
-      } catch (e) {
-        reject(e);
-      }
     });
-    req.pipe(bb);
-  });
+  }
+  const atMost = txt({ en: "send at most 100 files per request", fr: "envoyez au plus 100 fichiers par requête" });
+  const parts: { name: string; type: string; bytes: Uint8Array }[] = [];
+  let count = 0;
+  let defaultCharset: string | undefined;
+  for (const [field, value] of form) {
+    if (++count > MAX_PARTS) throw new HttpError(413, "request/too-large", txt({ en: "the multipart body has more than 200 parts", fr: "le corps multipart a plus de 200 parties" }), { hint: atMost });
+    if (typeof value === "string") {
+      if (field === "_charset_" && value.trim() !== "") defaultCharset = value.trim();
+      continue;
+    }
+    if (parts.length === MAX_FILES) throw new HttpError(413, "request/too-large", txt({ en: "the multipart body has more than 100 files", fr: "le corps multipart a plus de 100 fichiers" }), { hint: atMost });
+    parts.push({ name: value.name || field || `part ${parts.length + 1}`, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  if (!parts.length) {
+    throw new HttpError(400, "request/multipart", txt({ en: "the multipart body has no file part", fr: "le corps multipart n'a aucune partie fichier" }), {
+      hint: txt({
+        en: 'send each RDF document as a file part (Content-Disposition: form-data; name="file"; filename="data.ttl")',
+        fr: 'envoyez chaque document RDF comme une partie fichier (Content-Disposition: form-data; name="file"; filename="data.ttl")',
+      }),
+    });
+  }
+  return parts.map((p) => toFile(p.name, p.type, p.bytes, defaultCharset));
 }
 
-function toFile(name: string, contentType: string, bytes: Buffer): LoadFile {
-  const mime = contentType.split(";")[0]!.trim();
+/** A part's Content-Type with the charset it is to be read in: its own, else the form's `_charset_`, else none (UTF-8). */
+export function partContentType(contentType: string, defaultCharset: string | undefined): string {
+  return charsetOf(contentType) === undefined && defaultCharset !== undefined ? `${contentType || "application/octet-stream"}; charset=${defaultCharset}` : contentType;
+}
+
+function toFile(name: string, contentType: string, bytes: Uint8Array, defaultCharset: string | undefined): LoadFile {
+  const mime = contentType.split(";")[0]!.trim().toLowerCase();
   const format: RdfFormat | undefined = GENERIC.has(mime) ? formatFromPath(name) : formatFromMediaType(mime);
   if (!format) {
     throw new HttpError(415, "request/media-type", txt({ en: "cannot read the part {name} ({type})", fr: "impossible de lire la partie {name} ({type})" }, { name: JSON.stringify(name), type: mime || "untyped" }), {
@@ -83,9 +72,6 @@ function toFile(name: string, contentType: string, bytes: Buffer): LoadFile {
       }),
     });
   }
-  return { text: decodeBody(bytes, contentType), source: name, format };
-}
-
-function tooLarge(limit: number): HttpError {
-  return new HttpError(413, "request/too-large", tx("http/too-large", { limit }), { hint: tx("http/too-large.hint") });
+  const what = { en: `the part ${JSON.stringify(name)}`, fr: `la partie ${JSON.stringify(name)}` };
+  return { text: decodeBody(bytes, partContentType(contentType, defaultCharset), what), source: name, format };
 }

@@ -2,6 +2,7 @@
 // A query that runs past its time limit gets its worker terminated and replaced (the replacement loads the
 // data directory, which is the truth); the other workers keep answering meanwhile.
 
+import { tx } from "../i18n.js";
 import { Worker } from "node:worker_threads";
 import { VivantError } from "../errors.js";
 import { parseSparqlTsv } from "../store/tsv.js";
@@ -325,8 +326,8 @@ export class QueryPool implements SelectSource {
         clearTimeout(job.timer);
         job.reject(new QueryError(500, {
           code: "query/worker-failed",
-          message: `the query worker failed while answering (${reason}) and is being replaced`,
-          hint: "if the query is large, narrow it (fewer unbound patterns, a LIMIT)",
+          message: tx("query/worker-failed", { reason }),
+          hint: tx("query/worker-failed.hint"),
         }));
       }
     }
@@ -434,7 +435,7 @@ export class QueryPool implements SelectSource {
   }
 
   #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">, lane: Lane = "fast"): Promise<T> {
-    if (this.#closed) return Promise.reject(new QueryError(503, { code: "server/closing", message: "the server is shutting down" }));
+    if (this.#closed) return Promise.reject(new QueryError(503, { code: "server/closing", message: tx("server/closing") }));
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.#timeout(job), this.#o.timeoutMs);
       const job: Job = {
@@ -450,8 +451,8 @@ export class QueryPool implements SelectSource {
     this.stats.timedOut++;
     job.reject(new QueryError(503, {
       code: "query/timeout",
-      message: `the query did not finish within ${this.#o.timeoutMs} ms`,
-      hint: "narrow the query (fewer unbound patterns, a LIMIT), or run it on your own copy of the data",
+      message: tx("query/timeout", { ms: this.#o.timeoutMs }),
+      hint: tx("query/timeout.hint"),
     }));
     clearTimeout(job.laneTimer);
     for (const queue of [this.#fast, this.#slow]) {
@@ -473,7 +474,7 @@ export class QueryPool implements SelectSource {
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
     // TSV: cheaper for Oxigraph to write than JSON, and as fast to read (see store/tsv.ts).
     const r = await this.query(query, "text/tab-separated-values", "application/n-triples", options);
-    if (r.form !== "select") throw new QueryError(400, { code: "sparql/wrong-form", message: `expected a SELECT query, got ${r.form.toUpperCase()}` });
+    if (r.form !== "select") throw new QueryError(400, { code: "sparql/wrong-form", message: tx("sparql/expected-select", { form: r.form.toUpperCase() }) });
     return parseSparqlTsv(decoder.decode(r.body));
   }
 
@@ -529,7 +530,7 @@ export class QueryPool implements SelectSource {
     this.#closed = true;
     for (const job of [...this.#fast.splice(0), ...this.#slow.splice(0)]) {
       clearTimeout(job.timer);
-      job.reject(new QueryError(503, { code: "server/closing", message: "the server is shutting down" }));
+      job.reject(new QueryError(503, { code: "server/closing", message: tx("server/closing") }));
     }
     await Promise.all(this.#slots.splice(0).map((s) => s.worker.terminate()));
   }

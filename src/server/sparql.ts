@@ -1,6 +1,7 @@
 // SPARQL 1.1 Protocol (query operation): GET and POST (direct and form-encoded), dataset parameters,
 // content negotiation, and the service description when no query is given. Updates are refused.
 
+import { tx } from "../i18n.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { operationKind } from "../store/sparql-text.js";
 import type { QueryOptions } from "../store/types.js";
@@ -73,8 +74,8 @@ export interface SparqlContext {
 }
 
 const refusedUpdate = (): HttpError =>
-  new HttpError(403, "sparql/update-refused", "SPARQL Update is not accepted: this endpoint is read-only", {
-    hint: "publishers replace their graph with the Graph Store Protocol (PUT /graph-store?graph=…) and a bearer token; every write is validated",
+  new HttpError(403, "sparql/update-refused", tx("sparql/update-refused"), {
+    hint: tx("sparql/update-refused.hint"),
   });
 
 /** The query and dataset of a protocol request. */
@@ -88,7 +89,7 @@ interface Operation {
 function fromParams(params: URLSearchParams, query: string | undefined): Operation | undefined {
   if (params.has("update")) throw refusedUpdate();
   const queries = params.getAll("query");
-  if (query === undefined && queries.length > 1) throw new HttpError(400, "sparql/several-queries", "more than one query parameter", { hint: "send one query per request" });
+  if (query === undefined && queries.length > 1) throw new HttpError(400, "sparql/several-queries", tx("sparql/several-queries"), { hint: tx("sparql/several-queries.hint") });
   const text = query ?? queries[0];
   if (text === undefined) return undefined;
   const options: { defaultGraphs?: string[]; namedGraphs?: string[] } = {};
@@ -99,7 +100,7 @@ function fromParams(params: URLSearchParams, query: string | undefined): Operati
 
 async function operationOf(req: IncomingMessage, url: URL, maxBody: number): Promise<Operation | undefined> {
   if (req.method === "GET" || req.method === "HEAD") return fromParams(strictParams(url.search.slice(1)), undefined);
-  if (req.method !== "POST") throw new HttpError(405, "request/method", `${req.method} is not allowed on the query endpoint`, { headers: { Allow: "GET, HEAD, POST, OPTIONS" } });
+  if (req.method !== "POST") throw new HttpError(405, "request/method", tx("request/method-sparql", { method: req.method }), { headers: { Allow: "GET, HEAD, POST, OPTIONS" } });
   const type = mediaTypeOf(req.headers["content-type"]);
   if (type === "application/sparql-update") throw refusedUpdate();
   const body = await readBody(req, maxBody);
@@ -108,12 +109,12 @@ async function operationOf(req: IncomingMessage, url: URL, maxBody: number): Pro
     // Dataset parameters may also be in the URL of a form POST.
     for (const [k, v] of strictParams(url.search.slice(1))) if (k !== "query") params.append(k, v);
     const op = fromParams(params, undefined);
-    if (!op) throw new HttpError(400, "sparql/no-query", "the form has no query parameter", { hint: "send query=… (URL-encoded)" });
+    if (!op) throw new HttpError(400, "sparql/no-query", tx("sparql/no-query-form"), { hint: tx("sparql/no-query-form.hint") });
     return op;
   }
   if (type === "application/sparql-query") return fromParams(strictParams(url.search.slice(1)), body);
-  throw new HttpError(415, "request/media-type", `a query POST must be application/sparql-query or application/x-www-form-urlencoded, not ${type || "untyped"}`, {
-    hint: "send the query as the body with Content-Type: application/sparql-query",
+  throw new HttpError(415, "request/media-type", tx("sparql/post-media-type", { type: type || "—" }), {
+    hint: tx("sparql/post-media-type.hint"),
   });
 }
 
@@ -121,7 +122,7 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
   const op = await operationOf(req, url, ctx.maxBodyBytes);
   if (!op) {
     if (url.searchParams.size > 0 && !url.searchParams.has("format")) {
-      throw new HttpError(400, "sparql/no-query", "no query parameter", { hint: "GET /sparql?query=… (URL-encoded), or POST the query" });
+      throw new HttpError(400, "sparql/no-query", tx("sparql/no-query"), { hint: tx("sparql/no-query.hint") });
     }
     await ctx.describe(req, res);
     return;
@@ -134,8 +135,8 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
   const graphType = graph ? chooseMediaType(op.formats, accept, GRAPH_OFFERS, GRAPH_ALIASES, GRAPH_FORMAT_NAMES) : GRAPH_OFFERS[0];
   if (!resultsType || !graphType) {
     const offers = graph ? GRAPH_OFFERS : RESULTS_OFFERS;
-    throw new HttpError(406, "request/not-acceptable", `cannot answer a ${(kind ?? "select").toUpperCase()} query in ${accept}`, {
-      hint: `accept one of ${offers.join(", ")}, or give format= one of ${Object.keys(graph ? GRAPH_FORMAT_NAMES : RESULTS_FORMAT_NAMES).join(", ")}`,
+    throw new HttpError(406, "request/not-acceptable", tx("sparql/not-acceptable", { form: (kind ?? "select").toUpperCase(), accept }), {
+      hint: tx("sparql/not-acceptable.hint", { offers: offers.join(", "), names: Object.keys(graph ? GRAPH_FORMAT_NAMES : RESULTS_FORMAT_NAMES).join(", ") }),
     });
   }
   const r = await ctx.pool.query(op.query, resultsType, graphType, op.options);

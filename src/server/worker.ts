@@ -1,6 +1,7 @@
 // A query worker: holds a read-only replica of the store (loaded from the data directory) and answers
 // one message at a time, so a graph swap (reload) never interleaves with a query.
 
+import { tx } from "../i18n.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { isVivantError } from "../errors.js";
 import { isStoreBrokenError } from "../store/oxigraph.js";
@@ -15,7 +16,7 @@ const encoder = new TextEncoder();
 
 function toError(e: unknown): WorkerError {
   if (isStoreBrokenError(e) || store?.broken) {
-    return { code: "query/worker-failed", message: `the query worker failed while answering and is being replaced: ${e instanceof Error ? e.message : String(e)}`, client: false, status: 500, broken: true };
+    return { code: "query/worker-failed", message: tx("query/worker-failed", { reason: e instanceof Error ? e.message : String(e) }), hint: tx("query/worker-failed.hint"), client: false, status: 500, broken: true };
   }
   if (isVivantError(e)) {
     const pos = e as { line?: number; column?: number };
@@ -111,8 +112,8 @@ port.on("message", (m: ToWorker) => {
         id: m.id,
         error: {
           code: "query/result-too-large",
-          message: `the answer is ${body.byteLength} bytes, more than this server sends (${config.maxResultBytes})`,
-          hint: "add LIMIT and OFFSET, or narrow the query",
+          message: tx("query/result-too-large", { bytes: body.byteLength, limit: config.maxResultBytes }),
+          hint: tx("query/result-too-large.hint"),
           client: true,
           status: 422,
         },

@@ -1,6 +1,7 @@
 // The server's write lane: one write thread (src/server/write-thread.ts) that prepares Graph Store writes one at a
 // time. A thread that fails (out of memory, a crash) is replaced; its write gets a 500 problem, nothing is written.
 
+import { tx } from "../i18n.js";
 import { Worker } from "node:worker_threads";
 import { InputError, UsageError, VivantError, type Message } from "../errors.js";
 import type { EncodedGraph } from "../store/files.js";
@@ -72,8 +73,8 @@ export class WriteLane {
     const fail = (why: string): void => {
       if (this.#worker === worker) this.#worker = undefined;
       for (const p of this.#pending.values()) {
-        p.reject(new UsageError("server/write-failed", `the write thread stopped while preparing the write (${why}); nothing was written`, {
-          hint: "send the data again; if it keeps failing, split it or ask the operator about the server's memory",
+        p.reject(new UsageError("server/write-failed", tx("server/write-failed", { reason: why }), {
+          hint: tx("server/write-failed.hint"),
         }));
       }
       this.#pending.clear();

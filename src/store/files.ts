@@ -6,11 +6,12 @@
 //   <plain triples: chunks, each loadable on its own>
 //   <triples with blank nodes: loaded in one call>
 
+import { tx } from "../i18n.js";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, UsageError, type Message, type Text } from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
 
@@ -128,18 +129,18 @@ export async function writeEncodedGraphFile(dataDir: string, info: GraphInfo, co
   } catch (e) {
     await fh?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
-    throw storageError(`cannot write graph ${info.graphIri} (temp file ${temp}, removed; ${target} unchanged)`, e);
+    throw storageError(tx("store/write-failed", { graph: info.graphIri, temp, target }), e);
   }
   try {
     await rename(temp, target);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    throw storageError(`cannot publish graph file ${target} (unchanged)`, e);
+    throw storageError(tx("store/publish-failed", { target }), e);
   }
   try {
     await fsyncDir(dir);
   } catch (e) {
-    throw storageError(`graph file ${target} was replaced but the directory could not be synced: after a crash either version may be found`, e);
+    throw storageError(tx("store/sync-failed", { target }), e);
   }
 }
 
@@ -149,7 +150,7 @@ export async function removeGraphFile(dataDir: string, graphIri: string): Promis
     await unlink(join(graphsDir(dataDir), graphFileName(graphIri)));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw ioError(`cannot remove the file of graph ${graphIri}`, e);
+    throw ioError(tx("store/remove-failed", { graph: graphIri }), e);
   }
   await fsyncDir(graphsDir(dataDir));
   return true;
@@ -264,8 +265,8 @@ export async function readGraphHeader(path: string): Promise<FileHeader | undefi
 }
 
 function corrupt(path: string, why: string): InputError {
-  return new InputError("store/corrupt-file", `graph file ${path} is unusable: ${why}`, {
-    hint: "it is moved to the quarantine folder of the data directory; load the publisher's data again",
+  return new InputError("store/corrupt-file", tx("store/corrupt-file", { path, reason: why }), {
+    hint: tx("store/corrupt-file.hint"),
   });
 }
 
@@ -275,7 +276,7 @@ export class StorageError extends UsageError {
   readonly status: number;
   /** The system error code (ENOSPC, EIO, EFBIG…), when known. */
   readonly errno?: string;
-  constructor(code: string, message: string, status: number, options: { hint?: string; cause?: unknown; errno?: string }) {
+  constructor(code: string, message: Message, status: number, options: { hint?: Message; cause?: unknown; errno?: string }) {
     super(code, message, options);
     this.name = "StorageError";
     this.status = status;
@@ -283,11 +284,12 @@ export class StorageError extends UsageError {
   }
 }
 
-function storageError(message: string, cause: unknown): StorageError {
+function storageError(message: Text, cause: unknown): StorageError {
   const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
   const full = errno === "ENOSPC" || errno === "EDQUOT";
-  return new StorageError(full ? "store/no-space" : "store/io", `${message}: ${(cause as Error).message}`, full ? 507 : 500, {
-    hint: full ? "free space on the data directory's disk (or raise its quota), then send the write again" : "check that the data directory is writable and its disk is healthy",
+  const reason = (cause as Error).message;
+  return new StorageError(full ? "store/no-space" : "store/io", { en: `${message.en}: ${reason}`, fr: `${message.fr} : « ${reason} »` }, full ? 507 : 500, {
+    hint: full ? tx("store/no-space.hint") : tx("store/io.hint"),
     cause, ...(errno !== undefined ? { errno } : {}),
   });
 }
@@ -330,7 +332,7 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
   try {
     await writeFile(candidate, `${process.pid}\n`, { flag: "wx" });
   } catch (e) {
-    throw ioError(`cannot lock ${dataDir}`, e);
+    throw ioError(tx("store/locked", { dir: dataDir }), e);
   }
   try {
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -346,7 +348,7 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
         await link(candidate, mine);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "EEXIST") continue; // another process took this generation
-        throw ioError(`cannot lock ${dataDir}`, e);
+        throw ioError(tx("store/locked", { dir: dataDir }), e);
       }
       // Holding: no later generation, and every earlier one a dead process's (its file may be gone).
       let holds = true;
@@ -361,7 +363,7 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
       await removeDeadCandidates(dataDir);
       return () => rmSync(mine, { force: true });
     }
-    throw new UsageError("store/locked", `cannot lock data directory ${dataDir}`, { hint: "remove its lock files (lock, lock.N) if no Vivant process uses it" });
+    throw new UsageError("store/locked", tx("store/locked", { dir: dataDir }), { hint: tx("store/locked.hint") });
   } finally {
     await rm(candidate, { force: true });
   }
@@ -376,13 +378,11 @@ async function removeDeadCandidates(dataDir: string): Promise<void> {
 }
 
 function locked(dataDir: string, pid: number): UsageError {
-  return new UsageError("store/locked", `data directory ${dataDir} is in use by process ${pid}`, { hint: pidHint(pid) });
+  return new UsageError("store/locked", tx("store/in-use", { dir: dataDir, pid }), { hint: pidHint(pid) });
 }
 
-function pidHint(pid: number): string {
-  return pid === process.pid
-    ? "close the other GraphStore of this process on that directory first"
-    : "stop that process, or send the data to its server with the Graph Store Protocol (PUT ?graph=)";
+function pidHint(pid: number): Text {
+  return pid === process.pid ? tx("store/in-use.same-process") : tx("store/in-use.hint");
 }
 
 function isAlive(pid: number): boolean {

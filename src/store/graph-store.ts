@@ -1,6 +1,7 @@
 // GraphStore: one named graph per publisher over an embedded Oxigraph store, persisted to a data
 // directory (one file per graph), with a DCAT/VoID catalog graph and typed select/construct/ask.
 
+import { tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError } from "../errors.js";
 import { checkOwnership, checkReplace, graphInfo, serialiseGraphText } from "./writer.js";
@@ -99,7 +100,7 @@ export class GraphStore implements SelectSource {
           await prepareDataDir(options.dataDir);
           store.#unlock = await lockDataDir(options.dataDir);
         } else if (!existsSync(graphsDir(options.dataDir))) {
-          throw new UsageError("store/no-data-dir", `no graphs folder in ${options.dataDir}`, { hint: "open it once for writing first" });
+          throw new UsageError("store/no-data-dir", tx("store/no-data-dir", { dir: options.dataDir }), { hint: tx("store/no-data-dir.hint") });
         }
         await store.#loadAll(options);
       }
@@ -270,17 +271,17 @@ export class GraphStore implements SelectSource {
   }
 
   #check(graphIri: string): void {
-    if (this.#closed) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
+    if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
     checkIri(graphIri, "graph");
     if (graphIri === CATALOG_GRAPH) {
-      throw new UsageError("store/reserved-graph", `${CATALOG_GRAPH} is the catalog graph, kept by the store itself`, {
-        hint: "give the publisher's own graph IRI (publisherGraphIri(publisher))",
+      throw new UsageError("store/reserved-graph", tx("store/reserved-graph", { graph: CATALOG_GRAPH }), {
+        hint: tx("store/reserved-graph.hint"),
       });
     }
   }
 
   #writable(): void {
-    if (this.#readOnly) throw new UsageError("store/read-only", "this store was opened read-only", { hint: "open it without readOnly to write" });
+    if (this.#readOnly) throw new UsageError("store/read-only", tx("store/read-only"), { hint: tx("store/read-only.hint") });
   }
 
   /**
@@ -289,7 +290,7 @@ export class GraphStore implements SelectSource {
    * Calls are applied one at a time, in order.
    */
   replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta, options: ReplaceOptions = {}): Promise<GraphInfo> {
-    if (this.#closed) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
+    if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
     checkReplace(graphIri, meta);
     this.#writable();
     return this.#serialised(async () => {
@@ -305,7 +306,7 @@ export class GraphStore implements SelectSource {
         this.#ox.dropGraph(graphIri);
         this.#infos.delete(graphIri);
         this.#refreshCatalog();
-        throw new UsageError("store/load-failed", `graph ${graphIri} could not be loaded: ${(e as Error).message}`, { cause: e });
+        throw new UsageError("store/load-failed", tx("store/load-failed", { graph: graphIri, reason: (e as Error).message }), { cause: e });
       }
       this.#infos.set(graphIri, info);
       this.#reapplyOwnership(graphIri, previous);
@@ -333,7 +334,7 @@ export class GraphStore implements SelectSource {
    * the swap is synchronous, so a query sees the old graph or the new one.
    */
   reloadGraph(graphIri: string): GraphInfo | undefined {
-    if (this.#dataDir === undefined) throw new UsageError("store/in-memory", "reloadGraph needs a data directory", { hint: "open the store with dataDir" });
+    if (this.#dataDir === undefined) throw new UsageError("store/in-memory", tx("store/in-memory"), { hint: tx("store/in-memory.hint") });
     const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
     const before = this.#infos.get(graphIri);
     if (!existsSync(path) || this.#exclude.has(graphIri)) {

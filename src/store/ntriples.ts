@@ -3,6 +3,10 @@
 
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
+import { tx, txBy } from "../i18n.js";
+
+/** The words `checkIri` is called with, in French. */
+const WHERE_FR: Readonly<Record<string, string>> = { graph: "graphe", datatype: "type de données", IRI: "IRI" };
 
 /** Triples per chunk: loading Oxigraph in ~100k-triple batches avoids its slow path on big loads. */
 export const CHUNK_TRIPLES = 100_000;
@@ -17,8 +21,8 @@ const BNODE_LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 export function checkIri(iri: string, where = "IRI"): void {
   if (!SCHEME.test(iri) || BAD_IRI.test(iri)) {
-    throw new InputError("store/invalid-iri", `${where} ${JSON.stringify(iri)} is not an absolute IRI`, {
-      hint: "use an absolute http(s) IRI without spaces or <>\"{}|^`\\ characters (percent-encode them)",
+    throw new InputError("store/invalid-iri", txBy("store/invalid-iri", (lang) => ({ where: lang === "fr" ? (WHERE_FR[where] ?? where) : where, iri: JSON.stringify(iri) })), {
+      hint: tx("store/invalid-iri.hint"),
     });
   }
 }
@@ -54,8 +58,8 @@ export function termToNTriples(t: Term, salt = ""): string {
       const v = `"${escapeLiteral(t.value)}"`;
       if (t.language) {
         if (!isValidLanguageTag(t.language)) {
-          throw new InputError("store/invalid-language-tag", `language tag ${JSON.stringify(t.language)} of ${v} is not BCP 47`, {
-            hint: "use a tag such as fr, en, fr-CA or zh-Hant",
+          throw new InputError("store/invalid-language-tag", tx("store/invalid-language-tag", { tag: JSON.stringify(t.language), value: v }), {
+            hint: tx("store/invalid-language-tag.hint"),
           });
         }
         return `${v}@${t.language}`;
@@ -66,8 +70,8 @@ export function termToNTriples(t: Term, salt = ""): string {
       return `${v}^^<${dt}>`;
     }
     default:
-      throw new InputError("store/invalid-term", `a ${t.termType} cannot be stored in a triple`, {
-        hint: "give ground triples (no variables, no quoted triples)",
+      throw new InputError("store/invalid-term", tx("store/invalid-term", { type: t.termType }), {
+        hint: tx("store/invalid-term.hint"),
       });
   }
 }

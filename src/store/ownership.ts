@@ -2,6 +2,7 @@
 // from, plus the namespaces it registered), and a graph's statements about an IRI another graph owns are never
 // written, nor served. Blank nodes are every graph's own.
 
+import { plural, tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.js";
 
@@ -31,8 +32,8 @@ export function isNamespace(ns: unknown): ns is string {
 /** Throws a UsageError when `ns` is not a namespace that can be registered. */
 export function checkNamespace(ns: unknown, where: string): asserts ns is string {
   if (!isNamespace(ns)) {
-    throw new UsageError("store/bad-namespace", `${where}: ${JSON.stringify(ns)} is not a namespace`, {
-      hint: "give an absolute IRI with a host and a path ending in / or #, e.g. https://www.venue.example/ (or a urn: prefix ending in :)",
+    throw new UsageError("store/bad-namespace", tx("store/bad-namespace", { where, value: JSON.stringify(ns) }), {
+      hint: tx("store/bad-namespace.hint"),
     });
   }
 }
@@ -193,8 +194,9 @@ export function listIris(iris: readonly string[], max = 5): string {
 export function checkOwnSubjects(graphIri: string, chunks: Iterable<string | Uint8Array>, ownership: Ownership): void {
   const foreign = foreignSubjectsOf(chunks, graphIri, ownership);
   if (foreign.length) {
-    throw new UsageError("store/foreign-subjects", `graph ${graphIri} makes statements about ${foreign.length} resource${foreign.length === 1 ? "" : "s"} of other publishers: ${listIris(foreign)}`, {
-      hint: "a graph speaks only about resources under its own namespaces; link to other publishers' resources as objects instead",
+    const text = tx("store/foreign-subjects", { graph: graphIri, count: foreign.length, list: listIris(foreign) });
+    throw new UsageError("store/foreign-subjects", { en: plural(text.en, foreign.length, "en"), fr: plural(text.fr, foreign.length, "fr") }, {
+      hint: tx("store/foreign-subjects.hint"),
     });
   }
 }

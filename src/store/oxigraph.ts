@@ -2,6 +2,7 @@
 // Everything here is synchronous and runs in the calling thread; GraphStore and the server's workers
 // decide which thread that is.
 
+import { t, tx, txBy } from "../i18n.js";
 import oxigraph, { type Quad_Object, type Quad_Predicate, type Quad_Subject } from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
@@ -44,8 +45,8 @@ interface SparqlJsonTerm {
 export class SparqlSyntaxError extends InputError {
   constructor(message: string, cause?: unknown) {
     const pos = errorPosition(message);
-    super("sparql/syntax", `SPARQL syntax error: ${message}`, {
-      hint: "fix the query at that line and column",
+    super("sparql/syntax", tx("sparql/syntax", { detail: message }), {
+      hint: tx("sparql/syntax.hint"),
       cause,
       ...(pos ? { line: pos.line, column: pos.column } : {}),
     });
@@ -64,8 +65,8 @@ export function isSparqlSyntaxError(e: unknown): e is SparqlSyntaxError {
  */
 export class StoreBrokenError extends UsageError {
   constructor(message: string, cause?: unknown) {
-    super("store/broken", `the Oxigraph store failed and cannot be used any more: ${message}`, {
-      hint: "open the store again (the server replaces such a worker from the data directory by itself)",
+    super("store/broken", tx("store/broken", { reason: message }), {
+      hint: tx("store/broken.hint"),
       cause,
     });
     this.name = "StoreBrokenError";
@@ -107,7 +108,7 @@ function rdfjsTerm(t: oxigraph.Term): Term {
     case "DefaultGraph":
       return defaultGraph();
     default:
-      throw new UsageError("store/unsupported-term", `Oxigraph returned a ${t.termType}, which Vivant does not handle`);
+      throw new UsageError("store/unsupported-term", tx("store/unsupported-term", { type: t.termType }));
   }
 }
 
@@ -124,7 +125,7 @@ export class OxStore {
 
   get #s(): oxigraph.Store {
     if (brokenInstance) throw brokenInstance;
-    if (!this.#store) throw new UsageError("store/closed", "the store was closed", { hint: "open a new GraphStore" });
+    if (!this.#store) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
     return this.#store;
   }
 
@@ -270,18 +271,18 @@ export class OxStore {
     checkQueryLimits(query, this.limits);
     const kind = operationKind(query);
     if (kind === "update") {
-      throw new UsageError("sparql/update-refused", "SPARQL Update is not accepted here: the store is changed only by replacing a publisher's graph", {
-        hint: "use replaceGraph (or the Graph Store Protocol over HTTP)",
+      throw new UsageError("sparql/update-refused", tx("store/update-refused"), {
+        hint: tx("store/update-refused.hint"),
       });
     }
     if (kind !== undefined && !expected.includes(kind)) {
-      throw new UsageError("sparql/wrong-form", `this is a ${kind.toUpperCase()} query, expected ${expected.map((e) => e.toUpperCase()).join(" or ")}`, {
-        hint: kind === "select" ? "use select()" : kind === "ask" ? "use ask()" : "use construct() (it also runs DESCRIBE)",
+      throw new UsageError("sparql/wrong-form", txBy("store/wrong-form", (lang) => ({ form: kind.toUpperCase(), expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `) })), {
+        hint: tx("store/wrong-form.hint", { method: kind === "select" ? "select()" : kind === "ask" ? "ask()" : "construct() (DESCRIBE)" }),
       });
     }
     for (const g of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) {
       if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(g)) {
-        throw new InputError("sparql/bad-graph-iri", `graph ${JSON.stringify(g)} is not an absolute IRI`, { hint: "give absolute IRIs for the dataset" });
+        throw new InputError("sparql/bad-graph-iri", tx("sparql/bad-graph-iri", { iri: JSON.stringify(g) }), { hint: tx("sparql/bad-graph-iri.hint") });
       }
     }
     this.#settle();
@@ -292,7 +293,7 @@ export class OxStore {
       if (e instanceof StoreBrokenError) throw e;
       const message = e instanceof Error ? e.message : String(e);
       if (/^error at \d+:\d+/.test(message)) throw new SparqlSyntaxError(message, e);
-      throw new InputError("sparql/evaluation", `SPARQL evaluation failed: ${message}`, { hint: "check the query", cause: e });
+      throw new InputError("sparql/evaluation", tx("sparql/evaluation", { detail: message }), { hint: tx("sparql/evaluation.hint"), cause: e });
     } finally {
       for (const g of temp) this.#call((st) => st.update(`DROP SILENT GRAPH <${g}>`));
     }

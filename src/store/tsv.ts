@@ -2,6 +2,7 @@
 // costs Oxigraph about half of what JSON does, and it parses with two splits (tabs and newlines in literals
 // are escaped). Terms are written in Turtle syntax; numbers and booleans may be bare.
 
+import { tx } from "../i18n.js";
 import type { Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { UsageError } from "../errors.js";
@@ -27,8 +28,8 @@ function unescape(s: string): string {
 }
 
 function bad(cell: string): UsageError {
-  return new UsageError("store/unsupported-term", `Oxigraph returned ${JSON.stringify(cell.slice(0, 80))} in a TSV answer, which Vivant does not read`, {
-    hint: "RDF 1.2 triple terms are not supported in query answers",
+  return new UsageError("store/unsupported-term", tx("store/bad-tsv", { value: JSON.stringify(cell.slice(0, 80)) }), {
+    hint: tx("store/bad-tsv.hint"),
   });
 }
 

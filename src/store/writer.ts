@@ -1,6 +1,7 @@
 // The write side of a data directory without any store in memory: the server's main thread keeps the
 // files (the truth) and the catalog's facts, while its query workers hold the replicas.
 
+import { tx } from "../i18n.js";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
@@ -32,17 +33,17 @@ export function graphInfo(graphIri: string, meta: GraphMeta, triples: number, pr
 export function checkReplace(graphIri: string, meta: GraphMeta | undefined): void {
   checkIri(graphIri, "graph");
   if (graphIri === CATALOG_GRAPH) {
-    throw new UsageError("store/reserved-graph", `${CATALOG_GRAPH} is the catalog graph, kept by the store itself`, {
-      hint: "give the publisher's own graph IRI (publisherGraphIri(publisher))",
+    throw new UsageError("store/reserved-graph", tx("store/reserved-graph", { graph: CATALOG_GRAPH }), {
+      hint: tx("store/reserved-graph.hint"),
     });
   }
   if (typeof meta?.licence !== "string" || meta.licence === "") {
-    throw new UsageError("store/missing-licence", `graph ${graphIri}: no licence given`, {
-      hint: 'pass meta.licence, e.g. "etalab-2.0" or a licence IRI: every publisher graph carries its licence',
+    throw new UsageError("store/missing-licence", tx("store/missing-licence", { graph: graphIri }), {
+      hint: tx("store/missing-licence.hint"),
     });
   }
   if (meta.namespaces !== undefined) {
-    if (!Array.isArray(meta.namespaces)) throw new UsageError("store/bad-namespace", `graph ${graphIri}: meta.namespaces is not an array`, { hint: 'e.g. ["https://www.venue.example/"]' });
+    if (!Array.isArray(meta.namespaces)) throw new UsageError("store/bad-namespace", tx("store/namespaces-not-array", { graph: graphIri }), { hint: tx("cli/example", { example: '["https://www.venue.example/"]' }) });
     meta.namespaces.forEach((ns, i) => checkNamespace(ns, `graph ${graphIri}: namespaces[${i}]`));
   }
 }
@@ -57,8 +58,8 @@ export function checkOwnership(graphIri: string, meta: GraphMeta, nt: NTriplesGr
   for (const ns of meta.namespaces ?? []) {
     const claim = before.claimOf(ns, graphIri);
     if (claim !== undefined) {
-      throw new UsageError("store/namespace-taken", `graph ${graphIri}: the namespace ${ns} is already graph ${claim}'s`, {
-        hint: "a namespace belongs to one publisher: register a namespace of your own",
+      throw new UsageError("store/namespace-taken", tx("store/namespace-taken", { graph: graphIri, namespace: ns, other: claim }), {
+        hint: tx("store/namespace-taken.hint"),
       });
     }
   }

@@ -3,6 +3,7 @@
 // on worker threads. Same findings as validating the whole graph at once with the plain engine (the benchmark
 // checks it on 100k performances, the tests on smaller graphs).
 
+import { tx } from "../i18n.js";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { withDeclaredSuperclasses } from "./classes.js";
@@ -157,7 +158,7 @@ async function runOnWorkers(
           };
           worker.on("message", (m: { id: number; issues?: ValidationIssue[]; error?: string }) => {
             inFlight--;
-            if (m.error !== undefined) return reject(new UsageError("validate/worker-failed", `validation worker failed: ${m.error}`));
+            if (m.error !== undefined) return reject(new UsageError("validate/worker-failed", tx("validate/worker-failed", { detail: m.error })));
             collect(m.issues!, batches[m.id]!);
             send();
           });

@@ -1,5 +1,6 @@
 // The SHACL profiles shipped in shapes/: their names, where their Turtle files are, and loading them as quads.
 
+import { tx } from "../i18n.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Quad } from "@rdfjs/types";
@@ -25,8 +26,8 @@ export function isProfileName(name: string): name is ProfileName {
 /** Throws a UsageError listing the profiles when `name` is not one. */
 export function assertProfileName(name: string): asserts name is ProfileName {
   if (!isProfileName(name)) {
-    throw new UsageError("validate/unknown-profile", `unknown profile "${name}"`, {
-      hint: `use one of: ${PROFILES.join(", ")}`,
+    throw new UsageError("validate/unknown-profile", tx("validate/unknown-profile", { name }), {
+      hint: tx("validate/unknown-profile.hint", { list: PROFILES.join(", ") }),
     });
   }
 }
@@ -41,8 +42,8 @@ export function shapesDir(): string {
       // try the next layout
     }
   }
-  throw new InputError("io/shapes-missing", `SHACL shapes not found next to ${here}`, {
-    hint: "reinstall the package: the shapes/ folder ships with it",
+  throw new InputError("io/shapes-missing", tx("io/shapes-missing", { dir: here }), {
+    hint: tx("io/shapes-missing.hint"),
   });
 }
 
@@ -79,8 +80,8 @@ export function parseShapesTurtle(text: string, baseIri: string, source: string)
     return new Parser({ baseIRI: baseIri, blankNodePrefix: `${source.replace(/[^A-Za-z0-9]/g, "_")}_` }).parse(text);
   } catch (e) {
     const line = Number((e as { context?: { line?: number } }).context?.line ?? 0);
-    throw new InputError("validate/shapes-syntax", `${source}:${line}: ${(e as Error).message}`, {
-      hint: "fix the Turtle of this shapes file", line, cause: e,
+    throw new InputError("validate/shapes-syntax", tx("validate/shapes-syntax", { source, line, detail: (e as Error).message }), {
+      hint: tx("validate/shapes-syntax.hint"), line, cause: e,
     });
   }
 }

@@ -6,14 +6,13 @@
 
 import type { IncomingMessage } from "node:http";
 import type { Quad } from "@rdfjs/types";
-import { InputError, type Problem } from "../errors.js";
+import { InputError, isVivantError, type Problem } from "../errors.js";
 import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
 import { FIX_DESCRIPTIONS } from "../harvest/fixes.js";
 import { Fixes } from "../harvest/fixes.js";
 import { processHtml, processJsonLd } from "../harvest/page.js";
 import { PoliteFetcher, type FetchOutcome, type FetchPolicy } from "../harvest/fetch.js";
 import { importCsvWithMappingText } from "../import/csv.js";
-import { isVivantError } from "../errors.js";
 import { t, tx, type MessageKey } from "../i18n.js";
 import { HttpError } from "../server/http-util.js";
 import { compactIri } from "../validate/messages.js";
@@ -145,10 +144,11 @@ export async function readCheckForm(req: IncomingMessage): Promise<CheckForm> {
   try {
     form = await readPageForm(req, { fileSize: CHECK_MAX_BYTES, fieldSize: CHECK_MAX_BYTES });
   } catch (e) {
-    if (e instanceof NotAFormError) throw new HttpError(415, "request/unsupported-media-type", "send the checker's form as multipart/form-data or application/x-www-form-urlencoded");
-    throw new HttpError(400, "request/bad-form", `the form could not be read: ${(e as Error).message}`);
+    if (e instanceof NotAFormError) throw new HttpError(415, "request/unsupported-media-type", tx("form/not-a-form"));
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, "request/bad-form", tx("form/unreadable", { reason: (e as Error).message }));
   }
-  if (form.fileTooLarge || form.fieldTooLarge) throw new HttpError(413, "request/too-large", `the checker takes at most ${CHECK_MAX_BYTES} bytes`);
+  if (form.fileTooLarge || form.fieldTooLarge) throw new HttpError(413, "request/too-large", tx("form/too-large", { limit: CHECK_MAX_BYTES }));
   const { fields, file } = form;
   const useFile = file !== undefined && file.text.trim() !== "";
   const mapping = form.files.mapping;

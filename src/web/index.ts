@@ -127,7 +127,9 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     try {
       form = await readCheckForm(req);
     } catch (e) {
-      error = e instanceof HttpError ? e.text[lang] : (e as Error).message;
+      // In the page's language: HttpError and the checker's own errors carry both.
+      const text = (e as { text?: { en: string; fr: string } }).text;
+      error = e instanceof HttpError ? e.text[lang] : text ? text[lang] : (e as Error).message;
     }
     const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
     const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}), ...(web.fetcher ? { fetcher: web.fetcher } : {}) });

@@ -3,6 +3,7 @@
 // profile's report, and only on confirmation
 // replaces its graph, through the Graph Store's own write path. Every form carries the session's CSRF token.
 
+import { HttpError } from "../server/http-util.js";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import ipaddr from "ipaddr.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -279,6 +280,11 @@ function render(lang: UiLang, url: URL, main: Html): string {
   return page({ lang, title: WORDS[lang].title, url, current: "publish" }, html`<h1>${WORDS[lang].title}</h1>${main}`);
 }
 
+/** An error's message in the page's language: Vivant's errors carry both (message and hint). */
+function errorText(e: unknown, lang: UiLang): string {
+  return isVivantError(e) ? e.messageIn(lang) : e instanceof HttpError ? e.text[lang] : (e as Error).message;
+}
+
 function signInForm(lang: UiLang, message?: string): Html {
   const w = WORDS[lang];
   return html`${message ? html`<p class="problem" role="alert">${message}</p>` : ""}
@@ -339,8 +345,9 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
   let form: PageForm;
   try {
     form = await readPageForm(req, { fileSize: ctx.maxBytes, fieldSize: 64 * 1024 });
-  } catch {
-    send(res, 400, render(lang, url, signInForm(lang, w.expired)));
+  } catch (e) {
+    // A form whose bytes are not in its charset says so; any other unreadable form is an expired one.
+    send(res, e instanceof HttpError ? e.status : 400, render(lang, url, signInForm(lang, e instanceof HttpError ? e.text[lang] : w.expired)));
     return true;
   }
   const formLang: UiLang = form.fields.ui === "en" ? "en" : form.fields.ui === "fr" ? "fr" : lang;
@@ -380,7 +387,7 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
       }
       if (url.pathname === "/publish/check") {
         if (form.fileTooLarge || !form.file || form.file.text.trim() === "") {
-          send(res, form.fileTooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.fileTooLarge ? `≤ ${ctx.maxBytes} bytes` : W.noFile}</p>`)));
+          send(res, form.fileTooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}</p>`)));
           return true;
         }
         const licence = form.fields.licence?.trim() || undefined;
@@ -407,7 +414,7 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
         try {
           prepared = await ctx.prepare(files, session.grant, licence);
         } catch (e) {
-          return fail(422, isVivantError(e) ? e.messageIn(formLang) : (e as Error).message, csv);
+          return fail(422, errorText(e, formLang), csv);
         }
         session.pending = prepared.ok ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) } : undefined;
         const confirm = session.pending
@@ -428,7 +435,7 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
         const extra = r.info ? html`<p class="ok" role="status">${W.published(r.info.triples)}</p>` : html`<p class="problem" role="alert">${W.refused}</p>${reportBlock(r.prepared, formLang)}`;
         send(res, r.info ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, extra)));
       } catch (e) {
-        send(res, (e as { status?: number }).status ?? 500, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.refused} ${(e as Error).message}</p>`)));
+        send(res, (e as { status?: number }).status ?? 500, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.refused} ${errorText(e, formLang)}</p>`)));
       }
       return true;
     }

@@ -281,9 +281,12 @@ describe("pages over plain HTTP", () => {
       expect(ok.text).toContain("Conforms to the profile core");
       const big = new FormData();
       big.set("text", "x".repeat(5 * 2 ** 20 + 10));
-      const refused = await call(s.url, "check", { method: "POST", body: big });
+      const refused = await call(s.url, "check", { method: "POST", body: big, headers: { "accept-language": "en" } });
       expect(refused.status).toBe(400);
       expect(refused.text).toContain("at most 5242880 bytes");
+      // The page's own language otherwise (French by default).
+      const refusedFr = await call(s.url, "check", { method: "POST", body: big });
+      expect(refusedFr.text).toContain("au plus 5242880 octets");
     } finally {
       if (!server) await s.close();
     }

@@ -1,0 +1,113 @@
+// The server's sentences (HTTP routes, SPARQL protocol, Graph Store, discoverability API, pages' forms), in English
+// and French. Merged into the one catalogue of src/i18n.ts: use them with `t`/`tx` from there.
+
+import type { Text } from "../errors.js";
+
+export const SERVER_TEXT = {
+  // --- any route -------------------------------------------------------------------------------------------
+  "request/method-here": { en: "{method} is not allowed here", fr: "la méthode {method} n'est pas permise ici" },
+  "request/method-gsp": { en: "{method} is not allowed on the graph store", fr: "la méthode {method} n'est pas permise sur le Graph Store" },
+  "request/method-sparql": { en: "{method} is not allowed on the query endpoint", fr: "la méthode {method} n'est pas permise sur le point d'accès SPARQL" },
+  "request/catalog-read-only": { en: "the catalog is read-only", fr: "le catalogue est en lecture seule" },
+  "request/use-one-of": { en: "use {list}", fr: "utilisez l'un de « {list} »" },
+  "request/accept-one-of": { en: "accept one of {list}", fr: "acceptez l'un de {list}" },
+
+  // --- /api ------------------------------------------------------------------------------------------------
+  "api/repeated-parameter": { en: "{name} is given {count} times", fr: "le paramètre « {name} » est donné {count} fois" },
+  "api/repeated-parameter.hint": { en: "give {name} once", fr: "donnez « {name} » une seule fois" },
+  "api/unknown-parameter": { en: "unknown parameter {name}", fr: "paramètre inconnu « {name} »" },
+  "api/bad-facet": { en: "unknown facet {name}", fr: "facette inconnue « {name} »" },
+  "query/bad-cursor": { en: "the cursor is not one this server gave", fr: "ce curseur n'a pas été donné par ce serveur" },
+  "query/bad-cursor.hint": { en: "use the `next` value of the previous page, unchanged", fr: "reprenez tel quel le `next` de la page précédente" },
+  "query/bad-limit": { en: "limit {value} is not between 1 and 500", fr: "« limit » {value} n'est pas compris entre 1 et 500" },
+  "query/bad-limit.hint": { en: "ask for at most 500 performances a page and follow `next`", fr: "demandez au plus 500 représentations par page et suivez `next`" },
+
+  // --- Graph Store ---------------------------------------------------------------------------------------------
+  "gsp/target": { en: "give exactly one of ?graph=IRI or ?default", fr: "donnez exactement l'un de ?graph=IRI ou ?default" },
+  "gsp/target.hint": { en: "e.g. {example}", fr: "par ex. {example}" },
+  "gsp/graph-iri": { en: "{iri} is not an absolute IRI", fr: "{iri} n'est pas une IRI absolue" },
+  "gsp/graph-iri.hint": { en: "URL-encode an absolute IRI", fr: "donnez une IRI absolue, encodée pour l'URL" },
+  "auth/token-unknown": { en: "the bearer token is not known", fr: "ce jeton (bearer) est inconnu" },
+  "auth/token-missing": { en: "writing needs a bearer token", fr: "écrire demande un jeton (bearer)" },
+  "auth/token.hint": { en: "send Authorization: Bearer <your publisher token>", fr: "envoyez Authorization: Bearer <votre jeton d'éditeur>" },
+  "auth/other-graph": {
+    en: 'this token writes the graph of publisher "{publisher}" ({graph}), not {asked}',
+    fr: "ce jeton écrit le graphe de l'éditeur « {publisher} » ({graph}), pas {asked}",
+  },
+  "auth/other-graph.hint": { en: "each publisher writes its own graph only", fr: "chaque éditeur n'écrit que son propre graphe" },
+  "gsp/media-type": { en: "cannot read {type}", fr: "impossible de lire {type}" },
+  "gsp/media-type-untyped": { en: "cannot read an untyped body", fr: "impossible de lire un corps sans type" },
+  "gsp/media-type.hint": {
+    en: "send text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json (Vivant records), or files as multipart/form-data",
+    fr: "envoyez du text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/json (fiches Vivant), ou des fichiers en multipart/form-data",
+  },
+  "gsp/not-acceptable": { en: "cannot send a graph as {accept}", fr: "impossible d'envoyer un graphe en {accept}" },
+  "gsp/no-graph": { en: "no graph {graph}", fr: "aucun graphe {graph}" },
+  "gsp/no-graph.hint": { en: "GET /catalog lists the graphs", fr: "GET /catalog liste les graphes" },
+  "gsp/read-only-graph": { en: "this graph is kept by the server", fr: "ce graphe est tenu par le serveur" },
+  "gsp/read-only-graph.hint": {
+    en: "publishers write their own named graph: ?graph=<your graph IRI>",
+    fr: "les éditeurs écrivent leur propre graphe nommé : ?graph=<IRI de votre graphe>",
+  },
+
+  // --- SPARQL protocol -------------------------------------------------------------------------------------
+  "sparql/update-refused": { en: "SPARQL Update is not accepted: this endpoint is read-only", fr: "SPARQL Update n'est pas accepté : ce point d'accès est en lecture seule" },
+  "sparql/update-refused.hint": {
+    en: "publishers replace their graph with the Graph Store Protocol (PUT /graph-store?graph=…) and a bearer token; every write is validated",
+    fr: "les éditeurs remplacent leur graphe par le Graph Store Protocol (PUT /graph-store?graph=…) avec un jeton (bearer) ; chaque écriture est validée",
+  },
+  "sparql/several-queries": { en: "more than one query parameter", fr: "plus d'un paramètre « query »" },
+  "sparql/several-queries.hint": { en: "send one query per request", fr: "envoyez une requête par appel" },
+  "sparql/no-query-form": { en: "the form has no query parameter", fr: "le formulaire n'a pas de paramètre « query »" },
+  "sparql/no-query-form.hint": { en: "send query=… (URL-encoded)", fr: "envoyez « query=… » (encodé pour l'URL)" },
+  "sparql/no-query": { en: "no query parameter", fr: "pas de paramètre « query »" },
+  "sparql/no-query.hint": { en: "GET /sparql?query=… (URL-encoded), or POST the query", fr: "GET /sparql?query=… (encodé pour l'URL), ou envoyez la requête par POST" },
+  "sparql/post-media-type": {
+    en: "a query POST must be application/sparql-query or application/x-www-form-urlencoded, not {type}",
+    fr: "un POST de requête doit être en application/sparql-query ou application/x-www-form-urlencoded, pas {type}",
+  },
+  "sparql/post-media-type.hint": {
+    en: "send the query as the body with Content-Type: application/sparql-query",
+    fr: "envoyez la requête comme corps, avec Content-Type: application/sparql-query",
+  },
+  "sparql/not-acceptable": { en: "cannot answer a {form} query in {accept}", fr: "impossible de répondre à une requête {form} en {accept}" },
+  "sparql/not-acceptable.hint": { en: "accept one of {offers}, or give format= one of {names}", fr: "acceptez l'un de {offers}, ou donnez format= parmi {names}" },
+  "sparql/description-not-acceptable": {
+    en: "the service description is in Turtle, N-Triples, JSON-LD or RDF/XML",
+    fr: "la description du service est en Turtle, N-Triples, JSON-LD ou RDF/XML",
+  },
+  "sparql/expected-select": { en: "expected a SELECT query, got {form}", fr: "une requête SELECT était attendue, pas {form}" },
+
+  // --- query workers ---------------------------------------------------------------------------------------
+  "query/worker-failed": {
+    en: "the query worker failed while answering ({reason}) and is being replaced",
+    fr: "le fil de requêtes a échoué en répondant ({reason}) et va être remplacé",
+  },
+  "query/worker-failed.hint": {
+    en: "if the query is large, narrow it (fewer unbound patterns, a LIMIT)",
+    fr: "si la requête est lourde, resserrez-la (moins de motifs libres, un LIMIT)",
+  },
+  "query/timeout": { en: "the query did not finish within {ms} ms", fr: "la requête n'a pas fini en {ms} ms" },
+  "query/timeout.hint": {
+    en: "narrow the query (fewer unbound patterns, a LIMIT), or run it on your own copy of the data",
+    fr: "resserrez la requête (moins de motifs libres, un LIMIT), ou lancez-la sur votre propre copie des données",
+  },
+  "server/write-failed": { en: "the write thread stopped while preparing the write ({reason}); nothing was written", fr: "le fil d'écriture s'est arrêté en préparant l'écriture ({reason}) ; rien n'a été écrit" },
+  "server/write-failed.hint": {
+    en: "send the data again; if it keeps failing, split it or ask the operator about the server's memory",
+    fr: "renvoyez les données ; si l'échec se répète, découpez-les ou interrogez l'exploitant sur la mémoire du serveur",
+  },
+  "server/closing": { en: "the server is shutting down", fr: "le serveur s'arrête" },
+  "query/result-too-large": { en: "the answer is {bytes} bytes, more than this server sends ({limit})", fr: "la réponse fait {bytes} octets, plus que ce serveur n'envoie ({limit})" },
+  "query/result-too-large.hint": { en: "add LIMIT and OFFSET, or narrow the query", fr: "ajoutez LIMIT et OFFSET, ou resserrez la requête" },
+
+  // --- pages' forms ----------------------------------------------------------------------------------------
+  "form/not-a-form": {
+    en: "send the checker's form as multipart/form-data or application/x-www-form-urlencoded",
+    fr: "envoyez le formulaire du vérificateur en multipart/form-data ou application/x-www-form-urlencoded",
+  },
+  "form/unreadable": { en: "the form could not be read: {reason}", fr: "le formulaire est illisible : « {reason} »" },
+  "form/too-large": { en: "the checker takes at most {limit} bytes", fr: "le vérificateur prend au plus {limit} octets" },
+  "form/file-too-large": { en: "the file is larger than {limit} bytes", fr: "le fichier dépasse {limit} octets" },
+  "form/charset": { en: "the field {name} is not valid {charset}: {detail}", fr: "le champ {name} n'est pas du {charset} valide : {detail}" },
+} as const satisfies Readonly<Record<string, Text>>;
