@@ -2,7 +2,7 @@
 // in fixtures/import/mapping.json). One row per performance and tariff: rows sharing a performance id
 // add offers to it. A row that cannot be read is rejected with its reasons; nothing is guessed.
 
-import type { Problem, Text } from "../errors.js";
+import type { Problem } from "../errors.js";
 import { endAfterMidnight } from "../records/time.js";
 import { InputError } from "../errors.js";
 import { normalizeDate, parseDayMonthYear } from "../harvest/dates.js";
@@ -16,7 +16,7 @@ import {
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
 import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
 import { pushAll } from "../arrays.js";
-import { t, tx, type Params } from "../i18n.js";
+import { tx, type Params } from "../i18n.js";
 import { parseJsonText } from "../rdf/io.js";
 
 /** The fields a column can fill. */
