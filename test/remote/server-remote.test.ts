@@ -8,21 +8,13 @@ import { TokenTable, type VivantServer } from "../../src/server/index.js";
 import { CATALOG_GRAPH } from "../../src/store/index.js";
 import { call, DEMO_GRAPH, DEMO_TEXT, demoServer, selectRows } from "../server/helpers.js";
 import { requireVirtuoso, useVirtuoso } from "../helpers/virtuoso.js";
+import { CORE_VALID_TURTLE } from "../helpers/turtle.js";
 
 const run = requireVirtuoso("test/remote/server-remote.test.ts");
 const virtuoso = useVirtuoso();
 
 const OTHER = "https://theatre-x.example/graph";
-const VALID = `@prefix schema: <http://schema.org/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://theatre-x.example/performance/p1> a schema:TheaterEvent ;
-  schema:name "Bérénice"@fr ;
-  schema:startDate "2026-12-04T20:00:00+01:00"^^xsd:dateTime ;
-  schema:workPerformed <https://theatre-x.example/production/berenice> ;
-  schema:location <https://theatre-x.example/venue/main> .
-<https://theatre-x.example/production/berenice> a schema:CreativeWork ; schema:name "Bérénice"@fr .
-<https://theatre-x.example/venue/main> a schema:Place ; schema:name "Théâtre X"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`;
+const VALID = CORE_VALID_TURTLE;
 const SECOND = `@prefix schema: <http://schema.org/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://theatre-x.example/performance/p3> a schema:TheaterEvent ;
