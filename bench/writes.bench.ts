@@ -6,9 +6,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { Agent, fetch as undiciFetch } from "undici";
 import type { BenchModule, BenchRow } from "./harness.js";
-import { generateSeason } from "./generate.js";
 
 interface Child {
   readonly url: string;
@@ -37,17 +35,28 @@ async function startChild(writers: number, maxWriteBytes: number | undefined): P
   };
 }
 
-/** A records document of about `mib` MiB for `publisherId` (grown until it reaches the size). */
-function documentOf(publisherId: string, mib: number, seed: number): string {
-  let performances = Math.round(mib * 205);
-  for (;;) {
-    const doc = generateSeason(performances, { seed, publisherId });
-    // The generator's festival-1 has no venue, which the core profile requires.
-    for (const sr of doc.series as unknown as { id: string; venue?: string }[]) if (sr.id === "festival-1") sr.venue = "venue-0";
-    const text = JSON.stringify(doc);
-    if (text.length >= mib * 2 ** 20) return text;
-    performances = Math.ceil(performances * ((mib * 2 ** 20) / text.length) * 1.02);
-  }
+/** The writers' process (bench/writes-sender.ts): `ready` gives the body sizes; `go` sends them all at once. */
+function startSender(server: Child, mib: number, budgetMs: number): { ready: Promise<number[]>; go(): Promise<{ statuses: number[]; ms: number }> } {
+  const here = fileURLToPath(import.meta.url);
+  const fromSource = here.endsWith(".ts");
+  const script = fileURLToPath(new URL(fromSource ? "./writes-sender.ts" : "./writes-sender.js", import.meta.url));
+  const execArgv = fromSource ? ["--import", fileURLToPath(new URL("../src/server/dev/ts-register.mjs", import.meta.url))] : [];
+  const child = spawn(process.execPath, [...execArgv, script, server.url, JSON.stringify(server.tokens), String(mib), String(budgetMs)], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const r = await lines.next();
+    if (r.done) throw new Error("writes-sender ended early");
+    return r.value;
+  };
+  return {
+    ready: next().then((l) => (JSON.parse(l) as { ready: number[] }).ready),
+    async go() {
+      child.stdin.write("go\n");
+      const result = JSON.parse(await next()) as { statuses: number[]; ms: number };
+      child.stdin.end();
+      return result;
+    },
+  };
 }
 
 function stats(samples: readonly number[]): { p50: number; max: number } {
@@ -60,11 +69,12 @@ function stats(samples: readonly number[]): { p50: number; max: number } {
  * `maxWriteBytes` is the server's write limit (its default when not given). A PUT not answered in time counts as 0.
  */
 export async function measureWrites(writers: number, mib: number, budgetMs: number, log: (l: string) => void, maxWriteBytes?: number): Promise<BenchRow[]> {
-  const bodies = Array.from({ length: writers }, (_, k) => documentOf(`big${k}`, mib, k + 1));
   const limit = maxWriteBytes ? `write limit ${(maxWriteBytes / 2 ** 20).toFixed(0)} MiB` : "default write limit";
-  log(`${writers} documents of ${bodies.map((b) => (Buffer.byteLength(b) / 2 ** 20).toFixed(1)).join(", ")} MiB, ${limit}`);
   const child = await startChild(writers, maxWriteBytes);
   try {
+    const sender = startSender(child, mib, budgetMs);
+    const sizes = await sender.ready;
+    log(`${writers} documents of ${sizes.map((b) => (b / 2 ** 20).toFixed(1)).join(", ")} MiB, ${limit}`);
     const askUrl = `${child.url}sparql?query=${encodeURIComponent("ASK {}")}`;
     const apiUrl = `${child.url}api/performances?limit=1`;
     const probeOnce = async (url: string, accept: string): Promise<{ ms: number; status: number }> => {
@@ -95,18 +105,7 @@ export async function measureWrites(writers: number, mib: number, budgetMs: numb
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
-    // A write waits behind the others: no headers timeout (undici's default is 300 s), only the budget.
-    const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
-    const statuses = await Promise.all(child.tokens.map(async (g, k) => {
-      const r = await undiciFetch(`${child.url}graph-store?graph=${encodeURIComponent(g.graph)}`, {
-        method: "PUT", headers: { authorization: `Bearer ${g.token}`, "content-type": "application/json" }, body: bodies[k]!,
-        signal: AbortSignal.timeout(budgetMs), dispatcher,
-      }).catch(() => undefined);
-      await r?.arrayBuffer().catch(() => undefined);
-      return r?.status ?? 0;
-    }));
-    const writeMs = performance.now() - began;
-    await dispatcher.close();
+    const { statuses, ms: writeMs } = await sender.go();
     writing = false;
     await probe;
     const sa = stats(ask);
