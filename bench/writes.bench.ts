@@ -134,7 +134,7 @@ export async function measureWrites(writers: number, mib: number, budgetMs: numb
 export const writesBench: BenchModule = {
   name: "writes",
   async run({ quick, log }) {
-    const mib = quick ? 3 : 22;
+    const mib = quick ? 9 : 22;
     // At the default limit (8 MiB) the 22 MiB writes are refused (413) before their bodies are read; documents just
     // under the limit are spooled, prepared one at a time in the low-priority write thread, and written.
     const refused = await measureWrites(3, mib, quick ? 60_000 : 300_000, log);
@@ -144,7 +144,7 @@ export const writesBench: BenchModule = {
       name: "writes",
       rows: [...refused.map((r) => ({ ...r, label: `default limit: ${r.label}` })), ...accepted.map((r) => ({ ...r, label: `under the limit: ${r.label}` }))],
       ratios: [],
-      notes: ["server in a child process, probes sequential from the parent over loopback (HTTP and client included); 2 query workers"],
+      notes: ["server and writers each in a child process, probes sequential from the parent over loopback (HTTP and client included); 2 query workers"],
     };
   },
 };
