@@ -2,7 +2,8 @@
 // write it as N-Quads and/or load it (validated, as `vivant load` does) into the publisher's graph,
 // report per URL and in a summary.
 
-import { rename, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { writeOutputFile } from "./output.js";
 import { resolve } from "node:path";
 import { InputError, formatProblem, type Lang } from "../errors.js";
 import { harvest, type PageFailure } from "../harvest/harvest.js";
@@ -195,9 +196,7 @@ export const harvestCommand: Command = {
       const output = s(values.output);
       if (output !== undefined) {
         const target = resolve(io.cwd, output);
-        const tmp = `${target}.${process.pid}.tmp`;
-        await writeFile(tmp, await serializeRdf(result.quads, "nquads"));
-        await rename(tmp, target);
+        await writeOutputFile(target, await serializeRdf(result.quads, "nquads"));
       }
       let loadExit: number = EXIT.ok;
       let outcome: LoadOutcome | undefined;

@@ -1,7 +1,8 @@
 // `vivant import <artsdata|uitdatabank|csv|festivals> <file…>`: peers' feeds and exports → a record
 // document (-o) and a rejection report, optionally mapped, validated and loaded into the store (as `vivant load`).
 
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { writeOutputFile } from "./output.js";
 import { resolve } from "node:path";
 import { InputError, formatProblem } from "../errors.js";
 import { countByCode } from "../harvest/problems.js";
@@ -169,8 +170,7 @@ export const importCommand: Command = {
       const output = s(values.output);
       if (output !== undefined) {
         const target = resolve(io.cwd, output);
-        await writeFile(`${target}.${process.pid}.tmp`, out);
-        await rename(`${target}.${process.pid}.tmp`, target);
+        await writeOutputFile(target, out);
       } else if (!writer) io.stdout.write(out);
       const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
       const writeReport = (load?: Record<string, unknown>) => writeFile(resolve(io.cwd, reportPath!), `${JSON.stringify({

@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { tx } from "../i18n.js";
+import { DurableWriteError, writeDurably } from "../store/durable.js";
 import type { CliIo } from "./io.js";
 
 /** A destination for streamed text. */
@@ -75,4 +76,17 @@ export function openOutput(io: CliIo, path: string | undefined): Output {
       await rm(tmp, { force: true });
     },
   };
+}
+
+/**
+ * Writes a whole output file atomically (store/durable.ts: temp file, checked writes, fsync, rename): a reader
+ * sees the old file or the new one, and a failure leaves no temp file. Throws InputError `io/write`.
+ */
+export async function writeOutputFile(target: string, text: string): Promise<void> {
+  try {
+    await writeDurably(target, [Buffer.from(text, "utf8")]);
+  } catch (e) {
+    const cause = e instanceof DurableWriteError ? e.cause : e;
+    throw new InputError("io/write", tx("io/write", { path: target, detail: (cause as Error).message }), { hint: tx("io/write.hint"), cause });
+  }
 }

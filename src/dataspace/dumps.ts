@@ -3,15 +3,13 @@
 // streamed from the graph's file in the data directory (1 MiB at a time: no whole-graph string at any size) and
 // published atomically: temp file, fsync, rename, fsync of the directory, as the store writes its own files.
 
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm, unlink, type FileHandle } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { Readable, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGzip } from "node:zlib";
 import { Parser, Writer } from "n3";
 import { InputError } from "../errors.js";
 import { DEFAULT_PREFIXES } from "../rdf/io.js";
+import { DurableWriteError, writeDurably } from "../store/durable.js";
 import { graphFileName, graphsDir, listGraphFiles, StorageError, type FileHeader } from "../store/files.js";
 import type { GraphInfo } from "../store/types.js";
 import { datasetId, type DumpFile } from "./catalog.js";
@@ -103,59 +101,19 @@ function* toNQuads(piece: Buffer, graph: string): Generator<Buffer> {
 }
 
 /**
- * Writes a file atomically from a stream of buffers, hashing and counting the bytes written: after this resolves
- * the file is complete and durable; before, nothing is at `target` (or the old file). Throws StorageError.
+ * Writes `dir/name` atomically and durably (store/durable.ts) from a stream of buffers, gzipped when asked, and
+ * returns its byte size and SHA-256: after this resolves the file is complete; before, the old file (or none).
+ * Throws StorageError, or the source's own InputError (a corrupt graph file).
  */
 async function writeAtomically(dir: string, name: string, source: AsyncIterable<Buffer>, gzip: boolean): Promise<{ byteSize: number; sha256: string }> {
-  const temp = join(dir, `.tmp-${randomBytes(6).toString("hex")}-${process.pid}`);
-  const hash = createHash("sha256");
-  let byteSize = 0;
-  let fh: FileHandle | undefined;
+  const target = join(dir, name);
   try {
-    fh = await open(temp, "wx");
-    const handle = fh;
-    const sink = new Writable({
-      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Writable reports through done(), called on every path
-      async write(chunk: Buffer, _enc, done) {
-        try {
-          let off = 0;
-          while (off < chunk.length) {
-            const { bytesWritten } = await handle.write(chunk, off, chunk.length - off, byteSize + off);
-            if (!(bytesWritten > 0)) throw Object.assign(new Error(`short write: 0 of ${chunk.length - off} bytes written`), { code: "EIO" });
-            off += bytesWritten;
-          }
-          hash.update(chunk);
-          byteSize += chunk.length;
-          done();
-        } catch (e) {
-          done(e as Error);
-        }
-      },
-    });
-    if (gzip) await pipeline(Readable.from(source), createGzip(), sink);
-    else await pipeline(Readable.from(source), sink);
-    await fh.sync();
-    const size = (await fh.stat()).size;
-    if (size !== byteSize) throw Object.assign(new Error(`the file has ${size} bytes after writing ${byteSize}`), { code: "EIO" });
-    const closing = fh;
-    fh = undefined;
-    await closing.close();
-    await rename(temp, join(dir, name));
-    const d = await open(dir, "r");
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-    return { byteSize, sha256: hash.digest("hex") };
+    const { byteSize, sha256 } = await writeDurably(target, source, { gzip, hash: true });
+    return { byteSize, sha256: sha256! };
   } catch (e) {
-    await fh?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    if (e instanceof InputError) throw e;
-    const errno = (e as NodeJS.ErrnoException).code;
-    const full = errno === "ENOSPC" || errno === "EDQUOT";
-    throw new StorageError(full ? "store/no-space" : "store/io", `cannot write dump ${join(dir, name)} (nothing published): ${(e as Error).message}`, full ? 507 : 500, {
-      hint: full ? "free space on the data directory's disk" : "check that the data directory is writable", cause: e, ...(errno !== undefined ? { errno } : {}),
+    if (!(e instanceof DurableWriteError)) throw e;
+    throw new StorageError(e.full ? "store/no-space" : "store/io", `cannot write dump ${target} (nothing published): ${(e.cause as Error).message}`, e.full ? 507 : 500, {
+      hint: e.full ? "free space on the data directory's disk" : "check that the data directory is writable", cause: e.cause, ...(e.errno !== undefined ? { errno: e.errno } : {}),
     });
   }
 }

@@ -9,11 +9,12 @@
 import { tx } from "../i18n.js";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
-import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile, type FileHandle } from "node:fs/promises";
+import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError, UsageError, type Message, type Text } from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
+import { DurableWriteError, fsyncDir, isDurableTemp, writeDurably } from "./durable.js";
 
 const MAGIC = "# vivant-graph ";
 const GRAPHS = "graphs";
@@ -38,38 +39,12 @@ export function graphsDir(dataDir: string): string {
   return join(dataDir, GRAPHS);
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Creates the data directory layout and removes temp files left by a crash (never renamed, so never acknowledged). */
 export async function prepareDataDir(dataDir: string): Promise<void> {
   await mkdir(graphsDir(dataDir), { recursive: true });
   for (const name of await readdir(graphsDir(dataDir))) {
-    if (name.startsWith(".tmp-")) await rm(join(graphsDir(dataDir), name), { force: true });
+    if (isDurableTemp(name)) await rm(join(graphsDir(dataDir), name), { force: true });
   }
-}
-
-/**
- * Writes all of `buffers` at `position`, looping over short writes (a write may take fewer bytes than given, e.g.
- * when the disk fills up); a write that takes nothing is an error.
- */
-async function writeAll(fh: FileHandle, buffers: readonly Uint8Array[], position: number): Promise<number> {
-  for (const b of buffers) {
-    let done = 0;
-    while (done < b.length) {
-      const { bytesWritten } = await fh.write(b, done, b.length - done, position);
-      if (!(bytesWritten > 0)) throw Object.assign(new Error(`short write: 0 of ${b.length - done} bytes written`), { code: "EIO" });
-      done += bytesWritten;
-      position += bytesWritten;
-    }
-  }
-  return position;
 }
 
 /**
@@ -112,35 +87,14 @@ export function encodeGraph(nt: NTriplesGraph | EncodedNTriples): EncodedGraph {
 export async function writeEncodedGraphFile(dataDir: string, info: GraphInfo, content: EncodedGraph): Promise<void> {
   const { chunks: buffers, bnodes, plainBytes } = content;
   const header: FileHeader = { format: 1, info, plainBytes, bnodeBytes: bnodes.length, sha256: content.sha256 };
-  const dir = graphsDir(dataDir);
-  const target = join(dir, graphFileName(info.graphIri));
-  const temp = join(dir, `.tmp-${randomBytes(6).toString("hex")}-${process.pid}`);
-  let fh: FileHandle | undefined;
+  const target = join(graphsDir(dataDir), graphFileName(info.graphIri));
+  const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8");
   try {
-    fh = await open(temp, "wx");
-    const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8");
-    const end = await writeAll(fh, [head, ...buffers, bnodes], 0);
-    await fh.sync();
-    const size = (await fh.stat()).size;
-    if (size !== end) throw Object.assign(new Error(`the file has ${size} bytes after writing ${end}`), { code: "EIO" });
-    const closing = fh;
-    fh = undefined;
-    await closing.close();
+    await writeDurably(target, [head, ...buffers, bnodes]);
   } catch (e) {
-    await fh?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw storageError(tx("store/write-failed", { graph: info.graphIri, temp, target }), e);
-  }
-  try {
-    await rename(temp, target);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw storageError(tx("store/publish-failed", { target }), e);
-  }
-  try {
-    await fsyncDir(dir);
-  } catch (e) {
-    throw storageError(tx("store/sync-failed", { target }), e);
+    if (!(e instanceof DurableWriteError)) throw e;
+    const message = e.stage === "write" ? tx("store/write-failed", { graph: info.graphIri, temp: e.temp, target }) : e.stage === "publish" ? tx("store/publish-failed", { target }) : tx("store/sync-failed", { target });
+    throw storageError(message, e.cause);
   }
 }
 
