@@ -28,7 +28,7 @@ button { font: inherit; padding: .45rem 1.1rem; background: var(--accent); color
 @media (max-width: 48rem) { .layout { grid-template-columns: 1fr; } }
 ol.performances { list-style: none; padding: 0; margin: 0; }
 li.performance { padding: .75rem 0; border-bottom: 1px solid var(--line); }
-li.performance h3 { margin: 0 0 .2rem; font-size: 1.1rem; }
+li.performance h3, li.performance h2 { margin: 0 0 .2rem; font-size: 1.1rem; }
 li.performance p { margin: .1rem 0; }
 li.performance.cancelled h3 a { text-decoration: line-through; }
 .status { color: var(--accent); }
@@ -51,6 +51,9 @@ th, td { padding: .25rem .75rem; border-bottom: 1px solid var(--line); text-alig
 .editor textarea { width: 100%; font: .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; padding: .5rem; border: 1px solid #8b8b96; border-radius: .3rem; }
 .table-wrap { overflow-x: auto; } table.results td { text-align: left; font-size: .9rem; }
 .lang-tag, .note { color: var(--muted); }
+/* CodeMirror's token colours that are too pale on white (WCAG 1.4.3: 4.5:1), darkened. */
+#yasgui .cm-s-default .cm-string-2 { color: #b33c00; } #yasgui .cm-s-default .cm-bracket { color: #6b6b4d; }
+#yasgui .cm-s-default .cm-hr { color: #767676; } #yasgui .cm-s-default .cm-error, #yasgui .cm-invalidchar { color: #c00; } #yasgui .cm-s-default .cm-quote { color: #1a7a1a; }
 #yasgui .yasr .yasr_btn.disabled, #yasgui .yasr .yasr_btn[disabled] { opacity: 1; color: #5c6670; }
 form.check { display: grid; gap: 1rem; padding: 1rem; background: var(--soft); border-radius: .5rem; }
 form.check textarea, .check-result textarea { width: 100%; font: .85rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; padding: .5rem; border: 1px solid #8b8b96; border-radius: .3rem; }

@@ -105,7 +105,7 @@ const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
 };
 
 /** One performance as a list item; its name links to its page unless `link` is false (on that page itself). */
-export function performanceItem(p: PerformanceNode, lang: UiLang, options: { readonly link?: boolean; readonly base?: string } = {}): Html {
+export function performanceItem(p: PerformanceNode, lang: UiLang, options: { readonly link?: boolean; readonly base?: string; readonly heading?: 2 | 3 } = {}): Html {
   const t = UI[lang];
   const place = first(p.location);
   const venue = place ? (first(place.containedInPlace) ?? place) : undefined;
@@ -117,7 +117,7 @@ export function performanceItem(p: PerformanceNode, lang: UiLang, options: { rea
   const start = typeof p.startDate === "string" ? p.startDate : "";
   const title = options.link === false ? html`${name}` : html`<a href="${pageOf(p["@id"], options.base ?? "", lang)}">${name}</a>`;
   return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}" data-iri="${p["@id"]}">
-<h3>${title}</h3>
+${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
 <p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
 <p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
 ${price ? html`<p class="price">${t.price} ${price}</p>` : ""}

@@ -107,7 +107,7 @@ export async function entityPage(ctx: EntityContext): Promise<{ status: number; 
   const main = html`<p class="kind">${types.join(", ")}</p>
 <h1>${title}</h1>
 <p class="iri"><code>${iri}</code></p>
-${performance ? html`<ol class="performances single">${performanceItem(performance, lang, { link: false })}</ol>` : ""}
+${performance ? html`<ol class="performances single">${performanceItem(performance, lang, { link: false, heading: 2 })}</ol>` : ""}
 ${features.length ? html`<p><strong>${w.accessibility} :</strong> ${features.join(", ")}</p>` : ""}
 <section aria-labelledby="sources-title"><h2 id="sources-title">${w.graph}</h2><ul>
 ${sources.map((g) => html`<li>${w.publisher} <strong>${g.publisherId ?? g.graphIri}</strong>${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""}${g.modified ? html` · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time>` : ""}</li>`)}

@@ -59,6 +59,8 @@ const WORDS = {
     no: "Faux",
     download: "Télécharger le résultat en",
     failed: "La requête n'a pas abouti",
+    // Names of YASGUI's own controls, which it leaves unnamed (given by the page's script).
+    labels: { endpoint: "Point d'accès SPARQL", tabName: "Nom de l'onglet", rowsPerPage: "Lignes par page", editorScroll: "Requête (zone de défilement)" },
     machine: "Les programmes obtiennent les résultats en JSON, XML, CSV ou TSV (ou un graphe en Turtle, N-Triples, JSON-LD…) sur /sparql, selon l'en-tête Accept.",
   },
   en: {
@@ -73,6 +75,7 @@ const WORDS = {
     no: "False",
     download: "Download the result as",
     failed: "The query failed",
+    labels: { endpoint: "SPARQL endpoint", tabName: "Tab name", rowsPerPage: "Rows per page", editorScroll: "Query (scrolling area)" },
     machine: "Programs get the results as JSON, XML, CSV or TSV (or a graph as Turtle, N-Triples, JSON-LD…) from /sparql, by the Accept header.",
   },
 } as const;
@@ -134,7 +137,7 @@ export async function queryPage(ctx: QueryPageContext): Promise<{ status: number
   const w = WORDS[lang];
   const query = ctx.query ?? "";
   const result = query.trim() ? await answer(ctx.pool, query, lang) : undefined;
-  const config = JSON.stringify({ endpoint: "/sparql", query: query || EXAMPLES[1]!.query, run: query.trim() !== "" });
+  const config = JSON.stringify({ endpoint: "/sparql", query: query || EXAMPLES[1]!.query, run: query.trim() !== "", labels: w.labels });
   const main = html`<h1>${w.title}</h1>
 <p>${w.intro}</p>
 <div class="query-layout">
@@ -198,9 +201,11 @@ export const QUERY_SCRIPT = `// Vivant's query page: YASGUI against this server'
   var name = label ? label.textContent : "SPARQL";
   var mend = function () {
     holder.querySelectorAll(".CodeMirror textarea:not([aria-label])").forEach(function (t) { t.setAttribute("aria-label", name); });
-    holder.querySelectorAll("input.autocomplete:not([aria-label])").forEach(function (i) { i.setAttribute("aria-label", "SPARQL endpoint"); });
-    holder.querySelectorAll(".tab input:not([aria-label])").forEach(function (i) { i.setAttribute("aria-label", "Tab name"); });
-    holder.querySelectorAll("select.tableSizer:not([aria-label])").forEach(function (s) { s.setAttribute("aria-label", "Rows per page"); });
+    holder.querySelectorAll("input.autocomplete:not([aria-label])").forEach(function (i) { i.setAttribute("aria-label", config.labels.endpoint); });
+    holder.querySelectorAll(".tab input:not([aria-label])").forEach(function (i) { i.setAttribute("aria-label", config.labels.tabName); });
+    holder.querySelectorAll("select.tableSizer:not([aria-label])").forEach(function (s) { s.setAttribute("aria-label", config.labels.rowsPerPage); });
+    // A long query scrolls inside CodeMirror's scroller: a keyboard reaches it (WCAG 2.1.1) to scroll it with the arrows.
+    holder.querySelectorAll(".CodeMirror-scroll:not([tabindex='0'])").forEach(function (s) { s.setAttribute("tabindex", "0"); s.setAttribute("role", "region"); s.setAttribute("aria-label", config.labels.editorScroll); });
     holder.querySelectorAll("[role=tablist] > [role=presentation]:not(.tab)").forEach(function (d) { d.parentNode.parentNode.insertBefore(d, d.parentNode.nextSibling); });
   };
   mend();
