@@ -14,16 +14,23 @@ export const SUBCLASS_OF = `${RDFS}subClassOf`;
 const EVENT = `${SCHEMA}Event`;
 
 let shipped: readonly string[] | undefined;
+let shippedEdges: readonly (readonly [string, string])[] | undefined;
 
-/** schema:Event and its subclasses in the class hierarchy shipped with the profiles (shapes/schemaorg-classes.ttl). */
-export function shippedEventClasses(): readonly string[] {
-  if (shipped === undefined) {
+/** The (subclass, superclass) pairs of the schema.org class hierarchy shipped with the profiles (shapes/schemaorg-classes.ttl). */
+export function shippedClassEdges(): readonly (readonly [string, string])[] {
+  if (shippedEdges === undefined) {
     const edges: [string, string][] = [];
     for (const q of parseShapesTurtle(readFileSync(`${shapesDir()}${CLASS_HIERARCHY_FILE}`, "utf8"), "https://vivant.dev/shapes/", CLASS_HIERARCHY_FILE)) {
       if (q.predicate.value === SUBCLASS_OF && q.subject.termType === "NamedNode" && q.object.termType === "NamedNode") edges.push([q.subject.value, q.object.value]);
     }
-    shipped = [...subclassesOf([EVENT], edges)].sort();
+    shippedEdges = edges;
   }
+  return shippedEdges;
+}
+
+/** schema:Event and its subclasses in the class hierarchy shipped with the profiles (shapes/schemaorg-classes.ttl). */
+export function shippedEventClasses(): readonly string[] {
+  shipped ??= [...subclassesOf([EVENT], shippedClassEdges())].sort();
   return shipped;
 }
 

@@ -18,6 +18,7 @@ import { handleDumps } from "./dumps-route.js";
 import { ChangeFeeds, type FeedOptions } from "../dataspace/feed.js";
 import { diffEntities, type EntityChange } from "../dataspace/entities.js";
 import { handleFeed } from "./feed-route.js";
+import { handleReconcile, ReconcileIndexes } from "./reconcile-route.js";
 import { datasetId } from "../dataspace/catalog.js";
 import { readGraphFileSync } from "../store/files.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
@@ -458,7 +459,8 @@ export class VivantServer {
     try {
       const url = new URL(req.url ?? "/", this.url);
       if (req.method === "OPTIONS") {
-        preflight(res, origin, url.pathname === "/graph-store" ? "GET, HEAD, PUT, POST, DELETE, OPTIONS" : url.pathname === "/sparql" ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+        const posts = url.pathname === "/sparql" || url.pathname === "/reconcile" || url.pathname.startsWith("/reconcile/");
+        preflight(res, origin, url.pathname === "/graph-store" ? "GET, HEAD, PUT, POST, DELETE, OPTIONS" : posts ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
         return;
       }
       const headers = {};
@@ -498,6 +500,7 @@ export class VivantServer {
           sendJson(res, 200, this.#index(), "application/json", { Vary: "Accept" });
           return;
         default:
+          if (await handleReconcile(req, res, url, { source: this.pool, base: this.publicBase(req), version: this.#graphsKey(), maxBodyBytes: this.#maxBody }, this.#reconcile)) return;
           if (await handleWeb(req, res, url, this.#web)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
           if (url.pathname.startsWith("/feed/")) await this.#ensureFeed(url.pathname.split("/")[2] ?? "");
@@ -532,6 +535,13 @@ export class VivantServer {
     });
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
+  }
+
+  readonly #reconcile = new ReconcileIndexes();
+
+  /** Changes whenever a graph is written or removed (what the reconciliation index is kept for). */
+  #graphsKey(): string {
+    return this.writer.graphs().map((g) => `${g.graphIri} ${g.version}`).join("\n");
   }
 
   readonly #sessions = new PublishSessions();
@@ -576,6 +586,7 @@ export class VivantServer {
       sparql: this.sparqlEndpoint,
       graphStore: `${this.graphStoreEndpoint}?graph={graph IRI}`,
       catalog: `${this.url}catalog`,
+      reconcile: `${this.url}reconcile`,
       api: {
         performances: `${this.url}api/performances{?from,to,city,region,near,genre,type,venue,performer,lang,accessibility,free,maxPrice,q,tz,limit,cursor}`,
         calendar: `${this.url}api/performances.ics{?…filters,production,series}`,

@@ -122,6 +122,11 @@ describe("the README's curl examples", () => {
         expect(text.split("BEGIN:VEVENT").length - 1, what).toBeGreaterThan(0);
       } else if (c.url.includes("/api/performances")) {
         expect((JSON.parse(text) as { "@graph": unknown[] })["@graph"].length, what).toBeGreaterThan(0);
+      } else if (c.url.includes("/reconcile")) {
+        // Manifest, match (1.0 results, 0.2 keys), suggest, extend: each has something in it.
+        const j = JSON.parse(text) as { versions?: unknown; results?: { candidates: unknown[] }[]; q0?: { result: unknown[] }; result?: unknown[]; rows?: { properties: { values: unknown[] }[] }[] };
+        const filled = j.versions !== undefined || (j.results?.every((r) => r.candidates.length > 0) ?? false) || (j.q0?.result.length ?? 0) > 0 || (j.result?.length ?? 0) > 0 || (j.rows?.[0]?.properties.every((p) => p.values.length > 0) ?? false);
+        expect(filled, `${what}: ${text}`).toBe(true);
       } else if (c.url.includes("/api/stats")) {
         const stats = JSON.parse(text) as Record<string, unknown[]>;
         for (const k of ["byMonth", "byRegion", "byDiscipline", "cube"]) expect(stats[k]!.length, `${what} ${k}`).toBeGreaterThan(0);
