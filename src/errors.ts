@@ -106,6 +106,16 @@ export function isUsageError(e: unknown): e is UsageError {
   return e instanceof UsageError;
 }
 
+/**
+ * What went wrong, in `lang`, for a line of a command's output: a Vivant error's message and hint, or the text of a
+ * foreign error (Node, a parser), quoted in French since it is never reworded.
+ */
+export function messageOf(e: unknown, lang: Lang): string {
+  if (isVivantError(e)) return e.messageIn(lang);
+  const text = e instanceof Error ? e.message : String(e);
+  return lang === "fr" ? `« ${text} »` : text;
+}
+
 /** One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`. */
 export function formatProblem(p: Problem, lang: Lang = "en"): string {
   const who = p.recordId !== undefined ? `${p.entity} "${p.recordId}"` : p.entity;

@@ -79,6 +79,7 @@ avec des violations rien n'est écrit et le rapport est affiché, comme le fait 
 Options :
   --publisher ID          l'éditeur dont la moisson remplit le graphe (obligatoire)
   --data DOSSIER          valide, puis remplace le graphe de l'éditeur dans le dossier de données DOSSIER
+  --store URL             la même chose dans un stock distant SPARQL + Graph Store Protocol (\`vivant serve --store\`)
   --load                  (avec --data) la même chose ; gardé pour les anciens scripts
   --base-iri IRI          l'IRI de base de l'éditeur ; son graphe est IRI + « graph » (par défaut : le
                           graphe actuel de l'éditeur, sinon https://vivant.dev/publishers/ID/graph)

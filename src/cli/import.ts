@@ -80,6 +80,7 @@ Options :
                         violation, remplace le graphe de l'éditeur dans le dossier de données DOSSIER (celui
                         que sert \`vivant serve --data\`) ; sinon rien n'est écrit et le rapport est affiché,
                         comme le fait \`vivant load\`. --data DOSSIER seul fait de même.
+  --store URL           la même chose dans un stock distant SPARQL + Graph Store Protocol (\`vivant serve --store\`)
   --lang en|fr          langue des messages (en par défaut ; --messages : ancienne graphie)
 ${REPORT_HELP_FR}
 

@@ -52,6 +52,7 @@ n'est écrit et le rapport est affiché.
 Options :
   --publisher ID      l'éditeur (obligatoire pour du RDF ; comparé à l'éditeur des fiches)
   --data DOSSIER      dossier de données (./${DEFAULT_DATA_DIR} par défaut ; celui que sert \`vivant serve --data\`)
+  --store URL         écrit plutôt dans un stock distant SPARQL + Graph Store Protocol (\`vivant serve --store\`)
   --graph IRI         graphe d'une entrée RDF (par défaut : le graphe actuel de l'éditeur)
   --licence CLÉ|IRI   licence d'une entrée RDF (etalab-2.0, cc0-1.0, cc-by-4.0, cc-by-sa-4.0, odbl-1.0 ou une IRI)
   --title TEXTE       titre du graphe dans le catalogue

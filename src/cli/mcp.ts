@@ -6,7 +6,8 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { InputError } from "../errors.js";
 import { QueryPool } from "../server/pool.js";
 import { vivantMcpServer } from "../server/mcp.js";
-import { parseOptions } from "./args.js";
+import { tx } from "../i18n.js";
+import { parseOptions, wholeNumber } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 
 export const mcpCommand: Command = {
@@ -16,14 +17,30 @@ export const mcpCommand: Command = {
     fr: "servir le Model Context Protocol sur stdio (outils pour assistants) sur un dossier de données",
   },
   help: {
-    en: "Usage: vivant mcp --data DIR [--timeout MS]\n\nTools: find_performances, describe_entity, facets, sparql (read-only, with the server's limits), schema_digest.\nThe same tools are on a running server at /mcp (streamable HTTP).",
-    fr: "Usage : vivant mcp --data DOSSIER [--timeout MS]\n\nOutils : find_performances, describe_entity, facets, sparql (en lecture seule, avec les limites du serveur), schema_digest.\nLes mêmes outils sont sur un serveur lancé à /mcp (HTTP en flux).",
+    en: `Usage: vivant mcp --data DIR [--timeout MS] [--lang en|fr]
+
+Tools: find_performances, describe_entity, facets, sparql (read-only, with the server's limits), schema_digest.
+The same tools are on a running server at /mcp (streamable HTTP).
+
+Options:
+  --data DIR      the data directory (of vivant serve or vivant load)
+  --timeout MS    time limit of a query (default 10000)
+  --lang en|fr    language of messages (default en; --messages: old spelling)`,
+    fr: `Usage : vivant mcp --data DOSSIER [--timeout MS] [--lang en|fr]
+
+Outils : find_performances, describe_entity, facets, sparql (en lecture seule, avec les limites du serveur), schema_digest.
+Les mêmes outils sont sur un serveur lancé à /mcp (HTTP en flux).
+
+Options :
+  --data DOSSIER  le dossier de données (de vivant serve ou vivant load)
+  --timeout MS    temps maximal d'une requête (10000 par défaut)
+  --lang en|fr    langue des messages (en par défaut ; --messages : ancienne graphie)`,
   },
   async run(argv, io) {
     const { values } = parseOptions(argv, { data: { type: "string" }, timeout: { type: "string" } }, "mcp");
-    if (typeof values.data !== "string") throw new InputError("cli/usage", "--data DIR is needed", { hint: "vivant mcp --data ./data" });
+    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("export/needs-data"), { hint: tx("cli/example", { example: "vivant mcp --data ./data" }) });
     const pool = await QueryPool.start({
-      dataDir: resolve(io.cwd, values.data), workers: 1, timeoutMs: typeof values.timeout === "string" ? Number(values.timeout) || 10_000 : 10_000,
+      dataDir: resolve(io.cwd, values.data), workers: 1, timeoutMs: wholeNumber(values.timeout, "--timeout", 1) ?? 10_000,
       maxResultBytes: 64 * 2 ** 20, unionDefaultGraph: true,
     });
     const server = vivantMcpServer(pool);

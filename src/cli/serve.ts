@@ -55,6 +55,9 @@ Options :
   --host ADRESSE      interface d'écoute (127.0.0.1 par défaut ; 0.0.0.0 pour toutes les interfaces)
   --data DOSSIER      dossier de données, gardé d'un lancement à l'autre (par défaut : un dossier temporaire,
                       supprimé à la sortie)
+  --store URL         garde plutôt les graphes dans un stock distant SPARQL 1.1 + Graph Store Protocol (son point
+                      d'accès SPARQL, par ex. celui de Virtuoso http://127.0.0.1:8890/sparql ; #gsp=URL pour un
+                      autre Graph Store)
   --demo              charge d'abord la saison de démonstration (fixtures/demo-season.json), validée
   --tokens FICHIER    jetons (bearer) des éditeurs : {"tokens": [{"token"|"sha256", "publisher", "graph", "licence"?}]},
                       vérifiés au démarrage : un jeton en double, un jeton de deux éditeurs, un graphe de deux

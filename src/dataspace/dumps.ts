@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Parser, Writer } from "n3";
-import { InputError } from "../errors.js";
+import { InputError, type Text } from "../errors.js";
+import { tx, txBy } from "../i18n.js";
 import { DEFAULT_PREFIXES } from "../rdf/io.js";
 import { DurableWriteError, writeDurably } from "../store/durable.js";
 import { graphFileName, graphsDir, listGraphFiles, StorageError, type FileHeader } from "../store/files.js";
@@ -45,11 +46,11 @@ async function openGraph(path: string): Promise<{ header: FileHeader; pieces: ()
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     const nl = head.subarray(0, bytesRead).indexOf(10);
     const magic = "# vivant-graph ";
-    if (nl < 0 || head.subarray(0, magic.length).toString() !== magic) throw corrupt(path, "no vivant-graph header");
+    if (nl < 0 || head.subarray(0, magic.length).toString() !== magic) throw corrupt(path, tx("dump/corrupt.no-header"));
     const header = JSON.parse(head.subarray(magic.length, nl).toString("utf8")) as FileHeader;
     const start = nl + 1;
     const size = (await fh.stat()).size;
-    if (header.format !== 1 || size !== start + header.plainBytes + header.bnodeBytes) throw corrupt(path, `size ${size} does not match its header`);
+    if (header.format !== 1 || size !== start + header.plainBytes + header.bnodeBytes) throw corrupt(path, tx("dump/corrupt.size", { size }));
     async function* pieces(): AsyncGenerator<Buffer> {
       const hash = createHash("sha256");
       const end = size;
@@ -58,7 +59,7 @@ async function openGraph(path: string): Promise<{ header: FileHeader; pieces: ()
       while (pos < end) {
         const buf = Buffer.alloc(Math.min(PIECE, end - pos));
         const { bytesRead: got } = await fh.read(buf, 0, buf.length, pos);
-        if (got <= 0) throw corrupt(path, "unexpected end of file");
+        if (got <= 0) throw corrupt(path, tx("dump/corrupt.truncated"));
         pos += got;
         const piece = buf.subarray(0, got);
         hash.update(piece);
@@ -68,18 +69,18 @@ async function openGraph(path: string): Promise<{ header: FileHeader; pieces: ()
         if (cut > 0) yield all.subarray(0, cut);
       }
       // A file that changed under the reader, or was damaged, never becomes a dump.
-      if (hash.digest("hex") !== header.sha256) throw corrupt(path, "SHA-256 mismatch");
+      if (hash.digest("hex") !== header.sha256) throw corrupt(path, tx("dump/corrupt.sha256"));
     }
     return { header, pieces, close: () => fh.close() };
   } catch (e) {
     await fh.close();
-    if (e instanceof SyntaxError) throw corrupt(path, "unreadable header");
+    if (e instanceof SyntaxError) throw corrupt(path, tx("dump/corrupt.header"));
     throw e;
   }
 }
 
-function corrupt(path: string, why: string): InputError {
-  return new InputError("dump/corrupt-graph-file", `graph file ${path} cannot be dumped: ${why}`, { hint: "the graph is left out of the dumps; load the publisher's data again" });
+function corrupt(path: string, why: Text): InputError {
+  return new InputError("dump/corrupt-graph-file", txBy("dump/corrupt-graph-file", (lang) => ({ path, why: why[lang] })), { hint: tx("dump/corrupt-graph-file.hint") });
 }
 
 /** N-Triples lines → N-Quads lines in `graph` (each line `s p o .` becomes `s p o <graph> .`). */

@@ -100,7 +100,7 @@ export const DATA_TEXT = {
     en: "pass meta.licence, e.g. \"etalab-2.0\" or a licence IRI: every publisher graph carries its licence",
     fr: "passez meta.licence, par ex. « etalab-2.0 » ou l'IRI d'une licence : chaque graphe d'éditeur porte sa licence",
   },
-  "store/no-data-dir": { en: "no graphs folder in {dir}", fr: "aucun dossier graphs dans {dir}" },
+  "store/no-data-dir": { en: "no graphs folder in {dir}", fr: "aucun dossier « graphs » dans {dir}" },
   "store/no-data-dir.hint": { en: "open it once for writing first", fr: "ouvrez-le d'abord une fois en écriture" },
   "store/closed": { en: "the store was closed", fr: "le stock a été fermé" },
   "store/closed.hint": { en: "open a new GraphStore", fr: "ouvrez un nouveau GraphStore" },

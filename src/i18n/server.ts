@@ -12,6 +12,23 @@ export const SERVER_TEXT = {
   "request/use-one-of": { en: "use {list}", fr: "utilisez l'un de « {list} »" },
   "request/accept-one-of": { en: "accept one of {list}", fr: "acceptez l'un de {list}" },
 
+  "dump/read-only": { en: "the dumps are read-only: {method} is not allowed", fr: "les exports sont en lecture seule : la méthode {method} n'est pas permise" },
+  "feed/read-only": { en: "the change feed is read-only: {method} is not allowed", fr: "le flux de changements est en lecture seule : la méthode {method} n'est pas permise" },
+  "catalog/not-acceptable": { en: "the catalog is in Turtle, JSON-LD, RDF/XML or N-Triples", fr: "le catalogue est en Turtle, JSON-LD, RDF/XML ou N-Triples" },
+
+  // --- /feed -----------------------------------------------------------------------------------------------
+  "feed/not-found": { en: "no change feed {path}", fr: "pas de flux de changements {path}" },
+  "feed/not-found.hint": { en: "the catalog (GET /catalog) lists each dataset's feed", fr: "le catalogue (GET /catalog) donne le flux de chaque jeu de données" },
+  "feed/compacted": { en: "page {page} of this feed was compacted away", fr: "la page {page} de ce flux a été compactée" },
+  "feed/compacted.hint": {
+    en: "copy the graph again from its dump (GET {dump}), then follow {last}",
+    fr: "recopiez le graphe depuis son export (GET {dump}), puis suivez {last}",
+  },
+
+  // --- /mcp ------------------------------------------------------------------------------------------------
+  "mcp/json": { en: "the body is not JSON: {detail}", fr: "le corps n'est pas du JSON (message de l'analyseur : « {detail} »)" },
+  "mcp/json.hint": { en: "send a JSON-RPC message of the Model Context Protocol", fr: "envoyez un message JSON-RPC du Model Context Protocol" },
+
   // --- /api ------------------------------------------------------------------------------------------------
   "api/repeated-parameter": { en: "{name} is given {count} times", fr: "le paramètre « {name} » est donné {count} fois" },
   "api/repeated-parameter.hint": { en: "give {name} once", fr: "donnez « {name} » une seule fois" },
@@ -86,6 +103,11 @@ export const SERVER_TEXT = {
   "query/worker-failed.hint": {
     en: "if the query is large, narrow it (fewer unbound patterns, a LIMIT)",
     fr: "si la requête est lourde, resserrez-la (moins de motifs libres, un LIMIT)",
+  },
+  "server/worker-failed": { en: "a query worker could not open the store: {reason}", fr: "un fil de requêtes n'a pas pu ouvrir le stock : {reason}" },
+  "server/worker-failed.hint": {
+    en: "check that the data directory was written by vivant serve or vivant load, and that this process may read it",
+    fr: "vérifiez que le dossier de données a été écrit par vivant serve ou vivant load, et que ce processus peut le lire",
   },
   "query/timeout": { en: "the query did not finish within {ms} ms", fr: "la requête n'a pas fini en {ms} ms" },
   "query/timeout.hint": {

@@ -4,6 +4,7 @@
 // (the HTTP tests compare both), and rebuilt whenever a graph changes.
 
 import { InputError } from "../errors.js";
+import { tx } from "../i18n.js";
 import type { Bindings, SelectResult } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
@@ -499,7 +500,7 @@ export class PerformanceIndex {
     if (options.cursor !== undefined) {
       const c = decodeCursor(options.cursor);
       const t = startTimes(c.start);
-      if (!t) throw new InputError("query/bad-cursor", "the cursor is not one this server gave", { hint: "use the `next` value of the previous page, unchanged" });
+      if (!t) throw new InputError("query/bad-cursor", tx("query/bad-cursor"), { hint: tx("query/bad-cursor.hint") });
       from = upperBound(this.#sorted, { t, id: c.id });
     }
     const ids: Entry[] = [];

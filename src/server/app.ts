@@ -523,8 +523,8 @@ export class VivantServer {
       const text = await readBody(req, this.#maxBody);
       try {
         body = JSON.parse(text);
-      } catch {
-        throw new HttpError(400, "mcp/json", "the body is not JSON", { hint: "send a JSON-RPC message of the Model Context Protocol" });
+      } catch (e) {
+        throw new HttpError(400, "mcp/json", tx("mcp/json", { detail: (e as Error).message }), { hint: tx("mcp/json.hint") });
       }
     }
     const server = vivantMcpServer(this.pool);
@@ -708,10 +708,10 @@ export class VivantServer {
   async #restrictedGet(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const graphIri = url.searchParams.get("graph");
     if (graphIri === null || url.searchParams.getAll("graph").length !== 1 || !this.tokens.restrictedGraphs().has(graphIri)) return false;
-    if (!this.#canRead(req, graphIri) || !this.writer.graph(graphIri)) throw new HttpError(404, "gsp/no-graph", `no graph ${graphIri}`, { hint: "GET /catalog lists the graphs" });
+    if (!this.#canRead(req, graphIri) || !this.writer.graph(graphIri)) throw new HttpError(404, "gsp/no-graph", tx("gsp/no-graph", { graph: graphIri }), { hint: tx("gsp/no-graph.hint") });
     const offers = ["application/n-triples", "text/turtle", "application/n-quads", "application/ld+json", "application/rdf+xml"];
     const type = negotiate(req.headers.accept, offers, GRAPH_ALIASES);
-    if (!type) throw new HttpError(406, "request/not-acceptable", `cannot send a graph as ${req.headers.accept}`, { hint: `accept one of ${offers.join(", ")}` });
+    if (!type) throw new HttpError(406, "request/not-acceptable", tx("gsp/not-acceptable", { accept: req.headers.accept }), { hint: tx("request/accept-one-of", { list: offers.join(", ") }) });
     const text = await this.#graphText(graphIri);
     const quads = type === "application/n-triples" ? [] : new Parser({ format: "application/n-triples" }).parse(text);
     const body =
@@ -728,7 +728,7 @@ export class VivantServer {
     const offers = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"];
     const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
     const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
-    if (!type) throw new HttpError(406, "request/not-acceptable", "the catalog is in Turtle, JSON-LD, RDF/XML or N-Triples", { hint: `accept one of ${offers.join(", ")}`, headers: { Vary: "Accept" } });
+    if (!type) throw new HttpError(406, "request/not-acceptable", tx("catalog/not-acceptable"), { hint: tx("request/accept-one-of", { list: offers.join(", ") }), headers: { Vary: "Accept" } });
     const quads = await this.catalogQuads(this.publicBase(req), (g) => this.#canRead(req, g));
     const body =
       type === "application/ld+json"

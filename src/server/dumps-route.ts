@@ -35,7 +35,7 @@ function described(m: DumpManifest, base: string): Record<string, unknown> {
 /** Answers a request under /dumps; false when the path is not one of its. */
 export async function handleDumps(req: IncomingMessage, res: ServerResponse, url: URL, ctx: DumpsContext): Promise<boolean> {
   if (url.pathname !== "/dumps" && !url.pathname.startsWith("/dumps/")) return false;
-  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "dumps are read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
+  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("dump/read-only", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
   await ctx.ensure();
   const parts = url.pathname.split("/").slice(2);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "")) {

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChangeFeeds, StoredActivity } from "../dataspace/feed.js";
+import { tx } from "../i18n.js";
 import { HttpError, negotiate, send } from "./http-util.js";
 
 export interface FeedContext {
@@ -21,9 +22,7 @@ export const FEED_CONTEXT = [
   { ldes: "https://w3id.org/ldes#", tree: "https://w3id.org/tree#", vivant: "https://vivant.dev/ns#" },
 ] as const;
 
-const notFound = (path: string): HttpError => new HttpError(404, "feed/not-found", { en: `no change feed ${path}`, fr: `pas de flux de changements ${path}` }, {
-  hint: { en: "the catalog (GET /catalog) lists each dataset's feed", fr: "le catalogue (GET /catalog) donne le flux de chaque jeu de données" },
-});
+const notFound = (path: string): HttpError => new HttpError(404, "feed/not-found", tx("feed/not-found", { path }), { hint: tx("feed/not-found.hint") });
 
 function answer(req: IncomingMessage, res: ServerResponse, value: unknown, lastModified: string, immutable: boolean, restricted = false): void {
   const type = negotiate(req.headers.accept, ["application/activity+json", "application/ld+json", "application/json"], {}) ?? "application/activity+json";
@@ -48,7 +47,7 @@ function answer(req: IncomingMessage, res: ServerResponse, value: unknown, lastM
 /** Answers a request under /feed; false when the path is not one of its. */
 export async function handleFeed(req: IncomingMessage, res: ServerResponse, url: URL, ctx: FeedContext): Promise<boolean> {
   if (!url.pathname.startsWith("/feed/")) return false;
-  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", "the change feed is read-only", { headers: { Allow: "GET, HEAD, OPTIONS" } });
+  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("feed/read-only", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
   const [id, pageText, ...rest] = url.pathname.slice("/feed/".length).split("/");
   const state = id ? await ctx.feeds.state(id) : undefined;
   if (!state || !ctx.readable(state.graph) || rest.length) throw notFound(url.pathname);
@@ -74,9 +73,7 @@ export async function handleFeed(req: IncomingMessage, res: ServerResponse, url:
   const n = Number(pageText);
   const items = await ctx.feeds.page(id!, n);
   if (items === "compacted") {
-    throw new HttpError(410, "feed/compacted", { en: `page ${n} of this feed was compacted away`, fr: `la page ${n} de ce flux a été compactée` }, {
-      hint: { en: `copy the graph again from its dump (GET /dumps/${id}/latest.nq.gz), then follow ${pageUrl(last)}`, fr: `recopiez le graphe depuis son export (GET /dumps/${id}/latest.nq.gz), puis suivez ${pageUrl(last)}` },
-    });
+    throw new HttpError(410, "feed/compacted", tx("feed/compacted", { page: n }), { hint: tx("feed/compacted.hint", { dump: `/dumps/${id}/latest.nq.gz`, last: pageUrl(last) }) });
   }
   if (!items) throw notFound(url.pathname);
   const full = items.length >= ctx.feeds.pageSize;

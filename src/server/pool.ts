@@ -2,7 +2,7 @@
 // A query that runs past its time limit gets its worker terminated and replaced (the replacement loads the
 // data directory, which is the truth); the other workers keep answering meanwhile.
 
-import { tx } from "../i18n.js";
+import { tx, txBy } from "../i18n.js";
 import { Worker } from "node:worker_threads";
 import { VivantError } from "../errors.js";
 import { parseSparqlTsv } from "../store/tsv.js";
@@ -203,7 +203,7 @@ export class QueryPool implements SelectSource {
             for (const w of this.#readyWaiters.splice(0)) w();
             return;
           case "fatal":
-            reject(new VivantError("server/worker-failed", `a query worker could not open the store: ${m.message}`));
+            reject(new VivantError("server/worker-failed", txBy("server/worker-failed", (lang) => ({ reason: m.text?.[lang] ?? m.message })), { hint: tx("server/worker-failed.hint") }));
             return;
           case "reloaded":
           case "error":

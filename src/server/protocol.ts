@@ -1,6 +1,6 @@
 // Messages between the server's main thread (HTTP, writes) and its query workers (each holds a replica of the store).
 
-import type { Message } from "../errors.js";
+import type { Message, Text } from "../errors.js";
 import type { FormattedResult, QueryOptions } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import type { PerformanceFilter } from "../query/filter.js";
@@ -51,7 +51,7 @@ export interface WorkerError {
 
 export type FromWorker =
   | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[]; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number /* since the worker's last message saying it */ }
-  | { readonly type: "fatal"; readonly message: string }
+  | { readonly type: "fatal"; readonly message: string; /** A Vivant error's message and hint in each language. */ readonly text?: Text }
   | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
   | { readonly type: "reloaded"; readonly id: number; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number }
   | { readonly type: "value"; readonly id: number; readonly value: unknown }

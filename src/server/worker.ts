@@ -57,7 +57,7 @@ try {
     ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
   });
 } catch (e) {
-  post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
+  post({ type: "fatal", message: e instanceof Error ? e.message : String(e), ...(isVivantError(e) ? { text: { en: e.messageIn("en"), fr: e.messageIn("fr") } } : {}) });
   throw e;
 }
 

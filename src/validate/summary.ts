@@ -53,7 +53,7 @@ function keep(severity: Severity, only: OnlySeverity | undefined): boolean {
 
 function issueEntry(i: ValidationIssue, lang: Lang): Entry {
   const node = i.focusNode.startsWith("_:") ? i.focusNode : `<${i.focusNode}>`;
-  const record = i.recordId !== undefined ? `${i.entity ?? "record"} "${i.recordId}"` : node;
+  const record = i.recordId !== undefined ? `${i.entity ?? t("word/record", {}, lang)} "${i.recordId}"` : node;
   const field = i.field ?? (i.path !== undefined ? compactIri(i.path.replace(/^<(.*)>$/, "$1")) : undefined);
   const value = i.value !== undefined ? ` (${t("word/value", {}, lang)} ${i.value})` : "";
   return { severity: i.severity, code: i.code, where: field !== undefined ? `${record} ${field}` : record, message: `${i.message[lang]}${value}` };

@@ -3,15 +3,17 @@
 // parts listed in test/helpers/english.ts. Each case is also run in English and must be caught there, so that the
 // check is shown to find English in that very output (a case whose English run has no English word would prove nothing).
 
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer, type Server as NetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands.js";
 import { main } from "../../src/cli/main.js";
-import type { VivantServer } from "../../src/server/index.js";
+import { TokenTable, type VivantServer } from "../../src/server/index.js";
+import { formatReportSummary } from "../../src/validate/summary.js";
 import { englishWords, withoutTechnical } from "../helpers/english.js";
 import { DEMO_GRAPH, DEMO_TEXT, demoServer } from "../server/helpers.js";
 
@@ -98,6 +100,13 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   "export --help": ["export", "--help"],
   "export: nothing named": ["export"],
   "export: no data": ["export", "ical"],
+  "mcp: no data": ["mcp"],
+  "mcp: bad timeout": ["mcp", "--data", "nowhere", "--timeout", "soon"],
+  "mcp: the data directory is not one": ["mcp", "--data", "vide"],
+  "dump --help": ["dump", "--help"],
+  "dump: no data": ["dump"],
+  "dump: a damaged graph file": ["dump", "--data", "data-damaged"],
+  "schema: unexpected argument": ["schema", "now"],
 };
 
 describe("every command in French (--lang fr)", () => {
@@ -106,6 +115,20 @@ describe("every command in French (--lang fr)", () => {
     writeFileSync(join(dir, "../fixtures-mapping.json"), readFileSync(new URL("../../fixtures/import/mapping.json", import.meta.url)));
   });
   afterAll(() => rmSync(join(dir, "../fixtures-mapping.json"), { force: true }));
+
+  beforeAll(async () => {
+    // A data directory whose one graph file was damaged after it was written (a byte of its triples changed).
+    await run(["load", "demo.json", "--data", "data-damaged"], "en");
+    const graphs = join(dir, "data-damaged", "graphs");
+    const file = join(graphs, readdirSync(graphs).find((f) => f.endsWith(".nt"))!);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x61 ? 0x62 : 0x61;
+    writeFileSync(file, bytes);
+  }, 120_000);
+
+  it("a damaged graph file is the case it claims to be", async () => {
+    expect(await run(["dump", "--data", "data-damaged"], "en")).toContain("SHA-256 mismatch");
+  }, 120_000);
 
   for (const [name, argv] of Object.entries(CLI_CASES)) {
     it(name, async () => {
@@ -116,6 +139,34 @@ describe("every command in French (--lang fr)", () => {
       expect(englishWords(fr), `English left in:\n${fr}`).toEqual([]);
     }, 120_000);
   }
+});
+
+describe("every command's --help in French", () => {
+  /** The options a help text names (`--store`, `--lang`…). */
+  const options = (help: string): string[] => [...new Set([...help.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]))].sort();
+
+  for (const command of COMMANDS) {
+    it(`vivant ${command.name} --help names the same options in French as in English, --lang among them`, () => {
+      expect(typeof command.help).toBe("object");
+      const help = command.help as { en: string; fr: string };
+      expect(options(help.en)).toContain("--lang");
+      expect(options(help.fr)).toEqual(options(help.en));
+    });
+  }
+});
+
+describe("summaries of reports in French", () => {
+  it("an issue of a record whose kind is not known says fiche, not record", () => {
+    const report = {
+      profile: "core" as const, conforms: false, violations: 1, warnings: 0,
+      issues: [{ code: "core/x", severity: "violation" as const, focusNode: "https://x.example/a", recordId: "x1", message: { en: "is wrong", fr: "est faux" }, constraint: "c" }],
+    };
+    const en = formatReportSummary(report, { lang: "en", maxIssues: 10 });
+    expect(en).toContain('record "x1"');
+    const fr = formatReportSummary(report, { lang: "fr", maxIssues: 10 });
+    expect(fr).toContain('fiche "x1"');
+    expect(englishWords(fr), fr).toEqual([]);
+  });
 });
 
 describe("vivant harvest and serve in French, against real sockets", () => {
@@ -169,11 +220,27 @@ describe("vivant harvest and serve in French, against real sockets", () => {
   }, 120_000);
 });
 
+const SECRET = "https://secret.example/graph";
+const EMPTY_SECRET = "https://empty-secret.example/graph";
+const SECRET_PUBLISHER = "publisher-token-0123456789abcdef";
+const SECRET_READER = "partner-token-0123456789abcdef";
+const EMPTY_PUBLISHER = "empty-publisher-token-0123456789";
+
 describe("every HTTP error route in French (Accept-Language: fr)", () => {
   let server: VivantServer;
   let token: string;
   beforeAll(async () => {
-    ({ server, token } = await demoServer({ workers: 1, maxBodyBytes: 2 * 1024 * 1024 }));
+    const tokens = TokenTable.fromEntries([
+      { token: SECRET_PUBLISHER, publisher: "secret", graph: SECRET, licence: "cc-by-4.0", share: ["partner"] },
+      { token: SECRET_READER, reader: "partner" },
+      { token: EMPTY_PUBLISHER, publisher: "empty", graph: EMPTY_SECRET, share: ["partner"] },
+    ]);
+    ({ server, token } = await demoServer({ workers: 1, maxBodyBytes: 2 * 1024 * 1024, tokens }));
+    const put = await fetch(new URL(`graph-store?graph=${encodeURIComponent(SECRET)}`, server.url), {
+      method: "PUT", headers: { authorization: `Bearer ${SECRET_PUBLISHER}`, "content-type": "text/turtle" },
+      body: "<https://secret.example/a> <http://schema.org/name> \"Secret\"@fr .",
+    });
+    expect(put.status, await put.text()).toBe(201);
   }, 120_000);
   afterAll(() => server?.close());
 
@@ -216,6 +283,15 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
     "gsp: bad licence": [`graph-store?graph=${q(DEMO_GRAPH)}&licence=mine`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: DEMO_TEXT }],
     "gsp: multipart without file": ["graph-store", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=b" }, body: "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--b--\r\n" }],
     "catalog: POST": ["catalog", { method: "POST", body: "x" }],
+    "catalog: not acceptable": ["catalog", { headers: { accept: "image/png" } }],
+    "restricted graph: not written yet": [`graph-store?graph=${q(EMPTY_SECRET)}`, { headers: { authorization: `Bearer ${SECRET_READER}` } }],
+    "restricted graph: not acceptable": [`graph-store?graph=${q(SECRET)}`, { headers: { authorization: `Bearer ${SECRET_READER}`, accept: "image/png" } }],
+    "dumps: POST": ["dumps/", { method: "POST", body: "x" }],
+    "dumps: no such dump": ["dumps/nope/x.ttl"],
+    "feed: POST": ["feed/x", { method: "POST", body: "x" }],
+    "feed: no such feed": ["feed/nope"],
+    "mcp: not JSON": ["mcp", { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{ not json" }],
+    "api: cursor whose start is no time": [`api/performances?cursor=${Buffer.from(JSON.stringify(["not a time", "dateTime", "x"])).toString("base64url")}`],
     "too large": ["sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: "#".repeat(3 * 1024 * 1024) }],
   });
 
