@@ -134,19 +134,27 @@ export const importCommand: Command = {
     // Lock first: an import into a directory a server is using must fail before the work, not after.
     const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`));
     try {
-      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/rows", {}, lang), lang });
+      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t(kind === "artsdata" ? "unit/documents" : kind === "uitdatabank" ? "unit/events" : "unit/rows", {}, lang), lang });
       let result: ImportResult;
       if (kind === "artsdata") {
         const inputs: unknown[] = [];
         for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
-        result = await importArtsdata(inputs, { publisher: publisherOf(), ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}) });
+        result = await importArtsdata(inputs, {
+          publisher: publisherOf(), ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.done();
       } else if (kind === "uitdatabank") {
         const inputs: unknown[] = [];
         for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
         const w = s(values.window);
         const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
         if (w !== undefined && !m) throw new InputError("cli/bad-option", tx("cli/bad-window", { value: w }), { hint: tx("cli/example", { example: "--window 2026-09-01/2026-12-31" }) });
-        result = importUitdatabank(inputs, { publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}) });
+        result = importUitdatabank(inputs, {
+          publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.done();
       } else if (kind === "csv") {
         const mapPath = s(values.map);
         if (!mapPath) throw new InputError("cli/usage", tx("cli/csv-needs-map"), { hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }) });

@@ -13,30 +13,39 @@ import { oneOf, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 import { openOutput, type Output } from "./output.js";
 
+/** Called with how many items (nodes, events, triples) are written so far. */
+type Written = (count: number) => void;
+
 /** `JSON.stringify(items, null, 2)` nested at `indent`, followed by a new line, written one item at a time. */
-async function writeJsonArray(out: Output, items: Iterable<unknown>, indent: string): Promise<void> {
+async function writeJsonArray(out: Output, items: Iterable<unknown>, indent: string, written?: Written): Promise<void> {
   let first = true;
+  let n = 0;
   for (const item of items) {
     await out.write(`${first ? "[\n" : ",\n"}${indent}  ${JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `)}`);
     first = false;
+    written?.(++n);
   }
   await out.write(first ? "[]\n" : `\n${indent}]\n`);
 }
 
 /** The Turtle n3 writes for these quads (as `serializeRdf` does), handed out in chunks of about 64 KiB. */
-async function writeTurtle(out: Output, quads: Iterable<Quad>): Promise<void> {
+async function writeTurtle(out: Output, quads: Iterable<Quad>, written?: Written): Promise<void> {
   let buf = "";
+  let n = 0;
   const collect = { write: (chunk: string, _enc?: unknown, done?: () => void) => ((buf += chunk), done?.(), true), end: (done?: () => void) => done?.() };
   const writer = new Writer(collect, { format: "text/turtle", prefixes: DEFAULT_PREFIXES });
   for (const q of quads) {
     writer.addQuad(q);
+    n++;
     if (buf.length >= 1 << 16) {
       await out.write(buf);
       buf = "";
+      written?.(n);
     }
   }
   await new Promise<void>((res) => writer.end(() => res()));
   await out.write(`${buf}\n`);
+  written?.(n);
 }
 
 const HELP = `Usage: vivant map <records.json> [options]
@@ -111,41 +120,48 @@ export const mapCommand: Command = {
     }
     // Streamed: each piece is written once the stream has room, so an output of any size never becomes one string.
     const out = openOutput(io, str(values.output));
+    // Large outputs: what is written so far, of the total, on stderr (nodes, events or triples).
+    let progress: Progress | undefined;
+    const counting = (unit: "unit/nodes" | "unit/events" | "unit/triples", total: number): Written => {
+      const p = (progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t(unit, {}, lang), lang }));
+      return (n) => p.update(n, total);
+    };
     try {
       if (form === "embed") {
         const embeds = toEmbeds(result.document, str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {});
+        const written = counting("unit/events", embeds.size);
         if (format === "html") {
-          let first = true;
+          let n = 0;
           for (const e of embeds.values()) {
-            await out.write(`${first ? "" : "\n"}${embedScript(e)}`);
-            first = false;
+            await out.write(`${n === 0 ? "" : "\n"}${embedScript(e)}`);
+            written(++n);
           }
           await out.write("\n");
-        } else await writeJsonArray(out, embeds.values(), "");
+        } else await writeJsonArray(out, embeds.values(), "", written);
       } else if (format === "jsonld") {
         const { "@graph": nodes, ...rest } = toGraph(result.document) as { "@graph": unknown[] };
         // The text JSON.stringify(document, null, 2) gives, written node by node.
         await out.write(`${JSON.stringify(rest, null, 2).replace(/\n}$/, "")},\n  "@graph": `);
-        await writeJsonArray(out, nodes, "  ");
+        await writeJsonArray(out, nodes, "  ", counting("unit/nodes", nodes.length));
         await out.write("}\n");
       } else if (format === "turtle") {
-        await writeTurtle(out, result.triples);
+        await writeTurtle(out, result.triples, counting("unit/triples", result.triples.size));
       } else {
-        // Large files: triples written so far, of the total, on stderr.
-        const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/triples", {}, lang), lang });
-        let written = 0;
+        const written = counting("unit/triples", result.triples.size);
+        let n = 0;
         let any = false;
         for (const chunk of result.triples.nquadChunks()) {
           any = true;
           await out.write(chunk);
-          for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) written++;
-          progress.update(written, result.triples.size);
+          for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) n++;
+          written(n);
         }
-        progress.done();
         if (!any) await out.write("\n");
       }
+      progress?.done();
       await out.close();
     } catch (e) {
+      progress?.done();
       await out.abort();
       throw e;
     }

@@ -102,6 +102,7 @@ export const CLI_TEXT = {
   "unit/urls": { en: "URLs", fr: "URL" },
   "unit/nodes-validated": { en: "nodes validated", fr: "nœuds validés" },
   "unit/triples": { en: "triples", fr: "triplets" },
+  "unit/nodes": { en: "nodes", fr: "nœuds" },
   "unit/records": { en: "records", fr: "fiches" },
   "counter/entities": { en: "entities", fr: "entités" },
   "counter/failed": { en: "failed", fr: "en échec" },

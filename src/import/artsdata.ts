@@ -26,40 +26,55 @@ export interface ArtsdataImportOptions {
   readonly defaultLanguage?: string;
   /** Keep the fidelity ledger (what became of each property of each node). @default true */
   readonly ledger?: boolean;
+  /** Called as documents are read (expanded): how many so far, of how many in all. */
+  readonly onProgress?: (documentsRead: number, total: number) => void;
 }
+
+/** Documents expanded together at most: enough to keep expansion cheap, few enough for progress to move. */
+export const CHUNK_DOCUMENTS = 250;
 
 /**
  * The documents of a dump, as JSON-LD inputs. Consecutive documents with the same `@context` are
- * merged into one `@graph`: expanding each of 1,336 small documents alone costs ~3× more.
+ * merged into one `@graph` (at most `max` documents each): expanding each of 1,336 small documents alone costs ~3× more.
  */
-export function jsonLdChunks(input: unknown): unknown[] {
-  if (!Array.isArray(input)) return [input];
-  const chunks: unknown[] = [];
+export function jsonLdChunks(input: unknown, max = CHUNK_DOCUMENTS): unknown[] {
+  return countedChunks(input, max).map((c) => c.chunk);
+}
+
+/** `jsonLdChunks`, with the number of documents of each chunk. */
+function countedChunks(input: unknown, max: number): { chunk: unknown; documents: number }[] {
+  if (!Array.isArray(input)) return [{ chunk: input, documents: 1 }];
+  const chunks: { chunk: unknown; documents: number }[] = [];
   let expanded: unknown[] = [];
   let context: string | undefined;
   let graph: unknown[] = [];
+  let documents = 0;
   const flush = () => {
-    if (graph.length) chunks.push({ "@context": JSON.parse(context!) as unknown, "@graph": graph });
-    if (expanded.length) chunks.push(expanded);
+    if (graph.length) chunks.push({ chunk: { "@context": JSON.parse(context!) as unknown, "@graph": graph }, documents });
+    if (expanded.length) chunks.push({ chunk: expanded, documents });
     graph = [];
     expanded = [];
     context = undefined;
+    documents = 0;
   };
   for (const doc of input) {
+    if (documents >= max) flush();
     if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
       flush();
-      chunks.push(doc);
+      chunks.push({ chunk: doc, documents: 1 });
       continue;
     }
     const d = doc as Record<string, unknown>;
     if (!("@context" in d)) {
       if (graph.length) flush();
       expanded.push(d);
+      documents++;
       continue;
     }
     const ctx = JSON.stringify(d["@context"]);
     if (context !== undefined && ctx !== context) flush();
     if (expanded.length) flush();
+    documents++;
     context = ctx;
     const { "@context": _, ...rest } = d;
     const nodes = "@graph" in rest && Object.keys(rest).length === 1 ? (rest["@graph"] as unknown[]) : [rest];
@@ -70,15 +85,20 @@ export function jsonLdChunks(input: unknown): unknown[] {
 }
 
 /** Expands and normalises one dump (or several), counting fixes; problems for what cannot be read. */
-export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repairs?: RepairLog): Promise<{ quads: Quad[]; problems: Problem[]; documents: number; withheld: Quad[] }> {
+export async function dumpToQuads(
+  inputs: readonly unknown[], fixes: Fixes, repairs?: RepairLog, onProgress?: (documentsRead: number, total: number) => void,
+): Promise<{ quads: Quad[]; problems: Problem[]; documents: number; withheld: Quad[] }> {
   const quads: Quad[] = [];
   const withheld: Quad[] = [];
   const problems: Problem[] = [];
-  let documents = 0;
+  const documents = inputs.reduce<number>((n, input) => n + (Array.isArray(input) ? input.length : 1), 0);
+  let read = 0;
   let chunkIndex = 0;
+  onProgress?.(0, documents);
   for (const input of inputs) {
-    documents += Array.isArray(input) ? input.length : 1;
-    for (const chunk of jsonLdChunks(input)) {
+    for (const { chunk, documents: inChunk } of countedChunks(input, CHUNK_DOCUMENTS)) {
+      if (chunkIndex > 0) onProgress?.(read, documents);
+      read += inChunk;
       let raw: Quad[];
       try {
         raw = await jsonLdToQuads(chunk);
@@ -91,7 +111,7 @@ export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repa
           ], ["JSON-LD whose every term expands", "du JSON-LD dont chaque terme se développe"], ["fix the @context", "corriger le @context"], "warning"));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
-          problems.push(recordProblem("import/jsonld-error", "document", undefined, `$[${chunkIndex}]`, undefined, [e.message, e.message], ["JSON-LD", "du JSON-LD"], [e.hint ?? "", e.hint ?? ""]));
+          problems.push(recordProblem("import/jsonld-error", "document", undefined, `$[${chunkIndex}]`, undefined, [e.text.en, e.text.fr], ["JSON-LD", "du JSON-LD"], [e.hintText?.en ?? "", e.hintText?.fr ?? ""]));
           chunkIndex++;
           continue;
         }
@@ -106,6 +126,7 @@ export async function dumpToQuads(inputs: readonly unknown[], fixes: Fixes, repa
       chunkIndex++;
     }
   }
+  onProgress?.(documents, documents);
   const consolidated = consolidate(quads, fixes);
   if (repairs) for (const [from, into] of consolidated.merged) repairs.rename(from, into);
   return { quads: consolidated.quads, problems, documents, withheld };
@@ -124,7 +145,7 @@ export async function importArtsdata(inputs: unknown, options: ArtsdataImportOpt
   const keep = options.ledger !== false;
   const repairs = keep ? new RepairLog() : undefined;
   const tally = keep ? new SourceTally() : undefined;
-  const { quads, problems, documents, withheld } = await dumpToQuads(list, fixes, repairs);
+  const { quads, problems, documents, withheld } = await dumpToQuads(list, fixes, repairs, options.onProgress);
   // Values kept out of the graph (an ambiguous price, reported): seen, not carried.
   if (tally) {
     for (const q of withheld) {

@@ -25,6 +25,8 @@ export interface UitdatabankImportOptions {
   readonly maxOccurrences?: number;
   /** Keep the fidelity ledger (what became of each property of each document). @default true */
   readonly ledger?: boolean;
+  /** Called as events are read (every 500, and at the end): how many so far, of how many in all. */
+  readonly onProgress?: (eventsRead: number, total: number) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -342,6 +344,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   const rejectedDocs = new Set<Json>();
   let events = 0;
   eventDocs.forEach(({ doc: d, path, id, fieldPaths }) => {
+    if (options.onProgress && events > 0 && events % 500 === 0) options.onProgress(events, eventDocs.length);
     events++;
     // Where a field was read: a merged event's fields come from several documents.
     const at = (field: string) => `${fieldPaths.get(field.split(/[.[]/)[0]!) ?? path}.${field}`;
@@ -488,6 +491,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     }
     pushAll(performances, made);
   });
+  options.onProgress?.(events, eventDocs.length);
   for (const u of [...unmapped].sort()) {
     problems.push(recordProblem("uitdatabank/unmapped-term", "document", undefined, "$..terms", u, [`term ${u} has no Vivant type or genre: left out`, `le terme ${u} n'a ni type ni genre Vivant : écarté`], ["a performing-arts term (Concert, Theatervoorstelling…)", "un terme des arts vivants (Concert, Theatervoorstelling…)"], ["nothing to do unless it is a performing-arts term", "rien à faire sauf s'il s'agit d'un terme des arts vivants"], "info"));
   }
