@@ -2,6 +2,7 @@
 
 import type { Command } from "./io.js";
 import { dumpCommand } from "./dump.js";
+import { duplicatesCommand } from "./duplicates.js";
 import { exportCommand } from "./export.js";
 import { harvestCommand } from "./harvest.js";
 import { importCommand } from "./import.js";
@@ -14,6 +15,7 @@ import { validateCommand } from "./validate.js";
 
 export const COMMANDS: readonly Command[] = [
   dumpCommand,
+  duplicatesCommand,
   exportCommand,
   harvestCommand,
   importCommand,

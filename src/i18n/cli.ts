@@ -10,6 +10,16 @@ export const CLI_TEXT = {
   "cli/usage-commands": { en: "Commands:", fr: "Commandes :" },
   "cli/usage-more": { en: "Run `vivant <command> --help` for a command's options.", fr: "Lancez `vivant <commande> --help` pour les options d'une commande." },
 
+  // --- vivant duplicates --------------------------------------------------------------------------------------
+  "duplicates/need-data": { en: "vivant duplicates needs --data DIR", fr: "vivant duplicates attend --data DOSSIER" },
+  "duplicates/need-data.hint": { en: "give the data directory of vivant serve or vivant load: vivant duplicates --data ./data", fr: "donnez le dossier de données de vivant serve ou vivant load : vivant duplicates --data ./data" },
+  "duplicates/bad-family": { en: "--family {value} is not one of {list}", fr: "--family {value} n'est pas l'un de {list}" },
+  "duplicates/pair": { en: "{score}  {family}  {a} ({graphA})  ≈  {b} ({graphB})  [{features}]", fr: "{score}  {family}  {a} ({graphA})  ≈  {b} ({graphB})  [{features}]" },
+  "duplicates/summary": {
+    en: "{pairs} probable duplicate(s) across graphs (score ≥ {min}) among {entities} entities; {compared} pairs compared, {skipped} not compared (--max-comparisons). Nothing was merged: to confirm a pair, a publisher adds schema:sameAs in its own graph.",
+    fr: "{pairs} doublon(s) probable(s) entre graphes (score ≥ {min}) parmi {entities} entités ; {compared} paires comparées, {skipped} non comparées (--max-comparisons). Rien n'a été fusionné : pour confirmer une paire, un éditeur ajoute schema:sameAs dans son propre graphe.",
+  },
+
   // --- usage errors ------------------------------------------------------------------------------------------
   "cli/need-one-records-file": { en: "give exactly one records file", fr: "donnez un seul fichier de fiches" },
   "cli/need-files-validate": { en: "give at least one file to validate", fr: "donnez au moins un fichier à valider" },
