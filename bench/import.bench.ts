@@ -1,21 +1,62 @@
-// Import and harvest throughput: the Scènes francophones dump (records/s), the festivals CSV (rows/s)
-// and harvesting the demo season's pages from a loopback server (pages/s).
+// Import and harvest throughput: the Scènes francophones dump (records/s), the festivals CSV (rows/s), a
+// UiTdatabank export (documents/s), each with the fidelity ledger on and off (its cost per importer), and
+// harvesting the demo season's pages from a loopback server (pages/s).
 
-import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { harvest } from "../src/harvest/harvest.js";
 import { importArtsdata } from "../src/import/artsdata.js";
 import { importFestivals } from "../src/import/festivals.js";
+import { importUitdatabank } from "../src/import/uitdatabank.js";
+import type { ImportResult } from "../src/import/types.js";
 import { embedScript, parseRecords, toEmbeds } from "../src/mapping/index.js";
 import { schemaVocabulary } from "../src/harvest/vocabulary.js";
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { pairedCost, timeMs, type BenchModule, type BenchRow } from "./harness.js";
+import { artsdataInput, available, festivalsInput, uitdatabankInput, type Importer } from "./import-inputs.js";
 
 // Compiled to dist/bench/: the repository root is two folders up.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CORPORA = `${ROOT}../shared/corpora/`;
+
+const RECORD_KINDS = ["venues", "organizations", "people", "productions", "performances", "series"] as const;
+const recordsOf = (r: ImportResult): number => RECORD_KINDS.reduce((t, k) => t + ((r.document as unknown as Record<string, unknown[] | undefined>)[k]?.length ?? 0), 0);
+
+/** Each importer on its corpus: what it reads, how many pairs, and the sizes run under callgrind. */
+interface Case {
+  readonly importer: Importer;
+  readonly title: string;
+  /** Runs one import of the whole input with the ledger on or off. */
+  readonly prepare: (quick: boolean) => (ledger: boolean) => Promise<ImportResult> | ImportResult;
+  readonly pairs: number;
+  /** The size given to ledger-child.js under callgrind (documents per file, rows, copies). */
+  readonly callgrindSize: number;
+}
+
+const CASES: readonly Case[] = [
+  {
+    importer: "artsdata", title: "Scènes francophones dump (artsdata JSON-LD)", pairs: 7, callgrindSize: 50,
+    prepare: (quick) => {
+      const input = artsdataInput(quick ? 200 : Infinity);
+      return (ledger) => importArtsdata(input, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr", ledger });
+    },
+  },
+  {
+    importer: "festivals", title: "festivals CSV", pairs: 9, callgrindSize: 1000,
+    prepare: (quick) => {
+      const text = festivalsInput(quick ? 1000 : Infinity);
+      return (ledger) => importFestivals(text, { ledger });
+    },
+  },
+  {
+    importer: "uitdatabank", title: "UiTdatabank (publiq's examples, copied)", pairs: 9, callgrindSize: 40,
+    prepare: (quick) => {
+      const input = uitdatabankInput(quick ? 40 : 250);
+      return (ledger) => importUitdatabank(input, { publisher: { id: "uit" }, permanentWindow: { from: "2026-01-01", to: "2026-12-31" }, ledger });
+    },
+  },
+];
 
 export const importBench: BenchModule = {
   name: "import",
@@ -24,42 +65,35 @@ export const importBench: BenchModule = {
     const notes: string[] = [];
     schemaVocabulary();
 
-    const sf = `${CORPORA}artsdata-planet-scenesfrancophones/output/`;
-    if (existsSync(sf)) {
-      const inputs = ["events", "places", "presenters", "artists"].map((f) => JSON.parse(readFileSync(`${sf}${f}.jsonld`, "utf8")) as unknown[]);
-      const used = quick ? inputs.map((d) => d.slice(0, 200)) : inputs;
+    for (const c of CASES) {
+      if (!available(c.importer)) {
+        notes.push(`../shared/corpora absent: ${c.title} not measured`);
+        continue;
+      }
+      const run = c.prepare(quick);
+      let read = 0;
+      let unit = "";
       let records = 0;
-      let docs = 0;
       // The fidelity ledger on (the default) and off: interleaved pairs in CPU time, median of the pairs' ratios.
-      const c = await pairedCost(quick ? 2 : 7, async (ledger) => {
-        const r = await importArtsdata(used, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr", ledger });
-        docs = r.read;
-        records = ["venues", "organizations", "people", "productions", "performances"].reduce((t, k) => t + ((r.document as unknown as Record<string, unknown[]>)[k]?.length ?? 0), 0);
+      const p = await pairedCost(quick ? 2 : c.pairs, async (ledger) => {
+        const r = await run(ledger);
+        read = r.read;
+        unit = r.unit;
+        records = recordsOf(r);
       });
-      log(`Scènes francophones: ${docs} documents → ${records} records; CPU median ${c.on.toFixed(0)} ms with the ledger, ${c.off.toFixed(0)} ms without; median of ${c.pairs} paired ratios ${c.ratio.toFixed(3)} (wall ${c.wallRatio.toFixed(3)})`);
-      rows.push({ label: "import Scènes francophones dump (artsdata)", value: (records / c.on) * 1000, unit: "records/s (CPU)" });
-      rows.push({ label: "import Scènes francophones dump (artsdata), ledger off", value: (records / c.off) * 1000, unit: "records/s (CPU)" });
-      rows.push({ label: "import Scènes francophones dump (artsdata), documents", value: (docs / c.on) * 1000, unit: "documents/s (CPU)" });
-      rows.push({ label: "fidelity ledger cost (artsdata import, median of paired CPU-time ratios)", value: (c.ratio - 1) * 100, unit: "%" });
-      const ir = callgrindCost("artsdata", quick ? 20 : 100, log);
-      if (ir !== undefined) rows.push({ label: `fidelity ledger cost (artsdata import, first ${quick ? 20 : 100} documents of each file, callgrind instructions)`, value: ir, unit: "%" });
-      else notes.push("the ledger's cost in instructions (load-independent) is measured with VIVANT_BENCH_CALLGRIND=1 and valgrind");
-    } else notes.push("../shared/corpora absent: Scènes francophones import not measured");
-
-    const fest = `${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`;
-    if (existsSync(fest)) {
-      const text = readFileSync(fest, "utf8");
-      let n = 0;
-      const c = await pairedCost(quick ? 2 : 9, (ledger) => {
-        n = importFestivals(text, { ledger }).read;
-      });
-      log(`festivals CSV: ${n} rows; CPU median ${c.on.toFixed(0)} ms with the ledger, ${c.off.toFixed(0)} ms without; median of ${c.pairs} paired ratios ${c.ratio.toFixed(3)} (wall ${c.wallRatio.toFixed(3)})`);
-      rows.push({ label: "import festivals CSV", value: (n / c.on) * 1000, unit: "rows/s (CPU)" });
-      rows.push({ label: "import festivals CSV, ledger off", value: (n / c.off) * 1000, unit: "rows/s (CPU)" });
-      rows.push({ label: "fidelity ledger cost (festivals import, median of paired CPU-time ratios)", value: (c.ratio - 1) * 100, unit: "%" });
-      const ir = callgrindCost("festivals", quick ? 300 : 2000, log);
-      if (ir !== undefined) rows.push({ label: `fidelity ledger cost (festivals import, first ${quick ? 300 : 2000} rows, callgrind instructions)`, value: ir, unit: "%" });
-    } else notes.push("../shared/corpora absent: festivals CSV import not measured");
+      log(`${c.title}: ${read} ${unit} → ${records} records; CPU median ${p.on.toFixed(0)} ms with the ledger, ${p.off.toFixed(0)} ms without; median of ${p.pairs} paired ratios ${p.ratio.toFixed(3)} (wall ${p.wallRatio.toFixed(3)})`);
+      rows.push({ label: `import ${c.title}, ledger on`, value: (records / p.on) * 1000, unit: "records/s (CPU)" });
+      rows.push({ label: `import ${c.title}, ledger off`, value: (records / p.off) * 1000, unit: "records/s (CPU)" });
+      rows.push({ label: `import ${c.title}, ledger on, input`, value: (read / p.on) * 1000, unit: `${unit}/s (CPU)` });
+      rows.push({ label: `fidelity ledger cost (${c.importer}, median of paired CPU-time ratios)`, value: (p.ratio - 1) * 100, unit: "%" });
+      rows.push({ label: `fidelity ledger ratio (${c.importer}, CPU time, on ÷ off; ≤ 1.10 wanted)`, value: p.ratio, unit: "×" });
+      const ir = callgrindCost(c.importer, quick ? Math.ceil(c.callgrindSize / 5) : c.callgrindSize, log);
+      if (ir !== undefined) {
+        rows.push({ label: `fidelity ledger cost (${c.importer}, callgrind instructions, size ${ir.size}, runs 2-3)`, value: ir.cost, unit: "%" });
+        rows.push({ label: `fidelity ledger ratio (${c.importer}, callgrind instructions, on ÷ off; ≤ 1.10 wanted)`, value: 1 + ir.cost / 100, unit: "×" });
+      }
+    }
+    if (process.env.VIVANT_BENCH_CALLGRIND !== "1") notes.push("the ledger's cost in instructions (load-independent) is measured with VIVANT_BENCH_CALLGRIND=1 and valgrind");
 
     // Harvest: the demo season's embed pages served from 127.0.0.1, no delay between requests.
     const demo: unknown = JSON.parse(readFileSync(`${ROOT}fixtures/demo-season.json`, "utf8"));
@@ -90,10 +124,11 @@ export const importBench: BenchModule = {
 
 /**
  * The ledger's cost in instructions, which the machine's load does not change: the child script (ledger-child.ts)
- * run under callgrind with the ledger on, off, and without the import (the start-up subtracted from both).
- * Only with VIVANT_BENCH_CALLGRIND=1 and valgrind on the PATH (it runs Node ~50× slower: a subset of the corpus).
+ * run under callgrind with the ledger on and off, one import and three imports in a row; the cost is that of the
+ * second and third imports (3 − 1), so that start-up and the first run's compilation count in neither.
+ * Only with VIVANT_BENCH_CALLGRIND=1 and valgrind on the PATH (it runs Node ~50× slower: a part of the corpus).
  */
-function callgrindCost(corpus: string, docs: number, log: (l: string) => void): number | undefined {
+function callgrindCost(importer: Importer, size: number, log: (l: string) => void): { cost: number; size: number } | undefined {
   if (process.env.VIVANT_BENCH_CALLGRIND !== "1") return undefined;
   try {
     execFileSync("valgrind", ["--version"], { stdio: "ignore" });
@@ -101,11 +136,11 @@ function callgrindCost(corpus: string, docs: number, log: (l: string) => void): 
     return undefined;
   }
   const child = fileURLToPath(new URL("./ledger-child.js", import.meta.url));
-  const count = (mode: string): number => {
-    const out = `${process.env.TMPDIR ?? "/tmp"}/vivant-callgrind-${process.pid}-${corpus}-${mode}.out`;
-    const r = spawnSync("valgrind", ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${out}`, process.execPath, child, corpus, mode, "1", String(docs)], { encoding: "utf8", timeout: 3_600_000 });
+  const count = (mode: string, n: number): number => {
+    const out = `${process.env.TMPDIR ?? "/tmp"}/vivant-callgrind-${process.pid}-${importer}-${mode}-${n}.out`;
+    const r = spawnSync("valgrind", ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${out}`, process.execPath, child, importer, mode, String(n), String(size)], { encoding: "utf8", timeout: 3_600_000 });
     const m = /Collected : (\d+)/.exec(r.stderr ?? "");
-    if (!m) throw new Error(`callgrind ${corpus} ${mode}: ${r.stderr?.slice(-500)}`);
+    if (!m) throw new Error(`callgrind ${importer} ${mode}: ${r.stderr?.slice(-500)}`);
     try {
       execFileSync("rm", ["-f", out]);
     } catch {
@@ -113,8 +148,9 @@ function callgrindCost(corpus: string, docs: number, log: (l: string) => void): 
     }
     return Number(m[1]);
   };
-  const [on, off, none] = [count("on"), count("off"), count("none")];
-  const cost = ((on - none) / (off - none) - 1) * 100;
-  log(`${corpus} under callgrind (${docs} per file): ${on} instructions with the ledger, ${off} without, ${none} start-up only: ${cost.toFixed(1)} %`);
-  return cost;
+  const on = count("on", 3) - count("on", 1);
+  const off = count("off", 3) - count("off", 1);
+  const cost = (on / off - 1) * 100;
+  log(`${importer} under callgrind (size ${size}), instructions of imports 2 and 3: ${on} with the ledger, ${off} without: ${cost.toFixed(1)} %`);
+  return { cost, size };
 }

@@ -140,10 +140,7 @@ function finish(input: PageInput, blocks: number, quads: Quad[], problems: Probl
   if (input.ledger) {
     // Kept nodes are carried whole into the publisher's graph; the others are outside the programme.
     const tally = new SourceTally();
-    for (const q of quads) {
-      tally.seen(q.subject.value, q.predicate.value);
-      if (selection.kept.has(q.subject.value)) tally.carry(q.subject.value, q.predicate.value);
-    }
+    for (const q of quads) tally.seen(q.subject.value, q.predicate.value, selection.kept.has(q.subject.value));
     for (const q of quads) if (!selection.kept.has(q.subject.value)) tally.reject(q.subject.value, "outside-programme");
     for (const q of withheld) {
       tally.seen(q.subject.value, q.predicate.value);

@@ -7,7 +7,8 @@ import { endAfterMidnight } from "../records/time.js";
 import { InputError } from "../errors.js";
 import { normalizeDate, parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes, type FixKind } from "../harvest/fixes.js";
-import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
+import { Ledger, RepairLog } from "../harvest/ledger.js";
+import { TableTally } from "./tableTally.js";
 import type { RecordRef } from "../mapping/types.js";
 import {
   AVAILABILITIES, EVENT_TYPES, GENRES, STATUS_KINDS, type Availability, type EventType, type Genre, type Organization, type Performance,
@@ -105,7 +106,9 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const people = new Map<string, Person>();
   const performances = new Map<string, Performance>();
   // The ledger's account: node = row line, property = column; what no field reads is "not mapped".
-  const tally = options.ledger === false ? undefined : new SourceTally();
+  const tally = options.ledger === false ? undefined : new TableTally(header);
+  // The columns a field reads: carried unless dropped or the row rejected.
+  const mappedColumns = tally?.mask(Object.values(m.columns));
   // Each repair is noted on its cell (row line, column): a repaired cell counts as repaired in its column's ledger row.
   const repairs = tally ? new RepairLog() : undefined;
 
@@ -113,10 +116,10 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     if (options.onProgress && i > 0 && i % 500 === 0) options.onProgress(i, rows.length);
     const line = i + 2;
     const node = String(line);
-    if (tally) for (const c of header) if (row[c] !== undefined && row[c] !== "") tally.seen(node, c);
+    const slot = tally ? tally.row(line, row) : -1;
     const dropCell = (f: CsvField) => {
       const c = m.columns[f];
-      if (c !== undefined) tally?.drop(node, c, "invalid");
+      if (c !== undefined) tally?.drop(slot, c, "invalid");
     };
     const path = `$[${line}]`;
     /** The fixes of one cell: counted with the others, and noted on the cell. */
@@ -175,9 +178,9 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     }
     const currency = cell("offer.currency")?.toUpperCase();
     if (price !== undefined && (currency === undefined || !/^[A-Z]{3}$/.test(currency))) bad("offer.currency", currency, "a price without an ISO 4217 currency", "un prix sans devise ISO 4217", ["EUR", "EUR"]);
-    if (tally) for (const c of Object.values(m.columns)) if (c !== undefined) tally.carry(node, c);
+    if (tally) tally.carryMask(slot, mappedColumns!);
     if (reasons.length) {
-      tally?.reject(node);
+      tally?.reject(slot);
       pushAll(problems, reasons);
       rejected.push({ entity: "row", recordId: String(line), path });
       return;
@@ -289,6 +292,6 @@ class CellFixes extends Fixes {
 }
 
 /** The repaired cells of a CSV import that were carried (the node of a row is its line), in row then column order. */
-export function repairedCells(repairs: RepairLog, tally: SourceTally): { row: number; column: string; fix: FixKind }[] {
-  return [...repairs.entries()].filter(([node, column]) => tally.isCarried(node, column)).map(([node, column, fix]) => ({ row: Number(node), column, fix })).sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
+export function repairedCells(repairs: RepairLog, tally: TableTally): { row: number; column: string; fix: FixKind }[] {
+  return [...repairs.entries()].filter(([node, column]) => tally.isCarried(Number(node), column)).map(([node, column, fix]) => ({ row: Number(node), column, fix })).sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
 }

@@ -6,7 +6,8 @@ import { tx } from "../i18n.js";
 import { InputError, type Problem } from "../errors.js";
 import { parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
-import { Ledger, RepairLog, SourceTally } from "../harvest/ledger.js";
+import { Ledger, RepairLog } from "../harvest/ledger.js";
+import { TableTally } from "./tableTally.js";
 import type { RecordRef } from "../mapping/types.js";
 import type { Geo, PostalAddress, Series, Venue } from "../records/types.js";
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
@@ -147,26 +148,21 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   const venues: Venue[] = [];
   const used = new Set<string>();
   // The ledger's account: node = row line, property = column.
-  const tally = options.ledger === false ? undefined : new SourceTally();
+  const tally = options.ledger === false ? undefined : new TableTally(header);
   const repairs = tally ? new RepairLog() : undefined;
-  const read = new Set<string>(Object.values(C));
+  // The columns a field reads: carried as seen, unless dropped below.
+  const read = tally?.mask(Object.values(C));
   rows.forEach((r, i) => {
     const line = i + 2;
     const path = `$[${line}]`;
     const node = String(line);
-    if (tally) {
-      for (const c of header) {
-        if (r[c] === undefined || r[c] === "") continue;
-        tally.seen(node, c);
-        if (read.has(c)) tally.carry(node, c);
-      }
-    }
-    const dropCell = (c: string) => tally?.drop(node, c, "invalid");
+    const slot = tally ? tally.row(line, r, read) : -1;
+    const dropCell = (c: string) => tally?.drop(slot, c, "invalid");
     const get = (c: string) => r[c] ?? "";
     const name = get(C.name);
     let id = get(C.id);
     const reject = (code: string, field: string, value: unknown, message: [string, string], hint: [string, string]) => {
-      tally?.reject(node);
+      tally?.reject(slot);
       rejected.push({ entity: "series", recordId: id || `line ${line}`, path });
       problems.push(recordProblem(code, "series", id || undefined, `${path}.${field}`, value, message, ["a festival row with a name and a unique identifier", "une ligne de festival avec un nom et un identifiant unique"], hint));
     };
@@ -230,7 +226,7 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   options.onProgress?.(rows.length, rows.length);
   const ledger = new Ledger();
   // Columns no field reads (the INSEE code, the department…) are left out on purpose: "not modelled".
-  tally?.settle(ledger, repairs, (c) => c);
+  tally?.settle(ledger, repairs);
   return {
     // The dataset's licence is the Ministry's (Licence Ouverte 2.0), whoever imports it, unless told otherwise.
     document: { publisher: makePublisher({ ...(options.publisher ?? FESTIVALS_PUBLISHER), licence: options.publisher?.licence ?? FESTIVALS_PUBLISHER.licence }), venues, series },

@@ -63,10 +63,17 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
   const tally = options.tally;
   for (const q of quads) termOf.set(q.subject.value, q.subject);
   if (tally) for (const q of quads) tally.seen(q.subject.value, q.predicate.value);
+  // schema.org IRIs by local name, each built once (the tally looks the same string up again, not a new one).
+  const schemaIris = new Map<string, string>();
+  const schemaIri = (name: string): string => {
+    let v = schemaIris.get(name);
+    if (v === undefined) schemaIris.set(name, (v = SCHEMA + name));
+    return v;
+  };
   /** The schema.org property `name` of `s` was carried into a record. */
-  const carry = (s: string, name: string): void => tally?.carry(s, SCHEMA + name);
+  const carry = (s: string, name: string): void => tally?.carry(s, schemaIri(name));
   const carryType = (s: string): void => tally?.carry(s, RDF_TYPE);
-  const dropValue = (s: string, name: string, reason: NotCarriedReason): void => tally?.drop(s, SCHEMA + name, reason);
+  const dropValue = (s: string, name: string, reason: NotCarriedReason): void => tally?.drop(s, schemaIri(name), reason);
   /** A rejected node: its properties and those of the anonymous nodes it owns are not carried. */
   const rejectNode = (s: string, reason: NotCarriedReason = "rejected", seen = new Set<string>()): void => {
     if (!tally || seen.has(s)) return;

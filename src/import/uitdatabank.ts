@@ -563,19 +563,41 @@ const ADDRESS_READ = new Set(["streetAddress", "postalCode", "addressLocality", 
 
 const empty = (v: unknown): boolean => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
-/** Seeds (and, when `carry`, carries) the properties of `value` under `prefix`, going into the nested ones `spec` names. */
-function tallyNested(tally: SourceTally, node: string, value: Json, prefix: string, spec: NestedRead, carry: boolean): void {
+/**
+ * The ledger's property names under one prefix (`event.`, `event.subEvent.`…), each built once per import: the
+ * tally is given the same strings again, not a new concatenation per value.
+ */
+class Keys {
+  readonly #names = new Map<string, string>();
+  readonly #children = new Map<string, Keys>();
+  constructor(readonly prefix: string) {}
+
+  /** `prefix + k`. */
+  name(k: string): string {
+    let n = this.#names.get(k);
+    if (n === undefined) this.#names.set(k, (n = this.prefix + k));
+    return n;
+  }
+
+  /** The keys under `prefix + k + "."`. */
+  child(k: string): Keys {
+    let c = this.#children.get(k);
+    if (c === undefined) this.#children.set(k, (c = new Keys(`${this.prefix}${k}.`)));
+    return c;
+  }
+}
+
+/** Seeds (and, when `carry`, carries) the properties of `value` under `keys`, going into the nested ones `spec` names. */
+function tallyNested(tally: SourceTally, node: string, value: Json, keys: Keys, spec: NestedRead, carry: boolean): void {
   for (const k in value) {
     const v = value[k];
     if (empty(v)) continue;
     const sub = spec.nested?.[k];
-    const objects = sub ? (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []) : [];
-    if (sub && objects.length) {
-      for (const o of objects) tallyNested(tally, node, o, `${prefix}${k}.`, sub, carry && spec.read.has(k));
+    if (sub && (isObject(v) || (Array.isArray(v) && v.some(isObject)))) {
+      for (const o of Array.isArray(v) ? v : [v]) if (isObject(o)) tallyNested(tally, node, o, keys.child(k), sub, carry && spec.read.has(k));
       continue;
     }
-    tally.seen(node, prefix + k);
-    if (carry && spec.read.has(k)) tally.carry(node, prefix + k);
+    tally.seen(node, keys.name(k), carry && spec.read.has(k));
   }
 }
 
@@ -590,22 +612,24 @@ function tallyDocuments(
   orgDocs: ReadonlyMap<string, Json>, organizations: ReadonlyMap<string, unknown>,
 ): SourceTally {
   const tally = new SourceTally();
+  const root = { event: new Keys("event."), place: new Keys("place."), organizer: new Keys("organizer.") };
+  const address = root.place.child("address");
   const account = (node: string, kind: "event" | "place" | "organizer", d: Json, outcome: "carried" | "rejected" | "outside-programme") => {
-    const nested = LEDGER_NESTED[kind];
+    const spec = { read: LEDGER_READ[kind], nested: LEDGER_NESTED[kind] };
     if (kind === "place" && isObject(d.address)) {
       // By language ({"nl": {…}}) or one address: only the one the importer reads (main language, else the first) is carried.
-      const { address, ...rest } = d;
-      tallyNested(tally, node, rest, `${kind}.`, { read: LEDGER_READ[kind], nested }, outcome === "carried");
+      const { address: byLang, ...rest } = d;
+      tallyNested(tally, node, rest, root.place, spec, outcome === "carried");
       const main = str(d.mainLanguage) ?? "nl";
-      const byLanguage = Object.values(address).some(isObject);
-      const readLang = byLanguage ? (isObject(address[main]) ? main : Object.keys(address).find((k) => isObject(address[k]))) : undefined;
+      const byLanguage = Object.values(byLang).some(isObject);
+      const readLang = byLanguage ? (isObject(byLang[main]) ? main : Object.keys(byLang).find((k) => isObject(byLang[k]))) : undefined;
       if (byLanguage) {
-        for (const [lang, a] of Object.entries(address)) {
-          if (isObject(a)) tallyNested(tally, node, a, `place.address.${lang}.`, { read: ADDRESS_READ }, outcome === "carried" && lang === readLang);
-          else if (!empty(a)) tally.seen(node, `place.address.${lang}`);
+        for (const [lang, a] of Object.entries(byLang)) {
+          if (isObject(a)) tallyNested(tally, node, a, address.child(lang), { read: ADDRESS_READ }, outcome === "carried" && lang === readLang);
+          else if (!empty(a)) tally.seen(node, address.name(lang));
         }
-      } else tallyNested(tally, node, address, "place.address.", { read: ADDRESS_READ }, outcome === "carried");
-    } else tallyNested(tally, node, d, `${kind}.`, { read: LEDGER_READ[kind], nested }, outcome === "carried");
+      } else tallyNested(tally, node, byLang, address, { read: ADDRESS_READ }, outcome === "carried");
+    } else tallyNested(tally, node, d, root[kind], spec, outcome === "carried");
     if (outcome !== "carried") tally.reject(node, outcome);
   };
   docs.forEach((d, i) => {
