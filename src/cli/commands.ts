@@ -4,6 +4,7 @@ import type { Command } from "./io.js";
 import { dumpCommand } from "./dump.js";
 import { duplicatesCommand } from "./duplicates.js";
 import { exportCommand } from "./export.js";
+import { followCommand } from "./follow.js";
 import { harvestCommand } from "./harvest.js";
 import { importCommand } from "./import.js";
 import { loadCommand } from "./load.js";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   dumpCommand,
   duplicatesCommand,
   exportCommand,
+  followCommand,
   harvestCommand,
   importCommand,
   loadCommand,

@@ -96,6 +96,15 @@ export interface FetchedBody {
   readonly gunzipped: boolean;
   /** When this URL's time budget (`timeoutMs`) ends, in `Date.now()` ms: what is done with the body counts too. */
   readonly deadline: number;
+  /** Bytes of the body as received (before any gunzip), for what a transfer cost. */
+  readonly receivedBytes: number;
+  /** The answer's ETag header, when it has one. */
+  readonly etag?: string;
+}
+
+/** More of a request: headers sent to the URL's own origin only (an Authorization never follows a redirect elsewhere). */
+export interface GetOptions {
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface FetchFailure {
@@ -300,17 +309,18 @@ export class PoliteFetcher {
   }
 
   /** GETs a URL politely. `accept` is sent as the Accept header. */
-  get(url: string, accept = "text/html,application/xhtml+xml,application/ld+json;q=0.9,application/xml;q=0.8,*/*;q=0.1"): Promise<FetchOutcome> {
-    return this.#exchange(url, accept, this.policy.maxRedirects, this.policy.robots);
+  get(url: string, accept = "text/html,application/xhtml+xml,application/ld+json;q=0.9,application/xml;q=0.8,*/*;q=0.1", options: GetOptions = {}): Promise<FetchOutcome> {
+    return this.#exchange(url, accept, this.policy.maxRedirects, this.policy.robots, options.headers);
   }
 
-  async #exchange(url: string, accept: string, maxRedirects: number, checkRobots: boolean): Promise<FetchOutcome> {
+  async #exchange(url: string, accept: string, maxRedirects: number, checkRobots: boolean, extra?: Readonly<Record<string, string>>): Promise<FetchOutcome> {
     let current: URL;
     try {
       current = new URL(url);
     } catch {
       return { ok: false, url, code: "invalid-url", message: `not a URL: ${url}` };
     }
+    const origin = current.origin;
     if (current.protocol !== "http:" && current.protocol !== "https:") {
       return { ok: false, url, code: "invalid-url", message: `only http and https are harvested, not ${current.protocol}` };
     }
@@ -344,7 +354,7 @@ export class PoliteFetcher {
           response = await this.#fetch(current.href, {
             redirect: "manual",
             signal: controller.signal,
-            headers: { "user-agent": this.policy.userAgent, accept },
+            headers: { ...(extra && current.origin === origin ? extra : {}), "user-agent": this.policy.userAgent, accept },
             dispatcher: this.#agent,
           });
           if (REDIRECTS.has(response.status)) {
@@ -381,6 +391,8 @@ export class PoliteFetcher {
               retries,
               gunzipped: body.gunzipped,
               deadline,
+              receivedBytes: body.received,
+              ...(response.headers.get("etag") !== null ? { etag: response.headers.get("etag")! } : {}),
             };
           }
         } finally {
@@ -409,7 +421,7 @@ export class PoliteFetcher {
     }
   }
 
-  async #readBody(response: Response, at: URL): Promise<{ text: string; gunzipped: boolean } | { code: FetchErrorCode; message: string }> {
+  async #readBody(response: Response, at: URL): Promise<{ text: string; gunzipped: boolean; received: number } | { code: FetchErrorCode; message: string }> {
     const max = this.policy.maxBytes;
     const declared = Number(response.headers.get("content-length") ?? NaN);
     if (Number.isFinite(declared) && declared > max) {
@@ -432,6 +444,7 @@ export class PoliteFetcher {
       }
     }
     let bytes = Buffer.concat(chunks);
+    const received = bytes.length;
     // Content-Encoding: gzip is undone by the HTTP client; a gzip file (`sitemap.xml.gz`, served as
     // application/gzip or even as XML) is recognised by its magic number and decompressed once, no larger than maxBytes.
     const gunzipped = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -452,6 +465,6 @@ export class PoliteFetcher {
     } catch {
       decoder = new TextDecoder("utf-8");
     }
-    return { text: decoder.decode(bytes), gunzipped };
+    return { text: decoder.decode(bytes), gunzipped, received };
   }
 }

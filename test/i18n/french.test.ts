@@ -107,6 +107,12 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   "dump: no data": ["dump"],
   "dump: a damaged graph file": ["dump", "--data", "data-damaged"],
   "schema: unexpected argument": ["schema", "now"],
+  "follow --help": ["follow", "--help"],
+  "follow: no catalog": ["follow", "--data", "f"],
+  "follow: no data": ["follow", "http://127.0.0.1:9/catalog"],
+  "follow: bad use": ["follow", "http://127.0.0.1:9/catalog", "--data", "f", "--use", "resell"],
+  "follow: bad every": ["follow", "http://127.0.0.1:9/catalog", "--data", "f", "--every", "soon"],
+  "follow: bad token": ["follow", "http://127.0.0.1:9/catalog", "--data", "f", "--token", "nope"],
 };
 
 describe("every command in French (--lang fr)", () => {

@@ -1,0 +1,364 @@
+// `vivant follow`: the aggregator's side of the data space. For each node's catalog (./follow-catalog.ts), each
+// dataset whose ODRL policy permits the follower's use is replicated into the same named graph of the follower's
+// data directory: the first time (or when the feed says the follower is too far behind: compacted, reset) by a full
+// copy through Graph Store GET, then through the change feed from the last position seen (./follow-state.ts), each
+// activity replacing or removing one entity. Whatever replaces the local copy is validated with the core profile
+// first (src/ingest/), and written whole; the position is saved after the graph. Every request goes through the
+// PoliteFetcher (address policy, per-request timeout, size cap); nodes are followed side by side, so one that is
+// down, slow or serving invalid data is reported and the others go on.
+
+import type { Quad } from "@rdfjs/types";
+import { Parser } from "n3";
+import { isVivantError } from "../errors.js";
+import { PoliteFetcher, type FetchErrorCode, type FetchFailure, type FetchPolicy, type FetchedBody } from "../harvest/fetch.js";
+import { ingest } from "../ingest/index.js";
+import { readGraphFileSync } from "../store/files.js";
+import { graphBase } from "../store/ownership.js";
+import type { GraphWriter } from "../store/writer.js";
+import { diffEntities } from "./entities.js";
+import { checkPolicy, parseCatalog, type FollowUse, type RemoteDataset } from "./follow-catalog.js";
+import { readFollowState, stateKey, StateWriter, type FeedPosition, type FollowedDataset, type FollowState } from "./follow-state.js";
+import { createHash } from "node:crypto";
+
+/** Why a dataset was not brought up to date: a code (the CLI words it in English or French) and its details. */
+export interface FollowReason {
+  readonly code:
+    | "policy-none" | "policy-not-permitted" | "policy-prohibited" | "no-licence" | "not-readable" | "fetch" | "invalid-rdf"
+    | "invalid-profile" | "invalid-feed" | "rejected";
+  readonly detail?: string;
+  readonly action?: string;
+  readonly violations?: number;
+  /** For `fetch`: the fetcher's failure code and HTTP status. */
+  readonly failure?: FetchErrorCode;
+  readonly status?: number;
+}
+
+const fetchFailed = (f: FetchFailure): FollowReason => ({ code: "fetch", detail: f.message, failure: f.code, ...(f.status !== undefined ? { status: f.status } : {}) });
+
+/** Why a full copy was made. */
+export type FullCopyReason = "first" | "no-feed" | "compacted" | "reset" | "unreachable-blank-nodes" | "local-missing" | "licence-changed";
+
+export interface DatasetOutcome {
+  readonly catalog: string;
+  readonly graph: string;
+  readonly title?: string;
+  /** copied: full copy written; updated: feed applied; unchanged; refused: policy; failed: fetch or invalid data (local copy kept). */
+  readonly status: "copied" | "updated" | "unchanged" | "refused" | "failed";
+  readonly fullCopy?: FullCopyReason;
+  readonly reason?: FollowReason;
+  readonly licenceChanged?: { readonly from: string; readonly to: string };
+  /** Activities applied from the feed. */
+  readonly activities: number;
+  /** Triples of the local graph after the write. */
+  readonly triples?: number;
+  /** Bytes received for this dataset (bodies as sent on the wire, before any gunzip). */
+  readonly bytes: number;
+  /** The source's version now held. */
+  readonly version?: number;
+}
+
+export interface NodeOutcome {
+  readonly catalog: string;
+  /** The catalog could not be read: none of its datasets was looked at. */
+  readonly failure?: FollowReason;
+  readonly datasets: readonly DatasetOutcome[];
+  readonly bytes: number;
+}
+
+export interface FollowOptions {
+  /** The nodes' catalog URLs (e.g. `http://127.0.0.1:8080/catalog`). */
+  readonly catalogs: readonly string[];
+  readonly writer: GraphWriter;
+  /** What the follower does with the data; a dataset whose policy does not permit it is not copied. */
+  readonly use: FollowUse;
+  /** Read tokens (partners' `Authorization: Bearer`) by catalog URL or by origin. */
+  readonly tokens?: ReadonlyMap<string, string>;
+  /** Fetch policy (timeout per request, size cap, private addresses…). */
+  readonly policy?: Partial<FetchPolicy>;
+  /** Stops between steps: what is written stays consistent, the next run goes on from there. */
+  readonly signal?: AbortSignal;
+  /** Called after each dataset. */
+  readonly onDataset?: (outcome: DatasetOutcome) => void;
+  /** Most feed pages read per dataset in one run (the rest waits for the next run). @default 10000 */
+  readonly maxPages?: number;
+}
+
+/** The follower's defaults: requests spaced by nothing (nodes invite it), 64 MiB bodies, robots.txt not read (the catalog is the invitation). */
+export const FOLLOW_FETCH_POLICY: Partial<FetchPolicy> = {
+  userAgent: "VivantFollower/0.1 (+https://vivant.dev/follow)", perHostDelayMs: 0, robots: false, maxBytes: 64 * 1024 * 1024,
+};
+
+const ACCEPT_FEED = "application/activity+json, application/ld+json;q=0.9, application/json;q=0.8";
+
+class Aborted extends Error {}
+
+/** One follow round over every node. Never throws for a node's fault: each is in the outcome. */
+export async function followOnce(options: FollowOptions): Promise<NodeOutcome[]> {
+  const fetcher = new PoliteFetcher({ ...FOLLOW_FETCH_POLICY, ...options.policy });
+  const state = await readFollowState(options.writer.dataDir);
+  const run = new FollowRun(options, fetcher, state);
+  try {
+    return await Promise.all(options.catalogs.map((c) => run.node(c)));
+  } finally {
+    await fetcher.close();
+  }
+}
+
+type Got = FetchedBody | FetchFailure;
+
+class FollowRun {
+  readonly #o: FollowOptions;
+  readonly #fetcher: PoliteFetcher;
+  readonly #state: { datasets: Record<string, FollowedDataset> };
+  readonly #saver: StateWriter;
+
+  constructor(options: FollowOptions, fetcher: PoliteFetcher, state: FollowState) {
+    this.#o = options;
+    this.#fetcher = fetcher;
+    this.#state = { datasets: { ...state.datasets } };
+    this.#saver = new StateWriter(options.writer.dataDir);
+  }
+
+  #token(url: string): string | undefined {
+    const t = this.#o.tokens;
+    if (!t) return undefined;
+    const u = new URL(url);
+    return t.get(url) ?? t.get(u.origin) ?? t.get(`${u.origin}/`);
+  }
+
+  #get(url: string, accept: string, catalog: string, etag?: string): Promise<Got> {
+    const token = this.#token(catalog);
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(etag ? { "if-none-match": etag } : {}) };
+    // Only to the node's own origin: a catalog pointing elsewhere never receives its token.
+    const sameOrigin = new URL(url).origin === new URL(catalog).origin;
+    return this.#fetcher.get(url, accept, { headers: sameOrigin ? headers : (etag ? { "if-none-match": etag } : {}) });
+  }
+
+  async node(catalog: string): Promise<NodeOutcome> {
+    const got = await this.#get(catalog, "text/turtle", catalog);
+    if (!got.ok) return { catalog, failure: fetchFailed(got), datasets: [], bytes: 0 };
+    let datasets: RemoteDataset[];
+    try {
+      datasets = parseCatalog(got.body, got.finalUrl);
+    } catch (e) {
+      return { catalog, failure: { code: "invalid-rdf", detail: (e as Error).message }, datasets: [], bytes: got.receivedBytes };
+    }
+    const out: DatasetOutcome[] = [];
+    for (const d of datasets) {
+      if (this.#o.signal?.aborted) break;
+      const outcome = await this.#dataset(catalog, d).catch((e: unknown) => {
+        if (e instanceof Aborted) return undefined;
+        return { catalog, graph: d.graph, status: "failed" as const, reason: { code: "rejected" as const, detail: isVivantError(e) ? e.message : String(e) }, activities: 0, bytes: 0 };
+      });
+      if (!outcome) break;
+      out.push(outcome);
+      this.#o.onDataset?.(outcome);
+    }
+    return { catalog, datasets: out, bytes: got.receivedBytes + out.reduce((n, d) => n + d.bytes, 0) };
+  }
+
+  async #dataset(catalog: string, d: RemoteDataset): Promise<DatasetOutcome> {
+    const key = stateKey(catalog, d.graph);
+    const known = this.#state.datasets[key];
+    const base = { catalog, graph: d.graph, ...(d.title !== undefined ? { title: d.title } : {}) };
+    const licenceChanged = known && d.licence !== undefined && known.licence !== d.licence ? { licenceChanged: { from: known.licence, to: d.licence } } : {};
+    const refused = (reason: FollowReason): DatasetOutcome => ({ ...base, status: "refused", reason, activities: 0, bytes: 0, ...licenceChanged });
+    const readable = d.graphStore !== undefined;
+    const policy = checkPolicy(d, this.#o.use, readable);
+    if (policy) return refused(policy.kind === "no-policy" ? { code: "policy-none" } : { code: policy.kind === "prohibited" ? "policy-prohibited" : "policy-not-permitted", action: policy.action });
+    if (!readable) return refused({ code: "not-readable" });
+    if (d.licence === undefined) return refused({ code: "no-licence" });
+    const local = this.#o.writer.graph(d.graph);
+    // A new licence comes with no change of entity: the copy is made again under it.
+    let full: FullCopyReason | undefined = !known ? "first" : !d.feed || !known.feed ? "no-feed" : !local ? "local-missing" : licenceChanged.licenceChanged ? "licence-changed" : undefined;
+    let bytes = 0;
+    if (full === undefined) {
+      const inc = await this.#incremental(d, known!);
+      bytes += inc.bytes;
+      if ("full" in inc) full = inc.full;
+      else return { ...base, ...inc.outcome, bytes, ...licenceChanged };
+    }
+    const copy = await this.#fullCopy(catalog, d, full);
+    return { ...base, ...copy, bytes: bytes + copy.bytes, ...licenceChanged };
+  }
+
+  /** Reads the feed's collection and its last page: where a copy made now starts following from. */
+  async #feedHead(catalog: string, feedUrl: string): Promise<{ position: FeedPosition; bytes: number; unreachable: number } | { failure: FollowReason; bytes: number }> {
+    const c = await this.#get(feedUrl, ACCEPT_FEED, catalog);
+    if (!c.ok) return { failure: fetchFailed(c), bytes: 0 };
+    const coll = readJson(c.body) as { last?: unknown; "vivant:unreachableBlankNodes"?: unknown } | undefined;
+    if (!coll || typeof coll.last !== "string") return { failure: { code: "invalid-feed", detail: `${feedUrl}: no "last" page` }, bytes: c.receivedBytes };
+    const p = await this.#get(coll.last, ACCEPT_FEED, catalog);
+    if (!p.ok) return { failure: fetchFailed(p), bytes: c.receivedBytes };
+    const page = readPage(p.body);
+    if (typeof page === "string") return { failure: { code: "invalid-feed", detail: `${coll.last}: ${page}` }, bytes: c.receivedBytes + p.receivedBytes };
+    const unreachable = typeof coll["vivant:unreachableBlankNodes"] === "number" ? coll["vivant:unreachableBlankNodes"] : 0;
+    return { position: { url: feedUrl, page: coll.last, nextSeq: page.startIndex + page.items.length, ...(c.etag ? { etag: c.etag } : {}) }, bytes: c.receivedBytes + p.receivedBytes, unreachable };
+  }
+
+  async #fullCopy(catalog: string, d: RemoteDataset, why: FullCopyReason): Promise<Omit<DatasetOutcome, "catalog" | "graph">> {
+    let bytes = 0;
+    const failed = (reason: FollowReason): Omit<DatasetOutcome, "catalog" | "graph"> => ({ status: "failed", reason, activities: 0, bytes });
+    // The position first: changes made while the copy is read are then applied again next time (harmless), never missed.
+    let position: FeedPosition | undefined;
+    if (d.feed) {
+      const head = await this.#feedHead(catalog, d.feed);
+      bytes += head.bytes;
+      if ("failure" in head) return failed(head.failure);
+      position = head.position;
+    }
+    this.#check();
+    const got = await this.#get(d.graphStore!, "application/n-triples", catalog);
+    if (!got.ok) return failed(fetchFailed(got));
+    bytes += got.receivedBytes;
+    let quads: Quad[];
+    try {
+      quads = new Parser({ format: "application/n-triples" }).parse(got.body);
+    } catch (e) {
+      return failed({ code: "invalid-rdf", detail: (e as Error).message });
+    }
+    const written = await this.#write(catalog, d, quads, position);
+    if ("reason" in written) return failed(written.reason);
+    return { status: "copied", fullCopy: why, activities: 0, bytes, triples: written.triples, ...(d.version !== undefined ? { version: d.version } : {}) };
+  }
+
+  async #incremental(d: RemoteDataset, known: FollowedDataset): Promise<{ full: FullCopyReason; bytes: number } | { outcome: Omit<DatasetOutcome, "catalog" | "graph">; bytes: number }> {
+    let bytes = 0;
+    const pos = known.feed!;
+    const done = (o: Omit<DatasetOutcome, "catalog" | "graph" | "bytes">) => ({ outcome: { ...o, bytes }, bytes });
+    const failed = (reason: FollowReason) => done({ status: "failed", reason, activities: 0 });
+    if (pos.url !== d.feed) return { full: "reset", bytes };
+    const c = await this.#get(pos.url, ACCEPT_FEED, known.catalog, pos.etag);
+    if (!c.ok && c.status === 304) return done({ status: "unchanged", activities: 0, ...(known.version !== undefined ? { version: known.version } : {}) });
+    if (!c.ok) return failed(fetchFailed(c));
+    bytes += c.receivedBytes;
+    const coll = readJson(c.body) as { "vivant:unreachableBlankNodes"?: unknown } | undefined;
+    if (!coll) return failed({ code: "invalid-feed", detail: `${pos.url}: not JSON` });
+    if (typeof coll["vivant:unreachableBlankNodes"] === "number" && coll["vivant:unreachableBlankNodes"] > 0) return { full: "unreachable-blank-nodes", bytes };
+    // Walk the pages from the one holding the next activity.
+    const activities: Activity[] = [];
+    let url: string | undefined = pos.page;
+    let page: FeedPage | undefined;
+    let lastUrl = pos.page;
+    for (let n = 0; url !== undefined && n < (this.#o.maxPages ?? 10_000); n++) {
+      this.#check();
+      const p = await this.#get(url, ACCEPT_FEED, known.catalog);
+      if (!p.ok && (p.status === 410 || p.status === 404)) return { full: p.status === 410 ? "compacted" : "reset", bytes };
+      if (!p.ok) return failed(fetchFailed(p));
+      bytes += p.receivedBytes;
+      const read = readPage(p.body);
+      if (typeof read === "string") return failed({ code: "invalid-feed", detail: `${url}: ${read}` });
+      page = read;
+      lastUrl = url;
+      if (n === 0 && page.startIndex + page.items.length < pos.nextSeq) return { full: "reset", bytes };
+      page.items.forEach((a, i) => {
+        if (page!.startIndex + i >= pos.nextSeq) activities.push(a);
+      });
+      url = page.next;
+    }
+    const nextSeq = page ? page.startIndex + page.items.length : pos.nextSeq;
+    const position: FeedPosition = { url: pos.url, page: lastUrl, nextSeq, ...(c.etag ? { etag: c.etag } : {}) };
+    if (activities.length === 0) {
+      await this.#remember(known.catalog, d, { ...known, feed: position, fetchedAt: new Date().toISOString() });
+      return done({ status: "unchanged", activities: 0, ...(known.version !== undefined ? { version: known.version } : {}) });
+    }
+    // The local copy as entities, each activity replacing or removing one.
+    const entities = localEntities(this.#o.writer, d.graph);
+    for (const a of activities) {
+      if (a.type === "Delete") entities.delete(a.object);
+      else entities.set(a.object, a.content!);
+    }
+    const quads: Quad[] = [];
+    for (const [iri, nt] of entities) {
+      let qs: Quad[];
+      try {
+        // One parser per entity: its blank nodes are its own.
+        qs = new Parser({ format: "application/n-triples" }).parse(nt);
+      } catch (e) {
+        return failed({ code: "invalid-feed", detail: `${iri}: ${(e as Error).message}` });
+      }
+      if (qs.some((q) => q.subject.termType !== "BlankNode" && q.subject.value !== iri)) return failed({ code: "invalid-feed", detail: `${iri}: the activity's triples describe another entity` });
+      for (const q of qs) quads.push(q);
+    }
+    const version = activities.at(-1)!.version ?? d.version;
+    const written = await this.#write(known.catalog, { ...d, ...(version !== undefined ? { version } : {}) }, quads, position);
+    if ("reason" in written) return failed(written.reason);
+    return done({ status: "updated", activities: activities.length, triples: written.triples, ...(version !== undefined ? { version } : {}) });
+  }
+
+  /** Validates with the core profile and, only when the graph conforms, replaces the local copy; then saves the position. */
+  async #write(catalog: string, d: RemoteDataset, quads: Quad[], feed: FeedPosition | undefined): Promise<{ triples: number } | { reason: FollowReason }> {
+    this.#check();
+    if (quads.length === 0) return { reason: { code: "invalid-rdf", detail: "the graph is empty" } };
+    const publisherId = d.publisherId ?? `f-${createHash("sha256").update(d.graph).digest("hex").slice(0, 16)}`;
+    const ownBase = graphBase(d.graph);
+    const { prepared, written } = await ingest([{ quads, source: d.graphStore ?? d.iri }], {
+      publisherId, graphIri: d.graph, licence: d.licence!, ...(d.title !== undefined ? { title: d.title } : {}),
+      namespaces: d.namespaces.filter((ns) => ns !== ownBase), source: d.graphStore ?? d.iri,
+    }, this.#o.writer);
+    if (!written) return { reason: { code: "invalid-profile", violations: prepared.report.violations } };
+    await this.#remember(catalog, d, {
+      catalog, dataset: d.iri, graph: d.graph, publisherId, licence: d.licence!, fetchedAt: written.modified, localVersion: written.version,
+      ...(d.version !== undefined ? { version: d.version } : {}), ...(feed ? { feed } : {}),
+    });
+    return { triples: written.triples };
+  }
+
+  async #remember(catalog: string, d: RemoteDataset, entry: FollowedDataset): Promise<void> {
+    this.#state.datasets[stateKey(catalog, d.graph)] = entry;
+    await this.#saver.save({ format: 1, datasets: this.#state.datasets });
+  }
+
+  #check(): void {
+    if (this.#o.signal?.aborted) throw new Aborted();
+  }
+}
+
+interface Activity {
+  readonly type: "Create" | "Update" | "Delete";
+  readonly object: string;
+  readonly content?: string;
+  readonly version?: number;
+}
+interface FeedPage {
+  readonly startIndex: number;
+  readonly items: readonly Activity[];
+  readonly next?: string;
+}
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
+
+/** A feed page as the follower needs it, or what is wrong with it. */
+function readPage(text: string): FeedPage | string {
+  const p = readJson(text) as { startIndex?: unknown; orderedItems?: unknown; next?: unknown } | undefined;
+  if (!p || typeof p !== "object") return "not JSON";
+  if (typeof p.startIndex !== "number" || !Number.isSafeInteger(p.startIndex) || p.startIndex < 0) return "no startIndex";
+  if (!Array.isArray(p.orderedItems)) return "no orderedItems";
+  const items: Activity[] = [];
+  for (const [i, raw] of p.orderedItems.entries()) {
+    const a = raw as { type?: unknown; object?: { id?: unknown; content?: unknown }; "vivant:version"?: unknown };
+    const type = a?.type;
+    const id = a?.object?.id;
+    if ((type !== "Create" && type !== "Update" && type !== "Delete") || typeof id !== "string" || !ABSOLUTE.test(id)) return `item ${i}: not a Create, Update or Delete of an entity IRI`;
+    if (type !== "Delete" && typeof a.object?.content !== "string") return `item ${i}: a ${type} without its N-Triples content`;
+    const version = typeof a["vivant:version"] === "number" ? a["vivant:version"] : undefined;
+    items.push({ type, object: id, ...(type !== "Delete" ? { content: a.object!.content as string } : {}), ...(version !== undefined ? { version } : {}) });
+  }
+  return { startIndex: p.startIndex, items, ...(typeof p.next === "string" ? { next: p.next } : {}) };
+}
+
+/** The local copy of a graph as entities (IRI → N-Triples of the entity and the blank nodes it reaches). */
+function localEntities(writer: GraphWriter, graph: string): Map<string, string> {
+  const parts: Buffer[] = [];
+  readGraphFileSync(writer.graphFile(graph), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+  const quads = new Parser({ format: "application/n-triples" }).parse(Buffer.concat(parts).toString("utf8"));
+  return new Map(diffEntities(quads, undefined).created.map((e) => [e.iri, e.ntriples]));
+}
