@@ -3,9 +3,10 @@
 // zone used (@touch4it/ical-timezones, from the IANA database), in UTC when no zone fits the date's offset, or
 // floating when the data gives a local time only; STATUS from the event status; the previous date of a
 // rescheduled performance, the price range of its offers and its production in the description; LOCATION with
-// the venue's address; URL. Texts are picked in the request's language.
+// the venue's address; URL. Texts are picked in the request's language, and SUMMARY, DESCRIPTION and LOCATION say
+// which language they are in (RFC 5545 §3.2.10 LANGUAGE): the tag of the text picked, never a guess.
 
-import icalGenerator, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import icalGenerator, { foldLines, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { DateTime, Duration } from "luxon";
 import type { Lang } from "../errors.js";
@@ -58,11 +59,56 @@ type Json = unknown;
 
 /** A text in `lang` from a JSON-LD value (string, `{@value, @language}` or a list of them): `lang`, else untagged, else the first. */
 export function pickText(value: Json, lang: Lang): string | undefined {
+  return pickTagged(value, lang)?.text;
+}
+
+/** `pickText` with the language tag of the text picked (`""` for an untagged text). */
+export function pickTagged(value: Json, lang: Lang): { readonly text: string; readonly tag: string } | undefined {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const texts = list.map((v) => (typeof v === "string" ? { text: v, tag: "" } : typeof v === "object" && v && typeof (v as { "@value"?: unknown })["@value"] === "string"
     ? { text: (v as { "@value": string })["@value"], tag: (typeof (v as { "@language"?: unknown })["@language"] === "string" ? (v as { "@language": string })["@language"] : "").toLowerCase() } : undefined)).filter((t) => t !== undefined);
-  const best = texts.find((t) => t.tag === lang || t.tag.startsWith(`${lang}-`)) ?? texts.find((t) => t.tag === "") ?? texts[0];
-  return best?.text;
+  return texts.find((t) => t.tag === lang || t.tag.startsWith(`${lang}-`)) ?? texts.find((t) => t.tag === "") ?? texts[0];
+}
+
+/** The languages of an event's texts, as LANGUAGE parameters (absent when the text's language is not known). */
+interface TextLanguages {
+  readonly summary?: string;
+  readonly description?: string;
+  readonly location?: string;
+}
+
+/** A BCP 47 tag as a parameter value (letters, digits and hyphens only: nothing to quote), or nothing. */
+function languageParam(tag: string | undefined): string | undefined {
+  return tag !== undefined && /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i.test(tag) ? tag : undefined;
+}
+
+/** Whether two language tags are of one language (`fr-CA` and `fr`). */
+const sameLanguage = (a: string, b: string): boolean => a.split("-")[0]!.toLowerCase() === b.split("-")[0]!.toLowerCase();
+
+/**
+ * The calendar text with `;LANGUAGE=…` on the SUMMARY, DESCRIPTION and LOCATION of each VEVENT (in the order the
+ * events were made), as ical-generator would write them if it knew the parameter: its lines unfolded (RFC 5545
+ * §3.1), the parameter put after the property name, and the text folded again by ical-generator's own `foldLines`.
+ */
+function withLanguages(text: string, languages: readonly TextLanguages[]): string {
+  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n");
+  let event = -1;
+  let depth = 0;
+  const out = lines.map((line) => {
+    if (line === "BEGIN:VEVENT") {
+      event++;
+      depth = 1;
+      return line;
+    }
+    if (depth > 0 && line.startsWith("BEGIN:")) depth++;
+    else if (depth > 0 && line.startsWith("END:")) depth--;
+    // Only the event's own properties (depth 1), not those of a component inside it.
+    if (depth !== 1) return line;
+    const m = /^(SUMMARY|DESCRIPTION|LOCATION)([:;])/.exec(line);
+    const tag = m ? languages[event]?.[m[1]!.toLowerCase() as keyof TextLanguages] : undefined;
+    return m && tag ? `${m[1]};LANGUAGE=${tag}${line.slice(m[1]!.length)}` : line;
+  });
+  return foldLines(out.join("\r\n"));
 }
 
 const obj = (v: Json): Record<string, Json> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, Json>) : undefined);
@@ -94,11 +140,14 @@ export function icalTime(value: string, zones: readonly (string | undefined)[]):
 }
 
 /** The place of a performance: its hall (`location`) and the venue containing it, with an address. */
-function placeOf(node: PerformanceNode, lang: Lang): { title: string; address?: string; geo?: { lat: number; lon: number }; country?: string } | undefined {
+function placeOf(node: PerformanceNode, lang: Lang): { title: string; address?: string; geo?: { lat: number; lon: number }; country?: string; tag?: string } | undefined {
   const loc = obj(node.location);
   if (!loc) return undefined;
   const venue = obj(loc.containedInPlace);
-  const names = [pickText(loc.name, lang), venue ? pickText(venue.name, lang) : undefined].filter((n): n is string => !!n);
+  const tagged = [pickTagged(loc.name, lang), venue ? pickTagged(venue.name, lang) : undefined].filter((n) => n !== undefined && n.text !== "");
+  const names = tagged.map((n) => n!.text);
+  // The title's language: its names' own, when they are all tagged with one language.
+  const tag = tagged.length && tagged.every((n) => n!.tag !== "" && sameLanguage(n!.tag, tagged[0]!.tag)) ? tagged[0]!.tag : undefined;
   const address = obj(loc.address) ?? (venue ? obj(venue.address) : undefined);
   const street = address ? [pickText(address.streetAddress, lang), [pickText(address.postalCode, lang), pickText(address.addressLocality, lang)].filter(Boolean).join(" "), pickText(address.addressCountry, lang)] : [];
   const geo = obj(loc.geo) ?? (venue ? obj(venue.geo) : undefined);
@@ -111,6 +160,7 @@ function placeOf(node: PerformanceNode, lang: Lang): { title: string; address?: 
     ...(street.some(Boolean) ? { address: street.filter(Boolean).join(", ") } : {}),
     ...(lat !== undefined && lon !== undefined ? { geo: { lat, lon } } : {}),
     ...(country ? { country } : {}),
+    ...(names.length && tag ? { tag } : {}),
   };
 }
 
@@ -145,6 +195,7 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
   // A VTIMEZONE for each zone the events use, from the IANA database packaged by @touch4it/ical-timezones.
   cal.timezone({ name: null, generator: (zone: string) => getVtimezoneComponent(zone) });
   const stamp = options.now ?? new Date();
+  const languages: TextLanguages[] = [];
   for (const node of items) {
     const start = typeof node.startDate === "string" ? node.startDate : undefined;
     if (start === undefined) continue;
@@ -159,10 +210,12 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
       if (d.isValid) to = { ...from, at: from.at.plus(d) };
     }
     const lines: string[] = [];
-    const description = pickText(node.description, lang) ?? (obj(node.workPerformed) ? pickText(obj(node.workPerformed)!.description, lang) : undefined);
-    if (description) lines.push(description);
-    const production = obj(node.workPerformed) ? pickText(obj(node.workPerformed)!.name, lang) : undefined;
-    const name = pickText(node.name, lang) ?? production ?? node["@id"];
+    const description = pickTagged(node.description, lang) ?? (obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.description, lang) : undefined);
+    if (description) lines.push(description.text);
+    const productionName = obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.name, lang) : undefined;
+    const production = productionName?.text;
+    const named = pickTagged(node.name, lang) ?? productionName;
+    const name = named?.text ?? node["@id"];
     if (production && production !== name) lines.push(say("production", lang, { name: production }));
     if (status === "EventRescheduled" && typeof node.previousStartDate === "string") {
       const prev = DateTime.fromISO(node.previousStartDate, { setZone: true });
@@ -176,6 +229,12 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     if (node.isAccessibleForFree === true) lines.push(say("free", lang));
     lines.push(say("source", lang, { iri: node["@id"] }));
     const url = typeof node.url === "string" ? node.url : Array.isArray(node.url) && typeof node.url[0] === "string" ? (node.url[0]) : undefined;
+    // The description is the feed's sentences (in `lang`) around the data's text: in `lang` unless that text is
+    // tagged with another language (then mixed, and no LANGUAGE is claimed).
+    const summary = languageParam(named?.tag || undefined);
+    const said = description === undefined || description.tag === "" || sameLanguage(description.tag, lang) ? lang : undefined;
+    const where = languageParam(place?.tag || undefined);
+    languages.push({ ...(summary ? { summary } : {}), ...(said ? { description: said } : {}), ...(place && where ? { location: where } : {}) });
     cal.createEvent({
       id: node["@id"],
       stamp,
@@ -190,6 +249,6 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     });
   }
   // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
-  const text = cal.toString();
+  const text = withLanguages(cal.toString(), languages);
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

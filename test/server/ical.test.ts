@@ -169,7 +169,9 @@ describe("GET /api/performances.ics", () => {
     expect(e.getFirstPropertyValue("summary")).toBe(HOSTILE);
     expect(e.getFirstPropertyValue("location")).toBe("Salle; X, \\ Lyon\n1, rue; du \\ Port, Lyon, FR");
     // The raw text escapes them (RFC 5545 §3.3.11).
-    expect(f.text.replace(/\r\n /g, "")).toContain("SUMMARY:Tom\\, Jerry\\; et \\\\ la");
+    expect(f.text.replace(/\r\n /g, "")).toContain("SUMMARY;LANGUAGE=fr:Tom\\, Jerry\\; et \\\\ la");
+    expect(e.getFirstProperty("summary")!.getParameter("language")).toBe("fr");
+    expect(e.getFirstProperty("location")!.getParameter("language")).toBe("fr");
     const local = f.events.find((x) => x.getFirstPropertyValue("uid") === `${X}performance/p2`)!;
     expect(local.getFirstProperty("dtstart")!.toICALString()).toBe("DTSTART:20261205T180000");
   });
@@ -205,6 +207,50 @@ describe("GET /api/performances.ics", () => {
       expect(r.type).toContain("application/problem+json");
     }
   });
+});
+
+describe("LANGUAGE of the texts (RFC 5545 §3.2.10)", () => {
+  /** The tag of the text a reader of `lang` is given: `lang`'s own, else an untagged one, else the first. */
+  const tagOf = (v: unknown, lang: string): string | undefined => {
+    const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]) as unknown[];
+    const tags = list.map((x) => (typeof x === "object" && x && typeof (x as { "@language"?: unknown })["@language"] === "string" ? (x as { "@language": string })["@language"] : ""));
+    const best = tags.find((t) => t === lang || t.startsWith(`${lang}-`)) ?? tags.find((t) => t === "") ?? tags[0];
+    return best === "" ? undefined : best;
+  };
+  const param = (e: ICAL.Component, name: string): unknown => e.getFirstProperty(name)?.getParameter("language");
+
+  for (const lang of ["fr", "en"]) {
+    it(`says the language of SUMMARY, DESCRIPTION and LOCATION, as picked for Accept-Language: ${lang}`, async () => {
+      const f = await feed("", lang);
+      checkRaw(f.text);
+      const nodes = new Map((await apiItems("")).map((n) => [n["@id"], n]));
+      expect(f.events.length).toBeGreaterThan(10);
+      const seen = { summary: new Set<unknown>(), description: new Set<unknown>(), location: new Set<unknown>() };
+      for (const e of f.events) {
+        const node = nodes.get(e.getFirstPropertyValue("uid") as string)!;
+        const work = node.workPerformed as Record<string, unknown> | undefined;
+        // SUMMARY: the name's own language (the production's when the performance has no name).
+        const summary = tagOf(node.name ?? work?.name, lang);
+        expect(param(e, "summary"), String(e.getFirstPropertyValue("summary"))).toBe(summary);
+        // DESCRIPTION: the feed's sentences are in the request's language; a text of the data in another one makes
+        // it mixed, and then no language is claimed.
+        const described = tagOf(node.description ?? work?.description, lang);
+        expect(param(e, "description")).toBe(described === undefined || described.split("-")[0] === lang ? lang : undefined);
+        const loc = node.location as Record<string, unknown> | undefined;
+        // LOCATION: the language of its names (the hall's and its venue's) when they have one.
+        const names = [loc?.name, (loc?.containedInPlace as Record<string, unknown> | undefined)?.name].filter((n) => n !== undefined).map((n) => tagOf(n, lang));
+        const one = names.length > 0 && names.every((t) => t !== undefined && t.split("-")[0] === names[0]!.split("-")[0]);
+        expect(param(e, "location")).toBe(one ? names[0] : undefined);
+        seen.summary.add(param(e, "summary"));
+        seen.description.add(param(e, "description"));
+        seen.location.add(param(e, "location"));
+      }
+      // The demo season has names in French only and in both languages: an English reader sees both tags.
+      expect([...seen.summary].sort()).toEqual(lang === "fr" ? ["fr"] : ["en", "fr"]);
+      expect(seen.description.has(lang)).toBe(true);
+      expect(seen.location.has("fr")).toBe(true);
+    });
+  }
 });
 
 describe("vivant export ical", () => {
