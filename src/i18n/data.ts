@@ -173,4 +173,23 @@ export const DATA_TEXT = {
     en: "export the Ministry's \"Liste des festivals en France\" again (labels or field names both work, separated by ; or ,)",
     fr: "réexportez la « Liste des festivals en France » du ministère (libellés ou noms de champs, séparés par ; ou ,)",
   },
+  // --- CapData Culture export and import (src/export/capdata*.ts, src/import/capdata.ts) ----------------------
+  "capdata/bad-namespace": { en: "CapData namespace {value} is not an http(s) IRI ending in # or /", fr: "l'espace de noms CapData {value} n'est pas une IRI http(s) finissant par # ou /" },
+  "capdata/bad-namespace.hint": {
+    en: "give the ontology's namespace, e.g. --capdata-namespace https://example.org/capdata#, or leave it out for the provisional default",
+    fr: "donnez l'espace de noms de l'ontologie, par ex. --capdata-namespace https://example.org/capdata#, ou omettez-le pour la valeur provisoire par défaut",
+  },
+  "capdata/left-out": { en: "left out (the CapData model has no place for it): {property}, {count} value(s) ({reason})", fr: "laissé de côté (le modèle CapData n'a pas de place pour cela) : {property}, {count} valeur(s) ({reason})" },
+  "capdata/reason/not-in-model": { en: "not in the model", fr: "absent du modèle" },
+  "capdata/reason/no-french-text": { en: "no French or language-less text", fr: "aucun texte en français ou sans langue" },
+  "capdata/reason/no-utc-offset": { en: "a local time without offset cannot be written in UTC", fr: "une heure locale sans décalage ne peut s'écrire en UTC" },
+  "capdata/reason/invalid": { en: "not a valid date", fr: "date invalide" },
+  "capdata/repaired-texts": { en: "{count} text(s) made XML-safe (characters XML 1.0 cannot carry replaced by U+FFFD, CR line ends by LF)", fr: "{count} texte(s) rendu(s) sûr(s) pour XML (caractères interdits en XML 1.0 remplacés par U+FFFD, fins de ligne CR par LF)" },
+  "capdata/written": { en: "CapData export: {summary}", fr: "export CapData : {summary}" },
+  "capdata/syntax": { en: "RDF/XML: {detail}", fr: "RDF/XML : erreur de syntaxe (message de l'analyseur : « {detail} »)" },
+  "capdata/syntax.hint": { en: "the file must be a CapData Culture export in RDF/XML (capdata-export.rdf)", fr: "le fichier doit être un export CapData Culture en RDF/XML (capdata-export.rdf)" },
+  "capdata/too-large": { en: "RDF/XML: {size} bytes is more than the {max} bytes an import reads", fr: "RDF/XML : {size} octets dépassent les {max} octets qu'un import lit" },
+  "capdata/too-large.hint": { en: "split the export, or raise maxBytes", fr: "découpez l'export, ou augmentez maxBytes" },
+  "capdata/no-entities": { en: "no CapData Culture entity under namespace {namespace}", fr: "aucune entité CapData Culture sous l'espace de noms {namespace}" },
+  "capdata/no-entities.hint": { en: "if the file uses another namespace, give it with --capdata-namespace", fr: "si le fichier utilise un autre espace de noms, donnez-le avec --capdata-namespace" },
 } as const satisfies Readonly<Record<string, Text>>;
