@@ -1,5 +1,6 @@
 // `vivant export ical`: the performances of a data directory matching a typed question, as an iCalendar feed
-// (the same feed as the server's /api/performances.ics, from the same question and the same code).
+// (the same feed as the server's /api/performances.ics, from the same question and the same code);
+// `vivant export capdata`: one publisher's graph in the CapData Culture model (src/cli/export-capdata.ts).
 
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -12,11 +13,13 @@ import { feedItems } from "../server/api.js";
 import { langFromArgv, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 import { plural, t, tx } from "../i18n.js";
+import { runExportCapData } from "./export-capdata.js";
 
 /** The question's options, named as /api/performances' parameters (max-price for maxPrice). */
 const FILTERS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "accessibility", "free", "max-price", "q", "tz", "production", "series"] as const;
 
 const HELP = `Usage: vivant export ical --data DIR [question options] [-o FILE]
+       vivant export capdata --data DIR [--publisher ID] [-o FILE] [--capdata-namespace IRI] [--capdata-publisher IRI]
 
 Writes the performances of a data directory that match a typed question as an iCalendar (RFC 5545) feed: the
 same feed as GET /api/performances.ics on a server of that directory, with the same options as its parameters.
@@ -30,9 +33,20 @@ Options:
   --production IRI      only the performances of this production
   --series IRI          only the performances of this series (festival, cycle)
   --lang en|fr          language of the texts picked and of the feed's sentences
+
+export capdata writes one publisher's graph in the CapData Culture model as RDF/XML (the same file as
+GET /.well-known/capdata-export.rdf?publisher=ID): French texts only, dates in UTC, what the model has no
+place for (prices, tickets, halls, accessibility…) left out and listed on standard error.
+  --publisher ID        the publisher (its id, its dataset id in /dumps/, or its graph IRI); needed
+                        when the directory holds several graphs
+  --capdata-namespace IRI  the ontology's namespace (default: a PROVISIONAL one, the real one being
+                        unpublished: https://vivant.dev/ns/capdata-provisional#)
+  --capdata-publisher IRI  the publishing organisation's IRI on the CapData platform (default: the
+                        graph's own publisher node)
 `;
 
 const HELP_FR = `Usage : vivant export ical --data DOSSIER [options de la question] [-o FICHIER]
+        vivant export capdata --data DOSSIER [--publisher ID] [-o FICHIER] [--capdata-namespace IRI] [--capdata-publisher IRI]
 
 Écrit les représentations d'un dossier de données qui répondent à une question typée en flux iCalendar
 (RFC 5545) : le même flux que GET /api/performances.ics sur un serveur de ce dossier, avec les mêmes options
@@ -47,15 +61,38 @@ Options :
   --production IRI      seulement les représentations de cette production
   --series IRI          seulement les représentations de cette série (festival, cycle)
   --lang en|fr          langue des textes choisis et des phrases du flux
+
+export capdata écrit le graphe d'un éditeur dans le modèle CapData Culture, en RDF/XML (le même fichier que
+GET /.well-known/capdata-export.rdf?publisher=ID) : textes en français seulement, dates en UTC, ce que le
+modèle ne prévoit pas (tarifs, billetterie, salles, accessibilité…) laissé de côté et listé sur la sortie
+d'erreur.
+  --publisher ID        l'éditeur (son identifiant, celui de son jeu dans /dumps/, ou l'IRI de son
+                        graphe) ; nécessaire quand le dossier contient plusieurs graphes
+  --capdata-namespace IRI  l'espace de noms de l'ontologie (par défaut : un espace PROVISOIRE, le vrai
+                        n'étant pas publié : https://vivant.dev/ns/capdata-provisional#)
+  --capdata-publisher IRI  l'IRI de l'organisme éditeur sur la plateforme CapData (par défaut : le nœud
+                        éditeur du graphe)
 `;
 
 export const exportCommand: Command = {
   name: "export",
-  summary: { en: "export performances as an iCalendar feed (vivant export ical)", fr: "exporter des représentations en flux iCalendar (vivant export ical)" },
+  summary: {
+    en: "export performances as an iCalendar feed (vivant export ical), or a publisher's graph in the CapData Culture model (vivant export capdata)",
+    fr: "exporter des représentations en flux iCalendar (vivant export ical), ou le graphe d'un éditeur dans le modèle CapData Culture (vivant export capdata)",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const options = Object.fromEntries(FILTERS.map((f) => [f, { type: "string" as const }]));
-    const { values, positionals, lang } = parseOptions(argv, { ...options, data: { type: "string" }, output: { type: "string", short: "o" } }, "export");
+    const capdata = { publisher: { type: "string" as const }, "capdata-namespace": { type: "string" as const }, "capdata-publisher": { type: "string" as const } };
+    const { values, positionals, lang } = parseOptions(argv, { ...options, ...capdata, data: { type: "string" }, output: { type: "string", short: "o" } }, "export");
+    if (positionals[0] === "capdata" && positionals.length === 1) {
+      if (typeof values.data !== "string") throw new InputError("cli/usage", tx("export/needs-data"), { hint: tx("cli/example", { example: "vivant export capdata --data ./data --publisher ID" }) });
+      const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
+      return runExportCapData({
+        data: values.data, ...(str("publisher") !== undefined ? { publisher: str("publisher")! } : {}), ...(str("output") !== undefined ? { output: str("output")! } : {}),
+        ...(str("capdata-namespace") !== undefined ? { namespace: str("capdata-namespace")! } : {}), ...(str("capdata-publisher") !== undefined ? { publisherIri: str("capdata-publisher")! } : {}),
+      }, io, lang);
+    }
     if (positionals[0] !== "ical" || positionals.length !== 1) {
       throw new InputError("cli/usage", positionals[0] === undefined ? tx("export/what") : tx("export/cannot", { what: JSON.stringify(positionals.join(" ")) }), { hint: tx("cli/example", { example: "vivant export ical --data ./data" }) });
     }

@@ -40,6 +40,8 @@ Options:
   --no-union          the default graph is the store's own (empty) graph instead of the union of all graphs
   --allow-private     let the checker page (/check) fetch loopback, private and other non-public addresses
                       (an intranet); refused by default
+  --capdata-namespace IRI  the CapData Culture ontology's namespace in /.well-known/capdata-export.rdf
+                      (default: a PROVISIONAL one, https://vivant.dev/ns/capdata-provisional#)
   --lang en|fr        language of messages (default en; --messages: old spelling)
 
 Stop with Ctrl-C.`;
@@ -71,6 +73,8 @@ Options :
   --no-union          le graphe par défaut est le graphe propre (vide) du stock au lieu de l'union de tous
   --allow-private     permet à la page du vérificateur (/check) de récupérer les adresses de bouclage, privées et
                       autres adresses non publiques (un intranet) ; refusées par défaut
+  --capdata-namespace IRI  l'espace de noms de l'ontologie CapData Culture dans /.well-known/capdata-export.rdf
+                      (par défaut : un espace PROVISOIRE, https://vivant.dev/ns/capdata-provisional#)
   --lang en|fr        langue des messages (en par défaut ; --messages : ancienne graphie)
 
 Arrêt par Ctrl-C.`;
@@ -108,6 +112,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     "max-result": { type: "string" },
     "no-union": { type: "boolean" },
     "allow-private": { type: "boolean" },
+    "capdata-namespace": { type: "string" },
   }, "serve");
   if (positionals.length) throw new InputError("cli/usage", tx("cli/unexpected-argument", { value: positionals[0] }), { hint: tx("cli/example", { example: "vivant serve --demo" }) });
   const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
@@ -130,6 +135,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     ...(int(values["max-result"], "--max-result", 1) !== undefined ? { maxResultBytes: int(values["max-result"], "--max-result", 1)! } : {}),
     unionDefaultGraph: values["no-union"] !== true,
     ...(values["allow-private"] === true ? { checkFetch: { allowPrivate: true } } : {}),
+    ...(typeof values["capdata-namespace"] === "string" ? { capdataNamespace: values["capdata-namespace"] } : {}),
     tokens,
     log: (line) => io.stderr.write(`${line}\n`),
   };

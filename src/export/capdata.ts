@@ -72,6 +72,9 @@ export function utcDateTime(value: string): string | undefined {
 const S = (name: string): string => SCHEMA + name;
 const label = (iri: string): string => (iri === RDF_TYPE ? "@type" : iri.startsWith(SCHEMA) ? `schema:${iri.slice(SCHEMA.length)}` : iri);
 
+/** Terms in code-point order of their values (the export's order never depends on how the graph was read). */
+const sorted = (terms: readonly Term[]): Term[] => [...terms].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
 const WORK_TYPES = new Set(["CreativeWork", "MusicComposition", "Play", "Book", "Movie"]);
 const PLACE_TYPES = new Set(["Place", "PerformingArtsTheater", "MusicVenue", "EventVenue", "StadiumOrArena", "Park"]);
 const ORG_TYPES = new Set(["Organization", "PerformingGroup", "TheaterGroup", "DanceGroup", "MusicGroup"]);
@@ -110,7 +113,8 @@ class Exporter {
     const ix = this.#ix;
     const performances: string[] = [];
     const series: string[] = [];
-    for (const s of ix.subjects) {
+    const subjects = [...ix.subjects].sort();
+    for (const s of subjects) {
       const types = ix.types(s);
       if (types.includes("EventSeries") || (types.includes("Festival") && ix.values(s, "subEvent").length && !ix.values(s, "workPerformed").length)) series.push(s);
       else if (ix.values(s, "workPerformed").length || (ix.values(s, "startDate").length && types.some((x) => x.endsWith("Event")))) performances.push(s);
@@ -120,7 +124,7 @@ class Exporter {
     for (const s of series) this.#series(s);
     for (const s of performances) this.#performance(s);
     // What no performance reaches is exported all the same: a venue, a work, an agent of the programme.
-    for (const s of ix.subjects) {
+    for (const s of subjects) {
       const types = ix.types(s);
       const node = namedNode(s);
       if (types.includes("PerformanceRole") || ix.values(s, "startDate").length) continue;
@@ -255,6 +259,7 @@ class Exporter {
   }
 
   readonly #seasons = new Set<string>();
+  readonly #perOwner = new Map<string, number>();
   readonly #saisons = new Set<string>();
 
   /** A production's seasons: those of its performances (the model puts the season on the production). */
@@ -376,7 +381,10 @@ class Exporter {
   }
 
   #participation(owner: string, kind: ParticipationKind, agent: NamedNode, fonction: Literal | undefined): void {
-    const n = (this.#counts[kind] ?? 0) + 1;
+    // Numbered within its owner, in the order of the agents' IRIs: the same graph gives the same IRIs, however read.
+    const key = `${owner} ${kind}`;
+    const n = (this.#perOwner.get(key) ?? 0) + 1;
+    this.#perOwner.set(key, n);
     const frag = `capdata-${kind.toLowerCase()}-${n}`;
     const p = namedNode(owner.includes("#") ? `${owner}-${frag}` : `${owner}#${frag}`);
     this.#begin(p, kind);
@@ -388,7 +396,7 @@ class Exporter {
 
   /** Direct agents (`schema:director`…): one participation each, with a fixed function. */
   #agents(s: string, name: string, kind: ParticipationKind, fonction: string): void {
-    for (const a of this.#ix.values(s, name)) {
+    for (const a of sorted(this.#ix.values(s, name))) {
       const iri = this.#iri(a);
       if (!iri || this.#ix.types(iri.value).includes("PerformanceRole") || !this.#agent(iri)) continue;
       this.#use(s, name);
@@ -398,7 +406,7 @@ class Exporter {
 
   /** `schema:PerformanceRole` nodes (cast, performers): a participation each, its function the role's name in French. */
   #roles(s: string, name: string, kind: ParticipationKind): void {
-    for (const r of this.#ix.values(s, name)) {
+    for (const r of sorted(this.#ix.values(s, name))) {
       const iri = this.#iri(r);
       if (!iri) continue;
       if (!this.#ix.types(iri.value).includes("PerformanceRole")) {

@@ -190,6 +190,12 @@ export const DATA_TEXT = {
   "capdata/syntax.hint": { en: "the file must be a CapData Culture export in RDF/XML (capdata-export.rdf)", fr: "le fichier doit être un export CapData Culture en RDF/XML (capdata-export.rdf)" },
   "capdata/too-large": { en: "RDF/XML: {size} bytes is more than the {max} bytes an import reads", fr: "RDF/XML : {size} octets dépassent les {max} octets qu'un import lit" },
   "capdata/too-large.hint": { en: "split the export, or raise maxBytes", fr: "découpez l'export, ou augmentez maxBytes" },
+  "capdata/no-publisher": { en: "no graph of publisher {id}", fr: "aucun graphe de l'éditeur {id}" },
+  "capdata/no-publisher.hint": { en: "publishers here: {ids}", fr: "éditeurs présents : {ids}" },
+  "capdata/which-publisher": { en: "say which publisher to export: there are several graphs", fr: "dites quel éditeur exporter : il y a plusieurs graphes" },
+  "capdata/which-publisher.hint": { en: "e.g. {example} (publishers here: {ids})", fr: "par ex. {example} (éditeurs présents : {ids})" },
+  "capdata/no-graphs": { en: "there is no graph to export", fr: "il n'y a aucun graphe à exporter" },
+  "capdata/no-graphs.hint": { en: "load a publisher's data first: vivant load FILE --data DIR", fr: "chargez d'abord les données d'un éditeur : vivant load FICHIER --data DOSSIER" },
   "capdata/no-entities": { en: "no CapData Culture entity under namespace {namespace}", fr: "aucune entité CapData Culture sous l'espace de noms {namespace}" },
   "capdata/no-entities.hint": { en: "if the file uses another namespace, give it with --capdata-namespace", fr: "si le fichier utilise un autre espace de noms, donnez-le avec --capdata-namespace" },
 } as const satisfies Readonly<Record<string, Text>>;

@@ -15,6 +15,8 @@ import { CATALOG_PREFIXES, dcatCatalog, type DatasetCoverage } from "../dataspac
 import { datasetCoverage } from "../dataspace/coverage.js";
 import { dumpAll, dumpGraph, readManifests, removeDumps } from "../dataspace/dumps.js";
 import { handleDumps } from "./dumps-route.js";
+import { handleCapData } from "./capdata-route.js";
+import { capdataTerms } from "../export/capdata-terms.js";
 import { ChangeFeeds, type FeedOptions } from "../dataspace/feed.js";
 import { diffEntities, type EntityChange } from "../dataspace/entities.js";
 import { handleFeed } from "./feed-route.js";
@@ -132,6 +134,11 @@ export interface ServerOptions {
    * @default { allowPrivate: false }
    */
   readonly checkFetch?: Partial<FetchPolicy>;
+  /**
+   * The CapData Culture ontology's namespace for /.well-known/capdata-export.rdf (`vivant serve --capdata-namespace`).
+   * @default PROVISIONAL_CAPDATA_NAMESPACE (provisional: the ontology's own is unpublished)
+   */
+  readonly capdataNamespace?: string;
 }
 
 const SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -205,6 +212,7 @@ export class VivantServer {
 
   /** Opens the data directory, starts the query workers (each loads the data), then listens. */
   static async start(options: ServerOptions = {}): Promise<VivantServer> {
+    if (options.capdataNamespace !== undefined) capdataTerms(options.capdataNamespace); // refused at start, not at the first request
     const remote = options.store === undefined ? undefined : typeof options.store === "string" ? parseStoreUrl(options.store) : options.store;
     const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
     const dataDir = options.dataDir ?? tempDir!;
@@ -507,6 +515,10 @@ export class VivantServer {
           // A deleted graph's feed stays readable: its last page says that every entity was deleted (a restricted one, to its readers).
           // A deleted graph's feed stays readable: its last page says that every entity was deleted.
           if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: (g) => this.#canRead(req, g), private: (g) => this.tokens.restrictedGraphs().has(g) })) return;
+          if (await handleCapData(req, res, url, {
+            graphs: () => this.writer.graphs(), readable: (g) => this.#canRead(req, g), restricted: (g) => this.tokens.restrictedGraphs().has(g), text: (g) => this.#graphText(g),
+            ...(this.#o.capdataNamespace !== undefined ? { namespace: this.#o.capdataNamespace } : {}),
+          })) return;
           if (await handleDumps(req, res, url, { dataDir: this.#localDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || (this.writer.graph(m.graph) !== undefined && this.#canRead(req, m.graph)), private: (m) => this.tokens.restrictedGraphs().has(m.graph), base: this.publicBase(req) })) return;
           throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
       }

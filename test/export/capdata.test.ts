@@ -7,36 +7,17 @@
 import { readFileSync } from "node:fs";
 import type { Quad } from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
-import oxigraph from "oxigraph";
 import canonize from "rdf-canonize";
-import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { describe, expect, it } from "vitest";
 import { capdataRdfXml, graphToCapData, utcDateTime, xmlSafe } from "../../src/export/capdata.js";
 import { capdataTerms, PROVISIONAL_CAPDATA_NAMESPACE } from "../../src/export/capdata-terms.js";
 import { InputError } from "../../src/errors.js";
 import { mapRecords } from "../../src/mapping/index.js";
+import { parseWithOxigraph, parseWithStreamingParser } from "../helpers/rdfxml.js";
 
 const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, unknown>;
 const NS = PROVISIONAL_CAPDATA_NAMESPACE;
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-
-/** rdfxml-streaming-parser: the JavaScript parser. */
-export function parseWithStreamingParser(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    const parser = new RdfXmlParser({ baseIRI: "https://base.example/" });
-    parser.on("data", (q: Quad) => quads.push(q));
-    parser.on("error", reject);
-    parser.on("end", () => resolve(quads));
-    parser.write(text);
-    parser.end();
-  });
-}
-
-/** Oxigraph's oxrdfxml: the Rust parser. */
-export function parseWithOxigraph(text: string): Quad[] {
-  return oxigraph.parse(text, { format: "application/rdf+xml", base_iri: "https://base.example/" });
-}
 
 const canon = (quads: readonly Quad[]): Promise<string> => canonize.canonize([...quads], { algorithm: "RDFC-1.0" });
 
