@@ -20,5 +20,5 @@ export function parseWithStreamingParser(text: string): Promise<Quad[]> {
 
 /** Oxigraph's oxrdfxml: the Rust parser. */
 export function parseWithOxigraph(text: string): Quad[] {
-  return oxigraph.parse(text, { format: "application/rdf+xml", base_iri: "https://base.example/" }) as unknown as Quad[];
+  return oxigraph.parse(text, { format: "application/rdf+xml", base_iri: "https://base.example/" });
 }
