@@ -124,24 +124,24 @@ export const SERVER_TEXT = {
   "query/result-too-large.hint": { en: "add LIMIT and OFFSET, or narrow the query", fr: "ajoutez LIMIT et OFFSET, ou resserrez la requête" },
 
   // --- /reconcile (W3C Reconciliation API) -----------------------------------------------------------------
-  "reconcile/not-json": { en: "the {what} is not JSON: {reason}", fr: "le {what} n'est pas du JSON : {reason}" },
-  "reconcile/bad-field": { en: "{path}: expected {expected}, got {got}", fr: "{path} : attendu {expected}, reçu {got}" },
-  "reconcile/unknown-field": { en: "{path}: unknown field {name}", fr: "{path} : champ inconnu « {name} »" },
-  "reconcile/too-long": { en: "{path} is {length} characters long, more than {max}", fr: "{path} fait {length} caractères, plus que {max}" },
-  "reconcile/too-many": { en: "{path} has {count} items, more than {max}", fr: "{path} a {count} éléments, plus que {max}" },
+  "reconcile/not-json": { en: "the {what} is not JSON{where}", fr: "le {what} n'est pas du JSON{where}" },
+  "reconcile/bad-field": { en: "`{path}`: expected {expected}, got {got}", fr: "`{path}` : attendu {expected}, reçu {got}" },
+  "reconcile/unknown-field": { en: "`{path}`: unknown field {name}", fr: "`{path}` : champ inconnu « {name} »" },
+  "reconcile/too-long": { en: "`{path}` is {length} characters long, more than {max}", fr: "`{path}` fait {length} caractères, plus que {max}" },
+  "reconcile/too-many": { en: "`{path}` has {count} items, more than {max}", fr: "`{path}` a {count} éléments, plus que {max}" },
   "reconcile/batch.hint": {
     en: 'send {"queries": [{"conditions": [{"matchType": "name", "propertyValue": "…"}]}]} (the 1.0 draft), see GET /reconcile',
     fr: 'envoyez {"queries": [{"conditions": [{"matchType": "name", "propertyValue": "…"}]}]} (brouillon 1.0), voir GET /reconcile',
   },
   "reconcile/old-batch.hint": {
-    en: 'send {"q0": {"query": "…", "type": "…", "limit": 3}} as the form field queries= (version 0.2)',
-    fr: 'envoyez {"q0": {"query": "…", "type": "…", "limit": 3}} dans le champ de formulaire queries= (version 0.2)',
+    en: 'send {"q0": {"query": "…", "type": "…", "limit": 3}} as the form field `queries=` (version 0.2)',
+    fr: 'envoyez {"q0": {"query": "…", "type": "…", "limit": 3}} dans le champ de formulaire `queries=` (version 0.2)',
   },
   "reconcile/old-format": {
     en: "this is a version 0.2 batch (keys such as q0); /reconcile/match takes the 1.0 draft's {\"queries\": […]}",
     fr: "ceci est un lot de la version 0.2 (clés comme q0) ; /reconcile/match prend le format du brouillon 1.0, {\"queries\": […]}",
   },
-  "reconcile/old-format.hint": { en: "POST a 0.2 batch as queries=… to /reconcile itself", fr: "envoyez un lot 0.2 en queries=… à /reconcile même" },
+  "reconcile/old-format.hint": { en: "POST a 0.2 batch as `queries=…` to /reconcile itself", fr: "envoyez un lot 0.2 en `queries=…` à /reconcile même" },
   "reconcile/no-queries": { en: "the form has no field {field}", fr: "le formulaire n'a pas de champ « {field} »" },
   "reconcile/media-type": { en: "cannot read a {type} body here", fr: "impossible de lire ici un corps {type}" },
   "reconcile/media-type.hint": {
@@ -151,7 +151,7 @@ export const SERVER_TEXT = {
   "reconcile/batch-too-large": { en: "{count} queries in one batch, more than {max}", fr: "{count} requêtes dans un lot, plus que {max}" },
   "reconcile/batch-too-large.hint": { en: "split the batch: the manifest's batchSize is {max}", fr: "découpez le lot : le batchSize du manifeste est {max}" },
   "reconcile/bad-parameter": { en: "the parameter {name} must be {expected}", fr: "le paramètre « {name} » doit être {expected}" },
-  "reconcile/bad-parameter.hint": { en: "e.g. {example}", fr: "par ex. {example}" },
+  "reconcile/bad-parameter.hint": { en: "e.g. `{example}`", fr: "par ex. `{example}`" },
   "reconcile/no-entity": { en: "no entity {id} in the reconciled graphs", fr: "pas d'entité {id} dans les graphes rapprochés" },
   "reconcile/no-entity.hint": { en: "use an id a match or suggest answer gave", fr: "utilisez un id donné par une réponse de match ou de suggest" },
   "reconcile/method": { en: "{method} is not allowed on {path}", fr: "la méthode {method} n'est pas permise sur {path}" },

@@ -45,12 +45,12 @@ const EXPECT = {
   string: { en: "a string", fr: "une chaîne" },
   boolean: { en: "true or false", fr: "true ou false" },
   limit: { en: `a whole number from 1 to ${MAX_LIMIT}`, fr: `un nombre entier de 1 à ${MAX_LIMIT}` },
-  matchType: { en: "name, id or property", fr: "name, id ou property" },
-  quantifier: { en: "any, all or none", fr: "any, all ou none" },
-  dir: { en: "ltr, rtl or auto", fr: "ltr, rtl ou auto" },
+  matchType: { en: "`name`, `id` or `property`", fr: "`name`, `id` ou `property`" },
+  quantifier: { en: "`any`, `all` or `none`", fr: "`any`, `all` ou `none`" },
+  dir: { en: "`ltr`, `rtl` or `auto`", fr: "`ltr`, `rtl` ou `auto`" },
   value: { en: "a string, number, boolean or {id, name} (or an array of them)", fr: "une chaîne, un nombre, un booléen ou {id, name} (ou un tableau de ceux-ci)" },
-  propertyId: { en: "a propertyId (matchType property needs one)", fr: "un propertyId (matchType property en demande un)" },
-  query: { en: "a query string or properties", fr: "une chaîne query ou des properties" },
+  propertyId: { en: "a `propertyId` (`matchType` `property` needs one)", fr: "un `propertyId` (`matchType` `property` en demande un)" },
+  query: { en: "a `query` string or `properties`", fr: "une chaîne `query` ou des `properties`" },
   properties: { en: 'an array of {"pid": …, "v": …}', fr: 'un tableau de {"pid": …, "v": …}' },
 } as const satisfies Record<string, Text>;
 
@@ -208,6 +208,9 @@ export function parseJson(textValue: string, what: Text): unknown {
   try {
     return JSON.parse(textValue) as unknown;
   } catch (e) {
-    throw new HttpError(400, "reconcile/not-json", txBy("reconcile/not-json", (lang) => ({ what: what[lang], reason: (e as Error).message.slice(0, 120) })), { hint: tx("reconcile/batch.hint") });
+    // The parser's own message is English: only the place it names is carried.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    const where = at === undefined ? { en: "", fr: "" } : { en: ` (at character ${at})`, fr: ` (au caractère ${at})` };
+    throw new HttpError(400, "reconcile/not-json", txBy("reconcile/not-json", (lang) => ({ what: what[lang], where: where[lang] })), { hint: tx("reconcile/batch.hint") });
   }
 }

@@ -312,6 +312,7 @@ export class VivantServer {
       const before = this.writer.graph(graphIri);
       const existed = await this.writer.deleteGraph(graphIri);
       await this.pool.reload(graphIri);
+      this.#reloads++;
       if (before) await removeDumps(this.#localDir, before).catch((e: Error) => this.#o.log?.(`warning: ${e.message}`));
       if (before) await this.feeds.recordDelete(before).catch((e: Error) => this.#o.log?.(`warning: change feed of ${graphIri} not updated: ${e.message}`));
       return existed;
@@ -427,6 +428,7 @@ export class VivantServer {
     const list = [...quads];
     const info = await this.writer.replaceGraph(graphIri, list, meta);
     await this.pool.reload(graphIri);
+    this.#reloads++;
     await this.#recordChange(info, diffEntities(list, await this.feeds.digests(info)));
     return info;
   }
@@ -456,6 +458,7 @@ export class VivantServer {
       if (!prepared.ok || !content) return { prepared, created: false };
       const info = await this.writer.replaceEncoded(prepared.graphIri, content, prepared.meta);
       await this.pool.reload(prepared.graphIri);
+      this.#reloads++;
       await this.#recordChange(info, change);
       return { prepared, info, created: !existing };
     });
@@ -551,9 +554,15 @@ export class VivantServer {
 
   readonly #reconcile = new ReconcileIndexes();
 
-  /** Changes whenever a graph is written or removed (what the reconciliation index is kept for). */
+  /** Graph changes the query workers have all taken in (counted after each reload resolves). */
+  #reloads = 0;
+
+  /**
+   * Changes whenever a graph is written or removed, and again once every worker answers with it (what the
+   * reconciliation index is kept for: an index read between the write and the reload is not kept past it).
+   */
   #graphsKey(): string {
-    return this.writer.graphs().map((g) => `${g.graphIri} ${g.version}`).join("\n");
+    return `${this.#reloads}\n${this.writer.graphs().map((g) => `${g.graphIri} ${g.version}`).join("\n")}`;
   }
 
   readonly #sessions = new PublishSessions();

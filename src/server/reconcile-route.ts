@@ -5,7 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Lang } from "../errors.js";
-import { tx } from "../i18n.js";
+import { tx, txBy } from "../i18n.js";
 import { EntityIndex } from "../reconcile/entities.js";
 import { Matcher } from "../reconcile/match.js";
 import { PREVIEW_CSP, previewPage } from "../reconcile/preview.js";
@@ -54,7 +54,7 @@ async function bodyJson(req: IncomingMessage, limit: number, field: string): Pro
   if (type !== FORM) return { doc: parseJson(text, { en: "body", fr: "corps de la requête" }), form: false };
   const value = strictParams(text).get(field);
   if (value === null) throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field }), { hint: tx("reconcile/media-type.hint", { field }) });
-  return { doc: parseJson(value, { en: `form field ${field}`, fr: `champ de formulaire ${field}` }), form: true };
+  return { doc: parseJson(value, { en: `form field \`${field}\``, fr: `champ de formulaire \`${field}\`` }), form: true };
 }
 
 function intParam(url: URL, name: string, fallback: number, max: number): number {
@@ -69,7 +69,7 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
 function textParam(url: URL, name: string): string | undefined {
   const v = url.searchParams.get(name) ?? undefined;
   if (v !== undefined && v.length > 1000) {
-    throw new HttpError(400, "reconcile/bad-parameter", tx("reconcile/bad-parameter", { name, expected: "≤ 1000 characters" }), { hint: tx("reconcile/bad-parameter.hint", { example: `${name}=…` }) });
+    throw new HttpError(400, "reconcile/bad-parameter", txBy("reconcile/bad-parameter", (l) => ({ name, expected: l === "fr" ? "≤ 1000 caractères" : "≤ 1000 characters" })), { hint: tx("reconcile/bad-parameter.hint", { example: `${name}=…` }) });
   }
   return v;
 }
@@ -98,7 +98,7 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
       if (req.method !== "POST") {
         const queries = url.searchParams.get("queries");
         if (queries === null) answer(res, lang, manifest(service, lang));
-        else answer(res, lang, matchOld(await index(), lang, parseJson(queries, { en: "parameter queries", fr: "paramètre queries" })));
+        else answer(res, lang, matchOld(await index(), lang, parseJson(queries, { en: "parameter `queries`", fr: "paramètre `queries`" })));
         return true;
       }
       const type = mediaTypeOf(req.headers["content-type"]);
@@ -106,13 +106,13 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
         const params = strictParams(await readBody(req, limit));
         const ext = params.get("extend");
         if (ext !== null && params.get("queries") === null) {
-          const q = readExtension(parseJson(ext, { en: "form field extend", fr: "champ de formulaire extend" }));
+          const q = readExtension(parseJson(ext, { en: "form field `extend`", fr: "champ de formulaire `extend`" }));
           answer(res, lang, extendOld(extend(await index(), q.ids, q.properties, lang)));
           return true;
         }
         const queries = params.get("queries");
         if (queries === null) throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field: "queries" }), { hint: tx("reconcile/old-batch.hint") });
-        const doc = parseJson(queries, { en: "form field queries", fr: "champ de formulaire queries" });
+        const doc = parseJson(queries, { en: "form field `queries`", fr: "champ de formulaire `queries`" });
         const isNew = typeof doc === "object" && doc !== null && Array.isArray((doc as { queries?: unknown }).queries);
         answer(res, lang, isNew ? matchNew(await index(), lang, doc) : matchOld(await index(), lang, doc));
         return true;

@@ -298,6 +298,18 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
     "feed: no such feed": ["feed/nope"],
     "mcp: not JSON": ["mcp", { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{ not json" }],
     "api: cursor whose start is no time": [`api/performances?cursor=${Buffer.from(JSON.stringify(["not a time", "dateTime", "x"])).toString("base64url")}`],
+    "reconcile: not JSON": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" }],
+    "reconcile: bad matchType": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: '{"queries": [{"conditions": [{"matchType": "nom", "propertyValue": "x"}]}]}' }],
+    "reconcile: unknown field": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: '{"queries": [{"props": [], "conditions": [{"matchType": "name", "propertyValue": "x"}]}]}' }],
+    "reconcile: too long": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries: [{ conditions: [{ matchType: "name", propertyValue: "x".repeat(2000) }] }] }) }],
+    "reconcile: batch too large": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries: Array.from({ length: 51 }, () => ({ conditions: [{ matchType: "name", propertyValue: "x" }] })) }) }],
+    "reconcile: 0.2 batch at /match": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: '{"q0": {"query": "x"}}' }],
+    "reconcile: form without queries": ["reconcile", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" }],
+    "reconcile: XML body": ["reconcile/match", { method: "POST", headers: { "content-type": "application/xml" }, body: "<q/>" }],
+    "reconcile: bad suggest limit": ["reconcile/suggest/entity?prefix=a&limit=lots"],
+    "reconcile: long suggest prefix": [`reconcile/suggest/entity?prefix=${"a".repeat(1001)}`],
+    "reconcile: preview of nothing": [`reconcile/preview?id=${q("https://nowhere.example/x")}`],
+    "reconcile: GET match": ["reconcile/match"],
     "too large": ["sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: "#".repeat(3 * 1024 * 1024) }],
   });
 

@@ -204,7 +204,7 @@ describe("hostile requests get 400 (or 413, 415), never 500", () => {
     const a = await post("reconcile/match", { queries: [{ conditions: [{ matchType: "nom", propertyValue: "x" }] }] }, { "accept-language": "fr" });
     expect(a.status).toBe(400);
     const p = JSON.parse(a.text) as { detail: string; hint: string };
-    expect(p.detail).toBe('queries[0].conditions[0].matchType : attendu name, id ou property, reçu "nom"');
+    expect(p.detail).toBe('`queries[0].conditions[0].matchType` : attendu `name`, `id` ou `property`, reçu "nom"');
     expect(p.hint).toContain("envoyez");
   });
 });
@@ -240,6 +240,84 @@ describe("restricted graphs", () => {
         const ext = await call(s.url, "reconcile/extend", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ ids: [id], properties: [{ id: "name" }] }) });
         expect((JSON.parse(ext.text) as { rows: { properties: { values: unknown[] }[] }[] }).rows[0]!.properties[0]!.values).toEqual([]);
       }
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+});
+
+describe("suggest, preview, extend", () => {
+  it("suggests entities by word prefix (and by id), properties and types, in the request's language", async () => {
+    const e = JSON.parse((await call(server.url, "reconcile/suggest/entity?prefix=vila&type=schema:Place")).text) as { result: { id: string; notable: { id: string }[] }[] };
+    expect(e.result.map((r) => r.id)).toEqual([`${D}venue/theatre-vilaine-rennes`]);
+    expect(e.result[0]!.notable[0]!.id).toBe("http://schema.org/Place");
+    const byId = JSON.parse((await call(server.url, `reconcile/suggest/entity?prefix=${encodeURIComponent(`${D}person/moliere`)}`)).text) as { result: { id: string }[] };
+    expect(byId.result[0]!.id).toBe(`${D}person/moliere`);
+    const p = JSON.parse((await call(server.url, "reconcile/suggest/property?prefix=code", { headers: { "accept-language": "fr" } })).text) as { result: { id: string; name: string }[] };
+    expect(p.result).toContainEqual(expect.objectContaining({ id: "postalCode", name: "code postal" }));
+    const t = JSON.parse((await call(server.url, "reconcile/suggest/type?prefix=perf")).text) as { result: { id: string }[] };
+    expect(t.result.map((x) => x.id)).toEqual(["http://schema.org/Event"]);
+  });
+
+  it("extends matched entities with their values: linked entities by id and name, numbers, dates", async () => {
+    const a = await post("reconcile/extend", { ids: [`${D}performance/traviata-07`, `${D}venue/grand-quai-nantes`], properties: [{ id: "location" }, { id: "city" }, { id: "latitude" }, { id: "startDate" }] });
+    expect(a.status, a.text).toBe(200);
+    const r = JSON.parse(a.text) as { meta: { id: string; type?: { id: string } }[]; rows: { id: string; properties: { id: string; values: Record<string, unknown>[] }[] }[] };
+    expect(r.meta.find((m) => m.id === "location")!.type!.id).toBe("http://schema.org/Place");
+    const perf = Object.fromEntries(r.rows[0]!.properties.map((p) => [p.id, p.values]));
+    expect(perf.location).toEqual([{ id: `${D}venue/theatre-vilaine-rennes`, name: "Théâtre de la Vilaine" }]);
+    expect(perf.city).toEqual([{ str: "Rennes" }]);
+    const venue = Object.fromEntries(r.rows[1]!.properties.map((p) => [p.id, p.values]));
+    expect(venue.latitude).toEqual([{ float: 47.2184 }]);
+    // OpenRefine's 0.2 layout: rows keyed by id.
+    const old = await form("reconcile", { extend: JSON.stringify({ ids: [`${D}venue/la-cale-angers`], properties: [{ id: "postalCode" }] }) });
+    expect((JSON.parse(old.text) as { rows: Record<string, Record<string, unknown>> }).rows[`${D}venue/la-cale-angers`]).toEqual({ postalCode: [{ str: "49000" }] });
+    const propose = JSON.parse((await call(server.url, "reconcile/extend/propose?type=schema:Event&limit=50")).text) as { properties: { id: string }[] };
+    expect(propose.properties.map((p) => p.id)).toEqual(expect.arrayContaining(["startDate", "location", "workPerformed", "postalCode"]));
+    expect(propose.properties.map((p) => p.id)).not.toContain("latitude");
+  });
+
+  it("previews an entity as escaped HTML, with a Content-Security-Policy and no script", async () => {
+    const s = await VivantServer.start({ port: 0, workers: 1 });
+    try {
+      const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+      const records = {
+        publisher: { id: "hostile", name: { fr: "H" }, baseIri: "https://data.hostile.example/", licence: "etalab-2.0" },
+        venues: [{ id: "v", name: { fr: hostile }, description: { fr: '"></p><script>1</script>' }, address: { streetAddress: "<b>1</b> rue", postalCode: "75001", addressLocality: "Paris", addressCountry: "FR" } }],
+      };
+      expect((await s.load([{ text: JSON.stringify(records), source: "h.json" }], {})).info).toBeDefined();
+      const a = await call(s.url, `reconcile/preview?id=${encodeURIComponent("https://data.hostile.example/venue/v")}`);
+      expect(a.status).toBe(200);
+      expect(a.type).toContain("text/html");
+      expect(a.text).not.toMatch(/<script|<img|<b>/);
+      expect(a.text).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;");
+      const csp = a.headers.get("content-security-policy")!;
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain("script-src");
+      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+});
+
+describe("after a write", () => {
+  it("matches the graph's new content (the index is read again)", async () => {
+    const s = await VivantServer.start({ port: 0, workers: 1 });
+    try {
+      const records = (name: string) => ({
+        publisher: { id: "w", name: { fr: "W" }, baseIri: "https://data.w.example/", licence: "etalab-2.0" },
+        venues: [{ id: "v", name: { fr: name }, address: { postalCode: "13001", addressLocality: "Marseille", addressCountry: "FR" } }],
+      });
+      const ask = async () => {
+        const a = await call(s.url, "reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries: [{ conditions: [{ matchType: "name", propertyValue: "Salle Zéphyr" }] }] }) });
+        return (JSON.parse(a.text) as { results: { candidates: { name: string }[] }[] }).results[0]!.candidates.map((c) => c.name);
+      };
+      await s.load([{ text: JSON.stringify(records("Salle Borée")), source: "w.json" }], {});
+      expect(await ask()).toEqual(["Salle Borée"]);
+      await s.load([{ text: JSON.stringify(records("Salle Zéphyr")), source: "w.json" }], {});
+      expect(await ask()).toEqual(["Salle Zéphyr"]);
     } finally {
       await s.close();
     }
