@@ -30,7 +30,9 @@ Lists pairs of entities of different publisher graphs that are probably the same
 performances by start, place (the same venue, or venues that are probably one) and production's name; people,
 organizations, works and productions by a shared sameAs (certain) or the same folded name. --min-score (default
 70) drops weaker pairs; --json prints the pairs as a JSON array. Nothing is merged: a publisher that agrees adds
-schema:sameAs in its own graph. Read-only: safe while a server uses DIR.`,
+schema:sameAs in its own graph. Read-only: safe while a server uses DIR.
+
+  --lang en|fr    language of messages (default en; --messages: old spelling)`,
     fr: `Usage : vivant duplicates --data DOSSIER [--min-score N] [--family venue,performance,…] [--json] [--max-comparisons N]
 
 Liste les paires d'entités de graphes d'éditeurs différents qui sont probablement les mêmes, les meilleures
@@ -39,7 +41,9 @@ coordonnées ; représentations par début, lieu (le même, ou des lieux probabl
 spectacle ; personnes, structures, œuvres et spectacles par un sameAs commun (certain) ou le même nom normalisé.
 --min-score (70 par défaut) écarte les paires plus faibles ; --json écrit les paires en tableau JSON. Rien n'est
 fusionné : un éditeur d'accord ajoute schema:sameAs dans son propre graphe. En lecture seule : sans risque pendant
-qu'un serveur utilise le DOSSIER.`,
+qu'un serveur utilise le DOSSIER.
+
+  --lang en|fr    langue des messages (en par défaut ; --messages : ancienne graphie)`,
   },
   async run(argv, io) {
     const { values, lang } = parseOptions(argv, {
