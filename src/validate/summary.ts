@@ -2,25 +2,17 @@
 // language. A season with 391,040 warnings prints a few dozen lines; nothing is dropped without being counted, and
 // the full report goes to a file (`--report FILE`, see `reportFileJson`). The full text form is ./text.ts.
 
-import { formatProblem, type Lang, type Problem, type Severity } from "../errors.js";
+import { formatProblem, type Lang, type Severity } from "../errors.js";
 import { t } from "../i18n.js";
-import type { InputNote } from "../ingest/read.js";
 import { compactIri } from "./messages.js";
-import { formatReportText } from "./text.js";
+import { formatReportText, type TextOptions } from "./text.js";
 import type { ValidationIssue, ValidationReport } from "./types.js";
 
 /** Which issues a summary lists: `violations` (and record problems that reject a record), `warnings`, or all. */
 export type OnlySeverity = "violations" | "warnings";
 
-export interface SummaryOptions {
-  readonly lang?: Lang;
-  /** Shown in the heading, e.g. the file name. */
-  readonly source?: string;
-  /** The records' own problems (records input), summarised the same way. */
-  readonly problems?: readonly Problem[];
-  readonly notes?: readonly InputNote[];
-  /** Records the parser rejected. */
-  readonly rejected?: number;
+/** The text report's options (heading, records' own problems, notes, rejected count), and how much to show. */
+export interface SummaryOptions extends Omit<TextOptions, "maxPerGroup"> {
   /**
    * Examples shown in all (each code's count is always shown); 0 shows counts only.
    * @default DEFAULT_MAX_ISSUES
