@@ -49,7 +49,7 @@ async function timed(url: string, accept: string, n: number): Promise<Timing> {
 }
 
 /** Writes the generated season into a new data directory (as `vivant load` would), so the server opens it as it is. */
-async function makeDataDir(performances: number): Promise<{ dir: string; triples: number }> {
+export async function makeDataDir(performances: number): Promise<{ dir: string; triples: number }> {
   const dir = mkdtempSync(join(tmpdir(), "vivant-bench-web-"));
   const writer = await GraphWriter.open(dir);
   try {

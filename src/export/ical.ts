@@ -184,8 +184,42 @@ export function priceRange(node: PerformanceNode): string | undefined {
 
 const short = (v: Json): string | undefined => (typeof v === "string" ? v.replace(/^https?:\/\/schema\.org\//, "") : undefined);
 
-/** The feed of `items` as iCalendar text (CRLF lines folded at 75 octets, texts escaped, by ical-generator). */
-export function performancesToIcal(items: readonly PerformanceNode[], options: IcalOptions = {}): string {
+/** UTF-8 length of one UTF-16 unit (a lone surrogate is written as U+FFFD by TextEncoder: 3 octets). */
+function unitLength(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+}
+
+/** What ical-generator's line folding reads of `new TextEncoder().encode(ch)`: its `length`, and nothing else. */
+class OctetCounter {
+  encode(ch: string): { length: number } {
+    return { length: ch.length === 1 ? unitLength(ch) : Buffer.byteLength(ch, "utf8") };
+  }
+}
+
+/**
+ * Runs `fn` (a synchronous `calendar.toString()`) with a TextEncoder that only counts octets. ical-generator 10
+ * folds lines by creating a TextEncoder and encoding each character of the whole calendar (upstream issue
+ * sebbo2002/ical-generator#765: 5 s for 2,600 events here); version 11 fixes it but needs Node 22. The folding
+ * itself stays the library's: only the octet count is computed without an allocation, and the swap is undone
+ * before anything else can run (the call is synchronous). test/export/ical-fold.test.ts checks the output is the
+ * same byte for byte with and without it. Remove once the package's engines allow ical-generator 11.
+ */
+function withOctetCounter<T>(fn: () => T): T {
+  const real = globalThis.TextEncoder;
+  globalThis.TextEncoder = OctetCounter as unknown as typeof TextEncoder;
+  try {
+    return fn();
+  } finally {
+    globalThis.TextEncoder = real;
+  }
+}
+
+/**
+ * The feed of `items` as iCalendar text (CRLF lines folded at 75 octets, texts escaped, by ical-generator).
+ * @param fastFold - internal: false folds with the library's own per-character TextEncoder (for the differential test).
+ */
+export function performancesToIcal(items: readonly PerformanceNode[], options: IcalOptions = {}, fastFold = true): string {
   const lang = options.lang ?? "en";
   const cal = icalGenerator({
     prodId: { company: "vivant", product: "vivant-ld", language: lang.toUpperCase() },
@@ -249,6 +283,6 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     });
   }
   // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
-  const text = withLanguages(cal.toString(), languages);
+  const text = withLanguages(fastFold ? withOctetCounter(() => cal.toString()) : cal.toString(), languages);
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
