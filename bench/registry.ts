@@ -8,6 +8,7 @@ import { validateBench } from "./validate.bench.js";
 import { storeBench } from "./store.bench.js";
 import { webBench } from "./web.bench.js";
 import { writesBench } from "./writes.bench.js";
+import { reuseBench } from "./reuse.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
@@ -17,4 +18,5 @@ export const BENCHES: readonly BenchModule[] = [
   webBench,
   writesBench,
   ingestBench,
+  reuseBench,
 ];

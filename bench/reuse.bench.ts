@@ -14,7 +14,7 @@ import icalGenerator from "ical-generator";
 import { Store } from "oxigraph";
 import { ICAL_MAX_EVENTS } from "../src/server/api.js";
 import { VivantServer } from "../src/server/index.js";
-import { dumpGraph } from "../src/dataspace/dumps.js";
+import { dumpGraph, dumpsDir } from "../src/dataspace/dumps.js";
 import { performancesToIcal } from "../src/export/ical.js";
 import { readGraphFileSync } from "../src/store/files.js";
 import { GraphWriter } from "../src/store/writer.js";
@@ -118,6 +118,8 @@ export const reuseBench: BenchModule = {
     const peer: number[] = [];
     let dumpBytes = 0;
     for (let i = 0; i < runs; i++) {
+      // A graph's dumps are made once per version: removed before each run, so that each run writes them.
+      rmSync(dumpsDir(data.dir), { recursive: true, force: true });
       dumps.push(await msOf(async () => {
         const m = await dumpGraph(data.dir, graphIri);
         dumpBytes = m?.files.reduce((n, f) => n + f.byteSize, 0) ?? 0;
