@@ -16,7 +16,7 @@ import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, withStar
 
 /** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
 const DESCRIPTION_CACHE = 50_000;
-/** Facet answers kept per index (each a few KB: a value and a count per genre, city, venue…). */
+/** Facet and observatory answers kept per index (each a few KB: a value and a count per genre, city, venue, month…). */
 const FACET_CACHE = 256;
 
 /**
@@ -123,6 +123,8 @@ export class PerformanceIndex {
   readonly #names = new Map<string, readonly NameValue[]>();
   /** Facet answers by question (JSON of the filter and facets), least recently used first. */
   readonly #facetCache = new Map<string, FacetCounts>();
+  /** Observatory answers by filter (JSON), least recently used first. */
+  readonly #observatoryCache = new Map<string, Observatory>();
   #facets: FacetTable | undefined;
   /** Positions in #sorted (ascending) of the performances with each venue, performer, genre and type. */
   readonly #postings: Readonly<Record<Posting, ReadonlyMap<string, Int32Array>>>;
@@ -521,18 +523,7 @@ export class PerformanceIndex {
 
   /** Facet counts, as facetQuery's SPARQL gives them; the same question again is answered from a cache (the index is rebuilt, and the cache with it, on every graph change). */
   facets(filter: PerformanceFilter, facets: readonly Facet[] = FACETS): FacetCounts {
-    const key = JSON.stringify([filter, facets]);
-    const cached = this.#facetCache.get(key);
-    if (cached !== undefined) {
-      // Most recently used last: the first key is the one dropped.
-      this.#facetCache.delete(key);
-      this.#facetCache.set(key, cached);
-      return cached;
-    }
-    const counts = this.#countFacets(filter, facets);
-    if (this.#facetCache.size >= FACET_CACHE) this.#facetCache.delete(this.#facetCache.keys().next().value!);
-    this.#facetCache.set(key, counts);
-    return counts;
+    return remembered(this.#facetCache, JSON.stringify([filter, facets]), () => this.#countFacets(filter, facets));
   }
 
   #countFacets(filter: PerformanceFilter, facets: readonly Facet[]): FacetCounts {
@@ -602,33 +593,49 @@ export class PerformanceIndex {
     return (this.#facets = { names, offsets, values: lists.map((l) => Int32Array.from(l)) });
   }
 
-  /** Performances per month, region and discipline, as aggregateQuery's SPARQL gives them. */
+  /** Performances per month, region and discipline, as aggregateQuery's SPARQL gives them; the same question again is answered from a cache (as `facets`). */
   observatory(filter: PerformanceFilter): Observatory {
+    return remembered(this.#observatoryCache, JSON.stringify(filter), () => this.#aggregate(filter));
+  }
+
+  #aggregate(filter: PerformanceFilter): Observatory {
     const match = this.#matcher(filter);
-    const by = (keys: ("month" | "region" | "discipline")[]): AggregateRow[] => {
-      const counts = new Map<string, { row: Record<string, string>; n: number; sortKey: string[] }>();
-      this.#scan(filter, 0, (e) => {
-        if (!match(e)) return true;
-        const month = e.startLex.slice(0, 7);
-        const region = this.#placesOf(e).flatMap((p) => p.regions)[0];
-        const disciplines = [...new Set(e.genres.filter((g) => g.startsWith(`${ADR}K6-`)).map((g) => `${g.slice(0, -2)}00`))];
-        for (const d of keys.includes("discipline") && disciplines.length ? disciplines : [undefined]) {
-          const row: Record<string, string> = {};
-          const sortKey: string[] = [];
-          for (const k of keys) {
-            const v = k === "month" ? month : k === "region" ? region : d;
-            sortKey.push(v === undefined ? "" : `\u0001${v}`);
-            if (v !== undefined) row[k] = k === "discipline" ? (DISCIPLINES[v] ?? v) : v;
-          }
+    type Key = "month" | "region" | "discipline";
+    const groupings: readonly (readonly Key[])[] = [["month"], ["region"], ["discipline"], ["month", "region", "discipline"]];
+    const counts = groupings.map(() => new Map<string, { row: Record<string, string>; n: number; sortKey: string[] }>());
+    const NO_DISCIPLINE = [undefined];
+    // One scan: each matching performance's month, region and disciplines are read once, for the four groupings.
+    this.#scan(filter, 0, (e) => {
+      if (!match(e)) return true;
+      const month = e.startLex.slice(0, 7);
+      let region: string | undefined;
+      for (const p of this.#placesOf(e)) if (region === undefined && p.regions.length) region = p.regions[0];
+      const found = [...new Set(e.genres.filter((g) => g.startsWith(`${ADR}K6-`)).map((g) => `${g.slice(0, -2)}00`))];
+      const disciplines: readonly (string | undefined)[] = found.length ? found : NO_DISCIPLINE;
+      groupings.forEach((keys, gi) => {
+        const map = counts[gi]!;
+        for (const d of keys.includes("discipline") ? disciplines : NO_DISCIPLINE) {
+          const values = keys.map((k) => (k === "month" ? month : k === "region" ? region : d));
+          const sortKey = values.map((v) => (v === undefined ? "" : `\u0001${v}`));
           const key = sortKey.join("\u0000");
-          const c = counts.get(key);
+          const c = map.get(key);
           // COUNT(DISTINCT ?e): a performance is visited once and its disciplines are distinct, so it counts once per group.
-          if (c) c.n++;
-          else counts.set(key, { row, n: 1, sortKey });
+          if (c) {
+            c.n++;
+            continue;
+          }
+          const row: Record<string, string> = {};
+          keys.forEach((k, ki) => {
+            const v = values[ki];
+            if (v !== undefined) row[k] = k === "discipline" ? (DISCIPLINES[v] ?? v) : v;
+          });
+          map.set(key, { row, n: 1, sortKey });
         }
-        return true;
       });
-      return [...counts.values()]
+      return true;
+    });
+    const rows = counts.map((map) =>
+      [...map.values()]
         .sort((a, b) => {
           for (let i = 0; i < a.sortKey.length; i++) {
             const c = cmp(a.sortKey[i]!, b.sortKey[i]!);
@@ -636,10 +643,28 @@ export class PerformanceIndex {
           }
           return 0;
         })
-        .map(({ row, n }) => ({ performances: n, ...row }));
-    };
-    return { byMonth: by(["month"]), byRegion: by(["region"]), byDiscipline: by(["discipline"]), cube: by(["month", "region", "discipline"]) };
+        .map(({ row, n }): AggregateRow => ({ performances: n, ...row })),
+    );
+    return { byMonth: rows[0]!, byRegion: rows[1]!, byDiscipline: rows[2]!, cube: rows[3]! };
   }
+}
+
+/**
+ * The answer kept in `cache` for `key`, else `compute()`'s, kept (at most FACET_CACHE answers: the least recently
+ * used is dropped). Answers are never changed after they are made, so the same object is given to every caller.
+ */
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    // Most recently used last: the first key is the one dropped.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const value = compute();
+  if (cache.size >= FACET_CACHE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
 }
 
 /** SPARQL's ORDER BY ?ord ?e (performances.ts): the instant, or a local start's wall time read as UTC; then the IRI. */

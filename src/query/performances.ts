@@ -157,9 +157,11 @@ const DESCRIBE_PATHS = [
  * Each branch starts from the VALUES, which Oxigraph then evaluates as lookups.
  */
 export function describeQuery(ids: readonly string[]): string {
-  const values = `VALUES ?e { ${ids.map((id) => iri(id, "performance")).join(" ")} }`;
+  const list = ids.map((id) => iri(id, "performance")).join(" ");
+  const values = `VALUES ?e { ${list} }`;
   const branches = [
-    `{ ${values} ?e ?p ?o BIND(?e AS ?s) }`,
+    // The performances' own triples: ?s from the VALUES itself (a BIND(?e AS ?s) made Oxigraph ~2× slower at 1M triples).
+    `{ VALUES ?s { ${list} } ?s ?p ?o }`,
     ...DESCRIBE_PATHS.map((path) => `{ ${values} ?e ${path} ?s . ?s ?p ?o }`),
     `{ ${values} ?e schema:workPerformed ?s . ?s ?p ?o FILTER(?p = schema:name || ?p = schema:genre) }`,
   ];

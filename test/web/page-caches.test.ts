@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VivantServer } from "../../src/server/index.js";
 import { mapRecords } from "../../src/mapping/index.js";
-import { describePerformances } from "../../src/query/index.js";
+import { describePerformances, observatory } from "../../src/query/index.js";
 import { VENUE_OPTIONS } from "../../src/web/discovery.js";
 import { generateSeason } from "../../bench/generate.js";
 import { call, DEMO_TEXT, selectRows } from "../server/helpers.js";
@@ -66,6 +66,10 @@ describe("the discovery page's caches", () => {
   });
 
   it("answers a repeated search from the cache with the same counts, and a write with the new counts at once", async () => {
+    const stats = async (): Promise<unknown> => JSON.parse((await call(server.url, "api/stats")).text);
+    const statsBefore = await stats();
+    expect(await stats()).toEqual(statsBefore);
+    expect(statsBefore).toEqual(await observatory(server.pool, {}));
     const before = await facets();
     expect(await facets()).toEqual(before);
     expect(Object.fromEntries(before.city!.map((c) => [c.value, c.count]))).toEqual(await citiesBySparql());
@@ -79,6 +83,10 @@ describe("the discovery page's caches", () => {
     expect(Object.fromEntries(after.city!.map((c) => [c.value, c.count]))).toEqual(await citiesBySparql());
     const nantes = (f: Facets): number => f.city!.find((c) => c.value === "Nantes")?.count ?? 0;
     expect(nantes(after)).toBeGreaterThan(nantes(before));
+    // The observatory's cache too: the new counts, as its SPARQL gives them.
+    const statsAfter = await stats();
+    expect(statsAfter).not.toEqual(statsBefore);
+    expect(statsAfter).toEqual(await observatory(server.pool, {}));
     // The page of the same search: its facet shows the new count, and the new venues' names.
     const again = await call(server.url, "?city=Nantes&ui=en", { headers: { accept: "text/html" } });
     const genreCounts = [...again.text.matchAll(/<span class="count">(\d+)<\/span>/g)].map((m) => Number(m[1]));
