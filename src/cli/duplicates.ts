@@ -50,14 +50,14 @@ qu'un serveur utilise le DOSSIER.
       data: { type: "string" }, "min-score": { type: "string" }, family: { type: "string" }, json: { type: "boolean" }, "max-comparisons": { type: "string" },
     }, "duplicates");
     if (typeof values.data !== "string") throw new InputError("cli/usage", tx("duplicates/need-data"), { hint: tx("duplicates/need-data.hint") });
-    const dataDir = resolve(io.cwd, values.data);
-    if (!existsSync(graphsDir(dataDir))) throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), { hint: tx("duplicates/need-data.hint") });
     const minScore = wholeNumber(values["min-score"], "--min-score", 0) ?? 70;
     const maxComparisons = wholeNumber(values["max-comparisons"], "--max-comparisons", 1);
     const families = typeof values.family === "string" ? values.family.split(",").map((f) => f.trim()) : FAMILIES;
     for (const f of families) {
       if (!(FAMILIES as readonly string[]).includes(f)) throw new InputError("cli/bad-option", tx("duplicates/bad-family", { value: JSON.stringify(f), list: FAMILIES.join(", ") }), { hint: tx("cli/example", { example: "--family venue,performance" }) });
     }
+    const dataDir = resolve(io.cwd, values.data);
+    if (!existsSync(graphsDir(dataDir))) throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), { hint: tx("duplicates/need-data.hint") });
     const pool = await QueryPool.start({ dataDir, workers: 1, timeoutMs: 120_000, maxResultBytes: 1024 * 2 ** 20, unionDefaultGraph: true });
     try {
       const index = await EntityIndex.build(pool);
