@@ -133,6 +133,26 @@ export const DATA_TEXT = {
   "store/wrong-form.hint": { en: "use {method}", fr: "utilisez {method}" },
   "word/or": { en: "or", fr: "ou" },
 
+  // --- a remote store (--store URL, src/store/remote.ts) -------------------------------------------------------
+  "store/bad-url": { en: "--store {value} is not a URL", fr: "--store {value} n'est pas une URL" },
+  "store/bad-scheme": { en: "--store {value}: only http and https stores are supported", fr: "--store {value} : seuls les stocks http et https sont pris en charge" },
+  "store/bad-url.hint": { en: "give the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql", fr: "donnez le point d'accès SPARQL du stock, par ex. http://127.0.0.1:8890/sparql" },
+  "store/remote-closed.hint": { en: "open a new RemoteStore", fr: "ouvrez un nouveau RemoteStore" },
+  "store/remote-timeout": { en: "the store at {url} did not answer within {ms} ms", fr: "le stock {url} n'a pas répondu en {ms} ms" },
+  "store/remote-timeout.hint": { en: "narrow the query, or raise the store's timeout", fr: "resserrez la requête, ou relevez le délai du stock" },
+  "store/unreachable": { en: "the store at {url} cannot be reached: {reason}", fr: "le stock {url} est injoignable : « {reason} »" },
+  "store/unreachable.hint": { en: "check that the store runs and that --store gives its SPARQL endpoint", fr: "vérifiez que le stock tourne et que --store donne son point d'accès SPARQL" },
+  "store/remote-refused-query": { en: "the store refused the query: {detail}", fr: "le stock a refusé la requête (sa réponse : « {detail} »)" },
+  "store/remote-status": { en: "the store answered {status}: {detail}", fr: "le stock a répondu {status} (sa réponse : « {detail} »)" },
+  "store/remote-refused-load": { en: "the store refused a graph load ({status}): {detail}", fr: "le stock a refusé le chargement d'un graphe ({status} ; sa réponse : « {detail} »)" },
+  "store/remote-count": { en: "graph {graph}: the store holds {held} triples of the {sent} sent", fr: "graphe {graph} : le stock garde {held} triplets des {sent} envoyés" },
+  "store/remote-log.hint": { en: "see the store's log", fr: "voyez le journal du stock" },
+  "store/remote-count.hint": { en: "see the store's log; nothing was replaced", fr: "voyez le journal du stock ; rien n'a été remplacé" },
+  "sparql/service-refused": { en: "SERVICE is not accepted: Vivant answers from its own data only", fr: "SERVICE n'est pas accepté : Vivant ne répond qu'avec ses propres données" },
+  "sparql/service-refused.hint": { en: "query the other endpoint yourself", fr: "interrogez vous-même l'autre point d'accès" },
+  "sparql/function-refused": { en: "the function {name} is not accepted", fr: "la fonction {name} n'est pas acceptée" },
+  "sparql/function-refused.hint": { en: "use SPARQL 1.1's own functions", fr: "utilisez les fonctions propres à SPARQL 1.1" },
+
   // --- SPARQL ---------------------------------------------------------------------------------------------------
   "sparql/bad-graph-iri": { en: "graph {iri} is not an absolute IRI", fr: "le graphe {iri} n'est pas une IRI absolue" },
   "sparql/bad-graph-iri.hint": { en: "give absolute IRIs for the dataset", fr: "donnez des IRI absolues pour le jeu de données" },

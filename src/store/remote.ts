@@ -13,7 +13,8 @@ import { randomUUID } from "node:crypto";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
 import { Agent, request, type Dispatcher } from "undici";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, UsageError, type Message } from "../errors.js";
+import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
 import { StorageError } from "./files.js";
@@ -71,9 +72,16 @@ interface State {
 }
 
 /** The error of a store that cannot be reached or fails: 503 / 502 for the server. */
+/** A query of the wrong form for the method called (the same error as the embedded store's). */
+function wrongForm(form: string, expected: readonly string[]): UsageError {
+  return new UsageError("sparql/wrong-form", txBy("store/wrong-form", (lang) => ({ form: form.toUpperCase(), expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `) })), {
+    hint: tx("store/wrong-form.hint", { method: expected[0] === "select" ? "select()" : expected[0] === "ask" ? "ask()" : "construct() (DESCRIBE)" }),
+  });
+}
+
 export class RemoteStoreError extends UsageError {
   readonly status: number;
-  constructor(code: string, message: string, status: number, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(code: string, message: Message, status: number, options: { hint?: Message; cause?: unknown } = {}) {
     super(code, message, options);
     this.name = "RemoteStoreError";
     this.status = status;
@@ -86,10 +94,10 @@ export function parseStoreUrl(value: string): RemoteStoreOptions {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError("store/bad-url", `--store ${JSON.stringify(value)} is not a URL`, { hint: "give the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql" });
+    throw new UsageError("store/bad-url", tx("store/bad-url", { value: JSON.stringify(value) }), { hint: tx("store/bad-url.hint") });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UsageError("store/bad-url", `--store ${value}: only http and https stores are supported`, { hint: "give the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql" });
+    throw new UsageError("store/bad-url", tx("store/bad-scheme", { value }), { hint: tx("store/bad-url.hint") });
   }
   const gsp = new URLSearchParams(url.hash.slice(1)).get("gsp");
   url.hash = "";
@@ -189,7 +197,7 @@ export class RemoteStore implements SelectSource {
   }
 
   async #http(url: string, init: { method: "GET" | "POST" | "PUT" | "DELETE"; body?: string | Uint8Array; headers: Record<string, string> }): Promise<{ status: number; text: string; headers: Dispatcher.ResponseData["headers"] }> {
-    if (this.#closed) throw new UsageError("store/closed", "the store was closed", { hint: "open a new RemoteStore" });
+    if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/remote-closed.hint") });
     const timeout = this.#o.timeoutMs ?? 60_000;
     let r: Dispatcher.ResponseData;
     try {
@@ -204,9 +212,9 @@ export class RemoteStore implements SelectSource {
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
       if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
-        throw new RemoteStoreError("query/timeout", `the store at ${url} did not answer within ${timeout} ms`, 503, { hint: "narrow the query, or raise the store's timeout", cause: e });
+        throw new RemoteStoreError("query/timeout", tx("store/remote-timeout", { url, ms: timeout }), 503, { hint: tx("store/remote-timeout.hint"), cause: e });
       }
-      throw new RemoteStoreError("store/unavailable", `the store at ${url} cannot be reached: ${(e as Error).message}${code ? ` (${code})` : ""}`, 503, { hint: "check that the store runs and that --store gives its SPARQL endpoint", cause: e });
+      throw new RemoteStoreError("store/unavailable", tx("store/unreachable", { url, reason: `${(e as Error).message}${code ? ` (${code})` : ""}` }), 503, { hint: tx("store/unreachable.hint"), cause: e });
     }
     const text = await r.body.text();
     return { status: r.statusCode, text, headers: r.headers };
@@ -216,8 +224,8 @@ export class RemoteStore implements SelectSource {
     const r = await this.#http(this.#o.endpoint, { method: "POST", body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded", accept } });
     if (r.status >= 200 && r.status < 300) return r.text;
     const first = r.text.split("\n")[0]!.slice(0, 300);
-    if (r.status === 400 && body.has("query")) throw new InputError("sparql/evaluation", `the store refused the query: ${first}`, { hint: "check the query" });
-    throw new RemoteStoreError("store/remote-failed", `the store answered ${r.status}: ${first}`, 502, { hint: "see the store's log" });
+    if (r.status === 400 && body.has("query")) throw new InputError("sparql/evaluation", tx("store/remote-refused-query", { detail: first }), { hint: tx("sparql/evaluation.hint") });
+    throw new RemoteStoreError("store/remote-failed", tx("store/remote-status", { status: r.status, detail: first }), 502, { hint: tx("store/remote-log.hint") });
   }
 
   /** Runs a SPARQL Update on the store (Vivant's own writes only). */
@@ -278,7 +286,7 @@ export class RemoteStore implements SelectSource {
     const url = `${this.#gsp}?graph=${encodeURIComponent(physical)}`;
     const r = await this.#http(url, { method: "POST", body: nt, headers: { "content-type": "application/n-triples" } });
     if (r.status < 200 || r.status >= 300) {
-      throw new RemoteStoreError("store/remote-failed", `the store refused a graph load (${r.status}): ${r.text.split("\n")[0]!.slice(0, 300)}`, 502, { hint: "see the store's log" });
+      throw new RemoteStoreError("store/remote-failed", tx("store/remote-refused-load", { status: r.status, detail: r.text.split("\n")[0]!.slice(0, 300) }), 502, { hint: tx("store/remote-log.hint") });
     }
   }
 
@@ -311,7 +319,7 @@ export class RemoteStore implements SelectSource {
       for (const c of chunks) if (c.length) await this.#post(physical, c);
       if (bnodes.length) await this.#post(physical, bnodes);
       const n = await this.#count(physical);
-      if (n !== info.triples) throw new RemoteStoreError("store/remote-failed", `graph ${graphIri}: the store holds ${n} triples of the ${info.triples} sent`, 502, { hint: "see the store's log; nothing was replaced" });
+      if (n !== info.triples) throw new RemoteStoreError("store/remote-failed", tx("store/remote-count", { graph: graphIri, held: n, sent: info.triples }), 502, { hint: tx("store/remote-count.hint") });
       const graphs = [...this.#state.graphs.filter((g) => g.info.graphIri !== graphIri), { info, physical }].sort((a, b) => a.info.graphIri.localeCompare(b.info.graphIri));
       const before = this.#state;
       const next = await this.#commit(graphs);
@@ -403,7 +411,7 @@ export class RemoteStore implements SelectSource {
   async run(query: string, options: QueryOptions = {}): Promise<{ form: "select"; variables: string[]; bindings: Bindings[] } | { form: "ask"; value: boolean } | { form: "construct" | "describe"; quads: Quad[] }> {
     checkQueryLimits(query, this.#o.queryLimits);
     if (operationKind(query) === "update") {
-      throw new UsageError("sparql/update-refused", "SPARQL Update is not accepted here: the store is changed only by replacing a publisher's graph", { hint: "use replaceGraph (or the Graph Store Protocol over HTTP)" });
+      throw new UsageError("sparql/update-refused", tx("store/update-refused"), { hint: tx("store/update-refused.hint") });
     }
     const r = rewriteQuery(query, { physical: this.#physical }, options);
     return this.#reading(r.reads, async () => {
@@ -422,20 +430,20 @@ export class RemoteStore implements SelectSource {
   /** Runs a SELECT query. The default graph is the union of all graphs unless `options` say otherwise. */
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
     const r = await this.run(query, options);
-    if (r.form !== "select") throw new UsageError("sparql/wrong-form", `this is a ${r.form.toUpperCase()} query, expected SELECT`, { hint: "use select() for SELECT queries" });
+    if (r.form !== "select") throw wrongForm(r.form, ["select"]);
     return r;
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
     const r = await this.run(query, options);
-    if (r.form !== "ask") throw new UsageError("sparql/wrong-form", `this is a ${r.form.toUpperCase()} query, expected ASK`, { hint: "use ask() for ASK queries" });
+    if (r.form !== "ask") throw wrongForm(r.form, ["ask"]);
     return r.value;
   }
 
   /** Runs a CONSTRUCT or DESCRIBE query; the quads come back in the default graph. */
   async construct(query: string, options: QueryOptions = {}): Promise<Quad[]> {
     const r = await this.run(query, options);
-    if (r.form !== "construct" && r.form !== "describe") throw new UsageError("sparql/wrong-form", `this is a ${r.form.toUpperCase()} query, expected CONSTRUCT or DESCRIBE`, { hint: "use construct()" });
+    if (r.form !== "construct" && r.form !== "describe") throw wrongForm(r.form, ["construct", "describe"]);
     return r.quads;
   }
 

@@ -8,6 +8,7 @@ import sparqljs from "sparqljs";
 import type { SparqlQuery, Pattern, IriTerm } from "sparqljs";
 import { DataFactory } from "n3";
 import { InputError, UsageError } from "../errors.js";
+import { tx } from "../i18n.js";
 import type { QueryForm, QueryOptions } from "./types.js";
 
 const { Parser, Generator } = sparqljs as unknown as {
@@ -46,12 +47,10 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     parsed = new Parser({ ...(options.baseIri !== undefined ? { baseIRI: options.baseIri } : {}) }).parse(query);
   } catch (e) {
     const m = /line (\d+)/.exec((e as Error).message);
-    throw Object.assign(new InputError("sparql/syntax", `SPARQL syntax error: ${(e as Error).message.split("\n")[0]}`, { hint: "check the query", cause: e }), m ? { line: Number(m[1]) } : {});
+    throw Object.assign(new InputError("sparql/syntax", tx("sparql/syntax", { detail: (e as Error).message.split("\n")[0] }), { hint: tx("sparql/evaluation.hint"), cause: e }), m ? { line: Number(m[1]) } : {});
   }
   if (parsed.type !== "query") {
-    throw new UsageError("sparql/update-refused", "SPARQL Update is not accepted here: the store is changed only by replacing a publisher's graph", {
-      hint: "use replaceGraph (or the Graph Store Protocol over HTTP)",
-    });
+    throw new UsageError("sparql/update-refused", tx("store/update-refused"), { hint: tx("store/update-refused.hint") });
   }
   const all = [...view.physical.keys()];
   const phys = (iri: string): string => view.physical.get(iri) ?? NO_GRAPH;
@@ -85,10 +84,10 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     // Terms (sparqljs's Wildcard among them) are kept as they are.
     if ("termType" in node) return node;
     const o = node as Record<string, unknown>;
-    if (o.type === "service") throw new UsageError("sparql/service-refused", "SERVICE is not accepted: Vivant answers from its own data only", { hint: "query the other endpoint yourself" });
+    if (o.type === "service") throw new UsageError("sparql/service-refused", tx("sparql/service-refused"), { hint: tx("sparql/service-refused.hint") });
     if (o.type === "functionCall" || o.type === "operation") {
       const f = (o.function as { value?: string } | undefined)?.value ?? "";
-      if (REFUSED_FUNCTIONS.some((p) => f.startsWith(p))) throw new UsageError("sparql/function-refused", `the function ${f} is not accepted`, { hint: "use SPARQL 1.1's own functions" });
+      if (REFUSED_FUNCTIONS.some((p) => f.startsWith(p))) throw new UsageError("sparql/function-refused", tx("sparql/function-refused", { name: f }), { hint: tx("sparql/function-refused.hint") });
     }
     if (o.type === "graph") {
       const name = o.name as { termType: string; value: string };

@@ -64,6 +64,8 @@ export function withoutTechnical(text: string): string {
     .replace(/<[^<>\s]*>/g, " ");
   for (const re of TECHNICAL_PHRASES) s = s.replace(re, " ");
   return s
+    // Paths first, whole (/.well-known/capdata-export.rdf?publisher=ID), before their pieces are taken for words.
+    .replace(/\S*[/\\]\S*/g, " ")
     .replace(/(^|[\s[(])--?[A-Za-z][\w-]*(=\S*)?/g, " ")
     .replace(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g, " ")
     .replace(/\b[A-Z][A-Z0-9_]*=\S*/g, " ")

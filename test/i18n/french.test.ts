@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands.js";
 import { main } from "../../src/cli/main.js";
 import { TokenTable, type VivantServer } from "../../src/server/index.js";
+import { isVivantError, type VivantError } from "../../src/errors.js";
+import { rewriteQuery } from "../../src/store/sparql-rewrite.js";
 import { formatReportSummary } from "../../src/validate/summary.js";
 import { englishWords, withoutTechnical } from "../helpers/english.js";
 import { DEMO_GRAPH, DEMO_TEXT, demoServer } from "../server/helpers.js";
@@ -107,6 +109,9 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   "dump: no data": ["dump"],
   "dump: a damaged graph file": ["dump", "--data", "data-damaged"],
   "schema: unexpected argument": ["schema", "now"],
+  "load: --store not a URL": ["load", "demo.json", "--store", "not a url"],
+  "load: --store not http": ["load", "demo.json", "--store", "ftp://127.0.0.1/sparql"],
+  "load: --store unreachable": ["load", "demo.json", "--store", "http://127.0.0.1:9/sparql"],
   "duplicates --help": ["duplicates", "--help"],
   "duplicates: no data": ["duplicates"],
   "duplicates: bad family": ["duplicates", "--data", "data-damaged", "--family", "cats"],
@@ -160,6 +165,29 @@ describe("every command's --help in French", () => {
       const help = command.help as { en: string; fr: string };
       expect(options(help.en)).toContain("--lang");
       expect(options(help.fr)).toEqual(options(help.en));
+    });
+  }
+});
+
+describe("the remote store's query checks in French", () => {
+  const view = { physical: new Map<string, string>() };
+  for (const [name, query] of [
+    ["syntax", "SELECT * WHERE { ?s ?p }"],
+    ["update", "DROP ALL"],
+    ["SERVICE", "SELECT * WHERE { SERVICE <http://x.example/sparql> { ?s ?p ?o } }"],
+    ["a vendor function", "SELECT * WHERE { ?s ?p ?o FILTER(<bif:contains>(?o, \"x\")) }"],
+  ] as const) {
+    it(`${name}: refused in English and in French`, () => {
+      let error: unknown;
+      try {
+        rewriteQuery(query, view);
+      } catch (e) {
+        error = e;
+      }
+      expect(isVivantError(error), String(error)).toBe(true);
+      const e = error as VivantError;
+      expect(englishWords(e.messageIn("en"))).not.toEqual([]);
+      expect(englishWords(e.messageIn("fr")), e.messageIn("fr")).toEqual([]);
     });
   }
 });
