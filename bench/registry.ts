@@ -9,6 +9,7 @@ import { storeBench } from "./store.bench.js";
 import { webBench } from "./web.bench.js";
 import { writesBench } from "./writes.bench.js";
 import { reuseBench } from "./reuse.bench.js";
+import { followBench } from "./follow.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
@@ -19,4 +20,5 @@ export const BENCHES: readonly BenchModule[] = [
   writesBench,
   ingestBench,
   reuseBench,
+  followBench,
 ];
