@@ -92,6 +92,8 @@ export { importFestivals, FESTIVALS_PUBLISHER } from "./import/festivals.js";
 export type { FestivalsImportOptions } from "./import/festivals.js";
 export { makePublisher, rejectionsByReason, NO_LICENCE_DECLARED } from "./import/types.js";
 export { graphToCapData, capdataRdfXml } from "./export/capdata.js";
+export { importCapData } from "./import/capdata.js";
+export type { CapDataImportOptions } from "./import/capdata.js";
 export type { CapDataExport, CapDataExportOptions, LeftOutRow, LeftOutReason } from "./export/capdata.js";
 export { capdataTerms, PROVISIONAL_CAPDATA_NAMESPACE, CAPDATA_CLASSES, CAPDATA_PROPERTIES } from "./export/capdata-terms.js";
 export type { CapDataTerms } from "./export/capdata-terms.js";

@@ -35,7 +35,7 @@ Options:
   --lang en|fr          language of the texts picked and of the feed's sentences
 
 export capdata writes one publisher's graph in the CapData Culture model as RDF/XML (the same file as
-GET /.well-known/capdata-export.rdf?publisher=ID): French texts only, dates in UTC, what the model has no
+\`GET /.well-known/capdata-export.rdf?publisher=ID\`): French texts only, dates in UTC, what the model has no
 place for (prices, tickets, halls, accessibility…) left out and listed on standard error.
   --publisher ID        the publisher (its id, its dataset id in /dumps/, or its graph IRI); needed
                         when the directory holds several graphs
@@ -63,7 +63,7 @@ Options :
   --lang en|fr          langue des textes choisis et des phrases du flux
 
 export capdata écrit le graphe d'un éditeur dans le modèle CapData Culture, en RDF/XML (le même fichier que
-GET /.well-known/capdata-export.rdf?publisher=ID) : textes en français seulement, dates en UTC, ce que le
+\`GET /.well-known/capdata-export.rdf?publisher=ID\`) : textes en français seulement, dates en UTC, ce que le
 modèle ne prévoit pas (tarifs, billetterie, salles, accessibilité…) laissé de côté et listé sur la sortie
 d'erreur.
   --publisher ID        l'éditeur (son identifiant, celui de son jeu dans /dumps/, ou l'IRI de son

@@ -11,6 +11,7 @@ import { loadValidated, openGraphTarget, prepareGraph } from "../ingest/index.js
 import { importArtsdata } from "../import/artsdata.js";
 import { importCsv, parseCsvMapping } from "../import/csv.js";
 import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
+import { importCapData } from "../import/capdata.js";
 import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
 import { parseJsonText } from "../rdf/io.js";
@@ -22,9 +23,9 @@ import { oneOf, parseOptions } from "./args.js";
 import { loadSummary, writeLoadOutcome } from "./harvest.js";
 import { EXIT, type Command } from "./io.js";
 
-const KINDS = ["artsdata", "uitdatabank", "csv", "festivals"] as const;
+const KINDS = ["artsdata", "uitdatabank", "csv", "festivals", "capdata"] as const;
 
-const HELP = `Usage: vivant import <artsdata|uitdatabank|csv|festivals> <file…> [options]
+const HELP = `Usage: vivant import <artsdata|uitdatabank|csv|festivals|capdata> <file…> [options]
 
 Reads a peer's feed or an export into Vivant's record model, repairing what real data gets wrong
 (each fix counted) and listing every rejected record with its reason.
@@ -33,6 +34,7 @@ Reads a peer's feed or an export into Vivant's record model, repairing what real
   uitdatabank  UiTdatabank JSON: event, place and organizer documents, or a search response
   csv          a ticketing export, read through a column-mapping file (--map)
   festivals    the Ministère de la Culture's "Liste des festivals en France" CSV
+  capdata      a CapData Culture export in RDF/XML (an opera house's capdata-export.rdf)
 
 Options:
   --map FILE            csv: the column-mapping file (see fixtures/import/mapping.json)
@@ -42,6 +44,10 @@ Options:
   --name TEXT           publisher name
   --default-lang TAG    artsdata: language of untagged texts (default und; was --lang before 0.2.0)
   --window FROM/TO      uitdatabank: dates to expand permanent events' opening hours (2026-09-01/2026-12-31)
+  --capdata-namespace IRI  capdata: the ontology's namespace in the file (default: the PROVISIONAL one
+                        Vivant's export writes, https://vivant.dev/ns/capdata-provisional#)
+  --country CODE        capdata: ISO country of the addresses (the model has none; without it an address
+                        is kept as one text, no country is guessed)
   -o, --output FILE     write the record document (default: stdout)
   --report FILE         write fixes, problems and rejections as JSON (default: OUTPUT.report.json with -o)
   --load --data DIR     map the records, validate them with the core profile and, only when there is
@@ -56,7 +62,7 @@ Exit codes: 0 everything imported (and loaded); 1 some records rejected (listed;
 written), or the records have violations (nothing loaded); 2 unusable input (unreadable file,
 not JSON/CSV, bad mapping file, a data directory in use, nothing to load).`;
 
-const HELP_FR = `Usage : vivant import <artsdata|uitdatabank|csv|festivals> <fichier…> [options]
+const HELP_FR = `Usage : vivant import <artsdata|uitdatabank|csv|festivals|capdata> <fichier…> [options]
 
 Lit le flux d'un pair ou un export dans le modèle de fiches de Vivant, en réparant ce que les données
 réelles ont de faux (chaque correction comptée) et en listant chaque fiche rejetée avec sa raison.
@@ -65,6 +71,7 @@ réelles ont de faux (chaque correction comptée) et en listant chaque fiche rej
   uitdatabank  JSON UiTdatabank : documents d'événements, de lieux et d'organisateurs, ou une réponse de recherche
   csv          un export de billetterie, lu au travers d'un fichier de correspondance des colonnes (--map)
   festivals    le CSV « Liste des festivals en France » du ministère de la Culture
+  capdata      un export CapData Culture en RDF/XML (le capdata-export.rdf d'une maison d'opéra)
 
 Options :
   --map FICHIER         csv : le fichier de correspondance des colonnes (voir fixtures/import/mapping.json)
@@ -74,6 +81,10 @@ Options :
   --name TEXTE          nom de l'éditeur
   --default-lang TAG    artsdata : langue des textes sans étiquette (und par défaut ; s'appelait --lang avant la 0.2.0)
   --window DU/AU        uitdatabank : dates où déplier les horaires des événements permanents (2026-09-01/2026-12-31)
+  --capdata-namespace IRI  capdata : l'espace de noms de l'ontologie dans le fichier (par défaut : celui,
+                        PROVISOIRE, qu'écrit l'export de Vivant, https://vivant.dev/ns/capdata-provisional#)
+  --country CODE        capdata : pays ISO des adresses (le modèle n'en a pas ; sans lui une adresse reste
+                        un seul texte, aucun pays n'est deviné)
   -o, --output FICHIER  écrit le document de fiches (par défaut : la sortie standard)
   --report FICHIER      écrit corrections, problèmes et rejets en JSON (par défaut : SORTIE.report.json avec -o)
   --load --data DOSSIER traduit les fiches, les valide avec le profil core et, seulement sans aucune
@@ -102,12 +113,15 @@ function parseJson(text: string, file: string): unknown {
 
 export const importCommand: Command = {
   name: "import",
-  summary: { en: "import Artsdata dumps, UiTdatabank JSON, ticketing CSV or the festivals CSV as records", fr: "importer des vidages Artsdata, du JSON UiTdatabank, un CSV de billetterie ou le CSV des festivals en fiches" },
+  summary: {
+    en: "import Artsdata dumps, UiTdatabank JSON, ticketing CSV, the festivals CSV or a CapData Culture export as records",
+    fr: "importer des vidages Artsdata, du JSON UiTdatabank, un CSV de billetterie, le CSV des festivals ou un export CapData Culture en fiches",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const { values, positionals, lang } = parseOptions(argv, {
       map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
-      "default-lang": { type: "string" }, window: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
+      "default-lang": { type: "string" }, window: { type: "string" }, "capdata-namespace": { type: "string" }, country: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
       load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" }, ...REPORT_OPTIONS,
     }, "import", { langRenamed: "--default-lang" });
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -165,6 +179,13 @@ export const importCommand: Command = {
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.done();
+      } else if (kind === "capdata") {
+        if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "capdata" }), { hint: tx("cli/example", { example: "vivant import capdata capdata-export.rdf --publisher opera --country FR" }) });
+        const country = s(values.country);
+        if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new InputError("cli/bad-option", tx("cli/not-one-of", { option: "--country", value: country, allowed: "ISO 3166-1 alpha-2 (FR, BE, CH…)" }), { hint: tx("cli/not-one-of.hint", { option: "--country", example: "FR" }) });
+        result = importCapData(await readText(io.cwd, files[0]!), {
+          publisher: publisherOf(), ...(s(values["capdata-namespace"]) ? { namespace: s(values["capdata-namespace"])! } : {}), ...(country ? { country } : {}),
+        });
       } else {
         if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "festivals" }), { hint: tx("cli/example", { example: "vivant import festivals festivals.csv" }) });
         result = importFestivals(await readText(io.cwd, files[0]!), {
