@@ -12,7 +12,7 @@ import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import icalGenerator from "ical-generator";
 import { Store } from "oxigraph";
-import { ICAL_MAX_EVENTS } from "../src/server/api.js";
+import { ICAL_MAX_EVENTS } from "../src/export/ical-feed.js";
 import { VivantServer } from "../src/server/index.js";
 import { dumpGraph, dumpsDir } from "../src/dataspace/dumps.js";
 import { performancesToIcal } from "../src/export/ical.js";

@@ -5,11 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
-import { performancesToIcal } from "../export/ical.js";
 import { PerformanceIndex } from "../query/perf-index.js";
 import { filterFromParams } from "../server/api.js";
 import { GraphStore } from "../store/graph-store.js";
-import { feedItems } from "../server/api.js";
+import { icalFeed } from "../export/ical-feed.js";
 import { langFromArgv, parseOptions } from "./args.js";
 import { EXIT, type Command } from "./io.js";
 import { plural, t, tx } from "../i18n.js";
@@ -106,11 +105,10 @@ export const exportCommand: Command = {
       const source = { page: async (f: typeof filter, p: { limit?: number; cursor?: string }) => index.page(f, p), select: (q: string) => store.select(q) };
       const production = params.get("production") || undefined;
       const series = params.get("series") || undefined;
-      const { items, truncated } = await feedItems(source, filter, { ...(production ? { production } : {}), ...(series ? { series } : {}) });
-      const text = performancesToIcal(items, { lang: langFromArgv(argv), name: "Vivant", ...(filter.timeZone ? { timeZone: filter.timeZone } : {}) });
+      const { text, events, truncated } = await icalFeed(source, filter, { ...(production ? { production } : {}), ...(series ? { series } : {}) }, { lang: langFromArgv(argv), name: "Vivant" });
       if (typeof values.output === "string") writeFileSync(resolve(io.cwd, values.output), text);
       else io.stdout.write(text);
-      io.stderr.write(`${plural(t("export/count", { count: items.length }, lang), items.length, lang)}${truncated ? t("export/truncated", {}, lang) : ""}\n`);
+      io.stderr.write(`${plural(t("export/count", { count: events }, lang), events, lang)}${truncated ? t("export/truncated", {}, lang) : ""}\n`);
       return EXIT.ok;
     } finally {
       await store.close();

@@ -283,6 +283,6 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     });
   }
   // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
-  const text = withLanguages(fastFold ? withOctetCounter(() => cal.toString()) : cal.toString(), languages);
+  const text = fastFold ? withOctetCounter(() => withLanguages(cal.toString(), languages)) : withLanguages(cal.toString(), languages);
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

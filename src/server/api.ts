@@ -3,42 +3,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pageToJsonLd } from "../query/performances.js";
 import { FACETS, type Facet } from "../query/aggregates.js";
-import { checkFilter, inputError, iri, PREFIXES, type PerformanceFilter } from "../query/filter.js";
+import { checkFilter, inputError, type PerformanceFilter } from "../query/filter.js";
 import type { QueryBackend as QueryPool } from "./backend.js";
 import { HttpError, negotiateLanguage, send, sendJson } from "./http-util.js";
-import { performancesToIcal } from "../export/ical.js";
-import type { PerformanceNode } from "../query/performances.js";
 
-/** Most events in one iCalendar feed; past it the feed says so (`X-Vivant-Truncated: true`) and ends. */
-export const ICAL_MAX_EVENTS = 5000;
-
-/**
- * The performances of an iCalendar feed: every page of the typed question (at most ICAL_MAX_EVENTS), narrowed to one
- * production (`schema:workPerformed`) or one series (`schema:superEvent`) when asked.
- */
-export async function feedItems(pool: Pick<QueryPool, "page" | "select">, filter: PerformanceFilter, within: { production?: string; series?: string } = {}): Promise<{ items: PerformanceNode[]; truncated: boolean }> {
-  let keep: Set<string> | undefined;
-  for (const [field, property] of [["production", "workPerformed"], ["series", "superEvent"]] as const) {
-    const value = within[field];
-    if (value === undefined) continue;
-    const r = await pool.select(`${PREFIXES}SELECT DISTINCT ?e WHERE { ?e schema:${property} ${iri(value, field)} }`);
-    const ids = new Set(r.bindings.map((b) => b.e!.value));
-    keep = keep ? new Set([...keep].filter((id) => ids.has(id))) : ids;
-  }
-  const items: PerformanceNode[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await pool.page(filter, { limit: 500, ...(cursor ? { cursor } : {}) });
-    for (const n of page.items) {
-      if (keep && !keep.has(n["@id"])) continue;
-      if (items.length === ICAL_MAX_EVENTS) return { items, truncated: true };
-      items.push(n);
-    }
-    if (page.next === undefined) break;
-    cursor = page.next;
-  }
-  return { items, truncated: false };
-}
+/** Re-exported from their home (src/export/ical-feed.ts). */
+export { feedItems, ICAL_MAX_EVENTS } from "../export/ical-feed.js";
 import { tx } from "../i18n.js";
 
 const FILTER_PARAMS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q", "tz"] as const;
@@ -124,8 +94,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const production = one(url.searchParams, "production") || undefined;
       const series = one(url.searchParams, "series") || undefined;
       const lang = negotiateLanguage(req.headers["accept-language"], ["en", "fr"] as const);
-      const { items, truncated } = await feedItems(pool, filter, { ...(production ? { production } : {}), ...(series ? { series } : {}) });
-      const body = performancesToIcal(items, { lang, name: "Vivant", ...(filter.timeZone ? { timeZone: filter.timeZone } : {}) });
+      // Written by a query worker (the HTTP thread only sends it): a feed of thousands of events takes a second.
+      const { text: body, truncated } = await pool.ical(filter, { ...(production ? { production } : {}), ...(series ? { series } : {}) }, { lang, name: "Vivant" });
       send(res, 200, "text/calendar", body, {
         ...headers, "Content-Language": lang, "Content-Disposition": 'inline; filename="performances.ics"',
         ...(truncated ? { "X-Vivant-Truncated": "true" } : {}),

@@ -5,6 +5,8 @@
 import type { Quad } from "@rdfjs/types";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
 import type { PerformanceFilter } from "../query/filter.js";
+import type { FeedWithin, IcalFeed } from "../export/ical-feed.js";
+import type { IcalOptions } from "../export/ical.js";
 import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
 import type { NameValue } from "../query/perf-index.js";
 import type { EncodedGraph } from "../store/files.js";
@@ -34,6 +36,8 @@ export interface QueryBackend extends SelectSource {
   observatory(filter: PerformanceFilter): Promise<Observatory>;
   /** Performances described as JSON-LD (entity pages). */
   describe(ids: readonly string[]): Promise<PerformanceNode[]>;
+  /** The typed question's iCalendar feed (src/export/ical-feed.ts), written where the answers are. */
+  ical(filter: PerformanceFilter, within: FeedWithin, options: IcalOptions): Promise<IcalFeed>;
   /** The `schema:name` values of these IRIs (venue names of the pages). */
   names(iris: readonly string[]): Promise<Record<string, readonly NameValue[]>>;
   /** Graph files scanned for the ownership rule by the query workers (0 for a remote store). */

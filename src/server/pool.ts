@@ -10,6 +10,8 @@ import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 import type { PerformanceFilter } from "../query/filter.js";
+import type { FeedWithin, IcalFeed } from "../export/ical-feed.js";
+import type { IcalOptions } from "../export/ical.js";
 import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
 import type { NameValue } from "../query/perf-index.js";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
@@ -427,6 +429,11 @@ export class QueryPool implements SelectSource {
   /** Performances described as JSON-LD from a worker's index (kept there until the next graph change). */
   describe(ids: readonly string[]): Promise<PerformanceNode[]> {
     return this.#submit({ type: "index", op: "describe", ids });
+  }
+
+  /** The typed question's iCalendar feed, written by a worker (its pages and text made there, off the HTTP thread). */
+  ical(filter: PerformanceFilter, within: FeedWithin, options: IcalOptions): Promise<IcalFeed> {
+    return this.#submit({ type: "index", op: "ical", filter, within, options }, "slow");
   }
 
   /** The `schema:name` values of these IRIs, from a worker's index (kept there until the next graph change). */

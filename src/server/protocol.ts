@@ -4,6 +4,8 @@ import type { Message, Text } from "../errors.js";
 import type { FormattedResult, QueryOptions } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import type { PerformanceFilter } from "../query/filter.js";
+import type { FeedWithin } from "../export/ical-feed.js";
+import type { IcalOptions } from "../export/ical.js";
 import type { PageOptions } from "../query/performances.js";
 import type { Facet } from "../query/aggregates.js";
 
@@ -31,7 +33,8 @@ export type IndexRequest =
   | { readonly type: "index"; readonly id: number; readonly op: "facets"; readonly filter: PerformanceFilter; readonly facets: readonly Facet[] }
   | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter }
   | { readonly type: "index"; readonly id: number; readonly op: "describe"; readonly ids: readonly string[] }
-  | { readonly type: "index"; readonly id: number; readonly op: "names"; readonly iris: readonly string[] };
+  | { readonly type: "index"; readonly id: number; readonly op: "names"; readonly iris: readonly string[] }
+  | { readonly type: "index"; readonly id: number; readonly op: "ical"; readonly filter: PerformanceFilter; readonly within: FeedWithin; readonly options: IcalOptions };
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */

@@ -4,6 +4,8 @@
 // the write is acknowledged (or, with `typedQuestions: "sparql"`, by the store's SPARQL: see the benchmark).
 
 import { isVivantError } from "../errors.js";
+import { icalFeed, type FeedWithin, type IcalFeed } from "../export/ical-feed.js";
+import type { IcalOptions } from "../export/ical.js";
 import { observatory, performanceFacets, type Facet, type FacetCounts, type Observatory } from "../query/aggregates.js";
 import { checkFilter, type PerformanceFilter } from "../query/filter.js";
 import { PerformanceIndex, type NameValue } from "../query/perf-index.js";
@@ -157,6 +159,11 @@ export class RemotePool implements QueryBackend {
       const r = await findPerformances(this.#o.store, filter, page);
       return { ids: r.items.map((i) => i["@id"]), ...(r.next !== undefined ? { next: r.next } : {}) };
     });
+  }
+
+  /** The typed question's iCalendar feed, written here from this pool's own pages (no query worker on this side). */
+  ical(filter: PerformanceFilter, within: FeedWithin, options: IcalOptions): Promise<IcalFeed> {
+    return icalFeed({ page: (f, p) => this.page(f, p), select: (q) => this.select(q) }, filter, within, options);
   }
 
   page(filter: PerformanceFilter, page: PageOptions = {}): Promise<PerformancePage> {

@@ -7,6 +7,7 @@ import { isVivantError } from "../errors.js";
 import { isStoreBrokenError } from "../store/oxigraph.js";
 import { GraphStore } from "../store/graph-store.js";
 import { PerformanceIndex } from "../query/perf-index.js";
+import { icalFeed, type FeedSource } from "../export/ical-feed.js";
 import type { FromWorker, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 
 const config = workerData as WorkerConfig;
@@ -75,6 +76,16 @@ const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => opened.
 let index = buildIndex();
 
 port.on("message", (m: ToWorker) => {
+  if (m.type === "index" && m.op === "ical") {
+    // The index and the store answer synchronously, so every await of the feed resolves at once, in microtasks:
+    // the feed is written before the next message (a reload, say) is read.
+    const source: FeedSource = { page: (f, p) => Promise.resolve(index.page(f, p)), select: (q) => Promise.resolve(opened.selectSync(q)) };
+    icalFeed(source, m.filter, m.within, m.options).then(
+      (value) => post({ type: "value", id: m.id, value }),
+      (e: unknown) => fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) }),
+    );
+    return;
+  }
   if (m.type === "index") {
     try {
       const value =
@@ -84,6 +95,7 @@ port.on("message", (m: ToWorker) => {
         : m.op === "describe" ? index.describe(m.ids)
         : m.op === "names" ? index.names(m.iris)
         : index.observatory(m.filter);
+      // (m.op is "observatory" here: "ical" is answered above.)
       post({ type: "value", id: m.id, value });
     } catch (e) {
       fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) });
