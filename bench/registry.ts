@@ -10,6 +10,7 @@ import { webBench } from "./web.bench.js";
 import { writesBench } from "./writes.bench.js";
 import { reuseBench } from "./reuse.bench.js";
 import { followBench } from "./follow.bench.js";
+import { reconcileBench } from "./reconcile.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
   mapBench,
@@ -21,4 +22,5 @@ export const BENCHES: readonly BenchModule[] = [
   ingestBench,
   reuseBench,
   followBench,
+  reconcileBench,
 ];

@@ -26,9 +26,17 @@ export function tokens(folded: string): string[] {
   return folded ? folded.split(" ") : [];
 }
 
+/** Bigrams of the names compared lately: a query's name meets thousands of candidates, a candidate many queries. */
+const BIGRAMS = new Map<string, Map<string, number>>();
+const MAX_CACHED = 100_000;
+
 /** Character bigrams of a folded name, spaces included (so word boundaries count), as a multiset. */
 function bigrams(folded: string): Map<string, number> {
+  const cached = BIGRAMS.get(folded);
+  if (cached) return cached;
+  if (BIGRAMS.size >= MAX_CACHED) BIGRAMS.clear();
   const out = new Map<string, number>();
+  BIGRAMS.set(folded, out);
   const s = ` ${folded} `;
   for (let i = 0; i < s.length - 1; i++) {
     const g = s.slice(i, i + 2);
