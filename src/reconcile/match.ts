@@ -65,6 +65,18 @@ export class Matcher {
     this.#lang = lang;
   }
 
+  /** Folded texts of this batch: an asked name is compared with thousands of candidates. */
+  readonly #folded = new Map<string, string>();
+
+  #fold(text: string): string {
+    let f = this.#folded.get(text);
+    if (f === undefined) {
+      if (this.#folded.size >= 100_000) this.#folded.clear();
+      this.#folded.set(text, (f = foldName(text)));
+    }
+    return f;
+  }
+
   /** The candidates of one query, best first, at most its limit. */
   match(q: ReconQuery): Candidate[] {
     const accepts = this.#typeFilter(q.type);
@@ -154,7 +166,7 @@ export class Matcher {
 
   #judge(c: Condition, e: Entity): Verdict {
     if (c.matchType === "name") {
-      const sims = c.values.map((v) => best(foldName(valueText(v)), e.folded));
+      const sims = c.values.map((v) => best(this.#fold(valueText(v)), e.folded));
       return this.#verdict(c, sims, { id: "name", name: FEATURE_NAMES.name![this.#lang] }, 1);
     }
     if (c.matchType === "id") {
@@ -214,10 +226,10 @@ export class Matcher {
           if (target ? this.#isIt(target, valueId(asked)) : stored.value === valueId(asked)) return 1;
           if (typeof asked !== "object" || asked.name === undefined) return 0;
         }
-        return target ? best(foldName(textValue), target.folded) : 0;
+        return target ? best(this.#fold(textValue), target.folded) : 0;
       }
       default:
-        return similarity(foldName(textValue), foldName(stored.value));
+        return similarity(this.#fold(textValue), this.#fold(stored.value));
     }
   }
 }

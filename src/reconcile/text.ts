@@ -63,13 +63,25 @@ export function similarity(a: string, b: string): number {
   }
   for (const n of y.values()) total += n;
   const dice = (2 * common) / total;
-  const wa = new Set(tokens(a));
-  const wb = new Set(tokens(b));
+  const wa = wordSet(a);
+  const wb = wordSet(b);
   const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   let found = 0;
   for (const w of small) if (large.has(w)) found++;
   const words = small.size ? (0.9 * found) / small.size * (0.7 + (0.3 * small.size) / large.size) : 0;
   return Math.max(Math.min(dice, 0.99), words);
+}
+
+const WORDS = new Map<string, Set<string>>();
+
+/** The distinct words of a folded name (cached like its bigrams). */
+function wordSet(folded: string): Set<string> {
+  let w = WORDS.get(folded);
+  if (w === undefined) {
+    if (WORDS.size >= MAX_CACHED) WORDS.clear();
+    WORDS.set(folded, (w = new Set(tokens(folded))));
+  }
+  return w;
 }
 
 const SCHEMES: readonly IdScheme[] = ["wikidata", "isni", "bnf", "artsdata"];
