@@ -142,7 +142,7 @@ export async function queryPage(ctx: QueryPageContext): Promise<{ status: number
 <p>${w.intro}</p>
 <div class="query-layout">
 <section class="examples" aria-labelledby="examples-title"><h2 id="examples-title">${w.examples}</h2><ul>
-${EXAMPLES.map((e) => html`<li><a class="example" href="/query?ui=${lang}&amp;query=${encodeURIComponent(e.query)}" data-query="${e.query}">${e.title[lang === "fr" ? 0 : 1]}</a></li>`)}
+${EXAMPLES.map((e) => html`<li><a class="example" href="/query?ui=${lang}&amp;query=${encodeURIComponent(e.query)}">${e.title[lang === "fr" ? 0 : 1]}</a></li>`)}
 </ul></section>
 <section class="editor">
 <form id="query-form" method="get" action="/query">
@@ -191,7 +191,8 @@ export const QUERY_SCRIPT = `// Vivant's query page: YASGUI against this server'
     examples[i].addEventListener("click", function (event) {
       event.preventDefault();
       var yasqe = yasgui.getTab().getYasqe();
-      yasqe.setValue(this.getAttribute("data-query"));
+      // The example's query is its link's (the no-script form of the same example): not written twice in the page.
+      yasqe.setValue(new URL(this.href).searchParams.get("query"));
       yasqe.query();
     });
   }
