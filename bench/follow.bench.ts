@@ -36,7 +36,7 @@ async function put(base: string, body: string): Promise<void> {
 export const followBench: BenchModule = {
   name: "follow",
   async run({ quick, log }) {
-    const n = quick ? 1_000 : 20_000;
+    const n = quick ? 1_000 : 5_000;
     const changes = 10;
     const nodeDir = mkdtempSync(join(tmpdir(), "vivant-bench-follow-node-"));
     const followerDir = mkdtempSync(join(tmpdir(), "vivant-bench-follow-"));
@@ -48,7 +48,7 @@ export const followBench: BenchModule = {
       await put(node.url, season(n));
       const writer = await GraphWriter.open(followerDir);
       try {
-        const once = () => followOnce({ catalogs: [`${node.url}catalog`], writer, use: "index", policy: { allowPrivate: true, timeoutMs: 300_000, maxBytes: 512 * 1024 * 1024 } });
+        const once = () => followOnce({ catalogs: [`${node.url}catalog`], writer, use: "index", policy: { allowPrivate: true, timeoutMs: 300_000, maxBytes: 512 * 1024 * 1024, maxRetries: 20 } });
         let first: Awaited<ReturnType<typeof once>> = [];
         const firstMs = await timeMs(async () => (first = await once()));
         const copy = first[0]!.datasets[0]!;

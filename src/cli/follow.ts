@@ -121,6 +121,7 @@ export function datasetLines(d: DatasetOutcome, use: FollowUse, lang: Lang): str
     default:
       lines.push(t(d.status === "refused" ? "follow/refused" : "follow/failed", { graph: d.graph, reason: reasonText(d.reason!, use, lang) }, lang));
   }
+  if (d.restricted && (d.status === "copied" || d.status === "updated")) lines.push(t("follow/restricted-copy", { graph: d.graph }, lang));
   return lines;
 }
 

@@ -55,6 +55,8 @@ export interface DatasetOutcome {
   readonly bytes: number;
   /** The source's version now held. */
   readonly version?: number;
+  /** The dataset is restricted to named partners (`dct:accessRights` RESTRICTED): its copy must not be served to anyone else. */
+  readonly restricted?: true;
 }
 
 export interface NodeOutcome {
@@ -160,7 +162,7 @@ class FollowRun {
   async #dataset(catalog: string, d: RemoteDataset): Promise<DatasetOutcome> {
     const key = stateKey(catalog, d.graph);
     const known = this.#state.datasets[key];
-    const base = { catalog, graph: d.graph, ...(d.title !== undefined ? { title: d.title } : {}) };
+    const base = { catalog, graph: d.graph, ...(d.title !== undefined ? { title: d.title } : {}), ...(d.accessRights === "RESTRICTED" ? { restricted: true as const } : {}) };
     const licenceChanged = known && d.licence !== undefined && known.licence !== d.licence ? { licenceChanged: { from: known.licence, to: d.licence } } : {};
     const refused = (reason: FollowReason): DatasetOutcome => ({ ...base, status: "refused", reason, activities: 0, bytes: 0, ...licenceChanged });
     const readable = d.graphStore !== undefined;

@@ -156,6 +156,7 @@ export const CLI_TEXT = {
   "follow/unchanged": { en: "{graph}: unchanged (version {version})", fr: "{graph} : inchangé (version {version})" },
   "follow/refused": { en: "{graph}: not copied: {reason}", fr: "{graph} : non copié : {reason}" },
   "follow/failed": { en: "{graph}: not updated, the local copy is kept: {reason}", fr: "{graph} : non mis à jour, la copie locale est gardée : {reason}" },
+  "follow/restricted-copy": { en: "{graph}: shared with named partners only: do not serve this copy to anyone else (a tokens file with \"share\")", fr: "{graph} : partagé avec des partenaires nommés seulement : ne servez cette copie à personne d'autre (un fichier de jetons avec « share »)" },
   "follow/licence-changed": { en: "{graph}: the licence changed from {from} to {to}", fr: "{graph} : la licence a changé, de {from} à {to}" },
   "follow/why.first": { en: "first copy", fr: "première copie" },
   "follow/why.no-feed": { en: "the node offers no change feed", fr: "le nœud n'offre pas de flux de changements" },

@@ -18,6 +18,7 @@ import { graphFileName, graphsDir, readGraphFileSync } from "../../src/store/fil
 import { followOnce, type FollowOptions, type NodeOutcome } from "../../src/dataspace/follow.js";
 import { call } from "../server/helpers.js";
 import { main } from "../../src/cli/main.js";
+import { datasetLines } from "../../src/cli/follow.js";
 
 const G = "https://theatre-x.example/graph";
 const SECRET = "https://secret.example/graph";
@@ -49,6 +50,11 @@ const listen = async (s: Server): Promise<string> => {
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}/`;
 };
 let slowUrl: string;
+let recorder: Server;
+let liar: Server;
+let liarUrl: string;
+let lying = false;
+const seenAuth: string[] = [];
 let invalidUrl: string;
 
 const put = async (base: string, graph: string, token: string, body: string, licence?: string) => {
@@ -85,6 +91,27 @@ beforeAll(async () => {
     } else res.writeHead(404).end();
   });
   invalidUrl = await listen(invalid);
+  // Liar: the public node relabelled, whose Graph Store is on another origin (a recorder of the headers it gets), and
+  // whose feed pages, once `lying`, end with an activity that rewrites another entity.
+  recorder = createServer((req, res) => {
+    seenAuth.push(`recorder ${req.headers.authorization ?? "none"}`);
+    void call(pub.url, req.url!.slice(1), { headers: { accept: req.headers.accept ?? "*/*" } }).then((a) => res.writeHead(a.status, { "content-type": a.type }).end(a.text));
+  });
+  const recorderUrl = await listen(recorder);
+  liar = createServer((req, res) => {
+    const self = `http://127.0.0.1:${(liar.address() as AddressInfo).port}/`;
+    seenAuth.push(`node ${req.headers.authorization ?? "none"}`);
+    void call(pub.url, req.url!.slice(1), { headers: { accept: req.headers.accept ?? "*/*" } }).then((a) => {
+      let text = a.text.replaceAll(pub.url, self).replaceAll(`${self}graph-store`, `${recorderUrl}graph-store`);
+      if (lying && /^\/feed\/[^/]+\/\d+$/.test(req.url!)) {
+        const page = JSON.parse(text) as { startIndex: number; orderedItems: unknown[] };
+        page.orderedItems.push({ type: "Update", object: { id: "https://theatre-x.example/performance/p1", content: `<https://theatre-x.example/venue/main> <http://schema.org/name> "Volé"@fr .\n` } });
+        text = JSON.stringify(page);
+      }
+      res.writeHead(a.status, { "content-type": a.type }).end(text);
+    });
+  });
+  liarUrl = await listen(liar);
 });
 afterAll(async () => {
   await pub?.close();
@@ -92,6 +119,8 @@ afterAll(async () => {
   slow?.closeAllConnections();
   await new Promise((r) => slow?.close(r));
   await new Promise((r) => invalid?.close(r));
+  await new Promise((r) => liar?.close(r));
+  await new Promise((r) => recorder?.close(r));
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -180,6 +209,34 @@ describe("vivant follow", () => {
     expect(local(dir, G)).toEqual(await served(pub.url, G));
   });
 
+  it("refuses a feed whose activity rewrites another entity, keeping the local copy; a token never leaves its node's origin", async () => {
+    await put(pub.url, G, PUB_TOKEN, season("theatre-x.example", 40));
+    const dir = tmp();
+    lying = false;
+    seenAuth.length = 0;
+    const first = dataset(await follow(dir, [`${liarUrl}catalog`], { tokens: new Map([[`${liarUrl}catalog`, "liar-node-token-0123456789abcdef"]]) }), G)!;
+    expect(first.status).toBe("copied");
+    // The catalog and the feed (the node's origin) got the token; the Graph Store on another origin did not.
+    expect(seenAuth.filter((a) => a.startsWith("node ")).length).toBeGreaterThanOrEqual(3);
+    expect(seenAuth.filter((a) => a.startsWith("node ") && a !== "node Bearer liar-node-token-0123456789abcdef")).toEqual([]);
+    expect(seenAuth.filter((a) => a.startsWith("recorder "))).toEqual(["recorder none"]);
+    const kept = local(dir, G);
+    await put(pub.url, G, PUB_TOKEN, season("theatre-x.example", 40, 2));
+    lying = true;
+    try {
+      const refused = dataset(await follow(dir, [`${liarUrl}catalog`]), G)!;
+      expect(refused.status).toBe("failed");
+      expect(refused.reason).toMatchObject({ code: "invalid-feed" });
+      expect(refused.reason!.detail).toMatch(/another entity/);
+      expect(local(dir, G)).toEqual(kept);
+    } finally {
+      lying = false;
+    }
+    // Honest again: the change arrives.
+    expect(dataset(await follow(dir, [`${liarUrl}catalog`]), G)!.status).toBe("updated");
+    expect(local(dir, G)).toEqual(await served(pub.url, G));
+  });
+
   it("copies a restricted graph only with the partner's token, and never for a use its policy prohibits", async () => {
     const dir = tmp();
     const without = dataset(await follow(dir, [`${restricted.url}catalog`]), SECRET)!;
@@ -189,6 +246,8 @@ describe("vivant follow", () => {
     expect(reuse.reason).toMatchObject({ code: "policy-prohibited", action: "distribute" });
     const partner = dataset(await follow(dir, [`${restricted.url}catalog`], { tokens: new Map([[`${restricted.url}catalog`, PARTNER]]) }), SECRET)!;
     expect(partner.status).toBe("copied");
+    expect(partner.restricted).toBe(true);
+    expect(datasetLines(partner, "index", "en").join("\n")).toMatch(/do not serve this copy to anyone else/);
     expect(local(dir, SECRET)).toEqual(await served(restricted.url, SECRET, { authorization: `Bearer ${PARTNER}` }));
   });
 
@@ -222,5 +281,19 @@ describe("vivant follow", () => {
     expect(err).toMatch(/catalog : non suivi : échec réseau/);
     expect(out).toMatch(/suivi : 2 nœud\(s\), 1 injoignable\(s\) ; 1 copié\(s\)/);
     expect(local(dir, G)).toEqual(await served(pub.url, G));
+  });
+
+  it("follows on a schedule (--every 1s, bounded by --rounds): a summary per round, the second one unchanged", async () => {
+    const dir = tmp();
+    let out = "";
+    const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
+    const code = await main(["follow", `${pub.url}catalog`, "--data", dir, "--allow-private", "--every", "1s", "--rounds", "2"], {
+      stdout: sink((s) => (out += s)), stderr: sink(() => undefined), cwd: dir, isTTY: false, env: {},
+    });
+    expect(code).toBe(0);
+    const rounds = out.trim().split("\n");
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatch(/1 copied, 0 updated, 0 unchanged/);
+    expect(rounds[1]).toMatch(/0 copied, 0 updated, 1 unchanged/);
   });
 });
