@@ -8,7 +8,7 @@ import { isVivantError } from "../errors.js";
 import { encodeGraph, readGraphFileSync } from "../store/files.js";
 import { prepareGraph } from "../ingest/prepare.js";
 import { diffEntities } from "../dataspace/entities.js";
-import { checkOwnership, serialiseGraph } from "../store/writer.js";
+import { checkOwnership, serialiseGraph } from "../store/graph-set.js";
 import type { LoadFile } from "../store/load.js";
 import { decodeBody, HttpError } from "./http-util.js";
 import { lowerThreadPriority } from "./priority.js";

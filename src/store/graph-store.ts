@@ -4,7 +4,7 @@
 import { tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError } from "../errors.js";
-import { checkOwnership, checkReplace, graphInfo, serialiseGraphText } from "./writer.js";
+import { checkReplace, GraphSet, serialiseGraphText } from "./graph-set.js";
 import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
@@ -69,12 +69,11 @@ export interface ReplaceOptions {
  */
 export class GraphStore implements SelectSource {
   readonly #ox = new OxStore();
-  readonly #infos = new Map<string, GraphInfo>();
+  readonly #set = new GraphSet();
   readonly #dataDir: string | undefined;
   readonly #readOnly: boolean;
   #exclude: ReadonlySet<string> = new Set();
   #unlock: (() => void) | undefined;
-  #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
   #onWarning: ((message: string) => void) | undefined;
   /** While the data directory is opened: every file's graph, so that the first file loaded knows who owns what. */
@@ -155,7 +154,7 @@ export class GraphStore implements SelectSource {
   #ownership(info: GraphInfo): Ownership {
     const all = new Map<string, GraphInfo>();
     for (const g of this.#opening ?? []) all.set(g.graphIri, g);
-    for (const g of this.#infos.values()) all.set(g.graphIri, g);
+    for (const g of this.#set.values()) all.set(g.graphIri, g);
     all.set(info.graphIri, info);
     return new Ownership(all.values());
   }
@@ -181,12 +180,12 @@ export class GraphStore implements SelectSource {
    * resources now owned by it are removed from memory (files written before the ownership rule may hold some).
    */
   #reapplyOwnership(graphIri: string, before: GraphInfo | undefined): void {
-    const after = this.#infos.get(graphIri);
+    const after = this.#set.get(graphIri);
     if (after === undefined) return;
     const added = namespacesOf(after).filter((ns) => before === undefined || !namespacesOf(before).includes(ns));
     if (!added.length) return;
-    const ownership = new Ownership(this.#infos.values());
-    for (const other of this.#infos.values()) {
+    const ownership = new Ownership(this.#set.values());
+    for (const other of this.#set.values()) {
       if (other.graphIri === graphIri) continue;
       const foreign = new Set<string>();
       for (const ns of added) {
@@ -237,7 +236,7 @@ export class GraphStore implements SelectSource {
         },
         bnodes: (bytes) => this.#ox.loadNTriples(graph, own(bytes)),
       });
-      this.#infos.set(graph, h.info);
+      this.#set.set(h.info);
       this.#reportDropped(graph, dropped);
       // Kept only when the file did not change while it was read, and held nothing foreign.
       if (scan && !dropped.size && before !== "" && fileKey(path) === before) this.#checked.set(path, key);
@@ -246,7 +245,7 @@ export class GraphStore implements SelectSource {
     } catch (e) {
       if (graph) {
         this.#ox.dropGraph(graph);
-        this.#infos.delete(graph);
+        this.#set.delete(graph);
       }
       throw e;
     }
@@ -265,7 +264,7 @@ export class GraphStore implements SelectSource {
   }
 
   #refreshCatalog(): void {
-    const nt = quadsToNTriples(catalogQuads([...this.#infos.values()]), "c");
+    const nt = quadsToNTriples(catalogQuads([...this.#set.values()]), "c");
     this.#ox.dropGraph(CATALOG_GRAPH);
     for (const c of nt.chunks) this.#ox.loadNTriples(CATALOG_GRAPH, c);
   }
@@ -293,22 +292,19 @@ export class GraphStore implements SelectSource {
     if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
     checkReplace(graphIri, meta);
     this.#writable();
-    return this.#serialised(async () => {
-      const previous = this.#infos.get(graphIri);
-      const nt = serialiseGraphText(quads, (previous?.version ?? 0) + 1);
-      checkOwnership(graphIri, meta, nt, this.graphs());
-      const info = graphInfo(graphIri, meta, nt.triples, previous);
+    return this.#set.serialised(async () => {
+      const { nt, info, previous } = this.#set.prepare(graphIri, quads, meta, serialiseGraphText);
       if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
       // From here on, synchronous: no query can run between the drop and the last load.
       try {
         this.#installChunks(graphIri, nt, options.onProgress);
       } catch (e) {
         this.#ox.dropGraph(graphIri);
-        this.#infos.delete(graphIri);
+        this.#set.delete(graphIri);
         this.#refreshCatalog();
         throw new UsageError("store/load-failed", tx("store/load-failed", { graph: graphIri, reason: (e as Error).message }), { cause: e });
       }
-      this.#infos.set(graphIri, info);
+      this.#set.set(info);
       this.#reapplyOwnership(graphIri, previous);
       this.#refreshCatalog();
       return info;
@@ -319,11 +315,11 @@ export class GraphStore implements SelectSource {
   deleteGraph(graphIri: string): Promise<boolean> {
     this.#check(graphIri);
     this.#writable();
-    return this.#serialised(async () => {
-      const existed = this.#infos.has(graphIri);
+    return this.#set.serialised(async () => {
+      const existed = this.#set.has(graphIri);
       const fileExisted = this.#dataDir !== undefined ? await removeGraphFile(this.#dataDir, graphIri) : false;
       this.#ox.dropGraph(graphIri);
-      this.#infos.delete(graphIri);
+      this.#set.delete(graphIri);
       this.#refreshCatalog();
       return existed || fileExisted;
     });
@@ -336,38 +332,30 @@ export class GraphStore implements SelectSource {
   reloadGraph(graphIri: string): GraphInfo | undefined {
     if (this.#dataDir === undefined) throw new UsageError("store/in-memory", tx("store/in-memory"), { hint: tx("store/in-memory.hint") });
     const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
-    const before = this.#infos.get(graphIri);
+    const before = this.#set.get(graphIri);
     if (!existsSync(path) || this.#exclude.has(graphIri)) {
       this.#ox.dropGraph(graphIri);
-      this.#infos.delete(graphIri);
+      this.#set.delete(graphIri);
     } else {
       this.#installFile(path);
       this.#reapplyOwnership(graphIri, before);
     }
     this.#refreshCatalog();
-    return this.#infos.get(graphIri);
-  }
-
-  #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#writes.then(fn, fn);
-    this.#writes = run.catch(() => undefined);
-    return run;
+    return this.#set.get(graphIri);
   }
 
   /** The publisher graphs held, as the catalog describes them. */
   graphs(): GraphInfo[] {
-    return [...this.#infos.values()].sort((a, b) => a.graphIri.localeCompare(b.graphIri));
+    return this.#set.list();
   }
 
   graph(graphIri: string): GraphInfo | undefined {
-    return this.#infos.get(graphIri);
+    return this.#set.get(graphIri);
   }
 
   /** Total triples in the publisher graphs. */
   get size(): number {
-    let n = 0;
-    for (const g of this.#infos.values()) n += g.triples;
-    return n;
+    return this.#set.triples;
   }
 
   /** Runs a SELECT query. The default graph is the union of all graphs unless `options` say otherwise. */
@@ -415,7 +403,7 @@ export class GraphStore implements SelectSource {
   /** Waits for pending writes, frees the WebAssembly memory and releases the data directory. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.#writes;
+    await this.#set.idle();
     this.free();
   }
 

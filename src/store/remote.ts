@@ -25,7 +25,7 @@ import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
 import { rewriteQuery } from "./sparql-rewrite.js";
 import { operationKind } from "./sparql-text.js";
 import type { Bindings, FormattedResult, GraphInfo, GraphMeta, QueryOptions, SelectResult, SelectSource } from "./types.js";
-import { checkOwnership, checkReplace, graphInfo, serialiseGraph } from "./writer.js";
+import { checkReplace, graphInfo, GraphSet, serialiseGraph } from "./graph-set.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad } = DataFactory;
 
@@ -161,11 +161,10 @@ export class RemoteStore implements SelectSource {
   readonly #gsp: string;
   #state: State = { seq: 0, catalog: "", graphs: [] };
   #physical = new Map<string, string>();
-  readonly #infos = new Map<string, GraphInfo>();
+  readonly #set = new GraphSet();
   /** In-flight queries per physical graph, and the graphs waiting for them to end before they are dropped. */
   readonly #uses = new Map<string, number>();
   readonly #toDrop = new Set<string>();
-  #writes: Promise<unknown> = Promise.resolve();
   #closed = false;
 
   private constructor(o: RemoteStoreOptions) {
@@ -259,10 +258,10 @@ export class RemoteStore implements SelectSource {
 
   #adopt(state: State): void {
     this.#state = state;
-    this.#infos.clear();
+    this.#set.clear();
     const physical = new Map<string, string>();
     for (const g of state.graphs) {
-      this.#infos.set(g.info.graphIri, g.info);
+      this.#set.set(g.info);
       physical.set(g.info.graphIri, g.physical);
     }
     physical.set(CATALOG_GRAPH, state.catalog);
@@ -306,12 +305,6 @@ export class RemoteStore implements SelectSource {
     }
   }
 
-  #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#writes.then(fn, fn);
-    this.#writes = run.catch(() => undefined);
-    return run;
-  }
-
   /** Loads a new physical graph, checks it, switches the pointer, drops the old one. Inside the serialised section. */
   async #install(graphIri: string, info: GraphInfo, chunks: readonly (string | Uint8Array)[], bnodes: string | Uint8Array): Promise<GraphInfo> {
     const physical = `${PHYSICAL_PREFIX}${randomUUID()}`;
@@ -338,18 +331,16 @@ export class RemoteStore implements SelectSource {
 
   /** The publisher graphs held, as the catalog describes them. */
   graphs(): GraphInfo[] {
-    return [...this.#infos.values()].sort((a, b) => a.graphIri.localeCompare(b.graphIri));
+    return this.#set.list();
   }
 
   graph(graphIri: string): GraphInfo | undefined {
-    return this.#infos.get(graphIri);
+    return this.#set.get(graphIri);
   }
 
   /** Total triples in the publisher graphs. */
   get size(): number {
-    let n = 0;
-    for (const g of this.#infos.values()) n += g.triples;
-    return n;
+    return this.#set.triples;
   }
 
   /**
@@ -358,24 +349,22 @@ export class RemoteStore implements SelectSource {
    */
   replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta): Promise<GraphInfo> {
     checkReplace(graphIri, meta);
-    return this.#serialised(async () => {
-      const previous = this.#infos.get(graphIri);
-      const nt = serialiseGraph(quads, (previous?.version ?? 0) + 1);
-      checkOwnership(graphIri, meta, nt, this.graphs());
-      return this.#install(graphIri, graphInfo(graphIri, meta, nt.triples, previous), nt.chunks, nt.bnodeChunk);
+    return this.#set.serialised(async () => {
+      const { nt, info } = this.#set.prepare(graphIri, quads, meta, serialiseGraph);
+      return this.#install(graphIri, info, nt.chunks, nt.bnodeChunk);
     });
   }
 
   /** `replaceGraph` for a graph serialised, checked and encoded elsewhere (the server's write thread). */
   replaceEncoded(graphIri: string, content: EncodedGraph, meta: GraphMeta): Promise<GraphInfo> {
     checkReplace(graphIri, meta);
-    return this.#serialised(() => this.#install(graphIri, graphInfo(graphIri, meta, content.triples, this.#infos.get(graphIri)), content.chunks, content.bnodes));
+    return this.#set.serialised(() => this.#install(graphIri, graphInfo(graphIri, meta, content.triples, this.#set.get(graphIri)), content.chunks, content.bnodes));
   }
 
   /** Removes a publisher's graph; resolves to whether it existed. */
   deleteGraph(graphIri: string): Promise<boolean> {
     checkIri(graphIri, "graph");
-    return this.#serialised(async () => {
+    return this.#set.serialised(async () => {
       const old = this.#state.graphs.find((g) => g.info.graphIri === graphIri);
       if (!old) return false;
       const before = this.#state;
@@ -400,7 +389,7 @@ export class RemoteStore implements SelectSource {
         if (n > 0) this.#uses.set(g, n);
         else this.#uses.delete(g);
       }
-      if (this.#toDrop.size) void this.#serialised(() => this.#dropUnused());
+      if (this.#toDrop.size) void this.#set.serialised(() => this.#dropUnused());
     }
   }
 
@@ -475,7 +464,7 @@ export class RemoteStore implements SelectSource {
   /** Waits for pending writes and closes the connections. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.#writes;
+    await this.#set.idle();
     this.#closed = true;
     await this.#agent.close();
   }

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { prepareGraph } from "../../src/store/load.js";
 import { prepareDataDir, writeGraphFile } from "../../src/store/files.js";
-import { GraphWriter, graphInfo, serialiseGraph } from "../../src/store/writer.js";
+import { GraphWriter } from "../../src/store/writer.js";
+import { graphInfo, serialiseGraph } from "../../src/store/graph-set.js";
 import { runCli } from "../helpers/cli.js";
 import { call, DEMO_GRAPH, DEMO_TEXT, demoServer, selectRows } from "./helpers.js";
 

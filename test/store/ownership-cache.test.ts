@@ -9,7 +9,8 @@ import type { Quad } from "@rdfjs/types";
 import { afterAll, describe, expect, it } from "vitest";
 import { GraphStore } from "../../src/store/graph-store.js";
 import { graphFileName, graphsDir, prepareDataDir, writeGraphFile } from "../../src/store/files.js";
-import { GraphWriter, graphInfo, serialiseGraph } from "../../src/store/writer.js";
+import { GraphWriter } from "../../src/store/writer.js";
+import { graphInfo, serialiseGraph } from "../../src/store/graph-set.js";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 
 const dirs: string[] = [];
