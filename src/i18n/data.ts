@@ -210,6 +210,11 @@ export const DATA_TEXT = {
   "capdata/syntax.hint": { en: "the file must be a CapData Culture export in RDF/XML (capdata-export.rdf)", fr: "le fichier doit être un export CapData Culture en RDF/XML (capdata-export.rdf)" },
   "capdata/too-large": { en: "RDF/XML: {size} bytes is more than the {max} bytes an import reads", fr: "RDF/XML : {size} octets dépassent les {max} octets qu'un import lit" },
   "capdata/too-large.hint": { en: "split the export, or raise maxBytes", fr: "découpez l'export, ou augmentez maxBytes" },
+  "capdata/entities": { en: "RDF/XML: the DOCTYPE declares {what}: refused, as it could expand without bound", fr: "RDF/XML : le DOCTYPE déclare {what} : refusé, car cela pourrait s'étendre sans limite" },
+  "capdata/entities.hint": {
+    en: "an export needs no entities beyond namespace abbreviations (<!ENTITY rdf \"http://…\">): write the text out",
+    fr: "un export n'a besoin d'aucune entité au-delà des abréviations d'espaces de noms (<!ENTITY rdf \"http://…\">) : écrivez le texte en entier",
+  },
   "capdata/no-publisher": { en: "no graph of publisher {id}", fr: "aucun graphe de l'éditeur {id}" },
   "capdata/no-publisher.hint": { en: "publishers here: {ids}", fr: "éditeurs présents : {ids}" },
   "capdata/which-publisher": { en: "say which publisher to export: there are several graphs", fr: "dites quel éditeur exporter : il y a plusieurs graphes" },

@@ -11,7 +11,7 @@ import { InputError, type Problem } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
 import { QuadIndex } from "../harvest/graph.js";
 import { Ledger, SourceTally } from "../harvest/ledger.js";
-import { tx } from "../i18n.js";
+import { t, tx } from "../i18n.js";
 import type { RecordRef } from "../mapping/types.js";
 import type { AgentRef, LangMap, Organization, Performance, Person, Production, Role, Series, Venue, Work } from "../records/types.js";
 import { RDF_TYPE } from "../vocab.js";
@@ -43,6 +43,32 @@ export interface CapDataImportOptions {
 const MAX_TEXT = 100_000;
 const isHttp = (s: string): boolean => /^https?:\/\/\S+$/i.test(s);
 
+const ENTITY = /<!ENTITY\s+(%\s*)?([^\s"']+)\s+(?:"([^"]*)"|'([^']*)'|(\S[^>]*))>/g;
+
+/**
+ * XML entities, bounded before the parser sees them (Oxigraph expands internal entities: a few nested ones turn a
+ * kilobyte into gigabytes). Namespace abbreviations pass; parameter, external and nested entities are refused, and
+ * so is a file whose references would expand past `maxBytes`.
+ */
+function checkEntities(text: string, maxBytes: number): void {
+  const start = text.indexOf("<!DOCTYPE");
+  if (start < 0) return;
+  const refuse = (en: string, fr: string): never => {
+    throw new InputError("capdata/entities", { en: t("capdata/entities", { what: en }, "en"), fr: t("capdata/entities", { what: fr }, "fr") }, { hint: tx("capdata/entities.hint") });
+  };
+  let expanded = 0;
+  for (const m of text.matchAll(ENTITY)) {
+    const [, parameter, name, dq, sq, external] = m;
+    if (parameter !== undefined) refuse(`a parameter entity (%${name})`, `une entité paramètre (%${name})`);
+    if (external !== undefined) refuse(`an external entity (${name})`, `une entité externe (${name})`);
+    const value = dq ?? sq ?? "";
+    if (/&(?!#)/.test(value)) refuse(`an entity that refers to another (${name})`, `une entité qui en appelle une autre (${name})`);
+    const uses = text.split(`&${name};`).length - 1;
+    expanded += uses * value.length;
+    if (expanded > maxBytes) refuse(`entities whose uses expand past ${maxBytes} bytes`, `des entités dont les appels dépassent ${maxBytes} octets une fois étendus`);
+  }
+}
+
 /** Parses the RDF/XML (an InputError for a file that is not), stopping after `max` triples. */
 function parseRdfXml(text: string, base: string, max: number): { quads: Quad[]; truncated: boolean } {
   const quads: Quad[] = [];
@@ -62,6 +88,7 @@ export function importCapData(text: string, options: CapDataImportOptions): Impo
   const maxBytes = options.maxBytes ?? 256 * 2 ** 20;
   const size = Buffer.byteLength(text, "utf8");
   if (size > maxBytes) throw new InputError("capdata/too-large", tx("capdata/too-large", { size, max: maxBytes }), { hint: tx("capdata/too-large.hint") });
+  checkEntities(text, maxBytes);
   const terms = capdataTerms(options.namespace);
   const { quads, truncated } = parseRdfXml(text, options.baseIri ?? "https://capdata.invalid/", options.maxTriples ?? 5_000_000);
   const keep = options.ledger !== false;

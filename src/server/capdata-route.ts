@@ -53,8 +53,24 @@ export async function handleCapData(req: IncomingMessage, res: ServerResponse, u
     res.writeHead(304, headers).end();
     return true;
   }
-  const quads = new Parser({ format: "application/n-triples" }).parse(await ctx.text(g.graphIri)) as Quad[];
-  const x = graphToCapData(quads, { graphIri: g.graphIri, ...(ctx.namespace !== undefined ? { namespace: ctx.namespace } : {}) });
-  send(res, 200, "application/rdf+xml", capdataRdfXml(x), headers);
+  send(res, 200, "application/rdf+xml", await exportOf(g, `${etag} ${g.modified} ${g.triples}`, ctx), headers);
   return true;
+}
+
+/** The last exports made, by graph version and namespace (a harvester asks again and again for the same file). */
+const made = new Map<string, Promise<string>>();
+const KEEP = 8;
+
+function exportOf(g: GraphInfo, key: string, ctx: CapDataContext): Promise<string> {
+  let text = made.get(key);
+  if (text === undefined) {
+    text = ctx.text(g.graphIri).then((nt) => {
+      const quads = new Parser({ format: "application/n-triples" }).parse(nt) as Quad[];
+      return capdataRdfXml(graphToCapData(quads, { graphIri: g.graphIri, ...(ctx.namespace !== undefined ? { namespace: ctx.namespace } : {}) }));
+    });
+    made.set(key, text);
+    text.catch(() => made.delete(key));
+    while (made.size > KEEP) made.delete(made.keys().next().value!);
+  }
+  return text;
 }
