@@ -4,36 +4,15 @@
 
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import { CORPORA, HAS_CORPORA, IMPORT_FIXTURES, warnIfNoCorpora } from "./helpers.js";
-
-async function run(args: string[], cwd: string) {
-  let stderr = "";
-  let stdout = "";
-  const sink = (add: (t: string) => void) => new Writable({ write(c, _e, cb) { add(String(c)); cb(); } });
-  const code = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd, isTTY: false, env: {} });
-  return { code, stdout, stderr };
-}
-
-/** Imports, then loads the written records into a fresh data directory: returns both exit codes and the import's report. */
-async function importThenLoad(kind: string, files: string[], extra: string[] = []) {
-  const dir = mkdtempSync(`${tmpdir()}/vivant-agree-`);
-  const t0 = Date.now();
-  const imp = await run(["import", kind, ...files, ...extra, "-o", "records.json"], dir);
-  const load = imp.code === 2 ? undefined : await run(["load", "records.json", "--data", "data"], dir);
-  console.log(`[agreement] ${kind} ${files.map((f) => f.split("/").pop()).join(" ")}: import ${imp.code}, load ${load?.code} in ${Date.now() - t0} ms`);
-  const report = imp.code === 2 ? undefined : JSON.parse(readFileSync(`${dir}/records.json.report.json`, "utf8"));
-  return { imp, load, report };
-}
+import { CORPORA, HAS_CORPORA, IMPORT_FIXTURES, importThenLoad, runCli as run, warnIfNoCorpora } from "./helpers.js";
 
 function agrees(r: Awaited<ReturnType<typeof importThenLoad>>): void {
   expect(r.imp.code).not.toBe(2);
   // import 0 ⇒ load 0; and when import's check says load would refuse, load does refuse.
   if (r.imp.code === 0) expect(r.load!.code, r.load!.stdout + r.load!.stderr).toBe(0);
-  expect(r.report.load.checked).toBe(true);
-  expect(r.report.load.violations > 0 || r.report.load.refused.length > 0).toBe(r.load!.code === 1);
+  expect(r.report!.load!.checked).toBe(true);
+  expect(r.report!.load!.violations > 0 || r.report!.load!.refused.length > 0).toBe(r.load!.code === 1);
 }
 
 describe("import and load agree on the fixtures", () => {
@@ -44,7 +23,7 @@ describe("import and load agree on the fixtures", () => {
     agrees(merge);
     // Only the conflicting event is refused, by the importer itself; everything else loads.
     expect(merge.imp.code).toBe(1);
-    expect(merge.report.load.refused).toEqual([]);
+    expect(merge.report!.load!.refused).toEqual([]);
     expect(merge.load!.code).toBe(0);
   });
   it("festivals in the field-name export: exit 0, and it loads", async () => {

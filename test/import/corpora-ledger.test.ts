@@ -2,7 +2,7 @@
 // property (seen = carried + repaired + not carried), and what is left out as "not modelled" is only what the
 // README's import and harvest section lists as left out on purpose.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Ledger, type NotCarriedReason } from "../../src/harvest/ledger.js";
@@ -10,7 +10,7 @@ import { importArtsdata } from "../../src/import/artsdata.js";
 import { importFestivals } from "../../src/import/festivals.js";
 import { importUitdatabank } from "../../src/import/uitdatabank.js";
 import type { ImportResult } from "../../src/import/types.js";
-import { CORPORA, HAS_CORPORA, warnIfNoCorpora } from "./helpers.js";
+import { HAS_CORPORA, importable, warnIfNoCorpora } from "./helpers.js";
 
 const README = fileURLToPath(new URL("../../README.md", import.meta.url));
 
@@ -24,36 +24,7 @@ function notCarriedOnPurpose(): Record<string, Set<string>> {
   return out;
 }
 
-function files(dir: string, ext: RegExp): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = `${d}/${f}`;
-      if (statSync(p).isDirectory()) walk(p);
-      else if (ext.test(f)) out.push(p);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
-
 const json = (p: string): unknown => JSON.parse(readFileSync(p, "utf8").replace(/^\uFEFF+/, ""));
-
-/** Importer → the files it reads in the corpora. */
-function importable(): { kind: "artsdata" | "uitdatabank" | "festivals"; file: string }[] {
-  if (!HAS_CORPORA) return [];
-  const root = CORPORA.replace(/\/$/, "");
-  const artsdata = readdirSync(root).filter((d) => /^artsdata-(planet-|pipeline-action)/.test(d)).sort()
-    .flatMap((d) => files(`${root}/${d}`, /\.(jsonld|json)$/))
-    .filter((f) => !/(mapping|frame)[^/]*\.json(ld)?$/i.test(f) && !/\/frames?\//.test(f));
-  const uit = files(`${root}/uitdatabank-json-schemas`, /example\.json$/);
-  const fest = files(`${root}/fr-festivals-culture-gouv`, /\.csv$/);
-  return [
-    ...artsdata.map((file) => ({ kind: "artsdata" as const, file })),
-    ...uit.map((file) => ({ kind: "uitdatabank" as const, file })),
-    ...fest.map((file) => ({ kind: "festivals" as const, file })),
-  ];
-}
 
 async function run(kind: "artsdata" | "uitdatabank" | "festivals", file: string): Promise<ImportResult | undefined> {
   if (kind === "festivals") return importFestivals(readFileSync(file, "utf8"));

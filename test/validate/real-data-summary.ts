@@ -11,6 +11,7 @@ import { readValidationInput, type ValidationInput } from "../../src/validate/in
 import { subClassesOf } from "../../src/validate/plan.js";
 import { PROFILES } from "../../src/validate/profiles.js";
 import { createValidator } from "../../src/validate/validator.js";
+import { importsMarkdown, type ImportSummary } from "./real-data-imports.js";
 
 export const root = fileURLToPath(new URL("../../../shared/corpora/", import.meta.url));
 export const present = existsSync(root);
@@ -18,6 +19,7 @@ if (!present) console.warn("real data: ../shared/corpora is absent: skipped the 
 
 export const summaryJson = fileURLToPath(new URL("real-data-summary.json", import.meta.url));
 export const summaryMd = fileURLToPath(new URL("real-data-summary.md", import.meta.url));
+export const importsJson = fileURLToPath(new URL("real-data-imports.json", import.meta.url));
 
 const list = (dir: string): string[] => (existsSync(`${root}${dir}`) ? readdirSync(`${root}${dir}`).filter((f) => f.endsWith(".jsonld")).sort().map((f) => `${dir}/${f}`) : []);
 
@@ -95,7 +97,8 @@ export async function summarize(name: string): Promise<CorpusSummary> {
   return s;
 }
 
-export function markdown(all: Record<string, CorpusSummary>): string {
+/** The summary's Markdown: the profiles' counts per corpus, then (when given) what the importers carry and load. */
+export function markdown(all: Record<string, CorpusSummary>, imports?: Record<string, ImportSummary>): string {
   const names = Object.keys(all);
   const lines = [
     "# What real event data gets wrong",
@@ -120,6 +123,7 @@ export function markdown(all: Record<string, CorpusSummary>): string {
     const codes = [...new Set(names.flatMap((n) => Object.keys(all[n]!.profiles[p]!.codes)))].sort();
     for (const code of codes) lines.push(`| ${code} | ${names.map((n) => all[n]!.profiles[p]!.codes[code] ?? 0).join(" | ")} |`);
   }
+  if (imports) lines.push(...importsMarkdown(imports));
   return `${lines.join("\n")}\n`;
 }
 

@@ -10,7 +10,9 @@ import { describe, expect, it } from "vitest";
 import { isInputError } from "../../src/errors.js";
 import type { ProfileName } from "../../src/validate/profiles.js";
 import { validateText } from "../../src/validate/index.js";
-import { CORPORA, markdown, present, root, summarize, summaryJson, summaryMd, type CorpusSummary } from "./real-data-summary.js";
+import { importableFolders } from "../import/helpers.js";
+import { summarizeImports, withoutLoad, type ImportSummary } from "./real-data-imports.js";
+import { CORPORA, importsJson, markdown, present, root, summarize, summaryJson, summaryMd, type CorpusSummary } from "./real-data-summary.js";
 
 describe.skipIf(!present)("real venue-published events", () => {
   // Each test reads the committed summary itself: none depends on another having run first.
@@ -30,8 +32,29 @@ describe.skipIf(!present)("real venue-published events", () => {
   it("has a committed summary for exactly the corpora, and its Markdown is the JSON's", () => {
     const summary = committed();
     expect(Object.keys(summary).sort()).toEqual(Object.keys(CORPORA).sort());
-    expect(readFileSync(summaryMd, "utf8")).toBe(markdown(summary));
+    expect(readFileSync(summaryMd, "utf8")).toBe(markdown(summary, committedImports()));
   });
+});
+
+const committedImports = (): Record<string, ImportSummary> => JSON.parse(readFileSync(importsJson, "utf8")) as Record<string, ImportSummary>;
+
+describe.skipIf(!present)("every importable corpus folder through vivant import", () => {
+  it("has a committed import summary for exactly the importable folders, in which import and load never disagree", () => {
+    const imports = committedImports();
+    expect(Object.keys(imports)).toEqual(importableFolders().map((f) => f.folder));
+    for (const [folder, s] of Object.entries(imports)) {
+      expect(s.agreement?.disagree, folder).toEqual([]);
+      expect(s.agreement!.agree, folder).toBe(s.runs);
+    }
+  });
+
+  // Import only (with load's own checks, as `vivant import` runs them): the ledger, the exit codes and the
+  // check's verdicts are the committed ones. The load exits were taken by `npm run real-data-summary`.
+  it.each(importableFolders().map((f) => [f.folder, f.kind] as const))("%s: the committed ledger and exit codes", async (folder, kind) => {
+    const computed = await summarizeImports(kind, folder, false);
+    expect(computed.ledger.seen).toBe(computed.ledger.carried + computed.ledger.repaired + computed.ledger.notCarried);
+    expect(computed, `${folder} differs from real-data-imports.json: npm run real-data-summary rewrites it`).toEqual(withoutLoad(committedImports()[folder]!));
+  }, 600_000);
 });
 
 describe.skipIf(!present)("every data file of the corpora", () => {
