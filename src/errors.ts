@@ -118,7 +118,9 @@ export function messageOf(e: unknown, lang: Lang): string {
 
 /** One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`. */
 export function formatProblem(p: Problem, lang: Lang = "en"): string {
-  const who = p.recordId !== undefined ? `${p.entity} "${p.recordId}"` : p.entity;
+  // A CSV row is named in the reader's language; record kinds (performance, venue…) are the record model's own names.
+  const entity = p.entity === "row" ? t("word/row", {}, lang) : p.entity;
+  const who = p.recordId !== undefined ? `${entity} "${p.recordId}"` : entity;
   const value = p.value === undefined ? "" : ` ${t("word/value", {}, lang)} ${JSON.stringify(p.value)}:`;
   return `${t(`severity/${p.severity}`, {}, lang).toUpperCase()} ${p.code} ${who}: ${p.path}:${value} ${p.message[lang]} — ${p.hint[lang]}`;
 }

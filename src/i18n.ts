@@ -35,6 +35,7 @@ export const CATALOGUE = {
   "severity/info": { en: "info", fr: "info" },
   "word/value": { en: "value", fr: "valeur" },
   "word/record": { en: "record", fr: "fiche" },
+  "word/row": { en: "row", fr: "ligne" },
 
   // --- dumps and the data space ------------------------------------------------------------------------
   "dump/need-data": { en: "vivant dump needs --data DIR", fr: "vivant dump attend --data DOSSIER" },

@@ -188,7 +188,7 @@ export class Ledger {
     const tot = this.totals();
     const lines = [t("summary/ledger-total", { seen: tot.seen, carried: tot.carried, repaired: tot.repaired, notCarried: tot.notCarried }, lang)];
     for (const r of this.rows()) {
-      const reasons = Object.entries(r.reasons).map(([k, n]) => `${k} ${n}`).join(", ");
+      const reasons = (Object.entries(r.reasons) as [NotCarriedReason, number][]).map(([k, n]) => `${t(`ledger/reason/${k}`, {}, lang)} ${n}`).join(", ");
       lines.push(t("summary/ledger-row", { property: r.property, seen: r.seen, carried: r.carried, repaired: r.repaired, notCarried: r.notCarried, reasons: reasons ? ` (${reasons})` : "" }, lang));
     }
     return lines;

@@ -85,6 +85,8 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   "import: csv without map": ["import", "csv", "broken.csv"],
   "import: csv bad mapping": ["import", "csv", "broken.csv", "--map", "bad-mapping.json"],
   "import: csv syntax": ["import", "csv", "broken.csv", "--map", "../fixtures-mapping.json"],
+  "import: csv with rejected rows, summary and ledger": ["import", "csv", "ticketing.csv", "--map", "../fixtures-mapping.json", "-o", "c.json"],
+  "import: festivals with a rejected row, summary and ledger": ["import", "festivals", "festivals.csv", "-o", "f.json"],
   "import: festivals unknown columns": ["import", "festivals", "unknown-columns.csv"],
   "import: uitdatabank bad window": ["import", "uitdatabank", "demo.json", "--publisher", "u", "--window", "2026"],
   "import: --load without --data": ["import", "festivals", "unknown-columns.csv", "--load"],
@@ -127,6 +129,8 @@ describe("every command in French (--lang fr)", () => {
   beforeAll(() => {
     // A real mapping file next to the CSV whose syntax is broken (the CSV error, not the mapping's, is the case).
     writeFileSync(join(dir, "../fixtures-mapping.json"), readFileSync(new URL("../../fixtures/import/mapping.json", import.meta.url)));
+    writeFileSync(join(dir, "ticketing.csv"), readFileSync(new URL("../../fixtures/import/ticketing.csv", import.meta.url)));
+    writeFileSync(join(dir, "festivals.csv"), readFileSync(new URL("../../fixtures/import/festivals-sample.csv", import.meta.url)));
   });
   afterAll(() => rmSync(join(dir, "../fixtures-mapping.json"), { force: true }));
 
