@@ -30,8 +30,11 @@ export interface ArtsdataImportOptions {
   readonly onProgress?: (documentsRead: number, total: number) => void;
 }
 
-/** Documents expanded together at most: enough to keep expansion cheap, few enough for progress to move. */
-export const CHUNK_DOCUMENTS = 250;
+/**
+ * Documents expanded together at most: no limit, since a dump's documents may share blank-node labels (NAC's do)
+ * and splitting a run of documents would change what is read. Progress moves once per chunk.
+ */
+export const CHUNK_DOCUMENTS = Number.POSITIVE_INFINITY;
 
 /**
  * The documents of a dump, as JSON-LD inputs. Consecutive documents with the same `@context` are
