@@ -58,28 +58,36 @@ export const reconcileBench: BenchModule = {
       const ours: number[] = [];
       const peer: number[] = [];
       let found = 0;
+      let peerFailed: string | undefined;
       for (let i = 0; i < runs; i++) {
         ours.push(await timeMs(async () => {
           const r = (await match()) as { results: { candidates: { name: string }[] }[] };
           found = r.results.filter((x, j) => x.candidates[0]?.name === chosen[j]!.name!.value).length;
         }));
-        peer.push(await timeMs(async () => {
-          for (const b of chosen) {
-            await sparql(base, `SELECT ?x ?name WHERE { ?x <http://schema.org/name> ?name FILTER(CONTAINS(LCASE(STR(?name)), ${lit(b.name!.value)})) } LIMIT 5`);
-          }
-        }));
+        if (peerFailed !== undefined) continue;
+        try {
+          peer.push(await timeMs(async () => {
+            for (const b of chosen) {
+              await sparql(base, `SELECT ?x ?name WHERE { ?x <http://schema.org/name> ?name FILTER(CONTAINS(LCASE(STR(?name)), ${lit(b.name!.value)})) } LIMIT 5`);
+            }
+          }));
+        } catch (e) {
+          // At 1M triples on a loaded machine the peer's scans can pass the query limit: said, not hidden.
+          peerFailed = (e as Error).message.slice(0, 160);
+          log(`peer failed: ${peerFailed}`);
+        }
       }
       log(`${found} of ${chosen.length} queries have the asked entity's name first`);
       rows.push(
         { label: `reconcile index read (first batch, ${data.triples} triples)`, value: build, unit: "ms" },
         { label: `POST /reconcile/match, batch of ${queries.length} queries: p50`, value: median(ours), unit: "ms" },
-        { label: `the same ${chosen.length} names through /sparql (CONTAINS, one SELECT each): p50`, value: median(peer), unit: "ms" },
+        ...(peer.length ? [{ label: `the same ${chosen.length} names through /sparql (CONTAINS, one SELECT each): p50`, value: median(peer), unit: "ms" }] : []),
         { label: "queries whose asked name comes first", value: found, unit: "queries" },
       );
       return {
         name: "reconcile", rows,
-        ratios: [{ label: "match batch vs SPARQL CONTAINS lookups of the same names (peer ÷ ours)", ratio: median(peer) / median(ours) }],
-        notes: [`${runs} runs each, median; the server on loopback with its default 2 query workers; the peer folds case only`],
+        ratios: peer.length ? [{ label: "match batch vs SPARQL CONTAINS lookups of the same names (peer ÷ ours)", ratio: median(peer) / median(ours) }] : [],
+        notes: [`${runs} runs each, median; the server on loopback with its default 2 query workers; the peer folds case only`, ...(peerFailed ? [`the SPARQL peer failed: ${peerFailed}`] : [])],
       };
     } finally {
       await server.close();
