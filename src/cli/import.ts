@@ -211,6 +211,10 @@ export const importCommand: Command = {
       if (reportPath !== undefined) await writeReport();
       const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
       let loadExit: number = EXIT.ok;
+      // Input read but nothing in it is a record (raw JSON given to the JSON-LD importer, say): said, not silent.
+      if (!writer && result.read > 0 && Object.values(entities).every((n) => n === 0)) {
+        io.stderr.write(`vivant import: ${t("cli/import-no-entities", { read: result.read }, lang)}\n`);
+      }
       if (writer && Object.values(entities).every((n) => n === 0)) {
         io.stderr.write(`vivant import: ${t("cli/import-nothing-to-load", {}, lang)}\n`);
         loadExit = EXIT.unusable;

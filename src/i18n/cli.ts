@@ -70,6 +70,10 @@ export const CLI_TEXT = {
   },
   "cli/map-nothing": { en: "nothing mapped: the publisher is unusable ({count} records not mapped)", fr: "rien de traduit : l'éditeur est inutilisable ({count} fiches non traduites)" },
   "cli/map-done": { en: "{accepted} records mapped, {rejected} rejected, {triples} triples", fr: "{accepted} fiches traduites, {rejected} rejetées, {triples} triplets" },
+  "cli/import-no-entities": {
+    en: "warning: {read} input units read and no entity found in them (no performance, venue, production, person, organization or series): check that the input is the kind this importer reads (JSON-LD with schema.org terms for artsdata)",
+    fr: "avertissement : {read} unités d'entrée lues et aucune entité trouvée (ni représentation, ni lieu, ni production, ni personne, ni organisation, ni série) : vérifiez que l'entrée est du type que lit cet import (du JSON-LD avec les termes de schema.org pour artsdata)",
+  },
   "cli/import-nothing-to-load": { en: "no record to load: nothing written (the publisher's graph is unchanged)", fr: "aucune fiche à charger : rien d'écrit (le graphe de l'éditeur est inchangé)" },
   "cli/import-would-refuse": {
     en: "`vivant load` would refuse these records: {violations} violation(s){records} (listed above; fix them before loading)",

@@ -1,6 +1,6 @@
 // `vivant import` and `vivant harvest` in-process: outputs, reports, summaries and exit codes.
 
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +39,18 @@ describe("vivant import", () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.performances.filter((p: { production: string }) => p.production.endsWith("0012"))).toHaveLength(2);
+  });
+
+  it("says so when the input is read but holds no entity (raw JSON given to the JSON-LD importer), in English and French", async () => {
+    const dir = mkdtempSync(`${tmpdir()}/vivant-cli-raw-`);
+    writeFileSync(`${dir}/raw.json`, JSON.stringify([{ tid: 1, name: "Francophone", wikidata_uri: "http://www.wikidata.org/entity/Q1" }]));
+    const en = await run(["import", "artsdata", `${dir}/raw.json`, "--publisher", "atc", "-o", "out.json"]);
+    expect(en.stderr).toMatch(/1 input units read and no entity found/);
+    const fr = await run(["import", "artsdata", `${dir}/raw.json`, "--publisher", "atc", "-o", "out.json", "--lang", "fr"]);
+    expect(fr.stderr).toMatch(/1 unités d'entrée lues et aucune entité trouvée/);
+    // A real import says nothing of the kind.
+    const ok = await run(["import", "csv", `${IMPORT_FIXTURES}ticketing.csv`, "--map", `${IMPORT_FIXTURES}mapping.json`, "-o", "season.json"]);
+    expect(ok.stderr).not.toMatch(/no entity found/);
   });
 
   it("exit 2 for unusable input: a missing mapping, a file that is not JSON, an unknown kind", async () => {
