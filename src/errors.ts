@@ -116,6 +116,22 @@ export function messageOf(e: unknown, lang: Lang): string {
   return lang === "fr" ? `« ${text} »` : text;
 }
 
+/** `messageOf` in every language. */
+export function textOf(e: unknown): Text {
+  return { en: messageOf(e, "en"), fr: messageOf(e, "fr") };
+}
+
+/**
+ * How a store or a server reports a warning: `message` in English (for callers that keep one language) and `text`
+ * in every language (a command or a server set to French prints `text.fr`).
+ */
+export type Warn = (message: string, text: Text) => void;
+
+/** The warning `text` in `lang` when given, else the English `message`. */
+export function warningIn(message: string, text: Text | undefined, lang: Lang): string {
+  return text?.[lang] ?? message;
+}
+
 /** One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`. */
 export function formatProblem(p: Problem, lang: Lang = "en"): string {
   // A CSV row is named in the reader's language; record kinds (performance, venue…) are the record model's own names.

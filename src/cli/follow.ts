@@ -3,7 +3,7 @@
 
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { InputError, type Lang } from "../errors.js";
+import { InputError, type Lang, warningIn } from "../errors.js";
 import { followOnce, type DatasetOutcome, type FollowReason, type NodeOutcome } from "../dataspace/follow.js";
 import { USES, type FollowUse } from "../dataspace/follow-catalog.js";
 import { openDataDir } from "../ingest/index.js";
@@ -171,7 +171,7 @@ export const followCommand: Command = {
     const timeoutMs = wholeNumber(values.timeout, "--timeout");
     const maxBytes = wholeNumber(values["max-bytes"], "--max-bytes");
     const tokens = parseTokens(values.token);
-    const writer = await openDataDir(resolve(io.cwd, values.data), (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`));
+    const writer = await openDataDir(resolve(io.cwd, values.data), (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`));
     const stop = new AbortController();
     const onSignal = (): void => {
       if (!stop.signal.aborted) io.stderr.write(`${t("follow/stopping", {}, lang)}\n`);

@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { writeOutputFile } from "./output.js";
 import { resolve } from "node:path";
-import { InputError, formatProblem, type Lang } from "../errors.js";
+import { InputError, formatProblem, type Lang, warningIn } from "../errors.js";
 import { harvest, type PageFailure } from "../harvest/harvest.js";
 import { loadValidated, openGraphTarget, publisherGraph, type LoadOutcome } from "../ingest/index.js";
 import { countByCode } from "../harvest/problems.js";
@@ -172,7 +172,7 @@ export const harvestCommand: Command = {
     const maxPages = int(values["max-pages"], "--max-pages");
     const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
     // Lock first: a harvest into a directory a server is using must fail before the fetching, not after.
-    const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`));
+    const writer = await openGraphTarget(dataDir, store, (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`));
     try {
       // One graph per publisher: without --base-iri a publisher that has a graph keeps it; with one, it must be that graph.
       const known = writer ? publisherGraph(writer, id) : undefined;

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { writeOutputFile } from "./output.js";
 import { resolve } from "node:path";
-import { InputError, formatProblem } from "../errors.js";
+import { InputError, formatProblem, warningIn } from "../errors.js";
 import { countByCode } from "../harvest/problems.js";
 import { formatSummary, Progress } from "../harvest/progress.js";
 import { loadValidated, openGraphTarget, prepareGraph } from "../ingest/index.js";
@@ -146,7 +146,7 @@ export const importCommand: Command = {
     };
 
     // Lock first: an import into a directory a server is using must fail before the work, not after.
-    const writer = await openGraphTarget(dataDir, store, (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`));
+    const writer = await openGraphTarget(dataDir, store, (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`));
     try {
       const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t(kind === "artsdata" ? "unit/documents" : kind === "uitdatabank" ? "unit/events" : "unit/rows", {}, lang), lang });
       let result: ImportResult;

@@ -3,7 +3,7 @@
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { InputError } from "../errors.js";
+import { InputError, warningIn } from "../errors.js";
 import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
 import { ingest, openGraphTarget, type LoadFile } from "../ingest/index.js";
@@ -120,7 +120,7 @@ export const loadCommand: Command = {
 
     const dataDir = resolve(io.cwd, str(values.data) ?? DEFAULT_DATA_DIR);
     // Lock first: a load into a directory a server is using must fail before the work, not after.
-    const writer = (await openGraphTarget(str(values.store) === undefined ? dataDir : undefined, str(values.store), (w) => io.stderr.write(`${t("cli/warning", { detail: w }, lang)}\n`)))!;
+    const writer = (await openGraphTarget(str(values.store) === undefined ? dataDir : undefined, str(values.store), (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`)))!;
     try {
       const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/nodes-validated", {}, lang), lang });
       const publisher = str(values.publisher);

@@ -138,10 +138,11 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     ...(typeof values["capdata-namespace"] === "string" ? { capdataNamespace: values["capdata-namespace"] } : {}),
     tokens,
     log: (line) => io.stderr.write(`${line}\n`),
+    lang,
   };
   const server = await VivantServer.start(options);
   // The first line, before the demo season's: the address a person opens in a browser.
-  io.stdout.write(`Pages (discovery, observatory, query, checker, publishing): ${server.url}\n`);
+  io.stdout.write(`${t("cli/serving-pages", { url: server.url }, lang)}\n`);
   try {
     let demoToken: string | undefined;
     let demoGraph: string | undefined;

@@ -83,6 +83,7 @@ export const CLI_TEXT = {
   "cli/failed-url": { en: "FAILED {code} {url}: {detail}", fr: "ÉCHEC {code} {url} : {detail}" },
   "cli/records-form": { en: "{file} (records, {form} form)", fr: "{file} (fiches, forme {form})" },
   "cli/cannot-read-file": { en: "cannot read {file}: {reason}", fr: "impossible de lire {file} : « {reason} »" },
+  "cli/serving-pages": { en: "Pages (discovery, observatory, query, checker, publishing): {url}", fr: "Pages (découverte, observatoire, requêtes, vérificateur, publication) : {url}" },
   "cli/serving": { en: "Vivant is serving {graphs} graph(s) ({triples} triples)", fr: "Vivant sert {graphs} graphe(s) ({triples} triplets)" },
   "cli/serving-sparql": { en: "  SPARQL endpoint:  {url}", fr: "  Point d'accès SPARQL : {url}" },
   "cli/serving-gsp": { en: "  Graph Store:      {url}", fr: "  Graph Store :          {url}" },

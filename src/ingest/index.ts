@@ -7,7 +7,7 @@
 
 import { tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
-import { InputError } from "../errors.js";
+import { InputError, type Warn } from "../errors.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import { COLLECTIONS, type RecordDocument } from "../records/types.js";
 import { prepareGraph, type IngestInput, type LoadTarget, type PrepareOptions, type PreparedData } from "./prepare.js";
@@ -76,12 +76,12 @@ export function publisherGraph(target: GraphTarget, publisherId: string): GraphI
  * Opens (and locks) a data directory for writing. Open it before harvesting or importing: a directory
  * that a server is using is refused before the work, not after.
  */
-export function openDataDir(dataDir: string, onWarning?: (message: string) => void): Promise<GraphWriter> {
+export function openDataDir(dataDir: string, onWarning?: Warn): Promise<GraphWriter> {
   return GraphWriter.open(dataDir, onWarning);
 }
 
 /** A data directory, or (with `store`, a `--store` URL) a remote SPARQL + Graph Store Protocol store. */
-export async function openGraphTarget(dataDir: string | undefined, store: string | undefined, onWarning?: (message: string) => void): Promise<(GraphTarget & { readonly where: string; close(): Promise<void> }) | undefined> {
+export async function openGraphTarget(dataDir: string | undefined, store: string | undefined, onWarning?: Warn): Promise<(GraphTarget & { readonly where: string; close(): Promise<void> }) | undefined> {
   if (store !== undefined) return RemoteStore.open({ ...parseStoreUrl(store), ...(onWarning ? { onWarning } : {}) });
   return dataDir !== undefined ? GraphWriter.open(dataDir, onWarning) : undefined;
 }

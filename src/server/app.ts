@@ -31,8 +31,8 @@ import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
-import { InputError, UsageError, type Text } from "../errors.js";
-import { tx } from "../i18n.js";
+import { InputError, messageOf, textOf, UsageError, type Lang, type Text } from "../errors.js";
+import { t, tx, txBy } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
 import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
 import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
@@ -113,6 +113,8 @@ export interface ServerOptions {
   readonly unionDefaultGraph?: boolean;
   /** Log lines (start, warnings). */
   readonly log?: (line: string) => void;
+  /** Language of the log lines (`vivant serve --lang`). @default "en" */
+  readonly lang?: Lang;
   /**
    * A remote SPARQL 1.1 Protocol + Graph Store Protocol store (e.g. Virtuoso) that holds the graphs instead of the
    * embedded store: its SPARQL endpoint URL (`#gsp=<Graph Store URL>` when not Virtuoso's `/sparql-graph-crud`).
@@ -173,6 +175,12 @@ function listenError(e: NodeJS.ErrnoException, host: string, port: number): Erro
   }
 }
 
+/** A warning on the server's log, in its language. */
+function logWarning(o: Pick<ServerOptions, "log" | "lang">, text: Text): void {
+  const lang = o.lang ?? "en";
+  o.log?.(t("server/warning", { detail: text[lang] }, lang));
+}
+
 /** The store's own ownership rule (a registered namespace inside another publisher's): refused like the input's (422). */
 function ownershipAs422(e: unknown): never {
   const code = (e as { code?: unknown }).code;
@@ -230,17 +238,17 @@ export class VivantServer {
             hint: { en: "serve restricted graphs from a data directory (--data DIR), or remove share: from their entries", fr: "servez les graphes restreints depuis un répertoire de données (--data DIR), ou retirez share: de leurs entrées" },
           });
         }
-        const store = await RemoteStore.open({ ...remote, ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), onWarning: (w) => options.log?.(`warning: ${w}`) });
+        const store = await RemoteStore.open({ ...remote, ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), onWarning: (_w, text) => logWarning(options, text) });
         writer = store;
         pool = await RemotePool.start({
           store, timeoutMs: options.queryTimeoutMs ?? 10_000, maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20, unionDefaultGraph: options.unionDefaultGraph ?? true,
           ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), ...(options.typedQuestions ? { typedQuestions: options.typedQuestions } : {}),
-          ...(options.log ? { log: options.log } : {}),
+          ...(options.log ? { log: options.log } : {}), ...(options.lang ? { lang: options.lang } : {}),
         }).catch(async (e: unknown) => {
           await store.close();
           throw e;
         });
-      } else writer = await GraphWriter.open(dataDir, (w) => options.log?.(`warning: ${w}`));
+      } else writer = await GraphWriter.open(dataDir, (_w, text) => logWarning(options, text));
       // Spooled bodies and change feeds stay local (with a remote store: in --data DIR, else a temporary directory).
       await resetSpool(dataDir);
       pool ??= await QueryPool.start({
@@ -251,7 +259,7 @@ export class VivantServer {
         ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
         maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
         unionDefaultGraph: options.unionDefaultGraph ?? true,
-        ...(options.log ? { log: options.log } : {}),
+        ...(options.log ? { log: options.log } : {}), ...(options.lang ? { lang: options.lang } : {}),
         // Restricted graphs are never loaded by the query workers: no query, typed question, aggregate or page sees them.
         ...(options.tokens?.restrictedGraphs().size ? { exclude: [...options.tokens.restrictedGraphs().keys()] } : {}),
       });
@@ -313,8 +321,8 @@ export class VivantServer {
       const existed = await this.writer.deleteGraph(graphIri);
       await this.pool.reload(graphIri);
       this.#reloads++;
-      if (before) await removeDumps(this.#localDir, before).catch((e: Error) => this.#o.log?.(`warning: ${e.message}`));
-      if (before) await this.feeds.recordDelete(before).catch((e: Error) => this.#o.log?.(`warning: change feed of ${graphIri} not updated: ${e.message}`));
+      if (before) await removeDumps(this.#localDir, before).catch((e: unknown) => logWarning(this.#o, textOf(e)));
+      if (before) await this.feeds.recordDelete(before).catch((e: unknown) => logWarning(this.#o, txBy("server/feed-not-updated", (lang) => ({ graph: graphIri, detail: messageOf(e, lang) }))));
       return existed;
     });
   }
@@ -374,7 +382,7 @@ export class VivantServer {
    */
   async #recordChange(info: GraphInfo | undefined, change: EntityChange | undefined): Promise<void> {
     if (!info || !change) return;
-    await this.feeds.record(info, change).catch((e: Error) => this.#o.log?.(`warning: change feed of ${info.graphIri} not updated: ${e.message}`));
+    await this.feeds.record(info, change).catch((e: unknown) => logWarning(this.#o, txBy("server/feed-not-updated", (lang) => ({ graph: info.graphIri, detail: messageOf(e, lang) }))));
   }
 
   /**
@@ -702,7 +710,7 @@ export class VivantServer {
         const restricted = this.tokens.restrictedGraphs();
         await dumpAll(dataDir, (info) => !restricted.has(info.graphIri) && graphs.some((g) => g.graphIri === info.graphIri));
       } catch (e) {
-        this.#o.log?.(`warning: dumps not made: ${(e as Error).message}`);
+        logWarning(this.#o, txBy("server/dumps-not-made", (lang) => ({ detail: messageOf(e, lang) })));
         if (this.#dumps?.value === value) this.#dumps = undefined;
       }
     });

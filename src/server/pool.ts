@@ -2,9 +2,9 @@
 // A query that runs past its time limit gets its worker terminated and replaced (the replacement loads the
 // data directory, which is the truth); the other workers keep answering meanwhile.
 
-import { tx, txBy } from "../i18n.js";
+import { t, tx, txBy } from "../i18n.js";
 import { Worker } from "node:worker_threads";
-import { VivantError } from "../errors.js";
+import { messageOf, VivantError, type Lang, type Text } from "../errors.js";
 import { parseSparqlTsv } from "../store/tsv.js";
 import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
@@ -30,6 +30,8 @@ export interface PoolOptions extends WorkerConfig {
    */
   readonly lookupTimeoutMs?: number;
   readonly log?: (line: string) => void;
+  /** Language of the log lines. @default "en" */
+  readonly lang?: Lang;
 }
 
 /** A query the workers refused or could not answer; `status` is the HTTP status it maps to. */
@@ -198,8 +200,8 @@ export class QueryPool implements SelectSource {
             this.#learn(m.ownershipChecked, m.ownershipScans);
             if (slot.state !== "starting") return;
             slot.state = "ready";
-            for (const w of m.warnings) this.#o.log?.(`warning: ${w}`);
-            this.#warnings = [...m.warnings];
+            for (const w of m.warnings) this.#warn(w);
+            this.#warnings = m.warnings.map((w) => w.en);
             resolve();
             this.#dispatch();
             for (const w of this.#readyWaiters.splice(0)) w();
@@ -214,7 +216,7 @@ export class QueryPool implements SelectSource {
               if (m.type === "error") {
                 // A replica that could not take a write must not answer: it is replaced (the new one reads the files).
                 const why = typeof m.error.message === "string" ? m.error.message : m.error.message.en;
-                this.#o.log?.(`warning: reload failed in a worker: ${why}`);
+                this.#warn(txBy("server/reload-failed", (lang) => ({ detail: typeof m.error.message === "string" ? m.error.message : m.error.message[lang] })));
                 this.#retire(slot, `reload failed: ${why}`, true);
                 const job = slot.job;
                 if (job) {
@@ -242,7 +244,7 @@ export class QueryPool implements SelectSource {
       });
       worker.on("error", (e) => {
         slot.lastError = e.message;
-        this.#o.log?.(`warning: a query worker failed: ${e.message}`);
+        this.#warn(txBy("server/worker-failed-log", (lang) => ({ detail: messageOf(e, lang) })));
         reject(e);
       });
       worker.on("exit", (code) => {
@@ -352,7 +354,7 @@ export class QueryPool implements SelectSource {
       (e: Error) => {
         this.#replacing--;
         this.#lastFailure = { at: new Date().toISOString(), worker: 0, reason: `cannot start a replacement worker: ${e.message}` };
-        this.#o.log?.(`warning: cannot replace a query worker: ${e.message}`);
+        this.#warn(txBy("server/worker-not-replaced", (lang) => ({ detail: messageOf(e, lang) })));
         if (!this.#closed) setTimeout(() => !this.#closed && this.#replaceIfShort(), RESPAWN_RETRY_MS).unref();
       },
     );
@@ -475,6 +477,12 @@ export class QueryPool implements SelectSource {
       slot.job = undefined;
       this.#retire(slot, "a query ran past the time limit", false);
     }
+  }
+
+  /** A warning on the log, in the pool's language. */
+  #warn(text: Text): void {
+    const lang = this.#o.lang ?? "en";
+    this.#o.log?.(t("server/warning", { detail: text[lang] }, lang));
   }
 
   /** Runs a SELECT and returns RDF/JS bindings (the typed discoverability queries use this). */

@@ -53,7 +53,7 @@ export interface WorkerError {
 }
 
 export type FromWorker =
-  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly string[]; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number /* since the worker's last message saying it */ }
+  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly Text[]; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number /* since the worker's last message saying it */ }
   | { readonly type: "fatal"; readonly message: string; /** A Vivant error's message and hint in each language. */ readonly text?: Text }
   | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
   | { readonly type: "reloaded"; readonly id: number; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number }

@@ -3,7 +3,7 @@
 
 import { tx } from "../i18n.js";
 import { parentPort, workerData } from "node:worker_threads";
-import { isVivantError } from "../errors.js";
+import { isVivantError, type Text } from "../errors.js";
 import { isStoreBrokenError } from "../store/oxigraph.js";
 import { GraphStore } from "../store/graph-store.js";
 import { PerformanceIndex } from "../query/perf-index.js";
@@ -48,13 +48,13 @@ function fail(id: number, e: unknown, extra: Partial<WorkerError> = {}): void {
   post({ type: "error", id, error });
 }
 
-const warnings: string[] = [];
+const warnings: Text[] = [];
 let store: GraphStore | undefined;
 // Files the other workers already checked for the ownership rule are not scanned again (the pool keeps the list).
 const checked = new Map<string, string>(config.ownershipChecked ?? []);
 try {
   store = await GraphStore.open({
-    dataDir: config.dataDir, readOnly: true, onWarning: (w) => warnings.push(w), ownershipChecked: checked, ...(config.exclude ? { exclude: config.exclude } : {}),
+    dataDir: config.dataDir, readOnly: true, onWarning: (_w, text) => warnings.push(text), ownershipChecked: checked, ...(config.exclude ? { exclude: config.exclude } : {}),
     ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
   });
 } catch (e) {

@@ -6,12 +6,12 @@
 //   <plain triples: chunks, each loadable on its own>
 //   <triples with blank nodes: loaded in one call>
 
-import { tx } from "../i18n.js";
+import { tx, txBy } from "../i18n.js";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError, UsageError, type Message, type Text } from "../errors.js";
+import { InputError, UsageError, type Message, type Text, type Warn } from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
 import { DurableWriteError, fsyncDir, isDurableTemp, writeDurably } from "./durable.js";
@@ -114,14 +114,18 @@ export async function removeGraphFile(dataDir: string, graphIri: string): Promis
  * Paths of every graph file in the data directory. An entry named like a graph file that is not a regular file
  * (a folder named `x.nt`, a link, a device) is reported through `onSkip` and left alone, never read.
  */
-export async function listGraphFiles(dataDir: string, onSkip?: (message: string) => void): Promise<string[]> {
+export async function listGraphFiles(dataDir: string, onSkip?: Warn): Promise<string[]> {
   const entries = await readdir(graphsDir(dataDir), { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries) {
     if (!e.name.endsWith(".nt") || e.name.startsWith(".")) continue;
     const path = join(graphsDir(dataDir), e.name);
     if (e.isFile()) out.push(path);
-    else onSkip?.(`${path} is not a graph file (${e.isDirectory() ? "a directory" : e.isSymbolicLink() ? "a symbolic link" : "not a regular file"}): skipped; move it out of ${graphsDir(dataDir)}`);
+    else {
+      const kind = tx(e.isDirectory() ? "store/kind-directory" : e.isSymbolicLink() ? "store/kind-link" : "store/kind-other");
+      const text = txBy("store/not-a-graph-file", (lang) => ({ path, kind: kind[lang], dir: graphsDir(dataDir) }));
+      onSkip?.(text.en, text);
+    }
   }
   return out.sort();
 }

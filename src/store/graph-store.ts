@@ -1,9 +1,9 @@
 // GraphStore: one named graph per publisher over an embedded Oxigraph store, persisted to a data
 // directory (one file per graph), with a DCAT/VoID catalog graph and typed select/construct/ask.
 
-import { tx } from "../i18n.js";
+import { plural, tx, txBy } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
-import { UsageError, InputError } from "../errors.js";
+import { UsageError, InputError, type Warn } from "../errors.js";
 import { checkReplace, GraphSet, serialiseGraphText } from "./graph-set.js";
 import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
@@ -34,7 +34,7 @@ export interface OpenOptions {
   /** Called while the graphs of the data directory are loaded at open. */
   readonly onProgress?: ProgressListener;
   /** Called when a file of the data directory cannot be used (it is moved to `quarantine/`, or skipped when read-only). */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: Warn;
   /**
    * Queries deeper or larger than these are refused with `sparql/too-complex` before Oxigraph sees them
    * (a deeper query could break the WebAssembly store: see `QueryLimits`).
@@ -75,7 +75,7 @@ export class GraphStore implements SelectSource {
   #exclude: ReadonlySet<string> = new Set();
   #unlock: (() => void) | undefined;
   #closed = false;
-  #onWarning: ((message: string) => void) | undefined;
+  #onWarning: Warn | undefined;
   /** While the data directory is opened: every file's graph, so that the first file loaded knows who owns what. */
   #opening: GraphInfo[] | undefined;
   #checked: Map<string, string> = new Map();
@@ -140,10 +140,12 @@ export class GraphStore implements SelectSource {
       } catch (e) {
         if (!(e instanceof InputError) || e.code !== "store/corrupt-file") throw e;
         if (this.#readOnly) {
-          options.onWarning?.(`${e.message} (skipped)`);
+          const text = txBy("store/corrupt-skipped", (lang) => ({ detail: e.messageIn(lang) }));
+          options.onWarning?.(text.en, text);
         } else {
           const to = await quarantine(this.#dataDir!, path);
-          options.onWarning?.(`${e.message}; moved to ${to}`);
+          const text = txBy("store/corrupt-moved", (lang) => ({ detail: e.messageIn(lang), to }));
+          options.onWarning?.(text.en, text);
         }
       }
     }
@@ -171,7 +173,9 @@ export class GraphStore implements SelectSource {
 
   #reportDropped(graph: string, dropped: ReadonlySet<string>): void {
     if (dropped.size) {
-      this.#onWarning?.(`graph ${graph}: statements about ${dropped.size} resource${dropped.size === 1 ? "" : "s"} of other publishers not loaded (${listIris([...dropped])}): a graph speaks only about its own resources`);
+      const text = tx("store/foreign-dropped", { graph, count: dropped.size, list: listIris([...dropped]) });
+      const said = { en: plural(text.en, dropped.size, "en"), fr: plural(text.fr, dropped.size, "fr") };
+      this.#onWarning?.(said.en, said);
     }
   }
 

@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
 import { Agent, request, type Dispatcher } from "undici";
-import { InputError, UsageError, type Message } from "../errors.js";
+import { InputError, messageOf, UsageError, type Message, type Warn } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
@@ -56,7 +56,7 @@ export interface RemoteStoreOptions {
   /** Queries deeper or larger than these are refused before the store sees them. */
   readonly queryLimits?: QueryLimits;
   /** Called when something found at open was repaired (e.g. physical graphs of an interrupted write dropped). */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: Warn;
   /**
    * Concurrent connections to the store.
    * @default 16
@@ -251,7 +251,10 @@ export class RemoteStore implements SelectSource {
     const live = new Set([this.#state.catalog, ...this.#state.graphs.map((g) => g.physical), STATE_GRAPH]);
     const orphans = listed.bindings.map((b) => b.g!.value).filter((g) => !live.has(g));
     for (const g of orphans) await this.#update(`DROP SILENT GRAPH <${g}>`);
-    if (orphans.length) this.#o.onWarning?.(`dropped ${orphans.length} graph${orphans.length === 1 ? "" : "s"} of interrupted writes from the store`);
+    if (orphans.length) {
+      const text = tx("store/orphans-dropped", { count: orphans.length });
+      this.#o.onWarning?.(text.en, text);
+    }
     // Older state records (a switch whose clean-up did not run).
     if (rows.bindings.length > 1) await this.#update(`DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${this.#state.seq}) } }`);
   }
@@ -300,7 +303,8 @@ export class RemoteStore implements SelectSource {
       if ((this.#uses.get(g) ?? 0) > 0) continue;
       this.#toDrop.delete(g);
       await this.#update(`DROP SILENT GRAPH <${g}>`).catch((e: Error) => {
-        this.#o.onWarning?.(`could not drop the replaced graph ${g}: ${e.message} (dropped at next open)`);
+        const text = txBy("store/drop-failed", (lang) => ({ graph: g, detail: messageOf(e, lang) }));
+        this.#o.onWarning?.(text.en, text);
       });
     }
   }

@@ -3,7 +3,8 @@
 
 import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
-import { InputError } from "../errors.js";
+import { InputError, type Warn } from "../errors.js";
+import { txBy } from "../i18n.js";
 import { graphFileName, graphsDir, listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeEncodedGraphFile, writeGraphFile, type EncodedGraph } from "./files.js";
 import { checkReplace, graphInfo, GraphSet, serialiseGraph } from "./graph-set.js";
 import { checkIri } from "./ntriples.js";
@@ -20,7 +21,7 @@ export class GraphWriter {
   }
 
   /** Opens (and locks) a data directory, checking every file: unusable ones are moved to `quarantine/`. */
-  static async open(dataDir: string, onWarning?: (message: string) => void): Promise<GraphWriter> {
+  static async open(dataDir: string, onWarning?: Warn): Promise<GraphWriter> {
     const w = new GraphWriter(dataDir);
     await prepareDataDir(dataDir);
     w.#unlock = await lockDataDir(dataDir);
@@ -32,7 +33,8 @@ export class GraphWriter {
         } catch (e) {
           if (!(e instanceof InputError) || e.code !== "store/corrupt-file") throw e;
           const to = await quarantine(dataDir, path);
-          onWarning?.(`${e.message}; moved to ${to}`);
+          const text = txBy("store/corrupt-moved", (lang) => ({ detail: e.messageIn(lang), to }));
+          onWarning?.(text.en, text);
         }
       }
     } catch (e) {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { englishWords } from "../helpers/english.js";
 import { startServe } from "../../src/cli/serve.js";
 import { GraphStore } from "../../src/store/index.js";
 import { call, DEMO_GRAPH, DEMO_PATH, DEMO_TEXT, selectRows } from "./helpers.js";
@@ -84,6 +85,28 @@ describe("vivant load", () => {
 });
 
 describe("vivant serve", () => {
+  it("--lang fr: the pages' address and the store's warnings (a folder named x.nt) in French, not English", async () => {
+    const data = join(dir, "served-fr");
+    mkdirSync(join(data, "graphs", "x.nt"), { recursive: true });
+    const chunks: string[] = [];
+    const out = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) });
+    const server = await startServe(["--lang", "fr", "--port", "0", "--data", data, "--workers", "1"], { stdout: out, stderr: out, cwd: dir, isTTY: false, env: {} });
+    try {
+      const text = chunks.join("");
+      // (The warnings come first here: stdout and stderr share one stream, and the store is opened before the banner.)
+      expect(text.split("\n")).toContain(`Pages (découverte, observatoire, requêtes, vérificateur, publication) : ${server.url}`);
+      const warnings = text.split("\n").filter((l) => l.includes("x.nt"));
+      // Seen by the writer and by the query worker, each said in French.
+      expect(warnings.length).toBeGreaterThanOrEqual(2);
+      for (const w of warnings) {
+        expect(w).toMatch(/^avertissement : .*x\.nt n'est pas un fichier de graphe \(un dossier\) : ignoré ; sortez-le de /);
+        expect(englishWords(w)).toEqual([]);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it("serves the demo season, prints the endpoint and a token that writes the demo graph", async () => {
     const chunks: string[] = [];
     const out = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) });
