@@ -6,7 +6,8 @@
 import type { SelectResult } from "../store/types.js";
 import { iri, PREFIXES, type PerformanceFilter } from "../query/filter.js";
 import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
-import { performancesToIcal, type IcalOptions } from "./ical.js";
+import { performancesToIcal } from "./ical.js";
+import type { IcalOptions } from "./ical-options.js";
 
 /** Most events in one iCalendar feed; past it the feed says so (`X-Vivant-Truncated: true`) and ends. */
 export const ICAL_MAX_EVENTS = 5000;

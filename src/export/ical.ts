@@ -10,22 +10,10 @@ import icalGenerator, { foldLines, ICalCalendarMethod, ICalEventStatus } from "i
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { DateTime, Duration } from "luxon";
 import type { Lang } from "../errors.js";
+import type { IcalOptions } from "./ical-options.js";
 import type { PerformanceNode } from "../query/performances.js";
 
-/** Options of a feed. */
-export interface IcalOptions {
-  /** Language of the texts picked from the data (names, descriptions) and of the feed's own sentences. @default "en" */
-  readonly lang?: Lang;
-  /** The calendar's name (`X-WR-CALNAME`). */
-  readonly name?: string;
-  /**
-   * An IANA zone tried first for every performance (e.g. the request's `tz`): used when its offset at that instant
-   * is the date's own offset, else the venue's country's zone, else UTC.
-   */
-  readonly timeZone?: string;
-  /** When the feed was made (`DTSTAMP` of each event). @default now */
-  readonly now?: Date;
-}
+export type { IcalOptions } from "./ical-options.js";
 
 /**
  * The IANA zone of a country whose whole mainland keeps one civil time. Only a candidate: a date is put in it

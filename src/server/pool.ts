@@ -11,7 +11,7 @@ import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 import type { PerformanceFilter } from "../query/filter.js";
 import type { FeedWithin, IcalFeed } from "../export/ical-feed.js";
-import type { IcalOptions } from "../export/ical.js";
+import type { IcalOptions } from "../export/ical-options.js";
 import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
 import type { NameValue } from "../query/perf-index.js";
 import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";

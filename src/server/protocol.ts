@@ -5,7 +5,7 @@ import type { FormattedResult, QueryOptions } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import type { PerformanceFilter } from "../query/filter.js";
 import type { FeedWithin } from "../export/ical-feed.js";
-import type { IcalOptions } from "../export/ical.js";
+import type { IcalOptions } from "../export/ical-options.js";
 import type { PageOptions } from "../query/performances.js";
 import type { Facet } from "../query/aggregates.js";
 

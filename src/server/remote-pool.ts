@@ -5,7 +5,7 @@
 
 import { isVivantError } from "../errors.js";
 import { icalFeed, type FeedWithin, type IcalFeed } from "../export/ical-feed.js";
-import type { IcalOptions } from "../export/ical.js";
+import type { IcalOptions } from "../export/ical-options.js";
 import { observatory, performanceFacets, type Facet, type FacetCounts, type Observatory } from "../query/aggregates.js";
 import { checkFilter, type PerformanceFilter } from "../query/filter.js";
 import { PerformanceIndex, type NameValue } from "../query/perf-index.js";
