@@ -24,7 +24,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: a tiny 32-bit seeded PRNG, plenty for test data (not for anything secret). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -19,21 +19,10 @@ import { performancesToIcal } from "../src/export/ical.js";
 import { readGraphFileSync } from "../src/store/files.js";
 import { GraphWriter } from "../src/store/writer.js";
 import type { PerformanceNode } from "../src/query/performances.js";
-import type { BenchModule, BenchRow } from "./harness.js";
+import { median, timeMs, type BenchModule, type BenchRow } from "./harness.js";
 import { makeDataDir } from "./web.bench.js";
 
 const TRIPLES_PER_PERFORMANCE = 38;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function msOf(fn: () => unknown): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
 
 async function getText(url: string, accept: string): Promise<string> {
   const r = await fetch(url, { headers: { accept, "accept-language": "fr" }, signal: AbortSignal.timeout(120_000) });
@@ -86,10 +75,10 @@ export const reuseBench: BenchModule = {
       const write: number[] = [];
       const bare: number[] = [];
       for (let i = 0; i < runs; i++) {
-        feed.push(await msOf(() => getText(`${base}api/performances.ics`, "text/calendar")));
-        pages.push(await msOf(() => allPages(base)));
-        write.push(await msOf(() => performancesToIcal(items, { lang: "fr" })));
-        bare.push(await msOf(() => bareIcal(items.length)));
+        feed.push(await timeMs(() => getText(`${base}api/performances.ics`, "text/calendar")));
+        pages.push(await timeMs(() => allPages(base)));
+        write.push(await timeMs(() => performancesToIcal(items, { lang: "fr" })));
+        bare.push(await timeMs(() => bareIcal(items.length)));
       }
       rows.push(
         { label: `iCal feed over HTTP (${events} events, ${triples / 1e6}M-triple store): median`, value: median(feed), unit: "ms" },
@@ -120,11 +109,11 @@ export const reuseBench: BenchModule = {
     for (let i = 0; i < runs; i++) {
       // A graph's dumps are made once per version: removed before each run, so that each run writes them.
       rmSync(dumpsDir(data.dir), { recursive: true, force: true });
-      dumps.push(await msOf(async () => {
+      dumps.push(await timeMs(async () => {
         const m = await dumpGraph(data.dir, graphIri);
         dumpBytes = m?.files.reduce((n, f) => n + f.byteSize, 0) ?? 0;
       }));
-      peer.push(await msOf(() => gzipSync(Buffer.from(store.dump({ format: "application/n-quads" }), "utf8"))));
+      peer.push(await timeMs(() => gzipSync(Buffer.from(store.dump({ format: "application/n-quads" }), "utf8"))));
     }
     rows.push(
       { label: `dumpGraph (N-Quads gzip + Turtle, ${data.triples} triples, ${(dumpBytes / 2 ** 20).toFixed(1)} MiB written): median`, value: median(dumps), unit: "ms" },

@@ -7,19 +7,9 @@ import { Parser } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { call, DEMO_GRAPH, DEMO_TEXT } from "../server/helpers.js";
+import { MARK, RESTRICTED_TOKENS, RESTRICTED_TURTLE, SECRET, TOKEN_OTHER, TOKEN_PARTNER, TOKEN_PUBLISHER } from "./restricted-fixture.js";
 
-const SECRET = "https://secret.example/graph";
-const MARK = "Spectacle confidentiel";
-const TOKEN_PUBLISHER = "publisher-token-0123456789abcdef";
-const TOKEN_PARTNER = "partner-token-0123456789abcdef";
-const TOKEN_OTHER = "other-reader-token-0123456789ab";
-const body = `@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://secret.example/performance/p1> a schema:TheaterEvent ; schema:name "${MARK}"@fr ;
-  schema:startDate "2026-11-20T20:00:00+01:00"^^xsd:dateTime ; schema:workPerformed <https://secret.example/production/w> ;
-  schema:location <https://secret.example/venue/v> ; schema:isAccessibleForFree true .
-<https://secret.example/production/w> a schema:CreativeWork ; schema:name "${MARK}"@fr .
-<https://secret.example/venue/v> a schema:Place ; schema:name "Salle secrète"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Zanzibar-sur-Loire" ; schema:addressRegion "Région secrète" ; schema:addressCountry "FR" ] .`;
+const body = RESTRICTED_TURTLE;
 
 let server: VivantServer;
 let base: string;
@@ -29,11 +19,7 @@ const other = { authorization: `Bearer ${TOKEN_OTHER}` };
 const publisher = { authorization: `Bearer ${TOKEN_PUBLISHER}` };
 
 beforeAll(async () => {
-  const tokens = TokenTable.fromEntries([
-    { token: TOKEN_PUBLISHER, publisher: "secret", graph: SECRET, licence: "cc-by-4.0", share: ["observatoire"] },
-    { token: TOKEN_PARTNER, reader: "observatoire" },
-    { token: TOKEN_OTHER, reader: "curieux" },
-  ]);
+  const tokens = TokenTable.fromEntries([...RESTRICTED_TOKENS]);
   server = await VivantServer.start({ port: 0, tokens });
   base = server.url;
   const demo = await server.load([{ text: DEMO_TEXT, source: "demo-season.json" }], {});

@@ -6,18 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { FixKind } from "../../src/harvest/fixes.js";
 import { Ledger, RepairLog, SourceTally, type NotCarriedReason } from "../../src/harvest/ledger.js";
 import { TableTally } from "../../src/import/tableTally.js";
+import { mulberry32 } from "../../bench/generate.js";
 
-/** A small deterministic PRNG (mulberry32), so a failure names its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, the season generator's), so a failure names its seed. */
+const prng = mulberry32;
 
 const REASONS: NotCarriedReason[] = ["invalid", "unresolved", "not-mapped"];
 const FIXES: FixKind[] = ["decimal-comma", "postcode-leading-zero", "date-day-month-year"];

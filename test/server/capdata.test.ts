@@ -13,6 +13,7 @@ import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { runCli } from "../helpers/cli.js";
 import { parseWithOxigraph, parseWithStreamingParser } from "../helpers/rdfxml.js";
 import { call as callOnce, DEMO_TEXT } from "./helpers.js";
+import { MARK, RESTRICTED_TOKENS, RESTRICTED_TURTLE, SECRET, TOKEN_OTHER, TOKEN_PARTNER, TOKEN_PUBLISHER } from "../dataspace/restricted-fixture.js";
 
 /**
  * One retry on a connection reset: a keep-alive socket the server closes just as the next request goes out (the
@@ -27,18 +28,7 @@ async function call(...args: Parameters<typeof callOnce>): ReturnType<typeof cal
   }
 }
 
-const SECRET = "https://secret.example/graph";
-const MARK = "Spectacle confidentiel";
-const TOKEN_PUBLISHER = "publisher-token-0123456789abcdef";
-const TOKEN_PARTNER = "partner-token-0123456789abcdef";
-const TOKEN_OTHER = "other-reader-token-0123456789ab";
-const body = `@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://secret.example/performance/p1> a schema:TheaterEvent ; schema:name "${MARK}"@fr ;
-  schema:startDate "2026-11-20T20:00:00+01:00"^^xsd:dateTime ; schema:workPerformed <https://secret.example/production/w> ;
-  schema:location <https://secret.example/venue/v> .
-<https://secret.example/production/w> a schema:CreativeWork ; schema:name "${MARK}"@fr .
-<https://secret.example/venue/v> a schema:Place ; schema:name "Salle secrète"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Zanzibar-sur-Loire" ; schema:addressCountry "FR" ] .`;
+const body = RESTRICTED_TURTLE;
 const PATH = ".well-known/capdata-export.rdf";
 const NS = "https://vivant.dev/ns/capdata-provisional#";
 
@@ -51,11 +41,7 @@ const leaks = (text: string): boolean => text.includes(MARK) || text.includes("S
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "vivant-capdata-"));
-  const tokens = TokenTable.fromEntries([
-    { token: TOKEN_PUBLISHER, publisher: "secret", graph: SECRET, licence: "cc-by-4.0", share: ["observatoire"] },
-    { token: TOKEN_PARTNER, reader: "observatoire" },
-    { token: TOKEN_OTHER, reader: "curieux" },
-  ]);
+  const tokens = TokenTable.fromEntries([...RESTRICTED_TOKENS]);
   server = await VivantServer.start({ port: 0, dataDir, tokens, workers: 1 });
   const demo = await server.load([{ text: DEMO_TEXT, source: "demo-season.json" }], {});
   expect(demo.info).toBeDefined();
