@@ -205,6 +205,11 @@ export function plural(sentence: string, n: number, lang: Lang): string {
   return sentence.replace(/\(s\)/g, many ? "s" : "");
 }
 
+/** `plural` in every language of a text. */
+export function pluralText(text: Text, n: number): Text {
+  return { en: plural(text.en, n, "en"), fr: plural(text.fr, n, "fr") };
+}
+
 /** The catalogue's sentence `key` in every language (what errors carry). */
 export function tx(key: MessageKey, params: Params = {}): Text {
   const entry = CATALOGUE[key];

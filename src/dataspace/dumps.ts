@@ -106,14 +106,14 @@ function* toNQuads(piece: Buffer, graph: string): Generator<Buffer> {
  * returns its byte size and SHA-256: after this resolves the file is complete; before, the old file (or none).
  * Throws StorageError, or the source's own InputError (a corrupt graph file).
  */
-async function writeAtomically(dir: string, name: string, source: AsyncIterable<Buffer>, gzip: boolean): Promise<{ byteSize: number; sha256: string }> {
+async function writeAtomically(dir: string, name: string, source: AsyncIterable<Buffer>, gzip: boolean, what = "dump"): Promise<{ byteSize: number; sha256: string }> {
   const target = join(dir, name);
   try {
     const { byteSize, sha256 } = await writeDurably(target, source, { gzip, hash: true });
     return { byteSize, sha256: sha256! };
   } catch (e) {
     if (!(e instanceof DurableWriteError)) throw e;
-    throw new StorageError(e.full ? "store/no-space" : "store/io", `cannot write dump ${target} (nothing published): ${(e.cause as Error).message}`, e.full ? 507 : 500, {
+    throw new StorageError(e.full ? "store/no-space" : "store/io", `cannot write ${what} ${target} (nothing published): ${(e.cause as Error).message}`, e.full ? 507 : 500, {
       hint: e.full ? "free space on the data directory's disk" : "check that the data directory is writable", cause: e.cause, ...(e.errno !== undefined ? { errno: e.errno } : {}),
     });
   }
@@ -136,11 +136,14 @@ async function* toTurtle(pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   yield drain();
 }
 
-/** Writes `bytes` to `dir/name` atomically (temp file, fsync, rename, fsync of the folder). Throws StorageError. */
-export async function writeBytesAtomically(dir: string, name: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes `bytes` to `dir/name` atomically (temp file, fsync, rename, fsync of the folder); `what` names the file in
+ * the StorageError (the change feed and the follower keep their state with it, not only dumps).
+ */
+export async function writeBytesAtomically(dir: string, name: string, bytes: Uint8Array, what = "file"): Promise<void> {
   await writeAtomically(dir, name, (async function* () {
     yield Buffer.from(bytes);
-  })(), false);
+  })(), false, what);
 }
 
 async function writeJsonAtomically(dir: string, name: string, value: unknown): Promise<void> {

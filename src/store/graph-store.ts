@@ -1,7 +1,7 @@
 // GraphStore: one named graph per publisher over an embedded Oxigraph store, persisted to a data
 // directory (one file per graph), with a DCAT/VoID catalog graph and typed select/construct/ask.
 
-import { plural, tx, txBy } from "../i18n.js";
+import { pluralText, tx, txBy } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError, type Warn } from "../errors.js";
 import { checkReplace, GraphSet, serialiseGraphText } from "./graph-set.js";
@@ -174,7 +174,7 @@ export class GraphStore implements SelectSource {
   #reportDropped(graph: string, dropped: ReadonlySet<string>): void {
     if (dropped.size) {
       const text = tx("store/foreign-dropped", { graph, count: dropped.size, list: listIris([...dropped]) });
-      const said = { en: plural(text.en, dropped.size, "en"), fr: plural(text.fr, dropped.size, "fr") };
+      const said = pluralText(text, dropped.size);
       this.#onWarning?.(said.en, said);
     }
   }

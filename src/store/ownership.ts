@@ -2,7 +2,7 @@
 // from, plus the namespaces it registered), and a graph's statements about an IRI another graph owns are never
 // written, nor served. Blank nodes are every graph's own.
 
-import { plural, tx } from "../i18n.js";
+import { pluralText, tx } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.js";
 
@@ -195,7 +195,7 @@ export function checkOwnSubjects(graphIri: string, chunks: Iterable<string | Uin
   const foreign = foreignSubjectsOf(chunks, graphIri, ownership);
   if (foreign.length) {
     const text = tx("store/foreign-subjects", { graph: graphIri, count: foreign.length, list: listIris(foreign) });
-    throw new UsageError("store/foreign-subjects", { en: plural(text.en, foreign.length, "en"), fr: plural(text.fr, foreign.length, "fr") }, {
+    throw new UsageError("store/foreign-subjects", pluralText(text, foreign.length), {
       hint: tx("store/foreign-subjects.hint"),
     });
   }
