@@ -154,6 +154,14 @@ export const SERVER_TEXT = {
   "reconcile/bad-parameter.hint": { en: "e.g. `{example}`", fr: "par ex. `{example}`" },
   "reconcile/no-entity": { en: "no entity {id} in the reconciled graphs", fr: "pas d'entité {id} dans les graphes rapprochés" },
   "reconcile/no-entity.hint": { en: "use an id a match or suggest answer gave", fr: "utilisez un id donné par une réponse de match ou de suggest" },
+  "reconcile/unknown-qualifier": { en: "`{path}`: unknown matchQualifier {qualifier} (for {what})", fr: "`{path}` : matchQualifier {qualifier} inconnu (pour {what})" },
+  "reconcile/qualifier-not-here": { en: "`{path}`: the matchQualifier {qualifier} does not apply to {what}", fr: "`{path}` : le matchQualifier {qualifier} ne s'applique pas à {what}" },
+  "reconcile/qualifier.hint": {
+    en: "for {what}, use one of {allowed}, or leave matchQualifier out; GET /reconcile/suggest/property lists each property's matchQualifiers",
+    fr: "pour {what}, utilisez l'un de {allowed}, ou omettez matchQualifier ; GET /reconcile/suggest/property donne les matchQualifiers de chaque propriété",
+  },
+  "reconcile/pattern-empty": { en: "`{path}`: a WildcardMatch pattern needs at least one letter or digit", fr: "`{path}` : un motif WildcardMatch doit contenir au moins une lettre ou un chiffre" },
+  "reconcile/pattern-empty.hint": { en: "e.g. \"Grand Qu*\"; to match any value, leave the condition out", fr: "par ex. « Grand Qu* » ; pour accepter toute valeur, omettez la condition" },
   "reconcile/method": { en: "{method} is not allowed on {path}", fr: "la méthode {method} n'est pas permise sur {path}" },
 
   // --- pages' forms ----------------------------------------------------------------------------------------

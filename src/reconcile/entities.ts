@@ -144,6 +144,27 @@ export class EntityIndex {
     return this.#byValue.get(`${p.id}\u0000${valueKey(p, value)}`) ?? [];
   }
 
+  /** Entities with a value of this property whose key (as `valueKey` gives it) passes `test`: a scan of the property's distinct values. */
+  withValueWhere(p: ReconProperty, test: (key: string) => boolean, max: number): string[] {
+    const prefix = `${p.id}\u0000`;
+    const out: string[] = [];
+    for (const [key, ids] of this.#byValue) {
+      if (out.length >= max) break;
+      if (key.startsWith(prefix) && test(key.slice(prefix.length))) out.push(...ids);
+    }
+    return out;
+  }
+
+  /** Entities with a name word that passes `test` (a scan of the distinct words). */
+  withTokenWhere(test: (word: string) => boolean, max: number): string[] {
+    const out: string[] = [];
+    for (const [word, ids] of this.#byToken) {
+      if (out.length >= max) break;
+      if (test(word)) out.push(...ids);
+    }
+    return out;
+  }
+
   /** The best name of an entity for a language: one tagged with it, else untagged, else any. */
   name(id: string, lang?: string): Value | undefined {
     const names = this.entities.get(id)?.props.get("name") ?? [];

@@ -2,11 +2,13 @@
 // values the query gives (never a scan of the whole store), each condition is compared with the candidate's values
 // (folded names, postal codes, days, linked entities), and every candidate says in its `features` why it scored
 // what it did. A known identifier (the entity's own IRI, or a Wikidata/ISNI/BnF/Artsdata IRI it is `sameAs`) is a
-// certain match; otherwise the score is the weighted mean of the conditions' similarities, from 0 to 100.
+// certain match; otherwise the score is the weighted mean of the conditions' similarities, from 0 to 100. A
+// condition's `matchQualifier` (qualifiers.ts: FuzzyMatch, ExactMatch, WildcardMatch) says how its values compare.
 
 import type { Lang } from "../errors.js";
 import type { EntityIndex, Entity, Value } from "./entities.js";
 import type { Condition, PropertyValue, ReconQuery } from "./request.js";
+import { exactText, foldPattern, qualifierOf, wildcardMatch, type QualifierId } from "./qualifiers.js";
 import { externalIri, foldCode, foldName, similarity, tokens } from "./text.js";
 import { propertyOf, typeOf, TYPES, type ReconProperty } from "./vocabulary.js";
 
@@ -152,21 +154,51 @@ export class Matcher {
         add(this.#index.sameAs(id));
       }
     }
-    const words = new Set(q.conditions.filter((c) => c.matchType === "name").flatMap((c) => c.values.flatMap((v) => tokens(foldName(valueText(v))))));
-    const lists = [...words].map((w) => this.#index.withToken(w)).sort((a, b) => a.length - b.length);
-    for (const l of lists) add(l);
+    const names = q.conditions.filter((c) => c.matchType === "name");
+    const words = new Set(names.filter((c) => c.qualifier !== "WildcardMatch").flatMap((c) => c.values.flatMap((v) => tokens(foldName(valueText(v))))));
+    const lists = [...words].map((w) => this.#index.withToken(w));
+    for (const c of names) if (c.qualifier === "WildcardMatch") for (const v of c.values) lists.push(this.#patternCandidates(valueText(v)));
+    for (const l of lists.sort((a, b) => a.length - b.length)) add(l);
     if (found.size) return found;
     for (const c of q.conditions) {
       const p = c.matchType === "property" ? propertyOf(c.propertyId!) : undefined;
       if (!p || c.quantifier === "none") continue;
-      for (const v of c.values) add(this.#index.withValue(p, valueId(v) ?? valueText(v)));
+      for (const v of c.values) {
+        if (c.qualifier !== "WildcardMatch") add(this.#index.withValue(p, valueId(v) ?? valueText(v)));
+        else {
+          const pattern = p.kind === "code" ? foldCode(valueText(v)) : p.kind === "text" ? foldPattern(valueText(v)) : valueText(v);
+          add(this.#index.withValueWhere(p, (key) => wildcardMatch(pattern, key), MAX_SCAN));
+        }
+      }
     }
     return found;
   }
 
+  /**
+   * The entities a wildcard name pattern may match: each literal run of the pattern lies within one word of a
+   * matching name, so those with a word containing the pattern's longest run (a scan of the distinct words).
+   */
+  #patternCandidates(pattern: string): string[] {
+    const runs = foldPattern(pattern).split(/[*? ]/).filter((r) => r);
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), "");
+    return longest ? this.#index.withTokenWhere((w) => w.includes(longest), MAX_SCAN) : [];
+  }
+
+  /** One asked name against an entity's names, by the condition's qualifier. */
+  #nameSimilarity(q: QualifierId, asked: string, e: Entity): number {
+    if (q === "FuzzyMatch") return best(this.#fold(asked), e.folded);
+    if (q === "WildcardMatch") {
+      const pattern = foldPattern(asked);
+      return e.folded.some((f) => wildcardMatch(pattern, f)) ? 1 : 0;
+    }
+    const wanted = exactText(asked);
+    return [...(e.props.get("name") ?? []), ...(e.props.get("alternateName") ?? [])].some((n) => exactText(n.value) === wanted) ? 1 : 0;
+  }
+
   #judge(c: Condition, e: Entity): Verdict {
     if (c.matchType === "name") {
-      const sims = c.values.map((v) => best(this.#fold(valueText(v)), e.folded));
+      const q = qualifierOf(c.qualifier, "name");
+      const sims = c.values.map((v) => this.#nameSimilarity(q, valueText(v), e));
       return this.#verdict(c, sims, { id: "name", name: FEATURE_NAMES.name![this.#lang] }, 1);
     }
     if (c.matchType === "id") {
@@ -183,7 +215,8 @@ export class Matcher {
       return this.#verdict(c, sims, { id: "sameAs", name: FEATURE_NAMES.sameAs![this.#lang] }, 0, true);
     }
     const stored = e.props.get(p.id) ?? [];
-    const sims = c.values.map((v) => Math.max(0, ...stored.map((s) => this.#compare(p, v, s))));
+    const q = qualifierOf(c.qualifier, p);
+    const sims = c.values.map((v) => Math.max(0, ...stored.map((s) => this.#compare(p, v, s, q))));
     const name = FEATURE_NAMES.property![this.#lang].replace("{property}", p.name[this.#lang]);
     return this.#verdict(c, sims, { id: `property:${p.id}`, name }, 0.5);
   }
@@ -195,7 +228,10 @@ export class Matcher {
     const similarity = c.quantifier === "all" ? Math.min(...sims) : c.quantifier === "none" ? (max >= MATCHING ? 0 : 1) : max;
     const matched = similarity >= MATCHING;
     const value = boolean ? matched : Math.round(similarity * 1000) / 1000;
-    return { similarity, matched, certain: boolean && matched && c.quantifier !== "none", weight: boolean ? 0 : weight, feature: { ...feature, value } };
+    // An identifier condition weighs nothing (its match is certain, its absence no evidence), except a `none`
+    // one the candidate breaks: that counts as a condition scored 0.
+    const counted = boolean ? (c.quantifier === "none" && !matched ? 1 : 0) : weight;
+    return { similarity, matched, certain: boolean && matched && c.quantifier !== "none", weight: counted, feature: { ...feature, value } };
   }
 
   /** Whether an id names this entity: its IRI, or an identifier it is the same as. */
@@ -206,9 +242,15 @@ export class Matcher {
     return (e.props.get("sameAs") ?? []).some((s) => (externalIri(s.value) ?? s.value) === wanted);
   }
 
-  /** One asked value against one stored value of a property, 0..1. */
-  #compare(p: ReconProperty, asked: PropertyValue, stored: Value): number {
+  /** One asked value against one stored value of a property, 0..1, by the condition's qualifier. */
+  #compare(p: ReconProperty, asked: PropertyValue, stored: Value, q: QualifierId): number {
     const textValue = valueText(asked);
+    if (q === "WildcardMatch") {
+      if (p.kind === "code") return wildcardMatch(foldCode(textValue), foldCode(stored.value)) ? 1 : 0;
+      if (p.kind === "text") return wildcardMatch(foldPattern(textValue), this.#fold(stored.value)) ? 1 : 0;
+      return wildcardMatch(textValue, stored.value) ? 1 : 0;
+    }
+    if (q === "ExactMatch") return this.#compareExactly(p, asked, stored);
     switch (p.kind) {
       case "code":
         return foldCode(textValue) === foldCode(stored.value) ? 1 : 0;
@@ -230,6 +272,27 @@ export class Matcher {
       }
       default:
         return similarity(this.#fold(textValue), this.#fold(stored.value));
+    }
+  }
+
+  /** `ExactMatch`: 1 for an equal value (texts letter for letter, dates the same instant or day, numbers equal), else 0. */
+  #compareExactly(p: ReconProperty, asked: PropertyValue, stored: Value): number {
+    const textValue = valueText(asked);
+    switch (p.kind) {
+      case "text":
+        return exactText(textValue) === exactText(stored.value) ? 1 : 0;
+      case "number":
+        return Number(textValue) === Number(stored.value) ? 1 : 0;
+      case "date":
+        return compareDates(textValue, stored.value) === 1 ? 1 : 0;
+      case "entity": {
+        const target = this.#index.entities.get(stored.value);
+        if (typeof asked === "object" || /^[a-z][a-z0-9+.-]*:\S+$/i.test(textValue)) return (target ? this.#isIt(target, valueId(asked)) : stored.value === valueId(asked)) ? 1 : 0;
+        const names = target ? [...(target.props.get("name") ?? []), ...(target.props.get("alternateName") ?? [])] : [];
+        return names.some((n) => exactText(n.value) === exactText(textValue)) ? 1 : 0;
+      }
+      default:
+        return this.#compare(p, asked, stored, "FuzzyMatch");
     }
   }
 }

@@ -5,6 +5,7 @@
 import type { Lang } from "../errors.js";
 import type { Entity, EntityIndex, Value } from "./entities.js";
 import { Matcher } from "./match.js";
+import { matchQualifiers } from "./qualifiers.js";
 import { MAX_BATCH } from "./request.js";
 import { foldName, tokens } from "./text.js";
 import { PROPERTIES, propertyOf, TYPES, typeOf, type ReconProperty } from "./vocabulary.js";
@@ -79,7 +80,7 @@ function prefixed(name: string, prefix: string): boolean {
 export function suggestProperties(o: SuggestOptions, lang: Lang): { result: unknown[] } {
   const type = o.type === undefined ? undefined : typeOf(o.type);
   const found = PROPERTIES.filter((p) => (type === undefined || p.families.includes(type.family)) && (p.id.toLowerCase().startsWith(o.prefix.toLowerCase()) || prefixed(p.name[lang], o.prefix)));
-  return { result: found.slice(o.offset, o.offset + o.limit).map((p) => ({ id: p.id, name: p.name[lang], description: p.description[lang] })) };
+  return { result: found.slice(o.offset, o.offset + o.limit).map((p) => ({ id: p.id, name: p.name[lang], description: p.description[lang], matchQualifiers: matchQualifiers(p, lang) })) };
 }
 
 export function suggestTypes(o: SuggestOptions, lang: Lang): { result: unknown[] } {

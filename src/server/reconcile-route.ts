@@ -9,6 +9,7 @@ import { tx, txBy } from "../i18n.js";
 import { EntityIndex } from "../reconcile/entities.js";
 import { Matcher } from "../reconcile/match.js";
 import { PREVIEW_CSP, previewPage } from "../reconcile/preview.js";
+import { checkQualifiers } from "../reconcile/qualifiers.js";
 import { MAX_LIMIT, parseJson, readBatch, readExtension, readOldBatch } from "../reconcile/request.js";
 import { extend, extendOld, manifest, proposeProperties, suggestEntities, suggestProperties, suggestTypes } from "../reconcile/service.js";
 import type { SelectSource } from "../store/types.js";
@@ -166,6 +167,7 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
 }
 
 function matchAll(index: EntityIndex, lang: Lang, queries: ReturnType<typeof readBatch>): { results: { candidates: unknown[] }[] } {
+  checkQualifiers(queries);
   const m = new Matcher(index, lang);
   return { results: queries.map((q) => ({ candidates: m.match(q) })) };
 }
