@@ -247,7 +247,7 @@ export class PoliteFetcher {
    * Agent) that resolves host names through the address check and must use it for that check to hold.
    * `resolver` replaces DNS resolution (tests).
    */
-  constructor(policy: Partial<FetchPolicy> = {}, fetchImpl: FetchFn = undiciFetch, resolver: Resolver = systemResolver) {
+  constructor(policy: Partial<FetchPolicy> = {}, fetchImpl: FetchFn = undiciFetch as FetchFn, resolver: Resolver = systemResolver) {
     this.policy = { ...DEFAULT_FETCH_POLICY, ...policy };
     this.#fetch = fetchImpl;
     this.#agent = new Agent({ connect: { lookup: guardedLookup(resolver, this.policy.allowPrivate) } });
@@ -355,7 +355,8 @@ export class PoliteFetcher {
             redirect: "manual",
             signal: controller.signal,
             headers: { ...(extra && current.origin === origin ? extra : {}), "user-agent": this.policy.userAgent, accept },
-            dispatcher: this.#agent,
+            // The undici package's Agent is the dispatcher Node's own fetch types name (undici-types), one major apart.
+            dispatcher: this.#agent as unknown as NonNullable<RequestInit["dispatcher"]>,
           });
           if (REDIRECTS.has(response.status)) {
             await response.body?.cancel().catch(() => undefined);

@@ -30,15 +30,15 @@ export interface ImportResult {
 export interface PublisherOptions {
   readonly id: string;
   /** @default { und: id } */
-  readonly name?: LangMap;
+  readonly name?: LangMap | undefined;
   /** @default `https://vivant.dev/publishers/<id>/` */
-  readonly baseIri?: string;
+  readonly baseIri?: string | undefined;
   /**
    * Licence key or IRI. Sources that declare none get `NO_LICENCE_DECLARED`: Vivant does not guess one.
    * @default NO_LICENCE_DECLARED
    */
-  readonly licence?: string;
-  readonly url?: string;
+  readonly licence?: string | undefined;
+  readonly url?: string | undefined;
 }
 
 /** Licence IRI recorded for a source that declares no licence (nothing is assumed about reuse). */

@@ -161,8 +161,8 @@ function addDays(date: string, n: number): string {
 }
 
 interface Hours {
-  readonly opens?: string;
-  readonly closes?: string;
+  readonly opens?: string | undefined;
+  readonly closes?: string | undefined;
   readonly dayOfWeek: readonly string[];
 }
 function hoursOf(v: unknown): Hours[] {
@@ -178,8 +178,8 @@ export function expandOpeningHours(
   closed: readonly { startDate: string; endDate: string }[] = [],
   adjusted: readonly { startDate: string; endDate: string; hours: readonly Hours[] }[] = [],
   max = 1000,
-): { occurrences: { start: string; end?: string }[]; truncated: boolean; overnight: number } {
-  const out: { start: string; end?: string }[] = [];
+): { occurrences: { start: string; end?: string | undefined }[]; truncated: boolean; overnight: number } {
+  const out: { start: string; end?: string | undefined }[] = [];
   let overnight = 0;
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (closed.some((c) => c.startDate <= day && day <= c.endDate)) continue;

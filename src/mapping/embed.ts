@@ -26,19 +26,22 @@ function pick(map: LangMap | undefined, lang: string | undefined): string | unde
   return undefined;
 }
 
+/** What `compact` accepts: the target type with every key's value also allowed to be undefined (then removed). */
+type Loose<T> = { [K in keyof T]: T[K] | undefined };
+
 /** Drops undefined and empty-list properties: nothing is emitted that the record did not give. */
-function compact<T>(o: T): T {
+function compact<T>(o: Loose<T>): T {
   const r = o as Record<string, unknown>;
   for (const k of Object.keys(r)) if (r[k] === undefined || (Array.isArray(r[k]) && (r[k] as unknown[]).length === 0)) delete r[k];
-  return o;
+  return o as T;
 }
 
 interface Index {
   readonly venues: Map<string, Venue>;
   readonly hallOf: Map<string, { venue: Venue; name: LangMap; id: string }>;
   readonly productions: Map<string, Production>;
-  readonly people: Map<string, { name: string; url?: string; sameAs?: readonly string[] }>;
-  readonly orgs: Map<string, { name: LangMap; type?: string; url?: string; sameAs?: readonly string[] }>;
+  readonly people: Map<string, { name: string; url?: string | undefined; sameAs?: readonly string[] | undefined }>;
+  readonly orgs: Map<string, { name: LangMap; type?: string | undefined; url?: string | undefined; sameAs?: readonly string[] | undefined }>;
 }
 
 function indexOf(doc: RecordDocument): Index {

@@ -88,7 +88,7 @@ export function licenceIri(licence: string): string {
 }
 
 /** schema.org typicalAgeRange text: `6-12`, `6-`, `-12`. */
-export function ageRangeText(a: { min?: number; max?: number }): string | undefined {
+export function ageRangeText(a: { min?: number | undefined; max?: number | undefined }): string | undefined {
   if (a.min === undefined && a.max === undefined) return undefined;
   return `${a.min ?? ""}-${a.max ?? ""}`;
 }

@@ -540,7 +540,7 @@ function orderProblem(c: RecordCheck, path: string, value: string, earlier: stri
   );
 }
 
-function checkAgeRange(age: { min?: number; max?: number } | undefined, path: string, c: RecordCheck): void {
+function checkAgeRange(age: { min?: number | undefined; max?: number | undefined } | undefined, path: string, c: RecordCheck): void {
   if (age?.min !== undefined && age.max !== undefined && age.min > age.max) {
     c.report(
       "record/invalid-age-range", `${path}.audienceAge`, age, { en: "min ≤ max", fr: "min ≤ max" },

@@ -13,15 +13,15 @@ export type LocalId = string;
  */
 export interface ExternalIds {
   /** Wikidata item id, `Q…` (or its full entity IRI). */
-  readonly wikidata?: string;
+  readonly wikidata?: string | undefined;
   /** ISNI, 16 characters, spaces allowed: `0000 0001 2141 6468`. */
-  readonly isni?: string;
+  readonly isni?: string | undefined;
   /** BnF ARK, `ark:/12148/cb…` (or the catalogue.bnf.fr / data.bnf.fr IRI). */
-  readonly bnf?: string;
+  readonly bnf?: string | undefined;
   /** Artsdata id, `K…-…` (or its full kg.artsdata.ca IRI). */
-  readonly artsdata?: string;
+  readonly artsdata?: string | undefined;
   /** French company id (14 digits). Emitted as a schema:identifier PropertyValue, not sameAs. */
-  readonly siret?: string;
+  readonly siret?: string | undefined;
 }
 
 /** Licences a publisher can declare for its graph, or any licence IRI. */
@@ -34,14 +34,14 @@ export interface Publisher {
   readonly baseIri: string;
   /** A known key (`etalab-2.0`, `cc0-1.0`, `cc-by-4.0`, `cc-by-sa-4.0`, `odbl-1.0`) or a licence IRI. */
   readonly licence: LicenceKey | (string & {});
-  readonly url?: string;
+  readonly url?: string | undefined;
 }
 
 export interface PostalAddress {
-  readonly streetAddress?: string;
-  readonly postalCode?: string;
+  readonly streetAddress?: string | undefined;
+  readonly postalCode?: string | undefined;
   readonly addressLocality: string;
-  readonly addressRegion?: string;
+  readonly addressRegion?: string | undefined;
   /** ISO 3166-1 alpha-2, e.g. `FR`. */
   readonly addressCountry: string;
 }
@@ -69,34 +69,34 @@ export interface Hall {
   /** Unique across every hall of the document (performances name a hall by this id alone). */
   readonly id: LocalId;
   readonly name: LangMap;
-  readonly maximumAttendeeCapacity?: number;
-  readonly accessibility?: readonly AccessibilityFeature[];
+  readonly maximumAttendeeCapacity?: number | undefined;
+  readonly accessibility?: readonly AccessibilityFeature[] | undefined;
 }
 
 export interface Venue {
   readonly id: LocalId;
   /** @default "Place" */
-  readonly type?: VenueType;
+  readonly type?: VenueType | undefined;
   /** Required unless the venue has an address (a place known by its address only is accepted, with a warning). */
-  readonly name?: LangMap;
-  readonly description?: LangMap;
-  readonly address?: PostalAddress;
+  readonly name?: LangMap | undefined;
+  readonly description?: LangMap | undefined;
+  readonly address?: PostalAddress | undefined;
   /**
    * An address written as one text (`"1 rue X, 69001 Lyon"`), kept as written when the source gives no
    * structured one: it cannot be searched by city or postal code (a warning says so). Ignored when `address` is given.
    */
-  readonly addressText?: string;
-  readonly geo?: Geo;
+  readonly addressText?: string | undefined;
+  readonly geo?: Geo | undefined;
   /** IANA time zone of the venue, e.g. `Europe/Paris`. Local performance times are resolved with it. */
-  readonly timeZone?: string;
-  readonly maximumAttendeeCapacity?: number;
-  readonly halls?: readonly Hall[];
-  readonly accessibility?: readonly AccessibilityFeature[];
-  readonly url?: string;
-  readonly telephone?: string;
-  readonly ids?: ExternalIds;
+  readonly timeZone?: string | undefined;
+  readonly maximumAttendeeCapacity?: number | undefined;
+  readonly halls?: readonly Hall[] | undefined;
+  readonly accessibility?: readonly AccessibilityFeature[] | undefined;
+  readonly url?: string | undefined;
+  readonly telephone?: string | undefined;
+  readonly ids?: ExternalIds | undefined;
   /** Further full IRIs for `sameAs`. */
-  readonly sameAs?: readonly string[];
+  readonly sameAs?: readonly string[] | undefined;
 }
 
 export const ORGANIZATION_TYPES = ["Organization", "PerformingGroup", "TheaterGroup", "DanceGroup", "MusicGroup"] as const;
@@ -105,21 +105,21 @@ export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 export interface Organization {
   readonly id: LocalId;
   /** @default "Organization" */
-  readonly type?: OrganizationType;
+  readonly type?: OrganizationType | undefined;
   readonly name: LangMap;
-  readonly description?: LangMap;
-  readonly url?: string;
-  readonly ids?: ExternalIds;
-  readonly sameAs?: readonly string[];
+  readonly description?: LangMap | undefined;
+  readonly url?: string | undefined;
+  readonly ids?: ExternalIds | undefined;
+  readonly sameAs?: readonly string[] | undefined;
 }
 
 export interface Person {
   readonly id: LocalId;
   /** A person's name is not translated: a plain string. */
   readonly name: string;
-  readonly url?: string;
-  readonly ids?: ExternalIds;
-  readonly sameAs?: readonly string[];
+  readonly url?: string | undefined;
+  readonly ids?: ExternalIds | undefined;
+  readonly sameAs?: readonly string[] | undefined;
 }
 
 /**
@@ -127,18 +127,18 @@ export interface Person {
  * by its name (`{ "name": "Alex Roy" }`: the source does not say whether it is a person or a group).
  */
 export interface AgentRef {
-  readonly person?: LocalId;
-  readonly organization?: LocalId;
+  readonly person?: LocalId | undefined;
+  readonly organization?: LocalId | undefined;
   /** An agent of unknown kind: its name only. Emitted as a named node with no type; the embed leaves it out. */
-  readonly name?: string;
+  readonly name?: string | undefined;
 }
 
 /** A performer (or a contributor) in a role: `schema:PerformanceRole`. */
 export interface Role extends AgentRef {
   /** e.g. `{ "fr": "soprano" }`, `{ "fr": "mise en scène" }`. */
-  readonly roleName?: LangMap;
+  readonly roleName?: LangMap | undefined;
   /** The character played, e.g. `{ "fr": "Violetta Valéry" }`. */
-  readonly characterName?: LangMap;
+  readonly characterName?: LangMap | undefined;
 }
 
 export const WORK_TYPES = ["CreativeWork", "MusicComposition", "Play", "Book", "Movie"] as const;
@@ -148,20 +148,20 @@ export type WorkType = (typeof WORK_TYPES)[number];
 export interface Work {
   readonly id: LocalId;
   /** @default "CreativeWork" */
-  readonly type?: WorkType;
+  readonly type?: WorkType | undefined;
   readonly name: LangMap;
-  readonly description?: LangMap;
+  readonly description?: LangMap | undefined;
   /** Person or organization local ids. */
-  readonly composers?: readonly AgentRef[];
-  readonly authors?: readonly AgentRef[];
+  readonly composers?: readonly AgentRef[] | undefined;
+  readonly authors?: readonly AgentRef[] | undefined;
   /** Librettists and lyricists (`schema:lyricist`). */
-  readonly librettists?: readonly AgentRef[];
+  readonly librettists?: readonly AgentRef[] | undefined;
   /** A year (`1853`) or a date (`1853-03-06`). */
-  readonly dateCreated?: string;
+  readonly dateCreated?: string | undefined;
   /** BCP 47 tags. */
-  readonly inLanguage?: readonly string[];
-  readonly ids?: ExternalIds;
-  readonly sameAs?: readonly string[];
+  readonly inLanguage?: readonly string[] | undefined;
+  readonly ids?: ExternalIds | undefined;
+  readonly sameAs?: readonly string[] | undefined;
 }
 
 /**
@@ -179,33 +179,33 @@ export type Genre = (typeof GENRES)[number];
 
 /** Audience age: either bound may be missing. */
 export interface AgeRange {
-  readonly min?: number;
-  readonly max?: number;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
 }
 
 /** A production (spectacle): what a run of performances shows. */
 export interface Production {
   readonly id: LocalId;
   readonly name: LangMap;
-  readonly description?: LangMap;
+  readonly description?: LangMap | undefined;
   /** Absolute http(s) image URLs. Never defaulted. */
-  readonly images?: readonly string[];
-  readonly url?: string;
+  readonly images?: readonly string[] | undefined;
+  readonly url?: string | undefined;
   /** The works (œuvres) it stages. */
-  readonly works?: readonly LocalId[];
-  readonly producers?: readonly AgentRef[];
-  readonly directors?: readonly AgentRef[];
-  readonly cast?: readonly Role[];
+  readonly works?: readonly LocalId[] | undefined;
+  readonly producers?: readonly AgentRef[] | undefined;
+  readonly directors?: readonly AgentRef[] | undefined;
+  readonly cast?: readonly Role[] | undefined;
   /** ISO 8601 duration, e.g. `PT2H30M`. */
-  readonly duration?: string;
-  readonly genres?: readonly Genre[];
-  readonly audienceAge?: AgeRange;
+  readonly duration?: string | undefined;
+  readonly genres?: readonly Genre[] | undefined;
+  readonly audienceAge?: AgeRange | undefined;
   /** Languages spoken or sung (BCP 47). */
-  readonly inLanguage?: readonly string[];
+  readonly inLanguage?: readonly string[] | undefined;
   /** Languages of the surtitles (BCP 47). */
-  readonly surtitles?: readonly string[];
-  readonly ids?: ExternalIds;
-  readonly sameAs?: readonly string[];
+  readonly surtitles?: readonly string[] | undefined;
+  readonly ids?: ExternalIds | undefined;
+  readonly sameAs?: readonly string[] | undefined;
 }
 
 /** schema.org Event subtypes a performance can take. */
@@ -223,19 +223,19 @@ export type Availability = (typeof AVAILABILITIES)[number];
 /** A tariff (tarif). A price is never invented: leave `price` out when unknown. */
 export interface Offer {
   /** Local id within the performance; defaults to the position in the list. */
-  readonly id?: LocalId;
+  readonly id?: LocalId | undefined;
   /** e.g. `{ "fr": "plein tarif" }`, `{ "fr": "tarif réduit" }`, `{ "fr": "moins de 26 ans" }`. */
-  readonly category?: LangMap;
-  readonly price?: number;
+  readonly category?: LangMap | undefined;
+  readonly price?: number | undefined;
   /** For a range of prices (several seat categories in one offer). */
-  readonly minPrice?: number;
-  readonly maxPrice?: number;
+  readonly minPrice?: number | undefined;
+  readonly maxPrice?: number | undefined;
   /** ISO 4217, e.g. `EUR`. Required whenever a price is given. */
-  readonly priceCurrency?: string;
-  readonly availability?: Availability;
+  readonly priceCurrency?: string | undefined;
+  readonly availability?: Availability | undefined;
   /** When sales open: ISO 8601 date-time with an offset, or a local one resolved with the venue's zone. */
-  readonly validFrom?: string;
-  readonly url?: string;
+  readonly validFrom?: string | undefined;
+  readonly url?: string | undefined;
 }
 
 export const STATUS_KINDS = ["scheduled", "cancelled", "postponed", "rescheduled", "movedOnline"] as const;
@@ -244,8 +244,8 @@ export type StatusKind = (typeof STATUS_KINDS)[number];
 export interface Status {
   readonly kind: StatusKind;
   /** Required with `rescheduled`; forbidden otherwise. */
-  readonly previousStartDate?: string;
-  readonly reason?: LangMap;
+  readonly previousStartDate?: string | undefined;
+  readonly reason?: LangMap | undefined;
 }
 
 export const ATTENDANCE_MODES = ["offline", "online", "mixed"] as const;
@@ -257,44 +257,44 @@ export interface Performance {
   /** The production performed (`workPerformed`). */
   readonly production: LocalId;
   /** @default "TheaterEvent" for theatre genres, else "Event" — see the mapper's documentation. */
-  readonly type?: EventType;
+  readonly type?: EventType | undefined;
   /** Defaults to the production's name. */
-  readonly name?: LangMap;
-  readonly description?: LangMap;
+  readonly name?: LangMap | undefined;
+  readonly description?: LangMap | undefined;
   /**
    * Local date-time (`2026-11-20T20:00`), resolved with the venue's `timeZone`,
    * or a date-time with an offset (`2026-11-20T20:00:00+01:00`). With neither zone nor offset it keeps none.
    */
   readonly startDate: string;
-  readonly endDate?: string;
-  readonly doorTime?: string;
+  readonly endDate?: string | undefined;
+  readonly doorTime?: string | undefined;
   /** ISO 8601 duration; defaults to the production's. */
-  readonly duration?: string;
+  readonly duration?: string | undefined;
   /** Required unless `attendanceMode` is `online`. */
-  readonly venue?: LocalId;
+  readonly venue?: LocalId | undefined;
   /** A hall of that venue. */
-  readonly hall?: LocalId;
+  readonly hall?: LocalId | undefined;
   /** Required when `attendanceMode` is `online` or `mixed`. */
-  readonly onlineUrl?: string;
+  readonly onlineUrl?: string | undefined;
   /** @default "offline" */
-  readonly attendanceMode?: AttendanceMode;
+  readonly attendanceMode?: AttendanceMode | undefined;
   /** Unknown status: leave out (no status is guessed). */
-  readonly status?: Status;
-  readonly offers?: readonly Offer[];
+  readonly status?: Status | undefined;
+  readonly offers?: readonly Offer[] | undefined;
   /** True only when the publisher states it. */
-  readonly free?: boolean;
-  readonly performers?: readonly Role[];
-  readonly organizers?: readonly AgentRef[];
-  readonly inLanguage?: readonly string[];
-  readonly surtitles?: readonly string[];
-  readonly accessibility?: readonly AccessibilityFeature[];
+  readonly free?: boolean | undefined;
+  readonly performers?: readonly Role[] | undefined;
+  readonly organizers?: readonly AgentRef[] | undefined;
+  readonly inLanguage?: readonly string[] | undefined;
+  readonly surtitles?: readonly string[] | undefined;
+  readonly accessibility?: readonly AccessibilityFeature[] | undefined;
   /** Series (season, festival, tour) it belongs to: `superEvent`. */
-  readonly series?: readonly LocalId[];
-  readonly url?: string;
-  readonly images?: readonly string[];
-  readonly audienceAge?: AgeRange;
+  readonly series?: readonly LocalId[] | undefined;
+  readonly url?: string | undefined;
+  readonly images?: readonly string[] | undefined;
+  readonly audienceAge?: AgeRange | undefined;
   /** Overrides the venue's zone (e.g. an online event). */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
 }
 
 export const SERIES_KINDS = ["season", "festival", "tour", "series"] as const;
@@ -305,26 +305,26 @@ export interface Series {
   readonly id: LocalId;
   readonly kind: SeriesKind;
   readonly name: LangMap;
-  readonly description?: LangMap;
+  readonly description?: LangMap | undefined;
   /** Dates (`2026-09-01`) or date-times. */
-  readonly startDate?: string;
-  readonly endDate?: string;
-  readonly organizers?: readonly AgentRef[];
-  readonly venue?: LocalId;
-  readonly url?: string;
-  readonly images?: readonly string[];
+  readonly startDate?: string | undefined;
+  readonly endDate?: string | undefined;
+  readonly organizers?: readonly AgentRef[] | undefined;
+  readonly venue?: LocalId | undefined;
+  readonly url?: string | undefined;
+  readonly images?: readonly string[] | undefined;
 }
 
 /** One publisher's programme: the unit Vivant maps, validates and loads. */
 export interface RecordDocument {
   readonly publisher: Publisher;
-  readonly venues?: readonly Venue[];
-  readonly organizations?: readonly Organization[];
-  readonly people?: readonly Person[];
-  readonly works?: readonly Work[];
-  readonly productions?: readonly Production[];
-  readonly performances?: readonly Performance[];
-  readonly series?: readonly Series[];
+  readonly venues?: readonly Venue[] | undefined;
+  readonly organizations?: readonly Organization[] | undefined;
+  readonly people?: readonly Person[] | undefined;
+  readonly works?: readonly Work[] | undefined;
+  readonly productions?: readonly Production[] | undefined;
+  readonly performances?: readonly Performance[] | undefined;
+  readonly series?: readonly Series[] | undefined;
 }
 
 /** The collections of a document, in the order they are parsed and mapped. */

@@ -551,7 +551,7 @@ export class VivantServer {
       }
     }
     const server = vivantMcpServer(this.pool);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true }) // no sessionIdGenerator: stateless;
     res.on("close", () => {
       void transport.close();
       void server.close();

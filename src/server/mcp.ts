@@ -36,7 +36,7 @@ const FILTER = {
   free: z.boolean().optional(), maxPrice: z.number().optional(), q: z.string().optional().describe("words in the name or description"),
   tz: z.string().optional().describe("IANA zone the dates without an offset are read in (default: each performance's own zone, its venue's)"),
 };
-type FilterArgs = { [K in keyof typeof FILTER]?: string | number | boolean };
+type FilterArgs = { [K in keyof typeof FILTER]?: string | number | boolean | undefined };
 
 function params(args: FilterArgs): URLSearchParams {
   const p = new URLSearchParams();

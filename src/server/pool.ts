@@ -68,7 +68,7 @@ interface Job {
   readonly reject: (e: Error) => void;
   readonly timer: NodeJS.Timeout;
   laneTimer?: NodeJS.Timeout;
-  slot?: Slot;
+  slot?: Slot | undefined;
   /** Sent again after its worker failed through no fault of its own: only once. */
   retried: boolean;
 }
@@ -79,7 +79,7 @@ interface Slot {
   readonly id: number;
   readonly worker: Worker;
   state: SlotState;
-  job?: Job;
+  job?: Job | undefined;
   /** Reloads sent and not yet confirmed: id → resolve. */
   reloads: Map<number, () => void>;
   /** Why the worker is ending, when the pool ends it (a time limit) or it said its store broke. */

@@ -34,7 +34,7 @@ interface Session {
   readonly csrf: string;
   readonly grant: TokenGrant;
   lastUsed: number;
-  pending?: Pending;
+  pending?: Pending | undefined;
 }
 
 /** What the page needs from the server: the tokens, the graphs, a dry run and the real write. */

@@ -32,7 +32,7 @@ const PUBLIC = "http://public.example";
 function publicSite(routes: Record<string, { status?: number; type?: string; body?: string; location?: string }>): typeof globalThis.fetch {
   return (async (input: string | URL, init?: RequestInit) => {
     const url = String(input);
-    if (!url.startsWith(`${PUBLIC}/`)) return undiciFetch(url, init);
+    if (!url.startsWith(`${PUBLIC}/`)) return undiciFetch(url, init as Parameters<typeof undiciFetch>[1]);
     const r = routes[url.slice(PUBLIC.length)];
     if (!r) return new Response("not found", { status: 404 });
     return new Response(r.body ?? "", { status: r.status ?? 200, headers: { ...(r.type ? { "content-type": r.type } : {}), ...(r.location ? { location: r.location } : {}) } });

@@ -138,7 +138,7 @@ describe("round trip: demo season pages harvested vs records loaded, through the
     for (const [kind, id] of agents) {
       const agent = iriOf(kind, id);
       // What the embed says: the performance's own performers, else its production's cast.
-      const is = (r: { person?: string; organization?: string }): boolean => (kind === "person" ? r.person : r.organization) === id;
+      const is = (r: { person?: string | undefined; organization?: string | undefined }): boolean => (kind === "person" ? r.person : r.organization) === id;
       const performing = new Set(
         (DEMO.performances ?? [])
           .filter((p) => (p.performers?.length ? p.performers : (DEMO.productions ?? []).find((x) => x.id === p.production)?.cast ?? []).some(is))
