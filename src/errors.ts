@@ -1,7 +1,10 @@
 // Problems (data: a bad field in a record) and errors (thrown: misuse and I/O), with stable codes.
 // Every message exists in English and French and names the record, the field, the expectation and a fix.
 
+import type { ProblemCode } from "./codes.js";
 import { t } from "./i18n.js";
+
+export type { ProblemCode };
 
 /** Languages Vivant writes its messages in. */
 export type Lang = "en" | "fr";
@@ -17,8 +20,8 @@ export type Severity = "violation" | "warning" | "info";
  * nothing is thrown for bad input.
  */
 export interface Problem {
-  /** Stable code, e.g. `record/invalid-date`, `record/unknown-reference`. */
-  readonly code: string;
+  /** Stable code, e.g. `record/invalid-date`, `record/unknown-reference` (every code: `PROBLEM_CODES`, src/codes.ts). */
+  readonly code: ProblemCode;
   readonly severity: Severity;
   /** `performance`, `venue`, … or `document` for the whole input. */
   readonly entity: string;
@@ -43,14 +46,14 @@ function asText(m: Message): Text {
 
 /** Base class of everything Vivant throws. `code` is stable across versions. */
 export class VivantError extends Error {
-  readonly code: string;
+  readonly code: ProblemCode;
   /** The hint in English. */
   readonly hint?: string;
   /** The message (without the hint) in each language. */
   readonly text: Text;
   /** The hint in each language. */
   readonly hintText?: Text;
-  constructor(code: string, message: Message, options?: { hint?: Message; cause?: unknown }) {
+  constructor(code: ProblemCode, message: Message, options?: { hint?: Message; cause?: unknown }) {
     const text = asText(message);
     const hint = options?.hint !== undefined ? asText(options.hint) : undefined;
     super(hint ? `${text.en} (${hint.en})` : text.en, { cause: options?.cause });
@@ -76,7 +79,7 @@ export class InputError extends VivantError {
   readonly line?: number;
   readonly column?: number;
   constructor(
-    code: string,
+    code: ProblemCode,
     message: Message,
     options?: { hint?: Message; cause?: unknown; problems?: readonly Problem[]; line?: number; column?: number },
   ) {
@@ -90,7 +93,7 @@ export class InputError extends VivantError {
 
 /** A call to the API that cannot work as written (wrong option, freed store…). */
 export class UsageError extends VivantError {
-  constructor(code: string, message: Message, options?: { hint?: Message; cause?: unknown }) {
+  constructor(code: ProblemCode, message: Message, options?: { hint?: Message; cause?: unknown }) {
     super(code, message, options);
     this.name = "UsageError";
   }

@@ -3,6 +3,8 @@
 // --- errors ---
 export { VivantError, InputError, UsageError, isVivantError, isInputError, isUsageError, formatProblem, LANGS } from "./errors.js";
 export type { Problem, Severity, Lang, Text } from "./errors.js";
+export { PROBLEM_CODES, isProblemCode } from "./codes.js";
+export type { ProblemCode, ShapeCode, JsonLdCode, CsvCellCode } from "./codes.js";
 
 // --- records ---
 export type {

@@ -3,7 +3,7 @@
 
 import { DataFactory } from "n3";
 import type { BlankNode, NamedNode, Quad, Quad_Object, Quad_Subject, Term } from "@rdfjs/types";
-import type { Problem } from "../errors.js";
+import type { Problem, ProblemCode } from "../errors.js";
 import { RDF_LANG_STRING, RDF_TYPE, SCHEMA, SCHEMA_HTTPS, XSD, XSD_DATE, XSD_DATETIME, XSD_STRING } from "../vocab.js";
 import { normalizeDate } from "./dates.js";
 import { Fixes, type FixKind } from "./fixes.js";
@@ -191,7 +191,7 @@ export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions
     if (repairs !== undefined && current !== undefined && kind !== "blank-node-iri") repairs.note(current.s, current.p, kind);
   };
 
-  const report = (code: string, subject: Term, predicate: string, value: string, en: string, fr: string, expected: [string, string]) =>
+  const report = (code: ProblemCode, subject: Term, predicate: string, value: string, en: string, fr: string, expected: [string, string]) =>
     problems.push(
       problem({
         code,

@@ -3,7 +3,7 @@
 // other blocks are kept.
 
 import type { Quad } from "@rdfjs/types";
-import type { Problem } from "../errors.js";
+import type { Problem, ProblemCode } from "../errors.js";
 import { jsonLdToQuads } from "../jsonld/convert.js";
 import { extractScripts, parseJsonBlock } from "./extract.js";
 import { provenanceQuads, selectEntities, type KeptClass } from "./entities.js";
@@ -45,7 +45,7 @@ export function jsonLdFailureDetail(e: unknown): string {
   return event?.code ? `${event.code} ${JSON.stringify(event.details ?? {})}` : base;
 }
 
-function blockProblem(code: string, url: string, block: number, line: number, en: string, fr: string, severity: "violation" | "warning" = "violation"): Problem {
+function blockProblem(code: ProblemCode, url: string, block: number, line: number, en: string, fr: string, severity: "violation" | "warning" = "violation"): Problem {
   return problem({
     code,
     severity,

@@ -1,9 +1,9 @@
 // Builds the Problems that harvest and the importers report (bilingual, with a stable code).
 
-import type { Problem, Severity, Text } from "../errors.js";
+import type { Problem, Severity, Text, ProblemCode } from "../errors.js";
 
 export interface ProblemSpec {
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly severity?: Severity;
   readonly entity: string;
   readonly recordId?: string;

@@ -7,7 +7,7 @@
 
 import type { Literal, Quad, Term } from "@rdfjs/types";
 import oxigraph from "oxigraph";
-import { InputError, type Problem } from "../errors.js";
+import { InputError, type Problem, type ProblemCode } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
 import { QuadIndex } from "../harvest/graph.js";
 import { Ledger, SourceTally } from "../harvest/ledger.js";
@@ -193,7 +193,7 @@ class Reader {
     return [...new Set(out)].sort();
   }
 
-  #reject(entity: string, s: string, p: string, code: string, message: [string, string], expected: [string, string], hint: [string, string]): void {
+  #reject(entity: string, s: string, p: string, code: ProblemCode, message: [string, string], expected: [string, string], hint: [string, string]): void {
     const recordId = this.#id(s);
     this.#out.problems.push(recordProblem(code, entity, recordId, `<${s}> ${p}`, undefined, message, expected, hint));
     this.#out.rejected.push({ entity, recordId, path: `<${s}>` });

@@ -3,7 +3,7 @@
 // and counted (BOMs, lost leading zeros, error cells, day/month/year dates, bare web addresses).
 
 import { tx } from "../i18n.js";
-import { InputError, type Problem } from "../errors.js";
+import { InputError, type Problem, type ProblemCode } from "../errors.js";
 import { parseDayMonthYear } from "../harvest/dates.js";
 import { Fixes } from "../harvest/fixes.js";
 import { Ledger, RepairLog } from "../harvest/ledger.js";
@@ -161,7 +161,7 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     const get = (c: string) => r[c] ?? "";
     const name = get(C.name);
     let id = get(C.id);
-    const reject = (code: string, field: string, value: unknown, message: [string, string], hint: [string, string]) => {
+    const reject = (code: ProblemCode, field: string, value: unknown, message: [string, string], hint: [string, string]) => {
       tally?.reject(slot);
       rejected.push({ entity: "series", recordId: id || `line ${line}`, path });
       problems.push(recordProblem(code, "series", id || undefined, `${path}.${field}`, value, message, ["a festival row with a name and a unique identifier", "une ligne de festival avec un nom et un identifiant unique"], hint));

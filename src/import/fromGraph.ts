@@ -2,7 +2,7 @@
 // venues, organizations and people agents, offers tariffs. What the source does not say stays absent.
 
 import type { Literal, Quad, Term } from "@rdfjs/types";
-import type { Problem } from "../errors.js";
+import type { Problem, ProblemCode } from "../errors.js";
 import { isAnonymous, QuadIndex } from "../harvest/graph.js";
 import { PROV_WAS_DERIVED_FROM } from "../harvest/entities.js";
 import { schemaVocabulary } from "../harvest/vocabulary.js";
@@ -371,7 +371,7 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
     if (!types.some((t) => vocab.isA(t, "Event"))) continue;
     events++;
     const id = localIdOf(termOf.get(s)!);
-    const reject = (code: string, path: string, message: [string, string], expected: [string, string], hint: [string, string]) => {
+    const reject = (code: ProblemCode, path: string, message: [string, string], expected: [string, string], hint: [string, string]) => {
       rejectNode(s);
       rejected.push(ref("performance", s));
       problems.push(recordProblem(code, "performance", id, `<${s}> ${path}`, undefined, message, expected, hint));

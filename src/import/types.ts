@@ -1,7 +1,7 @@
 // What every importer returns: typed records for the normal mapping path, and an account of the
 // input: what was read, what was repaired (by kind), what was rejected and why. Nothing is dropped silently.
 
-import type { Problem } from "../errors.js";
+import type { Problem, ProblemCode } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
 import type { Ledger } from "../harvest/ledger.js";
 import type { FixKind } from "../harvest/fixes.js";
@@ -61,7 +61,7 @@ export function rejectionsByReason(result: Pick<ImportResult, "problems">): [str
 
 /** A problem about one input record, in both languages. */
 export function recordProblem(
-  code: string,
+  code: ProblemCode,
   entity: string,
   recordId: string | undefined,
   path: string,

@@ -2,7 +2,7 @@
 // single and multiple from their subEvents, periodic from its opening hours between its dates (closed
 // days left out, adjusted days applied), permanent only within a window the caller gives.
 
-import type { Problem } from "../errors.js";
+import type { Problem, ProblemCode } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
 import { Ledger, SourceTally } from "../harvest/ledger.js";
 import type { RecordRef } from "../mapping/types.js";
@@ -348,7 +348,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     events++;
     // Where a field was read: a merged event's fields come from several documents.
     const at = (field: string) => `${fieldPaths.get(field.split(/[.[]/)[0]!) ?? path}.${field}`;
-    const reject = (code: string, field: string, value: unknown, message: [string, string], expected: [string, string], hint: [string, string]) => {
+    const reject = (code: ProblemCode, field: string, value: unknown, message: [string, string], expected: [string, string], hint: [string, string]) => {
       rejectedDocs.add(d);
       rejected.push({ entity: "performance", recordId: id, path });
       problems.push(recordProblem(code, "performance", id, at(field), value, message, expected, hint));

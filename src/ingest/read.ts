@@ -6,7 +6,7 @@
 import { tx } from "../i18n.js";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
-import { InputError, type Problem, type Text } from "../errors.js";
+import { InputError, type Problem, type Text, type ProblemCode } from "../errors.js";
 import { jsonLdToQuads } from "../jsonld/convert.js";
 import { mapRecords, toEmbeds } from "../mapping/index.js";
 import type { RecordDocument } from "../records/types.js";
@@ -27,7 +27,7 @@ export const DEFAULT_FORM: Readonly<Record<"core" | "google" | "artsdata", Recor
 /** A reading applied to the input before validation, and how often. */
 export interface InputNote {
   /** `input/https-schema-org`, `input/schema-date-datatype`, `input/schema-iri-as-text`, `input/jsonld-dropped-terms`. */
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly count: number;
   readonly message: Text;
 }
@@ -63,7 +63,7 @@ const NOTE_TEXT: Readonly<Record<string, Text>> = {
   },
 };
 
-function note(code: string, count: number, detail?: string): InputNote {
+function note(code: ProblemCode, count: number, detail?: string): InputNote {
   const text = NOTE_TEXT[code]!;
   return { code, count, message: detail ? { en: `${text.en} (${detail})`, fr: `${text.fr} (${detail})` } : text };
 }

@@ -1,7 +1,7 @@
 // The discoverability questions as SPARQL: one filter (date range, place, genre, venue, performer, language,
 // accessibility, price, free text) compiled to the WHERE block shared by the list, the facets and the aggregates.
 
-import { InputError, type Text } from "../errors.js";
+import { InputError, type Text, type ProblemCode } from "../errors.js";
 import { GENRES, type Genre } from "../records/types.js";
 import { epochOf, formatIsoDate, isTimeZone, offsetAt, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
 import { countryZoneTable } from "./zones.js";
@@ -85,7 +85,7 @@ function bad(field: string, value: unknown, expected: Expected): InputError {
 }
 
 /** An InputError in both languages (problem documents pick one by Accept-Language). */
-export function inputError(code: string, message: Text, hint: Text): InputError {
+export function inputError(code: ProblemCode, message: Text, hint: Text): InputError {
   return new InputError(code, message, { hint });
 }
 

@@ -4,7 +4,7 @@ import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import { tx } from "../i18n.js";
 import { Parser, Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
-import { InputError } from "../errors.js";
+import { InputError, type ProblemCode } from "../errors.js";
 import { jsonLdToQuads } from "../jsonld/convert.js";
 import { SCHEMA, XSD, ADO, ADR } from "../vocab.js";
 
@@ -107,7 +107,7 @@ export function jsonErrorPosition(text: string, e: unknown): { line: number; col
  * Parses JSON text as people and tools write it: byte-order marks at the start are dropped (Windows editors and
  * Excel write one); a syntax error is an InputError (`code`) with the line and column of the error itself.
  */
-export function parseJsonText(text: string, source: string, code = "rdf/syntax"): unknown {
+export function parseJsonText(text: string, source: string, code: ProblemCode = "rdf/syntax"): unknown {
   const body = text.replace(/^\uFEFF+/, "");
   try {
     return JSON.parse(body);

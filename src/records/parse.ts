@@ -1,7 +1,7 @@
 // Unknown JSON → typed, normalised records, or problems. Every problem is found in one pass; a bad record
 // is rejected (and so is anything referring to it), the good ones go on.
 
-import type { Problem, Severity, Text } from "../errors.js";
+import type { Problem, Severity, Text, ProblemCode } from "../errors.js";
 import type { ParseResult, RecordRef } from "../mapping/types.js";
 import { normalizeId, ID_EXAMPLES, type IdScheme } from "./identifiers.js";
 import { closest, expectation } from "./messages.js";
@@ -173,7 +173,7 @@ class RecordCheck {
     return step(this.here(), key);
   }
 
-  report(code: string, path: string, value: unknown, expected: Text, message: Text, hint: Text, severity: Severity = "violation"): void {
+  report(code: ProblemCode, path: string, value: unknown, expected: Text, message: Text, hint: Text, severity: Severity = "violation"): void {
     if (severity === "violation") this.ok = false;
     this.out.push({
       code, severity, entity: this.entity, path, expected, message, hint,
@@ -183,7 +183,7 @@ class RecordCheck {
   }
 
   /** A field whose value does not match its spec. */
-  invalid(spec: Spec, path: string, value: unknown, code = "record/invalid-value"): void {
+  invalid(spec: Spec, path: string, value: unknown, code: ProblemCode = "record/invalid-value"): void {
     const { expected, example } = expectation(spec);
     const field = fieldName(path);
     const shown = JSON.stringify(bounded(value));
@@ -199,7 +199,7 @@ function fieldName(path: string): string {
   return path.replace(/^.*?\.(?=[^.[]+(?:\[\d+\])*$)/, "").replace(/^\$\./, "") || path;
 }
 
-const FORMAT_CODES: Partial<Record<string, string>> = {
+const FORMAT_CODES: Partial<Record<string, ProblemCode>> = {
   dateTime: "record/invalid-date-time", dateOrDateTime: "record/invalid-date", yearOrDate: "record/invalid-date",
   iri: "record/invalid-iri", baseIri: "record/invalid-iri", duration: "record/invalid-duration", lang: "record/invalid-language",
   currency: "record/invalid-currency", country: "record/invalid-country", timeZone: "record/unknown-time-zone",

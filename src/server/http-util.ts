@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TextDecoder } from "node:util";
 import Negotiator from "negotiator";
-import { isInputError, isVivantError, type Lang, type Message, type Text, type VivantError } from "../errors.js";
+import { isInputError, isVivantError, type Lang, type Message, type Text, type VivantError, type ProblemCode } from "../errors.js";
 import { CATALOGUE, langOf, t, tx, txt, type MessageKey } from "../i18n.js";
 
 export const PROBLEM_JSON = "application/problem+json";
@@ -16,7 +16,7 @@ export interface Problem {
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
-  readonly code?: string;
+  readonly code?: ProblemCode;
   readonly hint?: string;
   readonly line?: number;
   readonly column?: number;
@@ -25,13 +25,13 @@ export interface Problem {
 
 export class HttpError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly hint?: string;
   /** The detail in each language (`message` is the English one). */
   readonly text: Text;
   readonly hintText?: Text;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: string, message: Message, options: { hint?: Message; headers?: Record<string, string> } = {}) {
+  constructor(status: number, code: ProblemCode, message: Message, options: { hint?: Message; headers?: Record<string, string> } = {}) {
     const text = typeof message === "string" ? { en: message, fr: message } : message;
     super(text.en);
     this.status = status;
@@ -59,7 +59,7 @@ function title(status: number, lang: Lang): string {
  * Answers with an RFC 9457 problem document in the request's language (Accept-Language): `detail` and a `hint`
  * given as `Text` (see `tx` in src/i18n.ts) are picked in that language; plain strings are sent as they are.
  */
-export function sendProblem(res: ServerResponse, status: number, code: string, detail: Message, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+export function sendProblem(res: ServerResponse, status: number, code: ProblemCode, detail: Message, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
   const lang = requestLang(res.req);
   const pick = (v: unknown): unknown => (v !== null && typeof v === "object" && "en" in v && "fr" in v && typeof (v as Text).en === "string" ? (v as Text)[lang] : v);
   const localised = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, k === "hint" ? pick(v) : v]));

@@ -1,6 +1,6 @@
 // Messages between the server's main thread (HTTP, writes) and its query workers (each holds a replica of the store).
 
-import type { Message, Text } from "../errors.js";
+import type { Message, Text, ProblemCode } from "../errors.js";
 import type { FormattedResult, QueryOptions } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import type { PerformanceFilter } from "../query/filter.js";
@@ -38,7 +38,7 @@ export type IndexRequest =
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */
-  readonly code: string;
+  readonly code: ProblemCode;
   /** The message (without hint), in each language when the thrower gave both (see src/i18n.ts). */
   readonly message: Message;
   readonly hint?: Message;

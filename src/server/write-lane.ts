@@ -3,7 +3,7 @@
 
 import { tx } from "../i18n.js";
 import { Worker } from "node:worker_threads";
-import { InputError, UsageError, VivantError, type Message } from "../errors.js";
+import { InputError, UsageError, VivantError, type Message, type ProblemCode } from "../errors.js";
 import type { EncodedGraph } from "../store/files.js";
 import type { LoadFile, LoadTarget, PreparedGraph } from "../store/load.js";
 import type { RdfFormat } from "../rdf/io.js";
@@ -45,7 +45,7 @@ export type PreparedWrite = Omit<PreparedGraph, "quads">;
 
 export type WriteReply =
   | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly change?: EntityChange; readonly error?: undefined }
-  | { readonly id: number; readonly error: { kind: string; code: string; message: Message; hint?: Message; line?: number; column?: number; status?: number } };
+  | { readonly id: number; readonly error: { kind: string; code: ProblemCode; message: Message; hint?: Message; line?: number; column?: number; status?: number } };
 
 /**
  * Heap limit of the write thread, in MiB: a write larger than this fails alone (500), the thread is replaced and the

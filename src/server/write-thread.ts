@@ -58,7 +58,7 @@ port.on("message", (job: WriteJob) => {
       port.postMessage({
         id: job.id,
         error: {
-          kind: isVivantError(e) ? v.name : e instanceof HttpError ? "HttpError" : "Error", code: v.code ?? "internal", message,
+          kind: isVivantError(e) ? v.name : e instanceof HttpError ? "HttpError" : "Error", code: texts ? (e as HttpError).code : "internal", message,
           ...(hint !== undefined ? { hint } : {}), ...(v.line !== undefined ? { line: v.line } : {}),
           ...(v.column !== undefined ? { column: v.column } : {}), ...(typeof v.status === "number" ? { status: v.status } : {}),
         },

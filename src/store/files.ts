@@ -11,7 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError, UsageError, type Message, type Text, type Warn } from "../errors.js";
+import { InputError, UsageError, type Message, type Text, type Warn, type ProblemCode } from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
 import { DurableWriteError, fsyncDir, isDurableTemp, writeDurably } from "./durable.js";
@@ -234,7 +234,7 @@ export class StorageError extends UsageError {
   readonly status: number;
   /** The system error code (ENOSPC, EIO, EFBIG…), when known. */
   readonly errno?: string;
-  constructor(code: string, message: Message, status: number, options: { hint?: Message; cause?: unknown; errno?: string }) {
+  constructor(code: ProblemCode, message: Message, status: number, options: { hint?: Message; cause?: unknown; errno?: string }) {
     super(code, message, options);
     this.name = "StorageError";
     this.status = status;

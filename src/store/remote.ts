@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
 import { Agent, request, type Dispatcher } from "undici";
-import { InputError, messageOf, UsageError, type Message, type Warn } from "../errors.js";
+import { InputError, messageOf, UsageError, type Message, type Warn, type ProblemCode } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
@@ -81,7 +81,7 @@ function wrongForm(form: string, expected: readonly string[]): UsageError {
 
 export class RemoteStoreError extends UsageError {
   readonly status: number;
-  constructor(code: string, message: Message, status: number, options: { hint?: Message; cause?: unknown } = {}) {
+  constructor(code: ProblemCode, message: Message, status: number, options: { hint?: Message; cause?: unknown } = {}) {
     super(code, message, options);
     this.name = "RemoteStoreError";
     this.status = status;
