@@ -51,6 +51,11 @@ export const PROBLEM_CODES = {
   "csv/invalid-mapping": "the column-mapping file is not valid (unknown field, no id or date column\u2026)",
   "csv/missing-column": "column \"{column}\" (for {field}) is not in the CSV header",
   "csv/syntax": "CSV: {detail}",
+  // --- duplicates ---
+  "duplicates/bad-confirmation": "a sameAs confirmation whose entity or sameAs is missing, not an absolute IRI, or the same",
+  "duplicates/media-type": "a sameAs confirmation that is neither JSON nor a form",
+  "duplicates/not-yours": "a sameAs confirmation for an entity the token's own graph does not describe",
+  "duplicates/rejected": "a sameAs confirmation that would make the graph fail the core profile",
   // --- dump ---
   "dump/corrupt-graph-file": "graph file {path} cannot be dumped: {why}",
   "dump/not-found": "no dump {path}",

@@ -164,6 +164,28 @@ export const SERVER_TEXT = {
   "reconcile/pattern-empty.hint": { en: "e.g. \"Grand Qu*\"; to match any value, leave the condition out", fr: "par ex. « Grand Qu* » ; pour accepter toute valeur, omettez la condition" },
   "reconcile/method": { en: "{method} is not allowed on {path}", fr: "la méthode {method} n'est pas permise sur {path}" },
 
+  // --- confirming a probable duplicate (POST /duplicates/confirm, /publish/same-as) ------------------------
+  "duplicates/confirm-missing": { en: "the field {field} is missing or empty", fr: "le champ « {field} » est absent ou vide" },
+  "duplicates/confirm-not-iri": { en: "the field {field} is not an absolute IRI: {value}", fr: "le champ « {field} » n'est pas une IRI absolue : {value}" },
+  "duplicates/confirm-itself": { en: "an entity cannot be confirmed as the same as itself", fr: "une entité ne peut pas être confirmée identique à elle-même" },
+  "duplicates/confirm-not-json": { en: "the body is not JSON", fr: "le corps de la requête n'est pas du JSON" },
+  "duplicates/confirm-media-type": { en: "cannot read a {type} body here", fr: "impossible de lire ici un corps {type}" },
+  "duplicates/confirm.hint": {
+    en: 'POST {"entity": "<your entity\'s IRI>", "sameAs": "<the other IRI, or Q…>"} (application/json or a form) with your publisher token',
+    fr: 'envoyez {"entity": "<IRI de votre entité>", "sameAs": "<l\'autre IRI, ou Q…>"} (application/json ou formulaire) avec votre jeton d\'éditeur',
+  },
+  "duplicates/not-yours": {
+    en: 'your graph ({graph}, publisher "{publisher}") does not describe {entity}: a publisher confirms sameAs for its own entities only',
+    fr: "votre graphe ({graph}, éditeur « {publisher} ») ne décrit pas {entity} : un éditeur ne confirme sameAs que pour ses propres entités",
+  },
+  "duplicates/not-yours.hint": {
+    en: "swap entity and sameAs (your entity first), or ask the other publisher to confirm in its graph",
+    fr: "inversez entity et sameAs (votre entité d'abord), ou demandez à l'autre éditeur de confirmer dans son graphe",
+  },
+  "duplicates/confirm-rejected": { en: "the graph with this sameAs does not pass the core profile: nothing was written", fr: "le graphe avec ce sameAs ne passe pas le profil core : rien n'a été écrit" },
+  "duplicates/confirmed": { en: "added to your graph: {entity} schema:sameAs {sameAs}", fr: "ajouté à votre graphe : {entity} schema:sameAs {sameAs}" },
+  "duplicates/confirmed-already": { en: "your graph says so already: {entity} schema:sameAs {sameAs}", fr: "votre graphe le dit déjà : {entity} schema:sameAs {sameAs}" },
+
   // --- pages' forms ----------------------------------------------------------------------------------------
   "form/not-a-form": {
     en: "send the checker's form as multipart/form-data or application/x-www-form-urlencoded",

@@ -31,6 +31,7 @@ import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
+import { handleConfirmApi, type SameAsContext } from "./same-as.js";
 import { InputError, messageOf, textOf, UsageError, type Lang, type Text } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
@@ -413,6 +414,25 @@ export class VivantServer {
     return Buffer.concat(parts).toString("utf8");
   }
 
+  /** What confirming a duplicate needs (src/server/same-as.ts): reads of the token's own graph, the Graph Store's merge. */
+  readonly sameAs: SameAsContext = {
+    describes: (g, e) => this.#graphHas(g, e, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+    says: (g, e, o) => this.#graphHas(g, e, "http://schema.org/sameAs", o),
+    merge: (files, grant) => this.#gspWrite(files, grant, undefined, true),
+  };
+
+  /** Whether a graph has a triple `<s> <p> ?o` (with `o`, that object): a restricted graph, not in the query workers, from its file. */
+  async #graphHas(graphIri: string, s: string, p: string, o?: string): Promise<boolean> {
+    if (!this.writer.graph(graphIri)) return false;
+    if (this.tokens.restrictedGraphs().has(graphIri)) {
+      const quads = new Parser({ format: "application/n-triples" }).parse(await this.#graphText(graphIri));
+      return quads.some((q) => q.subject.value === s && q.predicate.value === p && (o === undefined || q.object.value === o));
+    }
+    const filter = o === undefined ? "" : ` FILTER(?o = <${o}>)`;
+    const r = await this.pool.select(`SELECT ?o WHERE { GRAPH <${graphIri}> { <${s}> <${p}> ?o${filter} } } LIMIT 1`, { unionDefaultGraph: false });
+    return r.bindings.length > 0;
+  }
+
   #waitingWrites = 0;
 
   /**
@@ -478,7 +498,7 @@ export class VivantServer {
     try {
       const url = new URL(req.url ?? "/", this.url);
       if (req.method === "OPTIONS") {
-        const posts = url.pathname === "/sparql" || url.pathname === "/reconcile" || url.pathname.startsWith("/reconcile/");
+        const posts = url.pathname === "/sparql" || url.pathname === "/reconcile" || url.pathname.startsWith("/reconcile/") || url.pathname === "/duplicates/confirm";
         preflight(res, origin, url.pathname === "/graph-store" ? "GET, HEAD, PUT, POST, DELETE, OPTIONS" : posts ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
         return;
       }
@@ -494,6 +514,9 @@ export class VivantServer {
             pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, maxWriteBytes: this.#maxWrite, spool: this.#spoolOf, headers,
             graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
           });
+          return;
+        case "/duplicates/confirm":
+          await handleConfirmApi(req, res, { ...this.sameAs, tokens: this.tokens, maxBodyBytes: this.#maxBody });
           return;
         case "/catalog":
           if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/catalog-read-only"), { headers: { Allow: "GET, HEAD, OPTIONS" } });
