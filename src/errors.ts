@@ -44,8 +44,52 @@ function asText(m: Message): Text {
   return typeof m === "string" ? { en: m, fr: m } : m;
 }
 
-/** Base class of everything Vivant throws. `code` is stable across versions. */
+/**
+ * Every class of the error family and its parent class. The guards (`isVivantError`, `isInputError`,
+ * `isStorageError`…) match on these names as well as by `instanceof`, so that they also recognise a plain copy of an
+ * error (a worker thread's message, JSON): an object with the class's `name`, a string `code` and a `text`.
+ */
+const PARENT = {
+  VivantError: undefined,
+  InputError: "VivantError",
+  UsageError: "VivantError",
+  HttpError: "VivantError",
+  QueryError: "VivantError",
+  DurableWriteError: "VivantError",
+  SparqlSyntaxError: "InputError",
+  QueryTooComplexError: "InputError",
+  StorageError: "UsageError",
+  StoreBrokenError: "UsageError",
+  RemoteStoreError: "UsageError",
+} as const satisfies Readonly<Record<string, string | undefined>>;
+
+/** The `name` of each class of Vivant's error family. */
+export type VivantErrorName = keyof typeof PARENT;
+
+/**
+ * True when `e` is a Vivant error of class `name` or of one of its subclasses: an instance, or a plain copy of one
+ * (its `name`, a string `code` and a `text`; a copy has the fields, not the methods: read it with `messageOf`).
+ *
+ * @example
+ * worker.on("message", (m) => { if (isErrorNamed(m.error, "StorageError")) retryLater(); });
+ */
+export function isErrorNamed(e: unknown, name: VivantErrorName): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const v = e as { name?: unknown; code?: unknown; text?: unknown };
+  if (typeof v.name !== "string" || !Object.hasOwn(PARENT, v.name) || typeof v.code !== "string") return false;
+  if (typeof v.text !== "object" || v.text === null) return false;
+  for (let n: VivantErrorName | undefined = v.name as VivantErrorName; n !== undefined; n = PARENT[n]) if (n === name) return true;
+  return false;
+}
+
+/** `message (hint)` in one language, from the fields alone (so that it reads a plain copy of an error too). */
+function textIn(e: Pick<VivantError, "text" | "hintText">, lang: Lang): string {
+  return e.hintText ? `${e.text[lang]} (${e.hintText[lang]})` : e.text[lang];
+}
+
+/** Base class of everything Vivant throws. `code` is stable across versions (every code: `PROBLEM_CODES`). */
 export class VivantError extends Error {
+  declare name: VivantErrorName;
   readonly code: ProblemCode;
   /** The hint in English. */
   readonly hint?: string;
@@ -53,7 +97,7 @@ export class VivantError extends Error {
   readonly text: Text;
   /** The hint in each language. */
   readonly hintText?: Text;
-  constructor(code: ProblemCode, message: Message, options?: { hint?: Message; cause?: unknown }) {
+  constructor(code: ProblemCode, message: Message, options?: { hint?: Message | undefined; cause?: unknown }) {
     const text = asText(message);
     const hint = options?.hint !== undefined ? asText(options.hint) : undefined;
     super(hint ? `${text.en} (${hint.en})` : text.en, { cause: options?.cause });
@@ -68,7 +112,7 @@ export class VivantError extends Error {
 
   /** The message and its hint in one language: `message (hint)`. */
   messageIn(lang: Lang): string {
-    return this.hintText ? `${this.text[lang]} (${this.hintText[lang]})` : this.text[lang];
+    return textIn(this, lang);
   }
 }
 
@@ -99,14 +143,17 @@ export class UsageError extends VivantError {
   }
 }
 
+/** True for any Vivant error, or a plain copy of one (see `isErrorNamed`). */
 export function isVivantError(e: unknown): e is VivantError {
-  return e instanceof VivantError;
+  return e instanceof VivantError || isErrorNamed(e, "VivantError");
 }
+/** True for an `InputError` (or a subclass: `SparqlSyntaxError`, `QueryTooComplexError`), or a plain copy of one. */
 export function isInputError(e: unknown): e is InputError {
-  return e instanceof InputError;
+  return e instanceof InputError || isErrorNamed(e, "InputError");
 }
+/** True for a `UsageError` (or a subclass: `StorageError`, `StoreBrokenError`, `RemoteStoreError`), or a plain copy of one. */
 export function isUsageError(e: unknown): e is UsageError {
-  return e instanceof UsageError;
+  return e instanceof UsageError || isErrorNamed(e, "UsageError");
 }
 
 /**
@@ -114,7 +161,7 @@ export function isUsageError(e: unknown): e is UsageError {
  * foreign error (Node, a parser), quoted in French since it is never reworded.
  */
 export function messageOf(e: unknown, lang: Lang): string {
-  if (isVivantError(e)) return e.messageIn(lang);
+  if (isVivantError(e)) return textIn(e, lang);
   const text = e instanceof Error ? e.message : String(e);
   return lang === "fr" ? `« ${text} »` : text;
 }

@@ -1,8 +1,8 @@
 // Vivant's public API, listed name by name. Each area keeps its own block.
 
 // --- errors ---
-export { VivantError, InputError, UsageError, isVivantError, isInputError, isUsageError, formatProblem, LANGS } from "./errors.js";
-export type { Problem, Severity, Lang, Text } from "./errors.js";
+export { VivantError, InputError, UsageError, isVivantError, isInputError, isUsageError, isErrorNamed, formatProblem, messageOf, LANGS } from "./errors.js";
+export type { Problem, Severity, Lang, Text, VivantErrorName } from "./errors.js";
 export { PROBLEM_CODES, isProblemCode } from "./codes.js";
 export type { ProblemCode, ShapeCode, JsonLdCode, CsvCellCode } from "./codes.js";
 
@@ -46,7 +46,8 @@ export type {
 
 // --- store ---
 export { GraphStore, RemoteStore, parseStoreUrl, CATALOG_GRAPH, catalogQuads, SparqlSyntaxError, isSparqlSyntaxError, operationKind } from "./store/index.js";
-export { StoreBrokenError, isStoreBrokenError, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "./store/index.js";
+export { StoreBrokenError, isStoreBrokenError, measureQuery, checkQueryLimits, QueryTooComplexError, isQueryTooComplexError, DEFAULT_QUERY_LIMITS } from "./store/index.js";
+export { StorageError, isStorageError, RemoteStoreError, isRemoteStoreError } from "./store/index.js";
 export type { QueryLimits, QueryShape } from "./store/index.js";
 export { GraphWriter } from "./store/writer.js";
 export { prepareGraph } from "./ingest/index.js";
@@ -62,7 +63,7 @@ export {
 export type { PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory, SelectSync, SelectRowsSync } from "./query/index.js";
 
 // --- server ---
-export { VivantServer, TokenTable, QueryPool, QueryError } from "./server/index.js";
+export { VivantServer, TokenTable, QueryPool, QueryError, isQueryError, HttpError, isHttpError } from "./server/index.js";
 export type { ServerOptions, TokenGrant, TokenEntry, PoolOptions, PoolResult } from "./server/index.js";
 
 // --- harvest & import ---

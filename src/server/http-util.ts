@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TextDecoder } from "node:util";
 import Negotiator from "negotiator";
-import { isInputError, isVivantError, type Lang, type Message, type Text, type VivantError, type ProblemCode } from "../errors.js";
+import { isErrorNamed, isInputError, isVivantError, VivantError, type Lang, type Message, type Text, type ProblemCode } from "../errors.js";
 import { CATALOGUE, langOf, t, tx, txt, type MessageKey } from "../i18n.js";
 
 export const PROBLEM_JSON = "application/problem+json";
@@ -23,26 +23,25 @@ export interface Problem {
   readonly [extra: string]: unknown;
 }
 
-export class HttpError extends Error {
+/**
+ * An HTTP answer other than success, thrown by a route: its status, code, detail and hint (in each language) and
+ * the headers to send. Unlike its family, its `message` is the English detail alone (the hint is sent apart).
+ */
+export class HttpError extends VivantError {
   readonly status: number;
-  readonly code: ProblemCode;
-  readonly hint?: string;
-  /** The detail in each language (`message` is the English one). */
-  readonly text: Text;
-  readonly hintText?: Text;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: ProblemCode, message: Message, options: { hint?: Message; headers?: Record<string, string> } = {}) {
-    const text = typeof message === "string" ? { en: message, fr: message } : message;
-    super(text.en);
+  constructor(status: number, code: ProblemCode, message: Message, options: { hint?: Message | undefined; headers?: Record<string, string> | undefined } = {}) {
+    super(code, message, options.hint !== undefined ? { hint: options.hint } : {});
+    this.name = "HttpError";
+    this.message = this.text.en;
     this.status = status;
-    this.code = code;
-    this.text = text;
-    if (options.hint !== undefined) {
-      this.hintText = typeof options.hint === "string" ? { en: options.hint, fr: options.hint } : options.hint;
-      this.hint = this.hintText.en;
-    }
     this.headers = options.headers ?? {};
   }
+}
+
+/** True for an `HttpError`, or a plain copy of one (see `isErrorNamed`). */
+export function isHttpError(e: unknown): e is HttpError {
+  return e instanceof HttpError || isErrorNamed(e, "HttpError");
 }
 
 /** The language a request's problem documents are written in (its Accept-Language; English by default). */

@@ -2,6 +2,6 @@
 
 export { VivantServer, type ServerOptions } from "./app.js";
 export { TokenTable, type TokenGrant, type TokenEntry } from "./auth.js";
-export { QueryPool, QueryError, type PoolOptions, type PoolResult } from "./pool.js";
+export { QueryPool, QueryError, isQueryError, type PoolOptions, type PoolResult } from "./pool.js";
 export { filterFromParams } from "./api.js";
-export { negotiate } from "./http-util.js";
+export { negotiate, HttpError, isHttpError } from "./http-util.js";

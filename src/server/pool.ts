@@ -4,7 +4,7 @@
 
 import { t, tx, txBy } from "../i18n.js";
 import { Worker } from "node:worker_threads";
-import { messageOf, VivantError, type Lang, type Text } from "../errors.js";
+import { isErrorNamed, messageOf, VivantError, type Lang, type Text } from "../errors.js";
 import { parseSparqlTsv } from "../store/tsv.js";
 import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
@@ -46,6 +46,11 @@ export class QueryError extends VivantError {
     if (e.line !== undefined) this.line = e.line;
     if (e.column !== undefined) this.column = e.column;
   }
+}
+
+/** True for a `QueryError`, or a plain copy of one (see `isErrorNamed`). */
+export function isQueryError(e: unknown): e is QueryError {
+  return e instanceof QueryError || isErrorNamed(e, "QueryError");
 }
 
 /** The answer of a query as bytes ready to send. */

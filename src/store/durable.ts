@@ -10,20 +10,24 @@ import { basename, dirname, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { VivantError } from "../errors.js";
 
 /** Where a durable write failed: before the rename (`write`: nothing published), at it, or at the folder's fsync after it. */
 export type DurableStage = "write" | "publish" | "sync";
 
 /** A failed durable write; `cause` is the system error (its `code`: ENOSPC, EDQUOT, EIO…). */
-export class DurableWriteError extends Error {
-  override readonly name = "DurableWriteError";
+export class DurableWriteError extends VivantError {
+  override readonly cause: unknown;
   constructor(
     readonly stage: DurableStage,
     readonly target: string,
     readonly temp: string,
-    override readonly cause: unknown,
+    cause: unknown,
   ) {
-    super(`${stage} of ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
+    super(errno === "ENOSPC" || errno === "EDQUOT" ? "store/no-space" : "store/io", `${stage} of ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "DurableWriteError";
+    this.cause = cause;
   }
 
   /** The system error code of the cause (`ENOSPC`…), if any. */

@@ -11,7 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError, UsageError, type Message, type Text, type Warn, type ProblemCode } from "../errors.js";
+import { InputError, isErrorNamed, UsageError, type Message, type Text, type Warn, type ProblemCode } from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
 import { DurableWriteError, fsyncDir, isDurableTemp, writeDurably } from "./durable.js";
@@ -240,6 +240,11 @@ export class StorageError extends UsageError {
     this.status = status;
     if (options.errno !== undefined) this.errno = options.errno;
   }
+}
+
+/** True for a `StorageError`, or a plain copy of one (see `isErrorNamed`). */
+export function isStorageError(e: unknown): e is StorageError {
+  return e instanceof StorageError || isErrorNamed(e, "StorageError");
 }
 
 function storageError(message: Text, cause: unknown): StorageError {

@@ -290,12 +290,16 @@ export class GraphStore implements SelectSource {
   /**
    * Replaces a publisher's graph whole with `quads` (their graph terms are ignored). Atomic: a query sees the old
    * graph or the new one, never a mix; with a data directory the new graph is on disk before this resolves.
-   * Calls are applied one at a time, in order.
+   * Calls are applied one at a time, in order. A closed or read-only store, a bad IRI or licence reject (never throw).
    */
   replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta, options: ReplaceOptions = {}): Promise<GraphInfo> {
-    if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
-    checkReplace(graphIri, meta);
-    this.#writable();
+    try {
+      if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
+      checkReplace(graphIri, meta);
+      this.#writable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return this.#set.serialised(async () => {
       const { nt, info, previous } = this.#set.prepare(graphIri, quads, meta, serialiseGraphText);
       if (this.#dataDir !== undefined) await writeGraphFile(this.#dataDir, info, nt);
@@ -315,10 +319,14 @@ export class GraphStore implements SelectSource {
     });
   }
 
-  /** Removes a publisher's graph (durably, with a data directory). Resolves to whether it existed. */
+  /** Removes a publisher's graph (durably, with a data directory). Resolves to whether it existed; rejects (never throws) on misuse. */
   deleteGraph(graphIri: string): Promise<boolean> {
-    this.#check(graphIri);
-    this.#writable();
+    try {
+      this.#check(graphIri);
+      this.#writable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return this.#set.serialised(async () => {
       const existed = this.#set.has(graphIri);
       const fileExisted = this.#dataDir !== undefined ? await removeGraphFile(this.#dataDir, graphIri) : false;

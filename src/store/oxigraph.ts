@@ -6,7 +6,7 @@ import { t, tx, txBy } from "../i18n.js";
 import oxigraph, { type Quad_Object, type Quad_Predicate, type Quad_Subject } from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, isErrorNamed, UsageError } from "../errors.js";
 import { errorPosition, fromGraphs, hasDatasetClause, operationKind } from "./sparql-text.js";
 import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
 import { parseSparqlTsv, sparqlTsvRows } from "./tsv.js";
@@ -54,8 +54,9 @@ export class SparqlSyntaxError extends InputError {
   }
 }
 
+/** True for a `SparqlSyntaxError`, or a plain copy of one (see `isErrorNamed`). */
 export function isSparqlSyntaxError(e: unknown): e is SparqlSyntaxError {
-  return e instanceof SparqlSyntaxError;
+  return e instanceof SparqlSyntaxError || isErrorNamed(e, "SparqlSyntaxError");
 }
 
 /**
@@ -73,8 +74,9 @@ export class StoreBrokenError extends UsageError {
   }
 }
 
+/** True for a `StoreBrokenError`, or a plain copy of one (see `isErrorNamed`). */
 export function isStoreBrokenError(e: unknown): e is StoreBrokenError {
-  return e instanceof StoreBrokenError;
+  return e instanceof StoreBrokenError || isErrorNamed(e, "StoreBrokenError");
 }
 
 /** Whether an error thrown by an Oxigraph call means its WebAssembly instance may be damaged. */

@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
 import { Agent, request, type Dispatcher } from "undici";
-import { InputError, messageOf, UsageError, type Message, type Warn, type ProblemCode } from "../errors.js";
+import { InputError, isErrorNamed, messageOf, UsageError, type Message, type Warn, type ProblemCode } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
@@ -479,7 +479,7 @@ export const REMOTE_INTERNALS = { PHYSICAL_PREFIX, CATALOG_PREFIX, STATE_GRAPH }
 
 /** A storage error of the remote store as the server's write path reports it. */
 export function isRemoteStoreError(e: unknown): e is RemoteStoreError {
-  return e instanceof RemoteStoreError;
+  return e instanceof RemoteStoreError || isErrorNamed(e, "RemoteStoreError");
 }
 
 export { StorageError };

@@ -14,7 +14,7 @@
 // or OPTIONALs in one group. Flat sequences count because Oxigraph turns them into left-deep trees: each element
 // of a group adds to the depth of what follows it.
 
-import { InputError, type Text } from "../errors.js";
+import { InputError, isErrorNamed, type Text } from "../errors.js";
 
 export interface QueryLimits {
   /**
@@ -340,6 +340,11 @@ export class QueryTooComplexError extends InputError {
     this.name = "QueryTooComplexError";
     this.shape = shape;
   }
+}
+
+/** True for a `QueryTooComplexError`, or a plain copy of one (see `isErrorNamed`). */
+export function isQueryTooComplexError(e: unknown): e is QueryTooComplexError {
+  return e instanceof QueryTooComplexError || isErrorNamed(e, "QueryTooComplexError");
 }
 
 /** Measures the query and throws `QueryTooComplexError` (`sparql/too-complex`) when it is over a limit. */

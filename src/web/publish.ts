@@ -282,7 +282,8 @@ function render(lang: UiLang, url: URL, main: Html): string {
 
 /** An error's message in the page's language: Vivant's errors carry both (message and hint). */
 function errorText(e: unknown, lang: UiLang): string {
-  return isVivantError(e) ? e.messageIn(lang) : e instanceof HttpError ? e.text[lang] : (e as Error).message;
+  // An HttpError's hint is not shown here (the page says what to do): its detail alone.
+  return e instanceof HttpError ? e.text[lang] : isVivantError(e) ? e.messageIn(lang) : (e as Error).message;
 }
 
 function signInForm(lang: UiLang, message?: string): Html {

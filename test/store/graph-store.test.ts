@@ -107,9 +107,9 @@ describe("GraphStore in memory", () => {
 
   it("refuses misuse with a hint: no licence, the catalog graph, a relative graph IRI, a bad IRI in the data", async () => {
     const s = await open();
-    expect(() => s.replaceGraph(G1, A, { licence: "" })).toThrow(/licence/);
-    expect(() => s.replaceGraph(CATALOG_GRAPH, A, { licence: "cc0-1.0" })).toThrow(/catalog graph/);
-    expect(() => s.replaceGraph("graph", A, { licence: "cc0-1.0" })).toThrow(/absolute IRI/);
+    await expect(s.replaceGraph(G1, A, { licence: "" })).rejects.toThrow(/licence/);
+    await expect(s.replaceGraph(CATALOG_GRAPH, A, { licence: "cc0-1.0" })).rejects.toThrow(/catalog graph/);
+    await expect(s.replaceGraph("graph", A, { licence: "cc0-1.0" })).rejects.toThrow(/absolute IRI/);
     const bad = [DataFactory.quad(DataFactory.namedNode("https://a.example/x"), DataFactory.namedNode("urn:p"), DataFactory.namedNode("https://a.example/a b"))];
     await expect(s.replaceGraph(G1, bad, { licence: "cc0-1.0" })).rejects.toThrow(/not an absolute IRI/);
     expect(s.graphs()).toEqual([]);
@@ -170,6 +170,7 @@ describe("GraphStore in a data directory", () => {
     await w.deleteGraph(G1);
     r.reloadGraph(G1);
     expect(r.graphs()).toEqual([]);
-    expect(() => r.replaceGraph(G2, A, { licence: "cc0-1.0" })).toThrow(/read-only/);
+    await expect(r.replaceGraph(G2, A, { licence: "cc0-1.0" })).rejects.toThrow(/read-only/);
+    await expect(r.deleteGraph(G2)).rejects.toThrow(/read-only/);
   });
 });
