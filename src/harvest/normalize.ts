@@ -2,118 +2,31 @@
 // kind and reporting what it cannot repair (an unknown enumeration value is a Problem, not a guess).
 
 import { DataFactory } from "n3";
-import type { BlankNode, NamedNode, Quad, Quad_Object, Quad_Subject, Term } from "@rdfjs/types";
-import type { Problem, ProblemCode } from "../errors.js";
-import { RDF_LANG_STRING, RDF_TYPE, SCHEMA, SCHEMA_HTTPS, XSD, XSD_DATE, XSD_DATETIME, XSD_STRING } from "../vocab.js";
-import { normalizeDate } from "./dates.js";
+import type { BlankNode, Literal, NamedNode, Quad, Quad_Object, Quad_Subject, Term } from "@rdfjs/types";
+import type { Problem, Text } from "../errors.js";
+import { termKey } from "../rdf/terms.js";
+import { RDF_TYPE, SCHEMA, SCHEMA_HTTPS, XSD } from "../vocab.js";
 import { Fixes, type FixKind } from "./fixes.js";
 import type { RepairLog } from "./ledger.js";
 import { repairEndsAfterMidnight } from "./overnight.js";
 import { problem } from "./problems.js";
+import {
+  ADDRESS_COUNTRY, COUNTRY_CODES, ENUM_PROPERTIES, IDENTIFIER, LITERAL_REPAIRS, hashOf, wikidataIri, type LiteralSite, type Unrepaired,
+} from "./repairs.js";
 import { schemaVocabulary, type SchemaVocabulary } from "./vocabulary.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
 const S = (name: string): string => `${SCHEMA}${name}`;
 
-/** Properties whose values are members of a schema.org enumeration. */
-export const ENUM_PROPERTIES: Readonly<Record<string, string>> = {
-  [S("eventStatus")]: "EventStatusType",
-  [S("eventAttendanceMode")]: "EventAttendanceModeEnumeration",
-  [S("availability")]: "ItemAvailability",
-};
-
-/** Properties whose values are web addresses (an http(s) text becomes an IRI). */
-const URL_PROPERTIES = new Set(
-  ["url", "sameAs", "image", "logo", "contentUrl", "thumbnailUrl", "embedUrl", "mainEntityOfPage", "additionalType", "hasMap"].map(S),
-);
-
-/** Date and date-time properties. */
-export const DATE_PROPERTIES = new Set(
-  [
-    "startDate", "endDate", "doorTime", "previousStartDate", "validFrom", "validThrough", "priceValidUntil",
-    "availabilityStarts", "availabilityEnds", "dateCreated", "datePublished", "dateModified", "birthDate",
-    "deathDate", "foundingDate", "dissolutionDate", "sdDatePublished", "uploadDate",
-  ].map(S),
-);
-
-/** Properties whose values are agents (a person or an organization). */
-const AGENT_PROPERTIES = new Set(["performer", "organizer"].map(S));
-
-/** Properties holding a price: a text there is read as one price, a range or a list, or reported as ambiguous. */
-const PRICE_PROPERTIES = new Set(["price", "minPrice", "maxPrice", "lowPrice", "highPrice"].map(S));
-
-export type PriceReading =
-  | { readonly kind: "number"; readonly value: string; readonly decimalComma: boolean }
-  | { readonly kind: "range"; readonly min: string; readonly max: string; readonly list: boolean }
-  | { readonly kind: "ambiguous"; readonly readings: readonly string[] }
-  | { readonly kind: "unreadable" };
-
-const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
-const RANGE = /^(?:de\s+|from\s+)?(\d+(?:\.\d{1,2})?)\s*(?:–|—|-|à|a|to)\s*(\d+(?:\.\d{1,2})?)$/i;
-
-/** One amount or a range of amounts written with decimal points (`25`, `49.50`, `25 – 45`, `15 à 21`): [min, max]. */
-function amounts(text: string): [number, number] | undefined {
-  const t = text.trim();
-  if (AMOUNT.test(t)) return [Number(t), Number(t)];
-  const m = RANGE.exec(t);
-  if (!m) return undefined;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return a <= b ? [a, b] : undefined;
-}
-
-const decimalText = (n: number): string => String(n);
-
-/**
- * How a price written as text reads. A comma is a decimal comma (`12,5`) or a list separator (`44 - 69,44 - 79`):
- * when both readings make sense (`49,46`: 49.46, or 49 and 46) the price is ambiguous and no number is made.
- */
-export function readPrice(text: string): PriceReading {
-  const t = text.trim();
-  if (/^-?\d+(\.\d+)?$/.test(t)) return { kind: "number", value: t, decimalComma: false };
-  const commas = (t.match(/,/g) ?? []).length;
-  let asDecimal: [number, number] | undefined;
-  if (commas === 1) asDecimal = amounts(t.replace(",", "."));
-  let asList: [number, number] | undefined;
-  if (commas >= 1) {
-    const parts = t.split(",").map(amounts);
-    if (parts.every((x) => x !== undefined)) asList = [Math.min(...parts.map((x) => x[0])), Math.max(...parts.map((x) => x[1]))];
-  }
-  if (asDecimal && asList) {
-    const one = asDecimal[0] === asDecimal[1] ? decimalText(asDecimal[0]) : `${asDecimal[0]} to ${asDecimal[1]}`;
-    return { kind: "ambiguous", readings: [one, t.split(",").map((x) => x.trim()).join(" and ")] };
-  }
-  const single = commas === 0 ? amounts(t) : undefined;
-  const r = asDecimal ?? asList ?? single;
-  if (!r) return { kind: "unreadable" };
-  if (r[0] === r[1] && !asList) return { kind: "number", value: decimalText(r[0]), decimalComma: asDecimal !== undefined };
-  return { kind: "range", min: decimalText(r[0]), max: decimalText(r[1]), list: asList !== undefined };
-}
-
-/** A short stable hash (FNV-1a) for minted IRIs. */
-function hashOf(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-const DECIMAL_PROPERTIES = new Set(["price", "minPrice", "maxPrice", "lowPrice", "highPrice", "latitude", "longitude"].map(S));
-const INTEGER_PROPERTIES = new Set(["maximumAttendeeCapacity", "remainingAttendeeCapacity", "width", "height"].map(S));
-const BOOLEAN_PROPERTIES = new Set(["isAccessibleForFree", "representativeOfPage", "isFamilyFriendly", "publicAccess"].map(S));
-const CODE_PROPERTIES = new Set(["priceCurrency", "postalCode", "addressCountry", "telephone", "email"].map(S));
+export { isniOf, wikidataIri } from "./repairs.js";
 
 const XSD_DECIMAL = `${XSD}decimal`;
-const XSD_INTEGER = `${XSD}integer`;
-const XSD_BOOLEAN = `${XSD}boolean`;
-const SAME_AS = S("sameAs");
-const IDENTIFIER = S("identifier");
-const ADDRESS_COUNTRY = S("addressCountry");
-
-/** Country names seen in the peers' data → ISO 3166-1 alpha-2. */
-const COUNTRY_CODES: Readonly<Record<string, string>> = {
-  canada: "CA", france: "FR", belgique: "BE", belgie: "BE", "belgië": "BE", belgium: "BE", suisse: "CH",
-  switzerland: "CH", luxembourg: "LU", "united states": "US", usa: "US", "états-unis": "US", "etats-unis": "US",
-  "royaume-uni": "GB", "united kingdom": "GB", nederland: "NL", "pays-bas": "NL", netherlands: "NL", monaco: "MC",
+const HTML_ENTITY = /&(#0*38|amp|#x0*26);/i;
+const HTML_ENTITIES = /&(#0*38|amp|#x0*26);/gi;
+const KEPT_AS_PUBLISHED: Text = {
+  en: "fix the markup at its source; the value is kept as published",
+  fr: "corriger le balisage à la source ; la valeur est gardée telle que publiée",
 };
 
 export interface NormalizeOptions {
@@ -154,334 +67,199 @@ export function isSkolemIri(iri: string): boolean {
   return /#vivant-\d+-[^#]+$/.test(iri);
 }
 
-const SCHEMA_IRI_TEXT = /^https?:\/\/(www\.)?schema\.org\/([A-Za-z][A-Za-z0-9_]*)\/?$/;
-const WIKIDATA = /^https?:\/\/(?:www\.|m\.)?wikidata\.org\/(?:wiki|entity)\/(Q\d+)\/?$/;
-const HTML_ENTITY = /&(#0*38|amp|#x0*26);/i;
-const HTML_ENTITIES = /&(#0*38|amp|#x0*26);/gi;
-
-/** ISNI: 15 digits and a check character (ISO 7064 MOD 11-2), spaces or hyphens allowed. */
-export function isniOf(text: string): string | undefined {
-  const s = text.replace(/^(ISNI[:\s]*)/i, "").replace(/[\s-]/g, "").toUpperCase();
-  if (!/^\d{15}[\dX]$/.test(s)) return undefined;
-  let total = 0;
-  for (let i = 0; i < 15; i++) total = (total + Number(s[i])) * 2;
-  const check = (12 - (total % 11)) % 11;
-  return (check === 10 ? "X" : String(check)) === s[15] ? s : undefined;
-}
-
-/** Wikidata page or https entity IRI → `http://www.wikidata.org/entity/Q…`. */
-export function wikidataIri(iri: string): string | undefined {
-  const m = WIKIDATA.exec(iri);
-  return m ? `http://www.wikidata.org/entity/${m[1]}` : undefined;
-}
-
 export function normalizeQuads(input: readonly Quad[], options: NormalizeOptions = {}): NormalizeResult {
-  const vocab = options.vocabulary ?? schemaVocabulary();
-  const fixes = options.fixes ?? new Fixes();
-  const problems: Problem[] = [];
-  const source = options.source;
-  const block = options.block ?? 0;
-  const skolemize = options.skolemize ?? source !== undefined;
-  const skolemized = new Set<string>();
-  const repairs = options.repairs;
+  return new Normalizer(options).run(input);
+}
+
+/** One run of `normalizeQuads`: its counters, its output, and the literal being repaired (one site, reused). */
+class Normalizer implements LiteralSite {
+  readonly #vocab: SchemaVocabulary;
+  readonly #fixes: Fixes;
+  readonly #problems: Problem[] = [];
+  readonly #source: string | undefined;
+  readonly #block: number;
+  readonly #skolemize: boolean;
+  readonly #skolemized = new Set<string>();
+  readonly #repairs: RepairLog | undefined;
+  readonly #out: Quad[] = [];
+  readonly #ranges: { offer: NamedNode | BlankNode; min: string; max: string }[] = [];
+  readonly #withheld: Quad[] = [];
   // The (node, property) being normalised: its repairs go to the ledger's repair log.
-  let current: { s: string; p: string } | undefined;
-  const fix = (kind: FixKind): void => {
-    fixes.add(kind);
-    if (repairs !== undefined && current !== undefined && kind !== "blank-node-iri") repairs.note(current.s, current.p, kind);
-  };
+  #current: { s: string; p: string } | undefined;
+  // The literal site the repairs of the table see (set for each literal).
+  subject!: NamedNode | BlankNode;
+  predicate!: NamedNode;
+  p = "";
+  lit!: Literal;
+  datatype = "";
 
-  const report = (code: ProblemCode, subject: Term, predicate: string, value: string, en: string, fr: string, expected: [string, string]) =>
-    problems.push(
-      problem({
-        code,
-        severity: "warning",
-        entity: "node",
-        recordId: subject.value,
-        path: predicate,
-        value,
-        message: { en, fr },
-        expected: { en: expected[0], fr: expected[1] },
-        hint: {
-          en: "fix the markup at its source; the value is kept as published",
-          fr: "corriger le balisage à la source ; la valeur est gardée telle que publiée",
-        },
-      }),
-    );
+  constructor(options: NormalizeOptions) {
+    this.#vocab = options.vocabulary ?? schemaVocabulary();
+    this.#fixes = options.fixes ?? new Fixes();
+    this.#source = options.source;
+    this.#block = options.block ?? 0;
+    this.#skolemize = options.skolemize ?? options.source !== undefined;
+    this.#repairs = options.repairs;
+  }
 
-  const fixNamed = (value: string): string => {
+  run(input: readonly Quad[]): NormalizeResult {
+    for (const q of input) {
+      if (q.subject.termType !== "NamedNode" && q.subject.termType !== "BlankNode") continue;
+      this.#current = undefined;
+      const subject = this.#node(q.subject);
+      const pValue = this.fixNamed(q.predicate.value);
+      this.#current = { s: subject.value, p: pValue };
+      if (this.#repairs !== undefined && pValue !== q.predicate.value) this.#repairs.note(subject.value, pValue, "https-schema-org");
+      const predicate = pValue === q.predicate.value ? (q.predicate as NamedNode) : namedNode(pValue);
+      const o = q.object;
+      if (o.termType === "NamedNode" || o.termType === "BlankNode") this.push(subject, predicate, this.#object(subject, pValue, o));
+      else if (o.termType === "Literal") this.#literal(subject, predicate, pValue, o);
+    }
+    this.#current = undefined;
+    this.#priceSpecifications();
+    const collapsed = countryNodesToCodes(this.#out, this.#fixes, this.#repairs);
+    return { quads: repairEndsAfterMidnight(dedupe(collapsed), this.#fixes), fixes: this.#fixes, problems: this.#problems, withheld: this.#withheld };
+  }
+
+  fix(kind: FixKind): void {
+    this.#fixes.add(kind);
+    if (this.#repairs !== undefined && this.#current !== undefined && kind !== "blank-node-iri") this.#repairs.note(this.#current.s, this.#current.p, kind);
+  }
+
+  report(u: Unrepaired, subject: Term = this.subject): void {
+    this.#problems.push(problem({ ...u, severity: "warning", entity: "node", recordId: subject.value, hint: u.hint ?? KEPT_AS_PUBLISHED }));
+  }
+
+  push(s: Quad_Subject, p: NamedNode, o: Quad_Object): void {
+    this.#out.push(quad(s, p, o, defaultGraph()));
+  }
+
+  withhold(o: Literal): void {
+    this.#withheld.push(quad(this.subject, this.predicate, o, defaultGraph()));
+  }
+
+  priceRange(min: string, max: string): void {
+    this.#ranges.push({ offer: this.subject, min, max });
+  }
+
+  mint(label: string): NamedNode | BlankNode {
+    return this.#skolemize && this.#source !== undefined ? namedNode(skolemIri(this.#source, this.#block, label)) : DataFactory.blankNode(label);
+  }
+
+  fixNamed(value: string): string {
     let v = value;
     if (v.startsWith(SCHEMA_HTTPS)) {
       v = SCHEMA + v.slice(SCHEMA_HTTPS.length);
-      fix("https-schema-org");
+      this.fix("https-schema-org");
     }
     const wd = wikidataIri(v);
     if (wd !== undefined && wd !== v) {
       v = wd;
-      fix("wikidata-iri");
+      this.fix("wikidata-iri");
     }
     if (HTML_ENTITY.test(v)) {
       v = v.replace(HTML_ENTITIES, "&");
-      fix("malformed-url");
+      this.fix("malformed-url");
     }
     return v;
-  };
+  }
 
-  const node = (t: NamedNode | BlankNode): NamedNode | BlankNode => {
-    if (t.termType === "BlankNode") {
-      if (!skolemize || source === undefined) return t;
-      if (!skolemized.has(t.value)) {
-        skolemized.add(t.value);
-        fix("blank-node-iri");
-      }
-      return namedNode(skolemIri(source, block, t.value));
-    }
-    const v = fixNamed(t.value);
-    return v === t.value ? t : namedNode(v);
-  };
+  enumValue(written: string, enumeration: string, subject: Term = this.subject, predicate: string = this.p): NamedNode | undefined {
+    const member = this.#vocab.repairMember(enumeration, written);
+    if (member !== undefined) return namedNode(S(member));
+    const members = [...this.#vocab.members(enumeration)].join(", ");
+    this.report({
+      code: "harvest/unknown-enum", path: predicate, value: written,
+      message: { en: `"${written}" is not a member of schema:${enumeration}`, fr: `« ${written} » n'est pas un membre de schema:${enumeration}` },
+      expected: { en: `one of ${members}`, fr: `l'un de ${members}` },
+    }, subject);
+    return undefined;
+  }
 
-  const repairType = (subject: Term, t: NamedNode): NamedNode => {
-    const name = t.value.startsWith(SCHEMA) ? t.value.slice(SCHEMA.length) : undefined;
-    if (name !== undefined) {
-      if (vocab.classes.has(name)) return t;
-      const repaired = vocab.repairClass(name);
-      if (repaired !== undefined) {
-        fix("type-case");
-        return namedNode(S(repaired));
-      }
-      report("harvest/unknown-type", subject, RDF_TYPE, t.value, `"${name}" is not a schema.org class`, `« ${name} » n'est pas une classe schema.org`, [
-        "a schema.org class, e.g. TheaterEvent", "une classe schema.org, p. ex. TheaterEvent",
-      ]);
-      return t;
-    }
-    if (source !== undefined) {
-      const word = /\/([A-Za-z][A-Za-z0-9]*)$/.exec(t.value)?.[1];
-      if (word !== undefined && safeResolve(word, source) === t.value) {
-        const repaired = vocab.repairClass(word);
-        if (repaired !== undefined) {
-          fix("type-without-vocab");
-          return namedNode(S(repaired));
-        }
-      }
-    }
-    return t;
-  };
-
-  const enumValue = (subject: Term, predicate: string, written: string, enumeration: string): NamedNode | undefined => {
-    const member = vocab.repairMember(enumeration, written);
-    if (member === undefined) {
-      report(
-        "harvest/unknown-enum", subject, predicate, written,
-        `"${written}" is not a member of schema:${enumeration}`, `« ${written} » n'est pas un membre de schema:${enumeration}`,
-        [`one of ${[...vocab.members(enumeration)].join(", ")}`, `l'un de ${[...vocab.members(enumeration)].join(", ")}`],
-      );
-      return undefined;
-    }
-    return namedNode(S(member));
-  };
-
-  const out: Quad[] = [];
-  const push = (s: Quad_Subject, p: NamedNode, o: Quad_Object) => out.push(quad(s, p, o, defaultGraph()));
-  const ranges: { offer: NamedNode | BlankNode; min: string; max: string }[] = [];
-  const withheld: Quad[] = [];
-
-  for (const q of input) {
-    if (q.subject.termType !== "NamedNode" && q.subject.termType !== "BlankNode") continue;
-    current = undefined;
-    const subject = node(q.subject);
-    const pValue = fixNamed(q.predicate.value);
-    current = { s: subject.value, p: pValue };
-    if (repairs !== undefined && pValue !== q.predicate.value) repairs.note(subject.value, pValue, "https-schema-org");
-    const predicate = pValue === q.predicate.value ? (q.predicate as NamedNode) : namedNode(pValue);
-    const o = q.object;
-
-    if (o.termType === "NamedNode" || o.termType === "BlankNode") {
-      let obj = node(o);
-      if (obj.termType === "NamedNode") {
-        if (pValue === RDF_TYPE) obj = repairType(subject, obj);
-        const enumeration = ENUM_PROPERTIES[pValue];
-        if (enumeration !== undefined && obj.value.startsWith(SCHEMA)) {
-          const name = obj.value.slice(SCHEMA.length);
-          if (!vocab.members(enumeration).has(name)) {
-            const repaired = enumValue(subject, pValue, name, enumeration);
-            if (repaired) {
-              fix("enum-as-text");
-              obj = repaired;
-            }
-          }
-        }
-      }
-      push(subject, predicate, obj);
-      continue;
-    }
-    if (o.termType !== "Literal") continue;
-    const lit = o;
+  /** A literal: its datatype's https schema.org IRI brought back, then the first repair of the table that applies. */
+  #literal(subject: NamedNode | BlankNode, predicate: NamedNode, p: string, lit: Literal): void {
     let datatype = lit.datatype.value;
     if (datatype.startsWith(SCHEMA_HTTPS)) {
       datatype = SCHEMA + datatype.slice(SCHEMA_HTTPS.length);
-      fix("https-schema-org");
+      this.fix("https-schema-org");
     }
-    const text = lit.value;
-
-    // "performer": "Alex Roy": an agent with that name, of unknown kind (no type is invented).
-    if (AGENT_PROPERTIES.has(pValue) && text.trim() !== "" && !/^https?:\/\//i.test(text.trim())) {
-      fix("agent-as-text");
-      const label = `agent-${hashOf(`${subject.value} ${pValue} ${text.trim()}`)}`;
-      const agent = skolemize && source !== undefined ? namedNode(skolemIri(source, block, label)) : DataFactory.blankNode(label);
-      push(subject, predicate, agent);
-      push(agent, namedNode(S("name")), lit.language ? literal(text.trim(), lit.language) : literal(text.trim()));
-      continue;
-    }
-    // A schema.org IRI written as text, on any property.
-    const schemaText = SCHEMA_IRI_TEXT.exec(text.trim());
-    const enumeration = ENUM_PROPERTIES[pValue];
-    if (schemaText && enumeration === undefined) {
-      fix("schema-iri-literal");
-      if (/^https/i.test(text.trim())) fix("https-schema-org");
-      push(subject, predicate, namedNode(S(schemaText[2]!)));
-      continue;
-    }
-    if (enumeration !== undefined) {
-      const repaired = enumValue(subject, pValue, text.trim(), enumeration);
-      if (repaired) {
-        fix(schemaText ? "schema-iri-literal" : "enum-as-text");
-        if (schemaText && /^https/i.test(text.trim())) fix("https-schema-org");
-        push(subject, predicate, repaired);
-      } else push(subject, predicate, lit);
-      continue;
-    }
-    if (URL_PROPERTIES.has(pValue)) {
-      const t = text.trim();
-      if (pValue === SAME_AS) {
-        const isni = isniOf(t);
-        if (isni !== undefined) {
-          fix("isni-bare");
-          push(subject, predicate, namedNode(`https://isni.org/isni/${isni}`));
-          continue;
-        }
-      }
-      if (/^https?:\/\/\S+$/i.test(t)) {
-        fix("iri-as-literal");
-        push(subject, predicate, namedNode(fixNamed(t)));
-        continue;
-      }
-      push(subject, predicate, lit);
-      continue;
-    }
-    if (pValue === IDENTIFIER) {
-      push(subject, predicate, lit);
-      const isni = isniOf(text);
-      if (isni !== undefined) {
-        fix("isni-bare");
-        push(subject, namedNode(SAME_AS), namedNode(`https://isni.org/isni/${isni}`));
-      } else if (/^0000/.test(text.trim())) {
-        report("harvest/invalid-isni", subject, pValue, text, `"${text}" looks like an ISNI but is not one (16 characters with a valid check digit)`, `« ${text} » ressemble à un ISNI mais n'en est pas un (16 caractères avec une clé de contrôle valide)`, [
-          "an ISNI such as 0000 0001 2141 6468", "un ISNI tel que 0000 0001 2141 6468",
-        ]);
-      }
-      continue;
-    }
-    if (DATE_PROPERTIES.has(pValue)) {
-      const d = normalizeDate(text);
-      if (d === undefined) {
-        report("harvest/invalid-date", subject, pValue, text, `"${text}" is not an ISO 8601 date`, `« ${text} » n'est pas une date ISO 8601`, [
-          "ISO 8601, e.g. 2026-11-20T20:00:00+01:00", "ISO 8601, p. ex. 2026-11-20T20:00:00+01:00",
-        ]);
-        push(subject, predicate, lit);
-        continue;
-      }
-      const target = d.kind === "date" ? XSD_DATE : XSD_DATETIME;
-      if (lit.language) fix("language-on-non-text");
-      else if (datatype === S("Date") || datatype === S("DateTime")) fix("date-schema-typed");
-      else if (datatype === XSD_STRING) fix("date-plain-typed");
-      for (const f of d.fixes) fix(f);
-      push(subject, predicate, literal(d.value, namedNode(target)));
-      continue;
-    }
-    if (PRICE_PROPERTIES.has(pValue) && (lit.language || datatype === XSD_STRING)) {
-      const reading = readPrice(text);
-      if (lit.language) fix("language-on-non-text");
-      if (reading.kind === "number") {
-        fix("number-as-text");
-        if (reading.decimalComma) fix("decimal-comma");
-        push(subject, predicate, literal(reading.value, namedNode(XSD_DECIMAL)));
-        continue;
-      }
-      if (reading.kind === "range" && pValue === S("price")) {
-        fix(reading.list ? "price-list" : "price-range");
-        ranges.push({ offer: subject, min: reading.min, max: reading.max });
-        continue;
-      }
-      if (reading.kind === "ambiguous") {
-        problems.push(problem({
-          code: "import/ambiguous-price", severity: "warning", entity: "node", recordId: subject.value, path: pValue, value: text,
-          message: {
-            en: `"${text}" can be read as ${reading.readings.join(" or as ")}: not turned into a number, kept as text`,
-            fr: `« ${text} » peut se lire ${reading.readings.join(" ou ")} : pas changé en nombre, gardé en texte`,
-          },
-          expected: { en: "one price with a decimal point (49.46), or a range (25 – 45)", fr: "un prix avec un point décimal (49.46), ou une fourchette (25 – 45)" },
-          hint: { en: "write the price with a decimal point, or the prices as separate offers", fr: "écrire le prix avec un point décimal, ou les prix comme des offres séparées" },
-        }));
-      }
-      // Ambiguous: no number is made and the value stays out of the graph, kept as text in the report.
-      if (reading.kind === "ambiguous") withheld.push(quad(subject, predicate, literal(text), defaultGraph()));
-      else push(subject, predicate, literal(text));
-      continue;
-    }
-    const numeric = DECIMAL_PROPERTIES.has(pValue) ? XSD_DECIMAL : INTEGER_PROPERTIES.has(pValue) ? XSD_INTEGER : undefined;
-    if (numeric !== undefined && (lit.language || datatype === XSD_STRING)) {
-      const t = text.trim();
-      const number = numeric === XSD_INTEGER ? /^\d+$/.test(t) : /^-?\d+([.,]\d+)?$/.test(t);
-      if (lit.language) fix("language-on-non-text");
-      if (number) {
-        fix("number-as-text");
-        if (t.includes(",")) fix("decimal-comma");
-        push(subject, predicate, literal(t.replace(",", "."), namedNode(numeric)));
-      } else push(subject, predicate, literal(text));
-      continue;
-    }
-    if (BOOLEAN_PROPERTIES.has(pValue) && (lit.language || datatype === XSD_STRING)) {
-      const t = text.trim().toLowerCase();
-      if (lit.language) fix("language-on-non-text");
-      if (t === "true" || t === "false") {
-        fix("boolean-as-text");
-        push(subject, predicate, literal(t, namedNode(XSD_BOOLEAN)));
-      } else push(subject, predicate, literal(text));
-      continue;
-    }
-    if (CODE_PROPERTIES.has(pValue)) {
-      let v = text;
-      if (lit.language) fix("language-on-non-text");
-      if (pValue === ADDRESS_COUNTRY) {
-        const code = COUNTRY_CODES[v.trim().toLowerCase()];
-        if (code !== undefined) {
-          fix("country-name");
-          v = code;
-        }
-      }
-      push(subject, predicate, lit.language || v !== text ? literal(v) : lit);
-      continue;
-    }
-    push(subject, predicate, datatype === lit.datatype.value ? lit : literal(text, lit.language || namedNode(datatype)));
+    this.subject = subject;
+    this.predicate = predicate;
+    this.p = p;
+    this.lit = lit;
+    this.datatype = datatype;
+    LITERAL_REPAIRS.find((r) => r.applies(this))!.apply(this);
   }
 
-  current = undefined;
-  // A price range becomes the offer's PriceSpecification (minPrice, maxPrice, and the offer's currency).
-  if (ranges.length) {
+  /** An IRI or blank-node object: its own repairs, a type's case, an enumeration member's spelling. */
+  #object(subject: NamedNode | BlankNode, p: string, o: NamedNode | BlankNode): NamedNode | BlankNode {
+    const obj = this.#node(o);
+    if (obj.termType !== "NamedNode") return obj;
+    const typed = p === RDF_TYPE ? this.#repairType(subject, obj) : obj;
+    const enumeration = ENUM_PROPERTIES[p];
+    if (enumeration === undefined || !typed.value.startsWith(SCHEMA)) return typed;
+    const name = typed.value.slice(SCHEMA.length);
+    if (this.#vocab.members(enumeration).has(name)) return typed;
+    const repaired = this.enumValue(name, enumeration, subject, p);
+    if (!repaired) return typed;
+    this.fix("enum-as-text");
+    return repaired;
+  }
+
+  #node(t: NamedNode | BlankNode): NamedNode | BlankNode {
+    if (t.termType === "BlankNode") {
+      if (!this.#skolemize || this.#source === undefined) return t;
+      if (!this.#skolemized.has(t.value)) {
+        this.#skolemized.add(t.value);
+        this.fix("blank-node-iri");
+      }
+      return namedNode(skolemIri(this.#source, this.#block, t.value));
+    }
+    const v = this.fixNamed(t.value);
+    return v === t.value ? t : namedNode(v);
+  }
+
+  #repairType(subject: Term, t: NamedNode): NamedNode {
+    const name = t.value.startsWith(SCHEMA) ? t.value.slice(SCHEMA.length) : undefined;
+    if (name !== undefined) {
+      if (this.#vocab.classes.has(name)) return t;
+      const repaired = this.#vocab.repairClass(name);
+      if (repaired !== undefined) {
+        this.fix("type-case");
+        return namedNode(S(repaired));
+      }
+      this.report({
+        code: "harvest/unknown-type", path: RDF_TYPE, value: t.value,
+        message: { en: `"${name}" is not a schema.org class`, fr: `« ${name} » n'est pas une classe schema.org` },
+        expected: { en: "a schema.org class, e.g. TheaterEvent", fr: "une classe schema.org, p. ex. TheaterEvent" },
+      }, subject);
+      return t;
+    }
+    const word = this.#source !== undefined ? /\/([A-Za-z][A-Za-z0-9]*)$/.exec(t.value)?.[1] : undefined;
+    if (word === undefined || safeResolve(word, this.#source!) !== t.value) return t;
+    const repaired = this.#vocab.repairClass(word);
+    if (repaired === undefined) return t;
+    this.fix("type-without-vocab");
+    return namedNode(S(repaired));
+  }
+
+  /** A price range becomes the offer's PriceSpecification (minPrice, maxPrice, and the offer's currency). */
+  #priceSpecifications(): void {
+    if (this.#ranges.length === 0) return;
     const currency = new Map<string, Quad_Object>();
-    for (const q of out) if (q.predicate.value === S("priceCurrency")) currency.set(q.subject.value, q.object);
-    ranges.forEach((r, i) => {
-      const spec = r.offer.termType === "BlankNode" ? DataFactory.blankNode(`${r.offer.value}_price_range_${i}`) : namedNode(`${r.offer.value.replace(/#.*$/, "")}#vivant-price-range-${i}-${hashOf(r.offer.value)}`);
-      push(r.offer, namedNode(S("priceSpecification")), spec);
-      push(spec, namedNode(RDF_TYPE), namedNode(S("PriceSpecification")));
-      push(spec, namedNode(S("minPrice")), literal(r.min, namedNode(XSD_DECIMAL)));
-      push(spec, namedNode(S("maxPrice")), literal(r.max, namedNode(XSD_DECIMAL)));
+    for (const q of this.#out) if (q.predicate.value === S("priceCurrency")) currency.set(q.subject.value, q.object);
+    this.#ranges.forEach((r, i) => {
+      const spec = r.offer.termType === "BlankNode"
+        ? DataFactory.blankNode(`${r.offer.value}_price_range_${i}`)
+        : namedNode(`${r.offer.value.replace(/#.*$/, "")}#vivant-price-range-${i}-${hashOf(r.offer.value)}`);
+      this.push(r.offer, namedNode(S("priceSpecification")), spec);
+      this.push(spec, namedNode(RDF_TYPE), namedNode(S("PriceSpecification")));
+      this.push(spec, namedNode(S("minPrice")), literal(r.min, namedNode(XSD_DECIMAL)));
+      this.push(spec, namedNode(S("maxPrice")), literal(r.max, namedNode(XSD_DECIMAL)));
       const c = currency.get(r.offer.value);
-      if (c !== undefined) push(spec, namedNode(S("priceCurrency")), c);
+      if (c !== undefined) this.push(spec, namedNode(S("priceCurrency")), c);
     });
   }
-  const collapsed = countryNodesToCodes(out, fixes, repairs);
-  return { quads: repairEndsAfterMidnight(dedupe(collapsed), fixes), fixes, problems, withheld };
 }
 
 function safeResolve(word: string, base: string): string | undefined {
@@ -536,12 +314,4 @@ export function dedupe(quads: readonly Quad[]): Quad[] {
     out.push(q);
   }
   return out;
-}
-
-export function termKey(t: Term): string {
-  if (t.termType === "Literal") {
-    const l = t;
-    return `"${l.value}"${l.language ? `@${l.language}` : l.datatype.value === XSD_STRING || l.datatype.value === RDF_LANG_STRING ? "" : `^^${l.datatype.value}`}`;
-  }
-  return t.termType === "BlankNode" ? `_:${t.value}` : `<${t.value}>`;
 }

@@ -7,7 +7,8 @@ import { RDF_TYPE } from "../vocab.js";
 import { PROV_WAS_DERIVED_FROM } from "./entities.js";
 import type { Fixes } from "./fixes.js";
 import { isAnonymous, QuadIndex } from "./graph.js";
-import { dedupe, termKey } from "./normalize.js";
+import { termKey } from "../rdf/terms.js";
+import { dedupe } from "./normalize.js";
 import { schemaVocabulary, type SchemaVocabulary } from "./vocabulary.js";
 
 const { quad } = DataFactory;

@@ -150,7 +150,7 @@ export class EntityIndex {
     const out: string[] = [];
     for (const [key, ids] of this.#byValue) {
       if (out.length >= max) break;
-      if (key.startsWith(prefix) && test(key.slice(prefix.length))) out.push(...ids);
+      if (key.startsWith(prefix) && test(key.slice(prefix.length))) for (const id of ids) out.push(id);
     }
     return out;
   }
@@ -160,7 +160,7 @@ export class EntityIndex {
     const out: string[] = [];
     for (const [word, ids] of this.#byToken) {
       if (out.length >= max) break;
-      if (test(word)) out.push(...ids);
+      if (test(word)) for (const id of ids) out.push(id);
     }
     return out;
   }

@@ -3,22 +3,9 @@
 
 import { DataFactory } from "n3";
 import type { DatasetCore, Quad, Term } from "@rdfjs/types";
+import { termKey } from "../rdf/terms.js";
 
-/** A string that identifies an RDF term (N-Triples-like, unescaped): the key of every index. */
-export function termKey(t: Term): string {
-  switch (t.termType) {
-    case "NamedNode":
-      return t.value;
-    case "BlankNode":
-      return `_:${t.value}`;
-    case "Literal":
-      return t.language ? `"${t.value}"@${t.language}` : `"${t.value}"^^${t.datatype.value}`;
-    case "DefaultGraph":
-      return "";
-    default:
-      return `?${t.value}`;
-  }
-}
+export { termKey };
 
 // Above this many values for one (node, predicate), duplicates are found with a Set instead of a scan.
 const SCAN_LIMIT = 16;

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Fixes } from "../../src/harvest/fixes.js";
-import { readPrice } from "../../src/harvest/normalize.js";
+import { readPrice } from "../../src/harvest/prices.js";
 import { processHtml } from "../../src/harvest/page.js";
 import { importArtsdata } from "../../src/import/artsdata.js";
 import { mapRecords, parseRecords, toEmbeds } from "../../src/mapping/index.js";
