@@ -66,6 +66,11 @@ export type { PerformanceFilter, Near, PageOptions, PerformanceNode, Performance
 export { VivantServer, TokenTable, QueryPool, QueryError, isQueryError, HttpError, isHttpError } from "./server/index.js";
 export type { ServerOptions, TokenGrant, TokenEntry, PoolOptions, PoolResult } from "./server/index.js";
 
+// --- data space: federated search ---
+export { Federation, federatedNodes, MAX_FEDERATED_LIMIT } from "./dataspace/federation.js";
+export type { FederatedNode, FederationOptions, LocalSource, NodeReport, FederatedPerformance, FederatedAnswer, FederatedPage, FederatedFacets } from "./dataspace/federation.js";
+export type { ServerFederation } from "./server/app.js";
+
 // --- harvest & import ---
 export { harvest, countEntities } from "./harvest/harvest.js";
 export type { HarvestOptions, HarvestResult, HarvestProgress, HarvestedPage, PageFailure, PageFailureCode } from "./harvest/harvest.js";

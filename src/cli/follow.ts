@@ -134,7 +134,8 @@ export function summaryLine(nodes: readonly NodeOutcome[], lang: Lang): string {
   }, lang);
 }
 
-function parseTokens(values: unknown): Map<string, string> {
+/** `--token URL=TOKEN` options (repeatable) as URL → token; a malformed one is refused without echoing the token. */
+export function parseTokens(values: unknown, example = "--token http://127.0.0.1:8080/catalog=TOKEN"): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of Array.isArray(values) ? values : []) {
     const text = String(v);
@@ -146,7 +147,7 @@ function parseTokens(values: unknown): Map<string, string> {
     } catch {
       ok = false;
     }
-    if (!ok) throw new InputError("cli/bad-option", tx("follow/bad-token", { value: `${text.slice(0, Math.max(0, cut))}=…` }), { hint: tx("cli/example", { example: "--token http://127.0.0.1:8080/catalog=TOKEN" }) });
+    if (!ok) throw new InputError("cli/bad-option", tx("follow/bad-token", { value: `${text.slice(0, Math.max(0, cut))}=…` }), { hint: tx("cli/example", { example }) });
     out.set(url, text.slice(cut + 1));
   }
   return out;

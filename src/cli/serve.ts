@@ -12,6 +12,8 @@ import { plural, t, tx } from "../i18n.js";
 import { formatReportText } from "../validate/text.js";
 import { langFromArgv, parseOptions, wholeNumber } from "./args.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
+import { parseTokens } from "./follow.js";
+import { federatedNodes } from "../dataspace/federation.js";
 
 export { DEFAULT_PORT };
 
@@ -38,8 +40,12 @@ Options:
   --max-write BYTES   largest body of a Graph Store write or upload (default 8388608)
   --max-result BYTES  largest answer (default 67108864)
   --no-union          the default graph is the store's own (empty) graph instead of the union of all graphs
-  --allow-private     let the checker page (/check) fetch loopback, private and other non-public addresses
-                      (an intranet); refused by default
+  --allow-private     let the checker page (/check) and the federated search fetch loopback, private and
+                      other non-public addresses (an intranet); refused by default
+  --federate URL[,URL…]  federated search: /api/federation/performances, its facets and the /federation page
+                      ask these other nodes (their base URLs) live, beside this one
+  --federate-timeout MS  time each node has to answer (default 3000); a node past it is listed as missing
+  --federate-token URL=TOKEN  (repeatable) your partner read token on one of those nodes (sent to it only)
   --capdata-namespace IRI  the CapData Culture ontology's namespace in /.well-known/capdata-export.rdf
                       (default: a PROVISIONAL one, https://vivant.dev/ns/capdata-provisional#)
   --lang en|fr        language of messages (default en; --messages: old spelling)
@@ -71,8 +77,14 @@ Options :
   --max-write OCTETS  plus grand corps d'une écriture ou d'un envoi au Graph Store (8388608 par défaut)
   --max-result OCTETS plus grande réponse (67108864 par défaut)
   --no-union          le graphe par défaut est le graphe propre (vide) du stock au lieu de l'union de tous
-  --allow-private     permet à la page du vérificateur (/check) de récupérer les adresses de bouclage, privées et
-                      autres adresses non publiques (un intranet) ; refusées par défaut
+  --allow-private     permet à la page du vérificateur (/check) et à la recherche fédérée de contacter les adresses
+                      de bouclage, privées et autres adresses non publiques (un intranet) ; refusées par défaut
+  --federate URL[,URL…]  recherche fédérée : /api/federation/performances, ses facettes et la page /federation
+                      interrogent en direct ces autres nœuds (leurs adresses de base), en plus de celui-ci
+  --federate-timeout MS  temps de réponse laissé à chaque nœud (3000 par défaut) ; un nœud au-delà est signalé
+                      comme manquant
+  --federate-token URL=JETON  (répétable) votre jeton de lecture de partenaire sur l'un de ces nœuds (envoyé à lui
+                      seul)
   --capdata-namespace IRI  l'espace de noms de l'ontologie CapData Culture dans /.well-known/capdata-export.rdf
                       (par défaut : un espace PROVISOIRE, https://vivant.dev/ns/capdata-provisional#)
   --lang en|fr        langue des messages (en par défaut ; --messages : ancienne graphie)
@@ -96,6 +108,32 @@ function envPort(value: string | undefined): number | undefined {
   return n;
 }
 
+/** `--federate`, `--federate-timeout`, `--federate-token` as the server's federation (none without --federate). */
+function federationOf(values: Record<string, unknown>): Pick<ServerOptions, "federation"> {
+  const urls = (Array.isArray(values.federate) ? values.federate : []).flatMap((v) => String(v).split(",")).map((u) => u.trim()).filter((u) => u !== "");
+  const tokens = parseTokens(values["federate-token"], "--federate-token http://127.0.0.1:8734/=TOKEN");
+  if (urls.length === 0) {
+    if (tokens.size || values["federate-timeout"] !== undefined) throw new InputError("cli/usage", tx("serve/federate-needed"), { hint: tx("cli/example", { example: "--federate http://127.0.0.1:8734/" }) });
+    return {};
+  }
+  const nodes = federatedNodes(urls);
+  for (const url of tokens.keys()) {
+    const origin = new URL(url).origin;
+    if (!nodes.some((n) => n.url === url || new URL(n.url).origin === origin)) throw new InputError("cli/bad-option", tx("serve/federate-token-node", { url }), { hint: tx("serve/federate-needed") });
+  }
+  const timeoutMs = int(values["federate-timeout"], "--federate-timeout", 1);
+  return {
+    federation: {
+      nodes: nodes.map((n) => {
+        const token = tokens.get(n.url) ?? tokens.get(n.url.slice(0, -1)) ?? tokens.get(new URL(n.url).origin);
+        return token !== undefined ? { url: n.url, token } : n;
+      }),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(values["allow-private"] === true ? { allowPrivate: true } : {}),
+    },
+  };
+}
+
 /** Starts a server from `vivant serve` arguments and prints where it is. Resolves once it is serving. */
 export async function startServe(argv: readonly string[], io: CliIo): Promise<VivantServer> {
   const { values, positionals, lang } = parseOptions(argv, {
@@ -113,6 +151,9 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     "no-union": { type: "boolean" },
     "allow-private": { type: "boolean" },
     "capdata-namespace": { type: "string" },
+    federate: { type: "string", multiple: true },
+    "federate-timeout": { type: "string" },
+    "federate-token": { type: "string", multiple: true },
   }, "serve");
   if (positionals.length) throw new InputError("cli/usage", tx("cli/unexpected-argument", { value: positionals[0] }), { hint: tx("cli/example", { example: "vivant serve --demo" }) });
   const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
@@ -136,6 +177,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     unionDefaultGraph: values["no-union"] !== true,
     ...(values["allow-private"] === true ? { checkFetch: { allowPrivate: true } } : {}),
     ...(typeof values["capdata-namespace"] === "string" ? { capdataNamespace: values["capdata-namespace"] } : {}),
+    ...federationOf(values),
     tokens,
     log: (line) => io.stderr.write(`${line}\n`),
     lang,
@@ -164,6 +206,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
       t("cli/serving-gsp", { url: `${server.graphStoreEndpoint}?graph=<graph IRI>` }, lang),
       t("cli/serving-api", { url: `${server.url}api/performances?from=2026-11-01&city=Nantes` }, lang),
       t("cli/serving-catalog", { url: `${server.url}catalog` }, lang),
+      ...(server.federation ? [plural(t("cli/serving-federation", { url: `${server.url}federation`, nodes: server.federation.nodes.length }, lang), server.federation.nodes.length, lang)] : []),
     ];
     if (demoToken && demoGraph) {
       lines.push(

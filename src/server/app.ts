@@ -48,6 +48,8 @@ import { handleWeb, type WebContext } from "../web/index.js";
 import { CheckFetcher } from "../web/check.js";
 import type { FetchPolicy } from "../harvest/fetch.js";
 import { PublishSessions } from "../web/publish.js";
+import { Federation, federatedNodes, type FederatedNode } from "../dataspace/federation.js";
+import { handleFederation } from "./federation-route.js";
 
 export interface ServerOptions {
   /**
@@ -142,6 +144,23 @@ export interface ServerOptions {
    * @default PROVISIONAL_CAPDATA_NAMESPACE (provisional: the ontology's own is unpublished)
    */
   readonly capdataNamespace?: string;
+  /**
+   * Federated search (`vivant serve --federate`): the other nodes `/api/federation/performances`, its facets and the
+   * `/federation` page ask live, beside this node (src/dataspace/federation.ts). Only these URLs are contacted.
+   */
+  readonly federation?: ServerFederation;
+}
+
+/** The federation of a server: the other nodes, and the limits of each node's answer. */
+export interface ServerFederation {
+  /** Base URLs of the other nodes, or `{ url, token }` with your partner read token there (sent to that node only). */
+  readonly nodes: readonly (string | FederatedNode)[];
+  /** Time each node has to answer, in ms. @default 3000 */
+  readonly timeoutMs?: number;
+  /** Largest answer read from a node, in bytes. @default 8388608 */
+  readonly maxBytes?: number;
+  /** Contact loopback and private addresses (nodes on this machine or an intranet). @default false */
+  readonly allowPrivate?: boolean;
 }
 
 const SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -206,6 +225,8 @@ export class VivantServer {
   readonly #lane = new WriteLane();
   #feeds: ChangeFeeds | undefined;
   readonly #spool = new SpoolStats();
+  /** The other nodes searched live (`ServerOptions.federation`), when configured. */
+  federation: Federation | undefined;
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
@@ -222,6 +243,7 @@ export class VivantServer {
   /** Opens the data directory, starts the query workers (each loads the data), then listens. */
   static async start(options: ServerOptions = {}): Promise<VivantServer> {
     if (options.capdataNamespace !== undefined) capdataTerms(options.capdataNamespace); // refused at start, not at the first request
+    if (options.federation) federatedNodes(options.federation.nodes); // a bad node URL or token: refused before anything starts
     const remote = options.store === undefined ? undefined : typeof options.store === "string" ? parseStoreUrl(options.store) : options.store;
     const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
     const dataDir = options.dataDir ?? tempDir!;
@@ -274,6 +296,12 @@ export class VivantServer {
       const address = http.address() as AddressInfo;
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
       const server = new VivantServer(http, options, pool, writer, options.tokens ?? new TokenTable(), tempDir, `http://${host}:${address.port}/`);
+      if (options.federation) {
+        server.federation = new Federation({
+          ...options.federation,
+          local: { url: server.url, page: (f, o) => server.pool.page(f, o), facets: (f, fs) => server.pool.facets(f, fs) },
+        });
+      }
       http.on("request", (req, res) => void server.#handle(req, res));
       return server;
     } catch (e) {
@@ -544,6 +572,7 @@ export class VivantServer {
         default:
           if (await handleReconcile(req, res, url, { source: this.pool, base: this.publicBase(req), version: this.#graphsKey(), maxBodyBytes: this.#maxBody }, this.#reconcile)) return;
           if (await handleWeb(req, res, url, this.#web)) return;
+          if (await handleFederation(req, res, url, this.federation)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
           if (url.pathname.startsWith("/feed/")) await this.#ensureFeed(url.pathname.split("/")[2] ?? "");
           // A deleted graph's feed stays readable: its last page says that every entity was deleted (a restricted one, to its readers).
@@ -603,6 +632,7 @@ export class VivantServer {
     this.#checkFetcher ??= new CheckFetcher(this.#o.checkFetch);
     return {
       pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions, fetcher: this.#checkFetcher,
+      ...(this.federation ? { federation: this.federation } : {}),
       publish: {
         tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
@@ -644,6 +674,14 @@ export class VivantServer {
         calendar: `${this.url}api/performances.ics{?…filters,production,series}`,
         facets: `${this.url}api/performances/facets{?facet,…filters}`,
         stats: `${this.url}api/stats{?…filters}`,
+        ...(this.federation
+          ? {
+            federation: {
+              performances: `${this.url}api/federation/performances{?…filters,limit,cursor}`, facets: `${this.url}api/federation/performances/facets{?facet,…filters}`,
+              page: `${this.url}federation`, nodes: this.federation.nodes.map((n) => n.url),
+            },
+          }
+          : {}),
       },
       graphs: this.publicGraphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
     };
@@ -814,6 +852,7 @@ export class VivantServer {
     await this.#writes;
     await this.#dumps?.value;
     await this.#checkFetcher?.close();
+    await this.federation?.close();
     await this.#lane.close();
     await this.pool.close();
     await rm(spoolDir(this.#localDir), { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { SCHEMA } from "../vocab.js";
 import { filterFromParams } from "../server/api.js";
 import type { QueryBackend as QueryPool } from "../server/backend.js";
 import { html, Html, page } from "./html.js";
+import type { Federation, NodeReport } from "../dataspace/federation.js";
 import { pageOf } from "./entity.js";
 import { ACCESSIBILITY_LABELS, GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";
 
@@ -104,8 +105,11 @@ const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
   EventCancelled: "cancelled", EventPostponed: "postponed", EventRescheduled: "rescheduled", EventMovedOnline: "movedOnline",
 };
 
-/** One performance as a list item; its name links to its page unless `link` is false (on that page itself). */
-export function performanceItem(p: PerformanceNode, lang: UiLang, options: { readonly link?: boolean; readonly base?: string; readonly heading?: 2 | 3 } = {}): Html {
+/**
+ * One performance as a list item; its name links to its page unless `link` is false (on that page itself). With a
+ * `source` (a federated search's node), the item says where it came from and links to its page on that node.
+ */
+export function performanceItem(p: PerformanceNode, lang: UiLang, options: { readonly link?: boolean; readonly base?: string; readonly heading?: 2 | 3; readonly source?: string; readonly alsoAt?: readonly string[] } = {}): Html {
   const t = UI[lang];
   const place = first(p.location);
   const venue = place ? (first(place.containedInPlace) ?? place) : undefined;
@@ -115,12 +119,15 @@ export function performanceItem(p: PerformanceNode, lang: UiLang, options: { rea
   const previous = typeof p.previousStartDate === "string" ? p.previousStartDate : undefined;
   const price = priceText(p, lang);
   const start = typeof p.startDate === "string" ? p.startDate : "";
-  const title = options.link === false ? html`${name}` : html`<a href="${pageOf(p["@id"], options.base ?? "", lang)}">${name}</a>`;
+  const remote = options.source !== undefined && options.source !== options.base ? options.source : undefined;
+  const href = remote === undefined ? pageOf(p["@id"], options.base ?? "", lang) : p["@id"].startsWith(remote) ? p["@id"] : `${remote}resource?ui=${lang}&iri=${encodeURIComponent(p["@id"])}`;
+  const title = options.link === false ? html`${name}` : html`<a href="${href}">${name}</a>`;
   return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}" data-iri="${p["@id"]}">
 ${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
 <p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
 <p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
 ${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
+${options.source !== undefined ? html`<p class="source">${t.fromNode} <a href="${options.source}">${options.source}</a>${options.alsoAt?.length ? html` (${t.alsoAt} ${options.alsoAt.map((a, i) => html`${i ? ", " : ""}<a href="${a}">${a}</a>`)})` : ""}</p>` : ""}
 </li>`;
 }
 
@@ -206,6 +213,42 @@ export interface DiscoveryContext {
   readonly base: string;
   readonly lang: UiLang;
   readonly url: URL;
+  /** The other nodes this one searches (`vivant serve --federate`): the page links to the network's search. */
+  readonly federation?: Federation;
+  /** The network's search (`/federation`): every node asked, results labelled with their node, failures listed. */
+  readonly federated?: boolean;
+}
+
+/** Names of the places the performances of a page are at (a federated page's venues are not in this node's index). */
+function placeNames(items: readonly PerformanceNode[], lang: UiLang): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of items) {
+    for (const place of nodes(p.location)) {
+      for (const n of [place, ...nodes(place.containedInPlace)]) {
+        const name = textIn(n.name, lang);
+        if (typeof n["@id"] === "string" && name !== undefined) out.set(n["@id"], name);
+      }
+    }
+  }
+  return out;
+}
+
+/** The search itself: this node's workers, or every node of the federation. */
+async function search(ctx: DiscoveryContext, filter: PerformanceFilter, options: { limit: number; cursor?: string }): Promise<{ results: PerformancePage; facets: FacetCounts; failed?: readonly NodeReport[]; asked?: number }> {
+  if (ctx.federated && ctx.federation) {
+    const [p, f] = await Promise.all([ctx.federation.performances(filter, options), ctx.federation.facets(filter, FACETS)]);
+    const failed = [...p.failed, ...f.failed.filter((x) => !p.failed.some((y) => y.node === x.node))];
+    return { results: { items: p.items, ...(p.next !== undefined ? { next: p.next } : {}) }, facets: f.facets, failed, asked: p.nodes.length };
+  }
+  const [results, facets] = await Promise.all([ctx.pool.page(filter, options), ctx.pool.facets(filter, FACETS)]);
+  return { results, facets };
+}
+
+/** What a federated page says of the nodes asked: how many answered, and each one missing with why. */
+function networkNotice(failed: readonly NodeReport[], asked: number, lang: UiLang): Html {
+  const t = UI[lang];
+  return html`<div class="network${failed.length ? " partial" : ""}" role="status"><p>${t.networkAsked(asked - failed.length, asked)}</p>
+${failed.length ? html`<p><strong>${t.networkPartial}</strong></p><ul class="failed-nodes">${failed.map((f) => html`<li data-node="${f.node}"><a href="${f.node}">${f.node}</a> — ${f.message?.[lang] ?? f.status}</li>`)}</ul>` : ""}</div>`;
 }
 
 /** The discovery page as HTML, and its status (400 when the search's parameters are not understood). */
@@ -218,6 +261,8 @@ export async function discoveryPage(_req: IncomingMessage, ctx: DiscoveryContext
   let error: string | undefined;
   let results: PerformancePage | undefined;
   let facets: FacetCounts | undefined;
+  let failed: readonly NodeReport[] | undefined;
+  let asked = 0;
   let sparql = "";
   try {
     const filterParams = new URLSearchParams(params);
@@ -225,20 +270,25 @@ export async function discoveryPage(_req: IncomingMessage, ctx: DiscoveryContext
     filter = filterFromParams(filterParams);
     const cursor = params.get("cursor") ?? undefined;
     const options = { limit: 20, ...(cursor ? { cursor } : {}) };
-    sparql = performancesQuery(filter, options);
-    [results, facets] = await Promise.all([pool.page(filter, options), pool.facets(filter, FACETS)]);
+    if (!ctx.federated) sparql = performancesQuery(filter, options);
+    const found = await search(ctx, filter, options);
+    ({ results, facets } = found);
+    failed = found.failed;
+    asked = found.asked ?? 0;
   } catch (e) {
     error = (e as Error).message;
   }
   // The facet's order: the venues with the most matching performances first.
   const venueIris = facets ? facets.venue.slice(0, VENUE_OPTIONS).map((f) => f.value) : [];
   const venues = await venueNames(pool, venueIris, lang).catch(() => new Map<string, string>());
+  if (ctx.federated && results) for (const [iri, name] of placeNames(results.items, lang)) if (!venues.has(iri)) venues.set(iri, name);
   const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
   const accessOptions = ACCESSIBILITY_FEATURES.map((a) => [a, label(ACCESSIBILITY_LABELS, a, lang)] as const);
   const venueOptions = venueIris.map((iri) => [iri, venues.get(iri) ?? t.online] as const).sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
   if (v("venue") && !venueIris.includes(v("venue"))) venueOptions.push([v("venue"), v("venue")]);
 
-  const form = html`<form class="search" method="get" action="/" role="search" aria-label="${t.searchLabel}">
+  const here = ctx.federated ? "/federation" : "/";
+  const form = html`<form class="search" method="get" action="${here}" role="search" aria-label="${t.searchLabel}">
 <input type="hidden" name="ui" value="${lang}">
 ${input("q", t.q, v("q"), new Html('type="search"'))}
 ${input("from", t.from, v("from"), new Html('type="date"'))}
@@ -252,11 +302,17 @@ ${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
 ${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
 ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" step="any"'))}
 <div class="field check"><input id="f-free" type="checkbox" name="free" value="true"${v("free") === "true" ? new Html(" checked") : ""}><label for="f-free">${t.free}</label></div>
-<div class="actions"><button type="submit">${t.search}</button> <a href="/?ui=${lang}">${t.reset}</a></div>
+<div class="actions"><button type="submit">${t.search}</button> <a href="${here}?ui=${lang}">${t.reset}</a></div>
 </form>`;
 
   const apiQuery = new URLSearchParams(params);
-  const jsonLink = `/api/performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
+  const jsonLink = `/api/${ctx.federated ? "federation/" : ""}performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
+  const otherScope = new URLSearchParams(apiQuery);
+  otherScope.delete("cursor");
+  otherScope.set("ui", lang);
+  const scopeLink = ctx.federation
+    ? html`<p class="scope"><a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}">${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a></p>`
+    : "";
   // The calendar is the whole search (every page): no cursor.
   const icalQuery = new URLSearchParams(apiQuery);
   icalQuery.delete("cursor");
@@ -278,15 +334,27 @@ ${facets[f].slice(0, 12).map((c) => {
   const resultBlock = results
     ? html`<section class="results" aria-labelledby="results-title">
 <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
-<ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base }))}</ol>
+${ctx.federated ? networkNotice(failed ?? [], asked, lang) : ""}
+<ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base, ...(ctx.federated ? sourceOf(p) : {}) }))}</ol>
 <nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
-<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>, <a href="${icalLink}" type="text/calendar">${t.asIcal}</a></p>
-<details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>
+${ctx.federated
+  ? html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>`
+  : html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>, <a href="${icalLink}" type="text/calendar">${t.asIcal}</a></p>
+<details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>`}
 </section>`
     : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;
 
-  const main = html`<h1>${t.title}</h1>
+  const title = ctx.federated ? t.networkTitle : t.title;
+  const main = html`<h1>${title}</h1>
 ${form}
+${scopeLink}
 <div class="layout">${resultBlock}${facetBlock}</div>`;
-  return { status: results ? 200 : 400, body: page({ lang, title: t.title, url, current: "discover" }, main) };
+  return { status: results ? 200 : 400, body: page({ lang, title, url, current: "discover" }, main) };
+}
+
+/** A federated performance's node (and the others holding it), for its list item. */
+function sourceOf(p: PerformanceNode): { source?: string; alsoAt?: readonly string[] } {
+  const source = typeof p.source === "string" ? p.source : undefined;
+  const also = Array.isArray(p.alsoAt) ? (p.alsoAt as unknown[]).filter((a): a is string => typeof a === "string") : [];
+  return source === undefined ? {} : { source, ...(also.length ? { alsoAt: also } : {}) };
 }

@@ -63,6 +63,13 @@ const fr = {
   facetNames: { type: "Type", genre: "Genre", city: "Ville", region: "Région", venue: "Lieu", language: "Langue", accessibility: "Accessibilité", free: "Gratuit" },
   yes: "oui",
   no: "non",
+  networkTitle: "Représentations du réseau",
+  networkLink: (n: number) => `Chercher aussi dans le réseau (${n} nœud${n > 1 ? "s" : ""})`,
+  networkLocal: "Chercher sur ce nœud seulement",
+  networkAsked: (ok: number, all: number) => `${ok} nœud${ok > 1 ? "s" : ""} sur ${all} ${ok > 1 ? "ont" : "a"} répondu.`,
+  networkPartial: "Résultats partiels : ces nœuds n'ont pas répondu à temps ou ont répondu des données invalides, leurs représentations manquent.",
+  fromNode: "Source :",
+  alsoAt: "aussi sur",
 };
 
 type Strings = typeof fr;
@@ -125,6 +132,13 @@ const en: Strings = {
   facetNames: { type: "Type", genre: "Genre", city: "City", region: "Region", venue: "Venue", language: "Language", accessibility: "Accessibility", free: "Free" },
   yes: "yes",
   no: "no",
+  networkTitle: "Performances across the network",
+  networkLink: (n: number) => `Search the network too (${n} node${n > 1 ? "s" : ""})`,
+  networkLocal: "Search this node only",
+  networkAsked: (ok: number, all: number) => `${ok} of ${all} node${all > 1 ? "s" : ""} answered.`,
+  networkPartial: "Partial results: these nodes did not answer in time or answered invalid data, their performances are missing.",
+  fromNode: "Source:",
+  alsoAt: "also at",
 };
 
 export const UI: Readonly<Record<UiLang, Strings>> = { fr, en };

@@ -18,6 +18,7 @@ import { QUERY_SCRIPT, queryPage } from "./query.js";
 import { checkPage, readCheckForm, type CheckFetcher } from "./check.js";
 import { handlePublish, type PublishContext, type PublishSessions } from "./publish.js";
 import { statsPage } from "./stats.js";
+import type { Federation } from "../dataspace/federation.js";
 
 export { html, escapeHtml, Html, uiLanguage } from "./html.js";
 export type { UiLang } from "./i18n.js";
@@ -91,6 +92,8 @@ export interface WebContext {
   readonly graphs: () => readonly GraphInfo[];
   /** How `/check` fetches a page given by its address. */
   readonly fetcher?: CheckFetcher;
+  /** The other nodes searched by `/federation` (`vivant serve --federate`). */
+  readonly federation?: Federation;
 }
 
 /** An entity's page or data by content negotiation, from the same URL. */
@@ -164,7 +167,14 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     }
     case "/": {
       if (!prefersHtml(req, "application/json")) return false;
-      const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url });
+      const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url, ...(web.federation ? { federation: web.federation } : {}) });
+      sendHtml(res, status, body, head);
+      return true;
+    }
+    case "/federation": {
+      // The network's search: only when this node searches others (else 404, as any unknown path).
+      if (!web.federation) return false;
+      const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url, federation: web.federation, federated: true });
       sendHtml(res, status, body, head);
       return true;
     }

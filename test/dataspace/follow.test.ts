@@ -19,20 +19,13 @@ import { followOnce, type FollowOptions, type NodeOutcome } from "../../src/data
 import { call } from "../server/helpers.js";
 import { main } from "../../src/cli/main.js";
 import { datasetLines } from "../../src/cli/follow.js";
+import { closeNode, downNode, listen, put, season, slowNode } from "./nodes.js";
 
 const G = "https://theatre-x.example/graph";
 const SECRET = "https://secret.example/graph";
 const PUB_TOKEN = "publisher-token-theatre-x-0123456789";
 const SECRET_PUBLISHER = "publisher-token-secret-0123456789ab";
 const PARTNER = "partner-token-observatoire-0123456";
-const prefix = `@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n`;
-const perf = (host: string, n: number, name: string) => `<https://${host}/performance/p${n}> a schema:TheaterEvent ; schema:name "${name}"@fr ;
-  schema:startDate "2026-12-${String((n % 28) + 1).padStart(2, "0")}T20:00:00+01:00"^^xsd:dateTime ; schema:workPerformed <https://${host}/production/w> ;
-  schema:location <https://${host}/venue/main> .\n`;
-const rest = (host: string) => `<https://${host}/production/w> a schema:CreativeWork ; schema:name "Bérénice"@fr .
-<https://${host}/venue/main> a schema:Place ; schema:name "Salle"@fr ;
-  schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .\n`;
-const season = (host: string, count: number, renamed = -1) => prefix + Array.from({ length: count }, (_, i) => perf(host, i, i === renamed ? "Bérénice (reprise)" : "Bérénice")).join("") + rest(host);
 
 let pub: VivantServer;
 let restricted: VivantServer;
@@ -45,10 +38,6 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
-const listen = async (s: Server): Promise<string> => {
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  return `http://127.0.0.1:${(s.address() as AddressInfo).port}/`;
-};
 let slowUrl: string;
 let recorder: Server;
 let liar: Server;
@@ -57,10 +46,6 @@ let lying = false;
 const seenAuth: string[] = [];
 let invalidUrl: string;
 
-const put = async (base: string, graph: string, token: string, body: string, licence?: string) => {
-  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}${licence ? `&licence=${licence}` : ""}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body });
-  expect(a.status, a.text).toBeLessThan(300);
-};
 
 beforeAll(async () => {
   const tokens = TokenTable.fromEntries([{ token: PUB_TOKEN, publisher: "theatre-x", graph: G, licence: "cc-by-4.0" }]);
@@ -73,12 +58,9 @@ beforeAll(async () => {
   restricted = await VivantServer.start({ port: 0, tokens: shared, dataDir: tmp() });
   await put(restricted.url, SECRET, SECRET_PUBLISHER, season("secret.example", 3));
   // Slow: answers nothing within the follower's timeout.
-  slow = createServer((_req, res) => void setTimeout(() => res.end(), 3000).unref());
-  slowUrl = await listen(slow);
+  ({ server: slow, url: slowUrl } = await slowNode(3000));
   // Down: a port nobody listens on any more.
-  const gone = createServer();
-  downUrl = await listen(gone);
-  await new Promise((r) => gone.close(r));
+  downUrl = await downNode();
   // Invalid: the public node's catalog, but a graph that breaks the core profile (a performance without a date).
   const catalogTtl = (await call(pub.url, "catalog", { headers: { accept: "text/turtle" } })).text;
   invalid = createServer((req, res) => {
@@ -116,8 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await pub?.close();
   await restricted?.close();
-  slow?.closeAllConnections();
-  await new Promise((r) => slow?.close(r));
+  await closeNode(slow);
   await new Promise((r) => invalid?.close(r));
   await new Promise((r) => liar?.close(r));
   await new Promise((r) => recorder?.close(r));

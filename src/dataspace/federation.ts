@@ -1,0 +1,314 @@
+// Federated search without a hub: the typed questions (a page of performances, facet counts) asked live of a
+// configured list of Vivant nodes (and of the node itself), side by side, each within a time limit and a size cap;
+// the pages merged in start order (each performance labelled with the node it came from, one held by two nodes shown
+// once), the facet counts summed, and every node that did not answer in time, answered an error or answered data of
+// the wrong shape listed by name: a partial answer says so. Only configured node URLs are ever contacted (nothing of
+// the request chooses where), no redirect is followed, and a node is sent its own configured token only, never the
+// caller's. The answers' shapes are checked in ./federation-check.ts.
+
+import { InputError, type Text } from "../errors.js";
+import { tx } from "../i18n.js";
+import { PoliteFetcher, type FetchFailure } from "../harvest/fetch.js";
+import type { Facet, FacetCounts } from "../query/aggregates.js";
+import { startTimes, type PerformanceFilter } from "../query/filter.js";
+import type { PerformanceNode, PerformancePage } from "../query/performances.js";
+import {
+  checkFacetNames, checkFacets, checkPage, decodeFederatedCursor, encodeFederatedCursor, filterToParams, InvalidAnswer, mergeFacets,
+  MAX_FEDERATED_LIMIT, type NodePage, type NodePosition,
+} from "./federation-check.js";
+
+export { MAX_FEDERATED_LIMIT } from "./federation-check.js";
+
+/** A node searched: its base URL (where its `/api/performances` is) and, if it shared graphs with you, your read token there. */
+export interface FederatedNode {
+  /** e.g. `https://data.theatre-x.example/` (http or https, no query, no user name or password). */
+  readonly url: string;
+  /** Sent as `Authorization: Bearer` to this node only. */
+  readonly token?: string | undefined;
+}
+
+/** The node itself, answered in-process (the server's query workers): no HTTP. */
+export interface LocalSource {
+  /** Its public base URL: the label of its performances. */
+  readonly url: string;
+  page(filter: PerformanceFilter, options: { limit: number; cursor?: string }): Promise<PerformancePage>;
+  facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts>;
+}
+
+export interface FederationOptions {
+  /** The other nodes (base URLs, or `{ url, token }`). */
+  readonly nodes: readonly (string | FederatedNode)[];
+  /**
+   * Time a node has to answer, in ms (waiting for a connection included); past it the node is listed as failed.
+   * @default 3000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * Largest answer read from one node, in bytes; past it the node is listed as failed.
+   * @default 8388608 (8 MiB)
+   */
+  readonly maxBytes?: number;
+  /** Contact loopback and private addresses (nodes on one machine or an intranet). @default false */
+  readonly allowPrivate?: boolean;
+  /** The node answering itself, searched beside the others. */
+  readonly local?: LocalSource;
+}
+
+/** How one node answered: `ok`, or why its part is missing. */
+export interface NodeReport {
+  readonly node: string;
+  readonly status: "ok" | "timeout" | "unreachable" | "http-error" | "too-large" | "invalid";
+  /** Milliseconds until it answered or was given up. */
+  readonly ms: number;
+  /** Performances (or facet values) it gave. */
+  readonly items?: number;
+  /** HTTP status, for `http-error`. */
+  readonly httpStatus?: number;
+  /** What went wrong, in English and French. */
+  readonly message?: Text;
+  /** The technical detail (the fetcher's or the checker's words). */
+  readonly detail?: string;
+}
+
+/** A performance of a federated page, with the node it came from (and others that hold it too). */
+export type FederatedPerformance = PerformanceNode & { readonly source: string; readonly alsoAt?: readonly string[] };
+
+export interface FederatedAnswer {
+  /** Every node asked, in the configured order (the node itself first). */
+  readonly nodes: readonly NodeReport[];
+  /** The nodes whose part is missing (did not answer in time, answered an error or invalid data). */
+  readonly failed: readonly NodeReport[];
+  /** Some node's part is missing. */
+  readonly partial: boolean;
+}
+
+export interface FederatedPage extends FederatedAnswer {
+  readonly items: readonly FederatedPerformance[];
+  /** The federated cursor of the next page. */
+  readonly next?: string;
+}
+
+export interface FederatedFacets extends FederatedAnswer {
+  /** Counts summed over the nodes that answered (a performance held by two nodes counts in both). */
+  readonly facets: FacetCounts;
+}
+
+/** The configured nodes, checked: http(s) base URLs ending with `/`, no query, fragment or credentials, each once. */
+export function federatedNodes(list: readonly (string | FederatedNode)[]): FederatedNode[] {
+  const out: FederatedNode[] = [];
+  for (const entry of list) {
+    const node = typeof entry === "string" ? { url: entry } : entry;
+    let u: URL | undefined;
+    try {
+      u = new URL(node.url);
+    } catch {
+      u = undefined;
+    }
+    if (!u || (u.protocol !== "http:" && u.protocol !== "https:") || u.username || u.password || u.search || u.hash) {
+      throw new InputError("federation/bad-node", tx("federation/bad-node", { url: node.url }), { hint: tx("federation/bad-node.hint") });
+    }
+    if (!u.pathname.endsWith("/")) u.pathname += "/";
+    if (node.token !== undefined && !/^[\x21-\x7e]{16,512}$/.test(node.token)) {
+      throw new InputError("federation/bad-token", tx("federation/bad-token", { url: u.href }), { hint: tx("federation/bad-token.hint") });
+    }
+    if (out.some((n) => n.url === u.href)) throw new InputError("federation/duplicate-node", tx("federation/duplicate-node", { url: u.href }), { hint: tx("federation/bad-node.hint") });
+    out.push({ url: u.href, ...(node.token !== undefined ? { token: node.token } : {}) });
+  }
+  return out;
+}
+
+const limitOf = (limit: number | undefined): number => {
+  const l = limit ?? 20;
+  if (!Number.isInteger(l) || l < 1 || l > MAX_FEDERATED_LIMIT) throw new InputError("federation/bad-limit", tx("federation/bad-limit", { value: JSON.stringify(limit), max: MAX_FEDERATED_LIMIT }), { hint: tx("federation/bad-limit.hint", { max: MAX_FEDERATED_LIMIT }) });
+  return l;
+};
+
+/** A performance's place in the merged order: its start's instant (or its local date and time read as UTC), then its IRI. */
+function orderKey(p: PerformanceNode): number {
+  const s = p.startDate;
+  const lexical = typeof s === "string" ? s : typeof s === "object" && s !== null && typeof (s as { "@value"?: unknown })["@value"] === "string" ? (s as { "@value": string })["@value"] : undefined;
+  const t = lexical !== undefined ? startTimes(lexical) : undefined;
+  return t ? t.key : Number.POSITIVE_INFINITY;
+}
+
+const before = (a: PerformanceNode, b: PerformanceNode): boolean => {
+  const ka = orderKey(a);
+  const kb = orderKey(b);
+  return ka < kb || (ka === kb && a["@id"] < b["@id"]);
+};
+
+type Part<T> = { ok: true; value: T; ms: number } | { ok: false; report: NodeReport };
+
+/** Fans the typed questions out to the configured nodes. Close it to release its connections. */
+export class Federation {
+  readonly nodes: readonly FederatedNode[];
+  readonly timeoutMs: number;
+  readonly #local: LocalSource | undefined;
+  readonly #fetcher: PoliteFetcher;
+
+  constructor(options: FederationOptions) {
+    this.nodes = federatedNodes(options.nodes);
+    this.timeoutMs = options.timeoutMs ?? 3000;
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1) throw new InputError("federation/bad-timeout", tx("federation/bad-timeout", { value: String(options.timeoutMs) }), { hint: tx("federation/bad-timeout.hint") });
+    this.#local = options.local;
+    this.#fetcher = new PoliteFetcher({
+      userAgent: "VivantFederation/0.1 (+https://vivant.dev/federation)", timeoutMs: this.timeoutMs, maxBytes: options.maxBytes ?? 8 * 2 ** 20,
+      // Nothing but the configured URL: no redirect (it could lead anywhere), no retry, no robots.txt (the node invites it).
+      maxRedirects: 0, maxRetries: 0, robots: false, perHostDelayMs: 0, perHostConcurrency: 32, allowPrivate: options.allowPrivate ?? false,
+    });
+  }
+
+  /** Every source's label, the node itself first. */
+  get sources(): string[] {
+    return [...(this.#local ? [this.#local.url] : []), ...this.nodes.map((n) => n.url)];
+  }
+
+  async close(): Promise<void> {
+    await this.#fetcher.close();
+  }
+
+  /** One node's JSON answer at `path?params`, within the time limit; a failure as its report. */
+  async #get(node: FederatedNode, path: string, params: URLSearchParams): Promise<Part<unknown>> {
+    const t0 = performance.now();
+    const url = new URL(path, node.url);
+    url.search = params.toString();
+    let timer: NodeJS.Timeout | undefined;
+    // The fetcher's clock starts with the request; this one also covers the wait for a connection.
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), this.timeoutMs)));
+    const got = await Promise.race([this.#fetcher.get(url.href, "application/ld+json, application/json;q=0.9", { headers: node.token ? { authorization: `Bearer ${node.token}` } : {} }), late]).finally(() => clearTimeout(timer));
+    const ms = performance.now() - t0;
+    if (got === "late") return { ok: false, report: { node: node.url, status: "timeout", ms, message: tx("federation/timeout", { ms: this.timeoutMs }) } };
+    if (!got.ok) return { ok: false, report: failureReport(node.url, got, ms, this.timeoutMs) };
+    try {
+      return { ok: true, value: JSON.parse(got.body) as unknown, ms };
+    } catch (e) {
+      return { ok: false, report: { node: node.url, status: "invalid", ms, message: tx("federation/invalid-json"), detail: (e as Error).message } };
+    }
+  }
+
+  /** The local source's answer within the same time limit. */
+  async #localPart<T>(run: () => Promise<T>): Promise<Part<T>> {
+    const t0 = performance.now();
+    const url = this.#local!.url;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), this.timeoutMs)));
+    try {
+      const got = await Promise.race([run(), late]);
+      if (got === "late") return { ok: false, report: { node: url, status: "timeout", ms: performance.now() - t0, message: tx("federation/timeout", { ms: this.timeoutMs }) } };
+      return { ok: true, value: got, ms: performance.now() - t0 };
+    } catch (e) {
+      return { ok: false, report: { node: url, status: "http-error", ms: performance.now() - t0, message: tx("federation/local-failed"), detail: (e as Error).message } };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * One merged page of performances matching `filter` over every node, in start order; `cursor` is the previous
+   * page's `next`. A node that fails is listed in `failed` and its position kept for the next page.
+   */
+  async performances(filter: PerformanceFilter, options: { readonly limit?: number; readonly cursor?: string } = {}): Promise<FederatedPage> {
+    const limit = limitOf(options.limit);
+    const sources = this.sources;
+    const positions = options.cursor !== undefined ? decodeFederatedCursor(options.cursor, sources) : new Map<string, NodePosition>();
+    const params = filterToParams(filter);
+    const parts = await Promise.all(sources.map(async (source, i): Promise<Part<NodePage> | "done"> => {
+      const at = positions.get(source) ?? { skip: 0, done: false };
+      if (at.done) return "done";
+      const asked = at.skip + limit;
+      if (this.#local && i === 0) {
+        const got = await this.#localPart(() => this.#local!.page(filter, { limit: asked, ...(at.cursor !== undefined ? { cursor: at.cursor } : {}) }));
+        return got.ok ? { ok: true, value: { items: got.value.items, ...(got.value.next !== undefined ? { next: got.value.next } : {}) }, ms: got.ms } : got;
+      }
+      const node = this.nodes[this.#local ? i - 1 : i]!;
+      const p = new URLSearchParams(params);
+      p.set("limit", String(asked));
+      if (at.cursor !== undefined) p.set("cursor", at.cursor);
+      const got = await this.#get(node, "api/performances", p);
+      if (!got.ok) return got;
+      try {
+        return { ok: true, value: checkPage(got.value, asked, node.url), ms: got.ms };
+      } catch (e) {
+        if (!(e instanceof InvalidAnswer)) throw e;
+        return { ok: false, report: { node: node.url, status: "invalid", ms: got.ms, message: e.text, detail: e.message } };
+      }
+    }));
+    // Each answered node's remaining performances (past those shown already), merged by their heads.
+    const queues = parts.map((p, i) => (p !== "done" && p.ok ? p.value.items.slice((positions.get(sources[i]!) ?? { skip: 0 }).skip) : []));
+    const heads = queues.map(() => 0);
+    const items: FederatedPerformance[] = [];
+    while (items.length < limit) {
+      let best = -1;
+      for (let i = 0; i < queues.length; i++) if (heads[i]! < queues[i]!.length && (best < 0 || before(queues[i]![heads[i]!]!, queues[best]![heads[best]!]!))) best = i;
+      if (best < 0) break;
+      const item = queues[best]![heads[best]!++]!;
+      const also: string[] = [];
+      for (let i = 0; i < queues.length; i++) {
+        if (i !== best && heads[i]! < queues[i]!.length && queues[i]![heads[i]!]!["@id"] === item["@id"]) {
+          heads[i]!++;
+          also.push(sources[i]!);
+        }
+      }
+      items.push({ ...item, source: sources[best]!, ...(also.length ? { alsoAt: also } : {}) });
+    }
+    const next = new Map<string, NodePosition>();
+    const reports: NodeReport[] = [];
+    parts.forEach((p, i) => {
+      const source = sources[i]!;
+      const at = positions.get(source) ?? { skip: 0, done: false };
+      if (p === "done") {
+        next.set(source, at);
+        reports.push({ node: source, status: "ok", ms: 0, items: 0 });
+      } else if (!p.ok) {
+        next.set(source, at);
+        reports.push(p.report);
+      } else {
+        const shown = at.skip + heads[i]!;
+        const all = p.value.items.length;
+        next.set(source, shown < all ? { ...(at.cursor !== undefined ? { cursor: at.cursor } : {}), skip: shown, done: false } : p.value.next !== undefined ? { cursor: p.value.next, skip: 0, done: false } : { skip: 0, done: true });
+        reports.push({ node: source, status: "ok", ms: p.ms, items: heads[i]! });
+      }
+    });
+    const more = parts.some((p, i) => p !== "done" && p.ok && !next.get(sources[i]!)!.done);
+    const failed = reports.filter((r) => r.status !== "ok");
+    return { items, ...(more ? { next: encodeFederatedCursor(next) } : {}), nodes: reports, failed, partial: failed.length > 0 };
+  }
+
+  /** Facet counts for `filter` summed over every node that answered (`facets`: all when empty). */
+  async facets(filter: PerformanceFilter, facets: readonly string[] = []): Promise<FederatedFacets> {
+    const asked = checkFacetNames(facets);
+    const params = filterToParams(filter);
+    for (const f of asked) params.append("facet", f);
+    const sources = this.sources;
+    const parts = await Promise.all(sources.map(async (source, i): Promise<Part<Partial<Record<Facet, { value: string; count: number }[]>>>> => {
+      if (this.#local && i === 0) return this.#localPart(async () => ({ ...(await this.#local!.facets(filter, asked)) }) as Partial<Record<Facet, { value: string; count: number }[]>>);
+      const node = this.nodes[this.#local ? i - 1 : i]!;
+      const got = await this.#get(node, "api/performances/facets", params);
+      if (!got.ok) return got;
+      try {
+        return { ok: true, value: checkFacets(got.value, asked), ms: got.ms };
+      } catch (e) {
+        if (!(e instanceof InvalidAnswer)) throw e;
+        return { ok: false, report: { node: source, status: "invalid", ms: got.ms, message: e.text, detail: e.message } };
+      }
+    }));
+    const reports = parts.map((p, i): NodeReport => (p.ok ? { node: sources[i]!, status: "ok", ms: p.ms, items: asked.reduce((n, f) => n + (p.value[f]?.length ?? 0), 0) } : p.report));
+    const failed = reports.filter((r) => r.status !== "ok");
+    return { facets: mergeFacets(parts.flatMap((p) => (p.ok ? [p.value] : [])), asked), nodes: reports, failed, partial: failed.length > 0 };
+  }
+}
+
+function failureReport(node: string, f: FetchFailure, ms: number, timeoutMs: number): NodeReport {
+  switch (f.code) {
+    case "timeout":
+      return { node, status: "timeout", ms, message: tx("federation/timeout", { ms: timeoutMs }), detail: f.message };
+    case "too-large":
+      return { node, status: "too-large", ms, message: tx("federation/too-large"), detail: f.message };
+    case "http-status":
+      return { node, status: "http-error", ms, ...(f.status !== undefined ? { httpStatus: f.status } : {}), message: tx("federation/http-status", { status: f.status ?? "?" }), detail: f.message };
+    case "too-many-redirects":
+      return { node, status: "http-error", ms, message: tx("federation/redirect"), detail: f.message };
+    default:
+      return { node, status: "unreachable", ms, message: tx("federation/unreachable", { code: f.code }), detail: f.message };
+  }
+}
