@@ -62,6 +62,14 @@ export const PROBLEM_CODES = {
   // --- feed ---
   "feed/compacted": "page {page} of this feed was compacted away",
   "feed/not-found": "no change feed {path}",
+  // --- federation ---
+  "federation/bad-cursor": "a federated cursor this federated search did not give (400)",
+  "federation/bad-limit": "a federated page's limit outside 1 to 250 (400)",
+  "federation/bad-node": "a federated node that is not an http(s) base URL without query, fragment or credentials",
+  "federation/bad-timeout": "the federation's time limit is not a whole number of milliseconds",
+  "federation/bad-token": "a federated node's read token that is not a bearer token",
+  "federation/duplicate-node": "a federated node given twice",
+  "federation/not-configured": "a federated route on a node that searches no other node (404)",
   // --- festivals ---
   "festivals/duplicate-row": "a festivals CSV row that repeats another's identifier",
   "festivals/invalid-geo": "a festival's coordinates are not a latitude and longitude",
