@@ -81,210 +81,249 @@ const notIri = (c: number): boolean => c <= 0x20 || c === 0x3c || c === 0x22 || 
 
 /** Measures a query in one pass; stops early once past `maxTokens` or `maxDepth`. */
 export function measureQuery(text: string, limits: QueryLimits = {}): QueryShape {
-  const maxDepth = (limits.maxDepth ?? DEFAULT_QUERY_LIMITS.maxDepth) * 10;
-  const maxTokens = limits.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens;
-  const n = text.length;
-  const frames: Frame[] = [];
-  let depth = 0; // sum of the open frames' weights
-  let deepest = 0;
-  let deepestAt = 0;
-  let tokens = 0;
-  let i = 0;
+  return new Meter(text, limits).run();
+}
+
+/** One pass of `measureQuery` over a query's text: the scanner's position and what it has measured so far. */
+class Meter {
+  readonly #text: string;
+  readonly #n: number;
+  readonly #maxDepth: number;
+  readonly #maxTokens: number;
+  readonly #frames: Frame[] = [];
+  #i = 0;
+  #depth = 0; // sum of the open frames' weights
+  #deepest = 0;
+  #deepestAt = 0;
+  #tokens = 0;
   /**
    * What the previous token was, for a `(` right after it: `call` (a keyword or function name), `term` (an IRI,
    * prefixed name or `a`: a function in an expression, a collection in a triple), or nothing.
    */
-  let callable: "call" | "term" | false = false;
-  let valuesPending = false;
-  let selects = 0;
-  let heavy = false;
+  #callable: "call" | "term" | false = false;
+  #valuesPending = false;
+  #selects = 0;
+  #heavy = false;
   // Triple blocks and their variables, for the cartesian-product guess.
-  const blockVars: Set<string>[] = [];
-  let block: Set<string> | undefined;
+  readonly #blockVars: Set<string>[] = [];
+  #block: Set<string> | undefined;
 
-  const top = (): Frame | undefined => frames[frames.length - 1];
-  const note = (at: number): void => {
-    if (depth > deepest) {
-      deepest = depth;
-      deepestAt = at;
-    }
-  };
-  /** Adds to the current frame (a sequence grows): everything opened after it in this frame is that much deeper. */
-  const item = (w: number, at: number): void => {
-    const f = top();
-    if (f) f.weight += w;
-    depth += w;
-    note(at);
-  };
-  const open = (kind: FrameKind, w: number, at: number): void => {
-    frames.push({ kind, weight: w });
-    depth += w;
-    note(at);
-  };
-  const close = (): void => {
-    const f = frames.pop();
-    if (f) depth -= f.weight;
-  };
-  const inTriples = (): boolean => {
-    const k = top()?.kind;
-    return k === "group" || k === "bnode" || k === "paren";
-  };
-  const endBlock = (): void => {
-    block = undefined;
-  };
-  const variable = (name: string): void => {
-    if (!inTriples()) return;
-    if (!block) {
-      block = new Set();
-      blockVars.push(block);
-    }
-    block.add(name);
-  };
+  constructor(text: string, limits: QueryLimits) {
+    this.#text = text;
+    this.#n = text.length;
+    this.#maxDepth = (limits.maxDepth ?? DEFAULT_QUERY_LIMITS.maxDepth) * 10;
+    this.#maxTokens = limits.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens;
+  }
 
-  while (i < n && tokens <= maxTokens && deepest <= maxDepth) {
-    const c = text.charCodeAt(i);
-    if (c <= 0x20) {
-      i++;
-      continue;
-    }
-    if (c === 0x23 /* # */) {
-      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
-      continue;
-    }
-    tokens++;
-    const at = i;
-    if (c === 0x22 || c === 0x27 /* " ' */) {
-      const long = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
-      i += long ? 3 : 1;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) {
-          i += 2;
-          continue;
-        }
-        if (long ? d === c && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c : d === c || d === 0x0a || d === 0x0d) break;
-        i++;
-      }
-      i += long ? 3 : 1;
-      callable = false;
-      continue;
-    }
-    if (c === 0x3c /* < */) {
-      let j = i + 1;
-      while (j < n && !notIri(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x3e) j++;
-      if (j < n && text.charCodeAt(j) === 0x3e) {
-        i = j + 1;
-        callable = "term"; // <function>(…) in an expression
+  run(): QueryShape {
+    const text = this.#text;
+    while (this.#i < this.#n && this.#tokens <= this.#maxTokens && this.#deepest <= this.#maxDepth) {
+      const c = text.charCodeAt(this.#i);
+      if (c <= 0x20) {
+        this.#i++;
         continue;
       }
-      i += text.charCodeAt(i + 1) === 0x3d ? 2 : 1;
-      item(W.op, at);
-      callable = false;
-      continue;
+      if (c === 0x23 /* # */) {
+        while (this.#i < this.#n && text.charCodeAt(this.#i) !== 0x0a && text.charCodeAt(this.#i) !== 0x0d) this.#i++;
+        continue;
+      }
+      this.#tokens++;
+      const at = this.#i;
+      if (c === 0x22 || c === 0x27 /* " ' */) this.#string(c);
+      else if (c === 0x3c /* < */) this.#angle(at);
+      else if ((c === 0x3f || c === 0x24) /* ? $ */ && this.#i + 1 < this.#n && isWordStart(text.charCodeAt(this.#i + 1))) this.#variableToken();
+      else if (isWordStart(c)) this.#word(at);
+      else {
+        this.#i++;
+        this.#punctuation(c, at);
+        this.#callable = false;
+      }
     }
-    if ((c === 0x3f || c === 0x24) /* ? $ */ && i + 1 < n && isWordStart(text.charCodeAt(i + 1))) {
-      let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x2e && text.charCodeAt(j) !== 0x3a && text.charCodeAt(j) !== 0x2d) j++;
-      variable(text.slice(i + 1, j));
-      i = j;
-      callable = false;
-      continue;
+    const { line, column } = position(text, this.#deepestAt);
+    return { depth: this.#deepest / 10, tokens: this.#tokens, line, column, lookup: !this.#heavy && this.#blockVars.length <= 16 && connected(this.#blockVars) };
+  }
+
+  /** A string literal, short or long (`"""…"""`), with its escapes. */
+  #string(quote: number): void {
+    const text = this.#text;
+    const long = text.charCodeAt(this.#i + 1) === quote && text.charCodeAt(this.#i + 2) === quote;
+    this.#i += long ? 3 : 1;
+    while (this.#i < this.#n) {
+      const d = text.charCodeAt(this.#i);
+      if (d === 0x5c) {
+        this.#i += 2;
+        continue;
+      }
+      if (long ? d === quote && text.charCodeAt(this.#i + 1) === quote && text.charCodeAt(this.#i + 2) === quote : d === quote || d === 0x0a || d === 0x0d) break;
+      this.#i++;
     }
-    if (isWordStart(c)) {
-      let j = i;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      while (j > i + 1 && text.charCodeAt(j - 1) === 0x2e) j--; // a final dot ends the triple
-      const word = j - i <= 8 ? text.slice(i, j).toUpperCase() : "";
-      callable = text.slice(i, j).includes(":") || (j === i + 1 && text.charCodeAt(i) === 0x61) ? "term" : "call";
-      i = j;
-      const w = KEYWORD_ITEM[word];
-      if (w !== undefined) item(w, at);
-      if (BLOCK_BREAK.has(word)) endBlock();
-      if (word === "VALUES") valuesPending = true;
-      if (word === "SELECT" && ++selects > 1) heavy = true;
-      if (word === "SERVICE") heavy = true;
-      continue;
+    this.#i += long ? 3 : 1;
+    this.#callable = false;
+  }
+
+  /** `<`: an IRI, or the operators `<` and `<=`. */
+  #angle(at: number): void {
+    const text = this.#text;
+    let j = this.#i + 1;
+    while (j < this.#n && !notIri(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x3e) j++;
+    if (j < this.#n && text.charCodeAt(j) === 0x3e) {
+      this.#i = j + 1;
+      this.#callable = "term"; // <function>(…) in an expression
+      return;
     }
-    i++;
+    this.#i += text.charCodeAt(this.#i + 1) === 0x3d ? 2 : 1;
+    this.#item(W.op, at);
+    this.#callable = false;
+  }
+
+  /** `?name` or `$name`. */
+  #variableToken(): void {
+    const text = this.#text;
+    let j = this.#i + 1;
+    while (j < this.#n && isWordChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x2e && text.charCodeAt(j) !== 0x3a && text.charCodeAt(j) !== 0x2d) j++;
+    this.#variable(text.slice(this.#i + 1, j));
+    this.#i = j;
+    this.#callable = false;
+  }
+
+  /** A keyword, a function name, a prefixed name, a number or `a`. */
+  #word(at: number): void {
+    const text = this.#text;
+    const i = this.#i;
+    let j = i;
+    while (j < this.#n && isWordChar(text.charCodeAt(j))) j++;
+    while (j > i + 1 && text.charCodeAt(j - 1) === 0x2e) j--; // a final dot ends the triple
+    const word = j - i <= 8 ? text.slice(i, j).toUpperCase() : "";
+    this.#callable = text.slice(i, j).includes(":") || (j === i + 1 && text.charCodeAt(i) === 0x61) ? "term" : "call";
+    this.#i = j;
+    const w = KEYWORD_ITEM[word];
+    if (w !== undefined) this.#item(w, at);
+    if (BLOCK_BREAK.has(word)) this.#block = undefined;
+    if (word === "VALUES") this.#valuesPending = true;
+    if (word === "SELECT" && ++this.#selects > 1) this.#heavy = true;
+    if (word === "SERVICE") this.#heavy = true;
+  }
+
+  /** Brackets, triple separators and operators (the scanner is already past `c`). */
+  #punctuation(c: number, at: number): void {
+    const text = this.#text;
     switch (c) {
       case 0x7b /* { */:
-        endBlock();
-        open(valuesPending ? "data" : "group", W.group, at);
-        valuesPending = false;
+        this.#block = undefined;
+        this.#open(this.#valuesPending ? "data" : "group", W.group, at);
+        this.#valuesPending = false;
         break;
       case 0x7d /* } */:
-        endBlock();
-        close();
+        this.#block = undefined;
+        this.#close();
         break;
       case 0x5b /* [ */:
-        open("bnode", W.bnode, at);
+        this.#open("bnode", W.bnode, at);
         break;
       case 0x5d /* ] */:
-        close();
-        break;
-      case 0x28 /* ( */: {
-        const parent = top()?.kind;
-        const expression = parent === "expr" || parent === undefined;
-        const call = parent !== "data" && (callable === "call" || (callable === "term" && expression));
-        const kind: FrameKind = call || expression ? "expr" : parent === "data" ? "data" : "paren";
-        open(kind, call ? W.call + W.paren : kind === "paren" ? W.collection : W.paren, at);
-        break;
-      }
       case 0x29 /* ) */:
-        close();
+        this.#close();
+        break;
+      case 0x28 /* ( */:
+        this.#parenthesis(at);
         break;
       case 0x2e /* . */:
-        if (top()?.kind === "group") {
-          item(W.triple, at);
-          endBlock();
+        if (this.#top()?.kind === "group") {
+          this.#item(W.triple, at);
+          this.#block = undefined;
         }
         break;
       case 0x3b /* ; */:
       case 0x2c /* , */:
-        if (top()?.kind === "group" || top()?.kind === "bnode") item(W.triple, at);
+        if (this.#top()?.kind === "group" || this.#top()?.kind === "bnode") this.#item(W.triple, at);
         break;
       case 0x5e /* ^ */:
-        if (text.charCodeAt(i) === 0x5e) {
-          i++; // ^^ datatype
-          break;
-        }
-        item(W.step, at);
+        if (text.charCodeAt(this.#i) === 0x5e) this.#i++; // ^^ datatype
+        else this.#item(W.step, at);
         break;
       case 0x7c /* | */:
       case 0x26 /* & */: {
-        const double = text.charCodeAt(i) === c;
-        if (double) i++;
-        item(c === 0x7c && !double ? W.path : W.op, at);
+        const double = text.charCodeAt(this.#i) === c;
+        if (double) this.#i++;
+        this.#item(c === 0x7c && !double ? W.path : W.op, at);
         break;
       }
       case 0x21 /* ! */:
       case 0x3d /* = */:
       case 0x3e /* > */:
-        if (text.charCodeAt(i) === 0x3d) i++;
-        item(W.op, at);
+        if (text.charCodeAt(this.#i) === 0x3d) this.#i++;
+        this.#item(W.op, at);
         break;
       case 0x2a /* * */:
       case 0x2b /* + */:
-        if (inTriples()) heavy = true; // a property path of any length
-        item(W.op, at);
+        if (this.#inTriples()) this.#heavy = true; // a property path of any length
+        this.#item(W.op, at);
         break;
       case 0x2f /* / (a path sequence, or a division) */:
-        item(W.step, at);
+        this.#item(W.step, at);
         break;
       case 0x2d /* - */:
       case 0x3f /* ? (path modifier) */:
-        item(W.op, at);
+        this.#item(W.op, at);
         break;
       default:
         break;
     }
-    callable = false;
   }
 
-  const { line, column } = position(text, deepestAt);
-  return { depth: deepest / 10, tokens, line, column, lookup: !heavy && blockVars.length <= 16 && connected(blockVars) };
-}
+  /** `(`: a call's arguments, a bracketed expression, a collection in a triple, or a row of VALUES data. */
+  #parenthesis(at: number): void {
+    const parent = this.#top()?.kind;
+    const expression = parent === "expr" || parent === undefined;
+    const call = parent !== "data" && (this.#callable === "call" || (this.#callable === "term" && expression));
+    const kind: FrameKind = call || expression ? "expr" : parent === "data" ? "data" : "paren";
+    this.#open(kind, call ? W.call + W.paren : kind === "paren" ? W.collection : W.paren, at);
+  }
 
+  #top(): Frame | undefined {
+    return this.#frames[this.#frames.length - 1];
+  }
+
+  #note(at: number): void {
+    if (this.#depth > this.#deepest) {
+      this.#deepest = this.#depth;
+      this.#deepestAt = at;
+    }
+  }
+
+  /** Adds to the current frame (a sequence grows): everything opened after it in this frame is that much deeper. */
+  #item(w: number, at: number): void {
+    const f = this.#top();
+    if (f) f.weight += w;
+    this.#depth += w;
+    this.#note(at);
+  }
+
+  #open(kind: FrameKind, w: number, at: number): void {
+    this.#frames.push({ kind, weight: w });
+    this.#depth += w;
+    this.#note(at);
+  }
+
+  #close(): void {
+    const f = this.#frames.pop();
+    if (f) this.#depth -= f.weight;
+  }
+
+  #inTriples(): boolean {
+    const k = this.#top()?.kind;
+    return k === "group" || k === "bnode" || k === "paren";
+  }
+
+  #variable(name: string): void {
+    if (!this.#inTriples()) return;
+    if (!this.#block) {
+      this.#block = new Set();
+      this.#blockVars.push(this.#block);
+    }
+    this.#block.add(name);
+  }
+}
 
 function position(text: string, at: number): { line: number; column: number } {
   let line = 1;
