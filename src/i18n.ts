@@ -145,6 +145,8 @@ export const CATALOGUE = {
   // --- JSON input ----------------------------------------------------------------------------------------
   "json/syntax": { en: "{source}:{line}:{column}: not JSON: {detail}", fr: "{source}:{line}:{column} : pas du JSON (message de l'analyseur : « {detail} »)" },
   "json/syntax.hint": { en: "fix the JSON at that position", fr: "corrigez le JSON à cet endroit" },
+  "json/proto-key-too-large": { en: "{source}: a key \"__proto__\" in a JSON file too large to be read whole", fr: "{source} : une clé « __proto__ » dans un fichier JSON trop grand pour être lu d'un bloc" },
+  "json/proto-key-too-large.hint": { en: "remove the \"__proto__\" keys (no record field has that name), or split the file", fr: "retirez les clés « __proto__ » (aucun champ de fiche ne porte ce nom), ou découpez le fichier" },
 
   // --- CSV import: the column-mapping file ------------------------------------------------------------------
   "csv/mapping-not-object": { en: "mapping file: not a JSON object", fr: "fichier de correspondance : pas un objet JSON" },

@@ -35,7 +35,7 @@ export type { RdfFormat, ParseOptions } from "./rdf/io.js";
 
 // --- validate ---
 export {
-  PROFILES, PROFILE_SUMMARIES, isProfileName, createValidator, validateRecords, validateJsonLd, validateText, validateInParallel,
+  PROFILES, PROFILE_SUMMARIES, isProfileName, createValidator, validateRecords, validateJsonLd, validateText, validateJson, validateInParallel,
   shaclConforms, reportToQuads, reportToTurtle, reportToJsonLd, reportToProblemJson, formatReportText, readValidationInput,
   DEFAULT_FORM, PROBLEM_JSON_MEDIA_TYPE, VALIDATION_PROBLEM_TYPE,
 } from "./validate/index.js";
@@ -89,7 +89,8 @@ export type { FixKind } from "./harvest/fixes.js";
 export { parseSitemap } from "./harvest/sitemap.js";
 export { Progress, formatSummary } from "./harvest/progress.js";
 export { ingest, loadValidated, openDataDir, publisherGraph } from "./ingest/index.js";
-export type { GraphTarget, LoadInput, LoadRequest, LoadOutcome, IngestInput, IngestOptions, RecordsInput, QuadsInput } from "./ingest/index.js";
+export { readJsonFile } from "./rdf/json-file.js";
+export type { GraphTarget, LoadInput, LoadRequest, LoadOutcome, IngestInput, IngestOptions, RecordsInput, QuadsInput, JsonInput } from "./ingest/index.js";
 export { importArtsdata } from "./import/artsdata.js";
 export type { ArtsdataImportOptions } from "./import/artsdata.js";
 export { importUitdatabank, expandOpeningHours } from "./import/uitdatabank.js";

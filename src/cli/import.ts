@@ -14,7 +14,7 @@ import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
 import { importCapData } from "../import/capdata.js";
 import type { ImportResult, PublisherOptions } from "../import/types.js";
 import { importUitdatabank } from "../import/uitdatabank.js";
-import { parseJsonText } from "../rdf/io.js";
+import { readJsonFile } from "../rdf/json-file.js";
 import { formatReportBounded } from "../validate/summary.js";
 import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { COLLECTIONS } from "../records/types.js";
@@ -107,8 +107,9 @@ async function readText(cwd: string, file: string): Promise<string> {
   }
 }
 
-function parseJson(text: string, file: string): unknown {
-  return parseJsonText(text, file, "io/not-json");
+/** A JSON input file, read as a stream (an export of any size). */
+function readJson(cwd: string, file: string): Promise<unknown> {
+  return readJsonFile(resolve(cwd, file), file, "io/not-json");
 }
 
 export const importCommand: Command = {
@@ -152,7 +153,7 @@ export const importCommand: Command = {
       let result: ImportResult;
       if (kind === "artsdata") {
         const inputs: unknown[] = [];
-        for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
+        for (const f of files) inputs.push(await readJson(io.cwd, f));
         result = await importArtsdata(inputs, {
           publisher: publisherOf(), ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}),
           onProgress: (done, total) => progress.update(done, total),
@@ -160,7 +161,7 @@ export const importCommand: Command = {
         progress.done();
       } else if (kind === "uitdatabank") {
         const inputs: unknown[] = [];
-        for (const f of files) inputs.push(parseJson(await readText(io.cwd, f), f));
+        for (const f of files) inputs.push(await readJson(io.cwd, f));
         const w = s(values.window);
         const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
         if (w !== undefined && !m) throw new InputError("cli/bad-option", tx("cli/bad-window", { value: w }), { hint: tx("cli/example", { example: "--window 2026-09-01/2026-12-31" }) });
@@ -172,7 +173,7 @@ export const importCommand: Command = {
       } else if (kind === "csv") {
         const mapPath = s(values.map);
         if (!mapPath) throw new InputError("cli/usage", tx("cli/csv-needs-map"), { hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }) });
-        const mapping = parseCsvMapping(parseJson(await readText(io.cwd, mapPath), mapPath));
+        const mapping = parseCsvMapping(await readJson(io.cwd, mapPath));
         if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "csv" }), { hint: tx("cli/example", { example: "vivant import csv export.csv --map mapping.json" }) });
         result = importCsv(await readText(io.cwd, files[0]!), {
           mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}),

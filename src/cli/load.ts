@@ -1,12 +1,13 @@
 // `vivant load`: records (mapped) or RDF/JSON-LD (parsed) → validated with the core profile → the publisher's
 // graph replaced in a data directory. With violations nothing is written and the report is shown.
 
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { InputError, warningIn } from "../errors.js";
 import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
-import { ingest, openGraphTarget, type LoadFile } from "../ingest/index.js";
+import { ingest, openGraphTarget, type IngestInput } from "../ingest/index.js";
+import { readInputFile } from "./input-file.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
 import { plural, t, tx } from "../i18n.js";
 import { parseOptions } from "./args.js";
@@ -108,13 +109,14 @@ export const loadCommand: Command = {
     const paths: string[] = [];
     await collect(root, paths);
     if (!paths.length) throw new InputError("load/no-input", tx("load/no-input-in", { path: positionals[0] }), { hint: tx("load/no-input.hint", { extensions: [...EXTENSIONS].join(", ") }) });
-    const files: LoadFile[] = [];
+    const files: IngestInput[] = [];
     let bytes = 0;
     for (const p of paths) {
-      const text = await readFile(p, "utf8");
-      bytes += text.length;
-      if (!formatFromPath(p) && !/^\s*[[{]/.test(text)) io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
-      files.push({ text, source: relative(io.cwd, p) || p });
+      const source = relative(io.cwd, p) || p;
+      bytes += (await stat(p)).size;
+      const input = await readInputFile(p, source);
+      if (!formatFromPath(p) && !("json" in input)) io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
+      files.push(input);
     }
     io.stderr.write(`${plural(t("cli/reading-files", { count: files.length, size: (bytes / 2 ** 20).toFixed(1) }, lang), files.length, lang)}\n`);
 

@@ -1,12 +1,12 @@
 // `vivant map`: records JSON → JSON-LD (graph or embed form), N-Quads or Turtle; problems on stderr.
 
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatProblem, InputError } from "../errors.js";
 import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js";
 import { Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
-import { DEFAULT_PREFIXES, parseJsonText } from "../rdf/io.js";
+import { DEFAULT_PREFIXES } from "../rdf/io.js";
+import { readJsonFile } from "../rdf/json-file.js";
 import { Progress } from "../harvest/progress.js";
 import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
@@ -104,14 +104,8 @@ export const mapCommand: Command = {
     }
     if (format === "html" && form !== "embed") throw new InputError("cli/usage", tx("cli/html-needs-embed"), { hint: tx("cli/example", { example: "vivant map season.json --form embed --format html" }) });
 
-    const path = resolve(io.cwd, positionals[0]!);
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (e) {
-      throw new InputError("io/read", tx("io/read", { path, reason: (e as Error).message }), { hint: tx("io/read.hint") });
-    }
-    const input = parseJsonText(text, positionals[0]!);
+    // Read as a stream: a record document of any size (a 1M-performance one is larger than one string can be).
+    const input = await readJsonFile(resolve(io.cwd, positionals[0]!), positionals[0]!);
     const result = mapRecords(input, { origins: false });
     for (const p of result.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
     if (!result.document) {

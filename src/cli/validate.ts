@@ -1,10 +1,9 @@
 // `vivant validate`: records, JSON-LD or RDF files against a SHACL profile; a report per file in text, JSON or Turtle.
 
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError, isInputError } from "../errors.js";
 import {
-  DEFAULT_FORM, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateText,
+  DEFAULT_FORM, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateJson, validateText,
   type ProfileName, type RecordForm, type ValidationReport,
 } from "../validate/index.js";
 import { t, tx } from "../i18n.js";
@@ -13,6 +12,8 @@ import { EXIT, type Command } from "./io.js";
 import { openOutput } from "./output.js";
 import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
+import type { IngestInput, LoadFile } from "../ingest/index.js";
+import { readInputFile } from "./input-file.js";
 
 const HELP = `Usage: vivant validate <file…> [options]
 
@@ -89,17 +90,20 @@ export const validateCommand: Command = {
     const json: unknown[] = [];
     for (const file of positionals) {
       const path = resolve(io.cwd, file);
-      let text: string;
+      let read: IngestInput;
       try {
-        text = await readFile(path, "utf8");
+        // JSON is parsed as a stream: a record document of any size is never one string.
+        read = await readInputFile(path, file);
       } catch (e) {
-        io.stderr.write(`vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`);
+        if (isInputError(e)) {
+          io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);
+        } else io.stderr.write(`vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`);
         exit = EXIT.unusable;
         continue;
       }
       let result: Awaited<ReturnType<typeof validateText>>;
       try {
-        result = await validateText(text, file, profile, { form });
+        result = "json" in read ? await validateJson(read.json, file, profile, { form }) : await validateText((read as LoadFile).text, file, profile, { form });
       } catch (e) {
         if (!isInputError(e)) throw e;
         io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);

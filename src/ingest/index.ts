@@ -162,6 +162,6 @@ export async function ingest(inputs: readonly IngestInput[], request: LoadTarget
 
 export {
   prepareGraph, readInput, checkLicence, ownSubjectIssues, OWN_SUBJECT_CODE,
-  type IngestInput, type LoadFile, type RecordsInput, type QuadsInput, type LoadTarget, type PrepareOptions, type PreparedGraph, type PreparedData,
+  type IngestInput, type LoadFile, type JsonInput, type RecordsInput, type QuadsInput, type LoadTarget, type PrepareOptions, type PreparedGraph, type PreparedData,
 } from "./prepare.js";
-export { readValidationInput, readRecords, readQuads, type ValidationInput, type InputNote, type InputKind, type RecordForm } from "./read.js";
+export { readValidationInput, readJsonValue, readRecords, readQuads, type ValidationInput, type InputNote, type InputKind, type RecordForm } from "./read.js";

@@ -7,7 +7,7 @@ import type { Quad } from "@rdfjs/types";
 import { InputError, type Problem } from "../errors.js";
 import type { Origin } from "../mapping/types.js";
 import type { RdfFormat } from "../rdf/io.js";
-import { readQuads, readRecords, readValidationInput, type InputNote, type ValidationInput } from "./read.js";
+import { readJsonValue, readQuads, readRecords, readValidationInput, type InputNote, type ValidationInput } from "./read.js";
 import { validateInParallel } from "../validate/parallel.js";
 import type { ValidationIssue, ValidationReport } from "../validate/types.js";
 import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "../store/ownership.js";
@@ -61,13 +61,25 @@ export interface QuadsInput {
   readonly source: string;
 }
 
-/** Anything ingest reads: a file's text or request body (records, RDF, JSON-LD), records as data, or quads as data. */
-export type IngestInput = LoadFile | RecordsInput | QuadsInput;
+/**
+ * Parsed JSON whose kind is not known yet: a record document or JSON-LD, told apart by its content as a `.json`
+ * file's text is (what `vivant load` and `vivant validate` read from files parsed as a stream).
+ * @example { json: await readJsonFile("season.json", "season.json"), source: "season.json" }
+ */
+export interface JsonInput {
+  readonly json: unknown;
+  /** Its name in messages and in the catalog's `source`. */
+  readonly source: string;
+}
+
+/** Anything ingest reads: a file's text or request body (records, RDF, JSON-LD), parsed JSON, records as data, or quads as data. */
+export type IngestInput = LoadFile | JsonInput | RecordsInput | QuadsInput;
 
 /** Reads one input into quads (and, for records, the mapper's result). Throws InputError when it is unusable. */
 export async function readInput(input: IngestInput): Promise<ValidationInput> {
   if ("records" in input) return readRecords(input.records, input.source, { form: "graph" });
   if ("quads" in input) return readQuads(input.quads);
+  if ("json" in input) return readJsonValue(input.json, input.source, { form: "graph" });
   const name = input.format !== undefined && !input.source.endsWith(EXT[input.format]) ? `${input.source}${EXT[input.format]}` : input.source;
   return readValidationInput(input.text, name, { form: "graph" });
 }

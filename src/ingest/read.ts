@@ -163,7 +163,15 @@ export async function readValidationInput(text: string, source: string, options:
     const read = readAsSchemaOrg(parsed);
     return { kind, quads: read.quads, notes: read.notes };
   }
-  const json = parseJsonText(text, source);
+  return readJsonValue(parseJsonText(text, source), source, options);
+}
+
+/**
+ * Reads parsed JSON (a file read as a stream, see `readJsonFile`): a record document, mapped as `readRecords` does,
+ * or JSON-LD. Throws InputError when it is unusable.
+ * @param source the input's name in error messages
+ */
+export async function readJsonValue(json: unknown, source: string, options: { readonly form?: RecordForm } = {}): Promise<ValidationInput> {
   if (isRecordDocument(json)) return readRecords(json, source, options);
   const expanded = await jsonLdInput(json);
   const read = readAsSchemaOrg(expanded.quads);

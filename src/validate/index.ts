@@ -5,7 +5,7 @@ import type { Lang } from "../errors.js";
 import { mapRecords } from "../mapping/index.js";
 import type { MapResult } from "../mapping/types.js";
 import {
-  DEFAULT_FORM, embedFormQuads, jsonLdInput, readAsSchemaOrg, readValidationInput, type InputNote, type RecordForm, type ValidationInput,
+  DEFAULT_FORM, embedFormQuads, jsonLdInput, readAsSchemaOrg, readJsonValue, readValidationInput, type InputNote, type RecordForm, type ValidationInput,
 } from "./input.js";
 import type { ProfileName } from "./profiles.js";
 import type { ValidationReport } from "./types.js";
@@ -88,6 +88,21 @@ export async function validateText(
 ): Promise<{ input: ValidationInput; report: ValidationReport }> {
   const validator = await createValidator(profile);
   const input = await readValidationInput(text, source, { form: options.form ?? DEFAULT_FORM[profile] });
+  return { input, report: await validateAny(validator, input.quads, input.origins) };
+}
+
+/**
+ * Validates parsed JSON (a file read as a stream, see `readJsonFile`): a record document (mapped, in `options.form`)
+ * or JSON-LD, told apart as `validateText` does. Throws InputError when it is unusable.
+ */
+export async function validateJson(
+  json: unknown,
+  source: string,
+  profile: ProfileName,
+  options: RecordsOptions = {},
+): Promise<{ input: ValidationInput; report: ValidationReport }> {
+  const validator = await createValidator(profile);
+  const input = await readJsonValue(json, source, { form: options.form ?? DEFAULT_FORM[profile] });
   return { input, report: await validateAny(validator, input.quads, input.origins) };
 }
 
