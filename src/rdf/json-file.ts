@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { parseChunked } from "@discoveryjs/json-ext";
 import { tx } from "../i18n.js";
-import { InputError } from "../errors.js";
+import { InputError, type ProblemCode } from "../errors.js";
 import { parseJsonText } from "./io.js";
 
 /** Characters read at a time: the largest piece of the file held as text. */
@@ -234,7 +234,7 @@ async function lineAndColumn(chunks: AsyncIterable<string>, offset: number): Pro
 }
 
 /** A file that may hold a key `__proto__`, read whole with `JSON.parse` (up to the longest string V8 makes). */
-async function wholeText(path: string, source: string, code: string): Promise<unknown> {
+async function wholeText(path: string, source: string, code: ProblemCode): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -253,7 +253,7 @@ async function wholeText(path: string, source: string, code: string): Promise<un
  * @param options.chunkSize bytes read at a time (default 1 MiB)
  * @example const doc = await readJsonFile("season.json", "season.json");
  */
-export async function readJsonFile(path: string, source: string, code = "rdf/syntax", options: { readonly chunkSize?: number } = {}): Promise<unknown> {
+export async function readJsonFile(path: string, source: string, code: ProblemCode = "rdf/syntax", options: { readonly chunkSize?: number } = {}): Promise<unknown> {
   const size = options.chunkSize ?? CHUNK;
   const closure = new Closure();
   async function* checked(): AsyncGenerator<string> {
