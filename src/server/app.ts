@@ -31,7 +31,9 @@ import { GraphWriter } from "../store/writer.js";
 import { TokenTable, type TokenGrant } from "./auth.js";
 import { handleApi } from "./api.js";
 import { handleGsp } from "./gsp.js";
-import { handleConfirmApi, type SameAsContext } from "./same-as.js";
+import { confirmSameAs, handleConfirmApi, type SameAsContext } from "./same-as.js";
+import { findDuplicates, type DuplicateReport } from "../reconcile/duplicates.js";
+import { MIN_LISTED } from "../web/duplicates.js";
 import { InputError, messageOf, textOf, UsageError, type Lang, type Text } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
@@ -637,7 +639,23 @@ export class VivantServer {
         tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
         prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
+      duplicates: (lang) => this.#duplicates(lang), confirmSameAs: (g, e, s) => confirmSameAs(this.sameAs, g, e, s),
     };
+  }
+
+  #duplicatesCache: { key: string; value: Promise<DuplicateReport & { entities: number }> } | undefined;
+
+  /** The probable duplicates of the public graphs, found once per set of graph versions (and language of the features). */
+  #duplicates(lang: Lang): Promise<DuplicateReport & { entities: number }> {
+    const key = `${lang} ${this.#graphsKey()}`;
+    if (this.#duplicatesCache?.key !== key) {
+      const value = this.#reconcile.get(this.pool, this.#graphsKey()).then((index) => ({ ...findDuplicates(index, { minScore: MIN_LISTED, lang }), entities: index.size.entities }));
+      this.#duplicatesCache = { key, value };
+      value.catch(() => {
+        if (this.#duplicatesCache?.value === value) this.#duplicatesCache = undefined;
+      });
+    }
+    return this.#duplicatesCache.value;
   }
 
   /** Files of the data directory moved aside as unreadable (`quarantine/`), newest last. */

@@ -2,6 +2,7 @@
 // (`/stats`), the query editor (`/query`, and `/sparql` opened in a browser) and their assets. `/` and `/sparql`
 // answer HTML to browsers only; every other client gets what it got before.
 
+import { duplicatesPage, handleSameAsPage, type DuplicatesSource, type SameAsPageContext } from "./duplicates.js";
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
@@ -90,6 +91,10 @@ export interface WebContext {
   /** The server's base URL, e.g. `http://127.0.0.1:3030/`. */
   readonly base: string;
   readonly graphs: () => readonly GraphInfo[];
+  /** The probable duplicates of the public graphs (`/duplicates`). */
+  readonly duplicates: DuplicatesSource;
+  /** A signed-in publisher's sameAs confirmation (`/publish/same-as`). */
+  readonly confirmSameAs: SameAsPageContext["confirm"];
   /** How `/check` fetches a page given by its address. */
   readonly fetcher?: CheckFetcher;
   /** The other nodes searched by `/federation` (`vivant serve --federate`). */
@@ -122,6 +127,7 @@ const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
 export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<boolean> {
   started.set(res, performance.now());
+  if (url.pathname === "/publish/same-as") return handleSameAsPage(req, res, url, uiLanguage(req, url), { sessions: web.sessions, confirm: web.confirmSameAs });
   if (url.pathname === "/publish" || url.pathname.startsWith("/publish/")) return handlePublish(req, res, url, uiLanguage(req, url), web.sessions, web.publish);
   if (url.pathname === "/check" && req.method === "POST") {
     const lang = uiLanguage(req, url);
@@ -180,6 +186,11 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     }
     case "/check": {
       const { status, body } = await checkPage({ lang: uiLanguage(req, url), url });
+      sendHtml(res, status, body, head);
+      return true;
+    }
+    case "/duplicates": {
+      const { status, body } = await duplicatesPage({ source: web.duplicates, lang: uiLanguage(req, url), url });
       sendHtml(res, status, body, head);
       return true;
     }

@@ -228,14 +228,15 @@ function cookie(header: string | undefined, name: string): string | undefined {
   return undefined;
 }
 
-function sameSecret(a: string | undefined, b: string): boolean {
+export function sameSecret(a: string | undefined, b: string): boolean {
   if (a === undefined) return false;
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function hidden(s: Session): Html {
+/** The session's CSRF token as a form's hidden field (every form of a signed-in page carries it). */
+export function csrfField(s: Session): Html {
   return html`<input type="hidden" name="csrf" value="${s.csrf}">`;
 }
 
@@ -300,11 +301,11 @@ function dashboard(ctx: PublishContext, s: Session, lang: UiLang, extra: Html = 
   const w = WORDS[lang];
   const mine = ctx.graphs().find((g) => g.graphIri === s.grant.graphIri);
   return html`<p>${w.signedIn(s.grant.publisherId)}</p>
-<form method="post" action="/publish/sign-out">${hidden(s)}<input type="hidden" name="ui" value="${lang}"><button type="submit">${w.signOut}</button></form>
+<form method="post" action="/publish/sign-out">${csrfField(s)}<input type="hidden" name="ui" value="${lang}"><button type="submit">${w.signOut}</button></form>
 <section aria-labelledby="mine"><h2 id="mine">${w.yourGraph}</h2>${graphLine(mine, lang)}</section>
 ${extra}
 <section aria-labelledby="upload"><h2 id="upload">${w.upload}</h2>
-<form class="check" method="post" action="/publish/check" enctype="multipart/form-data">${hidden(s)}<input type="hidden" name="ui" value="${lang}">
+<form class="check" method="post" action="/publish/check" enctype="multipart/form-data">${csrfField(s)}<input type="hidden" name="ui" value="${lang}">
 <div class="field"><label for="p-file">${w.file}</label><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig,.csv" required></div>
 <div class="field"><label for="p-mapping">${w.mapping}</label><input id="p-mapping" type="file" name="mapping" accept=".json"></div>
 <div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence"></div>
@@ -316,7 +317,8 @@ ${extra}
 <p><a href="/catalog">DCAT</a></p></section>`;
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+/** A publishing page: never cached, no script, forms to this server only. */
+export function sendPublishPage(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
@@ -339,7 +341,7 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
   const session = sessions.of(req);
   if (req.method === "GET" || req.method === "HEAD") {
     if (url.pathname !== "/publish") return false;
-    send(res, 200, render(lang, url, session ? dashboard(ctx, session, lang) : signInForm(lang)));
+    sendPublishPage(res, 200, render(lang, url, session ? dashboard(ctx, session, lang) : signInForm(lang)));
     return true;
   }
   if (req.method !== "POST") return false;
@@ -348,7 +350,7 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
     form = await readPageForm(req, { fileSize: ctx.maxBytes, fieldSize: 64 * 1024 });
   } catch (e) {
     // A form whose bytes are not in its charset says so; any other unreadable form is an expired one.
-    send(res, e instanceof HttpError ? e.status : 400, render(lang, url, signInForm(lang, e instanceof HttpError ? e.text[lang] : w.expired)));
+    sendPublishPage(res, e instanceof HttpError ? e.status : 400, render(lang, url, signInForm(lang, e instanceof HttpError ? e.text[lang] : w.expired)));
     return true;
   }
   const formLang: UiLang = form.fields.ui === "en" ? "en" : form.fields.ui === "fr" ? "fr" : lang;
@@ -359,13 +361,13 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
       const client = clientKey(req.socket.remoteAddress);
       const wait = sessions.signIns.retryAfter(client);
       if (wait > 0) {
-        send(res, 429, render(formLang, url, signInForm(formLang, t("publish/too-many-attempts", { seconds: wait }, formLang))), { "Retry-After": String(wait) });
+        sendPublishPage(res, 429, render(formLang, url, signInForm(formLang, t("publish/too-many-attempts", { seconds: wait }, formLang))), { "Retry-After": String(wait) });
         return true;
       }
       const grant = ctx.tokens.grantOf(`Bearer ${form.fields.token ?? ""}`);
       if (!grant) {
         sessions.signIns.fail(client);
-        send(res, 401, render(formLang, url, signInForm(formLang, W.badToken)));
+        sendPublishPage(res, 401, render(formLang, url, signInForm(formLang, W.badToken)));
         return true;
       }
       const s = sessions.open(grant);
@@ -377,7 +379,7 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
     case "/publish/check":
     case "/publish/confirm": {
       if (!session || !sameSecret(form.fields.csrf, session.csrf)) {
-        send(res, 403, render(formLang, url, signInForm(formLang, W.expired)));
+        sendPublishPage(res, 403, render(formLang, url, signInForm(formLang, W.expired)));
         return true;
       }
       if (url.pathname === "/publish/sign-out") {
@@ -388,12 +390,12 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
       }
       if (url.pathname === "/publish/check") {
         if (form.fileTooLarge || !form.file || form.file.text.trim() === "") {
-          send(res, form.fileTooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}</p>`)));
+          sendPublishPage(res, form.fileTooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}</p>`)));
           return true;
         }
         const licence = form.fields.licence?.trim() || undefined;
         const fail = (status: number, message: string, more: Html | string = ""): true => {
-          send(res, status, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file!.name}</h2><p class="problem" role="alert">${message}</p>${more}</section>`)));
+          sendPublishPage(res, status, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file!.name}</h2><p class="problem" role="alert">${message}</p>${more}</section>`)));
           return true;
         };
         if (form.tooManyFiles) return fail(400, t("check/too-many-files", {}, formLang));
@@ -419,24 +421,24 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
         }
         session.pending = prepared.ok ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) } : undefined;
         const confirm = session.pending
-          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">${hidden(session)}<input type="hidden" name="ui" value="${formLang}"><input type="hidden" name="pending" value="${session.pending.id}"><button type="submit">${W.confirm}</button></form>`
+          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">${csrfField(session)}<input type="hidden" name="ui" value="${formLang}"><input type="hidden" name="pending" value="${session.pending.id}"><button type="submit">${W.confirm}</button></form>`
           : "";
-        send(res, prepared.ok ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${csv}${confirm}</section>`)));
+        sendPublishPage(res, prepared.ok ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${csv}${confirm}</section>`)));
         return true;
       }
       // confirm: the pending upload of this session, written through the Graph Store's own path.
       const pending = session.pending;
       if (!pending || pending.id !== form.fields.pending) {
-        send(res, 409, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.expired}</p>`)));
+        sendPublishPage(res, 409, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.expired}</p>`)));
         return true;
       }
       session.pending = undefined;
       try {
         const r = await ctx.publish(pending.files, session.grant, pending.licence);
         const extra = r.info ? html`<p class="ok" role="status">${W.published(r.info.triples)}</p>` : html`<p class="problem" role="alert">${W.refused}</p>${reportBlock(r.prepared, formLang)}`;
-        send(res, r.info ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, extra)));
+        sendPublishPage(res, r.info ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, extra)));
       } catch (e) {
-        send(res, (e as { status?: number }).status ?? 500, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.refused} ${errorText(e, formLang)}</p>`)));
+        sendPublishPage(res, (e as { status?: number }).status ?? 500, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.refused} ${errorText(e, formLang)}</p>`)));
       }
       return true;
     }

@@ -22,7 +22,7 @@ function directives(csp: string): Record<string, string[]> {
 }
 
 describe("Content-Security-Policy", () => {
-  const pages = ["", "?ui=en&city=Nantes", "stats", "query", `sparql?query=${encodeURIComponent("ASK {}")}`, "check", "publish", `resource?iri=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}`, "resource?iri=https%3A%2F%2Fnowhere.example%2Fx"];
+  const pages = ["", "?ui=en&city=Nantes", "stats", "query", `sparql?query=${encodeURIComponent("ASK {}")}`, "check", "publish", "duplicates?ui=fr", "duplicates?ui=en&family=venue&min=90", `publish/same-as?entity=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}&sameAs=Q90`, `resource?iri=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}`, "resource?iri=https%3A%2F%2Fnowhere.example%2Fx"];
 
   it("lets every page run the server's own scripts only, and inline styles on the query editor only", async () => {
     for (const path of pages) {
