@@ -4,7 +4,15 @@
 import { datasetId } from "../dataspace/catalog.js";
 import { t, type Lang } from "../i18n.js";
 import type { GraphInfo } from "../store/types.js";
-import type { CapDataExport } from "./capdata.js";
+import type { Quad } from "@rdfjs/types";
+import { Parser } from "n3";
+import { capdataRdfXml, graphToCapData, type CapDataExport } from "./capdata.js";
+
+/** A graph's N-Triples as its CapData Culture export in RDF/XML (what the route serves, made in a query worker). */
+export function capdataOfNTriples(nt: string, options: { readonly graphIri: string; readonly namespace?: string | undefined }): string {
+  const quads = new Parser({ format: "application/n-triples" }).parse(nt) as Quad[];
+  return capdataRdfXml(graphToCapData(quads, { graphIri: options.graphIri, ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) }));
+}
 
 /**
  * The graph of publisher `id` (its publisher id, its dataset id as in /dumps/, or its graph IRI); without an id,

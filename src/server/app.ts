@@ -22,7 +22,8 @@ import { diffEntities, type EntityChange } from "../dataspace/entities.js";
 import { handleFeed } from "./feed-route.js";
 import { handleReconcile, ReconcileIndexes } from "./reconcile-route.js";
 import { datasetId } from "../dataspace/catalog.js";
-import { readGraphFileSync } from "../store/files.js";
+import { graphFileText } from "../store/files.js";
+import { capdataOfNTriples } from "../export/capdata-source.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import { ingest, prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../ingest/index.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
@@ -439,9 +440,18 @@ export class VivantServer {
   /** A graph's current content as N-Triples: read from its file, or from the remote store. */
   async #graphText(graphIri: string): Promise<string> {
     if (this.writer instanceof RemoteStore) return this.writer.graphNTriples(graphIri);
-    const parts: Buffer[] = [];
-    readGraphFileSync((this.writer as GraphWriter).graphFile(graphIri), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
-    return Buffer.concat(parts).toString("utf8");
+    return graphFileText((this.writer as GraphWriter).graphFile(graphIri));
+  }
+
+  /**
+   * A graph's CapData Culture export (RDF/XML): written by a query worker from the graph's file (off the HTTP
+   * thread, restricted graphs included: the worker reads the file, it does not query them); with a remote store,
+   * here from its N-Triples.
+   */
+  #capdataExport(graphIri: string): Promise<string> {
+    const namespace = this.#o.capdataNamespace;
+    if (this.pool instanceof QueryPool && !(this.writer instanceof RemoteStore)) return this.pool.capdata((this.writer as GraphWriter).graphFile(graphIri), graphIri, namespace);
+    return this.#graphText(graphIri).then((nt) => capdataOfNTriples(nt, { graphIri, ...(namespace !== undefined ? { namespace } : {}) }));
   }
 
   /** What confirming a duplicate needs (src/server/same-as.ts): reads of the token's own graph, the Graph Store's merge. */
@@ -581,7 +591,7 @@ export class VivantServer {
           // A deleted graph's feed stays readable: its last page says that every entity was deleted.
           if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: (g) => this.#canRead(req, g), private: (g) => this.tokens.restrictedGraphs().has(g) })) return;
           if (await handleCapData(req, res, url, {
-            graphs: () => this.writer.graphs(), readable: (g) => this.#canRead(req, g), restricted: (g) => this.tokens.restrictedGraphs().has(g), text: (g) => this.#graphText(g),
+            graphs: () => this.writer.graphs(), readable: (g) => this.#canRead(req, g), restricted: (g) => this.tokens.restrictedGraphs().has(g), export: (g) => this.#capdataExport(g),
             ...(this.#o.capdataNamespace !== undefined ? { namespace: this.#o.capdataNamespace } : {}),
           })) return;
           if (await handleDumps(req, res, url, { dataDir: this.#localDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || (this.writer.graph(m.graph) !== undefined && this.#canRead(req, m.graph)), private: (m) => this.tokens.restrictedGraphs().has(m.graph), base: this.publicBase(req) })) return;

@@ -6,9 +6,6 @@
 
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Quad } from "@rdfjs/types";
-import { Parser } from "n3";
-import { capdataRdfXml, graphToCapData } from "../export/capdata.js";
 import { publisherGraph, publisherIds } from "../export/capdata-source.js";
 import { tx } from "../i18n.js";
 import type { GraphInfo } from "../store/types.js";
@@ -23,8 +20,8 @@ export interface CapDataContext {
   readonly readable: (graphIri: string) => boolean;
   /** Whether the graph is restricted (then never kept by shared caches). */
   readonly restricted: (graphIri: string) => boolean;
-  /** The graph's N-Triples. */
-  readonly text: (graphIri: string) => Promise<string>;
+  /** The graph's export as RDF/XML (made in a query worker: src/export/capdata-source.ts `capdataOfNTriples`). */
+  readonly export: (graphIri: string) => Promise<string>;
   /** The ontology's namespace (`vivant serve --capdata-namespace`). @default the provisional one */
   readonly namespace?: string;
 }
@@ -64,10 +61,7 @@ const KEEP = 8;
 function exportOf(g: GraphInfo, key: string, ctx: CapDataContext): Promise<string> {
   let text = made.get(key);
   if (text === undefined) {
-    text = ctx.text(g.graphIri).then((nt) => {
-      const quads = new Parser({ format: "application/n-triples" }).parse(nt) as Quad[];
-      return capdataRdfXml(graphToCapData(quads, { graphIri: g.graphIri, ...(ctx.namespace !== undefined ? { namespace: ctx.namespace } : {}) }));
-    });
+    text = ctx.export(g.graphIri);
     made.set(key, text);
     text.catch(() => made.delete(key));
     while (made.size > KEEP) made.delete(made.keys().next().value!);

@@ -443,6 +443,11 @@ export class QueryPool implements SelectSource {
     return this.#submit({ type: "index", op: "ical", filter, within, options }, "slow");
   }
 
+  /** A graph's CapData Culture export (RDF/XML), written by a worker from the graph's file, off the HTTP thread. */
+  capdata(file: string, graphIri: string, namespace: string | undefined): Promise<string> {
+    return this.#submit({ type: "index", op: "capdata", file, graphIri, ...(namespace !== undefined ? { namespace } : {}) }, "slow");
+  }
+
   /** The `schema:name` values of these IRIs, from a worker's index (kept there until the next graph change). */
   names(iris: readonly string[]): Promise<Record<string, readonly NameValue[]>> {
     return this.#submit({ type: "index", op: "names", iris });

@@ -34,7 +34,9 @@ export type IndexRequest =
   | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter }
   | { readonly type: "index"; readonly id: number; readonly op: "describe"; readonly ids: readonly string[] }
   | { readonly type: "index"; readonly id: number; readonly op: "names"; readonly iris: readonly string[] }
-  | { readonly type: "index"; readonly id: number; readonly op: "ical"; readonly filter: PerformanceFilter; readonly within: FeedWithin; readonly options: IcalOptions };
+  | { readonly type: "index"; readonly id: number; readonly op: "ical"; readonly filter: PerformanceFilter; readonly within: FeedWithin; readonly options: IcalOptions }
+  /** A graph's CapData Culture export, from its file (restricted graphs too: read, never loaded into the replica). */
+  | { readonly type: "index"; readonly id: number; readonly op: "capdata"; readonly file: string; readonly graphIri: string; readonly namespace?: string | undefined };
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */

@@ -8,6 +8,8 @@ import { isStoreBrokenError } from "../store/oxigraph.js";
 import { GraphStore } from "../store/graph-store.js";
 import { PerformanceIndex } from "../query/perf-index.js";
 import { icalFeed, type FeedSource } from "../export/ical-feed.js";
+import { capdataOfNTriples } from "../export/capdata-source.js";
+import { graphFileText } from "../store/files.js";
 import type { FromWorker, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 
 const config = workerData as WorkerConfig;
@@ -86,6 +88,14 @@ port.on("message", (m: ToWorker) => {
     );
     return;
   }
+  if (m.type === "index" && m.op === "capdata") {
+    try {
+      post({ type: "value", id: m.id, value: capdataOfNTriples(graphFileText(m.file), { graphIri: m.graphIri, namespace: m.namespace }) });
+    } catch (e) {
+      fail(m.id, e, { client: false });
+    }
+    return;
+  }
   if (m.type === "index") {
     try {
       const value =
@@ -95,7 +105,7 @@ port.on("message", (m: ToWorker) => {
         : m.op === "describe" ? index.describe(m.ids)
         : m.op === "names" ? index.names(m.iris)
         : index.observatory(m.filter);
-      // (m.op is "observatory" here: "ical" is answered above.)
+      // (m.op is "observatory" here: "ical" and "capdata" are answered above.)
       post({ type: "value", id: m.id, value });
     } catch (e) {
       fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) });

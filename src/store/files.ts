@@ -147,6 +147,13 @@ export interface GraphFileSink {
   bnodes(bytes: Uint8Array): void;
 }
 
+/** A graph file's triples as N-Triples text (checked as `readGraphFileSync` checks it). */
+export function graphFileText(path: string): string {
+  const parts: Buffer[] = [];
+  readGraphFileSync(path, { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+  return Buffer.concat(parts).toString("utf8");
+}
+
 /**
  * Reads a graph file synchronously (so that a replica swaps a graph without any query in between),
  * piece by piece, checking its size and SHA-256. Throws InputError `store/corrupt-file` when it does not match.

@@ -7,12 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import canonize from "rdf-canonize";
 import type { Quad } from "@rdfjs/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { capdataOfNTriples } from "../../src/export/capdata-source.js";
+import { QueryPool } from "../../src/server/pool.js";
+import { graphFileText } from "../../src/store/files.js";
+import type { GraphWriter } from "../../src/store/writer.js";
 import { InputError } from "../../src/errors.js";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { runCli } from "../helpers/cli.js";
 import { parseWithOxigraph, parseWithStreamingParser } from "../helpers/rdfxml.js";
-import { call as callOnce, DEMO_TEXT } from "./helpers.js";
+import { call as callOnce, DEMO_GRAPH, DEMO_TEXT } from "./helpers.js";
 import { MARK, RESTRICTED_TOKENS, RESTRICTED_TURTLE, SECRET, TOKEN_OTHER, TOKEN_PARTNER, TOKEN_PUBLISHER } from "../dataspace/restricted-fixture.js";
 
 /**
@@ -67,6 +71,26 @@ describe("GET /.well-known/capdata-export.rdf", () => {
     expect(js.some((q) => q.predicate.value === `${NS}titre` && q.object.value === "La traviata")).toBe(true);
     const again = await call(server.url, `${PATH}?publisher=reseau-scenes`, { headers: { "if-none-match": r.headers.get("etag")! } });
     expect(again.status).toBe(304);
+  });
+
+  it("is written by a query worker, byte for byte the export this thread makes from the same graph file", async () => {
+    const made = vi.spyOn(QueryPool.prototype, "capdata");
+    try {
+      // A new version of the restricted graph (the same data): its export is not in the route's cache yet.
+      const put = await call(server.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, { method: "PUT", headers: { authorization: `Bearer ${TOKEN_PUBLISHER}`, "content-type": "text/turtle" }, body });
+      expect(put.status, put.text).toBe(204);
+      for (const [graph, headers] of [[DEMO_GRAPH, {}], [SECRET, partner]] as const) {
+        const r = await fetch(new URL(`${PATH}?publisher=${encodeURIComponent(graph)}`, server.url), { headers });
+        expect(r.status).toBe(200);
+        const bytes = Buffer.from(await r.arrayBuffer());
+        const here = Buffer.from(capdataOfNTriples(graphFileText((server.writer as GraphWriter).graphFile(graph)), { graphIri: graph }), "utf8");
+        expect(bytes.length, graph).toBe(here.length);
+        expect(bytes.equals(here), graph).toBe(true);
+      }
+      expect(made.mock.calls.map((c) => c[1])).toContain(SECRET);
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it("without ?publisher, sends the one public graph (the restricted one is not counted, nor shown)", async () => {
