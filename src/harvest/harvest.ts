@@ -4,7 +4,7 @@
 import type { Quad } from "@rdfjs/types";
 import type { Problem } from "../errors.js";
 import { keptClassOf, KEPT_CLASSES, type KeptClass } from "./entities.js";
-import { PoliteFetcher, type FetchErrorCode, type FetchPolicy, type Resolver } from "./fetch.js";
+import { PoliteFetcher, type FetchedBody, type FetchErrorCode, type FetchPolicy, type Resolver } from "./fetch.js";
 import { Fixes } from "./fixes.js";
 import { Ledger } from "./ledger.js";
 import { QuadIndex } from "./graph.js";
@@ -99,115 +99,138 @@ export function countEntities(quads: readonly Quad[]): Record<KeptClass, number>
 
 /** Harvests pages and sitemaps (`…/sitemap.xml`, or any URL that answers with a sitemap). */
 export async function harvest(urls: readonly string[], options: HarvestOptions = {}): Promise<HarvestResult> {
-  const fetcher = new PoliteFetcher(options.policy, options.fetch, options.resolver);
-  const fixes = new Fixes();
-  const ledger = new Ledger();
-  const maxPages = options.maxPages ?? 10_000;
-  const queue: string[] = [];
-  const seen = new Set<string>();
-  const enqueue = (u: string) => {
+  const run = new HarvestRun(options);
+  for (const u of urls) run.enqueue(u);
+  await run.crawl();
+  return run.result();
+}
+
+/** One harvest: the queue of URLs, the pages read so far, and what failed. */
+class HarvestRun {
+  readonly #options: HarvestOptions;
+  readonly #fetcher: PoliteFetcher;
+  readonly #fixes = new Fixes();
+  readonly #ledger = new Ledger();
+  readonly #maxPages: number;
+  readonly #queue: string[] = [];
+  readonly #seen = new Set<string>();
+  readonly #results: PageResult[] = [];
+  readonly #pages: HarvestedPage[] = [];
+  readonly #failures: PageFailure[] = [];
+  #done = 0;
+  #sitemaps = 0;
+  #entities = 0;
+  #started = 0;
+
+  constructor(options: HarvestOptions) {
+    this.#options = options;
+    this.#fetcher = new PoliteFetcher(options.policy, options.fetch, options.resolver);
+    this.#maxPages = options.maxPages ?? 10_000;
+  }
+
+  enqueue(u: string): void {
     const key = u.replace(/#.*$/, "");
-    if (seen.has(key)) return;
-    seen.add(key);
-    queue.push(key);
-  };
-  urls.forEach(enqueue);
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.#queue.push(key);
+  }
 
-  const results: PageResult[] = [];
-  const pages: HarvestedPage[] = [];
-  const failures: PageFailure[] = [];
-  let done = 0;
-  let sitemaps = 0;
-  let entities = 0;
-  let started = 0;
+  /** Runs the workers until the queue is empty and no sitemap being read can add to it. */
+  async crawl(): Promise<void> {
+    const concurrency = Math.max(1, this.#options.concurrency ?? 8);
+    try {
+      await Promise.all(Array.from({ length: concurrency }, () => this.#worker()));
+    } finally {
+      await this.#fetcher.close();
+    }
+  }
 
-  const work = async (url: string): Promise<void> => {
-    const got = await fetcher.get(url);
-    if (!got.ok) {
-      failures.push({ url, code: got.code, message: got.message, ...(got.status !== undefined ? { status: got.status } : {}) });
-      return;
-    }
-    const finalUrl = got.finalUrl.replace(/#.*$/, "");
-    const looksXml = XML_TYPES.has(got.mediaType) || got.mediaType.endsWith("+xml") || (got.mediaType === "" && SNIFF_XML.test(got.body));
-    if (looksXml || (/\.xml(\.gz)?(\?|$)/.test(url) && !HTML_TYPES.has(got.mediaType))) {
-      // Reading the sitemap counts inside the URL's --timeout, as its download does.
-      const sitemap = parseSitemap(got.body, { base: finalUrl, deadline: got.deadline });
-      if (!sitemap) {
-        failures.push({ url, code: "invalid-sitemap", message: `${got.mediaType || "XML"} body that is neither <urlset> nor <sitemapindex>` });
-        return;
-      }
-      for (const bad of sitemap.invalid) {
-        failures.push({ url, code: "invalid-sitemap-entry", message: `<loc> number ${bad.entry} skipped: ${bad.reason}: ${JSON.stringify(bad.text)}` });
-      }
-      if (sitemap.timedOut) {
-        failures.push({ url, code: "timeout", message: `sitemap not read whole within the ${fetcher.policy.timeoutMs} ms timeout: ${sitemap.locations.length} locations read, the rest skipped` });
-      }
-      sitemaps++;
-      sitemap.locations.forEach(enqueue);
-      return;
-    }
-    const input = { url: finalUrl, fetchedAt: got.fetchedAt, fixes, ...(options.ledger === false ? {} : { ledger }) };
-    let page: PageResult;
-    if (HTML_TYPES.has(got.mediaType) || (got.mediaType === "" && /^\s*</.test(got.body))) page = await processHtml(got.body, input);
-    else if (JSONLD_TYPES.has(got.mediaType)) page = await processJsonLd(got.body, input);
-    else {
-      failures.push({ url, code: "not-html", message: `${got.mediaType || "untyped"} body: neither HTML nor JSON-LD` });
-      return;
-    }
-    if (page.blocks === 0) failures.push({ url, code: "no-json-ld", message: "no <script type=\"application/ld+json\"> block in the page" });
-    results.push(page);
-    const n = KEPT_CLASSES.reduce((t, c) => t + page.counts[c], 0);
-    entities += n;
-    pages.push({ url, finalUrl, fetchedAt: page.fetchedAt, blocks: page.blocks, entities: page.counts });
-  };
-
-  const concurrency = Math.max(1, options.concurrency ?? 8);
-  const workers = Array.from({ length: concurrency }, async () => {
+  async #worker(): Promise<void> {
     for (;;) {
-      const url = queue.shift();
+      const url = this.#queue.shift();
       if (url === undefined) {
         // Another worker may still be reading a sitemap that adds URLs.
-        if (started > done) {
+        if (this.#started > this.#done) {
           await new Promise((r) => setTimeout(r, 5));
           continue;
         }
         return;
       }
-      if (started >= maxPages) {
-        failures.push({ url, code: "too-many-pages", message: `not fetched: the ${maxPages}-page limit was reached` });
+      if (this.#started >= this.#maxPages) {
+        this.#failures.push({ url, code: "too-many-pages", message: `not fetched: the ${this.#maxPages}-page limit was reached` });
         continue;
       }
-      started++;
+      this.#started++;
       try {
-        await work(url);
+        await this.#visit(url);
       } finally {
-        done++;
-        options.onProgress?.({ done, total: seen.size, entities, failures: failures.length, url });
+        this.#done++;
+        this.#options.onProgress?.({ done: this.#done, total: this.#seen.size, entities: this.#entities, failures: this.#failures.length, url });
       }
     }
-  });
-  try {
-    await Promise.all(workers);
-  } finally {
-    await fetcher.close();
   }
 
-  // Pages finish in any order: sort so that the graph and the reports do not depend on timing.
-  results.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  failures.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const { quads } = consolidate(results.flatMap((r) => r.quads), fixes);
-  const dropped = new Map<string, number>();
-  for (const r of results) for (const [t, n] of r.dropped) dropped.set(t, (dropped.get(t) ?? 0) + n);
-  return {
-    quads,
-    pages,
-    failures,
-    entities: countEntities(quads),
-    fixes,
-    ledger,
-    problems: [...results.flatMap((r) => r.problems), ...ledger.problems()],
-    dropped,
-    sitemaps,
-  };
+  async #visit(url: string): Promise<void> {
+    const got = await this.#fetcher.get(url);
+    if (!got.ok) {
+      this.#failures.push({ url, code: got.code, message: got.message, ...(got.status !== undefined ? { status: got.status } : {}) });
+      return;
+    }
+    const looksXml = XML_TYPES.has(got.mediaType) || got.mediaType.endsWith("+xml") || (got.mediaType === "" && SNIFF_XML.test(got.body));
+    if (looksXml || (/\.xml(\.gz)?(\?|$)/.test(url) && !HTML_TYPES.has(got.mediaType))) this.#sitemap(url, got);
+    else await this.#page(url, got);
+  }
+
+  #sitemap(url: string, got: FetchedBody): void {
+    // Reading the sitemap counts inside the URL's --timeout, as its download does.
+    const sitemap = parseSitemap(got.body, { base: got.finalUrl.replace(/#.*$/, ""), deadline: got.deadline });
+    if (!sitemap) {
+      this.#failures.push({ url, code: "invalid-sitemap", message: `${got.mediaType || "XML"} body that is neither <urlset> nor <sitemapindex>` });
+      return;
+    }
+    for (const bad of sitemap.invalid) {
+      this.#failures.push({ url, code: "invalid-sitemap-entry", message: `<loc> number ${bad.entry} skipped: ${bad.reason}: ${JSON.stringify(bad.text)}` });
+    }
+    if (sitemap.timedOut) {
+      this.#failures.push({ url, code: "timeout", message: `sitemap not read whole within the ${this.#fetcher.policy.timeoutMs} ms timeout: ${sitemap.locations.length} locations read, the rest skipped` });
+    }
+    this.#sitemaps++;
+    for (const loc of sitemap.locations) this.enqueue(loc);
+  }
+
+  async #page(url: string, got: FetchedBody): Promise<void> {
+    const finalUrl = got.finalUrl.replace(/#.*$/, "");
+    const input = { url: finalUrl, fetchedAt: got.fetchedAt, fixes: this.#fixes, ...(this.#options.ledger === false ? {} : { ledger: this.#ledger }) };
+    let page: PageResult;
+    if (HTML_TYPES.has(got.mediaType) || (got.mediaType === "" && /^\s*</.test(got.body))) page = await processHtml(got.body, input);
+    else if (JSONLD_TYPES.has(got.mediaType)) page = await processJsonLd(got.body, input);
+    else {
+      this.#failures.push({ url, code: "not-html", message: `${got.mediaType || "untyped"} body: neither HTML nor JSON-LD` });
+      return;
+    }
+    if (page.blocks === 0) this.#failures.push({ url, code: "no-json-ld", message: "no <script type=\"application/ld+json\"> block in the page" });
+    this.#results.push(page);
+    this.#entities += KEPT_CLASSES.reduce((t, c) => t + page.counts[c], 0);
+    this.#pages.push({ url, finalUrl, fetchedAt: page.fetchedAt, blocks: page.blocks, entities: page.counts });
+  }
+
+  /** Pages finish in any order: sorted, so that the graph and the reports do not depend on timing. */
+  result(): HarvestResult {
+    const byUrl = (a: { url: string }, b: { url: string }): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+    const results = this.#results.sort(byUrl);
+    const { quads } = consolidate(results.flatMap((r) => r.quads), this.#fixes);
+    const dropped = new Map<string, number>();
+    for (const r of results) for (const [t, n] of r.dropped) dropped.set(t, (dropped.get(t) ?? 0) + n);
+    return {
+      quads,
+      pages: this.#pages.sort(byUrl),
+      failures: this.#failures.sort(byUrl),
+      entities: countEntities(quads),
+      fixes: this.#fixes,
+      ledger: this.#ledger,
+      problems: [...results.flatMap((r) => r.problems), ...this.#ledger.problems()],
+      dropped,
+      sitemaps: this.#sitemaps,
+    };
+  }
 }
