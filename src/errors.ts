@@ -8,11 +8,13 @@ export type { ProblemCode };
 
 /** Languages Vivant writes its messages in. */
 export type Lang = "en" | "fr";
+/** The languages Vivant writes its messages in, English first (the default). */
 export const LANGS: readonly Lang[] = ["en", "fr"];
 
 /** A sentence in each supported language. */
 export type Text = Readonly<Record<Lang, string>>;
 
+/** How bad a problem or an issue is: a violation rejects its record (or fails validation); a warning or an info does not. */
 export type Severity = "violation" | "warning" | "info";
 
 /**

@@ -1,6 +1,6 @@
 // The one list of problem codes (src/codes.ts): every code it lists is emitted somewhere in the sources, each has a
 // doc, and the guard that reads codes back from JSON knows exactly these. That every code the sources emit is in the
-// list is the compiler's job (`code: ProblemCode`); test/types.test-d.ts shows a typo failing to compile.
+// list is the compiler's job (`code: ProblemCode`); test/api-types.test.ts refuses a typo at compile time.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

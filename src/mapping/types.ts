@@ -23,6 +23,7 @@ export interface Origin extends RecordRef {
 /** Subject IRI → its origin. Lets a SHACL result on a triple name the record and field to fix. */
 export type Origins = ReadonlyMap<string, Origin>;
 
+/** What `parseRecords` returns: the records that passed, every problem, and which records were accepted or rejected. */
 export interface ParseResult {
   /**
    * The records that passed, normalised (local times resolved to their offset, external ids as sameAs IRIs),
@@ -35,6 +36,7 @@ export interface ParseResult {
   readonly rejected: readonly RecordRef[];
 }
 
+/** What `mapRecords` returns: `parseRecords`' result with the publisher's graph IRI and its RDF, as quads or streamed. */
 export interface MapResult extends ParseResult {
   /** The publisher's data as RDF/JS quads in the default graph (made on first read). */
   readonly quads: Quad[];

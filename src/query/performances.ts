@@ -22,6 +22,7 @@ export interface PageOptions {
 /** One performance as JSON-LD (schema.org terms, `@vocab` http://schema.org/). */
 export type PerformanceNode = Readonly<Record<string, unknown>> & { readonly "@id": string };
 
+/** One page of performances: the JSON-LD nodes and the cursor of the next page. */
 export interface PerformancePage {
   readonly items: readonly PerformanceNode[];
   /** Cursor of the next page; absent on the last page. */

@@ -27,6 +27,7 @@ export interface ExternalIds {
 /** Licences a publisher can declare for its graph, or any licence IRI. */
 export type LicenceKey = "etalab-2.0" | "cc0-1.0" | "cc-by-4.0" | "cc-by-sa-4.0" | "odbl-1.0";
 
+/** Who publishes the document: its id, name, base IRI (every IRI of its records is minted under it) and licence. */
 export interface Publisher {
   readonly id: LocalId;
   readonly name: LangMap;
@@ -73,6 +74,7 @@ export interface Hall {
   readonly accessibility?: readonly AccessibilityFeature[] | undefined;
 }
 
+/** A place where performances happen, with its address, coordinates, halls, accessibility and time zone. */
 export interface Venue {
   readonly id: LocalId;
   /** @default "Place" */

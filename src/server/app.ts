@@ -54,6 +54,7 @@ import { PublishSessions } from "../web/publish.js";
 import { Federation, federatedNodes, type FederatedNode } from "../dataspace/federation.js";
 import { handleFederation } from "./federation-route.js";
 
+/** How `VivantServer.start` runs: data directory or remote store, port, workers, tokens, limits, language. */
 export interface ServerOptions {
   /**
    * Data directory (created if missing; locked while the server runs). Without it a temporary directory is used
@@ -217,6 +218,14 @@ function ownershipAs422(e: unknown): never {
   throw e;
 }
 
+/**
+ * The HTTP server: SPARQL 1.1 Protocol and Graph Store Protocol, the typed API (`/api/performances`), the catalog,
+ * dumps and change feeds, reconciliation and the pages, over one data directory (or a remote store).
+ * @example
+ * const server = await VivantServer.start({ dataDir: "./vivant-data", port: 0 });
+ * console.log(server.url); // http://127.0.0.1:…/
+ * await server.close();
+ */
 export class VivantServer {
   readonly #http: Server;
   readonly #o: ServerOptions;

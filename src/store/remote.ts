@@ -155,6 +155,14 @@ export function parseResultsJson(json: string): { variables: string[]; bindings:
   return { variables: doc.head?.vars ?? [], bindings };
 }
 
+/**
+ * A remote SPARQL 1.1 store (Virtuoso or any store with the Graph Store Protocol) behind the same interface as
+ * `GraphStore`: publisher graphs replaced whole, typed queries, the catalog graph.
+ * @example
+ * const store = await RemoteStore.open(parseStoreUrl("http://127.0.0.1:8890/sparql"));
+ * console.log(store.graphs());
+ * await store.close();
+ */
 export class RemoteStore implements SelectSource {
   readonly #o: RemoteStoreOptions;
   readonly #agent: Agent;

@@ -10,6 +10,7 @@ import { pushAll } from "../arrays.js";
 
 /** The validation profiles: graph-ready (`core`), Google Event rich results (`google`), Artsdata's input shapes (`artsdata`). */
 export type ProfileName = "core" | "google" | "artsdata";
+/** Every profile name, in the order the CLI and the pages list them. */
 export const PROFILES: readonly ProfileName[] = ["core", "google", "artsdata"];
 
 /** One line per profile, for help texts and error messages. */

@@ -34,6 +34,7 @@ export interface ValidationIssue {
   readonly field?: string;
 }
 
+/** The outcome of validating with one profile: whether it conforms, the counts, and every issue. */
 export interface ValidationReport {
   readonly profile: ProfileName;
   /** No violation (warnings and infos allowed). SHACL's own sh:conforms is stricter: see `shaclConforms`. */

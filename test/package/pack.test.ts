@@ -80,6 +80,12 @@ describe(`the packed ${"package"}`, () => {
       expect(existsSync(join(installed, f)), f).toBe(true);
     }
     expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0/);
+    // Each entry point of package.json "exports" (vivant-ld/store, /validate…) is in the package, code and types.
+    const exportsMap = (JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { exports: Record<string, string | Record<string, string>> }).exports;
+    expect(Object.keys(exportsMap).length).toBeGreaterThan(5);
+    for (const [key, target] of Object.entries(exportsMap)) {
+      for (const f of typeof target === "string" ? [target] : Object.values(target)) expect(existsSync(join(installed, f)), `${key}: ${f}`).toBe(true);
+    }
     // No dev tool came along.
     for (const dev of ["typescript", "vitest", "fast-check"]) expect(existsSync(join(consumer, "node_modules", dev)), dev).toBe(false);
   });

@@ -2,8 +2,8 @@
 
 import type { Event, WithContext } from "schema-dts";
 import { describe, expectTypeOf, it } from "vitest";
-import type { Performance, RecordDocument, Role, Venue } from "../../src/index.js";
-import { toEmbed } from "../../src/index.js";
+import type { Performance, RecordDocument, Role, Venue } from "../../src/api/records.js";
+import { toEmbed } from "../../src/api/mapping.js";
 
 describe("record types", () => {
   it("require what the parser requires", () => {

@@ -11,6 +11,12 @@ import type { VivantServer } from "../../src/server/index.js";
 import { demoServer } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The package's entry points (package.json "exports") as the sources they are built from: `vivant-ld/store` → src/api/store.ts. */
+const ENTRY_SOURCES: Record<string, string[]> = Object.fromEntries(
+  Object.entries((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { exports: Record<string, string | { import: string }> }).exports)
+    .flatMap(([key, target]) => (typeof target === "string" ? [] : [[key === "." ? "vivant-ld" : `vivant-ld/${key.slice(2)}`, [target.import.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts")]]])),
+);
 const README = readFileSync(`${ROOT}README.md`, "utf8");
 
 /** Splits shell text into commands of words: quotes ('…', "…"), backslash-newline continuations, # comments. */
@@ -204,13 +210,15 @@ describe("the README's commands and examples", () => {
         target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
         strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [join(ROOT, "node_modules/@types")],
         // The package name resolves to the sources here; test/package/pack.test.ts does the same from the packed tarball.
-        baseUrl: ROOT, paths: { "vivant-ld": ["src/index.ts"] },
+        baseUrl: ROOT, paths: ENTRY_SOURCES,
       });
       const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || files.includes(d.file.fileName));
       const text = diagnostics.map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ""} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
       expect(text).toEqual([]);
-      // Every block imports the package by its published name.
-      for (const code of sources) expect(code).toMatch(/from "vivant-ld"/);
+      // Every block imports the package by its published name, from its root or one of its entry points.
+      for (const code of sources) expect(code).toMatch(/from "vivant-ld(?:\/[a-z]+)?"/);
+      for (const [, name] of sources.join("\n").matchAll(/from "(vivant-ld[^"]*)"/g)) expect(Object.keys(ENTRY_SOURCES), name).toContain(name);
+      for (const [name, [source]] of Object.entries(ENTRY_SOURCES)) expect(existsSync(join(ROOT, source!)), name).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

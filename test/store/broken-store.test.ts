@@ -2,7 +2,7 @@
 // (they share one instance) then says so on each call, instead of answering from damaged memory.
 // (Its own file: the trap leaves this test file's thread without a usable Oxigraph.)
 import { describe, expect, it } from "vitest";
-import { GraphStore, StoreBrokenError } from "../../src/index.js";
+import { GraphStore, StoreBrokenError } from "../../src/api/store.js";
 import { ATTACKS } from "./attacks.js";
 
 describe("a broken WebAssembly store", () => {

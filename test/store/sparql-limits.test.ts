@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUERY_WORKER_LIMITS } from "../../src/server/pool.js";
 import { ATTACKS } from "./attacks.js";
-import { GraphStore, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "../../src/index.js";
+import { GraphStore, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "../../src/api/store.js";
 
 
 const within = (q: string): boolean => {
