@@ -5,8 +5,6 @@ import { DataFactory } from "n3";
 import type { DatasetCore, Quad, Term } from "@rdfjs/types";
 import { termKey } from "../rdf/terms.js";
 
-export { termKey };
-
 // Above this many values for one (node, predicate), duplicates are found with a Set instead of a scan.
 const SCAN_LIMIT = 16;
 

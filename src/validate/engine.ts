@@ -4,7 +4,8 @@
 
 import { Validator as Engine } from "./shacl-core.js";
 import type { Quad, Term } from "@rdfjs/types";
-import { IndexedDataset, ValuesView, factory, termKey } from "./dataset.js";
+import { termKey } from "../rdf/terms.js";
+import { IndexedDataset, ValuesView, factory } from "./dataset.js";
 import { resolveTargets, silenceOf, splitNodeShapes, targetDeclarations, valueCount, type Silence, type TargetDeclaration } from "./plan.js";
 import { CheckCompiler, type NodeCheck } from "./precheck.js";
 import { stepsToPathText } from "./paths.js";

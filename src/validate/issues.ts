@@ -6,7 +6,7 @@ import type { Severity } from "../errors.js";
 import type { Origin, Origins } from "../mapping/types.js";
 import { SH } from "../vocab.js";
 import type { IndexedDataset } from "./dataset.js";
-import { termKey } from "./dataset.js";
+import { termKey } from "../rdf/terms.js";
 import type { CompiledShapes, RawResult } from "./engine.js";
 import { kebab } from "./engine.js";
 import { componentName, compactIri, issueMessage } from "./messages.js";
@@ -164,5 +164,3 @@ export function normalizeIssues(issues: readonly ValidationIssue[]): ValidationI
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-export { termKey };

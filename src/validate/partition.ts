@@ -4,7 +4,8 @@
 // along unbounded paths or recursively cannot be cut this way (then `planReach` returns undefined).
 
 import type { Quad, Term } from "@rdfjs/types";
-import { factory, termKey } from "./dataset.js";
+import { termKey } from "../rdf/terms.js";
+import { factory } from "./dataset.js";
 import type { CompiledShapes } from "./engine.js";
 import type { TargetDeclaration } from "./plan.js";
 import { RDF_TYPE, SH } from "../vocab.js";

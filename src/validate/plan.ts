@@ -8,7 +8,8 @@
 // None of this changes what is found: the W3C suite and the benchmark check it against the plain engine.
 
 import type { Quad, Term } from "@rdfjs/types";
-import { IndexedDataset, factory, termKey } from "./dataset.js";
+import { termKey } from "../rdf/terms.js";
+import { IndexedDataset, factory } from "./dataset.js";
 import { RDF, SH } from "../vocab.js";
 
 const sh = (l: string): string => `${SH}${l}`;

@@ -6,7 +6,8 @@
 
 import type { Term } from "@rdfjs/types";
 import { RDF, SH, XSD } from "../vocab.js";
-import { factory, termKey, type IndexedDataset } from "./dataset.js";
+import { termKey } from "../rdf/terms.js";
+import { factory, type IndexedDataset } from "./dataset.js";
 import { subClassesOf } from "./plan.js";
 
 /** true: the shape surely finds nothing; false: it surely finds something; undefined: only the engine knows. */
