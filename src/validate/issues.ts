@@ -6,7 +6,6 @@ import type { Severity } from "../errors.js";
 import type { Origin, Origins } from "../mapping/types.js";
 import { SH } from "../vocab.js";
 import type { IndexedDataset } from "./dataset.js";
-import { termKey } from "../rdf/terms.js";
 import type { CompiledShapes, RawResult } from "./engine.js";
 import { kebab } from "./engine.js";
 import { componentName, compactIri, issueMessage } from "./messages.js";
