@@ -10,6 +10,7 @@ import { webBench } from "./web.bench.js";
 import { writesBench } from "./writes.bench.js";
 import { reuseBench } from "./reuse.bench.js";
 import { followBench } from "./follow.bench.js";
+import { federationBench } from "./federation.bench.js";
 import { reconcileBench } from "./reconcile.bench.js";
 
 export const BENCHES: readonly BenchModule[] = [
@@ -22,5 +23,6 @@ export const BENCHES: readonly BenchModule[] = [
   ingestBench,
   reuseBench,
   followBench,
+  federationBench,
   reconcileBench,
 ];
