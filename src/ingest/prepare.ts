@@ -165,7 +165,6 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
       publisher = p;
       recordsGraph = input.map.graphIri;
       pushAll(problems, input.map.problems);
-      for (const [k, v] of input.map.origins) origins.set(k, v);
     }
     parts.push(input);
   }
@@ -196,8 +195,10 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
   const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
   (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
   const namespaces = mergeNamespaces(target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined));
-  // One record document: its triples are validated and written as the mapper makes them, never held as quads.
+  // One record document: its triples are validated and written as the mapper makes them, never held as quads, and
+  // its origins are made for the subjects of the issues only. Several: their origins are joined.
   const only = parts.length === 1 && parts[0]!.map && parts[0]!.form === "graph" ? parts[0]!.map.triples : undefined;
+  if (!only) for (const p of parts) if (p.map?.document) for (const [k, v] of p.map.origins) origins.set(k, v);
   let array: Quad[] | undefined;
   const all = (): Quad[] => {
     if (array === undefined) {
@@ -210,7 +211,7 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
   const size = only ? only.size : all().length;
   const validated = await validateInParallel(data, "core", {
     ...(only ? { size } : {}),
-    ...(origins.size ? { origins } : {}),
+    ...(only ? { originsOf: parts[0]!.map!.originsOf } : origins.size ? { origins } : {}),
     ...(options.onValidate ? { onProgress: options.onValidate } : {}),
   });
   const own = ownSubjectIssues(data, graphIri, namespaces);

@@ -196,8 +196,12 @@ export async function readRecords(json: unknown, source: string, options: { read
     return { kind: "records", quads: embed.quads, origins: map.origins, map, form: "embed", notes: [] };
   }
   // The quads are made on first read (see MapResult): ingest validates and writes the triples as they are made.
-  const input = { kind: "records" as const, origins: map.origins, map, form: "graph" as const, notes: [] as InputNote[] };
-  return Object.defineProperty(input, "quads", { enumerable: true, get: () => map.quads }) as unknown as ValidationInput;
+  // So are the origins: ingest asks the mapper for those of its issues' subjects only (`map.originsOf`).
+  const input = { kind: "records" as const, map, form: "graph" as const, notes: [] as InputNote[] };
+  return Object.defineProperties(input, {
+    quads: { enumerable: true, get: () => map.quads },
+    origins: { enumerable: true, get: () => map.origins },
+  }) as unknown as ValidationInput;
 }
 
 /**

@@ -66,10 +66,19 @@ export function toGraph(doc: RecordDocument): JsonLdObject {
  */
 export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResult {
   const parsed = parseRecords(input);
-  if (!parsed.document) return { ...parsed, quads: [], triples: new Triples(undefined), origins: new Map(), graphIri: "" };
-  const { triples, origins } = toTriples(parsed.document, { ...options, ...(options.origins !== false ? { paths: pathsOf(parsed) } : {}) });
+  if (!parsed.document) return { ...parsed, quads: [], triples: new Triples(undefined), origins: new Map(), originsOf: () => new Map(), graphIri: "" };
+  const keep = options.origins !== false;
+  const triples = new Triples(parsed.document, keep ? pathsOf(parsed) : undefined);
   let quads: Quad[] | undefined;
-  const result = { ...parsed, triples, origins, graphIri: publisherGraphIri(parsed.document.publisher) };
-  // The quads are made on first read: writers that stream `triples` never hold millions of quad objects.
-  return Object.defineProperty(result, "quads", { enumerable: true, get: () => (quads ??= triples.toQuads()) }) as MapResult;
+  let origins: Origins | undefined;
+  const result = {
+    ...parsed, triples, graphIri: publisherGraphIri(parsed.document.publisher),
+    originsOf: (subjects: ReadonlySet<string>): Origins => (keep ? triples.origins(subjects) : new Map()),
+  };
+  // The quads and the origins are made on first read: writers that stream `triples` never hold millions of quad
+  // objects, and validation asks `originsOf` for the subjects of its issues only.
+  return Object.defineProperties(result, {
+    quads: { enumerable: true, get: () => (quads ??= triples.toQuads()) },
+    origins: { enumerable: true, get: () => (origins ??= keep ? triples.origins() : new Map()) },
+  }) as MapResult;
 }

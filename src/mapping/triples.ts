@@ -43,6 +43,8 @@ export class TripleSink implements Sink {
   constructor(
     private readonly fn: TripleCallback,
     private readonly origins?: Map<string, Origin>,
+    /** Only these subjects' origins are kept (all when absent). */
+    private readonly only?: ReadonlySet<string>,
   ) {}
 
   get keepsFields(): boolean {
@@ -50,7 +52,7 @@ export class TripleSink implements Sink {
   }
 
   subject(subject: string, origin: RecordRef): void {
-    if (this.origins && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() });
+    if (this.origins && (this.only === undefined || this.only.has(subject)) && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() });
   }
 
   private track(subject: string, predicate: NamedNode, field: string): void {
@@ -122,10 +124,13 @@ export class Triples implements Iterable<Quad> {
     this.#read(new TripleSink(fn));
   }
 
-  /** Reads every triple once and returns, for each subject, the record and input field behind each predicate. */
-  origins(): Origins {
+  /**
+   * Reads every triple once and returns, for each subject (or only for `subjects`: what a report on a large season
+   * needs), the record and input field behind each predicate.
+   */
+  origins(subjects?: ReadonlySet<string>): Origins {
     const origins = new Map<string, Origin>();
-    this.#read(new TripleSink(NOTHING, origins));
+    this.#read(new TripleSink(NOTHING, origins, subjects));
     return origins;
   }
 

@@ -46,7 +46,10 @@ export interface MapResult extends ParseResult {
    * (`GraphStore.replaceGraph`, `GraphWriter.replaceGraph`) to stream a large season without holding every quad.
    */
   readonly triples: Triples;
+  /** Every subject's origin (made on first read; see `originsOf` for a few subjects of a large season). */
   readonly origins: Origins;
+  /** The origins of `subjects` only, made by reading the records once (what a validation report needs). */
+  readonly originsOf: (subjects: ReadonlySet<string>) => Origins;
   /** The named graph this publisher's data belongs in. */
   readonly graphIri: string;
 }

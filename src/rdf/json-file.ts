@@ -41,11 +41,13 @@ async function* chunksOf(path: string, size: number): AsyncGenerator<string> {
   }
 }
 
-/** Depth of open objects and arrays outside strings, followed chunk by chunk: 0 and no open string at a complete end. */
+/**
+ * JSON's grammar checked chunk by chunk as the parser reads (it accepts texts JSON.parse refuses: cut just after a
+ * `]` or `}`, commas before a `}` or `]`), and whether the text may hold a key `__proto__`.
+ */
 class Closure {
-  depth = 0;
-  inString = false;
-  escape = false;
+  readonly grammar = new Grammar();
+  ok = true;
   length = 0;
   /** Whether the text may hold a key `__proto__` (written as it is or with \u escapes), which the parser mishandles. */
   protoKey = false;
@@ -57,23 +59,12 @@ class Closure {
       this.protoKey = PROTO.test(chunk) || PROTO.test(this.tail + chunk.slice(0, 16));
       this.tail = (this.tail + chunk).slice(-16);
     }
-    let { depth, inString, escape } = this;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (inString) {
-        if (escape) escape = false;
-        else if (c === 92) escape = true;
-        else if (c === 34) inString = false;
-      } else if (c === 34) inString = true;
-      else if (c === 123 || c === 91) depth++;
-      else if (c === 125 || c === 93) depth--;
-    }
-    Object.assign(this, { depth, inString, escape });
+    if (this.ok) this.ok = this.grammar.feed(chunk, this.length);
     this.length += chunk.length;
   }
 
   get complete(): boolean {
-    return this.depth === 0 && !this.inString;
+    return this.ok && this.length > 0 && this.grammar.complete;
   }
 }
 
@@ -85,9 +76,10 @@ async function firstErrorOffset(chunks: AsyncIterable<string>): Promise<number> 
   const grammar = new Grammar();
   let offset = 0;
   for await (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++, offset++) if (!grammar.step(chunk[i]!, offset)) return grammar.errorAt;
+    if (!grammar.feed(chunk, offset)) return grammar.errorAt;
+    offset += chunk.length;
   }
-  // Complete, or cut short: then the end is where it goes wrong (the start of a word cut short, as jsonc-parser says).
+  // Complete, or cut short: then the end is where it goes wrong (but see endAt).
   return grammar.endAt(offset);
 }
 
@@ -107,6 +99,8 @@ const NUMBER_NEXT: Readonly<Record<string, (c: string) => string>> = {
   sign: (c) => (digit(c) ? "expInt" : "bad"),
   expInt: (c) => (digit(c) ? "expInt" : "end"),
 };
+const STRING_SPECIAL = /["\\\u0000-\u001f]/g;
+const COMPLETE_NUMBER = new Set(["zero", "int", "frac", "expInt"]);
 const LITERAL_REST: Readonly<Record<string, string>> = { t: "rue", f: "alse", n: "ull" };
 
 /**
@@ -120,8 +114,29 @@ class Grammar {
   private hex = 0;
   private literal = "";
   private literalAt = 0;
+  private stringAt = 0;
   private number = "";
   errorAt = 0;
+
+  /** Takes a chunk whose first character is at `base`; false (and `errorAt` set) where the text stops being JSON. */
+  feed(chunk: string, base: number): boolean {
+    for (let i = 0; i < chunk.length; i++) {
+      if (this.state === "s") {
+        // Inside a string only quotes, backslashes and control characters matter: jump to the next one.
+        STRING_SPECIAL.lastIndex = i;
+        const m = STRING_SPECIAL.exec(chunk);
+        if (!m) return true;
+        i = m.index;
+      }
+      if (!this.step(chunk[i]!, base + i)) return false;
+    }
+    return true;
+  }
+
+  /** Whether the text read so far is one whole JSON value. */
+  get complete(): boolean {
+    return this.state === "n" && !this.stack.length && !this.literal && (this.number === "" || COMPLETE_NUMBER.has(this.number));
+  }
 
   /** Takes one character; false (and `errorAt` set) where the text stops being JSON. */
   step(c: string, offset: number): boolean {
@@ -151,7 +166,8 @@ class Grammar {
 
   /** Where a text that ends at `offset` goes wrong. */
   endAt(offset: number): number {
-    return this.literal ? this.literalAt : offset;
+    // A word or a backslash cut short: where parseJsonText puts it (the start of the word, of the string).
+    return this.literal ? this.literalAt : this.state === "e" ? this.stringAt : offset;
   }
 
   private inString(c: string): boolean {
@@ -177,6 +193,7 @@ class Grammar {
       if (c === "}" && state === "k") return this.close();
       if (c !== '"') return false;
       this.state = "s";
+      this.stringAt = this.errorAt;
       this.afterString = "c";
       return true;
     }
@@ -198,6 +215,7 @@ class Grammar {
       this.state = c === "{" ? "k" : "a";
     } else if (c === '"') {
       this.state = "s";
+      this.stringAt = this.errorAt;
       this.afterString = "n";
     } else if (c === "-") this.number = "minus";
     else if (c === "0") this.number = "zero";
@@ -266,8 +284,8 @@ export async function readJsonFile(path: string, source: string, code: ProblemCo
   try {
     const value: unknown = await parseChunked(checked(), { mode: "json" });
     if (closure.protoKey) return await wholeText(path, source, code);
-    if (closure.complete && closure.length > 0) return value;
-    syntax = { detail: "Unexpected end of JSON input", cause: undefined };
+    if (closure.complete) return value;
+    syntax = { detail: closure.ok ? "Unexpected end of JSON input" : "Unexpected character", cause: undefined };
   } catch (e) {
     if (e instanceof ReadFailure) throw new InputError("io/read", tx("io/read", { path, reason: e.message }), { hint: tx("io/read.hint"), cause: e.cause });
     if (!(e instanceof SyntaxError)) throw e;

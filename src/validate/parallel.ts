@@ -36,6 +36,11 @@ export interface ParallelOptions {
   readonly batchSize?: number;
   /** The mapper's origins, to name records and fields in the issues. */
   readonly origins?: Origins;
+  /**
+   * Instead of `origins`: the mapper's origins of some subjects (`MapResult.originsOf`), asked once for the subjects
+   * of the issues found, so a large season's provenance is never held whole.
+   */
+  readonly originsOf?: (subjects: ReadonlySet<string>) => Origins;
   /** Called after each batch with the number of focus nodes done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
@@ -84,7 +89,11 @@ export async function validateInParallel(input: Iterable<Quad>, profile: Profile
   const validator = await createValidator(profile);
   const compiled = validator.shapes.compiled;
   const reachByIri = planReach(compiled, compiled.declarations);
-  if (!reachByIri) return validator.validate(quads, options.origins ? { origins: options.origins } : {});
+  if (!reachByIri) {
+    const all = (): Origins => options.originsOf!(new Set(Array.from(quads, (q) => q.subject.value)));
+    const origins = options.origins ?? (options.originsOf ? all() : undefined);
+    return validator.validate(quads, origins ? { origins } : {});
+  }
 
   const small = (Array.isArray(quads) ? quads.length : (options.size ?? Infinity)) < PARALLEL_FROM;
   const workers = options.workers ?? (small ? 0 : Math.min(4, availableParallelism()));
@@ -100,8 +109,10 @@ export async function validateInParallel(input: Iterable<Quad>, profile: Profile
 
     const issues: ValidationIssue[] = [];
     let done = 0;
+    const interned = interner();
     const collect = (found: readonly ValidationIssue[], b: Batch): void => {
-      for (const i of found) {
+      for (const f of found) {
+        const i = interned(f);
         issues.push(options.origins ? withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, options.origins) : i);
       }
       done += b.focus.length;
@@ -116,10 +127,55 @@ export async function validateInParallel(input: Iterable<Quad>, profile: Profile
       const shared: WireGraph = { terms: graph.terms, offsets: graph.offsets, pairs: graph.pairs, reach };
       await runOnWorkers(pool.slice(0, batches.length), shared, batches, wire, collect);
     }
+    if (options.originsOf && !options.origins) {
+      const origins = options.originsOf(issueSubjects(issues));
+      for (let k = 0; k < issues.length; k++) {
+        const i = issues[k]!;
+        issues[k] = withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, origins);
+      }
+    }
     return buildReport(profile, normalizeIssues(issues));
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+}
+
+/**
+ * Issues as they come from a worker (each string a copy) with the strings that recur across issues shared: codes,
+ * messages, constraints, shapes, paths. A season with 400k warnings holds a few hundred distinct messages.
+ */
+function interner(): (i: ValidationIssue) => ValidationIssue {
+  const seen = new Map<string, string>();
+  const one = (v: string): string => {
+    const known = seen.get(v);
+    if (known !== undefined) return known;
+    seen.set(v, v);
+    return v;
+  };
+  return (i) => ({
+    ...i,
+    code: one(i.code),
+    constraint: one(i.constraint),
+    message: { en: one(i.message.en), fr: one(i.message.fr) },
+    ...(i.path !== undefined ? { path: one(i.path) } : {}),
+    ...(i.shape !== undefined ? { shape: one(i.shape) } : {}),
+  });
+}
+
+/** The subjects whose origins name the record and field of these issues: focus nodes, referrers, and their owners. */
+function issueSubjects(issues: readonly ValidationIssue[]): Set<string> {
+  const out = new Set<string>();
+  const add = (node: string): void => {
+    if (node.startsWith("_:")) return;
+    out.add(node);
+    const hash = node.indexOf("#");
+    if (hash > 0) out.add(node.slice(0, hash));
+  };
+  for (const i of issues) {
+    add(i.focusNode);
+    if (i.reachedFrom) add(i.reachedFrom.node);
+  }
+  return out;
 }
 
 function startWorkers(profile: ProfileName, count: number): Worker[] {

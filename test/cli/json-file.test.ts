@@ -64,11 +64,11 @@ describe("readJsonFile", () => {
         if ("value" in want) expect(got).toEqual(want);
         else expect({ ...got, message: (got as { message: string }).message.replace(/ not JSON: .*/s, "") }).toEqual({ ...want, message: want.message.replace(/ not JSON: .*/s, "") });
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
-  it("refuses a file cut just after a closing bracket (which the parser alone would accept)", async () => {
+  it("refuses a file cut just after a closing bracket, and trailing commas (which the parser alone would accept)", async () => {
     const text = '{"performances": [{"id": "p1"}, {"id": "p2"}]';
     for (const size of [1, 3, 1024]) {
       await expect(readJsonFile(file(text), "cut.json", "rdf/syntax", { chunkSize: size })).rejects.toMatchObject({
@@ -76,6 +76,12 @@ describe("readJsonFile", () => {
       });
     }
     await expect(readJsonFile(file("  \n"), "blank.json")).rejects.toMatchObject({ line: 2, column: 1 });
+    // Commas before a closing bracket, which the parser alone accepts between pieces.
+    for (const [text, column] of [['{"a": [{"b": {}}, {"c": 1},]}', 28], ['{"a": {"b": {},}}', 16]] as const) {
+      for (const size of [1, 4, 1024]) {
+        await expect(readJsonFile(file(text), "comma.json", "rdf/syntax", { chunkSize: size })).rejects.toMatchObject({ line: 1, column });
+      }
+    }
   });
 
   it('keeps a key "__proto__" as an own property, as JSON.parse does, at every chunk size', async () => {
