@@ -96,7 +96,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const rejected: RecordRef[] = [];
   const lang = m.language ?? "fr";
   const sep = m.listSeparator ?? "|";
-  const { header, rows } = readCsv(text, m.delimiter ?? ",", fixes);
+  const { header, rows, cells } = readCsv(text, m.delimiter ?? ",", fixes, options.ledger !== false);
   for (const [field, column] of Object.entries(m.columns)) {
     if (column && !header.includes(column)) throw new InputError("csv/missing-column", tx("csv/missing-column", { column, field }), { hint: tx("csv/missing-column.hint", { header: header.join(", ") }) });
   }
@@ -116,7 +116,7 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     if (options.onProgress && i > 0 && i % 500 === 0) options.onProgress(i, rows.length);
     const line = i + 2;
     const node = String(line);
-    const slot = tally ? tally.row(line, row) : -1;
+    const slot = tally ? tally.row(line, cells![i]!) : -1;
     const dropCell = (f: CsvField) => {
       const c = m.columns[f];
       if (c !== undefined) tally?.drop(slot, c, "invalid");

@@ -10,12 +10,14 @@ export interface CsvTable {
   readonly header: string[];
   /** Data rows, as objects keyed by header. */
   readonly rows: Record<string, string>[];
+  /** The same rows as arrays in header order (each cell as in `rows`), when asked for: the ledger's tally reads them. */
+  readonly cells?: string[][];
 }
 
 /** Excel's error values, as French and English spreadsheets write them. */
 const ERROR_CELL = /^#(NOM\?|NAME\?|N\/A|REF!|VALEUR!|VALUE!|DIV\/0!|NUM!|NULL!)$/i;
 
-export function readCsv(text: string, delimiter: string, fixes: Fixes): CsvTable {
+export function readCsv(text: string, delimiter: string, fixes: Fixes, withCells = false): CsvTable {
   const bom = /^\uFEFF+/.exec(text)?.[0].length ?? 0;
   if (bom) fixes.add("byte-order-mark", bom);
   let records: string[][];
@@ -28,7 +30,8 @@ export function readCsv(text: string, delimiter: string, fixes: Fixes): CsvTable
   }
   const header = (records[0] ?? []).map((h) => h.trim());
   if (header.length === 0) throw new InputError("csv/empty", tx("csv/empty"), { hint: tx("csv/empty.hint") });
-  const rows = records.slice(1).map((r) => {
+  const data = records.slice(1);
+  const rows = data.map((r) => {
     const row: Record<string, string> = {};
     header.forEach((h, i) => {
       let v = r[i] ?? "";
@@ -36,11 +39,14 @@ export function readCsv(text: string, delimiter: string, fixes: Fixes): CsvTable
         fixes.add("spreadsheet-error-cell");
         v = "";
       }
-      row[h] = v.trim();
+      const cell = v.trim();
+      row[h] = cell;
+      // The parser's own array becomes the row's cells (nothing more built per row).
+      if (withCells) r[i] = cell;
     });
     return row;
   });
-  return { header, rows };
+  return withCells ? { header, rows, cells: data } : { header, rows };
 }
 
 /** `www.x.fr` → `http://www.x.fr`; a search-engine redirect → its target; undefined when not a web address. */

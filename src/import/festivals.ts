@@ -125,7 +125,7 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   const fixes = new Fixes();
   const problems: Problem[] = [];
   const rejected: RecordRef[] = [];
-  const { header, rows } = readCsv(text, delimiterOf(text), fixes);
+  const { header, rows, cells } = readCsv(text, delimiterOf(text), fixes, options.ledger !== false);
   const cols = matchColumns(header);
   const expected = (Object.values(FESTIVAL_COLUMNS) as readonly (readonly string[])[]).map((n) => n[0]!);
   if (cols.name === undefined) {
@@ -155,8 +155,7 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   rows.forEach((r, i) => {
     const line = i + 2;
     const path = `$[${line}]`;
-    const node = String(line);
-    const slot = tally ? tally.row(line, r, read) : -1;
+    const slot = tally ? tally.row(line, cells![i]!, read) : -1;
     const dropCell = (c: string) => tally?.drop(slot, c, "invalid");
     const get = (c: string) => r[c] ?? "";
     const name = get(C.name);
@@ -178,7 +177,7 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     const commune = get(C.commune);
     const postcodeRaw = get(C.postcode);
     const postalCode = postcodeRaw ? postcodeOf(postcodeRaw, fixes) : undefined;
-    if (postalCode !== undefined && postalCode !== postcodeRaw) repairs?.note(node, C.postcode, "postcode-leading-zero");
+    if (postalCode !== undefined && postalCode !== postcodeRaw) repairs?.note(String(line), C.postcode, "postcode-leading-zero");
     if (postcodeRaw && postalCode === undefined) {
       dropCell(C.postcode);
       problems.push(recordProblem("festivals/invalid-postcode", "series", id, `${path}.${C.postcode}`, postcodeRaw, [`postcode ${JSON.stringify(postcodeRaw)} left out`, `code postal ${JSON.stringify(postcodeRaw)} écarté`], ["5 digits", "5 chiffres"], ["fix the postcode", "corriger le code postal"], "warning"));
@@ -202,7 +201,7 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     const yearRaw = get(C.year);
     const year = yearRaw ? yearOf(yearRaw, fixes) : undefined;
     if (yearRaw && year === undefined) dropCell(C.year);
-    else if (year !== undefined && year !== yearRaw) repairs?.note(node, C.year, "date-day-month-year");
+    else if (year !== undefined && year !== yearRaw) repairs?.note(String(line), C.year, "date-day-month-year");
     const discipline = get(C.discipline);
     const sub = [get(C.subLive), get(C.subMusic)].filter(Boolean).join(", ");
     const period = get(C.period);

@@ -11,21 +11,27 @@ const UNSEEN = 255;
 export class TableTally {
   readonly #columns: string[] = [];
   readonly #col = new Map<string, number>();
+  /** Column → the index of its cell in a row's array: a repeated name's last (as in the row objects, where it is assigned last). */
+  readonly #at: number[] = [];
   /** Row slot × column → mark (0 unmarked, CARRIED, a reason's code, or UNSEEN). */
   #marks = new Uint8Array(0);
   /** Row slot → a reason's code when the row was rejected, else 0. */
   #rejected = new Uint8Array(0);
   readonly #lines: number[] = [];
-  readonly #slotOf = new Map<number, number>();
+  /** Row line → slot, built when first asked for (settle with repairs, isCarried), not per row. */
+  #slots: Map<number, number> | undefined;
 
   /** `header` as read (a repeated name counts once, as one property). */
   constructor(header: readonly string[]) {
-    for (const c of header) {
-      if (!this.#col.has(c)) {
+    header.forEach((c, i) => {
+      const j = this.#col.get(c);
+      if (j !== undefined) this.#at[j] = i;
+      else {
         this.#col.set(c, this.#columns.length);
         this.#columns.push(c);
+        this.#at.push(i);
       }
-    }
+    });
   }
 
   /** A mask of `columns` (unknown names ignored), for `row` and `carryMask`. */
@@ -39,10 +45,10 @@ export class TableTally {
   }
 
   /**
-   * Seeds the tally with the row at `line`: each non-empty cell is seen, and carried at once when `carried` masks
-   * its column. Returns the row's slot for the other methods.
+   * Seeds the tally with the row at `line`, its cells in header order (readCsv's `cells`): each non-empty cell is
+   * seen, and carried at once when `carried` masks its column. Returns the row's slot for the other methods.
    */
-  row(line: number, cells: Readonly<Record<string, string | undefined>>, carried?: Uint8Array): number {
+  row(line: number, cells: readonly (string | undefined)[], carried?: Uint8Array): number {
     const slot = this.#lines.length;
     const width = this.#columns.length;
     if ((slot + 1) * width > this.#marks.length) {
@@ -54,13 +60,30 @@ export class TableTally {
       this.#rejected = rejected;
     }
     this.#lines.push(line);
-    this.#slotOf.set(line, slot);
+    this.#slots = undefined;
     const base = slot * width;
-    for (let j = 0; j < width; j++) {
-      const v = cells[this.#columns[j]!];
-      this.#marks[base + j] = v === undefined || v === "" ? UNSEEN : carried?.[j] ? CARRIED : 0;
+    const at = this.#at;
+    const marks = this.#marks;
+    if (carried) {
+      for (let j = 0; j < width; j++) {
+        const v = cells[at[j]!];
+        marks[base + j] = v === undefined || v === "" ? UNSEEN : carried[j] ? CARRIED : 0;
+      }
+    } else {
+      for (let j = 0; j < width; j++) {
+        const v = cells[at[j]!];
+        marks[base + j] = v === undefined || v === "" ? UNSEEN : 0;
+      }
     }
     return slot;
+  }
+
+  #slotOf(line: number): number | undefined {
+    if (this.#slots === undefined) {
+      this.#slots = new Map<number, number>();
+      for (let slot = 0; slot < this.#lines.length; slot++) this.#slots.set(this.#lines[slot]!, slot);
+    }
+    return this.#slots.get(line);
   }
 
   /** The cells of the masked columns not already dropped are carried. */
@@ -84,7 +107,7 @@ export class TableTally {
 
   /** Whether the cell (row line, column) was seen and carried, its row not rejected. */
   isCarried(line: number, column: string): boolean {
-    const slot = this.#slotOf.get(line);
+    const slot = this.#slotOf(line);
     const j = this.#col.get(column);
     if (slot === undefined || j === undefined || this.#rejected[slot] !== 0) return false;
     return this.#marks[slot * this.#columns.length + j] === CARRIED;
@@ -106,11 +129,14 @@ export class TableTally {
     const fixOf = new Map<number, FixKind>();
     if (repairs) {
       for (const [node, column, fix] of repairs.entries()) {
-        const slot = this.#slotOf.get(Number(node));
+        const slot = this.#slotOf(Number(node));
         const j = this.#col.get(column);
         if (slot !== undefined && j !== undefined) fixOf.set(slot * width + j, fix);
       }
     }
+    // Which cells have a repair, so that a carried cell without one looks nothing up.
+    const hasFix = new Uint8Array(fixOf.size ? marks.length : 0);
+    for (const k of fixOf.keys()) hasFix[k] = 1;
     const repaired = new Map<number, Map<FixKind, number>>();
     for (let slot = 0; slot < this.#lines.length; slot++) {
       const base = slot * width;
@@ -126,7 +152,7 @@ export class TableTally {
           counts[j * MARKS + rejected]!++;
           continue;
         }
-        if (mark === CARRIED) {
+        if (mark === CARRIED && hasFix[base + j] === 1) {
           const fix = fixOf.get(base + j);
           if (fix !== undefined) {
             countRepair(repaired, j, fix);

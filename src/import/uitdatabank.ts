@@ -4,7 +4,8 @@
 
 import type { Problem, ProblemCode } from "../errors.js";
 import { Fixes } from "../harvest/fixes.js";
-import { Ledger, SourceTally } from "../harvest/ledger.js";
+import { Ledger } from "../harvest/ledger.js";
+import { DocumentTally } from "./documentTally.js";
 import type { RecordRef } from "../mapping/types.js";
 import type {
   AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, OrganizationType, Performance, Person, PostalAddress, Production, Role, Status, StatusKind, Venue,
@@ -232,9 +233,12 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     if (!isBareReference(d) || g.parts.length === 0) g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
     if (g.parts.length > 1 && isBareReference(g.parts[0]!.doc)) g.parts.shift();
   };
+  // The ledger's account: each event document counted as it is read, places and organizers once merged.
+  const tally = options.ledger === false ? undefined : new UitdatabankTally();
   docs.forEach((d, index) => {
     collect(d, index, `$[${index}]`);
     if (kindOf(d) === "event") {
+      tally?.event(d);
       collect(d.location, index, `$[${index}].location`);
       collect(d.organizer, index, `$[${index}].organizer`);
     }
@@ -497,7 +501,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   }
   const used = new Set(performances.map((p) => p.production));
   const ledger = new Ledger();
-  if (options.ledger !== false) tallyDocuments(docs, rejectedDocs, placeDocs, venues, orgDocs, organizations).settle(ledger, undefined, (p) => p);
+  tally?.settle(ledger, rejectedDocs, placeDocs, venues, orgDocs, organizations);
   return {
     document: {
       publisher: makePublisher(options.publisher),
@@ -563,79 +567,106 @@ const ADDRESS_READ = new Set(["streetAddress", "postalCode", "addressLocality", 
 
 const empty = (v: unknown): boolean => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
+/** One key under a prefix: its ledger property's number, whether the importer reads it, the keys read inside it. */
+interface KeyEntry {
+  readonly id: number;
+  readonly read: boolean;
+  readonly nested: Keys | undefined;
+}
+
 /**
- * The ledger's property names under one prefix (`event.`, `event.subEvent.`…), each built once per import: the
- * tally is given the same strings again, not a new concatenation per value.
+ * The ledger's properties under one prefix (`event.`, `event.subEvent.`…), each numbered once per import: counting
+ * a value is one map lookup (its key), not a new concatenation and a look-up per value.
  */
 class Keys {
-  readonly #names = new Map<string, string>();
-  readonly #children = new Map<string, Keys>();
-  constructor(readonly prefix: string) {}
+  readonly #entries = new Map<string, KeyEntry>();
+  readonly #under = new Map<string, Keys>();
+  constructor(readonly tally: DocumentTally, readonly prefix: string, readonly spec: NestedRead) {}
 
-  /** `prefix + k`. */
-  name(k: string): string {
-    let n = this.#names.get(k);
-    if (n === undefined) this.#names.set(k, (n = this.prefix + k));
-    return n;
+  entry(k: string): KeyEntry {
+    let e = this.#entries.get(k);
+    if (e === undefined) {
+      const sub = this.spec.nested?.[k];
+      this.#entries.set(k, (e = { id: this.tally.id(this.prefix + k), read: this.spec.read.has(k), nested: sub && new Keys(this.tally, `${this.prefix}${k}.`, sub) }));
+    }
+    return e;
   }
 
-  /** The keys under `prefix + k + "."`. */
-  child(k: string): Keys {
-    let c = this.#children.get(k);
-    if (c === undefined) this.#children.set(k, (c = new Keys(`${this.prefix}${k}.`)));
+  /** The keys under `prefix + k + "."`, read as `spec` says. */
+  under(k: string, spec: NestedRead): Keys {
+    let c = this.#under.get(k);
+    if (c === undefined) this.#under.set(k, (c = new Keys(this.tally, `${this.prefix}${k}.`, spec)));
     return c;
   }
 }
 
-/** Seeds (and, when `carry`, carries) the properties of `value` under `keys`, going into the nested ones `spec` names. */
-function tallyNested(tally: SourceTally, node: string, value: Json, keys: Keys, spec: NestedRead, carry: boolean): void {
+/** Counts (and, when `carry`, carries) the properties of `value` under `keys`, going into the nested ones it reads. */
+function tallyNested(tally: DocumentTally, value: Json, keys: Keys, carry: boolean): void {
   for (const k in value) {
     const v = value[k];
     if (empty(v)) continue;
-    const sub = spec.nested?.[k];
-    if (sub && (isObject(v) || (Array.isArray(v) && v.some(isObject)))) {
-      for (const o of Array.isArray(v) ? v : [v]) if (isObject(o)) tallyNested(tally, node, o, keys.child(k), sub, carry && spec.read.has(k));
-      continue;
+    const e = keys.entry(k);
+    if (e.nested !== undefined) {
+      if (isObject(v)) {
+        tallyNested(tally, v, e.nested, carry && e.read);
+        continue;
+      }
+      if (Array.isArray(v) && v.some(isObject)) {
+        for (const o of v) if (isObject(o)) tallyNested(tally, o, e.nested, carry && e.read);
+        continue;
+      }
     }
-    tally.seen(node, keys.name(k), carry && spec.read.has(k));
+    tally.seen(e.id, carry && e.read);
   }
 }
 
 /**
  * The ledger's account of a UiTdatabank input: node = document, property = `event.<key>`, `place.<key>`,
  * `organizer.<key>`, and the nested properties the importer reads inside objects (`event.priceInfo.price`,
- * `place.address.nl.streetAddress`…). A rejected event's properties are not carried; a place or organizer no
- * accepted event uses is outside the programme.
+ * `place.address.nl.streetAddress`…). Events are counted as they are read (`event`), the merged place and
+ * organizer documents at the end (`others`). A rejected event's properties are not carried; a place or organizer
+ * no accepted event uses is outside the programme.
  */
-function tallyDocuments(
-  docs: readonly Json[], rejectedDocs: ReadonlySet<Json>, placeDocs: ReadonlyMap<string, Json>, venues: ReadonlyMap<string, unknown>,
-  orgDocs: ReadonlyMap<string, Json>, organizations: ReadonlyMap<string, unknown>,
-): SourceTally {
-  const tally = new SourceTally();
-  const root = { event: new Keys("event."), place: new Keys("place."), organizer: new Keys("organizer.") };
-  const address = root.place.child("address");
-  const account = (node: string, kind: "event" | "place" | "organizer", d: Json, outcome: "carried" | "rejected" | "outside-programme") => {
-    const spec = { read: LEDGER_READ[kind], nested: LEDGER_NESTED[kind] };
+class UitdatabankTally {
+  readonly tally = new DocumentTally();
+  readonly #root = {
+    event: new Keys(this.tally, "event.", { read: LEDGER_READ.event, nested: LEDGER_NESTED.event }),
+    place: new Keys(this.tally, "place.", { read: LEDGER_READ.place, nested: LEDGER_NESTED.place }),
+    organizer: new Keys(this.tally, "organizer.", { read: LEDGER_READ.organizer, nested: LEDGER_NESTED.organizer }),
+  };
+  readonly #address = this.#root.place.under("address", { read: ADDRESS_READ });
+  readonly #events: { node: number; doc: Json }[] = [];
+
+  /** An event document of the input, counted as carried until `settle` is told it was rejected. */
+  event(d: Json): void {
+    this.#events.push({ node: this.tally.node(), doc: d });
+    tallyNested(this.tally, d, this.#root.event, true);
+  }
+
+  #account(kind: "place" | "organizer", d: Json, carried: boolean): void {
+    const node = this.tally.node();
     if (kind === "place" && isObject(d.address)) {
       // By language ({"nl": {…}}) or one address: only the one the importer reads (main language, else the first) is carried.
       const { address: byLang, ...rest } = d;
-      tallyNested(tally, node, rest, root.place, spec, outcome === "carried");
+      tallyNested(this.tally, rest, this.#root.place, carried);
       const main = str(d.mainLanguage) ?? "nl";
       const byLanguage = Object.values(byLang).some(isObject);
       const readLang = byLanguage ? (isObject(byLang[main]) ? main : Object.keys(byLang).find((k) => isObject(byLang[k]))) : undefined;
       if (byLanguage) {
         for (const [lang, a] of Object.entries(byLang)) {
-          if (isObject(a)) tallyNested(tally, node, a, address.child(lang), { read: ADDRESS_READ }, outcome === "carried" && lang === readLang);
-          else if (!empty(a)) tally.seen(node, address.name(lang));
+          if (isObject(a)) tallyNested(this.tally, a, this.#address.under(lang, { read: ADDRESS_READ }), carried && lang === readLang);
+          else if (!empty(a)) this.tally.seen(this.#address.entry(lang).id, false);
         }
-      } else tallyNested(tally, node, byLang, address, { read: ADDRESS_READ }, outcome === "carried");
-    } else tallyNested(tally, node, d, root[kind], spec, outcome === "carried");
-    if (outcome !== "carried") tally.reject(node, outcome);
-  };
-  docs.forEach((d, i) => {
-    if (kindOf(d) === "event") account(`$[${i}]`, "event", d, rejectedDocs.has(d) ? "rejected" : "carried");
-  });
-  for (const [id, d] of placeDocs) account(`place ${id}`, "place", d, venues.has(id) ? "carried" : "outside-programme");
-  for (const [id, d] of orgDocs) account(`organizer ${id}`, "organizer", d, organizations.has(id) ? "carried" : "outside-programme");
-  return tally;
+      } else tallyNested(this.tally, byLang, this.#address, carried);
+    } else tallyNested(this.tally, d, this.#root[kind], carried);
+    if (!carried) this.tally.reject(node, "outside-programme");
+  }
+
+  /** The merged places and organizers (carried when a record was made of them), and the events' outcomes. */
+  settle(ledger: Ledger, rejectedDocs: ReadonlySet<Json>, placeDocs: ReadonlyMap<string, Json>, venues: ReadonlyMap<string, unknown>, orgDocs: ReadonlyMap<string, Json>, organizations: ReadonlyMap<string, unknown>): Ledger {
+    for (const { node, doc } of this.#events) if (rejectedDocs.has(doc)) this.tally.reject(node, "rejected");
+    for (const [id, d] of placeDocs) this.#account("place", d, venues.has(id));
+    for (const [id, d] of orgDocs) this.#account("organizer", d, organizations.has(id));
+    return this.tally.settle(ledger);
+  }
 }

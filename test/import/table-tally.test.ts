@@ -1,11 +1,14 @@
 // TableTally (the CSV importers' account, one byte per cell) settles exactly as SourceTally (the general account,
 // node by node) would for the same rows and the same marks: same ledger, same fix kinds, same isCarried. Checked on
-// fixed cases and on seeded random tables (empty cells, repeated header names, drops, rejects, repairs).
+// fixed cases and on seeded random tables (empty cells, repeated header names, drops, rejects, repairs); a repeated
+// column is read from its last cell, as readCsv's row objects keep it.
 
 import { describe, expect, it } from "vitest";
 import type { FixKind } from "../../src/harvest/fixes.js";
 import { Ledger, RepairLog, SourceTally, type NotCarriedReason } from "../../src/harvest/ledger.js";
 import { TableTally } from "../../src/import/tableTally.js";
+import { readCsv } from "../../src/import/csvFile.js";
+import { Fixes } from "../../src/harvest/fixes.js";
 import { mulberry32 } from "../../bench/generate.js";
 
 /** A small deterministic PRNG (mulberry32, the season generator's), so a failure names its seed. */
@@ -33,7 +36,7 @@ function both(seed: number, unmarked: NotCarriedReason) {
     const cells: Record<string, string | undefined> = {};
     for (const c of unique) cells[c] = rnd() < 0.25 ? pick(["", undefined]) : `v${i}`;
     const early = rnd() < 0.5;
-    const slot = table.row(line, cells, early ? mask : undefined);
+    const slot = table.row(line, names.map((n) => cells[n]), early ? mask : undefined);
     for (const c of unique) {
       if (cells[c] === undefined || cells[c] === "") continue;
       source.seen(node, c, early && read.includes(c));
@@ -68,9 +71,9 @@ describe("TableTally", () => {
   it("settles a fixed table as SourceTally does: drop wins, rejected rows, unmarked columns, repairs by kind", () => {
     const t = new TableTally(["id", "name", "price", "note", "name"]);
     const read = t.mask(["id", "name", "price"]);
-    const a = t.row(2, { id: "1", name: "A", price: "12,5", note: "x" }, read);
-    const b = t.row(3, { id: "2", name: "", price: "oops" }, read);
-    const c = t.row(4, { id: "3", name: "C" });
+    const a = t.row(2, ["1", "A", "12,5", "x", "A"], read);
+    const b = t.row(3, ["2", "", "oops", undefined, ""], read);
+    const c = t.row(4, ["3", "C", undefined, undefined, "C"]);
     t.drop(b, "price", "invalid");
     t.drop(b, "name", "invalid"); // an empty cell: nothing to drop
     t.reject(c);
@@ -90,8 +93,18 @@ describe("TableTally", () => {
 
   it("a row none of whose cells was carried is outside the programme, as in SourceTally", () => {
     const t = new TableTally(["a", "b"]);
-    t.row(2, { a: "x", b: "y" });
+    t.row(2, ["x", "y"]);
     expect(t.settle(new Ledger()).rows().map((r) => r.reasons)).toEqual([{ "outside-programme": 1 }, { "outside-programme": 1 }]);
+  });
+
+  it("reads a repeated column's last cell, as readCsv's row objects keep it", () => {
+    const fixes = new Fixes();
+    const { header, rows, cells } = readCsv("a;b;a\nx;y;\nz;;w\n", ";", fixes, true);
+    expect(rows).toEqual([{ a: "", b: "y" }, { a: "w", b: "" }]);
+    expect(cells).toEqual([["x", "y", ""], ["z", "", "w"]]);
+    const t = new TableTally(header);
+    cells!.forEach((row, i) => t.row(i + 2, row, t.mask(["a", "b"])));
+    expect(t.settle(new Ledger()).rows().map((r) => [r.property, r.seen, r.carried])).toEqual([["a", 1, 1], ["b", 1, 1]]);
   });
 
   it.each(Array.from({ length: 200 }, (_, i) => i + 1))("random table %i: the same ledger as SourceTally", (seed) => {
