@@ -1,10 +1,14 @@
 // The inputs of the import benchmark, shared by import.bench.ts and ledger-child.ts: the Scènes francophones
-// dump (artsdata JSON-LD), the Ministry's festivals CSV and a UiTdatabank export made of publiq's own example
-// documents (../shared/corpora/uitdatabank-json-schemas), copied with fresh ids until it has enough documents.
+// dump (artsdata JSON-LD), the Ministry's festivals CSV, a UiTdatabank export made of publiq's own example
+// documents (../shared/corpora/uitdatabank-json-schemas), copied with fresh ids until it has enough documents, and
+// a CapData Culture RDF/XML export of a generated season (no corpus needed).
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { uitdatabankDocuments } from "../src/import/uitdatabank.js";
+import { capdataRdfXml, graphToCapData } from "../src/export/capdata.js";
+import { mapRecords } from "../src/mapping/index.js";
+import { generateSeason } from "./generate.js";
 
 // Compiled to dist/bench/: the repository root is two folders up.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -13,10 +17,11 @@ export const ARTSDATA_DIR = `${CORPORA}artsdata-planet-scenesfrancophones/output
 export const FESTIVALS_CSV = `${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`;
 export const UITDATABANK_DIR = `${CORPORA}uitdatabank-json-schemas/`;
 
-export const IMPORTERS = ["artsdata", "festivals", "uitdatabank"] as const;
+export const IMPORTERS = ["artsdata", "festivals", "uitdatabank", "capdata"] as const;
 export type Importer = (typeof IMPORTERS)[number];
 
 export function available(importer: Importer): boolean {
+  if (importer === "capdata") return true;
   return existsSync(importer === "artsdata" ? ARTSDATA_DIR : importer === "festivals" ? FESTIVALS_CSV : UITDATABANK_DIR);
 }
 
@@ -47,4 +52,10 @@ export function uitdatabankInput(copies: number): unknown[] {
     out.push(...(JSON.parse(text.replace(UUID, (_m, head: string) => head + tag)) as unknown[]));
   }
   return out;
+}
+
+/** A generated season of `performances` performances (and its venues, productions, people…), as Vivant exports it to CapData. */
+export function capdataInput(performances: number): string {
+  const mapped = mapRecords(generateSeason(performances, { publisherId: "capdata" }), { origins: false });
+  return capdataRdfXml(graphToCapData(mapped.quads, { graphIri: mapped.graphIri }));
 }

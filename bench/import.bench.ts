@@ -1,5 +1,5 @@
 // Import and harvest throughput: the Scènes francophones dump (records/s), the festivals CSV (rows/s), a
-// UiTdatabank export (documents/s), each with the fidelity ledger on and off (its cost per importer), and
+// UiTdatabank export (documents/s) and a CapData Culture RDF/XML export (documents/s), each with the fidelity ledger on and off (its cost per importer), and
 // harvesting the demo season's pages from a loopback server (pages/s).
 
 import { createServer } from "node:http";
@@ -9,13 +9,14 @@ import { harvest } from "../src/harvest/harvest.js";
 import { importArtsdata } from "../src/import/artsdata.js";
 import { importFestivals } from "../src/import/festivals.js";
 import { importUitdatabank } from "../src/import/uitdatabank.js";
+import { importCapData } from "../src/import/capdata.js";
 import type { ImportResult } from "../src/import/types.js";
 import { embedScript, parseRecords, toEmbeds } from "../src/mapping/index.js";
 import { schemaVocabulary } from "../src/harvest/vocabulary.js";
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { pairedCost, timeMs, type BenchModule, type BenchRow } from "./harness.js";
-import { artsdataInput, available, festivalsInput, uitdatabankInput, type Importer } from "./import-inputs.js";
+import { artsdataInput, available, capdataInput, festivalsInput, uitdatabankInput, type Importer } from "./import-inputs.js";
 
 // Compiled to dist/bench/: the repository root is two folders up.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -43,17 +44,24 @@ const CASES: readonly Case[] = [
     },
   },
   {
-    importer: "festivals", title: "festivals CSV", pairs: 9, callgrindSize: 1000,
+    importer: "festivals", title: "festivals CSV", pairs: 9, callgrindSize: 7283,
     prepare: (quick) => {
       const text = festivalsInput(quick ? 1000 : Infinity);
       return (ledger) => importFestivals(text, { ledger });
     },
   },
   {
-    importer: "uitdatabank", title: "UiTdatabank (publiq's examples, copied)", pairs: 9, callgrindSize: 40,
+    importer: "uitdatabank", title: "UiTdatabank (publiq's examples, copied)", pairs: 9, callgrindSize: 250,
     prepare: (quick) => {
-      const input = uitdatabankInput(quick ? 40 : 250);
+      const input = uitdatabankInput(quick ? 40 : 1000);
       return (ledger) => importUitdatabank(input, { publisher: { id: "uit" }, permanentWindow: { from: "2026-01-01", to: "2026-12-31" }, ledger });
+    },
+  },
+  {
+    importer: "capdata", title: "CapData Culture RDF/XML (a generated season, exported)", pairs: 7, callgrindSize: 300,
+    prepare: (quick) => {
+      const text = capdataInput(quick ? 300 : 3000);
+      return (ledger) => importCapData(text, { publisher: { id: "capdata" }, country: "FR", ledger });
     },
   },
 ];
@@ -81,6 +89,7 @@ export const importBench: BenchModule = {
         unit = r.unit;
         records = recordsOf(r);
       });
+      log(`${c.importer}: ${((records / p.on) * 1000).toFixed(0)} records/s with the ledger, ${((records / p.off) * 1000).toFixed(0)} without: ratio ${p.ratio.toFixed(3)} (≤ 1.10 wanted)`);
       log(`${c.title}: ${read} ${unit} → ${records} records; CPU median ${p.on.toFixed(0)} ms with the ledger, ${p.off.toFixed(0)} ms without; median of ${p.pairs} paired ratios ${p.ratio.toFixed(3)} (wall ${p.wallRatio.toFixed(3)})`);
       rows.push({ label: `import ${c.title}, ledger on`, value: (records / p.on) * 1000, unit: "records/s (CPU)" });
       rows.push({ label: `import ${c.title}, ledger off`, value: (records / p.off) * 1000, unit: "records/s (CPU)" });
@@ -89,7 +98,7 @@ export const importBench: BenchModule = {
       rows.push({ label: `fidelity ledger ratio (${c.importer}, CPU time, on ÷ off; ≤ 1.10 wanted)`, value: p.ratio, unit: "×" });
       const ir = callgrindCost(c.importer, quick ? Math.ceil(c.callgrindSize / 5) : c.callgrindSize, log);
       if (ir !== undefined) {
-        rows.push({ label: `fidelity ledger cost (${c.importer}, callgrind instructions, size ${ir.size}, runs 2-3)`, value: ir.cost, unit: "%" });
+        rows.push({ label: `fidelity ledger cost (${c.importer}, callgrind instructions, size ${ir.size}, runs 2-4)`, value: ir.cost, unit: "%" });
         rows.push({ label: `fidelity ledger ratio (${c.importer}, callgrind instructions, on ÷ off; ≤ 1.10 wanted)`, value: 1 + ir.cost / 100, unit: "×" });
       }
     }
@@ -124,8 +133,8 @@ export const importBench: BenchModule = {
 
 /**
  * The ledger's cost in instructions, which the machine's load does not change: the child script (ledger-child.ts)
- * run under callgrind with the ledger on and off, one import and three imports in a row; the cost is that of the
- * second and third imports (3 − 1), so that start-up and the first run's compilation count in neither.
+ * run under callgrind with the ledger on and off, one import and four imports in a row; the cost is that of the
+ * second to fourth imports (4 − 1), so that start-up and the first run's compilation count in neither.
  * Only with VIVANT_BENCH_CALLGRIND=1 and valgrind on the PATH (it runs Node ~50× slower: a part of the corpus).
  */
 function callgrindCost(importer: Importer, size: number, log: (l: string) => void): { cost: number; size: number } | undefined {
@@ -148,9 +157,9 @@ function callgrindCost(importer: Importer, size: number, log: (l: string) => voi
     }
     return Number(m[1]);
   };
-  const on = count("on", 3) - count("on", 1);
-  const off = count("off", 3) - count("off", 1);
+  const on = count("on", 4) - count("on", 1);
+  const off = count("off", 4) - count("off", 1);
   const cost = (on / off - 1) * 100;
-  log(`${importer} under callgrind (size ${size}), instructions of imports 2 and 3: ${on} with the ledger, ${off} without: ${cost.toFixed(1)} %`);
+  log(`${importer} under callgrind (size ${size}), instructions of imports 2 to 4: ${on} with the ledger, ${off} without: ${cost.toFixed(1)} %`);
   return { cost, size };
 }

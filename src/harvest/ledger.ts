@@ -324,6 +324,11 @@ export class SourceTally {
     } else if (carried && a.marks[i] === 0) a.marks[i] = CARRIED;
   }
 
+  /** Seeds the tally with the properties of a graph's subjects, as a QuadIndex holds them (its strings, each pair once). */
+  seenIndex(ix: { readonly subjects: readonly string[]; properties(subject: string): ReadonlyMap<string, unknown> }): void {
+    for (const s of ix.subjects) for (const p of ix.properties(s).keys()) this.seen(s, p);
+  }
+
   /** Seeds the tally with every non-empty property of a JSON object (a document, a row): `prefix` names nested ones. */
   seenObject(node: string, value: Record<string, unknown>, prefix = ""): void {
     for (const k in value) {

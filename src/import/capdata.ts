@@ -143,10 +143,9 @@ class Reader {
     this.#o = options;
     this.#tally = tally;
     this.#lang = options.defaultLanguage ?? "fr";
-    for (const q of quads) {
-      this.#termOf.set(q.subject.value, q.subject);
-      tally?.seen(q.subject.value, q.predicate.value);
-    }
+    for (const q of quads) this.#termOf.set(q.subject.value, q.subject);
+    // Each (subject, property) once, with the index's strings: Oxigraph's terms decode their value on each read.
+    tally?.seenIndex(this.#ix);
   }
 
   #is(s: string, c: CapDataClass): boolean {

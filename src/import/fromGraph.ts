@@ -62,7 +62,8 @@ export function graphToRecords(quads: readonly Quad[], options: FromGraphOptions
   const termOf = new Map<string, Term>();
   const tally = options.tally;
   for (const q of quads) termOf.set(q.subject.value, q.subject);
-  if (tally) for (const q of quads) tally.seen(q.subject.value, q.predicate.value);
+  // Each (subject, property) once, with the index's strings: no term read again per quad.
+  tally?.seenIndex(ix);
   // schema.org IRIs by local name, each built once (the tally looks the same string up again, not a new one).
   const schemaIris = new Map<string, string>();
   const schemaIri = (name: string): string => {
