@@ -23,7 +23,15 @@ export default tseslint.config(
       // An async function without `await` is deliberate: its errors become rejections, never synchronous throws.
       "@typescript-eslint/require-await": "off",
       // `_` names a value left out on purpose (destructuring to drop a key, an unused parameter).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
       // Passing on what a catch received is fine; inventing a non-Error is not.
       "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingUnknown: true }],
       "@typescript-eslint/only-throw-error": ["error", { allowThrowingUnknown: true }],

@@ -24,8 +24,13 @@ function season(host: string, n: number): string {
   schema:startDate "2027-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}T20:00:00+01:00"^^xsd:dateTime ;
   schema:workPerformed <https://${host}/production/w${i % 20}> ; schema:location <https://${host}/venue/v${i % 3}> .`);
   }
-  for (let w = 0; w < 20; w++) out.push(`<https://${host}/production/w${w}> a schema:CreativeWork ; schema:name "Œuvre ${w}"@fr .`);
-  ["Lyon", "Nantes", "Lille"].forEach((city, v) => out.push(`<https://${host}/venue/v${v}> a schema:Place ; schema:name "Salle ${v}"@fr ; schema:address [ a schema:PostalAddress ; schema:addressLocality "${city}" ; schema:addressCountry "FR" ] .`));
+  for (let w = 0; w < 20; w++)
+    out.push(`<https://${host}/production/w${w}> a schema:CreativeWork ; schema:name "Œuvre ${w}"@fr .`);
+  ["Lyon", "Nantes", "Lille"].forEach((city, v) =>
+    out.push(
+      `<https://${host}/venue/v${v}> a schema:Place ; schema:name "Salle ${v}"@fr ; schema:address [ a schema:PostalAddress ; schema:addressLocality "${city}" ; schema:addressCountry "FR" ] .`,
+    ),
+  );
   return `${out.join("\n")}\n`;
 }
 
@@ -33,8 +38,11 @@ function season(host: string, n: number): string {
 async function delayed(base: string, delayMs: number): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     setTimeout(() => {
-      void fetch(new URL(req.url!.slice(1), base), { headers: { accept: req.headers.accept ?? "*/*" } })
-        .then(async (r) => res.writeHead(r.status, { "content-type": r.headers.get("content-type") ?? "" }).end(await r.text()), () => res.destroy());
+      void fetch(new URL(req.url!.slice(1), base), { headers: { accept: req.headers.accept ?? "*/*" } }).then(
+        async (r) =>
+          res.writeHead(r.status, { "content-type": r.headers.get("content-type") ?? "" }).end(await r.text()),
+        () => res.destroy(),
+      );
     }, delayMs).unref();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -47,17 +55,26 @@ function percentile(samples: readonly number[], p: number): number {
 }
 
 /** The questions asked in turn: a month and a city each, so that no answer is the previous one. */
-const QUESTIONS = Array.from({ length: 12 }, (_, m) => `from=2027-${String(m + 1).padStart(2, "0")}-01&city=${["Lyon", "Nantes", "Lille"][m % 3]}&limit=20`);
+const QUESTIONS = Array.from(
+  { length: 12 },
+  (_, m) => `from=2027-${String(m + 1).padStart(2, "0")}-01&city=${["Lyon", "Nantes", "Lille"][m % 3]}&limit=20`,
+);
 
-async function latencies(url: (q: string) => string, runs: number, check: (json: Record<string, unknown>) => void): Promise<number[]> {
+async function latencies(
+  url: (q: string) => string,
+  runs: number,
+  check: (json: Record<string, unknown>) => void,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     let json: Record<string, unknown> = {};
-    out.push(await timeMs(async () => {
-      const r = await fetch(url(QUESTIONS[i % QUESTIONS.length]!));
-      json = (await r.json()) as Record<string, unknown>;
-      if (r.status !== 200) throw new Error(`HTTP ${r.status}: ${JSON.stringify(json)}`);
-    }));
+    out.push(
+      await timeMs(async () => {
+        const r = await fetch(url(QUESTIONS[i % QUESTIONS.length]!));
+        json = (await r.json()) as Record<string, unknown>;
+        if (r.status !== 200) throw new Error(`HTTP ${r.status}: ${JSON.stringify(json)}`);
+      }),
+    );
     check(json);
   }
   return out;
@@ -76,9 +93,17 @@ export const federationBench: BenchModule = {
         const host = `node${k}.example`;
         const graph = `https://${host}/graph`;
         const token = `bench-federation-token-${k}-0123456789`;
-        const node = await VivantServer.start({ port: 0, workers: 1, tokens: TokenTable.fromEntries([{ token, publisher: `node${k}`, graph, licence: "cc-by-4.0" }]) });
+        const node = await VivantServer.start({
+          port: 0,
+          workers: 1,
+          tokens: TokenTable.fromEntries([{ token, publisher: `node${k}`, graph, licence: "cc-by-4.0" }]),
+        });
         nodes.push(node);
-        const r = await fetch(`${node.url}graph-store?graph=${encodeURIComponent(graph)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: season(host, n) });
+        const r = await fetch(`${node.url}graph-store?graph=${encodeURIComponent(graph)}`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+          body: season(host, n),
+        });
         if (r.status >= 300) throw new Error(`PUT ${r.status}: ${await r.text()}`);
       }
       log(`${NODES} nodes of ${n.toLocaleString("en-US")} performances each; ${runs} questions per row`);
@@ -87,7 +112,11 @@ export const federationBench: BenchModule = {
       proxies.push(slow.server, past.server);
       const fast = nodes.map((x) => x.url);
       const hub = async (urls: string[]) => {
-        const h = await VivantServer.start({ port: 0, workers: 1, federation: { nodes: urls, timeoutMs: LIMIT_MS, allowPrivate: true } });
+        const h = await VivantServer.start({
+          port: 0,
+          workers: 1,
+          federation: { nodes: urls, timeoutMs: LIMIT_MS, allowPrivate: true },
+        });
         hubs.push(h);
         return h.url;
       };
@@ -98,10 +127,18 @@ export const federationBench: BenchModule = {
         if ((j.federation as { partial: boolean }).partial) throw new Error(`partial: ${JSON.stringify(j.federation)}`);
       };
       let partial = 0;
-      const single = await latencies((q) => `${fast[0]}api/performances?${q}`, runs, () => undefined);
+      const single = await latencies(
+        (q) => `${fast[0]}api/performances?${q}`,
+        runs,
+        () => undefined,
+      );
       const five = await latencies((q) => `${all}api/federation/performances?${q}`, runs, complete);
       const fiveSlow = await latencies((q) => `${withSlow}api/federation/performances?${q}`, runs, complete);
-      const fivePast = await latencies((q) => `${withPast}api/federation/performances?${q}`, runs, (j) => void (partial += (j.federation as { partial: boolean }).partial ? 1 : 0));
+      const fivePast = await latencies(
+        (q) => `${withPast}api/federation/performances?${q}`,
+        runs,
+        (j) => void (partial += (j.federation as { partial: boolean }).partial ? 1 : 0),
+      );
       const rows: BenchRow[] = [];
       const add = (label: string, samples: number[]) => {
         rows.push({ label: `${label}: p50`, value: percentile(samples, 0.5), unit: "ms" });
@@ -114,13 +151,19 @@ export const federationBench: BenchModule = {
       rows.push({ label: `  answers said partial, of ${runs}`, value: partial, unit: "answers" });
       const p50 = percentile(single, 0.5);
       return {
-        name: "federation", rows,
+        name: "federation",
+        rows,
         ratios: [
           { label: `federated (${NODES} nodes) p50 ÷ one node's p50`, ratio: percentile(five, 0.5) / p50 },
-          { label: `federated (${NODES} nodes, one slow +${SLOW_MS} ms) p50 ÷ one node's p50`, ratio: percentile(fiveSlow, 0.5) / p50 },
+          {
+            label: `federated (${NODES} nodes, one slow +${SLOW_MS} ms) p50 ÷ one node's p50`,
+            ratio: percentile(fiveSlow, 0.5) / p50,
+          },
           { label: `federated (one past the limit) p50 ÷ one node's p50`, ratio: percentile(fivePast, 0.5) / p50 },
         ],
-        notes: [`every node, proxy and hub in one process on loopback, 1 query worker each; the hub's limit per node ${LIMIT_MS} ms`],
+        notes: [
+          `every node, proxy and hub in one process on loopback, 1 query worker each; the hub's limit per node ${LIMIT_MS} ms`,
+        ],
       };
     } finally {
       for (const h of hubs) await h.close();

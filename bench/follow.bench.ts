@@ -23,13 +23,21 @@ function season(n: number, renamed: ReadonlySet<number> = new Set()): string {
   schema:startDate "2027-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}T20:00:00+01:00"^^xsd:dateTime ;
   schema:workPerformed <https://bench-node.example/production/w${i % 50}> ; schema:location <https://bench-node.example/venue/v${i % 10}> .`);
   }
-  for (let w = 0; w < 50; w++) out.push(`<https://bench-node.example/production/w${w}> a schema:CreativeWork ; schema:name "Œuvre ${w}"@fr .`);
-  for (let v = 0; v < 10; v++) out.push(`<https://bench-node.example/venue/v${v}> a schema:Place ; schema:name "Salle ${v}"@fr ; schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`);
+  for (let w = 0; w < 50; w++)
+    out.push(`<https://bench-node.example/production/w${w}> a schema:CreativeWork ; schema:name "Œuvre ${w}"@fr .`);
+  for (let v = 0; v < 10; v++)
+    out.push(
+      `<https://bench-node.example/venue/v${v}> a schema:Place ; schema:name "Salle ${v}"@fr ; schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`,
+    );
   return `${out.join("\n")}\n`;
 }
 
 async function put(base: string, body: string): Promise<void> {
-  const r = await fetch(`${base}graph-store?graph=${encodeURIComponent(G)}`, { method: "PUT", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/turtle" }, body });
+  const r = await fetch(`${base}graph-store?graph=${encodeURIComponent(G)}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/turtle" },
+    body,
+  });
   if (r.status >= 300) throw new Error(`PUT ${r.status}: ${await r.text()}`);
 }
 
@@ -48,12 +56,22 @@ export const followBench: BenchModule = {
       await put(node.url, season(n));
       const writer = await GraphWriter.open(followerDir);
       try {
-        const once = () => followOnce({ catalogs: [`${node.url}catalog`], writer, use: "index", policy: { allowPrivate: true, timeoutMs: 300_000, maxBytes: 512 * 1024 * 1024, maxRetries: 20 } });
+        const once = () =>
+          followOnce({
+            catalogs: [`${node.url}catalog`],
+            writer,
+            use: "index",
+            policy: { allowPrivate: true, timeoutMs: 300_000, maxBytes: 512 * 1024 * 1024, maxRetries: 20 },
+          });
         let first: Awaited<ReturnType<typeof once>> = [];
         const firstMs = await timeMs(async () => (first = await once()));
         const copy = first[0]!.datasets[0]!;
         if (copy.status !== "copied") throw new Error(`first copy: ${JSON.stringify(copy)}`);
-        rows.push({ label: `first copy of ${n.toLocaleString("en-US")} performances (${copy.triples} triples: catalog, feed head, Graph Store GET, core profile, write)`, value: copy.triples! / (firstMs / 1000), unit: "triples/s" });
+        rows.push({
+          label: `first copy of ${n.toLocaleString("en-US")} performances (${copy.triples} triples: catalog, feed head, Graph Store GET, core profile, write)`,
+          value: copy.triples! / (firstMs / 1000),
+          unit: "triples/s",
+        });
         rows.push({ label: "  same, bytes received", value: first[0]!.bytes, unit: "bytes" });
         log(`node: ${changes} performances renamed`);
         await put(node.url, season(n, new Set(Array.from({ length: changes }, (_, i) => i * 7))));
@@ -61,17 +79,41 @@ export const followBench: BenchModule = {
         const incMs = await timeMs(async () => (next = await once()));
         const inc = next[0]!.datasets[0]!;
         if (inc.status !== "updated") throw new Error(`incremental: ${JSON.stringify(inc)}`);
-        rows.push({ label: `incremental run, ${inc.activities} changes through the feed (the graph rebuilt from entities, validated, written)`, value: inc.triples! / (incMs / 1000), unit: "triples/s" });
-        rows.push({ label: "  same, changes applied per second", value: inc.activities / (incMs / 1000), unit: "changes/s" });
+        rows.push({
+          label: `incremental run, ${inc.activities} changes through the feed (the graph rebuilt from entities, validated, written)`,
+          value: inc.triples! / (incMs / 1000),
+          unit: "triples/s",
+        });
+        rows.push({
+          label: "  same, changes applied per second",
+          value: inc.activities / (incMs / 1000),
+          unit: "changes/s",
+        });
         rows.push({ label: "  same, bytes received (catalog included)", value: next[0]!.bytes, unit: "bytes" });
-        rows.push({ label: "  bytes per change through the feed (dataset's requests only)", value: inc.bytes / inc.activities, unit: "bytes" });
+        rows.push({
+          label: "  bytes per change through the feed (dataset's requests only)",
+          value: inc.bytes / inc.activities,
+          unit: "bytes",
+        });
         let idle: Awaited<ReturnType<typeof once>> = [];
         await timeMs(async () => (idle = await once()));
-        rows.push({ label: "nothing changed: bytes received for the dataset (304 on the feed)", value: idle[0]!.datasets[0]!.bytes, unit: "bytes" });
+        rows.push({
+          label: "nothing changed: bytes received for the dataset (304 on the feed)",
+          value: idle[0]!.datasets[0]!.bytes,
+          unit: "bytes",
+        });
         return {
-          name: "follow", rows,
-          ratios: [{ label: "full copy bytes ÷ incremental bytes (the feed's saving for 10 changes)", ratio: copy.bytes / inc.bytes }],
-          notes: ["node and follower in one process on loopback; the first copy includes validation with the core profile (as every replace does)"],
+          name: "follow",
+          rows,
+          ratios: [
+            {
+              label: "full copy bytes ÷ incremental bytes (the feed's saving for 10 changes)",
+              ratio: copy.bytes / inc.bytes,
+            },
+          ],
+          notes: [
+            "node and follower in one process on loopback; the first copy includes validation with the core profile (as every replace does)",
+          ],
         };
       } finally {
         await writer.close();

@@ -3,9 +3,23 @@
 
 import { UsageError } from "../src/errors.js";
 import {
-  GENRES, type AccessibilityFeature, type AgentRef, type EventType, type Genre, type Offer, type Organization,
-  type OrganizationType, type Performance, type Person, type Production, type RecordDocument, type Series, type Status, type Venue,
-  type VenueType, type Work,
+  GENRES,
+  type AccessibilityFeature,
+  type AgentRef,
+  type EventType,
+  type Genre,
+  type Offer,
+  type Organization,
+  type OrganizationType,
+  type Performance,
+  type Person,
+  type Production,
+  type RecordDocument,
+  type Series,
+  type Status,
+  type Venue,
+  type VenueType,
+  type Work,
 } from "../src/records/types.js";
 
 export interface GenerateOptions {
@@ -64,27 +78,120 @@ const CITIES: readonly (readonly [city: string, postalCode: string, region: stri
 ];
 
 const VENUE_KINDS: readonly (readonly [VenueType, string])[] = [
-  ["PerformingArtsTheater", "Théâtre"], ["PerformingArtsTheater", "Scène nationale"], ["MusicVenue", "Salle de musiques actuelles"],
-  ["EventVenue", "Espace culturel"], ["PerformingArtsTheater", "Opéra"], ["Park", "Parc"],
+  ["PerformingArtsTheater", "Théâtre"],
+  ["PerformingArtsTheater", "Scène nationale"],
+  ["MusicVenue", "Salle de musiques actuelles"],
+  ["EventVenue", "Espace culturel"],
+  ["PerformingArtsTheater", "Opéra"],
+  ["Park", "Parc"],
 ];
-const STREETS = ["rue de la République", "place du Théâtre", "quai des Arts", "avenue Victor-Hugo", "boulevard Jean-Jaurès", "rue des Halles"];
-const FIRST = ["Camille", "Louise", "Jules", "Inès", "Hugo", "Léa", "Nora", "Paul", "Yasmine", "Théo", "Anouk", "Malo", "Sacha", "Rose", "Karim", "Elsa"];
-const LAST = ["Martin", "Bernard", "Moreau", "Garnier", "Le Goff", "Rousseau", "Benali", "Lemoine", "Caradec", "Morel", "Haddad", "Lefèvre", "Roche", "Tanguy", "Allain", "Diallo"];
-const WORDS = ["Marées", "Vertiges", "Lumières", "Échos", "Le Fil", "Rivages", "La Nuit", "Passages", "Les Ondes", "Traversées", "L'Envol", "Fragments"];
-const SUFFIXES = ["", " d'hiver", " du soir", " en mouvement", " et chansons", " pour deux voix", " sous la lune", " à quai"];
-const ORG_TYPES: readonly OrganizationType[] = ["TheaterGroup", "DanceGroup", "MusicGroup", "PerformingGroup", "Organization"];
+const STREETS = [
+  "rue de la République",
+  "place du Théâtre",
+  "quai des Arts",
+  "avenue Victor-Hugo",
+  "boulevard Jean-Jaurès",
+  "rue des Halles",
+];
+const FIRST = [
+  "Camille",
+  "Louise",
+  "Jules",
+  "Inès",
+  "Hugo",
+  "Léa",
+  "Nora",
+  "Paul",
+  "Yasmine",
+  "Théo",
+  "Anouk",
+  "Malo",
+  "Sacha",
+  "Rose",
+  "Karim",
+  "Elsa",
+];
+const LAST = [
+  "Martin",
+  "Bernard",
+  "Moreau",
+  "Garnier",
+  "Le Goff",
+  "Rousseau",
+  "Benali",
+  "Lemoine",
+  "Caradec",
+  "Morel",
+  "Haddad",
+  "Lefèvre",
+  "Roche",
+  "Tanguy",
+  "Allain",
+  "Diallo",
+];
+const WORDS = [
+  "Marées",
+  "Vertiges",
+  "Lumières",
+  "Échos",
+  "Le Fil",
+  "Rivages",
+  "La Nuit",
+  "Passages",
+  "Les Ondes",
+  "Traversées",
+  "L'Envol",
+  "Fragments",
+];
+const SUFFIXES = [
+  "",
+  " d'hiver",
+  " du soir",
+  " en mouvement",
+  " et chansons",
+  " pour deux voix",
+  " sous la lune",
+  " à quai",
+];
+const ORG_TYPES: readonly OrganizationType[] = [
+  "TheaterGroup",
+  "DanceGroup",
+  "MusicGroup",
+  "PerformingGroup",
+  "Organization",
+];
 const TIMES = ["20:00", "20:30", "19:00", "15:00", "18:00", "11:00"];
 const ROLES = ["comédienne", "comédien", "danseuse", "danseur", "soprano", "ténor", "musicienne", "musicien"];
 
 /** Event type and a typical duration per genre family. */
 function eventTypeOf(genre: Genre): EventType {
   switch (genre) {
-    case "theatre": case "musicalTheatre": case "puppetry": case "mime": return "TheaterEvent";
-    case "dance": case "ballet": case "contemporaryDance": case "modernDance": case "culturalDance": return "DanceEvent";
-    case "comedy": return "ComedyEvent";
-    case "spoken": case "storytelling": case "poetry": case "slam": case "spokenWord": return "LiteraryEvent";
-    case "circus": case "variety": case "magic": case "performingArt": return "Event";
-    default: return "MusicEvent";
+    case "theatre":
+    case "musicalTheatre":
+    case "puppetry":
+    case "mime":
+      return "TheaterEvent";
+    case "dance":
+    case "ballet":
+    case "contemporaryDance":
+    case "modernDance":
+    case "culturalDance":
+      return "DanceEvent";
+    case "comedy":
+      return "ComedyEvent";
+    case "spoken":
+    case "storytelling":
+    case "poetry":
+    case "slam":
+    case "spokenWord":
+      return "LiteraryEvent";
+    case "circus":
+    case "variety":
+    case "magic":
+    case "performingArt":
+      return "Event";
+    default:
+      return "MusicEvent";
   }
 }
 
@@ -106,13 +213,19 @@ const pick = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.l
  */
 export function generateSeason(performances: number, options: GenerateOptions = {}): RecordDocument {
   if (!Number.isInteger(performances) || performances < 0) {
-    throw new UsageError("bench/invalid-size", `generateSeason: performances must be a non-negative integer, got ${performances}`, {
-      hint: "e.g. generateSeason(100_000)",
-    });
+    throw new UsageError(
+      "bench/invalid-size",
+      `generateSeason: performances must be a non-negative integer, got ${performances}`,
+      {
+        hint: "e.g. generateSeason(100_000)",
+      },
+    );
   }
   const rand = mulberry32(options.seed ?? 1);
   const publisherId = options.publisherId ?? "bench";
-  const site = `https://www.${encodeURIComponent(publisherId).toLowerCase().replace(/[^a-z0-9-]/g, "-")}.example/`;
+  const site = `https://www.${encodeURIComponent(publisherId)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "-")}.example/`;
 
   // Days of the season, written once: `2026-09-01` and the offset of that day in Europe/Paris.
   const days: string[] = [];
@@ -140,14 +253,24 @@ export function generateSeason(performances: number, options: GenerateOptions = 
     for (let h = 0; h < nHalls; h++) {
       const id = `venue-${v}-hall-${h}`;
       ids.push(id);
-      halls.push({ id, name: { fr: h === 0 ? "Grande salle" : `Salle ${h + 1}` }, maximumAttendeeCapacity: 100 + Math.floor(rand() * 900) });
+      halls.push({
+        id,
+        name: { fr: h === 0 ? "Grande salle" : `Salle ${h + 1}` },
+        maximumAttendeeCapacity: 100 + Math.floor(rand() * 900),
+      });
     }
     hallsOf[v] = ids;
     venues[v] = {
       id: `venue-${v}`,
       type,
       name: { fr: `${kind} de ${city}${v >= CITIES.length ? ` ${Math.floor(v / CITIES.length) + 1}` : ""}` },
-      address: { streetAddress: `${1 + (v % 120)} ${STREETS[v % STREETS.length]}`, postalCode, addressLocality: city, addressRegion: region, addressCountry: "FR" },
+      address: {
+        streetAddress: `${1 + (v % 120)} ${STREETS[v % STREETS.length]}`,
+        postalCode,
+        addressLocality: city,
+        addressRegion: region,
+        addressCountry: "FR",
+      },
       geo: { latitude, longitude },
       timeZone: ZONE,
       maximumAttendeeCapacity: 200 + Math.floor(rand() * 1800),
@@ -160,10 +283,15 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   const organizations: Organization[] = new Array<Organization>(nOrgs);
   for (let o = 0; o < nOrgs; o++) {
     const type = ORG_TYPES[o % ORG_TYPES.length]!;
-    organizations[o] = { id: `org-${o}`, type, name: { fr: `${type === "Organization" ? "Association" : "Compagnie"} ${pick(WORDS, rand())} ${o}` } };
+    organizations[o] = {
+      id: `org-${o}`,
+      type,
+      name: { fr: `${type === "Organization" ? "Association" : "Compagnie"} ${pick(WORDS, rand())} ${o}` },
+    };
   }
   const people: Person[] = new Array<Person>(nPeople);
-  for (let p = 0; p < nPeople; p++) people[p] = { id: `person-${p}`, name: `${pick(FIRST, rand())} ${pick(LAST, rand())}` };
+  for (let p = 0; p < nPeople; p++)
+    people[p] = { id: `person-${p}`, name: `${pick(FIRST, rand())} ${pick(LAST, rand())}` };
 
   const works: Work[] = new Array<Work>(nWorks);
   for (let w = 0; w < nWorks; w++) {
@@ -180,14 +308,38 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   }
 
   const series: Series[] = [
-    { id: "season", kind: "season", name: { fr: "Saison 2026-2027", en: "2026–27 season" }, startDate: "2026-09-01", endDate: "2027-06-30", organizers: [{ organization: "org-0" }] },
-    { id: "festival-0", kind: "festival", name: { fr: "Festival des Rivages" }, venue: "venue-0", organizers: [{ organization: "org-0" }] },
+    {
+      id: "season",
+      kind: "season",
+      name: { fr: "Saison 2026-2027", en: "2026–27 season" },
+      startDate: "2026-09-01",
+      endDate: "2027-06-30",
+      organizers: [{ organization: "org-0" }],
+    },
+    {
+      id: "festival-0",
+      kind: "festival",
+      name: { fr: "Festival des Rivages" },
+      venue: "venue-0",
+      organizers: [{ organization: "org-0" }],
+    },
     { id: "festival-1", kind: "festival", name: { fr: "Festival Traversées" } },
-    { id: "tour-0", kind: "tour", name: { fr: "Tournée régionale" }, organizers: [{ organization: `org-${1 % nOrgs}` }] },
+    {
+      id: "tour-0",
+      kind: "tour",
+      name: { fr: "Tournée régionale" },
+      organizers: [{ organization: `org-${1 % nOrgs}` }],
+    },
     { id: "series-0", kind: "series", name: { fr: "Les Dimanches musicaux" } },
   ];
   const SEASON_ONLY = ["season"];
-  const SERIES_SETS = [SEASON_ONLY, ["season", "festival-0"], ["season", "festival-1"], ["season", "tour-0"], ["season", "series-0"]];
+  const SERIES_SETS = [
+    SEASON_ONLY,
+    ["season", "festival-0"],
+    ["season", "festival-1"],
+    ["season", "tour-0"],
+    ["season", "series-0"],
+  ];
   const ORGANIZERS: AgentRef[][] = [];
   for (let o = 0; o < Math.min(nOrgs, 64); o++) ORGANIZERS.push([{ organization: `org-${o}` }]);
   const SIGN: AccessibilityFeature[] = ["signLanguage"];
@@ -200,8 +352,8 @@ export function generateSeason(performances: number, options: GenerateOptions = 
   const home = new Int32Array(nProductions);
   const firstDay = new Int32Array(nProductions);
   const eventType: EventType[] = new Array<EventType>(nProductions);
-  const offersOf: (Offer[] | undefined)[] = new Array<(Offer[] | undefined)>(nProductions);
-  const soldOutOf: (Offer[] | undefined)[] = new Array<(Offer[] | undefined)>(nProductions);
+  const offersOf: (Offer[] | undefined)[] = new Array<Offer[] | undefined>(nProductions);
+  const soldOutOf: (Offer[] | undefined)[] = new Array<Offer[] | undefined>(nProductions);
   const freeOf = new Uint8Array(nProductions);
   const seriesOf: string[][] = new Array<string[]>(nProductions);
   for (let p = 0; p < nProductions; p++) {
@@ -210,14 +362,21 @@ export function generateSeason(performances: number, options: GenerateOptions = 
     const castSize = 1 + Math.floor(rand() * 4);
     const cast = [];
     for (let c = 0; c < castSize; c++) {
-      cast.push({ person: `person-${Math.floor(rand() * nPeople)}`, roleName: { fr: pick(ROLES, rand()) }, ...(c === 0 ? { characterName: { fr: `Personnage ${p}` } } : {}) });
+      cast.push({
+        person: `person-${Math.floor(rand() * nPeople)}`,
+        roleName: { fr: pick(ROLES, rand()) },
+        ...(c === 0 ? { characterName: { fr: `Personnage ${p}` } } : {}),
+      });
     }
     const hours = 1 + Math.floor(rand() * 2);
     const minutes = Math.floor(rand() * 4) * 15;
     const age = rand();
     productions[p] = {
       id: `production-${p}`,
-      name: p % 5 === 0 ? { fr: `${pick(WORDS, rand())}${pick(SUFFIXES, rand())}`, en: `Production ${p}` } : { fr: `${pick(WORDS, rand())}${pick(SUFFIXES, rand())}` },
+      name:
+        p % 5 === 0
+          ? { fr: `${pick(WORDS, rand())}${pick(SUFFIXES, rand())}`, en: `Production ${p}` }
+          : { fr: `${pick(WORDS, rand())}${pick(SUFFIXES, rand())}` },
       description: { fr: `Spectacle n° ${p} de la saison, genre ${genre}.` },
       ...(p % 3 === 0 ? { images: [`${site}images/production-${p}.jpg`] } : {}),
       url: `${site}spectacles/production-${p}`,
@@ -236,14 +395,29 @@ export function generateSeason(performances: number, options: GenerateOptions = 
     eventType[p] = eventTypeOf(genre);
     const tariff = rand();
     if (tariff < 0.08) freeOf[p] = 1;
-    else if (tariff > 0.95) offersOf[p] = undefined; // price not known: no offers
+    else if (tariff > 0.95)
+      offersOf[p] = undefined; // price not known: no offers
     else {
       const full = 10 + Math.floor(rand() * 50);
       const validFrom = firstDay[p]! < 120 ? "2026-06-20T10:00" : "2026-11-14T10:00";
       const make = (availability: Offer["availability"]): Offer[] => [
         { id: "plein", category: { fr: "plein tarif" }, price: full, priceCurrency: "EUR", availability, validFrom },
-        { id: "reduit", category: { fr: "tarif réduit" }, price: Math.round(full * 0.75), priceCurrency: "EUR", availability, validFrom },
-        { id: "moins-de-26-ans", category: { fr: "moins de 26 ans" }, price: Math.round(full * 0.5), priceCurrency: "EUR", availability, validFrom },
+        {
+          id: "reduit",
+          category: { fr: "tarif réduit" },
+          price: Math.round(full * 0.75),
+          priceCurrency: "EUR",
+          availability,
+          validFrom,
+        },
+        {
+          id: "moins-de-26-ans",
+          category: { fr: "moins de 26 ans" },
+          price: Math.round(full * 0.5),
+          priceCurrency: "EUR",
+          availability,
+          validFrom,
+        },
       ];
       offersOf[p] = make("InStock");
       soldOutOf[p] = make("SoldOut");
@@ -262,7 +436,8 @@ export function generateSeason(performances: number, options: GenerateOptions = 
       starts[(d * TIMES.length + t) * 2 + 1] = `${days[d]}T${TIMES[t]}:00${offsets[d]}`;
     }
   }
-  const startOf = (day: number, time: number, withOffset: boolean): string => starts[(day * TIMES.length + time) * 2 + (withOffset ? 1 : 0)]!;
+  const startOf = (day: number, time: number, withOffset: boolean): string =>
+    starts[(day * TIMES.length + time) * 2 + (withOffset ? 1 : 0)]!;
   const SCHEDULED: Status = { kind: "scheduled" };
   const CANCELLED: Status = { kind: "cancelled" };
   const POSTPONED: Status = { kind: "postponed" };
@@ -284,14 +459,20 @@ export function generateSeason(performances: number, options: GenerateOptions = 
     let status: Status | undefined;
     if (s < 0.015) status = CANCELLED;
     else if (s < 0.02) status = POSTPONED;
-    else if (s < 0.03) status = { kind: "rescheduled", previousStartDate: startOf(day >= 7 ? day - 7 : day + 7, time, withOffset) };
+    else if (s < 0.03)
+      status = { kind: "rescheduled", previousStartDate: startOf(day >= 7 ? day - 7 : day + 7, time, withOffset) };
     else if (s < 0.035 && r >= 0.03) status = MOVED_ONLINE;
     else if (s < 0.5) status = SCHEDULED;
     const online = r < 0.01 || status === MOVED_ONLINE;
     const mixed = !online && r < 0.03;
 
     // Properties are always added in the same order, never deleted, so performances share few shapes.
-    const perf: { -readonly [K in keyof Performance]: Performance[K] } = { id, production: productionIds[p]!, type: eventType[p]!, startDate: startOf(day, time, withOffset) };
+    const perf: { -readonly [K in keyof Performance]: Performance[K] } = {
+      id,
+      production: productionIds[p]!,
+      type: eventType[p]!,
+      startDate: startOf(day, time, withOffset),
+    };
     if (!online) {
       perf.venue = venueIds[v]!;
       const halls = hallsOf[v]!;
@@ -329,6 +510,12 @@ export function generateSeason(performances: number, options: GenerateOptions = 
       licence: "etalab-2.0",
       url: site,
     },
-    venues, organizations, people, works, productions, series, performances: list,
+    venues,
+    organizations,
+    people,
+    works,
+    productions,
+    series,
+    performances: list,
   };
 }

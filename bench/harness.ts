@@ -55,7 +55,10 @@ export function median(values: readonly number[]): number {
  * alternating from pair to pair (a drift in load hits both), timed in CPU time; the answer is the median of the pairs'
  * ratios (on ÷ off) and the median times. One warm-up pair first, not counted.
  */
-export async function pairedCost(rounds: number, run: (on: boolean) => unknown): Promise<{ ratio: number; on: number; off: number; wallRatio: number; pairs: number }> {
+export async function pairedCost(
+  rounds: number,
+  run: (on: boolean) => unknown,
+): Promise<{ ratio: number; on: number; off: number; wallRatio: number; pairs: number }> {
   await run(true);
   await run(false);
   const ratios: number[] = [];

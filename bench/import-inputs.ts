@@ -22,18 +22,27 @@ export type Importer = (typeof IMPORTERS)[number];
 
 export function available(importer: Importer): boolean {
   if (importer === "capdata") return true;
-  return existsSync(importer === "artsdata" ? ARTSDATA_DIR : importer === "festivals" ? FESTIVALS_CSV : UITDATABANK_DIR);
+  return existsSync(
+    importer === "artsdata" ? ARTSDATA_DIR : importer === "festivals" ? FESTIVALS_CSV : UITDATABANK_DIR,
+  );
 }
 
 /** The four files of the dump, each cut to its first `docs` documents. */
 export function artsdataInput(docs = Infinity): unknown[][] {
-  return ["events", "places", "presenters", "artists"].map((f) => (JSON.parse(readFileSync(`${ARTSDATA_DIR}${f}.jsonld`, "utf8")) as unknown[]).slice(0, docs));
+  return ["events", "places", "presenters", "artists"].map((f) =>
+    (JSON.parse(readFileSync(`${ARTSDATA_DIR}${f}.jsonld`, "utf8")) as unknown[]).slice(0, docs),
+  );
 }
 
 /** The CSV, cut to its header and first `rows` rows. */
 export function festivalsInput(rows = Infinity): string {
   const all = readFileSync(FESTIVALS_CSV, "utf8");
-  return Number.isFinite(rows) ? all.split("\n").slice(0, rows + 1).join("\n") : all;
+  return Number.isFinite(rows)
+    ? all
+        .split("\n")
+        .slice(0, rows + 1)
+        .join("\n")
+    : all;
 }
 
 const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{12}/g;
@@ -44,8 +53,12 @@ const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{12}/g;
  * still resolve (no merging, which the real exports do not need either).
  */
 export function uitdatabankInput(copies: number): unknown[] {
-  const files = readdirSync(UITDATABANK_DIR).filter((f) => f.endsWith("example.json")).sort();
-  const text = JSON.stringify(files.flatMap((f) => uitdatabankDocuments(JSON.parse(readFileSync(`${UITDATABANK_DIR}${f}`, "utf8")))));
+  const files = readdirSync(UITDATABANK_DIR)
+    .filter((f) => f.endsWith("example.json"))
+    .sort();
+  const text = JSON.stringify(
+    files.flatMap((f) => uitdatabankDocuments(JSON.parse(readFileSync(`${UITDATABANK_DIR}${f}`, "utf8")))),
+  );
   const out: unknown[] = [];
   for (let c = 0; c < copies; c++) {
     const tag = c.toString(16).padStart(12, "0");

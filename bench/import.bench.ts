@@ -16,13 +16,24 @@ import { schemaVocabulary } from "../src/harvest/vocabulary.js";
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { pairedCost, timeMs, type BenchModule, type BenchRow } from "./harness.js";
-import { artsdataInput, available, capdataInput, festivalsInput, uitdatabankInput, type Importer } from "./import-inputs.js";
+import {
+  artsdataInput,
+  available,
+  capdataInput,
+  festivalsInput,
+  uitdatabankInput,
+  type Importer,
+} from "./import-inputs.js";
 
 // Compiled to dist/bench/: the repository root is two folders up.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const RECORD_KINDS = ["venues", "organizations", "people", "productions", "performances", "series"] as const;
-const recordsOf = (r: ImportResult): number => RECORD_KINDS.reduce((t, k) => t + ((r.document as unknown as Record<string, unknown[] | undefined>)[k]?.length ?? 0), 0);
+const recordsOf = (r: ImportResult): number =>
+  RECORD_KINDS.reduce(
+    (t, k) => t + ((r.document as unknown as Record<string, unknown[] | undefined>)[k]?.length ?? 0),
+    0,
+  );
 
 /** Each importer on its corpus: what it reads, how many pairs, and the sizes run under callgrind. */
 interface Case {
@@ -37,28 +48,46 @@ interface Case {
 
 const CASES: readonly Case[] = [
   {
-    importer: "artsdata", title: "Scènes francophones dump (artsdata JSON-LD)", pairs: 7, callgrindSize: 50,
+    importer: "artsdata",
+    title: "Scènes francophones dump (artsdata JSON-LD)",
+    pairs: 7,
+    callgrindSize: 50,
     prepare: (quick) => {
       const input = artsdataInput(quick ? 200 : Infinity);
-      return (ledger) => importArtsdata(input, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr", ledger });
+      return (ledger) =>
+        importArtsdata(input, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr", ledger });
     },
   },
   {
-    importer: "festivals", title: "festivals CSV", pairs: 9, callgrindSize: 7283,
+    importer: "festivals",
+    title: "festivals CSV",
+    pairs: 9,
+    callgrindSize: 7283,
     prepare: (quick) => {
       const text = festivalsInput(quick ? 1000 : Infinity);
       return (ledger) => importFestivals(text, { ledger });
     },
   },
   {
-    importer: "uitdatabank", title: "UiTdatabank (publiq's examples, copied)", pairs: 9, callgrindSize: 250,
+    importer: "uitdatabank",
+    title: "UiTdatabank (publiq's examples, copied)",
+    pairs: 9,
+    callgrindSize: 250,
     prepare: (quick) => {
       const input = uitdatabankInput(quick ? 40 : 1000);
-      return (ledger) => importUitdatabank(input, { publisher: { id: "uit" }, permanentWindow: { from: "2026-01-01", to: "2026-12-31" }, ledger });
+      return (ledger) =>
+        importUitdatabank(input, {
+          publisher: { id: "uit" },
+          permanentWindow: { from: "2026-01-01", to: "2026-12-31" },
+          ledger,
+        });
     },
   },
   {
-    importer: "capdata", title: "CapData Culture RDF/XML (a generated season, exported)", pairs: 7, callgrindSize: 300,
+    importer: "capdata",
+    title: "CapData Culture RDF/XML (a generated season, exported)",
+    pairs: 7,
+    callgrindSize: 300,
     prepare: (quick) => {
       const text = capdataInput(quick ? 300 : 3000);
       return (ledger) => importCapData(text, { publisher: { id: "capdata" }, country: "FR", ledger });
@@ -89,26 +118,50 @@ export const importBench: BenchModule = {
         unit = r.unit;
         records = recordsOf(r);
       });
-      log(`${c.importer}: ${((records / p.on) * 1000).toFixed(0)} records/s with the ledger, ${((records / p.off) * 1000).toFixed(0)} without: ratio ${p.ratio.toFixed(3)} (≤ 1.10 wanted)`);
-      log(`${c.title}: ${read} ${unit} → ${records} records; CPU median ${p.on.toFixed(0)} ms with the ledger, ${p.off.toFixed(0)} ms without; median of ${p.pairs} paired ratios ${p.ratio.toFixed(3)} (wall ${p.wallRatio.toFixed(3)})`);
+      log(
+        `${c.importer}: ${((records / p.on) * 1000).toFixed(0)} records/s with the ledger, ${((records / p.off) * 1000).toFixed(0)} without: ratio ${p.ratio.toFixed(3)} (≤ 1.10 wanted)`,
+      );
+      log(
+        `${c.title}: ${read} ${unit} → ${records} records; CPU median ${p.on.toFixed(0)} ms with the ledger, ${p.off.toFixed(0)} ms without; median of ${p.pairs} paired ratios ${p.ratio.toFixed(3)} (wall ${p.wallRatio.toFixed(3)})`,
+      );
       rows.push({ label: `import ${c.title}, ledger on`, value: (records / p.on) * 1000, unit: "records/s (CPU)" });
       rows.push({ label: `import ${c.title}, ledger off`, value: (records / p.off) * 1000, unit: "records/s (CPU)" });
       rows.push({ label: `import ${c.title}, ledger on, input`, value: (read / p.on) * 1000, unit: `${unit}/s (CPU)` });
-      rows.push({ label: `fidelity ledger cost (${c.importer}, median of paired CPU-time ratios)`, value: (p.ratio - 1) * 100, unit: "%" });
-      rows.push({ label: `fidelity ledger ratio (${c.importer}, CPU time, on ÷ off; ≤ 1.10 wanted)`, value: p.ratio, unit: "×" });
+      rows.push({
+        label: `fidelity ledger cost (${c.importer}, median of paired CPU-time ratios)`,
+        value: (p.ratio - 1) * 100,
+        unit: "%",
+      });
+      rows.push({
+        label: `fidelity ledger ratio (${c.importer}, CPU time, on ÷ off; ≤ 1.10 wanted)`,
+        value: p.ratio,
+        unit: "×",
+      });
       const ir = callgrindCost(c.importer, quick ? Math.ceil(c.callgrindSize / 5) : c.callgrindSize, log);
       if (ir !== undefined) {
-        rows.push({ label: `fidelity ledger cost (${c.importer}, callgrind instructions, size ${ir.size}, runs 2-4)`, value: ir.cost, unit: "%" });
-        rows.push({ label: `fidelity ledger ratio (${c.importer}, callgrind instructions, on ÷ off; ≤ 1.10 wanted)`, value: 1 + ir.cost / 100, unit: "×" });
+        rows.push({
+          label: `fidelity ledger cost (${c.importer}, callgrind instructions, size ${ir.size}, runs 2-4)`,
+          value: ir.cost,
+          unit: "%",
+        });
+        rows.push({
+          label: `fidelity ledger ratio (${c.importer}, callgrind instructions, on ÷ off; ≤ 1.10 wanted)`,
+          value: 1 + ir.cost / 100,
+          unit: "×",
+        });
       }
     }
-    if (process.env.VIVANT_BENCH_CALLGRIND !== "1") notes.push("the ledger's cost in instructions (load-independent) is measured with VIVANT_BENCH_CALLGRIND=1 and valgrind");
+    if (process.env.VIVANT_BENCH_CALLGRIND !== "1")
+      notes.push(
+        "the ledger's cost in instructions (load-independent) is measured with VIVANT_BENCH_CALLGRIND=1 and valgrind",
+      );
 
     // Harvest: the demo season's embed pages served from 127.0.0.1, no delay between requests.
     const demo: unknown = JSON.parse(readFileSync(`${ROOT}fixtures/demo-season.json`, "utf8"));
     const embeds = toEmbeds(parseRecords(demo).document!);
     const pages = new Map<string, string>();
-    for (const [id, e] of embeds) pages.set(`/p/${id}.html`, `<!doctype html><html><head>${embedScript(e)}</head><body></body></html>`);
+    for (const [id, e] of embeds)
+      pages.set(`/p/${id}.html`, `<!doctype html><html><head>${embedScript(e)}</head><body></body></html>`);
     const server = createServer((req, res) => {
       const body = req.url === "/robots.txt" ? "User-agent: *\nAllow: /\n" : pages.get(req.url ?? "");
       if (body === undefined) res.writeHead(404).end();
@@ -120,13 +173,21 @@ export const importBench: BenchModule = {
     const rounds = quick ? 1 : 3;
     let best = Infinity;
     for (let i = 0; i < rounds; i++) {
-      const ms = await timeMs(() => harvest(urls, { policy: { perHostDelayMs: 0, perHostConcurrency: 8, allowPrivate: true }, concurrency: 8 }));
+      const ms = await timeMs(() =>
+        harvest(urls, { policy: { perHostDelayMs: 0, perHostConcurrency: 8, allowPrivate: true }, concurrency: 8 }),
+      );
       best = Math.min(best, ms);
     }
     server.close();
     log(`harvest: ${urls.length} demo pages on loopback, best of ${rounds}: ${best.toFixed(0)} ms`);
-    rows.push({ label: `harvest ${urls.length} demo-season pages on loopback (8 in flight, no delay)`, value: (urls.length / best) * 1000, unit: "pages/s" });
-    notes.push("harvest throughput is CPU-bound (JSON-LD expansion with the schema.org context); a real harvest is bounded by the per-host delay (1 s by default)");
+    rows.push({
+      label: `harvest ${urls.length} demo-season pages on loopback (8 in flight, no delay)`,
+      value: (urls.length / best) * 1000,
+      unit: "pages/s",
+    });
+    notes.push(
+      "harvest throughput is CPU-bound (JSON-LD expansion with the schema.org context); a real harvest is bounded by the per-host delay (1 s by default)",
+    );
     return { name: "import", rows, ratios: [], notes };
   },
 };
@@ -137,7 +198,11 @@ export const importBench: BenchModule = {
  * second to fourth imports (4 − 1), so that start-up and the first run's compilation count in neither.
  * Only with VIVANT_BENCH_CALLGRIND=1 and valgrind on the PATH (it runs Node ~50× slower: a part of the corpus).
  */
-function callgrindCost(importer: Importer, size: number, log: (l: string) => void): { cost: number; size: number } | undefined {
+function callgrindCost(
+  importer: Importer,
+  size: number,
+  log: (l: string) => void,
+): { cost: number; size: number } | undefined {
   if (process.env.VIVANT_BENCH_CALLGRIND !== "1") return undefined;
   try {
     execFileSync("valgrind", ["--version"], { stdio: "ignore" });
@@ -147,7 +212,21 @@ function callgrindCost(importer: Importer, size: number, log: (l: string) => voi
   const child = fileURLToPath(new URL("./ledger-child.js", import.meta.url));
   const count = (mode: string, n: number): number => {
     const out = `${process.env.TMPDIR ?? "/tmp"}/vivant-callgrind-${process.pid}-${importer}-${mode}-${n}.out`;
-    const r = spawnSync("valgrind", ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${out}`, process.execPath, child, importer, mode, String(n), String(size)], { encoding: "utf8", timeout: 3_600_000 });
+    const r = spawnSync(
+      "valgrind",
+      [
+        "--tool=callgrind",
+        "--smc-check=all-non-file",
+        `--callgrind-out-file=${out}`,
+        process.execPath,
+        child,
+        importer,
+        mode,
+        String(n),
+        String(size),
+      ],
+      { encoding: "utf8", timeout: 3_600_000 },
+    );
     const m = /Collected : (\d+)/.exec(r.stderr ?? "");
     if (!m) throw new Error(`callgrind ${importer} ${mode}: ${r.stderr?.slice(-500)}`);
     try {
@@ -160,6 +239,8 @@ function callgrindCost(importer: Importer, size: number, log: (l: string) => voi
   const on = count("on", 4) - count("on", 1);
   const off = count("off", 4) - count("off", 1);
   const cost = (on / off - 1) * 100;
-  log(`${importer} under callgrind (size ${size}), instructions of imports 2 to 4: ${on} with the ledger, ${off} without: ${cost.toFixed(1)} %`);
+  log(
+    `${importer} under callgrind (size ${size}), instructions of imports 2 to 4: ${on} with the ledger, ${off} without: ${cost.toFixed(1)} %`,
+  );
   return { cost, size };
 }

@@ -25,7 +25,10 @@ function runCli(args: readonly string[], cwd: string): Promise<Run> {
     const preload = join(cwd, "hwm.cjs");
     writeFileSync(preload, HWM);
     const t0 = process.hrtime.bigint();
-    const p = spawn(process.execPath, ["--require", preload, MAIN, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const p = spawn(process.execPath, ["--require", preload, MAIN, ...args], {
+      cwd,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     p.stderr.on("data", (c: Buffer) => {
       err = (err + c.toString("utf8")).slice(-4096);
@@ -63,22 +66,38 @@ export const ingestBench: BenchModule = {
       log(`writing ${n.toLocaleString("en-US")} performances`);
       writeSeason(season, n);
       const load = await runCli(["load", season, "--data", join(dir, "data")], dir);
-      rows.push({ label: `vivant load, ${n.toLocaleString("en-US")} performances (map + validate + write, cold process): peak RSS`, value: load.peakMiB, unit: "MiB" });
+      rows.push({
+        label: `vivant load, ${n.toLocaleString("en-US")} performances (map + validate + write, cold process): peak RSS`,
+        value: load.peakMiB,
+        unit: "MiB",
+      });
       rows.push({ label: "  same, wall time", value: load.ms, unit: "ms" });
-      notes.push(`load exit code ${load.code} (1: the generated season has one violation, so the whole path runs and nothing is written)`);
+      notes.push(
+        `load exit code ${load.code} (1: the generated season has one violation, so the whole path runs and nothing is written)`,
+      );
       const map = await runCli(["map", season, "--format", "nquads", "-o", join(dir, "season.nq")], dir);
-      rows.push({ label: `vivant map --format nquads, ${n.toLocaleString("en-US")} performances: peak RSS`, value: map.peakMiB, unit: "MiB" });
+      rows.push({
+        label: `vivant map --format nquads, ${n.toLocaleString("en-US")} performances: peak RSS`,
+        value: map.peakMiB,
+        unit: "MiB",
+      });
       rows.push({ label: "  same, wall time", value: map.ms, unit: "ms" });
       if (!quick) {
         const big = join(dir, "season-1m.json");
         log("writing 1,000,000 performances");
         writeSeason(big, 1_000_000);
         const map1m = await runCli(["map", big, "--format", "nquads", "-o", join(dir, "season-1m.nq")], dir);
-        rows.push({ label: "vivant map --format nquads, 1,000,000 performances: peak RSS", value: map1m.peakMiB, unit: "MiB" });
+        rows.push({
+          label: "vivant map --format nquads, 1,000,000 performances: peak RSS",
+          value: map1m.peakMiB,
+          unit: "MiB",
+        });
         rows.push({ label: "  same, wall time", value: map1m.ms, unit: "ms" });
         notes.push(`1M map exit code ${map1m.code}`);
       }
-      notes.push("targets: load 100k ≤ 1024 MiB peak RSS and ≤ 20 s; map 1M to N-Quads ≤ 1024 MiB; peak RSS is the kernel's VmHWM of the CLI process");
+      notes.push(
+        "targets: load 100k ≤ 1024 MiB peak RSS and ≤ 20 s; map 1M to N-Quads ≤ 1024 MiB; peak RSS is the kernel's VmHWM of the CLI process",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,15 +19,28 @@ schemaVocabulary();
 let read = 0;
 if (importer === "artsdata") {
   const inputs = artsdataInput(size);
-  for (let i = 0; i < n && mode !== "none"; i++) read = (await importArtsdata(inputs, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr", ledger: mode === "on" })).read;
+  for (let i = 0; i < n && mode !== "none"; i++)
+    read = (
+      await importArtsdata(inputs, {
+        publisher: { id: "scenes-francophones" },
+        defaultLanguage: "fr",
+        ledger: mode === "on",
+      })
+    ).read;
 } else if (importer === "festivals") {
   const text = festivalsInput(size);
   for (let i = 0; i < n && mode !== "none"; i++) read = importFestivals(text, { ledger: mode === "on" }).read;
 } else if (importer === "uitdatabank") {
   const input = uitdatabankInput(Number.isFinite(size) ? size : 250);
-  for (let i = 0; i < n && mode !== "none"; i++) read = importUitdatabank(input, { publisher: { id: "uit" }, permanentWindow: { from: "2026-01-01", to: "2026-12-31" }, ledger: mode === "on" }).read;
+  for (let i = 0; i < n && mode !== "none"; i++)
+    read = importUitdatabank(input, {
+      publisher: { id: "uit" },
+      permanentWindow: { from: "2026-01-01", to: "2026-12-31" },
+      ledger: mode === "on",
+    }).read;
 } else if (importer === "capdata") {
   const text = capdataInput(Number.isFinite(size) ? size : 3000);
-  for (let i = 0; i < n && mode !== "none"; i++) read = importCapData(text, { publisher: { id: "capdata" }, country: "FR", ledger: mode === "on" }).read;
+  for (let i = 0; i < n && mode !== "none"; i++)
+    read = importCapData(text, { publisher: { id: "capdata" }, country: "FR", ledger: mode === "on" }).read;
 } else throw new Error(`unknown importer ${importer}`);
 process.stdout.write(`${JSON.stringify({ importer, mode, n, read })}\n`);

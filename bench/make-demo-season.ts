@@ -8,4 +8,6 @@ import { buildDemoSeason } from "./demo-season.js";
 const target = fileURLToPath(new URL("../../fixtures/demo-season.json", import.meta.url));
 const doc = buildDemoSeason();
 writeFileSync(target, `${JSON.stringify(doc, null, 2)}\n`);
-console.log(`wrote ${target}: ${doc.performances?.length ?? 0} performances, ${doc.productions?.length ?? 0} productions, ${doc.venues?.length ?? 0} venues`);
+console.log(
+  `wrote ${target}: ${doc.performances?.length ?? 0} performances, ${doc.productions?.length ?? 0} productions, ${doc.venues?.length ?? 0} venues`,
+);

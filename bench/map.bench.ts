@@ -40,11 +40,14 @@ function nquadsLength(result: MapResult): number {
 
 /** jsonld.js as its users call it: toRDF of the document, to its own quad objects or to N-Quads text. */
 function jsonldToRdf(doc: unknown, nquads: boolean): Promise<unknown> {
-  return jsonld.toRDF(doc as jsonld.JsonLdDocument, {
-    documentLoader: staticDocumentLoader as never,
-    safe: true,
-    ...(nquads ? { format: "application/n-quads" } : {}),
-  } as jsonld.Options.ToRdf);
+  return jsonld.toRDF(
+    doc as jsonld.JsonLdDocument,
+    {
+      documentLoader: staticDocumentLoader as never,
+      safe: true,
+      ...(nquads ? { format: "application/n-quads" } : {}),
+    } as jsonld.Options.ToRdf,
+  );
 }
 
 /**
@@ -81,9 +84,14 @@ export const mapBench: BenchModule = {
     const graph = toGraph(mapRecords(sideDoc).document!);
     log(`jsonld.toRDF on the graph form of ${side.toLocaleString("en-US")} performances`);
     const viaJsonLd = await best(1, async () => ((await jsonldToRdf(graph, false)) as unknown[]).length);
-    if (viaJsonLd.value !== oursQuads.value) throw new Error("jsonld.js and the direct path disagree on the triple count");
-    const viaJsonLdText = await best(1, async () => ((await jsonldToRdf(graph, true)) as string).split("\n").filter(Boolean).length);
-    if (viaJsonLdText.value !== oursQuads.value) throw new Error("jsonld.js N-Quads and the direct path disagree on the triple count");
+    if (viaJsonLd.value !== oursQuads.value)
+      throw new Error("jsonld.js and the direct path disagree on the triple count");
+    const viaJsonLdText = await best(
+      1,
+      async () => ((await jsonldToRdf(graph, true)) as string).split("\n").filter(Boolean).length,
+    );
+    if (viaJsonLdText.value !== oursQuads.value)
+      throw new Error("jsonld.js N-Quads and the direct path disagree on the triple count");
 
     const embedDoc = generateSeason(embedSide, { seed: 4 });
     const embeds = [...toEmbeds(mapRecords(embedDoc).document!).values()];
@@ -100,21 +108,60 @@ export const mapBench: BenchModule = {
     return {
       name: "map",
       rows: [
-        { label: `vivant mapRecords, then every triple read once: parse, checks, IRIs, ${n(big)} performances`, value: perSec(big, read.ms), unit: "performances/s" },
+        {
+          label: `vivant mapRecords, then every triple read once: parse, checks, IRIs, ${n(big)} performances`,
+          value: perSec(big, read.ms),
+          unit: "performances/s",
+        },
         { label: `  same, triples`, value: perSec(triples, read.ms), unit: "triples/s" },
         { label: `  same, then N-Quads text`, value: perSec(big, toText.ms), unit: "performances/s" },
         { label: `  same, then RDF/JS quad objects`, value: perSec(big, toQuads.ms), unit: "performances/s" },
-        { label: `  same, with provenance (origins) for validation`, value: perSec(big, withOrigins.ms), unit: "performances/s" },
-        { label: `vivant to RDF/JS quads, ${n(side)} performances`, value: perSec(side, oursQuads.ms), unit: "performances/s" },
-        { label: `vivant to N-Quads text, ${n(side)} performances`, value: perSec(side, oursText.ms), unit: "performances/s" },
-        { label: `jsonld.js toRDF of the graph form (small context) to its quads, ${n(side)} performances`, value: perSec(side, viaJsonLd.ms), unit: "performances/s" },
-        { label: `jsonld.js toRDF of the graph form to N-Quads text, ${n(side)} performances`, value: perSec(side, viaJsonLdText.ms), unit: "performances/s" },
-        { label: `jsonld.js toRDF of embed documents (schema.org context), ${n(embedSide)} performances`, value: perSec(embedSide, viaSchemaOrg.ms), unit: "performances/s" },
+        {
+          label: `  same, with provenance (origins) for validation`,
+          value: perSec(big, withOrigins.ms),
+          unit: "performances/s",
+        },
+        {
+          label: `vivant to RDF/JS quads, ${n(side)} performances`,
+          value: perSec(side, oursQuads.ms),
+          unit: "performances/s",
+        },
+        {
+          label: `vivant to N-Quads text, ${n(side)} performances`,
+          value: perSec(side, oursText.ms),
+          unit: "performances/s",
+        },
+        {
+          label: `jsonld.js toRDF of the graph form (small context) to its quads, ${n(side)} performances`,
+          value: perSec(side, viaJsonLd.ms),
+          unit: "performances/s",
+        },
+        {
+          label: `jsonld.js toRDF of the graph form to N-Quads text, ${n(side)} performances`,
+          value: perSec(side, viaJsonLdText.ms),
+          unit: "performances/s",
+        },
+        {
+          label: `jsonld.js toRDF of embed documents (schema.org context), ${n(embedSide)} performances`,
+          value: perSec(embedSide, viaSchemaOrg.ms),
+          unit: "performances/s",
+        },
       ],
       ratios: [
-        { label: "vivant records → RDF/JS quads vs jsonld.js toRDF of the same graph form → its quads", ratio: viaJsonLd.ms / oursQuads.ms, target: 10 },
-        { label: "vivant records → N-Quads vs jsonld.js toRDF of the same graph form → N-Quads", ratio: viaJsonLdText.ms / oursText.ms, target: 10 },
-        { label: "vivant records → RDF/JS quads vs jsonld.js toRDF of embed documents (schema.org context)", ratio: viaSchemaOrg.ms / oursEmbedSide.ms },
+        {
+          label: "vivant records → RDF/JS quads vs jsonld.js toRDF of the same graph form → its quads",
+          ratio: viaJsonLd.ms / oursQuads.ms,
+          target: 10,
+        },
+        {
+          label: "vivant records → N-Quads vs jsonld.js toRDF of the same graph form → N-Quads",
+          ratio: viaJsonLdText.ms / oursText.ms,
+          target: 10,
+        },
+        {
+          label: "vivant records → RDF/JS quads vs jsonld.js toRDF of embed documents (schema.org context)",
+          ratio: viaSchemaOrg.ms / oursEmbedSide.ms,
+        },
       ],
       notes: [
         `${n(triples)} triples for ${n(big)} performances; best of 3 runs (2 for quads and origins) after a warm-up`,

@@ -19,14 +19,28 @@ const PEER_LOOKUP_MS = 15_000;
 const PEER_BUDGET_MS = 90_000;
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(300_000) });
+  const r = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(300_000),
+  });
   const text = await r.text();
   if (r.status !== 200) throw new Error(`${url}: ${r.status} ${text.slice(0, 200)}`);
   return JSON.parse(text);
 }
 
-async function sparql(base: string, query: string, timeoutMs = 300_000): Promise<{ results: { bindings: Record<string, { value: string }>[] } }> {
-  const r = await fetch(`${base}sparql`, { method: "POST", headers: { "content-type": "application/sparql-query", accept: "application/sparql-results+json" }, body: query, signal: AbortSignal.timeout(timeoutMs) });
+async function sparql(
+  base: string,
+  query: string,
+  timeoutMs = 300_000,
+): Promise<{ results: { bindings: Record<string, { value: string }>[] } }> {
+  const r = await fetch(`${base}sparql`, {
+    method: "POST",
+    headers: { "content-type": "application/sparql-query", accept: "application/sparql-results+json" },
+    body: query,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const text = await r.text();
   if (r.status !== 200) throw new Error(`sparql: ${r.status} ${text.slice(0, 200)}`);
   return JSON.parse(text) as { results: { bindings: Record<string, { value: string }>[] } };
@@ -47,10 +61,15 @@ export const reconcileBench: BenchModule = {
     try {
       const base = server.url;
       // Ten names of the store (venues and productions), spread over it, with their venue's city when they have one.
-      const picked = await sparql(base, `PREFIX s: <http://schema.org/>
-        SELECT ?name ?city WHERE { ?x s:name ?name . { ?x a s:PerformingArtsTheater } UNION { ?x a <http://kg.artsdata.ca/ontology/LivePerformanceWork> } OPTIONAL { ?x s:address/s:addressLocality ?city } } LIMIT 400`);
+      const picked = await sparql(
+        base,
+        `PREFIX s: <http://schema.org/>
+        SELECT ?name ?city WHERE { ?x s:name ?name . { ?x a s:PerformingArtsTheater } UNION { ?x a <http://kg.artsdata.ca/ontology/LivePerformanceWork> } OPTIONAL { ?x s:address/s:addressLocality ?city } } LIMIT 400`,
+      );
       const all = picked.results.bindings;
-      const chosen = Array.from({ length: 10 }, (_, i) => all[Math.floor((i * all.length) / 10)]!).filter((b) => b !== undefined);
+      const chosen = Array.from({ length: 10 }, (_, i) => all[Math.floor((i * all.length) / 10)]!).filter(
+        (b) => b !== undefined,
+      );
       const queries = chosen.map((b, i) => ({
         limit: 5,
         conditions: [
@@ -64,24 +83,61 @@ export const reconcileBench: BenchModule = {
       const ours: number[] = [];
       let found = 0;
       for (let i = 0; i < runs; i++) {
-        ours.push(await timeMs(async () => {
-          const r = (await match()) as { results: { candidates: { name: string }[] }[] };
-          found = r.results.filter((x, j) => x.candidates[0]?.name === chosen[j]!.name!.value).length;
-        }));
+        ours.push(
+          await timeMs(async () => {
+            const r = (await match()) as { results: { candidates: { name: string }[] }[] };
+            found = r.results.filter((x, j) => x.candidates[0]?.name === chosen[j]!.name!.value).length;
+          }),
+        );
       }
-      const peer = await peerRuns(base, chosen.map((b) => b.name!.value), runs, log);
+      const peer = await peerRuns(
+        base,
+        chosen.map((b) => b.name!.value),
+        runs,
+        log,
+      );
       log(`${found} of ${chosen.length} queries have the asked entity's name first`);
       rows.push(
         { label: `reconcile index read (first batch, ${data.triples} triples)`, value: build, unit: "ms" },
         { label: `POST /reconcile/match, batch of ${queries.length} queries: p50`, value: median(ours), unit: "ms" },
-        ...(peer.times.length ? [{ label: `the same ${chosen.length} names through /sparql (CONTAINS, one SELECT each): p50 of ${peer.times.length} runs`, value: median(peer.times), unit: "ms" }] : []),
-        ...(peer.gaveUp ? [{ label: `the same names through /sparql: one lookup given up after ${PEER_LOOKUP_MS / 1000} s (a run takes more than this)`, value: PEER_LOOKUP_MS, unit: "ms (at least)" }] : []),
+        ...(peer.times.length
+          ? [
+              {
+                label: `the same ${chosen.length} names through /sparql (CONTAINS, one SELECT each): p50 of ${peer.times.length} runs`,
+                value: median(peer.times),
+                unit: "ms",
+              },
+            ]
+          : []),
+        ...(peer.gaveUp
+          ? [
+              {
+                label: `the same names through /sparql: one lookup given up after ${PEER_LOOKUP_MS / 1000} s (a run takes more than this)`,
+                value: PEER_LOOKUP_MS,
+                unit: "ms (at least)",
+              },
+            ]
+          : []),
         { label: "queries whose asked name comes first", value: found, unit: "queries" },
       );
       return {
-        name: "reconcile", rows,
-        ratios: peer.times.length ? [{ label: "match batch vs SPARQL CONTAINS lookups of the same names (peer ÷ ours)", ratio: median(peer.times) / median(ours) }]
-          : peer.gaveUp ? [{ label: `match batch vs SPARQL CONTAINS lookups (peer ÷ ours, at least: one lookup > ${PEER_LOOKUP_MS / 1000} s)`, ratio: PEER_LOOKUP_MS / median(ours) }] : [],
+        name: "reconcile",
+        rows,
+        ratios: peer.times.length
+          ? [
+              {
+                label: "match batch vs SPARQL CONTAINS lookups of the same names (peer ÷ ours)",
+                ratio: median(peer.times) / median(ours),
+              },
+            ]
+          : peer.gaveUp
+            ? [
+                {
+                  label: `match batch vs SPARQL CONTAINS lookups (peer ÷ ours, at least: one lookup > ${PEER_LOOKUP_MS / 1000} s)`,
+                  ratio: PEER_LOOKUP_MS / median(ours),
+                },
+              ]
+            : [],
         notes: [
           `${runs} runs of ours, median; the server on loopback with its default 2 query workers; the peer folds case only, runs after ours, each lookup bounded to ${PEER_LOOKUP_MS / 1000} s and all its runs to ${PEER_BUDGET_MS / 1000} s`,
           ...(peer.failed ? [`the SPARQL peer: ${peer.failed}`] : []),
@@ -98,22 +154,43 @@ export const reconcileBench: BenchModule = {
  * The peer: the names looked up through /sparql, run after run, each lookup given up past PEER_LOOKUP_MS and the
  * runs stopped past PEER_BUDGET_MS; what was given up is said, never hidden.
  */
-async function peerRuns(base: string, names: readonly string[], runs: number, log: (line: string) => void): Promise<{ times: number[]; gaveUp: boolean; failed?: string }> {
+async function peerRuns(
+  base: string,
+  names: readonly string[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<{ times: number[]; gaveUp: boolean; failed?: string }> {
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < runs && performance.now() - started < PEER_BUDGET_MS; i++) {
     try {
-      times.push(await timeMs(async () => {
-        for (const name of names) await sparql(base, `SELECT ?x ?name WHERE { ?x <http://schema.org/name> ?name FILTER(CONTAINS(LCASE(STR(?name)), ${lit(name)})) } LIMIT 5`, PEER_LOOKUP_MS);
-      }));
+      times.push(
+        await timeMs(async () => {
+          for (const name of names)
+            await sparql(
+              base,
+              `SELECT ?x ?name WHERE { ?x <http://schema.org/name> ?name FILTER(CONTAINS(LCASE(STR(?name)), ${lit(name)})) } LIMIT 5`,
+              PEER_LOOKUP_MS,
+            );
+        }),
+      );
     } catch (e) {
-      const failed = (e as Error).name === "TimeoutError" ? `one lookup took more than ${PEER_LOOKUP_MS / 1000} s: given up after ${times.length} complete runs` : (e as Error).message.slice(0, 160);
+      const failed =
+        (e as Error).name === "TimeoutError"
+          ? `one lookup took more than ${PEER_LOOKUP_MS / 1000} s: given up after ${times.length} complete runs`
+          : (e as Error).message.slice(0, 160);
       log(`peer: ${failed}`);
       return { times, gaveUp: (e as Error).name === "TimeoutError", failed };
     }
   }
   if (times.length < runs) log(`peer: ${times.length} of ${runs} runs within the ${PEER_BUDGET_MS / 1000} s budget`);
-  return { times, gaveUp: false, ...(times.length < runs ? { failed: `${times.length} of ${runs} runs within the ${PEER_BUDGET_MS / 1000} s budget` } : {}) };
+  return {
+    times,
+    gaveUp: false,
+    ...(times.length < runs
+      ? { failed: `${times.length} of ${runs} runs within the ${PEER_BUDGET_MS / 1000} s budget` }
+      : {}),
+  };
 }
 
 // `node --import ./src/server/dev/ts-register.mjs bench/reconcile.bench.ts [--quick]`: one run, printed.

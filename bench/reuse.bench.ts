@@ -36,7 +36,10 @@ async function allPages(base: string): Promise<PerformanceNode[]> {
   const items: PerformanceNode[] = [];
   let next: string | undefined = "/api/performances?limit=500";
   for (let pages = 0; next && pages < 1000 && items.length < ICAL_MAX_EVENTS; pages++) {
-    const body = JSON.parse(await getText(new URL(next, base).href, "application/ld+json")) as { "@graph": PerformanceNode[]; next?: string };
+    const body = JSON.parse(await getText(new URL(next, base).href, "application/ld+json")) as {
+      "@graph": PerformanceNode[];
+      next?: string;
+    };
     for (const n of body["@graph"]) items.push(n);
     next = body.next;
   }
@@ -48,7 +51,13 @@ function bareIcal(n: number): string {
   const cal = icalGenerator({ prodId: { company: "bench", product: "bare" } });
   const start = new Date("2027-01-01T20:00:00Z");
   for (let i = 0; i < n; i++) {
-    cal.createEvent({ id: `https://example.org/p/${i}`, stamp: start, start: new Date(start.getTime() + i * 3_600_000), end: new Date(start.getTime() + i * 3_600_000 + 7_200_000), summary: `Spectacle ${i}` });
+    cal.createEvent({
+      id: `https://example.org/p/${i}`,
+      stamp: start,
+      start: new Date(start.getTime() + i * 3_600_000),
+      end: new Date(start.getTime() + i * 3_600_000 + 7_200_000),
+      summary: `Spectacle ${i}`,
+    });
   }
   return cal.toString();
 }
@@ -69,7 +78,9 @@ export const reuseBench: BenchModule = {
       const items = await allPages(base);
       const ics = await getText(`${base}api/performances.ics`, "text/calendar");
       const events = (ics.match(/^BEGIN:VEVENT\r$/gm) ?? []).length;
-      log(`iCal feed: ${events} events, ${(Buffer.byteLength(ics) / 2 ** 20).toFixed(1)} MiB; ${items.length} performances in the JSON-LD pages`);
+      log(
+        `iCal feed: ${events} events, ${(Buffer.byteLength(ics) / 2 ** 20).toFixed(1)} MiB; ${items.length} performances in the JSON-LD pages`,
+      );
       const feed: number[] = [];
       const pages: number[] = [];
       const write: number[] = [];
@@ -81,15 +92,29 @@ export const reuseBench: BenchModule = {
         bare.push(await timeMs(() => bareIcal(items.length)));
       }
       rows.push(
-        { label: `iCal feed over HTTP (${events} events, ${triples / 1e6}M-triple store): median`, value: median(feed), unit: "ms" },
+        {
+          label: `iCal feed over HTTP (${events} events, ${triples / 1e6}M-triple store): median`,
+          value: median(feed),
+          unit: "ms",
+        },
         { label: "iCal feed over HTTP: events/s", value: events / (median(feed) / 1000), unit: "events/s" },
-        { label: `JSON-LD pages of the same question (${items.length} performances): median`, value: median(pages), unit: "ms" },
+        {
+          label: `JSON-LD pages of the same question (${items.length} performances): median`,
+          value: median(pages),
+          unit: "ms",
+        },
         { label: `performancesToIcal alone (${items.length} performances): median`, value: median(write), unit: "ms" },
         { label: `ical-generator alone, ${items.length} bare events: median`, value: median(bare), unit: "ms" },
       );
       ratios.push(
-        { label: "iCal feed vs the JSON-LD pages it reads (time of the pages ÷ time of the feed)", ratio: median(pages) / median(feed) },
-        { label: "performancesToIcal vs ical-generator with bare events (bare ÷ ours)", ratio: median(bare) / median(write) },
+        {
+          label: "iCal feed vs the JSON-LD pages it reads (time of the pages ÷ time of the feed)",
+          ratio: median(pages) / median(feed),
+        },
+        {
+          label: "performancesToIcal vs ical-generator with bare events (bare ÷ ours)",
+          ratio: median(bare) / median(write),
+        },
       );
     } finally {
       await server.close();
@@ -109,20 +134,31 @@ export const reuseBench: BenchModule = {
     for (let i = 0; i < runs; i++) {
       // A graph's dumps are made once per version: removed before each run, so that each run writes them.
       rmSync(dumpsDir(data.dir), { recursive: true, force: true });
-      dumps.push(await timeMs(async () => {
-        const m = await dumpGraph(data.dir, graphIri);
-        dumpBytes = m?.files.reduce((n, f) => n + f.byteSize, 0) ?? 0;
-      }));
+      dumps.push(
+        await timeMs(async () => {
+          const m = await dumpGraph(data.dir, graphIri);
+          dumpBytes = m?.files.reduce((n, f) => n + f.byteSize, 0) ?? 0;
+        }),
+      );
       peer.push(await timeMs(() => gzipSync(Buffer.from(store.dump({ format: "application/n-quads" }), "utf8"))));
     }
     rows.push(
-      { label: `dumpGraph (N-Quads gzip + Turtle, ${data.triples} triples, ${(dumpBytes / 2 ** 20).toFixed(1)} MiB written): median`, value: median(dumps), unit: "ms" },
+      {
+        label: `dumpGraph (N-Quads gzip + Turtle, ${data.triples} triples, ${(dumpBytes / 2 ** 20).toFixed(1)} MiB written): median`,
+        value: median(dumps),
+        unit: "ms",
+      },
       { label: "dumpGraph: triples/s", value: data.triples / (median(dumps) / 1000), unit: "triples/s" },
       { label: "Oxigraph N-Quads dump + gzip in memory: median", value: median(peer), unit: "ms" },
     );
     ratios.push({ label: "dumpGraph vs Oxigraph dump + gzip (peer ÷ ours)", ratio: median(peer) / median(dumps) });
     rmSync(data.dir, { recursive: true, force: true });
-    return { name: "reuse", rows, ratios, notes: [`${runs} runs each, median; the server on loopback with its default 2 query workers`] };
+    return {
+      name: "reuse",
+      rows,
+      ratios,
+      notes: [`${runs} runs each, median; the server on loopback with its default 2 query workers`],
+    };
   },
 };
 

@@ -61,7 +61,10 @@ async function measure(dataDir: string, runs: number): Promise<void> {
   const after = process.memoryUsage();
   const triples = store.size;
   const t1 = performance.now();
-  const index = PerformanceIndex.build((q) => store.selectSync(q), (q) => store.selectRowsSync(q));
+  const index = PerformanceIndex.build(
+    (q) => store.selectSync(q),
+    (q) => store.selectRowsSync(q),
+  );
   const indexMs = performance.now() - t1;
   global.gc?.();
   // Measured right after the build: what a server holds before it has answered anything.
@@ -93,7 +96,9 @@ async function measure(dataDir: string, runs: number): Promise<void> {
     typed[name] = await timeRuns(runs, async () => index.page(filter, { limit: 20 }).items.length);
     typedFind[name] = await timeRuns(runs, async () => index.find(filter, { limit: 20 }).ids.length);
     void pages;
-    process.stderr.write(`    ${name}: typed, new pages p50 ${typedCold[name].p50.toFixed(1)} ms p99 ${typedCold[name].p99.toFixed(1)} ms (${typedCold[name].runs} pages); same page again p50 ${typed[name].p50.toFixed(1)} ms\n`);
+    process.stderr.write(
+      `    ${name}: typed, new pages p50 ${typedCold[name].p50.toFixed(1)} ms p99 ${typedCold[name].p99.toFixed(1)} ms (${typedCold[name].runs} pages); same page again p50 ${typed[name].p50.toFixed(1)} ms\n`,
+    );
   }
   global.gc?.();
   // After every question: the descriptions kept per index, and whatever the store's queries left allocated.
@@ -103,10 +108,23 @@ async function measure(dataDir: string, runs: number): Promise<void> {
   await new Promise((r) => setTimeout(r, 2000));
   global.gc?.();
   const rssAtRest = process.memoryUsage().rss;
-  process.stdout.write(`${JSON.stringify({
-    triples, loadMs, indexMs, performances: index.size,
-    rssBefore: before.rss, rssAfter: after.rss, rssAfterIndex, rssAfterQuestions, rssAtRest, heapAfter: after.heapUsed, typed, typedCold, typedFind,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      triples,
+      loadMs,
+      indexMs,
+      performances: index.size,
+      rssBefore: before.rss,
+      rssAfter: after.rss,
+      rssAfterIndex,
+      rssAfterQuestions,
+      rssAtRest,
+      heapAfter: after.heapUsed,
+      typed,
+      typedCold,
+      typedFind,
+    })}\n`,
+  );
   await store.close();
 }
 
@@ -115,15 +133,27 @@ async function measure(dataDir: string, runs: number): Promise<void> {
  * `capMs` is stopped (its worker replaced) instead of holding the run for minutes.
  */
 async function generic(dataDir: string, runs: number, capMs: number): Promise<void> {
-  const pool = await QueryPool.start({ dataDir, workers: 1, timeoutMs: capMs, maxResultBytes: 2 ** 30, unionDefaultGraph: true });
+  const pool = await QueryPool.start({
+    dataDir,
+    workers: 1,
+    timeoutMs: capMs,
+    maxResultBytes: 2 ** 30,
+    unionDefaultGraph: true,
+  });
   const out: Record<string, { page?: Latency; full?: Latency; timeoutMs?: number }> = {};
   try {
     for (const [name, filter] of Object.entries(QUESTIONS)) {
       try {
-        const page = await timeRuns(runs, async () => (await pool.select(performancesQuery(filter, { limit: 20 }))).bindings.length, capMs);
+        const page = await timeRuns(
+          runs,
+          async () => (await pool.select(performancesQuery(filter, { limit: 20 }))).bindings.length,
+          capMs,
+        );
         const full = await timeRuns(runs, () => sparqlPage(pool, filter), capMs);
         out[name] = { page, full };
-        process.stderr.write(`    ${name}: generic SPARQL p50 ${full.p50.toFixed(1)} ms (page of ids ${page.p50.toFixed(1)} ms)\n`);
+        process.stderr.write(
+          `    ${name}: generic SPARQL p50 ${full.p50.toFixed(1)} ms (page of ids ${page.p50.toFixed(1)} ms)\n`,
+        );
       } catch (e) {
         if ((e as { code?: string }).code !== "query/timeout") throw e;
         out[name] = { timeoutMs: capMs };
@@ -188,7 +218,10 @@ async function comunica(dataDir: string, capMs: number, start: number): Promise<
 const [mode, dataDir, a, b] = isMainThread ? process.argv.slice(2) : (workerData as string[]);
 if (mode === "measure" && isMainThread) {
   // Measured where the server holds a store and its index: in a worker thread with the query workers' limits.
-  const worker = new Worker(new URL(import.meta.url), { workerData: process.argv.slice(2), resourceLimits: QUERY_WORKER_LIMITS });
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: process.argv.slice(2),
+    resourceLimits: QUERY_WORKER_LIMITS,
+  });
   const code = await new Promise<number>((resolve, reject) => worker.on("exit", resolve).on("error", reject));
   if (code !== 0) process.exit(code);
 } else if (mode === "measure") await measure(dataDir!, Number(a ?? 30));

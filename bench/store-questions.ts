@@ -18,5 +18,11 @@ export const QUESTIONS: Readonly<Record<string, PerformanceFilter>> = {
   free: { free: true },
   "max price": { maxPrice: 15, from: "2027-02-01" },
   "free text": { q: "nuit" },
-  "combined (city, month, surtitled, ≤ 20 €)": { city: "Lyon", from: "2026-11-01", to: "2026-11-30", accessibility: "surtitles", maxPrice: 20 },
+  "combined (city, month, surtitled, ≤ 20 €)": {
+    city: "Lyon",
+    from: "2026-11-01",
+    to: "2026-11-30",
+    accessibility: "surtitles",
+    maxPrice: 20,
+  },
 };

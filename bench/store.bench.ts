@@ -23,7 +23,10 @@ const TRIPLES_PER_PERFORMANCE = 38;
 const MIB = 2 ** 20;
 
 /** Writes `triples` triples of generated seasons as publisher graphs (≤ 1M triples each) into a new data directory. */
-async function makeDataDir(triples: number, log: (l: string) => void): Promise<{ dir: string; written: number; ms: number }> {
+async function makeDataDir(
+  triples: number,
+  log: (l: string) => void,
+): Promise<{ dir: string; written: number; ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), "vivant-bench-store-"));
   const graphs = Math.max(1, Math.ceil(triples / TRIPLES_PER_GRAPH));
   const perGraph = Math.ceil(triples / graphs / TRIPLES_PER_PERFORMANCE);
@@ -33,7 +36,11 @@ async function makeDataDir(triples: number, log: (l: string) => void): Promise<{
   try {
     for (let g = 0; g < graphs; g++) {
       const m = mapRecords(generateSeason(perGraph, { seed: g + 1, publisherId: `p${g}` }), { origins: false });
-      const info = await writer.replaceGraph(m.graphIri, m.quads, { publisherId: `p${g}`, licence: "cc0-1.0", source: "bench/generate.ts" });
+      const info = await writer.replaceGraph(m.graphIri, m.quads, {
+        publisherId: `p${g}`,
+        licence: "cc0-1.0",
+        source: "bench/generate.ts",
+      });
       written += info.triples;
       log(`  graph ${g + 1}/${graphs}: ${info.triples.toLocaleString("en-US")} triples`);
     }
@@ -47,11 +54,20 @@ async function makeDataDir(triples: number, log: (l: string) => void): Promise<{
 function childLines(args: string[], heapMb: number): Promise<unknown[]> {
   const script = fileURLToPath(new URL("./store-child.js", import.meta.url));
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ["--expose-gc", `--max-old-space-size=${heapMb}`, script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn(process.execPath, ["--expose-gc", `--max-old-space-size=${heapMb}`, script, ...args], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     p.stdout.on("data", (d: Buffer) => (out += d.toString()));
     p.on("exit", (code) => {
-      if (code === 0) resolve(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as unknown));
+      if (code === 0)
+        resolve(
+          out
+            .trim()
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as unknown),
+        );
       else reject(new Error(`store-child ${args[0]} exited with ${code}`));
     });
   });
@@ -70,7 +86,11 @@ interface ComunicaLine {
 }
 
 /** Every question through Comunica, restarting the child after a question that ran past the cap. */
-async function comunicaRun(dir: string, capMs: number, log: (l: string) => void): Promise<{ load?: { triples: number; ms: number }; byName: Map<string, ComunicaLine> }> {
+async function comunicaRun(
+  dir: string,
+  capMs: number,
+  log: (l: string) => void,
+): Promise<{ load?: { triples: number; ms: number }; byName: Map<string, ComunicaLine> }> {
   const byName = new Map<string, ComunicaLine>();
   let load: { triples: number; ms: number } | undefined;
   let start = 0;
@@ -81,7 +101,9 @@ async function comunicaRun(dir: string, capMs: number, log: (l: string) => void)
       if (l.load) load = l.load;
       if (l.name !== undefined) {
         byName.set(l.name, l);
-        log(`  Comunica "${l.name}": ${l.latency ? `${l.latency.p50.toFixed(0)} ms` : `over ${l.timeoutMs} ms, stopped`}`);
+        log(
+          `  Comunica "${l.name}": ${l.latency ? `${l.latency.p50.toFixed(0)} ms` : `over ${l.timeoutMs} ms, stopped`}`,
+        );
         start = l.index! + 1;
       }
     }
@@ -94,7 +116,11 @@ async function comunicaRun(dir: string, capMs: number, log: (l: string) => void)
 function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const main = fileURLToPath(new URL("../src/cli/main.js", import.meta.url));
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [main, "serve", "--data", dataDir, "--port", "0", "--workers", "2", "--timeout", "60000"], { stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(
+      process.execPath,
+      [main, "serve", "--data", dataDir, "--port", "0", "--workers", "2", "--timeout", "60000"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     let err = "";
     p.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -104,10 +130,11 @@ function startServer(dataDir: string): Promise<{ url: string; stop: () => Promis
       if (m) {
         resolve({
           url: `${m[1]}/`,
-          stop: () => new Promise<void>((done) => {
-            p.once("exit", () => done());
-            p.kill("SIGTERM");
-          }),
+          stop: () =>
+            new Promise<void>((done) => {
+              p.once("exit", () => done());
+              p.kill("SIGTERM");
+            }),
         });
       }
     });
@@ -160,14 +187,18 @@ export const storeBench: BenchModule = {
     const sizes = quick ? [100_000] : [1_000_000, 10_000_000];
     // VIVANT_BENCH_STORE=virtuoso: only the Virtuoso side (VIVANT_BENCH_SIZES=1000000,10000000 to choose sizes).
     const only = process.env.VIVANT_BENCH_STORE;
-    const chosen = process.env.VIVANT_BENCH_SIZES?.split(",").map(Number).filter((n) => n > 0);
+    const chosen = process.env.VIVANT_BENCH_SIZES?.split(",")
+      .map(Number)
+      .filter((n) => n > 0);
     for (const size of chosen?.length ? chosen : sizes) {
       const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
       log(`${label} triples on Virtuoso: written through Vivant, then the typed questions and the endpoint`);
-      rows.push(...(await measureVirtuoso(size, label, log, notes).catch((e: Error) => {
-        notes.push(`virtuoso ${label}: ${e.message}`);
-        return [];
-      })));
+      rows.push(
+        ...(await measureVirtuoso(size, label, log, notes).catch((e: Error) => {
+          notes.push(`virtuoso ${label}: ${e.message}`);
+          return [];
+        })),
+      );
     }
     if (only === "virtuoso") return { name: "store", rows, ratios, notes };
     for (const size of chosen?.length ? chosen : sizes) {
@@ -175,7 +206,11 @@ export const storeBench: BenchModule = {
       log(`${label} triples: generating and writing the data directory`);
       const data = await makeDataDir(size, log);
       try {
-        rows.push({ label: `${label}: triples written (generate + map + write files)`, value: data.written, unit: "triples" });
+        rows.push({
+          label: `${label}: triples written (generate + map + write files)`,
+          value: data.written,
+          unit: "triples",
+        });
         log(`${label}: loading in a fresh process, then the typed and generic questions`);
         const typedRuns = size >= 10_000_000 ? 20 : 50;
         const sparqlRuns = 5;
@@ -186,47 +221,108 @@ export const storeBench: BenchModule = {
           log(`${label}: the same questions in plain SPARQL on Oxigraph (at most ${capMs / 1000} s a query)`);
           gen = await child(["generic", data.dir, String(sparqlRuns), String(capMs)], 8192);
         } else {
-          notes.push(`generic SPARQL at ${label}: not run (several questions exceed the ${capMs / 1000} s cap at 1M already; see the 1M ratios)`);
+          notes.push(
+            `generic SPARQL at ${label}: not run (several questions exceed the ${capMs / 1000} s cap at 1M already; see the 1M ratios)`,
+          );
         }
-        rows.push({ label: `${label}: load throughput (data directory → Oxigraph, one process)`, value: m.triples / (m.loadMs / 1000), unit: "triples/s" });
+        rows.push({
+          label: `${label}: load throughput (data directory → Oxigraph, one process)`,
+          value: m.triples / (m.loadMs / 1000),
+          unit: "triples/s",
+        });
         const perMillion = (rss: number): number => (rss - m.rssBefore) / MIB / (m.triples / 1e6);
-        rows.push({ label: `${label}: memory per million triples (RSS growth while loading)`, value: perMillion(m.rssAfter), unit: "MiB" });
-        rows.push({ label: `${label}: performance index build (${m.performances.toLocaleString("en-US")} performances)`, value: m.indexMs, unit: "ms" });
-        rows.push({ label: `${label}: memory per million triples with the performance index (whole process, right after the build)`, value: perMillion(m.rssAfterIndex), unit: "MiB" });
-        rows.push({ label: `${label}: memory per million triples right after every question (descriptions kept, pages the collector freed not yet handed back)`, value: perMillion(m.rssAfterQuestions), unit: "MiB" });
-        rows.push({ label: `${label}: memory per million triples after every question, at rest (2 s idle)`, value: perMillion(m.rssAtRest), unit: "MiB" });
+        rows.push({
+          label: `${label}: memory per million triples (RSS growth while loading)`,
+          value: perMillion(m.rssAfter),
+          unit: "MiB",
+        });
+        rows.push({
+          label: `${label}: performance index build (${m.performances.toLocaleString("en-US")} performances)`,
+          value: m.indexMs,
+          unit: "ms",
+        });
+        rows.push({
+          label: `${label}: memory per million triples with the performance index (whole process, right after the build)`,
+          value: perMillion(m.rssAfterIndex),
+          unit: "MiB",
+        });
+        rows.push({
+          label: `${label}: memory per million triples right after every question (descriptions kept, pages the collector freed not yet handed back)`,
+          value: perMillion(m.rssAfterQuestions),
+          unit: "MiB",
+        });
+        rows.push({
+          label: `${label}: memory per million triples after every question, at rest (2 s idle)`,
+          value: perMillion(m.rssAtRest),
+          unit: "MiB",
+        });
         let comunica: Awaited<ReturnType<typeof comunicaRun>> | undefined;
         if (size <= 1_000_000) {
           const capMs = quick ? 20_000 : 20_000;
-          log(`${label}: the same questions through Comunica over an N3 store (fresh process, at most ${capMs / 1000} s a question)`);
+          log(
+            `${label}: the same questions through Comunica over an N3 store (fresh process, at most ${capMs / 1000} s a question)`,
+          );
           comunica = await comunicaRun(data.dir, capMs, log).catch((e: Error) => {
             notes.push(`Comunica at ${label}: ${e.message}`);
             return undefined;
           });
-          if (comunica?.load) rows.push({ label: `${label}: Comunica/N3 load (parse + add)`, value: comunica.load.triples / (comunica.load.ms / 1000), unit: "triples/s" });
+          if (comunica?.load)
+            rows.push({
+              label: `${label}: Comunica/N3 load (parse + add)`,
+              value: comunica.load.triples / (comunica.load.ms / 1000),
+              unit: "triples/s",
+            });
         } else {
-          notes.push(`Comunica at ${label}: not run (it takes minutes a question at 1M already; an n3 Store of ${label} triples needs several GB of heap)`);
+          notes.push(
+            `Comunica at ${label}: not run (it takes minutes a question at 1M already; an n3 Store of ${label} triples needs several GB of heap)`,
+          );
         }
         for (const [q] of Object.entries(QUESTIONS)) {
           // The headline typed figure is browsing new pages (a SPARQL description each time), not the repeat.
           const t = m.typedCold[q]!;
           const gq = gen[q];
           const g = gq?.full ?? (gq?.timeoutMs !== undefined ? ({ p50: gq.timeoutMs } as Latency) : undefined);
-          rows.push({ label: `${label} typed "${q}" p50, new pages (${t.runs} pages of ≤ 20, a question with fewer pages browsed again with its descriptions forgotten)`, value: t.p50, unit: "ms" });
+          rows.push({
+            label: `${label} typed "${q}" p50, new pages (${t.runs} pages of ≤ 20, a question with fewer pages browsed again with its descriptions forgotten)`,
+            value: t.p50,
+            unit: "ms",
+          });
           rows.push({ label: `${label} typed "${q}" p99, new pages`, value: t.p99, unit: "ms" });
-          rows.push({ label: `${label} typed "${q}" p50, same page again (described already)`, value: m.typed[q]!.p50, unit: "ms" });
+          rows.push({
+            label: `${label} typed "${q}" p50, same page again (described already)`,
+            value: m.typed[q]!.p50,
+            unit: "ms",
+          });
           if (g) {
             const capped = gq?.full === undefined;
-            rows.push({ label: `${label} generic SPARQL "${q}" p50${capped ? " (stopped at the cap)" : ""}`, value: g.p50, unit: "ms" });
-            ratios.push({ label: `${label} "${q}": generic SPARQL p50 ÷ typed p50${capped ? ", at least" : ""}`, ratio: g.p50 / t.p50 });
+            rows.push({
+              label: `${label} generic SPARQL "${q}" p50${capped ? " (stopped at the cap)" : ""}`,
+              value: g.p50,
+              unit: "ms",
+            });
+            ratios.push({
+              label: `${label} "${q}": generic SPARQL p50 ÷ typed p50${capped ? ", at least" : ""}`,
+              ratio: g.p50 / t.p50,
+            });
           }
           const c = comunica?.byName.get(q);
           if (c) {
             const cms = c.latency ? c.latency.p50 : c.timeoutMs!;
-            rows.push({ label: `${label} Comunica/N3 "${q}" page query p50${c.latency ? "" : " (stopped at the cap)"}`, value: cms, unit: "ms" });
-            ratios.push({ label: `${label} "${q}": Comunica/N3 ÷ typed (page of ids)${c.latency ? "" : ", at least"}`, ratio: cms / Math.max(m.typedFind[q]!.p50, 0.001) });
+            rows.push({
+              label: `${label} Comunica/N3 "${q}" page query p50${c.latency ? "" : " (stopped at the cap)"}`,
+              value: cms,
+              unit: "ms",
+            });
+            ratios.push({
+              label: `${label} "${q}": Comunica/N3 ÷ typed (page of ids)${c.latency ? "" : ", at least"}`,
+              ratio: cms / Math.max(m.typedFind[q]!.p50, 0.001),
+            });
             const gp = gq?.page;
-            if (gp) ratios.push({ label: `${label} "${q}": Comunica/N3 ÷ Oxigraph SPARQL (page of ids)${c.latency ? "" : ", at least"}`, ratio: cms / gp.p50 });
+            if (gp)
+              ratios.push({
+                label: `${label} "${q}": Comunica/N3 ÷ Oxigraph SPARQL (page of ids)${c.latency ? "" : ", at least"}`,
+                ratio: cms / gp.p50,
+              });
           }
         }
         const worst = Math.max(...Object.values(m.typedCold).map((t) => t.p50));
@@ -236,7 +332,11 @@ export const storeBench: BenchModule = {
         try {
           await throughput(server.url, 2); // warm-up
           const r = await throughput(server.url, quick ? 5 : 10);
-          rows.push({ label: `${label}: endpoint lookups by IRI, 8 clients (target ≥ 2,000)`, value: r.requests.average, unit: "requests/s" });
+          rows.push({
+            label: `${label}: endpoint lookups by IRI, 8 clients (target ≥ 2,000)`,
+            value: r.requests.average,
+            unit: "requests/s",
+          });
           rows.push({ label: `${label}: endpoint lookup latency p50`, value: r.latency.p50, unit: "ms" });
           rows.push({ label: `${label}: endpoint lookup latency p99`, value: r.latency.p99, unit: "ms" });
           if (r.non2xx || r.errors) notes.push(`${label} endpoint: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
@@ -247,7 +347,9 @@ export const storeBench: BenchModule = {
         rmSync(data.dir, { recursive: true, force: true });
       }
     }
-    notes.push("Virtuoso answers such questions in 5–75 ms on this machine (figure given in the issue, not measured here)");
+    notes.push(
+      "Virtuoso answers such questions in 5–75 ms on this machine (figure given in the issue, not measured here)",
+    );
     return { name: "store", rows, ratios, notes };
   },
 };

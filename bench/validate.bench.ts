@@ -36,7 +36,8 @@ export const validateBench: BenchModule = {
 
     log("plain shacl-engine on the whole graph, in a worker with a 12 GiB heap (this is the slow one)");
     const { findings: plain, ms: plainMs, triples } = await runPlain(n);
-    if (triples !== quads.length) throw new Error(`validate bench: the plain run mapped ${triples} triples, not ${quads.length}`);
+    if (triples !== quads.length)
+      throw new Error(`validate bench: the plain run mapped ${triples} triples, not ${quads.length}`);
     log(`plain: ${(plainMs / 1000).toFixed(1)} s, ${plain.length.toLocaleString("en-US")} results`);
 
     // Same findings: the same set of (focus node, path, component, shape, value, severity), and as many of them.
@@ -45,21 +46,33 @@ export const validateBench: BenchModule = {
     const missing = [...b].filter((k) => !a.has(k));
     const extra = [...a].filter((k) => !b.has(k));
     if (missing.length || extra.length || ours.issues.length !== plain.length) {
-      throw new Error(`validate bench: different findings (${missing.length} missing, ${extra.length} extra, ${ours.issues.length} vs ${plain.length} results)`);
+      throw new Error(
+        `validate bench: different findings (${missing.length} missing, ${extra.length} extra, ${ours.issues.length} vs ${plain.length} results)`,
+      );
     }
 
     const perSec = (ms: number): number => (n * 1000) / ms;
     return {
       name: "validate",
       rows: [
-        { label: `vivant validateInParallel, core profile, ${n.toLocaleString("en-US")} performances (${quads.length.toLocaleString("en-US")} triples)`, value: perSec(oursMs), unit: "performances/s" },
+        {
+          label: `vivant validateInParallel, core profile, ${n.toLocaleString("en-US")} performances (${quads.length.toLocaleString("en-US")} triples)`,
+          value: perSec(oursMs),
+          unit: "performances/s",
+        },
         { label: "  same, wall time", value: oursMs, unit: "ms" },
-        { label: "plain shacl-engine Validator on the whole graph (n3 Store)", value: perSec(plainMs), unit: "performances/s" },
+        {
+          label: "plain shacl-engine Validator on the whole graph (n3 Store)",
+          value: perSec(plainMs),
+          unit: "performances/s",
+        },
         { label: "  same, wall time", value: plainMs, unit: "ms" },
         { label: "compiling the core profile (once per process)", value: compileMs, unit: "ms" },
         { label: "results found by both (identical sets)", value: plain.length, unit: "results" },
       ],
-      ratios: [{ label: "vivant vs plain shacl-engine, same graph, same findings", ratio: plainMs / oursMs, target: 5 }],
+      ratios: [
+        { label: "vivant vs plain shacl-engine, same graph, same findings", ratio: plainMs / oursMs, target: 5 },
+      ],
       notes: [
         `${workers} worker thread(s) on ${availableParallelism()} CPU(s); the core profile runs as ${compiled} target declarations once node shapes are split into their property shapes`,
         "vivant's time covers encoding the graph, resolving targets, cutting batches, worker start-up and the report with records and fields",
@@ -92,7 +105,10 @@ function runPlain(n: number): Promise<PlainResult> {
   });
 }
 
-if (!isMainThread && typeof (workerData as { vivantPlainValidation?: number } | undefined)?.vivantPlainValidation === "number") {
+if (
+  !isMainThread &&
+  typeof (workerData as { vivantPlainValidation?: number } | undefined)?.vivantPlainValidation === "number"
+) {
   const n = (workerData as { vivantPlainValidation: number }).vivantPlainValidation;
   // The same season as the main thread's: generateSeason is deterministic for a seed.
   const quads = mapRecords(generateSeason(n, { seed: 1 }), { origins: false }).quads;

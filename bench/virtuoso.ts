@@ -88,7 +88,10 @@ MaxQueryExecutionTime = 0
 
 async function answers(endpoint: string): Promise<boolean> {
   try {
-    const r = await fetch(`${endpoint}?query=${encodeURIComponent("ASK {}")}`, { headers: { accept: "application/sparql-results+json" }, signal: AbortSignal.timeout(2000) });
+    const r = await fetch(`${endpoint}?query=${encodeURIComponent("ASK {}")}`, {
+      headers: { accept: "application/sparql-results+json" },
+      signal: AbortSignal.timeout(2000),
+    });
     await r.text();
     return r.ok;
   } catch {
@@ -108,7 +111,8 @@ export interface StartOptions {
  * (not installed, no free port, did not answer in time: the message quotes its log).
  */
 export async function startVirtuoso(options: StartOptions = {}): Promise<VirtuosoInstance> {
-  if (!virtuosoInstalled()) throw new Error(`Virtuoso is not installed (${VIRTUOSO_BIN}): apt-get install virtuoso-opensource`);
+  if (!virtuosoInstalled())
+    throw new Error(`Virtuoso is not installed (${VIRTUOSO_BIN}): apt-get install virtuoso-opensource`);
   // Parallel test files each start their own: a random even offset, then the next pairs.
   const pairs = (VIRTUOSO_PORTS.last - VIRTUOSO_PORTS.first + 1) >> 1;
   const start = Math.floor(Math.random() * pairs);
@@ -121,7 +125,10 @@ export async function startVirtuoso(options: StartOptions = {}): Promise<Virtuos
   const httpPort = sqlPort + 1;
   const dir = mkdtempSync(join(tmpdir(), "vivant-virtuoso-"));
   writeFileSync(join(dir, "virtuoso.ini"), ini(dir, sqlPort, httpPort, options.buffers ?? 40_000));
-  const child: ChildProcess = spawn(VIRTUOSO_BIN, ["+foreground", "+configfile", join(dir, "virtuoso.ini")], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(VIRTUOSO_BIN, ["+foreground", "+configfile", join(dir, "virtuoso.ini")], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   let exited: number | null | undefined;
@@ -160,13 +167,20 @@ export async function startVirtuoso(options: StartOptions = {}): Promise<Virtuos
     await new Promise((r) => setTimeout(r, 250));
   }
   // Vivant is the store's only client (bound to 127.0.0.1, never exposed): its SPARQL user may update.
-  const grant = spawnSync(ISQL_BIN, [`127.0.0.1:${sqlPort}`, "dba", "dba", `exec=GRANT SPARQL_UPDATE TO "SPARQL";`], { encoding: "utf8", timeout: 30_000 });
+  const grant = spawnSync(ISQL_BIN, [`127.0.0.1:${sqlPort}`, "dba", "dba", `exec=GRANT SPARQL_UPDATE TO "SPARQL";`], {
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   if (grant.status !== 0) {
     await stop();
     throw new Error(`could not grant SPARQL_UPDATE: ${grant.stderr || grant.stdout}`);
   }
   return {
-    endpoint, graphStore: `http://127.0.0.1:${httpPort}/sparql-graph-crud`, pid: child.pid!, dir, stop,
+    endpoint,
+    graphStore: `http://127.0.0.1:${httpPort}/sparql-graph-crud`,
+    pid: child.pid!,
+    dir,
+    stop,
     rss: () => {
       try {
         const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));

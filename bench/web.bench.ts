@@ -53,7 +53,15 @@ async function timed(urls: readonly string[], accept: string): Promise<Timing> {
   }
   times.sort((a, b) => a - b);
   server.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99), server50: quantile(server, 0.5), server95: quantile(server, 0.95), server99: quantile(server, 0.99), bytes };
+  return {
+    p50: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+    p99: quantile(times, 0.99),
+    server50: quantile(server, 0.5),
+    server95: quantile(server, 0.95),
+    server99: quantile(server, 0.99),
+    bytes,
+  };
 }
 
 /** Writes the generated season into a new data directory (as `vivant load` would), so the server opens it as it is. */
@@ -64,7 +72,11 @@ export async function makeDataDir(performances: number): Promise<{ dir: string; 
     // Written as a trusted caller would (the generated festival series have no venue, which the core profile
     // refuses): what is measured is the pages, not the validation.
     const m = mapRecords(generateSeason(performances, { publisherId: "bench" }), { origins: false });
-    const info = await writer.replaceGraph(m.graphIri, m.quads, { publisherId: "bench", licence: "cc-by-4.0", source: "bench/generate.ts" });
+    const info = await writer.replaceGraph(m.graphIri, m.quads, {
+      publisherId: "bench",
+      licence: "cc-by-4.0",
+      source: "bench/generate.ts",
+    });
     return { dir, triples: info.triples };
   } finally {
     await writer.close();
@@ -80,7 +92,10 @@ async function json<T>(url: string): Promise<T> {
 type Facets = Record<"city" | "genre" | "venue", { value: string; count: number }[]>;
 
 /** Distinct URLs of each kind of page, read from the typed API (the performances, cities, genres and venues of the data). */
-async function distinctUrls(base: string, n: number): Promise<Record<"searches" | "pages" | "performances" | "venues", string[]>> {
+async function distinctUrls(
+  base: string,
+  n: number,
+): Promise<Record<"searches" | "pages" | "performances" | "venues", string[]>> {
   const facets = await json<Facets>(`${base}api/performances/facets?facet=city&facet=genre&facet=venue`);
   // The genres the search form offers (its keys), among those of the data.
   const inData = new Set(facets.genre.map((g) => g.value));
@@ -89,19 +104,32 @@ async function distinctUrls(base: string, n: number): Promise<Record<"searches" 
   for (let i = 0; searches.length < n && i < n * 4; i++) {
     const city = facets.city[i % facets.city.length]!.value;
     const genre = genres[Math.floor(i / facets.city.length) % genres.length]!;
-    searches.push(`${base}?city=${encodeURIComponent(city)}&genre=${encodeURIComponent(genre)}&maxPrice=${20 + (i % 30)}`);
+    searches.push(
+      `${base}?city=${encodeURIComponent(city)}&genre=${encodeURIComponent(genre)}&maxPrice=${20 + (i % 30)}`,
+    );
   }
   // Performances read with SPARQL, not the typed API: an API page would describe them, and the pages measured
   // would then find their descriptions cached. Each one is also a cursor (the page that starts after it).
   const sparql = `SELECT ?e ?start WHERE { ?e <http://schema.org/workPerformed> ?w ; <http://schema.org/startDate> ?start } ORDER BY ?e LIMIT ${n * 10}`;
-  const res = await fetch(`${base}sparql?query=${encodeURIComponent(sparql)}`, { headers: { accept: "application/sparql-results+json" }, signal: AbortSignal.timeout(60_000) });
-  const rows = ((await res.json()) as { results: { bindings: Record<"e" | "start", { value: string; datatype?: string }>[] } }).results.bindings;
+  const res = await fetch(`${base}sparql?query=${encodeURIComponent(sparql)}`, {
+    headers: { accept: "application/sparql-results+json" },
+    signal: AbortSignal.timeout(60_000),
+  });
+  const rows = (
+    (await res.json()) as { results: { bindings: Record<"e" | "start", { value: string; datatype?: string }>[] } }
+  ).results.bindings;
   // Every tenth one, so a series does not walk one production's dates; the cursors and the pages do not overlap.
-  const performances = rows.filter((_, i) => i % 10 === 0).slice(0, n).map((r) => `${base}resource?iri=${encodeURIComponent(r.e.value)}`);
+  const performances = rows
+    .filter((_, i) => i % 10 === 0)
+    .slice(0, n)
+    .map((r) => `${base}resource?iri=${encodeURIComponent(r.e.value)}`);
   const pages = rows
     .filter((_, i) => i % 10 === 5)
     .slice(0, n)
-    .map((r) => `${base}?cursor=${encodeURIComponent(encodeCursor({ start: r.start.value, startType: r.start.datatype ?? "", id: r.e.value }))}`);
+    .map(
+      (r) =>
+        `${base}?cursor=${encodeURIComponent(encodeCursor({ start: r.start.value, startType: r.start.datatype ?? "", id: r.e.value }))}`,
+    );
   const venues = facets.venue.slice(0, n).map((v) => `${base}resource?iri=${encodeURIComponent(v.value)}`);
   return { searches, pages, performances, venues };
 }
@@ -133,13 +161,20 @@ export const webBench: BenchModule = {
       const css = (await timed([`${u}assets/vivant.css`], "text/css")).bytes;
       // The first page after the server opened the store: the facet table is built on the first facet question.
       const first = await timed([u], html);
-      rows.push({ label: "discovery page, the first after start (facet table built): server time", value: first.server50, unit: "ms" });
+      rows.push({
+        label: "discovery page, the first after start (facet table built): server time",
+        value: first.server50,
+        unit: "ms",
+      });
       const distinct = await distinctUrls(u, n);
       const perf = distinct.performances[0]!;
       const same = (url: string): string[] => Array.from({ length: n }, () => url);
       const series: [string, string[]][] = [
         ["discovery page, no filter, same URL", same(u)],
-        ["discovery page, three filters (city, genre, maxPrice), same URL", same(`${u}?city=Paris&genre=theatre&maxPrice=30`)],
+        [
+          "discovery page, three filters (city, genre, maxPrice), same URL",
+          same(`${u}?city=Paris&genre=theatre&maxPrice=30`),
+        ],
         [`discovery page, three filters, ${distinct.searches.length} distinct searches`, distinct.searches],
         [`discovery page, next pages, ${distinct.pages.length} distinct cursors`, distinct.pages],
         ["performance page, same URL", same(perf)],
@@ -155,11 +190,22 @@ export const webBench: BenchModule = {
         rows.push(...timingRows(label, t, css));
       }
       // Weights of the other pages (the query page without and with the editor's files).
-      const editor = (await timed([`${u}assets/yasgui.min.js`], "text/javascript")).bytes + (await timed([`${u}assets/yasgui.min.css`], "text/css")).bytes;
-      for (const [label, url] of [["query page", `${u}query`], ["checker page", `${u}check`], ["publishing page", `${u}publish`]] as const) {
+      const editor =
+        (await timed([`${u}assets/yasgui.min.js`], "text/javascript")).bytes +
+        (await timed([`${u}assets/yasgui.min.css`], "text/css")).bytes;
+      for (const [label, url] of [
+        ["query page", `${u}query`],
+        ["checker page", `${u}check`],
+        ["publishing page", `${u}publish`],
+      ] as const) {
         const t = await timed([url], html);
         rows.push({ label: `${label}: weight (HTML + stylesheet)`, value: (t.bytes + css) / 1024, unit: "KiB" });
-        if (label === "query page") rows.push({ label: "query page: weight with the editor (YASGUI's script and stylesheet)", value: (t.bytes + css + editor) / 1024, unit: "KiB" });
+        if (label === "query page")
+          rows.push({
+            label: "query page: weight with the editor (YASGUI's script and stylesheet)",
+            value: (t.bytes + css + editor) / 1024,
+            unit: "KiB",
+          });
       }
     } finally {
       await server.close();

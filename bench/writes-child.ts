@@ -20,7 +20,11 @@ const grants = Array.from({ length: writers }, (_, k) => {
 });
 const server = await VivantServer.start({ port: 0, dataDir, tokens, ...(maxWriteBytes ? { maxWriteBytes } : {}) });
 const seed = mapRecords(generateSeason(2_000, { seed: 99, publisherId: "seed" }));
-await server.replaceGraph("https://data.vivant-bench.example/seed/graph", seed.quads, { publisherId: "seed", licence: "cc-by-4.0", source: "bench" });
+await server.replaceGraph("https://data.vivant-bench.example/seed/graph", seed.quads, {
+  publisherId: "seed",
+  licence: "cc-by-4.0",
+  source: "bench",
+});
 process.stdout.write(`${JSON.stringify({ url: server.url, tokens: grants })}\n`);
 process.stdin.resume();
 process.stdin.on("end", () => {

@@ -13,7 +13,8 @@ export function documentOf(publisherId: string, mib: number, seed: number): stri
   for (;;) {
     const doc = generateSeason(performances, { seed, publisherId });
     // The generator's festival-1 has no venue, which the core profile requires.
-    for (const sr of doc.series as unknown as { id: string; venue?: string }[]) if (sr.id === "festival-1") sr.venue = "venue-0";
+    for (const sr of doc.series as unknown as { id: string; venue?: string }[])
+      if (sr.id === "festival-1") sr.venue = "venue-0";
     const text = JSON.stringify(doc);
     if (text.length >= mib * 2 ** 20) return text;
     performances = Math.ceil(performances * ((mib * 2 ** 20) / text.length) * 1.02);
@@ -32,14 +33,19 @@ rl.close();
 // A write waits behind the others: no headers timeout (undici's default is 300 s), only the budget.
 const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 const began = performance.now();
-const statuses = await Promise.all(grants.map(async (g, k) => {
-  const r = await undiciFetch(`${url}graph-store?graph=${encodeURIComponent(g.graph)}`, {
-    method: "PUT", headers: { authorization: `Bearer ${g.token}`, "content-type": "application/json" }, body: bodies[k]!,
-    signal: AbortSignal.timeout(budgetMs), dispatcher,
-  }).catch(() => undefined);
-  await r?.arrayBuffer().catch(() => undefined);
-  return r?.status ?? 0;
-}));
+const statuses = await Promise.all(
+  grants.map(async (g, k) => {
+    const r = await undiciFetch(`${url}graph-store?graph=${encodeURIComponent(g.graph)}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${g.token}`, "content-type": "application/json" },
+      body: bodies[k]!,
+      signal: AbortSignal.timeout(budgetMs),
+      dispatcher,
+    }).catch(() => undefined);
+    await r?.arrayBuffer().catch(() => undefined);
+    return r?.status ?? 0;
+  }),
+);
 const ms = performance.now() - began;
 await dispatcher.close();
 process.stdout.write(`${JSON.stringify({ statuses, ms })}\n`);

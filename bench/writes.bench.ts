@@ -18,8 +18,14 @@ async function startChild(writers: number, maxWriteBytes: number | undefined): P
   const here = fileURLToPath(import.meta.url);
   const fromSource = here.endsWith(".ts");
   const script = fileURLToPath(new URL(fromSource ? "./writes-child.ts" : "./writes-child.js", import.meta.url));
-  const execArgv = fromSource ? ["--import", fileURLToPath(new URL("../src/server/dev/ts-register.mjs", import.meta.url))] : [];
-  const child = spawn(process.execPath, [...execArgv, script, String(writers), ...(maxWriteBytes ? [String(maxWriteBytes)] : [])], { stdio: ["pipe", "pipe", "inherit"] });
+  const execArgv = fromSource
+    ? ["--import", fileURLToPath(new URL("../src/server/dev/ts-register.mjs", import.meta.url))]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...execArgv, script, String(writers), ...(maxWriteBytes ? [String(maxWriteBytes)] : [])],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout });
     rl.once("line", resolve);
@@ -28,20 +34,31 @@ async function startChild(writers: number, maxWriteBytes: number | undefined): P
   const info = JSON.parse(line) as Omit<Child, "close">;
   return {
     ...info,
-    close: () => new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.stdin.end();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.stdin.end();
+      }),
   };
 }
 
 /** The writers' process (bench/writes-sender.ts): `ready` gives the body sizes; `go` sends them all at once. */
-function startSender(server: Child, mib: number, budgetMs: number): { ready: Promise<number[]>; go(): Promise<{ statuses: number[]; ms: number }> } {
+function startSender(
+  server: Child,
+  mib: number,
+  budgetMs: number,
+): { ready: Promise<number[]>; go(): Promise<{ statuses: number[]; ms: number }> } {
   const here = fileURLToPath(import.meta.url);
   const fromSource = here.endsWith(".ts");
   const script = fileURLToPath(new URL(fromSource ? "./writes-sender.ts" : "./writes-sender.js", import.meta.url));
-  const execArgv = fromSource ? ["--import", fileURLToPath(new URL("../src/server/dev/ts-register.mjs", import.meta.url))] : [];
-  const child = spawn(process.execPath, [...execArgv, script, server.url, JSON.stringify(server.tokens), String(mib), String(budgetMs)], { stdio: ["pipe", "pipe", "inherit"] });
+  const execArgv = fromSource
+    ? ["--import", fileURLToPath(new URL("../src/server/dev/ts-register.mjs", import.meta.url))]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...execArgv, script, server.url, JSON.stringify(server.tokens), String(mib), String(budgetMs)],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async (): Promise<string> => {
     const r = await lines.next();
@@ -68,7 +85,13 @@ function stats(samples: readonly number[]): { p50: number; max: number } {
  * Runs the measure once: `writers` PUTs of `mib` MiB at once, probes until they are answered (at most `budgetMs`);
  * `maxWriteBytes` is the server's write limit (its default when not given). A PUT not answered in time counts as 0.
  */
-export async function measureWrites(writers: number, mib: number, budgetMs: number, log: (l: string) => void, maxWriteBytes?: number): Promise<BenchRow[]> {
+export async function measureWrites(
+  writers: number,
+  mib: number,
+  budgetMs: number,
+  log: (l: string) => void,
+  maxWriteBytes?: number,
+): Promise<BenchRow[]> {
   const limit = maxWriteBytes ? `write limit ${(maxWriteBytes / 2 ** 20).toFixed(0)} MiB` : "default write limit";
   const child = await startChild(writers, maxWriteBytes);
   try {
@@ -112,10 +135,16 @@ export async function measureWrites(writers: number, mib: number, budgetMs: numb
     const sp = stats(api);
     const ia = stats(idleAsk);
     const ip = stats(idleApi);
-    log(`PUT statuses ${statuses.join(", ")}; ${ask.length} probe rounds, failed: ${failed.length ? failed.join(" ") : "none"}`);
+    log(
+      `PUT statuses ${statuses.join(", ")}; ${ask.length} probe rounds, failed: ${failed.length ? failed.join(" ") : "none"}`,
+    );
     return [
       { label: `${writers} PUTs of ${mib} MiB at once (${limit}): all answered`, value: writeMs, unit: "ms" },
-      ...[...new Set(statuses)].map((s) => ({ label: `PUTs answered ${s || "(no answer in time)"}`, value: statuses.filter((x) => x === s).length, unit: "writes" })),
+      ...[...new Set(statuses)].map((s) => ({
+        label: `PUTs answered ${s || "(no answer in time)"}`,
+        value: statuses.filter((x) => x === s).length,
+        unit: "writes",
+      })),
       { label: "idle ASK {}: p50", value: ia.p50, unit: "ms" },
       { label: "idle ASK {}: max", value: ia.max, unit: "ms" },
       { label: "idle /api/performances: p50", value: ip.p50, unit: "ms" },
@@ -142,9 +171,14 @@ export const writesBench: BenchModule = {
     const accepted = await measureWrites(3, under, quick ? 120_000 : 1_200_000, log);
     return {
       name: "writes",
-      rows: [...refused.map((r) => ({ ...r, label: `default limit: ${r.label}` })), ...accepted.map((r) => ({ ...r, label: `under the limit: ${r.label}` }))],
+      rows: [
+        ...refused.map((r) => ({ ...r, label: `default limit: ${r.label}` })),
+        ...accepted.map((r) => ({ ...r, label: `under the limit: ${r.label}` })),
+      ],
       ratios: [],
-      notes: ["server and writers each in a child process, probes sequential from the parent over loopback (HTTP and client included); 2 query workers"],
+      notes: [
+        "server and writers each in a child process, probes sequential from the parent over loopback (HTTP and client included); 2 query workers",
+      ],
     };
   },
 };
@@ -153,5 +187,6 @@ export const writesBench: BenchModule = {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const mib = Number(process.argv[2] ?? 22);
   const limit = process.argv[3] ? Number(process.argv[3]) : undefined;
-  for (const r of await measureWrites(3, mib, 1_200_000, (l) => console.log(l), limit)) console.log(`${r.label}: ${r.value.toFixed(1)} ${r.unit}`);
+  for (const r of await measureWrites(3, mib, 1_200_000, (l) => console.log(l), limit))
+    console.log(`${r.label}: ${r.value.toFixed(1)} ${r.unit}`);
 }

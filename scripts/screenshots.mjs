@@ -24,9 +24,22 @@ const { VivantServer } = await import(join(root, "dist", "src", "server", "index
 const out = join(root, "docs", "screenshots");
 mkdirSync(out, { recursive: true });
 const server = await VivantServer.start({ port: 0 });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
 try {
-  const { info } = await server.load([{ text: readFileSync(join(root, "fixtures", "demo-season.json"), "utf8"), source: "demo-season.json" }], {});
+  const { info } = await server.load(
+    [{ text: readFileSync(join(root, "fixtures", "demo-season.json"), "utf8"), source: "demo-season.json" }],
+    {},
+  );
   if (!info) throw new Error("the demo season did not load");
   const ctx = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -39,7 +52,10 @@ try {
 
   await page.goto(`${server.url}check?ui=fr`);
   const markup = `<html><head><script type="application/ld+json">${JSON.stringify({
-    "@context": "https://schema.org", "@type": "TheatreEvent", name: "Le Misanthrope", startDate: "2026-11-20 20:00:00+01:00",
+    "@context": "https://schema.org",
+    "@type": "TheatreEvent",
+    name: "Le Misanthrope",
+    startDate: "2026-11-20 20:00:00+01:00",
   })}</script></head></html>`;
   await page.getByLabel("JSON-LD ou page HTML").fill(markup);
   await page.getByRole("button", { name: "Vérifier" }).click();
@@ -47,7 +63,9 @@ try {
   await page.locator("section.check-result").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(out, "checker.png"), fullPage: true });
   await ctx.close();
-  process.stdout.write(`wrote ${join("docs", "screenshots", "discovery.png")} and ${join("docs", "screenshots", "checker.png")}\n`);
+  process.stdout.write(
+    `wrote ${join("docs", "screenshots", "discovery.png")} and ${join("docs", "screenshots", "checker.png")}\n`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -22,7 +22,10 @@ function newest(dir) {
 
 export function needsBuild() {
   if (!existsSync(entry)) return true;
-  const sources = Math.max(newest(join(root, "src")), ...["tsconfig.json", "tsconfig.build.json"].map((f) => statSync(join(root, f)).mtimeMs));
+  const sources = Math.max(
+    newest(join(root, "src")),
+    ...["tsconfig.json", "tsconfig.build.json"].map((f) => statSync(join(root, f)).mtimeMs),
+  );
   return sources > statSync(entry).mtimeMs;
 }
 
@@ -32,17 +35,28 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     try {
       tsc = createRequire(join(root, "package.json")).resolve("typescript/bin/tsc");
     } catch {
-      process.stderr.write("npm start: dist/ is missing or older than src/ and TypeScript is not installed: run npm ci (or npm install) first\n");
+      process.stderr.write(
+        "npm start: dist/ is missing or older than src/ and TypeScript is not installed: run npm ci (or npm install) first\n",
+      );
       process.exit(2);
     }
     process.stderr.write("building dist/ (the sources changed since the last build)…\n");
-    const built = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+    const built = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
+      stdio: "inherit",
+      cwd: root,
+    });
     if (built.status !== 0) process.exit(built.status ?? 2);
     // The rest of `npm run build`: the vendored parts of shacl-engine and YASGUI (scripts/vendor.mjs).
-    const vendored = spawnSync(process.execPath, [join(root, "scripts", "vendor.mjs"), "--silent"], { stdio: "inherit", cwd: root });
+    const vendored = spawnSync(process.execPath, [join(root, "scripts", "vendor.mjs"), "--silent"], {
+      stdio: "inherit",
+      cwd: root,
+    });
     if (vendored.status !== 0) process.exit(vendored.status ?? 2);
   }
-  const child = spawn(process.execPath, [entry, "serve", "--demo", ...process.argv.slice(2)], { stdio: "inherit", cwd: process.cwd() });
+  const child = spawn(process.execPath, [entry, "serve", "--demo", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    cwd: process.cwd(),
+  });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -28,12 +28,14 @@ function packageDir(name) {
 
 /** The first licence file of a package folder (required unless `required` is false). */
 function licenceOf(dir, required = true) {
-  for (const f of ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license", "license.md"]) if (existsSync(join(dir, f))) return f;
+  for (const f of ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license", "license.md"])
+    if (existsSync(join(dir, f))) return f;
   if (required) throw new Error(`vendor: no licence file in ${dir}`);
   return undefined;
 }
 
-const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** The specifiers a JavaScript module imports (static, re-export, bare and dynamic with a string literal). */
 export function importsOf(source) {
@@ -77,13 +79,19 @@ function vendorShaclEngine() {
   rmSync(out, { recursive: true, force: true });
   const { files, packages } = copyModuleGraph("shacl-engine", "Validator.js", out);
   const sparql = files.filter((f) => /sparql/i.test(f));
-  if (sparql.length > 0) throw new Error(`vendor: shacl-engine's Validator.js now reaches its SPARQL part (${sparql.join(", ")})`);
+  if (sparql.length > 0)
+    throw new Error(`vendor: shacl-engine's Validator.js now reaches its SPARQL part (${sparql.join(", ")})`);
   const missing = packages.filter((p) => !(p in (pkg.dependencies ?? {})));
   if (missing.length > 0) {
-    throw new Error(`vendor: shacl-engine's core imports ${missing.join(", ")}, which package.json's dependencies lack: npm install --save ${missing.join(" ")}`);
+    throw new Error(
+      `vendor: shacl-engine's core imports ${missing.join(", ")}, which package.json's dependencies lack: npm install --save ${missing.join(" ")}`,
+    );
   }
   const version = JSON.parse(readFileSync(join(packageDir("shacl-engine"), "package.json"), "utf8")).version;
-  writeFileSync(join(out, "VENDORED.md"), `shacl-engine ${version} (MIT, see LICENSE.md): the files its Validator.js reaches, copied unchanged by Vivant's build (scripts/vendor.mjs), without its SHACL-SPARQL part.\n`);
+  writeFileSync(
+    join(out, "VENDORED.md"),
+    `shacl-engine ${version} (MIT, see LICENSE.md): the files its Validator.js reaches, copied unchanged by Vivant's build (scripts/vendor.mjs), without its SHACL-SPARQL part.\n`,
+  );
   // Point the build's shacl-core module at the copy.
   for (const [file, from, to] of [
     ["shacl-core.js", '"shacl-engine/Validator.js"', '"../vendor/shacl-engine/Validator.js"'],
@@ -116,15 +124,21 @@ function vendorYasgui() {
   if (licence) copyFileSync(join(dir, licence), join(out, "LICENSE"));
   const version = meta.version;
   const credits = [meta.author, ...(meta.contributors ?? []).map((c) => c.name ?? c)].filter(Boolean).join(", ");
-  writeFileSync(join(out, "VENDORED.md"), `@zazuko/yasgui ${version} (licence: ${meta.license}; ${credits}; ${meta.homepage}): its built yasgui.min.js and yasgui.min.css, copied unchanged by Vivant's build (scripts/vendor.mjs).\n`);
+  writeFileSync(
+    join(out, "VENDORED.md"),
+    `@zazuko/yasgui ${version} (licence: ${meta.license}; ${credits}; ${meta.homepage}): its built yasgui.min.js and yasgui.min.css, copied unchanged by Vivant's build (scripts/vendor.mjs).\n`,
+  );
   return { version };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (!existsSync(join(root, "dist", "src"))) throw new Error("vendor: dist/src is missing: run tsc -p tsconfig.build.json first");
+  if (!existsSync(join(root, "dist", "src")))
+    throw new Error("vendor: dist/src is missing: run tsc -p tsconfig.build.json first");
   const shacl = vendorShaclEngine();
   const yasgui = vendorYasgui();
   if (!process.argv.includes("--silent")) {
-    console.log(`vendor: shacl-engine ${shacl.version}, ${shacl.files.length} files (imports ${shacl.packages.join(", ")}); @zazuko/yasgui ${yasgui.version}`);
+    console.log(
+      `vendor: shacl-engine ${shacl.version}, ${shacl.files.length} files (imports ${shacl.packages.join(", ")}); @zazuko/yasgui ${yasgui.version}`,
+    );
   }
 }

@@ -49,10 +49,11 @@ export const PROBLEM_CODES = {
   // --- csv ---
   "csv/empty": "CSV: no header row",
   "csv/invalid-mapping": "the column-mapping file is not valid (unknown field, no id or date column\u2026)",
-  "csv/missing-column": "column \"{column}\" (for {field}) is not in the CSV header",
+  "csv/missing-column": 'column "{column}" (for {field}) is not in the CSV header',
   "csv/syntax": "CSV: {detail}",
   // --- duplicates ---
-  "duplicates/bad-confirmation": "a sameAs confirmation whose entity or sameAs is missing, not an absolute IRI, or the same",
+  "duplicates/bad-confirmation":
+    "a sameAs confirmation whose entity or sameAs is missing, not an absolute IRI, or the same",
   "duplicates/media-type": "a sameAs confirmation that is neither JSON nor a form",
   "duplicates/not-yours": "a sameAs confirmation for an entity the token's own graph does not describe",
   "duplicates/rejected": "a sameAs confirmation that would make the graph fail the core profile",
@@ -77,9 +78,11 @@ export const PROBLEM_CODES = {
   "festivals/invalid-url": "a festival's website is not an http(s) URL",
   "festivals/missing-columns": "the festivals CSV has no name column (the expected and found columns are listed)",
   "festivals/missing-name": "a festivals CSV row without a name: rejected",
-  "festivals/unknown-columns": "festivals CSV: no column holds the festival name. Expected columns: {expected}. Found: {found}",
+  "festivals/unknown-columns":
+    "festivals CSV: no column holds the festival name. Expected columns: {expected}. Found: {found}",
   // --- gsp ---
-  "gsp/graph-exists": "POST /graph-store without ?graph= when the publisher's graph already exists (409 with its Location)",
+  "gsp/graph-exists":
+    "POST /graph-store without ?graph= when the publisher's graph already exists (409 with its Location)",
   "gsp/graph-iri": "{iri} is not an absolute IRI",
   "gsp/no-graph": "no graph {graph}",
   "gsp/read-only-graph": "this graph is kept by the server",
@@ -116,7 +119,7 @@ export const PROBLEM_CODES = {
   "input/schema-date-datatype": "schema:Date/DateTime datatypes read as xsd:date/dateTime (note)",
   "input/schema-iri-as-text": "schema.org IRIs written as text read as IRIs (note)",
   // --- anything else ---
-  "internal": "an unexpected failure (a bug): the message says what failed",
+  internal: "an unexpected failure (a bug): the message says what failed",
   // --- io ---
   "io/demo-missing": "fixtures/demo-season.json not found next to the package",
   "io/not-json": "an input file that is not JSON",
@@ -126,15 +129,15 @@ export const PROBLEM_CODES = {
   "io/write": "cannot write {path}: {detail}",
   // --- load ---
   "load/bad-licence": "a licence that is not a known key or an http(s) IRI",
-  "load/empty": "nothing to load for publisher \"{publisher}\"",
+  "load/empty": 'nothing to load for publisher "{publisher}"',
   "load/graph-mismatch": "the records belong in {graph}, not {asked}",
-  "load/mixed-publishers": "{source}: publisher \"{publisher}\" differs from \"{other}\" of the other inputs",
-  "load/no-graph": "publisher \"{publisher}\" has no graph yet",
+  "load/mixed-publishers": '{source}: publisher "{publisher}" differs from "{other}" of the other inputs',
+  "load/no-graph": 'publisher "{publisher}" has no graph yet',
   "load/no-input": "nothing to load",
-  "load/no-licence": "publisher \"{publisher}\": no licence for graph {graph}",
+  "load/no-licence": 'publisher "{publisher}": no licence for graph {graph}',
   "load/no-publisher": "RDF and JSON-LD input needs a publisher",
-  "load/publisher-graph-mismatch": "publisher \"{publisher}\" already has graph {graph}, not {asked}",
-  "load/publisher-mismatch": "the records are published by \"{publisher}\", not \"{asked}\"",
+  "load/publisher-graph-mismatch": 'publisher "{publisher}" already has graph {graph}, not {asked}',
+  "load/publisher-mismatch": 'the records are published by "{publisher}", not "{asked}"',
   // --- mcp ---
   "mcp/json": "the body is not JSON: {detail}",
   // --- query ---
@@ -148,14 +151,16 @@ export const PROBLEM_CODES = {
   "rdf/syntax": "{source}:{line}:{column}: {detail}",
   // --- reconcile ---
   "reconcile/bad-parameter": "the parameter {name} must be {expected}",
-  "reconcile/bad-qualifier": "a matchQualifier that is unknown, not taken by its property, or a wildcard with no letter or digit",
+  "reconcile/bad-qualifier":
+    "a matchQualifier that is unknown, not taken by its property, or a wildcard with no letter or digit",
   "reconcile/bad-query": "a reconciliation query that is not an object with a query text",
   "reconcile/batch-too-large": "{count} queries in one batch, more than {max}",
   "reconcile/media-type": "cannot read a {type} body here",
   "reconcile/no-entity": "no entity {id} in the reconciled graphs",
   "reconcile/no-queries": "the form has no field {field}",
   "reconcile/not-json": "the {what} is not JSON{where}",
-  "reconcile/old-format": "this is a version 0.2 batch (keys such as q0); /reconcile/match takes the 1.0 draft's {\"queries\": […]}",
+  "reconcile/old-format":
+    'this is a version 0.2 batch (keys such as q0); /reconcile/match takes the 1.0 draft\'s {"queries": […]}',
   "reconcile/too-long": "`{path}` is {length} characters long, more than {max}",
   "reconcile/too-many": "`{path}` has {count} items, more than {max}",
   // --- record ---
@@ -206,8 +211,8 @@ export const PROBLEM_CODES = {
   "request/too-large": "a body over the route's size limit (413)",
   "request/unsupported-media-type": "a body type the route does not read (415)",
   // --- serve ---
-  "serve/bad-host": "cannot listen on host \"{host}\": {reason}",
-  "serve/bad-port": "PORT \"{value}\" is not a port number (0 to 65535)",
+  "serve/bad-host": 'cannot listen on host "{host}": {reason}',
+  "serve/bad-port": 'PORT "{value}" is not a port number (0 to 65535)',
   "serve/demo-invalid": "the demo season does not pass the core profile",
   "serve/no-permission": "not allowed to listen on port {port} of {host}",
   "serve/port-in-use": "port {port} on {host} is already in use",
@@ -267,7 +272,7 @@ export const PROBLEM_CODES = {
   "uitdatabank/unmapped-term": "a UiTdatabank taxonomy term with no Vivant genre or type",
   // --- validate ---
   "validate/shapes-syntax": "{source}:{line}: {detail}",
-  "validate/unknown-profile": "unknown profile \"{name}\"",
+  "validate/unknown-profile": 'unknown profile "{name}"',
   "validate/unusable-records": "{source}: the record document cannot be mapped: its publisher is unusable",
   "validate/worker-failed": "validation worker failed: {detail}",
 } as const satisfies Readonly<Record<string, string>>;
@@ -289,5 +294,7 @@ export type ShapeCode = `${string}/${string}`;
 
 /** True when `s` is a code Vivant emits (for codes read back from JSON or a worker's message). */
 export function isProblemCode(s: unknown): s is ProblemCode {
-  return typeof s === "string" && (Object.hasOwn(PROBLEM_CODES, s) || /^(?:jsonld\/|csv\/(?:invalid|unmapped)-)\S+$/.test(s));
+  return (
+    typeof s === "string" && (Object.hasOwn(PROBLEM_CODES, s) || /^(?:jsonld\/|csv\/(?:invalid|unmapped)-)\S+$/.test(s))
+  );
 }

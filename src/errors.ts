@@ -80,7 +80,8 @@ export function isErrorNamed(e: unknown, name: VivantErrorName): boolean {
   const v = e as { name?: unknown; code?: unknown; text?: unknown };
   if (typeof v.name !== "string" || !Object.hasOwn(PARENT, v.name) || typeof v.code !== "string") return false;
   if (typeof v.text !== "object" || v.text === null) return false;
-  for (let n: VivantErrorName | undefined = v.name as VivantErrorName; n !== undefined; n = PARENT[n]) if (n === name) return true;
+  for (let n: VivantErrorName | undefined = v.name as VivantErrorName; n !== undefined; n = PARENT[n])
+    if (n === name) return true;
   return false;
 }
 

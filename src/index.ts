@@ -3,7 +3,18 @@
 // /harvest, /import, /export and /dataspace (the files of src/api/).
 
 // --- errors and problem codes ---
-export { VivantError, InputError, UsageError, isVivantError, isInputError, isUsageError, isErrorNamed, messageOf, formatProblem, LANGS } from "./errors.js";
+export {
+  VivantError,
+  InputError,
+  UsageError,
+  isVivantError,
+  isInputError,
+  isUsageError,
+  isErrorNamed,
+  messageOf,
+  formatProblem,
+  LANGS,
+} from "./errors.js";
 export type { Problem, Severity, Lang, Text, VivantErrorName } from "./errors.js";
 export { PROBLEM_CODES, isProblemCode } from "./codes.js";
 export type { ProblemCode } from "./codes.js";

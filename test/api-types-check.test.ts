@@ -14,7 +14,11 @@ const FILE = join(ROOT, "test", "api-types.test.ts");
 
 /** The type errors of test/api-types.test.ts, with `edit` applied to the sources it names. */
 function diagnostics(edit: Readonly<Record<string, (text: string) => string>>): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const host = ts.createCompilerHost(config.options);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (name, language, onError, create) => {
@@ -41,13 +45,17 @@ describe("the type-level tests", () => {
   it("fail when a public type is broken", () => {
     const found = diagnostics({
       "src/codes.ts": (s) => s.replace(/export type ProblemCode = [^;]+;/, "export type ProblemCode = string;"),
-      "src/errors.ts": (s) => s.replace("export type VivantErrorName = keyof typeof PARENT;", "export type VivantErrorName = string;"),
+      "src/errors.ts": (s) =>
+        s.replace("export type VivantErrorName = keyof typeof PARENT;", "export type VivantErrorName = string;"),
     });
     const source = readFileSync(FILE, "utf8").split("\n");
     const lines = found.map((d) => source[Number(d.split(":")[0]) - 1]!.trim());
     // The misspelt code, the plain string, the made-up code and the foreign class name now compile, so the
     // lines that expect an error there are unused directives: each one a type error.
-    expect(found.every((d) => /Unused '@ts-expect-error'/.test(d)), found.join("\n")).toBe(true);
+    expect(
+      found.every((d) => /Unused '@ts-expect-error'/.test(d)),
+      found.join("\n"),
+    ).toBe(true);
     expect(lines).toEqual([
       "// @ts-expect-error not a code Vivant emits (invalid-dates)",
       "// @ts-expect-error a code is not any string",

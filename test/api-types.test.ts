@@ -5,10 +5,28 @@
 
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  findPerformances, GraphStore, isErrorNamed, isInputError, isProblemCode, isStorageError, isVivantError, mapRecords,
-  PROBLEM_CODES, StorageError, validateRecords, VivantError, VivantServer,
-  type GraphInfo, type MapResult, type PerformancePage, type Problem, type ProblemCode, type ProfileName, type ServerOptions,
-  type ValidationReport, type VivantErrorName,
+  findPerformances,
+  GraphStore,
+  isErrorNamed,
+  isInputError,
+  isProblemCode,
+  isStorageError,
+  isVivantError,
+  mapRecords,
+  PROBLEM_CODES,
+  StorageError,
+  validateRecords,
+  VivantError,
+  VivantServer,
+  type GraphInfo,
+  type MapResult,
+  type PerformancePage,
+  type Problem,
+  type ProblemCode,
+  type ProfileName,
+  type ServerOptions,
+  type ValidationReport,
+  type VivantErrorName,
 } from "../src/index.js";
 import { HttpError, isHttpError, QueryError } from "../src/api/server.js";
 import { InputError } from "../src/errors.js";

@@ -16,7 +16,12 @@ function sources(): string {
     for (const f of readdirSync(root, { recursive: true, encoding: "utf8" })) {
       if (!f.endsWith(".ts") || f.endsWith(".d.ts")) continue;
       const path = join(root, f);
-      if (path === join("src", "codes.ts") || path === join("src", "i18n.ts") || path.startsWith(join("src", "i18n") + "/")) continue;
+      if (
+        path === join("src", "codes.ts") ||
+        path === join("src", "i18n.ts") ||
+        path.startsWith(join("src", "i18n") + "/")
+      )
+        continue;
       texts.push(readFileSync(path, "utf8"));
     }
   }

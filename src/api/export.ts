@@ -2,5 +2,10 @@
 
 export { graphToCapData, capdataRdfXml } from "../export/capdata.js";
 export type { CapDataExport, CapDataExportOptions, LeftOutRow, LeftOutReason } from "../export/capdata.js";
-export { capdataTerms, PROVISIONAL_CAPDATA_NAMESPACE, CAPDATA_CLASSES, CAPDATA_PROPERTIES } from "../export/capdata-terms.js";
+export {
+  capdataTerms,
+  PROVISIONAL_CAPDATA_NAMESPACE,
+  CAPDATA_CLASSES,
+  CAPDATA_PROPERTIES,
+} from "../export/capdata-terms.js";
 export type { CapDataTerms } from "../export/capdata-terms.js";

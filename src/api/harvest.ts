@@ -2,7 +2,14 @@
 // schema.org with every fix counted.
 
 export { harvest, countEntities } from "../harvest/harvest.js";
-export type { HarvestOptions, HarvestResult, HarvestProgress, HarvestedPage, PageFailure, PageFailureCode } from "../harvest/harvest.js";
+export type {
+  HarvestOptions,
+  HarvestResult,
+  HarvestProgress,
+  HarvestedPage,
+  PageFailure,
+  PageFailureCode,
+} from "../harvest/harvest.js";
 export { PoliteFetcher, DEFAULT_FETCH_POLICY } from "../harvest/fetch.js";
 export type { FetchPolicy, FetchOutcome, FetchErrorCode } from "../harvest/fetch.js";
 export { processHtml, processJsonLd } from "../harvest/page.js";

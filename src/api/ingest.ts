@@ -2,6 +2,17 @@
 
 export { ingest, loadValidated, openDataDir, publisherGraph, prepareGraph } from "../ingest/index.js";
 export type {
-  GraphTarget, LoadInput, LoadRequest, LoadOutcome, IngestInput, IngestOptions, RecordsInput, QuadsInput, LoadFile, LoadTarget, JsonInput,
-  PrepareOptions, PreparedGraph,
+  GraphTarget,
+  LoadInput,
+  LoadRequest,
+  LoadOutcome,
+  IngestInput,
+  IngestOptions,
+  RecordsInput,
+  QuadsInput,
+  LoadFile,
+  LoadTarget,
+  JsonInput,
+  PrepareOptions,
+  PreparedGraph,
 } from "../ingest/index.js";

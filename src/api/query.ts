@@ -2,10 +2,30 @@
 // or the in-memory performance index.
 
 export {
-  findPerformances, performancesQuery, describePerformances, describeQuery, pageToJsonLd, performanceFacets, facetQuery, observatory, aggregateQuery,
-  FACETS, DISCIPLINES, PerformanceIndex,
+  findPerformances,
+  performancesQuery,
+  describePerformances,
+  describeQuery,
+  pageToJsonLd,
+  performanceFacets,
+  facetQuery,
+  observatory,
+  aggregateQuery,
+  FACETS,
+  DISCIPLINES,
+  PerformanceIndex,
 } from "../query/index.js";
 export type {
-  PerformanceFilter, Near, PageOptions, PerformanceNode, PerformancePage, Facet, FacetCounts, Dimension, AggregateRow, Observatory, SelectSync,
+  PerformanceFilter,
+  Near,
+  PageOptions,
+  PerformanceNode,
+  PerformancePage,
+  Facet,
+  FacetCounts,
+  Dimension,
+  AggregateRow,
+  Observatory,
+  SelectSync,
   SelectRowsSync,
 } from "../query/index.js";

@@ -45,7 +45,12 @@ export interface ParseExtras {
   readonly langRenamed?: string;
 }
 
-export function parseOptions(argv: readonly string[], commandOptions: Options, command: string, extras: ParseExtras = {}): Parsed {
+export function parseOptions(
+  argv: readonly string[],
+  commandOptions: Options,
+  command: string,
+  extras: ParseExtras = {},
+): Parsed {
   const options: Options = { ...COMMON_OPTIONS, ...commandOptions };
   const lang = langFromArgv(argv);
   // First a lenient pass that names the offending option, to explain it in words.
@@ -54,20 +59,33 @@ export function parseOptions(argv: readonly string[], commandOptions: Options, c
   const shortNames = Object.values(options).flatMap((d) => (d.short ? [d.short] : []));
   for (const tok of tokens ?? []) {
     if (tok.kind !== "option") continue;
-    const known = Object.hasOwn(options, tok.name) ? options[tok.name] : Object.values(options).find((d) => d.short === tok.name);
+    const known = Object.hasOwn(options, tok.name)
+      ? options[tok.name]
+      : Object.values(options).find((d) => d.short === tok.name);
     if (known === undefined) {
       const isShort = !tok.rawName.startsWith("--");
-      const guess = isShort ? (shortNames.includes(tok.name.toLowerCase()) ? `-${tok.name.toLowerCase()}` : undefined) : closest(tok.name, longNames);
+      const guess = isShort
+        ? shortNames.includes(tok.name.toLowerCase())
+          ? `-${tok.name.toLowerCase()}`
+          : undefined
+        : closest(tok.name, longNames);
       const suggestion = guess === undefined ? undefined : guess.startsWith("-") ? guess : `--${guess}`;
       throw new InputError("cli/unknown-option", tx("cli/unknown-option", { option: tok.rawName }), {
-        hint: suggestion !== undefined ? tx("cli/unknown-option.hint", { suggestion, command }) : tx("cli/unknown-option.hint-none", { command }),
+        hint:
+          suggestion !== undefined
+            ? tx("cli/unknown-option.hint", { suggestion, command })
+            : tx("cli/unknown-option.hint-none", { command }),
       });
     }
     if (known.type === "string" && tok.value === undefined) {
-      throw new InputError("cli/bad-option", tx("cli/option-needs-value", { option: tok.rawName }), { hint: tx("cli/option-needs-value.hint", { option: tok.rawName, command }) });
+      throw new InputError("cli/bad-option", tx("cli/option-needs-value", { option: tok.rawName }), {
+        hint: tx("cli/option-needs-value.hint", { option: tok.rawName, command }),
+      });
     }
     if (known.type === "boolean" && tok.inlineValue) {
-      throw new InputError("cli/bad-option", tx("cli/option-takes-no-value", { option: tok.rawName }), { hint: tx("cli/option-takes-no-value.hint", { option: tok.rawName, command }) });
+      throw new InputError("cli/bad-option", tx("cli/option-takes-no-value", { option: tok.rawName }), {
+        hint: tx("cli/option-takes-no-value.hint", { option: tok.rawName, command }),
+      });
     }
   }
   let parsed: { values: Values; positionals: string[] };
@@ -77,9 +95,13 @@ export function parseOptions(argv: readonly string[], commandOptions: Options, c
     // What the lenient pass let through (e.g. a value that looks like an option: --port --host).
     const m = /'(-[^' ]+)/.exec((e as Error).message);
     if (m && (e as { code?: string }).code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      throw new InputError("cli/bad-option", tx("cli/option-needs-value", { option: m[1]! }), { hint: tx("cli/option-needs-value.hint", { option: m[1]!, command }) });
+      throw new InputError("cli/bad-option", tx("cli/option-needs-value", { option: m[1]! }), {
+        hint: tx("cli/option-needs-value.hint", { option: m[1]!, command }),
+      });
     }
-    throw new InputError("cli/bad-option", tx("cli/bad-arguments", { detail: (e as Error).message }), { hint: tx("cli/see-help", { command }) });
+    throw new InputError("cli/bad-option", tx("cli/bad-arguments", { detail: (e as Error).message }), {
+      hint: tx("cli/see-help", { command }),
+    });
   }
   const { values } = parsed;
   const messages = values.messages;
@@ -87,14 +109,21 @@ export function parseOptions(argv: readonly string[], commandOptions: Options, c
   delete values.messages;
   const asked = typeof values.lang === "string" ? values.lang : undefined;
   if (asked !== undefined && asked !== "en" && asked !== "fr" && extras.langRenamed) {
-    throw new InputError("cli/bad-option", tx("cli/lang-renamed", { value: asked, option: extras.langRenamed }), { hint: tx("cli/not-one-of.hint", { option: "--lang", example: "fr" }) });
+    throw new InputError("cli/bad-option", tx("cli/lang-renamed", { value: asked, option: extras.langRenamed }), {
+      hint: tx("cli/not-one-of.hint", { option: "--lang", example: "fr" }),
+    });
   }
   oneOf(asked, ["en", "fr"] as const, "en", "--lang");
   return { values, positionals: parsed.positionals, lang };
 }
 
 /** Checks a value against a list, with the list in the error. */
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  option: string,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError("cli/bad-option", tx("cli/not-one-of", { option, value, allowed: allowed.join(", ") }), {
@@ -107,9 +136,13 @@ export function wholeNumber(value: unknown, option: string, min = 0): number | u
   if (value === undefined) return undefined;
   const n = Number(value);
   if (typeof value !== "string" || value.trim() === "" || !Number.isInteger(n) || n < min) {
-    throw new InputError("cli/bad-option", tx("cli/not-whole-number", { option, value: typeof value === "string" ? value : JSON.stringify(value), min }), {
-      hint: tx("cli/not-whole-number.hint", { option, example: Math.max(min, 1000) }),
-    });
+    throw new InputError(
+      "cli/bad-option",
+      tx("cli/not-whole-number", { option, value: typeof value === "string" ? value : JSON.stringify(value), min }),
+      {
+        hint: tx("cli/not-whole-number.hint", { option, example: Math.max(min, 1000) }),
+      },
+    );
   }
   return n;
 }

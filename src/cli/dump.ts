@@ -47,21 +47,37 @@ Options :
   --lang en|fr    langue des messages (en par défaut ; --messages : ancienne graphie)`,
   },
   async run(argv, io) {
-    const { values, lang } = parseOptions(argv, { data: { type: "string" }, graph: { type: "string" }, keep: { type: "string" } }, "dump");
-    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("dump/need-data"), { hint: tx("dump/need-data.hint") });
+    const { values, lang } = parseOptions(
+      argv,
+      { data: { type: "string" }, graph: { type: "string" }, keep: { type: "string" } },
+      "dump",
+    );
+    if (typeof values.data !== "string")
+      throw new InputError("cli/usage", tx("dump/need-data"), { hint: tx("dump/need-data.hint") });
     const dataDir = resolve(io.cwd, values.data);
-    if (!existsSync(graphsDir(dataDir))) throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), { hint: tx("dump/need-data.hint") });
+    if (!existsSync(graphsDir(dataDir)))
+      throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), { hint: tx("dump/need-data.hint") });
     const keep = wholeNumber(values.keep, "--keep", 1) ?? DEFAULT_KEEP;
     const graphs: string[] = [];
     for (const path of await listGraphFiles(dataDir, (m) => io.stderr.write(`${m}\n`))) {
       const h = await readGraphHeader(path);
-      if (h?.info.graphIri !== undefined && (values.graph === undefined || values.graph === h.info.graphIri)) graphs.push(h.info.graphIri);
+      if (h?.info.graphIri !== undefined && (values.graph === undefined || values.graph === h.info.graphIri))
+        graphs.push(h.info.graphIri);
     }
-    if (typeof values.graph === "string" && !graphs.length) throw new InputError("cli/usage", tx("dump/no-such-graph", { graph: values.graph }), { hint: tx("dump/need-data.hint") });
+    if (typeof values.graph === "string" && !graphs.length)
+      throw new InputError("cli/usage", tx("dump/no-such-graph", { graph: values.graph }), {
+        hint: tx("dump/need-data.hint"),
+      });
     let failed = 0;
-    const line = (m: { id: string; files: readonly { path: string; byteSize: number; triples: number; version: number }[] }): void => {
+    const line = (m: {
+      id: string;
+      files: readonly { path: string; byteSize: number; triples: number; version: number }[];
+    }): void => {
       const latest = m.files.filter((f) => f.version === m.files[0]?.version);
-      for (const f of latest) io.stdout.write(`${t("dump/file", { path: f.path, bytes: f.byteSize, triples: f.triples, version: f.version }, lang)}\n`);
+      for (const f of latest)
+        io.stdout.write(
+          `${t("dump/file", { path: f.path, bytes: f.byteSize, triples: f.triples, version: f.version }, lang)}\n`,
+        );
     };
     for (const g of graphs) {
       try {

@@ -46,31 +46,62 @@ qu'un serveur utilise le DOSSIER.
   --lang en|fr    langue des messages (en par défaut ; --messages : ancienne graphie)`,
   },
   async run(argv, io) {
-    const { values, lang } = parseOptions(argv, {
-      data: { type: "string" }, "min-score": { type: "string" }, family: { type: "string" }, json: { type: "boolean" }, "max-comparisons": { type: "string" },
-    }, "duplicates");
-    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("duplicates/need-data"), { hint: tx("duplicates/need-data.hint") });
+    const { values, lang } = parseOptions(
+      argv,
+      {
+        data: { type: "string" },
+        "min-score": { type: "string" },
+        family: { type: "string" },
+        json: { type: "boolean" },
+        "max-comparisons": { type: "string" },
+      },
+      "duplicates",
+    );
+    if (typeof values.data !== "string")
+      throw new InputError("cli/usage", tx("duplicates/need-data"), { hint: tx("duplicates/need-data.hint") });
     const minScore = wholeNumber(values["min-score"], "--min-score", 0) ?? 70;
     const maxComparisons = wholeNumber(values["max-comparisons"], "--max-comparisons", 1);
     const families = typeof values.family === "string" ? values.family.split(",").map((f) => f.trim()) : FAMILIES;
     for (const f of families) {
-      if (!(FAMILIES as readonly string[]).includes(f)) throw new InputError("cli/bad-option", tx("duplicates/bad-family", { value: JSON.stringify(f), list: FAMILIES.join(", ") }), { hint: tx("cli/example", { example: "--family venue,performance" }) });
+      if (!(FAMILIES as readonly string[]).includes(f))
+        throw new InputError(
+          "cli/bad-option",
+          tx("duplicates/bad-family", { value: JSON.stringify(f), list: FAMILIES.join(", ") }),
+          { hint: tx("cli/example", { example: "--family venue,performance" }) },
+        );
     }
     const dataDir = resolve(io.cwd, values.data);
-    if (!existsSync(graphsDir(dataDir))) throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), { hint: tx("duplicates/need-data.hint") });
-    const pool = await QueryPool.start({ dataDir, workers: 1, timeoutMs: 120_000, maxResultBytes: 1024 * 2 ** 20, unionDefaultGraph: true });
+    if (!existsSync(graphsDir(dataDir)))
+      throw new InputError("cli/usage", tx("dump/no-graphs", { dir: dataDir }), {
+        hint: tx("duplicates/need-data.hint"),
+      });
+    const pool = await QueryPool.start({
+      dataDir,
+      workers: 1,
+      timeoutMs: 120_000,
+      maxResultBytes: 1024 * 2 ** 20,
+      unionDefaultGraph: true,
+    });
     try {
       const index = await EntityIndex.build(pool);
-      const report = findDuplicates(index, { minScore, lang, ...(maxComparisons !== undefined ? { maxComparisons } : {}) });
+      const report = findDuplicates(index, {
+        minScore,
+        lang,
+        ...(maxComparisons !== undefined ? { maxComparisons } : {}),
+      });
       const pairs = report.pairs.filter((p) => families.includes(p.family));
       if (values.json === true) io.stdout.write(`${JSON.stringify(pairs, null, 1)}\n`);
       else {
         for (const p of pairs) {
           const features = p.features.map((f) => `${f.id}=${String(f.value)}`).join(" ");
-          io.stdout.write(`${t("duplicates/pair", { score: p.score.toFixed(1), family: p.family, a: `${p.a.name} <${p.a.id}>`, graphA: p.a.graphs.join(" "), b: `${p.b.name} <${p.b.id}>`, graphB: p.b.graphs.join(" "), features }, lang)}\n`);
+          io.stdout.write(
+            `${t("duplicates/pair", { score: p.score.toFixed(1), family: p.family, a: `${p.a.name} <${p.a.id}>`, graphA: p.a.graphs.join(" "), b: `${p.b.name} <${p.b.id}>`, graphB: p.b.graphs.join(" "), features }, lang)}\n`,
+          );
         }
       }
-      io.stderr.write(`${t("duplicates/summary", { pairs: pairs.length, min: minScore, entities: index.size.entities, compared: report.compared, skipped: report.skipped }, lang)}\n`);
+      io.stderr.write(
+        `${t("duplicates/summary", { pairs: pairs.length, min: minScore, entities: index.size.entities, compared: report.compared, skipped: report.skipped }, lang)}\n`,
+      );
       return EXIT.ok;
     } finally {
       await pool.close();

@@ -28,12 +28,25 @@ export async function runExportCapData(o: CapDataCliOptions, io: Io, lang: Lang)
   const store = await GraphStore.open({ dataDir: resolve(io.cwd, o.data), readOnly: true });
   try {
     const graphs = store.graphs();
-    if (!graphs.length) throw new InputError("capdata/no-graphs", tx("capdata/no-graphs"), { hint: tx("capdata/no-graphs.hint") });
+    if (!graphs.length)
+      throw new InputError("capdata/no-graphs", tx("capdata/no-graphs"), { hint: tx("capdata/no-graphs.hint") });
     const g = publisherGraph(graphs, o.publisher);
-    if (g === "ambiguous") throw new InputError("cli/usage", tx("capdata/which-publisher"), { hint: tx("capdata/which-publisher.hint", { example: EXAMPLE, ids: publisherIds(graphs) }) });
-    if (!g) throw new InputError("capdata/no-publisher", tx("capdata/no-publisher", { id: o.publisher }), { hint: tx("capdata/no-publisher.hint", { ids: publisherIds(graphs) }) });
-    const quads: Quad[] = await store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", { defaultGraphs: [g.graphIri] });
-    const x = graphToCapData(quads, { graphIri: g.graphIri, ...(o.namespace !== undefined ? { namespace: o.namespace } : {}), ...(o.publisherIri !== undefined ? { publisherIri: o.publisherIri } : {}) });
+    if (g === "ambiguous")
+      throw new InputError("cli/usage", tx("capdata/which-publisher"), {
+        hint: tx("capdata/which-publisher.hint", { example: EXAMPLE, ids: publisherIds(graphs) }),
+      });
+    if (!g)
+      throw new InputError("capdata/no-publisher", tx("capdata/no-publisher", { id: o.publisher }), {
+        hint: tx("capdata/no-publisher.hint", { ids: publisherIds(graphs) }),
+      });
+    const quads: Quad[] = await store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {
+      defaultGraphs: [g.graphIri],
+    });
+    const x = graphToCapData(quads, {
+      graphIri: g.graphIri,
+      ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+      ...(o.publisherIri !== undefined ? { publisherIri: o.publisherIri } : {}),
+    });
     const text = capdataRdfXml(x);
     if (o.output !== undefined) writeFileSync(resolve(io.cwd, o.output), text);
     else io.stdout.write(text);

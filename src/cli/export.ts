@@ -15,7 +15,24 @@ import { plural, t, tx } from "../i18n.js";
 import { runExportCapData } from "./export-capdata.js";
 
 /** The question's options, named as /api/performances' parameters (max-price for maxPrice). */
-const FILTERS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "accessibility", "free", "max-price", "q", "tz", "production", "series"] as const;
+const FILTERS = [
+  "from",
+  "to",
+  "city",
+  "region",
+  "near",
+  "genre",
+  "type",
+  "venue",
+  "performer",
+  "accessibility",
+  "free",
+  "max-price",
+  "q",
+  "tz",
+  "production",
+  "series",
+] as const;
 
 const HELP = `Usage: vivant export ical --data DIR [question options] [-o FILE]
        vivant export capdata --data DIR [--publisher ID] [-o FILE] [--capdata-namespace IRI] [--capdata-publisher IRI]
@@ -82,33 +99,74 @@ export const exportCommand: Command = {
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const options = Object.fromEntries(FILTERS.map((f) => [f, { type: "string" as const }]));
-    const capdata = { publisher: { type: "string" as const }, "capdata-namespace": { type: "string" as const }, "capdata-publisher": { type: "string" as const } };
-    const { values, positionals, lang } = parseOptions(argv, { ...options, ...capdata, data: { type: "string" }, output: { type: "string", short: "o" } }, "export");
+    const capdata = {
+      publisher: { type: "string" as const },
+      "capdata-namespace": { type: "string" as const },
+      "capdata-publisher": { type: "string" as const },
+    };
+    const { values, positionals, lang } = parseOptions(
+      argv,
+      { ...options, ...capdata, data: { type: "string" }, output: { type: "string", short: "o" } },
+      "export",
+    );
     if (positionals[0] === "capdata" && positionals.length === 1) {
-      if (typeof values.data !== "string") throw new InputError("cli/usage", tx("export/needs-data"), { hint: tx("cli/example", { example: "vivant export capdata --data ./data --publisher ID" }) });
+      if (typeof values.data !== "string")
+        throw new InputError("cli/usage", tx("export/needs-data"), {
+          hint: tx("cli/example", { example: "vivant export capdata --data ./data --publisher ID" }),
+        });
       const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
-      return runExportCapData({
-        data: values.data, ...(str("publisher") !== undefined ? { publisher: str("publisher")! } : {}), ...(str("output") !== undefined ? { output: str("output")! } : {}),
-        ...(str("capdata-namespace") !== undefined ? { namespace: str("capdata-namespace")! } : {}), ...(str("capdata-publisher") !== undefined ? { publisherIri: str("capdata-publisher")! } : {}),
-      }, io, lang);
+      return runExportCapData(
+        {
+          data: values.data,
+          ...(str("publisher") !== undefined ? { publisher: str("publisher")! } : {}),
+          ...(str("output") !== undefined ? { output: str("output")! } : {}),
+          ...(str("capdata-namespace") !== undefined ? { namespace: str("capdata-namespace")! } : {}),
+          ...(str("capdata-publisher") !== undefined ? { publisherIri: str("capdata-publisher")! } : {}),
+        },
+        io,
+        lang,
+      );
     }
     if (positionals[0] !== "ical" || positionals.length !== 1) {
-      throw new InputError("cli/usage", positionals[0] === undefined ? tx("export/what") : tx("export/cannot", { what: JSON.stringify(positionals.join(" ")) }), { hint: tx("cli/example", { example: "vivant export ical --data ./data" }) });
+      throw new InputError(
+        "cli/usage",
+        positionals[0] === undefined
+          ? tx("export/what")
+          : tx("export/cannot", { what: JSON.stringify(positionals.join(" ")) }),
+        { hint: tx("cli/example", { example: "vivant export ical --data ./data" }) },
+      );
     }
-    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("export/needs-data"), { hint: tx("cli/example", { example: "vivant export ical --data ./data" }) });
+    if (typeof values.data !== "string")
+      throw new InputError("cli/usage", tx("export/needs-data"), {
+        hint: tx("cli/example", { example: "vivant export ical --data ./data" }),
+      });
     const params = new URLSearchParams();
-    for (const f of FILTERS) if (typeof values[f] === "string") params.set(f === "max-price" ? "maxPrice" : f, values[f]);
+    for (const f of FILTERS)
+      if (typeof values[f] === "string") params.set(f === "max-price" ? "maxPrice" : f, values[f]);
     const filter = filterFromParams(params, ["production", "series"]);
     const store = await GraphStore.open({ dataDir: resolve(io.cwd, values.data), readOnly: true });
     try {
-      const index = PerformanceIndex.build((q) => store.selectSync(q), (q) => store.selectRowsSync(q));
-      const source = { page: async (f: typeof filter, p: { limit?: number; cursor?: string }) => index.page(f, p), select: (q: string) => store.select(q) };
+      const index = PerformanceIndex.build(
+        (q) => store.selectSync(q),
+        (q) => store.selectRowsSync(q),
+      );
+      const source = {
+        page: async (f: typeof filter, p: { limit?: number; cursor?: string }) => index.page(f, p),
+        select: (q: string) => store.select(q),
+      };
       const production = params.get("production") || undefined;
       const series = params.get("series") || undefined;
-      const { text, events, truncated } = await icalFeed(source, filter, { ...(production ? { production } : {}), ...(series ? { series } : {}) }, { lang: langFromArgv(argv), name: "Vivant" });
+      const { text, events, truncated } = await icalFeed(
+        source,
+        filter,
+        { ...(production ? { production } : {}), ...(series ? { series } : {}) },
+        { lang: langFromArgv(argv), name: "Vivant" },
+      );
       if (typeof values.output === "string") writeFileSync(resolve(io.cwd, values.output), text);
       else io.stdout.write(text);
-      io.stderr.write(`${plural(t("export/count", { count: events }, lang), events, lang)}${truncated ? t("export/truncated", {}, lang) : ""}\n`);
+      io.stderr.write(
+        `${plural(t("export/count", { count: events }, lang), events, lang)}${truncated ? t("export/truncated", {}, lang) : ""}\n`,
+      );
       return EXIT.ok;
     } finally {
       await store.close();

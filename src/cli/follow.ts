@@ -90,7 +90,12 @@ export function parseDuration(text: string): number | undefined {
 const wholeNumber = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== "string" || !/^\d{1,12}$/.test(v) || !Number.isSafeInteger(n)) throw new InputError("cli/bad-option", tx("cli/not-whole-number-plain", { option: name, value: typeof v === "string" ? v : JSON.stringify(v) }), { hint: tx("cli/example", { example: `${name} 1000` }) });
+  if (typeof v !== "string" || !/^\d{1,12}$/.test(v) || !Number.isSafeInteger(n))
+    throw new InputError(
+      "cli/bad-option",
+      tx("cli/not-whole-number-plain", { option: name, value: typeof v === "string" ? v : JSON.stringify(v) }),
+      { hint: tx("cli/example", { example: `${name} 1000` }) },
+    );
   return n;
 };
 
@@ -100,14 +105,28 @@ export function reasonText(r: FollowReason, use: FollowUse, lang: Lang): string 
     if (lang === "en") return r.detail ?? "network";
     return t(`failure/${r.failure ?? "network"}`, { status: r.status ?? "?" }, lang);
   }
-  return plural(t(`follow/reason.${r.code}`, { action: r.action ?? "", use, detail: r.detail ?? "", violations: r.violations ?? 0 }, lang), r.violations ?? 0, lang);
+  return plural(
+    t(
+      `follow/reason.${r.code}`,
+      { action: r.action ?? "", use, detail: r.detail ?? "", violations: r.violations ?? 0 },
+      lang,
+    ),
+    r.violations ?? 0,
+    lang,
+  );
 }
 
 /** One line per dataset outcome (plus a line for a licence change). */
 export function datasetLines(d: DatasetOutcome, use: FollowUse, lang: Lang): string[] {
   const lines: string[] = [];
   if (d.licenceChanged) lines.push(t("follow/licence-changed", { graph: d.graph, ...d.licenceChanged }, lang));
-  const p = { graph: d.graph, triples: d.triples ?? 0, version: d.version ?? "?", bytes: d.bytes, activities: d.activities };
+  const p = {
+    graph: d.graph,
+    triples: d.triples ?? 0,
+    version: d.version ?? "?",
+    bytes: d.bytes,
+    activities: d.activities,
+  };
   switch (d.status) {
     case "copied":
       lines.push(t("follow/copied", { ...p, why: t(`follow/why.${d.fullCopy ?? "first"}`, {}, lang) }, lang));
@@ -119,23 +138,43 @@ export function datasetLines(d: DatasetOutcome, use: FollowUse, lang: Lang): str
       lines.push(t("follow/unchanged", p, lang));
       break;
     default:
-      lines.push(t(d.status === "refused" ? "follow/refused" : "follow/failed", { graph: d.graph, reason: reasonText(d.reason!, use, lang) }, lang));
+      lines.push(
+        t(
+          d.status === "refused" ? "follow/refused" : "follow/failed",
+          { graph: d.graph, reason: reasonText(d.reason!, use, lang) },
+          lang,
+        ),
+      );
   }
-  if (d.restricted && (d.status === "copied" || d.status === "updated")) lines.push(t("follow/restricted-copy", { graph: d.graph }, lang));
+  if (d.restricted && (d.status === "copied" || d.status === "updated"))
+    lines.push(t("follow/restricted-copy", { graph: d.graph }, lang));
   return lines;
 }
 
 export function summaryLine(nodes: readonly NodeOutcome[], lang: Lang): string {
   const all = nodes.flatMap((n) => n.datasets);
   const count = (s: DatasetOutcome["status"]) => all.filter((d) => d.status === s).length;
-  return t("follow/summary", {
-    nodes: nodes.length, failedNodes: nodes.filter((n) => n.failure).length, copied: count("copied"), updated: count("updated"), unchanged: count("unchanged"),
-    refused: count("refused"), failed: count("failed"), bytes: nodes.reduce((n, x) => n + x.bytes, 0),
-  }, lang);
+  return t(
+    "follow/summary",
+    {
+      nodes: nodes.length,
+      failedNodes: nodes.filter((n) => n.failure).length,
+      copied: count("copied"),
+      updated: count("updated"),
+      unchanged: count("unchanged"),
+      refused: count("refused"),
+      failed: count("failed"),
+      bytes: nodes.reduce((n, x) => n + x.bytes, 0),
+    },
+    lang,
+  );
 }
 
 /** `--token URL=TOKEN` options (repeatable) as URL → token; a malformed one is refused without echoing the token. */
-export function parseTokens(values: unknown, example = "--token http://127.0.0.1:8080/catalog=TOKEN"): Map<string, string> {
+export function parseTokens(
+  values: unknown,
+  example = "--token http://127.0.0.1:8080/catalog=TOKEN",
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of Array.isArray(values) ? values : []) {
     const text = String(v);
@@ -147,7 +186,12 @@ export function parseTokens(values: unknown, example = "--token http://127.0.0.1
     } catch {
       ok = false;
     }
-    if (!ok) throw new InputError("cli/bad-option", tx("follow/bad-token", { value: `${text.slice(0, Math.max(0, cut))}=…` }), { hint: tx("cli/example", { example }) });
+    if (!ok)
+      throw new InputError(
+        "cli/bad-option",
+        tx("follow/bad-token", { value: `${text.slice(0, Math.max(0, cut))}=…` }),
+        { hint: tx("cli/example", { example }) },
+      );
     out.set(url, text.slice(cut + 1));
   }
   return out;
@@ -155,24 +199,55 @@ export function parseTokens(values: unknown, example = "--token http://127.0.0.1
 
 export const followCommand: Command = {
   name: "follow",
-  summary: { en: "replicate other nodes' datasets (catalog, change feed, policies) into a data directory", fr: "répliquer les jeux de données d'autres nœuds (catalogue, flux de changements, politiques) dans un dossier de données" },
+  summary: {
+    en: "replicate other nodes' datasets (catalog, change feed, policies) into a data directory",
+    fr: "répliquer les jeux de données d'autres nœuds (catalogue, flux de changements, politiques) dans un dossier de données",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
-    const { values, positionals, lang } = parseOptions(argv, {
-      data: { type: "string" }, use: { type: "string" }, token: { type: "string", multiple: true }, every: { type: "string" }, rounds: { type: "string" },
-      timeout: { type: "string" }, "max-bytes": { type: "string" }, "allow-private": { type: "boolean" },
-    }, "follow");
-    if (positionals.length === 0) throw new InputError("cli/usage", tx("follow/need-catalogs"), { hint: tx("cli/example", { example: "vivant follow http://127.0.0.1:8080/catalog --data ./follower --allow-private" }) });
-    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("follow/need-data"), { hint: tx("cli/example", { example: "--data ./follower" }) });
+    const { values, positionals, lang } = parseOptions(
+      argv,
+      {
+        data: { type: "string" },
+        use: { type: "string" },
+        token: { type: "string", multiple: true },
+        every: { type: "string" },
+        rounds: { type: "string" },
+        timeout: { type: "string" },
+        "max-bytes": { type: "string" },
+        "allow-private": { type: "boolean" },
+      },
+      "follow",
+    );
+    if (positionals.length === 0)
+      throw new InputError("cli/usage", tx("follow/need-catalogs"), {
+        hint: tx("cli/example", {
+          example: "vivant follow http://127.0.0.1:8080/catalog --data ./follower --allow-private",
+        }),
+      });
+    if (typeof values.data !== "string")
+      throw new InputError("cli/usage", tx("follow/need-data"), {
+        hint: tx("cli/example", { example: "--data ./follower" }),
+      });
     const use = (values.use ?? "index") as FollowUse;
-    if (typeof use !== "string" || !Object.hasOwn(USES, use)) throw new InputError("cli/bad-option", tx("follow/bad-use", { value: String(use), uses: Object.keys(USES).join(", ") }), { hint: tx("cli/example", { example: "--use display" }) });
+    if (typeof use !== "string" || !Object.hasOwn(USES, use))
+      throw new InputError(
+        "cli/bad-option",
+        tx("follow/bad-use", { value: String(use), uses: Object.keys(USES).join(", ") }),
+        { hint: tx("cli/example", { example: "--use display" }) },
+      );
     const every = values.every === undefined ? undefined : parseDuration(String(values.every));
-    if (values.every !== undefined && every === undefined) throw new InputError("cli/bad-option", tx("follow/bad-every", { value: String(values.every) }), { hint: tx("cli/example", { example: "--every 15m" }) });
+    if (values.every !== undefined && every === undefined)
+      throw new InputError("cli/bad-option", tx("follow/bad-every", { value: String(values.every) }), {
+        hint: tx("cli/example", { example: "--every 15m" }),
+      });
     const rounds = every === undefined ? 1 : (wholeNumber(values.rounds, "--rounds") ?? 10_000);
     const timeoutMs = wholeNumber(values.timeout, "--timeout");
     const maxBytes = wholeNumber(values["max-bytes"], "--max-bytes");
     const tokens = parseTokens(values.token);
-    const writer = await openDataDir(resolve(io.cwd, values.data), (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`));
+    const writer = await openDataDir(resolve(io.cwd, values.data), (w, text) =>
+      io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`),
+    );
     const stop = new AbortController();
     const onSignal = (): void => {
       if (!stop.signal.aborted) io.stderr.write(`${t("follow/stopping", {}, lang)}\n`);
@@ -183,15 +258,28 @@ export const followCommand: Command = {
     let failed = false;
     try {
       for (let round = 1; round <= rounds && !stop.signal.aborted; round++) {
-        if (every !== undefined) io.stderr.write(`${t("follow/round", { round, time: new Date().toISOString() }, lang)}\n`);
+        if (every !== undefined)
+          io.stderr.write(`${t("follow/round", { round, time: new Date().toISOString() }, lang)}\n`);
         const nodes = await followOnce({
-          catalogs: positionals, writer, use, tokens, signal: stop.signal,
-          policy: { ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}), ...(values["allow-private"] ? { allowPrivate: true } : {}) },
+          catalogs: positionals,
+          writer,
+          use,
+          tokens,
+          signal: stop.signal,
+          policy: {
+            ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            ...(maxBytes !== undefined ? { maxBytes } : {}),
+            ...(values["allow-private"] ? { allowPrivate: true } : {}),
+          },
           onDataset: (d) => {
             for (const line of datasetLines(d, use, lang)) io.stderr.write(`${line}\n`);
           },
         });
-        for (const n of nodes) if (n.failure) io.stderr.write(`${t("follow/node-failed", { catalog: n.catalog, reason: reasonText(n.failure, use, lang) }, lang)}\n`);
+        for (const n of nodes)
+          if (n.failure)
+            io.stderr.write(
+              `${t("follow/node-failed", { catalog: n.catalog, reason: reasonText(n.failure, use, lang) }, lang)}\n`,
+            );
         io.stdout.write(`${summaryLine(nodes, lang)}\n`);
         failed = nodes.some((n) => n.failure || n.datasets.some((d) => d.status === "failed"));
         if (every !== undefined && round < rounds && !stop.signal.aborted) {

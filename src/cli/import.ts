@@ -103,7 +103,9 @@ async function readText(cwd: string, file: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, file), "utf8");
   } catch (e) {
-    throw new InputError("io/read", tx("io/read", { path: file, reason: (e as Error).message }), { hint: tx("io/read.hint") });
+    throw new InputError("io/read", tx("io/read", { path: file, reason: (e as Error).message }), {
+      hint: tx("io/read.hint"),
+    });
   }
 }
 
@@ -120,22 +122,48 @@ export const importCommand: Command = {
   },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
-    const { values, positionals, lang } = parseOptions(argv, {
-      map: { type: "string" }, publisher: { type: "string" }, "base-iri": { type: "string" }, licence: { type: "string" }, name: { type: "string" },
-      "default-lang": { type: "string" }, window: { type: "string" }, "capdata-namespace": { type: "string" }, country: { type: "string" }, output: { type: "string", short: "o" }, report: { type: "string" },
-      load: { type: "boolean" }, data: { type: "string" }, store: { type: "string" }, ...REPORT_OPTIONS,
-    }, "import", { langRenamed: "--default-lang" });
+    const { values, positionals, lang } = parseOptions(
+      argv,
+      {
+        map: { type: "string" },
+        publisher: { type: "string" },
+        "base-iri": { type: "string" },
+        licence: { type: "string" },
+        name: { type: "string" },
+        "default-lang": { type: "string" },
+        window: { type: "string" },
+        "capdata-namespace": { type: "string" },
+        country: { type: "string" },
+        output: { type: "string", short: "o" },
+        report: { type: "string" },
+        load: { type: "boolean" },
+        data: { type: "string" },
+        store: { type: "string" },
+        ...REPORT_OPTIONS,
+      },
+      "import",
+      { langRenamed: "--default-lang" },
+    );
     const s = (v: unknown) => (typeof v === "string" ? v : undefined);
     const [kindArg, ...files] = positionals;
     const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
-    if (kindArg === undefined || files.length === 0) throw new InputError("cli/usage", tx("cli/need-kind-and-file"), { hint: tx("cli/example", { example: "vivant import festivals festivals.csv -o festivals.json" }) });
+    if (kindArg === undefined || files.length === 0)
+      throw new InputError("cli/usage", tx("cli/need-kind-and-file"), {
+        hint: tx("cli/example", { example: "vivant import festivals festivals.csv -o festivals.json" }),
+      });
     const data = s(values.data);
     const store = s(values.store);
-    if (values.load && data === undefined && store === undefined) throw new InputError("cli/usage", tx("cli/load-needs-data"), { hint: tx("cli/example", { example: "vivant import … --load --data ./data" }) });
+    if (values.load && data === undefined && store === undefined)
+      throw new InputError("cli/usage", tx("cli/load-needs-data"), {
+        hint: tx("cli/example", { example: "vivant import … --load --data ./data" }),
+      });
     const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
     const publisherOf = (fallback?: PublisherOptions): PublisherOptions => {
       const id = s(values.publisher) ?? fallback?.id;
-      if (!id) throw new InputError("cli/usage", tx("cli/need-publisher"), { hint: tx("cli/example", { example: "vivant import … --publisher gtq" }) });
+      if (!id)
+        throw new InputError("cli/usage", tx("cli/need-publisher"), {
+          hint: tx("cli/example", { example: "vivant import … --publisher gtq" }),
+        });
       const name = s(values.name);
       return {
         ...(fallback && fallback.id === id ? fallback : {}),
@@ -147,15 +175,27 @@ export const importCommand: Command = {
     };
 
     // Lock first: an import into a directory a server is using must fail before the work, not after.
-    const writer = await openGraphTarget(dataDir, store, (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`));
+    const writer = await openGraphTarget(dataDir, store, (w, text) =>
+      io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`),
+    );
     try {
-      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t(kind === "artsdata" ? "unit/documents" : kind === "uitdatabank" ? "unit/events" : "unit/rows", {}, lang), lang });
+      const progress = new Progress({
+        stream: io.stderr,
+        isTTY: io.isTTY,
+        unit: t(
+          kind === "artsdata" ? "unit/documents" : kind === "uitdatabank" ? "unit/events" : "unit/rows",
+          {},
+          lang,
+        ),
+        lang,
+      });
       let result: ImportResult;
       if (kind === "artsdata") {
         const inputs: unknown[] = [];
         for (const f of files) inputs.push(await readJson(io.cwd, f));
         result = await importArtsdata(inputs, {
-          publisher: publisherOf(), ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}),
+          publisher: publisherOf(),
+          ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}),
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.done();
@@ -164,31 +204,57 @@ export const importCommand: Command = {
         for (const f of files) inputs.push(await readJson(io.cwd, f));
         const w = s(values.window);
         const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
-        if (w !== undefined && !m) throw new InputError("cli/bad-option", tx("cli/bad-window", { value: w }), { hint: tx("cli/example", { example: "--window 2026-09-01/2026-12-31" }) });
+        if (w !== undefined && !m)
+          throw new InputError("cli/bad-option", tx("cli/bad-window", { value: w }), {
+            hint: tx("cli/example", { example: "--window 2026-09-01/2026-12-31" }),
+          });
         result = importUitdatabank(inputs, {
-          publisher: publisherOf(), ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}),
+          publisher: publisherOf(),
+          ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}),
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.done();
       } else if (kind === "csv") {
         const mapPath = s(values.map);
-        if (!mapPath) throw new InputError("cli/usage", tx("cli/csv-needs-map"), { hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }) });
+        if (!mapPath)
+          throw new InputError("cli/usage", tx("cli/csv-needs-map"), {
+            hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }),
+          });
         const mapping = parseCsvMapping(await readJson(io.cwd, mapPath));
-        if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "csv" }), { hint: tx("cli/example", { example: "vivant import csv export.csv --map mapping.json" }) });
+        if (files.length !== 1)
+          throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "csv" }), {
+            hint: tx("cli/example", { example: "vivant import csv export.csv --map mapping.json" }),
+          });
         result = importCsv(await readText(io.cwd, files[0]!), {
-          mapping, ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}),
+          mapping,
+          ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}),
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.done();
       } else if (kind === "capdata") {
-        if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "capdata" }), { hint: tx("cli/example", { example: "vivant import capdata capdata-export.rdf --publisher opera --country FR" }) });
+        if (files.length !== 1)
+          throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "capdata" }), {
+            hint: tx("cli/example", {
+              example: "vivant import capdata capdata-export.rdf --publisher opera --country FR",
+            }),
+          });
         const country = s(values.country);
-        if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new InputError("cli/bad-option", tx("cli/not-one-of", { option: "--country", value: country, allowed: "ISO 3166-1 alpha-2 (FR, BE, CH…)" }), { hint: tx("cli/not-one-of.hint", { option: "--country", example: "FR" }) });
+        if (country !== undefined && !/^[A-Z]{2}$/.test(country))
+          throw new InputError(
+            "cli/bad-option",
+            tx("cli/not-one-of", { option: "--country", value: country, allowed: "ISO 3166-1 alpha-2 (FR, BE, CH…)" }),
+            { hint: tx("cli/not-one-of.hint", { option: "--country", example: "FR" }) },
+          );
         result = importCapData(await readText(io.cwd, files[0]!), {
-          publisher: publisherOf(), ...(s(values["capdata-namespace"]) ? { namespace: s(values["capdata-namespace"])! } : {}), ...(country ? { country } : {}),
+          publisher: publisherOf(),
+          ...(s(values["capdata-namespace"]) ? { namespace: s(values["capdata-namespace"])! } : {}),
+          ...(country ? { country } : {}),
         });
       } else {
-        if (files.length !== 1) throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "festivals" }), { hint: tx("cli/example", { example: "vivant import festivals festivals.csv" }) });
+        if (files.length !== 1)
+          throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "festivals" }), {
+            hint: tx("cli/example", { example: "vivant import festivals festivals.csv" }),
+          });
         result = importFestivals(await readText(io.cwd, files[0]!), {
           publisher: publisherOf(FESTIVALS_PUBLISHER),
           onProgress: (done, total) => progress.update(done, total),
@@ -204,10 +270,25 @@ export const importCommand: Command = {
         await writeOutputFile(target, out);
       } else if (!writer) io.stdout.write(out);
       const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
-      const writeReport = (load?: Record<string, unknown>) => writeFile(resolve(io.cwd, reportPath!), `${JSON.stringify({
-        read: result.read, unit: result.unit, fixes: result.fixes.toJSON(), ledger: result.ledger.toJSON(), ...(result.repairedCells ? { repairedCells: result.repairedCells } : {}), rejected: result.rejected,
-        rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")), problems: result.problems, ...(load ? { load } : {}),
-      }, null, 2)}\n`);
+      const writeReport = (load?: Record<string, unknown>) =>
+        writeFile(
+          resolve(io.cwd, reportPath!),
+          `${JSON.stringify(
+            {
+              read: result.read,
+              unit: result.unit,
+              fixes: result.fixes.toJSON(),
+              ledger: result.ledger.toJSON(),
+              ...(result.repairedCells ? { repairedCells: result.repairedCells } : {}),
+              rejected: result.rejected,
+              rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")),
+              problems: result.problems,
+              ...(load ? { load } : {}),
+            },
+            null,
+            2,
+          )}\n`,
+        );
       // Written before the load too: a load that throws (unusable input) still leaves the import's own report.
       if (reportPath !== undefined) await writeReport();
       const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
@@ -220,12 +301,21 @@ export const importCommand: Command = {
         io.stderr.write(`vivant import: ${t("cli/import-nothing-to-load", {}, lang)}\n`);
         loadExit = EXIT.unusable;
       } else if (writer) {
-        const validating = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/nodes-validated", {}, lang), lang });
-        const outcome = await loadValidated(writer, { records: result.document }, {
-          publisherId: result.document.publisher.id,
-          source: files.join(" "),
-          onValidate: (done, total) => validating.update(done, total),
+        const validating = new Progress({
+          stream: io.stderr,
+          isTTY: io.isTTY,
+          unit: t("unit/nodes-validated", {}, lang),
+          lang,
         });
+        const outcome = await loadValidated(
+          writer,
+          { records: result.document },
+          {
+            publisherId: result.document.publisher.id,
+            source: files.join(" "),
+            onValidate: (done, total) => validating.update(done, total),
+          },
+        );
         validating.done();
         loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.where, reportOptions(values));
         if (reportPath !== undefined) await writeReport(loadSummary(outcome));
@@ -235,31 +325,49 @@ export const importCommand: Command = {
       let checkExit: number = EXIT.ok;
       if (!writer && Object.values(entities).some((n) => n > 0)) {
         const prepared = await prepareGraph([{ records: result.document, source: files.join(" ") }], {
-          publisherId: result.document.publisher.id, source: files.join(" "),
+          publisherId: result.document.publisher.id,
+          source: files.join(" "),
         });
         if (!prepared.ok) {
-          io.stderr.write(`${formatReportBounded(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, ...reportOptions(values) })}\n`);
-          const records = prepared.recordProblems.some((p) => p.severity === "violation") ? t("cli/and-rejected-records", {}, lang) : "";
-          io.stderr.write(`vivant import: ${plural(t("cli/import-would-refuse", { violations: prepared.report.violations, records }, lang), prepared.report.violations, lang)}\n`);
+          io.stderr.write(
+            `${formatReportBounded(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, ...reportOptions(values) })}\n`,
+          );
+          const records = prepared.recordProblems.some((p) => p.severity === "violation")
+            ? t("cli/and-rejected-records", {}, lang)
+            : "";
+          io.stderr.write(
+            `vivant import: ${plural(t("cli/import-would-refuse", { violations: prepared.report.violations, records }, lang), prepared.report.violations, lang)}\n`,
+          );
           checkExit = EXIT.rejected;
         }
         if (reportPath !== undefined) {
           await writeReport({
-            checked: true, violations: prepared.report.violations, warnings: prepared.report.warnings,
+            checked: true,
+            violations: prepared.report.violations,
+            warnings: prepared.report.warnings,
             refused: [
-              ...prepared.recordProblems.filter((p) => p.severity === "violation").map((p) => ({ code: p.code, path: p.path, recordId: p.recordId })),
-              ...prepared.report.issues.filter((i) => i.severity === "violation").map((i) => ({ code: i.code, path: i.field, recordId: i.recordId })),
+              ...prepared.recordProblems
+                .filter((p) => p.severity === "violation")
+                .map((p) => ({ code: p.code, path: p.path, recordId: p.recordId })),
+              ...prepared.report.issues
+                .filter((i) => i.severity === "violation")
+                .map((i) => ({ code: i.code, path: i.field, recordId: i.recordId })),
             ],
           });
         }
       }
-      io.stderr.write(`${formatSummary({
-        read: [[t(`summary/read.${result.unit}`, {}, lang), result.read]],
-        entities,
-        fixes: result.fixes,
-        rejections: countByCode(result.problems, "violation"),
-        ledger: result.ledger,
-      }, lang)}\n`);
+      io.stderr.write(
+        `${formatSummary(
+          {
+            read: [[t(`summary/read.${result.unit}`, {}, lang), result.read]],
+            entities,
+            fixes: result.fixes,
+            rejections: countByCode(result.problems, "violation"),
+            ledger: result.ledger,
+          },
+          lang,
+        )}\n`,
+      );
       return Math.max(loadExit, checkExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
     } finally {
       await writer?.close();

@@ -25,7 +25,7 @@ async function headOf(path: string): Promise<string> {
 export async function readInputFile(path: string, source: string): Promise<IngestInput> {
   const format = formatFromPath(path);
   const head = format === undefined ? await headOf(path) : "";
-  const json = format === "jsonld" || (format === undefined && (/^\uFEFF*\s*[[{]/.test(head)));
+  const json = format === "jsonld" || (format === undefined && /^\uFEFF*\s*[[{]/.test(head));
   if (json) return { json: await readJsonFile(path, source), source };
   return { text: await readFile(path, "utf8"), source };
 }

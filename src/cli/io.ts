@@ -32,9 +32,19 @@ export function inLang(text: string | Text, lang: Lang): string {
 
 /** "nothing written: N violations (and rejected records) (graph … unchanged)", for a refused load, in `lang`. */
 export function nothingWritten(
-  prepared: { readonly report: { readonly violations: number }; readonly recordProblems: readonly { readonly severity: string }[]; readonly graphIri: string },
+  prepared: {
+    readonly report: { readonly violations: number };
+    readonly recordProblems: readonly { readonly severity: string }[];
+    readonly graphIri: string;
+  },
   lang: Lang,
 ): string {
-  const records = prepared.recordProblems.some((p) => p.severity === "violation") ? t("cli/and-rejected-records", {}, lang) : "";
-  return plural(t("cli/nothing-written", { violations: prepared.report.violations, records, graph: prepared.graphIri }, lang), prepared.report.violations, lang);
+  const records = prepared.recordProblems.some((p) => p.severity === "violation")
+    ? t("cli/and-rejected-records", {}, lang)
+    : "";
+  return plural(
+    t("cli/nothing-written", { violations: prepared.report.violations, records, graph: prepared.graphIri }, lang),
+    prepared.report.violations,
+    lang,
+  );
 }

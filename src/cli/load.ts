@@ -87,63 +87,104 @@ async function collect(path: string, out: string[]): Promise<void> {
 
 export const loadCommand: Command = {
   name: "load",
-  summary: { en: "validate records or RDF and replace a publisher's graph in the data directory", fr: "valider des fiches ou du RDF et remplacer le graphe d'un éditeur dans le dossier de données" },
+  summary: {
+    en: "validate records or RDF and replace a publisher's graph in the data directory",
+    fr: "valider des fiches ou du RDF et remplacer le graphe d'un éditeur dans le dossier de données",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io: CliIo) {
-    const { values, positionals, lang } = parseOptions(argv, {
-      publisher: { type: "string" },
-      data: { type: "string" },
-      store: { type: "string" },
-      graph: { type: "string" },
-      licence: { type: "string" },
-      title: { type: "string" },
-      namespace: { type: "string", multiple: true },
-      ...REPORT_OPTIONS,
-      report: { type: "string" },
-    }, "load");
+    const { values, positionals, lang } = parseOptions(
+      argv,
+      {
+        publisher: { type: "string" },
+        data: { type: "string" },
+        store: { type: "string" },
+        graph: { type: "string" },
+        licence: { type: "string" },
+        title: { type: "string" },
+        namespace: { type: "string", multiple: true },
+        ...REPORT_OPTIONS,
+        report: { type: "string" },
+      },
+      "load",
+    );
     const shown = reportOptions(values);
     const reportFile = typeof values.report === "string" ? values.report : undefined;
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-    if (positionals.length !== 1) throw new InputError("cli/usage", tx("cli/need-one-load"), { hint: tx("cli/example", { example: "vivant load season.json --publisher my-venue" }) });
+    if (positionals.length !== 1)
+      throw new InputError("cli/usage", tx("cli/need-one-load"), {
+        hint: tx("cli/example", { example: "vivant load season.json --publisher my-venue" }),
+      });
     const root = resolve(io.cwd, positionals[0]!);
     const paths: string[] = [];
     await collect(root, paths);
-    if (!paths.length) throw new InputError("load/no-input", tx("load/no-input-in", { path: positionals[0] }), { hint: tx("load/no-input.hint", { extensions: [...EXTENSIONS].join(", ") }) });
+    if (!paths.length)
+      throw new InputError("load/no-input", tx("load/no-input-in", { path: positionals[0] }), {
+        hint: tx("load/no-input.hint", { extensions: [...EXTENSIONS].join(", ") }),
+      });
     const files: IngestInput[] = [];
     let bytes = 0;
     for (const p of paths) {
       const source = relative(io.cwd, p) || p;
       bytes += (await stat(p)).size;
       const input = await readInputFile(p, source);
-      if (!formatFromPath(p) && !("json" in input)) io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
+      if (!formatFromPath(p) && !("json" in input))
+        io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
       files.push(input);
     }
-    io.stderr.write(`${plural(t("cli/reading-files", { count: files.length, size: (bytes / 2 ** 20).toFixed(1) }, lang), files.length, lang)}\n`);
+    io.stderr.write(
+      `${plural(t("cli/reading-files", { count: files.length, size: (bytes / 2 ** 20).toFixed(1) }, lang), files.length, lang)}\n`,
+    );
 
     const dataDir = resolve(io.cwd, str(values.data) ?? DEFAULT_DATA_DIR);
     // Lock first: a load into a directory a server is using must fail before the work, not after.
-    const writer = (await openGraphTarget(str(values.store) === undefined ? dataDir : undefined, str(values.store), (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`)))!;
+    const writer = (await openGraphTarget(
+      str(values.store) === undefined ? dataDir : undefined,
+      str(values.store),
+      (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`),
+    ))!;
     try {
-      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/nodes-validated", {}, lang), lang });
+      const progress = new Progress({
+        stream: io.stderr,
+        isTTY: io.isTTY,
+        unit: t("unit/nodes-validated", {}, lang),
+        lang,
+      });
       const publisher = str(values.publisher);
       const source = files.length === 1 ? files[0]!.source : relative(io.cwd, root) || root;
-      const { prepared, written: info } = await ingest(files, {
-        ...(publisher !== undefined ? { publisherId: publisher } : {}),
-        ...(str(values.graph) !== undefined ? { graphIri: str(values.graph)! } : {}),
-        ...(str(values.licence) !== undefined ? { licence: str(values.licence)! } : {}),
-        ...(str(values.title) !== undefined ? { title: str(values.title)! } : {}),
-        ...(Array.isArray(values.namespace) ? { namespaces: values.namespace.filter((v): v is string => typeof v === "string") } : {}),
-        source,
-      }, writer, {
-        onValidate: (done, total) => progress.update(done, total),
-        onPrepared: (p) => {
-          progress.done();
-          if (p.ok) io.stderr.write(`${plural(t("cli/validated-writing", { triples: p.size, warnings: p.report.warnings, graph: p.graphIri }, lang), p.report.warnings, lang)}\n`);
+      const { prepared, written: info } = await ingest(
+        files,
+        {
+          ...(publisher !== undefined ? { publisherId: publisher } : {}),
+          ...(str(values.graph) !== undefined ? { graphIri: str(values.graph)! } : {}),
+          ...(str(values.licence) !== undefined ? { licence: str(values.licence)! } : {}),
+          ...(str(values.title) !== undefined ? { title: str(values.title)! } : {}),
+          ...(Array.isArray(values.namespace)
+            ? { namespaces: values.namespace.filter((v): v is string => typeof v === "string") }
+            : {}),
+          source,
         },
-      });
+        writer,
+        {
+          onValidate: (done, total) => progress.update(done, total),
+          onPrepared: (p) => {
+            progress.done();
+            if (p.ok)
+              io.stderr.write(
+                `${plural(t("cli/validated-writing", { triples: p.size, warnings: p.report.warnings, graph: p.graphIri }, lang), p.report.warnings, lang)}\n`,
+              );
+          },
+        },
+      );
       if (reportFile !== undefined) {
         const out = openOutput(io, reportFile);
-        const extra = { source, graphIri: prepared.graphIri, written: info !== undefined, notes: prepared.notes, problems: prepared.recordProblems };
+        const extra = {
+          source,
+          graphIri: prepared.graphIri,
+          written: info !== undefined,
+          notes: prepared.notes,
+          problems: prepared.recordProblems,
+        };
         try {
           for (const chunk of reportJsonChunks(prepared.report, extra)) await out.write(chunk);
           await out.write("\n");
@@ -154,13 +195,22 @@ export const loadCommand: Command = {
         }
       }
       if (!info) {
-        io.stdout.write(`${formatReportBounded(prepared.report, {
-          lang, source, problems: prepared.recordProblems, notes: prepared.notes, ...shown, ...(reportFile !== undefined ? { reportFile } : {}),
-        })}\n`);
+        io.stdout.write(
+          `${formatReportBounded(prepared.report, {
+            lang,
+            source,
+            problems: prepared.recordProblems,
+            notes: prepared.notes,
+            ...shown,
+            ...(reportFile !== undefined ? { reportFile } : {}),
+          })}\n`,
+        );
         io.stderr.write(`vivant load: ${nothingWritten(prepared, lang)}\n`);
         return EXIT.rejected;
       }
-      io.stdout.write(`${t("cli/loaded", { triples: info.triples, graph: info.graphIri, publisher: info.publisherId, version: info.version, licence: info.licenceIri, dir: writer.where }, lang)}\n`);
+      io.stdout.write(
+        `${t("cli/loaded", { triples: info.triples, graph: info.graphIri, publisher: info.publisherId, version: info.version, licence: info.licenceIri, dir: writer.where }, lang)}\n`,
+      );
       return EXIT.ok;
     } finally {
       await writer.close();

@@ -14,7 +14,10 @@ import { langFromArgv } from "./args.js";
 export function packageVersion(): string {
   for (const rel of ["../../package.json", "../../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
     } catch {
       // not this level
@@ -56,8 +59,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const guess = closest(name, COMMANDS.map((c) => c.name));
-    const hint = guess !== undefined ? ` (${t("cli/unknown-command.hint", { suggestion: `vivant ${guess}` }, lang)})` : "";
+    const guess = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    const hint =
+      guess !== undefined ? ` (${t("cli/unknown-command.hint", { suggestion: `vivant ${guess}` }, lang)})` : "";
     io.stderr.write(`vivant: ${t("cli/unknown-command", { name }, lang)}${hint}\n\n${usage(lang)}\n`);
     return EXIT.unusable;
   }
@@ -101,7 +108,9 @@ if (isEntryPoint()) {
     (e: unknown) => {
       // A bug, not a usage error: the stack helps a report.
       const lang: Lang = (e as { lang?: Lang }).lang ?? "en";
-      process.stderr.write(`vivant: ${t("error/internal", { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }, lang)}\n`);
+      process.stderr.write(
+        `vivant: ${t("error/internal", { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }, lang)}\n`,
+      );
       process.exitCode = EXIT.unusable;
     },
   );

@@ -21,7 +21,9 @@ async function writeJsonArray(out: Output, items: Iterable<unknown>, indent: str
   let first = true;
   let n = 0;
   for (const item of items) {
-    await out.write(`${first ? "[\n" : ",\n"}${indent}  ${JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `)}`);
+    await out.write(
+      `${first ? "[\n" : ",\n"}${indent}  ${JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `)}`,
+    );
     first = false;
     written?.(++n);
   }
@@ -32,7 +34,10 @@ async function writeJsonArray(out: Output, items: Iterable<unknown>, indent: str
 async function writeTurtle(out: Output, quads: Iterable<Quad>, written?: Written): Promise<void> {
   let buf = "";
   let n = 0;
-  const collect = { write: (chunk: string, _enc?: unknown, done?: () => void) => ((buf += chunk), done?.(), true), end: (done?: () => void) => done?.() };
+  const collect = {
+    write: (chunk: string, _enc?: unknown, done?: () => void) => ((buf += chunk), done?.(), true),
+    end: (done?: () => void) => done?.(),
+  };
   const writer = new Writer(collect, { format: "text/turtle", prefixes: DEFAULT_PREFIXES });
   for (const q of quads) {
     writer.addQuad(q);
@@ -86,23 +91,37 @@ autres sont écrites quand même) ; 2 entrée inutilisable (pas du JSON, pas d'�
 
 export const mapCommand: Command = {
   name: "map",
-  summary: { en: "map records to schema.org JSON-LD, N-Quads or Turtle", fr: "traduire des fiches en JSON-LD schema.org, N-Quads ou Turtle" },
+  summary: {
+    en: "map records to schema.org JSON-LD, N-Quads or Turtle",
+    fr: "traduire des fiches en JSON-LD schema.org, N-Quads ou Turtle",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
-    const { values, positionals, lang } = parseOptions(argv, {
-      form: { type: "string" },
-      format: { type: "string" },
-      "page-lang": { type: "string" },
-      output: { type: "string", short: "o" },
-    }, "map", { langRenamed: "--page-lang" });
+    const { values, positionals, lang } = parseOptions(
+      argv,
+      {
+        form: { type: "string" },
+        format: { type: "string" },
+        "page-lang": { type: "string" },
+        output: { type: "string", short: "o" },
+      },
+      "map",
+      { langRenamed: "--page-lang" },
+    );
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const form = oneOf(str(values.form), ["graph", "embed"] as const, "graph", "--form");
     const format = oneOf(str(values.format), ["jsonld", "nquads", "turtle", "html"] as const, "jsonld", "--format");
-    if (positionals.length !== 1) throw new InputError("cli/usage", tx("cli/need-one-records-file"), { hint: tx("cli/example", { example: "vivant map season.json" }) });
+    if (positionals.length !== 1)
+      throw new InputError("cli/usage", tx("cli/need-one-records-file"), {
+        hint: tx("cli/example", { example: "vivant map season.json" }),
+      });
     if (form === "embed" && (format === "nquads" || format === "turtle")) {
       throw new InputError("cli/usage", tx("cli/embed-no-rdf", { format }), { hint: tx("cli/embed-no-rdf.hint") });
     }
-    if (format === "html" && form !== "embed") throw new InputError("cli/usage", tx("cli/html-needs-embed"), { hint: tx("cli/example", { example: "vivant map season.json --form embed --format html" }) });
+    if (format === "html" && form !== "embed")
+      throw new InputError("cli/usage", tx("cli/html-needs-embed"), {
+        hint: tx("cli/example", { example: "vivant map season.json --form embed --format html" }),
+      });
 
     // Read as a stream: a record document of any size (a 1M-performance one is larger than one string can be).
     const input = await readJsonFile(resolve(io.cwd, positionals[0]!), positionals[0]!);
@@ -122,7 +141,10 @@ export const mapCommand: Command = {
     };
     try {
       if (form === "embed") {
-        const embeds = toEmbeds(result.document, str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {});
+        const embeds = toEmbeds(
+          result.document,
+          str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {},
+        );
         const written = counting("unit/events", embeds.size);
         if (format === "html") {
           let n = 0;
@@ -159,7 +181,9 @@ export const mapCommand: Command = {
       await out.abort();
       throw e;
     }
-    io.stderr.write(`vivant map: ${t("cli/map-done", { accepted: result.accepted.length, rejected: result.rejected.length, triples: result.triples.size }, lang)}\n`);
+    io.stderr.write(
+      `vivant map: ${t("cli/map-done", { accepted: result.accepted.length, rejected: result.rejected.length, triples: result.triples.size }, lang)}\n`,
+    );
     return result.rejected.length > 0 ? EXIT.rejected : EXIT.ok;
   },
 };

@@ -38,10 +38,16 @@ Options :
   },
   async run(argv, io) {
     const { values } = parseOptions(argv, { data: { type: "string" }, timeout: { type: "string" } }, "mcp");
-    if (typeof values.data !== "string") throw new InputError("cli/usage", tx("export/needs-data"), { hint: tx("cli/example", { example: "vivant mcp --data ./data" }) });
+    if (typeof values.data !== "string")
+      throw new InputError("cli/usage", tx("export/needs-data"), {
+        hint: tx("cli/example", { example: "vivant mcp --data ./data" }),
+      });
     const pool = await QueryPool.start({
-      dataDir: resolve(io.cwd, values.data), workers: 1, timeoutMs: wholeNumber(values.timeout, "--timeout", 1) ?? 10_000,
-      maxResultBytes: 64 * 2 ** 20, unionDefaultGraph: true,
+      dataDir: resolve(io.cwd, values.data),
+      workers: 1,
+      timeoutMs: wholeNumber(values.timeout, "--timeout", 1) ?? 10_000,
+      maxResultBytes: 64 * 2 ** 20,
+      unionDefaultGraph: true,
     });
     const server = vivantMcpServer(pool);
     await server.connect(new StdioServerTransport());

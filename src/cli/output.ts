@@ -40,7 +40,10 @@ export function openOutput(io: CliIo, path: string | undefined): Output {
       const f = createWriteStream(tmp);
       errored = new Promise<never>((_, reject) => {
         f.on("error", (e) => {
-          failed ??= new InputError("io/write", tx("io/write", { path: target, detail: e.message }), { hint: tx("io/write.hint"), cause: e });
+          failed ??= new InputError("io/write", tx("io/write", { path: target, detail: e.message }), {
+            hint: tx("io/write.hint"),
+            cause: e,
+          });
           reject(failed);
         });
       });
@@ -68,7 +71,10 @@ export function openOutput(io: CliIo, path: string | undefined): Output {
       }
       if (failed) throw failed;
       await rename(tmp, target).catch((e: Error) => {
-        throw new InputError("io/write", tx("io/write", { path: target, detail: e.message }), { hint: tx("io/write.hint"), cause: e });
+        throw new InputError("io/write", tx("io/write", { path: target, detail: e.message }), {
+          hint: tx("io/write.hint"),
+          cause: e,
+        });
       });
     },
     async abort() {
@@ -87,6 +93,9 @@ export async function writeOutputFile(target: string, text: string): Promise<voi
     await writeDurably(target, [Buffer.from(text, "utf8")]);
   } catch (e) {
     const cause = e instanceof DurableWriteError ? e.cause : e;
-    throw new InputError("io/write", tx("io/write", { path: target, detail: (cause as Error).message }), { hint: tx("io/write.hint"), cause });
+    throw new InputError("io/write", tx("io/write", { path: target, detail: (cause as Error).message }), {
+      hint: tx("io/write.hint"),
+      cause,
+    });
   }
 }

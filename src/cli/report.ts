@@ -25,6 +25,9 @@ export const REPORT_HELP_FR = `  --max-issues N      écrit au plus N problèmes
 /** The report options as given. */
 export function reportOptions(values: Readonly<Record<string, unknown>>): Pick<SummaryOptions, "maxIssues" | "only"> {
   const max = wholeNumber(values["max-issues"], "--max-issues", 0);
-  const only = typeof values.only === "string" ? oneOf(values.only, ["violations", "warnings"] as const, "violations", "--only") : undefined;
+  const only =
+    typeof values.only === "string"
+      ? oneOf(values.only, ["violations", "warnings"] as const, "violations", "--only")
+      : undefined;
   return { ...(max !== undefined ? { maxIssues: max } : {}), ...(only !== undefined ? { only } : {}) };
 }

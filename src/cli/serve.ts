@@ -94,7 +94,8 @@ Arrêt par Ctrl-C.`;
 /** The demo season shipped with the package (works from src/ and dist/src/). */
 export function demoSeasonPath(): string {
   const here = fileURLToPath(new URL(".", import.meta.url));
-  for (const c of [`${here}../../fixtures/demo-season.json`, `${here}../../../fixtures/demo-season.json`]) if (existsSync(c)) return resolve(c);
+  for (const c of [`${here}../../fixtures/demo-season.json`, `${here}../../../fixtures/demo-season.json`])
+    if (existsSync(c)) return resolve(c);
   throw new InputError("io/demo-missing", tx("io/demo-missing"), { hint: tx("io/reinstall") });
 }
 
@@ -104,22 +105,32 @@ const int = (value: unknown, option: string, min: number): number | undefined =>
 function envPort(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError("serve/bad-port", tx("serve/bad-port", { value }), { hint: tx("serve/bad-port.hint") });
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError("serve/bad-port", tx("serve/bad-port", { value }), { hint: tx("serve/bad-port.hint") });
   return n;
 }
 
 /** `--federate`, `--federate-timeout`, `--federate-token` as the server's federation (none without --federate). */
 function federationOf(values: Record<string, unknown>): Pick<ServerOptions, "federation"> {
-  const urls = (Array.isArray(values.federate) ? values.federate : []).flatMap((v) => String(v).split(",")).map((u) => u.trim()).filter((u) => u !== "");
+  const urls = (Array.isArray(values.federate) ? values.federate : [])
+    .flatMap((v) => String(v).split(","))
+    .map((u) => u.trim())
+    .filter((u) => u !== "");
   const tokens = parseTokens(values["federate-token"], "--federate-token http://127.0.0.1:8734/=TOKEN");
   if (urls.length === 0) {
-    if (tokens.size || values["federate-timeout"] !== undefined) throw new InputError("cli/usage", tx("serve/federate-needed"), { hint: tx("cli/example", { example: "--federate http://127.0.0.1:8734/" }) });
+    if (tokens.size || values["federate-timeout"] !== undefined)
+      throw new InputError("cli/usage", tx("serve/federate-needed"), {
+        hint: tx("cli/example", { example: "--federate http://127.0.0.1:8734/" }),
+      });
     return {};
   }
   const nodes = federatedNodes(urls);
   for (const url of tokens.keys()) {
     const origin = new URL(url).origin;
-    if (!nodes.some((n) => n.url === url || new URL(n.url).origin === origin)) throw new InputError("cli/bad-option", tx("serve/federate-token-node", { url }), { hint: tx("serve/federate-needed") });
+    if (!nodes.some((n) => n.url === url || new URL(n.url).origin === origin))
+      throw new InputError("cli/bad-option", tx("serve/federate-token-node", { url }), {
+        hint: tx("serve/federate-needed"),
+      });
   }
   const timeoutMs = int(values["federate-timeout"], "--federate-timeout", 1);
   return {
@@ -136,44 +147,61 @@ function federationOf(values: Record<string, unknown>): Pick<ServerOptions, "fed
 
 /** Starts a server from `vivant serve` arguments and prints where it is. Resolves once it is serving. */
 export async function startServe(argv: readonly string[], io: CliIo): Promise<VivantServer> {
-  const { values, positionals, lang } = parseOptions(argv, {
-    port: { type: "string" },
-    host: { type: "string" },
-    data: { type: "string" },
-    store: { type: "string" },
-    demo: { type: "boolean" },
-    tokens: { type: "string" },
-    workers: { type: "string" },
-    timeout: { type: "string" },
-    "max-body": { type: "string" },
-    "max-write": { type: "string" },
-    "max-result": { type: "string" },
-    "no-union": { type: "boolean" },
-    "allow-private": { type: "boolean" },
-    "capdata-namespace": { type: "string" },
-    federate: { type: "string", multiple: true },
-    "federate-timeout": { type: "string" },
-    "federate-token": { type: "string", multiple: true },
-  }, "serve");
-  if (positionals.length) throw new InputError("cli/usage", tx("cli/unexpected-argument", { value: positionals[0] }), { hint: tx("cli/example", { example: "vivant serve --demo" }) });
-  const tokens = typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
+  const { values, positionals, lang } = parseOptions(
+    argv,
+    {
+      port: { type: "string" },
+      host: { type: "string" },
+      data: { type: "string" },
+      store: { type: "string" },
+      demo: { type: "boolean" },
+      tokens: { type: "string" },
+      workers: { type: "string" },
+      timeout: { type: "string" },
+      "max-body": { type: "string" },
+      "max-write": { type: "string" },
+      "max-result": { type: "string" },
+      "no-union": { type: "boolean" },
+      "allow-private": { type: "boolean" },
+      "capdata-namespace": { type: "string" },
+      federate: { type: "string", multiple: true },
+      "federate-timeout": { type: "string" },
+      "federate-token": { type: "string", multiple: true },
+    },
+    "serve",
+  );
+  if (positionals.length)
+    throw new InputError("cli/usage", tx("cli/unexpected-argument", { value: positionals[0] }), {
+      hint: tx("cli/example", { example: "vivant serve --demo" }),
+    });
+  const tokens =
+    typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
   const host = typeof values.host === "string" ? values.host : "127.0.0.1";
   // A host name is letters, digits, dots and hyphens: anything else fails here, before any lookup.
   if (!isIP(host) && !/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(host)) {
     throw new InputError("serve/bad-host", tx("serve/bad-host-syntax", { host }), { hint: tx("serve/bad-host.hint") });
   }
   const port = int(values.port, "--port", 0) ?? envPort(io.env.PORT) ?? DEFAULT_PORT;
-  if (port > 65535) throw new InputError("cli/bad-option", tx("serve/bad-port", { value: port }), { hint: tx("serve/bad-port.hint") });
+  if (port > 65535)
+    throw new InputError("cli/bad-option", tx("serve/bad-port", { value: port }), { hint: tx("serve/bad-port.hint") });
   const options: ServerOptions = {
     port,
     host,
     ...(typeof values.data === "string" ? { dataDir: resolve(io.cwd, values.data) } : {}),
     ...(typeof values.store === "string" ? { store: values.store } : {}),
     ...(int(values.workers, "--workers", 1) !== undefined ? { workers: int(values.workers, "--workers", 1)! } : {}),
-    ...(int(values.timeout, "--timeout", 1) !== undefined ? { queryTimeoutMs: int(values.timeout, "--timeout", 1)! } : {}),
-    ...(int(values["max-body"], "--max-body", 1) !== undefined ? { maxBodyBytes: int(values["max-body"], "--max-body", 1)! } : {}),
-    ...(int(values["max-write"], "--max-write", 1) !== undefined ? { maxWriteBytes: int(values["max-write"], "--max-write", 1)! } : {}),
-    ...(int(values["max-result"], "--max-result", 1) !== undefined ? { maxResultBytes: int(values["max-result"], "--max-result", 1)! } : {}),
+    ...(int(values.timeout, "--timeout", 1) !== undefined
+      ? { queryTimeoutMs: int(values.timeout, "--timeout", 1)! }
+      : {}),
+    ...(int(values["max-body"], "--max-body", 1) !== undefined
+      ? { maxBodyBytes: int(values["max-body"], "--max-body", 1)! }
+      : {}),
+    ...(int(values["max-write"], "--max-write", 1) !== undefined
+      ? { maxWriteBytes: int(values["max-write"], "--max-write", 1)! }
+      : {}),
+    ...(int(values["max-result"], "--max-result", 1) !== undefined
+      ? { maxResultBytes: int(values["max-result"], "--max-result", 1)! }
+      : {}),
     unionDefaultGraph: values["no-union"] !== true,
     ...(values["allow-private"] === true ? { checkFetch: { allowPrivate: true } } : {}),
     ...(typeof values["capdata-namespace"] === "string" ? { capdataNamespace: values["capdata-namespace"] } : {}),
@@ -190,23 +218,52 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     let demoGraph: string | undefined;
     if (values.demo === true) {
       const path = demoSeasonPath();
-      const { prepared, info } = await server.load([{ text: readFileSync(path, "utf8"), source: "fixtures/demo-season.json" }], {});
+      const { prepared, info } = await server.load(
+        [{ text: readFileSync(path, "utf8"), source: "fixtures/demo-season.json" }],
+        {},
+      );
       if (!info) {
-        io.stderr.write(`${formatReportText(prepared.report, { lang, source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`);
+        io.stderr.write(
+          `${formatReportText(prepared.report, { lang, source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`,
+        );
         throw new InputError("serve/demo-invalid", tx("serve/demo-invalid"), { hint: tx("serve/demo-invalid.hint") });
       }
       demoGraph = info.graphIri;
       io.stderr.write(`${t("cli/demo-loaded", { triples: info.triples, graph: info.graphIri }, lang)}\n`);
       // Never a committed secret: a fresh token per run, added to those of --tokens.
-      demoToken = tokens.issue({ publisherId: info.publisherId ?? "demo", graphIri: info.graphIri, licence: info.licence });
+      demoToken = tokens.issue({
+        publisherId: info.publisherId ?? "demo",
+        graphIri: info.graphIri,
+        licence: info.licence,
+      });
     }
     const lines = [
-      plural(t("cli/serving", { graphs: server.graphs().length, triples: server.graphs().reduce((n, g) => n + g.triples, 0) }, lang), server.graphs().length, lang),
+      plural(
+        t(
+          "cli/serving",
+          { graphs: server.graphs().length, triples: server.graphs().reduce((n, g) => n + g.triples, 0) },
+          lang,
+        ),
+        server.graphs().length,
+        lang,
+      ),
       t("cli/serving-sparql", { url: server.sparqlEndpoint }, lang),
       t("cli/serving-gsp", { url: `${server.graphStoreEndpoint}?graph=<graph IRI>` }, lang),
       t("cli/serving-api", { url: `${server.url}api/performances?from=2026-11-01&city=Nantes` }, lang),
       t("cli/serving-catalog", { url: `${server.url}catalog` }, lang),
-      ...(server.federation ? [plural(t("cli/serving-federation", { url: `${server.url}federation`, nodes: server.federation.nodes.length }, lang), server.federation.nodes.length, lang)] : []),
+      ...(server.federation
+        ? [
+            plural(
+              t(
+                "cli/serving-federation",
+                { url: `${server.url}federation`, nodes: server.federation.nodes.length },
+                lang,
+              ),
+              server.federation.nodes.length,
+              lang,
+            ),
+          ]
+        : []),
     ];
     if (demoToken && demoGraph) {
       lines.push(
@@ -226,7 +283,10 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: { en: "serve SPARQL, the Graph Store Protocol and the discoverability API (--demo: with the demo season)", fr: "servir SPARQL, le Graph Store Protocol et l'API de découverte (--demo : avec la saison de démonstration)" },
+  summary: {
+    en: "serve SPARQL, the Graph Store Protocol and the discoverability API (--demo: with the demo season)",
+    fr: "servir SPARQL, le Graph Store Protocol et l'API de découverte (--demo : avec la saison de démonstration)",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
     const server = await startServe(argv, io);

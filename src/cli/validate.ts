@@ -3,8 +3,15 @@
 import { resolve } from "node:path";
 import { InputError, isInputError } from "../errors.js";
 import {
-  DEFAULT_FORM, PROFILE_SUMMARIES, PROFILES, reportToTurtle, validateJson, validateText,
-  type ProfileName, type RecordForm, type ValidationReport,
+  DEFAULT_FORM,
+  PROFILE_SUMMARIES,
+  PROFILES,
+  reportToTurtle,
+  validateJson,
+  validateText,
+  type ProfileName,
+  type RecordForm,
+  type ValidationReport,
 } from "../validate/index.js";
 import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
@@ -65,26 +72,35 @@ Codes de sortie : 0 chaque fichier est conforme (avertissements permis) ; 1 un f
 des fiches rejetées) ; 2 entrée inutilisable (JSON, JSON-LD ou Turtle mal formé : avec sa ligne et sa colonne ;
 profil ou option inconnus).`;
 
-
 export const validateCommand: Command = {
   name: "validate",
-  summary: { en: "check records, JSON-LD or RDF against the core, google or artsdata SHACL profile", fr: "vérifier des fiches, du JSON-LD ou du RDF avec le profil SHACL core, google ou artsdata" },
+  summary: {
+    en: "check records, JSON-LD or RDF against the core, google or artsdata SHACL profile",
+    fr: "vérifier des fiches, du JSON-LD ou du RDF avec le profil SHACL core, google ou artsdata",
+  },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
-    const { values, positionals, lang } = parseOptions(argv, {
-      profile: { type: "string" },
-      format: { type: "string" },
-      form: { type: "string" },
-      ...REPORT_OPTIONS,
-      report: { type: "string" },
-    }, "validate");
+    const { values, positionals, lang } = parseOptions(
+      argv,
+      {
+        profile: { type: "string" },
+        format: { type: "string" },
+        form: { type: "string" },
+        ...REPORT_OPTIONS,
+        report: { type: "string" },
+      },
+      "validate",
+    );
     const shown = reportOptions(values);
     const reportFile = typeof values.report === "string" ? values.report : undefined;
     const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const profile: ProfileName = oneOf(str(values.profile), PROFILES, "core", "--profile");
     const format = oneOf(str(values.format), ["text", "json", "turtle"] as const, "text", "--format");
     const form: RecordForm = oneOf(str(values.form), ["graph", "embed"] as const, DEFAULT_FORM[profile], "--form");
-    if (positionals.length === 0) throw new InputError("cli/usage", tx("cli/need-files-validate"), { hint: tx("cli/example", { example: "vivant validate season.json --profile google" }) });
+    if (positionals.length === 0)
+      throw new InputError("cli/usage", tx("cli/need-files-validate"), {
+        hint: tx("cli/example", { example: "vivant validate season.json --profile google" }),
+      });
 
     let exit: number = EXIT.ok;
     const json: unknown[] = [];
@@ -97,13 +113,19 @@ export const validateCommand: Command = {
       } catch (e) {
         if (isInputError(e)) {
           io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);
-        } else io.stderr.write(`vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`);
+        } else
+          io.stderr.write(
+            `vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`,
+          );
         exit = EXIT.unusable;
         continue;
       }
       let result: Awaited<ReturnType<typeof validateText>>;
       try {
-        result = "json" in read ? await validateJson(read.json, file, profile, { form }) : await validateText((read as LoadFile).text, file, profile, { form });
+        result =
+          "json" in read
+            ? await validateJson(read.json, file, profile, { form })
+            : await validateText((read as LoadFile).text, file, profile, { form });
       } catch (e) {
         if (!isInputError(e)) throw e;
         io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);
@@ -117,12 +139,27 @@ export const validateCommand: Command = {
       if ((!report.conforms || rejected) && exit === EXIT.ok) exit = EXIT.rejected;
       if (format === "text") {
         const source = input.kind === "records" ? t("cli/records-form", { file, form: input.form }, lang) : file;
-        io.stdout.write(formatReportBounded(report, {
-          lang, source, problems, notes: input.notes, rejected: input.map?.rejected.length ?? 0, ...shown, ...(reportFile !== undefined ? { reportFile } : {}),
-        }));
+        io.stdout.write(
+          formatReportBounded(report, {
+            lang,
+            source,
+            problems,
+            notes: input.notes,
+            rejected: input.map?.rejected.length ?? 0,
+            ...shown,
+            ...(reportFile !== undefined ? { reportFile } : {}),
+          }),
+        );
       }
       if (format === "json" || reportFile !== undefined) {
-        json.push({ file, input: input.kind, ...(input.form ? { form: input.form } : {}), notes: input.notes, problems, ...report });
+        json.push({
+          file,
+          input: input.kind,
+          ...(input.form ? { form: input.form } : {}),
+          notes: input.notes,
+          problems,
+          ...report,
+        });
       }
       if (format === "turtle") {
         io.stdout.write(`# ${file}\n${await reportToTurtle(report)}\n`);

@@ -23,7 +23,18 @@ const GEOSPARQL_WKT = "http://www.opengis.net/ont/geosparql#wktLiteral";
 
 /** The prefixes the catalog is written with (Turtle, and the JSON-LD context). */
 export const CATALOG_PREFIXES: Readonly<Record<string, string>> = {
-  dcat: DCAT, dct: DCTERMS, odrl: ODRL, foaf: FOAF, spdx: SPDX, locn: LOCN, void: VOID, xsd: XSD, rdfs: RDFS, skos: SKOS, vivant: VIVANT, sd: SD,
+  dcat: DCAT,
+  dct: DCTERMS,
+  odrl: ODRL,
+  foaf: FOAF,
+  spdx: SPDX,
+  locn: LOCN,
+  void: VOID,
+  xsd: XSD,
+  rdfs: RDFS,
+  skos: SKOS,
+  vivant: VIVANT,
+  sd: SD,
 };
 
 /** What the graph's data covers: its performances' first and last start, its venues' regions and bounding box. */
@@ -33,11 +44,17 @@ export interface DatasetCoverage {
   readonly last?: string;
   /** The venues' `schema:addressRegion`s, sorted. */
   readonly regions: readonly string[];
-  readonly bbox?: { readonly minLat: number; readonly maxLat: number; readonly minLon: number; readonly maxLon: number };
+  readonly bbox?: {
+    readonly minLat: number;
+    readonly maxLat: number;
+    readonly minLon: number;
+    readonly maxLon: number;
+  };
 }
 
 /** Who may read a graph: everyone, or only the named partners (read tokens scoped to the graph). */
-export type DatasetAccess = { readonly public: true } | { readonly public: false; readonly partners: readonly string[] };
+export type DatasetAccess =
+  { readonly public: true } | { readonly public: false; readonly partners: readonly string[] };
 
 /** A downloadable file of a dataset (a dump), as its manifest describes it. */
 export interface DumpFile {
@@ -125,7 +142,10 @@ class CatalogWriter {
   quads(): Quad[] {
     const order = new Map<string, number>();
     for (const q of this.#out) if (!order.has(q.subject.value)) order.set(q.subject.value, order.size);
-    return this.#out.map((q, i) => ({ q, i })).sort((x, y) => order.get(x.q.subject.value)! - order.get(y.q.subject.value)! || x.i - y.i).map((x) => x.q);
+    return this.#out
+      .map((q, i) => ({ q, i }))
+      .sort((x, y) => order.get(x.q.subject.value)! - order.get(y.q.subject.value)! || x.i - y.i)
+      .map((x) => x.q);
   }
 
   #c(frag: string): NamedNode {
@@ -158,15 +178,34 @@ class CatalogWriter {
     this.#add(catalog, RDF_TYPE, namedNode(`${DCAT}Catalog`));
     this.#add(catalog, `${DCTERMS}title`, literal("Vivant: live-performance programming", "en"));
     this.#add(catalog, `${DCTERMS}title`, literal("Vivant : programmation du spectacle vivant", "fr"));
-    this.#add(catalog, `${DCTERMS}description`, literal("The publisher graphs this Vivant node holds: each venue's or network's programme (performances, productions, venues, offers) as schema.org linked data, with how to get it and the terms of its use.", "en"));
-    this.#add(catalog, `${DCTERMS}description`, literal("Les graphes des diffuseurs que tient ce nœud Vivant : la programmation de chaque lieu ou réseau (représentations, productions, lieux, tarifs) en données liées schema.org, avec les moyens de l'obtenir et ses conditions d'usage.", "fr"));
+    this.#add(
+      catalog,
+      `${DCTERMS}description`,
+      literal(
+        "The publisher graphs this Vivant node holds: each venue's or network's programme (performances, productions, venues, offers) as schema.org linked data, with how to get it and the terms of its use.",
+        "en",
+      ),
+    );
+    this.#add(
+      catalog,
+      `${DCTERMS}description`,
+      literal(
+        "Les graphes des diffuseurs que tient ce nœud Vivant : la programmation de chaque lieu ou réseau (représentations, productions, lieux, tarifs) en données liées schema.org, avec les moyens de l'obtenir et ses conditions d'usage.",
+        "fr",
+      ),
+    );
     const node = this.#once(this.#c("node"), `${FOAF}Agent`, `${ODRL}Party`);
     this.#add(node, `${FOAF}name`, literal(`Vivant node ${base}`));
     this.#add(catalog, `${DCTERMS}publisher`, node);
     const home = this.#once(namedNode(base), `${FOAF}Document`);
     this.#add(catalog, `${FOAF}homepage`, home);
-    const modified = this.#input.graphs.filter((g) => this.#canRead(g.graphIri)).map((g) => g.modified).sort().at(-1);
-    if (modified !== undefined) this.#add(catalog, `${DCTERMS}modified`, literal(modified, namedNode(`${XSD}dateTime`)));
+    const modified = this.#input.graphs
+      .filter((g) => this.#canRead(g.graphIri))
+      .map((g) => g.modified)
+      .sort()
+      .at(-1);
+    if (modified !== undefined)
+      this.#add(catalog, `${DCTERMS}modified`, literal(modified, namedNode(`${XSD}dateTime`)));
   }
 
   #sparqlService(): NamedNode {
@@ -176,7 +215,11 @@ class CatalogWriter {
     this.#add(sparql, `${DCTERMS}title`, literal("Point d'accès SPARQL 1.1", "fr"));
     this.#add(sparql, `${DCAT}endpointURL`, this.#resource(`${base}sparql`));
     this.#add(sparql, `${DCAT}endpointDescription`, this.#resource(`${base}sparql`));
-    this.#add(sparql, `${DCTERMS}conformsTo`, this.#once(namedNode("https://www.w3.org/TR/sparql11-protocol/"), `${DCTERMS}Standard`));
+    this.#add(
+      sparql,
+      `${DCTERMS}conformsTo`,
+      this.#once(namedNode("https://www.w3.org/TR/sparql11-protocol/"), `${DCTERMS}Standard`),
+    );
     return sparql;
   }
 
@@ -186,7 +229,11 @@ class CatalogWriter {
     this.#add(gsp, `${DCTERMS}title`, literal("SPARQL 1.1 Graph Store (GET a publisher graph)", "en"));
     this.#add(gsp, `${DCTERMS}title`, literal("Graph Store SPARQL 1.1 (GET du graphe d'un diffuseur)", "fr"));
     this.#add(gsp, `${DCAT}endpointURL`, this.#resource(`${base}graph-store`));
-    this.#add(gsp, `${DCTERMS}conformsTo`, this.#once(namedNode("https://www.w3.org/TR/sparql11-http-rdf-update/"), `${DCTERMS}Standard`));
+    this.#add(
+      gsp,
+      `${DCTERMS}conformsTo`,
+      this.#once(namedNode("https://www.w3.org/TR/sparql11-http-rdf-update/"), `${DCTERMS}Standard`),
+    );
     return gsp;
   }
 
@@ -205,7 +252,10 @@ class CatalogWriter {
     if (g.publisherId !== undefined) this.#add(publisher, `${VIVANT}publisherId`, literal(g.publisherId));
     this.#add(d, `${DCTERMS}publisher`, publisher);
     if (g.publisherId !== undefined) this.#add(d, `${VIVANT}publisherId`, literal(g.publisherId));
-    const rights = this.#once(namedNode(`${ACCESS_RIGHT}${rule.public ? "PUBLIC" : "RESTRICTED"}`), `${DCTERMS}RightsStatement`);
+    const rights = this.#once(
+      namedNode(`${ACCESS_RIGHT}${rule.public ? "PUBLIC" : "RESTRICTED"}`),
+      `${DCTERMS}RightsStatement`,
+    );
     this.#add(d, `${DCTERMS}accessRights`, rights);
     const licence = ABSOLUTE_IRI.test(g.licenceIri) ? namedNode(g.licenceIri) : this.#c(`licence-${id}`);
     this.#once(licence, `${DCTERMS}LicenseDocument`);
@@ -215,8 +265,19 @@ class CatalogWriter {
     this.#add(d, `${ODRL}hasPolicy`, policy);
 
     if (!this.#canRead(g.graphIri)) {
-      this.#add(d, `${DCTERMS}description`, literal(`Programme of ${name}, shared with named partners only: ask the publisher for access.`, "en"));
-      this.#add(d, `${DCTERMS}description`, literal(`Programmation de ${name}, partagée avec des partenaires nommés seulement : demandez l'accès au diffuseur.`, "fr"));
+      this.#add(
+        d,
+        `${DCTERMS}description`,
+        literal(`Programme of ${name}, shared with named partners only: ask the publisher for access.`, "en"),
+      );
+      this.#add(
+        d,
+        `${DCTERMS}description`,
+        literal(
+          `Programmation de ${name}, partagée avec des partenaires nommés seulement : demandez l'accès au diffuseur.`,
+          "fr",
+        ),
+      );
       return;
     }
     this.#facts(g, d, name);
@@ -236,14 +297,21 @@ class CatalogWriter {
     this.#add(policy, `${ODRL}assigner`, publisher);
     this.#add(policy, `${DCTERMS}license`, licence);
     const terms = licenceTerms(licence.value);
-    const partners = rule.public ? [] : rule.partners.map((p) => this.#once(this.#c(`partner-${encodeURIComponent(p)}`), `${ODRL}Party`, `${FOAF}Agent`));
+    const partners = rule.public
+      ? []
+      : rule.partners.map((p) =>
+          this.#once(this.#c(`partner-${encodeURIComponent(p)}`), `${ODRL}Party`, `${FOAF}Agent`),
+        );
     for (const p of partners) this.#add(p, `${FOAF}name`, literal(p.value.slice(p.value.lastIndexOf("partner-") + 8)));
     for (const action of ["display", "index", "reproduce", "derive", ...(rule.public ? ["distribute"] : [])]) {
       const perm = this.#once(this.#c(`policy-${id}-${action}`), `${ODRL}Permission`);
       this.#add(policy, `${ODRL}permission`, perm);
       this.#add(perm, `${ODRL}action`, namedNode(`${ODRL}${action}`));
       for (const p of partners) this.#add(perm, `${ODRL}assignee`, p);
-      if (terms.attribution && (action === "reproduce" || action === "derive" || action === "distribute" || action === "display")) {
+      if (
+        terms.attribution &&
+        (action === "reproduce" || action === "derive" || action === "distribute" || action === "display")
+      ) {
         const duty = this.#once(this.#c(`policy-${id}-${action}-attribute`), `${ODRL}Duty`);
         this.#add(duty, `${ODRL}action`, namedNode(`${ODRL}attribute`));
         this.#add(duty, `${ODRL}attributedParty`, publisher);
@@ -267,14 +335,23 @@ class CatalogWriter {
 
   /** Description, version, size, namespaces and source of a readable dataset. */
   #facts(g: GraphInfo, d: NamedNode, name: string): void {
-    this.#add(d, `${DCTERMS}description`, literal(`Live-performance programme of ${name}: ${g.triples} triples, version ${g.version}.`, "en"));
-    this.#add(d, `${DCTERMS}description`, literal(`Programmation de ${name} : ${g.triples} triplets, version ${g.version}.`, "fr"));
+    this.#add(
+      d,
+      `${DCTERMS}description`,
+      literal(`Live-performance programme of ${name}: ${g.triples} triples, version ${g.version}.`, "en"),
+    );
+    this.#add(
+      d,
+      `${DCTERMS}description`,
+      literal(`Programmation de ${name} : ${g.triples} triplets, version ${g.version}.`, "fr"),
+    );
     this.#add(d, `${DCTERMS}modified`, literal(g.modified, namedNode(`${XSD}dateTime`)));
     this.#add(d, `${DCAT}version`, literal(String(g.version)));
     this.#add(d, `${VOID}triples`, literal(String(g.triples), namedNode(`${XSD}integer`)));
     this.#add(d, `${VIVANT}version`, literal(String(g.version), namedNode(`${XSD}integer`)));
     for (const ns of namespacesOf(g)) this.#add(d, `${VOID}uriSpace`, literal(ns));
-    if (g.source !== undefined && ABSOLUTE_IRI.test(g.source)) this.#add(d, `${DCTERMS}source`, this.#once(namedNode(g.source), `${DCAT}Dataset`));
+    if (g.source !== undefined && ABSOLUTE_IRI.test(g.source))
+      this.#add(d, `${DCTERMS}source`, this.#once(namedNode(g.source), `${DCAT}Dataset`));
     else if (g.source !== undefined) this.#add(d, `${VIVANT}source`, literal(g.source));
   }
 
@@ -291,7 +368,14 @@ class CatalogWriter {
     if (cov.bbox) {
       const { minLat, maxLat, minLon, maxLon } = cov.bbox;
       const loc = this.#once(this.#c(`spatial-${id}-bbox`), `${DCTERMS}Location`);
-      this.#add(loc, `${DCAT}bbox`, literal(`POLYGON((${minLon} ${minLat}, ${maxLon} ${minLat}, ${maxLon} ${maxLat}, ${minLon} ${maxLat}, ${minLon} ${minLat}))`, namedNode(GEOSPARQL_WKT)));
+      this.#add(
+        loc,
+        `${DCAT}bbox`,
+        literal(
+          `POLYGON((${minLon} ${minLat}, ${maxLon} ${minLat}, ${maxLon} ${maxLat}, ${minLon} ${maxLat}, ${minLon} ${minLat}))`,
+          namedNode(GEOSPARQL_WKT),
+        ),
+      );
       this.#add(d, `${DCTERMS}spatial`, loc);
     }
     if (cov.first !== undefined && cov.last !== undefined) {
@@ -334,30 +418,55 @@ class CatalogWriter {
 
   #dump(x: Dist, f: DumpFile): void {
     const kind = f.path.endsWith(".nq.gz") ? "nquads" : "turtle";
-    this.#distribution(x, `dump-${kind}`, `Dump, version ${f.version} (${kind === "nquads" ? "N-Quads, gzip" : "Turtle"})`, (s) => {
-      const url = this.#resource(`${this.#base}${f.path}`);
-      this.#add(s, `${DCAT}accessURL`, url);
-      this.#add(s, `${DCAT}downloadURL`, url);
-      this.#mediaType(s, f.mediaType);
-      if (f.compressFormat) this.#add(s, `${DCAT}compressFormat`, this.#once(namedNode(`${IANA}${f.compressFormat}`), `${DCTERMS}MediaType`));
-      this.#add(s, `${DCAT}byteSize`, literal(String(f.byteSize), namedNode(`${XSD}nonNegativeInteger`)));
-      this.#add(s, `${VOID}triples`, literal(String(f.triples), namedNode(`${XSD}integer`)));
-      this.#add(s, `${DCTERMS}modified`, literal(f.modified, namedNode(`${XSD}dateTime`)));
-      this.#add(s, `${DCAT}version`, literal(String(f.version)));
-      const sum = this.#once(this.#c(`${kind}-checksum-${x.id}`), `${SPDX}Checksum`);
-      this.#add(sum, `${SPDX}algorithm`, this.#once(namedNode(`${SPDX}checksumAlgorithm_sha256`), `${SPDX}ChecksumAlgorithm`));
-      this.#add(sum, `${SPDX}checksumValue`, literal(f.sha256, namedNode(`${XSD}hexBinary`)));
-      this.#add(s, `${SPDX}checksum`, sum);
-    });
+    this.#distribution(
+      x,
+      `dump-${kind}`,
+      `Dump, version ${f.version} (${kind === "nquads" ? "N-Quads, gzip" : "Turtle"})`,
+      (s) => {
+        const url = this.#resource(`${this.#base}${f.path}`);
+        this.#add(s, `${DCAT}accessURL`, url);
+        this.#add(s, `${DCAT}downloadURL`, url);
+        this.#mediaType(s, f.mediaType);
+        if (f.compressFormat)
+          this.#add(
+            s,
+            `${DCAT}compressFormat`,
+            this.#once(namedNode(`${IANA}${f.compressFormat}`), `${DCTERMS}MediaType`),
+          );
+        this.#add(s, `${DCAT}byteSize`, literal(String(f.byteSize), namedNode(`${XSD}nonNegativeInteger`)));
+        this.#add(s, `${VOID}triples`, literal(String(f.triples), namedNode(`${XSD}integer`)));
+        this.#add(s, `${DCTERMS}modified`, literal(f.modified, namedNode(`${XSD}dateTime`)));
+        this.#add(s, `${DCAT}version`, literal(String(f.version)));
+        const sum = this.#once(this.#c(`${kind}-checksum-${x.id}`), `${SPDX}Checksum`);
+        this.#add(
+          sum,
+          `${SPDX}algorithm`,
+          this.#once(namedNode(`${SPDX}checksumAlgorithm_sha256`), `${SPDX}ChecksumAlgorithm`),
+        );
+        this.#add(sum, `${SPDX}checksumValue`, literal(f.sha256, namedNode(`${XSD}hexBinary`)));
+        this.#add(s, `${SPDX}checksum`, sum);
+      },
+    );
   }
 
   #feed(x: Dist): void {
     const base = this.#base;
     const feed = this.#once(namedNode(`${base}feed/${x.id}#service`), `${DCAT}DataService`);
-    this.#add(feed, `${DCTERMS}title`, literal(`Change feed of ${x.name} (Activity Streams 2.0, paged, in the style of Linked Data Event Streams)`, "en"));
+    this.#add(
+      feed,
+      `${DCTERMS}title`,
+      literal(
+        `Change feed of ${x.name} (Activity Streams 2.0, paged, in the style of Linked Data Event Streams)`,
+        "en",
+      ),
+    );
     this.#add(feed, `${DCAT}endpointURL`, this.#resource(`${base}feed/${x.id}`));
     this.#add(feed, `${DCAT}servesDataset`, x.d);
-    this.#add(feed, `${DCTERMS}conformsTo`, this.#once(namedNode("https://www.w3.org/TR/activitystreams-core/"), `${DCTERMS}Standard`));
+    this.#add(
+      feed,
+      `${DCTERMS}conformsTo`,
+      this.#once(namedNode("https://www.w3.org/TR/activitystreams-core/"), `${DCTERMS}Standard`),
+    );
     this.#add(feed, `${ODRL}hasPolicy`, x.policy);
     this.#add(this.#catalog, `${DCAT}service`, feed);
     this.#distribution(x, "feed", "Change feed (Activity Streams 2.0 Create/Update/Delete of entities)", (s) => {

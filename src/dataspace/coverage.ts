@@ -8,7 +8,10 @@ const P = "PREFIX schema: <http://schema.org/>\nPREFIX xsd: <http://www.w3.org/2
 
 /** The coverage of every graph that has performances or venues (graphs with neither are absent). */
 export async function datasetCoverage(source: SelectSource): Promise<Map<string, DatasetCoverage>> {
-  const acc = new Map<string, { dateTime?: [string, string]; date?: [string, string]; regions: Set<string>; bbox?: DatasetCoverage["bbox"] }>();
+  const acc = new Map<
+    string,
+    { dateTime?: [string, string]; date?: [string, string]; regions: Set<string>; bbox?: DatasetCoverage["bbox"] }
+  >();
   const of = (g: string) => {
     let v = acc.get(g);
     if (!v) acc.set(g, (v = { regions: new Set() }));
@@ -26,7 +29,8 @@ export async function datasetCoverage(source: SelectSource): Promise<Map<string,
     GRAPH ?g { ?e schema:location ?v . ?v schema:address ?a . ?a schema:addressRegion ?r FILTER(isLiteral(?r)) }
   }`);
   for (const b of regions.bindings) if (b.g && b.r && b.r.value.trim()) of(b.g.value).regions.add(b.r.value.trim());
-  const boxes = await source.select(`${P}SELECT ?g (MIN(?lat) AS ?minLat) (MAX(?lat) AS ?maxLat) (MIN(?lon) AS ?minLon) (MAX(?lon) AS ?maxLon) WHERE {
+  const boxes =
+    await source.select(`${P}SELECT ?g (MIN(?lat) AS ?minLat) (MAX(?lat) AS ?maxLat) (MIN(?lon) AS ?minLon) (MAX(?lon) AS ?maxLon) WHERE {
     GRAPH ?g { ?e schema:location ?v . ?v schema:geo ?geo . ?geo schema:latitude ?la ; schema:longitude ?lo }
     BIND(xsd:double(STR(?la)) AS ?lat) BIND(xsd:double(STR(?lo)) AS ?lon)
     FILTER(?lat >= -90 && ?lat <= 90 && ?lon >= -180 && ?lon <= 180)

@@ -39,18 +39,22 @@ export interface DumpManifest {
 }
 
 /** A graph file opened for reading: its header, then its N-Triples in pieces that end at a line break. */
-async function openGraph(path: string): Promise<{ header: FileHeader; pieces: () => AsyncGenerator<Buffer>; close: () => Promise<void> }> {
+async function openGraph(
+  path: string,
+): Promise<{ header: FileHeader; pieces: () => AsyncGenerator<Buffer>; close: () => Promise<void> }> {
   const fh = await open(path, "r");
   try {
     const head = Buffer.alloc(1 << 16);
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     const nl = head.subarray(0, bytesRead).indexOf(10);
     const magic = "# vivant-graph ";
-    if (nl < 0 || head.subarray(0, magic.length).toString() !== magic) throw corrupt(path, tx("dump/corrupt.no-header"));
+    if (nl < 0 || head.subarray(0, magic.length).toString() !== magic)
+      throw corrupt(path, tx("dump/corrupt.no-header"));
     const header = JSON.parse(head.subarray(magic.length, nl).toString("utf8")) as FileHeader;
     const start = nl + 1;
     const size = (await fh.stat()).size;
-    if (header.format !== 1 || size !== start + header.plainBytes + header.bnodeBytes) throw corrupt(path, tx("dump/corrupt.size", { size }));
+    if (header.format !== 1 || size !== start + header.plainBytes + header.bnodeBytes)
+      throw corrupt(path, tx("dump/corrupt.size", { size }));
     async function* pieces(): AsyncGenerator<Buffer> {
       const hash = createHash("sha256");
       const end = size;
@@ -80,7 +84,11 @@ async function openGraph(path: string): Promise<{ header: FileHeader; pieces: ()
 }
 
 function corrupt(path: string, why: Text): InputError {
-  return new InputError("dump/corrupt-graph-file", txBy("dump/corrupt-graph-file", (lang) => ({ path, why: why[lang] })), { hint: tx("dump/corrupt-graph-file.hint") });
+  return new InputError(
+    "dump/corrupt-graph-file",
+    txBy("dump/corrupt-graph-file", (lang) => ({ path, why: why[lang] })),
+    { hint: tx("dump/corrupt-graph-file.hint") },
+  );
 }
 
 /** N-Triples lines → N-Quads lines in `graph` (each line `s p o .` becomes `s p o <graph> .`). */
@@ -106,23 +114,46 @@ function* toNQuads(piece: Buffer, graph: string): Generator<Buffer> {
  * returns its byte size and SHA-256: after this resolves the file is complete; before, the old file (or none).
  * Throws StorageError, or the source's own InputError (a corrupt graph file).
  */
-async function writeAtomically(dir: string, name: string, source: AsyncIterable<Buffer>, gzip: boolean, what = "dump"): Promise<{ byteSize: number; sha256: string }> {
+async function writeAtomically(
+  dir: string,
+  name: string,
+  source: AsyncIterable<Buffer>,
+  gzip: boolean,
+  what = "dump",
+): Promise<{ byteSize: number; sha256: string }> {
   const target = join(dir, name);
   try {
     const { byteSize, sha256 } = await writeDurably(target, source, { gzip, hash: true });
     return { byteSize, sha256: sha256! };
   } catch (e) {
     if (!(e instanceof DurableWriteError)) throw e;
-    throw new StorageError(e.full ? "store/no-space" : "store/io", `cannot write ${what} ${target} (nothing published): ${(e.cause as Error).message}`, e.full ? 507 : 500, {
-      hint: e.full ? "free space on the data directory's disk" : "check that the data directory is writable", cause: e.cause, ...(e.errno !== undefined ? { errno: e.errno } : {}),
-    });
+    throw new StorageError(
+      e.full ? "store/no-space" : "store/io",
+      `cannot write ${what} ${target} (nothing published): ${(e.cause as Error).message}`,
+      e.full ? 507 : 500,
+      {
+        hint: e.full ? "free space on the data directory's disk" : "check that the data directory is writable",
+        cause: e.cause,
+        ...(e.errno !== undefined ? { errno: e.errno } : {}),
+      },
+    );
   }
 }
 
 /** N-Triples pieces → Turtle with the usual prefixes, one piece at a time (an n3 Writer on a sink drained per piece). */
 async function* toTurtle(pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let pending: string[] = [];
-  const writer = new Writer({ write: (s: string, _e?: unknown, done?: () => void) => { pending.push(s); done?.(); return true; }, end: (done?: () => void) => done?.() }, { prefixes: { ...DEFAULT_PREFIXES } });
+  const writer = new Writer(
+    {
+      write: (s: string, _e?: unknown, done?: () => void) => {
+        pending.push(s);
+        done?.();
+        return true;
+      },
+      end: (done?: () => void) => done?.(),
+    },
+    { prefixes: { ...DEFAULT_PREFIXES } },
+  );
   const drain = (): Buffer => {
     const b = Buffer.from(pending.join(""), "utf8");
     pending = [];
@@ -141,33 +172,60 @@ async function* toTurtle(pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
  * the StorageError (the change feed and the follower keep their state with it, not only dumps).
  */
 export async function writeBytesAtomically(dir: string, name: string, bytes: Uint8Array, what = "file"): Promise<void> {
-  await writeAtomically(dir, name, (async function* () {
-    yield Buffer.from(bytes);
-  })(), false, what);
+  await writeAtomically(
+    dir,
+    name,
+    (async function* () {
+      yield Buffer.from(bytes);
+    })(),
+    false,
+    what,
+  );
 }
 
 async function writeJsonAtomically(dir: string, name: string, value: unknown): Promise<void> {
-  await writeAtomically(dir, name, (async function* () {
-    yield Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8");
-  })(), false);
+  await writeAtomically(
+    dir,
+    name,
+    (async function* () {
+      yield Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8");
+    })(),
+    false,
+  );
 }
 
 /** The JSON-LD context of manifest.json: the dataset is a dcat:Dataset, each file a dcat:Distribution. */
 export const MANIFEST_CONTEXT = {
-  dcat: "http://www.w3.org/ns/dcat#", dct: "http://purl.org/dc/terms/", spdx: "http://spdx.org/rdf/terms#", void: "http://rdfs.org/ns/void#", xsd: "http://www.w3.org/2001/XMLSchema#",
-  graph: "@id", title: "dct:title", licence: { "@id": "dct:license", "@type": "@id" }, files: "dcat:distribution",
-  downloadURL: { "@id": "dcat:downloadURL", "@type": "@id" }, byteSize: { "@id": "dcat:byteSize", "@type": "xsd:nonNegativeInteger" },
-  triples: { "@id": "void:triples", "@type": "xsd:integer" }, version: { "@id": "dcat:version", "@type": "xsd:string" },
-  modified: { "@id": "dct:modified", "@type": "xsd:dateTime" }, checksum: "spdx:checksum", algorithm: { "@id": "spdx:algorithm", "@type": "@id" },
+  dcat: "http://www.w3.org/ns/dcat#",
+  dct: "http://purl.org/dc/terms/",
+  spdx: "http://spdx.org/rdf/terms#",
+  void: "http://rdfs.org/ns/void#",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  graph: "@id",
+  title: "dct:title",
+  licence: { "@id": "dct:license", "@type": "@id" },
+  files: "dcat:distribution",
+  downloadURL: { "@id": "dcat:downloadURL", "@type": "@id" },
+  byteSize: { "@id": "dcat:byteSize", "@type": "xsd:nonNegativeInteger" },
+  triples: { "@id": "void:triples", "@type": "xsd:integer" },
+  version: { "@id": "dcat:version", "@type": "xsd:string" },
+  modified: { "@id": "dct:modified", "@type": "xsd:dateTime" },
+  checksum: "spdx:checksum",
+  algorithm: { "@id": "spdx:algorithm", "@type": "@id" },
   checksumValue: { "@id": "spdx:checksumValue", "@type": "xsd:hexBinary" },
 } as const;
 
 /** The manifest as written: JSON-LD (DCAT) that programs also read as plain JSON. */
 export function manifestJsonLd(m: DumpManifest): Record<string, unknown> {
   return {
-    "@context": MANIFEST_CONTEXT, "@type": "dcat:Dataset", ...m,
+    "@context": MANIFEST_CONTEXT,
+    "@type": "dcat:Dataset",
+    ...m,
     files: m.files.map((f) => ({
-      "@type": "dcat:Distribution", ...f, version: String(f.version), downloadURL: f.path.split("/").pop(),
+      "@type": "dcat:Distribution",
+      ...f,
+      version: String(f.version),
+      downloadURL: f.path.split("/").pop(),
       checksum: { "@type": "spdx:Checksum", algorithm: "spdx:checksumAlgorithm_sha256", checksumValue: f.sha256 },
     })),
   };
@@ -177,11 +235,29 @@ export function manifestJsonLd(m: DumpManifest): Record<string, unknown> {
 export async function readManifest(dataDir: string, id: string): Promise<DumpManifest | undefined> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) return undefined;
   try {
-    const json = JSON.parse(await readFile(join(dumpsDir(dataDir), id, "manifest.json"), "utf8")) as DumpManifest & { files: (DumpFile & { version: string | number })[] };
-    const { ["@context"]: _c, ["@type"]: _t, ...rest } = json as typeof json & { "@context"?: unknown; "@type"?: unknown };
+    const json = JSON.parse(await readFile(join(dumpsDir(dataDir), id, "manifest.json"), "utf8")) as DumpManifest & {
+      files: (DumpFile & { version: string | number })[];
+    };
+    const {
+      ["@context"]: _c,
+      ["@type"]: _t,
+      ...rest
+    } = json as typeof json & { "@context"?: unknown; "@type"?: unknown };
     void _c;
     void _t;
-    return { ...rest, files: json.files.map((f) => ({ path: f.path, mediaType: f.mediaType, ...(f.compressFormat ? { compressFormat: f.compressFormat } : {}), byteSize: f.byteSize, triples: f.triples, sha256: f.sha256, version: Number(f.version), modified: f.modified })) };
+    return {
+      ...rest,
+      files: json.files.map((f) => ({
+        path: f.path,
+        mediaType: f.mediaType,
+        ...(f.compressFormat ? { compressFormat: f.compressFormat } : {}),
+        byteSize: f.byteSize,
+        triples: f.triples,
+        sha256: f.sha256,
+        version: Number(f.version),
+        modified: f.modified,
+      })),
+    };
   } catch {
     return undefined;
   }
@@ -209,9 +285,20 @@ export interface DumpOptions {
 }
 
 /** Publishes the manifest with `added` first, then removes the files of versions past `keep`. */
-async function publish(dataDir: string, dir: string, base: Omit<DumpManifest, "files">, previous: DumpManifest | undefined, added: DumpFile[], keep: number): Promise<DumpManifest> {
-  const versions = [...new Set([...added, ...(previous?.files ?? [])].map((f) => f.version))].sort((a, b) => b - a).slice(0, Math.max(1, keep));
-  const files = [...added, ...(previous?.files ?? []).filter((f) => !added.some((a) => a.path === f.path))].filter((f) => versions.includes(f.version));
+async function publish(
+  dataDir: string,
+  dir: string,
+  base: Omit<DumpManifest, "files">,
+  previous: DumpManifest | undefined,
+  added: DumpFile[],
+  keep: number,
+): Promise<DumpManifest> {
+  const versions = [...new Set([...added, ...(previous?.files ?? [])].map((f) => f.version))]
+    .sort((a, b) => b - a)
+    .slice(0, Math.max(1, keep));
+  const files = [...added, ...(previous?.files ?? []).filter((f) => !added.some((a) => a.path === f.path))].filter(
+    (f) => versions.includes(f.version),
+  );
   const manifest: DumpManifest = { ...base, files };
   await writeJsonAtomically(dir, "manifest.json", manifestJsonLd(manifest));
   const kept = new Set(files.map((f) => f.path.split("/").pop()!));
@@ -227,7 +314,11 @@ async function publish(dataDir: string, dir: string, base: Omit<DumpManifest, "f
  * Reads the graph's file without locking the data directory (a replace renames a new file in: the open file stays
  * whole), so `vivant dump` runs beside a server.
  */
-export async function dumpGraph(dataDir: string, graphIri: string, options: DumpOptions = {}): Promise<DumpManifest | undefined> {
+export async function dumpGraph(
+  dataDir: string,
+  graphIri: string,
+  options: DumpOptions = {},
+): Promise<DumpManifest | undefined> {
   const path = join(graphsDir(dataDir), graphFileName(graphIri));
   let g: Awaited<ReturnType<typeof openGraph>>;
   try {
@@ -244,16 +335,39 @@ export async function dumpGraph(dataDir: string, graphIri: string, options: Dump
     const previous = await readManifest(dataDir, id);
     if (previous?.files.some((f) => f.version === info.version) && previous.graph === info.graphIri) return previous;
     const stem = `${id}-v${info.version}`;
-    const nq = await writeAtomically(dir, `${stem}.nq.gz`, (async function* () {
-      for await (const p of g.pieces()) yield* toNQuads(p, info.graphIri);
-    })(), true);
+    const nq = await writeAtomically(
+      dir,
+      `${stem}.nq.gz`,
+      (async function* () {
+        for await (const p of g.pieces()) yield* toNQuads(p, info.graphIri);
+      })(),
+      true,
+    );
     const ttl = await writeAtomically(dir, `${stem}.ttl`, toTurtle(g.pieces()), false);
     const common = { triples: info.triples, version: info.version, modified: info.modified };
     const added: DumpFile[] = [
-      { path: `dumps/${id}/${stem}.nq.gz`, mediaType: "application/n-quads", compressFormat: "application/gzip", ...nq, ...common },
+      {
+        path: `dumps/${id}/${stem}.nq.gz`,
+        mediaType: "application/n-quads",
+        compressFormat: "application/gzip",
+        ...nq,
+        ...common,
+      },
       { path: `dumps/${id}/${stem}.ttl`, mediaType: "text/turtle", ...ttl, ...common },
     ];
-    return await publish(dataDir, dir, { graph: info.graphIri, id, ...(info.title !== undefined ? { title: info.title } : {}), licence: info.licenceIri }, previous, added, options.keep ?? DEFAULT_KEEP);
+    return await publish(
+      dataDir,
+      dir,
+      {
+        graph: info.graphIri,
+        id,
+        ...(info.title !== undefined ? { title: info.title } : {}),
+        licence: info.licenceIri,
+      },
+      previous,
+      added,
+      options.keep ?? DEFAULT_KEEP,
+    );
   } finally {
     await g.close();
   }
@@ -263,7 +377,11 @@ export async function dumpGraph(dataDir: string, graphIri: string, options: Dump
  * Dumps the whole server (every graph given, or all) into one N-Quads gzip file, named after the graphs' versions,
  * unless that file exists already.
  */
-export async function dumpAll(dataDir: string, include: (info: GraphInfo) => boolean = () => true, options: DumpOptions = {}): Promise<DumpManifest | undefined> {
+export async function dumpAll(
+  dataDir: string,
+  include: (info: GraphInfo) => boolean = () => true,
+  options: DumpOptions = {},
+): Promise<DumpManifest | undefined> {
   const opened: Awaited<ReturnType<typeof openGraph>>[] = [];
   try {
     for (const path of await listGraphFiles(dataDir)) {
@@ -278,23 +396,46 @@ export async function dumpAll(dataDir: string, include: (info: GraphInfo) => boo
     opened.sort((a, b) => a.header.info.graphIri.localeCompare(b.header.info.graphIri));
     const graphs = opened.map((g) => ({ graph: g.header.info.graphIri, version: g.header.info.version }));
     if (!graphs.length) return undefined;
-    const key = createHash("sha256").update(graphs.map((g) => `${g.graph} ${g.version}`).join("\n")).digest("hex").slice(0, 12);
+    const key = createHash("sha256")
+      .update(graphs.map((g) => `${g.graph} ${g.version}`).join("\n"))
+      .digest("hex")
+      .slice(0, 12);
     const dir = join(dumpsDir(dataDir), ALL_ID);
     await mkdir(dir, { recursive: true });
     const previous = await readManifest(dataDir, ALL_ID);
     const name = `all-${key}.nq.gz`;
     if (previous?.files.some((f) => f.path.endsWith(`/${name}`))) return previous;
-    const nq = await writeAtomically(dir, name, (async function* () {
-      for (const g of opened) for await (const p of g.pieces()) yield* toNQuads(p, g.header.info.graphIri);
-    })(), true);
+    const nq = await writeAtomically(
+      dir,
+      name,
+      (async function* () {
+        for (const g of opened) for await (const p of g.pieces()) yield* toNQuads(p, g.header.info.graphIri);
+      })(),
+      true,
+    );
     const version = (previous?.files[0]?.version ?? 0) + 1;
-    const modified = opened.map((g) => g.header.info.modified).sort().at(-1)!;
+    const modified = opened
+      .map((g) => g.header.info.modified)
+      .sort()
+      .at(-1)!;
     const file: DumpFile = {
-      path: `dumps/${ALL_ID}/${name}`, mediaType: "application/n-quads", compressFormat: "application/gzip", ...nq,
-      triples: opened.reduce((n, g) => n + g.header.info.triples, 0), version, modified,
+      path: `dumps/${ALL_ID}/${name}`,
+      mediaType: "application/n-quads",
+      compressFormat: "application/gzip",
+      ...nq,
+      triples: opened.reduce((n, g) => n + g.header.info.triples, 0),
+      version,
+      modified,
     };
     const licences = [...new Set(opened.map((g) => g.header.info.licenceIri))];
-    return await publish(dataDir, dir, { graph: `urn:vivant:all`, id: ALL_ID, title: "Every graph of this server", licence: licences, graphs }, previous, [file], options.keep ?? DEFAULT_KEEP);
+    return await publish(
+      dataDir,
+      dir,
+      { graph: `urn:vivant:all`, id: ALL_ID, title: "Every graph of this server", licence: licences, graphs },
+      previous,
+      [file],
+      options.keep ?? DEFAULT_KEEP,
+    );
   } finally {
     for (const g of opened) await g.close();
   }

@@ -19,7 +19,8 @@ export interface EntityChange {
   readonly unreachableBlankNodes: number;
 }
 
-const esc = (s: string): string => s.replace(/["\\\n\r]/g, (c) => (c === '"' ? '\\"' : c === "\\" ? "\\\\" : c === "\n" ? "\\n" : "\\r"));
+const esc = (s: string): string =>
+  s.replace(/["\\\n\r]/g, (c) => (c === '"' ? '\\"' : c === "\\" ? "\\\\" : c === "\n" ? "\\n" : "\\r"));
 
 function nt(t: Term, label: (b: string) => string): string {
   switch (t.termType) {
@@ -30,7 +31,9 @@ function nt(t: Term, label: (b: string) => string): string {
     case "Literal":
       return t.language
         ? `"${esc(t.value)}"@${t.language}`
-        : t.datatype.value === "http://www.w3.org/2001/XMLSchema#string" ? `"${esc(t.value)}"` : `"${esc(t.value)}"^^<${t.datatype.value}>`;
+        : t.datatype.value === "http://www.w3.org/2001/XMLSchema#string"
+          ? `"${esc(t.value)}"`
+          : `"${esc(t.value)}"^^<${t.datatype.value}>`;
     default:
       return "";
   }
@@ -57,14 +60,24 @@ export function diffEntities(quads: Iterable<Quad>, previous: ReadonlyMap<string
     if (path.has(b)) return "[cycle]";
     reached.add(b);
     path.add(b);
-    const lines = (bnodes.get(b) ?? []).map((q) => `<${q.predicate.value}> ${q.object.termType === "BlankNode" ? `[${canon(q.object.value, path)}]` : nt(q.object, () => "")}`).sort();
+    const lines = (bnodes.get(b) ?? [])
+      .map(
+        (q) =>
+          `<${q.predicate.value}> ${q.object.termType === "BlankNode" ? `[${canon(q.object.value, path)}]` : nt(q.object, () => "")}`,
+      )
+      .sort();
     path.delete(b);
     return lines.join(" ; ");
   };
   const digests: EntityDigests = new Map();
   const content = new Map<string, () => string>();
   for (const [iri, qs] of bySubject) {
-    const lines = qs.map((q) => `<${q.predicate.value}> ${q.object.termType === "BlankNode" ? `[${canon(q.object.value, new Set())}]` : nt(q.object, () => "")}`).sort();
+    const lines = qs
+      .map(
+        (q) =>
+          `<${q.predicate.value}> ${q.object.termType === "BlankNode" ? `[${canon(q.object.value, new Set())}]` : nt(q.object, () => "")}`,
+      )
+      .sort();
     digests.set(iri, createHash("sha256").update(lines.join("\n")).digest("base64url").slice(0, 22));
     content.set(iri, () => {
       // The entity and the blank nodes it reaches, in N-Triples, blank nodes labelled in the order met.

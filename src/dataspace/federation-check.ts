@@ -30,7 +30,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** The filter as query parameters, each value one the filter holds (so only checked values reach a node). */
 export function filterToParams(filter: PerformanceFilter): URLSearchParams {
   const p = new URLSearchParams();
-  for (const k of ["from", "to", "city", "region", "genre", "type", "venue", "performer", "lang", "accessibility", "q"] as const) {
+  for (const k of [
+    "from",
+    "to",
+    "city",
+    "region",
+    "genre",
+    "type",
+    "venue",
+    "performer",
+    "lang",
+    "accessibility",
+    "q",
+  ] as const) {
     const v = filter[k];
     if (v !== undefined) p.set(k, v);
   }
@@ -59,7 +71,8 @@ export function checkPage(json: unknown, asked: number, base: string): NodePage 
   graph.forEach((item: unknown, i) => {
     if (!isObject(item) || typeof item["@id"] !== "string" || item["@id"] === "") throw invalid(`@graph[${i}].@id`);
     const start = item.startDate;
-    if (start !== undefined && typeof start !== "string" && !(isObject(start) && typeof start["@value"] === "string")) throw invalid(`@graph[${i}].startDate`);
+    if (start !== undefined && typeof start !== "string" && !(isObject(start) && typeof start["@value"] === "string"))
+      throw invalid(`@graph[${i}].startDate`);
   });
   const next = json.next;
   if (next === undefined) return { items: graph as PerformanceNode[] };
@@ -76,14 +89,24 @@ export function checkPage(json: unknown, asked: number, base: string): NodePage 
 }
 
 /** Reads a node's `/api/performances/facets` answer: the facets asked, each a list of `{ value, count }`. */
-export function checkFacets(json: unknown, asked: readonly Facet[]): Partial<Record<Facet, { value: string; count: number }[]>> {
+export function checkFacets(
+  json: unknown,
+  asked: readonly Facet[],
+): Partial<Record<Facet, { value: string; count: number }[]>> {
   if (!isObject(json)) throw invalid("{}");
   const out: Partial<Record<Facet, { value: string; count: number }[]>> = {};
   for (const f of asked) {
     const list = json[f];
     if (!Array.isArray(list)) throw invalid(f);
     out[f] = list.map((c: unknown, i) => {
-      if (!isObject(c) || typeof c.value !== "string" || typeof c.count !== "number" || !Number.isSafeInteger(c.count) || c.count < 0) throw invalid(`${f}[${i}].value, ${f}[${i}].count`);
+      if (
+        !isObject(c) ||
+        typeof c.value !== "string" ||
+        typeof c.count !== "number" ||
+        !Number.isSafeInteger(c.count) ||
+        c.count < 0
+      )
+        throw invalid(`${f}[${i}].value, ${f}[${i}].count`);
       return { value: c.value, count: c.count };
     });
   }
@@ -91,12 +114,17 @@ export function checkFacets(json: unknown, asked: readonly Facet[]): Partial<Rec
 }
 
 /** Sums facet counts of several nodes: value → total, most frequent first, then by value. */
-export function mergeFacets(parts: readonly Partial<Record<Facet, readonly { value: string; count: number }[]>>[], asked: readonly Facet[]): FacetCounts {
+export function mergeFacets(
+  parts: readonly Partial<Record<Facet, readonly { value: string; count: number }[]>>[],
+  asked: readonly Facet[],
+): FacetCounts {
   const out: Record<string, { value: string; count: number }[]> = {};
   for (const f of asked) {
     const sums = new Map<string, number>();
     for (const p of parts) for (const c of p[f] ?? []) sums.set(c.value, (sums.get(c.value) ?? 0) + c.count);
-    out[f] = [...sums].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    out[f] = [...sums]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
   return out as unknown as FacetCounts;
 }
@@ -114,7 +142,8 @@ export function encodeFederatedCursor(positions: ReadonlyMap<string, NodePositio
   return Buffer.from(JSON.stringify({ v: 1, n }), "utf8").toString("base64url");
 }
 
-const badCursor = (): InputError => new InputError("federation/bad-cursor", tx("federation/bad-cursor"), { hint: tx("query/bad-cursor.hint") });
+const badCursor = (): InputError =>
+  new InputError("federation/bad-cursor", tx("federation/bad-cursor"), { hint: tx("query/bad-cursor.hint") });
 
 /** A federated cursor back into positions, for the configured nodes only (any other key is ignored). */
 export function decodeFederatedCursor(text: string, nodes: readonly string[]): Map<string, NodePosition> {
@@ -132,8 +161,10 @@ export function decodeFederatedCursor(text: string, nodes: readonly string[]): M
     const e = json.n[url];
     if (!Array.isArray(e) || e.length !== 3) throw badCursor();
     const [cursor, skip, done] = e as unknown[];
-    if (!(cursor === null || (typeof cursor === "string" && cursor !== "" && cursor.length <= MAX_NODE_CURSOR))) throw badCursor();
-    if (typeof skip !== "number" || !Number.isInteger(skip) || skip < 0 || skip >= MAX_FEDERATED_LIMIT) throw badCursor();
+    if (!(cursor === null || (typeof cursor === "string" && cursor !== "" && cursor.length <= MAX_NODE_CURSOR)))
+      throw badCursor();
+    if (typeof skip !== "number" || !Number.isInteger(skip) || skip < 0 || skip >= MAX_FEDERATED_LIMIT)
+      throw badCursor();
     if (done !== 0 && done !== 1) throw badCursor();
     out.set(url, { ...(cursor !== null ? { cursor } : {}), skip, done: done === 1 });
   }
@@ -142,6 +173,10 @@ export function decodeFederatedCursor(text: string, nodes: readonly string[]): M
 
 /** The facets named, checked (a name outside FACETS is refused). */
 export function checkFacetNames(names: readonly string[]): Facet[] {
-  for (const a of names) if (!(FACETS as readonly string[]).includes(a)) throw new InputError("api/bad-facet", tx("api/bad-facet", { name: a }), { hint: tx("request/use-one-of", { list: FACETS.join(", ") }) });
+  for (const a of names)
+    if (!(FACETS as readonly string[]).includes(a))
+      throw new InputError("api/bad-facet", tx("api/bad-facet", { name: a }), {
+        hint: tx("request/use-one-of", { list: FACETS.join(", ") }),
+      });
   return names.length ? (names as Facet[]) : [...FACETS];
 }

@@ -13,8 +13,17 @@ import type { Facet, FacetCounts } from "../query/aggregates.js";
 import { startTimes, type PerformanceFilter } from "../query/filter.js";
 import type { PerformanceNode, PerformancePage } from "../query/performances.js";
 import {
-  checkFacetNames, checkFacets, checkPage, decodeFederatedCursor, encodeFederatedCursor, filterToParams, InvalidAnswer, mergeFacets,
-  MAX_FEDERATED_LIMIT, type NodePage, type NodePosition,
+  checkFacetNames,
+  checkFacets,
+  checkPage,
+  decodeFederatedCursor,
+  encodeFederatedCursor,
+  filterToParams,
+  InvalidAnswer,
+  mergeFacets,
+  MAX_FEDERATED_LIMIT,
+  type NodePage,
+  type NodePosition,
 } from "./federation-check.js";
 
 export { MAX_FEDERATED_LIMIT } from "./federation-check.js";
@@ -105,13 +114,20 @@ export function federatedNodes(list: readonly (string | FederatedNode)[]): Feder
       u = undefined;
     }
     if (!u || (u.protocol !== "http:" && u.protocol !== "https:") || u.username || u.password || u.search || u.hash) {
-      throw new InputError("federation/bad-node", tx("federation/bad-node", { url: node.url }), { hint: tx("federation/bad-node.hint") });
+      throw new InputError("federation/bad-node", tx("federation/bad-node", { url: node.url }), {
+        hint: tx("federation/bad-node.hint"),
+      });
     }
     if (!u.pathname.endsWith("/")) u.pathname += "/";
     if (node.token !== undefined && !/^[\x21-\x7e]{16,512}$/.test(node.token)) {
-      throw new InputError("federation/bad-token", tx("federation/bad-token", { url: u.href }), { hint: tx("federation/bad-token.hint") });
+      throw new InputError("federation/bad-token", tx("federation/bad-token", { url: u.href }), {
+        hint: tx("federation/bad-token.hint"),
+      });
     }
-    if (out.some((n) => n.url === u.href)) throw new InputError("federation/duplicate-node", tx("federation/duplicate-node", { url: u.href }), { hint: tx("federation/bad-node.hint") });
+    if (out.some((n) => n.url === u.href))
+      throw new InputError("federation/duplicate-node", tx("federation/duplicate-node", { url: u.href }), {
+        hint: tx("federation/bad-node.hint"),
+      });
     out.push({ url: u.href, ...(node.token !== undefined ? { token: node.token } : {}) });
   }
   return out;
@@ -119,14 +135,24 @@ export function federatedNodes(list: readonly (string | FederatedNode)[]): Feder
 
 const limitOf = (limit: number | undefined): number => {
   const l = limit ?? 20;
-  if (!Number.isInteger(l) || l < 1 || l > MAX_FEDERATED_LIMIT) throw new InputError("federation/bad-limit", tx("federation/bad-limit", { value: JSON.stringify(limit), max: MAX_FEDERATED_LIMIT }), { hint: tx("federation/bad-limit.hint", { max: MAX_FEDERATED_LIMIT }) });
+  if (!Number.isInteger(l) || l < 1 || l > MAX_FEDERATED_LIMIT)
+    throw new InputError(
+      "federation/bad-limit",
+      tx("federation/bad-limit", { value: JSON.stringify(limit), max: MAX_FEDERATED_LIMIT }),
+      { hint: tx("federation/bad-limit.hint", { max: MAX_FEDERATED_LIMIT }) },
+    );
   return l;
 };
 
 /** A performance's place in the merged order: its start's instant (or its local date and time read as UTC), then its IRI. */
 function orderKey(p: PerformanceNode): number {
   const s = p.startDate;
-  const lexical = typeof s === "string" ? s : typeof s === "object" && s !== null && typeof (s as { "@value"?: unknown })["@value"] === "string" ? (s as { "@value": string })["@value"] : undefined;
+  const lexical =
+    typeof s === "string"
+      ? s
+      : typeof s === "object" && s !== null && typeof (s as { "@value"?: unknown })["@value"] === "string"
+        ? (s as { "@value": string })["@value"]
+        : undefined;
   const t = lexical !== undefined ? startTimes(lexical) : undefined;
   return t ? t.key : Number.POSITIVE_INFINITY;
 }
@@ -149,12 +175,24 @@ export class Federation {
   constructor(options: FederationOptions) {
     this.nodes = federatedNodes(options.nodes);
     this.timeoutMs = options.timeoutMs ?? 3000;
-    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1) throw new InputError("federation/bad-timeout", tx("federation/bad-timeout", { value: String(options.timeoutMs) }), { hint: tx("federation/bad-timeout.hint") });
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1)
+      throw new InputError(
+        "federation/bad-timeout",
+        tx("federation/bad-timeout", { value: String(options.timeoutMs) }),
+        { hint: tx("federation/bad-timeout.hint") },
+      );
     this.#local = options.local;
     this.#fetcher = new PoliteFetcher({
-      userAgent: "VivantFederation/0.1 (+https://vivant.dev/federation)", timeoutMs: this.timeoutMs, maxBytes: options.maxBytes ?? 8 * 2 ** 20,
+      userAgent: "VivantFederation/0.1 (+https://vivant.dev/federation)",
+      timeoutMs: this.timeoutMs,
+      maxBytes: options.maxBytes ?? 8 * 2 ** 20,
       // Nothing but the configured URL: no redirect (it could lead anywhere), no retry, no robots.txt (the node invites it).
-      maxRedirects: 0, maxRetries: 0, robots: false, perHostDelayMs: 0, perHostConcurrency: 32, allowPrivate: options.allowPrivate ?? false,
+      maxRedirects: 0,
+      maxRetries: 0,
+      robots: false,
+      perHostDelayMs: 0,
+      perHostConcurrency: 32,
+      allowPrivate: options.allowPrivate ?? false,
     });
   }
 
@@ -175,14 +213,32 @@ export class Federation {
     let timer: NodeJS.Timeout | undefined;
     // The fetcher's clock starts with the request; this one also covers the wait for a connection.
     const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), this.timeoutMs)));
-    const got = await Promise.race([this.#fetcher.get(url.href, "application/ld+json, application/json;q=0.9", { headers: node.token ? { authorization: `Bearer ${node.token}` } : {} }), late]).finally(() => clearTimeout(timer));
+    const got = await Promise.race([
+      this.#fetcher.get(url.href, "application/ld+json, application/json;q=0.9", {
+        headers: node.token ? { authorization: `Bearer ${node.token}` } : {},
+      }),
+      late,
+    ]).finally(() => clearTimeout(timer));
     const ms = performance.now() - t0;
-    if (got === "late") return { ok: false, report: { node: node.url, status: "timeout", ms, message: tx("federation/timeout", { ms: this.timeoutMs }) } };
+    if (got === "late")
+      return {
+        ok: false,
+        report: { node: node.url, status: "timeout", ms, message: tx("federation/timeout", { ms: this.timeoutMs }) },
+      };
     if (!got.ok) return { ok: false, report: failureReport(node.url, got, ms, this.timeoutMs) };
     try {
       return { ok: true, value: JSON.parse(got.body) as unknown, ms };
     } catch (e) {
-      return { ok: false, report: { node: node.url, status: "invalid", ms, message: tx("federation/invalid-json"), detail: (e as Error).message } };
+      return {
+        ok: false,
+        report: {
+          node: node.url,
+          status: "invalid",
+          ms,
+          message: tx("federation/invalid-json"),
+          detail: (e as Error).message,
+        },
+      };
     }
   }
 
@@ -194,10 +250,28 @@ export class Federation {
     const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), this.timeoutMs)));
     try {
       const got = await Promise.race([run(), late]);
-      if (got === "late") return { ok: false, report: { node: url, status: "timeout", ms: performance.now() - t0, message: tx("federation/timeout", { ms: this.timeoutMs }) } };
+      if (got === "late")
+        return {
+          ok: false,
+          report: {
+            node: url,
+            status: "timeout",
+            ms: performance.now() - t0,
+            message: tx("federation/timeout", { ms: this.timeoutMs }),
+          },
+        };
       return { ok: true, value: got, ms: performance.now() - t0 };
     } catch (e) {
-      return { ok: false, report: { node: url, status: "http-error", ms: performance.now() - t0, message: tx("federation/local-failed"), detail: (e as Error).message } };
+      return {
+        ok: false,
+        report: {
+          node: url,
+          status: "http-error",
+          ms: performance.now() - t0,
+          message: tx("federation/local-failed"),
+          detail: (e as Error).message,
+        },
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -207,39 +281,60 @@ export class Federation {
    * One merged page of performances matching `filter` over every node, in start order; `cursor` is the previous
    * page's `next`. A node that fails is listed in `failed` and its position kept for the next page.
    */
-  async performances(filter: PerformanceFilter, options: { readonly limit?: number; readonly cursor?: string } = {}): Promise<FederatedPage> {
+  async performances(
+    filter: PerformanceFilter,
+    options: { readonly limit?: number; readonly cursor?: string } = {},
+  ): Promise<FederatedPage> {
     const limit = limitOf(options.limit);
     const sources = this.sources;
-    const positions = options.cursor !== undefined ? decodeFederatedCursor(options.cursor, sources) : new Map<string, NodePosition>();
+    const positions =
+      options.cursor !== undefined ? decodeFederatedCursor(options.cursor, sources) : new Map<string, NodePosition>();
     const params = filterToParams(filter);
-    const parts = await Promise.all(sources.map(async (source, i): Promise<Part<NodePage> | "done"> => {
-      const at = positions.get(source) ?? { skip: 0, done: false };
-      if (at.done) return "done";
-      const asked = at.skip + limit;
-      if (this.#local && i === 0) {
-        const got = await this.#localPart(() => this.#local!.page(filter, { limit: asked, ...(at.cursor !== undefined ? { cursor: at.cursor } : {}) }));
-        return got.ok ? { ok: true, value: { items: got.value.items, ...(got.value.next !== undefined ? { next: got.value.next } : {}) }, ms: got.ms } : got;
-      }
-      const node = this.nodes[this.#local ? i - 1 : i]!;
-      const p = new URLSearchParams(params);
-      p.set("limit", String(asked));
-      if (at.cursor !== undefined) p.set("cursor", at.cursor);
-      const got = await this.#get(node, "api/performances", p);
-      if (!got.ok) return got;
-      try {
-        return { ok: true, value: checkPage(got.value, asked, node.url), ms: got.ms };
-      } catch (e) {
-        if (!(e instanceof InvalidAnswer)) throw e;
-        return { ok: false, report: { node: node.url, status: "invalid", ms: got.ms, message: e.text, detail: e.message } };
-      }
-    }));
+    const parts = await Promise.all(
+      sources.map(async (source, i): Promise<Part<NodePage> | "done"> => {
+        const at = positions.get(source) ?? { skip: 0, done: false };
+        if (at.done) return "done";
+        const asked = at.skip + limit;
+        if (this.#local && i === 0) {
+          const got = await this.#localPart(() =>
+            this.#local!.page(filter, { limit: asked, ...(at.cursor !== undefined ? { cursor: at.cursor } : {}) }),
+          );
+          return got.ok
+            ? {
+                ok: true,
+                value: { items: got.value.items, ...(got.value.next !== undefined ? { next: got.value.next } : {}) },
+                ms: got.ms,
+              }
+            : got;
+        }
+        const node = this.nodes[this.#local ? i - 1 : i]!;
+        const p = new URLSearchParams(params);
+        p.set("limit", String(asked));
+        if (at.cursor !== undefined) p.set("cursor", at.cursor);
+        const got = await this.#get(node, "api/performances", p);
+        if (!got.ok) return got;
+        try {
+          return { ok: true, value: checkPage(got.value, asked, node.url), ms: got.ms };
+        } catch (e) {
+          if (!(e instanceof InvalidAnswer)) throw e;
+          return {
+            ok: false,
+            report: { node: node.url, status: "invalid", ms: got.ms, message: e.text, detail: e.message },
+          };
+        }
+      }),
+    );
     // Each answered node's remaining performances (past those shown already), merged by their heads.
-    const queues = parts.map((p, i) => (p !== "done" && p.ok ? p.value.items.slice((positions.get(sources[i]!) ?? { skip: 0 }).skip) : []));
+    const queues = parts.map((p, i) =>
+      p !== "done" && p.ok ? p.value.items.slice((positions.get(sources[i]!) ?? { skip: 0 }).skip) : [],
+    );
     const heads = queues.map(() => 0);
     const items: FederatedPerformance[] = [];
     while (items.length < limit) {
       let best = -1;
-      for (let i = 0; i < queues.length; i++) if (heads[i]! < queues[i]!.length && (best < 0 || before(queues[i]![heads[i]!]!, queues[best]![heads[best]!]!))) best = i;
+      for (let i = 0; i < queues.length; i++)
+        if (heads[i]! < queues[i]!.length && (best < 0 || before(queues[i]![heads[i]!]!, queues[best]![heads[best]!]!)))
+          best = i;
       if (best < 0) break;
       const item = queues[best]![heads[best]!++]!;
       const also: string[] = [];
@@ -265,13 +360,26 @@ export class Federation {
       } else {
         const shown = at.skip + heads[i]!;
         const all = p.value.items.length;
-        next.set(source, shown < all ? { ...(at.cursor !== undefined ? { cursor: at.cursor } : {}), skip: shown, done: false } : p.value.next !== undefined ? { cursor: p.value.next, skip: 0, done: false } : { skip: 0, done: true });
+        next.set(
+          source,
+          shown < all
+            ? { ...(at.cursor !== undefined ? { cursor: at.cursor } : {}), skip: shown, done: false }
+            : p.value.next !== undefined
+              ? { cursor: p.value.next, skip: 0, done: false }
+              : { skip: 0, done: true },
+        );
         reports.push({ node: source, status: "ok", ms: p.ms, items: heads[i]! });
       }
     });
     const more = parts.some((p, i) => p !== "done" && p.ok && !next.get(sources[i]!)!.done);
     const failed = reports.filter((r) => r.status !== "ok");
-    return { items, ...(more ? { next: encodeFederatedCursor(next) } : {}), nodes: reports, failed, partial: failed.length > 0 };
+    return {
+      items,
+      ...(more ? { next: encodeFederatedCursor(next) } : {}),
+      nodes: reports,
+      failed,
+      partial: failed.length > 0,
+    };
   }
 
   /** Facet counts for `filter` summed over every node that answered (`facets`: all when empty). */
@@ -280,21 +388,44 @@ export class Federation {
     const params = filterToParams(filter);
     for (const f of asked) params.append("facet", f);
     const sources = this.sources;
-    const parts = await Promise.all(sources.map(async (source, i): Promise<Part<Partial<Record<Facet, { value: string; count: number }[]>>>> => {
-      if (this.#local && i === 0) return this.#localPart(async () => ({ ...(await this.#local!.facets(filter, asked)) }) as Partial<Record<Facet, { value: string; count: number }[]>>);
-      const node = this.nodes[this.#local ? i - 1 : i]!;
-      const got = await this.#get(node, "api/performances/facets", params);
-      if (!got.ok) return got;
-      try {
-        return { ok: true, value: checkFacets(got.value, asked), ms: got.ms };
-      } catch (e) {
-        if (!(e instanceof InvalidAnswer)) throw e;
-        return { ok: false, report: { node: source, status: "invalid", ms: got.ms, message: e.text, detail: e.message } };
-      }
-    }));
-    const reports = parts.map((p, i): NodeReport => (p.ok ? { node: sources[i]!, status: "ok", ms: p.ms, items: asked.reduce((n, f) => n + (p.value[f]?.length ?? 0), 0) } : p.report));
+    const parts = await Promise.all(
+      sources.map(async (source, i): Promise<Part<Partial<Record<Facet, { value: string; count: number }[]>>>> => {
+        if (this.#local && i === 0)
+          return this.#localPart(
+            async () =>
+              ({ ...(await this.#local!.facets(filter, asked)) }) as Partial<
+                Record<Facet, { value: string; count: number }[]>
+              >,
+          );
+        const node = this.nodes[this.#local ? i - 1 : i]!;
+        const got = await this.#get(node, "api/performances/facets", params);
+        if (!got.ok) return got;
+        try {
+          return { ok: true, value: checkFacets(got.value, asked), ms: got.ms };
+        } catch (e) {
+          if (!(e instanceof InvalidAnswer)) throw e;
+          return {
+            ok: false,
+            report: { node: source, status: "invalid", ms: got.ms, message: e.text, detail: e.message },
+          };
+        }
+      }),
+    );
+    const reports = parts.map((p, i): NodeReport =>
+      p.ok
+        ? { node: sources[i]!, status: "ok", ms: p.ms, items: asked.reduce((n, f) => n + (p.value[f]?.length ?? 0), 0) }
+        : p.report,
+    );
     const failed = reports.filter((r) => r.status !== "ok");
-    return { facets: mergeFacets(parts.flatMap((p) => (p.ok ? [p.value] : [])), asked), nodes: reports, failed, partial: failed.length > 0 };
+    return {
+      facets: mergeFacets(
+        parts.flatMap((p) => (p.ok ? [p.value] : [])),
+        asked,
+      ),
+      nodes: reports,
+      failed,
+      partial: failed.length > 0,
+    };
   }
 }
 
@@ -305,10 +436,23 @@ function failureReport(node: string, f: FetchFailure, ms: number, timeoutMs: num
     case "too-large":
       return { node, status: "too-large", ms, message: tx("federation/too-large"), detail: f.message };
     case "http-status":
-      return { node, status: "http-error", ms, ...(f.status !== undefined ? { httpStatus: f.status } : {}), message: tx("federation/http-status", { status: f.status ?? "?" }), detail: f.message };
+      return {
+        node,
+        status: "http-error",
+        ms,
+        ...(f.status !== undefined ? { httpStatus: f.status } : {}),
+        message: tx("federation/http-status", { status: f.status ?? "?" }),
+        detail: f.message,
+      };
     case "too-many-redirects":
       return { node, status: "http-error", ms, message: tx("federation/redirect"), detail: f.message };
     default:
-      return { node, status: "unreachable", ms, message: tx("federation/unreachable", { code: f.code }), detail: f.message };
+      return {
+        node,
+        status: "unreachable",
+        ms,
+        message: tx("federation/unreachable", { code: f.code }),
+        detail: f.message,
+      };
   }
 }

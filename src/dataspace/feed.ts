@@ -107,7 +107,9 @@ export class ChangeFeeds {
     if (n > last) return undefined;
     if (n < s.firstPage) return "compacted";
     try {
-      return JSON.parse(await readFile(join(feedsDir(this.#dataDir), id, `page-${n}.json`), "utf8")) as StoredActivity[];
+      return JSON.parse(
+        await readFile(join(feedsDir(this.#dataDir), id, `page-${n}.json`), "utf8"),
+      ) as StoredActivity[];
     } catch {
       return n === last && s.nextSeq === last * this.#pageSize ? [] : undefined;
     }
@@ -132,23 +134,46 @@ export class ChangeFeeds {
   async recordDelete(info: GraphInfo): Promise<void> {
     const before = await this.digests(info);
     const now = new Date().toISOString();
-    await this.#append({ ...info, modified: now, version: info.version + 1 }, [...(before?.keys() ?? [])].sort().map((iri) => ({ type: "Delete" as const, object: iri })), {}, 0);
+    await this.#append(
+      { ...info, modified: now, version: info.version + 1 },
+      [...(before?.keys() ?? [])].sort().map((iri) => ({ type: "Delete" as const, object: iri })),
+      {},
+      0,
+    );
   }
 
-  #append(info: GraphInfo, activities: { type: ActivityType; object: string; ntriples?: string }[], digests: Record<string, string>, unreachable: number): Promise<void> {
+  #append(
+    info: GraphInfo,
+    activities: { type: ActivityType; object: string; ntriples?: string }[],
+    digests: Record<string, string>,
+    unreachable: number,
+  ): Promise<void> {
     const run = this.#chain.then(async () => {
       const id = datasetId(info);
       const dir = join(feedsDir(this.#dataDir), id);
       await mkdir(dir, { recursive: true });
       const prev = await this.state(id);
-      const base: FeedState = prev && prev.graph === info.graphIri ? prev : { graph: info.graphIri, id, nextSeq: prev?.nextSeq ?? 0, firstPage: prev?.firstPage ?? 0, version: 0, updated: info.modified, digests: {}, unreachableBlankNodes: 0 };
+      const base: FeedState =
+        prev && prev.graph === info.graphIri
+          ? prev
+          : {
+              graph: info.graphIri,
+              id,
+              nextSeq: prev?.nextSeq ?? 0,
+              firstPage: prev?.firstPage ?? 0,
+              version: 0,
+              updated: info.modified,
+              digests: {},
+              unreachableBlankNodes: 0,
+            };
       let seq = base.nextSeq;
       // Group the new activities by page: the last page's items first, then new pages.
       const pages = new Map<number, StoredActivity[]>();
       for (const a of activities) {
         const n = Math.floor(seq / this.#pageSize);
         if (!pages.has(n)) {
-          const existing = seq % this.#pageSize === 0 ? [] : ((await this.page(id, n)) as StoredActivity[] | undefined) ?? [];
+          const existing =
+            seq % this.#pageSize === 0 ? [] : (((await this.page(id, n)) as StoredActivity[] | undefined) ?? []);
           pages.set(n, [...(Array.isArray(existing) ? existing : [])]);
         }
         pages.get(n)!.push({ seq, ...a, published: info.modified, version: info.version });
@@ -159,7 +184,16 @@ export class ChangeFeeds {
       }
       const last = Math.floor(Math.max(0, seq - 1) / this.#pageSize);
       const firstPage = Math.max(base.firstPage, last - this.#retain + 1);
-      const state: FeedState = { graph: info.graphIri, id, nextSeq: seq, firstPage, version: info.version, updated: info.modified, digests, unreachableBlankNodes: unreachable };
+      const state: FeedState = {
+        graph: info.graphIri,
+        id,
+        nextSeq: seq,
+        firstPage,
+        version: info.version,
+        updated: info.modified,
+        digests,
+        unreachableBlankNodes: unreachable,
+      };
       await writeBytesAtomically(dir, "state.json", Buffer.from(JSON.stringify(state), "utf8"));
       this.#states.set(id, state);
       // Compaction: pages older than the retained ones go (after the state no longer lists them).

@@ -66,21 +66,29 @@ export function parseCatalog(text: string, url: string): RemoteDataset[] {
     if (!l) bySubject.set(q.subject.value, (l = []));
     l.push(q);
   }
-  const values = (s: string, p: string): string[] => (bySubject.get(s) ?? []).filter((q) => q.predicate.value === p).map((q) => q.object.value);
+  const values = (s: string, p: string): string[] =>
+    (bySubject.get(s) ?? []).filter((q) => q.predicate.value === p).map((q) => q.object.value);
   const one = (s: string, p: string): string | undefined => values(s, p)[0];
   const num = (s: string, p: string): number | undefined => {
     const v = one(s, p);
     return v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
   };
-  const rules = (policy: string, p: string): PolicyRule[] => values(policy, p).flatMap((r) => values(r, `${ODRL}action`).map((a) => ({
-    action: a.startsWith(ODRL) ? a.slice(ODRL.length) : a, assignees: values(r, `${ODRL}assignee`),
-  })));
+  const rules = (policy: string, p: string): PolicyRule[] =>
+    values(policy, p).flatMap((r) =>
+      values(r, `${ODRL}action`).map((a) => ({
+        action: a.startsWith(ODRL) ? a.slice(ODRL.length) : a,
+        assignees: values(r, `${ODRL}assignee`),
+      })),
+    );
   const catalogs = [...bySubject.keys()].filter((s) => values(s, RDF_TYPE).includes(`${DCAT}Catalog`));
   const datasets = new Set(catalogs.flatMap((c) => values(c, `${DCAT}dataset`)));
   const out: RemoteDataset[] = [];
   for (const d of [...datasets].sort()) {
     const dists = values(d, `${DCAT}distribution`);
-    const byType = (type: string): string | undefined => dists.find((x) => values(x, `${DCAT}mediaType`).includes(`${IANA}${type}`) && values(x, `${DCAT}downloadURL`).length === 0);
+    const byType = (type: string): string | undefined =>
+      dists.find(
+        (x) => values(x, `${DCAT}mediaType`).includes(`${IANA}${type}`) && values(x, `${DCAT}downloadURL`).length === 0,
+      );
     const gsp = byType("text/turtle");
     const feed = byType("application/activity+json");
     const policy = one(d, `${ODRL}hasPolicy`);
@@ -94,11 +102,18 @@ export function parseCatalog(text: string, url: string): RemoteDataset[] {
     const graphStore = gsp !== undefined ? one(gsp, `${DCAT}accessURL`) : undefined;
     const feedUrl = feed !== undefined ? one(feed, `${DCAT}accessURL`) : undefined;
     out.push({
-      iri: d, graph: one(d, `${DCTERMS}identifier`) ?? d, namespaces: values(d, `${VOID}uriSpace`),
-      ...(title !== undefined ? { title } : {}), ...(publisherId !== undefined ? { publisherId } : {}), ...(licence !== undefined ? { licence } : {}),
+      iri: d,
+      graph: one(d, `${DCTERMS}identifier`) ?? d,
+      namespaces: values(d, `${VOID}uriSpace`),
+      ...(title !== undefined ? { title } : {}),
+      ...(publisherId !== undefined ? { publisherId } : {}),
+      ...(licence !== undefined ? { licence } : {}),
       ...(rights !== undefined ? { accessRights: rights.slice(rights.lastIndexOf("/") + 1) } : {}),
-      ...(version !== undefined ? { version } : {}), ...(modified !== undefined ? { modified } : {}), ...(triples !== undefined ? { triples } : {}),
-      ...(graphStore !== undefined ? { graphStore } : {}), ...(feedUrl !== undefined ? { feed: feedUrl } : {}),
+      ...(version !== undefined ? { version } : {}),
+      ...(modified !== undefined ? { modified } : {}),
+      ...(triples !== undefined ? { triples } : {}),
+      ...(graphStore !== undefined ? { graphStore } : {}),
+      ...(feedUrl !== undefined ? { feed: feedUrl } : {}),
       ...(policy !== undefined ? { policy } : {}),
       permissions: policy !== undefined ? rules(policy, `${ODRL}permission`) : [],
       prohibitions: policy !== undefined ? rules(policy, `${ODRL}prohibition`) : [],
@@ -108,7 +123,8 @@ export function parseCatalog(text: string, url: string): RemoteDataset[] {
 }
 
 /** Why a use is not permitted: the ODRL action missing or prohibited. */
-export type PolicyRefusal = { readonly kind: "no-policy" } | { readonly kind: "not-permitted" | "prohibited"; readonly action: string };
+export type PolicyRefusal =
+  { readonly kind: "no-policy" } | { readonly kind: "not-permitted" | "prohibited"; readonly action: string };
 
 /**
  * Whether a dataset's policy permits a use: every action the use needs is permitted (to everyone, or to named
@@ -117,8 +133,10 @@ export type PolicyRefusal = { readonly kind: "no-policy" } | { readonly kind: "n
 export function checkPolicy(d: RemoteDataset, use: FollowUse, readable: boolean): PolicyRefusal | undefined {
   if (d.policy === undefined) return { kind: "no-policy" };
   for (const action of USES[use]) {
-    if (d.prohibitions.some((r) => r.action === action && (r.assignees.length === 0 || readable))) return { kind: "prohibited", action };
-    if (!d.permissions.some((r) => r.action === action && (r.assignees.length === 0 || readable))) return { kind: "not-permitted", action };
+    if (d.prohibitions.some((r) => r.action === action && (r.assignees.length === 0 || readable)))
+      return { kind: "prohibited", action };
+    if (!d.permissions.some((r) => r.action === action && (r.assignees.length === 0 || readable)))
+      return { kind: "not-permitted", action };
   }
   return undefined;
 }

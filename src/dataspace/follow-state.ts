@@ -57,7 +57,8 @@ export async function readFollowState(dataDir: string): Promise<FollowState> {
     throw e;
   }
   const s = JSON.parse(text) as FollowState;
-  if (s.format !== 1 || typeof s.datasets !== "object" || s.datasets === null) throw new Error(`${join(followDir(dataDir), "state.json")}: not a follower state (format 1)`);
+  if (s.format !== 1 || typeof s.datasets !== "object" || s.datasets === null)
+    throw new Error(`${join(followDir(dataDir), "state.json")}: not a follower state (format 1)`);
   return s;
 }
 
@@ -65,16 +66,30 @@ export async function readFollowState(dataDir: string): Promise<FollowState> {
 export function provenanceJsonLd(state: FollowState): Record<string, unknown> {
   return {
     "@context": {
-      prov: "http://www.w3.org/ns/prov#", dcat: "http://www.w3.org/ns/dcat#", dct: "http://purl.org/dc/terms/", xsd: "http://www.w3.org/2001/XMLSchema#",
+      prov: "http://www.w3.org/ns/prov#",
+      dcat: "http://www.w3.org/ns/dcat#",
+      dct: "http://purl.org/dc/terms/",
+      xsd: "http://www.w3.org/2001/XMLSchema#",
       vivant: "https://vivant.dev/ns#",
-      derivedFrom: { "@id": "prov:wasDerivedFrom", "@type": "@id" }, generatedAt: { "@id": "prov:generatedAtTime", "@type": "xsd:dateTime" },
-      catalog: { "@id": "vivant:sourceCatalog", "@type": "@id" }, licence: { "@id": "dct:license", "@type": "@id" }, version: "dcat:version",
+      derivedFrom: { "@id": "prov:wasDerivedFrom", "@type": "@id" },
+      generatedAt: { "@id": "prov:generatedAtTime", "@type": "xsd:dateTime" },
+      catalog: { "@id": "vivant:sourceCatalog", "@type": "@id" },
+      licence: { "@id": "dct:license", "@type": "@id" },
+      version: "dcat:version",
       sourceVersion: "vivant:sourceVersion",
     },
-    "@graph": Object.values(state.datasets).sort((a, b) => (a.graph < b.graph ? -1 : 1)).map((d) => ({
-      "@id": d.graph, "@type": "prov:Entity", derivedFrom: d.dataset, catalog: d.catalog, generatedAt: d.fetchedAt, licence: d.licence,
-      version: String(d.localVersion), ...(d.version !== undefined ? { sourceVersion: d.version } : {}),
-    })),
+    "@graph": Object.values(state.datasets)
+      .sort((a, b) => (a.graph < b.graph ? -1 : 1))
+      .map((d) => ({
+        "@id": d.graph,
+        "@type": "prov:Entity",
+        derivedFrom: d.dataset,
+        catalog: d.catalog,
+        generatedAt: d.fetchedAt,
+        licence: d.licence,
+        version: String(d.localVersion),
+        ...(d.version !== undefined ? { sourceVersion: d.version } : {}),
+      })),
   };
 }
 

@@ -10,21 +10,42 @@
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
 import { isVivantError } from "../errors.js";
-import { PoliteFetcher, type FetchErrorCode, type FetchFailure, type FetchPolicy, type FetchedBody } from "../harvest/fetch.js";
+import {
+  PoliteFetcher,
+  type FetchErrorCode,
+  type FetchFailure,
+  type FetchPolicy,
+  type FetchedBody,
+} from "../harvest/fetch.js";
 import { ingest } from "../ingest/index.js";
 import { readGraphFileSync } from "../store/files.js";
 import { graphBase } from "../store/ownership.js";
 import type { GraphWriter } from "../store/writer.js";
 import { diffEntities } from "./entities.js";
 import { checkPolicy, parseCatalog, type FollowUse, type RemoteDataset } from "./follow-catalog.js";
-import { readFollowState, stateKey, StateWriter, type FeedPosition, type FollowedDataset, type FollowState } from "./follow-state.js";
+import {
+  readFollowState,
+  stateKey,
+  StateWriter,
+  type FeedPosition,
+  type FollowedDataset,
+  type FollowState,
+} from "./follow-state.js";
 import { createHash } from "node:crypto";
 
 /** Why a dataset was not brought up to date: a code (the CLI words it in English or French) and its details. */
 export interface FollowReason {
   readonly code:
-    | "policy-none" | "policy-not-permitted" | "policy-prohibited" | "no-licence" | "not-readable" | "fetch" | "invalid-rdf"
-    | "invalid-profile" | "invalid-feed" | "rejected";
+    | "policy-none"
+    | "policy-not-permitted"
+    | "policy-prohibited"
+    | "no-licence"
+    | "not-readable"
+    | "fetch"
+    | "invalid-rdf"
+    | "invalid-profile"
+    | "invalid-feed"
+    | "rejected";
   readonly detail?: string;
   readonly action?: string;
   readonly violations?: number;
@@ -33,10 +54,16 @@ export interface FollowReason {
   readonly status?: number;
 }
 
-const fetchFailed = (f: FetchFailure): FollowReason => ({ code: "fetch", detail: f.message, failure: f.code, ...(f.status !== undefined ? { status: f.status } : {}) });
+const fetchFailed = (f: FetchFailure): FollowReason => ({
+  code: "fetch",
+  detail: f.message,
+  failure: f.code,
+  ...(f.status !== undefined ? { status: f.status } : {}),
+});
 
 /** Why a full copy was made. */
-export type FullCopyReason = "first" | "no-feed" | "compacted" | "reset" | "unreachable-blank-nodes" | "local-missing" | "licence-changed";
+export type FullCopyReason =
+  "first" | "no-feed" | "compacted" | "reset" | "unreachable-blank-nodes" | "local-missing" | "licence-changed";
 
 export interface DatasetOutcome {
   readonly catalog: string;
@@ -87,7 +114,10 @@ export interface FollowOptions {
 
 /** The follower's defaults: requests spaced by nothing (nodes invite it), 64 MiB bodies, robots.txt not read (the catalog is the invitation). */
 export const FOLLOW_FETCH_POLICY: Partial<FetchPolicy> = {
-  userAgent: "VivantFollower/0.1 (+https://vivant.dev/follow)", perHostDelayMs: 0, robots: false, maxBytes: 64 * 1024 * 1024,
+  userAgent: "VivantFollower/0.1 (+https://vivant.dev/follow)",
+  perHostDelayMs: 0,
+  robots: false,
+  maxBytes: 64 * 1024 * 1024,
 };
 
 const ACCEPT_FEED = "application/activity+json, application/ld+json;q=0.9, application/json;q=0.8";
@@ -130,10 +160,13 @@ class FollowRun {
 
   #get(url: string, accept: string, catalog: string, etag?: string): Promise<Got> {
     const token = this.#token(catalog);
-    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(etag ? { "if-none-match": etag } : {}) };
+    const headers: Record<string, string> = {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(etag ? { "if-none-match": etag } : {}),
+    };
     // Only to the node's own origin: a catalog pointing elsewhere never receives its token.
     const sameOrigin = new URL(url).origin === new URL(catalog).origin;
-    return this.#fetcher.get(url, accept, { headers: sameOrigin ? headers : (etag ? { "if-none-match": etag } : {}) });
+    return this.#fetcher.get(url, accept, { headers: sameOrigin ? headers : etag ? { "if-none-match": etag } : {} });
   }
 
   async node(catalog: string): Promise<NodeOutcome> {
@@ -143,14 +176,26 @@ class FollowRun {
     try {
       datasets = parseCatalog(got.body, got.finalUrl);
     } catch (e) {
-      return { catalog, failure: { code: "invalid-rdf", detail: (e as Error).message }, datasets: [], bytes: got.receivedBytes };
+      return {
+        catalog,
+        failure: { code: "invalid-rdf", detail: (e as Error).message },
+        datasets: [],
+        bytes: got.receivedBytes,
+      };
     }
     const out: DatasetOutcome[] = [];
     for (const d of datasets) {
       if (this.#o.signal?.aborted) break;
       const outcome = await this.#dataset(catalog, d).catch((e: unknown) => {
         if (e instanceof Aborted) return undefined;
-        return { catalog, graph: d.graph, status: "failed" as const, reason: { code: "rejected" as const, detail: isVivantError(e) ? e.message : String(e) }, activities: 0, bytes: 0 };
+        return {
+          catalog,
+          graph: d.graph,
+          status: "failed" as const,
+          reason: { code: "rejected" as const, detail: isVivantError(e) ? e.message : String(e) },
+          activities: 0,
+          bytes: 0,
+        };
       });
       if (!outcome) break;
       out.push(outcome);
@@ -162,17 +207,48 @@ class FollowRun {
   async #dataset(catalog: string, d: RemoteDataset): Promise<DatasetOutcome> {
     const key = stateKey(catalog, d.graph);
     const known = this.#state.datasets[key];
-    const base = { catalog, graph: d.graph, ...(d.title !== undefined ? { title: d.title } : {}), ...(d.accessRights === "RESTRICTED" ? { restricted: true as const } : {}) };
-    const licenceChanged = known && d.licence !== undefined && known.licence !== d.licence ? { licenceChanged: { from: known.licence, to: d.licence } } : {};
-    const refused = (reason: FollowReason): DatasetOutcome => ({ ...base, status: "refused", reason, activities: 0, bytes: 0, ...licenceChanged });
+    const base = {
+      catalog,
+      graph: d.graph,
+      ...(d.title !== undefined ? { title: d.title } : {}),
+      ...(d.accessRights === "RESTRICTED" ? { restricted: true as const } : {}),
+    };
+    const licenceChanged =
+      known && d.licence !== undefined && known.licence !== d.licence
+        ? { licenceChanged: { from: known.licence, to: d.licence } }
+        : {};
+    const refused = (reason: FollowReason): DatasetOutcome => ({
+      ...base,
+      status: "refused",
+      reason,
+      activities: 0,
+      bytes: 0,
+      ...licenceChanged,
+    });
     const readable = d.graphStore !== undefined;
     const policy = checkPolicy(d, this.#o.use, readable);
-    if (policy) return refused(policy.kind === "no-policy" ? { code: "policy-none" } : { code: policy.kind === "prohibited" ? "policy-prohibited" : "policy-not-permitted", action: policy.action });
+    if (policy)
+      return refused(
+        policy.kind === "no-policy"
+          ? { code: "policy-none" }
+          : {
+              code: policy.kind === "prohibited" ? "policy-prohibited" : "policy-not-permitted",
+              action: policy.action,
+            },
+      );
     if (!readable) return refused({ code: "not-readable" });
     if (d.licence === undefined) return refused({ code: "no-licence" });
     const local = this.#o.writer.graph(d.graph);
     // A new licence comes with no change of entity: the copy is made again under it.
-    let full: FullCopyReason | undefined = !known ? "first" : !d.feed || !known.feed ? "no-feed" : !local ? "local-missing" : licenceChanged.licenceChanged ? "licence-changed" : undefined;
+    let full: FullCopyReason | undefined = !known
+      ? "first"
+      : !d.feed || !known.feed
+        ? "no-feed"
+        : !local
+          ? "local-missing"
+          : licenceChanged.licenceChanged
+            ? "licence-changed"
+            : undefined;
     let bytes = 0;
     if (full === undefined) {
       const inc = await this.#incremental(d, known!);
@@ -185,22 +261,51 @@ class FollowRun {
   }
 
   /** Reads the feed's collection and its last page: where a copy made now starts following from. */
-  async #feedHead(catalog: string, feedUrl: string): Promise<{ position: FeedPosition; bytes: number; unreachable: number } | { failure: FollowReason; bytes: number }> {
+  async #feedHead(
+    catalog: string,
+    feedUrl: string,
+  ): Promise<
+    { position: FeedPosition; bytes: number; unreachable: number } | { failure: FollowReason; bytes: number }
+  > {
     const c = await this.#get(feedUrl, ACCEPT_FEED, catalog);
     if (!c.ok) return { failure: fetchFailed(c), bytes: 0 };
     const coll = readJson(c.body) as { last?: unknown; "vivant:unreachableBlankNodes"?: unknown } | undefined;
-    if (!coll || typeof coll.last !== "string") return { failure: { code: "invalid-feed", detail: `${feedUrl}: no "last" page` }, bytes: c.receivedBytes };
+    if (!coll || typeof coll.last !== "string")
+      return { failure: { code: "invalid-feed", detail: `${feedUrl}: no "last" page` }, bytes: c.receivedBytes };
     const p = await this.#get(coll.last, ACCEPT_FEED, catalog);
     if (!p.ok) return { failure: fetchFailed(p), bytes: c.receivedBytes };
     const page = readPage(p.body);
-    if (typeof page === "string") return { failure: { code: "invalid-feed", detail: `${coll.last}: ${page}` }, bytes: c.receivedBytes + p.receivedBytes };
-    const unreachable = typeof coll["vivant:unreachableBlankNodes"] === "number" ? coll["vivant:unreachableBlankNodes"] : 0;
-    return { position: { url: feedUrl, page: coll.last, nextSeq: page.startIndex + page.items.length, ...(c.etag ? { etag: c.etag } : {}) }, bytes: c.receivedBytes + p.receivedBytes, unreachable };
+    if (typeof page === "string")
+      return {
+        failure: { code: "invalid-feed", detail: `${coll.last}: ${page}` },
+        bytes: c.receivedBytes + p.receivedBytes,
+      };
+    const unreachable =
+      typeof coll["vivant:unreachableBlankNodes"] === "number" ? coll["vivant:unreachableBlankNodes"] : 0;
+    return {
+      position: {
+        url: feedUrl,
+        page: coll.last,
+        nextSeq: page.startIndex + page.items.length,
+        ...(c.etag ? { etag: c.etag } : {}),
+      },
+      bytes: c.receivedBytes + p.receivedBytes,
+      unreachable,
+    };
   }
 
-  async #fullCopy(catalog: string, d: RemoteDataset, why: FullCopyReason): Promise<Omit<DatasetOutcome, "catalog" | "graph">> {
+  async #fullCopy(
+    catalog: string,
+    d: RemoteDataset,
+    why: FullCopyReason,
+  ): Promise<Omit<DatasetOutcome, "catalog" | "graph">> {
     let bytes = 0;
-    const failed = (reason: FollowReason): Omit<DatasetOutcome, "catalog" | "graph"> => ({ status: "failed", reason, activities: 0, bytes });
+    const failed = (reason: FollowReason): Omit<DatasetOutcome, "catalog" | "graph"> => ({
+      status: "failed",
+      reason,
+      activities: 0,
+      bytes,
+    });
     // The position first: changes made while the copy is read are then applied again next time (harmless), never missed.
     let position: FeedPosition | undefined;
     if (d.feed) {
@@ -221,22 +326,40 @@ class FollowRun {
     }
     const written = await this.#write(catalog, d, quads, position);
     if ("reason" in written) return failed(written.reason);
-    return { status: "copied", fullCopy: why, activities: 0, bytes, triples: written.triples, ...(d.version !== undefined ? { version: d.version } : {}) };
+    return {
+      status: "copied",
+      fullCopy: why,
+      activities: 0,
+      bytes,
+      triples: written.triples,
+      ...(d.version !== undefined ? { version: d.version } : {}),
+    };
   }
 
-  async #incremental(d: RemoteDataset, known: FollowedDataset): Promise<{ full: FullCopyReason; bytes: number } | { outcome: Omit<DatasetOutcome, "catalog" | "graph">; bytes: number }> {
+  async #incremental(
+    d: RemoteDataset,
+    known: FollowedDataset,
+  ): Promise<
+    { full: FullCopyReason; bytes: number } | { outcome: Omit<DatasetOutcome, "catalog" | "graph">; bytes: number }
+  > {
     let bytes = 0;
     const pos = known.feed!;
     const done = (o: Omit<DatasetOutcome, "catalog" | "graph" | "bytes">) => ({ outcome: { ...o, bytes }, bytes });
     const failed = (reason: FollowReason) => done({ status: "failed", reason, activities: 0 });
     if (pos.url !== d.feed) return { full: "reset", bytes };
     const c = await this.#get(pos.url, ACCEPT_FEED, known.catalog, pos.etag);
-    if (!c.ok && c.status === 304) return done({ status: "unchanged", activities: 0, ...(known.version !== undefined ? { version: known.version } : {}) });
+    if (!c.ok && c.status === 304)
+      return done({
+        status: "unchanged",
+        activities: 0,
+        ...(known.version !== undefined ? { version: known.version } : {}),
+      });
     if (!c.ok) return failed(fetchFailed(c));
     bytes += c.receivedBytes;
     const coll = readJson(c.body) as { "vivant:unreachableBlankNodes"?: unknown } | undefined;
     if (!coll) return failed({ code: "invalid-feed", detail: `${pos.url}: not JSON` });
-    if (typeof coll["vivant:unreachableBlankNodes"] === "number" && coll["vivant:unreachableBlankNodes"] > 0) return { full: "unreachable-blank-nodes", bytes };
+    if (typeof coll["vivant:unreachableBlankNodes"] === "number" && coll["vivant:unreachableBlankNodes"] > 0)
+      return { full: "unreachable-blank-nodes", bytes };
     // Walk the pages from the one holding the next activity.
     const activities: Activity[] = [];
     let url: string | undefined = pos.page;
@@ -245,7 +368,8 @@ class FollowRun {
     for (let n = 0; url !== undefined && n < (this.#o.maxPages ?? 10_000); n++) {
       this.#check();
       const p = await this.#get(url, ACCEPT_FEED, known.catalog);
-      if (!p.ok && (p.status === 410 || p.status === 404)) return { full: p.status === 410 ? "compacted" : "reset", bytes };
+      if (!p.ok && (p.status === 410 || p.status === 404))
+        return { full: p.status === 410 ? "compacted" : "reset", bytes };
       if (!p.ok) return failed(fetchFailed(p));
       bytes += p.receivedBytes;
       const read = readPage(p.body);
@@ -262,7 +386,11 @@ class FollowRun {
     const position: FeedPosition = { url: pos.url, page: lastUrl, nextSeq, ...(c.etag ? { etag: c.etag } : {}) };
     if (activities.length === 0) {
       await this.#remember(known.catalog, d, { ...known, feed: position, fetchedAt: new Date().toISOString() });
-      return done({ status: "unchanged", activities: 0, ...(known.version !== undefined ? { version: known.version } : {}) });
+      return done({
+        status: "unchanged",
+        activities: 0,
+        ...(known.version !== undefined ? { version: known.version } : {}),
+      });
     }
     // The local copy as entities, each activity replacing or removing one.
     const entities = localEntities(this.#o.writer, d.graph);
@@ -279,29 +407,60 @@ class FollowRun {
       } catch (e) {
         return failed({ code: "invalid-feed", detail: `${iri}: ${(e as Error).message}` });
       }
-      if (qs.some((q) => q.subject.termType !== "BlankNode" && q.subject.value !== iri)) return failed({ code: "invalid-feed", detail: `${iri}: the activity's triples describe another entity` });
+      if (qs.some((q) => q.subject.termType !== "BlankNode" && q.subject.value !== iri))
+        return failed({ code: "invalid-feed", detail: `${iri}: the activity's triples describe another entity` });
       for (const q of qs) quads.push(q);
     }
     const version = activities.at(-1)!.version ?? d.version;
-    const written = await this.#write(known.catalog, { ...d, ...(version !== undefined ? { version } : {}) }, quads, position);
+    const written = await this.#write(
+      known.catalog,
+      { ...d, ...(version !== undefined ? { version } : {}) },
+      quads,
+      position,
+    );
     if ("reason" in written) return failed(written.reason);
-    return done({ status: "updated", activities: activities.length, triples: written.triples, ...(version !== undefined ? { version } : {}) });
+    return done({
+      status: "updated",
+      activities: activities.length,
+      triples: written.triples,
+      ...(version !== undefined ? { version } : {}),
+    });
   }
 
   /** Validates with the core profile and, only when the graph conforms, replaces the local copy; then saves the position. */
-  async #write(catalog: string, d: RemoteDataset, quads: Quad[], feed: FeedPosition | undefined): Promise<{ triples: number } | { reason: FollowReason }> {
+  async #write(
+    catalog: string,
+    d: RemoteDataset,
+    quads: Quad[],
+    feed: FeedPosition | undefined,
+  ): Promise<{ triples: number } | { reason: FollowReason }> {
     this.#check();
     if (quads.length === 0) return { reason: { code: "invalid-rdf", detail: "the graph is empty" } };
     const publisherId = d.publisherId ?? `f-${createHash("sha256").update(d.graph).digest("hex").slice(0, 16)}`;
     const ownBase = graphBase(d.graph);
-    const { prepared, written } = await ingest([{ quads, source: d.graphStore ?? d.iri }], {
-      publisherId, graphIri: d.graph, licence: d.licence!, ...(d.title !== undefined ? { title: d.title } : {}),
-      namespaces: d.namespaces.filter((ns) => ns !== ownBase), source: d.graphStore ?? d.iri,
-    }, this.#o.writer);
+    const { prepared, written } = await ingest(
+      [{ quads, source: d.graphStore ?? d.iri }],
+      {
+        publisherId,
+        graphIri: d.graph,
+        licence: d.licence!,
+        ...(d.title !== undefined ? { title: d.title } : {}),
+        namespaces: d.namespaces.filter((ns) => ns !== ownBase),
+        source: d.graphStore ?? d.iri,
+      },
+      this.#o.writer,
+    );
     if (!written) return { reason: { code: "invalid-profile", violations: prepared.report.violations } };
     await this.#remember(catalog, d, {
-      catalog, dataset: d.iri, graph: d.graph, publisherId, licence: d.licence!, fetchedAt: written.modified, localVersion: written.version,
-      ...(d.version !== undefined ? { version: d.version } : {}), ...(feed ? { feed } : {}),
+      catalog,
+      dataset: d.iri,
+      graph: d.graph,
+      publisherId,
+      licence: d.licence!,
+      fetchedAt: written.modified,
+      localVersion: written.version,
+      ...(d.version !== undefined ? { version: d.version } : {}),
+      ...(feed ? { feed } : {}),
     });
     return { triples: written.triples };
   }
@@ -342,17 +501,25 @@ const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
 function readPage(text: string): FeedPage | string {
   const p = readJson(text) as { startIndex?: unknown; orderedItems?: unknown; next?: unknown } | undefined;
   if (!p || typeof p !== "object") return "not JSON";
-  if (typeof p.startIndex !== "number" || !Number.isSafeInteger(p.startIndex) || p.startIndex < 0) return "no startIndex";
+  if (typeof p.startIndex !== "number" || !Number.isSafeInteger(p.startIndex) || p.startIndex < 0)
+    return "no startIndex";
   if (!Array.isArray(p.orderedItems)) return "no orderedItems";
   const items: Activity[] = [];
   for (const [i, raw] of p.orderedItems.entries()) {
     const a = raw as { type?: unknown; object?: { id?: unknown; content?: unknown }; "vivant:version"?: unknown };
     const type = a?.type;
     const id = a?.object?.id;
-    if ((type !== "Create" && type !== "Update" && type !== "Delete") || typeof id !== "string" || !ABSOLUTE.test(id)) return `item ${i}: not a Create, Update or Delete of an entity IRI`;
-    if (type !== "Delete" && typeof a.object?.content !== "string") return `item ${i}: a ${type} without its N-Triples content`;
+    if ((type !== "Create" && type !== "Update" && type !== "Delete") || typeof id !== "string" || !ABSOLUTE.test(id))
+      return `item ${i}: not a Create, Update or Delete of an entity IRI`;
+    if (type !== "Delete" && typeof a.object?.content !== "string")
+      return `item ${i}: a ${type} without its N-Triples content`;
     const version = typeof a["vivant:version"] === "number" ? a["vivant:version"] : undefined;
-    items.push({ type, object: id, ...(type !== "Delete" ? { content: a.object!.content as string } : {}), ...(version !== undefined ? { version } : {}) });
+    items.push({
+      type,
+      object: id,
+      ...(type !== "Delete" ? { content: a.object!.content as string } : {}),
+      ...(version !== undefined ? { version } : {}),
+    });
   }
   return { startIndex: p.startIndex, items, ...(typeof p.next === "string" ? { next: p.next } : {}) };
 }
@@ -360,7 +527,11 @@ function readPage(text: string): FeedPage | string {
 /** The local copy of a graph as entities (IRI → N-Triples of the entity and the blank nodes it reaches). */
 function localEntities(writer: GraphWriter, graph: string): Map<string, string> {
   const parts: Buffer[] = [];
-  readGraphFileSync(writer.graphFile(graph), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+  readGraphFileSync(writer.graphFile(graph), {
+    header: () => undefined,
+    plain: (b) => void parts.push(Buffer.from(b)),
+    bnodes: (b) => void parts.push(Buffer.from(b)),
+  });
   const quads = new Parser({ format: "application/n-triples" }).parse(Buffer.concat(parts).toString("utf8"));
   return new Map(diffEntities(quads, undefined).created.map((e) => [e.iri, e.ntriples]));
 }

@@ -21,8 +21,24 @@ export const XSD_BOOLEAN = `${XSD}boolean`;
 
 /** The classes the export writes (and the import reads). */
 export const CAPDATA_CLASSES = [
-  "Oeuvre", "ProductionPrimaire", "Production", "Evenement", "Lieu", "AdressePostale", "Collectivite", "Personne", "Saison",
-  "Fonction", "Participation", "Auteur", "Interpretation", "Collaboration", "MaitriseOeuvre", "MentionProduction", "Partenariat", "Programmation",
+  "Oeuvre",
+  "ProductionPrimaire",
+  "Production",
+  "Evenement",
+  "Lieu",
+  "AdressePostale",
+  "Collectivite",
+  "Personne",
+  "Saison",
+  "Fonction",
+  "Participation",
+  "Auteur",
+  "Interpretation",
+  "Collaboration",
+  "MaitriseOeuvre",
+  "MentionProduction",
+  "Partenariat",
+  "Programmation",
 ] as const;
 export type CapDataClass = (typeof CAPDATA_CLASSES)[number];
 
@@ -33,21 +49,61 @@ export type CapDataClass = (typeof CAPDATA_CLASSES)[number];
  */
 export const CAPDATA_PROPERTIES = [
   // literals
-  "titre", "description", "dateDebut", "dateFin", "annulation", "nom", "prenom", "label", "adressePostale", "codePostal", "commune",
-  "siret", "siteWeb", "dateDeCreation",
+  "titre",
+  "description",
+  "dateDebut",
+  "dateFin",
+  "annulation",
+  "nom",
+  "prenom",
+  "label",
+  "adressePostale",
+  "codePostal",
+  "commune",
+  "siret",
+  "siteWeb",
+  "dateDeCreation",
   // relations
-  "adresse", "aPourLieu", "aPourProduction", "aPourSaison", "oeuvreRepresentee", "productionPrimaire", "aPourParticipant", "aPourFonction",
-  "aPourAuteur", "aPourInterpretation", "aPourCollaboration", "aPourMaitriseOeuvre", "aPourMentionProduction", "aPourPartenariat",
-  "aPourProgrammation", "aPourParticipation", "catalogageSourceAgence",
+  "adresse",
+  "aPourLieu",
+  "aPourProduction",
+  "aPourSaison",
+  "oeuvreRepresentee",
+  "productionPrimaire",
+  "aPourParticipant",
+  "aPourFonction",
+  "aPourAuteur",
+  "aPourInterpretation",
+  "aPourCollaboration",
+  "aPourMaitriseOeuvre",
+  "aPourMentionProduction",
+  "aPourPartenariat",
+  "aPourProgrammation",
+  "aPourParticipation",
+  "catalogageSourceAgence",
 ] as const;
 export type CapDataProperty = (typeof CAPDATA_PROPERTIES)[number];
 
 /** The participation kinds and the relation that links each to what it is about. */
 export const PARTICIPATION_RELATION: Readonly<Record<ParticipationKind, CapDataProperty>> = {
-  Auteur: "aPourAuteur", Interpretation: "aPourInterpretation", Collaboration: "aPourCollaboration", MaitriseOeuvre: "aPourMaitriseOeuvre",
-  MentionProduction: "aPourMentionProduction", Partenariat: "aPourPartenariat", Programmation: "aPourProgrammation", Participation: "aPourParticipation",
+  Auteur: "aPourAuteur",
+  Interpretation: "aPourInterpretation",
+  Collaboration: "aPourCollaboration",
+  MaitriseOeuvre: "aPourMaitriseOeuvre",
+  MentionProduction: "aPourMentionProduction",
+  Partenariat: "aPourPartenariat",
+  Programmation: "aPourProgrammation",
+  Participation: "aPourParticipation",
 };
-export type ParticipationKind = "Auteur" | "Interpretation" | "Collaboration" | "MaitriseOeuvre" | "MentionProduction" | "Partenariat" | "Programmation" | "Participation";
+export type ParticipationKind =
+  | "Auteur"
+  | "Interpretation"
+  | "Collaboration"
+  | "MaitriseOeuvre"
+  | "MentionProduction"
+  | "Partenariat"
+  | "Programmation"
+  | "Participation";
 
 /** The model's IRIs under one namespace. */
 export interface CapDataTerms {
@@ -63,8 +119,16 @@ const NAMESPACE = /^https?:\/\/[^\s<>"{}|^`\\]+[#/]$/;
 /** The terms under `namespace` (an http(s) IRI ending in `#` or `/`); an InputError names the bad value. */
 export function capdataTerms(namespace: string = PROVISIONAL_CAPDATA_NAMESPACE): CapDataTerms {
   if (!NAMESPACE.test(namespace)) {
-    throw new InputError("capdata/bad-namespace", tx("capdata/bad-namespace", { value: JSON.stringify(namespace) }), { hint: tx("capdata/bad-namespace.hint") });
+    throw new InputError("capdata/bad-namespace", tx("capdata/bad-namespace", { value: JSON.stringify(namespace) }), {
+      hint: tx("capdata/bad-namespace.hint"),
+    });
   }
-  const all = new Set<string>([RDF_TYPE, XSD_DATE_TIME, XSD_BOOLEAN, ...CAPDATA_CLASSES.map((c) => namespace + c), ...CAPDATA_PROPERTIES.map((p) => namespace + p)]);
+  const all = new Set<string>([
+    RDF_TYPE,
+    XSD_DATE_TIME,
+    XSD_BOOLEAN,
+    ...CAPDATA_CLASSES.map((c) => namespace + c),
+    ...CAPDATA_PROPERTIES.map((p) => namespace + p),
+  ]);
   return { namespace, cls: (c) => namespace + c, prop: (p) => namespace + p, all: () => all };
 }

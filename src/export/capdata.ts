@@ -15,7 +15,16 @@ import { QuadIndex } from "../harvest/graph.js";
 import { epochOf, parseIsoDate } from "../records/time.js";
 import { serializeTriples } from "../store/oxigraph.js";
 import { ADO, RDF_TYPE, SCHEMA, XSD_STRING } from "../vocab.js";
-import { capdataTerms, PARTICIPATION_RELATION, XSD_BOOLEAN, XSD_DATE_TIME, type CapDataClass, type CapDataProperty, type CapDataTerms, type ParticipationKind } from "./capdata-terms.js";
+import {
+  capdataTerms,
+  PARTICIPATION_RELATION,
+  XSD_BOOLEAN,
+  XSD_DATE_TIME,
+  type CapDataClass,
+  type CapDataProperty,
+  type CapDataTerms,
+  type ParticipationKind,
+} from "./capdata-terms.js";
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
@@ -51,8 +60,9 @@ export interface CapDataExport {
 }
 
 // Characters XML 1.0 cannot carry: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
- 
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A text XML 1.0 carries as it is: forbidden characters → U+FFFD, CR LF and lone CR → LF (what XML parsers read anyway). */
 export function xmlSafe(text: string): string {
@@ -70,10 +80,12 @@ export function utcDateTime(value: string): string | undefined {
 }
 
 const S = (name: string): string => SCHEMA + name;
-const label = (iri: string): string => (iri === RDF_TYPE ? "@type" : iri.startsWith(SCHEMA) ? `schema:${iri.slice(SCHEMA.length)}` : iri);
+const label = (iri: string): string =>
+  iri === RDF_TYPE ? "@type" : iri.startsWith(SCHEMA) ? `schema:${iri.slice(SCHEMA.length)}` : iri;
 
 /** Terms in code-point order of their values (the export's order never depends on how the graph was read). */
-const sorted = (terms: readonly Term[]): Term[] => [...terms].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+const sorted = (terms: readonly Term[]): Term[] =>
+  [...terms].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 
 const WORK_TYPES = new Set(["CreativeWork", "MusicComposition", "Play", "Book", "Movie"]);
 const PLACE_TYPES = new Set(["Place", "PerformingArtsTheater", "MusicVenue", "EventVenue", "StadiumOrArena", "Park"]);
@@ -105,7 +117,9 @@ class Exporter {
   constructor(graph: readonly Quad[], terms: CapDataTerms, options: CapDataExportOptions) {
     this.#ix = new QuadIndex(graph);
     this.#t = terms;
-    const own = options.graphIri?.endsWith("graph") ? `${options.graphIri.slice(0, -"graph".length)}publisher` : undefined;
+    const own = options.graphIri?.endsWith("graph")
+      ? `${options.graphIri.slice(0, -"graph".length)}publisher`
+      : undefined;
     this.#publisher = options.publisherIri ?? (own !== undefined && this.#ix.has(own) ? own : undefined);
   }
 
@@ -116,8 +130,16 @@ class Exporter {
     const subjects = [...ix.subjects].sort();
     for (const s of subjects) {
       const types = ix.types(s);
-      if (types.includes("EventSeries") || (types.includes("Festival") && ix.values(s, "subEvent").length && !ix.values(s, "workPerformed").length)) series.push(s);
-      else if (ix.values(s, "workPerformed").length || (ix.values(s, "startDate").length && types.some((x) => x.endsWith("Event")))) performances.push(s);
+      if (
+        types.includes("EventSeries") ||
+        (types.includes("Festival") && ix.values(s, "subEvent").length && !ix.values(s, "workPerformed").length)
+      )
+        series.push(s);
+      else if (
+        ix.values(s, "workPerformed").length ||
+        (ix.values(s, "startDate").length && types.some((x) => x.endsWith("Event")))
+      )
+        performances.push(s);
     }
     if (this.#publisher && this.#ix.has(this.#publisher)) this.#agent(namedNode(this.#publisher));
     else if (this.#publisher) this.#begin(namedNode(this.#publisher), "Collectivite");
@@ -128,18 +150,22 @@ class Exporter {
       const types = ix.types(s);
       const node = namedNode(s);
       if (types.includes("PerformanceRole") || ix.values(s, "startDate").length) continue;
-      if (types.includes("LivePerformanceWork") || ix.typeIris(s).includes(`${ADO}LivePerformanceWork`)) this.#production(s);
+      if (types.includes("LivePerformanceWork") || ix.typeIris(s).includes(`${ADO}LivePerformanceWork`))
+        this.#production(s);
       else if (types.some((x) => WORK_TYPES.has(x))) this.#work(s);
       else if (types.some((x) => PLACE_TYPES.has(x))) {
-        if (ix.values(s, "containedInPlace").some((v) => ix.has(v.value))) this.#leave("schema:Place (hall)", "not-in-model");
+        if (ix.values(s, "containedInPlace").some((v) => ix.has(v.value)))
+          this.#leave("schema:Place (hall)", "not-in-model");
         else this.#venue(s);
       } else if (types.includes("Person") || types.some((x) => ORG_TYPES.has(x))) this.#agent(node);
     }
     this.#settle();
-    const leftOut = [...this.#left].map(([k, count]) => {
-      const [reason, property] = k.split("\u0000") as [LeftOutReason, string];
-      return { property, reason, count };
-    }).sort((a, b) => (a.property < b.property ? -1 : a.property > b.property ? 1 : a.reason < b.reason ? -1 : 1));
+    const leftOut = [...this.#left]
+      .map(([k, count]) => {
+        const [reason, property] = k.split("\u0000") as [LeftOutReason, string];
+        return { property, reason, count };
+      })
+      .sort((a, b) => (a.property < b.property ? -1 : a.property > b.property ? 1 : a.reason < b.reason ? -1 : 1));
     return { quads: this.#out, counts: this.#counts, leftOut, repairedTexts: this.#repaired };
   }
 
@@ -162,7 +188,14 @@ class Exporter {
     this.#add(s, RDF_TYPE, namedNode(this.#t.cls(cls)));
     this.#counts[cls] = (this.#counts[cls] ?? 0) + 1;
     this.#use(s.value, RDF_TYPE);
-    if (this.#publisher && s.value !== this.#publisher && s.termType === "NamedNode" && cls !== "Fonction" && cls !== "AdressePostale" && !(cls in PARTICIPATION_RELATION)) {
+    if (
+      this.#publisher &&
+      s.value !== this.#publisher &&
+      s.termType === "NamedNode" &&
+      cls !== "Fonction" &&
+      cls !== "AdressePostale" &&
+      !(cls in PARTICIPATION_RELATION)
+    ) {
       this.#add(s, this.#t.prop("catalogageSourceAgence"), namedNode(this.#publisher));
     }
     return true;
@@ -184,7 +217,9 @@ class Exporter {
     if (!lits.length) return undefined;
     this.#use(s, name);
     const fr = lits.find((l) => l.language.toLowerCase() === "fr" || l.language.toLowerCase().startsWith("fr-"));
-    const plain = lits.find((l) => l.language === "" && (l.datatype.value === XSD_STRING || l.datatype.value === `${SCHEMA}Text`));
+    const plain = lits.find(
+      (l) => l.language === "" && (l.datatype.value === XSD_STRING || l.datatype.value === `${SCHEMA}Text`),
+    );
     const pick = fr ?? plain;
     if (!pick || pick.value.trim() === "") {
       this.#leave(label(S(name)), "no-french-text");
@@ -234,7 +269,8 @@ class Exporter {
     if (status !== undefined) {
       this.#use(s, "eventStatus");
       this.#add(node, this.#t.prop("annulation"), literal(String(status === "EventCancelled"), namedNode(XSD_BOOLEAN)));
-      if (status === "EventPostponed" || status === "EventMovedOnline") this.#leave(`schema:eventStatus (${status})`, "not-in-model");
+      if (status === "EventPostponed" || status === "EventMovedOnline")
+        this.#leave(`schema:eventStatus (${status})`, "not-in-model");
     }
     for (const loc of ix.values(s, "location")) {
       const place = this.#place(loc);
@@ -243,7 +279,10 @@ class Exporter {
         this.#add(node, this.#t.prop("aPourLieu"), place);
       }
     }
-    for (const p of ix.values(s, "workPerformed").map((t) => this.#iri(t)).filter((t) => t !== undefined)) {
+    for (const p of ix
+      .values(s, "workPerformed")
+      .map((t) => this.#iri(t))
+      .filter((t) => t !== undefined)) {
       this.#use(s, "workPerformed");
       this.#production(p.value);
       this.#add(node, this.#t.prop("aPourProduction"), p);
@@ -279,7 +318,10 @@ class Exporter {
       this.#leave("schema:location (VirtualLocation)", "not-in-model");
       return undefined;
     }
-    const venue = this.#ix.values(iri.value, "containedInPlace").map((x) => this.#iri(x)).find((x) => x !== undefined && this.#ix.has(x.value));
+    const venue = this.#ix
+      .values(iri.value, "containedInPlace")
+      .map((x) => this.#iri(x))
+      .find((x) => x !== undefined && this.#ix.has(x.value));
     if (venue) {
       this.#leave("schema:location (hall)", "not-in-model");
       this.#venue(venue.value);
@@ -294,7 +336,10 @@ class Exporter {
     if (!this.#begin(node, "Lieu")) return;
     this.#french(s, "name", "nom");
     this.#french(s, "description", "description");
-    const address = this.#ix.values(s, "address").map((x) => x.termType === "Literal" ? undefined : x).find((x) => x !== undefined);
+    const address = this.#ix
+      .values(s, "address")
+      .map((x) => (x.termType === "Literal" ? undefined : x))
+      .find((x) => x !== undefined);
     if (address && this.#ix.has(address.value)) {
       this.#use(s, "address");
       const a = address.value;
@@ -311,7 +356,10 @@ class Exporter {
     if (!this.#begin(node, "ProductionPrimaire")) return;
     this.#french(s, "name", "titre");
     this.#french(s, "description", "description");
-    for (const w of this.#ix.values(s, "isBasedOn").map((t) => this.#iri(t)).filter((t) => t !== undefined)) {
+    for (const w of this.#ix
+      .values(s, "isBasedOn")
+      .map((t) => this.#iri(t))
+      .filter((t) => t !== undefined)) {
       if (!this.#ix.has(w.value) || !this.#ix.types(w.value).some((x) => WORK_TYPES.has(x))) continue;
       this.#use(s, "isBasedOn");
       this.#work(w.value);
@@ -416,7 +464,10 @@ class Exporter {
         }
         continue;
       }
-      const agent = this.#ix.values(iri.value, name).map((x) => this.#iri(x)).find((x) => x !== undefined);
+      const agent = this.#ix
+        .values(iri.value, name)
+        .map((x) => this.#iri(x))
+        .find((x) => x !== undefined);
       if (!agent || !this.#agent(agent)) continue;
       this.#use(s, name);
       this.#use(iri.value, RDF_TYPE, name);
@@ -442,9 +493,26 @@ class Exporter {
       if (reached.has(s) || s === this.#publisher) continue;
       // A node only the left-out values point at (an offer, its price specification) goes with them.
       const types = this.#ix.typeIris(s);
-      if (this.#ix.types(s).some((x) => ["Offer", "PriceSpecification", "GeoCoordinates", "LocationFeatureSpecification", "PostalAddress", "VirtualLocation", "WatchAction", "PropertyValue"].includes(x))) continue;
+      if (
+        this.#ix
+          .types(s)
+          .some((x) =>
+            [
+              "Offer",
+              "PriceSpecification",
+              "GeoCoordinates",
+              "LocationFeatureSpecification",
+              "PostalAddress",
+              "VirtualLocation",
+              "WatchAction",
+              "PropertyValue",
+            ].includes(x),
+          )
+      )
+        continue;
       if (this.#ix.types(s).some((x) => PLACE_TYPES.has(x))) continue; // a hall, counted above
-      if (!this.#written.has(`NamedNode:${s}`)) this.#leave(types.length ? label(types[0]!) : "(untyped node)", "not-in-model");
+      if (!this.#written.has(`NamedNode:${s}`))
+        this.#leave(types.length ? label(types[0]!) : "(untyped node)", "not-in-model");
     }
   }
 }

@@ -35,9 +35,16 @@ export interface IcalFeed {
  * The performances of an iCalendar feed: every page of the typed question (at most ICAL_MAX_EVENTS), narrowed to one
  * production or one series when asked.
  */
-export async function feedItems(source: FeedSource, filter: PerformanceFilter, within: FeedWithin = {}): Promise<{ items: PerformanceNode[]; truncated: boolean }> {
+export async function feedItems(
+  source: FeedSource,
+  filter: PerformanceFilter,
+  within: FeedWithin = {},
+): Promise<{ items: PerformanceNode[]; truncated: boolean }> {
   let keep: Set<string> | undefined;
-  for (const [field, property] of [["production", "workPerformed"], ["series", "superEvent"]] as const) {
+  for (const [field, property] of [
+    ["production", "workPerformed"],
+    ["series", "superEvent"],
+  ] as const) {
     const value = within[field];
     if (value === undefined) continue;
     const r = await source.select(`${PREFIXES}SELECT DISTINCT ?e WHERE { ?e schema:${property} ${iri(value, field)} }`);
@@ -60,7 +67,19 @@ export async function feedItems(source: FeedSource, filter: PerformanceFilter, w
 }
 
 /** The feed of a typed question as iCalendar text (see feedItems and performancesToIcal). */
-export async function icalFeed(source: FeedSource, filter: PerformanceFilter, within: FeedWithin, options: IcalOptions): Promise<IcalFeed> {
+export async function icalFeed(
+  source: FeedSource,
+  filter: PerformanceFilter,
+  within: FeedWithin,
+  options: IcalOptions,
+): Promise<IcalFeed> {
   const { items, truncated } = await feedItems(source, filter, within);
-  return { text: performancesToIcal(items, { ...options, ...(filter.timeZone && !options.timeZone ? { timeZone: filter.timeZone } : {}) }), events: items.length, truncated };
+  return {
+    text: performancesToIcal(items, {
+      ...options,
+      ...(filter.timeZone && !options.timeZone ? { timeZone: filter.timeZone } : {}),
+    }),
+    events: items.length,
+    truncated,
+  };
 }

@@ -20,17 +20,42 @@ export type { IcalOptions } from "./ical-options.js";
  * only when the zone's offset at that instant is the date's own (so Réunion, the Canaries or Quebec fall back to UTC).
  */
 const COUNTRY_ZONE: Readonly<Record<string, string>> = {
-  FR: "Europe/Paris", BE: "Europe/Brussels", LU: "Europe/Luxembourg", CH: "Europe/Zurich", MC: "Europe/Monaco",
-  DE: "Europe/Berlin", AT: "Europe/Vienna", IT: "Europe/Rome", ES: "Europe/Madrid", PT: "Europe/Lisbon",
-  NL: "Europe/Amsterdam", GB: "Europe/London", IE: "Europe/Dublin", DK: "Europe/Copenhagen", SE: "Europe/Stockholm",
-  NO: "Europe/Oslo", FI: "Europe/Helsinki", PL: "Europe/Warsaw", CZ: "Europe/Prague", GR: "Europe/Athens",
-  HU: "Europe/Budapest", RO: "Europe/Bucharest", SN: "Africa/Dakar", MA: "Africa/Casablanca", TN: "Africa/Tunis",
-  CI: "Africa/Abidjan", JP: "Asia/Tokyo", KR: "Asia/Seoul",
+  FR: "Europe/Paris",
+  BE: "Europe/Brussels",
+  LU: "Europe/Luxembourg",
+  CH: "Europe/Zurich",
+  MC: "Europe/Monaco",
+  DE: "Europe/Berlin",
+  AT: "Europe/Vienna",
+  IT: "Europe/Rome",
+  ES: "Europe/Madrid",
+  PT: "Europe/Lisbon",
+  NL: "Europe/Amsterdam",
+  GB: "Europe/London",
+  IE: "Europe/Dublin",
+  DK: "Europe/Copenhagen",
+  SE: "Europe/Stockholm",
+  NO: "Europe/Oslo",
+  FI: "Europe/Helsinki",
+  PL: "Europe/Warsaw",
+  CZ: "Europe/Prague",
+  GR: "Europe/Athens",
+  HU: "Europe/Budapest",
+  RO: "Europe/Bucharest",
+  SN: "Africa/Dakar",
+  MA: "Africa/Casablanca",
+  TN: "Africa/Tunis",
+  CI: "Africa/Abidjan",
+  JP: "Asia/Tokyo",
+  KR: "Asia/Seoul",
 };
 
 const SENTENCES = {
   rescheduled: { en: "Rescheduled: previously {date}.", fr: "Reportée : initialement le {date}." },
-  postponed: { en: "Postponed: the new date is not known yet.", fr: "Reportée : la nouvelle date n'est pas encore connue." },
+  postponed: {
+    en: "Postponed: the new date is not known yet.",
+    fr: "Reportée : la nouvelle date n'est pas encore connue.",
+  },
   cancelled: { en: "Cancelled.", fr: "Annulée." },
   online: { en: "Moved online.", fr: "Passée en ligne." },
   prices: { en: "Prices: {range}.", fr: "Tarifs : {range}." },
@@ -53,9 +78,24 @@ export function pickText(value: Json, lang: Lang): string | undefined {
 /** `pickText` with the language tag of the text picked (`""` for an untagged text). */
 export function pickTagged(value: Json, lang: Lang): { readonly text: string; readonly tag: string } | undefined {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  const texts = list.map((v) => (typeof v === "string" ? { text: v, tag: "" } : typeof v === "object" && v && typeof (v as { "@value"?: unknown })["@value"] === "string"
-    ? { text: (v as { "@value": string })["@value"], tag: (typeof (v as { "@language"?: unknown })["@language"] === "string" ? (v as { "@language": string })["@language"] : "").toLowerCase() } : undefined)).filter((t) => t !== undefined);
-  return texts.find((t) => t.tag === lang || t.tag.startsWith(`${lang}-`)) ?? texts.find((t) => t.tag === "") ?? texts[0];
+  const texts = list
+    .map((v) =>
+      typeof v === "string"
+        ? { text: v, tag: "" }
+        : typeof v === "object" && v && typeof (v as { "@value"?: unknown })["@value"] === "string"
+          ? {
+              text: (v as { "@value": string })["@value"],
+              tag: (typeof (v as { "@language"?: unknown })["@language"] === "string"
+                ? (v as { "@language": string })["@language"]
+                : ""
+              ).toLowerCase(),
+            }
+          : undefined,
+    )
+    .filter((t) => t !== undefined);
+  return (
+    texts.find((t) => t.tag === lang || t.tag.startsWith(`${lang}-`)) ?? texts.find((t) => t.tag === "") ?? texts[0]
+  );
 }
 
 /** The languages of an event's texts, as LANGUAGE parameters (absent when the text's language is not known). */
@@ -71,7 +111,8 @@ function languageParam(tag: string | undefined): string | undefined {
 }
 
 /** Whether two language tags are of one language (`fr-CA` and `fr`). */
-const sameLanguage = (a: string, b: string): boolean => a.split("-")[0]!.toLowerCase() === b.split("-")[0]!.toLowerCase();
+const sameLanguage = (a: string, b: string): boolean =>
+  a.split("-")[0]!.toLowerCase() === b.split("-")[0]!.toLowerCase();
 
 /**
  * The calendar text with `;LANGUAGE=…` on the SUMMARY, DESCRIPTION and LOCATION of each VEVENT (in the order the
@@ -99,9 +140,15 @@ function withLanguages(text: string, languages: readonly TextLanguages[]): strin
   return foldLines(out.join("\r\n"));
 }
 
-const obj = (v: Json): Record<string, Json> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, Json>) : undefined);
+const obj = (v: Json): Record<string, Json> | undefined =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, Json>) : undefined;
 const list = (v: Json): Json[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-const num = (v: Json): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: Json): number | undefined =>
+  typeof v === "number" && Number.isFinite(v)
+    ? v
+    : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 
 /** How a date of the data is written in the feed. */
 export type IcalTime =
@@ -122,22 +169,37 @@ export function icalTime(value: string, zones: readonly (string | undefined)[]):
   for (const zone of zones) {
     if (zone === undefined) continue;
     const inZone = at.setZone(zone);
-    if (inZone.isValid && inZone.offset === at.offset && getVtimezoneComponent(zone)) return { kind: "zoned", zone, at: inZone };
+    if (inZone.isValid && inZone.offset === at.offset && getVtimezoneComponent(zone))
+      return { kind: "zoned", zone, at: inZone };
   }
   return { kind: "utc", at: at.setZone("UTC") };
 }
 
 /** The place of a performance: its hall (`location`) and the venue containing it, with an address. */
-function placeOf(node: PerformanceNode, lang: Lang): { title: string; address?: string; geo?: { lat: number; lon: number }; country?: string; tag?: string } | undefined {
+function placeOf(
+  node: PerformanceNode,
+  lang: Lang,
+): { title: string; address?: string; geo?: { lat: number; lon: number }; country?: string; tag?: string } | undefined {
   const loc = obj(node.location);
   if (!loc) return undefined;
   const venue = obj(loc.containedInPlace);
-  const tagged = [pickTagged(loc.name, lang), venue ? pickTagged(venue.name, lang) : undefined].filter((n) => n !== undefined && n.text !== "");
+  const tagged = [pickTagged(loc.name, lang), venue ? pickTagged(venue.name, lang) : undefined].filter(
+    (n) => n !== undefined && n.text !== "",
+  );
   const names = tagged.map((n) => n!.text);
   // The title's language: its names' own, when they are all tagged with one language.
-  const tag = tagged.length && tagged.every((n) => n!.tag !== "" && sameLanguage(n!.tag, tagged[0]!.tag)) ? tagged[0]!.tag : undefined;
+  const tag =
+    tagged.length && tagged.every((n) => n!.tag !== "" && sameLanguage(n!.tag, tagged[0]!.tag))
+      ? tagged[0]!.tag
+      : undefined;
   const address = obj(loc.address) ?? (venue ? obj(venue.address) : undefined);
-  const street = address ? [pickText(address.streetAddress, lang), [pickText(address.postalCode, lang), pickText(address.addressLocality, lang)].filter(Boolean).join(" "), pickText(address.addressCountry, lang)] : [];
+  const street = address
+    ? [
+        pickText(address.streetAddress, lang),
+        [pickText(address.postalCode, lang), pickText(address.addressLocality, lang)].filter(Boolean).join(" "),
+        pickText(address.addressCountry, lang),
+      ]
+    : [];
   const geo = obj(loc.geo) ?? (venue ? obj(venue.geo) : undefined);
   const lat = num(geo?.latitude);
   const lon = num(geo?.longitude);
@@ -170,7 +232,8 @@ export function priceRange(node: PerformanceNode): string | undefined {
   return lo === hi ? `${lo}${cur}` : `${lo}–${hi}${cur}`;
 }
 
-const short = (v: Json): string | undefined => (typeof v === "string" ? v.replace(/^https?:\/\/schema\.org\//, "") : undefined);
+const short = (v: Json): string | undefined =>
+  typeof v === "string" ? v.replace(/^https?:\/\/schema\.org\//, "") : undefined;
 
 /** UTF-8 length of one UTF-16 unit (a lone surrogate is written as U+FFFD by TextEncoder: 3 octets). */
 function unitLength(ch: string): number {
@@ -207,7 +270,11 @@ function withOctetCounter<T>(fn: () => T): T {
  * The feed of `items` as iCalendar text (CRLF lines folded at 75 octets, texts escaped, by ical-generator).
  * @param fastFold - internal: false folds with the library's own per-character TextEncoder (for the differential test).
  */
-export function performancesToIcal(items: readonly PerformanceNode[], options: IcalOptions = {}, fastFold = true): string {
+export function performancesToIcal(
+  items: readonly PerformanceNode[],
+  options: IcalOptions = {},
+  fastFold = true,
+): string {
   const lang = options.lang ?? "en";
   const cal = icalGenerator({
     prodId: { company: "vivant", product: "vivant-ld", language: lang.toUpperCase() },
@@ -226,13 +293,16 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     const from = icalTime(start, zones);
     if (!from) continue;
     const status = short(node.eventStatus);
-    let to: IcalTime | undefined = typeof node.endDate === "string" ? icalTime(node.endDate, from.kind === "zoned" ? [from.zone] : []) : undefined;
+    let to: IcalTime | undefined =
+      typeof node.endDate === "string" ? icalTime(node.endDate, from.kind === "zoned" ? [from.zone] : []) : undefined;
     if (!to && typeof node.duration === "string") {
       const d = Duration.fromISO(node.duration);
       if (d.isValid) to = { ...from, at: from.at.plus(d) };
     }
     const lines: string[] = [];
-    const description = pickTagged(node.description, lang) ?? (obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.description, lang) : undefined);
+    const description =
+      pickTagged(node.description, lang) ??
+      (obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.description, lang) : undefined);
     if (description) lines.push(description.text);
     const productionName = obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.name, lang) : undefined;
     const production = productionName?.text;
@@ -241,7 +311,11 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     if (production && production !== name) lines.push(say("production", lang, { name: production }));
     if (status === "EventRescheduled" && typeof node.previousStartDate === "string") {
       const prev = DateTime.fromISO(node.previousStartDate, { setZone: true });
-      lines.push(say("rescheduled", lang, { date: prev.isValid ? prev.setLocale(lang).toLocaleString(DateTime.DATETIME_FULL) : node.previousStartDate }));
+      lines.push(
+        say("rescheduled", lang, {
+          date: prev.isValid ? prev.setLocale(lang).toLocaleString(DateTime.DATETIME_FULL) : node.previousStartDate,
+        }),
+      );
     }
     if (status === "EventPostponed") lines.push(say("postponed", lang));
     if (status === "EventCancelled") lines.push(say("cancelled", lang));
@@ -250,13 +324,23 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
     if (range) lines.push(say("prices", lang, { range }));
     if (node.isAccessibleForFree === true) lines.push(say("free", lang));
     lines.push(say("source", lang, { iri: node["@id"] }));
-    const url = typeof node.url === "string" ? node.url : Array.isArray(node.url) && typeof node.url[0] === "string" ? (node.url[0]) : undefined;
+    const url =
+      typeof node.url === "string"
+        ? node.url
+        : Array.isArray(node.url) && typeof node.url[0] === "string"
+          ? node.url[0]
+          : undefined;
     // The description is the feed's sentences (in `lang`) around the data's text: in `lang` unless that text is
     // tagged with another language (then mixed, and no LANGUAGE is claimed).
     const summary = languageParam(named?.tag || undefined);
-    const said = description === undefined || description.tag === "" || sameLanguage(description.tag, lang) ? lang : undefined;
+    const said =
+      description === undefined || description.tag === "" || sameLanguage(description.tag, lang) ? lang : undefined;
     const where = languageParam(place?.tag || undefined);
-    languages.push({ ...(summary ? { summary } : {}), ...(said ? { description: said } : {}), ...(place && where ? { location: where } : {}) });
+    languages.push({
+      ...(summary ? { summary } : {}),
+      ...(said ? { description: said } : {}),
+      ...(place && where ? { location: where } : {}),
+    });
     cal.createEvent({
       id: node["@id"],
       stamp,
@@ -265,12 +349,27 @@ export function performancesToIcal(items: readonly PerformanceNode[], options: I
       ...(from.kind === "zoned" ? { timezone: from.zone } : from.kind === "floating" ? { floating: true } : {}),
       summary: name,
       description: lines.join("\n"),
-      ...(place ? { location: { title: place.title, ...(place.address ? { address: place.address } : {}), ...(place.geo ? { geo: place.geo } : {}) } } : {}),
+      ...(place
+        ? {
+            location: {
+              title: place.title,
+              ...(place.address ? { address: place.address } : {}),
+              ...(place.geo ? { geo: place.geo } : {}),
+            },
+          }
+        : {}),
       ...(url ? { url } : {}),
-      status: status === "EventCancelled" ? ICalEventStatus.CANCELLED : status === "EventPostponed" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        status === "EventCancelled"
+          ? ICalEventStatus.CANCELLED
+          : status === "EventPostponed"
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
     });
   }
   // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
-  const text = fastFold ? withOctetCounter(() => withLanguages(cal.toString(), languages)) : withLanguages(cal.toString(), languages);
+  const text = fastFold
+    ? withOctetCounter(() => withLanguages(cal.toString(), languages))
+    : withLanguages(cal.toString(), languages);
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

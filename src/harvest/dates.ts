@@ -26,7 +26,9 @@ export function normalizeDate(raw: string): NormalizedDate | undefined {
   const text = raw.trim();
   const d = DATE_ONLY.exec(text);
   if (d) {
-    return validDay(Number(d[1]), Number(d[2]), Number(d[3])) ? { value: text, kind: "date", hasOffset: false, fixes: [] } : undefined;
+    return validDay(Number(d[1]), Number(d[2]), Number(d[3]))
+      ? { value: text, kind: "date", hasOffset: false, fixes: [] }
+      : undefined;
   }
   const m = DATE_TIME.exec(text);
   if (!m) return undefined;
@@ -54,7 +56,12 @@ export function normalizeDate(raw: string): NormalizedDate | undefined {
     // 24:00 is the end of the day (ISO 8601): the next day at 00:00, which every parser reads.
     if (Number(mi) !== 0 || Number(ss ?? 0) !== 0) return undefined;
     const next = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da) + 1));
-    [year, month, day, hour] = [String(next.getUTCFullYear()).padStart(4, "0"), String(next.getUTCMonth() + 1).padStart(2, "0"), String(next.getUTCDate()).padStart(2, "0"), "00"];
+    [year, month, day, hour] = [
+      String(next.getUTCFullYear()).padStart(4, "0"),
+      String(next.getUTCMonth() + 1).padStart(2, "0"),
+      String(next.getUTCDate()).padStart(2, "0"),
+      "00",
+    ];
     fixes.push("date-end-of-day");
   }
   const value = `${year}-${month}-${day}T${hour}:${mi}:${ss ?? "00"}${frac ?? ""}${offset}`;

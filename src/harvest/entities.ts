@@ -17,7 +17,11 @@ export type KeptClass = (typeof KEPT_CLASSES)[number];
 const FURNITURE = ["WebPageElement", "WebSite", "WebPage", "BreadcrumbList"];
 
 /** Links not followed: they point at pages and external records, not at owned nodes. */
-const NOT_FOLLOWED = new Set(["url", "sameAs", "mainEntityOfPage", "subjectOf", "potentialAction", "isPartOf", "publisher", "provider"].map((n) => `${SCHEMA}${n}`));
+const NOT_FOLLOWED = new Set(
+  ["url", "sameAs", "mainEntityOfPage", "subjectOf", "potentialAction", "isPartOf", "publisher", "provider"].map(
+    (n) => `${SCHEMA}${n}`,
+  ),
+);
 
 export const PROV_WAS_DERIVED_FROM = `${PROV}wasDerivedFrom`;
 export const VIVANT_FETCHED_AT = `${VIVANT}fetchedAt`;
@@ -33,7 +37,10 @@ export interface Selection {
 }
 
 /** The class among KEPT_CLASSES a node belongs to, if any. */
-export function keptClassOf(types: readonly string[], vocab: SchemaVocabulary = schemaVocabulary()): KeptClass | undefined {
+export function keptClassOf(
+  types: readonly string[],
+  vocab: SchemaVocabulary = schemaVocabulary(),
+): KeptClass | undefined {
   for (const c of KEPT_CLASSES) if (types.some((t) => vocab.isA(t, c))) return c;
   return undefined;
 }
@@ -78,7 +85,9 @@ export function selectEntities(quads: readonly Quad[], vocab: SchemaVocabulary =
 export function provenanceQuads(kept: readonly Quad[], pageUrl: string, fetchedAt: string): Quad[] {
   const page = namedNode(pageUrl);
   const derived = namedNode(PROV_WAS_DERIVED_FROM);
-  const out: Quad[] = [quad(page, namedNode(VIVANT_FETCHED_AT), literal(fetchedAt, namedNode(XSD_DATETIME)), defaultGraph())];
+  const out: Quad[] = [
+    quad(page, namedNode(VIVANT_FETCHED_AT), literal(fetchedAt, namedNode(XSD_DATETIME)), defaultGraph()),
+  ];
   const seen = new Set<string>();
   for (const q of kept) {
     if (q.subject.termType !== "NamedNode" || seen.has(q.subject.value)) continue;

@@ -60,7 +60,8 @@ export function extractScripts(html: string): PageScripts {
   return baseHref !== undefined ? { blocks, baseHref } : { blocks };
 }
 
-export type JsonParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+export type JsonParse =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 /**
  * Parses a script block as JSON. Repairs, counting each: an HTML comment or CDATA wrapper around

@@ -123,7 +123,11 @@ type FetchFn = typeof globalThis.fetch;
 export type Resolver = (hostname: string, family?: 4 | 6) => Promise<readonly LookupAddress[]>;
 
 const systemResolver: Resolver = (hostname, family) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, ...(family ? { family } : {}) }, (e, addresses) => (e ? reject(e) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, ...(family ? { family } : {}) }, (e, addresses) =>
+      e ? reject(e) : resolve(addresses),
+    ),
+  );
 
 const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
 
@@ -154,7 +158,9 @@ export class PrivateAddressError extends Error {
     readonly address: string,
     readonly range: string,
   ) {
-    super(`${hostname === address ? address : `${hostname} resolves to ${address}`} (${range}), not a public address: refused (--allow-private harvests your own network)`);
+    super(
+      `${hostname === address ? address : `${hostname} resolves to ${address}`} (${range}), not a public address: refused (--allow-private harvests your own network)`,
+    );
   }
 }
 
@@ -168,7 +174,8 @@ function findPrivateAddressError(e: unknown): PrivateAddressError | undefined {
 /** A `net.connect` lookup that resolves once and hands the socket only addresses that passed the check. */
 function guardedLookup(resolver: Resolver, allowPrivate: boolean): LookupFunction {
   return (hostname, opts, cb) => {
-    const family = opts.family === 4 || opts.family === "IPv4" ? 4 : opts.family === 6 || opts.family === "IPv6" ? 6 : undefined;
+    const family =
+      opts.family === 4 || opts.family === "IPv4" ? 4 : opts.family === 6 || opts.family === "IPv6" ? 6 : undefined;
     resolver(hostname, family).then(
       (addresses) => {
         const usable = allowPrivate ? [...addresses] : addresses.filter((a) => isPublicAddress(a.address));
@@ -196,7 +203,12 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 
 const RETRIED = new Set([429, 503]);
 const gunzipAsync = promisify(gunzip);
-const GZIP_TYPES = new Set(["application/gzip", "application/x-gzip", "application/gzip-compressed", "application/x-gunzip"]);
+const GZIP_TYPES = new Set([
+  "application/gzip",
+  "application/x-gzip",
+  "application/gzip-compressed",
+  "application/x-gunzip",
+]);
 
 /** Per-host gate: at most `max` in flight, starts spaced by `delayMs`. */
 class HostGate {
@@ -247,7 +259,11 @@ export class PoliteFetcher {
    * Agent) that resolves host names through the address check and must use it for that check to hold.
    * `resolver` replaces DNS resolution (tests).
    */
-  constructor(policy: Partial<FetchPolicy> = {}, fetchImpl: FetchFn = undiciFetch as FetchFn, resolver: Resolver = systemResolver) {
+  constructor(
+    policy: Partial<FetchPolicy> = {},
+    fetchImpl: FetchFn = undiciFetch as FetchFn,
+    resolver: Resolver = systemResolver,
+  ) {
     this.policy = { ...DEFAULT_FETCH_POLICY, ...policy };
     this.#fetch = fetchImpl;
     this.#agent = new Agent({ connect: { lookup: guardedLookup(resolver, this.policy.allowPrivate) } });
@@ -289,7 +305,8 @@ export class PoliteFetcher {
           }
           return robots;
         }
-        if (got.code === "http-status" && got.status !== undefined && got.status >= 400 && got.status < 500) return "allow-all";
+        if (got.code === "http-status" && got.status !== undefined && got.status >= 400 && got.status < 500)
+          return "allow-all";
         // The host itself is refused: say so, not "robots disallows".
         if (got.code === "private-address") return got;
         return "disallow-all";
@@ -309,11 +326,21 @@ export class PoliteFetcher {
   }
 
   /** GETs a URL politely. `accept` is sent as the Accept header. */
-  get(url: string, accept = "text/html,application/xhtml+xml,application/ld+json;q=0.9,application/xml;q=0.8,*/*;q=0.1", options: GetOptions = {}): Promise<FetchOutcome> {
+  get(
+    url: string,
+    accept = "text/html,application/xhtml+xml,application/ld+json;q=0.9,application/xml;q=0.8,*/*;q=0.1",
+    options: GetOptions = {},
+  ): Promise<FetchOutcome> {
     return this.#exchange(url, accept, this.policy.maxRedirects, this.policy.robots, options.headers);
   }
 
-  async #exchange(url: string, accept: string, maxRedirects: number, checkRobots: boolean, extra?: Readonly<Record<string, string>>): Promise<FetchOutcome> {
+  async #exchange(
+    url: string,
+    accept: string,
+    maxRedirects: number,
+    checkRobots: boolean,
+    extra?: Readonly<Record<string, string>>,
+  ): Promise<FetchOutcome> {
     let current: URL;
     try {
       current = new URL(url);
@@ -322,7 +349,12 @@ export class PoliteFetcher {
     }
     const origin = current.origin;
     if (current.protocol !== "http:" && current.protocol !== "https:") {
-      return { ok: false, url, code: "invalid-url", message: `only http and https are harvested, not ${current.protocol}` };
+      return {
+        ok: false,
+        url,
+        code: "invalid-url",
+        message: `only http and https are harvested, not ${current.protocol}`,
+      };
     }
     const controller = new AbortController();
     // The clock starts with the first request, not while waiting for the host's turn.
@@ -338,7 +370,12 @@ export class PoliteFetcher {
         const allowed = checkRobots ? await this.#allowed(current) : true;
         if (allowed !== true) {
           if (allowed !== false) return { ...allowed, url };
-          return { ok: false, url, code: "robots-disallowed", message: `robots.txt of ${current.origin} disallows ${current.href}` };
+          return {
+            ok: false,
+            url,
+            code: "robots-disallowed",
+            message: `robots.txt of ${current.origin} disallows ${current.href}`,
+          };
         }
         visited.add(current.href);
         const gate = this.#gate(current.origin);
@@ -354,7 +391,11 @@ export class PoliteFetcher {
           response = await this.#fetch(current.href, {
             redirect: "manual",
             signal: controller.signal,
-            headers: { ...(extra && current.origin === origin ? extra : {}), "user-agent": this.policy.userAgent, accept },
+            headers: {
+              ...(extra && current.origin === origin ? extra : {}),
+              "user-agent": this.policy.userAgent,
+              accept,
+            },
             // The undici package's Agent is the dispatcher Node's own fetch types name (undici-types), one major apart.
             dispatcher: this.#agent as unknown as NonNullable<RequestInit["dispatcher"]>,
           });
@@ -366,7 +407,10 @@ export class PoliteFetcher {
             const wait = asked ?? this.policy.retryDelayMs * 2 ** retries;
             if (Date.now() + wait >= deadline) {
               return {
-                ok: false, url, code: "http-status", status: response.status,
+                ok: false,
+                url,
+                code: "http-status",
+                status: response.status,
                 message: `HTTP ${response.status} for ${current.href}: a retry ${asked !== undefined ? `after the ${Math.ceil(asked / 1000)} s it asks (Retry-After)` : `in ${wait} ms`} would end past the ${this.policy.timeoutMs} ms timeout (raise --timeout to wait)`,
               };
             }
@@ -376,7 +420,13 @@ export class PoliteFetcher {
             const body = await this.#readBody(response, current);
             if (!("text" in body)) return { ok: false, url, ...body };
             if (response.status < 200 || response.status > 299) {
-              return { ok: false, url, code: "http-status", status: response.status, message: `HTTP ${response.status} for ${current.href}${retries ? ` (after ${retries} retr${retries === 1 ? "y" : "ies"})` : ""}` };
+              return {
+                ok: false,
+                url,
+                code: "http-status",
+                status: response.status,
+                message: `HTTP ${response.status} for ${current.href}${retries ? ` (after ${retries} retr${retries === 1 ? "y" : "ies"})` : ""}`,
+              };
             }
             const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
             return {
@@ -405,24 +455,53 @@ export class PoliteFetcher {
           continue;
         }
         const location = response.headers.get("location");
-        if (!location) return { ok: false, url, code: "http-status", status: response.status, message: `HTTP ${response.status} without Location for ${current.href}` };
+        if (!location)
+          return {
+            ok: false,
+            url,
+            code: "http-status",
+            status: response.status,
+            message: `HTTP ${response.status} without Location for ${current.href}`,
+          };
         const next = new URL(location, current);
-        if (visited.has(next.href)) return { ok: false, url, code: "redirect-loop", message: `redirect loop: ${current.href} → ${next.href}` };
-        if (++redirects > maxRedirects) return { ok: false, url, code: "too-many-redirects", message: `more than ${maxRedirects} redirects from ${url}` };
-        if (next.protocol !== "http:" && next.protocol !== "https:") return { ok: false, url, code: "invalid-url", message: `redirect to ${next.protocol} refused` };
+        if (visited.has(next.href))
+          return { ok: false, url, code: "redirect-loop", message: `redirect loop: ${current.href} → ${next.href}` };
+        if (++redirects > maxRedirects)
+          return {
+            ok: false,
+            url,
+            code: "too-many-redirects",
+            message: `more than ${maxRedirects} redirects from ${url}`,
+          };
+        if (next.protocol !== "http:" && next.protocol !== "https:")
+          return { ok: false, url, code: "invalid-url", message: `redirect to ${next.protocol} refused` };
         current = next;
       }
     } catch (e) {
-      if (controller.signal.aborted) return { ok: false, url, code: "timeout", message: `no complete answer within ${this.policy.timeoutMs} ms from ${url}` };
+      if (controller.signal.aborted)
+        return {
+          ok: false,
+          url,
+          code: "timeout",
+          message: `no complete answer within ${this.policy.timeoutMs} ms from ${url}`,
+        };
       const refusal = findPrivateAddressError(e);
       if (refusal) return { ok: false, url, code: "private-address", message: `${current.href}: ${refusal.message}` };
-      return { ok: false, url, code: "network", message: `${(e as Error).message}${(e as { cause?: Error }).cause ? `: ${(e as { cause: Error }).cause.message}` : ""}` };
+      return {
+        ok: false,
+        url,
+        code: "network",
+        message: `${(e as Error).message}${(e as { cause?: Error }).cause ? `: ${(e as { cause: Error }).cause.message}` : ""}`,
+      };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async #readBody(response: Response, at: URL): Promise<{ text: string; gunzipped: boolean; received: number } | { code: FetchErrorCode; message: string }> {
+  async #readBody(
+    response: Response,
+    at: URL,
+  ): Promise<{ text: string; gunzipped: boolean; received: number } | { code: FetchErrorCode; message: string }> {
     const max = this.policy.maxBytes;
     const declared = Number(response.headers.get("content-length") ?? NaN);
     if (Number.isFinite(declared) && declared > max) {
@@ -454,7 +533,10 @@ export class PoliteFetcher {
         bytes = await gunzipAsync(bytes, { maxOutputLength: max });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
-          return { code: "too-large", message: `gzip body of ${at.href} decompresses to more than the ${max}-byte limit` };
+          return {
+            code: "too-large",
+            message: `gzip body of ${at.href} decompresses to more than the ${max}-byte limit`,
+          };
         }
         return { code: "network", message: `gzip body of ${at.href} cannot be decompressed: ${(e as Error).message}` };
       }

@@ -10,15 +10,15 @@ export const FIX_DESCRIPTIONS = {
     fr: "IRI https://schema.org/ (type, propriété, valeur ou type de donnée) réécrite en http://schema.org/",
   },
   "schema-iri-literal": {
-    en: "text holding a schema.org IRI (\"https://schema.org/InStock\") turned into that IRI",
+    en: 'text holding a schema.org IRI ("https://schema.org/InStock") turned into that IRI',
     fr: "texte contenant une IRI schema.org (« https://schema.org/InStock ») changé en cette IRI",
   },
   "enum-as-text": {
-    en: "enumeration value written as text (\"EventCancelled\", \"outOfStock\") turned into the schema.org IRI",
+    en: 'enumeration value written as text ("EventCancelled", "outOfStock") turned into the schema.org IRI',
     fr: "valeur d'énumération écrite en texte (« EventCancelled », « outOfStock ») changée en IRI schema.org",
   },
   "type-case": {
-    en: "lower-case or misspelled type (\"place\", \"TheatreEvent\") replaced by the schema.org class",
+    en: 'lower-case or misspelled type ("place", "TheatreEvent") replaced by the schema.org class',
     fr: "type en minuscules ou mal orthographié (« place », « TheatreEvent ») remplacé par la classe schema.org",
   },
   "type-without-vocab": {
@@ -34,15 +34,15 @@ export const FIX_DESCRIPTIONS = {
     fr: "date écrite en texte simple typée xsd:date / xsd:dateTime",
   },
   "date-space-separator": {
-    en: "space between date and time (\"2015-03-31 20:00:00\") replaced by T",
+    en: 'space between date and time ("2015-03-31 20:00:00") replaced by T',
     fr: "espace entre date et heure (« 2015-03-31 20:00:00 ») remplacé par T",
   },
   "date-missing-seconds": {
-    en: "time without seconds (\"19:30\") completed with \":00\"",
+    en: 'time without seconds ("19:30") completed with ":00"',
     fr: "heure sans secondes (« 19:30 ») complétée par « :00 »",
   },
   "date-timezone-colon": {
-    en: "UTC offset without colon (\"-0700\") written \"-07:00\"",
+    en: 'UTC offset without colon ("-0700") written "-07:00"',
     fr: "décalage UTC sans deux-points (« -0700 ») écrit « -07:00 »",
   },
   "date-without-timezone": {
@@ -58,7 +58,7 @@ export const FIX_DESCRIPTIONS = {
     fr: "fin écrite le jour du début à une heure antérieure (22:00 → 05:30) lue comme le lendemain",
   },
   "date-day-month-year": {
-    en: "date written day/month/year (\"01/01/2016 00:00\") read as ISO 8601",
+    en: 'date written day/month/year ("01/01/2016 00:00") read as ISO 8601',
     fr: "date écrite jour/mois/année (« 01/01/2016 00:00 ») lue en ISO 8601",
   },
   "wikidata-iri": {
@@ -74,7 +74,7 @@ export const FIX_DESCRIPTIONS = {
     fr: "URL donnée en texte pour url, sameAs, image… changée en IRI",
   },
   "malformed-url": {
-    en: "HTML entity left in a URL (\"&#038;\", \"&amp;\") decoded",
+    en: 'HTML entity left in a URL ("&#038;", "&amp;") decoded',
     fr: "entité HTML restée dans une URL (« &#038; », « &amp; ») décodée",
   },
   "language-on-non-text": {
@@ -82,11 +82,11 @@ export const FIX_DESCRIPTIONS = {
     fr: "étiquette de langue retirée d'un nombre, d'un code ou d'une date (prix, code postal, latitude…)",
   },
   "number-as-text": {
-    en: "number written as text (\"430\", \"112.00\") typed as a number",
+    en: 'number written as text ("430", "112.00") typed as a number',
     fr: "nombre écrit en texte (« 430 », « 112.00 ») typé en nombre",
   },
   "boolean-as-text": {
-    en: "boolean written as text (\"True\") typed xsd:boolean",
+    en: 'boolean written as text ("True") typed xsd:boolean',
     fr: "booléen écrit en texte (« True ») typé xsd:boolean",
   },
   "address-country-node": {
@@ -94,7 +94,7 @@ export const FIX_DESCRIPTIONS = {
     fr: "addressCountry donné comme nœud Country remplacé par son code (ou son nom)",
   },
   "country-name": {
-    en: "country written by name (\"Canada\") replaced by its ISO 3166 code",
+    en: 'country written by name ("Canada") replaced by its ISO 3166 code',
     fr: "pays écrit en toutes lettres (« Canada ») remplacé par son code ISO 3166",
   },
   "blank-node-iri": {
@@ -122,15 +122,15 @@ export const FIX_DESCRIPTIONS = {
     fr: "marque(s) d'ordre des octets en début de fichier retirée(s)",
   },
   "spreadsheet-error-cell": {
-    en: "spreadsheet error cell (\"#NOM?\", \"#N/A\", \"#REF!\") read as empty",
+    en: 'spreadsheet error cell ("#NOM?", "#N/A", "#REF!") read as empty',
     fr: "cellule d'erreur de tableur (« #NOM? », « #N/A », « #REF! ») lue comme vide",
   },
   "postcode-leading-zero": {
-    en: "French postcode that lost its leading zero (\"2220\") restored (\"02220\")",
+    en: 'French postcode that lost its leading zero ("2220") restored ("02220")',
     fr: "code postal français ayant perdu son zéro initial (« 2220 ») rétabli (« 02220 »)",
   },
   "url-scheme-added": {
-    en: "web address without scheme (\"www.example.fr\") given http://",
+    en: 'web address without scheme ("www.example.fr") given http://',
     fr: "adresse web sans schéma (« www.exemple.fr ») complétée par http://",
   },
   "url-redirect-unwrapped": {
@@ -142,19 +142,19 @@ export const FIX_DESCRIPTIONS = {
     fr: "identifiant partagé par des lignes différentes rendu unique avec le nom et la commune de la ligne",
   },
   "decimal-comma": {
-    en: "decimal comma (\"12,50\") read as a decimal point",
+    en: 'decimal comma ("12,50") read as a decimal point',
     fr: "virgule décimale (« 12,50 ») lue comme un point décimal",
   },
   "agent-as-text": {
-    en: "performer or organizer written as text (\"Alex Roy\") carried as an agent with that name, its kind left open",
+    en: 'performer or organizer written as text ("Alex Roy") carried as an agent with that name, its kind left open',
     fr: "interprète ou organisateur écrit en texte (« Alex Roy ») repris comme un agent de ce nom, sans en inventer le type",
   },
   "price-range": {
-    en: "price written as a range (\"25 – 45\", \"15 à 21\") read as a price specification with minPrice and maxPrice",
+    en: 'price written as a range ("25 – 45", "15 à 21") read as a price specification with minPrice and maxPrice',
     fr: "prix écrit comme une fourchette (« 25 – 45 », « 15 à 21 ») lu comme une spécification de prix avec minPrice et maxPrice",
   },
   "price-list": {
-    en: "list of prices (\"44 - 69,44 - 79\") read as the range from its lowest to its highest price",
+    en: 'list of prices ("44 - 69,44 - 79") read as the range from its lowest to its highest price',
     fr: "liste de prix (« 44 - 69,44 - 79 ») lue comme la fourchette de son prix le plus bas à son prix le plus haut",
   },
   "whitespace-trimmed": {

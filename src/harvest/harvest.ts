@@ -13,7 +13,8 @@ import { consolidate } from "./places.js";
 import { parseSitemap } from "./sitemap.js";
 import { schemaVocabulary } from "./vocabulary.js";
 
-export type PageFailureCode = FetchErrorCode | "not-html" | "no-json-ld" | "invalid-sitemap" | "invalid-sitemap-entry" | "too-many-pages";
+export type PageFailureCode =
+  FetchErrorCode | "not-html" | "no-json-ld" | "invalid-sitemap" | "invalid-sitemap-entry" | "too-many-pages";
 
 export interface PageFailure {
   readonly url: string;
@@ -157,7 +158,11 @@ class HarvestRun {
         return;
       }
       if (this.#started >= this.#maxPages) {
-        this.#failures.push({ url, code: "too-many-pages", message: `not fetched: the ${this.#maxPages}-page limit was reached` });
+        this.#failures.push({
+          url,
+          code: "too-many-pages",
+          message: `not fetched: the ${this.#maxPages}-page limit was reached`,
+        });
         continue;
       }
       this.#started++;
@@ -165,7 +170,13 @@ class HarvestRun {
         await this.#visit(url);
       } finally {
         this.#done++;
-        this.#options.onProgress?.({ done: this.#done, total: this.#seen.size, entities: this.#entities, failures: this.#failures.length, url });
+        this.#options.onProgress?.({
+          done: this.#done,
+          total: this.#seen.size,
+          entities: this.#entities,
+          failures: this.#failures.length,
+          url,
+        });
       }
     }
   }
@@ -173,10 +184,18 @@ class HarvestRun {
   async #visit(url: string): Promise<void> {
     const got = await this.#fetcher.get(url);
     if (!got.ok) {
-      this.#failures.push({ url, code: got.code, message: got.message, ...(got.status !== undefined ? { status: got.status } : {}) });
+      this.#failures.push({
+        url,
+        code: got.code,
+        message: got.message,
+        ...(got.status !== undefined ? { status: got.status } : {}),
+      });
       return;
     }
-    const looksXml = XML_TYPES.has(got.mediaType) || got.mediaType.endsWith("+xml") || (got.mediaType === "" && SNIFF_XML.test(got.body));
+    const looksXml =
+      XML_TYPES.has(got.mediaType) ||
+      got.mediaType.endsWith("+xml") ||
+      (got.mediaType === "" && SNIFF_XML.test(got.body));
     if (looksXml || (/\.xml(\.gz)?(\?|$)/.test(url) && !HTML_TYPES.has(got.mediaType))) this.#sitemap(url, got);
     else await this.#page(url, got);
   }
@@ -185,14 +204,26 @@ class HarvestRun {
     // Reading the sitemap counts inside the URL's --timeout, as its download does.
     const sitemap = parseSitemap(got.body, { base: got.finalUrl.replace(/#.*$/, ""), deadline: got.deadline });
     if (!sitemap) {
-      this.#failures.push({ url, code: "invalid-sitemap", message: `${got.mediaType || "XML"} body that is neither <urlset> nor <sitemapindex>` });
+      this.#failures.push({
+        url,
+        code: "invalid-sitemap",
+        message: `${got.mediaType || "XML"} body that is neither <urlset> nor <sitemapindex>`,
+      });
       return;
     }
     for (const bad of sitemap.invalid) {
-      this.#failures.push({ url, code: "invalid-sitemap-entry", message: `<loc> number ${bad.entry} skipped: ${bad.reason}: ${JSON.stringify(bad.text)}` });
+      this.#failures.push({
+        url,
+        code: "invalid-sitemap-entry",
+        message: `<loc> number ${bad.entry} skipped: ${bad.reason}: ${JSON.stringify(bad.text)}`,
+      });
     }
     if (sitemap.timedOut) {
-      this.#failures.push({ url, code: "timeout", message: `sitemap not read whole within the ${this.#fetcher.policy.timeoutMs} ms timeout: ${sitemap.locations.length} locations read, the rest skipped` });
+      this.#failures.push({
+        url,
+        code: "timeout",
+        message: `sitemap not read whole within the ${this.#fetcher.policy.timeoutMs} ms timeout: ${sitemap.locations.length} locations read, the rest skipped`,
+      });
     }
     this.#sitemaps++;
     for (const loc of sitemap.locations) this.enqueue(loc);
@@ -200,15 +231,30 @@ class HarvestRun {
 
   async #page(url: string, got: FetchedBody): Promise<void> {
     const finalUrl = got.finalUrl.replace(/#.*$/, "");
-    const input = { url: finalUrl, fetchedAt: got.fetchedAt, fixes: this.#fixes, ...(this.#options.ledger === false ? {} : { ledger: this.#ledger }) };
+    const input = {
+      url: finalUrl,
+      fetchedAt: got.fetchedAt,
+      fixes: this.#fixes,
+      ...(this.#options.ledger === false ? {} : { ledger: this.#ledger }),
+    };
     let page: PageResult;
-    if (HTML_TYPES.has(got.mediaType) || (got.mediaType === "" && /^\s*</.test(got.body))) page = await processHtml(got.body, input);
+    if (HTML_TYPES.has(got.mediaType) || (got.mediaType === "" && /^\s*</.test(got.body)))
+      page = await processHtml(got.body, input);
     else if (JSONLD_TYPES.has(got.mediaType)) page = await processJsonLd(got.body, input);
     else {
-      this.#failures.push({ url, code: "not-html", message: `${got.mediaType || "untyped"} body: neither HTML nor JSON-LD` });
+      this.#failures.push({
+        url,
+        code: "not-html",
+        message: `${got.mediaType || "untyped"} body: neither HTML nor JSON-LD`,
+      });
       return;
     }
-    if (page.blocks === 0) this.#failures.push({ url, code: "no-json-ld", message: "no <script type=\"application/ld+json\"> block in the page" });
+    if (page.blocks === 0)
+      this.#failures.push({
+        url,
+        code: "no-json-ld",
+        message: 'no <script type="application/ld+json"> block in the page',
+      });
     this.#results.push(page);
     this.#entities += KEPT_CLASSES.reduce((t, c) => t + page.counts[c], 0);
     this.#pages.push({ url, finalUrl, fetchedAt: page.fetchedAt, blocks: page.blocks, entities: page.counts });
@@ -218,7 +264,10 @@ class HarvestRun {
   result(): HarvestResult {
     const byUrl = (a: { url: string }, b: { url: string }): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
     const results = this.#results.sort(byUrl);
-    const { quads } = consolidate(results.flatMap((r) => r.quads), this.#fixes);
+    const { quads } = consolidate(
+      results.flatMap((r) => r.quads),
+      this.#fixes,
+    );
     const dropped = new Map<string, number>();
     for (const r of results) for (const [t, n] of r.dropped) dropped.set(t, (dropped.get(t) ?? 0) + n);
     return {

@@ -60,7 +60,11 @@ interface MutableRow {
   reasons: Map<NotCarriedReason, number>;
 }
 
-const PREFIXES: readonly [string, string][] = [[SCHEMA, "schema:"], [PROV, "prov:"], [VIVANT, "vivant:"]];
+const PREFIXES: readonly [string, string][] = [
+  [SCHEMA, "schema:"],
+  [PROV, "prov:"],
+  [VIVANT, "vivant:"],
+];
 
 /** `http://schema.org/name` → `schema:name`, `rdf:type` → `@type`; other IRIs stay whole. */
 export function propertyLabel(iri: string): string {
@@ -75,7 +79,11 @@ export class Ledger {
 
   #row(property: string): MutableRow {
     let r = this.#rows.get(property);
-    if (!r) this.#rows.set(property, (r = { seen: 0, carried: 0, repaired: 0, notCarried: 0, fixes: new Map(), reasons: new Map() }));
+    if (!r)
+      this.#rows.set(
+        property,
+        (r = { seen: 0, carried: 0, repaired: 0, notCarried: 0, fixes: new Map(), reasons: new Map() }),
+      );
     return r;
   }
 
@@ -108,7 +116,8 @@ export class Ledger {
       r.repaired += row.repaired;
       r.notCarried += row.notCarried;
       for (const [k, n] of Object.entries(row.fixes) as [FixKind, number][]) r.fixes.set(k, (r.fixes.get(k) ?? 0) + n);
-      for (const [k, n] of Object.entries(row.reasons) as [NotCarriedReason, number][]) r.reasons.set(k, (r.reasons.get(k) ?? 0) + n);
+      for (const [k, n] of Object.entries(row.reasons) as [NotCarriedReason, number][])
+        r.reasons.set(k, (r.reasons.get(k) ?? 0) + n);
     }
     return this;
   }
@@ -118,8 +127,13 @@ export class Ledger {
     return [...this.#rows]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([property, r]) => ({
-        property, seen: r.seen, carried: r.carried, repaired: r.repaired, notCarried: r.notCarried,
-        fixes: Object.fromEntries(r.fixes), reasons: Object.fromEntries(r.reasons),
+        property,
+        seen: r.seen,
+        carried: r.carried,
+        repaired: r.repaired,
+        notCarried: r.notCarried,
+        fixes: Object.fromEntries(r.fixes),
+        reasons: Object.fromEntries(r.reasons),
       }));
   }
 
@@ -159,21 +173,30 @@ export class Ledger {
     for (const row of this.rows()) {
       for (const [reason, n] of Object.entries(row.reasons) as [NotCarriedReason, number][]) {
         const why = NOT_CARRIED_REASONS[reason];
-        out.push(problem({
-          code: "import/not-carried",
-          severity: reason === "invalid" || reason === "unresolved" ? "warning" : "info",
-          entity: "property",
-          path: row.property,
-          value: n,
-          message: {
-            en: `${row.property}: ${n} value${n === 1 ? "" : "s"} not carried: ${why.en}`,
-            fr: `${row.property} : ${n} valeur${n === 1 ? "" : "s"} non reprise${n === 1 ? "" : "s"} : ${why.fr}`,
-          },
-          expected: { en: "a property Vivant carries", fr: "une propriété que Vivant reprend" },
-          hint: reason === "not-modelled" || reason === "not-mapped"
-            ? { en: "nothing to do: the README lists what Vivant leaves out and why", fr: "rien à faire : le README liste ce que Vivant laisse de côté et pourquoi" }
-            : { en: "see the other problems of this report for the values concerned", fr: "voir les autres problèmes de ce rapport pour les valeurs concernées" },
-        }));
+        out.push(
+          problem({
+            code: "import/not-carried",
+            severity: reason === "invalid" || reason === "unresolved" ? "warning" : "info",
+            entity: "property",
+            path: row.property,
+            value: n,
+            message: {
+              en: `${row.property}: ${n} value${n === 1 ? "" : "s"} not carried: ${why.en}`,
+              fr: `${row.property} : ${n} valeur${n === 1 ? "" : "s"} non reprise${n === 1 ? "" : "s"} : ${why.fr}`,
+            },
+            expected: { en: "a property Vivant carries", fr: "une propriété que Vivant reprend" },
+            hint:
+              reason === "not-modelled" || reason === "not-mapped"
+                ? {
+                    en: "nothing to do: the README lists what Vivant leaves out and why",
+                    fr: "rien à faire : le README liste ce que Vivant laisse de côté et pourquoi",
+                  }
+                : {
+                    en: "see the other problems of this report for the values concerned",
+                    fr: "voir les autres problèmes de ce rapport pour les valeurs concernées",
+                  },
+          }),
+        );
       }
     }
     return out;
@@ -186,10 +209,31 @@ export class Ledger {
   /** The summary's lines: one per property, `seen / carried / repaired / not carried`. */
   summaryLines(lang: Lang = "en"): string[] {
     const tot = this.totals();
-    const lines = [t("summary/ledger-total", { seen: tot.seen, carried: tot.carried, repaired: tot.repaired, notCarried: tot.notCarried }, lang)];
+    const lines = [
+      t(
+        "summary/ledger-total",
+        { seen: tot.seen, carried: tot.carried, repaired: tot.repaired, notCarried: tot.notCarried },
+        lang,
+      ),
+    ];
     for (const r of this.rows()) {
-      const reasons = (Object.entries(r.reasons) as [NotCarriedReason, number][]).map(([k, n]) => `${t(`ledger/reason/${k}`, {}, lang)} ${n}`).join(", ");
-      lines.push(t("summary/ledger-row", { property: r.property, seen: r.seen, carried: r.carried, repaired: r.repaired, notCarried: r.notCarried, reasons: reasons ? ` (${reasons})` : "" }, lang));
+      const reasons = (Object.entries(r.reasons) as [NotCarriedReason, number][])
+        .map(([k, n]) => `${t(`ledger/reason/${k}`, {}, lang)} ${n}`)
+        .join(", ");
+      lines.push(
+        t(
+          "summary/ledger-row",
+          {
+            property: r.property,
+            seen: r.seen,
+            carried: r.carried,
+            repaired: r.repaired,
+            notCarried: r.notCarried,
+            reasons: reasons ? ` (${reasons})` : "",
+          },
+          lang,
+        ),
+      );
     }
     return lines;
   }
@@ -325,7 +369,10 @@ export class SourceTally {
   }
 
   /** Seeds the tally with the properties of a graph's subjects, as a QuadIndex holds them (its strings, each pair once). */
-  seenIndex(ix: { readonly subjects: readonly string[]; properties(subject: string): ReadonlyMap<string, unknown> }): void {
+  seenIndex(ix: {
+    readonly subjects: readonly string[];
+    properties(subject: string): ReadonlyMap<string, unknown>;
+  }): void {
     for (const s of ix.subjects) for (const p of ix.properties(s).keys()) this.seen(s, p);
   }
 
@@ -369,7 +416,12 @@ export class SourceTally {
   }
 
   /** Adds the account to the ledger; a carried value with a noted repair counts as repaired. */
-  settle(ledger: Ledger, repairs?: RepairLog, label: (p: string) => string = propertyLabel, unmarked: NotCarriedReason = "not-modelled"): Ledger {
+  settle(
+    ledger: Ledger,
+    repairs?: RepairLog,
+    label: (p: string) => string = propertyLabel,
+    unmarked: NotCarriedReason = "not-modelled",
+  ): Ledger {
     const n = this.#props.length;
     // counts[id * MARKS + mark]: seen by mark (0 stands for the unmarked, settled below)
     const counts = new Float64Array(n * MARKS);

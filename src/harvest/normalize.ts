@@ -11,7 +11,15 @@ import type { RepairLog } from "./ledger.js";
 import { repairEndsAfterMidnight } from "./overnight.js";
 import { problem } from "./problems.js";
 import {
-  ADDRESS_COUNTRY, COUNTRY_CODES, ENUM_PROPERTIES, IDENTIFIER, LITERAL_REPAIRS, hashOf, wikidataIri, type LiteralSite, type Unrepaired,
+  ADDRESS_COUNTRY,
+  COUNTRY_CODES,
+  ENUM_PROPERTIES,
+  IDENTIFIER,
+  LITERAL_REPAIRS,
+  hashOf,
+  wikidataIri,
+  type LiteralSite,
+  type Unrepaired,
 } from "./repairs.js";
 import { schemaVocabulary, type SchemaVocabulary } from "./vocabulary.js";
 
@@ -109,25 +117,41 @@ class Normalizer implements LiteralSite {
       const subject = this.#node(q.subject);
       const pValue = this.fixNamed(q.predicate.value);
       this.#current = { s: subject.value, p: pValue };
-      if (this.#repairs !== undefined && pValue !== q.predicate.value) this.#repairs.note(subject.value, pValue, "https-schema-org");
+      if (this.#repairs !== undefined && pValue !== q.predicate.value)
+        this.#repairs.note(subject.value, pValue, "https-schema-org");
       const predicate = pValue === q.predicate.value ? (q.predicate as NamedNode) : namedNode(pValue);
       const o = q.object;
-      if (o.termType === "NamedNode" || o.termType === "BlankNode") this.push(subject, predicate, this.#object(subject, pValue, o));
+      if (o.termType === "NamedNode" || o.termType === "BlankNode")
+        this.push(subject, predicate, this.#object(subject, pValue, o));
       else if (o.termType === "Literal") this.#literal(subject, predicate, pValue, o);
     }
     this.#current = undefined;
     this.#priceSpecifications();
     const collapsed = countryNodesToCodes(this.#out, this.#fixes, this.#repairs);
-    return { quads: repairEndsAfterMidnight(dedupe(collapsed), this.#fixes), fixes: this.#fixes, problems: this.#problems, withheld: this.#withheld };
+    return {
+      quads: repairEndsAfterMidnight(dedupe(collapsed), this.#fixes),
+      fixes: this.#fixes,
+      problems: this.#problems,
+      withheld: this.#withheld,
+    };
   }
 
   fix(kind: FixKind): void {
     this.#fixes.add(kind);
-    if (this.#repairs !== undefined && this.#current !== undefined && kind !== "blank-node-iri") this.#repairs.note(this.#current.s, this.#current.p, kind);
+    if (this.#repairs !== undefined && this.#current !== undefined && kind !== "blank-node-iri")
+      this.#repairs.note(this.#current.s, this.#current.p, kind);
   }
 
   report(u: Unrepaired, subject: Term = this.subject): void {
-    this.#problems.push(problem({ ...u, severity: "warning", entity: "node", recordId: subject.value, hint: u.hint ?? KEPT_AS_PUBLISHED }));
+    this.#problems.push(
+      problem({
+        ...u,
+        severity: "warning",
+        entity: "node",
+        recordId: subject.value,
+        hint: u.hint ?? KEPT_AS_PUBLISHED,
+      }),
+    );
   }
 
   push(s: Quad_Subject, p: NamedNode, o: Quad_Object): void {
@@ -143,7 +167,9 @@ class Normalizer implements LiteralSite {
   }
 
   mint(label: string): NamedNode | BlankNode {
-    return this.#skolemize && this.#source !== undefined ? namedNode(skolemIri(this.#source, this.#block, label)) : DataFactory.blankNode(label);
+    return this.#skolemize && this.#source !== undefined
+      ? namedNode(skolemIri(this.#source, this.#block, label))
+      : DataFactory.blankNode(label);
   }
 
   fixNamed(value: string): string {
@@ -164,15 +190,28 @@ class Normalizer implements LiteralSite {
     return v;
   }
 
-  enumValue(written: string, enumeration: string, subject: Term = this.subject, predicate: string = this.p): NamedNode | undefined {
+  enumValue(
+    written: string,
+    enumeration: string,
+    subject: Term = this.subject,
+    predicate: string = this.p,
+  ): NamedNode | undefined {
     const member = this.#vocab.repairMember(enumeration, written);
     if (member !== undefined) return namedNode(S(member));
     const members = [...this.#vocab.members(enumeration)].join(", ");
-    this.report({
-      code: "harvest/unknown-enum", path: predicate, value: written,
-      message: { en: `"${written}" is not a member of schema:${enumeration}`, fr: `« ${written} » n'est pas un membre de schema:${enumeration}` },
-      expected: { en: `one of ${members}`, fr: `l'un de ${members}` },
-    }, subject);
+    this.report(
+      {
+        code: "harvest/unknown-enum",
+        path: predicate,
+        value: written,
+        message: {
+          en: `"${written}" is not a member of schema:${enumeration}`,
+          fr: `« ${written} » n'est pas un membre de schema:${enumeration}`,
+        },
+        expected: { en: `one of ${members}`, fr: `l'un de ${members}` },
+      },
+      subject,
+    );
     return undefined;
   }
 
@@ -228,11 +267,16 @@ class Normalizer implements LiteralSite {
         this.fix("type-case");
         return namedNode(S(repaired));
       }
-      this.report({
-        code: "harvest/unknown-type", path: RDF_TYPE, value: t.value,
-        message: { en: `"${name}" is not a schema.org class`, fr: `« ${name} » n'est pas une classe schema.org` },
-        expected: { en: "a schema.org class, e.g. TheaterEvent", fr: "une classe schema.org, p. ex. TheaterEvent" },
-      }, subject);
+      this.report(
+        {
+          code: "harvest/unknown-type",
+          path: RDF_TYPE,
+          value: t.value,
+          message: { en: `"${name}" is not a schema.org class`, fr: `« ${name} » n'est pas une classe schema.org` },
+          expected: { en: "a schema.org class, e.g. TheaterEvent", fr: "une classe schema.org, p. ex. TheaterEvent" },
+        },
+        subject,
+      );
       return t;
     }
     const word = this.#source !== undefined ? /\/([A-Za-z][A-Za-z0-9]*)$/.exec(t.value)?.[1] : undefined;
@@ -249,9 +293,10 @@ class Normalizer implements LiteralSite {
     const currency = new Map<string, Quad_Object>();
     for (const q of this.#out) if (q.predicate.value === S("priceCurrency")) currency.set(q.subject.value, q.object);
     this.#ranges.forEach((r, i) => {
-      const spec = r.offer.termType === "BlankNode"
-        ? DataFactory.blankNode(`${r.offer.value}_price_range_${i}`)
-        : namedNode(`${r.offer.value.replace(/#.*$/, "")}#vivant-price-range-${i}-${hashOf(r.offer.value)}`);
+      const spec =
+        r.offer.termType === "BlankNode"
+          ? DataFactory.blankNode(`${r.offer.value}_price_range_${i}`)
+          : namedNode(`${r.offer.value.replace(/#.*$/, "")}#vivant-price-range-${i}-${hashOf(r.offer.value)}`);
       this.push(r.offer, namedNode(S("priceSpecification")), spec);
       this.push(spec, namedNode(RDF_TYPE), namedNode(S("PriceSpecification")));
       this.push(spec, namedNode(S("minPrice")), literal(r.min, namedNode(XSD_DECIMAL)));
@@ -273,20 +318,25 @@ function safeResolve(word: string, base: string): string | undefined {
 /** `addressCountry` → a `Country` node: replace it by the node's 2-letter code, else its name. */
 function countryNodesToCodes(quads: Quad[], fixes: Fixes, repairs?: RepairLog): Quad[] {
   const countryNodes = new Set<string>();
-  for (const q of quads) if (q.predicate.value === RDF_TYPE && q.object.value === S("Country")) countryNodes.add(q.subject.value);
+  for (const q of quads)
+    if (q.predicate.value === RDF_TYPE && q.object.value === S("Country")) countryNodes.add(q.subject.value);
   if (countryNodes.size === 0) return quads;
   const code = new Map<string, string>();
   const name = new Map<string, string>();
   for (const q of quads) {
     if (!countryNodes.has(q.subject.value) || q.object.termType !== "Literal") continue;
-    if (q.predicate.value === IDENTIFIER && /^[A-Za-z]{2}$/.test(q.object.value.trim())) code.set(q.subject.value, q.object.value.trim().toUpperCase());
+    if (q.predicate.value === IDENTIFIER && /^[A-Za-z]{2}$/.test(q.object.value.trim()))
+      code.set(q.subject.value, q.object.value.trim().toUpperCase());
     if (q.predicate.value === S("name")) name.set(q.subject.value, q.object.value.trim());
   }
   const replaced = new Set<string>();
   const out: Quad[] = [];
   for (const q of quads) {
     if (q.predicate.value === ADDRESS_COUNTRY && countryNodes.has(q.object.value)) {
-      const v = code.get(q.object.value) ?? COUNTRY_CODES[(name.get(q.object.value) ?? "").toLowerCase()] ?? name.get(q.object.value);
+      const v =
+        code.get(q.object.value) ??
+        COUNTRY_CODES[(name.get(q.object.value) ?? "").toLowerCase()] ??
+        name.get(q.object.value);
       if (v !== undefined) {
         fixes.add("address-country-node");
         repairs?.note(q.subject.value, q.predicate.value, "address-country-node");
@@ -300,7 +350,14 @@ function countryNodesToCodes(quads: Quad[], fixes: Fixes, repairs?: RepairLog): 
   // The Country node goes when nothing else points at it and it had no IRI of its own.
   const stillUsed = new Set<string>();
   for (const q of out) if (q.object.termType !== "Literal") stillUsed.add(q.object.value);
-  return out.filter((q) => !(replaced.has(q.subject.value) && !stillUsed.has(q.subject.value) && (q.subject.termType === "BlankNode" || isSkolemIri(q.subject.value))));
+  return out.filter(
+    (q) =>
+      !(
+        replaced.has(q.subject.value) &&
+        !stillUsed.has(q.subject.value) &&
+        (q.subject.termType === "BlankNode" || isSkolemIri(q.subject.value))
+      ),
+  );
 }
 
 /** Removes repeated triples (two language variants of one enum value become one IRI twice). */

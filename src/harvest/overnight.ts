@@ -29,7 +29,12 @@ export function repairEndsAfterMidnight(quads: readonly Quad[], fixes: Fixes): Q
     const moved = endAfterMidnight(s[0]!.value, q.object.value);
     if (moved === undefined) continue;
     out ??= [...quads];
-    out[idx[0]!] = DataFactory.quad(q.subject, q.predicate, DataFactory.literal(moved, (q.object as Literal).datatype), q.graph);
+    out[idx[0]!] = DataFactory.quad(
+      q.subject,
+      q.predicate,
+      DataFactory.literal(moved, (q.object as Literal).datatype),
+      q.graph,
+    );
     fixes.add("end-after-midnight");
   }
   return out ?? [...quads];

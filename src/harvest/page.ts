@@ -45,7 +45,15 @@ export function jsonLdFailureDetail(e: unknown): string {
   return event?.code ? `${event.code} ${JSON.stringify(event.details ?? {})}` : base;
 }
 
-function blockProblem(code: ProblemCode, url: string, block: number, line: number, en: string, fr: string, severity: "violation" | "warning" = "violation"): Problem {
+function blockProblem(
+  code: ProblemCode,
+  url: string,
+  block: number,
+  line: number,
+  en: string,
+  fr: string,
+  severity: "violation" | "warning" = "violation",
+): Problem {
   return problem({
     code,
     severity,
@@ -56,7 +64,7 @@ function blockProblem(code: ProblemCode, url: string, block: number, line: numbe
     expected: { en: "a JSON-LD script block using schema.org", fr: "un bloc script JSON-LD utilisant schema.org" },
     hint: {
       en: "fix the page's <script type=\"application/ld+json\"> block; the page's other blocks were kept",
-      fr: "corriger le bloc <script type=\"application/ld+json\"> de la page ; ses autres blocs ont été gardés",
+      fr: 'corriger le bloc <script type="application/ld+json"> de la page ; ses autres blocs ont été gardés',
     },
   });
 }
@@ -81,12 +89,29 @@ export async function expandBlock(
       raw = await jsonLdToQuads(value, { base, safe: false });
     } catch {
       const message = (strictError as Error).message;
-      problems.push(blockProblem("harvest/jsonld-error", url, block, line, `JSON-LD cannot be expanded: ${message}`, `le JSON-LD ne peut pas être développé : ${message}`));
+      problems.push(
+        blockProblem(
+          "harvest/jsonld-error",
+          url,
+          block,
+          line,
+          `JSON-LD cannot be expanded: ${message}`,
+          `le JSON-LD ne peut pas être développé : ${message}`,
+        ),
+      );
       return { quads: [], problems, withheld: [] };
     }
     const message = jsonLdFailureDetail(strictError);
     problems.push(
-      blockProblem("harvest/dropped-terms", url, block, line, `terms that do not expand to IRIs were dropped: ${message}`, `des termes qui ne se développent pas en IRI ont été écartés : ${message}`, "warning"),
+      blockProblem(
+        "harvest/dropped-terms",
+        url,
+        block,
+        line,
+        `terms that do not expand to IRIs were dropped: ${message}`,
+        `des termes qui ne se développent pas en IRI ont été écartés : ${message}`,
+        "warning",
+      ),
     );
   }
   const normalized = normalizeQuads(raw, { source: url, block, fixes, ...(repairs ? { repairs } : {}) });
@@ -112,7 +137,16 @@ export async function processHtml(html: string, input: PageInput): Promise<PageR
   for (const b of blocks) {
     const parsed = parseJsonBlock(b.text, fixes);
     if (!parsed.ok) {
-      problems.push(blockProblem("harvest/invalid-json", input.url, b.index, b.line, `script block is not JSON: ${parsed.message}`, `le bloc script n'est pas du JSON : ${parsed.message}`));
+      problems.push(
+        blockProblem(
+          "harvest/invalid-json",
+          input.url,
+          b.index,
+          b.line,
+          `script block is not JSON: ${parsed.message}`,
+          `le bloc script n'est pas du JSON : ${parsed.message}`,
+        ),
+      );
       continue;
     }
     const expanded = await expandBlock(parsed.value, input.url, b.index, b.line, fixes, base, repairs);
@@ -128,14 +162,35 @@ export async function processJsonLd(text: string, input: PageInput): Promise<Pag
   const fixes = input.fixes ?? new Fixes();
   const parsed = parseJsonBlock(text, fixes);
   if (!parsed.ok) {
-    return finish(input, 1, [], [blockProblem("harvest/invalid-json", input.url, 0, 0, `document is not JSON: ${parsed.message}`, `le document n'est pas du JSON : ${parsed.message}`)]);
+    return finish(
+      input,
+      1,
+      [],
+      [
+        blockProblem(
+          "harvest/invalid-json",
+          input.url,
+          0,
+          0,
+          `document is not JSON: ${parsed.message}`,
+          `le document n'est pas du JSON : ${parsed.message}`,
+        ),
+      ],
+    );
   }
   const repairs = input.ledger ? new RepairLog() : undefined;
   const expanded = await expandBlock(parsed.value, input.url, 0, 0, fixes, input.url, repairs);
   return finish(input, 1, expanded.quads, expanded.problems, repairs, expanded.withheld);
 }
 
-function finish(input: PageInput, blocks: number, quads: Quad[], problems: Problem[], repairs?: RepairLog, withheld: readonly Quad[] = []): PageResult {
+function finish(
+  input: PageInput,
+  blocks: number,
+  quads: Quad[],
+  problems: Problem[],
+  repairs?: RepairLog,
+  withheld: readonly Quad[] = [],
+): PageResult {
   const selection = selectEntities(quads, schemaVocabulary());
   if (input.ledger) {
     // Kept nodes are carried whole into the publisher's graph; the others are outside the programme.
@@ -148,6 +203,16 @@ function finish(input: PageInput, blocks: number, quads: Quad[], problems: Probl
     }
     tally.settle(input.ledger, repairs);
   }
-  const kept = selection.quads.length ? [...selection.quads, ...provenanceQuads(selection.quads, input.url, input.fetchedAt)] : [];
-  return { url: input.url, fetchedAt: input.fetchedAt, blocks, quads: kept, counts: selection.counts, dropped: selection.dropped, problems };
+  const kept = selection.quads.length
+    ? [...selection.quads, ...provenanceQuads(selection.quads, input.url, input.fetchedAt)]
+    : [];
+  return {
+    url: input.url,
+    fetchedAt: input.fetchedAt,
+    blocks,
+    quads: kept,
+    counts: selection.counts,
+    dropped: selection.dropped,
+    problems,
+  };
 }

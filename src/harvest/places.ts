@@ -25,7 +25,12 @@ function fold(s: string): string {
 }
 
 function profileOf(index: QuadIndex, place: string): PlaceProfile {
-  const names = new Set(index.values(place, "name").filter((t) => t.termType === "Literal").map((t) => fold(t.value)));
+  const names = new Set(
+    index
+      .values(place, "name")
+      .filter((t) => t.termType === "Literal")
+      .map((t) => fold(t.value)),
+  );
   const fields = new Map<string, string>();
   for (const a of index.values(place, "address")) {
     if (a.termType === "Literal") {
@@ -81,7 +86,11 @@ export interface MergeResult {
  * locality, country, coordinates to 3 decimals) are one place. Places whose names differ, or whose
  * postal codes differ, stay apart.
  */
-export function mergeDuplicatePlaces(quads: readonly Quad[], fixes: Fixes, vocab: SchemaVocabulary = schemaVocabulary()): MergeResult {
+export function mergeDuplicatePlaces(
+  quads: readonly Quad[],
+  fixes: Fixes,
+  vocab: SchemaVocabulary = schemaVocabulary(),
+): MergeResult {
   const index = new QuadIndex(quads);
   const terms = new Map<string, Term>();
   const anonymous = new Set<string>();
@@ -110,7 +119,9 @@ export function mergeDuplicatePlaces(quads: readonly Quad[], fixes: Fixes, vocab
     const to = t.termType === "Literal" ? undefined : merged.get(t.value);
     return to !== undefined ? terms.get(to)! : t;
   };
-  const rewritten = quads.map((q) => quad(rewrite(q.subject) as never, q.predicate, rewrite(q.object) as never, q.graph));
+  const rewritten = quads.map((q) =>
+    quad(rewrite(q.subject) as never, q.predicate, rewrite(q.object) as never, q.graph),
+  );
   return { quads: dedupe(rewritten), merged };
 }
 
@@ -122,7 +133,11 @@ export function collapseIdenticalChildren(quads: readonly Quad[], fixes: Fixes):
   const index = new QuadIndex(quads);
   // Provenance is not content: the same address found on two pages is one address (derived from both).
   const signature = (s: string): string =>
-    [...index.properties(s)].filter(([p]) => p !== PROV_WAS_DERIVED_FROM).flatMap(([p, os]) => os.map((o) => `${p} ${termKey(o)}`)).sort().join("\n");
+    [...index.properties(s)]
+      .filter(([p]) => p !== PROV_WAS_DERIVED_FROM)
+      .flatMap(([p, os]) => os.map((o) => `${p} ${termKey(o)}`))
+      .sort()
+      .join("\n");
   const drop = new Map<string, Term>();
   for (const s of index.subjects) {
     for (const [p, objects] of index.properties(s)) {
@@ -147,12 +162,20 @@ export function collapseIdenticalChildren(quads: readonly Quad[], fixes: Fixes):
         if (into === undefined) return [q];
         return q.predicate.value === PROV_WAS_DERIVED_FROM ? [quad(into as never, q.predicate, q.object, q.graph)] : [];
       })
-      .map((q) => (q.object.termType !== "Literal" && drop.has(q.object.value) ? quad(q.subject, q.predicate, drop.get(q.object.value) as never, q.graph) : q)),
+      .map((q) =>
+        q.object.termType !== "Literal" && drop.has(q.object.value)
+          ? quad(q.subject, q.predicate, drop.get(q.object.value) as never, q.graph)
+          : q,
+      ),
   );
 }
 
 /** The source-level clean-up of harvest and import: duplicate places merged, identical nested nodes collapsed. */
-export function consolidate(quads: readonly Quad[], fixes: Fixes, vocab: SchemaVocabulary = schemaVocabulary()): MergeResult {
+export function consolidate(
+  quads: readonly Quad[],
+  fixes: Fixes,
+  vocab: SchemaVocabulary = schemaVocabulary(),
+): MergeResult {
   const { quads: merged, merged: map } = mergeDuplicatePlaces(quads, fixes, vocab);
   return { quads: collapseIdenticalChildren(merged, fixes), merged: map };
 }

@@ -34,15 +34,26 @@ export function readPrice(text: string): PriceReading {
   let asList: [number, number] | undefined;
   if (commas >= 1) {
     const parts = t.split(",").map(amounts);
-    if (parts.every((x) => x !== undefined)) asList = [Math.min(...parts.map((x) => x[0])), Math.max(...parts.map((x) => x[1]))];
+    if (parts.every((x) => x !== undefined))
+      asList = [Math.min(...parts.map((x) => x[0])), Math.max(...parts.map((x) => x[1]))];
   }
   if (asDecimal && asList) {
     const one = asDecimal[0] === asDecimal[1] ? decimalText(asDecimal[0]) : `${asDecimal[0]} to ${asDecimal[1]}`;
-    return { kind: "ambiguous", readings: [one, t.split(",").map((x) => x.trim()).join(" and ")] };
+    return {
+      kind: "ambiguous",
+      readings: [
+        one,
+        t
+          .split(",")
+          .map((x) => x.trim())
+          .join(" and "),
+      ],
+    };
   }
   const single = commas === 0 ? amounts(t) : undefined;
   const r = asDecimal ?? asList ?? single;
   if (!r) return { kind: "unreadable" };
-  if (r[0] === r[1] && !asList) return { kind: "number", value: decimalText(r[0]), decimalComma: asDecimal !== undefined };
+  if (r[0] === r[1] && !asList)
+    return { kind: "number", value: decimalText(r[0]), decimalComma: asDecimal !== undefined };
   return { kind: "range", min: decimalText(r[0]), max: decimalText(r[1]), list: asList !== undefined };
 }

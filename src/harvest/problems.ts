@@ -31,6 +31,7 @@ export function problem(spec: ProblemSpec): Problem {
 /** Counts problems by code, most frequent first. */
 export function countByCode(problems: readonly Problem[], severity?: Severity): [string, number][] {
   const counts = new Map<string, number>();
-  for (const p of problems) if (severity === undefined || p.severity === severity) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  for (const p of problems)
+    if (severity === undefined || p.severity === severity) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

@@ -59,7 +59,8 @@ function pieces(s: ProgressState, lang: Lang): { count: string; percent?: string
   const rest: string[] = [];
   if (seconds > 0) rest.push(t("progress/rate", { rate: decimal(rate, lang), unit: s.unit }, lang));
   rest.push(t("progress/elapsed", { time: formatDuration(s.elapsedMs) }, lang));
-  if (known && s.done < s.total && rate > 0) rest.push(t("progress/eta", { time: formatDuration(((s.total - s.done) / rate) * 1000) }, lang));
+  if (known && s.done < s.total && rate > 0)
+    rest.push(t("progress/eta", { time: formatDuration(((s.total - s.done) / rate) * 1000) }, lang));
   for (const [k, v] of Object.entries(s.counters ?? {})) rest.push(`${v} ${k}`);
   const pct = known ? Math.min(100, Math.floor((s.done / s.total) * 100)) : undefined;
   return {
@@ -125,7 +126,13 @@ export class Progress {
   #render(): void {
     const st = this.#state;
     if (!st) return;
-    const state: ProgressState = { done: st.done, total: st.total, elapsedMs: this.#now() - this.#start, unit: this.#o.unit, counters: st.counters };
+    const state: ProgressState = {
+      done: st.done,
+      total: st.total,
+      elapsedMs: this.#now() - this.#start,
+      unit: this.#o.unit,
+      counters: st.counters,
+    };
     const lang = this.#o.lang ?? "en";
     if (this.#o.isTTY) {
       this.#o.stream.write(`\r${formatBarLine(state, this.#columns(), lang)}\x1b[K`);
@@ -176,7 +183,17 @@ export function formatSummary(s: Summary, lang: Lang = "en"): string {
   const lines: string[] = [];
   for (const [label, n] of s.read) lines.push(`${label}: ${n}`.replace(/: /, lang === "fr" ? " : " : ": "));
   const ents = Object.entries(s.entities).filter(([, n]) => n > 0);
-  lines.push(t("summary/entities", { list: ents.length ? ents.map(([k, n]) => `${n} ${entityName(k, lang)}`).join(", ") : t("summary/none", {}, lang) }, lang));
+  lines.push(
+    t(
+      "summary/entities",
+      {
+        list: ents.length
+          ? ents.map(([k, n]) => `${n} ${entityName(k, lang)}`).join(", ")
+          : t("summary/none", {}, lang),
+      },
+      lang,
+    ),
+  );
   const fixes = s.fixes.entries();
   lines.push(t("summary/fixes", { count: fixes.length ? fixes.reduce((sum, [, n]) => sum + n, 0) : 0 }, lang));
   const sep = lang === "fr" ? " : " : ": ";
@@ -192,8 +209,13 @@ export function formatSummary(s: Summary, lang: Lang = "en"): string {
 }
 
 const COLLECTION_KEYS: Readonly<Record<string, MessageKey>> = {
-  venues: "collection/venues", organizations: "collection/organizations", people: "collection/people", works: "collection/works",
-  productions: "collection/productions", series: "collection/series", performances: "collection/performances",
+  venues: "collection/venues",
+  organizations: "collection/organizations",
+  people: "collection/people",
+  works: "collection/works",
+  productions: "collection/productions",
+  series: "collection/series",
+  performances: "collection/performances",
 };
 
 /** A record collection's name in `lang` (schema.org class names such as Event stay as they are). */

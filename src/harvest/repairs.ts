@@ -22,15 +22,41 @@ export const ENUM_PROPERTIES: Readonly<Record<string, string>> = {
 
 /** Properties whose values are web addresses (an http(s) text becomes an IRI). */
 const URL_PROPERTIES = new Set(
-  ["url", "sameAs", "image", "logo", "contentUrl", "thumbnailUrl", "embedUrl", "mainEntityOfPage", "additionalType", "hasMap"].map(S),
+  [
+    "url",
+    "sameAs",
+    "image",
+    "logo",
+    "contentUrl",
+    "thumbnailUrl",
+    "embedUrl",
+    "mainEntityOfPage",
+    "additionalType",
+    "hasMap",
+  ].map(S),
 );
 
 /** Date and date-time properties. */
 export const DATE_PROPERTIES = new Set(
   [
-    "startDate", "endDate", "doorTime", "previousStartDate", "validFrom", "validThrough", "priceValidUntil",
-    "availabilityStarts", "availabilityEnds", "dateCreated", "datePublished", "dateModified", "birthDate",
-    "deathDate", "foundingDate", "dissolutionDate", "sdDatePublished", "uploadDate",
+    "startDate",
+    "endDate",
+    "doorTime",
+    "previousStartDate",
+    "validFrom",
+    "validThrough",
+    "priceValidUntil",
+    "availabilityStarts",
+    "availabilityEnds",
+    "dateCreated",
+    "datePublished",
+    "dateModified",
+    "birthDate",
+    "deathDate",
+    "foundingDate",
+    "dissolutionDate",
+    "sdDatePublished",
+    "uploadDate",
   ].map(S),
 );
 
@@ -40,9 +66,13 @@ const AGENT_PROPERTIES = new Set(["performer", "organizer"].map(S));
 /** Properties holding a price: a text there is read as one price, a range or a list, or reported as ambiguous. */
 const PRICE_PROPERTIES = new Set(["price", "minPrice", "maxPrice", "lowPrice", "highPrice"].map(S));
 
-const DECIMAL_PROPERTIES = new Set(["price", "minPrice", "maxPrice", "lowPrice", "highPrice", "latitude", "longitude"].map(S));
+const DECIMAL_PROPERTIES = new Set(
+  ["price", "minPrice", "maxPrice", "lowPrice", "highPrice", "latitude", "longitude"].map(S),
+);
 const INTEGER_PROPERTIES = new Set(["maximumAttendeeCapacity", "remainingAttendeeCapacity", "width", "height"].map(S));
-const BOOLEAN_PROPERTIES = new Set(["isAccessibleForFree", "representativeOfPage", "isFamilyFriendly", "publicAccess"].map(S));
+const BOOLEAN_PROPERTIES = new Set(
+  ["isAccessibleForFree", "representativeOfPage", "isFamilyFriendly", "publicAccess"].map(S),
+);
 const CODE_PROPERTIES = new Set(["priceCurrency", "postalCode", "addressCountry", "telephone", "email"].map(S));
 
 const XSD_DECIMAL = `${XSD}decimal`;
@@ -54,9 +84,25 @@ export const ADDRESS_COUNTRY = S("addressCountry");
 
 /** Country names seen in the peers' data → ISO 3166-1 alpha-2. */
 export const COUNTRY_CODES: Readonly<Record<string, string>> = {
-  canada: "CA", france: "FR", belgique: "BE", belgie: "BE", "belgië": "BE", belgium: "BE", suisse: "CH",
-  switzerland: "CH", luxembourg: "LU", "united states": "US", usa: "US", "états-unis": "US", "etats-unis": "US",
-  "royaume-uni": "GB", "united kingdom": "GB", nederland: "NL", "pays-bas": "NL", netherlands: "NL", monaco: "MC",
+  canada: "CA",
+  france: "FR",
+  belgique: "BE",
+  belgie: "BE",
+  belgië: "BE",
+  belgium: "BE",
+  suisse: "CH",
+  switzerland: "CH",
+  luxembourg: "LU",
+  "united states": "US",
+  usa: "US",
+  "états-unis": "US",
+  "etats-unis": "US",
+  "royaume-uni": "GB",
+  "united kingdom": "GB",
+  nederland: "NL",
+  "pays-bas": "NL",
+  netherlands: "NL",
+  monaco: "MC",
 };
 
 const SCHEMA_IRI_TEXT = /^https?:\/\/(www\.)?schema\.org\/([A-Za-z][A-Za-z0-9_]*)\/?$/;
@@ -64,7 +110,10 @@ const WIKIDATA = /^https?:\/\/(?:www\.|m\.)?wikidata\.org\/(?:wiki|entity)\/(Q\d
 
 /** ISNI: 15 digits and a check character (ISO 7064 MOD 11-2), spaces or hyphens allowed. */
 export function isniOf(text: string): string | undefined {
-  const s = text.replace(/^(ISNI[:\s]*)/i, "").replace(/[\s-]/g, "").toUpperCase();
+  const s = text
+    .replace(/^(ISNI[:\s]*)/i, "")
+    .replace(/[\s-]/g, "")
+    .toUpperCase();
   if (!/^\d{15}[\dX]$/.test(s)) return undefined;
   let total = 0;
   for (let i = 0; i < 15; i++) total = (total + Number(s[i])) * 2;
@@ -133,7 +182,8 @@ const schemaIriText = (site: LiteralSite): RegExpExecArray | null => SCHEMA_IRI_
 /** "performer": "Alex Roy": an agent with that name, of unknown kind (no type is invented). */
 const agentAsText: LiteralRepair = {
   name: "agent written as text",
-  applies: ({ p, lit }) => AGENT_PROPERTIES.has(p) && lit.value.trim() !== "" && !/^https?:\/\//i.test(lit.value.trim()),
+  applies: ({ p, lit }) =>
+    AGENT_PROPERTIES.has(p) && lit.value.trim() !== "" && !/^https?:\/\//i.test(lit.value.trim()),
   apply: (site) => {
     const { subject, predicate, p, lit } = site;
     const text = lit.value.trim();
@@ -203,7 +253,9 @@ const identifier: LiteralRepair = {
       site.push(site.subject, namedNode(SAME_AS), namedNode(`https://isni.org/isni/${isni}`));
     } else if (/^0000/.test(text.trim())) {
       site.report({
-        code: "harvest/invalid-isni", path: site.p, value: text,
+        code: "harvest/invalid-isni",
+        path: site.p,
+        value: text,
         message: {
           en: `"${text}" looks like an ISNI but is not one (16 characters with a valid check digit)`,
           fr: `« ${text} » ressemble à un ISNI mais n'en est pas un (16 caractères avec une clé de contrôle valide)`,
@@ -223,7 +275,9 @@ const date: LiteralRepair = {
     const d = normalizeDate(lit.value);
     if (d === undefined) {
       site.report({
-        code: "harvest/invalid-date", path: site.p, value: lit.value,
+        code: "harvest/invalid-date",
+        path: site.p,
+        value: lit.value,
         message: { en: `"${lit.value}" is not an ISO 8601 date`, fr: `« ${lit.value} » n'est pas une date ISO 8601` },
         expected: { en: "ISO 8601, e.g. 2026-11-20T20:00:00+01:00", fr: "ISO 8601, p. ex. 2026-11-20T20:00:00+01:00" },
       });
@@ -256,13 +310,21 @@ const priceAsText: LiteralRepair = {
     }
     if (reading.kind === "ambiguous") {
       site.report({
-        code: "import/ambiguous-price", path: site.p, value: text,
+        code: "import/ambiguous-price",
+        path: site.p,
+        value: text,
         message: {
           en: `"${text}" can be read as ${reading.readings.join(" or as ")}: not turned into a number, kept as text`,
           fr: `« ${text} » peut se lire ${reading.readings.join(" ou ")} : pas changé en nombre, gardé en texte`,
         },
-        expected: { en: "one price with a decimal point (49.46), or a range (25 – 45)", fr: "un prix avec un point décimal (49.46), ou une fourchette (25 – 45)" },
-        hint: { en: "write the price with a decimal point, or the prices as separate offers", fr: "écrire le prix avec un point décimal, ou les prix comme des offres séparées" },
+        expected: {
+          en: "one price with a decimal point (49.46), or a range (25 – 45)",
+          fr: "un prix avec un point décimal (49.46), ou une fourchette (25 – 45)",
+        },
+        hint: {
+          en: "write the price with a decimal point, or the prices as separate offers",
+          fr: "écrire le prix avec un point décimal, ou les prix comme des offres séparées",
+        },
       });
       // No number is made and the value stays out of the graph, kept as text in the report.
       return site.withhold(literal(text));
@@ -323,11 +385,25 @@ const asWritten: LiteralRepair = {
   applies: () => true,
   apply: (site) => {
     const { lit, datatype } = site;
-    site.push(site.subject, site.predicate, datatype === lit.datatype.value ? lit : literal(lit.value, lit.language || namedNode(datatype)));
+    site.push(
+      site.subject,
+      site.predicate,
+      datatype === lit.datatype.value ? lit : literal(lit.value, lit.language || namedNode(datatype)),
+    );
   },
 };
 
 /** In order: the first entry that applies to a literal is the one run. */
 export const LITERAL_REPAIRS: readonly LiteralRepair[] = [
-  agentAsText, schemaIriLiteral, enumAsText, urlAsText, identifier, date, priceAsText, numberAsText, booleanAsText, code, asWritten,
+  agentAsText,
+  schemaIriLiteral,
+  enumAsText,
+  urlAsText,
+  identifier,
+  date,
+  priceAsText,
+  numberAsText,
+  booleanAsText,
+  code,
+  asWritten,
 ];

@@ -33,7 +33,14 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">",
 
 /** XML 1.0 Char: what a character reference may name. */
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** The text of a `<loc>`: CDATA sections unwrapped, references resolved. Throws a reason string when invalid. */
@@ -108,7 +115,8 @@ export function parseSitemap(xml: string, options: SitemapOptions | string = {})
     entry++;
     from = close.index + close[0].length;
     const raw = xml.slice(open.index + open[0].length, close.index);
-    const report = (reason: string) => invalid.push({ entry, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw, reason });
+    const report = (reason: string) =>
+      invalid.push({ entry, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw, reason });
     if (raw.length > MAX_LOCATION_LENGTH) {
       report(`a location longer than ${MAX_LOCATION_LENGTH} characters`);
       continue;

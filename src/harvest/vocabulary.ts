@@ -36,7 +36,11 @@ function local(iri: string): string | undefined {
 
 /** Folds case, separators and British spellings so that near-miss type names meet. */
 function fold(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/theatre/g, "theater").replace(/centre/g, "center");
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/theatre/g, "theater")
+    .replace(/centre/g, "center");
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {

@@ -53,7 +53,8 @@ function countedChunks(input: unknown, max: number): { chunk: unknown; documents
   let graph: unknown[] = [];
   let documents = 0;
   const flush = () => {
-    if (graph.length) chunks.push({ chunk: { "@context": JSON.parse(context!) as unknown, "@graph": graph }, documents });
+    if (graph.length)
+      chunks.push({ chunk: { "@context": JSON.parse(context!) as unknown, "@graph": graph }, documents });
     if (expanded.length) chunks.push({ chunk: expanded, documents });
     graph = [];
     expanded = [];
@@ -89,7 +90,10 @@ function countedChunks(input: unknown, max: number): { chunk: unknown; documents
 
 /** Expands and normalises one dump (or several), counting fixes; problems for what cannot be read. */
 export async function dumpToQuads(
-  inputs: readonly unknown[], fixes: Fixes, repairs?: RepairLog, onProgress?: (documentsRead: number, total: number) => void,
+  inputs: readonly unknown[],
+  fixes: Fixes,
+  repairs?: RepairLog,
+  onProgress?: (documentsRead: number, total: number) => void,
 ): Promise<{ quads: Quad[]; problems: Problem[]; documents: number; withheld: Quad[] }> {
   const quads: Quad[] = [];
   const withheld: Quad[] = [];
@@ -109,12 +113,36 @@ export async function dumpToQuads(
         try {
           raw = await jsonLdToQuads(chunk, { safe: false });
           const detail = jsonLdFailureDetail(strict);
-          problems.push(recordProblem("import/dropped-terms", "document", undefined, `$[${chunkIndex}]`, undefined, [
-            `terms or values that do not expand to IRIs were dropped (first: ${detail})`, `des termes ou valeurs qui ne se développent pas en IRI ont été écartés (premier : ${detail})`,
-          ], ["JSON-LD whose every term expands", "du JSON-LD dont chaque terme se développe"], ["fix the @context", "corriger le @context"], "warning"));
+          problems.push(
+            recordProblem(
+              "import/dropped-terms",
+              "document",
+              undefined,
+              `$[${chunkIndex}]`,
+              undefined,
+              [
+                `terms or values that do not expand to IRIs were dropped (first: ${detail})`,
+                `des termes ou valeurs qui ne se développent pas en IRI ont été écartés (premier : ${detail})`,
+              ],
+              ["JSON-LD whose every term expands", "du JSON-LD dont chaque terme se développe"],
+              ["fix the @context", "corriger le @context"],
+              "warning",
+            ),
+          );
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
-          problems.push(recordProblem("import/jsonld-error", "document", undefined, `$[${chunkIndex}]`, undefined, [e.text.en, e.text.fr], ["JSON-LD", "du JSON-LD"], [e.hintText?.en ?? "", e.hintText?.fr ?? ""]));
+          problems.push(
+            recordProblem(
+              "import/jsonld-error",
+              "document",
+              undefined,
+              `$[${chunkIndex}]`,
+              undefined,
+              [e.text.en, e.text.fr],
+              ["JSON-LD", "du JSON-LD"],
+              [e.hintText?.en ?? "", e.hintText?.fr ?? ""],
+            ),
+          );
           chunkIndex++;
           continue;
         }
@@ -136,13 +164,17 @@ export async function dumpToQuads(
 }
 
 function relabel(q: Quad, prefix: string): Quad {
-  const t = <T extends Quad["subject"] | Quad["object"]>(x: T): T => (x.termType === "BlankNode" ? (DataFactory.blankNode(prefix + x.value) as unknown as T) : x);
+  const t = <T extends Quad["subject"] | Quad["object"]>(x: T): T =>
+    x.termType === "BlankNode" ? (DataFactory.blankNode(prefix + x.value) as unknown as T) : x;
   return DataFactory.quad(t(q.subject), q.predicate, t(q.object), q.graph);
 }
 
 /** Imports one or more Artsdata-style dumps (parsed JSON: one dump, or an array of dumps) into one publisher's records. */
 export async function importArtsdata(inputs: unknown, options: ArtsdataImportOptions): Promise<ImportResult> {
-  const list = Array.isArray(inputs) && inputs.length > 0 && inputs.every((x) => Array.isArray(x)) ? (inputs as unknown[]) : [inputs];
+  const list =
+    Array.isArray(inputs) && inputs.length > 0 && inputs.every((x) => Array.isArray(x))
+      ? (inputs as unknown[])
+      : [inputs];
   const fixes = new Fixes();
   const ledger = new Ledger();
   const keep = options.ledger !== false;
@@ -156,7 +188,10 @@ export async function importArtsdata(inputs: unknown, options: ArtsdataImportOpt
       tally.drop(q.subject.value, q.predicate.value, "invalid");
     }
   }
-  const records = graphToRecords(quads, { ...(options.defaultLanguage !== undefined ? { defaultLanguage: options.defaultLanguage } : {}), ...(tally ? { tally } : {}) });
+  const records = graphToRecords(quads, {
+    ...(options.defaultLanguage !== undefined ? { defaultLanguage: options.defaultLanguage } : {}),
+    ...(tally ? { tally } : {}),
+  });
   tally?.settle(ledger, repairs);
   return {
     document: {

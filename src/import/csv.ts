@@ -11,23 +11,67 @@ import { Ledger, RepairLog } from "../harvest/ledger.js";
 import { TableTally } from "./tableTally.js";
 import type { RecordRef } from "../mapping/types.js";
 import {
-  AVAILABILITIES, EVENT_TYPES, GENRES, STATUS_KINDS, type Availability, type EventType, type Genre, type Organization, type Performance,
-  type Person, type Production, type Role, type StatusKind, type Venue,
+  AVAILABILITIES,
+  EVENT_TYPES,
+  GENRES,
+  STATUS_KINDS,
+  type Availability,
+  type EventType,
+  type Genre,
+  type Organization,
+  type Performance,
+  type Person,
+  type Production,
+  type Role,
+  type StatusKind,
+  type Venue,
 } from "../records/types.js";
 import { cleanUrl, readCsv, slug } from "./csvFile.js";
-import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
+import {
+  compact,
+  makePublisher,
+  recordProblem,
+  uniqueById,
+  type ImportResult,
+  type PublisherOptions,
+} from "./types.js";
 import { pushAll } from "../arrays.js";
 import { tx, type Params } from "../i18n.js";
 import { parseJsonText } from "../rdf/io.js";
 
 /** The fields a column can fill. */
 export const CSV_FIELDS = [
-  "performance.id", "performance.startDate", "performance.date", "performance.time", "performance.endDate", "performance.type",
-  "performance.status", "performance.url", "performance.free",
-  "production.id", "production.name", "production.description", "production.genres", "production.image", "production.url",
-  "venue.id", "venue.name", "venue.street", "venue.postalCode", "venue.city", "venue.country", "venue.latitude", "venue.longitude",
-  "organizer.name", "performers",
-  "offer.category", "offer.price", "offer.currency", "offer.availability", "offer.validFrom", "offer.url",
+  "performance.id",
+  "performance.startDate",
+  "performance.date",
+  "performance.time",
+  "performance.endDate",
+  "performance.type",
+  "performance.status",
+  "performance.url",
+  "performance.free",
+  "production.id",
+  "production.name",
+  "production.description",
+  "production.genres",
+  "production.image",
+  "production.url",
+  "venue.id",
+  "venue.name",
+  "venue.street",
+  "venue.postalCode",
+  "venue.city",
+  "venue.country",
+  "venue.latitude",
+  "venue.longitude",
+  "organizer.name",
+  "performers",
+  "offer.category",
+  "offer.price",
+  "offer.currency",
+  "offer.availability",
+  "offer.validFrom",
+  "offer.url",
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -56,14 +100,26 @@ export interface CsvMapping {
 
 /** Checks a parsed mapping file; throws InputError (unusable input) naming what is wrong, in English and French. */
 export function parseCsvMapping(input: unknown): CsvMapping {
-  const fail = (key: "not-object" | "no-publisher" | "no-columns" | "unknown-field" | "no-id" | "no-date", params: Params = {}): never => {
-    throw new InputError("csv/invalid-mapping", tx(`csv/mapping-${key}`, params), { hint: tx(`csv/mapping-${key}.hint`, params) });
+  const fail = (
+    key: "not-object" | "no-publisher" | "no-columns" | "unknown-field" | "no-id" | "no-date",
+    params: Params = {},
+  ): never => {
+    throw new InputError("csv/invalid-mapping", tx(`csv/mapping-${key}`, params), {
+      hint: tx(`csv/mapping-${key}.hint`, params),
+    });
   };
   if (typeof input !== "object" || input === null || Array.isArray(input)) fail("not-object");
   const m = input as Record<string, unknown>;
-  if (typeof m.publisher !== "object" || m.publisher === null || typeof (m.publisher as { id?: unknown }).id !== "string") fail("no-publisher");
+  if (
+    typeof m.publisher !== "object" ||
+    m.publisher === null ||
+    typeof (m.publisher as { id?: unknown }).id !== "string"
+  )
+    fail("no-publisher");
   if (typeof m.columns !== "object" || m.columns === null) fail("no-columns");
-  for (const k of Object.keys(m.columns as object)) if (!(CSV_FIELDS as readonly string[]).includes(k)) fail("unknown-field", { field: k, fields: CSV_FIELDS.join(", ") });
+  for (const k of Object.keys(m.columns as object))
+    if (!(CSV_FIELDS as readonly string[]).includes(k))
+      fail("unknown-field", { field: k, fields: CSV_FIELDS.join(", ") });
   const cols = m.columns as Record<string, unknown>;
   if (!cols["performance.id"]) fail("no-id");
   if (!cols["performance.startDate"] && !cols["performance.date"]) fail("no-date");
@@ -74,7 +130,12 @@ export function parseCsvMapping(input: unknown): CsvMapping {
  * A CSV and the text of its column-mapping file (as uploaded on the pages), imported as `vivant import csv` does:
  * the mapping is parsed (a JSON error names its line and column) and checked, then the CSV imported with it.
  */
-export function importCsvWithMappingText(csvText: string, mappingText: string, mappingSource: string, options: Omit<CsvImportOptions, "mapping"> = {}): ImportResult {
+export function importCsvWithMappingText(
+  csvText: string,
+  mappingText: string,
+  mappingSource: string,
+  options: Omit<CsvImportOptions, "mapping"> = {},
+): ImportResult {
   const mapping = parseCsvMapping(parseJsonText(mappingText, mappingSource, "csv/invalid-mapping"));
   return importCsv(csvText, { ...options, mapping });
 }
@@ -98,7 +159,10 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
   const sep = m.listSeparator ?? "|";
   const { header, rows, cells } = readCsv(text, m.delimiter ?? ",", fixes, options.ledger !== false);
   for (const [field, column] of Object.entries(m.columns)) {
-    if (column && !header.includes(column)) throw new InputError("csv/missing-column", tx("csv/missing-column", { column, field }), { hint: tx("csv/missing-column.hint", { header: header.join(", ") }) });
+    if (column && !header.includes(column))
+      throw new InputError("csv/missing-column", tx("csv/missing-column", { column, field }), {
+        hint: tx("csv/missing-column.hint", { header: header.join(", ") }),
+      });
   }
   const venues = new Map<string, Venue>();
   const productions = new Map<string, Production>();
@@ -134,25 +198,59 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
     };
     const reasons: Problem[] = [];
     const bad = (f: CsvField, value: unknown, en: string, fr: string, expected: [string, string]) =>
-      reasons.push(recordProblem(`csv/invalid-${f.split(".").pop()!.toLowerCase()}`, "row", String(line), `${path}.${m.columns[f] ?? f}`, value, [`line ${line}: ${en}`, `ligne ${line} : ${fr}`], expected, ["fix the cell or the mapping file", "corriger la cellule ou le fichier de correspondance"]));
+      reasons.push(
+        recordProblem(
+          `csv/invalid-${f.split(".").pop()!.toLowerCase()}`,
+          "row",
+          String(line),
+          `${path}.${m.columns[f] ?? f}`,
+          value,
+          [`line ${line}: ${en}`, `ligne ${line} : ${fr}`],
+          expected,
+          ["fix the cell or the mapping file", "corriger la cellule ou le fichier de correspondance"],
+        ),
+      );
     const warn = (f: CsvField, value: unknown, en: string, fr: string) => {
       if (f !== "production.genres") dropCell(f);
-      return problems.push(recordProblem(`csv/unmapped-${f.split(".").pop()!.toLowerCase()}`, "row", String(line), `${path}.${m.columns[f] ?? f}`, value, [`line ${line}: ${en}`, `ligne ${line} : ${fr}`], ["a value listed in the mapping's \"values\"", "une valeur listée dans \"values\" du fichier de correspondance"], ["add the value to the mapping file", "ajouter la valeur au fichier de correspondance"], "warning"));
+      return problems.push(
+        recordProblem(
+          `csv/unmapped-${f.split(".").pop()!.toLowerCase()}`,
+          "row",
+          String(line),
+          `${path}.${m.columns[f] ?? f}`,
+          value,
+          [`line ${line}: ${en}`, `ligne ${line} : ${fr}`],
+          ['a value listed in the mapping\'s "values"', 'une valeur listée dans "values" du fichier de correspondance'],
+          ["add the value to the mapping file", "ajouter la valeur au fichier de correspondance"],
+          "warning",
+        ),
+      );
     };
     const mapped = <T extends string>(f: CsvField, allowed: readonly T[]): T | undefined => {
       const v = cell(f);
       if (v === undefined) return undefined;
       const to = m.values?.[f]?.[v] ?? v;
       if ((allowed as readonly string[]).includes(to)) return to as T;
-      warn(f, v, `${JSON.stringify(v)} is not a known ${f} value: left out`, `${JSON.stringify(v)} n'est pas une valeur connue de ${f} : écartée`);
+      warn(
+        f,
+        v,
+        `${JSON.stringify(v)} is not a known ${f} value: left out`,
+        `${JSON.stringify(v)} n'est pas une valeur connue de ${f} : écartée`,
+      );
       return undefined;
     };
     const date = (v: string | undefined, f: CsvField, time?: string): string | undefined => {
       if (v === undefined) return undefined;
       const joined = time !== undefined ? `${v} ${time}` : v;
-      const d = (m.dateFormat ?? "iso") === "dmy" ? parseDayMonthYear(joined) : normalizeDate(joined.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, "$1T$2"));
+      const d =
+        (m.dateFormat ?? "iso") === "dmy"
+          ? parseDayMonthYear(joined)
+          : normalizeDate(joined.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, "$1T$2"));
       if (!d) {
-        bad(f, joined, `${JSON.stringify(joined)} is not a date`, `${JSON.stringify(joined)} n'est pas une date`, [m.dateFormat === "dmy" ? "20/11/2026 20:00" : "2026-11-20T20:00", m.dateFormat === "dmy" ? "20/11/2026 20:00" : "2026-11-20T20:00"]);
+        bad(f, joined, `${JSON.stringify(joined)} is not a date`, `${JSON.stringify(joined)} n'est pas une date`, [
+          m.dateFormat === "dmy" ? "20/11/2026 20:00" : "2026-11-20T20:00",
+          m.dateFormat === "dmy" ? "20/11/2026 20:00" : "2026-11-20T20:00",
+        ]);
         return undefined;
       }
       const fx = cellFixes(f);
@@ -161,23 +259,48 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       return d.kind === "dateTime" && !d.hasOffset ? d.value.slice(0, 16) : d.value;
     };
     const perfId = cell("performance.id");
-    if (perfId === undefined) bad("performance.id", undefined, "no performance id", "pas d'identifiant de représentation", ["an id such as S-2026-001", "un identifiant tel que S-2026-001"]);
-    const startDate = cell("performance.startDate") !== undefined ? date(cell("performance.startDate"), "performance.startDate") : date(cell("performance.date"), "performance.date", cell("performance.time"));
-    if (startDate === undefined && !reasons.length) bad("performance.date", undefined, "no date", "pas de date", ["a date", "une date"]);
+    if (perfId === undefined)
+      bad("performance.id", undefined, "no performance id", "pas d'identifiant de représentation", [
+        "an id such as S-2026-001",
+        "un identifiant tel que S-2026-001",
+      ]);
+    const startDate =
+      cell("performance.startDate") !== undefined
+        ? date(cell("performance.startDate"), "performance.startDate")
+        : date(cell("performance.date"), "performance.date", cell("performance.time"));
+    if (startDate === undefined && !reasons.length)
+      bad("performance.date", undefined, "no date", "pas de date", ["a date", "une date"]);
     const productionName = cell("production.name");
-    if (productionName === undefined) bad("production.name", undefined, "no show name", "pas de nom de spectacle", ["the show's name", "le nom du spectacle"]);
+    if (productionName === undefined)
+      bad("production.name", undefined, "no show name", "pas de nom de spectacle", [
+        "the show's name",
+        "le nom du spectacle",
+      ]);
     const venueName = cell("venue.name");
-    if (venueName === undefined) bad("venue.name", undefined, "no venue name", "pas de nom de lieu", ["the venue's name", "le nom du lieu"]);
+    if (venueName === undefined)
+      bad("venue.name", undefined, "no venue name", "pas de nom de lieu", ["the venue's name", "le nom du lieu"]);
     const priceText = cell("offer.price");
     let price: number | undefined;
     if (priceText !== undefined) {
-      const normalized = (m.decimal ?? ".") === "," ? priceText.replace(/\s/g, "").replace(",", ".") : priceText.replace(/\s/g, "");
+      const normalized =
+        (m.decimal ?? ".") === "," ? priceText.replace(/\s/g, "").replace(",", ".") : priceText.replace(/\s/g, "");
       if (normalized !== priceText.replace(/\s/g, "")) cellFixes("offer.price").add("decimal-comma");
       price = /^\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : undefined;
-      if (price === undefined) bad("offer.price", priceText, `${JSON.stringify(priceText)} is not a price`, `${JSON.stringify(priceText)} n'est pas un prix`, ["a number such as 18.50", "un nombre tel que 18,50"]);
+      if (price === undefined)
+        bad(
+          "offer.price",
+          priceText,
+          `${JSON.stringify(priceText)} is not a price`,
+          `${JSON.stringify(priceText)} n'est pas un prix`,
+          ["a number such as 18.50", "un nombre tel que 18,50"],
+        );
     }
     const currency = cell("offer.currency")?.toUpperCase();
-    if (price !== undefined && (currency === undefined || !/^[A-Z]{3}$/.test(currency))) bad("offer.currency", currency, "a price without an ISO 4217 currency", "un prix sans devise ISO 4217", ["EUR", "EUR"]);
+    if (price !== undefined && (currency === undefined || !/^[A-Z]{3}$/.test(currency)))
+      bad("offer.currency", currency, "a price without an ISO 4217 currency", "un prix sans devise ISO 4217", [
+        "EUR",
+        "EUR",
+      ]);
     if (tally) tally.carryMask(slot, mappedColumns!);
     if (reasons.length) {
       tally?.reject(slot);
@@ -191,40 +314,81 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
       const country = cell("venue.country")?.toUpperCase();
       const lat = Number(cell("venue.latitude"));
       const lon = Number(cell("venue.longitude"));
-      if (!(city && country && /^[A-Z]{2}$/.test(country))) for (const f of ["venue.street", "venue.postalCode", "venue.city", "venue.country"] as const) dropCell(f);
-      if (!(Number.isFinite(lat) && Number.isFinite(lon))) for (const f of ["venue.latitude", "venue.longitude"] as const) dropCell(f);
-      venues.set(venueId, compact({
-        id: venueId, name: { [lang]: venueName! },
-        address: city && country && /^[A-Z]{2}$/.test(country) ? compact({ streetAddress: cell("venue.street"), postalCode: cell("venue.postalCode"), addressLocality: city, addressCountry: country }) : undefined,
-        geo: cell("venue.latitude") !== undefined && Number.isFinite(lat) && Number.isFinite(lon) ? { latitude: lat, longitude: lon } : undefined,
-        timeZone: m.timeZone,
-      }));
+      if (!(city && country && /^[A-Z]{2}$/.test(country)))
+        for (const f of ["venue.street", "venue.postalCode", "venue.city", "venue.country"] as const) dropCell(f);
+      if (!(Number.isFinite(lat) && Number.isFinite(lon)))
+        for (const f of ["venue.latitude", "venue.longitude"] as const) dropCell(f);
+      venues.set(
+        venueId,
+        compact({
+          id: venueId,
+          name: { [lang]: venueName! },
+          address:
+            city && country && /^[A-Z]{2}$/.test(country)
+              ? compact({
+                  streetAddress: cell("venue.street"),
+                  postalCode: cell("venue.postalCode"),
+                  addressLocality: city,
+                  addressCountry: country,
+                })
+              : undefined,
+          geo:
+            cell("venue.latitude") !== undefined && Number.isFinite(lat) && Number.isFinite(lon)
+              ? { latitude: lat, longitude: lon }
+              : undefined,
+          timeZone: m.timeZone,
+        }),
+      );
     }
     const productionId = cell("production.id") ?? slug(productionName!);
     if (!productions.has(productionId)) {
-      const genres = (cell("production.genres") ?? "").split(sep).map((g) => g.trim()).filter(Boolean).flatMap((g) => {
-        const to = m.values?.["production.genres"]?.[g] ?? g;
-        if ((GENRES as readonly string[]).includes(to)) return [to as Genre]; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- tsc infers string[] without it
-        warn("production.genres", g, `genre ${JSON.stringify(g)} is not in Vivant's list: left out`, `le genre ${JSON.stringify(g)} n'est pas dans la liste de Vivant : écarté`);
-        return [];
-      });
+      const genres = (cell("production.genres") ?? "")
+        .split(sep)
+        .map((g) => g.trim())
+        .filter(Boolean)
+        .flatMap((g) => {
+          const to = m.values?.["production.genres"]?.[g] ?? g;
+          if ((GENRES as readonly string[]).includes(to)) return [to as Genre]; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- tsc infers string[] without it
+          warn(
+            "production.genres",
+            g,
+            `genre ${JSON.stringify(g)} is not in Vivant's list: left out`,
+            `le genre ${JSON.stringify(g)} n'est pas dans la liste de Vivant : écarté`,
+          );
+          return [];
+        });
       const image = cell("production.image") && cleanUrl(cell("production.image")!, cellFixes("production.image"));
       if (cell("production.image") && !image) dropCell("production.image");
       if (genres.length === 0 && cell("production.genres")) dropCell("production.genres");
-      productions.set(productionId, compact({
-        id: productionId, name: { [lang]: productionName! }, description: cell("production.description") ? { [lang]: cell("production.description")! } : undefined,
-        genres: [...new Set(genres)], images: image ? [image] : undefined, url: cell("production.url") && cleanUrl(cell("production.url")!, cellFixes("production.url")),
-      }));
+      productions.set(
+        productionId,
+        compact({
+          id: productionId,
+          name: { [lang]: productionName! },
+          description: cell("production.description") ? { [lang]: cell("production.description")! } : undefined,
+          genres: [...new Set(genres)],
+          images: image ? [image] : undefined,
+          url: cell("production.url") && cleanUrl(cell("production.url")!, cellFixes("production.url")),
+        }),
+      );
     }
     let perf = performances.get(perfId!);
     if (!perf) {
       const organizer = cell("organizer.name");
-      if (organizer !== undefined && !organizations.has(slug(organizer))) organizations.set(slug(organizer), { id: slug(organizer), name: { [lang]: organizer } });
-      const performers: Role[] = (cell("performers") ?? "").split(sep).map((p) => p.trim()).filter(Boolean).map((p) => {
-        if (!people.has(slug(p))) people.set(slug(p), { id: slug(p), name: p });
-        return { person: slug(p) };
-      });
-      const status = mapped<StatusKind>("performance.status", STATUS_KINDS.filter((k) => k !== "rescheduled"));
+      if (organizer !== undefined && !organizations.has(slug(organizer)))
+        organizations.set(slug(organizer), { id: slug(organizer), name: { [lang]: organizer } });
+      const performers: Role[] = (cell("performers") ?? "")
+        .split(sep)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => {
+          if (!people.has(slug(p))) people.set(slug(p), { id: slug(p), name: p });
+          return { person: slug(p) };
+        });
+      const status = mapped<StatusKind>(
+        "performance.status",
+        STATUS_KINDS.filter((k) => k !== "rescheduled"),
+      );
       const free = cell("performance.free");
       let endDate = date(cell("performance.endDate"), "performance.endDate");
       const overnight = endDate !== undefined ? endAfterMidnight(startDate!, endDate) : undefined;
@@ -233,22 +397,42 @@ export function importCsv(text: string, options: CsvImportOptions): ImportResult
         cellFixes("performance.endDate").add("end-after-midnight");
       }
       perf = compact({
-        id: perfId!, production: productionId, type: mapped<EventType>("performance.type", EVENT_TYPES), startDate: startDate!,
-        endDate, venue: venueId, status: status && { kind: status },
-        free: free === undefined ? undefined : /^(1|true|oui|yes|gratuit)$/i.test(free) ? true : /^(0|false|non|no)$/i.test(free) ? false : undefined,
-        url: cell("performance.url") && cleanUrl(cell("performance.url")!, cellFixes("performance.url")), performers,
+        id: perfId!,
+        production: productionId,
+        type: mapped<EventType>("performance.type", EVENT_TYPES),
+        startDate: startDate!,
+        endDate,
+        venue: venueId,
+        status: status && { kind: status },
+        free:
+          free === undefined
+            ? undefined
+            : /^(1|true|oui|yes|gratuit)$/i.test(free)
+              ? true
+              : /^(0|false|non|no)$/i.test(free)
+                ? false
+                : undefined,
+        url: cell("performance.url") && cleanUrl(cell("performance.url")!, cellFixes("performance.url")),
+        performers,
         organizers: organizer !== undefined ? [{ organization: slug(organizer) }] : undefined,
       });
       performances.set(perfId!, perf);
     }
     if (price !== undefined || cell("offer.category") !== undefined) {
       const offers = [...(perf.offers ?? [])];
-      const validFrom = cell("offer.validFrom") !== undefined ? date(cell("offer.validFrom"), "offer.validFrom") : undefined;
-      offers.push(compact({
-        id: String(offers.length + 1), category: cell("offer.category") ? { [lang]: cell("offer.category")! } : undefined,
-        price, priceCurrency: price !== undefined ? currency : undefined, availability: mapped<Availability>("offer.availability", AVAILABILITIES),
-        validFrom, url: cell("offer.url") && cleanUrl(cell("offer.url")!, cellFixes("offer.url")),
-      }));
+      const validFrom =
+        cell("offer.validFrom") !== undefined ? date(cell("offer.validFrom"), "offer.validFrom") : undefined;
+      offers.push(
+        compact({
+          id: String(offers.length + 1),
+          category: cell("offer.category") ? { [lang]: cell("offer.category")! } : undefined,
+          price,
+          priceCurrency: price !== undefined ? currency : undefined,
+          availability: mapped<Availability>("offer.availability", AVAILABILITIES),
+          validFrom,
+          url: cell("offer.url") && cleanUrl(cell("offer.url")!, cellFixes("offer.url")),
+        }),
+      );
       performances.set(perfId!, { ...perf, offers });
     }
   });
@@ -293,5 +477,8 @@ class CellFixes extends Fixes {
 
 /** The repaired cells of a CSV import that were carried (the node of a row is its line), in row then column order. */
 export function repairedCells(repairs: RepairLog, tally: TableTally): { row: number; column: string; fix: FixKind }[] {
-  return [...repairs.entries()].filter(([node, column]) => tally.isCarried(Number(node), column)).map(([node, column, fix]) => ({ row: Number(node), column, fix })).sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
+  return [...repairs.entries()]
+    .filter(([node, column]) => tally.isCarried(Number(node), column))
+    .map(([node, column, fix]) => ({ row: Number(node), column, fix }))
+    .sort((a, b) => a.row - b.row || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
 }

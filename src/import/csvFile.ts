@@ -26,7 +26,11 @@ export function readCsv(text: string, delimiter: string, fixes: Fixes, withCells
     records = parse(text.slice(bom), { delimiter, relax_quotes: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new InputError("csv/syntax", tx("csv/syntax", { detail: (e as Error).message }), { hint: tx("csv/syntax.hint", { delimiter }), cause: e, ...(line !== undefined ? { line } : {}) });
+    throw new InputError("csv/syntax", tx("csv/syntax", { detail: (e as Error).message }), {
+      hint: tx("csv/syntax.hint", { delimiter }),
+      cause: e,
+      ...(line !== undefined ? { line } : {}),
+    });
   }
   const header = (records[0] ?? []).map((h) => h.trim());
   if (header.length === 0) throw new InputError("csv/empty", tx("csv/empty"), { hint: tx("csv/empty.hint") });
@@ -77,5 +81,10 @@ export function cleanUrl(raw: string, fixes: Fixes): string | undefined {
 
 /** Lower-case ASCII slug for ids: `Saint-Étienne` → `saint-etienne`. */
 export function slug(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }

@@ -100,6 +100,10 @@ export class DocumentTally {
         counts[id * MARKS + (outcome !== 0 ? outcome : e & 1 ? CARRIED : unmarkedCode)]!++;
       }
     }
-    return settleCounts(ledger, { props: this.#props, seen, counts, repaired: new Map<number, Map<FixKind, number>>() }, label);
+    return settleCounts(
+      ledger,
+      { props: this.#props, seen, counts, repaired: new Map<number, Map<FixKind, number>>() },
+      label,
+    );
   }
 }

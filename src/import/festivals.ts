@@ -62,7 +62,12 @@ type Column = keyof typeof FESTIVAL_COLUMNS;
 
 /** `Code postal (de la commune…)`, `code_postal_de_la_commune…`, `CODE POSTAL DE LA COMMUNE…` → one key. */
 export function normalizeHeader(h: string): string {
-  return h.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return h
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 /** Which header of the file holds each known column (the documented name first, then its aliases). */
@@ -130,17 +135,38 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   const expected = (Object.values(FESTIVAL_COLUMNS) as readonly (readonly string[])[]).map((n) => n[0]!);
   if (cols.name === undefined) {
     // No row can be read without the name column: one clear error, not one rejection per row.
-    throw new InputError("festivals/unknown-columns", tx("festivals/unknown-columns", { expected: expected.join(" | "), found: header.join(" | ") }), {
-      hint: tx("festivals/unknown-columns.hint"),
-    });
+    throw new InputError(
+      "festivals/unknown-columns",
+      tx("festivals/unknown-columns", { expected: expected.join(" | "), found: header.join(" | ") }),
+      {
+        hint: tx("festivals/unknown-columns.hint"),
+      },
+    );
   }
-  const missing = (Object.keys(FESTIVAL_COLUMNS) as Column[]).filter((c) => cols[c] === undefined).map((c) => FESTIVAL_COLUMNS[c][0]);
+  const missing = (Object.keys(FESTIVAL_COLUMNS) as Column[])
+    .filter((c) => cols[c] === undefined)
+    .map((c) => FESTIVAL_COLUMNS[c][0]);
   if (missing.length) {
-    problems.push(recordProblem("festivals/missing-columns", "document", undefined, "$[0]", missing, [
-      `columns not found: ${missing.join(", ")} (found: ${header.join(", ")})`, `colonnes absentes : ${missing.join(", ")} (trouvées : ${header.join(", ")})`,
-    ], [`the dataset's columns: ${expected.join(", ")}`, `les colonnes du jeu de données : ${expected.join(", ")}`], ["export the dataset again as CSV", "réexporter le jeu de données en CSV"], "warning"));
+    problems.push(
+      recordProblem(
+        "festivals/missing-columns",
+        "document",
+        undefined,
+        "$[0]",
+        missing,
+        [
+          `columns not found: ${missing.join(", ")} (found: ${header.join(", ")})`,
+          `colonnes absentes : ${missing.join(", ")} (trouvées : ${header.join(", ")})`,
+        ],
+        [`the dataset's columns: ${expected.join(", ")}`, `les colonnes du jeu de données : ${expected.join(", ")}`],
+        ["export the dataset again as CSV", "réexporter le jeu de données en CSV"],
+        "warning",
+      ),
+    );
   }
-  const C = Object.fromEntries(Object.keys(FESTIVAL_COLUMNS).map((c) => [c, cols[c as Column] ?? `\u0000${c}`])) as Record<Column, string>;
+  const C = Object.fromEntries(
+    Object.keys(FESTIVAL_COLUMNS).map((c) => [c, cols[c as Column] ?? `\u0000${c}`]),
+  ) as Record<Column, string>;
   const idCount = new Map<string, number>();
   for (const r of rows) idCount.set(r[C.id] ?? "", (idCount.get(r[C.id] ?? "") ?? 0) + 1);
 
@@ -160,43 +186,123 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
     const get = (c: string) => r[c] ?? "";
     const name = get(C.name);
     let id = get(C.id);
-    const reject = (code: ProblemCode, field: string, value: unknown, message: [string, string], hint: [string, string]) => {
+    const reject = (
+      code: ProblemCode,
+      field: string,
+      value: unknown,
+      message: [string, string],
+      hint: [string, string],
+    ) => {
       tally?.reject(slot);
       rejected.push({ entity: "series", recordId: id || `line ${line}`, path });
-      problems.push(recordProblem(code, "series", id || undefined, `${path}.${field}`, value, message, ["a festival row with a name and a unique identifier", "une ligne de festival avec un nom et un identifiant unique"], hint));
+      problems.push(
+        recordProblem(
+          code,
+          "series",
+          id || undefined,
+          `${path}.${field}`,
+          value,
+          message,
+          [
+            "a festival row with a name and a unique identifier",
+            "une ligne de festival avec un nom et un identifiant unique",
+          ],
+          hint,
+        ),
+      );
     };
-    if (!name) return reject("festivals/missing-name", C.name, undefined, [`line ${line}: no festival name`, `ligne ${line} : pas de nom de festival`], ["fill in the name", "renseigner le nom"]);
+    if (!name)
+      return reject(
+        "festivals/missing-name",
+        C.name,
+        undefined,
+        [`line ${line}: no festival name`, `ligne ${line} : pas de nom de festival`],
+        ["fill in the name", "renseigner le nom"],
+      );
     if (!id || (idCount.get(id) ?? 0) > 1) {
       // Placeholder or shared identifiers (FEST__7265 on 11 overseas rows): made unique and stable.
       id = `${id || "FEST"}~${slug(name)}~${slug(get(C.commune) || get(C.department))}`;
       fixes.add("id-disambiguated");
     }
-    if (used.has(id)) return reject("festivals/duplicate-row", C.id, id, [`line ${line} repeats an earlier festival (same identifier, name and commune)`, `la ligne ${line} répète un festival précédent (même identifiant, nom et commune)`], ["remove the duplicate row", "supprimer la ligne en double"]);
+    if (used.has(id))
+      return reject(
+        "festivals/duplicate-row",
+        C.id,
+        id,
+        [
+          `line ${line} repeats an earlier festival (same identifier, name and commune)`,
+          `la ligne ${line} répète un festival précédent (même identifiant, nom et commune)`,
+        ],
+        ["remove the duplicate row", "supprimer la ligne en double"],
+      );
     used.add(id);
 
     const commune = get(C.commune);
     const postcodeRaw = get(C.postcode);
     const postalCode = postcodeRaw ? postcodeOf(postcodeRaw, fixes) : undefined;
-    if (postalCode !== undefined && postalCode !== postcodeRaw) repairs?.note(String(line), C.postcode, "postcode-leading-zero");
+    if (postalCode !== undefined && postalCode !== postcodeRaw)
+      repairs?.note(String(line), C.postcode, "postcode-leading-zero");
     if (postcodeRaw && postalCode === undefined) {
       dropCell(C.postcode);
-      problems.push(recordProblem("festivals/invalid-postcode", "series", id, `${path}.${C.postcode}`, postcodeRaw, [`postcode ${JSON.stringify(postcodeRaw)} left out`, `code postal ${JSON.stringify(postcodeRaw)} écarté`], ["5 digits", "5 chiffres"], ["fix the postcode", "corriger le code postal"], "warning"));
+      problems.push(
+        recordProblem(
+          "festivals/invalid-postcode",
+          "series",
+          id,
+          `${path}.${C.postcode}`,
+          postcodeRaw,
+          [`postcode ${JSON.stringify(postcodeRaw)} left out`, `code postal ${JSON.stringify(postcodeRaw)} écarté`],
+          ["5 digits", "5 chiffres"],
+          ["fix the postcode", "corriger le code postal"],
+          "warning",
+        ),
+      );
     }
     const street = get(C.address) || [get(C.number), get(C.streetType), get(C.street)].filter(Boolean).join(" ");
     const address: PostalAddress | undefined = commune
-      ? compact({ streetAddress: street || undefined, postalCode, addressLocality: commune, addressRegion: get(C.region) || undefined, addressCountry: "FR" })
+      ? compact({
+          streetAddress: street || undefined,
+          postalCode,
+          addressLocality: commune,
+          addressRegion: get(C.region) || undefined,
+          addressCountry: "FR",
+        })
       : undefined;
     const geoRaw = get(C.geo);
     const geo = geoRaw ? geoOf(geoRaw) : undefined;
     if (geoRaw && !geo) {
       dropCell(C.geo);
-      problems.push(recordProblem("festivals/invalid-geo", "series", id, `${path}.${C.geo}`, geoRaw, [`coordinates ${JSON.stringify(geoRaw)} left out`, `coordonnées ${JSON.stringify(geoRaw)} écartées`], ["\"latitude, longitude\"", "« latitude, longitude »"], ["fix the coordinates", "corriger les coordonnées"], "warning"));
+      problems.push(
+        recordProblem(
+          "festivals/invalid-geo",
+          "series",
+          id,
+          `${path}.${C.geo}`,
+          geoRaw,
+          [`coordinates ${JSON.stringify(geoRaw)} left out`, `coordonnées ${JSON.stringify(geoRaw)} écartées`],
+          ['"latitude, longitude"', "« latitude, longitude »"],
+          ["fix the coordinates", "corriger les coordonnées"],
+          "warning",
+        ),
+      );
     }
     const websiteRaw = get(C.website);
     const url = websiteRaw ? cleanUrl(websiteRaw, fixes) : undefined;
     if (websiteRaw && url === undefined) {
       dropCell(C.website);
-      problems.push(recordProblem("festivals/invalid-url", "series", id, `${path}.${C.website}`, websiteRaw, [`web address ${JSON.stringify(websiteRaw)} left out`, `adresse web ${JSON.stringify(websiteRaw)} écartée`], ["a web address", "une adresse web"], ["fix the address", "corriger l'adresse"], "info"));
+      problems.push(
+        recordProblem(
+          "festivals/invalid-url",
+          "series",
+          id,
+          `${path}.${C.website}`,
+          websiteRaw,
+          [`web address ${JSON.stringify(websiteRaw)} left out`, `adresse web ${JSON.stringify(websiteRaw)} écartée`],
+          ["a web address", "une adresse web"],
+          ["fix the address", "corriger l'adresse"],
+          "info",
+        ),
+      );
     }
     const yearRaw = get(C.year);
     const year = yearRaw ? yearOf(yearRaw, fixes) : undefined;
@@ -212,14 +318,25 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
       year && `Créé en ${year}.`,
     ].filter(Boolean);
     const venueId = `lieu-${id}`;
-    venues.push(compact({
-      id: venueId,
-      name: { fr: get(C.complement) || commune || get(C.department) || get(C.region) || name },
-      address,
-      geo,
-      timeZone: postalCode?.startsWith("97") || postalCode?.startsWith("98") ? undefined : "Europe/Paris",
-    }));
-    series.push(compact({ id, kind: "festival", name: { fr: name }, description: facts.length ? { fr: facts.join(" ") } : undefined, venue: venueId, url }));
+    venues.push(
+      compact({
+        id: venueId,
+        name: { fr: get(C.complement) || commune || get(C.department) || get(C.region) || name },
+        address,
+        geo,
+        timeZone: postalCode?.startsWith("97") || postalCode?.startsWith("98") ? undefined : "Europe/Paris",
+      }),
+    );
+    series.push(
+      compact({
+        id,
+        kind: "festival",
+        name: { fr: name },
+        description: facts.length ? { fr: facts.join(" ") } : undefined,
+        venue: venueId,
+        url,
+      }),
+    );
     if (options.onProgress && (i + 1) % 500 === 0) options.onProgress(i + 1, rows.length);
   });
   options.onProgress?.(rows.length, rows.length);
@@ -228,7 +345,14 @@ export function importFestivals(text: string, options: FestivalsImportOptions = 
   tally?.settle(ledger, repairs);
   return {
     // The dataset's licence is the Ministry's (Licence Ouverte 2.0), whoever imports it, unless told otherwise.
-    document: { publisher: makePublisher({ ...(options.publisher ?? FESTIVALS_PUBLISHER), licence: options.publisher?.licence ?? FESTIVALS_PUBLISHER.licence }), venues, series },
+    document: {
+      publisher: makePublisher({
+        ...(options.publisher ?? FESTIVALS_PUBLISHER),
+        licence: options.publisher?.licence ?? FESTIVALS_PUBLISHER.licence,
+      }),
+      venues,
+      series,
+    },
     read: rows.length,
     unit: "rows",
     fixes,

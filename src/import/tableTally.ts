@@ -3,7 +3,16 @@
 // once from the header, rows are numbered as they come, and nothing is built per cell (no string, no object).
 
 import type { FixKind } from "../harvest/fixes.js";
-import { CARRIED, countRepair, MARKS, reasonCode, settleCounts, type Ledger, type NotCarriedReason, type RepairLog } from "../harvest/ledger.js";
+import {
+  CARRIED,
+  countRepair,
+  MARKS,
+  reasonCode,
+  settleCounts,
+  type Ledger,
+  type NotCarriedReason,
+  type RepairLog,
+} from "../harvest/ledger.js";
 
 /** The mark of an empty cell: not seen, so not counted. */
 const UNSEEN = 255;
@@ -118,7 +127,12 @@ export class TableTally {
    * node = the row's line as text) counts as repaired; an unmarked cell is `unmarked`, or outside the programme
    * when nothing of its row was carried.
    */
-  settle(ledger: Ledger, repairs?: RepairLog, label: (c: string) => string = (c) => c, unmarked: NotCarriedReason = "not-modelled"): Ledger {
+  settle(
+    ledger: Ledger,
+    repairs?: RepairLog,
+    label: (c: string) => string = (c) => c,
+    unmarked: NotCarriedReason = "not-modelled",
+  ): Ledger {
     const width = this.#columns.length;
     const counts = new Float64Array(width * MARKS);
     const seen = new Float64Array(width);

@@ -8,11 +8,33 @@ import { Ledger } from "../harvest/ledger.js";
 import { DocumentTally } from "./documentTally.js";
 import type { RecordRef } from "../mapping/types.js";
 import type {
-  AgeRange, Availability, EventType, Genre, LangMap, Offer, Organization, OrganizationType, Performance, Person, PostalAddress, Production, Role, Status, StatusKind, Venue,
+  AgeRange,
+  Availability,
+  EventType,
+  Genre,
+  LangMap,
+  Offer,
+  Organization,
+  OrganizationType,
+  Performance,
+  Person,
+  PostalAddress,
+  Production,
+  Role,
+  Status,
+  StatusKind,
+  Venue,
 } from "../records/types.js";
 import { slug } from "./csvFile.js";
 import { endAfterMidnight } from "../records/time.js";
-import { compact, makePublisher, recordProblem, uniqueById, type ImportResult, type PublisherOptions } from "./types.js";
+import {
+  compact,
+  makePublisher,
+  recordProblem,
+  uniqueById,
+  type ImportResult,
+  type PublisherOptions,
+} from "./types.js";
 import { pushAll } from "../arrays.js";
 
 export interface UitdatabankImportOptions {
@@ -48,21 +70,33 @@ const ORGANIZER_IRI = /\/organizers?\/[^/]+\/?$/;
 
 function kindOf(doc: Json): "event" | "place" | "organizer" | undefined {
   const id = str(doc["@id"]) ?? "";
-  if (EVENT_IRI.test(id) || "calendarType" in doc && ("location" in doc || "subEvent" in doc)) return "event";
+  if (EVENT_IRI.test(id) || ("calendarType" in doc && ("location" in doc || "subEvent" in doc))) return "event";
   if (PLACE_IRI.test(id)) return "place";
   if (ORGANIZER_IRI.test(id)) return "organizer";
   return "calendarType" in doc ? "event" : undefined;
 }
 
-const isBareReference = (d: Json): boolean => Object.keys(d).every((k) => k === "@id" || k === "@type" || k === "@context");
+const isBareReference = (d: Json): boolean =>
+  Object.keys(d).every((k) => k === "@id" || k === "@type" || k === "@context");
 
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Json)[k], (b as Json)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Json)[k], (b as Json)[k]))
+  );
 }
 
 /**
@@ -72,12 +106,23 @@ function sameJson(a: unknown, b: unknown): boolean {
  * is a conflict: a violation names the field and both values, and the record is rejected rather than
  * one version picked.
  */
-export function mergeDocuments(docs: readonly { doc: Json; index: number; embedded?: boolean }[], read?: ReadonlySet<string>): { doc: Json; from: ReadonlyMap<string, number>; conflicts: { field: string; values: unknown[]; indexes: number[] }[]; superseded: { field: string; kept: number; dropped: number }[] } {
+export function mergeDocuments(
+  docs: readonly { doc: Json; index: number; embedded?: boolean }[],
+  read?: ReadonlySet<string>,
+): {
+  doc: Json;
+  from: ReadonlyMap<string, number>;
+  conflicts: { field: string; values: unknown[]; indexes: number[] }[];
+  superseded: { field: string; kept: number; dropped: number }[];
+} {
   const out: Json = {};
   const from = new Map<string, number>();
   const conflicts: { field: string; values: unknown[]; indexes: number[] }[] = [];
   const superseded: { field: string; kept: number; dropped: number }[] = [];
-  const modified = (d: Json): number | undefined => { const m = str(d.modified); return m !== undefined && !Number.isNaN(Date.parse(m)) ? Date.parse(m) : undefined; };
+  const modified = (d: Json): number | undefined => {
+    const m = str(d.modified);
+    return m !== undefined && !Number.isNaN(Date.parse(m)) ? Date.parse(m) : undefined;
+  };
   // Whole documents first, then the copies embedded in events, which only fill fields the documents leave out.
   const ordered = [...docs.filter((d) => !d.embedded), ...docs.filter((d) => d.embedded)];
   for (const { doc, index, embedded } of ordered) {
@@ -109,14 +154,45 @@ export function mergeDocuments(docs: readonly { doc: Json; index: number; embedd
       } else conflicts.push({ field: k, values: [out[k], v], indexes: [prevIndex, index] });
     }
   }
-  const latest = ordered.filter((d) => !d.embedded || ordered.every((x) => x.embedded)).map((d) => str(d.doc.modified)).filter((m): m is string => m !== undefined).sort().at(-1);
+  const latest = ordered
+    .filter((d) => !d.embedded || ordered.every((x) => x.embedded))
+    .map((d) => str(d.doc.modified))
+    .filter((m): m is string => m !== undefined)
+    .sort()
+    .at(-1);
   if (latest !== undefined) out.modified = latest;
   return { doc: out, from, conflicts, superseded };
 }
 
 /** The fields this importer reads, per kind: only they can conflict between two versions of a document. */
 const READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
-  event: new Set(["name", "description", "location", "organizer", "calendarType", "subEvent", "startDate", "endDate", "openingHours", "openingHoursClosedDays", "openingHoursAdjustedDays", "status", "bookingAvailability", "bookingInfo", "priceInfo", "terms", "production", "image", "mediaObject", "typicalAgeRange", "attendanceMode", "onlineUrl", "sameAs", "mainLanguage", "performer"]),
+  event: new Set([
+    "name",
+    "description",
+    "location",
+    "organizer",
+    "calendarType",
+    "subEvent",
+    "startDate",
+    "endDate",
+    "openingHours",
+    "openingHoursClosedDays",
+    "openingHoursAdjustedDays",
+    "status",
+    "bookingAvailability",
+    "bookingInfo",
+    "priceInfo",
+    "terms",
+    "production",
+    "image",
+    "mediaObject",
+    "typicalAgeRange",
+    "attendanceMode",
+    "onlineUrl",
+    "sameAs",
+    "mainLanguage",
+    "performer",
+  ]),
   place: new Set(["name", "description", "address", "geo", "sameAs", "mainLanguage"]),
   organizer: new Set(["name", "description", "url", "mainLanguage"]),
 };
@@ -128,25 +204,50 @@ function langMap(v: unknown): LangMap | undefined {
   if (typeof v === "string") return undefined;
   if (!isObject(v)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, t] of Object.entries(v)) if (typeof t === "string" && t.trim() !== "" && /^[a-z]{2,3}$/.test(k)) out[k] = t.trim();
+  for (const [k, t] of Object.entries(v))
+    if (typeof t === "string" && t.trim() !== "" && /^[a-z]{2,3}$/.test(k)) out[k] = t.trim();
   return Object.keys(out).length ? out : undefined;
 }
 
-const STATUS: Readonly<Record<string, StatusKind>> = { Available: "scheduled", TemporarilyUnavailable: "postponed", Unavailable: "cancelled" };
+const STATUS: Readonly<Record<string, StatusKind>> = {
+  Available: "scheduled",
+  TemporarilyUnavailable: "postponed",
+  Unavailable: "cancelled",
+};
 const BOOKING: Readonly<Record<string, Availability>> = { Available: "InStock", Unavailable: "SoldOut" };
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 /** UiTdatabank event-type and theme labels (nl, fr, en) → Vivant's event type and genre. Unknown labels give neither. */
 const TERMS: Readonly<Record<string, { type?: EventType; genre?: Genre }>> = {
-  concert: { type: "MusicEvent", genre: "music" }, muziek: { genre: "music" }, musique: { genre: "music" }, music: { genre: "music" },
-  theatervoorstelling: { type: "TheaterEvent", genre: "theatre" }, "spectacle de théâtre": { type: "TheaterEvent", genre: "theatre" },
-  theater: { type: "TheaterEvent", genre: "theatre" }, "théâtre": { type: "TheaterEvent", genre: "theatre" }, theatre: { type: "TheaterEvent", genre: "theatre" },
-  dansvoorstelling: { type: "DanceEvent", genre: "dance" }, dans: { type: "DanceEvent", genre: "dance" }, danse: { type: "DanceEvent", genre: "dance" }, dance: { type: "DanceEvent", genre: "dance" },
-  circus: { genre: "circus" }, cirque: { genre: "circus" }, opera: { type: "MusicEvent", genre: "opera" }, "opéra": { type: "MusicEvent", genre: "opera" },
-  humor: { type: "ComedyEvent", genre: "comedy" }, humour: { type: "ComedyEvent", genre: "comedy" }, comedy: { type: "ComedyEvent", genre: "comedy" },
-  "klassieke muziek": { type: "MusicEvent", genre: "classical" }, jazz: { type: "MusicEvent", genre: "jazz" }, "jazz en blues": { type: "MusicEvent", genre: "jazz" },
-  "pop en rock": { type: "MusicEvent", genre: "rock" }, "wereldmuziek": { type: "MusicEvent", genre: "worldMusic" }, "mime en bewegingstheater": { type: "TheaterEvent", genre: "mime" },
-  poppentheater: { type: "TheaterEvent", genre: "puppetry" }, "muziektheater": { type: "TheaterEvent", genre: "musicalTheatre" }, festival: { type: "Festival" },
+  concert: { type: "MusicEvent", genre: "music" },
+  muziek: { genre: "music" },
+  musique: { genre: "music" },
+  music: { genre: "music" },
+  theatervoorstelling: { type: "TheaterEvent", genre: "theatre" },
+  "spectacle de théâtre": { type: "TheaterEvent", genre: "theatre" },
+  theater: { type: "TheaterEvent", genre: "theatre" },
+  théâtre: { type: "TheaterEvent", genre: "theatre" },
+  theatre: { type: "TheaterEvent", genre: "theatre" },
+  dansvoorstelling: { type: "DanceEvent", genre: "dance" },
+  dans: { type: "DanceEvent", genre: "dance" },
+  danse: { type: "DanceEvent", genre: "dance" },
+  dance: { type: "DanceEvent", genre: "dance" },
+  circus: { genre: "circus" },
+  cirque: { genre: "circus" },
+  opera: { type: "MusicEvent", genre: "opera" },
+  opéra: { type: "MusicEvent", genre: "opera" },
+  humor: { type: "ComedyEvent", genre: "comedy" },
+  humour: { type: "ComedyEvent", genre: "comedy" },
+  comedy: { type: "ComedyEvent", genre: "comedy" },
+  "klassieke muziek": { type: "MusicEvent", genre: "classical" },
+  jazz: { type: "MusicEvent", genre: "jazz" },
+  "jazz en blues": { type: "MusicEvent", genre: "jazz" },
+  "pop en rock": { type: "MusicEvent", genre: "rock" },
+  wereldmuziek: { type: "MusicEvent", genre: "worldMusic" },
+  "mime en bewegingstheater": { type: "TheaterEvent", genre: "mime" },
+  poppentheater: { type: "TheaterEvent", genre: "puppetry" },
+  muziektheater: { type: "TheaterEvent", genre: "musicalTheatre" },
+  festival: { type: "Festival" },
 };
 
 function ageRange(v: unknown): AgeRange | undefined {
@@ -167,7 +268,13 @@ interface Hours {
   readonly dayOfWeek: readonly string[];
 }
 function hoursOf(v: unknown): Hours[] {
-  return Array.isArray(v) ? v.filter(isObject).map((h) => ({ opens: str(h.opens), closes: str(h.closes), dayOfWeek: Array.isArray(h.dayOfWeek) ? h.dayOfWeek.filter((d): d is string => typeof d === "string") : [] })) : [];
+  return Array.isArray(v)
+    ? v.filter(isObject).map((h) => ({
+        opens: str(h.opens),
+        closes: str(h.closes),
+        dayOfWeek: Array.isArray(h.dayOfWeek) ? h.dayOfWeek.filter((d): d is string => typeof d === "string") : [],
+      }))
+    : [];
 }
 const hhmm = (t: string) => t.padStart(5, "0");
 
@@ -219,7 +326,14 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   const rejected: RecordRef[] = [];
   const max = options.maxOccurrences ?? 1000;
   // Documents grouped by kind and id, embedded places and organizers included, then merged.
-  const groups = new Map<string, { kind: "event" | "place" | "organizer"; id: string; parts: { doc: Json; index: number; path: string; embedded: boolean }[] }>();
+  const groups = new Map<
+    string,
+    {
+      kind: "event" | "place" | "organizer";
+      id: string;
+      parts: { doc: Json; index: number; path: string; embedded: boolean }[];
+    }
+  >();
   const collect = (d: unknown, index: number, path: string) => {
     if (!isObject(d)) return;
     const kind = kindOf(d);
@@ -230,7 +344,8 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { kind, id, parts: [] }));
     // A bare {"@id"} reference adds nothing to merge.
-    if (!isBareReference(d) || g.parts.length === 0) g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
+    if (!isBareReference(d) || g.parts.length === 0)
+      g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
     if (g.parts.length > 1 && isBareReference(g.parts[0]!.doc)) g.parts.shift();
   };
   // The ledger's account: each event document counted as it is read, places and organizers once merged.
@@ -248,25 +363,60 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   const eventDocs: { doc: Json; path: string; id: string; fieldPaths: ReadonlyMap<string, string> }[] = [];
   const conflicted = new Set<string>();
   for (const g of groups.values()) {
-    const { doc, from, conflicts, superseded } = g.parts.length === 1 ? { doc: g.parts[0]!.doc, from: new Map<string, number>(), conflicts: [], superseded: [] } : mergeDocuments(g.parts, READ[g.kind]);
+    const { doc, from, conflicts, superseded } =
+      g.parts.length === 1
+        ? { doc: g.parts[0]!.doc, from: new Map<string, number>(), conflicts: [], superseded: [] }
+        : mergeDocuments(g.parts, READ[g.kind]);
     const entity = g.kind === "event" ? "performance" : g.kind === "place" ? "venue" : "organization";
     const pathOf = (i: number) => g.parts.find((p) => p.index === i)?.path ?? `$[${i}]`;
     for (const c of conflicts) {
       conflicted.add(`${g.kind} ${g.id}`);
-      problems.push(recordProblem("uitdatabank/conflicting-documents", entity, g.id, `${pathOf(c.indexes[1]!)}.${c.field}`, c.values, [
-        `${g.kind} ${g.id} is given ${c.indexes.length} times with different ${c.field} (at ${c.indexes.map(pathOf).join(", ")}), and no later "modified" date says which is current`,
-        `${g.kind} ${g.id} est donné ${c.indexes.length} fois avec des ${c.field} différents (en ${c.indexes.map(pathOf).join(", ")}), sans date « modified » plus récente pour dire lequel est à jour`,
-      ], ["one value per field for one id", "une valeur par champ pour un même id"], ["keep one version of the document, or give each its modified date", "garder une version du document, ou donner à chacune sa date modified"]));
+      problems.push(
+        recordProblem(
+          "uitdatabank/conflicting-documents",
+          entity,
+          g.id,
+          `${pathOf(c.indexes[1]!)}.${c.field}`,
+          c.values,
+          [
+            `${g.kind} ${g.id} is given ${c.indexes.length} times with different ${c.field} (at ${c.indexes.map(pathOf).join(", ")}), and no later "modified" date says which is current`,
+            `${g.kind} ${g.id} est donné ${c.indexes.length} fois avec des ${c.field} différents (en ${c.indexes.map(pathOf).join(", ")}), sans date « modified » plus récente pour dire lequel est à jour`,
+          ],
+          ["one value per field for one id", "une valeur par champ pour un même id"],
+          [
+            "keep one version of the document, or give each its modified date",
+            "garder une version du document, ou donner à chacune sa date modified",
+          ],
+        ),
+      );
     }
     for (const x of superseded) {
-      problems.push(recordProblem("uitdatabank/superseded-field", entity, g.id, `${pathOf(x.dropped)}.${x.field}`, undefined, [
-        `${g.kind} ${g.id}: ${x.field} at ${pathOf(x.dropped)} is replaced by the later-modified document at ${pathOf(x.kept)}`,
-        `${g.kind} ${g.id} : ${x.field} en ${pathOf(x.dropped)} est remplacé par le document modifié plus tard en ${pathOf(x.kept)}`,
-      ], ["the latest version of each field", "la dernière version de chaque champ"], ["nothing to do", "rien à faire"], "info"));
+      problems.push(
+        recordProblem(
+          "uitdatabank/superseded-field",
+          entity,
+          g.id,
+          `${pathOf(x.dropped)}.${x.field}`,
+          undefined,
+          [
+            `${g.kind} ${g.id}: ${x.field} at ${pathOf(x.dropped)} is replaced by the later-modified document at ${pathOf(x.kept)}`,
+            `${g.kind} ${g.id} : ${x.field} en ${pathOf(x.dropped)} est remplacé par le document modifié plus tard en ${pathOf(x.kept)}`,
+          ],
+          ["the latest version of each field", "la dernière version de chaque champ"],
+          ["nothing to do", "rien à faire"],
+          "info",
+        ),
+      );
     }
     if (g.kind === "place") placeDocs.set(g.id, doc);
     else if (g.kind === "organizer") orgDocs.set(g.id, doc);
-    else eventDocs.push({ doc, path: g.parts[0]!.path, id: g.id, fieldPaths: new Map([...from].map(([f, i]) => [f, pathOf(i)])) });
+    else
+      eventDocs.push({
+        doc,
+        path: g.parts[0]!.path,
+        id: g.id,
+        fieldPaths: new Map([...from].map(([f, i]) => [f, pathOf(i)])),
+      });
   }
 
   const venues = new Map<string, Venue>();
@@ -276,33 +426,66 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     const name = d && langMap(d.name);
     if (!d) return undefined;
     const main = str(d.mainLanguage) ?? "nl";
-    const addr = isObject(d.address) ? ((isObject(d.address[main]) ? d.address[main] : Object.values(d.address).find(isObject) ?? d.address)) : undefined;
+    const addr = isObject(d.address)
+      ? isObject(d.address[main])
+        ? d.address[main]
+        : (Object.values(d.address).find(isObject) ?? d.address)
+      : undefined;
     const country = str(addr?.addressCountry)?.toUpperCase();
     const address: PostalAddress | undefined =
       addr && str(addr.addressLocality) && country && /^[A-Z]{2}$/.test(country)
-        ? compact({ streetAddress: str(addr.streetAddress), postalCode: str(addr.postalCode), addressLocality: str(addr.addressLocality)!, addressCountry: country })
+        ? compact({
+            streetAddress: str(addr.streetAddress),
+            postalCode: str(addr.postalCode),
+            addressLocality: str(addr.addressLocality)!,
+            addressCountry: country,
+          })
         : undefined;
     // A place with an address but no name is accepted with a warning (the core profile asks one or the other).
     if (!name && !address) return undefined;
     if (!name) {
-      problems.push(recordProblem("uitdatabank/place-without-name", "venue", id, "$..location.name", undefined, [
-        `place ${id} has an address but no name: accepted`, `le lieu ${id} a une adresse mais pas de nom : accepté`,
-      ], ["a name language map", "une table de langues pour le nom"], ["name the place in UiTdatabank", "nommer le lieu dans UiTdatabank"], "warning"));
+      problems.push(
+        recordProblem(
+          "uitdatabank/place-without-name",
+          "venue",
+          id,
+          "$..location.name",
+          undefined,
+          [`place ${id} has an address but no name: accepted`, `le lieu ${id} a une adresse mais pas de nom : accepté`],
+          ["a name language map", "une table de langues pour le nom"],
+          ["name the place in UiTdatabank", "nommer le lieu dans UiTdatabank"],
+          "warning",
+        ),
+      );
     }
-    const geo = isObject(d.geo) && typeof d.geo.latitude === "number" && typeof d.geo.longitude === "number" ? { latitude: d.geo.latitude, longitude: d.geo.longitude } : undefined;
-    venues.set(id, compact({
-      id, name, description: langMap(d.description), address, geo,
-      // Belgium keeps one time zone: local UiTdatabank times are resolved with it.
-      timeZone: country === "BE" ? "Europe/Brussels" : undefined,
-      sameAs: Array.isArray(d.sameAs) ? d.sameAs.filter((s): s is string => typeof s === "string" && /^https?:\/\//.test(s)) : undefined,
-    }));
+    const geo =
+      isObject(d.geo) && typeof d.geo.latitude === "number" && typeof d.geo.longitude === "number"
+        ? { latitude: d.geo.latitude, longitude: d.geo.longitude }
+        : undefined;
+    venues.set(
+      id,
+      compact({
+        id,
+        name,
+        description: langMap(d.description),
+        address,
+        geo,
+        // Belgium keeps one time zone: local UiTdatabank times are resolved with it.
+        timeZone: country === "BE" ? "Europe/Brussels" : undefined,
+        sameAs: Array.isArray(d.sameAs)
+          ? d.sameAs.filter((s): s is string => typeof s === "string" && /^https?:\/\//.test(s))
+          : undefined,
+      }),
+    );
     return id;
   };
   const organizations = new Map<string, Organization>();
   const organizerOf = (id: string): string | undefined => {
     if (organizations.has(id)) return id;
     const d = orgDocs.get(id);
-    const name = d && (langMap(d.name) ?? (str(d.name) !== undefined ? { [str(d.mainLanguage) ?? "nl"]: str(d.name)! } : undefined));
+    const name =
+      d &&
+      (langMap(d.name) ?? (str(d.name) !== undefined ? { [str(d.mainLanguage) ?? "nl"]: str(d.name)! } : undefined));
     if (!d || !name) return undefined;
     organizations.set(id, compact({ id, name, description: langMap(d.description), url: str(d.url) }));
     return id;
@@ -318,25 +501,79 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     items.forEach((item, i) => {
       const at = Array.isArray(raw) ? `${path("performer")}[${i}]` : path("performer");
       const node = isObject(item) ? item : undefined;
-      const name = typeof item === "string" ? str(item) : node && (str(node.name) ?? (langMap(node.name) && Object.values(langMap(node.name)!)[0]));
+      const name =
+        typeof item === "string"
+          ? str(item)
+          : node && (str(node.name) ?? (langMap(node.name) && Object.values(langMap(node.name)!)[0]));
       const type = node && str(node["@type"]);
       if (name === undefined) {
-        problems.push(recordProblem("uitdatabank/invalid-performer", "performance", eventId, at, item, ["a performer without a name: left out", "un interprète sans nom : écarté"], ["a name, e.g. \"Kommil Foo\" or {\"name\": \"Kommil Foo\"}", "un nom, p. ex. « Kommil Foo » ou {\"name\": \"Kommil Foo\"}"], ["give the performer's name", "donner le nom de l'interprète"], "warning"));
+        problems.push(
+          recordProblem(
+            "uitdatabank/invalid-performer",
+            "performance",
+            eventId,
+            at,
+            item,
+            ["a performer without a name: left out", "un interprète sans nom : écarté"],
+            [
+              'a name, e.g. "Kommil Foo" or {"name": "Kommil Foo"}',
+              'un nom, p. ex. « Kommil Foo » ou {"name": "Kommil Foo"}',
+            ],
+            ["give the performer's name", "donner le nom de l'interprète"],
+            "warning",
+          ),
+        );
         return;
       }
       const key = `performer-${slug(name) || i}`;
       if (type === "Person") {
-        if (!people.has(key)) people.set(key, compact({ id: key, name, url: node && str(node.url), sameAs: node && Array.isArray(node.sameAs) ? node.sameAs.filter((x): x is string => typeof x === "string" && /^https?:\/\//.test(x)) : undefined }));
+        if (!people.has(key))
+          people.set(
+            key,
+            compact({
+              id: key,
+              name,
+              url: node && str(node.url),
+              sameAs:
+                node && Array.isArray(node.sameAs)
+                  ? node.sameAs.filter((x): x is string => typeof x === "string" && /^https?:\/\//.test(x))
+                  : undefined,
+            }),
+          );
         out.push({ person: key });
       } else if (type !== undefined && (GROUP_TYPES.has(type) || type === "Organization")) {
-        if (!organizations.has(key)) organizations.set(key, compact({ id: key, type: type as OrganizationType, name: { [str(d.mainLanguage) ?? "nl"]: name }, url: node && str(node.url) }));
+        if (!organizations.has(key))
+          organizations.set(
+            key,
+            compact({
+              id: key,
+              type: type as OrganizationType,
+              name: { [str(d.mainLanguage) ?? "nl"]: name },
+              url: node && str(node.url),
+            }),
+          );
         out.push({ organization: key });
       } else {
         // Neither a person nor a group is said: Vivant records no kind it would have to invent.
-        problems.push(recordProblem("uitdatabank/performer-kind-unknown", "performance", eventId, at, name, [
-          `performer "${name}" is not carried: the document does not say whether it is a person or a group`,
-          `l'interprète « ${name} » n'est pas repris : le document ne dit pas s'il s'agit d'une personne ou d'un groupe`,
-        ], ["a performer with \"@type\": \"Person\" or \"PerformingGroup\" (MusicGroup, TheaterGroup, DanceGroup)", "un interprète avec \"@type\" : \"Person\" ou \"PerformingGroup\" (MusicGroup, TheaterGroup, DanceGroup)"], ["add the performer's @type at the source", "ajouter le @type de l'interprète à la source"], "warning"));
+        problems.push(
+          recordProblem(
+            "uitdatabank/performer-kind-unknown",
+            "performance",
+            eventId,
+            at,
+            name,
+            [
+              `performer "${name}" is not carried: the document does not say whether it is a person or a group`,
+              `l'interprète « ${name} » n'est pas repris : le document ne dit pas s'il s'agit d'une personne ou d'un groupe`,
+            ],
+            [
+              'a performer with "@type": "Person" or "PerformingGroup" (MusicGroup, TheaterGroup, DanceGroup)',
+              'un interprète avec "@type" : "Person" ou "PerformingGroup" (MusicGroup, TheaterGroup, DanceGroup)',
+            ],
+            ["add the performer's @type at the source", "ajouter le @type de l'interprète à la source"],
+            "warning",
+          ),
+        );
       }
     });
     return out;
@@ -352,34 +589,77 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     events++;
     // Where a field was read: a merged event's fields come from several documents.
     const at = (field: string) => `${fieldPaths.get(field.split(/[.[]/)[0]!) ?? path}.${field}`;
-    const reject = (code: ProblemCode, field: string, value: unknown, message: [string, string], expected: [string, string], hint: [string, string]) => {
+    const reject = (
+      code: ProblemCode,
+      field: string,
+      value: unknown,
+      message: [string, string],
+      expected: [string, string],
+      hint: [string, string],
+    ) => {
       rejectedDocs.add(d);
       rejected.push({ entity: "performance", recordId: id, path });
       problems.push(recordProblem(code, "performance", id, at(field), value, message, expected, hint));
     };
     // A conflict (reported field by field above) rejects the event, and the events of a conflicted place or organizer.
-    const refConflict = ([["location", "place"], ["organizer", "organizer"]] as const).find(([f, k]) => isObject(d[f]) && conflicted.has(`${k} ${uuidOf(d[f])}`));
+    const refConflict = (
+      [
+        ["location", "place"],
+        ["organizer", "organizer"],
+      ] as const
+    ).find(([f, k]) => isObject(d[f]) && conflicted.has(`${k} ${uuidOf(d[f])}`));
     if (conflicted.has(`event ${id}`) || refConflict) {
       rejected.push({ entity: "performance", recordId: id, path });
       if (refConflict && !conflicted.has(`event ${id}`)) {
         const refId = uuidOf(d[refConflict[0]] as Json);
-        problems.push(recordProblem("uitdatabank/conflicting-documents", "performance", id, `${path}.${refConflict[0]}`, refId, [
-          `its ${refConflict[1]} ${refId} is given several times with conflicting fields (reported above)`, `son ${refConflict[1] === "place" ? "lieu" : "organisateur"} ${refId} est donné plusieurs fois avec des champs en conflit (signalés plus haut)`,
-        ], ["one version of the document", "une version du document"], ["keep one version of that document", "garder une version de ce document"]));
+        problems.push(
+          recordProblem(
+            "uitdatabank/conflicting-documents",
+            "performance",
+            id,
+            `${path}.${refConflict[0]}`,
+            refId,
+            [
+              `its ${refConflict[1]} ${refId} is given several times with conflicting fields (reported above)`,
+              `son ${refConflict[1] === "place" ? "lieu" : "organisateur"} ${refId} est donné plusieurs fois avec des champs en conflit (signalés plus haut)`,
+            ],
+            ["one version of the document", "une version du document"],
+            ["keep one version of that document", "garder une version de ce document"],
+          ),
+        );
       }
       return;
     }
     const name = langMap(d.name);
-    if (!name) return reject("uitdatabank/missing-name", "name", d.name, ["event without a name", "événement sans nom"], ["a language map, e.g. {\"nl\": \"…\"}", "une table de langues, p. ex. {\"nl\": \"…\"}"], ["name the event", "nommer l'événement"]);
+    if (!name)
+      return reject(
+        "uitdatabank/missing-name",
+        "name",
+        d.name,
+        ["event without a name", "événement sans nom"],
+        ['a language map, e.g. {"nl": "…"}', 'une table de langues, p. ex. {"nl": "…"}'],
+        ["name the event", "nommer l'événement"],
+      );
     const attendanceMode = (["offline", "online", "mixed"] as const).find((m) => m === d.attendanceMode);
     const onlineUrl = str(d.onlineUrl);
     const placeId = isObject(d.location) ? uuidOf(d.location) : undefined;
     const venue = placeId !== undefined ? venueOf(placeId) : undefined;
     if (venue === undefined && !(attendanceMode === "online" && onlineUrl)) {
-      return reject("uitdatabank/unknown-place", "location", placeId, [
-        placeId ? `place ${placeId} is only referenced: its document (name, address) is not in the input` : "event without a location",
-        placeId ? `le lieu ${placeId} n'est que référencé : son document (nom, adresse) n'est pas dans l'entrée` : "événement sans lieu",
-      ], ["the place document in the same input", "le document du lieu dans la même entrée"], ["add the places (GET /places/{id}) to the input", "ajouter les lieux (GET /places/{id}) à l'entrée"]);
+      return reject(
+        "uitdatabank/unknown-place",
+        "location",
+        placeId,
+        [
+          placeId
+            ? `place ${placeId} is only referenced: its document (name, address) is not in the input`
+            : "event without a location",
+          placeId
+            ? `le lieu ${placeId} n'est que référencé : son document (nom, adresse) n'est pas dans l'entrée`
+            : "événement sans lieu",
+        ],
+        ["the place document in the same input", "le document du lieu dans la même entrée"],
+        ["add the places (GET /places/{id}) to the input", "ajouter les lieux (GET /places/{id}) à l'entrée"],
+      );
     }
     // Type and genres from the taxonomy terms.
     let type: EventType | undefined;
@@ -399,15 +679,21 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     const production = isObject(d.production) ? d.production : undefined;
     const productionId = str(production?.id) ?? id;
     if (!productions.has(productionId)) {
-      const images = [str(d.image), ...(Array.isArray(d.mediaObject) ? d.mediaObject.filter(isObject).map((m) => str(m.contentUrl)) : [])].filter((u): u is string => u !== undefined && /^https?:\/\//.test(u));
-      productions.set(productionId, compact({
-        id: productionId,
-        name: production && str(production.title) ? { [main]: str(production.title)! } : name,
-        description: langMap(d.description),
-        images: [...new Set(images)],
-        genres: [...genres],
-        audienceAge: ageRange(d.typicalAgeRange),
-      }));
+      const images = [
+        str(d.image),
+        ...(Array.isArray(d.mediaObject) ? d.mediaObject.filter(isObject).map((m) => str(m.contentUrl)) : []),
+      ].filter((u): u is string => u !== undefined && /^https?:\/\//.test(u));
+      productions.set(
+        productionId,
+        compact({
+          id: productionId,
+          name: production && str(production.title) ? { [main]: str(production.title)! } : name,
+          description: langMap(d.description),
+          images: [...new Set(images)],
+          genres: [...genres],
+          audienceAge: ageRange(d.typicalAgeRange),
+        }),
+      );
     }
     const statusOf = (s: unknown): Status | undefined => {
       if (!isObject(s)) return undefined;
@@ -417,18 +703,21 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     const booking = (b: unknown): Availability | undefined => (isObject(b) ? BOOKING[str(b.type) ?? ""] : undefined);
     const bookingInfo = isObject(d.bookingInfo) ? d.bookingInfo : {};
     const offersWith = (availability: Availability | undefined): Offer[] =>
-      (Array.isArray(d.priceInfo) ? d.priceInfo.filter(isObject) : []).filter((p) => typeof p.price === "number").map((p, i) =>
-        compact({
-          id: `${str(p.category) ?? "tariff"}-${i + 1}`,
-          category: langMap(p.name),
-          price: p.price as number,
-          // UiTdatabank's schema: priceCurrency defaults to EUR (the only currency it supports).
-          priceCurrency: str(p.priceCurrency) ?? "EUR",
-          availability,
-          validFrom: str(bookingInfo.availabilityStarts),
-          url: str(bookingInfo.url),
-        }) as Offer,
-      );
+      (Array.isArray(d.priceInfo) ? d.priceInfo.filter(isObject) : [])
+        .filter((p) => typeof p.price === "number")
+        .map(
+          (p, i) =>
+            compact({
+              id: `${str(p.category) ?? "tariff"}-${i + 1}`,
+              category: langMap(p.name),
+              price: p.price as number,
+              // UiTdatabank's schema: priceCurrency defaults to EUR (the only currency it supports).
+              priceCurrency: str(p.priceCurrency) ?? "EUR",
+              availability,
+              validFrom: str(bookingInfo.availabilityStarts),
+              url: str(bookingInfo.url),
+            }) as Offer,
+        );
     const common = {
       production: productionId,
       type,
@@ -437,13 +726,21 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       onlineUrl,
       attendanceMode,
       performers: performersOf(d, id, at),
-      organizers: isObject(d.organizer) && uuidOf(d.organizer) !== undefined && organizerOf(uuidOf(d.organizer)!) ? [{ organization: uuidOf(d.organizer)! }] : undefined,
-      url: Array.isArray(d.sameAs) ? d.sameAs.find((s): s is string => typeof s === "string" && /^https?:\/\//.test(s)) : undefined,
+      organizers:
+        isObject(d.organizer) && uuidOf(d.organizer) !== undefined && organizerOf(uuidOf(d.organizer)!)
+          ? [{ organization: uuidOf(d.organizer)! }]
+          : undefined,
+      url: Array.isArray(d.sameAs)
+        ? d.sameAs.find((s): s is string => typeof s === "string" && /^https?:\/\//.test(s))
+        : undefined,
     };
     const made: Performance[] = [];
     const calendar = str(d.calendarType);
     if (calendar === "single" || calendar === "multiple") {
-      const subs = Array.isArray(d.subEvent) && d.subEvent.length ? d.subEvent.filter(isObject) : [{ startDate: d.startDate, endDate: d.endDate }];
+      const subs =
+        Array.isArray(d.subEvent) && d.subEvent.length
+          ? d.subEvent.filter(isObject)
+          : [{ startDate: d.startDate, endDate: d.endDate }];
       subs.forEach((s, i) => {
         const start = str(s.startDate);
         if (start === undefined) return;
@@ -453,51 +750,146 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
           endDate = moved;
           fixes.add("end-after-midnight");
         }
-        made.push(compact({
-          ...common, id: subs.length === 1 ? id : `${id}-${typeof s.id === "number" ? s.id : i}`, startDate: start, endDate,
-          status: statusOf(s.status) ?? statusOf(d.status), offers: offersWith(booking(s.bookingAvailability) ?? booking(d.bookingAvailability)),
-        }));
+        made.push(
+          compact({
+            ...common,
+            id: subs.length === 1 ? id : `${id}-${typeof s.id === "number" ? s.id : i}`,
+            startDate: start,
+            endDate,
+            status: statusOf(s.status) ?? statusOf(d.status),
+            offers: offersWith(booking(s.bookingAvailability) ?? booking(d.bookingAvailability)),
+          }),
+        );
       });
     } else if (calendar === "periodic" || calendar === "permanent") {
       const hours = hoursOf(d.openingHours);
       const from = calendar === "periodic" ? str(d.startDate)?.slice(0, 10) : options.permanentWindow?.from;
       const to = calendar === "periodic" ? str(d.endDate)?.slice(0, 10) : options.permanentWindow?.to;
       if (from === undefined || to === undefined) {
-        return reject(`uitdatabank/${calendar}-without-dates`, calendar === "periodic" ? "startDate" : "calendarType", calendar, [
-          calendar === "permanent" ? "a permanent event has no dates: give a window to expand its opening hours" : "periodic event without start and end dates",
-          calendar === "permanent" ? "un événement permanent n'a pas de dates : donner une fenêtre pour développer ses heures d'ouverture" : "événement périodique sans dates de début et de fin",
-        ], ["dates to expand the opening hours between", "des dates entre lesquelles développer les heures d'ouverture"], [
-          calendar === "permanent" ? "pass permanentWindow (CLI: --window 2026-09-01/2026-12-31)" : "give startDate and endDate",
-          calendar === "permanent" ? "passer permanentWindow (CLI : --window 2026-09-01/2026-12-31)" : "donner startDate et endDate",
-        ]);
+        return reject(
+          `uitdatabank/${calendar}-without-dates`,
+          calendar === "periodic" ? "startDate" : "calendarType",
+          calendar,
+          [
+            calendar === "permanent"
+              ? "a permanent event has no dates: give a window to expand its opening hours"
+              : "periodic event without start and end dates",
+            calendar === "permanent"
+              ? "un événement permanent n'a pas de dates : donner une fenêtre pour développer ses heures d'ouverture"
+              : "événement périodique sans dates de début et de fin",
+          ],
+          ["dates to expand the opening hours between", "des dates entre lesquelles développer les heures d'ouverture"],
+          [
+            calendar === "permanent"
+              ? "pass permanentWindow (CLI: --window 2026-09-01/2026-12-31)"
+              : "give startDate and endDate",
+            calendar === "permanent"
+              ? "passer permanentWindow (CLI : --window 2026-09-01/2026-12-31)"
+              : "donner startDate et endDate",
+          ],
+        );
       }
       if (hours.length === 0 && calendar === "periodic") {
-        made.push(compact({ ...common, id, startDate: str(d.startDate)!, endDate: str(d.endDate), status: statusOf(d.status), offers: offersWith(booking(d.bookingAvailability)) }));
+        made.push(
+          compact({
+            ...common,
+            id,
+            startDate: str(d.startDate)!,
+            endDate: str(d.endDate),
+            status: statusOf(d.status),
+            offers: offersWith(booking(d.bookingAvailability)),
+          }),
+        );
       } else {
-        const closed = (Array.isArray(d.openingHoursClosedDays) ? d.openingHoursClosedDays.filter(isObject) : []).map((c) => ({ startDate: str(c.startDate) ?? "", endDate: str(c.endDate) ?? str(c.startDate) ?? "" }));
-        const adjusted = (Array.isArray(d.openingHoursAdjustedDays) ? d.openingHoursAdjustedDays.filter(isObject) : []).map((a) => ({ startDate: str(a.startDate) ?? "", endDate: str(a.endDate) ?? str(a.startDate) ?? "", hours: hoursOf(a.openingHours) }));
+        const closed = (Array.isArray(d.openingHoursClosedDays) ? d.openingHoursClosedDays.filter(isObject) : []).map(
+          (c) => ({ startDate: str(c.startDate) ?? "", endDate: str(c.endDate) ?? str(c.startDate) ?? "" }),
+        );
+        const adjusted = (
+          Array.isArray(d.openingHoursAdjustedDays) ? d.openingHoursAdjustedDays.filter(isObject) : []
+        ).map((a) => ({
+          startDate: str(a.startDate) ?? "",
+          endDate: str(a.endDate) ?? str(a.startDate) ?? "",
+          hours: hoursOf(a.openingHours),
+        }));
         const { occurrences, truncated, overnight } = expandOpeningHours(from, to, hours, closed, adjusted, max);
         if (overnight) fixes.add("end-after-midnight", overnight);
         if (truncated) {
-          problems.push(recordProblem("uitdatabank/too-many-occurrences", "performance", id, at("openingHours"), max, [
-            `opening hours give more than ${max} performances: the first ${max} are kept`, `les heures d'ouverture donnent plus de ${max} représentations : les ${max} premières sont gardées`,
-          ], [`at most ${max} occurrences`, `au plus ${max} occurrences`], ["narrow the dates or raise maxOccurrences", "resserrer les dates ou relever maxOccurrences"], "warning"));
+          problems.push(
+            recordProblem(
+              "uitdatabank/too-many-occurrences",
+              "performance",
+              id,
+              at("openingHours"),
+              max,
+              [
+                `opening hours give more than ${max} performances: the first ${max} are kept`,
+                `les heures d'ouverture donnent plus de ${max} représentations : les ${max} premières sont gardées`,
+              ],
+              [`at most ${max} occurrences`, `au plus ${max} occurrences`],
+              ["narrow the dates or raise maxOccurrences", "resserrer les dates ou relever maxOccurrences"],
+              "warning",
+            ),
+          );
         }
         for (const o of occurrences) {
-          made.push(compact({ ...common, id: `${id}-${o.start.replace(/[-:]/g, "")}`, startDate: o.start, endDate: o.end, status: statusOf(d.status), offers: offersWith(booking(d.bookingAvailability)) }));
+          made.push(
+            compact({
+              ...common,
+              id: `${id}-${o.start.replace(/[-:]/g, "")}`,
+              startDate: o.start,
+              endDate: o.end,
+              status: statusOf(d.status),
+              offers: offersWith(booking(d.bookingAvailability)),
+            }),
+          );
         }
       }
     } else {
-      return reject("uitdatabank/unknown-calendar-type", "calendarType", d.calendarType, [`calendarType ${JSON.stringify(d.calendarType)} is not one of single, multiple, periodic, permanent`, `calendarType ${JSON.stringify(d.calendarType)} n'est pas single, multiple, periodic ou permanent`], ["single, multiple, periodic or permanent", "single, multiple, periodic ou permanent"], ["fix the calendar type", "corriger le type de calendrier"]);
+      return reject(
+        "uitdatabank/unknown-calendar-type",
+        "calendarType",
+        d.calendarType,
+        [
+          `calendarType ${JSON.stringify(d.calendarType)} is not one of single, multiple, periodic, permanent`,
+          `calendarType ${JSON.stringify(d.calendarType)} n'est pas single, multiple, periodic ou permanent`,
+        ],
+        ["single, multiple, periodic or permanent", "single, multiple, periodic ou permanent"],
+        ["fix the calendar type", "corriger le type de calendrier"],
+      );
     }
     if (made.length === 0) {
-      return reject("uitdatabank/no-dates", "subEvent", undefined, ["no date could be read from the calendar", "aucune date lisible dans le calendrier"], ["subEvent dates or opening hours", "des dates de subEvent ou des heures d'ouverture"], ["complete the calendar", "compléter le calendrier"]);
+      return reject(
+        "uitdatabank/no-dates",
+        "subEvent",
+        undefined,
+        ["no date could be read from the calendar", "aucune date lisible dans le calendrier"],
+        ["subEvent dates or opening hours", "des dates de subEvent ou des heures d'ouverture"],
+        ["complete the calendar", "compléter le calendrier"],
+      );
     }
     pushAll(performances, made);
   });
   options.onProgress?.(events, eventDocs.length);
   for (const u of [...unmapped].sort()) {
-    problems.push(recordProblem("uitdatabank/unmapped-term", "document", undefined, "$..terms", u, [`term ${u} has no Vivant type or genre: left out`, `le terme ${u} n'a ni type ni genre Vivant : écarté`], ["a performing-arts term (Concert, Theatervoorstelling…)", "un terme des arts vivants (Concert, Theatervoorstelling…)"], ["nothing to do unless it is a performing-arts term", "rien à faire sauf s'il s'agit d'un terme des arts vivants"], "info"));
+    problems.push(
+      recordProblem(
+        "uitdatabank/unmapped-term",
+        "document",
+        undefined,
+        "$..terms",
+        u,
+        [`term ${u} has no Vivant type or genre: left out`, `le terme ${u} n'a ni type ni genre Vivant : écarté`],
+        [
+          "a performing-arts term (Concert, Theatervoorstelling…)",
+          "un terme des arts vivants (Concert, Theatervoorstelling…)",
+        ],
+        [
+          "nothing to do unless it is a performing-arts term",
+          "rien à faire sauf s'il s'agit d'un terme des arts vivants",
+        ],
+        "info",
+      ),
+    );
   }
   const used = new Set(performances.map((p) => p.production));
   const ledger = new Ledger();
@@ -523,9 +915,35 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
 /** The properties of each kind of document the importer reads into records (the ledger's account). */
 const LEDGER_READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
   event: new Set([
-    "@id", "@type", "@context", "id", "name", "location", "terms", "mainLanguage", "production", "description", "image", "mediaObject", "typicalAgeRange",
-    "status", "bookingInfo", "priceInfo", "bookingAvailability", "organizer", "sameAs", "calendarType", "subEvent", "startDate", "endDate",
-    "openingHours", "openingHoursClosedDays", "openingHoursAdjustedDays", "attendanceMode", "onlineUrl", "performer",
+    "@id",
+    "@type",
+    "@context",
+    "id",
+    "name",
+    "location",
+    "terms",
+    "mainLanguage",
+    "production",
+    "description",
+    "image",
+    "mediaObject",
+    "typicalAgeRange",
+    "status",
+    "bookingInfo",
+    "priceInfo",
+    "bookingAvailability",
+    "organizer",
+    "sameAs",
+    "calendarType",
+    "subEvent",
+    "startDate",
+    "endDate",
+    "openingHours",
+    "openingHoursClosedDays",
+    "openingHoursAdjustedDays",
+    "attendanceMode",
+    "onlineUrl",
+    "performer",
   ]),
   place: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "address", "geo", "description", "sameAs"]),
   organizer: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "description", "url"]),
@@ -548,7 +966,10 @@ const LEDGER_NESTED: Readonly<Record<"event" | "place" | "organizer", Readonly<R
   event: {
     priceInfo: { read: new Set(["category", "name", "price", "priceCurrency"]) },
     bookingInfo: { read: new Set(["url", "availabilityStarts"]) },
-    subEvent: { read: new Set(["startDate", "endDate", "status", "bookingAvailability"]), nested: { status: STATUS_READ, bookingAvailability: TYPED } },
+    subEvent: {
+      read: new Set(["startDate", "endDate", "status", "bookingAvailability"]),
+      nested: { status: STATUS_READ, bookingAvailability: TYPED },
+    },
     status: STATUS_READ,
     bookingAvailability: TYPED,
     mediaObject: { read: new Set(["contentUrl"]) },
@@ -557,7 +978,10 @@ const LEDGER_NESTED: Readonly<Record<"event" | "place" | "organizer", Readonly<R
     production: { read: new Set(["id", "title"]) },
     openingHours: HOURS_READ,
     openingHoursClosedDays: { read: new Set(["startDate", "endDate"]) },
-    openingHoursAdjustedDays: { read: new Set(["startDate", "endDate", "openingHours"]), nested: { openingHours: HOURS_READ } },
+    openingHoursAdjustedDays: {
+      read: new Set(["startDate", "endDate", "openingHours"]),
+      nested: { openingHours: HOURS_READ },
+    },
   },
   place: { geo: { read: new Set(["latitude", "longitude"]) } },
   organizer: {},
@@ -565,7 +989,8 @@ const LEDGER_NESTED: Readonly<Record<"event" | "place" | "organizer", Readonly<R
 /** An address's fields (per language: the importer reads the main language's, or the first). */
 const ADDRESS_READ = new Set(["streetAddress", "postalCode", "addressLocality", "addressCountry"]);
 
-const empty = (v: unknown): boolean => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+const empty = (v: unknown): boolean =>
+  v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
 /** One key under a prefix: its ledger property's number, whether the importer reads it, the keys read inside it. */
 interface KeyEntry {
@@ -581,13 +1006,24 @@ interface KeyEntry {
 class Keys {
   readonly #entries = new Map<string, KeyEntry>();
   readonly #under = new Map<string, Keys>();
-  constructor(readonly tally: DocumentTally, readonly prefix: string, readonly spec: NestedRead) {}
+  constructor(
+    readonly tally: DocumentTally,
+    readonly prefix: string,
+    readonly spec: NestedRead,
+  ) {}
 
   entry(k: string): KeyEntry {
     let e = this.#entries.get(k);
     if (e === undefined) {
       const sub = this.spec.nested?.[k];
-      this.#entries.set(k, (e = { id: this.tally.id(this.prefix + k), read: this.spec.read.has(k), nested: sub && new Keys(this.tally, `${this.prefix}${k}.`, sub) }));
+      this.#entries.set(
+        k,
+        (e = {
+          id: this.tally.id(this.prefix + k),
+          read: this.spec.read.has(k),
+          nested: sub && new Keys(this.tally, `${this.prefix}${k}.`, sub),
+        }),
+      );
     }
     return e;
   }
@@ -651,10 +1087,15 @@ class UitdatabankTally {
       tallyNested(this.tally, rest, this.#root.place, carried);
       const main = str(d.mainLanguage) ?? "nl";
       const byLanguage = Object.values(byLang).some(isObject);
-      const readLang = byLanguage ? (isObject(byLang[main]) ? main : Object.keys(byLang).find((k) => isObject(byLang[k]))) : undefined;
+      const readLang = byLanguage
+        ? isObject(byLang[main])
+          ? main
+          : Object.keys(byLang).find((k) => isObject(byLang[k]))
+        : undefined;
       if (byLanguage) {
         for (const [lang, a] of Object.entries(byLang)) {
-          if (isObject(a)) tallyNested(this.tally, a, this.#address.under(lang, { read: ADDRESS_READ }), carried && lang === readLang);
+          if (isObject(a))
+            tallyNested(this.tally, a, this.#address.under(lang, { read: ADDRESS_READ }), carried && lang === readLang);
           else if (!empty(a)) this.tally.seen(this.#address.entry(lang).id, false);
         }
       } else tallyNested(this.tally, byLang, this.#address, carried);
@@ -663,7 +1104,14 @@ class UitdatabankTally {
   }
 
   /** The merged places and organizers (carried when a record was made of them), and the events' outcomes. */
-  settle(ledger: Ledger, rejectedDocs: ReadonlySet<Json>, placeDocs: ReadonlyMap<string, Json>, venues: ReadonlyMap<string, unknown>, orgDocs: ReadonlyMap<string, Json>, organizations: ReadonlyMap<string, unknown>): Ledger {
+  settle(
+    ledger: Ledger,
+    rejectedDocs: ReadonlySet<Json>,
+    placeDocs: ReadonlyMap<string, Json>,
+    venues: ReadonlyMap<string, unknown>,
+    orgDocs: ReadonlyMap<string, Json>,
+    organizations: ReadonlyMap<string, unknown>,
+  ): Ledger {
     for (const { node, doc } of this.#events) if (rejectedDocs.has(doc)) this.tally.reject(node, "rejected");
     for (const [id, d] of placeDocs) this.#account("place", d, venues.has(id));
     for (const [id, d] of orgDocs) this.#account("organizer", d, organizations.has(id));

@@ -26,9 +26,7 @@ export interface GraphTarget {
 }
 
 /** What a harvest (quads) or an import (a record document) produced. */
-export type LoadInput =
-  | { readonly records: RecordDocument }
-  | { readonly quads: readonly Quad[] };
+export type LoadInput = { readonly records: RecordDocument } | { readonly quads: readonly Quad[] };
 
 export interface LoadRequest {
   /** The publisher's id. Records must be that publisher's. */
@@ -81,7 +79,11 @@ export function openDataDir(dataDir: string, onWarning?: Warn): Promise<GraphWri
 }
 
 /** A data directory, or (with `store`, a `--store` URL) a remote SPARQL + Graph Store Protocol store. */
-export async function openGraphTarget(dataDir: string | undefined, store: string | undefined, onWarning?: Warn): Promise<(GraphTarget & { readonly where: string; close(): Promise<void> }) | undefined> {
+export async function openGraphTarget(
+  dataDir: string | undefined,
+  store: string | undefined,
+  onWarning?: Warn,
+): Promise<(GraphTarget & { readonly where: string; close(): Promise<void> }) | undefined> {
   if (store !== undefined) return RemoteStore.open({ ...parseStoreUrl(store), ...(onWarning ? { onWarning } : {}) });
   return dataDir !== undefined ? GraphWriter.open(dataDir, onWarning) : undefined;
 }
@@ -109,28 +111,46 @@ function isEmpty(input: LoadInput): boolean {
 export async function loadValidated(target: GraphTarget, input: LoadInput, request: LoadRequest): Promise<LoadOutcome> {
   if (isEmpty(input)) {
     const current = publisherGraph(target, request.publisherId);
-    throw new InputError("load/empty", current ? tx("load/empty-kept", { publisher: request.publisherId, graph: current.graphIri }) : tx("load/empty", { publisher: request.publisherId }), {
-      hint: tx("load/empty.hint"),
-    });
+    throw new InputError(
+      "load/empty",
+      current
+        ? tx("load/empty-kept", { publisher: request.publisherId, graph: current.graphIri })
+        : tx("load/empty", { publisher: request.publisherId }),
+      {
+        hint: tx("load/empty.hint"),
+      },
+    );
   }
   // One named graph per publisher: a second graph for the same publisher would split its data and its token.
   // Checked before the (long) validation; records name their graph from their publisher's baseIri.
   const known = publisherGraph(target, request.publisherId);
-  const graphIri = "quads" in input ? (request.graphIri ?? known?.graphIri) : publisherGraphIri(input.records.publisher);
+  const graphIri =
+    "quads" in input ? (request.graphIri ?? known?.graphIri) : publisherGraphIri(input.records.publisher);
   if (known && graphIri !== undefined && known.graphIri !== graphIri) {
-    throw new InputError("load/publisher-graph-mismatch", tx("load/publisher-graph-mismatch", { publisher: request.publisherId, graph: known.graphIri, asked: graphIri }), {
-      hint: tx("load/publisher-graph-mismatch.hint"),
-    });
+    throw new InputError(
+      "load/publisher-graph-mismatch",
+      tx("load/publisher-graph-mismatch", { publisher: request.publisherId, graph: known.graphIri, asked: graphIri }),
+      {
+        hint: tx("load/publisher-graph-mismatch.hint"),
+      },
+    );
   }
-  const inputs: IngestInput[] = ["quads" in input ? { quads: input.quads, source: "harvest" } : { records: input.records, source: "import" }];
-  return ingest(inputs, {
-    publisherId: request.publisherId,
-    ...("quads" in input && graphIri !== undefined ? { graphIri } : {}),
-    ...(request.licence !== undefined ? { licence: request.licence } : {}),
-    ...(request.title !== undefined ? { title: request.title } : {}),
-    ...(request.namespaces !== undefined ? { namespaces: request.namespaces } : {}),
-    source: request.source,
-  }, target, request.onValidate ? { onValidate: request.onValidate } : {});
+  const inputs: IngestInput[] = [
+    "quads" in input ? { quads: input.quads, source: "harvest" } : { records: input.records, source: "import" },
+  ];
+  return ingest(
+    inputs,
+    {
+      publisherId: request.publisherId,
+      ...("quads" in input && graphIri !== undefined ? { graphIri } : {}),
+      ...(request.licence !== undefined ? { licence: request.licence } : {}),
+      ...(request.title !== undefined ? { title: request.title } : {}),
+      ...(request.namespaces !== undefined ? { namespaces: request.namespaces } : {}),
+      source: request.source,
+    },
+    target,
+    request.onValidate ? { onValidate: request.onValidate } : {},
+  );
 }
 
 export interface IngestOptions extends PrepareOptions {
@@ -152,7 +172,12 @@ export interface IngestOptions extends PrepareOptions {
  *   await writer.close();
  * }
  */
-export async function ingest(inputs: readonly IngestInput[], request: LoadTarget, target: GraphTarget, options: IngestOptions = {}): Promise<LoadOutcome> {
+export async function ingest(
+  inputs: readonly IngestInput[],
+  request: LoadTarget,
+  target: GraphTarget,
+  options: IngestOptions = {},
+): Promise<LoadOutcome> {
   const { onPrepared, ...prepare } = options;
   const prepared = await prepareGraph(inputs, request, { known: (id) => publisherGraph(target, id), ...prepare });
   onPrepared?.(prepared);
@@ -161,7 +186,28 @@ export async function ingest(inputs: readonly IngestInput[], request: LoadTarget
 }
 
 export {
-  prepareGraph, readInput, checkLicence, ownSubjectIssues, OWN_SUBJECT_CODE,
-  type IngestInput, type LoadFile, type JsonInput, type RecordsInput, type QuadsInput, type LoadTarget, type PrepareOptions, type PreparedGraph, type PreparedData,
+  prepareGraph,
+  readInput,
+  checkLicence,
+  ownSubjectIssues,
+  OWN_SUBJECT_CODE,
+  type IngestInput,
+  type LoadFile,
+  type JsonInput,
+  type RecordsInput,
+  type QuadsInput,
+  type LoadTarget,
+  type PrepareOptions,
+  type PreparedGraph,
+  type PreparedData,
 } from "./prepare.js";
-export { readValidationInput, readJsonValue, readRecords, readQuads, type ValidationInput, type InputNote, type InputKind, type RecordForm } from "./read.js";
+export {
+  readValidationInput,
+  readJsonValue,
+  readRecords,
+  readQuads,
+  type ValidationInput,
+  type InputNote,
+  type InputKind,
+  type RecordForm,
+} from "./read.js";

@@ -7,7 +7,14 @@ import type { Quad } from "@rdfjs/types";
 import { InputError, type Problem } from "../errors.js";
 import type { Origin } from "../mapping/types.js";
 import type { RdfFormat } from "../rdf/io.js";
-import { readJsonValue, readQuads, readRecords, readValidationInput, type InputNote, type ValidationInput } from "./read.js";
+import {
+  readJsonValue,
+  readQuads,
+  readRecords,
+  readValidationInput,
+  type InputNote,
+  type ValidationInput,
+} from "./read.js";
 import { validateInParallel } from "../validate/parallel.js";
 import type { ValidationIssue, ValidationReport } from "../validate/types.js";
 import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "../store/ownership.js";
@@ -27,8 +34,16 @@ export function checkLicence(licence: string): void {
   const shown = JSON.stringify(licence);
   throw new InputError(
     "load/bad-licence",
-    { en: `licence ${shown} is neither a licence key nor an http(s) IRI`, fr: `la licence ${shown} n'est ni une clé de licence ni une IRI http(s)` },
-    { hint: { en: `give one of ${keys}, or the licence's http(s) IRI`, fr: `indiquez une clé parmi ${keys}, ou l'IRI http(s) de la licence` } },
+    {
+      en: `licence ${shown} is neither a licence key nor an http(s) IRI`,
+      fr: `la licence ${shown} n'est ni une clé de licence ni une IRI http(s)`,
+    },
+    {
+      hint: {
+        en: `give one of ${keys}, or the licence's http(s) IRI`,
+        fr: `indiquez une clé parmi ${keys}, ou l'IRI http(s) de la licence`,
+      },
+    },
   );
 }
 
@@ -80,7 +95,10 @@ export async function readInput(input: IngestInput): Promise<ValidationInput> {
   if ("records" in input) return readRecords(input.records, input.source, { form: "graph" });
   if ("quads" in input) return readQuads(input.quads);
   if ("json" in input) return readJsonValue(input.json, input.source, { form: "graph" });
-  const name = input.format !== undefined && !input.source.endsWith(EXT[input.format]) ? `${input.source}${EXT[input.format]}` : input.source;
+  const name =
+    input.format !== undefined && !input.source.endsWith(EXT[input.format])
+      ? `${input.source}${EXT[input.format]}`
+      : input.source;
   return readValidationInput(input.text, name, { form: "graph" });
 }
 
@@ -138,14 +156,27 @@ export interface PreparedData extends PreparedGraph {
   readonly size: number;
 }
 
-const EXT: Readonly<Record<RdfFormat, string>> = { turtle: ".ttl", ntriples: ".nt", nquads: ".nq", trig: ".trig", jsonld: ".json" };
+const EXT: Readonly<Record<RdfFormat, string>> = {
+  turtle: ".ttl",
+  ntriples: ".nt",
+  nquads: ".nq",
+  trig: ".trig",
+  jsonld: ".json",
+};
 
 /**
  * Reads, maps or parses, and validates the inputs of one publisher graph with the core profile.
  * Throws InputError when an input is unusable (syntax, unknown publisher, mixed publishers) — nothing is written then either.
  */
-export async function prepareGraph(files: readonly IngestInput[], target: LoadTarget, options: PrepareOptions = {}): Promise<PreparedData> {
-  if (!files.length) throw new InputError("load/no-input", tx("load/no-input"), { hint: tx("load/no-input.hint", { extensions: ".json, .jsonld, .ttl, .nt, .nq, .trig" }) });
+export async function prepareGraph(
+  files: readonly IngestInput[],
+  target: LoadTarget,
+  options: PrepareOptions = {},
+): Promise<PreparedData> {
+  if (!files.length)
+    throw new InputError("load/no-input", tx("load/no-input"), {
+      hint: tx("load/no-input.hint", { extensions: ".json, .jsonld, .ttl, .nt, .nq, .trig" }),
+    });
   const parts: ValidationInput[] = [];
   const origins = new Map<string, Origin>();
   const problems: Problem[] = [];
@@ -158,9 +189,13 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
     if (input.map?.document) {
       const p = input.map.document.publisher;
       if (publisher && publisher.id !== p.id) {
-        throw new InputError("load/mixed-publishers", tx("load/mixed-publishers", { source: f.source, publisher: p.id, other: publisher.id }), {
-          hint: tx("load/mixed-publishers.hint"),
-        });
+        throw new InputError(
+          "load/mixed-publishers",
+          tx("load/mixed-publishers", { source: f.source, publisher: p.id, other: publisher.id }),
+          {
+            hint: tx("load/mixed-publishers.hint"),
+          },
+        );
       }
       publisher = p;
       recordsGraph = input.map.graphIri;
@@ -170,31 +205,45 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
   }
   const publisherId = target.publisherId ?? publisher?.id;
   if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
-    throw new InputError("load/publisher-mismatch", tx("load/publisher-mismatch", { publisher: publisher.id, asked: target.publisherId }), {
-      hint: tx("load/publisher-mismatch.hint", { publisher: publisher.id }),
-    });
+    throw new InputError(
+      "load/publisher-mismatch",
+      tx("load/publisher-mismatch", { publisher: publisher.id, asked: target.publisherId }),
+      {
+        hint: tx("load/publisher-mismatch.hint", { publisher: publisher.id }),
+      },
+    );
   }
   if (publisherId === undefined) {
     throw new InputError("load/no-publisher", tx("load/no-publisher"), { hint: tx("load/no-publisher.hint") });
   }
   const known = options.known?.(publisherId);
   if (recordsGraph !== undefined && target.graphIri !== undefined && target.graphIri !== recordsGraph) {
-    throw new InputError("load/graph-mismatch", tx("load/graph-mismatch", { graph: recordsGraph, asked: target.graphIri }), {
-      hint: tx("load/graph-mismatch.hint"),
-    });
+    throw new InputError(
+      "load/graph-mismatch",
+      tx("load/graph-mismatch", { graph: recordsGraph, asked: target.graphIri }),
+      {
+        hint: tx("load/graph-mismatch.hint"),
+      },
+    );
   }
   const graphIri = recordsGraph ?? target.graphIri ?? known?.graphIri;
   if (graphIri === undefined) {
-    throw new InputError("load/no-graph", tx("load/no-graph", { publisher: publisherId }), { hint: tx("load/no-graph.hint") });
+    throw new InputError("load/no-graph", tx("load/no-graph", { publisher: publisherId }), {
+      hint: tx("load/no-graph.hint"),
+    });
   }
   if (target.licence !== undefined) checkLicence(target.licence);
   const licence = target.licence ?? publisher?.licence ?? known?.licence;
   if (licence === undefined) {
-    throw new InputError("load/no-licence", tx("load/no-licence", { publisher: publisherId, graph: graphIri }), { hint: tx("load/no-licence.hint") });
+    throw new InputError("load/no-licence", tx("load/no-licence", { publisher: publisherId, graph: graphIri }), {
+      hint: tx("load/no-licence.hint"),
+    });
   }
   const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
   (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
-  const namespaces = mergeNamespaces(target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined));
+  const namespaces = mergeNamespaces(
+    target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined),
+  );
   // One record document: its triples are validated and written as the mapper makes them, never held as quads, and
   // its origins are made for the subjects of the issues only. Several: their origins are joined.
   const only = parts.length === 1 && parts[0]!.map && parts[0]!.form === "graph" ? parts[0]!.map.triples : undefined;
@@ -216,7 +265,12 @@ export async function prepareGraph(files: readonly IngestInput[], target: LoadTa
   });
   const own = ownSubjectIssues(data, graphIri, namespaces);
   const report: ValidationReport = own.length
-    ? { ...validated, conforms: false, violations: validated.violations + own.length, issues: [...own, ...validated.issues] }
+    ? {
+        ...validated,
+        conforms: false,
+        violations: validated.violations + own.length,
+        issues: [...own, ...validated.issues],
+      }
     : validated;
   const rejected = problems.some((p) => p.severity === "violation");
   return {
@@ -249,7 +303,11 @@ const OWN_SUBJECT_CONSTRAINT = `${VIVANT}OwnSubjectConstraintComponent`;
  * namespace the publisher registered; blank nodes aside. One violation per other subject, naming it: statements
  * about another publisher's performance (cancelling, re-pricing, re-titling it) are refused, never merged.
  */
-export function ownSubjectIssues(quads: Iterable<Quad>, graphIri: string, namespaces: readonly string[] = []): ValidationIssue[] {
+export function ownSubjectIssues(
+  quads: Iterable<Quad>,
+  graphIri: string,
+  namespaces: readonly string[] = [],
+): ValidationIssue[] {
   const allowed = [graphBase(graphIri), ...namespaces];
   const list = allowed.join(", ");
   return subjectsOutside(quads, allowed).map((s) => ({

@@ -22,7 +22,11 @@ export type InputKind = "records" | RdfFormat;
 export type RecordForm = "graph" | "embed";
 
 /** The form each profile reads by default: Google reads the embed form that pages publish; aggregators, the graph. */
-export const DEFAULT_FORM: Readonly<Record<"core" | "google" | "artsdata", RecordForm>> = { core: "graph", google: "embed", artsdata: "graph" };
+export const DEFAULT_FORM: Readonly<Record<"core" | "google" | "artsdata", RecordForm>> = {
+  core: "graph",
+  google: "embed",
+  artsdata: "graph",
+};
 
 /** A reading applied to the input before validation, and how often. */
 export interface InputNote {
@@ -54,7 +58,7 @@ const NOTE_TEXT: Readonly<Record<string, Text>> = {
     fr: "dates typées schema:Date ou schema:DateTime (par le contexte JSON-LD de schema.org) lues comme xsd:date / xsd:dateTime / xsd:time",
   },
   "input/schema-iri-as-text": {
-    en: "schema.org IRIs written as text (\"https://schema.org/EventScheduled\") read as IRIs",
+    en: 'schema.org IRIs written as text ("https://schema.org/EventScheduled") read as IRIs',
     fr: "IRI schema.org écrites en texte (« https://schema.org/EventScheduled ») lues comme des IRI",
   },
   "input/jsonld-dropped-terms": {
@@ -92,9 +96,16 @@ export function readAsSchemaOrg(quads: readonly Quad[]): { quads: Quad[]; notes:
     if (dt.startsWith(SCHEMA) || dt.startsWith(SCHEMA_HTTPS)) {
       const local = dt.slice(dt.indexOf("schema.org/") + 11);
       const v = lit.value;
-      const xsd = local === "Date" || local === "DateTime" || local === "Time"
-        ? DATETIME_RE.test(v) ? "dateTime" : DATE_RE.test(v) ? "date" : TIME_RE.test(v) ? "time" : undefined
-        : undefined;
+      const xsd =
+        local === "Date" || local === "DateTime" || local === "Time"
+          ? DATETIME_RE.test(v)
+            ? "dateTime"
+            : DATE_RE.test(v)
+              ? "date"
+              : TIME_RE.test(v)
+                ? "time"
+                : undefined
+          : undefined;
       if (xsd) {
         dates++;
         return literal(v, namedNode(`${XSD}${xsd}`));
@@ -145,9 +156,13 @@ export async function jsonLdInput(json: unknown): Promise<{ quads: Quad[]; notes
     return { quads: await jsonLdToQuads(json), notes: [] };
   } catch (e) {
     if (!(e instanceof InputError) || !/safe mode/i.test(e.message)) throw e;
-    const event = (e.cause as { details?: { event?: { code?: string; details?: unknown } } } | undefined)?.details?.event;
+    const event = (e.cause as { details?: { event?: { code?: string; details?: unknown } } } | undefined)?.details
+      ?.event;
     const detail = event ? `${event.code ?? "?"}: ${JSON.stringify(event.details ?? {}).slice(0, 120)}` : undefined;
-    return { quads: await jsonLdToQuads(json, { safe: false }), notes: [note("input/jsonld-dropped-terms", 1, detail)] };
+    return {
+      quads: await jsonLdToQuads(json, { safe: false }),
+      notes: [note("input/jsonld-dropped-terms", 1, detail)],
+    };
   }
 }
 
@@ -156,7 +171,11 @@ export async function jsonLdInput(json: unknown): Promise<{ quads: Quad[]; notes
  * JSON-LD, or a record document whose publisher cannot be used.
  * @param source the file name, used to pick the format and in error messages
  */
-export async function readValidationInput(text: string, source: string, options: { readonly form?: RecordForm } = {}): Promise<ValidationInput> {
+export async function readValidationInput(
+  text: string,
+  source: string,
+  options: { readonly form?: RecordForm } = {},
+): Promise<ValidationInput> {
   const kind = detectKind(text, source);
   if (kind !== "json") {
     const parsed = await parseRdf(text, kind, { source });
@@ -171,7 +190,11 @@ export async function readValidationInput(text: string, source: string, options:
  * or JSON-LD. Throws InputError when it is unusable.
  * @param source the input's name in error messages
  */
-export async function readJsonValue(json: unknown, source: string, options: { readonly form?: RecordForm } = {}): Promise<ValidationInput> {
+export async function readJsonValue(
+  json: unknown,
+  source: string,
+  options: { readonly form?: RecordForm } = {},
+): Promise<ValidationInput> {
   if (isRecordDocument(json)) return readRecords(json, source, options);
   const expanded = await jsonLdInput(json);
   const read = readAsSchemaOrg(expanded.quads);
@@ -183,11 +206,16 @@ export async function readJsonValue(json: unknown, source: string, options: { re
  * turned into text. Throws InputError when its publisher cannot be used (nothing can be minted then).
  * @param source the input's name in error messages
  */
-export async function readRecords(json: unknown, source: string, options: { readonly form?: RecordForm } = {}): Promise<ValidationInput> {
+export async function readRecords(
+  json: unknown,
+  source: string,
+  options: { readonly form?: RecordForm } = {},
+): Promise<ValidationInput> {
   const map = mapRecords(json);
   if (!map.document) {
     throw new InputError("validate/unusable-records", tx("validate/unusable-records", { source }), {
-      hint: tx("validate/unusable-records.hint"), problems: map.problems,
+      hint: tx("validate/unusable-records.hint"),
+      problems: map.problems,
     });
   }
   if (options.form === "embed") {
@@ -222,8 +250,10 @@ export async function embedFormQuads(doc: RecordDocument): Promise<{ quads: Quad
   let page = 0;
   for (const embed of toEmbeds(doc).values()) {
     const prefix = `e${page++}_`;
-    const rename = <T extends Term>(t: T): T => (t.termType === "BlankNode" ? (DataFactory.blankNode(prefix + t.value) as unknown as T) : t);
-    for (const q of await jsonLdToQuads(embed)) all.push(quad(rename(q.subject), q.predicate, rename(q.object), q.graph));
+    const rename = <T extends Term>(t: T): T =>
+      t.termType === "BlankNode" ? (DataFactory.blankNode(prefix + t.value) as unknown as T) : t;
+    for (const q of await jsonLdToQuads(embed))
+      all.push(quad(rename(q.subject), q.predicate, rename(q.object), q.graph));
   }
   return readAsSchemaOrg(all);
 }

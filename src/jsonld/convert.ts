@@ -29,7 +29,9 @@ function term(t: PlainTerm): Term {
     case "BlankNode":
       return blankNode(t.value.replace(/^_:/, ""));
     case "Literal":
-      return t.language ? literal(t.value, t.language) : literal(t.value, namedNode(t.datatype?.value ?? "http://www.w3.org/2001/XMLSchema#string"));
+      return t.language
+        ? literal(t.value, t.language)
+        : literal(t.value, namedNode(t.datatype?.value ?? "http://www.w3.org/2001/XMLSchema#string"));
     default:
       return defaultGraph();
   }
@@ -48,12 +50,17 @@ export interface ToQuadsOptions {
 /** Expands a JSON-LD document (any context, pinned loader) to RDF/JS quads. Throws InputError with the spec's code. */
 export async function jsonLdToQuads(doc: unknown, options: ToQuadsOptions = {}): Promise<Quad[]> {
   try {
-    const out = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
-      documentLoader: staticDocumentLoader as never,
-      safe: options.safe ?? true,
-      ...(options.base !== undefined ? { base: options.base } : {}),
-    } as jsonld.Options.ToRdf)) as unknown as PlainQuad[];
-    return out.map((q) => quad(term(q.subject) as never, term(q.predicate) as never, term(q.object) as never, term(q.graph) as never));
+    const out = (await jsonld.toRDF(
+      doc as jsonld.JsonLdDocument,
+      {
+        documentLoader: staticDocumentLoader as never,
+        safe: options.safe ?? true,
+        ...(options.base !== undefined ? { base: options.base } : {}),
+      } as jsonld.Options.ToRdf,
+    )) as unknown as PlainQuad[];
+    return out.map((q) =>
+      quad(term(q.subject) as never, term(q.predicate) as never, term(q.object) as never, term(q.graph) as never),
+    );
   } catch (e) {
     throw jsonLdError(e);
   }
@@ -62,11 +69,14 @@ export async function jsonLdToQuads(doc: unknown, options: ToQuadsOptions = {}):
 /** Expands a JSON-LD document with the pinned loader. */
 export async function expandJsonLd(doc: unknown, options: ToQuadsOptions = {}): Promise<unknown[]> {
   try {
-    return (await jsonld.expand(doc as jsonld.JsonLdDocument, {
-      documentLoader: staticDocumentLoader as never,
-      safe: options.safe ?? true,
-      ...(options.base !== undefined ? { base: options.base } : {}),
-    } as jsonld.Options.Expand));
+    return await jsonld.expand(
+      doc as jsonld.JsonLdDocument,
+      {
+        documentLoader: staticDocumentLoader as never,
+        safe: options.safe ?? true,
+        ...(options.base !== undefined ? { base: options.base } : {}),
+      } as jsonld.Options.Expand,
+    );
   } catch (e) {
     throw jsonLdError(e);
   }
@@ -80,16 +90,23 @@ export async function quadsToJsonLd(quads: readonly Quad[]): Promise<unknown[]> 
     object: plainTerm(q.object),
     graph: plainTerm(q.graph),
   }));
-  return (await jsonld.fromRDF(plain, { useNativeTypes: false }));
+  return await jsonld.fromRDF(plain, { useNativeTypes: false });
 }
 
 /**
  * Compacts expanded JSON-LD with the pinned schema.org context (`"@context": "https://schema.org/"`): the form a
  * page carries. One node gives one object; several give an `@graph`.
  */
-export async function compactJsonLd(expanded: readonly unknown[], context = "https://schema.org/"): Promise<Record<string, unknown>> {
+export async function compactJsonLd(
+  expanded: readonly unknown[],
+  context = "https://schema.org/",
+): Promise<Record<string, unknown>> {
   try {
-    return (await jsonld.compact(expanded as jsonld.JsonLdDocument, context as never, { documentLoader: staticDocumentLoader as never } as jsonld.Options.Compact));
+    return await jsonld.compact(
+      expanded as jsonld.JsonLdDocument,
+      context as never,
+      { documentLoader: staticDocumentLoader as never } as jsonld.Options.Compact,
+    );
   } catch (e) {
     throw jsonLdError(e);
   }
@@ -98,7 +115,12 @@ export async function compactJsonLd(expanded: readonly unknown[], context = "htt
 function plainTerm(t: Term): PlainTerm & { termType: string } {
   if (t.termType === "Literal") {
     return t.language
-      ? { termType: "Literal", value: t.value, language: t.language, datatype: { value: "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" } }
+      ? {
+          termType: "Literal",
+          value: t.value,
+          language: t.language,
+          datatype: { value: "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" },
+        }
       : { termType: "Literal", value: t.value, datatype: { value: t.datatype.value } };
   }
   if (t.termType === "BlankNode") return { termType: "BlankNode", value: `_:${t.value}` };

@@ -24,10 +24,18 @@ export function ontologiesDir(): string {
 
 /** Every spelling of the schema.org context URL seen in the wild. */
 export const SCHEMA_ORG_CONTEXT_URLS: readonly string[] = [
-  "http://schema.org", "http://schema.org/", "https://schema.org", "https://schema.org/",
-  "http://schema.org/docs/jsonldcontext.jsonld", "https://schema.org/docs/jsonldcontext.jsonld",
-  "http://schema.org/docs/jsonldcontext.json", "https://schema.org/docs/jsonldcontext.json",
-  "http://www.schema.org", "https://www.schema.org", "http://www.schema.org/", "https://www.schema.org/",
+  "http://schema.org",
+  "http://schema.org/",
+  "https://schema.org",
+  "https://schema.org/",
+  "http://schema.org/docs/jsonldcontext.jsonld",
+  "https://schema.org/docs/jsonldcontext.jsonld",
+  "http://schema.org/docs/jsonldcontext.json",
+  "https://schema.org/docs/jsonldcontext.json",
+  "http://www.schema.org",
+  "https://www.schema.org",
+  "http://www.schema.org/",
+  "https://www.schema.org/",
 ];
 
 let schemaOrgContext: unknown;

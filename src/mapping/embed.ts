@@ -1,7 +1,15 @@
 // The embed form: one self-contained schema.org Event per performance, as Google's Event rich results read it,
 // and the <script type="application/ld+json"> element that carries it safely inside an HTML page.
 
-import type { Event, Offer as SchemaOffer, Organization as SchemaOrganization, Person as SchemaPerson, Place, VirtualLocation, WithContext } from "schema-dts";
+import type {
+  Event,
+  Offer as SchemaOffer,
+  Organization as SchemaOrganization,
+  Person as SchemaPerson,
+  Place,
+  VirtualLocation,
+  WithContext,
+} from "schema-dts";
 import type { AgentRef, LangMap, Offer, Performance, Production, RecordDocument, Venue } from "../records/types.js";
 import { addDuration } from "../records/time.js";
 import { entityIri } from "./iri.js";
@@ -32,7 +40,8 @@ type Loose<T> = { [K in keyof T]: T[K] | undefined };
 /** Drops undefined and empty-list properties: nothing is emitted that the record did not give. */
 function compact<T>(o: Loose<T>): T {
   const r = o as Record<string, unknown>;
-  for (const k of Object.keys(r)) if (r[k] === undefined || (Array.isArray(r[k]) && (r[k] as unknown[]).length === 0)) delete r[k];
+  for (const k of Object.keys(r))
+    if (r[k] === undefined || (Array.isArray(r[k]) && (r[k] as unknown[]).length === 0)) delete r[k];
   return o as T;
 }
 
@@ -41,13 +50,17 @@ interface Index {
   readonly hallOf: Map<string, { venue: Venue; name: LangMap; id: string }>;
   readonly productions: Map<string, Production>;
   readonly people: Map<string, { name: string; url?: string | undefined; sameAs?: readonly string[] | undefined }>;
-  readonly orgs: Map<string, { name: LangMap; type?: string | undefined; url?: string | undefined; sameAs?: readonly string[] | undefined }>;
+  readonly orgs: Map<
+    string,
+    { name: LangMap; type?: string | undefined; url?: string | undefined; sameAs?: readonly string[] | undefined }
+  >;
 }
 
 function indexOf(doc: RecordDocument): Index {
   const venues = new Map(doc.venues?.map((v) => [v.id, v]));
   const hallOf = new Map<string, { venue: Venue; name: LangMap; id: string }>();
-  for (const v of doc.venues ?? []) for (const h of v.halls ?? []) hallOf.set(h.id, { venue: v, name: h.name, id: h.id });
+  for (const v of doc.venues ?? [])
+    for (const h of v.halls ?? []) hallOf.set(h.id, { venue: v, name: h.name, id: h.id });
   return {
     venues,
     hallOf,
@@ -57,17 +70,37 @@ function indexOf(doc: RecordDocument): Index {
   };
 }
 
-function agent(doc: RecordDocument, ix: Index, ref: AgentRef, lang: string | undefined): SchemaPerson | SchemaOrganization | undefined {
+function agent(
+  doc: RecordDocument,
+  ix: Index,
+  ref: AgentRef,
+  lang: string | undefined,
+): SchemaPerson | SchemaOrganization | undefined {
   const base = doc.publisher.baseIri;
   if (ref.person !== undefined) {
     const p = ix.people.get(ref.person);
-    return p && compact<SchemaPerson>({ "@type": "Person", "@id": entityIri(base, "person", ref.person), name: p.name, url: p.url, sameAs: p.sameAs as string[] | undefined });
+    return (
+      p &&
+      compact<SchemaPerson>({
+        "@type": "Person",
+        "@id": entityIri(base, "person", ref.person),
+        name: p.name,
+        url: p.url,
+        sameAs: p.sameAs as string[] | undefined,
+      })
+    );
   }
   const o = ix.orgs.get(ref.organization!);
-  return o && compact<SchemaOrganization>({
-    "@type": (o.type ?? "Organization") as "Organization", "@id": entityIri(base, "organization", ref.organization!), name: pick(o.name, lang), url: o.url,
-    sameAs: o.sameAs as string[] | undefined,
-  });
+  return (
+    o &&
+    compact<SchemaOrganization>({
+      "@type": (o.type ?? "Organization") as "Organization",
+      "@id": entityIri(base, "organization", ref.organization!),
+      name: pick(o.name, lang),
+      url: o.url,
+      sameAs: o.sameAs as string[] | undefined,
+    })
+  );
 }
 
 function place(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): Place | undefined {
@@ -75,30 +108,62 @@ function place(doc: RecordDocument, ix: Index, p: Performance, lang: string | un
   const venue = p.venue !== undefined ? ix.venues.get(p.venue) : undefined;
   if (!venue) return undefined;
   const address = venue.address ? compact({ "@type": "PostalAddress" as const, ...venue.address }) : venue.addressText;
-  const geo = venue.geo && { "@type": "GeoCoordinates" as const, latitude: venue.geo.latitude, longitude: venue.geo.longitude };
+  const geo = venue.geo && {
+    "@type": "GeoCoordinates" as const,
+    latitude: venue.geo.latitude,
+    longitude: venue.geo.longitude,
+  };
   const venueNode = compact<Place>({
-    "@type": (venue.type ?? "Place") as "Place", "@id": entityIri(base, "venue", venue.id), name: pick(venue.name, lang), address, geo, url: venue.url,
+    "@type": (venue.type ?? "Place") as "Place",
+    "@id": entityIri(base, "venue", venue.id),
+    name: pick(venue.name, lang),
+    address,
+    geo,
+    url: venue.url,
     sameAs: venue.sameAs as string[] | undefined,
   });
   const hall = p.hall !== undefined ? ix.hallOf.get(p.hall) : undefined;
   if (!hall) return venueNode;
   // The hall shares its venue's address: copied so Google finds one on the location itself.
-  return compact<Place>({ "@type": "Place", "@id": entityIri(base, "hall", hall.id), name: pick(hall.name, lang), address, geo, containedInPlace: venueNode });
+  return compact<Place>({
+    "@type": "Place",
+    "@id": entityIri(base, "hall", hall.id),
+    name: pick(hall.name, lang),
+    address,
+    geo,
+    containedInPlace: venueNode,
+  });
 }
 
 function offer(o: Offer, lang: string | undefined): SchemaOffer {
-  const range = o.minPrice !== undefined || o.maxPrice !== undefined
-    ? compact({ "@type": "PriceSpecification" as const, minPrice: o.minPrice, maxPrice: o.maxPrice, priceCurrency: o.priceCurrency })
-    : undefined;
+  const range =
+    o.minPrice !== undefined || o.maxPrice !== undefined
+      ? compact({
+          "@type": "PriceSpecification" as const,
+          minPrice: o.minPrice,
+          maxPrice: o.maxPrice,
+          priceCurrency: o.priceCurrency,
+        })
+      : undefined;
   return compact<SchemaOffer>({
     // Google reads `price` as the lowest price: a range without a single price gives its minimum.
-    "@type": "Offer", name: pick(o.category, lang), price: o.price ?? o.minPrice, priceCurrency: o.priceCurrency, priceSpecification: range,
-    availability: o.availability && (`${HTTPS}${o.availability}` as "https://schema.org/InStock"), validFrom: o.validFrom, url: o.url,
+    "@type": "Offer",
+    name: pick(o.category, lang),
+    price: o.price ?? o.minPrice,
+    priceCurrency: o.priceCurrency,
+    priceSpecification: range,
+    availability: o.availability && (`${HTTPS}${o.availability}` as "https://schema.org/InStock"),
+    validFrom: o.validFrom,
+    url: o.url,
   });
 }
 
 /** The embed form of one performance of a parsed document; undefined when there is no such performance. */
-export function toEmbed(doc: RecordDocument, performanceId: string, options: EmbedOptions = {}): WithContext<Event> | undefined {
+export function toEmbed(
+  doc: RecordDocument,
+  performanceId: string,
+  options: EmbedOptions = {},
+): WithContext<Event> | undefined {
   const p = doc.performances?.find((x) => x.id === performanceId);
   return p && embedPerformance(doc, indexOf(doc), p, options.lang);
 }
@@ -109,14 +174,22 @@ export function toEmbeds(doc: RecordDocument, options: EmbedOptions = {}): Map<s
   return new Map((doc.performances ?? []).map((p) => [p.id, embedPerformance(doc, ix, p, options.lang)]));
 }
 
-function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: string | undefined): WithContext<Event> {
+function embedPerformance(
+  doc: RecordDocument,
+  ix: Index,
+  p: Performance,
+  lang: string | undefined,
+): WithContext<Event> {
   const base = doc.publisher.baseIri;
   const production = ix.productions.get(p.production);
   const physical = place(doc, ix, p, lang);
-  const virtual: VirtualLocation | undefined = p.onlineUrl !== undefined ? { "@type": "VirtualLocation", url: p.onlineUrl } : undefined;
+  const virtual: VirtualLocation | undefined =
+    p.onlineUrl !== undefined ? { "@type": "VirtualLocation", url: p.onlineUrl } : undefined;
   const locations = [physical, virtual].filter((x): x is Place | VirtualLocation => x !== undefined);
   // Without performers of its own, a performance is given by its production's cast.
-  const performers = (p.performers ?? production?.cast ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
+  const performers = (p.performers ?? production?.cast ?? [])
+    .map((r) => agent(doc, ix, r, lang))
+    .filter((x) => x !== undefined);
   const organizers = (p.organizers ?? []).map((r) => agent(doc, ix, r, lang)).filter((x) => x !== undefined);
   const age = p.audienceAge ?? production?.audienceAge;
   const duration = p.duration ?? production?.duration;
@@ -134,7 +207,8 @@ function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: 
     duration,
     eventStatus: p.status && (https(STATUS_IRI[p.status.kind]) as "https://schema.org/EventScheduled"),
     previousStartDate: p.status?.previousStartDate,
-    eventAttendanceMode: p.attendanceMode && (https(ATTENDANCE_IRI[p.attendanceMode]) as "https://schema.org/OfflineEventAttendanceMode"),
+    eventAttendanceMode:
+      p.attendanceMode && (https(ATTENDANCE_IRI[p.attendanceMode]) as "https://schema.org/OfflineEventAttendanceMode"),
     location: locations.length === 1 ? locations[0] : locations,
     image: (p.images ?? production?.images) as string[] | undefined,
     offers: p.offers?.map((o) => offer(o, lang)),
@@ -144,12 +218,22 @@ function embedPerformance(doc: RecordDocument, ix: Index, p: Performance, lang: 
     inLanguage: (p.inLanguage ?? production?.inLanguage) as string[] | undefined,
     typicalAgeRange: age && ageRangeText(age),
     url: p.url,
-    workPerformed: production && compact({ "@type": "CreativeWork" as const, "@id": entityIri(base, "production", production.id), name: pick(production.name, lang) }),
+    workPerformed:
+      production &&
+      compact({
+        "@type": "CreativeWork" as const,
+        "@id": entityIri(base, "production", production.id),
+        name: pick(production.name, lang),
+      }),
   });
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
-  "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
 };
 
 /**

@@ -36,10 +36,18 @@ export function* emitRecords(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     sink,
     venues,
     hallVenue,
-    iris: Object.fromEntries(ENTITY_KINDS.map((k) => [k, new Map<string, string>()])) as Record<EntityKind, Map<string, string>>,
-    prefixes: Object.fromEntries(ENTITY_KINDS.map((k) => [k, entityPrefix(doc.publisher.baseIri, k)])) as Record<EntityKind, string>,
+    iris: Object.fromEntries(ENTITY_KINDS.map((k) => [k, new Map<string, string>()])) as Record<
+      EntityKind,
+      Map<string, string>
+    >,
+    prefixes: Object.fromEntries(ENTITY_KINDS.map((k) => [k, entityPrefix(doc.publisher.baseIri, k)])) as Record<
+      EntityKind,
+      string
+    >,
     // Without field tracking, record paths are empty: `${path}.startDate` then makes no new string.
-    pathOf: sink.keepsFields ? (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]` : () => "",
+    pathOf: sink.keepsFields
+      ? (collection, index, id) => paths?.get(pathKey(collection, id)) ?? `$.${collection}[${index}]`
+      : () => "",
   };
   emitPublisher(ctx, doc.publisher);
   yield;
@@ -54,11 +62,18 @@ export function* emitRecords(doc: RecordDocument, sink: Sink, paths?: PathIndex)
     productionById.set(p.id, { record: p, iri: iriOf(ctx, "production", p.id) });
   });
   yield* each(ctx, doc.series, "series", (x, path) => emitSeries(ctx, x, path));
-  yield* each(ctx, doc.performances, "performances", (p, path) => emitPerformance(ctx, p, productionById.get(p.production), path));
+  yield* each(ctx, doc.performances, "performances", (p, path) =>
+    emitPerformance(ctx, p, productionById.get(p.production), path),
+  );
 }
 
 /** Emits each record of a collection with its input path, one step per record. */
-function* each<T extends { readonly id: string }>(ctx: MapContext, list: readonly T[] | undefined, collection: string, emit: (record: T, path: string) => void): Generator<void, void, undefined> {
+function* each<T extends { readonly id: string }>(
+  ctx: MapContext,
+  list: readonly T[] | undefined,
+  collection: string,
+  emit: (record: T, path: string) => void,
+): Generator<void, void, undefined> {
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     emit(list[i]!, ctx.pathOf(collection, i, list[i]!.id));

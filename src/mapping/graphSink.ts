@@ -56,7 +56,11 @@ export class GraphSink implements Sink {
   }
 
   literal(s: string, p: NamedNode, value: string, datatype: NamedNode): void {
-    this.add(s, compactProperty(p.value), datatype.value === XSD_STRING ? value : { "@value": value, "@type": compactDatatype(datatype.value) });
+    this.add(
+      s,
+      compactProperty(p.value),
+      datatype.value === XSD_STRING ? value : { "@value": value, "@type": compactDatatype(datatype.value) },
+    );
   }
 
   text(s: string, p: NamedNode, value: string, lang: string): void {

@@ -14,8 +14,13 @@ export { parseRecords };
 export type { Triples, TripleCallback } from "./triples.js";
 
 const COLLECTION_OF: Readonly<Record<string, string>> = {
-  venue: "venues", organization: "organizations", person: "people", work: "works", production: "productions",
-  series: "series", performance: "performances",
+  venue: "venues",
+  organization: "organizations",
+  person: "people",
+  work: "works",
+  production: "productions",
+  series: "series",
+  performance: "performances",
 };
 
 function pathsOf(parsed: ParseResult): PathIndex {
@@ -36,7 +41,10 @@ export interface QuadsOptions {
 }
 
 /** A parsed document → RDF/JS quads in the default graph, without any JSON-LD processing. */
-export function toQuads(doc: RecordDocument, options: QuadsOptions & { paths?: PathIndex } = {}): { quads: Quad[]; origins: Origins } {
+export function toQuads(
+  doc: RecordDocument,
+  options: QuadsOptions & { paths?: PathIndex } = {},
+): { quads: Quad[]; origins: Origins } {
   const { triples, origins } = toTriples(doc, options);
   return { quads: triples.toQuads(), origins };
 }
@@ -45,7 +53,10 @@ export function toQuads(doc: RecordDocument, options: QuadsOptions & { paths?: P
  * A parsed document → its triples, made from the records each time they are read (see `Triples`), and their origins
  * (read once here when asked for).
  */
-export function toTriples(doc: RecordDocument, options: QuadsOptions & { paths?: PathIndex } = {}): { triples: Triples; origins: Origins } {
+export function toTriples(
+  doc: RecordDocument,
+  options: QuadsOptions & { paths?: PathIndex } = {},
+): { triples: Triples; origins: Origins } {
   const triples = new Triples(doc, options.paths);
   return { triples, origins: (options.origins ?? true) ? triples.origins() : new Map() };
 }
@@ -66,13 +77,23 @@ export function toGraph(doc: RecordDocument): JsonLdObject {
  */
 export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResult {
   const parsed = parseRecords(input);
-  if (!parsed.document) return { ...parsed, quads: [], triples: new Triples(undefined), origins: new Map(), originsOf: () => new Map(), graphIri: "" };
+  if (!parsed.document)
+    return {
+      ...parsed,
+      quads: [],
+      triples: new Triples(undefined),
+      origins: new Map(),
+      originsOf: () => new Map(),
+      graphIri: "",
+    };
   const keep = options.origins !== false;
   const triples = new Triples(parsed.document, keep ? pathsOf(parsed) : undefined);
   let quads: Quad[] | undefined;
   let origins: Origins | undefined;
   const result = {
-    ...parsed, triples, graphIri: publisherGraphIri(parsed.document.publisher),
+    ...parsed,
+    triples,
+    graphIri: publisherGraphIri(parsed.document.publisher),
     originsOf: (subjects: ReadonlySet<string>): Origins => (keep ? triples.origins(subjects) : new Map()),
   };
   // The quads and the origins are made on first read: writers that stream `triples` never hold millions of quad

@@ -3,7 +3,16 @@
 import type { Publisher } from "../records/types.js";
 
 /** Path segment per entity kind, under the publisher's base IRI. */
-export const ENTITY_KINDS = ["venue", "hall", "organization", "person", "work", "production", "performance", "series"] as const;
+export const ENTITY_KINDS = [
+  "venue",
+  "hall",
+  "organization",
+  "person",
+  "work",
+  "production",
+  "performance",
+  "series",
+] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const UNRESERVED = /^[A-Za-z0-9_.~-]*$/;

@@ -1,29 +1,85 @@
 // Controlled values → IRIs: genres and event types as Artsdata SKOS concepts, schema.org enumerations, licences.
 
-import type {
-  AttendanceMode, EventType, Genre, LicenceKey, SeriesKind, StatusKind,
-} from "../records/types.js";
+import type { AttendanceMode, EventType, Genre, LicenceKey, SeriesKind, StatusKind } from "../records/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 
 /** Artsdata genre concepts (ontologies/artsdata/skos-genres.ttl). */
 export const GENRE_CONCEPT: Readonly<Record<Genre, string>> = {
-  theatre: "K6-100", dance: "K6-200", ballet: "K6-201", contemporaryDance: "K6-202", modernDance: "K6-203", culturalDance: "K6-204",
-  music: "K6-300", classical: "K6-301", country: "K6-302", folk: "K6-303", jazz: "K6-304", blues: "K6-305", newMusic: "K6-306",
-  popular: "K6-307", worldMusic: "K6-308", chanson: "K6-309", instrumental: "K6-310", alternative: "K6-311", electronic: "K6-312",
-  metal: "K6-313", rap: "K6-314", rhythmAndBlues: "K6-315", rock: "K6-316", musicoDramatic: "K6-400", musicalTheatre: "K6-401",
-  opera: "K6-402", spoken: "K6-500", storytelling: "K6-501", poetry: "K6-502", slam: "K6-503", spokenWord: "K6-504",
-  performingArt: "K6-900", circus: "K6-901", comedy: "K6-902", variety: "K6-903", puppetry: "K6-904", mime: "K6-905", magic: "K6-906",
+  theatre: "K6-100",
+  dance: "K6-200",
+  ballet: "K6-201",
+  contemporaryDance: "K6-202",
+  modernDance: "K6-203",
+  culturalDance: "K6-204",
+  music: "K6-300",
+  classical: "K6-301",
+  country: "K6-302",
+  folk: "K6-303",
+  jazz: "K6-304",
+  blues: "K6-305",
+  newMusic: "K6-306",
+  popular: "K6-307",
+  worldMusic: "K6-308",
+  chanson: "K6-309",
+  instrumental: "K6-310",
+  alternative: "K6-311",
+  electronic: "K6-312",
+  metal: "K6-313",
+  rap: "K6-314",
+  rhythmAndBlues: "K6-315",
+  rock: "K6-316",
+  musicoDramatic: "K6-400",
+  musicalTheatre: "K6-401",
+  opera: "K6-402",
+  spoken: "K6-500",
+  storytelling: "K6-501",
+  poetry: "K6-502",
+  slam: "K6-503",
+  spokenWord: "K6-504",
+  performingArt: "K6-900",
+  circus: "K6-901",
+  comedy: "K6-902",
+  variety: "K6-903",
+  puppetry: "K6-904",
+  mime: "K6-905",
+  magic: "K6-906",
 };
 
 export function genreIri(g: Genre): string {
   return `${ADR}${GENRE_CONCEPT[g]}`;
 }
 
-const THEATRE: readonly Genre[] = ["theatre", "spoken", "storytelling", "poetry", "slam", "spokenWord", "puppetry", "mime"];
+const THEATRE: readonly Genre[] = [
+  "theatre",
+  "spoken",
+  "storytelling",
+  "poetry",
+  "slam",
+  "spokenWord",
+  "puppetry",
+  "mime",
+];
 const DANCE: readonly Genre[] = ["dance", "ballet", "contemporaryDance", "modernDance", "culturalDance"];
 const MUSIC: readonly Genre[] = [
-  "music", "classical", "country", "folk", "jazz", "blues", "newMusic", "popular", "worldMusic", "chanson", "instrumental",
-  "alternative", "electronic", "metal", "rap", "rhythmAndBlues", "rock", "opera", "musicoDramatic",
+  "music",
+  "classical",
+  "country",
+  "folk",
+  "jazz",
+  "blues",
+  "newMusic",
+  "popular",
+  "worldMusic",
+  "chanson",
+  "instrumental",
+  "alternative",
+  "electronic",
+  "metal",
+  "rap",
+  "rhythmAndBlues",
+  "rock",
+  "opera",
+  "musicoDramatic",
 ];
 
 /** The Event subtype stated, or derived from the production's first genre (stated data, not a guess); else Event. */
@@ -40,15 +96,22 @@ export function eventTypeOf(stated: EventType | undefined, genres: readonly Genr
 
 /** Artsdata event-type concept (v4.0 collection) for the event type, refined by genre where Artsdata has one. */
 const BY_EVENT_TYPE: Partial<Record<EventType, string>> = {
-  TheaterEvent: `${ADR}TheatrePerformance`, DanceEvent: `${ADR}DancePerformance`, MusicEvent: `${ADR}MusicPerformance`,
-  ComedyEvent: `${ADR}ComedyPerformance`, ChildrensEvent: `${ADR}ChildrensEvent`, Festival: `${ADR}Festival`,
-  ScreeningEvent: `${ADR}ScreeningEvent`, SocialEvent: `${ADR}SocialEvent`,
+  TheaterEvent: `${ADR}TheatrePerformance`,
+  DanceEvent: `${ADR}DancePerformance`,
+  MusicEvent: `${ADR}MusicPerformance`,
+  ComedyEvent: `${ADR}ComedyPerformance`,
+  ChildrensEvent: `${ADR}ChildrensEvent`,
+  Festival: `${ADR}Festival`,
+  ScreeningEvent: `${ADR}ScreeningEvent`,
+  SocialEvent: `${ADR}SocialEvent`,
 };
 
 /** Genres that name an Artsdata event type of their own, first match wins. */
 const BY_GENRE: readonly (readonly [Genre, string])[] = [
-  ["opera", `${ADR}OperaPerformance`], ["musicalTheatre", `${ADR}MusicalTheatrePerformance`],
-  ["circus", `${ADR}CircusPerformance`], ["storytelling", `${ADR}StorytellingPerformance`],
+  ["opera", `${ADR}OperaPerformance`],
+  ["musicalTheatre", `${ADR}MusicalTheatrePerformance`],
+  ["circus", `${ADR}CircusPerformance`],
+  ["storytelling", `${ADR}StorytellingPerformance`],
 ];
 
 export function artsdataEventType(type: EventType, genres: readonly Genre[] | undefined): string | undefined {
@@ -71,7 +134,10 @@ export const ATTENDANCE_IRI: Readonly<Record<AttendanceMode, string>> = {
 };
 
 export const SERIES_TYPE: Readonly<Record<SeriesKind, string>> = {
-  season: "EventSeries", festival: "Festival", tour: "EventSeries", series: "EventSeries",
+  season: "EventSeries",
+  festival: "Festival",
+  tour: "EventSeries",
+  series: "EventSeries",
 };
 
 export const LICENCE_IRI: Readonly<Record<LicenceKey, string>> = {

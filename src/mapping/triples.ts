@@ -19,16 +19,32 @@ const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
  * One triple as the mapper hands it over: subject IRI, predicate, object (an IRI, or a literal's lexical form) and
  * its kind: `null` for an IRI, else the literal's datatype or its language tag.
  */
-export type TripleCallback = (subject: string, predicate: NamedNode, object: string, kind: NamedNode | string | null) => void;
+export type TripleCallback = (
+  subject: string,
+  predicate: NamedNode,
+  object: string,
+  kind: NamedNode | string | null,
+) => void;
 
 // Canonical N-Triples (RDF 1.2): U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF are escaped, short forms first.
 // IRIs need no escaping: entity IRIs are minted from percent-encoded ids and record IRIs are checked on input.
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/;
 const ESCAPE_ALL = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/g;
-const SHORT: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f" };
+const SHORT: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  '"': '\\"',
+  "\t": "\\t",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\b": "\\b",
+  "\f": "\\f",
+};
 function escapeLiteral(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(ESCAPE_ALL, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return value.replace(
+    ESCAPE_ALL,
+    (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
 }
 
 /** One triple as a canonical N-Triples line (an N-Quads line in the default graph). */
@@ -52,7 +68,8 @@ export class TripleSink implements Sink {
   }
 
   subject(subject: string, origin: RecordRef): void {
-    if (this.origins && (this.only === undefined || this.only.has(subject)) && !this.origins.has(subject)) this.origins.set(subject, { ...origin, fields: new Map() });
+    if (this.origins && (this.only === undefined || this.only.has(subject)) && !this.origins.has(subject))
+      this.origins.set(subject, { ...origin, fields: new Map() });
   }
 
   private track(subject: string, predicate: NamedNode, field: string): void {

@@ -27,12 +27,16 @@ export function facetQuery(filter: PerformanceFilter, facet: Facet): string {
 }
 
 /** Counts per facet value among the performances matching `filter` (a performance counts once per value it has). */
-export async function performanceFacets(source: SelectSource, filter: PerformanceFilter, facets: readonly Facet[] = FACETS): Promise<FacetCounts> {
+export async function performanceFacets(
+  source: SelectSource,
+  filter: PerformanceFilter,
+  facets: readonly Facet[] = FACETS,
+): Promise<FacetCounts> {
   const answers = await Promise.all(facets.map((f) => source.select(facetQuery(filter, f))));
   const out: Record<string, { value: string; count: number }[]> = {};
   facets.forEach((f, i) => {
     out[f] = answers[i]!.bindings.map((b) => ({
-      value: b.value!.value.startsWith(SCHEMA) && (f === "type") ? b.value!.value.slice(SCHEMA.length) : b.value!.value,
+      value: b.value!.value.startsWith(SCHEMA) && f === "type" ? b.value!.value.slice(SCHEMA.length) : b.value!.value,
       count: Number(b.count!.value),
     }));
   });
@@ -41,8 +45,12 @@ export async function performanceFacets(source: SelectSource, filter: Performanc
 
 /** Disciplines: the top concepts of Artsdata's genre scheme (K6-100 theatre, K6-200 dance…). */
 export const DISCIPLINES: Readonly<Record<string, string>> = {
-  [`${ADR}K6-100`]: "theatre", [`${ADR}K6-200`]: "dance", [`${ADR}K6-300`]: "music", [`${ADR}K6-400`]: "musicoDramatic",
-  [`${ADR}K6-500`]: "spoken", [`${ADR}K6-900`]: "performingArt",
+  [`${ADR}K6-100`]: "theatre",
+  [`${ADR}K6-200`]: "dance",
+  [`${ADR}K6-300`]: "music",
+  [`${ADR}K6-400`]: "musicoDramatic",
+  [`${ADR}K6-500`]: "spoken",
+  [`${ADR}K6-900`]: "performingArt",
 };
 
 export type Dimension = "month" | "region" | "discipline";
@@ -83,7 +91,12 @@ export interface Observatory {
  * Unknown region or discipline: the key is absent from the row.
  */
 export async function observatory(source: SelectSource, filter: PerformanceFilter): Promise<Observatory> {
-  const dims: readonly (readonly Dimension[])[] = [["month"], ["region"], ["discipline"], ["month", "region", "discipline"]];
+  const dims: readonly (readonly Dimension[])[] = [
+    ["month"],
+    ["region"],
+    ["discipline"],
+    ["month", "region", "discipline"],
+  ];
   const answers = await Promise.all(dims.map((d) => source.select(aggregateQuery(filter, d))));
   const rows = answers.map((a) =>
     a.bindings.map((b) => {

@@ -20,8 +20,13 @@ let shippedEdges: readonly (readonly [string, string])[] | undefined;
 export function shippedClassEdges(): readonly (readonly [string, string])[] {
   if (shippedEdges === undefined) {
     const edges: [string, string][] = [];
-    for (const q of parseShapesTurtle(readFileSync(`${shapesDir()}${CLASS_HIERARCHY_FILE}`, "utf8"), "https://vivant.dev/shapes/", CLASS_HIERARCHY_FILE)) {
-      if (q.predicate.value === SUBCLASS_OF && q.subject.termType === "NamedNode" && q.object.termType === "NamedNode") edges.push([q.subject.value, q.object.value]);
+    for (const q of parseShapesTurtle(
+      readFileSync(`${shapesDir()}${CLASS_HIERARCHY_FILE}`, "utf8"),
+      "https://vivant.dev/shapes/",
+      CLASS_HIERARCHY_FILE,
+    )) {
+      if (q.predicate.value === SUBCLASS_OF && q.subject.termType === "NamedNode" && q.object.termType === "NamedNode")
+        edges.push([q.subject.value, q.object.value]);
     }
     shippedEdges = edges;
   }
@@ -71,7 +76,9 @@ export function isValidStart(t: Term): boolean {
 
 /** The same two tests in SPARQL, on ?e and ?start (filter.ts's block): each is one FILTER line. */
 export function eventTestsSparql(): string[] {
-  const classes = shippedEventClasses().map((c) => `<${c}>`).join(" ");
+  const classes = shippedEventClasses()
+    .map((c) => `<${c}>`)
+    .join(" ");
   return [
     // A cast of the lexical form gives back the same value only when it is valid (an invalid one is an error: false).
     `FILTER(?start = <${XSD_DATETIME}>(STR(?start)) || ?start = <${XSD_DATE}>(STR(?start)))`,

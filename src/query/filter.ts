@@ -3,7 +3,15 @@
 
 import { InputError, type Text, type ProblemCode } from "../errors.js";
 import { GENRES, type Genre } from "../records/types.js";
-import { epochOf, formatIsoDate, isTimeZone, offsetAt, parseIsoDate, resolveLocalTime, type ParsedDate } from "../records/time.js";
+import {
+  epochOf,
+  formatIsoDate,
+  isTimeZone,
+  offsetAt,
+  parseIsoDate,
+  resolveLocalTime,
+  type ParsedDate,
+} from "../records/time.js";
 import { countryZoneTable } from "./zones.js";
 import { pushAll } from "../arrays.js";
 import { genreIri } from "../mapping/terms.js";
@@ -91,7 +99,10 @@ export function inputError(code: ProblemCode, message: Text, hint: Text): InputE
 
 const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
 const EXPECTED = {
-  near: { en: "latitude,longitude,km with |latitude| ≤ 90, |longitude| ≤ 180 and km ≥ 0 (e.g. 47.2184,-1.5536,10)", fr: "latitude,longitude,km avec |latitude| ≤ 90, |longitude| ≤ 180 et km ≥ 0 (par ex. 47.2184,-1.5536,10)" },
+  near: {
+    en: "latitude,longitude,km with |latitude| ≤ 90, |longitude| ≤ 180 and km ≥ 0 (e.g. 47.2184,-1.5536,10)",
+    fr: "latitude,longitude,km avec |latitude| ≤ 90, |longitude| ≤ 180 et km ≥ 0 (par ex. 47.2184,-1.5536,10)",
+  },
   lang: { en: "a BCP 47 language tag such as fr or it", fr: "une étiquette de langue BCP 47 comme fr ou it" },
   maxPrice: { en: "a price ≥ 0", fr: "un prix ≥ 0" },
   timeZone: { en: "an IANA time zone such as Europe/Paris", fr: "un fuseau horaire IANA comme Europe/Paris" },
@@ -105,7 +116,20 @@ const EXPECTED = {
  * routes): throws InputError `query/bad-filter` naming the field, the value and what is expected.
  */
 export function checkFilter(f: PerformanceFilter): void {
-  for (const k of ["from", "to", "city", "region", "genre", "type", "venue", "performer", "lang", "accessibility", "q", "timeZone"] as const) {
+  for (const k of [
+    "from",
+    "to",
+    "city",
+    "region",
+    "genre",
+    "type",
+    "venue",
+    "performer",
+    "lang",
+    "accessibility",
+    "q",
+    "timeZone",
+  ] as const) {
     if (f[k] !== undefined && typeof f[k] !== "string") throw bad(k, f[k], EXPECTED.text);
   }
   if (f.timeZone !== undefined && !isTimeZone(f.timeZone)) throw bad("timeZone", f.timeZone, EXPECTED.timeZone);
@@ -118,16 +142,21 @@ export function checkFilter(f: PerformanceFilter): void {
   if (f.near !== undefined) {
     const { latitude, longitude, km } = (f.near ?? {}) as Partial<Near>;
     const ok = [latitude, longitude, km].every((n) => typeof n === "number" && Number.isFinite(n));
-    if (!ok || Math.abs(latitude!) > 90 || Math.abs(longitude!) > 180 || km! < 0) throw bad("near", `${latitude},${longitude},${km}`, EXPECTED.near);
+    if (!ok || Math.abs(latitude!) > 90 || Math.abs(longitude!) > 180 || km! < 0)
+      throw bad("near", `${latitude},${longitude},${km}`, EXPECTED.near);
   }
   if (f.lang !== undefined && !LANG_TAG.test(f.lang.toLowerCase())) throw bad("lang", f.lang, EXPECTED.lang);
   if (f.free !== undefined && typeof f.free !== "boolean") throw bad("free", f.free, EXPECTED.free);
-  if (f.maxPrice !== undefined && (typeof f.maxPrice !== "number" || !Number.isFinite(f.maxPrice) || f.maxPrice < 0)) throw bad("maxPrice", f.maxPrice, EXPECTED.maxPrice);
+  if (f.maxPrice !== undefined && (typeof f.maxPrice !== "number" || !Number.isFinite(f.maxPrice) || f.maxPrice < 0))
+    throw bad("maxPrice", f.maxPrice, EXPECTED.maxPrice);
 }
 
 /** A SPARQL string literal. */
 export function str(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, "\\n").replace(/\r/g, "\\r")}"`;
+  return `"${s
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")}"`;
 }
 
 export function iri(value: string, field: string): string {
@@ -148,7 +177,11 @@ function decimal(n: number): string {
 /** A bound as written: parsed, with a date moved to midnight (the next day's, for an end of day). */
 function boundLexical(text: string, field: string, endOfDay: boolean): ParsedDate {
   const p = parseIsoDate(text);
-  if (!p) throw bad(field, text, { en: "a date (2026-11-21) or a date-time (2026-11-21T20:00:00+01:00)", fr: "une date (2026-11-21) ou une date-heure (2026-11-21T20:00:00+01:00)" });
+  if (!p)
+    throw bad(field, text, {
+      en: "a date (2026-11-21) or a date-time (2026-11-21T20:00:00+01:00)",
+      fr: "une date (2026-11-21) ou une date-heure (2026-11-21T20:00:00+01:00)",
+    });
   let at: ParsedDate = p;
   if (p.kind === "date") {
     at = { ...p, kind: "dateTime" };
@@ -196,7 +229,16 @@ export function boundOf(text: string, tz: string | undefined, field: string, end
 export function boundInZone(b: Bound, zone: string): number {
   if (b.kind === "instant") return b.ms + offsetAt(zone, b.ms) * 60_000;
   const d = new Date(b.ms);
-  const at: ParsedDate = { kind: "dateTime", year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), fraction: "" };
+  const at: ParsedDate = {
+    kind: "dateTime",
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    fraction: "",
+  };
   return b.ms - offsetIn(at, zone) * 60_000;
 }
 
@@ -214,8 +256,15 @@ function msLiteralText(ms: number, floating: boolean): string {
   const d = new Date(ms);
   const frac = d.getUTCMilliseconds() ? String(d.getUTCMilliseconds()).padStart(3, "0").replace(/0+$/, "") : "";
   const p: ParsedDate = {
-    kind: "dateTime", year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
-    fraction: frac, ...(floating ? {} : { offsetMinutes: 0 }),
+    kind: "dateTime",
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    fraction: frac,
+    ...(floating ? {} : { offsetMinutes: 0 }),
   };
   return formatIsoDate(p);
 }
@@ -247,7 +296,13 @@ export function startTimes(lexical: string): StartTimes | undefined {
  * Whether a start passes a bound (`from`: at or after; `to`: strictly before), given the start's zone (undefined:
  * unknown) and `inZone`, the bound in that zone (boundInZone, memoised by the caller).
  */
-export function passes(s: StartTimes, zone: string | undefined, b: Bound, inZone: (zone: string) => number, lower: boolean): boolean {
+export function passes(
+  s: StartTimes,
+  zone: string | undefined,
+  b: Bound,
+  inZone: (zone: string) => number,
+  lower: boolean,
+): boolean {
   let a: number;
   let t: number;
   if (b.kind === "instant") {
@@ -288,12 +343,16 @@ function timeBlock(f: PerformanceFilter): string[] {
   for (const [v, b] of bounds) {
     // The bound in each zone, looked up as the country's zone is; unbound when ?zone is "".
     const table = lookupTable(zones.map((z) => [z, msLiteralText(boundInZone(b, z), b.kind === "instant")] as const));
-    lines.push(`BIND(IF(?zone != "", STRDT(STRBEFORE(STRAFTER(${table}, CONCAT("|", ?zone, "=")), "|"), xsd:dateTime), ?unbound) AS ${v})`);
+    lines.push(
+      `BIND(IF(?zone != "", STRDT(STRBEFORE(STRAFTER(${table}, CONCAT("|", ?zone, "=")), "|"), xsd:dateTime), ?unbound) AS ${v})`,
+    );
   }
   for (const [v, b] of bounds) {
     const op = v === "?zlo" ? ">=" : "<";
     if (b.kind === "instant") {
-      lines.push(`FILTER(IF(TZ(?st) != "", ?st ${op} ${boundLiteral(b)}, IF(BOUND(${v}), ?wall ${op} ${v}, ?wall ${op} ${msLiteral(b.wallMs, true)})))`);
+      lines.push(
+        `FILTER(IF(TZ(?st) != "", ?st ${op} ${boundLiteral(b)}, IF(BOUND(${v}), ?wall ${op} ${v}, ?wall ${op} ${msLiteral(b.wallMs, true)})))`,
+      );
     } else {
       lines.push(`FILTER(IF(TZ(?st) != "" && BOUND(${v}), ?st ${op} ${v}, ?wall ${op} ${boundLiteral(b)}))`);
     }
@@ -308,13 +367,19 @@ export const ORDER_BIND = `BIND(IF(TZ(?st) != "", ?st, STRDT(CONCAT(STR(?wall), 
 export function genreOf(value: string): string {
   if ((GENRES as readonly string[]).includes(value)) return genreIri(value as Genre);
   if (IRI.test(value)) return value;
-  throw bad("genre", value, { en: `a genre (${GENRES.slice(0, 6).join(", ")}…) or a genre IRI`, fr: `un genre (${GENRES.slice(0, 6).join(", ")}…) ou l'IRI d'un genre` });
+  throw bad("genre", value, {
+    en: `a genre (${GENRES.slice(0, 6).join(", ")}…) or a genre IRI`,
+    fr: `un genre (${GENRES.slice(0, 6).join(", ")}…) ou l'IRI d'un genre`,
+  });
 }
 
 export function typeOf(value: string): string {
   if (IRI.test(value)) return value;
   if (/^[A-Z][A-Za-z]*$/.test(value)) return `${SCHEMA}${value}`;
-  throw bad("type", value, { en: "an Event subtype such as TheaterEvent, or its IRI", fr: "un sous-type d'Event comme TheaterEvent, ou son IRI" });
+  throw bad("type", value, {
+    en: "an Event subtype such as TheaterEvent, or its IRI",
+    fr: "un sous-type d'Event comme TheaterEvent, ou son IRI",
+  });
 }
 
 /** The place a performance is at: its location, or the venue that contains that hall. */
@@ -325,7 +390,8 @@ export const VENUE_OF_E = `{ ?e schema:location ?venue } UNION { ?e schema:locat
  * and the stream as a WatchAction at a VirtualLocation; Google's embed form lists both as locations. Where the
  * questions count locations, they count this one too, so both forms answer alike.
  */
-export const streamOfE = (v: string): string => `?e schema:potentialAction ?watch . ?watch a schema:WatchAction ; schema:location ${v} .`;
+export const streamOfE = (v: string): string =>
+  `?e schema:potentialAction ?watch . ?watch a schema:WatchAction ; schema:location ${v} .`;
 
 /**
  * The WHERE block: binds ?e (a performance: an event with a work performed) and ?start, and applies every filter.
@@ -340,12 +406,20 @@ export function filterBlock(f: PerformanceFilter, options: { readonly times?: bo
   if (f.genre !== undefined) lines.push(`?work schema:genre ${iri(genreOf(f.genre), "genre")} .`);
   if (f.venue !== undefined) {
     const v = iri(f.venue, "venue");
-    lines.push(`FILTER EXISTS { { ?e schema:location ${v} } UNION { ?e schema:location/schema:containedInPlace ${v} } UNION { ${streamOfE(v)} } }`);
+    lines.push(
+      `FILTER EXISTS { { ?e schema:location ${v} } UNION { ?e schema:location/schema:containedInPlace ${v} } UNION { ${streamOfE(v)} } }`,
+    );
   }
   if (f.city !== undefined || f.region !== undefined) {
     const tests: string[] = [];
-    if (f.city !== undefined) tests.push(`?venue schema:address/schema:addressLocality ?city . FILTER(LCASE(STR(?city)) = ${str(f.city.toLowerCase())})`);
-    if (f.region !== undefined) tests.push(`?venue schema:address/schema:addressRegion ?region . FILTER(LCASE(STR(?region)) = ${str(f.region.toLowerCase())})`);
+    if (f.city !== undefined)
+      tests.push(
+        `?venue schema:address/schema:addressLocality ?city . FILTER(LCASE(STR(?city)) = ${str(f.city.toLowerCase())})`,
+      );
+    if (f.region !== undefined)
+      tests.push(
+        `?venue schema:address/schema:addressRegion ?region . FILTER(LCASE(STR(?region)) = ${str(f.region.toLowerCase())})`,
+      );
     lines.push(`FILTER EXISTS { ${VENUE_OF_E} ${tests.join(" ")} }`);
   }
   if (f.near !== undefined) {

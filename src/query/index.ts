@@ -3,11 +3,29 @@
 
 export { filterBlock, type PerformanceFilter, type Near } from "./filter.js";
 export {
-  findPerformances, performancesQuery, describePerformances, describeQuery, pageToJsonLd, JSONLD_CONTEXT, encodeCursor, decodeCursor,
-  type PageOptions, type PerformanceNode, type PerformancePage,
+  findPerformances,
+  performancesQuery,
+  describePerformances,
+  describeQuery,
+  pageToJsonLd,
+  JSONLD_CONTEXT,
+  encodeCursor,
+  decodeCursor,
+  type PageOptions,
+  type PerformanceNode,
+  type PerformancePage,
 } from "./performances.js";
 export {
-  performanceFacets, facetQuery, observatory, aggregateQuery, FACETS, DISCIPLINES,
-  type Facet, type FacetCounts, type Dimension, type AggregateRow, type Observatory,
+  performanceFacets,
+  facetQuery,
+  observatory,
+  aggregateQuery,
+  FACETS,
+  DISCIPLINES,
+  type Facet,
+  type FacetCounts,
+  type Dimension,
+  type AggregateRow,
+  type Observatory,
 } from "./aggregates.js";
 export { PerformanceIndex, type SelectSync, type SelectRowsSync } from "./perf-index.js";

@@ -9,10 +9,31 @@ import type { Bindings, SelectResult } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
 import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
-import { boundInZone, boundOf, checkFilter, genreOf, passes, startTimes, typeOf, KM_PER_DEGREE, type Bound, type PerformanceFilter, type StartTimes } from "./filter.js";
+import {
+  boundInZone,
+  boundOf,
+  checkFilter,
+  genreOf,
+  passes,
+  startTimes,
+  typeOf,
+  KM_PER_DEGREE,
+  type Bound,
+  type PerformanceFilter,
+  type StartTimes,
+} from "./filter.js";
 import { zoneOfCountries } from "./zones.js";
 import { eventClasses, isValidStart, SUBCLASS_OF } from "./events.js";
-import { decodeCursor, describePerformancesSync, encodeCursor, limitOf, withStartZone, type PageOptions, type PerformanceNode, type PerformancePage } from "./performances.js";
+import {
+  decodeCursor,
+  describePerformancesSync,
+  encodeCursor,
+  limitOf,
+  withStartZone,
+  type PageOptions,
+  type PerformanceNode,
+  type PerformancePage,
+} from "./performances.js";
 
 /** Descriptions kept per index (a graph change builds a new index, so none is ever stale). */
 const DESCRIPTION_CACHE = 50_000;
@@ -133,7 +154,12 @@ export class PerformanceIndex {
     this.#sorted = sorted;
     this.#places = places;
     this.#select = select;
-    const lists: Record<Posting, Map<string, number[]>> = { venue: new Map(), performer: new Map(), genre: new Map(), type: new Map() };
+    const lists: Record<Posting, Map<string, number[]>> = {
+      venue: new Map(),
+      performer: new Map(),
+      genre: new Map(),
+      type: new Map(),
+    };
     const add = (m: Map<string, number[]>, values: readonly string[], i: number): void => {
       for (const v of values) {
         const l = m.get(v);
@@ -147,8 +173,14 @@ export class PerformanceIndex {
       add(lists.genre, e.genres, i);
       add(lists.type, e.types, i);
     });
-    const packed = (m: Map<string, number[]>): Map<string, Int32Array> => new Map([...m].map(([k, l]) => [k, Int32Array.from(l)]));
-    this.#postings = { venue: packed(lists.venue), performer: packed(lists.performer), genre: packed(lists.genre), type: packed(lists.type) };
+    const packed = (m: Map<string, number[]>): Map<string, Int32Array> =>
+      new Map([...m].map(([k, l]) => [k, Int32Array.from(l)]));
+    this.#postings = {
+      venue: packed(lists.venue),
+      performer: packed(lists.performer),
+      genre: packed(lists.genre),
+      type: packed(lists.type),
+    };
   }
 
   /** Drops the descriptions kept so far (they are rebuilt on demand). */
@@ -171,7 +203,10 @@ export class PerformanceIndex {
         this.#described.set(id, nodes[i]!);
       });
     }
-    return { items: found.map((e) => withStartZone(this.#described.get(e.id)!, e.startLex, e.zone)), ...(next !== undefined ? { next } : {}) };
+    return {
+      items: found.map((e) => withStartZone(this.#described.get(e.id)!, e.startLex, e.zone)),
+      ...(next !== undefined ? { next } : {}),
+    };
   }
 
   /**
@@ -199,10 +234,14 @@ export class PerformanceIndex {
     const missing = [...new Set(iris.filter((i) => !this.#names.has(i) && /^[^\s<>"{}|\\^`]+$/.test(i)))];
     if (missing.length) {
       const found = new Map<string, NameValue[]>(missing.map((i) => [i, []]));
-      const r = this.#select(`SELECT ?v ?name WHERE { VALUES ?v { ${missing.map((i) => `<${i}>`).join(" ")} } ?v <${S}name> ?name }`);
+      const r = this.#select(
+        `SELECT ?v ?name WHERE { VALUES ?v { ${missing.map((i) => `<${i}>`).join(" ")} } ?v <${S}name> ?name }`,
+      );
       for (const b of r.bindings) {
         const n = b.name!;
-        found.get(b.v!.value)?.push(n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value);
+        found
+          .get(b.v!.value)
+          ?.push(n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value);
       }
       for (const [i, list] of found) {
         if (this.#names.size >= DESCRIPTION_CACHE) this.#names.delete(this.#names.keys().next().value!);
@@ -239,7 +278,9 @@ export class PerformanceIndex {
     // The productions performed, each with its performances: their genres, languages, cast and texts are read once
     // per production, not once per performance (at 10M triples that is 2M rows fewer to write and read).
     const works = new Map<string, Entry[]>();
-    for (const b of rows(`${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`)) {
+    for (const b of rows(
+      `${P}SELECT ?e ?start ?work WHERE { ?e schema:workPerformed ?work ; schema:startDate ?start }`,
+    )) {
       const start = b.start!;
       // A start that is not a valid date never reaches the typed API (see events.ts).
       if (!isValidStart(start)) continue;
@@ -248,9 +289,24 @@ export class PerformanceIndex {
         const t = startTimes(start.value)!;
         const id = intern(b.e!.value);
         e = {
-          id, startLex: intern(start.value), startType: start.termType === "Literal" ? intern(start.datatype.value) : "", t, zone: undefined, zonePlaces: NONE,
-          types: NONE, genres: NONE, venues: NONE, topVenues: NONE, locations: NONE, langs: NONE, features: NONE, statedFree: NONE,
-          prices: NO_PRICES, zeroPrice: false, performers: NONE, texts: NONE,
+          id,
+          startLex: intern(start.value),
+          startType: start.termType === "Literal" ? intern(start.datatype.value) : "",
+          t,
+          zone: undefined,
+          zonePlaces: NONE,
+          types: NONE,
+          genres: NONE,
+          venues: NONE,
+          topVenues: NONE,
+          locations: NONE,
+          langs: NONE,
+          features: NONE,
+          statedFree: NONE,
+          prices: NO_PRICES,
+          zeroPrice: false,
+          performers: NONE,
+          texts: NONE,
         };
         entries.set(id, e);
       }
@@ -273,52 +329,92 @@ export class PerformanceIndex {
       }
     };
     const perf = "?e schema:workPerformed ?work . ";
-    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => e.types = put(e.types, intern(b.t!.value)));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?g WHERE { ${perf}?work schema:genre ?g }`, (e, b) => e.genres = put(e.genres, intern(b.g!.value)));
+    each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => (e.types = put(e.types, intern(b.t!.value))));
+    eachOfWork(
+      `${P}SELECT DISTINCT ?work ?g WHERE { ${perf}?work schema:genre ?g }`,
+      (e, b) => (e.genres = put(e.genres, intern(b.g!.value))),
+    );
     const upOf = new Map<string, string[]>();
-    each(`${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`, (e, b) => {
-      const l = intern(b.l!.value);
-      e.locations = put(e.locations, l);
-      e.venues = put(e.venues, l);
-      e.zonePlaces = put(e.zonePlaces, l);
-      if (b.up) {
-        const up = intern(b.up.value);
-        e.venues = put(e.venues, up);
-        e.zonePlaces = put(e.zonePlaces, up);
-        const ups = upOf.get(l);
-        if (ups) addTo(ups, up);
-        else upOf.set(l, [up]);
-      }
-    });
+    each(
+      `${P}SELECT ?e ?l ?up WHERE { ${perf}?e schema:location ?l OPTIONAL { ?l schema:containedInPlace ?up } }`,
+      (e, b) => {
+        const l = intern(b.l!.value);
+        e.locations = put(e.locations, l);
+        e.venues = put(e.venues, l);
+        e.zonePlaces = put(e.zonePlaces, l);
+        if (b.up) {
+          const up = intern(b.up.value);
+          e.venues = put(e.venues, up);
+          e.zonePlaces = put(e.zonePlaces, up);
+          const ups = upOf.get(l);
+          if (ups) addTo(ups, up);
+          else upOf.set(l, [up]);
+        }
+      },
+    );
     // A mixed performance's stream (a WatchAction's VirtualLocation in the graph form): a location, as filter.ts counts it.
-    each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:potentialAction ?a . ?a a schema:WatchAction ; schema:location ?l }`, (e, b) => {
-      const l = intern(b.l!.value);
-      e.locations = put(e.locations, l);
-      e.venues = put(e.venues, l);
-    });
+    each(
+      `${P}SELECT ?e ?l WHERE { ${perf}?e schema:potentialAction ?a . ?a a schema:WatchAction ; schema:location ?l }`,
+      (e, b) => {
+        const l = intern(b.l!.value);
+        e.locations = put(e.locations, l);
+        e.venues = put(e.venues, l);
+      },
+    );
     for (const e of entries.values()) {
       // The facet's "venue", per location: the places containing it, or the location itself when it is in none.
       for (const l of e.locations) for (const v of upOf.get(l) ?? [l]) e.topVenues = put(e.topVenues, v);
     }
-    each(`${P}SELECT ?e ?l WHERE { ${perf}?e schema:inLanguage ?l }`, (e, b) => e.langs = put(e.langs, intern(b.l!.value)));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?l WHERE { ${perf}?work schema:inLanguage ?l }`, (e, b) => e.langs = put(e.langs, intern(b.l!.value)));
-    each(`${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`, (e, b) => e.features = put(e.features, intern(b.f!.value)));
-    each(`${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`, (e, b) => e.statedFree = put(e.statedFree, intern(b.v!.value)));
-    each(`${P}SELECT ?e ?p ?kind WHERE { ${perf}?e schema:offers ?o . { ?o schema:price ?p BIND("price" AS ?kind) } UNION { ?o schema:priceSpecification/schema:minPrice ?p BIND("min" AS ?kind) } }`, (e, b) => {
-      const p = num(b.p);
-      if (Number.isNaN(p)) return;
-      e.prices = plus(e.prices, p);
-      if (b.kind!.value === "price" && p === 0) e.zeroPrice = true;
-    });
-    each(`${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } }`, (e, b) => e.performers = put(e.performers, intern(b.p!.value)));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?p WHERE { ${perf}?work schema:contributor/schema:contributor ?p }`, (e, b) => e.performers = put(e.performers, intern(b.p!.value)));
-    each(`${P}SELECT ?e ?t WHERE { ${perf}?e schema:name|schema:description ?t }`, (e, b) => (e.texts = plus(e.texts, intern(b.t!.value.toLowerCase()))));
-    eachOfWork(`${P}SELECT DISTINCT ?work ?t WHERE { ${perf}?work schema:name|schema:description ?t }`, (e, b) => (e.texts = plus(e.texts, intern(b.t!.value.toLowerCase()))));
+    each(
+      `${P}SELECT ?e ?l WHERE { ${perf}?e schema:inLanguage ?l }`,
+      (e, b) => (e.langs = put(e.langs, intern(b.l!.value))),
+    );
+    eachOfWork(
+      `${P}SELECT DISTINCT ?work ?l WHERE { ${perf}?work schema:inLanguage ?l }`,
+      (e, b) => (e.langs = put(e.langs, intern(b.l!.value))),
+    );
+    each(
+      `${P}SELECT ?e ?f WHERE { ${perf}?e schema:accessibilityFeature ?f }`,
+      (e, b) => (e.features = put(e.features, intern(b.f!.value))),
+    );
+    each(
+      `${P}SELECT ?e ?v WHERE { ${perf}?e schema:isAccessibleForFree ?v }`,
+      (e, b) => (e.statedFree = put(e.statedFree, intern(b.v!.value))),
+    );
+    each(
+      `${P}SELECT ?e ?p ?kind WHERE { ${perf}?e schema:offers ?o . { ?o schema:price ?p BIND("price" AS ?kind) } UNION { ?o schema:priceSpecification/schema:minPrice ?p BIND("min" AS ?kind) } }`,
+      (e, b) => {
+        const p = num(b.p);
+        if (Number.isNaN(p)) return;
+        e.prices = plus(e.prices, p);
+        if (b.kind!.value === "price" && p === 0) e.zeroPrice = true;
+      },
+    );
+    each(
+      `${P}SELECT ?e ?p WHERE { { ${perf}?e schema:performer ?p } UNION { ${perf}?e schema:performer/schema:performer ?p } }`,
+      (e, b) => (e.performers = put(e.performers, intern(b.p!.value))),
+    );
+    eachOfWork(
+      `${P}SELECT DISTINCT ?work ?p WHERE { ${perf}?work schema:contributor/schema:contributor ?p }`,
+      (e, b) => (e.performers = put(e.performers, intern(b.p!.value))),
+    );
+    each(
+      `${P}SELECT ?e ?t WHERE { ${perf}?e schema:name|schema:description ?t }`,
+      (e, b) => (e.texts = plus(e.texts, intern(b.t!.value.toLowerCase()))),
+    );
+    eachOfWork(
+      `${P}SELECT DISTINCT ?work ?t WHERE { ${perf}?work schema:name|schema:description ?t }`,
+      (e, b) => (e.texts = plus(e.texts, intern(b.t!.value.toLowerCase()))),
+    );
 
     const places = new Map<string, Place>();
     const place = (id: string): Place => {
       let p = places.get(id);
-      if (!p) places.set(intern(id), (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [], countries: [] }));
+      if (!p)
+        places.set(
+          intern(id),
+          (p = { cities: [], regions: [], citiesLc: [], regionsLc: [], geos: [], amenities: [], countries: [] }),
+        );
       return p;
     };
     // Every place's city, region, point and amenities, whether or not a performance is there: only the places a
@@ -333,14 +429,20 @@ export class PerformanceIndex {
       addTo(p.regions, intern(b.r!.value));
       addTo(p.regionsLc, intern(b.r!.value.toLowerCase()));
     }
-    for (const b of rows(`${P}SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`)) {
+    for (const b of rows(
+      `${P}SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`,
+    )) {
       const lat = num(b.lat);
       const lon = num(b.lon);
       if (Number.isFinite(lat) && Number.isFinite(lon)) place(b.v!.value).geos.push([lat, lon]);
     }
-    for (const b of rows(`${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`)) addTo(place(b.v!.value).amenities, intern(b.n!.value));
+    for (const b of rows(
+      `${P}SELECT ?v ?n WHERE { ?v schema:amenityFeature ?f . ?f schema:name ?n ; schema:value true }`,
+    ))
+      addTo(place(b.v!.value).amenities, intern(b.n!.value));
     // Every (place, address, country) row counts, as the SPARQL's COUNT(DISTINCT zone) sees them.
-    for (const b of rows(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressCountry ?c }`)) place(b.v!.value).countries.push(b.c!.termType === "BlankNode" ? undefined : intern(b.c!.value));
+    for (const b of rows(`${P}SELECT ?v ?c WHERE { ?v schema:address/schema:addressCountry ?c }`))
+      place(b.v!.value).countries.push(b.c!.termType === "BlankNode" ? undefined : intern(b.c!.value));
     for (const e of entries.values()) {
       const countries: (string | undefined)[] = [];
       for (const v of e.zonePlaces) for (const c of places.get(v)?.countries ?? []) countries.push(c);
@@ -349,7 +451,8 @@ export class PerformanceIndex {
 
     // Only events: a node typed with an Event class, shipped or declared in the data (see events.ts).
     const declared: [string, string][] = [];
-    for (const b of rows(`SELECT ?c ?d WHERE { ?c <${SUBCLASS_OF}> ?d FILTER(isIRI(?c) && isIRI(?d)) }`)) declared.push([b.c!.value, b.d!.value]);
+    for (const b of rows(`SELECT ?c ?d WHERE { ?c <${SUBCLASS_OF}> ?d FILTER(isIRI(?c) && isIRI(?d)) }`))
+      declared.push([b.c!.value, b.d!.value]);
     const events = eventClasses(declared);
     const sorted = [...entries.values()].filter((e) => e.types.some((t) => events.has(t))).sort(order);
     return new PerformanceIndex(sorted, places, select);
@@ -404,7 +507,11 @@ export class PerformanceIndex {
       const city = f.city?.toLowerCase();
       const region = f.region?.toLowerCase();
       tests.push((e) =>
-        this.#somePlace(e, (p) => (city === undefined || p.citiesLc.includes(city)) && (region === undefined || p.regionsLc.includes(region))),
+        this.#somePlace(
+          e,
+          (p) =>
+            (city === undefined || p.citiesLc.includes(city)) && (region === undefined || p.regionsLc.includes(region)),
+        ),
       );
     }
     if (f.near !== undefined) {
@@ -459,7 +566,8 @@ export class PerformanceIndex {
     let lo = from;
     // The sort key (an instant, or a local wall time read as UTC) is within 15 h of what a bound compares, whatever
     // the zone or offset: the scan starts that much before `from` and stops that much after `to`; the matcher decides.
-    if (filter.from !== undefined) lo = Math.max(lo, lowerBound(this.#sorted, boundOf(filter.from, filter.timeZone, "from", false).ms - SLACK));
+    if (filter.from !== undefined)
+      lo = Math.max(lo, lowerBound(this.#sorted, boundOf(filter.from, filter.timeZone, "from", false).ms - SLACK));
     const to = filter.to !== undefined ? boundOf(filter.to, filter.timeZone, "to", true).ms + SLACK : Infinity;
     let list: Int32Array | undefined;
     const narrow = (kind: Posting, key: string | undefined): void => {
@@ -581,10 +689,22 @@ export class PerformanceIndex {
     const k = (f: Facet): number => FACETS.indexOf(f);
     this.#sorted.forEach((e, i) => {
       const places = this.#placesOf(e);
-      add(k("type"), i, e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)));
+      add(
+        k("type"),
+        i,
+        e.types.map((t) => (t.startsWith(S) ? t.slice(S.length) : t)),
+      );
       add(k("genre"), i, e.genres);
-      add(k("city"), i, places.flatMap((p) => p.cities));
-      add(k("region"), i, places.flatMap((p) => p.regions));
+      add(
+        k("city"),
+        i,
+        places.flatMap((p) => p.cities),
+      );
+      add(
+        k("region"),
+        i,
+        places.flatMap((p) => p.regions),
+      );
       add(k("venue"), i, e.topVenues);
       add(k("language"), i, e.langs);
       add(k("accessibility"), i, [...e.features, ...places.flatMap((p) => p.amenities)]);
@@ -601,8 +721,15 @@ export class PerformanceIndex {
   #aggregate(filter: PerformanceFilter): Observatory {
     const match = this.#matcher(filter);
     type Key = "month" | "region" | "discipline";
-    const groupings: readonly (readonly Key[])[] = [["month"], ["region"], ["discipline"], ["month", "region", "discipline"]];
-    const counts = groupings.map(() => new Map<string, { row: Record<string, string>; n: number; sortKey: string[] }>());
+    const groupings: readonly (readonly Key[])[] = [
+      ["month"],
+      ["region"],
+      ["discipline"],
+      ["month", "region", "discipline"],
+    ];
+    const counts = groupings.map(
+      () => new Map<string, { row: Record<string, string>; n: number; sortKey: string[] }>(),
+    );
     const NO_DISCIPLINE = [undefined];
     // One scan: each matching performance's month, region and disciplines are read once, for the four groupings.
     this.#scan(filter, 0, (e) => {

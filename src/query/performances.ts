@@ -7,7 +7,16 @@ import type { Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import type { Bindings, SelectResult, SelectSource } from "../store/types.js";
 import { SCHEMA } from "../vocab.js";
-import { filterBlock, iri, msLiteral, ORDER_BIND, PREFIXES, startTimes, str, type PerformanceFilter } from "./filter.js";
+import {
+  filterBlock,
+  iri,
+  msLiteral,
+  ORDER_BIND,
+  PREFIXES,
+  startTimes,
+  str,
+  type PerformanceFilter,
+} from "./filter.js";
 
 export interface PageOptions {
   /**
@@ -57,8 +66,13 @@ export function encodeCursor(c: Cursor): string {
 
 export function decodeCursor(text: string): Cursor {
   try {
-    const [start, startType, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [string, string, string];
-    if (typeof start === "string" && typeof startType === "string" && typeof id === "string") return { start, startType, id };
+    const [start, startType, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [
+      string,
+      string,
+      string,
+    ];
+    if (typeof start === "string" && typeof startType === "string" && typeof id === "string")
+      return { start, startType, id };
   } catch {
     // reported below
   }
@@ -72,7 +86,9 @@ function badCursor(): InputError {
 export function limitOf(options: PageOptions): number {
   const limit = options.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new InputError("query/bad-limit", tx("query/bad-limit", { value: JSON.stringify(options.limit) }), { hint: tx("query/bad-limit.hint") });
+    throw new InputError("query/bad-limit", tx("query/bad-limit", { value: JSON.stringify(options.limit) }), {
+      hint: tx("query/bad-limit.hint"),
+    });
   }
   return limit;
 }
@@ -129,14 +145,28 @@ function push(node: Record<string, unknown>, key: string, v: unknown): void {
 
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 /** Links followed from a performance to describe it (its place, its stream, offers, performers, production). */
-const FOLLOW = new Set(["location", "potentialAction", "containedInPlace", "address", "geo", "offers", "priceSpecification", "performer", "workPerformed"].map((p) => `${SCHEMA}${p}`));
+const FOLLOW = new Set(
+  [
+    "location",
+    "potentialAction",
+    "containedInPlace",
+    "address",
+    "geo",
+    "offers",
+    "priceSpecification",
+    "performer",
+    "workPerformed",
+  ].map((p) => `${SCHEMA}${p}`),
+);
 /** Values that are schema.org enumeration members: written as their local name. */
 const VOCAB = new Set(["eventStatus", "eventAttendanceMode", "availability"].map((p) => `${SCHEMA}${p}`));
 /** What a linked node keeps (all of its schema.org properties otherwise). */
 const KEEP: Readonly<Record<string, ReadonlySet<string>>> = {
   workPerformed: new Set(["name", "genre"]),
 };
-const SKIP = new Set(["subEvent", "superEvent", "containsPlace", "sameAs", "organizer", "description"].map((p) => `${SCHEMA}${p}`));
+const SKIP = new Set(
+  ["subEvent", "superEvent", "containsPlace", "sameAs", "organizer", "description"].map((p) => `${SCHEMA}${p}`),
+);
 
 /**
  * Paths from a performance to the nodes that describe it (its hall and venue, their address and geo, a mixed
@@ -175,7 +205,10 @@ export async function describePerformances(source: SelectSource, ids: readonly s
 }
 
 /** Synchronous `describePerformances` (in the thread that owns the store). */
-export function describePerformancesSync(select: (query: string) => SelectResult, ids: readonly string[]): PerformanceNode[] {
+export function describePerformancesSync(
+  select: (query: string) => SelectResult,
+  ids: readonly string[],
+): PerformanceNode[] {
   return nodesFromRows(ids, select(describeQuery(ids)).bindings);
 }
 
@@ -201,12 +234,19 @@ function nodesFromRows(ids: readonly string[], rows: readonly Bindings[]): Perfo
       if (keep && !keep.has(key)) continue;
       let v: unknown;
       // The context types startDate and endDate xsd:dateTime: an end day (xsd:date) says its own type.
-      if (o.termType === "Literal" && (key === "endDate" || key === "startDate") && o.datatype.value === `${XSD_NS}date`) v = { "@value": o.value, "@type": "xsd:date" };
+      if (
+        o.termType === "Literal" &&
+        (key === "endDate" || key === "startDate") &&
+        o.datatype.value === `${XSD_NS}date`
+      )
+        v = { "@value": o.value, "@type": "xsd:date" };
       else if (o.termType === "Literal") v = value(o);
       else if (VOCAB.has(p)) v = local(o);
-      else if (FOLLOW.has(p) && depth < 4 && triples.has(o.termType === "BlankNode" ? `_:${o.value}` : o.value)) v = node(o.termType === "BlankNode" ? `_:${o.value}` : o.value, key, depth + 1);
+      else if (FOLLOW.has(p) && depth < 4 && triples.has(o.termType === "BlankNode" ? `_:${o.value}` : o.value))
+        v = node(o.termType === "BlankNode" ? `_:${o.value}` : o.value, key, depth + 1);
       else if (FOLLOW.has(p) && o.termType === "NamedNode") v = { "@id": o.value };
-      else if (o.termType === "BlankNode") v = triples.has(`_:${o.value}`) && depth < 4 ? node(`_:${o.value}`, key, depth + 1) : {};
+      else if (o.termType === "BlankNode")
+        v = triples.has(`_:${o.value}`) && depth < 4 ? node(`_:${o.value}`, key, depth + 1) : {};
       else v = o.value;
       push(out, key, v);
     }
@@ -221,7 +261,11 @@ function nodesFromRows(ids: readonly string[], rows: readonly Bindings[]): Perfo
  * const page = await findPerformances(store, { from: "2026-11-21", to: "2026-11-22", city: "Nantes", maxPrice: 20 });
  * for (const p of page.items) console.log(p.startDate, p.name);
  */
-export async function findPerformances(source: SelectSource, filter: PerformanceFilter, options: PageOptions = {}): Promise<PerformancePage> {
+export async function findPerformances(
+  source: SelectSource,
+  filter: PerformanceFilter,
+  options: PageOptions = {},
+): Promise<PerformancePage> {
   const limit = limitOf(options);
   const r = await source.select(performancesQuery(filter, options));
   const rows = r.bindings.slice(0, limit);
@@ -231,7 +275,11 @@ export async function findPerformances(source: SelectSource, filter: Performance
   const last = rows.at(-1);
   const next =
     r.bindings.length > limit && last
-      ? encodeCursor({ start: last.start!.value, startType: last.start!.termType === "Literal" ? last.start!.datatype.value : "", id: last.e!.value })
+      ? encodeCursor({
+          start: last.start!.value,
+          startType: last.start!.termType === "Literal" ? last.start!.datatype.value : "",
+          id: last.e!.value,
+        })
       : undefined;
   return { items, ...(next !== undefined ? { next } : {}) };
 }

@@ -19,7 +19,8 @@ function zonesOf(code: string): readonly string[] {
 /** Instants at which two zones must agree to count as one (the 1st and 15th of every month, 2016–2036, at 12:00 UTC). */
 function samples(): number[] {
   const out: number[] = [];
-  for (let y = 2016; y <= 2036; y++) for (let m = 0; m < 12; m++) for (const d of [1, 15]) out.push(Date.UTC(y, m, d, 12));
+  for (let y = 2016; y <= 2036; y++)
+    for (let m = 0; m < 12; m++) for (const d of [1, 15]) out.push(Date.UTC(y, m, d, 12));
   return out;
 }
 

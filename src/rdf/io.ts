@@ -36,12 +36,21 @@ export function formatFromMediaType(mediaType: string): RdfFormat | undefined {
 export function formatFromPath(path: string): RdfFormat | undefined {
   const ext = path.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   switch (ext) {
-    case "ttl": case "turtle": case "shacl": return "turtle";
-    case "nt": return "ntriples";
-    case "nq": return "nquads";
-    case "trig": return "trig";
-    case "jsonld": case "json": return "jsonld";
-    default: return undefined;
+    case "ttl":
+    case "turtle":
+    case "shacl":
+      return "turtle";
+    case "nt":
+      return "ntriples";
+    case "nq":
+      return "nquads";
+    case "trig":
+      return "trig";
+    case "jsonld":
+    case "json":
+      return "jsonld";
+    default:
+      return undefined;
   }
 }
 
@@ -71,9 +80,16 @@ export async function parseRdf(text: string, format: RdfFormat, options: ParseOp
   } catch (e) {
     const message = (e as Error).message;
     const line = Number((e as { context?: { line?: number } }).context?.line ?? message.match(/line (\d+)/)?.[1] ?? 0);
-    const column = columnOfN3Error(text, line, (e as { context?: { token?: { value?: string } } }).context?.token?.value);
+    const column = columnOfN3Error(
+      text,
+      line,
+      (e as { context?: { token?: { value?: string } } }).context?.token?.value,
+    );
     throw new InputError("rdf/syntax", tx("rdf/syntax", { source, line, column, detail: message }), {
-      hint: tx("rdf/syntax.hint", { format }), line, column, cause: e,
+      hint: tx("rdf/syntax.hint", { format }),
+      line,
+      column,
+      cause: e,
     });
   }
 }
@@ -113,7 +129,12 @@ export function parseJsonText(text: string, source: string, code: ProblemCode = 
     return JSON.parse(body);
   } catch (e) {
     const { line, column } = jsonErrorPosition(body, e);
-    throw new InputError(code, tx("json/syntax", { source, line, column, detail: (e as Error).message }), { hint: tx("json/syntax.hint"), line, column, cause: e });
+    throw new InputError(code, tx("json/syntax", { source, line, column, detail: (e as Error).message }), {
+      hint: tx("json/syntax.hint"),
+      line,
+      column,
+      cause: e,
+    });
   }
 }
 
@@ -121,9 +142,16 @@ export function parseJsonText(text: string, source: string, code: ProblemCode = 
 export const DEFAULT_PREFIXES: Readonly<Record<string, string>> = { schema: SCHEMA, xsd: XSD, ado: ADO, adr: ADR };
 
 /** Serialises quads with n3 (Turtle, TriG, N-Triples, N-Quads). For JSON-LD use the mapping's graph form. */
-export function serializeRdf(quads: readonly Quad[], format: Exclude<RdfFormat, "jsonld">, prefixes = DEFAULT_PREFIXES): Promise<string> {
+export function serializeRdf(
+  quads: readonly Quad[],
+  format: Exclude<RdfFormat, "jsonld">,
+  prefixes = DEFAULT_PREFIXES,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const writer = new Writer({ format: N3_FORMATS[format], ...(format === "turtle" || format === "trig" ? { prefixes } : {}) });
+    const writer = new Writer({
+      format: N3_FORMATS[format],
+      ...(format === "turtle" || format === "trig" ? { prefixes } : {}),
+    });
     writer.addQuads(quads as never);
     writer.end((err: Error | null, out: string) => (err ? reject(err) : resolve(out)));
   });

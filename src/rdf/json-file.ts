@@ -135,7 +135,12 @@ class Grammar {
 
   /** Whether the text read so far is one whole JSON value. */
   get complete(): boolean {
-    return this.state === "n" && !this.stack.length && !this.literal && (this.number === "" || COMPLETE_NUMBER.has(this.number));
+    return (
+      this.state === "n" &&
+      !this.stack.length &&
+      !this.literal &&
+      (this.number === "" || COMPLETE_NUMBER.has(this.number))
+    );
   }
 
   /** Takes one character; false (and `errorAt` set) where the text stops being JSON. */
@@ -258,8 +263,15 @@ async function wholeText(path: string, source: string, code: ProblemCode): Promi
     text = await readFile(path, "utf8");
   } catch (e) {
     const tooLong = (e as { code?: string }).code === "ERR_STRING_TOO_LONG";
-    if (tooLong) throw new InputError(code, tx("json/proto-key-too-large", { source }), { hint: tx("json/proto-key-too-large.hint"), cause: e });
-    throw new InputError("io/read", tx("io/read", { path, reason: (e as Error).message }), { hint: tx("io/read.hint"), cause: e });
+    if (tooLong)
+      throw new InputError(code, tx("json/proto-key-too-large", { source }), {
+        hint: tx("json/proto-key-too-large.hint"),
+        cause: e,
+      });
+    throw new InputError("io/read", tx("io/read", { path, reason: (e as Error).message }), {
+      hint: tx("io/read.hint"),
+      cause: e,
+    });
   }
   return parseJsonText(text, source, code);
 }
@@ -271,7 +283,12 @@ async function wholeText(path: string, source: string, code: ProblemCode): Promi
  * @param options.chunkSize bytes read at a time (default 1 MiB)
  * @example const doc = await readJsonFile("season.json", "season.json");
  */
-export async function readJsonFile(path: string, source: string, code: ProblemCode = "rdf/syntax", options: { readonly chunkSize?: number } = {}): Promise<unknown> {
+export async function readJsonFile(
+  path: string,
+  source: string,
+  code: ProblemCode = "rdf/syntax",
+  options: { readonly chunkSize?: number } = {},
+): Promise<unknown> {
   const size = options.chunkSize ?? CHUNK;
   const closure = new Closure();
   async function* checked(): AsyncGenerator<string> {
@@ -287,7 +304,11 @@ export async function readJsonFile(path: string, source: string, code: ProblemCo
     if (closure.complete) return value;
     syntax = { detail: closure.ok ? "Unexpected end of JSON input" : "Unexpected character", cause: undefined };
   } catch (e) {
-    if (e instanceof ReadFailure) throw new InputError("io/read", tx("io/read", { path, reason: e.message }), { hint: tx("io/read.hint"), cause: e.cause });
+    if (e instanceof ReadFailure)
+      throw new InputError("io/read", tx("io/read", { path, reason: e.message }), {
+        hint: tx("io/read.hint"),
+        cause: e.cause,
+      });
     if (!(e instanceof SyntaxError)) throw e;
     if (closure.protoKey) return await wholeText(path, source, code);
     // The parser's own words, without its position: a position it gives at the end of the text is that of the last
@@ -298,6 +319,9 @@ export async function readJsonFile(path: string, source: string, code: ProblemCo
   const offset = await firstErrorOffset(chunksOf(path, size));
   const { line, column } = await lineAndColumn(chunksOf(path, size), offset);
   throw new InputError(code, tx("json/syntax", { source, line, column, detail: syntax.detail }), {
-    hint: tx("json/syntax.hint"), line, column, ...(syntax.cause !== undefined ? { cause: syntax.cause } : {}),
+    hint: tx("json/syntax.hint"),
+    line,
+    column,
+    ...(syntax.cause !== undefined ? { cause: syntax.cause } : {}),
   });
 }

@@ -74,9 +74,14 @@ function sharesSameAs(a: Entity, b: Entity): boolean {
 
 /** Distance in metres between two venues' coordinates (equirectangular: exact enough under a few km), if both have them. */
 function metres(a: Entity, b: Entity): number | undefined {
-  const [la, lo, lb, mb] = [first(a, "latitude"), first(a, "longitude"), first(b, "latitude"), first(b, "longitude")].map(Number);
+  const [la, lo, lb, mb] = [
+    first(a, "latitude"),
+    first(a, "longitude"),
+    first(b, "latitude"),
+    first(b, "longitude"),
+  ].map(Number);
   if (![la, lo, lb, mb].every((n) => Number.isFinite(n))) return undefined;
-  const x = ((mb! - lo!) * Math.PI) / 180 * Math.cos((((la! + lb!) / 2) * Math.PI) / 180);
+  const x = (((mb! - lo!) * Math.PI) / 180) * Math.cos((((la! + lb!) / 2) * Math.PI) / 180);
   const y = ((lb! - la!) * Math.PI) / 180;
   return Math.sqrt(x * x + y * y) * 6_371_000;
 }
@@ -121,16 +126,30 @@ export function venueScore(a: Entity, b: Entity, lang: Lang = "en"): { score: nu
 }
 
 /** How alike two performances are: the same start (40), the same place (30: the same venue, or venues that are probably one), the production's name (30). */
-function performanceScore(index: EntityIndex, a: Entity, b: Entity, lang: Lang): { score: number; features: Feature[] } {
-  const start = Math.max(0, ...values(a, "startDate").flatMap((x) => values(b, "startDate").map((y) => compareDates(x, y))));
-  const place = Math.max(0, ...values(a, "location").flatMap((x) => values(b, "location").map((y) => {
-    if (x === y) return 1;
-    const [va, vb] = [index.entities.get(x), index.entities.get(y)];
-    return va && vb ? venueScore(va, vb, lang).score / 100 : 0;
-  })));
+function performanceScore(
+  index: EntityIndex,
+  a: Entity,
+  b: Entity,
+  lang: Lang,
+): { score: number; features: Feature[] } {
+  const start = Math.max(
+    0,
+    ...values(a, "startDate").flatMap((x) => values(b, "startDate").map((y) => compareDates(x, y))),
+  );
+  const place = Math.max(
+    0,
+    ...values(a, "location").flatMap((x) =>
+      values(b, "location").map((y) => {
+        if (x === y) return 1;
+        const [va, vb] = [index.entities.get(x), index.entities.get(y)];
+        return va && vb ? venueScore(va, vb, lang).score / 100 : 0;
+      }),
+    ),
+  );
   const names = (e: Entity): string[] => values(e, "workPerformed").flatMap((w) => index.entities.get(w)?.folded ?? []);
   const [na, nb] = [names(a), names(b)];
-  const production = values(a, "workPerformed").some((w) => values(b, "workPerformed").includes(w)) ? 1
+  const production = values(a, "workPerformed").some((w) => values(b, "workPerformed").includes(w))
+    ? 1
     : Math.max(bestName(a, b), ...na.flatMap((x) => nb.map((y) => similarity(x, y))));
   return {
     score: Math.round(400 * start + 300 * place + 300 * production) / 10,
@@ -169,7 +188,12 @@ export function findDuplicates(index: EntityIndex, options: DuplicateOptions = {
       return;
     }
     compared++;
-    const { score, features } = family === "venue" ? venueScore(a, b, lang) : family === "performance" ? performanceScore(index, a, b, lang) : otherScore(a, b, lang);
+    const { score, features } =
+      family === "venue"
+        ? venueScore(a, b, lang)
+        : family === "performance"
+          ? performanceScore(index, a, b, lang)
+          : otherScore(a, b, lang);
     if (score < minScore) return;
     const side = (e: Entity) => ({ id: e.id, name: index.name(e.id)?.value ?? e.id, graphs: e.graphs });
     const [x, y] = a.id < b.id ? [a, b] : [b, a];
@@ -197,7 +221,8 @@ export function findDuplicates(index: EntityIndex, options: DuplicateOptions = {
   for (const [key, list] of blocks) {
     const family = key.slice(0, key.indexOf(" ")) as Family;
     if (list.length > maxBlock && !key.includes(" id ") && family !== "performance") continue;
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i]!, list[j]!, family);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) consider(list[i]!, list[j]!, family);
   }
   pairs.sort((p, q) => q.score - p.score || (p.a.id < q.a.id ? -1 : p.a.id > q.a.id ? 1 : p.b.id < q.b.id ? -1 : 1));
   return { pairs, compared, skipped };

@@ -36,7 +36,8 @@ const byPath = new Map(NESTED.map((p) => [`${p.via!} ${p.predicate}`, p]));
 
 function valueOf(t: Term): Value {
   if (t.termType === "NamedNode") return { value: t.value, iri: true };
-  if (t.termType === "Literal") return { value: t.value, iri: false, ...(t.language ? { lang: t.language } : { datatype: t.datatype.value }) };
+  if (t.termType === "Literal")
+    return { value: t.value, iri: false, ...(t.language ? { lang: t.language } : { datatype: t.datatype.value }) };
   return { value: t.value, iri: false };
 }
 
@@ -67,13 +68,23 @@ export class EntityIndex {
     const index = new EntityIndex();
     const notCatalog = `FILTER(isIRI(?s) && ?g != <${CATALOG_GRAPH}>)`;
     const classes = [...familyClasses().keys()].map((c) => `<${c}>`).join(" ");
-    const typed = await source.select(`SELECT ?g ?s ?t WHERE { GRAPH ?g { VALUES ?t { ${classes} } ?s a ?t } ${notCatalog} }`, { unionDefaultGraph: false });
+    const typed = await source.select(
+      `SELECT ?g ?s ?t WHERE { GRAPH ?g { VALUES ?t { ${classes} } ?s a ?t } ${notCatalog} }`,
+      { unionDefaultGraph: false },
+    );
     for (const b of typed.bindings) index.#typed(b.s!.value, b.g!.value, b.t!.value);
-    const direct = await source.select(`SELECT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { ${DIRECT.map((p) => `<${p.predicate}>`).join(" ")} } ?s ?p ?o } ${notCatalog} }`, { unionDefaultGraph: false });
+    const direct = await source.select(
+      `SELECT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { ${DIRECT.map((p) => `<${p.predicate}>`).join(" ")} } ?s ?p ?o } ${notCatalog} }`,
+      { unionDefaultGraph: false },
+    );
     for (const b of direct.bindings) index.#add(b.s!.value, byPredicate.get(b.p!.value)!, valueOf(b.o!));
     const paths = NESTED.map((p) => `(<${p.via!}> <${p.predicate}>)`).join(" ");
-    const nested = await source.select(`SELECT ?s ?via ?p ?o WHERE { GRAPH ?g { VALUES (?via ?p) { ${paths} } ?s ?via ?n . ?n ?p ?o } ${notCatalog} }`, { unionDefaultGraph: false });
-    for (const b of nested.bindings) index.#add(b.s!.value, byPath.get(`${b.via!.value} ${b.p!.value}`)!, valueOf(b.o!));
+    const nested = await source.select(
+      `SELECT ?s ?via ?p ?o WHERE { GRAPH ?g { VALUES (?via ?p) { ${paths} } ?s ?via ?n . ?n ?p ?o } ${notCatalog} }`,
+      { unionDefaultGraph: false },
+    );
+    for (const b of nested.bindings)
+      index.#add(b.s!.value, byPath.get(`${b.via!.value} ${b.p!.value}`)!, valueOf(b.o!));
     index.#finish();
     return index;
   }
@@ -99,7 +110,9 @@ export class EntityIndex {
     for (const e of this.entities.values()) {
       if (!e.families.includes("performance")) continue;
       if (!e.props.get("name")?.length) {
-        const names = (e.props.get("workPerformed") ?? []).flatMap((w) => this.entities.get(w.value)?.props.get("name") ?? []);
+        const names = (e.props.get("workPerformed") ?? []).flatMap(
+          (w) => this.entities.get(w.value)?.props.get("name") ?? [],
+        );
         if (names.length) e.props.set("name", names);
       }
       for (const id of ["postalCode", "addressLocality"]) {
@@ -169,7 +182,12 @@ export class EntityIndex {
   name(id: string, lang?: string): Value | undefined {
     const names = this.entities.get(id)?.props.get("name") ?? [];
     const base = lang?.toLowerCase().split("-")[0];
-    return names.find((n) => n.lang?.toLowerCase() === lang?.toLowerCase()) ?? names.find((n) => base !== undefined && n.lang?.toLowerCase().split("-")[0] === base) ?? names.find((n) => !n.lang) ?? names[0];
+    return (
+      names.find((n) => n.lang?.toLowerCase() === lang?.toLowerCase()) ??
+      names.find((n) => base !== undefined && n.lang?.toLowerCase().split("-")[0] === base) ??
+      names.find((n) => !n.lang) ??
+      names[0]
+    );
   }
 
   /** The size of the index (entities, distinct name words). */
@@ -183,4 +201,3 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
   if (!l) map.set(key, [id]);
   else if (l[l.length - 1] !== id) l.push(id);
 }
-

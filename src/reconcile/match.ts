@@ -38,16 +38,26 @@ export interface Candidate {
 }
 
 const FEATURE_NAMES: Readonly<Record<string, { en: string; fr: string }>> = {
-  name: { en: "name similarity (0 to 1, case, accents and languages folded)", fr: "similarité du nom (de 0 à 1, casse, accents et langues confondus)" },
+  name: {
+    en: "name similarity (0 to 1, case, accents and languages folded)",
+    fr: "similarité du nom (de 0 à 1, casse, accents et langues confondus)",
+  },
   id: { en: "the id given is this entity's", fr: "l'id donné est celui de cette entité" },
-  sameAs: { en: "a known identifier (sameAs: Wikidata, ISNI, BnF, Artsdata) is this entity's", fr: "un identifiant connu (sameAs : Wikidata, ISNI, BnF, Artsdata) est celui de cette entité" },
+  sameAs: {
+    en: "a known identifier (sameAs: Wikidata, ISNI, BnF, Artsdata) is this entity's",
+    fr: "un identifiant connu (sameAs : Wikidata, ISNI, BnF, Artsdata) est celui de cette entité",
+  },
   type: { en: "of the type asked for", fr: "du type demandé" },
   property: { en: "similarity of {property} (0 to 1)", fr: "similarité de {property} (de 0 à 1)" },
-  unknown: { en: "{property}: a property this service does not know (not counted)", fr: "{property} : une propriété que ce service ne connaît pas (non comptée)" },
+  unknown: {
+    en: "{property}: a property this service does not know (not counted)",
+    fr: "{property} : une propriété que ce service ne connaît pas (non comptée)",
+  },
 };
 
 const valueText = (v: PropertyValue): string => (typeof v === "object" ? (v.name ?? v.id) : String(v));
-const valueId = (v: PropertyValue): string | undefined => (typeof v === "object" ? v.id : typeof v === "string" ? v : undefined);
+const valueId = (v: PropertyValue): string | undefined =>
+  typeof v === "object" ? v.id : typeof v === "string" ? v : undefined;
 
 /** What a condition says of one candidate: how alike (0..1), whether that counts as matching, whether it is certain. */
 interface Verdict {
@@ -90,7 +100,11 @@ export class Matcher {
       if (q.conditions.some((c, i) => c.required && !verdicts[i]!.matched)) continue;
       const certain = verdicts.some((v) => v.certain);
       const weight = verdicts.reduce((n, v) => n + v.weight, 0);
-      const score = certain ? 100 : weight ? Math.round((1000 * verdicts.reduce((n, v) => n + v.weight * v.similarity, 0)) / weight) / 10 : 0;
+      const score = certain
+        ? 100
+        : weight
+          ? Math.round((1000 * verdicts.reduce((n, v) => n + v.weight * v.similarity, 0)) / weight) / 10
+          : 0;
       const features = verdicts.map((v) => v.feature);
       if (q.type !== undefined) features.push({ id: "type", name: FEATURE_NAMES.type![this.#lang], value: true });
       scored.push({ e, score, certain, features });
@@ -104,12 +118,22 @@ export class Matcher {
   }
 
   /** An entity as a candidate (also what suggest answers, without score and features). */
-  candidate(e: Entity, lang: string | undefined, scoring: { score: number; match: boolean; features: Feature[] }): Candidate {
+  candidate(
+    e: Entity,
+    lang: string | undefined,
+    scoring: { score: number; match: boolean; features: Feature[] },
+  ): Candidate {
     const name = this.#index.name(e.id, lang ?? this.#lang);
     const description = this.describe(e, lang);
     return {
-      id: e.id, name: name?.value ?? e.id, ...(name?.lang ? { lang: name.lang } : {}), ...(description ? { description } : {}),
-      score: scoring.score, match: scoring.match, type: this.types(e), features: scoring.features,
+      id: e.id,
+      name: name?.value ?? e.id,
+      ...(name?.lang ? { lang: name.lang } : {}),
+      ...(description ? { description } : {}),
+      score: scoring.score,
+      match: scoring.match,
+      type: this.types(e),
+      features: scoring.features,
     };
   }
 
@@ -121,10 +145,17 @@ export class Matcher {
   describe(e: Entity, lang: string | undefined): string | undefined {
     const first = (p: string): string | undefined => e.props.get(p)?.[0]?.value;
     if (e.families.includes("performance")) {
-      const where = e.props.get("location")?.map((l) => this.#index.name(l.value, lang ?? this.#lang)?.value).find((n) => n !== undefined);
-      return [first("startDate"), where, first("addressLocality")].filter((x) => x !== undefined).join(" · ") || undefined;
+      const where = e.props
+        .get("location")
+        ?.map((l) => this.#index.name(l.value, lang ?? this.#lang)?.value)
+        .find((n) => n !== undefined);
+      return (
+        [first("startDate"), where, first("addressLocality")].filter((x) => x !== undefined).join(" · ") || undefined
+      );
     }
-    const place = [first("streetAddress"), [first("postalCode"), first("addressLocality")].filter((x) => x).join(" ")].filter((x) => x).join(", ");
+    const place = [first("streetAddress"), [first("postalCode"), first("addressLocality")].filter((x) => x).join(" ")]
+      .filter((x) => x)
+      .join(", ");
     if (place) return place;
     const d = pickLang(e.props.get("description") ?? [], lang ?? this.#lang)?.value;
     return d === undefined ? undefined : d.length > 160 ? `${d.slice(0, 157)}…` : d;
@@ -134,7 +165,9 @@ export class Matcher {
     if (type === undefined) return () => true;
     const t = typeOf(type);
     if (t) return (e) => e.families.includes(t.family);
-    const cls = type.replace(/^schema:/, "http://schema.org/").replace(/^https:\/\/schema\.org\//, "http://schema.org/");
+    const cls = type
+      .replace(/^schema:/, "http://schema.org/")
+      .replace(/^https:\/\/schema\.org\//, "http://schema.org/");
     return (e) => e.classes.includes(cls);
   }
 
@@ -155,9 +188,14 @@ export class Matcher {
       }
     }
     const names = q.conditions.filter((c) => c.matchType === "name");
-    const words = new Set(names.filter((c) => c.qualifier !== "WildcardMatch").flatMap((c) => c.values.flatMap((v) => tokens(foldName(valueText(v))))));
+    const words = new Set(
+      names
+        .filter((c) => c.qualifier !== "WildcardMatch")
+        .flatMap((c) => c.values.flatMap((v) => tokens(foldName(valueText(v))))),
+    );
     const lists = [...words].map((w) => this.#index.withToken(w));
-    for (const c of names) if (c.qualifier === "WildcardMatch") for (const v of c.values) lists.push(this.#patternCandidates(valueText(v)));
+    for (const c of names)
+      if (c.qualifier === "WildcardMatch") for (const v of c.values) lists.push(this.#patternCandidates(valueText(v)));
     for (const l of lists.sort((a, b) => a.length - b.length)) add(l);
     if (found.size) return found;
     for (const c of q.conditions) {
@@ -166,7 +204,8 @@ export class Matcher {
       for (const v of c.values) {
         if (c.qualifier !== "WildcardMatch") add(this.#index.withValue(p, valueId(v) ?? valueText(v)));
         else {
-          const pattern = p.kind === "code" ? foldCode(valueText(v)) : p.kind === "text" ? foldPattern(valueText(v)) : valueText(v);
+          const pattern =
+            p.kind === "code" ? foldCode(valueText(v)) : p.kind === "text" ? foldPattern(valueText(v)) : valueText(v);
           add(this.#index.withValueWhere(p, (key) => wildcardMatch(pattern, key), MAX_SCAN));
         }
       }
@@ -179,7 +218,9 @@ export class Matcher {
    * matching name, so those with a word containing the pattern's longest run (a scan of the distinct words).
    */
   #patternCandidates(pattern: string): string[] {
-    const runs = foldPattern(pattern).split(/[*? ]/).filter((r) => r);
+    const runs = foldPattern(pattern)
+      .split(/[*? ]/)
+      .filter((r) => r);
     const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), "");
     return longest ? this.#index.withTokenWhere((w) => w.includes(longest), MAX_SCAN) : [];
   }
@@ -192,7 +233,11 @@ export class Matcher {
       return e.folded.some((f) => wildcardMatch(pattern, f)) ? 1 : 0;
     }
     const wanted = exactText(asked);
-    return [...(e.props.get("name") ?? []), ...(e.props.get("alternateName") ?? [])].some((n) => exactText(n.value) === wanted) ? 1 : 0;
+    return [...(e.props.get("name") ?? []), ...(e.props.get("alternateName") ?? [])].some(
+      (n) => exactText(n.value) === wanted,
+    )
+      ? 1
+      : 0;
   }
 
   #judge(c: Condition, e: Entity): Verdict {
@@ -208,7 +253,13 @@ export class Matcher {
     const p = propertyOf(c.propertyId!);
     if (!p) {
       const name = FEATURE_NAMES.unknown![this.#lang].replace("{property}", c.propertyId!.slice(0, 80));
-      return { similarity: 0, matched: c.quantifier === "none", certain: false, weight: 0, feature: { id: `property:${c.propertyId!.slice(0, 80)}`, name, value: false } };
+      return {
+        similarity: 0,
+        matched: c.quantifier === "none",
+        certain: false,
+        weight: 0,
+        feature: { id: `property:${c.propertyId!.slice(0, 80)}`, name, value: false },
+      };
     }
     if (p.id === "sameAs") {
       const sims = c.values.map((v) => (this.#isIt(e, valueId(v)) ? 1 : 0));
@@ -222,16 +273,29 @@ export class Matcher {
   }
 
   /** Combines the values' similarities by the condition's quantifier. */
-  #verdict(c: Condition, sims: number[], feature: { id: string; name: string }, weight: number, boolean = false): Verdict {
+  #verdict(
+    c: Condition,
+    sims: number[],
+    feature: { id: string; name: string },
+    weight: number,
+    boolean = false,
+  ): Verdict {
     const max = Math.max(0, ...sims);
     // none: no value may match (a value merely alike, under MATCHING, does not count against it).
-    const similarity = c.quantifier === "all" ? Math.min(...sims) : c.quantifier === "none" ? (max >= MATCHING ? 0 : 1) : max;
+    const similarity =
+      c.quantifier === "all" ? Math.min(...sims) : c.quantifier === "none" ? (max >= MATCHING ? 0 : 1) : max;
     const matched = similarity >= MATCHING;
     const value = boolean ? matched : Math.round(similarity * 1000) / 1000;
     // An identifier condition weighs nothing (its match is certain, its absence no evidence), except a `none`
     // one the candidate breaks: that counts as a condition scored 0.
     const counted = boolean ? (c.quantifier === "none" && !matched ? 1 : 0) : weight;
-    return { similarity, matched, certain: boolean && matched && c.quantifier !== "none", weight: counted, feature: { ...feature, value } };
+    return {
+      similarity,
+      matched,
+      certain: boolean && matched && c.quantifier !== "none",
+      weight: counted,
+      feature: { ...feature, value },
+    };
   }
 
   /** Whether an id names this entity: its IRI, or an identifier it is the same as. */
@@ -287,7 +351,8 @@ export class Matcher {
         return compareDates(textValue, stored.value) === 1 ? 1 : 0;
       case "entity": {
         const target = this.#index.entities.get(stored.value);
-        if (typeof asked === "object" || /^[a-z][a-z0-9+.-]*:\S+$/i.test(textValue)) return (target ? this.#isIt(target, valueId(asked)) : stored.value === valueId(asked)) ? 1 : 0;
+        if (typeof asked === "object" || /^[a-z][a-z0-9+.-]*:\S+$/i.test(textValue))
+          return (target ? this.#isIt(target, valueId(asked)) : stored.value === valueId(asked)) ? 1 : 0;
         const names = target ? [...(target.props.get("name") ?? []), ...(target.props.get("alternateName") ?? [])] : [];
         return names.some((n) => exactText(n.value) === exactText(textValue)) ? 1 : 0;
       }
@@ -302,7 +367,11 @@ function best(asked: string, names: readonly string[]): number {
 }
 
 function pickLang(values: readonly Value[], lang: string): Value | undefined {
-  return values.find((v) => v.lang?.split("-")[0]?.toLowerCase() === lang.split("-")[0]?.toLowerCase()) ?? values.find((v) => !v.lang) ?? values[0];
+  return (
+    values.find((v) => v.lang?.split("-")[0]?.toLowerCase() === lang.split("-")[0]?.toLowerCase()) ??
+    values.find((v) => !v.lang) ??
+    values[0]
+  );
 }
 
 const OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;

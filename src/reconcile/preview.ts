@@ -8,7 +8,8 @@ import { html } from "../web/html.js";
 import type { EntityIndex } from "./entities.js";
 import { Matcher } from "./match.js";
 
-const STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:8px;color:#111}h1{font-size:16px;margin:0 0 4px}p{margin:2px 0}ul{margin:4px 0;padding-left:18px}.t{color:#555}";
+const STYLE =
+  "body{font:14px/1.4 system-ui,sans-serif;margin:8px;color:#111}h1{font-size:16px;margin:0 0 4px}p{margin:2px 0}ul{margin:4px 0;padding-left:18px}.t{color:#555}";
 
 /** The Content-Security-Policy of the preview: no script, no fetch, the one style block; embeddable (OpenRefine frames it). */
 export const PREVIEW_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(STYLE).digest("base64")}'; img-src 'self' data:; base-uri 'none'; form-action 'none'`;
@@ -32,7 +33,14 @@ export function previewPage(index: EntityIndex, id: string, lang: Lang): string 
 <p class="t">${c.type.map((t) => t.name).join(", ")}</p>
 ${c.description ? html`<p>${c.description}</p>` : ""}
 <p class="t">${l.id}: ${e.id}</p>
-${sameAs.length ? html`<p>${l.sameAs}:</p><ul>${sameAs.map((s) => html`<li>${s}</li>`)}</ul>` : ""}
+${
+  sameAs.length
+    ? html`<p>${l.sameAs}:</p>
+        <ul>
+          ${sameAs.map((s) => html`<li>${s}</li>`)}
+        </ul>`
+    : ""
+}
 <p class="t">${l.graphs}: ${e.graphs.join(", ")}</p>
 </body></html>`;
   return body.text;

@@ -70,19 +70,43 @@ export function checkQualifiers(queries: readonly ReconQuery[]): void {
       const path = `queries[${i}].conditions[${j}].matchQualifier`;
       const target: Target = c.matchType === "property" ? propertyOf(c.propertyId!) : c.matchType;
       const allowed = qualifiersFor(target);
-      const what = c.matchType === "property" ? `propertyId ${JSON.stringify(c.propertyId!.slice(0, 80))}` : `matchType ${c.matchType}`;
+      const what =
+        c.matchType === "property"
+          ? `propertyId ${JSON.stringify(c.propertyId!.slice(0, 80))}`
+          : `matchType ${c.matchType}`;
       const shown = JSON.stringify(c.qualifier.slice(0, 60));
       if (!(allowed as readonly string[]).includes(c.qualifier)) {
         const known = c.qualifier in QUALIFIERS;
-        throw new HttpError(400, "reconcile/bad-qualifier", tx(known ? "reconcile/qualifier-not-here" : "reconcile/unknown-qualifier", { path, qualifier: shown, what }), {
-          hint: tx("reconcile/qualifier.hint", { allowed: allowed.join(", "), what }),
-        });
+        throw new HttpError(
+          400,
+          "reconcile/bad-qualifier",
+          tx(known ? "reconcile/qualifier-not-here" : "reconcile/unknown-qualifier", { path, qualifier: shown, what }),
+          {
+            hint: tx("reconcile/qualifier.hint", { allowed: allowed.join(", "), what }),
+          },
+        );
       }
       if (c.qualifier === "WildcardMatch") {
         for (const v of c.values) {
           const s = typeof v === "object" ? (v.name ?? v.id) : String(v);
-          if (!/[\p{L}\p{N}]/u.test(s)) throw new HttpError(400, "reconcile/bad-qualifier", tx("reconcile/pattern-empty", { path: path.replace(/matchQualifier$/, "propertyValue") }), { hint: tx("reconcile/pattern-empty.hint") });
-          if (s.length > MAX_PATTERN) throw new HttpError(400, "reconcile/too-long", tx("reconcile/too-long", { path: path.replace(/matchQualifier$/, "propertyValue"), length: s.length, max: MAX_PATTERN }), { hint: tx("reconcile/qualifier.hint", { allowed: allowed.join(", "), what }) });
+          if (!/[\p{L}\p{N}]/u.test(s))
+            throw new HttpError(
+              400,
+              "reconcile/bad-qualifier",
+              tx("reconcile/pattern-empty", { path: path.replace(/matchQualifier$/, "propertyValue") }),
+              { hint: tx("reconcile/pattern-empty.hint") },
+            );
+          if (s.length > MAX_PATTERN)
+            throw new HttpError(
+              400,
+              "reconcile/too-long",
+              tx("reconcile/too-long", {
+                path: path.replace(/matchQualifier$/, "propertyValue"),
+                length: s.length,
+                max: MAX_PATTERN,
+              }),
+              { hint: tx("reconcile/qualifier.hint", { allowed: allowed.join(", "), what }) },
+            );
         }
       }
     });
@@ -98,7 +122,12 @@ function foldPiece(piece: string): string {
 
 /** A pattern as compared with folded names: literal pieces folded, `*` and `?` kept. */
 export function foldPattern(pattern: string): string {
-  return pattern.split(/([*?])/).map((p) => (p === "*" || p === "?" ? p : foldPiece(p))).join("").replace(/ {2,}/g, " ").replace(/^ | $/g, "");
+  return pattern
+    .split(/([*?])/)
+    .map((p) => (p === "*" || p === "?" ? p : foldPiece(p)))
+    .join("")
+    .replace(/ {2,}/g, " ")
+    .replace(/^ | $/g, "");
 }
 
 /**

@@ -48,8 +48,14 @@ const EXPECT = {
   matchType: { en: "`name`, `id` or `property`", fr: "`name`, `id` ou `property`" },
   quantifier: { en: "`any`, `all` or `none`", fr: "`any`, `all` ou `none`" },
   dir: { en: "`ltr`, `rtl` or `auto`", fr: "`ltr`, `rtl` ou `auto`" },
-  value: { en: "a string, number, boolean or {id, name} (or an array of them)", fr: "une chaîne, un nombre, un booléen ou {id, name} (ou un tableau de ceux-ci)" },
-  propertyId: { en: "a `propertyId` (`matchType` `property` needs one)", fr: "un `propertyId` (`matchType` `property` en demande un)" },
+  value: {
+    en: "a string, number, boolean or {id, name} (or an array of them)",
+    fr: "une chaîne, un nombre, un booléen ou {id, name} (ou un tableau de ceux-ci)",
+  },
+  propertyId: {
+    en: "a `propertyId` (`matchType` `property` needs one)",
+    fr: "un `propertyId` (`matchType` `property` en demande un)",
+  },
   query: { en: "a `query` string or `properties`", fr: "une chaîne `query` ou des `properties`" },
   properties: { en: 'an array of {"pid": …, "v": …}', fr: 'un tableau de {"pid": …, "v": …}' },
 } as const satisfies Record<string, Text>;
@@ -64,7 +70,12 @@ function shown(v: unknown): string {
 }
 
 export function bad(path: string, expected: Expect, got: unknown, hint: Text = tx("reconcile/batch.hint")): HttpError {
-  return new HttpError(400, "reconcile/bad-query", txBy("reconcile/bad-field", (lang) => ({ path, expected: EXPECT[expected][lang], got: shown(got) })), { hint });
+  return new HttpError(
+    400,
+    "reconcile/bad-query",
+    txBy("reconcile/bad-field", (lang) => ({ path, expected: EXPECT[expected][lang], got: shown(got) })),
+    { hint },
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -73,13 +84,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function text(v: unknown, path: string, required = false): string | undefined {
   if (v === undefined && !required) return undefined;
   if (typeof v !== "string") throw bad(path, "string", v);
-  if (v.length > MAX_TEXT) throw new HttpError(400, "reconcile/too-long", tx("reconcile/too-long", { path, length: v.length, max: MAX_TEXT }), { hint: tx("reconcile/batch.hint") });
+  if (v.length > MAX_TEXT)
+    throw new HttpError(
+      400,
+      "reconcile/too-long",
+      tx("reconcile/too-long", { path, length: v.length, max: MAX_TEXT }),
+      { hint: tx("reconcile/batch.hint") },
+    );
   return v;
 }
 
 function list(v: unknown, path: string, max: number, what: Expect = "array"): unknown[] {
   if (!Array.isArray(v)) throw bad(path, what, v);
-  if (v.length > max) throw new HttpError(400, "reconcile/too-many", tx("reconcile/too-many", { path, count: v.length, max }), { hint: tx("reconcile/batch.hint") });
+  if (v.length > max)
+    throw new HttpError(400, "reconcile/too-many", tx("reconcile/too-many", { path, count: v.length, max }), {
+      hint: tx("reconcile/batch.hint"),
+    });
   return v;
 }
 
@@ -110,7 +130,9 @@ function propertyValue(v: unknown, path: string): PropertyValue {
 
 function values(v: unknown, path: string): PropertyValue[] {
   if (v === undefined) throw bad(path, "value", v);
-  return Array.isArray(v) ? list(v, path, MAX_VALUES).map((x, i) => propertyValue(x, `${path}[${i}]`)) : [propertyValue(v, path)];
+  return Array.isArray(v)
+    ? list(v, path, MAX_VALUES).map((x, i) => propertyValue(x, `${path}[${i}]`))
+    : [propertyValue(v, path)];
 }
 
 function condition(c: unknown, path: string): Condition {
@@ -120,13 +142,19 @@ function condition(c: unknown, path: string): Condition {
   const propertyId = text(c.propertyId, `${path}.propertyId`);
   if (matchType === "property" && propertyId === undefined) throw bad(`${path}.propertyId`, "propertyId", undefined);
   if (c.required !== undefined && typeof c.required !== "boolean") throw bad(`${path}.required`, "boolean", c.required);
-  const quantifier = optional(c.matchQuantifier, `${path}.matchQuantifier`, ["any", "all", "none"], "quantifier") ?? "any";
+  const quantifier =
+    optional(c.matchQuantifier, `${path}.matchQuantifier`, ["any", "all", "none"], "quantifier") ?? "any";
   const qualifier = text(c.matchQualifier, `${path}.matchQualifier`);
   const lang = text(c.lang, `${path}.lang`);
   optional(c.dir, `${path}.dir`, ["ltr", "rtl", "auto"], "dir");
   return {
-    matchType, values: values(c.propertyValue, `${path}.propertyValue`), required: c.required === true, quantifier,
-    ...(propertyId !== undefined ? { propertyId } : {}), ...(qualifier !== undefined ? { qualifier } : {}), ...(lang !== undefined ? { lang } : {}),
+    matchType,
+    values: values(c.propertyValue, `${path}.propertyValue`),
+    required: c.required === true,
+    quantifier,
+    ...(propertyId !== undefined ? { propertyId } : {}),
+    ...(qualifier !== undefined ? { qualifier } : {}),
+    ...(lang !== undefined ? { lang } : {}),
   };
 }
 
@@ -135,7 +163,13 @@ const QUERY_FIELDS = new Set(["type", "limit", "lang", "dir", "conditions"]);
 function query(q: unknown, path: string): ReconQuery {
   if (!isObject(q)) throw bad(path, "object", q);
   for (const k of Object.keys(q)) {
-    if (!QUERY_FIELDS.has(k)) throw new HttpError(400, "reconcile/bad-query", tx("reconcile/unknown-field", { path, name: JSON.stringify(k.slice(0, 60)) }), { hint: tx("reconcile/batch.hint") });
+    if (!QUERY_FIELDS.has(k))
+      throw new HttpError(
+        400,
+        "reconcile/bad-query",
+        tx("reconcile/unknown-field", { path, name: JSON.stringify(k.slice(0, 60)) }),
+        { hint: tx("reconcile/batch.hint") },
+      );
   }
   const type = text(q.type, `${path}.type`);
   const lang = text(q.lang, `${path}.lang`);
@@ -143,19 +177,25 @@ function query(q: unknown, path: string): ReconQuery {
   const conds = list(q.conditions, `${path}.conditions`, MAX_CONDITIONS, "nonEmpty");
   if (!conds.length) throw bad(`${path}.conditions`, "nonEmpty", conds);
   return {
-    limit: limitOf(q.limit, `${path}.limit`), conditions: conds.map((c, i) => condition(c, `${path}.conditions[${i}]`)),
-    ...(type !== undefined ? { type } : {}), ...(lang !== undefined ? { lang } : {}),
+    limit: limitOf(q.limit, `${path}.limit`),
+    conditions: conds.map((c, i) => condition(c, `${path}.conditions[${i}]`)),
+    ...(type !== undefined ? { type } : {}),
+    ...(lang !== undefined ? { lang } : {}),
   };
 }
 
 function tooLarge(count: number): HttpError {
-  return new HttpError(413, "reconcile/batch-too-large", tx("reconcile/batch-too-large", { count, max: MAX_BATCH }), { hint: tx("reconcile/batch-too-large.hint", { max: MAX_BATCH }) });
+  return new HttpError(413, "reconcile/batch-too-large", tx("reconcile/batch-too-large", { count, max: MAX_BATCH }), {
+    hint: tx("reconcile/batch-too-large.hint", { max: MAX_BATCH }),
+  });
 }
 
 /** A 1.0 draft query batch (parsed JSON) → its queries. */
 export function readBatch(doc: unknown): ReconQuery[] {
   if (isObject(doc) && doc.queries === undefined && Object.keys(doc).length && Object.values(doc).every(isObject)) {
-    throw new HttpError(400, "reconcile/old-format", tx("reconcile/old-format"), { hint: tx("reconcile/old-format.hint") });
+    throw new HttpError(400, "reconcile/old-format", tx("reconcile/old-format"), {
+      hint: tx("reconcile/old-format.hint"),
+    });
   }
   if (!isObject(doc)) throw bad("(body)", "batch", doc);
   if (!Array.isArray(doc.queries)) throw bad("queries", "array", doc.queries);
@@ -175,15 +215,25 @@ export function readOldBatch(doc: unknown): { keys: string[]; queries: ReconQuer
     const q = doc[k];
     if (!isObject(q)) throw bad(path, "object", q, hint);
     const name = text(q.query, `${path}.query`);
-    const type = Array.isArray(q.type) ? text(list(q.type, `${path}.type`, 1)[0], `${path}.type[0]`) : text(q.type, `${path}.type`);
-    const props = q.properties === undefined ? [] : list(q.properties, `${path}.properties`, MAX_CONDITIONS, "properties");
+    const type = Array.isArray(q.type)
+      ? text(list(q.type, `${path}.type`, 1)[0], `${path}.type[0]`)
+      : text(q.type, `${path}.type`);
+    const props =
+      q.properties === undefined ? [] : list(q.properties, `${path}.properties`, MAX_CONDITIONS, "properties");
     const conditions: Condition[] = props.map((p, i) => {
       const at = `${path}.properties[${i}]`;
       if (!isObject(p)) throw bad(at, "properties", p, hint);
       const pid = text(p.pid ?? p.p, `${at}.pid`, true)!;
-      return { matchType: "property", propertyId: pid, values: values(p.v, `${at}.v`), required: false, quantifier: "any" };
+      return {
+        matchType: "property",
+        propertyId: pid,
+        values: values(p.v, `${at}.v`),
+        required: false,
+        quantifier: "any",
+      };
     });
-    if (name !== undefined && name.trim()) conditions.unshift({ matchType: "name", values: [name], required: false, quantifier: "any" });
+    if (name !== undefined && name.trim())
+      conditions.unshift({ matchType: "name", values: [name], required: false, quantifier: "any" });
     if (!conditions.length) throw bad(path, "query", q.query, hint);
     return { limit: limitOf(q.limit, `${path}.limit`), conditions, ...(type !== undefined ? { type } : {}) };
   });
@@ -192,12 +242,16 @@ export function readOldBatch(doc: unknown): { keys: string[]; queries: ReconQuer
 
 /** A data extension query (`{"ids": [...], "properties": [{"id": …}]}`). */
 export function readExtension(doc: unknown): { ids: string[]; properties: string[] } {
-  const hint: Text = { en: 'send {"ids": ["…"], "properties": [{"id": "name"}]}', fr: 'envoyez {"ids": ["…"], "properties": [{"id": "name"}]}' };
+  const hint: Text = {
+    en: 'send {"ids": ["…"], "properties": [{"id": "name"}]}',
+    fr: 'envoyez {"ids": ["…"], "properties": [{"id": "name"}]}',
+  };
   if (!isObject(doc)) throw bad("(body)", "object", doc, hint);
   const ids = list(doc.ids, "ids", MAX_BATCH * 2).map((v, i) => text(v, `ids[${i}]`, true)!);
   const properties = list(doc.properties, "properties", MAX_CONDITIONS).map((p, i) => {
     if (!isObject(p)) throw bad(`properties[${i}]`, "object", p, hint);
-    if (p.settings !== undefined && !isObject(p.settings)) throw bad(`properties[${i}].settings`, "object", p.settings, hint);
+    if (p.settings !== undefined && !isObject(p.settings))
+      throw bad(`properties[${i}].settings`, "object", p.settings, hint);
     return text(p.id, `properties[${i}].id`, true)!;
   });
   return { ids, properties };
@@ -211,6 +265,11 @@ export function parseJson(textValue: string, what: Text): unknown {
     // The parser's own message is English: only the place it names is carried.
     const at = /position (\d+)/.exec((e as Error).message)?.[1];
     const where = at === undefined ? { en: "", fr: "" } : { en: ` (at character ${at})`, fr: ` (au caractère ${at})` };
-    throw new HttpError(400, "reconcile/not-json", txBy("reconcile/not-json", (lang) => ({ what: what[lang], where: where[lang] })), { hint: tx("reconcile/batch.hint") });
+    throw new HttpError(
+      400,
+      "reconcile/not-json",
+      txBy("reconcile/not-json", (lang) => ({ what: what[lang], where: where[lang] })),
+      { hint: tx("reconcile/batch.hint") },
+    );
   }
 }

@@ -68,7 +68,7 @@ export function similarity(a: string, b: string): number {
   const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   let found = 0;
   for (const w of small) if (large.has(w)) found++;
-  const words = small.size ? (0.9 * found) / small.size * (0.7 + (0.3 * small.size) / large.size) : 0;
+  const words = small.size ? ((0.9 * found) / small.size) * (0.7 + (0.3 * small.size) / large.size) : 0;
   return Math.max(Math.min(dice, 0.99), words);
 }
 

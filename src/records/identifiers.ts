@@ -40,8 +40,13 @@ export function normalizeId(scheme: IdScheme, raw: string): IdResult {
       return m ? { ok: true, value: `http://www.wikidata.org/entity/${m[1]}` } : { ok: false };
     }
     case "isni": {
-      const compact = text.replace(/^(?:https?:\/\/)?(?:www\.)?isni\.org\/isni\//i, "").replace(/[\s-]/g, "").toUpperCase();
-      return /^\d{15}[\dX]$/.test(compact) && isniCheckOk(compact) ? { ok: true, value: `https://isni.org/isni/${compact}` } : { ok: false };
+      const compact = text
+        .replace(/^(?:https?:\/\/)?(?:www\.)?isni\.org\/isni\//i, "")
+        .replace(/[\s-]/g, "")
+        .toUpperCase();
+      return /^\d{15}[\dX]$/.test(compact) && isniCheckOk(compact)
+        ? { ok: true, value: `https://isni.org/isni/${compact}` }
+        : { ok: false };
     }
     case "bnf": {
       const m = BNF_RE.exec(text);

@@ -10,17 +10,29 @@ const FORMAT_SCHEMA: Readonly<Record<string, Schema>> = {
   localId: { type: "string", minLength: 1, maxLength: 256 },
   iri: { type: "string", format: "uri", pattern: "^https?://" },
   baseIri: { type: "string", format: "uri", pattern: "^https?://[^?]*[/#]$" },
-  dateTime: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?$" },
-  dateOrDateTime: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$" },
+  dateTime: {
+    type: "string",
+    pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?$",
+  },
+  dateOrDateTime: {
+    type: "string",
+    pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
+  },
   yearOrDate: { type: "string", pattern: "^\\d{4}(-\\d{2}-\\d{2})?$" },
-  duration: { type: "string", pattern: "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$" },
+  duration: {
+    type: "string",
+    pattern: "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$",
+  },
   lang: { type: "string", pattern: "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$" },
   currency: { type: "string", pattern: "^[A-Z]{3}$" },
   country: { type: "string", pattern: "^[A-Z]{2}$" },
   timeZone: { type: "string", pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", description: "IANA time zone" },
   text: { type: "string", minLength: 1, pattern: "\\S" },
   licence: {
-    anyOf: [{ enum: ["etalab-2.0", "cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "odbl-1.0"] }, { type: "string", format: "uri", pattern: "^https?://" }],
+    anyOf: [
+      { enum: ["etalab-2.0", "cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "odbl-1.0"] },
+      { type: "string", format: "uri", pattern: "^https?://" },
+    ],
   },
 };
 

@@ -5,7 +5,10 @@ import type { Format, Spec } from "./spec.js";
 
 export const FORMAT_TEXT: Readonly<Record<Format, { expected: Text; example: string }>> = {
   localId: { expected: { en: "a non-empty local id", fr: "un identifiant local non vide" }, example: "p-12" },
-  iri: { expected: { en: "an absolute http(s) URL", fr: "une URL http(s) absolue" }, example: "https://www.example.org/page" },
+  iri: {
+    expected: { en: "an absolute http(s) URL", fr: "une URL http(s) absolue" },
+    example: "https://www.example.org/page",
+  },
   baseIri: {
     expected: { en: "an absolute http(s) IRI ending with / or #", fr: "une IRI http(s) absolue terminée par / ou #" },
     example: "https://data.example.org/",
@@ -21,11 +24,17 @@ export const FORMAT_TEXT: Readonly<Record<Format, { expected: Text; example: str
     expected: { en: "an ISO 8601 date or date-time", fr: "une date ou date-heure ISO 8601" },
     example: "2026-09-01 or 2026-09-01T10:00:00+02:00",
   },
-  yearOrDate: { expected: { en: "a year or an ISO 8601 date", fr: "une année ou une date ISO 8601" }, example: "1853 or 1853-03-06" },
+  yearOrDate: {
+    expected: { en: "a year or an ISO 8601 date", fr: "une année ou une date ISO 8601" },
+    example: "1853 or 1853-03-06",
+  },
   duration: { expected: { en: "an ISO 8601 duration", fr: "une durée ISO 8601" }, example: "PT2H30M" },
   lang: { expected: { en: "a BCP 47 language tag", fr: "une étiquette de langue BCP 47" }, example: "fr, en, fr-CA" },
   currency: { expected: { en: "an ISO 4217 currency code", fr: "un code de devise ISO 4217" }, example: "EUR" },
-  country: { expected: { en: "an ISO 3166-1 alpha-2 country code", fr: "un code pays ISO 3166-1 alpha-2" }, example: "FR" },
+  country: {
+    expected: { en: "an ISO 3166-1 alpha-2 country code", fr: "un code pays ISO 3166-1 alpha-2" },
+    example: "FR",
+  },
   timeZone: { expected: { en: "an IANA time zone", fr: "un fuseau horaire IANA" }, example: "Europe/Paris" },
   text: { expected: { en: "a non-empty text", fr: "un texte non vide" }, example: "Lyon" },
   licence: {
@@ -41,14 +50,19 @@ export const FORMAT_TEXT: Readonly<Record<Format, { expected: Text; example: str
 export function expectation(spec: Spec): { expected: Text; example: string } {
   switch (spec.t) {
     case "string":
-      return spec.format ? FORMAT_TEXT[spec.format] : { expected: { en: "a string", fr: "une chaîne" }, example: "\"…\"" };
+      return spec.format
+        ? FORMAT_TEXT[spec.format]
+        : { expected: { en: "a string", fr: "une chaîne" }, example: '"…"' };
     case "number": {
       const kind = spec.integer ? { en: "an integer", fr: "un entier" } : { en: "a number", fr: "un nombre" };
       const bounds: string[] = [];
       if (spec.min !== undefined) bounds.push(`${spec.exclusiveMin ? ">" : "≥"} ${spec.min}`);
       if (spec.max !== undefined) bounds.push(`≤ ${spec.max}`);
       const b = bounds.length ? ` ${bounds.join(", ")}` : "";
-      return { expected: { en: `${kind.en}${b}`, fr: `${kind.fr}${b}` }, example: String(spec.exclusiveMin ? (spec.min ?? 0) + 1 : (spec.min ?? 0)) };
+      return {
+        expected: { en: `${kind.en}${b}`, fr: `${kind.fr}${b}` },
+        example: String(spec.exclusiveMin ? (spec.min ?? 0) + 1 : (spec.min ?? 0)),
+      };
     }
     case "boolean":
       return { expected: { en: "true or false", fr: "true ou false" }, example: "true" };
@@ -59,14 +73,20 @@ export function expectation(spec: Spec): { expected: Text; example: string } {
     case "langmap":
       return {
         expected: { en: "a language map of non-empty texts", fr: "une table de langues aux textes non vides" },
-        example: "{\"fr\": \"…\", \"en\": \"…\"}",
+        example: '{"fr": "…", "en": "…"}',
       };
     case "array":
       return { expected: { en: "a list", fr: "une liste" }, example: "[…]" };
     case "object":
       return { expected: { en: `an object (${spec.def})`, fr: `un objet (${spec.def})` }, example: "{…}" };
     case "ref":
-      return { expected: { en: `the id of one of the document's ${spec.to}`, fr: `l'id d'un élément de ${spec.to} du document` }, example: "\"v-1\"" };
+      return {
+        expected: {
+          en: `the id of one of the document's ${spec.to}`,
+          fr: `l'id d'un élément de ${spec.to} du document`,
+        },
+        example: '"v-1"',
+      };
   }
 }
 

@@ -6,10 +6,29 @@ import type { ParseResult, RecordRef } from "../mapping/types.js";
 import { normalizeId, ID_EXAMPLES, type IdScheme } from "./identifiers.js";
 import { closest, expectation } from "./messages.js";
 import { COLLECTION_SPECS, PUBLISHER, type Field, type Spec } from "./spec.js";
-import { epochOf, formatIsoDate, formatOffset, isDuration, isTimeZone, parseIsoDate, resolveLocalTime, type ParsedDate } from "./time.js";
 import {
-  COLLECTIONS, ENTITY_OF, type AgentRef, type Collection, type ExternalIds, type Offer, type Performance, type Production,
-  type RecordDocument, type Series, type Venue, type Work,
+  epochOf,
+  formatIsoDate,
+  formatOffset,
+  isDuration,
+  isTimeZone,
+  parseIsoDate,
+  resolveLocalTime,
+  type ParsedDate,
+} from "./time.js";
+import {
+  COLLECTIONS,
+  ENTITY_OF,
+  type AgentRef,
+  type Collection,
+  type ExternalIds,
+  type Offer,
+  type Performance,
+  type Production,
+  type RecordDocument,
+  type Series,
+  type Venue,
+  type Work,
 } from "./types.js";
 
 const ID_SCHEMES: readonly IdScheme[] = ["wikidata", "isni", "bnf", "artsdata", "siret"];
@@ -29,7 +48,12 @@ function hasNull(value: unknown): boolean {
 }
 
 /** The record without its failed and unknown fields; the record itself when it has none (the usual case). */
-function usableFields(raw: Record<string, unknown>, spec: Extract<Spec, { t: "object" }>, failed: ReadonlySet<string> | undefined, unknown: boolean): Record<string, unknown> {
+function usableFields(
+  raw: Record<string, unknown>,
+  spec: Extract<Spec, { t: "object" }>,
+  failed: ReadonlySet<string> | undefined,
+  unknown: boolean,
+): Record<string, unknown> {
   // The structural check has already looked for unknown fields: a record with none and no failed field is used as is.
   if (failed === undefined && !unknown) return raw;
   const out: Record<string, unknown> = {};
@@ -50,7 +74,8 @@ function withoutNulls<T>(value: T): T {
 // An http(s) IRI with a plain DNS host (last label starting with a letter: never read as an IPv4 address), no port
 // no punycode label (which the URL parser decodes and may refuse) and only characters the URL parser accepts as
 // they are: valid without building a URL object (the usual case). Anything else goes through the URL parser.
-const PLAIN_HTTP_IRI = /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][^\s<>"{}|\\^`\u0000-\u001f\u007f]*)?$/i;
+const PLAIN_HTTP_IRI =
+  /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][^\s<>"{}|\\^`\u0000-\u001f\u007f]*)?$/i;
 
 export function isHttpIri(value: string): boolean {
   if (PLAIN_HTTP_IRI.test(value)) return true;
@@ -86,19 +111,32 @@ const COUNTRY_RE = /^[A-Z]{2}$/;
 
 function formatOk(format: NonNullable<Extract<Spec, { t: "string" }>["format"]>, v: string): boolean {
   switch (format) {
-    case "localId": return v.trim().length > 0 && v.length <= 256 && !CONTROL_RE.test(v);
-    case "iri": return isHttpIri(v);
-    case "baseIri": return isHttpIri(v) && ENDS_IN_SLASH_OR_HASH.test(v) && !v.includes("?");
-    case "dateTime": return dateFormatOk(v, false);
-    case "dateOrDateTime": return dateFormatOk(v, true);
-    case "yearOrDate": return YEAR_RE.test(v) || parseIsoDate(v)?.kind === "date";
-    case "duration": return isDuration(v);
-    case "lang": return LANG_RE.test(v);
-    case "currency": return CURRENCY_RE.test(v);
-    case "country": return COUNTRY_RE.test(v);
-    case "timeZone": return isTimeZone(v);
-    case "text": return v.trim().length > 0;
-    case "licence": return LICENCE_KEYS.has(v) || isHttpIri(v);
+    case "localId":
+      return v.trim().length > 0 && v.length <= 256 && !CONTROL_RE.test(v);
+    case "iri":
+      return isHttpIri(v);
+    case "baseIri":
+      return isHttpIri(v) && ENDS_IN_SLASH_OR_HASH.test(v) && !v.includes("?");
+    case "dateTime":
+      return dateFormatOk(v, false);
+    case "dateOrDateTime":
+      return dateFormatOk(v, true);
+    case "yearOrDate":
+      return YEAR_RE.test(v) || parseIsoDate(v)?.kind === "date";
+    case "duration":
+      return isDuration(v);
+    case "lang":
+      return LANG_RE.test(v);
+    case "currency":
+      return CURRENCY_RE.test(v);
+    case "country":
+      return COUNTRY_RE.test(v);
+    case "timeZone":
+      return isTimeZone(v);
+    case "text":
+      return v.trim().length > 0;
+    case "licence":
+      return LICENCE_KEYS.has(v) || isHttpIri(v);
   }
 }
 
@@ -115,10 +153,12 @@ function bounded(value: unknown): unknown {
   let seen = 0;
   while (stack.length) {
     const [v, depth] = stack.pop()!;
-    if (depth > MAX_SHOWN_DEPTH) return `${Array.isArray(value) ? "[…]" : "{…}"} nested more than ${MAX_SHOWN_DEPTH} levels deep`;
+    if (depth > MAX_SHOWN_DEPTH)
+      return `${Array.isArray(value) ? "[…]" : "{…}"} nested more than ${MAX_SHOWN_DEPTH} levels deep`;
     // Wide but shallow values are shown whole; the walk stops early when there is nothing deep to find.
     if (++seen > 100_000) break;
-    if (v !== null && typeof v === "object") for (const k in v) stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+    if (v !== null && typeof v === "object")
+      for (const k in v) stack.push([(v as Record<string, unknown>)[k], depth + 1]);
   }
   return value;
 }
@@ -173,10 +213,24 @@ class RecordCheck {
     return step(this.here(), key);
   }
 
-  report(code: ProblemCode, path: string, value: unknown, expected: Text, message: Text, hint: Text, severity: Severity = "violation"): void {
+  report(
+    code: ProblemCode,
+    path: string,
+    value: unknown,
+    expected: Text,
+    message: Text,
+    hint: Text,
+    severity: Severity = "violation",
+  ): void {
     if (severity === "violation") this.ok = false;
     this.out.push({
-      code, severity, entity: this.entity, path, expected, message, hint,
+      code,
+      severity,
+      entity: this.entity,
+      path,
+      expected,
+      message,
+      hint,
       ...(this.recordId !== undefined ? { recordId: this.recordId } : {}),
       ...(value !== undefined ? { value: bounded(value) } : {}),
     });
@@ -188,7 +242,10 @@ class RecordCheck {
     const field = fieldName(path);
     const shown = JSON.stringify(bounded(value));
     this.report(
-      code, path, value, expected,
+      code,
+      path,
+      value,
+      expected,
       { en: `${field} ${shown} is not ${expected.en}`, fr: `${field} ${shown} n'est pas ${expected.fr}` },
       { en: `write ${expected.en}, e.g. ${example}`, fr: `indiquez ${expected.fr}, par ex. ${example}` },
     );
@@ -200,31 +257,46 @@ function fieldName(path: string): string {
 }
 
 const FORMAT_CODES: Partial<Record<string, ProblemCode>> = {
-  dateTime: "record/invalid-date-time", dateOrDateTime: "record/invalid-date", yearOrDate: "record/invalid-date",
-  iri: "record/invalid-iri", baseIri: "record/invalid-iri", duration: "record/invalid-duration", lang: "record/invalid-language",
-  currency: "record/invalid-currency", country: "record/invalid-country", timeZone: "record/unknown-time-zone",
-  text: "record/empty-text", localId: "record/invalid-id", licence: "record/invalid-licence",
+  dateTime: "record/invalid-date-time",
+  dateOrDateTime: "record/invalid-date",
+  yearOrDate: "record/invalid-date",
+  iri: "record/invalid-iri",
+  baseIri: "record/invalid-iri",
+  duration: "record/invalid-duration",
+  lang: "record/invalid-language",
+  currency: "record/invalid-currency",
+  country: "record/invalid-country",
+  timeZone: "record/unknown-time-zone",
+  text: "record/empty-text",
+  localId: "record/invalid-id",
+  licence: "record/invalid-licence",
 };
 
 /** Structural check of member `key` of the array or object being checked (see `RecordCheck.keys`) against its spec; returns whether it holds. */
 function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
-      if (typeof value !== "string") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
-      if (LONE_SURROGATE_RE.test(value)) return loneSurrogate(c, c.at(key), value), false;
-      if (spec.format && !formatOk(spec.format, value)) return c.invalid(spec, c.at(key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false;
+      if (typeof value !== "string") return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
+      if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, c.at(key), value), false);
+      if (spec.format && !formatOk(spec.format, value))
+        return (c.invalid(spec, c.at(key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false);
       return true;
     case "number": {
       const bad =
-        typeof value !== "number" || !Number.isFinite(value) ||
+        typeof value !== "number" ||
+        !Number.isFinite(value) ||
         (spec.integer === true && !Number.isInteger(value)) ||
         (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) ||
         (spec.max !== undefined && value > spec.max);
-      if (bad) return c.invalid(spec, c.at(key), value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"), false;
+      if (bad)
+        return (
+          c.invalid(spec, c.at(key), value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"),
+          false
+        );
       return true;
     }
     case "boolean":
-      if (typeof value !== "boolean") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
+      if (typeof value !== "boolean") return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
       return true;
     case "enum":
       if (typeof value !== "string" || !spec.values.includes(value)) {
@@ -232,8 +304,14 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
         const { expected } = expectation(spec);
         const path = c.at(key);
         c.report(
-          "record/unknown-value", path, value, expected,
-          { en: `${fieldName(path)} ${JSON.stringify(bounded(value))} is not ${expected.en}`, fr: `${fieldName(path)} ${JSON.stringify(bounded(value))} n'est pas ${expected.fr}` },
+          "record/unknown-value",
+          path,
+          value,
+          expected,
+          {
+            en: `${fieldName(path)} ${JSON.stringify(bounded(value))} is not ${expected.en}`,
+            fr: `${fieldName(path)} ${JSON.stringify(bounded(value))} n'est pas ${expected.fr}`,
+          },
           near
             ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
             : { en: `use one of the listed values`, fr: `utilisez une des valeurs listées` },
@@ -242,7 +320,7 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
       }
       return true;
     case "langmap": {
-      if (!isPlainObject(value)) return c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false;
+      if (!isPlainObject(value)) return (c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false);
       let ok = true;
       let empty = true;
       for (const lang in value) {
@@ -250,8 +328,14 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
         const text = value[lang];
         if (!LANG_RE.test(lang)) {
           c.report(
-            "record/invalid-language", `${c.at(key)}.${lang}`, lang, expectation({ t: "string", format: "lang" }).expected,
-            { en: `language key "${lang}" is not a BCP 47 tag`, fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47` },
+            "record/invalid-language",
+            `${c.at(key)}.${lang}`,
+            lang,
+            expectation({ t: "string", format: "lang" }).expected,
+            {
+              en: `language key "${lang}" is not a BCP 47 tag`,
+              fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47`,
+            },
             { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
           );
           ok = false;
@@ -260,18 +344,24 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
           ok = false;
         } else if (typeof text !== "string" || text.trim() === "") {
           c.report(
-            "record/empty-text", `${c.at(key)}.${lang}`, text, { en: "a non-empty text", fr: "un texte non vide" },
-            { en: `the "${lang}" text is empty or not a string`, fr: `le texte « ${lang} » est vide ou n'est pas une chaîne` },
+            "record/empty-text",
+            `${c.at(key)}.${lang}`,
+            text,
+            { en: "a non-empty text", fr: "un texte non vide" },
+            {
+              en: `the "${lang}" text is empty or not a string`,
+              fr: `le texte « ${lang} » est vide ou n'est pas une chaîne`,
+            },
             { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
           );
           ok = false;
         }
       }
-      if (empty) return c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false;
+      if (empty) return (c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false);
       return ok;
     }
     case "array": {
-      if (!Array.isArray(value)) return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
+      if (!Array.isArray(value)) return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
       let ok = true;
       c.keys.push(key);
       for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], i, c) && ok;
@@ -285,8 +375,9 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
       return ok;
     }
     case "ref":
-      if (typeof value !== "string" || value === "") return c.invalid(spec, c.at(key), value, "record/invalid-type"), false;
-      if (LONE_SURROGATE_RE.test(value)) return loneSurrogate(c, c.at(key), value), false;
+      if (typeof value !== "string" || value === "")
+        return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
+      if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, c.at(key), value), false);
       return true;
   }
 }
@@ -296,9 +387,18 @@ function loneSurrogate(c: RecordCheck, path: string, value: string): void {
   const at = value.search(LONE_SURROGATE_RE);
   const unit = value.charCodeAt(at).toString(16);
   c.report(
-    "record/lone-surrogate", path, value, { en: "Unicode text (every surrogate in a pair)", fr: "du texte Unicode (chaque demi-codet dans une paire)" },
-    { en: `${fieldName(path)} holds a lone surrogate \\u${unit} at position ${at}: it is no character`, fr: `${fieldName(path)} contient un demi-codet isolé \\u${unit} en position ${at} : ce n'est pas un caractère` },
-    { en: "re-encode the text from its source (a character was cut in half)", fr: "réencodez le texte depuis sa source (un caractère a été coupé en deux)" },
+    "record/lone-surrogate",
+    path,
+    value,
+    { en: "Unicode text (every surrogate in a pair)", fr: "du texte Unicode (chaque demi-codet dans une paire)" },
+    {
+      en: `${fieldName(path)} holds a lone surrogate \\u${unit} at position ${at}: it is no character`,
+      fr: `${fieldName(path)} contient un demi-codet isolé \\u${unit} en position ${at} : ce n'est pas un caractère`,
+    },
+    {
+      en: "re-encode the text from its source (a character was cut in half)",
+      fr: "réencodez le texte depuis sa source (un caractère a été coupé en deux)",
+    },
   );
 }
 
@@ -316,7 +416,11 @@ function planOf(spec: Extract<Spec, { t: "object" }>): ObjectPlan {
   let plan = plans.get(spec);
   if (!plan) {
     const entries = Object.entries<Field>(spec.fields);
-    plan = { fields: new Map(entries), keys: entries.map(([k]) => k), required: entries.filter(([, f]) => f.required).map(([k]) => k) };
+    plan = {
+      fields: new Map(entries),
+      keys: entries.map(([k]) => k),
+      required: entries.filter(([, f]) => f.required).map(([k]) => k),
+    };
     plans.set(spec, plan);
   }
   return plan;
@@ -329,7 +433,7 @@ function isField(spec: Extract<Spec, { t: "object" }>, key: string): boolean {
 
 function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: RecordCheck, top = false): boolean {
   if (top) c.keys.length = 0;
-  if (!isPlainObject(value)) return c.invalid(spec, c.here(), value, "record/invalid-type"), false;
+  if (!isPlainObject(value)) return (c.invalid(spec, c.here(), value, "record/invalid-type"), false);
   const plan = planOf(spec);
   let ok = true;
   // The fields the object has, in its own order (a record has a few of its spec's many fields), then the required
@@ -341,13 +445,24 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
       if (top) c.unknownField = true;
       const near = closest(key, plan.keys);
       c.report(
-        "record/unknown-field", c.at(key), v,
+        "record/unknown-field",
+        c.at(key),
+        v,
         { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
-        { en: `${key} is not a ${spec.def} field: it is ignored`, fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré` },
-        near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: `remove it, or see the record model in the README`, fr: `retirez-le, ou voyez le modèle des fiches dans le README` },
+        {
+          en: `${key} is not a ${spec.def} field: it is ignored`,
+          fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré`,
+        },
+        near
+          ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
+          : {
+              en: `remove it, or see the record model in the README`,
+              fr: `retirez-le, ou voyez le modèle des fiches dans le README`,
+            },
         "warning",
       );
-    } else if (v === null) c.sawNull = true; // null means absent; a required field is reported missing below
+    } else if (v === null)
+      c.sawNull = true; // null means absent; a required field is reported missing below
     else if (v !== undefined && !checkValue(field, v, key, c)) {
       if (top) (c.failed ??= new Set()).add(key);
       ok = false;
@@ -357,7 +472,10 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
     if (value[key] !== undefined && value[key] !== null) continue;
     const { expected, example } = expectation(plan.fields.get(key)!);
     c.report(
-      "record/missing-field", c.at(key), undefined, expected,
+      "record/missing-field",
+      c.at(key),
+      undefined,
+      expected,
       { en: `${key} is missing`, fr: `${key} est absent` },
       { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
     );
@@ -370,7 +488,9 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
     if (present !== 1) {
       const list = spec.oneOf.join(" or ");
       c.report(
-        "record/invalid-reference", c.here(), value,
+        "record/invalid-reference",
+        c.here(),
+        value,
         { en: `exactly one of ${list}`, fr: `exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
         { en: `give exactly one of ${list}`, fr: `indiquez exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
         { en: `e.g. {"person": "per-1"}`, fr: `par ex. {"person": "per-1"}` },
@@ -404,28 +524,58 @@ function fieldPath(at: string, key: string, index?: number, leaf?: string): stri
 }
 
 /** The accepted record `id` of `to`, or undefined after reporting why the reference cannot be followed. */
-function checkRef(reg: Registry, to: Collection, id: string, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): unknown {
+function checkRef(
+  reg: Registry,
+  to: Collection,
+  id: string,
+  c: RecordCheck,
+  at: string,
+  key: string,
+  index?: number,
+  leaf?: string,
+): unknown {
   const found = reg.records.get(to)?.get(id);
   if (found !== undefined && found !== REJECTED) return found;
   const path = fieldPath(at, key, index, leaf);
   const entity = ENTITY_OF[to];
   if (found === REJECTED) {
     c.report(
-      "record/rejected-reference", path, id, { en: `an accepted ${entity}`, fr: `un élément ${entity} accepté` },
-      { en: `${entity} "${id}" was rejected, so this record cannot refer to it`, fr: `${entity} « ${id} » a été rejeté : cette fiche ne peut pas y renvoyer` },
-      { en: `fix ${entity} "${id}" first (see its own problems)`, fr: `corrigez d'abord ${entity} « ${id} » (voir ses propres problèmes)` },
+      "record/rejected-reference",
+      path,
+      id,
+      { en: `an accepted ${entity}`, fr: `un élément ${entity} accepté` },
+      {
+        en: `${entity} "${id}" was rejected, so this record cannot refer to it`,
+        fr: `${entity} « ${id} » a été rejeté : cette fiche ne peut pas y renvoyer`,
+      },
+      {
+        en: `fix ${entity} "${id}" first (see its own problems)`,
+        fr: `corrigez d'abord ${entity} « ${id} » (voir ses propres problèmes)`,
+      },
     );
   } else {
     c.report(
-      "record/unknown-reference", path, id, { en: `the id of one of the document's ${to}`, fr: `l'id d'un élément de ${to} du document` },
+      "record/unknown-reference",
+      path,
+      id,
+      { en: `the id of one of the document's ${to}`, fr: `l'id d'un élément de ${to} du document` },
       { en: `no ${entity} has id "${id}"`, fr: `aucun élément ${entity} n'a l'id « ${id} »` },
-      { en: `add ${entity} "${id}" to ${to}, or correct the id`, fr: `ajoutez ${entity} « ${id} » à ${to}, ou corrigez l'id` },
+      {
+        en: `add ${entity} "${id}" to ${to}, or correct the id`,
+        fr: `ajoutez ${entity} « ${id} » à ${to}, ou corrigez l'id`,
+      },
     );
   }
   return undefined;
 }
 
-function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, at: string, key: string, c: RecordCheck): void {
+function checkAgents(
+  reg: Registry,
+  refs: readonly AgentRef[] | undefined,
+  at: string,
+  key: string,
+  c: RecordCheck,
+): void {
   if (!refs) return;
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!;
@@ -435,7 +585,12 @@ function checkAgents(reg: Registry, refs: readonly AgentRef[] | undefined, at: s
 }
 
 /** External ids → sameAs IRIs (merged with the record's own sameAs, deduplicated, order kept). */
-function normalizeIds(ids: ExternalIds | undefined, sameAs: readonly string[] | undefined, path: string, c: RecordCheck): { sameAs?: string[]; ids?: ExternalIds } {
+function normalizeIds(
+  ids: ExternalIds | undefined,
+  sameAs: readonly string[] | undefined,
+  path: string,
+  c: RecordCheck,
+): { sameAs?: string[]; ids?: ExternalIds } {
   // Known identifier URLs given directly in sameAs get their canonical form too (Wikidata /wiki/ → /entity/).
   const out: string[] = (sameAs ?? []).map((iri) => canonicalSameAs(iri));
   let siret: string | undefined;
@@ -447,9 +602,14 @@ function normalizeIds(ids: ExternalIds | undefined, sameAs: readonly string[] | 
       const r = normalizeId(scheme, raw);
       if (!r.ok) {
         c.report(
-          "record/invalid-identifier", `${path}.ids.${scheme}`, raw,
+          "record/invalid-identifier",
+          `${path}.ids.${scheme}`,
+          raw,
           { en: `a valid ${scheme} identifier`, fr: `un identifiant ${scheme} valide` },
-          { en: `ids.${scheme} ${JSON.stringify(bounded(raw))} is not a valid ${scheme} identifier`, fr: `ids.${scheme} ${JSON.stringify(bounded(raw))} n'est pas un identifiant ${scheme} valide` },
+          {
+            en: `ids.${scheme} ${JSON.stringify(bounded(raw))} is not a valid ${scheme} identifier`,
+            fr: `ids.${scheme} ${JSON.stringify(bounded(raw))} n'est pas un identifiant ${scheme} valide`,
+          },
           { en: `write it as ${ID_EXAMPLES[scheme]}`, fr: `écrivez-le comme ${ID_EXAMPLES[scheme]}` },
         );
       } else if (scheme === "siret") siret = r.value;
@@ -481,7 +641,15 @@ interface DateContext {
 // resolved values are immutable, so they are memoised per zone (bounded).
 const resolvedCache = new Map<string, Map<string, { text: string; parsed: ParsedDate }>>();
 
-function resolveDate(value: string, ctx: DateContext, c: RecordCheck, at: string, key: string, index?: number, leaf?: string): { text: string; parsed: ParsedDate } | undefined {
+function resolveDate(
+  value: string,
+  ctx: DateContext,
+  c: RecordCheck,
+  at: string,
+  key: string,
+  index?: number,
+  leaf?: string,
+): { text: string; parsed: ParsedDate } | undefined {
   const zoneKey = ctx.zone ?? "";
   let cache = resolvedCache.get(zoneKey);
   if (!cache) {
@@ -493,7 +661,8 @@ function resolveDate(value: string, ctx: DateContext, c: RecordCheck, at: string
   const parsed = parseIsoDate(value);
   if (!parsed) return undefined; // already reported structurally
   let result: { text: string; parsed: ParsedDate } | undefined;
-  if (parsed.kind === "date" || parsed.offsetMinutes !== undefined || ctx.zone === undefined) result = { text: formatIsoDate(parsed), parsed };
+  if (parsed.kind === "date" || parsed.offsetMinutes !== undefined || ctx.zone === undefined)
+    result = { text: formatIsoDate(parsed), parsed };
   const r = result ? undefined : resolveLocalTime(parsed, ctx.zone!);
   if (r?.ok) {
     const withOffset = { ...parsed, offsetMinutes: r.offsetMinutes };
@@ -509,15 +678,33 @@ function resolveDate(value: string, ctx: DateContext, c: RecordCheck, at: string
   const offsets = r.offsets.map(formatOffset).join(", ");
   if (r.reason === "gap") {
     c.report(
-      "record/nonexistent-local-time", path, value, { en: `a time that exists in ${ctx.zone}`, fr: `une heure qui existe dans ${ctx.zone}` },
-      { en: `${value} does not exist in ${ctx.zone} (skipped by the change to summer time)`, fr: `${value} n'existe pas dans ${ctx.zone} (sautée au passage à l'heure d'été)` },
-      { en: `check the time, or write it with an explicit offset`, fr: `vérifiez l'heure, ou écrivez-la avec un décalage explicite` },
+      "record/nonexistent-local-time",
+      path,
+      value,
+      { en: `a time that exists in ${ctx.zone}`, fr: `une heure qui existe dans ${ctx.zone}` },
+      {
+        en: `${value} does not exist in ${ctx.zone} (skipped by the change to summer time)`,
+        fr: `${value} n'existe pas dans ${ctx.zone} (sautée au passage à l'heure d'été)`,
+      },
+      {
+        en: `check the time, or write it with an explicit offset`,
+        fr: `vérifiez l'heure, ou écrivez-la avec un décalage explicite`,
+      },
     );
   } else {
     c.report(
-      "record/ambiguous-local-time", path, value, { en: `a time with one offset in ${ctx.zone}`, fr: `une heure à décalage unique dans ${ctx.zone}` },
-      { en: `${value} happens twice in ${ctx.zone} (offsets ${offsets})`, fr: `${value} a lieu deux fois dans ${ctx.zone} (décalages ${offsets})` },
-      { en: `write it with the intended offset, e.g. ${value}:00${formatOffset(r.offsets.at(-1)!)}`, fr: `écrivez-la avec le décalage voulu, par ex. ${value}:00${formatOffset(r.offsets.at(-1)!)}` },
+      "record/ambiguous-local-time",
+      path,
+      value,
+      { en: `a time with one offset in ${ctx.zone}`, fr: `une heure à décalage unique dans ${ctx.zone}` },
+      {
+        en: `${value} happens twice in ${ctx.zone} (offsets ${offsets})`,
+        fr: `${value} a lieu deux fois dans ${ctx.zone} (décalages ${offsets})`,
+      },
+      {
+        en: `write it with the intended offset, e.g. ${value}:00${formatOffset(r.offsets.at(-1)!)}`,
+        fr: `écrivez-la avec le décalage voulu, par ex. ${value}:00${formatOffset(r.offsets.at(-1)!)}`,
+      },
     );
   }
   return undefined;
@@ -527,24 +714,54 @@ function compareDates(a: ParsedDate, b: ParsedDate): number | undefined {
   // A day (xsd:date) and a date-time compare by day, the date-time's as written (its local day).
   if (a.kind !== b.kind) return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
   // A local value and one with an offset cannot be ordered without inventing a zone.
-  if ((a.offsetMinutes === undefined) !== (b.offsetMinutes === undefined) && a.kind === "dateTime" && b.kind === "dateTime") return undefined;
+  if (
+    (a.offsetMinutes === undefined) !== (b.offsetMinutes === undefined) &&
+    a.kind === "dateTime" &&
+    b.kind === "dateTime"
+  )
+    return undefined;
   return epochOf(a) - epochOf(b);
 }
 
-function orderProblem(c: RecordCheck, path: string, value: string, earlier: string, earlierField: string, laterField: string): void {
+function orderProblem(
+  c: RecordCheck,
+  path: string,
+  value: string,
+  earlier: string,
+  earlierField: string,
+  laterField: string,
+): void {
   c.report(
-    "record/end-before-start", path, value,
-    { en: `${laterField} not before ${earlierField} (${earlier})`, fr: `${laterField} non antérieur à ${earlierField} (${earlier})` },
-    { en: `${laterField} ${value} is before ${earlierField} ${earlier}`, fr: `${laterField} ${value} est antérieur à ${earlierField} ${earlier}` },
+    "record/end-before-start",
+    path,
+    value,
+    {
+      en: `${laterField} not before ${earlierField} (${earlier})`,
+      fr: `${laterField} non antérieur à ${earlierField} (${earlier})`,
+    },
+    {
+      en: `${laterField} ${value} is before ${earlierField} ${earlier}`,
+      fr: `${laterField} ${value} est antérieur à ${earlierField} ${earlier}`,
+    },
     { en: `correct one of the two dates`, fr: `corrigez l'une des deux dates` },
   );
 }
 
-function checkAgeRange(age: { min?: number | undefined; max?: number | undefined } | undefined, path: string, c: RecordCheck): void {
+function checkAgeRange(
+  age: { min?: number | undefined; max?: number | undefined } | undefined,
+  path: string,
+  c: RecordCheck,
+): void {
   if (age?.min !== undefined && age.max !== undefined && age.min > age.max) {
     c.report(
-      "record/invalid-age-range", `${path}.audienceAge`, age, { en: "min ≤ max", fr: "min ≤ max" },
-      { en: `audienceAge min ${age.min} is above max ${age.max}`, fr: `audienceAge min ${age.min} dépasse max ${age.max}` },
+      "record/invalid-age-range",
+      `${path}.audienceAge`,
+      age,
+      { en: "min ≤ max", fr: "min ≤ max" },
+      {
+        en: `audienceAge min ${age.min} is above max ${age.max}`,
+        fr: `audienceAge min ${age.min} dépasse max ${age.max}`,
+      },
       { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
     );
   }
@@ -558,20 +775,39 @@ export function parseRecords(input: unknown): ParseResult {
   if (!isPlainObject(input)) {
     const c = new RecordCheck(problems, "document", undefined);
     c.report(
-      "record/not-a-document", "$", Array.isArray(input) ? "[…]" : input,
+      "record/not-a-document",
+      "$",
+      Array.isArray(input) ? "[…]" : input,
       { en: "an object with a publisher and collections", fr: "un objet avec un publisher et des collections" },
       { en: "the input is not a record document", fr: "l'entrée n'est pas un document de fiches" },
-      { en: `start from {"publisher": {…}, "performances": […]}`, fr: `partez de {"publisher": {…}, "performances": […]}` },
+      {
+        en: `start from {"publisher": {…}, "performances": […]}`,
+        fr: `partez de {"publisher": {…}, "performances": […]}`,
+      },
     );
     return { problems, accepted, rejected };
   }
 
-  const pc = new RecordCheck(problems, "publisher", isPlainObject(input.publisher) && typeof input.publisher.id === "string" ? input.publisher.id : undefined, "$.publisher");
+  const pc = new RecordCheck(
+    problems,
+    "publisher",
+    isPlainObject(input.publisher) && typeof input.publisher.id === "string" ? input.publisher.id : undefined,
+    "$.publisher",
+  );
   if (input.publisher === undefined) {
     pc.report(
-      "record/missing-field", "$.publisher", undefined, { en: "the publisher", fr: "l'éditeur (publisher)" },
-      { en: "publisher is missing: no IRI can be minted without its baseIri", fr: "publisher est absent : aucune IRI ne peut être créée sans son baseIri" },
-      { en: `add {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`, fr: `ajoutez {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}` },
+      "record/missing-field",
+      "$.publisher",
+      undefined,
+      { en: "the publisher", fr: "l'éditeur (publisher)" },
+      {
+        en: "publisher is missing: no IRI can be minted without its baseIri",
+        fr: "publisher est absent : aucune IRI ne peut être créée sans son baseIri",
+      },
+      {
+        en: `add {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`,
+        fr: `ajoutez {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`,
+      },
     );
   } else checkObject(PUBLISHER, input.publisher, pc);
   const publisherOk = pc.ok;
@@ -581,9 +817,14 @@ export function parseRecords(input: unknown): ParseResult {
     if (known.has(key)) continue;
     const near = closest(key, [...known]);
     new RecordCheck(problems, "document", undefined).report(
-      "record/unknown-field", `$.${key}`, undefined, { en: "a collection of the record model", fr: "une collection du modèle de fiches" },
+      "record/unknown-field",
+      `$.${key}`,
+      undefined,
+      { en: "a collection of the record model", fr: "une collection du modèle de fiches" },
       { en: `${key} is not a collection: it is ignored`, fr: `${key} n'est pas une collection : elle est ignorée` },
-      near ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` } : { en: "remove it", fr: "retirez-la" },
+      near
+        ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
+        : { en: "remove it", fr: "retirez-la" },
       "warning",
     );
   }
@@ -600,7 +841,10 @@ export function parseRecords(input: unknown): ParseResult {
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
       new RecordCheck(problems, "document", undefined).report(
-        "record/invalid-type", `$.${collection}`, typeof list, { en: "a list", fr: "une liste" },
+        "record/invalid-type",
+        `$.${collection}`,
+        typeof list,
+        { en: "a list", fr: "une liste" },
         { en: `${collection} is not a list`, fr: `${collection} n'est pas une liste` },
         { en: `write "${collection}": […]`, fr: `écrivez "${collection}": […]` },
       );
@@ -623,7 +867,10 @@ export function parseRecords(input: unknown): ParseResult {
       const earlier = id === undefined ? undefined : here.get(id);
       if (earlier !== undefined) {
         c.report(
-          "record/duplicate-id", `${path}.id`, id, { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
+          "record/duplicate-id",
+          `${path}.id`,
+          id,
+          { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
           { en: `another ${entity} already has id "${id}"`, fr: `un autre élément ${entity} a déjà l'id « ${id} »` },
           { en: "give each record its own id", fr: "donnez à chaque fiche son propre id" },
         );
@@ -656,7 +903,14 @@ export function parseRecords(input: unknown): ParseResult {
 }
 
 /** Cross-record checks and normalisation of one structurally valid record. */
-function normalizeRecord(collection: Collection, r: Record<string, unknown>, path: string, reg: Registry, c: RecordCheck, hallOwner: Map<string, string>): unknown {
+function normalizeRecord(
+  collection: Collection,
+  r: Record<string, unknown>,
+  path: string,
+  reg: Registry,
+  c: RecordCheck,
+  hallOwner: Map<string, string>,
+): unknown {
   let base = r;
   if (r.ids !== undefined || r.sameAs !== undefined) {
     const ids = normalizeIds(r.ids as ExternalIds | undefined, r.sameAs as string[] | undefined, path, c);
@@ -672,11 +926,19 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
       if (v.name === undefined) {
         const hasAddress = v.address !== undefined;
         c.report(
-          hasAddress ? "record/venue-without-name" : "record/missing-field", `${path}.name`, undefined,
+          hasAddress ? "record/venue-without-name" : "record/missing-field",
+          `${path}.name`,
+          undefined,
           { en: "the venue's name (or at least its address)", fr: "le nom du lieu (ou au moins son adresse)" },
           hasAddress
-            ? { en: `venue "${v.id}" has an address but no name`, fr: `le lieu « ${v.id} » a une adresse mais pas de nom` }
-            : { en: `venue "${v.id}" has neither a name nor an address`, fr: `le lieu « ${v.id} » n'a ni nom ni adresse` },
+            ? {
+                en: `venue "${v.id}" has an address but no name`,
+                fr: `le lieu « ${v.id} » a une adresse mais pas de nom`,
+              }
+            : {
+                en: `venue "${v.id}" has neither a name nor an address`,
+                fr: `le lieu « ${v.id} » n'a ni nom ni adresse`,
+              },
           { en: `add "name": {"fr": "…"}`, fr: `ajoutez "name": {"fr": "…"}` },
           hasAddress ? "warning" : "violation",
         );
@@ -685,8 +947,14 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
         const owner = hallOwner.get(h.id);
         if (owner !== undefined) {
           c.report(
-            "record/duplicate-id", `${path}.halls[${i}].id`, h.id, { en: "a hall id unique in the document", fr: "un id de salle unique dans le document" },
-            { en: `hall "${h.id}" is already a hall of venue "${owner}"`, fr: `la salle « ${h.id} » est déjà une salle du lieu « ${owner} »` },
+            "record/duplicate-id",
+            `${path}.halls[${i}].id`,
+            h.id,
+            { en: "a hall id unique in the document", fr: "un id de salle unique dans le document" },
+            {
+              en: `hall "${h.id}" is already a hall of venue "${owner}"`,
+              fr: `la salle « ${h.id} » est déjà une salle du lieu « ${owner} »`,
+            },
             { en: "give each hall its own id", fr: "donnez à chaque salle son propre id" },
           );
         } else hallOwner.set(h.id, v.id);
@@ -717,11 +985,13 @@ function normalizeRecord(collection: Collection, r: Record<string, unknown>, pat
       const s = base as unknown as Series;
       checkAgents(reg, s.organizers, path, "organizers", c);
       let zone: string | undefined;
-      if (s.venue !== undefined) zone = (checkRef(reg, "venues", s.venue, c, path, "venue") as Venue | undefined)?.timeZone;
+      if (s.venue !== undefined)
+        zone = (checkRef(reg, "venues", s.venue, c, path, "venue") as Venue | undefined)?.timeZone;
       const ctx = { zone };
       const start = s.startDate !== undefined ? resolveDate(s.startDate, ctx, c, path, "startDate") : undefined;
       const end = s.endDate !== undefined ? resolveDate(s.endDate, ctx, c, path, "endDate") : undefined;
-      if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, s.endDate!, s.startDate!, "startDate", "endDate");
+      if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0)
+        orderProblem(c, `${path}.endDate`, s.endDate!, s.startDate!, "startDate", "endDate");
       return { ...s, ...(start ? { startDate: start.text } : {}), ...(end ? { endDate: end.text } : {}) };
     }
     case "performances":
@@ -738,9 +1008,18 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
     venue = checkRef(reg, "venues", p.venue, c, path, "venue") as Venue | undefined;
   } else if (mode !== "online") {
     c.report(
-      "record/missing-field", `${path}.venue`, undefined, { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
-      { en: "venue is missing for a performance that is not online", fr: "venue est absent pour une représentation qui n'est pas en ligne" },
-      { en: `add "venue": "<venue id>", or "attendanceMode": "online" with "onlineUrl"`, fr: `ajoutez "venue": "<id du lieu>", ou "attendanceMode": "online" avec "onlineUrl"` },
+      "record/missing-field",
+      `${path}.venue`,
+      undefined,
+      { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
+      {
+        en: "venue is missing for a performance that is not online",
+        fr: "venue est absent pour une représentation qui n'est pas en ligne",
+      },
+      {
+        en: `add "venue": "<venue id>", or "attendanceMode": "online" with "onlineUrl"`,
+        fr: `ajoutez "venue": "<id du lieu>", ou "attendanceMode": "online" avec "onlineUrl"`,
+      },
     );
   }
   if (p.hall !== undefined) {
@@ -750,19 +1029,37 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
       checkRef(reg, "venues", rejectedOwner, c, path, "hall");
     } else if (owner === undefined) {
       c.report(
-        "record/unknown-reference", `${path}.hall`, p.hall, { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
+        "record/unknown-reference",
+        `${path}.hall`,
+        p.hall,
+        { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
         { en: `no accepted venue has a hall "${p.hall}"`, fr: `aucun lieu accepté n'a de salle « ${p.hall} »` },
-        { en: `add the hall to the venue's halls, or correct the id`, fr: `ajoutez la salle aux halls du lieu, ou corrigez l'id` },
+        {
+          en: `add the hall to the venue's halls, or correct the id`,
+          fr: `ajoutez la salle aux halls du lieu, ou corrigez l'id`,
+        },
       );
     } else if (p.venue !== undefined && owner !== p.venue) {
       c.report(
-        "record/hall-not-in-venue", `${path}.hall`, p.hall, { en: `a hall of venue "${p.venue}"`, fr: `une salle du lieu « ${p.venue} »` },
-        { en: `hall "${p.hall}" belongs to venue "${owner}", not "${p.venue}"`, fr: `la salle « ${p.hall} » appartient au lieu « ${owner} », pas à « ${p.venue} »` },
-        { en: `set venue to "${owner}", or pick a hall of "${p.venue}"`, fr: `mettez venue à « ${owner} », ou choisissez une salle de « ${p.venue} »` },
+        "record/hall-not-in-venue",
+        `${path}.hall`,
+        p.hall,
+        { en: `a hall of venue "${p.venue}"`, fr: `une salle du lieu « ${p.venue} »` },
+        {
+          en: `hall "${p.hall}" belongs to venue "${owner}", not "${p.venue}"`,
+          fr: `la salle « ${p.hall} » appartient au lieu « ${owner} », pas à « ${p.venue} »`,
+        },
+        {
+          en: `set venue to "${owner}", or pick a hall of "${p.venue}"`,
+          fr: `mettez venue à « ${owner} », ou choisissez une salle de « ${p.venue} »`,
+        },
       );
     } else if (p.venue === undefined) {
       c.report(
-        "record/missing-field", `${path}.venue`, undefined, { en: "the venue of the hall", fr: "le lieu de la salle" },
+        "record/missing-field",
+        `${path}.venue`,
+        undefined,
+        { en: "the venue of the hall", fr: "le lieu de la salle" },
         { en: `hall "${p.hall}" is given without its venue`, fr: `la salle « ${p.hall} » est indiquée sans son lieu` },
         { en: `add "venue": "${owner}"`, fr: `ajoutez "venue": "${owner}"` },
       );
@@ -770,8 +1067,14 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   }
   if ((mode === "online" || mode === "mixed") && p.onlineUrl === undefined) {
     c.report(
-      "record/missing-field", `${path}.onlineUrl`, undefined, { en: "the stream URL", fr: "l'URL de diffusion" },
-      { en: `onlineUrl is missing for a ${mode} performance`, fr: `onlineUrl est absent pour une représentation ${mode}` },
+      "record/missing-field",
+      `${path}.onlineUrl`,
+      undefined,
+      { en: "the stream URL", fr: "l'URL de diffusion" },
+      {
+        en: `onlineUrl is missing for a ${mode} performance`,
+        fr: `onlineUrl est absent pour une représentation ${mode}`,
+      },
       { en: `add "onlineUrl": "https://…"`, fr: `ajoutez "onlineUrl": "https://…"` },
     );
   }
@@ -784,23 +1087,42 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   const start = p.startDate !== undefined ? resolveDate(p.startDate, ctx, c, path, "startDate") : undefined;
   const end = p.endDate !== undefined ? resolveDate(p.endDate, ctx, c, path, "endDate") : undefined;
   const door = p.doorTime !== undefined ? resolveDate(p.doorTime, ctx, c, path, "doorTime") : undefined;
-  if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0) orderProblem(c, `${path}.endDate`, p.endDate!, p.startDate, "startDate", "endDate");
-  if (start && door && (compareDates(start.parsed, door.parsed) ?? 0) < 0) orderProblem(c, `${path}.doorTime`, p.startDate, p.doorTime!, "doorTime", "startDate");
+  if (start && end && (compareDates(end.parsed, start.parsed) ?? 0) < 0)
+    orderProblem(c, `${path}.endDate`, p.endDate!, p.startDate, "startDate", "endDate");
+  if (start && door && (compareDates(start.parsed, door.parsed) ?? 0) < 0)
+    orderProblem(c, `${path}.doorTime`, p.startDate, p.doorTime!, "doorTime", "startDate");
 
   let status = p.status;
   if (status) {
     if (status.kind === "rescheduled" && status.previousStartDate === undefined) {
       c.report(
-        "record/missing-field", `${path}.status.previousStartDate`, undefined, { en: "the former start date", fr: "l'ancienne date de début" },
-        { en: "a rescheduled performance needs previousStartDate", fr: "une représentation reprogrammée a besoin de previousStartDate" },
+        "record/missing-field",
+        `${path}.status.previousStartDate`,
+        undefined,
+        { en: "the former start date", fr: "l'ancienne date de début" },
+        {
+          en: "a rescheduled performance needs previousStartDate",
+          fr: "une représentation reprogrammée a besoin de previousStartDate",
+        },
         { en: `add "previousStartDate": "2026-11-20T20:00"`, fr: `ajoutez "previousStartDate": "2026-11-20T20:00"` },
       );
     } else if (status.kind !== "rescheduled" && status.previousStartDate !== undefined) {
       c.report(
-        "record/previous-start-without-rescheduled", `${path}.status.previousStartDate`, status.previousStartDate,
-        { en: `previousStartDate only with kind "rescheduled"`, fr: `previousStartDate seulement avec kind « rescheduled »` },
-        { en: `previousStartDate is given but the status is "${status.kind}"`, fr: `previousStartDate est donné mais le statut est « ${status.kind} »` },
-        { en: `set kind to "rescheduled", or remove previousStartDate`, fr: `mettez kind à « rescheduled », ou retirez previousStartDate` },
+        "record/previous-start-without-rescheduled",
+        `${path}.status.previousStartDate`,
+        status.previousStartDate,
+        {
+          en: `previousStartDate only with kind "rescheduled"`,
+          fr: `previousStartDate seulement avec kind « rescheduled »`,
+        },
+        {
+          en: `previousStartDate is given but the status is "${status.kind}"`,
+          fr: `previousStartDate est donné mais le statut est « ${status.kind} »`,
+        },
+        {
+          en: `set kind to "rescheduled", or remove previousStartDate`,
+          fr: `mettez kind à « rescheduled », ou retirez previousStartDate`,
+        },
       );
     } else if (status.previousStartDate !== undefined) {
       const prev = resolveDate(status.previousStartDate, ctx, c, path, "status.previousStartDate");
@@ -818,8 +1140,14 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
       const id = offers[i]!.id ?? String(i + 1);
       if (offerIds.has(id)) {
         c.report(
-          "record/duplicate-id", `${path}.offers[${i}].id`, id, { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
-          { en: `another offer of this performance has id "${id}"`, fr: `un autre tarif de cette représentation a l'id « ${id} »` },
+          "record/duplicate-id",
+          `${path}.offers[${i}].id`,
+          id,
+          { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
+          {
+            en: `another offer of this performance has id "${id}"`,
+            fr: `un autre tarif de cette représentation a l'id « ${id} »`,
+          },
           { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
         );
       }
@@ -836,29 +1164,52 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   return out;
 }
 
-function normalizeOffer(o: Offer, index: number, perfPath: string, ctx: DateContext, p: Performance, c: RecordCheck): Offer {
+function normalizeOffer(
+  o: Offer,
+  index: number,
+  perfPath: string,
+  ctx: DateContext,
+  p: Performance,
+  c: RecordCheck,
+): Offer {
   const priced = o.price !== undefined || o.minPrice !== undefined || o.maxPrice !== undefined;
   if (priced && o.priceCurrency === undefined) {
     c.report(
-      "record/price-without-currency", fieldPath(perfPath, "offers", index, "priceCurrency"), undefined, { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
+      "record/price-without-currency",
+      fieldPath(perfPath, "offers", index, "priceCurrency"),
+      undefined,
+      { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
       { en: "a price is given without priceCurrency", fr: "un prix est donné sans priceCurrency" },
       { en: `add "priceCurrency": "EUR"`, fr: `ajoutez "priceCurrency": "EUR"` },
     );
   }
   if (o.minPrice !== undefined && o.maxPrice !== undefined && o.minPrice > o.maxPrice) {
     c.report(
-      "record/invalid-price-range", fieldPath(perfPath, "offers", index, "minPrice"), o.minPrice, { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
-      { en: `minPrice ${o.minPrice} is above maxPrice ${o.maxPrice}`, fr: `minPrice ${o.minPrice} dépasse maxPrice ${o.maxPrice}` },
+      "record/invalid-price-range",
+      fieldPath(perfPath, "offers", index, "minPrice"),
+      o.minPrice,
+      { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
+      {
+        en: `minPrice ${o.minPrice} is above maxPrice ${o.maxPrice}`,
+        fr: `minPrice ${o.minPrice} dépasse maxPrice ${o.maxPrice}`,
+      },
       { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
     );
   }
   if (p.free === true && ((o.price ?? 0) > 0 || (o.minPrice ?? 0) > 0)) {
     c.report(
-      "record/free-with-price", fieldPath(perfPath, "offers", index, "price"), o.price ?? o.minPrice, { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
-      { en: `the performance is free but offer ${index + 1} has a price`, fr: `la représentation est gratuite mais le tarif ${index + 1} a un prix` },
+      "record/free-with-price",
+      fieldPath(perfPath, "offers", index, "price"),
+      o.price ?? o.minPrice,
+      { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
+      {
+        en: `the performance is free but offer ${index + 1} has a price`,
+        fr: `la représentation est gratuite mais le tarif ${index + 1} a un prix`,
+      },
       { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
     );
   }
-  const from = o.validFrom !== undefined ? resolveDate(o.validFrom, ctx, c, perfPath, "offers", index, "validFrom") : undefined;
+  const from =
+    o.validFrom !== undefined ? resolveDate(o.validFrom, ctx, c, perfPath, "offers", index, "validFrom") : undefined;
   return from ? { ...o, validFrom: from.text } : o;
 }

@@ -2,23 +2,54 @@
 // JSON Schema (jsonSchema.ts) are both derived from it, so they cannot disagree.
 
 import {
-  ACCESSIBILITY_FEATURES, ATTENDANCE_MODES, AVAILABILITIES, EVENT_TYPES, GENRES, ORGANIZATION_TYPES, SERIES_KINDS,
-  STATUS_KINDS, VENUE_TYPES, WORK_TYPES, type Collection,
+  ACCESSIBILITY_FEATURES,
+  ATTENDANCE_MODES,
+  AVAILABILITIES,
+  EVENT_TYPES,
+  GENRES,
+  ORGANIZATION_TYPES,
+  SERIES_KINDS,
+  STATUS_KINDS,
+  VENUE_TYPES,
+  WORK_TYPES,
+  type Collection,
 } from "./types.js";
 
 /** String formats checked beyond "is a string". */
 export type Format =
-  | "localId" | "iri" | "baseIri" | "dateTime" | "dateOrDateTime" | "yearOrDate" | "duration" | "lang" | "currency"
-  | "country" | "timeZone" | "text" | "licence";
+  | "localId"
+  | "iri"
+  | "baseIri"
+  | "dateTime"
+  | "dateOrDateTime"
+  | "yearOrDate"
+  | "duration"
+  | "lang"
+  | "currency"
+  | "country"
+  | "timeZone"
+  | "text"
+  | "licence";
 
 export type Spec =
   | { readonly t: "string"; readonly format?: Format }
-  | { readonly t: "number"; readonly min?: number; readonly exclusiveMin?: boolean; readonly max?: number; readonly integer?: boolean }
+  | {
+      readonly t: "number";
+      readonly min?: number;
+      readonly exclusiveMin?: boolean;
+      readonly max?: number;
+      readonly integer?: boolean;
+    }
   | { readonly t: "boolean" }
   | { readonly t: "enum"; readonly values: readonly string[] }
   | { readonly t: "langmap" }
   | { readonly t: "array"; readonly of: Spec }
-  | { readonly t: "object"; readonly def: string; readonly fields: Readonly<Record<string, Field>>; readonly oneOf?: readonly string[] }
+  | {
+      readonly t: "object";
+      readonly def: string;
+      readonly fields: Readonly<Record<string, Field>>;
+      readonly oneOf?: readonly string[];
+    }
   | { readonly t: "ref"; readonly to: Collection | "halls" };
 
 export type Field = Spec & { readonly required?: boolean; readonly doc: string };
@@ -29,7 +60,10 @@ const langmap = (doc: string, required = false): Field => ({ t: "langmap", doc, 
 const ref = (to: Collection | "halls", doc: string, required = false): Field => ({ t: "ref", to, doc, required });
 const arr = (of: Spec, doc: string): Field => ({ t: "array", of, doc });
 const enm = (values: readonly string[], doc: string, required = false): Field => ({ t: "enum", values, doc, required });
-const num = (doc: string, opts: { min?: number; exclusiveMin?: boolean; max?: number; integer?: boolean } = {}): Field => ({ t: "number", doc, ...opts });
+const num = (
+  doc: string,
+  opts: { min?: number; exclusiveMin?: boolean; max?: number; integer?: boolean } = {},
+): Field => ({ t: "number", doc, ...opts });
 
 const ids: Field = {
   t: "object",
@@ -62,7 +96,7 @@ const role: Spec = {
     person: ref("people", "Local id of a person."),
     organization: ref("organizations", "Local id of an organization."),
     name: str("text", "An agent of unknown kind, known only by its name (the source does not say person or group)."),
-    roleName: langmap("The role, e.g. {\"fr\": \"soprano\"}."),
+    roleName: langmap('The role, e.g. {"fr": "soprano"}.'),
     characterName: langmap("The character played."),
   },
 };
@@ -73,7 +107,10 @@ const ageRange: Field = {
   t: "object",
   def: "AgeRange",
   doc: "Audience age; either bound may be missing.",
-  fields: { min: num("Minimum age in years.", { min: 0, integer: true, max: 120 }), max: num("Maximum age in years.", { min: 0, integer: true, max: 120 }) },
+  fields: {
+    min: num("Minimum age in years.", { min: 0, integer: true, max: 120 }),
+    max: num("Maximum age in years.", { min: 0, integer: true, max: 120 }),
+  },
 };
 
 export const PUBLISHER: Spec & { t: "object" } = {
@@ -117,7 +154,7 @@ const offer: Spec = {
   def: "Offer",
   fields: {
     id: str("localId", "Local id within the performance; defaults to the position."),
-    category: langmap("Tariff name, e.g. {\"fr\": \"tarif réduit\"}."),
+    category: langmap('Tariff name, e.g. {"fr": "tarif réduit"}.'),
     price: num("Price; never guessed: leave out when unknown.", { min: 0 }),
     minPrice: num("Lowest price of a range.", { min: 0 }),
     maxPrice: num("Highest price of a range.", { min: 0 }),
@@ -259,7 +296,10 @@ export const COLLECTION_SPECS: Readonly<Record<Collection, Spec & { t: "object" 
       name: langmap("Name; defaults to the production's."),
       description: langmap("Description."),
       startDate: str("dateTime", "Local date-time (resolved with the venue's time zone) or with an offset.", true),
-      endDate: str("dateOrDateTime", "End: same forms as startDate, or the last day (YYYY-MM-DD) when only the day is known."),
+      endDate: str(
+        "dateOrDateTime",
+        "End: same forms as startDate, or the last day (YYYY-MM-DD) when only the day is known.",
+      ),
       doorTime: str("dateTime", "Doors open."),
       duration: str("duration", "ISO 8601 duration; defaults to the production's."),
       venue: ref("venues", "Venue; required unless online."),

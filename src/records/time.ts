@@ -47,7 +47,17 @@ export function parseIsoDate(text: string, allowDate = true): ParsedDate | undef
     if (oh > 14 || om > 59) return undefined;
     offsetMinutes = sign * (oh * 60 + om);
   }
-  return { kind: "dateTime", year, month, day, hour, minute, second, fraction: m[7] ?? "", ...(offsetMinutes !== undefined ? { offsetMinutes } : {}) };
+  return {
+    kind: "dateTime",
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    fraction: m[7] ?? "",
+    ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
+  };
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
@@ -81,7 +91,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(zone)) return undefined;
   try {
     f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
     });
   } catch {
     return undefined;
@@ -126,11 +143,19 @@ export type ZoneResolution =
  */
 export function resolveLocalTime(p: ParsedDate, zone: string): ZoneResolution {
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const candidates = new Set([offsetAt(zone, wall - 86_400_000), offsetAt(zone, wall + 86_400_000), offsetAt(zone, wall)]);
+  const candidates = new Set([
+    offsetAt(zone, wall - 86_400_000),
+    offsetAt(zone, wall + 86_400_000),
+    offsetAt(zone, wall),
+  ]);
   const valid: number[] = [];
   for (const o of candidates) if (offsetAt(zone, wall - o * 60_000) === o) valid.push(o);
   if (valid.length === 1) return { ok: true, offsetMinutes: valid[0]! };
-  return { ok: false, reason: valid.length === 0 ? "gap" : "ambiguous", offsets: [...candidates].sort((a, b) => a - b) };
+  return {
+    ok: false,
+    reason: valid.length === 0 ? "gap" : "ambiguous",
+    offsets: [...candidates].sort((a, b) => a - b),
+  };
 }
 
 /** Milliseconds since the epoch; a local value is compared as if UTC (only against other local values). */
@@ -162,7 +187,8 @@ export function endAfterMidnight(start: string, end: string): string | undefined
   return `${next}T${e[2]}${e[3] ?? ""}`;
 }
 
-const DURATION_PARTS = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?)?$/;
+const DURATION_PARTS =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?)?$/;
 
 /**
  * A date-time plus an ISO 8601 duration, on the wall clock of the start's own offset (`2026-11-20T20:00:00+01:00`
@@ -173,17 +199,36 @@ export function addDuration(start: string, duration: string): string | undefined
   const p = parseIsoDate(start, false);
   const m = isDuration(duration) ? DURATION_PARTS.exec(duration) : null;
   if (!p || !m) return undefined;
-  const [y, mo, w, d, h, mi, s] = [1, 2, 3, 4, 5, 6, 7].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number, number];
+  const [y, mo, w, d, h, mi, s] = [1, 2, 3, 4, 5, 6, 7].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const months = p.month - 1 + mo + 12 * y;
   const year = p.year + Math.floor(months / 12);
   const month = (months % 12) + 1;
   const day = Math.min(p.day, daysInMonth(year, month));
   const frac = Number(`0.${p.fraction || "0"}`) + Number(`0.${m[8] ?? "0"}`);
-  const t = new Date(Date.UTC(year, month - 1, day + 7 * w + d, p.hour + h, p.minute + mi, p.second + s + Math.floor(frac)));
+  const t = new Date(
+    Date.UTC(year, month - 1, day + 7 * w + d, p.hour + h, p.minute + mi, p.second + s + Math.floor(frac)),
+  );
   if (Number.isNaN(t.getTime())) return undefined;
-  const fraction = String(Math.round((frac % 1) * 1e9)).padStart(9, "0").replace(/0+$/, "");
+  const fraction = String(Math.round((frac % 1) * 1e9))
+    .padStart(9, "0")
+    .replace(/0+$/, "");
   return formatIsoDate({
-    kind: "dateTime", year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds(),
-    fraction: p.fraction || m[8] ? fraction : "", ...(p.offsetMinutes !== undefined ? { offsetMinutes: p.offsetMinutes } : {}),
+    kind: "dateTime",
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+    second: t.getUTCSeconds(),
+    fraction: p.fraction || m[8] ? fraction : "",
+    ...(p.offsetMinutes !== undefined ? { offsetMinutes: p.offsetMinutes } : {}),
   });
 }

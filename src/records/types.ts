@@ -63,7 +63,14 @@ export const ACCESSIBILITY_FEATURES = [
 ] as const;
 export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
 
-export const VENUE_TYPES = ["Place", "PerformingArtsTheater", "MusicVenue", "EventVenue", "StadiumOrArena", "Park"] as const;
+export const VENUE_TYPES = [
+  "Place",
+  "PerformingArtsTheater",
+  "MusicVenue",
+  "EventVenue",
+  "StadiumOrArena",
+  "Park",
+] as const;
 export type VenueType = (typeof VENUE_TYPES)[number];
 
 export interface Hall {
@@ -101,7 +108,13 @@ export interface Venue {
   readonly sameAs?: readonly string[] | undefined;
 }
 
-export const ORGANIZATION_TYPES = ["Organization", "PerformingGroup", "TheaterGroup", "DanceGroup", "MusicGroup"] as const;
+export const ORGANIZATION_TYPES = [
+  "Organization",
+  "PerformingGroup",
+  "TheaterGroup",
+  "DanceGroup",
+  "MusicGroup",
+] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 export interface Organization {
@@ -171,11 +184,44 @@ export interface Work {
  * The list is closed so that aggregators can facet on it.
  */
 export const GENRES = [
-  "theatre", "dance", "ballet", "contemporaryDance", "modernDance", "culturalDance",
-  "music", "classical", "country", "folk", "jazz", "blues", "newMusic", "popular", "worldMusic",
-  "chanson", "instrumental", "alternative", "electronic", "metal", "rap", "rhythmAndBlues", "rock",
-  "musicoDramatic", "musicalTheatre", "opera", "spoken", "storytelling", "poetry", "slam", "spokenWord",
-  "performingArt", "circus", "comedy", "variety", "puppetry", "mime", "magic",
+  "theatre",
+  "dance",
+  "ballet",
+  "contemporaryDance",
+  "modernDance",
+  "culturalDance",
+  "music",
+  "classical",
+  "country",
+  "folk",
+  "jazz",
+  "blues",
+  "newMusic",
+  "popular",
+  "worldMusic",
+  "chanson",
+  "instrumental",
+  "alternative",
+  "electronic",
+  "metal",
+  "rap",
+  "rhythmAndBlues",
+  "rock",
+  "musicoDramatic",
+  "musicalTheatre",
+  "opera",
+  "spoken",
+  "storytelling",
+  "poetry",
+  "slam",
+  "spokenWord",
+  "performingArt",
+  "circus",
+  "comedy",
+  "variety",
+  "puppetry",
+  "mime",
+  "magic",
 ] as const;
 export type Genre = (typeof GENRES)[number];
 
@@ -212,13 +258,30 @@ export interface Production {
 
 /** schema.org Event subtypes a performance can take. */
 export const EVENT_TYPES = [
-  "Event", "TheaterEvent", "DanceEvent", "MusicEvent", "ComedyEvent", "ChildrensEvent", "Festival",
-  "LiteraryEvent", "ScreeningEvent", "SocialEvent", "EducationEvent", "VisualArtsEvent",
+  "Event",
+  "TheaterEvent",
+  "DanceEvent",
+  "MusicEvent",
+  "ComedyEvent",
+  "ChildrensEvent",
+  "Festival",
+  "LiteraryEvent",
+  "ScreeningEvent",
+  "SocialEvent",
+  "EducationEvent",
+  "VisualArtsEvent",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const AVAILABILITIES = [
-  "InStock", "SoldOut", "LimitedAvailability", "PreOrder", "PreSale", "OutOfStock", "Discontinued", "OnlineOnly",
+  "InStock",
+  "SoldOut",
+  "LimitedAvailability",
+  "PreOrder",
+  "PreSale",
+  "OutOfStock",
+  "Discontinued",
+  "OnlineOnly",
 ] as const;
 export type Availability = (typeof AVAILABILITIES)[number];
 
@@ -331,7 +394,13 @@ export interface RecordDocument {
 
 /** The collections of a document, in the order they are parsed and mapped. */
 export const COLLECTIONS = [
-  "venues", "organizations", "people", "works", "productions", "series", "performances",
+  "venues",
+  "organizations",
+  "people",
+  "works",
+  "productions",
+  "series",
+  "performances",
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 

@@ -11,11 +11,30 @@ import { HttpError, negotiateLanguage, send, sendJson } from "./http-util.js";
 export { feedItems, ICAL_MAX_EVENTS } from "../export/ical-feed.js";
 import { tx } from "../i18n.js";
 
-const FILTER_PARAMS = ["from", "to", "city", "region", "near", "genre", "type", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q", "tz"] as const;
+const FILTER_PARAMS = [
+  "from",
+  "to",
+  "city",
+  "region",
+  "near",
+  "genre",
+  "type",
+  "venue",
+  "performer",
+  "lang",
+  "accessibility",
+  "free",
+  "maxPrice",
+  "q",
+  "tz",
+] as const;
 
 function one(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
-  if (all.length > 1) throw new HttpError(400, "api/repeated-parameter", tx("api/repeated-parameter", { name, count: all.length }), { hint: tx("api/repeated-parameter.hint", { name }) });
+  if (all.length > 1)
+    throw new HttpError(400, "api/repeated-parameter", tx("api/repeated-parameter", { name, count: all.length }), {
+      hint: tx("api/repeated-parameter.hint", { name }),
+    });
   return all[0];
 }
 
@@ -23,11 +42,25 @@ function one(params: URLSearchParams, name: string): string | undefined {
 export function filterFromParams(params: URLSearchParams, extra: readonly string[] = []): PerformanceFilter {
   for (const k of params.keys()) {
     if (!(FILTER_PARAMS as readonly string[]).includes(k) && !extra.includes(k)) {
-      throw new HttpError(400, "api/unknown-parameter", tx("api/unknown-parameter", { name: k }), { hint: tx("request/use-one-of", { list: [...FILTER_PARAMS, ...extra].join(", ") }) });
+      throw new HttpError(400, "api/unknown-parameter", tx("api/unknown-parameter", { name: k }), {
+        hint: tx("request/use-one-of", { list: [...FILTER_PARAMS, ...extra].join(", ") }),
+      });
     }
   }
   const f: Record<string, unknown> = {};
-  for (const k of ["from", "to", "city", "region", "genre", "type", "venue", "performer", "lang", "accessibility", "q"] as const) {
+  for (const k of [
+    "from",
+    "to",
+    "city",
+    "region",
+    "genre",
+    "type",
+    "venue",
+    "performer",
+    "lang",
+    "accessibility",
+    "q",
+  ] as const) {
     const v = one(params, k);
     if (v !== undefined && v !== "") f[k] = v;
   }
@@ -40,7 +73,10 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
       throw inputError(
         "api/bad-near",
         { en: `near=${near} is not lat,lon,km`, fr: `near=${near} n'est pas lat,lon,km` },
-        { en: "e.g. near=45.7640,4.8357,10 (10 km around a point)", fr: "par ex. near=45.7640,4.8357,10 (10 km autour d'un point)" },
+        {
+          en: "e.g. near=45.7640,4.8357,10 (10 km around a point)",
+          fr: "par ex. near=45.7640,4.8357,10 (10 km autour d'un point)",
+        },
       );
     }
     f.near = { latitude: parts[0], longitude: parts[1], km: parts[2] };
@@ -48,7 +84,11 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
   const free = one(params, "free");
   if (free !== undefined) {
     if (free !== "true" && free !== "false") {
-      throw inputError("api/bad-free", { en: `free=${free} is not true or false`, fr: `free=${free} n'est ni true ni false` }, { en: "free=true", fr: "free=true" });
+      throw inputError(
+        "api/bad-free",
+        { en: `free=${free} is not true or false`, fr: `free=${free} n'est ni true ni false` },
+        { en: "free=true", fr: "free=true" },
+      );
     }
     f.free = free === "true";
   }
@@ -56,7 +96,11 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
   if (maxPrice !== undefined) {
     const n = Number(maxPrice);
     if (maxPrice.trim() === "" || !Number.isFinite(n)) {
-      throw inputError("api/bad-price", { en: `maxPrice=${maxPrice} is not a number`, fr: `maxPrice=${maxPrice} n'est pas un nombre` }, { en: "maxPrice=20", fr: "maxPrice=20" });
+      throw inputError(
+        "api/bad-price",
+        { en: `maxPrice=${maxPrice} is not a number`, fr: `maxPrice=${maxPrice} n'est pas un nombre` },
+        { en: "maxPrice=20", fr: "maxPrice=20" },
+      );
     }
     f.maxPrice = n;
   }
@@ -66,10 +110,20 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
 }
 
 /** The typed questions: answered from the workers' performance index, then described with SPARQL. */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, pool: QueryPool, headers: Record<string, string>): Promise<boolean> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  pool: QueryPool,
+  headers: Record<string, string>,
+): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") {
-    if (["/api/performances", "/api/performances.ics", "/api/performances/facets", "/api/stats"].includes(url.pathname)) {
-      throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
+    if (
+      ["/api/performances", "/api/performances.ics", "/api/performances/facets", "/api/stats"].includes(url.pathname)
+    ) {
+      throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), {
+        headers: { Allow: "GET, HEAD, OPTIONS" },
+      });
     }
     return false;
   }
@@ -79,7 +133,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const limitText = one(url.searchParams, "limit");
       const limit = limitText === undefined ? undefined : Number(limitText);
       const cursor = one(url.searchParams, "cursor");
-      const page = await pool.page(filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) });
+      const page = await pool.page(filter, {
+        ...(limit !== undefined ? { limit } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
       const nextUrl = (c: string): string => {
         const u = new URL(url.href);
         u.searchParams.set("cursor", c);
@@ -95,9 +152,15 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const series = one(url.searchParams, "series") || undefined;
       const lang = negotiateLanguage(req.headers["accept-language"], ["en", "fr"] as const);
       // Written by a query worker (the HTTP thread only sends it): a feed of thousands of events takes a second.
-      const { text: body, truncated } = await pool.ical(filter, { ...(production ? { production } : {}), ...(series ? { series } : {}) }, { lang, name: "Vivant" });
+      const { text: body, truncated } = await pool.ical(
+        filter,
+        { ...(production ? { production } : {}), ...(series ? { series } : {}) },
+        { lang, name: "Vivant" },
+      );
       send(res, 200, "text/calendar", body, {
-        ...headers, "Content-Language": lang, "Content-Disposition": 'inline; filename="performances.ics"',
+        ...headers,
+        "Content-Language": lang,
+        "Content-Disposition": 'inline; filename="performances.ics"',
         ...(truncated ? { "X-Vivant-Truncated": "true" } : {}),
       });
       return true;
@@ -105,8 +168,18 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     case "/api/performances/facets": {
       const filter = filterFromParams(url.searchParams, ["facet"]);
       const asked = url.searchParams.getAll("facet");
-      for (const a of asked) if (!(FACETS as readonly string[]).includes(a)) throw new HttpError(400, "api/bad-facet", tx("api/bad-facet", { name: a }), { hint: tx("request/use-one-of", { list: FACETS.join(", ") }) });
-      sendJson(res, 200, await pool.facets(filter, asked.length ? (asked as Facet[]) : FACETS), "application/json", headers);
+      for (const a of asked)
+        if (!(FACETS as readonly string[]).includes(a))
+          throw new HttpError(400, "api/bad-facet", tx("api/bad-facet", { name: a }), {
+            hint: tx("request/use-one-of", { list: FACETS.join(", ") }),
+          });
+      sendJson(
+        res,
+        200,
+        await pool.facets(filter, asked.length ? (asked as Facet[]) : FACETS),
+        "application/json",
+        headers,
+      );
       return true;
     }
     case "/api/stats": {

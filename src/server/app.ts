@@ -25,7 +25,14 @@ import { datasetId } from "../dataspace/catalog.js";
 import { graphFileText } from "../store/files.js";
 import { capdataOfNTriples } from "../export/capdata-source.js";
 import { CATALOG_GRAPH } from "../store/catalog.js";
-import { ingest, prepareGraph, type LoadFile, type LoadTarget, type PreparedGraph, type PrepareOptions } from "../ingest/index.js";
+import {
+  ingest,
+  prepareGraph,
+  type LoadFile,
+  type LoadTarget,
+  type PreparedGraph,
+  type PrepareOptions,
+} from "../ingest/index.js";
 import type { GraphInfo, GraphMeta } from "../store/types.js";
 import type { QueryLimits } from "../store/sparql-limits.js";
 import { GraphWriter } from "../store/writer.js";
@@ -45,7 +52,14 @@ import { QueryPool } from "./pool.js";
 import type { QueryBackend, WriteBackend } from "./backend.js";
 import { RemotePool } from "./remote-pool.js";
 import { parseStoreUrl, RemoteStore, type RemoteStoreOptions } from "../store/remote.js";
-import { chooseMediaType, GRAPH_ALIASES, GRAPH_FORMAT_NAMES, GRAPH_OFFERS, handleSparql, RESULTS_OFFERS } from "./sparql.js";
+import {
+  chooseMediaType,
+  GRAPH_ALIASES,
+  GRAPH_FORMAT_NAMES,
+  GRAPH_OFFERS,
+  handleSparql,
+  RESULTS_OFFERS,
+} from "./sparql.js";
 import { serializeTriples } from "../store/oxigraph.js";
 import { handleWeb, type WebContext } from "../web/index.js";
 import { CheckFetcher } from "../web/check.js";
@@ -170,9 +184,16 @@ export interface ServerFederation {
 const SD = "http://www.w3.org/ns/sparql-service-description#";
 const FORMATS = "http://www.w3.org/ns/formats/";
 const FORMAT_IRI: Readonly<Record<string, string>> = {
-  "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML", "text/csv": "SPARQL_Results_CSV",
-  "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle", "application/n-triples": "N-Triples", "application/n-quads": "N-Quads",
-  "application/ld+json": "JSON-LD", "application/trig": "TriG", "application/rdf+xml": "RDF_XML",
+  "application/sparql-results+json": "SPARQL_Results_JSON",
+  "application/sparql-results+xml": "SPARQL_Results_XML",
+  "text/csv": "SPARQL_Results_CSV",
+  "text/tab-separated-values": "SPARQL_Results_TSV",
+  "text/turtle": "Turtle",
+  "application/n-triples": "N-Triples",
+  "application/n-quads": "N-Quads",
+  "application/ld+json": "JSON-LD",
+  "application/trig": "TriG",
+  "application/rdf+xml": "RDF_XML",
 };
 
 /** Default of `ServerOptions.maxWriteBytes`. */
@@ -185,15 +206,24 @@ export const DEFAULT_PORT = 8733;
 function listenError(e: NodeJS.ErrnoException, host: string, port: number): Error {
   switch (e.code) {
     case "EADDRINUSE":
-      return new UsageError("serve/port-in-use", tx("serve/port-in-use", { port, host }), { hint: tx("serve/port-in-use.hint"), cause: e });
+      return new UsageError("serve/port-in-use", tx("serve/port-in-use", { port, host }), {
+        hint: tx("serve/port-in-use.hint"),
+        cause: e,
+      });
     case "EACCES":
-      return new UsageError("serve/no-permission", tx("serve/no-permission", { port, host }), { hint: tx("serve/no-permission.hint", { suggest: DEFAULT_PORT }), cause: e });
+      return new UsageError("serve/no-permission", tx("serve/no-permission", { port, host }), {
+        hint: tx("serve/no-permission.hint", { suggest: DEFAULT_PORT }),
+        cause: e,
+      });
     case "ENOTFOUND":
     case "EAI_AGAIN":
     case "EADDRNOTAVAIL":
     case "EAI_NONAME":
     case "EINVAL":
-      return new UsageError("serve/bad-host", tx("serve/bad-host", { host, reason: e.code }), { hint: tx("serve/bad-host.hint"), cause: e });
+      return new UsageError("serve/bad-host", tx("serve/bad-host", { host, reason: e.code }), {
+        hint: tx("serve/bad-host.hint"),
+        cause: e,
+      });
     default:
       return e;
   }
@@ -212,7 +242,11 @@ function ownershipAs422(e: unknown): never {
     // Both languages when the error carries them (a VivantError), else its English message.
     const v = e as Error & { text?: Text; hint?: string; hintText?: Text };
     const hint = v.hintText ?? v.hint;
-    const message = v.text ?? (v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : v.message);
+    const message =
+      v.text ??
+      (v.hint !== undefined && v.message.endsWith(` (${v.hint})`)
+        ? v.message.slice(0, -(v.hint.length + 3))
+        : v.message);
     throw new HttpError(422, code, message, hint !== undefined ? { hint } : {});
   }
   throw e;
@@ -242,7 +276,15 @@ export class VivantServer {
   /** e.g. `http://127.0.0.1:8733/` */
   readonly url: string;
 
-  private constructor(http: Server, options: ServerOptions, pool: QueryBackend, writer: WriteBackend, tokens: TokenTable, tempDir: string | undefined, url: string) {
+  private constructor(
+    http: Server,
+    options: ServerOptions,
+    pool: QueryBackend,
+    writer: WriteBackend,
+    tokens: TokenTable,
+    tempDir: string | undefined,
+    url: string,
+  ) {
     this.#http = http;
     this.#o = options;
     this.pool = pool;
@@ -256,7 +298,12 @@ export class VivantServer {
   static async start(options: ServerOptions = {}): Promise<VivantServer> {
     if (options.capdataNamespace !== undefined) capdataTerms(options.capdataNamespace); // refused at start, not at the first request
     if (options.federation) federatedNodes(options.federation.nodes); // a bad node URL or token: refused before anything starts
-    const remote = options.store === undefined ? undefined : typeof options.store === "string" ? parseStoreUrl(options.store) : options.store;
+    const remote =
+      options.store === undefined
+        ? undefined
+        : typeof options.store === "string"
+          ? parseStoreUrl(options.store)
+          : options.store;
     const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "vivant-serve-")) : undefined;
     const dataDir = options.dataDir ?? tempDir!;
     let writer: WriteBackend | undefined;
@@ -266,19 +313,35 @@ export class VivantServer {
         // The remote store's SPARQL sees every graph it holds: a restricted graph there would be readable by anyone.
         if (options.tokens?.restrictedGraphs().size) {
           const list = [...options.tokens.restrictedGraphs().keys()].join(", ");
-          throw new InputError("server/remote-restricted", {
-            en: `restricted graphs (share: in the tokens file) cannot be kept in a remote store: ${list}`,
-            fr: `des graphes restreints (share: dans le fichier de jetons) ne peuvent pas être gardés dans un entrepôt distant : ${list}`,
-          }, {
-            hint: { en: "serve restricted graphs from a data directory (--data DIR), or remove share: from their entries", fr: "servez les graphes restreints depuis un répertoire de données (--data DIR), ou retirez share: de leurs entrées" },
-          });
+          throw new InputError(
+            "server/remote-restricted",
+            {
+              en: `restricted graphs (share: in the tokens file) cannot be kept in a remote store: ${list}`,
+              fr: `des graphes restreints (share: dans le fichier de jetons) ne peuvent pas être gardés dans un entrepôt distant : ${list}`,
+            },
+            {
+              hint: {
+                en: "serve restricted graphs from a data directory (--data DIR), or remove share: from their entries",
+                fr: "servez les graphes restreints depuis un répertoire de données (--data DIR), ou retirez share: de leurs entrées",
+              },
+            },
+          );
         }
-        const store = await RemoteStore.open({ ...remote, ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), onWarning: (_w, text) => logWarning(options, text) });
+        const store = await RemoteStore.open({
+          ...remote,
+          ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+          onWarning: (_w, text) => logWarning(options, text),
+        });
         writer = store;
         pool = await RemotePool.start({
-          store, timeoutMs: options.queryTimeoutMs ?? 10_000, maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20, unionDefaultGraph: options.unionDefaultGraph ?? true,
-          ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}), ...(options.typedQuestions ? { typedQuestions: options.typedQuestions } : {}),
-          ...(options.log ? { log: options.log } : {}), ...(options.lang ? { lang: options.lang } : {}),
+          store,
+          timeoutMs: options.queryTimeoutMs ?? 10_000,
+          maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
+          unionDefaultGraph: options.unionDefaultGraph ?? true,
+          ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+          ...(options.typedQuestions ? { typedQuestions: options.typedQuestions } : {}),
+          ...(options.log ? { log: options.log } : {}),
+          ...(options.lang ? { lang: options.lang } : {}),
         }).catch(async (e: unknown) => {
           await store.close();
           throw e;
@@ -294,7 +357,8 @@ export class VivantServer {
         ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
         maxResultBytes: options.maxResultBytes ?? 64 * 2 ** 20,
         unionDefaultGraph: options.unionDefaultGraph ?? true,
-        ...(options.log ? { log: options.log } : {}), ...(options.lang ? { lang: options.lang } : {}),
+        ...(options.log ? { log: options.log } : {}),
+        ...(options.lang ? { lang: options.lang } : {}),
         // Restricted graphs are never loaded by the query workers: no query, typed question, aggregate or page sees them.
         ...(options.tokens?.restrictedGraphs().size ? { exclude: [...options.tokens.restrictedGraphs().keys()] } : {}),
       });
@@ -307,11 +371,23 @@ export class VivantServer {
       });
       const address = http.address() as AddressInfo;
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-      const server = new VivantServer(http, options, pool, writer, options.tokens ?? new TokenTable(), tempDir, `http://${host}:${address.port}/`);
+      const server = new VivantServer(
+        http,
+        options,
+        pool,
+        writer,
+        options.tokens ?? new TokenTable(),
+        tempDir,
+        `http://${host}:${address.port}/`,
+      );
       if (options.federation) {
         server.federation = new Federation({
           ...options.federation,
-          local: { url: server.url, page: (f, o) => server.pool.page(f, o), facets: (f, fs) => server.pool.facets(f, fs) },
+          local: {
+            url: server.url,
+            page: (f, o) => server.pool.page(f, o),
+            facets: (f, fs) => server.pool.facets(f, fs),
+          },
         });
       }
       http.on("request", (req, res) => void server.#handle(req, res));
@@ -363,7 +439,13 @@ export class VivantServer {
       await this.pool.reload(graphIri);
       this.#reloads++;
       if (before) await removeDumps(this.#localDir, before).catch((e: unknown) => logWarning(this.#o, textOf(e)));
-      if (before) await this.feeds.recordDelete(before).catch((e: unknown) => logWarning(this.#o, txBy("server/feed-not-updated", (lang) => ({ graph: graphIri, detail: messageOf(e, lang) }))));
+      if (before)
+        await this.feeds.recordDelete(before).catch((e: unknown) =>
+          logWarning(
+            this.#o,
+            txBy("server/feed-not-updated", (lang) => ({ graph: graphIri, detail: messageOf(e, lang) })),
+          ),
+        );
       return existed;
     });
   }
@@ -372,7 +454,11 @@ export class VivantServer {
    * Maps or parses the inputs, validates them with the core profile and, only when valid, replaces the graph.
    * `info` is set when the graph was written.
    */
-  load(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
+  load(
+    files: readonly LoadFile[],
+    target: LoadTarget,
+    options: PrepareOptions = {},
+  ): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
     return this.#serialised(() => this.#prepareAndReplace(files, target, options));
   }
 
@@ -380,7 +466,10 @@ export class VivantServer {
   #gspTarget(grant: TokenGrant, licence: string | undefined): LoadTarget {
     const l = licence ?? this.writer.graph(grant.graphIri)?.licence ?? grant.licence;
     return {
-      publisherId: grant.publisherId, graphIri: grant.graphIri, ...(l !== undefined ? { licence: l } : {}), source: "Graph Store Protocol",
+      publisherId: grant.publisherId,
+      graphIri: grant.graphIri,
+      ...(l !== undefined ? { licence: l } : {}),
+      source: "Graph Store Protocol",
       // The tokens file is the authority on a publisher's namespaces: what it says now, not what a graph once registered.
       namespaces: grant.namespaces ?? [],
     };
@@ -388,11 +477,17 @@ export class VivantServer {
 
   /** The publishing page's dry run: the same reading and validation as a write, nothing written. */
   #gspPrepare(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<PreparedGraph> {
-    return prepareGraph(files, this.#gspTarget(grant, licence), { known: (id) => this.writer.graphs().find((g) => g.publisherId === id) });
+    return prepareGraph(files, this.#gspTarget(grant, licence), {
+      known: (id) => this.writer.graphs().find((g) => g.publisherId === id),
+    });
   }
 
   /** The publishing page's confirmation: the same serialised write path as a Graph Store PUT (write thread, fsync). */
-  #gspLoad(files: LoadFile[], grant: TokenGrant, licence: string | undefined): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
+  #gspLoad(
+    files: LoadFile[],
+    grant: TokenGrant,
+    licence: string | undefined,
+  ): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
     return this.#gspWrite(files, grant, licence, false);
   }
 
@@ -423,7 +518,12 @@ export class VivantServer {
    */
   async #recordChange(info: GraphInfo | undefined, change: EntityChange | undefined): Promise<void> {
     if (!info || !change) return;
-    await this.feeds.record(info, change).catch((e: unknown) => logWarning(this.#o, txBy("server/feed-not-updated", (lang) => ({ graph: info.graphIri, detail: messageOf(e, lang) }))));
+    await this.feeds.record(info, change).catch((e: unknown) =>
+      logWarning(
+        this.#o,
+        txBy("server/feed-not-updated", (lang) => ({ graph: info.graphIri, detail: messageOf(e, lang) })),
+      ),
+    );
   }
 
   /**
@@ -459,8 +559,11 @@ export class VivantServer {
    */
   #capdataExport(graphIri: string): Promise<string> {
     const namespace = this.#o.capdataNamespace;
-    if (this.pool instanceof QueryPool && !(this.writer instanceof RemoteStore)) return this.pool.capdata((this.writer as GraphWriter).graphFile(graphIri), graphIri, namespace);
-    return this.#graphText(graphIri).then((nt) => capdataOfNTriples(nt, { graphIri, ...(namespace !== undefined ? { namespace } : {}) }));
+    if (this.pool instanceof QueryPool && !(this.writer instanceof RemoteStore))
+      return this.pool.capdata((this.writer as GraphWriter).graphFile(graphIri), graphIri, namespace);
+    return this.#graphText(graphIri).then((nt) =>
+      capdataOfNTriples(nt, { graphIri, ...(namespace !== undefined ? { namespace } : {}) }),
+    );
   }
 
   /** What confirming a duplicate needs (src/server/same-as.ts): reads of the token's own graph, the Graph Store's merge. */
@@ -475,10 +578,14 @@ export class VivantServer {
     if (!this.writer.graph(graphIri)) return false;
     if (this.tokens.restrictedGraphs().has(graphIri)) {
       const quads = new Parser({ format: "application/n-triples" }).parse(await this.#graphText(graphIri));
-      return quads.some((q) => q.subject.value === s && q.predicate.value === p && (o === undefined || q.object.value === o));
+      return quads.some(
+        (q) => q.subject.value === s && q.predicate.value === p && (o === undefined || q.object.value === o),
+      );
     }
     const filter = o === undefined ? "" : ` FILTER(?o = <${o}>)`;
-    const r = await this.pool.select(`SELECT ?o WHERE { GRAPH <${graphIri}> { <${s}> <${p}> ?o${filter} } } LIMIT 1`, { unionDefaultGraph: false });
+    const r = await this.pool.select(`SELECT ?o WHERE { GRAPH <${graphIri}> { <${s}> <${p}> ?o${filter} } } LIMIT 1`, {
+      unionDefaultGraph: false,
+    });
     return r.bindings.length > 0;
   }
 
@@ -511,8 +618,15 @@ export class VivantServer {
   }
 
   /** Inside the serialised section: prepare (read, map, validate) and, only when valid, replace. */
-  async #prepareAndReplace(files: readonly LoadFile[], target: LoadTarget, options: PrepareOptions = {}): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
-    const into = { graphs: () => this.writer.graphs(), replaceGraph: (g: string, q: Iterable<Quad>, m: GraphMeta) => this.#replace(g, q, m) };
+  async #prepareAndReplace(
+    files: readonly LoadFile[],
+    target: LoadTarget,
+    options: PrepareOptions = {},
+  ): Promise<{ prepared: PreparedGraph; info?: GraphInfo }> {
+    const into = {
+      graphs: () => this.writer.graphs(),
+      replaceGraph: (g: string, q: Iterable<Quad>, m: GraphMeta) => this.#replace(g, q, m),
+    };
     const { prepared, written } = await ingest(files, target, into, options);
     return written ? { prepared, info: written } : { prepared };
   }
@@ -521,17 +635,27 @@ export class VivantServer {
    * A Graph Store write of a publisher's graph (and the publishing page's confirmation): PUT replaces it with the body, POST merges the body into it. The
    * current graph is read from its file (the truth) inside the serialised section, so concurrent POSTs never lose one another.
    */
-  #gspWrite(files: readonly WriteInput[], grant: TokenGrant, licence: string | undefined, merge: boolean): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
+  #gspWrite(
+    files: readonly WriteInput[],
+    grant: TokenGrant,
+    licence: string | undefined,
+    merge: boolean,
+  ): Promise<{ prepared: PreparedWrite; info?: GraphInfo; created: boolean }> {
     return this.#serialised(async () => {
       const existing = this.writer.graph(grant.graphIri);
       // Read, merged, mapped, validated, checked (ownership), serialised and encoded in the write thread; here only
       // the bytes are written and the query workers told, so a large upload never stalls the routing of queries.
       const previousDigests = await this.feeds.digests(grant);
-      const { prepared, content, change } = await this.#lane.prepare({
-        files, target: this.#gspTarget(grant, licence), graphs: this.writer.graphs(), version: (existing?.version ?? 0) + 1,
-        ...(previousDigests ? { previousDigests } : {}),
-        ...(merge && existing ? await this.writer.mergeSource(grant.graphIri) : {}),
-      }).catch(ownershipAs422);
+      const { prepared, content, change } = await this.#lane
+        .prepare({
+          files,
+          target: this.#gspTarget(grant, licence),
+          graphs: this.writer.graphs(),
+          version: (existing?.version ?? 0) + 1,
+          ...(previousDigests ? { previousDigests } : {}),
+          ...(merge && existing ? await this.writer.mergeSource(grant.graphIri) : {}),
+        })
+        .catch(ownershipAs422);
       if (!prepared.ok || !content) return { prepared, created: false };
       const info = await this.writer.replaceEncoded(prepared.graphIri, content, prepared.meta);
       await this.pool.reload(prepared.graphIri);
@@ -547,28 +671,55 @@ export class VivantServer {
     try {
       const url = new URL(req.url ?? "/", this.url);
       if (req.method === "OPTIONS") {
-        const posts = url.pathname === "/sparql" || url.pathname === "/reconcile" || url.pathname.startsWith("/reconcile/") || url.pathname === "/duplicates/confirm";
-        preflight(res, origin, url.pathname === "/graph-store" ? "GET, HEAD, PUT, POST, DELETE, OPTIONS" : posts ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+        const posts =
+          url.pathname === "/sparql" ||
+          url.pathname === "/reconcile" ||
+          url.pathname.startsWith("/reconcile/") ||
+          url.pathname === "/duplicates/confirm";
+        preflight(
+          res,
+          origin,
+          url.pathname === "/graph-store"
+            ? "GET, HEAD, PUT, POST, DELETE, OPTIONS"
+            : posts
+              ? "GET, HEAD, POST, OPTIONS"
+              : "GET, HEAD, OPTIONS",
+        );
         return;
       }
       const headers = {};
       switch (url.pathname) {
         case "/sparql":
           if (await handleWeb(req, res, url, this.#web)) return;
-          await handleSparql(req, res, url, { pool: this.pool, maxBodyBytes: this.#maxBody, headers, describe: (q, s) => this.#describe(q, s) });
+          await handleSparql(req, res, url, {
+            pool: this.pool,
+            maxBodyBytes: this.#maxBody,
+            headers,
+            describe: (q, s) => this.#describe(q, s),
+          });
           return;
         case "/graph-store":
           if ((req.method === "GET" || req.method === "HEAD") && (await this.#restrictedGet(req, res, url))) return;
           await handleGsp(req, res, url, {
-            pool: this.pool, tokens: this.tokens, maxBodyBytes: this.#maxBody, maxWriteBytes: this.#maxWrite, spool: this.#spoolOf, headers,
-            graph: (g) => this.writer.graph(g), write: (f, g, l, m) => this.#gspWrite(f, g, l, m), remove: (g) => this.deleteGraph(g),
+            pool: this.pool,
+            tokens: this.tokens,
+            maxBodyBytes: this.#maxBody,
+            maxWriteBytes: this.#maxWrite,
+            spool: this.#spoolOf,
+            headers,
+            graph: (g) => this.writer.graph(g),
+            write: (f, g, l, m) => this.#gspWrite(f, g, l, m),
+            remove: (g) => this.deleteGraph(g),
           });
           return;
         case "/duplicates/confirm":
           await handleConfirmApi(req, res, { ...this.sameAs, tokens: this.tokens, maxBodyBytes: this.#maxBody });
           return;
         case "/catalog":
-          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/catalog-read-only"), { headers: { Allow: "GET, HEAD, OPTIONS" } });
+          if (req.method !== "GET" && req.method !== "HEAD")
+            throw new HttpError(405, "request/method", tx("request/catalog-read-only"), {
+              headers: { Allow: "GET, HEAD, OPTIONS" },
+            });
           await this.#catalog(req, res, url);
           return;
         case "/mcp":
@@ -578,33 +729,80 @@ export class VivantServer {
           // Not ok (503) while a worker is being replaced: the other workers answer meanwhile, with fewer hands.
           const pool = this.pool.health();
           sendJson(res, pool.status === "ok" ? 200 : 503, {
-            status: pool.status, workers: pool.workers, queued: pool.queued,
-            graphs: this.publicGraphs().length, triples: this.publicGraphs().reduce((n, g) => n + g.triples, 0),
-            quarantined: await this.#quarantined(), ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
-            ...(pool.warnings.length ? { warnings: pool.warnings } : {}), queries: this.pool.stats, writes: this.writeQueue,
+            status: pool.status,
+            workers: pool.workers,
+            queued: pool.queued,
+            graphs: this.publicGraphs().length,
+            triples: this.publicGraphs().reduce((n, g) => n + g.triples, 0),
+            quarantined: await this.#quarantined(),
+            ...(pool.lastFailure ? { lastFailure: pool.lastFailure } : {}),
+            ...(pool.warnings.length ? { warnings: pool.warnings } : {}),
+            queries: this.pool.stats,
+            writes: this.writeQueue,
           });
           return;
         }
         case "/":
-          if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }));
+          if (req.method !== "GET" && req.method !== "HEAD")
+            throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }));
           if (await handleWeb(req, res, url, this.#web)) return;
           sendJson(res, 200, this.#index(), "application/json", { Vary: "Accept" });
           return;
         default:
-          if (await handleReconcile(req, res, url, { source: this.pool, base: this.publicBase(req), version: this.#graphsKey(), maxBodyBytes: this.#maxBody }, this.#reconcile)) return;
+          if (
+            await handleReconcile(
+              req,
+              res,
+              url,
+              {
+                source: this.pool,
+                base: this.publicBase(req),
+                version: this.#graphsKey(),
+                maxBodyBytes: this.#maxBody,
+              },
+              this.#reconcile,
+            )
+          )
+            return;
           if (await handleWeb(req, res, url, this.#web)) return;
           if (await handleFederation(req, res, url, this.federation)) return;
           if (url.pathname.startsWith("/api/") && (await handleApi(req, res, url, this.pool, headers))) return;
           if (url.pathname.startsWith("/feed/")) await this.#ensureFeed(url.pathname.split("/")[2] ?? "");
           // A deleted graph's feed stays readable: its last page says that every entity was deleted (a restricted one, to its readers).
           // A deleted graph's feed stays readable: its last page says that every entity was deleted.
-          if (await handleFeed(req, res, url, { feeds: this.feeds, base: this.publicBase(req), readable: (g) => this.#canRead(req, g), private: (g) => this.tokens.restrictedGraphs().has(g) })) return;
-          if (await handleCapData(req, res, url, {
-            graphs: () => this.writer.graphs(), readable: (g) => this.#canRead(req, g), restricted: (g) => this.tokens.restrictedGraphs().has(g), export: (g) => this.#capdataExport(g),
-            ...(this.#o.capdataNamespace !== undefined ? { namespace: this.#o.capdataNamespace } : {}),
-          })) return;
-          if (await handleDumps(req, res, url, { dataDir: this.#localDir, ensure: () => this.ensureDumps(), readable: (m) => m.id === "all" || (this.writer.graph(m.graph) !== undefined && this.#canRead(req, m.graph)), private: (m) => this.tokens.restrictedGraphs().has(m.graph), base: this.publicBase(req) })) return;
-          throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
+          if (
+            await handleFeed(req, res, url, {
+              feeds: this.feeds,
+              base: this.publicBase(req),
+              readable: (g) => this.#canRead(req, g),
+              private: (g) => this.tokens.restrictedGraphs().has(g),
+            })
+          )
+            return;
+          if (
+            await handleCapData(req, res, url, {
+              graphs: () => this.writer.graphs(),
+              readable: (g) => this.#canRead(req, g),
+              restricted: (g) => this.tokens.restrictedGraphs().has(g),
+              export: (g) => this.#capdataExport(g),
+              ...(this.#o.capdataNamespace !== undefined ? { namespace: this.#o.capdataNamespace } : {}),
+            })
+          )
+            return;
+          if (
+            await handleDumps(req, res, url, {
+              dataDir: this.#localDir,
+              ensure: () => this.ensureDumps(),
+              readable: (m) =>
+                m.id === "all" || (this.writer.graph(m.graph) !== undefined && this.#canRead(req, m.graph)),
+              private: (m) => this.tokens.restrictedGraphs().has(m.graph),
+              base: this.publicBase(req),
+            })
+          )
+            return;
+          throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), {
+            hint: tx("http/not-found.hint"),
+          });
       }
     } catch (e) {
       sendError(res, e);
@@ -620,11 +818,13 @@ export class VivantServer {
       try {
         body = JSON.parse(text);
       } catch (e) {
-        throw new HttpError(400, "mcp/json", tx("mcp/json", { detail: (e as Error).message }), { hint: tx("mcp/json.hint") });
+        throw new HttpError(400, "mcp/json", tx("mcp/json", { detail: (e as Error).message }), {
+          hint: tx("mcp/json.hint"),
+        });
       }
     }
     const server = vivantMcpServer(this.pool);
-    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true }) // no sessionIdGenerator: stateless;
+    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true }); // no sessionIdGenerator: stateless;
     res.on("close", () => {
       void transport.close();
       void server.close();
@@ -643,7 +843,10 @@ export class VivantServer {
    * reconciliation index is kept for: an index read between the write and the reload is not kept past it).
    */
   #graphsKey(): string {
-    return `${this.#reloads}\n${this.writer.graphs().map((g) => `${g.graphIri} ${g.version}`).join("\n")}`;
+    return `${this.#reloads}\n${this.writer
+      .graphs()
+      .map((g) => `${g.graphIri} ${g.version}`)
+      .join("\n")}`;
   }
 
   readonly #sessions = new PublishSessions();
@@ -652,13 +855,21 @@ export class VivantServer {
   get #web(): WebContext {
     this.#checkFetcher ??= new CheckFetcher(this.#o.checkFetch);
     return {
-      pool: this.pool, base: this.url, graphs: () => this.publicGraphs(), sessions: this.#sessions, fetcher: this.#checkFetcher,
+      pool: this.pool,
+      base: this.url,
+      graphs: () => this.publicGraphs(),
+      sessions: this.#sessions,
+      fetcher: this.#checkFetcher,
       ...(this.federation ? { federation: this.federation } : {}),
       publish: {
-        tokens: this.tokens, graphs: () => this.publicGraphs(), maxBytes: Math.min(this.#maxBody, this.#maxWrite),
-        prepare: (f, g, l) => this.#gspPrepare(f, g, l), publish: (f, g, l) => this.#gspLoad(f, g, l),
+        tokens: this.tokens,
+        graphs: () => this.publicGraphs(),
+        maxBytes: Math.min(this.#maxBody, this.#maxWrite),
+        prepare: (f, g, l) => this.#gspPrepare(f, g, l),
+        publish: (f, g, l) => this.#gspLoad(f, g, l),
       },
-      duplicates: (lang) => this.#duplicates(lang), confirmSameAs: (g, e, s) => confirmSameAs(this.sameAs, g, e, s),
+      duplicates: (lang) => this.#duplicates(lang),
+      confirmSameAs: (g, e, s) => confirmSameAs(this.sameAs, g, e, s),
     };
   }
 
@@ -668,7 +879,9 @@ export class VivantServer {
   #duplicates(lang: Lang): Promise<DuplicateReport & { entities: number }> {
     const key = `${lang} ${this.#graphsKey()}`;
     if (this.#duplicatesCache?.key !== key) {
-      const value = this.#reconcile.get(this.pool, this.#graphsKey()).then((index) => ({ ...findDuplicates(index, { minScore: MIN_LISTED, lang }), entities: index.size.entities }));
+      const value = this.#reconcile
+        .get(this.pool, this.#graphsKey())
+        .then((index) => ({ ...findDuplicates(index, { minScore: MIN_LISTED, lang }), entities: index.size.entities }));
       this.#duplicatesCache = { key, value };
       value.catch(() => {
         if (this.#duplicatesCache?.value === value) this.#duplicatesCache = undefined;
@@ -713,14 +926,22 @@ export class VivantServer {
         stats: `${this.url}api/stats{?…filters}`,
         ...(this.federation
           ? {
-            federation: {
-              performances: `${this.url}api/federation/performances{?…filters,limit,cursor}`, facets: `${this.url}api/federation/performances/facets{?facet,…filters}`,
-              page: `${this.url}federation`, nodes: this.federation.nodes.map((n) => n.url),
-            },
-          }
+              federation: {
+                performances: `${this.url}api/federation/performances{?…filters,limit,cursor}`,
+                facets: `${this.url}api/federation/performances/facets{?facet,…filters}`,
+                page: `${this.url}federation`,
+                nodes: this.federation.nodes.map((n) => n.url),
+              },
+            }
           : {}),
       },
-      graphs: this.publicGraphs().map((g) => ({ graph: g.graphIri, publisher: g.publisherId, licence: g.licenceIri, modified: g.modified, triples: g.triples })),
+      graphs: this.publicGraphs().map((g) => ({
+        graph: g.graphIri,
+        publisher: g.publisherId,
+        licence: g.licenceIri,
+        modified: g.modified,
+        triples: g.triples,
+      })),
     };
   }
 
@@ -729,8 +950,11 @@ export class VivantServer {
    * proxy sets them, else the `Host` header, else the address it listens on. A malformed host is ignored.
    */
   publicBase(req: IncomingMessage): string {
-    const first = (h: string | string[] | undefined): string | undefined => (Array.isArray(h) ? h[0] : h)?.split(",")[0]?.trim() || undefined;
-    const host = [first(req.headers["x-forwarded-host"]), req.headers.host].find((h) => h !== undefined && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(h));
+    const first = (h: string | string[] | undefined): string | undefined =>
+      (Array.isArray(h) ? h[0] : h)?.split(",")[0]?.trim() || undefined;
+    const host = [first(req.headers["x-forwarded-host"]), req.headers.host].find(
+      (h) => h !== undefined && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(h),
+    );
     if (host === undefined) return this.url;
     const proto = first(req.headers["x-forwarded-proto"])?.toLowerCase();
     return `${proto === "https" || proto === "http" ? proto : "http"}://${host}/`;
@@ -749,7 +973,8 @@ export class VivantServer {
     // The node's DCAT-AP catalog (datasets, distributions, policies).
     add(service, "http://www.w3.org/2000/01/rdf-schema#seeAlso", n(`${base}catalog`));
     add(service, `${SD}supportedLanguage`, n(`${SD}SPARQL11Query`));
-    for (const f of [...RESULTS_OFFERS, ...GRAPH_OFFERS]) add(service, `${SD}resultFormat`, n(`${FORMATS}${FORMAT_IRI[f]}`));
+    for (const f of [...RESULTS_OFFERS, ...GRAPH_OFFERS])
+      add(service, `${SD}resultFormat`, n(`${FORMATS}${FORMAT_IRI[f]}`));
     if (this.#o.unionDefaultGraph ?? true) add(service, `${SD}feature`, n(`${SD}UnionDefaultGraph`));
     const dataset = b("dataset");
     add(service, `${SD}defaultDataset`, dataset);
@@ -766,7 +991,11 @@ export class VivantServer {
         const graph = b();
         add(ng, `${SD}graph`, graph);
         add(graph, type.value, n(`${SD}Graph`));
-        add(graph, "http://rdfs.org/ns/void#triples", literal(String(g.triples), n("http://www.w3.org/2001/XMLSchema#integer")));
+        add(
+          graph,
+          "http://rdfs.org/ns/void#triples",
+          literal(String(g.triples), n("http://www.w3.org/2001/XMLSchema#integer")),
+        );
       }
     }
     return out;
@@ -806,9 +1035,15 @@ export class VivantServer {
         for (const g of graphs) await dumpGraph(dataDir, g.graphIri);
         // The whole server's dump holds the public graphs only.
         const restricted = this.tokens.restrictedGraphs();
-        await dumpAll(dataDir, (info) => !restricted.has(info.graphIri) && graphs.some((g) => g.graphIri === info.graphIri));
+        await dumpAll(
+          dataDir,
+          (info) => !restricted.has(info.graphIri) && graphs.some((g) => g.graphIri === info.graphIri),
+        );
       } catch (e) {
-        logWarning(this.#o, txBy("server/dumps-not-made", (lang) => ({ detail: messageOf(e, lang) })));
+        logWarning(
+          this.#o,
+          txBy("server/dumps-not-made", (lang) => ({ detail: messageOf(e, lang) })),
+        );
         if (this.#dumps?.value === value) this.#dumps = undefined;
       }
     });
@@ -817,13 +1052,26 @@ export class VivantServer {
   }
 
   /** The node's DCAT-AP catalog (with ODRL policies) at its public address, in the negotiated format. */
-  async catalogQuads(base: string = this.url, canRead: (graphIri: string) => boolean = (g) => !this.tokens.restrictedGraphs().has(g)): Promise<Quad[]> {
+  async catalogQuads(
+    base: string = this.url,
+    canRead: (graphIri: string) => boolean = (g) => !this.tokens.restrictedGraphs().has(g),
+  ): Promise<Quad[]> {
     const graphs = this.writer.graphs();
     await this.ensureDumps();
-    const dumps = new Map((await readManifests(this.#localDir)).map((m) => [m.graph, m.files.filter((f) => f.version === m.files[0]?.version)]));
+    const dumps = new Map(
+      (await readManifests(this.#localDir)).map((m) => [
+        m.graph,
+        m.files.filter((f) => f.version === m.files[0]?.version),
+      ]),
+    );
     const restricted = this.tokens.restrictedGraphs();
     return dcatCatalog({
-      base, graphs, coverage: await this.#coverageOf(graphs), dumps, feeds: true, canRead,
+      base,
+      graphs,
+      coverage: await this.#coverageOf(graphs),
+      dumps,
+      feeds: true,
+      canRead,
       access: (g) => (restricted.has(g) ? { public: false, partners: restricted.get(g)! } : { public: true }),
     });
   }
@@ -834,19 +1082,45 @@ export class VivantServer {
    */
   async #restrictedGet(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const graphIri = url.searchParams.get("graph");
-    if (graphIri === null || url.searchParams.getAll("graph").length !== 1 || !this.tokens.restrictedGraphs().has(graphIri)) return false;
-    if (!this.#canRead(req, graphIri) || !this.writer.graph(graphIri)) throw new HttpError(404, "gsp/no-graph", tx("gsp/no-graph", { graph: graphIri }), { hint: tx("gsp/no-graph.hint") });
-    const offers = ["application/n-triples", "text/turtle", "application/n-quads", "application/ld+json", "application/rdf+xml"];
+    if (
+      graphIri === null ||
+      url.searchParams.getAll("graph").length !== 1 ||
+      !this.tokens.restrictedGraphs().has(graphIri)
+    )
+      return false;
+    if (!this.#canRead(req, graphIri) || !this.writer.graph(graphIri))
+      throw new HttpError(404, "gsp/no-graph", tx("gsp/no-graph", { graph: graphIri }), {
+        hint: tx("gsp/no-graph.hint"),
+      });
+    const offers = [
+      "application/n-triples",
+      "text/turtle",
+      "application/n-quads",
+      "application/ld+json",
+      "application/rdf+xml",
+    ];
     const type = negotiate(req.headers.accept, offers, GRAPH_ALIASES);
-    if (!type) throw new HttpError(406, "request/not-acceptable", tx("gsp/not-acceptable", { accept: req.headers.accept }), { hint: tx("request/accept-one-of", { list: offers.join(", ") }) });
+    if (!type)
+      throw new HttpError(406, "request/not-acceptable", tx("gsp/not-acceptable", { accept: req.headers.accept }), {
+        hint: tx("request/accept-one-of", { list: offers.join(", ") }),
+      });
     const text = await this.#graphText(graphIri);
     const quads = type === "application/n-triples" ? [] : new Parser({ format: "application/n-triples" }).parse(text);
     const body =
-      type === "application/n-triples" ? text
-      : type === "application/ld+json" ? JSON.stringify(await quadsToJsonLd(quads))
-      : type === "application/rdf+xml" ? serializeTriples(quads, "application/rdf+xml")
-      : type === "application/n-quads" ? await serializeRdf(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graphIri)) as Quad), "nquads")
-      : await serializeRdf(quads, "turtle");
+      type === "application/n-triples"
+        ? text
+        : type === "application/ld+json"
+          ? JSON.stringify(await quadsToJsonLd(quads))
+          : type === "application/rdf+xml"
+            ? serializeTriples(quads, "application/rdf+xml")
+            : type === "application/n-quads"
+              ? await serializeRdf(
+                  quads.map(
+                    (q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graphIri)) as Quad,
+                  ),
+                  "nquads",
+                )
+              : await serializeRdf(quads, "turtle");
     send(res, 200, type, body, { "Cache-Control": "private, no-store", Vary: "Authorization, Accept" });
     return true;
   }
@@ -855,7 +1129,11 @@ export class VivantServer {
     const offers = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"];
     const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
     const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
-    if (!type) throw new HttpError(406, "request/not-acceptable", tx("catalog/not-acceptable"), { hint: tx("request/accept-one-of", { list: offers.join(", ") }), headers: { Vary: "Accept" } });
+    if (!type)
+      throw new HttpError(406, "request/not-acceptable", tx("catalog/not-acceptable"), {
+        hint: tx("request/accept-one-of", { list: offers.join(", ") }),
+        headers: { Vary: "Accept" },
+      });
     const quads = await this.catalogQuads(this.publicBase(req), (g) => this.#canRead(req, g));
     const body =
       type === "application/ld+json"
@@ -871,7 +1149,10 @@ export class VivantServer {
     const offers = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"];
     const formats = [...url.searchParams.getAll("format"), ...url.searchParams.getAll("output")];
     const type = chooseMediaType(formats, req.headers.accept, offers, GRAPH_ALIASES, GRAPH_FORMAT_NAMES);
-    if (!type) throw new HttpError(406, "request/not-acceptable", tx("sparql/description-not-acceptable"), { hint: tx("request/accept-one-of", { list: offers.join(", ") }) });
+    if (!type)
+      throw new HttpError(406, "request/not-acceptable", tx("sparql/description-not-acceptable"), {
+        hint: tx("request/accept-one-of", { list: offers.join(", ") }),
+      });
     const quads = this.serviceDescription(this.publicBase(req));
     const body =
       type === "application/ld+json"

@@ -57,10 +57,17 @@ const FORMAT_HINT: Text = {
 function tokensError(source: string, problems: readonly Problem[], line?: number): InputError {
   const n = problems.length;
   const text = (lang: Lang): string => {
-    const head = lang === "fr" ? `fichier de jetons ${source} : ${n} problème${n > 1 ? "s" : ""}` : `tokens file ${source}: ${n} problem${n > 1 ? "s" : ""}`;
+    const head =
+      lang === "fr"
+        ? `fichier de jetons ${source} : ${n} problème${n > 1 ? "s" : ""}`
+        : `tokens file ${source}: ${n} problem${n > 1 ? "s" : ""}`;
     return `${head}\n${problems.map((p) => `  ${p.message[lang]} — ${p.hint[lang]}`).join("\n")}\n`;
   };
-  return new InputError("server/bad-tokens", { en: text("en"), fr: text("fr") }, { problems, ...(line !== undefined ? { line } : {}) });
+  return new InputError(
+    "server/bad-tokens",
+    { en: text("en"), fr: text("fr") },
+    { problems, ...(line !== undefined ? { line } : {}) },
+  );
 }
 
 export class TokenTable {
@@ -76,7 +83,11 @@ export class TokenTable {
    * publisher given two graphs. Throws InputError `server/bad-tokens` listing every problem by line.
    * @param lines the 1-based line of each entry in its file, when read from one
    */
-  static fromEntries(entries: readonly TokenEntry[], source = "tokens", options: { readonly lines?: readonly number[] } = {}): TokenTable {
+  static fromEntries(
+    entries: readonly TokenEntry[],
+    source = "tokens",
+    options: { readonly lines?: readonly number[] } = {},
+  ): TokenTable {
     const checked = checkTokenEntries(entries, options.lines);
     if (checked.problems.length) {
       const first = Number(/\.tokens\[(\d+)\]/.exec(checked.problems[0]!.path)?.[1]);
@@ -98,11 +109,22 @@ export class TokenTable {
       json = JSON.parse(text);
     } catch (e) {
       const why = (e as Error).message;
-      throw new InputError("server/bad-tokens", { en: `cannot read tokens file ${path}: ${why}`, fr: `impossible de lire le fichier de jetons ${path} : ${why}` }, { hint: FORMAT_HINT, cause: e });
+      throw new InputError(
+        "server/bad-tokens",
+        {
+          en: `cannot read tokens file ${path}: ${why}`,
+          fr: `impossible de lire le fichier de jetons ${path} : ${why}`,
+        },
+        { hint: FORMAT_HINT, cause: e },
+      );
     }
     const entries = Array.isArray(json) ? json : (json as { tokens?: unknown } | null)?.tokens;
     if (!Array.isArray(entries)) {
-      throw new InputError("server/bad-tokens", { en: `${path}: no "tokens" array`, fr: `${path} : pas de tableau « tokens »` }, { hint: FORMAT_HINT });
+      throw new InputError(
+        "server/bad-tokens",
+        { en: `${path}: no "tokens" array`, fr: `${path} : pas de tableau « tokens »` },
+        { hint: FORMAT_HINT },
+      );
     }
     return TokenTable.fromEntries(entries as TokenEntry[], path, { lines: entryLines(text, Array.isArray(json)) });
   }

@@ -27,26 +27,55 @@ export interface CapDataContext {
 }
 
 /** Answers GET/HEAD of the CapData export; false when the path is not its. */
-export async function handleCapData(req: IncomingMessage, res: ServerResponse, url: URL, ctx: CapDataContext): Promise<boolean> {
+export async function handleCapData(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: CapDataContext,
+): Promise<boolean> {
   if (url.pathname !== CAPDATA_PATH) return false;
-  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
+  if (req.method !== "GET" && req.method !== "HEAD")
+    throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), {
+      headers: { Allow: "GET, HEAD, OPTIONS" },
+    });
   const asked = url.searchParams.getAll("publisher");
-  if (asked.length > 1) throw new HttpError(400, "capdata/which-publisher", tx("capdata/which-publisher"), { hint: tx("capdata/which-publisher.hint", { example: `${CAPDATA_PATH}?publisher=ID`, ids: "" }) });
+  if (asked.length > 1)
+    throw new HttpError(400, "capdata/which-publisher", tx("capdata/which-publisher"), {
+      hint: tx("capdata/which-publisher.hint", { example: `${CAPDATA_PATH}?publisher=ID`, ids: "" }),
+    });
   // What the caller may read: restricted graphs stay invisible to everyone else, even by name.
   const graphs = ctx.graphs().filter((g) => ctx.readable(g.graphIri));
   const publicGraphs = graphs.filter((g) => !ctx.restricted(g.graphIri));
   const g = publisherGraph(asked.length ? graphs : publicGraphs, asked[0]);
   if (g === "ambiguous") {
-    throw new HttpError(400, "capdata/which-publisher", tx("capdata/which-publisher"), { hint: tx("capdata/which-publisher.hint", { example: `${CAPDATA_PATH}?publisher=ID`, ids: publisherIds(publicGraphs) }) });
+    throw new HttpError(400, "capdata/which-publisher", tx("capdata/which-publisher"), {
+      hint: tx("capdata/which-publisher.hint", {
+        example: `${CAPDATA_PATH}?publisher=ID`,
+        ids: publisherIds(publicGraphs),
+      }),
+    });
   }
-  if (!g) throw new HttpError(404, "capdata/no-publisher", tx("capdata/no-publisher", { id: asked[0] ?? "" }), { hint: tx("capdata/no-publisher.hint", { ids: publisherIds(publicGraphs) }) });
+  if (!g)
+    throw new HttpError(404, "capdata/no-publisher", tx("capdata/no-publisher", { id: asked[0] ?? "" }), {
+      hint: tx("capdata/no-publisher.hint", { ids: publisherIds(publicGraphs) }),
+    });
   const restricted = ctx.restricted(g.graphIri);
-  const etag = `"capdata-${g.version}-${createHash("sha256").update(`${g.graphIri} ${ctx.namespace ?? ""}`).digest("base64url").slice(0, 22)}"`;
+  const etag = `"capdata-${g.version}-${createHash("sha256")
+    .update(`${g.graphIri} ${ctx.namespace ?? ""}`)
+    .digest("base64url")
+    .slice(0, 22)}"`;
   const headers: Record<string, string> = {
-    ETag: etag, "Last-Modified": new Date(g.modified).toUTCString(),
-    "Cache-Control": restricted ? "private, no-store" : "public, max-age=300", Vary: "Authorization",
+    ETag: etag,
+    "Last-Modified": new Date(g.modified).toUTCString(),
+    "Cache-Control": restricted ? "private, no-store" : "public, max-age=300",
+    Vary: "Authorization",
   };
-  if ((req.headers["if-none-match"] ?? "").split(",").map((s) => s.trim()).includes(etag)) {
+  if (
+    (req.headers["if-none-match"] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .includes(etag)
+  ) {
     res.writeHead(304, headers).end();
     return true;
   }

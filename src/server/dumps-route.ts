@@ -7,7 +7,14 @@ import { join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import { tx } from "../i18n.js";
-import { dumpsDir, manifestJsonLd, MANIFEST_CONTEXT, readManifest, readManifests, type DumpManifest } from "../dataspace/dumps.js";
+import {
+  dumpsDir,
+  manifestJsonLd,
+  MANIFEST_CONTEXT,
+  readManifest,
+  readManifests,
+  type DumpManifest,
+} from "../dataspace/dumps.js";
 import { HttpError, sendJson } from "./http-util.js";
 
 export interface DumpsContext {
@@ -21,26 +28,44 @@ export interface DumpsContext {
   readonly base: string;
 }
 
-const notFound = (path: string): HttpError => new HttpError(404, "dump/not-found", tx("dump/not-found", { path }), { hint: tx("dump/not-found.hint") });
+const notFound = (path: string): HttpError =>
+  new HttpError(404, "dump/not-found", tx("dump/not-found", { path }), { hint: tx("dump/not-found.hint") });
 
 function described(m: DumpManifest, base: string): Record<string, unknown> {
   return {
     ...m,
     manifest: `${base}dumps/${m.id}/manifest.json`,
     files: m.files.map((f) => ({ ...f, url: `${base}${f.path}` })),
-    latest: Object.fromEntries(["nq.gz", "ttl"].filter((x) => m.files.some((f) => f.path.endsWith(`.${x}`))).map((x) => [x, `${base}dumps/${m.id}/latest.${x}`])),
+    latest: Object.fromEntries(
+      ["nq.gz", "ttl"]
+        .filter((x) => m.files.some((f) => f.path.endsWith(`.${x}`)))
+        .map((x) => [x, `${base}dumps/${m.id}/latest.${x}`]),
+    ),
   };
 }
 
 /** Answers a request under /dumps; false when the path is not one of its. */
-export async function handleDumps(req: IncomingMessage, res: ServerResponse, url: URL, ctx: DumpsContext): Promise<boolean> {
+export async function handleDumps(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: DumpsContext,
+): Promise<boolean> {
   if (url.pathname !== "/dumps" && !url.pathname.startsWith("/dumps/")) return false;
-  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("dump/read-only", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
+  if (req.method !== "GET" && req.method !== "HEAD")
+    throw new HttpError(405, "request/method", tx("dump/read-only", { method: req.method }), {
+      headers: { Allow: "GET, HEAD, OPTIONS" },
+    });
   await ctx.ensure();
   const parts = url.pathname.split("/").slice(2);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "")) {
     const manifests = (await readManifests(ctx.dataDir)).filter(ctx.readable);
-    sendJson(res, 200, { "@context": MANIFEST_CONTEXT, datasets: manifests.map((m) => described(m, ctx.base)) }, "application/json");
+    sendJson(
+      res,
+      200,
+      { "@context": MANIFEST_CONTEXT, datasets: manifests.map((m) => described(m, ctx.base)) },
+      "application/json",
+    );
     return true;
   }
   const [id, name, ...rest] = parts;
@@ -62,10 +87,18 @@ export async function handleDumps(req: IncomingMessage, res: ServerResponse, url
   const path = join(dumpsDir(ctx.dataDir), id!, name);
   const etag = `"${f.sha256}"`;
   const headers = {
-    ETag: etag, "Cache-Control": ctx.private(m) ? "private, max-age=31536000, immutable" : "public, max-age=31536000, immutable", ...(ctx.private(m) ? { Vary: "Authorization" } : {}), "Last-Modified": new Date(f.modified).toUTCString(),
+    ETag: etag,
+    "Cache-Control": ctx.private(m) ? "private, max-age=31536000, immutable" : "public, max-age=31536000, immutable",
+    ...(ctx.private(m) ? { Vary: "Authorization" } : {}),
+    "Last-Modified": new Date(f.modified).toUTCString(),
     "Content-Disposition": `attachment; filename="${name}"`,
   };
-  if ((req.headers["if-none-match"] ?? "").split(",").map((s) => s.trim()).includes(etag)) {
+  if (
+    (req.headers["if-none-match"] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .includes(etag)
+  ) {
     res.writeHead(304, headers).end();
     return true;
   }
@@ -75,7 +108,11 @@ export async function handleDumps(req: IncomingMessage, res: ServerResponse, url
   } catch {
     throw notFound(url.pathname);
   }
-  res.writeHead(200, { ...headers, "Content-Type": f.compressFormat ?? `${f.mediaType}; charset=utf-8`, "Content-Length": String(size) });
+  res.writeHead(200, {
+    ...headers,
+    "Content-Type": f.compressFormat ?? `${f.mediaType}; charset=utf-8`,
+    "Content-Length": String(size),
+  });
   if (req.method === "HEAD") {
     res.end();
     return true;

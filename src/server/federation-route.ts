@@ -24,27 +24,50 @@ export const FEDERATED_CONTEXT = {
 
 function one(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
-  if (all.length > 1) throw new HttpError(400, "api/repeated-parameter", tx("api/repeated-parameter", { name, count: all.length }), { hint: tx("api/repeated-parameter.hint", { name }) });
+  if (all.length > 1)
+    throw new HttpError(400, "api/repeated-parameter", tx("api/repeated-parameter", { name, count: all.length }), {
+      hint: tx("api/repeated-parameter.hint", { name }),
+    });
   return all[0];
 }
 
 /** A node's report as JSON, its message in the request's language. */
 function reportJson(r: NodeReport, lang: Lang): Record<string, unknown> {
   return {
-    node: r.node, status: r.status, ms: Math.round(r.ms), ...(r.items !== undefined ? { items: r.items } : {}), ...(r.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {}),
-    ...(r.message ? { message: r.message[lang] } : {}), ...(r.detail !== undefined ? { detail: r.detail } : {}),
+    node: r.node,
+    status: r.status,
+    ms: Math.round(r.ms),
+    ...(r.items !== undefined ? { items: r.items } : {}),
+    ...(r.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {}),
+    ...(r.message ? { message: r.message[lang] } : {}),
+    ...(r.detail !== undefined ? { detail: r.detail } : {}),
   };
 }
 
 function federationJson(a: FederatedAnswer, lang: Lang): Record<string, unknown> {
-  return { partial: a.partial, nodes: a.nodes.map((r) => reportJson(r, lang)), failed: a.failed.map((r) => reportJson(r, lang)) };
+  return {
+    partial: a.partial,
+    nodes: a.nodes.map((r) => reportJson(r, lang)),
+    failed: a.failed.map((r) => reportJson(r, lang)),
+  };
 }
 
 /** Answers the federated routes; false for any other path. 404 when this node searches no other. */
-export async function handleFederation(req: IncomingMessage, res: ServerResponse, url: URL, federation: Federation | undefined): Promise<boolean> {
+export async function handleFederation(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  federation: Federation | undefined,
+): Promise<boolean> {
   if (!PATHS.includes(url.pathname)) return false;
-  if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), { headers: { Allow: "GET, HEAD, OPTIONS" } });
-  if (!federation) throw new HttpError(404, "federation/not-configured", tx("federation/not-configured"), { hint: tx("federation/not-configured.hint") });
+  if (req.method !== "GET" && req.method !== "HEAD")
+    throw new HttpError(405, "request/method", tx("request/method-here", { method: req.method }), {
+      headers: { Allow: "GET, HEAD, OPTIONS" },
+    });
+  if (!federation)
+    throw new HttpError(404, "federation/not-configured", tx("federation/not-configured"), {
+      hint: tx("federation/not-configured.hint"),
+    });
   const lang = langOf(req.headers["accept-language"]);
   // The answer depends on the language of the messages and on the nodes' data at this moment.
   const headers = { "Cache-Control": "no-store", Vary: "Accept-Language", "Content-Language": lang };
@@ -52,14 +75,28 @@ export async function handleFederation(req: IncomingMessage, res: ServerResponse
     const filter = filterFromParams(url.searchParams, ["limit", "cursor"]);
     const limitText = one(url.searchParams, "limit");
     const cursor = one(url.searchParams, "cursor");
-    const page = await federation.performances(filter, { ...(limitText !== undefined ? { limit: Number(limitText) } : {}), ...(cursor ? { cursor } : {}) });
+    const page = await federation.performances(filter, {
+      ...(limitText !== undefined ? { limit: Number(limitText) } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
     let next: string | undefined;
     if (page.next !== undefined) {
       const u = new URL(url.href);
       u.searchParams.set("cursor", page.next);
       next = u.pathname + u.search;
     }
-    sendJson(res, 200, { "@context": FEDERATED_CONTEXT, "@graph": page.items, ...(next !== undefined ? { next } : {}), federation: federationJson(page, lang) }, "application/ld+json", headers);
+    sendJson(
+      res,
+      200,
+      {
+        "@context": FEDERATED_CONTEXT,
+        "@graph": page.items,
+        ...(next !== undefined ? { next } : {}),
+        federation: federationJson(page, lang),
+      },
+      "application/ld+json",
+      headers,
+    );
     return true;
   }
   const filter = filterFromParams(url.searchParams, ["facet"]);

@@ -3,7 +3,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TextDecoder } from "node:util";
 import Negotiator from "negotiator";
-import { isErrorNamed, isInputError, isVivantError, VivantError, type Lang, type Message, type Text, type ProblemCode } from "../errors.js";
+import {
+  isErrorNamed,
+  isInputError,
+  isVivantError,
+  VivantError,
+  type Lang,
+  type Message,
+  type Text,
+  type ProblemCode,
+} from "../errors.js";
 import { CATALOGUE, langOf, t, tx, txt, type MessageKey } from "../i18n.js";
 
 export const PROBLEM_JSON = "application/problem+json";
@@ -30,7 +39,12 @@ export interface Problem {
 export class HttpError extends VivantError {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: ProblemCode, message: Message, options: { hint?: Message | undefined; headers?: Record<string, string> | undefined } = {}) {
+  constructor(
+    status: number,
+    code: ProblemCode,
+    message: Message,
+    options: { hint?: Message | undefined; headers?: Record<string, string> | undefined } = {},
+  ) {
     super(code, message, options.hint !== undefined ? { hint: options.hint } : {});
     this.name = "HttpError";
     this.message = this.text.en;
@@ -58,11 +72,28 @@ function title(status: number, lang: Lang): string {
  * Answers with an RFC 9457 problem document in the request's language (Accept-Language): `detail` and a `hint`
  * given as `Text` (see `tx` in src/i18n.ts) are picked in that language; plain strings are sent as they are.
  */
-export function sendProblem(res: ServerResponse, status: number, code: ProblemCode, detail: Message, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+export function sendProblem(
+  res: ServerResponse,
+  status: number,
+  code: ProblemCode,
+  detail: Message,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
   const lang = requestLang(res.req);
-  const pick = (v: unknown): unknown => (v !== null && typeof v === "object" && "en" in v && "fr" in v && typeof (v as Text).en === "string" ? (v as Text)[lang] : v);
+  const pick = (v: unknown): unknown =>
+    v !== null && typeof v === "object" && "en" in v && "fr" in v && typeof (v as Text).en === "string"
+      ? (v as Text)[lang]
+      : v;
   const localised = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, k === "hint" ? pick(v) : v]));
-  const body: Problem = { type: `${PROBLEM_BASE}${code}`, title: title(status, lang), status, detail: pick(detail) as string, code, ...localised };
+  const body: Problem = {
+    type: `${PROBLEM_BASE}${code}`,
+    title: title(status, lang),
+    status,
+    detail: pick(detail) as string,
+    code,
+    ...localised,
+  };
   send(res, status, PROBLEM_JSON, JSON.stringify(body), { "Content-Language": lang, ...headers });
 }
 
@@ -85,23 +116,38 @@ export function sendError(res: ServerResponse, e: unknown): void {
   sendProblem(res, 500, "internal", tx("http/internal", { detail: e instanceof Error ? e.message : String(e) }));
 }
 
-export function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.end();
     return;
   }
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   res.writeHead(status, {
-    "Content-Type": /^(text\/|application\/(json|ld\+json|problem\+json|sparql-results\+json|n-triples|n-quads|trig|sparql-results\+xml|rdf\+xml))/.test(contentType) && !contentType.includes("charset")
-      ? `${contentType}; charset=utf-8`
-      : contentType,
+    "Content-Type":
+      /^(text\/|application\/(json|ld\+json|problem\+json|sparql-results\+json|n-triples|n-quads|trig|sparql-results\+xml|rdf\+xml))/.test(
+        contentType,
+      ) && !contentType.includes("charset")
+        ? `${contentType}; charset=utf-8`
+        : contentType,
     "Content-Length": String(bytes.byteLength),
     ...headers,
   });
   res.end(res.req.method === "HEAD" ? undefined : bytes);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, contentType = "application/json", headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  contentType = "application/json",
+  headers: Record<string, string> = {},
+): void {
   send(res, status, contentType, JSON.stringify(value), headers);
 }
 
@@ -133,12 +179,20 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined, w
     const at = decoder.encoding === "utf-8" ? firstInvalidUtf8(bytes) : undefined;
     // (Only UTF-8 and UTF-16 decoders can meet invalid bytes; single-byte charsets map every byte.)
     const where = at !== undefined ? { en: ` (byte ${at})`, fr: ` (octet ${at})` } : { en: "", fr: "" };
-    throw new HttpError(400, "request/encoding", { en: `${subject.en} is not valid ${decoder.encoding.toUpperCase()}${where.en}`, fr: `${subject.fr} n'est pas de l'${decoder.encoding.toUpperCase()} valide${where.fr}` }, {
-      hint: txt({
-        en: 'send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")',
-        fr: "envoyez le corps en UTF-8, ou nommez son jeu de caractères dans Content-Type (par exemple « text/turtle; charset=iso-8859-1 »)",
-      }),
-    });
+    throw new HttpError(
+      400,
+      "request/encoding",
+      {
+        en: `${subject.en} is not valid ${decoder.encoding.toUpperCase()}${where.en}`,
+        fr: `${subject.fr} n'est pas de l'${decoder.encoding.toUpperCase()} valide${where.fr}`,
+      },
+      {
+        hint: txt({
+          en: 'send the body in UTF-8, or name its charset in Content-Type (e.g. "text/turtle; charset=iso-8859-1")',
+          fr: "envoyez le corps en UTF-8, ou nommez son jeu de caractères dans Content-Type (par exemple « text/turtle; charset=iso-8859-1 »)",
+        }),
+      },
+    );
   }
 }
 
@@ -148,12 +202,20 @@ export function bodyDecoder(contentType: string | undefined, what?: Text): TextD
   try {
     return new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new HttpError(415, "request/charset", { en: `cannot read ${what ? what.en : "a body"} in charset ${JSON.stringify(charset)}`, fr: `impossible de lire ${what ? what.fr : "un corps"} dans le jeu de caractères ${JSON.stringify(charset)}` }, {
-      hint: txt({
-        en: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
-        fr: "envoyez de l'UTF-8 (charset=utf-8, ou aucun charset), ou un autre jeu de caractères du WHATWG Encoding Standard, par exemple iso-8859-1",
-      }),
-    });
+    throw new HttpError(
+      415,
+      "request/charset",
+      {
+        en: `cannot read ${what ? what.en : "a body"} in charset ${JSON.stringify(charset)}`,
+        fr: `impossible de lire ${what ? what.fr : "un corps"} dans le jeu de caractères ${JSON.stringify(charset)}`,
+      },
+      {
+        hint: txt({
+          en: "send UTF-8 (charset=utf-8, or no charset), or another charset of the WHATWG Encoding Standard such as iso-8859-1",
+          fr: "envoyez de l'UTF-8 (charset=utf-8, ou aucun charset), ou un autre jeu de caractères du WHATWG Encoding Standard, par exemple iso-8859-1",
+        }),
+      },
+    );
   }
 }
 
@@ -179,9 +241,23 @@ export function strictParams(text: string): URLSearchParams {
         new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
       } catch {
         const name = part.split("=")[0]!;
-        throw new HttpError(400, "request/encoding", txt({ en: "the parameter {name} is percent-encoded bytes that are not UTF-8", fr: "le paramètre {name} encode en pourcentage des octets qui ne sont pas de l'UTF-8" }, { name: JSON.stringify(name.slice(0, 60)) }), {
-          hint: txt({ en: "percent-encode the UTF-8 bytes of the text (encodeURIComponent does)", fr: "encodez en pourcentage les octets UTF-8 du texte (comme encodeURIComponent)" }),
-        });
+        throw new HttpError(
+          400,
+          "request/encoding",
+          txt(
+            {
+              en: "the parameter {name} is percent-encoded bytes that are not UTF-8",
+              fr: "le paramètre {name} encode en pourcentage des octets qui ne sont pas de l'UTF-8",
+            },
+            { name: JSON.stringify(name.slice(0, 60)) },
+          ),
+          {
+            hint: txt({
+              en: "percent-encode the UTF-8 bytes of the text (encodeURIComponent does)",
+              fr: "encodez en pourcentage les octets UTF-8 du texte (comme encodeURIComponent)",
+            }),
+          },
+        );
       }
     }
   }
@@ -237,7 +313,11 @@ export function mediaTypeOf(header: string | undefined): string {
  * `negotiator` (q-values, then specificity, then the client's order, then the server's). `aliases` are other names
  * clients use for an offer (e.g. `application/json` for SPARQL JSON results); a missing or blank header accepts anything.
  */
-export function negotiate(accept: string | undefined, offers: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
+export function negotiate(
+  accept: string | undefined,
+  offers: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): string | undefined {
   const header = accept === undefined || !accept.trim() ? "*/*" : accept;
   const names = [...offers, ...Object.keys(aliases).filter((a) => !offers.includes(a))];
   const best = new Negotiator({ headers: { accept: header } }).mediaType(names);
@@ -246,7 +326,10 @@ export function negotiate(accept: string | undefined, offers: readonly string[],
 
 /** The preferred of `languages` for an Accept-Language header (`negotiator`); the first when none matches. */
 export function negotiateLanguage<L extends string>(header: string | undefined, languages: readonly L[]): L {
-  return (new Negotiator({ headers: { "accept-language": header ?? "" } }).language([...languages]) as L | undefined) ?? languages[0]!;
+  return (
+    (new Negotiator({ headers: { "accept-language": header ?? "" } }).language([...languages]) as L | undefined) ??
+    languages[0]!
+  );
 }
 
 /** CORS: any origin may read; writes still need a bearer token (no cookies are used). */

@@ -188,7 +188,9 @@ export class QueryPool implements SelectSource {
     // Under the test runner the sources are TypeScript: the worker gets the same dev-only type-stripping hooks.
     const worker = new Worker(new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url), {
       workerData: {
-        dataDir: this.#o.dataDir, unionDefaultGraph: this.#o.unionDefaultGraph, maxResultBytes: this.#o.maxResultBytes,
+        dataDir: this.#o.dataDir,
+        unionDefaultGraph: this.#o.unionDefaultGraph,
+        maxResultBytes: this.#o.maxResultBytes,
         ...(this.#o.queryLimits ? { queryLimits: this.#o.queryLimits } : {}),
         ...(this.#o.exclude?.length ? { exclude: this.#o.exclude } : {}),
         ownershipChecked: [...this.#checked],
@@ -196,7 +198,15 @@ export class QueryPool implements SelectSource {
       execArgv: fromSource ? ["--import", new URL("./dev/ts-register.mjs", import.meta.url).href] : [],
       resourceLimits: QUERY_WORKER_LIMITS,
     });
-    const slot: Slot = { id: this.#nextWorker++, worker, state: "starting", reloads: new Map(), answered: 0, since: Date.now(), reloading: 0 };
+    const slot: Slot = {
+      id: this.#nextWorker++,
+      worker,
+      state: "starting",
+      reloads: new Map(),
+      answered: 0,
+      since: Date.now(),
+      reloading: 0,
+    };
     this.#slots.push(slot);
     return new Promise<void>((resolve, reject) => {
       worker.on("message", (m: FromWorker) => {
@@ -212,7 +222,13 @@ export class QueryPool implements SelectSource {
             for (const w of this.#readyWaiters.splice(0)) w();
             return;
           case "fatal":
-            reject(new VivantError("server/worker-failed", txBy("server/worker-failed", (lang) => ({ reason: m.text?.[lang] ?? m.message })), { hint: tx("server/worker-failed.hint") }));
+            reject(
+              new VivantError(
+                "server/worker-failed",
+                txBy("server/worker-failed", (lang) => ({ reason: m.text?.[lang] ?? m.message })),
+                { hint: tx("server/worker-failed.hint") },
+              ),
+            );
             return;
           case "reloaded":
           case "error":
@@ -221,7 +237,11 @@ export class QueryPool implements SelectSource {
               if (m.type === "error") {
                 // A replica that could not take a write must not answer: it is replaced (the new one reads the files).
                 const why = typeof m.error.message === "string" ? m.error.message : m.error.message.en;
-                this.#warn(txBy("server/reload-failed", (lang) => ({ detail: typeof m.error.message === "string" ? m.error.message : m.error.message[lang] })));
+                this.#warn(
+                  txBy("server/reload-failed", (lang) => ({
+                    detail: typeof m.error.message === "string" ? m.error.message : m.error.message[lang],
+                  })),
+                );
                 this.#retire(slot, `reload failed: ${why}`, true);
                 const job = slot.job;
                 if (job) {
@@ -253,7 +273,12 @@ export class QueryPool implements SelectSource {
         reject(e);
       });
       worker.on("exit", (code) => {
-        reject(new VivantError("server/worker-failed", slot.lastError ?? `a query worker exited with code ${code} while starting`));
+        reject(
+          new VivantError(
+            "server/worker-failed",
+            slot.lastError ?? `a query worker exited with code ${code} while starting`,
+          ),
+        );
         this.#exited(slot, code);
       });
     });
@@ -301,7 +326,12 @@ export class QueryPool implements SelectSource {
       this.#failure(slot, reason);
       slot.state = "retiring";
       slot.ending = reason;
-      job.reject(new QueryError(500, { ...error, hint: error.hint ?? "the worker is replaced from the data directory; if this query is needed, narrow it" }));
+      job.reject(
+        new QueryError(500, {
+          ...error,
+          hint: error.hint ?? "the worker is replaced from the data directory; if this query is needed, narrow it",
+        }),
+      );
       void slot.worker.terminate();
     } else if (error) job.reject(new QueryError(error.status ?? (error.client ? 400 : 500), error));
     else {
@@ -333,11 +363,13 @@ export class QueryPool implements SelectSource {
         (job.lane === "fast" ? this.#fast : this.#slow).unshift(job);
       } else {
         clearTimeout(job.timer);
-        job.reject(new QueryError(500, {
-          code: "query/worker-failed",
-          message: tx("query/worker-failed", { reason }),
-          hint: tx("query/worker-failed.hint"),
-        }));
+        job.reject(
+          new QueryError(500, {
+            code: "query/worker-failed",
+            message: tx("query/worker-failed", { reason }),
+            hint: tx("query/worker-failed.hint"),
+          }),
+        );
       }
     }
     // A worker that failed while starting: start() reports it, or #replace() tries again.
@@ -358,7 +390,11 @@ export class QueryPool implements SelectSource {
       },
       (e: Error) => {
         this.#replacing--;
-        this.#lastFailure = { at: new Date().toISOString(), worker: 0, reason: `cannot start a replacement worker: ${e.message}` };
+        this.#lastFailure = {
+          at: new Date().toISOString(),
+          worker: 0,
+          reason: `cannot start a replacement worker: ${e.message}`,
+        };
         this.#warn(txBy("server/worker-not-replaced", (lang) => ({ detail: messageOf(e, lang) })));
         if (!this.#closed) setTimeout(() => !this.#closed && this.#replaceIfShort(), RESPAWN_RETRY_MS).unref();
       },
@@ -377,13 +413,16 @@ export class QueryPool implements SelectSource {
       if (!job) {
         if (!this.#slow.length) return;
         // A slow job may take this worker only if another ready worker stays free of slow jobs.
-        const notSlow = this.#slots.filter((s) => s.state === "ready" && s.reloading === 0 && s.job?.lane !== "slow").length;
+        const notSlow = this.#slots.filter(
+          (s) => s.state === "ready" && s.reloading === 0 && s.job?.lane !== "slow",
+        ).length;
         if (notSlow - 1 < this.#reserved) return;
         job = this.#slow.shift()!;
       }
       job.slot = slot;
       slot.job = job;
-      if (job.lane === "fast" && job.demotable) job.laneTimer = setTimeout(() => this.#demote(job), this.#lookupTimeoutMs);
+      if (job.lane === "fast" && job.demotable)
+        job.laneTimer = setTimeout(() => this.#demote(job), this.#lookupTimeoutMs);
       slot.worker.postMessage(job.message);
     }
   }
@@ -403,7 +442,12 @@ export class QueryPool implements SelectSource {
   }
 
   /** Runs a query on the first free worker; its answer is serialised in the worker. */
-  query(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<PoolResult> {
+  query(
+    query: string,
+    resultsMediaType: string,
+    graphMediaType: string,
+    options: QueryOptions = {},
+  ): Promise<PoolResult> {
     let lookup: boolean;
     try {
       // Before any worker sees it: a query deeper than the limits could break a worker's store.
@@ -412,7 +456,10 @@ export class QueryPool implements SelectSource {
       this.stats.tooComplex++;
       return Promise.reject(e);
     }
-    return this.#submit<PoolResult>({ type: "query", query, results: resultsMediaType, graph: graphMediaType, options }, lookup ? "fast" : "slow");
+    return this.#submit<PoolResult>(
+      { type: "query", query, results: resultsMediaType, graph: graphMediaType, options },
+      lookup ? "fast" : "slow",
+    );
   }
 
   /** One page of matching performances from a worker's index (typed questions). */
@@ -445,7 +492,10 @@ export class QueryPool implements SelectSource {
 
   /** A graph's CapData Culture export (RDF/XML), written by a worker from the graph's file, off the HTTP thread. */
   capdata(file: string, graphIri: string, namespace: string | undefined): Promise<string> {
-    return this.#submit({ type: "index", op: "capdata", file, graphIri, ...(namespace !== undefined ? { namespace } : {}) }, "slow");
+    return this.#submit(
+      { type: "index", op: "capdata", file, graphIri, ...(namespace !== undefined ? { namespace } : {}) },
+      "slow",
+    );
   }
 
   /** The `schema:name` values of these IRIs, from a worker's index (kept there until the next graph change). */
@@ -453,13 +503,22 @@ export class QueryPool implements SelectSource {
     return this.#submit({ type: "index", op: "names", iris });
   }
 
-  #submit<T>(message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">, lane: Lane = "fast"): Promise<T> {
-    if (this.#closed) return Promise.reject(new QueryError(503, { code: "server/closing", message: tx("server/closing") }));
+  #submit<T>(
+    message: DistributiveOmit<(ToWorker & { type: "query" }) | IndexRequest, "id">,
+    lane: Lane = "fast",
+  ): Promise<T> {
+    if (this.#closed)
+      return Promise.reject(new QueryError(503, { code: "server/closing", message: tx("server/closing") }));
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.#timeout(job), this.#o.timeoutMs);
       const job: Job = {
-        message: { ...message, id: this.#nextId++ }, lane, demotable: message.type === "query" && lane === "fast",
-        resolve: resolve, reject, timer, retried: false,
+        message: { ...message, id: this.#nextId++ },
+        lane,
+        demotable: message.type === "query" && lane === "fast",
+        resolve: resolve,
+        reject,
+        timer,
+        retried: false,
       };
       (lane === "fast" ? this.#fast : this.#slow).push(job);
       this.#dispatch();
@@ -468,11 +527,13 @@ export class QueryPool implements SelectSource {
 
   #timeout(job: Job): void {
     this.stats.timedOut++;
-    job.reject(new QueryError(503, {
-      code: "query/timeout",
-      message: tx("query/timeout", { ms: this.#o.timeoutMs }),
-      hint: tx("query/timeout.hint"),
-    }));
+    job.reject(
+      new QueryError(503, {
+        code: "query/timeout",
+        message: tx("query/timeout", { ms: this.#o.timeoutMs }),
+        hint: tx("query/timeout.hint"),
+      }),
+    );
     clearTimeout(job.laneTimer);
     for (const queue of [this.#fast, this.#slow]) {
       const queued = queue.indexOf(job);
@@ -499,7 +560,11 @@ export class QueryPool implements SelectSource {
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
     // TSV: cheaper for Oxigraph to write than JSON, and as fast to read (see store/tsv.ts).
     const r = await this.query(query, "text/tab-separated-values", "application/n-triples", options);
-    if (r.form !== "select") throw new QueryError(400, { code: "sparql/wrong-form", message: tx("sparql/expected-select", { form: r.form.toUpperCase() }) });
+    if (r.form !== "select")
+      throw new QueryError(400, {
+        code: "sparql/wrong-form",
+        message: tx("sparql/expected-select", { form: r.form.toUpperCase() }),
+      });
     return parseSparqlTsv(decoder.decode(r.body));
   }
 
@@ -519,7 +584,12 @@ export class QueryPool implements SelectSource {
           resolve();
           this.#dispatch();
         });
-        slot.worker.postMessage({ type: "reload", id, graphIri, ownershipChecked: [...this.#checked] } satisfies ToWorker);
+        slot.worker.postMessage({
+          type: "reload",
+          id,
+          graphIri,
+          ownershipChecked: [...this.#checked],
+        } satisfies ToWorker);
       });
     }
   }
@@ -538,10 +608,19 @@ export class QueryPool implements SelectSource {
       answered: s.answered,
     }));
     const all = this.#slots.length >= Math.max(1, this.#o.workers) && this.#slots.every((s) => s.state === "ready");
-    const status = this.#closed ? "closed" : !this.#started ? "starting" : all && this.#replacing === 0 ? "ok" : "replacing";
+    const status = this.#closed
+      ? "closed"
+      : !this.#started
+        ? "starting"
+        : all && this.#replacing === 0
+          ? "ok"
+          : "replacing";
     return {
-      status, workers, queued: { fast: this.#fast.length, slow: this.#slow.length },
-      ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}), warnings: this.#warnings,
+      status,
+      workers,
+      queued: { fast: this.#fast.length, slow: this.#slow.length },
+      ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}),
+      warnings: this.#warnings,
     };
   }
 

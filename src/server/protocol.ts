@@ -23,20 +23,58 @@ export interface WorkerConfig {
 }
 
 export type ToWorker =
-  | { readonly type: "query"; readonly id: number; readonly query: string; readonly results: string; readonly graph: string; readonly options: QueryOptions }
-  | { readonly type: "reload"; readonly id: number; readonly graphIri: string; readonly ownershipChecked: readonly (readonly [string, string])[] }
+  | {
+      readonly type: "query";
+      readonly id: number;
+      readonly query: string;
+      readonly results: string;
+      readonly graph: string;
+      readonly options: QueryOptions;
+    }
+  | {
+      readonly type: "reload";
+      readonly id: number;
+      readonly graphIri: string;
+      readonly ownershipChecked: readonly (readonly [string, string])[];
+    }
   | IndexRequest;
 
 /** A typed question answered from the worker's performance index. */
 export type IndexRequest =
-  | { readonly type: "index"; readonly id: number; readonly op: "find" | "page"; readonly filter: PerformanceFilter; readonly page: PageOptions }
-  | { readonly type: "index"; readonly id: number; readonly op: "facets"; readonly filter: PerformanceFilter; readonly facets: readonly Facet[] }
+  | {
+      readonly type: "index";
+      readonly id: number;
+      readonly op: "find" | "page";
+      readonly filter: PerformanceFilter;
+      readonly page: PageOptions;
+    }
+  | {
+      readonly type: "index";
+      readonly id: number;
+      readonly op: "facets";
+      readonly filter: PerformanceFilter;
+      readonly facets: readonly Facet[];
+    }
   | { readonly type: "index"; readonly id: number; readonly op: "observatory"; readonly filter: PerformanceFilter }
   | { readonly type: "index"; readonly id: number; readonly op: "describe"; readonly ids: readonly string[] }
   | { readonly type: "index"; readonly id: number; readonly op: "names"; readonly iris: readonly string[] }
-  | { readonly type: "index"; readonly id: number; readonly op: "ical"; readonly filter: PerformanceFilter; readonly within: FeedWithin; readonly options: IcalOptions }
+  | {
+      readonly type: "index";
+      readonly id: number;
+      readonly op: "ical";
+      readonly filter: PerformanceFilter;
+      readonly within: FeedWithin;
+      readonly options: IcalOptions;
+    }
   /** A graph's CapData Culture export, from its file (restricted graphs too: read, never loaded into the replica). */
-  | { readonly type: "index"; readonly id: number; readonly op: "capdata"; readonly file: string; readonly graphIri: string; readonly namespace?: string | undefined };
+  | {
+      readonly type: "index";
+      readonly id: number;
+      readonly op: "capdata";
+      readonly file: string;
+      readonly graphIri: string;
+      readonly namespace?: string | undefined;
+    };
 
 export interface WorkerError {
   /** `sparql/syntax`, `sparql/update-refused`, `query/result-too-large`… */
@@ -55,9 +93,30 @@ export interface WorkerError {
 }
 
 export type FromWorker =
-  | { readonly type: "ready"; readonly graphs: number; readonly triples: number; readonly warnings: readonly Text[]; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number /* since the worker's last message saying it */ }
-  | { readonly type: "fatal"; readonly message: string; /** A Vivant error's message and hint in each language. */ readonly text?: Text }
-  | { readonly type: "result"; readonly id: number; readonly result: Omit<FormattedResult, "body">; readonly body: Uint8Array }
-  | { readonly type: "reloaded"; readonly id: number; readonly ownershipChecked: readonly (readonly [string, string])[]; readonly ownershipScans: number }
+  | {
+      readonly type: "ready";
+      readonly graphs: number;
+      readonly triples: number;
+      readonly warnings: readonly Text[];
+      readonly ownershipChecked: readonly (readonly [string, string])[];
+      readonly ownershipScans: number; /* since the worker's last message saying it */
+    }
+  | {
+      readonly type: "fatal";
+      readonly message: string;
+      /** A Vivant error's message and hint in each language. */ readonly text?: Text;
+    }
+  | {
+      readonly type: "result";
+      readonly id: number;
+      readonly result: Omit<FormattedResult, "body">;
+      readonly body: Uint8Array;
+    }
+  | {
+      readonly type: "reloaded";
+      readonly id: number;
+      readonly ownershipChecked: readonly (readonly [string, string])[];
+      readonly ownershipScans: number;
+    }
   | { readonly type: "value"; readonly id: number; readonly value: unknown }
   | { readonly type: "error"; readonly id: number; readonly error: WorkerError };

@@ -11,7 +11,15 @@ import { Matcher } from "../reconcile/match.js";
 import { PREVIEW_CSP, previewPage } from "../reconcile/preview.js";
 import { checkQualifiers } from "../reconcile/qualifiers.js";
 import { MAX_LIMIT, parseJson, readBatch, readExtension, readOldBatch } from "../reconcile/request.js";
-import { extend, extendOld, manifest, proposeProperties, suggestEntities, suggestProperties, suggestTypes } from "../reconcile/service.js";
+import {
+  extend,
+  extendOld,
+  manifest,
+  proposeProperties,
+  suggestEntities,
+  suggestProperties,
+  suggestTypes,
+} from "../reconcile/service.js";
 import type { SelectSource } from "../store/types.js";
 import { HttpError, mediaTypeOf, readBody, requestLang, send, sendJson, strictParams } from "./http-util.js";
 
@@ -49,20 +57,33 @@ const FORM = "application/x-www-form-urlencoded";
 async function bodyJson(req: IncomingMessage, limit: number, field: string): Promise<{ doc: unknown; form: boolean }> {
   const type = mediaTypeOf(req.headers["content-type"]);
   if (type !== FORM && type !== "application/json" && !type.endsWith("+json")) {
-    throw new HttpError(415, "reconcile/media-type", tx("reconcile/media-type", { type: JSON.stringify(type || "(none)") }), { hint: tx("reconcile/media-type.hint", { field }) });
+    throw new HttpError(
+      415,
+      "reconcile/media-type",
+      tx("reconcile/media-type", { type: JSON.stringify(type || "(none)") }),
+      { hint: tx("reconcile/media-type.hint", { field }) },
+    );
   }
   const text = await readBody(req, limit);
   if (type !== FORM) return { doc: parseJson(text, { en: "body", fr: "corps de la requête" }), form: false };
   const value = strictParams(text).get(field);
-  if (value === null) throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field }), { hint: tx("reconcile/media-type.hint", { field }) });
-  return { doc: parseJson(value, { en: `form field \`${field}\``, fr: `champ de formulaire \`${field}\`` }), form: true };
+  if (value === null)
+    throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field }), {
+      hint: tx("reconcile/media-type.hint", { field }),
+    });
+  return {
+    doc: parseJson(value, { en: `form field \`${field}\``, fr: `champ de formulaire \`${field}\`` }),
+    form: true,
+  };
 }
 
 function intParam(url: URL, name: string, fallback: number, max: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === "") return fallback;
   if (!/^\d{1,6}$/.test(raw) || Number(raw) > max) {
-    throw new HttpError(400, "reconcile/bad-parameter", tx("reconcile/bad-parameter", { name, expected: `0…${max}` }), { hint: tx("reconcile/bad-parameter.hint", { example: `${name}=10` }) });
+    throw new HttpError(400, "reconcile/bad-parameter", tx("reconcile/bad-parameter", { name, expected: `0…${max}` }), {
+      hint: tx("reconcile/bad-parameter.hint", { example: `${name}=10` }),
+    });
   }
   return Number(raw);
 }
@@ -70,7 +91,15 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
 function textParam(url: URL, name: string): string | undefined {
   const v = url.searchParams.get(name) ?? undefined;
   if (v !== undefined && v.length > 1000) {
-    throw new HttpError(400, "reconcile/bad-parameter", txBy("reconcile/bad-parameter", (l) => ({ name, expected: l === "fr" ? "≤ 1000 caractères" : "≤ 1000 characters" })), { hint: tx("reconcile/bad-parameter.hint", { example: `${name}=…` }) });
+    throw new HttpError(
+      400,
+      "reconcile/bad-parameter",
+      txBy("reconcile/bad-parameter", (l) => ({
+        name,
+        expected: l === "fr" ? "≤ 1000 caractères" : "≤ 1000 characters",
+      })),
+      { hint: tx("reconcile/bad-parameter.hint", { example: `${name}=…` }) },
+    );
   }
   return v;
 }
@@ -81,12 +110,20 @@ function answer(res: ServerResponse, lang: Lang, value: unknown): void {
 
 function allow(req: IncomingMessage, path: string, methods: readonly string[]): void {
   if (!methods.includes(req.method ?? "")) {
-    throw new HttpError(405, "request/method", tx("reconcile/method", { method: req.method ?? "?", path }), { headers: { Allow: [...methods, "OPTIONS"].join(", ") } });
+    throw new HttpError(405, "request/method", tx("reconcile/method", { method: req.method ?? "?", path }), {
+      headers: { Allow: [...methods, "OPTIONS"].join(", ") },
+    });
   }
 }
 
 /** Answers a request under /reconcile; false when the path is not one of its. */
-export async function handleReconcile(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ReconcileContext, indexes: ReconcileIndexes): Promise<boolean> {
+export async function handleReconcile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: ReconcileContext,
+  indexes: ReconcileIndexes,
+): Promise<boolean> {
   if (url.pathname !== "/reconcile" && !url.pathname.startsWith("/reconcile/")) return false;
   const lang = requestLang(req);
   const service = `${ctx.base}reconcile`;
@@ -99,7 +136,12 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
       if (req.method !== "POST") {
         const queries = url.searchParams.get("queries");
         if (queries === null) answer(res, lang, manifest(service, lang));
-        else answer(res, lang, matchOld(await index(), lang, parseJson(queries, { en: "parameter `queries`", fr: "paramètre `queries`" })));
+        else
+          answer(
+            res,
+            lang,
+            matchOld(await index(), lang, parseJson(queries, { en: "parameter `queries`", fr: "paramètre `queries`" })),
+          );
         return true;
       }
       const type = mediaTypeOf(req.headers["content-type"]);
@@ -112,7 +154,10 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
           return true;
         }
         const queries = params.get("queries");
-        if (queries === null) throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field: "queries" }), { hint: tx("reconcile/old-batch.hint") });
+        if (queries === null)
+          throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field: "queries" }), {
+            hint: tx("reconcile/old-batch.hint"),
+          });
         const doc = parseJson(queries, { en: "form field `queries`", fr: "champ de formulaire `queries`" });
         const isNew = typeof doc === "object" && doc !== null && Array.isArray((doc as { queries?: unknown }).queries);
         answer(res, lang, isNew ? matchNew(await index(), lang, doc) : matchOld(await index(), lang, doc));
@@ -134,7 +179,12 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
     case "/reconcile/suggest/type": {
       allow(req, path, ["GET", "HEAD"]);
       const type = textParam(url, "type");
-      const o = { prefix: textParam(url, "prefix") ?? "", limit: intParam(url, "limit", 10, MAX_LIMIT), offset: intParam(url, "offset", 0, 100_000), ...(type !== undefined ? { type } : {}) };
+      const o = {
+        prefix: textParam(url, "prefix") ?? "",
+        limit: intParam(url, "limit", 10, MAX_LIMIT),
+        offset: intParam(url, "offset", 0, 100_000),
+        ...(type !== undefined ? { type } : {}),
+      };
       if (path.endsWith("/entity")) answer(res, lang, suggestEntities(await index(), o, lang));
       else if (path.endsWith("/property")) answer(res, lang, suggestProperties(o, lang));
       else answer(res, lang, suggestTypes(o, lang));
@@ -144,8 +194,19 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
       allow(req, path, ["GET", "HEAD"]);
       const id = textParam(url, "id") ?? "";
       const page = previewPage(await index(), id, lang === "fr" ? "fr" : "en");
-      if (page === undefined) throw new HttpError(404, "reconcile/no-entity", tx("reconcile/no-entity", { id: JSON.stringify(id.slice(0, 200)) }), { hint: tx("reconcile/no-entity.hint") });
-      send(res, 200, "text/html; charset=utf-8", page, { "Content-Security-Policy": PREVIEW_CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Content-Language": lang });
+      if (page === undefined)
+        throw new HttpError(
+          404,
+          "reconcile/no-entity",
+          tx("reconcile/no-entity", { id: JSON.stringify(id.slice(0, 200)) }),
+          { hint: tx("reconcile/no-entity.hint") },
+        );
+      send(res, 200, "text/html; charset=utf-8", page, {
+        "Content-Security-Policy": PREVIEW_CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+        "Content-Language": lang,
+      });
       return true;
     }
     case "/reconcile/extend": {
@@ -158,15 +219,29 @@ export async function handleReconcile(req: IncomingMessage, res: ServerResponse,
     case "/reconcile/extend/propose": {
       allow(req, path, ["GET", "HEAD"]);
       const raw = url.searchParams.get("limit");
-      answer(res, lang, proposeProperties(textParam(url, "type") ?? "", raw === null ? undefined : intParam(url, "limit", 10, 100), lang));
+      answer(
+        res,
+        lang,
+        proposeProperties(
+          textParam(url, "type") ?? "",
+          raw === null ? undefined : intParam(url, "limit", 10, 100),
+          lang,
+        ),
+      );
       return true;
     }
     default:
-      throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), { hint: tx("http/not-found.hint") });
+      throw new HttpError(404, "request/not-found", tx("http/not-found", { path: url.pathname }), {
+        hint: tx("http/not-found.hint"),
+      });
   }
 }
 
-function matchAll(index: EntityIndex, lang: Lang, queries: ReturnType<typeof readBatch>): { results: { candidates: unknown[] }[] } {
+function matchAll(
+  index: EntityIndex,
+  lang: Lang,
+  queries: ReturnType<typeof readBatch>,
+): { results: { candidates: unknown[] }[] } {
   checkQualifiers(queries);
   const m = new Matcher(index, lang);
   return { results: queries.map((q) => ({ candidates: m.match(q) })) };

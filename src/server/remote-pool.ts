@@ -10,7 +10,13 @@ import { observatory, performanceFacets, type Facet, type FacetCounts, type Obse
 import { checkFilter, type PerformanceFilter } from "../query/filter.js";
 import { PerformanceIndex, type NameValue } from "../query/perf-index.js";
 import { SCHEMA } from "../vocab.js";
-import { describePerformances, findPerformances, type PageOptions, type PerformanceNode, type PerformancePage } from "../query/performances.js";
+import {
+  describePerformances,
+  findPerformances,
+  type PageOptions,
+  type PerformanceNode,
+  type PerformancePage,
+} from "../query/performances.js";
 import { checkQueryLimits, type QueryLimits } from "../store/sparql-limits.js";
 import { RemoteStore, RemoteStoreError } from "../store/remote.js";
 import type { Bindings, QueryOptions, SelectResult } from "../store/types.js";
@@ -42,13 +48,21 @@ const encoder = new TextEncoder();
 /** Any failure of a query as the server answers it. */
 function asQueryError(e: unknown): Error {
   if (e instanceof QueryError) return e;
-  if (e instanceof RemoteStoreError) return new QueryError(e.status, { code: e.code, message: e.text, ...(e.hintText ? { hint: e.hintText } : {}) });
+  if (e instanceof RemoteStoreError)
+    return new QueryError(e.status, { code: e.code, message: e.text, ...(e.hintText ? { hint: e.hintText } : {}) });
   if (isVivantError(e)) {
     const pos = e as { line?: number; column?: number };
-    const client = e.code.startsWith("sparql/") || e.code.startsWith("filter/") || e.name === "InputError" || e.name === "UsageError";
+    const client =
+      e.code.startsWith("sparql/") ||
+      e.code.startsWith("filter/") ||
+      e.name === "InputError" ||
+      e.name === "UsageError";
     return new QueryError(client ? 400 : 500, {
-      code: e.code, message: e.text, ...(e.hintText ? { hint: e.hintText } : {}),
-      ...(pos.line !== undefined ? { line: pos.line } : {}), ...(pos.column !== undefined ? { column: pos.column } : {}),
+      code: e.code,
+      message: e.text,
+      ...(e.hintText ? { hint: e.hintText } : {}),
+      ...(pos.line !== undefined ? { line: pos.line } : {}),
+      ...(pos.column !== undefined ? { column: pos.column } : {}),
     });
   }
   return new QueryError(500, { code: "internal", message: e instanceof Error ? e.message : String(e) });
@@ -57,10 +71,13 @@ function asQueryError(e: unknown): Error {
 /** Builds the performance index from the store: the index's scans are run first (async), then the build reads them. */
 export async function buildRemoteIndex(store: RemoteStore): Promise<PerformanceIndex> {
   const queries: string[] = [];
-  PerformanceIndex.build(() => ({ variables: [], bindings: [] }), (q) => {
-    queries.push(q);
-    return [];
-  });
+  PerformanceIndex.build(
+    () => ({ variables: [], bindings: [] }),
+    (q) => {
+      queries.push(q);
+      return [];
+    },
+  );
   const answers = new Map<string, readonly Bindings[]>();
   for (const q of queries) answers.set(q, (await store.select(q)).bindings);
   return PerformanceIndex.build(
@@ -77,7 +94,15 @@ export async function buildRemoteIndex(store: RemoteStore): Promise<PerformanceI
 }
 
 export class RemotePool implements QueryBackend {
-  readonly stats: QueryStats = { answered: 0, timedOut: 0, tooComplex: 0, demoted: 0, failed: 0, respawned: 0, retried: 0 };
+  readonly stats: QueryStats = {
+    answered: 0,
+    timedOut: 0,
+    tooComplex: 0,
+    demoted: 0,
+    failed: 0,
+    respawned: 0,
+    retried: 0,
+  };
   readonly #o: RemotePoolOptions;
   #index: PerformanceIndex | undefined;
   readonly #described = new Map<string, PerformanceNode>();
@@ -106,10 +131,13 @@ export class RemotePool implements QueryBackend {
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.stats.timedOut++;
-        reject(new QueryError(503, {
-          code: "query/timeout", message: `the query did not finish within ${ms} ms`,
-          hint: "narrow the query (fewer unbound patterns, a LIMIT), or run it on your own copy of the data",
-        }));
+        reject(
+          new QueryError(503, {
+            code: "query/timeout",
+            message: `the query did not finish within ${ms} ms`,
+            hint: "narrow the query (fewer unbound patterns, a LIMIT), or run it on your own copy of the data",
+          }),
+        );
       }, ms);
     });
     try {
@@ -128,7 +156,12 @@ export class RemotePool implements QueryBackend {
     }
   }
 
-  query(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<PoolResult> {
+  query(
+    query: string,
+    resultsMediaType: string,
+    graphMediaType: string,
+    options: QueryOptions = {},
+  ): Promise<PoolResult> {
     try {
       checkQueryLimits(query, this.#o.queryLimits);
     } catch (e) {
@@ -136,12 +169,17 @@ export class RemotePool implements QueryBackend {
       return Promise.reject(e);
     }
     return this.#timed(async () => {
-      const r = await this.#o.store.queryFormatted(query, resultsMediaType, graphMediaType, { unionDefaultGraph: this.#o.unionDefaultGraph ?? true, ...options });
+      const r = await this.#o.store.queryFormatted(query, resultsMediaType, graphMediaType, {
+        unionDefaultGraph: this.#o.unionDefaultGraph ?? true,
+        ...options,
+      });
       const body = encoder.encode(r.body);
       const max = this.#o.maxResultBytes ?? 64 * 2 ** 20;
       if (body.byteLength > max) {
         throw new QueryError(422, {
-          code: "query/result-too-large", message: `the answer is ${body.byteLength} bytes, more than this server sends (${max})`, hint: "add LIMIT and OFFSET, or narrow the query",
+          code: "query/result-too-large",
+          message: `the answer is ${body.byteLength} bytes, more than this server sends (${max})`,
+          hint: "add LIMIT and OFFSET, or narrow the query",
         });
       }
       return { form: r.form, mediaType: r.mediaType, body };
@@ -149,7 +187,9 @@ export class RemotePool implements QueryBackend {
   }
 
   select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
-    return this.#timed(() => this.#o.store.select(query, { unionDefaultGraph: this.#o.unionDefaultGraph ?? true, ...options }));
+    return this.#timed(() =>
+      this.#o.store.select(query, { unionDefaultGraph: this.#o.unionDefaultGraph ?? true, ...options }),
+    );
   }
 
   find(filter: PerformanceFilter, page: PageOptions = {}): Promise<{ ids: string[]; next?: string }> {
@@ -185,7 +225,10 @@ export class RemotePool implements QueryBackend {
           this.#described.set(id, nodes[i]!);
         });
         const byId = new Map(missing.map((id, i) => [id, nodes[i]!]));
-        return { items: ids.map((id) => byId.get(id) ?? this.#described.get(id)!), ...(next !== undefined ? { next } : {}) };
+        return {
+          items: ids.map((id) => byId.get(id) ?? this.#described.get(id)!),
+          ...(next !== undefined ? { next } : {}),
+        };
       }
       return { items: ids.map((id) => this.#described.get(id)!), ...(next !== undefined ? { next } : {}) };
     });
@@ -207,10 +250,14 @@ export class RemotePool implements QueryBackend {
       const asked = [...new Set(iris.filter((i) => /^[^\s<>"{}|\\^`]+$/.test(i)))];
       const found: Record<string, NameValue[]> = Object.fromEntries(iris.map((i) => [i, []]));
       if (!asked.length) return found;
-      const r = await this.#o.store.select(`SELECT ?v ?name WHERE { VALUES ?v { ${asked.map((i) => `<${i}>`).join(" ")} } ?v <${SCHEMA}name> ?name }`);
+      const r = await this.#o.store.select(
+        `SELECT ?v ?name WHERE { VALUES ?v { ${asked.map((i) => `<${i}>`).join(" ")} } ?v <${SCHEMA}name> ?name }`,
+      );
       for (const b of r.bindings) {
         const n = b.name!;
-        found[b.v!.value]?.push(n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value);
+        found[b.v!.value]?.push(
+          n.termType === "Literal" && n.language ? { "@value": n.value, "@language": n.language } : n.value,
+        );
       }
       return found;
     });
@@ -222,11 +269,17 @@ export class RemotePool implements QueryBackend {
   }
 
   facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts> {
-    return this.#timed(async () => (this.#index ? this.#index.facets(filter, facets) : (checkFilter(filter), performanceFacets(this.#o.store, filter, facets))));
+    return this.#timed(async () =>
+      this.#index
+        ? this.#index.facets(filter, facets)
+        : (checkFilter(filter), performanceFacets(this.#o.store, filter, facets)),
+    );
   }
 
   observatory(filter: PerformanceFilter): Promise<Observatory> {
-    return this.#timed(async () => (this.#index ? this.#index.observatory(filter) : (checkFilter(filter), observatory(this.#o.store, filter))));
+    return this.#timed(async () =>
+      this.#index ? this.#index.observatory(filter) : (checkFilter(filter), observatory(this.#o.store, filter)),
+    );
   }
 
   /** Rebuilds the index after a graph change (queries keep the old one meanwhile). */
@@ -239,8 +292,11 @@ export class RemotePool implements QueryBackend {
 
   health(): PoolHealth {
     return {
-      status: this.#closed ? "closed" : "ok", workers: [], queued: { fast: 0, slow: 0 },
-      ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}), warnings: [],
+      status: this.#closed ? "closed" : "ok",
+      workers: [],
+      queued: { fast: 0, slow: 0 },
+      ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}),
+      warnings: [],
     };
   }
 
@@ -256,4 +312,3 @@ export class RemotePool implements QueryBackend {
     this.#closed = true;
   }
 }
-

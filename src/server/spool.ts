@@ -21,7 +21,9 @@ export interface SpooledBody {
 /** The 413 problem of a body past `limit` bytes (`option` names the setting that raises it). */
 export function bodyTooLarge(limit: number, option = "--max-body"): HttpError {
   // The rest of the body is read and dropped by Node after the answer (not kept), so that the client sees the 413.
-  return new HttpError(413, "request/too-large", tx("http/too-large", { limit }), { hint: tx(option === "--max-write" ? "http/too-large.write-hint" : "http/too-large.hint") });
+  return new HttpError(413, "request/too-large", tx("http/too-large", { limit }), {
+    hint: tx(option === "--max-write" ? "http/too-large.write-hint" : "http/too-large.hint"),
+  });
 }
 
 /** The spool folder of a data directory (emptied when the server starts and stops). */
@@ -45,7 +47,13 @@ export class SpoolStats {
  * Streams a request body into a new file of `dir`, at most `limit` bytes; 413 (`request/too-large`) when the
  * Content-Length or the bytes read pass it, before the rest is read. The file is removed on any failure.
  */
-export async function spoolBody(req: IncomingMessage, limit: number, dir: string, stats?: SpoolStats, option?: string): Promise<SpooledBody> {
+export async function spoolBody(
+  req: IncomingMessage,
+  limit: number,
+  dir: string,
+  stats?: SpoolStats,
+  option?: string,
+): Promise<SpooledBody> {
   const declared = Number(req.headers["content-length"] ?? NaN);
   if (declared > limit) throw bodyTooLarge(limit, option);
   const path = join(dir, `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}.body`);
@@ -100,9 +108,20 @@ export async function spoolBody(req: IncomingMessage, limit: number, dir: string
     await remove();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOSPC" || code === "EDQUOT") {
-      throw new HttpError(507, "store/no-space", { en: "no space left to receive the request body; nothing was written", fr: "plus d'espace pour recevoir le corps de la requête ; rien n'a été écrit" }, {
-        hint: { en: "ask the operator to free space in the data directory", fr: "demandez à l'exploitant de libérer de l'espace dans le répertoire de données" },
-      });
+      throw new HttpError(
+        507,
+        "store/no-space",
+        {
+          en: "no space left to receive the request body; nothing was written",
+          fr: "plus d'espace pour recevoir le corps de la requête ; rien n'a été écrit",
+        },
+        {
+          hint: {
+            en: "ask the operator to free space in the data directory",
+            fr: "demandez à l'exploitant de libérer de l'espace dans le répertoire de données",
+          },
+        },
+      );
     }
     throw e;
   }

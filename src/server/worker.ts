@@ -19,7 +19,14 @@ const encoder = new TextEncoder();
 
 function toError(e: unknown): WorkerError {
   if (isStoreBrokenError(e) || store?.broken) {
-    return { code: "query/worker-failed", message: tx("query/worker-failed", { reason: e instanceof Error ? e.message : String(e) }), hint: tx("query/worker-failed.hint"), client: false, status: 500, broken: true };
+    return {
+      code: "query/worker-failed",
+      message: tx("query/worker-failed", { reason: e instanceof Error ? e.message : String(e) }),
+      hint: tx("query/worker-failed.hint"),
+      client: false,
+      status: 500,
+      broken: true,
+    };
   }
   if (isVivantError(e)) {
     const pos = e as { line?: number; column?: number };
@@ -56,11 +63,19 @@ let store: GraphStore | undefined;
 const checked = new Map<string, string>(config.ownershipChecked ?? []);
 try {
   store = await GraphStore.open({
-    dataDir: config.dataDir, readOnly: true, onWarning: (_w, text) => warnings.push(text), ownershipChecked: checked, ...(config.exclude ? { exclude: config.exclude } : {}),
+    dataDir: config.dataDir,
+    readOnly: true,
+    onWarning: (_w, text) => warnings.push(text),
+    ownershipChecked: checked,
+    ...(config.exclude ? { exclude: config.exclude } : {}),
     ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
   });
 } catch (e) {
-  post({ type: "fatal", message: e instanceof Error ? e.message : String(e), ...(isVivantError(e) ? { text: { en: e.messageIn("en"), fr: e.messageIn("fr") } } : {}) });
+  post({
+    type: "fatal",
+    message: e instanceof Error ? e.message : String(e),
+    ...(isVivantError(e) ? { text: { en: e.messageIn("en"), fr: e.messageIn("fr") } } : {}),
+  });
   throw e;
 }
 
@@ -74,14 +89,21 @@ const scansSinceLast = (): number => {
 
 // The typed questions' index, rebuilt with each graph change (before any other message is read).
 const opened = store;
-const buildIndex = (): PerformanceIndex => PerformanceIndex.build((q) => opened.selectSync(q), (q) => opened.selectRowsSync(q));
+const buildIndex = (): PerformanceIndex =>
+  PerformanceIndex.build(
+    (q) => opened.selectSync(q),
+    (q) => opened.selectRowsSync(q),
+  );
 let index = buildIndex();
 
 port.on("message", (m: ToWorker) => {
   if (m.type === "index" && m.op === "ical") {
     // The index and the store answer synchronously, so every await of the feed resolves at once, in microtasks:
     // the feed is written before the next message (a reload, say) is read.
-    const source: FeedSource = { page: (f, p) => Promise.resolve(index.page(f, p)), select: (q) => Promise.resolve(opened.selectSync(q)) };
+    const source: FeedSource = {
+      page: (f, p) => Promise.resolve(index.page(f, p)),
+      select: (q) => Promise.resolve(opened.selectSync(q)),
+    };
     icalFeed(source, m.filter, m.within, m.options).then(
       (value) => post({ type: "value", id: m.id, value }),
       (e: unknown) => fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) }),
@@ -90,7 +112,11 @@ port.on("message", (m: ToWorker) => {
   }
   if (m.type === "index" && m.op === "capdata") {
     try {
-      post({ type: "value", id: m.id, value: capdataOfNTriples(graphFileText(m.file), { graphIri: m.graphIri, namespace: m.namespace }) });
+      post({
+        type: "value",
+        id: m.id,
+        value: capdataOfNTriples(graphFileText(m.file), { graphIri: m.graphIri, namespace: m.namespace }),
+      });
     } catch (e) {
       fail(m.id, e, { client: false });
     }
@@ -99,12 +125,17 @@ port.on("message", (m: ToWorker) => {
   if (m.type === "index") {
     try {
       const value =
-        m.op === "find" ? index.find(m.filter, m.page)
-        : m.op === "page" ? index.page(m.filter, m.page)
-        : m.op === "facets" ? index.facets(m.filter, m.facets)
-        : m.op === "describe" ? index.describe(m.ids)
-        : m.op === "names" ? index.names(m.iris)
-        : index.observatory(m.filter);
+        m.op === "find"
+          ? index.find(m.filter, m.page)
+          : m.op === "page"
+            ? index.page(m.filter, m.page)
+            : m.op === "facets"
+              ? index.facets(m.filter, m.facets)
+              : m.op === "describe"
+                ? index.describe(m.ids)
+                : m.op === "names"
+                  ? index.names(m.iris)
+                  : index.observatory(m.filter);
       // (m.op is "observatory" here: "ical" and "capdata" are answered above.)
       post({ type: "value", id: m.id, value });
     } catch (e) {
@@ -125,7 +156,10 @@ port.on("message", (m: ToWorker) => {
     return;
   }
   try {
-    const r = opened.queryFormattedSync(m.query, m.results, m.graph, { unionDefaultGraph: config.unionDefaultGraph, ...m.options });
+    const r = opened.queryFormattedSync(m.query, m.results, m.graph, {
+      unionDefaultGraph: config.unionDefaultGraph,
+      ...m.options,
+    });
     // Encoded here and transferred (not copied) to the main thread, which writes the bytes as they are.
     const body = encoder.encode(r.body);
     if (body.byteLength > config.maxResultBytes) {
@@ -148,4 +182,11 @@ port.on("message", (m: ToWorker) => {
   }
 });
 
-post({ type: "ready", graphs: opened.graphs().length, triples: opened.size, warnings, ownershipChecked: [...checked], ownershipScans: scansSinceLast() });
+post({
+  type: "ready",
+  graphs: opened.graphs().length,
+  triples: opened.size,
+  warnings,
+  ownershipChecked: [...checked],
+  ownershipScans: scansSinceLast(),
+});

@@ -44,8 +44,25 @@ export interface WriteJob {
 export type PreparedWrite = Omit<PreparedGraph, "quads">;
 
 export type WriteReply =
-  | { readonly id: number; readonly prepared: PreparedWrite; readonly content?: EncodedGraph; readonly change?: EntityChange; readonly error?: undefined }
-  | { readonly id: number; readonly error: { kind: string; code: ProblemCode; message: Message; hint?: Message; line?: number; column?: number; status?: number } };
+  | {
+      readonly id: number;
+      readonly prepared: PreparedWrite;
+      readonly content?: EncodedGraph;
+      readonly change?: EntityChange;
+      readonly error?: undefined;
+    }
+  | {
+      readonly id: number;
+      readonly error: {
+        kind: string;
+        code: ProblemCode;
+        message: Message;
+        hint?: Message;
+        line?: number;
+        column?: number;
+        status?: number;
+      };
+    };
 
 /**
  * Heap limit of the write thread, in MiB: a write larger than this fails alone (500), the thread is replaced and the
@@ -73,9 +90,11 @@ export class WriteLane {
     const fail = (why: string): void => {
       if (this.#worker === worker) this.#worker = undefined;
       for (const p of this.#pending.values()) {
-        p.reject(new UsageError("server/write-failed", tx("server/write-failed", { reason: why }), {
-          hint: tx("server/write-failed.hint"),
-        }));
+        p.reject(
+          new UsageError("server/write-failed", tx("server/write-failed", { reason: why }), {
+            hint: tx("server/write-failed.hint"),
+          }),
+        );
       }
       this.#pending.clear();
     };
@@ -87,7 +106,9 @@ export class WriteLane {
   }
 
   /** Prepares one write in the write thread; rejects with the thread's error, rebuilt (InputError → 400…). */
-  async prepare(job: Omit<WriteJob, "id">): Promise<{ prepared: PreparedWrite; content?: EncodedGraph; change?: EntityChange }> {
+  async prepare(
+    job: Omit<WriteJob, "id">,
+  ): Promise<{ prepared: PreparedWrite; content?: EncodedGraph; change?: EntityChange }> {
     const id = this.#nextId++;
     const reply = await new Promise<WriteReply>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -95,12 +116,25 @@ export class WriteLane {
     });
     if (reply.error) {
       const e = reply.error;
-      const options = { ...(e.hint !== undefined ? { hint: e.hint } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
-      const err = e.kind === "InputError" ? new InputError(e.code, e.message, options) : e.kind === "UsageError" ? new UsageError(e.code, e.message, options) : new VivantError(e.code === "internal" ? "server/write-failed" : e.code, e.message, options);
+      const options = {
+        ...(e.hint !== undefined ? { hint: e.hint } : {}),
+        ...(e.line !== undefined ? { line: e.line } : {}),
+        ...(e.column !== undefined ? { column: e.column } : {}),
+      };
+      const err =
+        e.kind === "InputError"
+          ? new InputError(e.code, e.message, options)
+          : e.kind === "UsageError"
+            ? new UsageError(e.code, e.message, options)
+            : new VivantError(e.code === "internal" ? "server/write-failed" : e.code, e.message, options);
       if (e.status !== undefined) Object.assign(err, { status: e.status });
       throw err;
     }
-    return { prepared: reply.prepared, ...(reply.content ? { content: reply.content } : {}), ...(reply.change ? { change: reply.change } : {}) };
+    return {
+      prepared: reply.prepared,
+      ...(reply.content ? { content: reply.content } : {}),
+      ...(reply.change ? { change: reply.change } : {}),
+    };
   }
 
   async close(): Promise<void> {

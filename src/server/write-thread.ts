@@ -26,22 +26,35 @@ function loadInput(f: WriteInput): LoadFile {
 
 function readGraphText(path: string): string {
   const parts: Uint8Array[] = [];
-  readGraphFileSync(path, { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(b) });
+  readGraphFileSync(path, {
+    header: () => undefined,
+    plain: (b) => void parts.push(Buffer.from(b)),
+    bnodes: (b) => void parts.push(b),
+  });
   return Buffer.concat(parts).toString("utf8");
 }
 
 async function run(job: WriteJob): Promise<{ reply: WriteReply; transfer: ArrayBuffer[] }> {
   const inputs = job.files.map(loadInput);
   const current = job.mergeText ?? (job.mergeFrom !== undefined ? readGraphText(job.mergeFrom) : undefined);
-  const files = current !== undefined ? [{ text: current, source: "current graph", format: "ntriples" as const }, ...inputs] : inputs;
-  const { quads, data: _data, ...prepared } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
+  const files =
+    current !== undefined
+      ? [{ text: current, source: "current graph", format: "ntriples" as const }, ...inputs]
+      : inputs;
+  const {
+    quads,
+    data: _data,
+    ...prepared
+  } = await prepareGraph(files, job.target, { known: (id) => job.graphs.find((g) => g.publisherId === id) });
   if (!prepared.ok) return { reply: { id: job.id, prepared }, transfer: [] };
   const nt = serialiseGraph(quads, job.version);
   checkOwnership(prepared.graphIri, prepared.meta, nt, job.graphs);
   const content = encodeGraph(nt);
   const change = diffEntities(quads, job.previousDigests);
   // Moved, not copied, to the main thread: only buffers that own their memory (small ones share Node's pool).
-  const transfer = [...content.chunks, content.bnodes].filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).map((b) => b.buffer as ArrayBuffer);
+  const transfer = [...content.chunks, content.bnodes]
+    .filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength)
+    .map((b) => b.buffer as ArrayBuffer);
   return { reply: { id: job.id, prepared, content, change }, transfer: [...new Set(transfer)] };
 }
 
@@ -50,7 +63,10 @@ port.on("message", (job: WriteJob) => {
     ({ reply, transfer }) => port.postMessage(reply, transfer),
     (e: unknown) => {
       const v = e as Error & { code?: string; hint?: string; line?: number; column?: number; status?: number };
-      const bare = v.hint !== undefined && v.message.endsWith(` (${v.hint})`) ? v.message.slice(0, -(v.hint.length + 3)) : (v.message ?? String(e));
+      const bare =
+        v.hint !== undefined && v.message.endsWith(` (${v.hint})`)
+          ? v.message.slice(0, -(v.hint.length + 3))
+          : (v.message ?? String(e));
       // Both languages kept: the main thread answers in the request's language.
       const texts = isVivantError(e) || e instanceof HttpError;
       const message = texts ? (e as HttpError).text : bare;
@@ -58,9 +74,13 @@ port.on("message", (job: WriteJob) => {
       port.postMessage({
         id: job.id,
         error: {
-          kind: isVivantError(e) ? v.name : e instanceof HttpError ? "HttpError" : "Error", code: texts ? (e as HttpError).code : "internal", message,
-          ...(hint !== undefined ? { hint } : {}), ...(v.line !== undefined ? { line: v.line } : {}),
-          ...(v.column !== undefined ? { column: v.column } : {}), ...(typeof v.status === "number" ? { status: v.status } : {}),
+          kind: isVivantError(e) ? v.name : e instanceof HttpError ? "HttpError" : "Error",
+          code: texts ? (e as HttpError).code : "internal",
+          message,
+          ...(hint !== undefined ? { hint } : {}),
+          ...(v.line !== undefined ? { line: v.line } : {}),
+          ...(v.column !== undefined ? { column: v.column } : {}),
+          ...(typeof v.status === "number" ? { status: v.status } : {}),
         },
       } satisfies WriteReply);
     },

@@ -25,7 +25,11 @@ export class DurableWriteError extends VivantError {
     cause: unknown,
   ) {
     const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
-    super(errno === "ENOSPC" || errno === "EDQUOT" ? "store/no-space" : "store/io", `${stage} of ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      errno === "ENOSPC" || errno === "EDQUOT" ? "store/no-space" : "store/io",
+      `${stage} of ${target} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = "DurableWriteError";
     this.cause = cause;
   }
@@ -70,14 +74,20 @@ async function writeAt(fh: FileHandle, b: Uint8Array, position: number): Promise
   let done = 0;
   while (done < b.length) {
     const { bytesWritten } = await fh.write(b, done, b.length - done, position + done);
-    if (!(bytesWritten > 0)) throw Object.assign(new Error(`short write: 0 of ${b.length - done} bytes written`), { code: "EIO" });
+    if (!(bytesWritten > 0))
+      throw Object.assign(new Error(`short write: 0 of ${b.length - done} bytes written`), { code: "EIO" });
     done += bytesWritten;
   }
   return position + done;
 }
 
 /** Writes `source` into `fh` from position 0 (through gzip when asked); returns the bytes written. */
-async function fill(fh: FileHandle, source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, gzip: boolean, hash: Hash | undefined): Promise<number> {
+async function fill(
+  fh: FileHandle,
+  source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  gzip: boolean,
+  hash: Hash | undefined,
+): Promise<number> {
   let position = 0;
   if (!gzip && Symbol.iterator in source) {
     for (const b of source) {
@@ -108,7 +118,11 @@ async function fill(fh: FileHandle, source: Iterable<Uint8Array> | AsyncIterable
  * (stage `write`: nothing published, temp removed; `publish`: the rename failed, temp removed; `sync`: published
  * but the folder's fsync failed). An error thrown by `source` itself is rethrown as it is, after the cleanup.
  */
-export async function writeDurably(target: string, source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, options: DurableOptions = {}): Promise<DurableResult> {
+export async function writeDurably(
+  target: string,
+  source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  options: DurableOptions = {},
+): Promise<DurableResult> {
   const dir = dirname(target);
   const temp = join(dir, `.tmp-${randomBytes(6).toString("hex")}-${process.pid}`);
   const hash = options.hash ? createHash("sha256") : undefined;
@@ -119,18 +133,22 @@ export async function writeDurably(target: string, source: Iterable<Uint8Array> 
     fh = await open(temp, "wx");
     const handle = fh;
     // A stream's own failure (an InputError from a corrupt graph file, say) is rethrown as it is.
-    const watched = Symbol.iterator in source ? source : (async function* () {
-      try {
-        yield* source;
-      } catch (e) {
-        sourceFailed = true;
-        throw e;
-      }
-    })();
+    const watched =
+      Symbol.iterator in source
+        ? source
+        : (async function* () {
+            try {
+              yield* source;
+            } catch (e) {
+              sourceFailed = true;
+              throw e;
+            }
+          })();
     byteSize = await fill(handle, watched, options.gzip ?? false, hash);
     await handle.sync();
     const size = (await handle.stat()).size;
-    if (size !== byteSize) throw Object.assign(new Error(`the file has ${size} bytes after writing ${byteSize}`), { code: "EIO" });
+    if (size !== byteSize)
+      throw Object.assign(new Error(`the file has ${size} bytes after writing ${byteSize}`), { code: "EIO" });
     fh = undefined;
     await handle.close();
   } catch (e) {

@@ -11,7 +11,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { link, mkdir, open, readdir, rename, rm, unlink, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError, isErrorNamed, UsageError, type Message, type Text, type Warn, type ProblemCode } from "../errors.js";
+import {
+  InputError,
+  isErrorNamed,
+  UsageError,
+  type Message,
+  type Text,
+  type Warn,
+  type ProblemCode,
+} from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
 import { DurableWriteError, fsyncDir, isDurableTemp, writeDurably } from "./durable.js";
@@ -53,7 +61,11 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
  * On any failure before the rename the old file stays as it was, the temp file is removed and a StorageError is
  * thrown (`store/no-space`, status 507, when the disk or quota is full; `store/io`, status 500, otherwise).
  */
-export async function writeGraphFile(dataDir: string, info: GraphInfo, nt: NTriplesGraph | EncodedNTriples): Promise<void> {
+export async function writeGraphFile(
+  dataDir: string,
+  info: GraphInfo,
+  nt: NTriplesGraph | EncodedNTriples,
+): Promise<void> {
   return writeEncodedGraphFile(dataDir, info, encodeGraph(nt));
 }
 
@@ -93,7 +105,12 @@ export async function writeEncodedGraphFile(dataDir: string, info: GraphInfo, co
     await writeDurably(target, [head, ...buffers, bnodes]);
   } catch (e) {
     if (!(e instanceof DurableWriteError)) throw e;
-    const message = e.stage === "write" ? tx("store/write-failed", { graph: info.graphIri, temp: e.temp, target }) : e.stage === "publish" ? tx("store/publish-failed", { target }) : tx("store/sync-failed", { target });
+    const message =
+      e.stage === "write"
+        ? tx("store/write-failed", { graph: info.graphIri, temp: e.temp, target })
+        : e.stage === "publish"
+          ? tx("store/publish-failed", { target })
+          : tx("store/sync-failed", { target });
     throw storageError(message, e.cause);
   }
 }
@@ -122,7 +139,9 @@ export async function listGraphFiles(dataDir: string, onSkip?: Warn): Promise<st
     const path = join(graphsDir(dataDir), e.name);
     if (e.isFile()) out.push(path);
     else {
-      const kind = tx(e.isDirectory() ? "store/kind-directory" : e.isSymbolicLink() ? "store/kind-link" : "store/kind-other");
+      const kind = tx(
+        e.isDirectory() ? "store/kind-directory" : e.isSymbolicLink() ? "store/kind-link" : "store/kind-other",
+      );
       const text = txBy("store/not-a-graph-file", (lang) => ({ path, kind: kind[lang], dir: graphsDir(dataDir) }));
       onSkip?.(text.en, text);
     }
@@ -150,7 +169,11 @@ export interface GraphFileSink {
 /** A graph file's triples as N-Triples text (checked as `readGraphFileSync` checks it). */
 export function graphFileText(path: string): string {
   const parts: Buffer[] = [];
-  readGraphFileSync(path, { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+  readGraphFileSync(path, {
+    header: () => undefined,
+    plain: (b) => void parts.push(Buffer.from(b)),
+    bnodes: (b) => void parts.push(Buffer.from(b)),
+  });
   return Buffer.concat(parts).toString("utf8");
 }
 
@@ -165,7 +188,8 @@ export function readGraphFileSync(path: string, sink: GraphFileSink): FileHeader
     const head = Buffer.alloc(Math.min(size, 1 << 16));
     readSync(fd, head, 0, head.length, 0);
     const nl = head.indexOf(10);
-    if (!head.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC)) || nl < 0) throw corrupt(path, "no vivant-graph header");
+    if (!head.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC)) || nl < 0)
+      throw corrupt(path, "no vivant-graph header");
     let header: FileHeader;
     try {
       header = JSON.parse(head.subarray(MAGIC.length, nl).toString("utf8")) as FileHeader;
@@ -241,7 +265,12 @@ export class StorageError extends UsageError {
   readonly status: number;
   /** The system error code (ENOSPC, EIO, EFBIG…), when known. */
   readonly errno?: string;
-  constructor(code: ProblemCode, message: Message, status: number, options: { hint?: Message; cause?: unknown; errno?: string }) {
+  constructor(
+    code: ProblemCode,
+    message: Message,
+    status: number,
+    options: { hint?: Message; cause?: unknown; errno?: string },
+  ) {
     super(code, message, options);
     this.name = "StorageError";
     this.status = status;
@@ -258,10 +287,16 @@ function storageError(message: Text, cause: unknown): StorageError {
   const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
   const full = errno === "ENOSPC" || errno === "EDQUOT";
   const reason = (cause as Error).message;
-  return new StorageError(full ? "store/no-space" : "store/io", { en: `${message.en}: ${reason}`, fr: `${message.fr} : « ${reason} »` }, full ? 507 : 500, {
-    hint: full ? tx("store/no-space.hint") : tx("store/io.hint"),
-    cause, ...(errno !== undefined ? { errno } : {}),
-  });
+  return new StorageError(
+    full ? "store/no-space" : "store/io",
+    { en: `${message.en}: ${reason}`, fr: `${message.fr} : « ${reason} »` },
+    full ? 507 : 500,
+    {
+      hint: full ? tx("store/no-space.hint") : tx("store/io.hint"),
+      cause,
+      ...(errno !== undefined ? { errno } : {}),
+    },
+  );
 }
 
 const ioError = storageError;
@@ -289,7 +324,8 @@ async function lockPid(path: string): Promise<number | undefined> {
   }
 }
 
-const heldBy = (pid: number | undefined): boolean => pid !== undefined && pid !== 0 && (pid === process.pid || isAlive(pid));
+const heldBy = (pid: number | undefined): boolean =>
+  pid !== undefined && pid !== 0 && (pid === process.pid || isAlive(pid));
 
 /**
  * An exclusive lock on a data directory for writers (one process writes a data directory at a time).

@@ -8,12 +8,23 @@ import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.js";
 import { licenceIri } from "../mapping/terms.js";
 import { CATALOG_GRAPH } from "./catalog.js";
-import { checkIri, quadsToEncodedNTriples, quadsToNTriples, type EncodedNTriples, type NTriplesGraph } from "./ntriples.js";
+import {
+  checkIri,
+  quadsToEncodedNTriples,
+  quadsToNTriples,
+  type EncodedNTriples,
+  type NTriplesGraph,
+} from "./ntriples.js";
 import { checkNamespace, checkOwnSubjects, Ownership } from "./ownership.js";
 import type { GraphInfo, GraphMeta } from "./types.js";
 
 /** The catalog facts of a graph about to be written. */
-export function graphInfo(graphIri: string, meta: GraphMeta, triples: number, previous: GraphInfo | undefined): GraphInfo {
+export function graphInfo(
+  graphIri: string,
+  meta: GraphMeta,
+  triples: number,
+  previous: GraphInfo | undefined,
+): GraphInfo {
   return {
     graphIri,
     ...(meta.publisherId !== undefined ? { publisherId: meta.publisherId } : {}),
@@ -42,7 +53,10 @@ export function checkReplace(graphIri: string, meta: GraphMeta | undefined): voi
     });
   }
   if (meta.namespaces !== undefined) {
-    if (!Array.isArray(meta.namespaces)) throw new UsageError("store/bad-namespace", tx("store/namespaces-not-array", { graph: graphIri }), { hint: tx("cli/example", { example: '["https://www.venue.example/"]' }) });
+    if (!Array.isArray(meta.namespaces))
+      throw new UsageError("store/bad-namespace", tx("store/namespaces-not-array", { graph: graphIri }), {
+        hint: tx("cli/example", { example: '["https://www.venue.example/"]' }),
+      });
     meta.namespaces.forEach((ns, i) => checkNamespace(ns, `graph ${graphIri}: namespaces[${i}]`));
   }
 }
@@ -51,18 +65,31 @@ export function checkReplace(graphIri: string, meta: GraphMeta | undefined): voi
  * The ownership rule of a write (src/store/ownership.ts), checked before anything is written: no registered
  * namespace already another graph's, no statement about a resource another graph owns. Throws UsageError.
  */
-export function checkOwnership(graphIri: string, meta: GraphMeta, nt: NTriplesGraph | EncodedNTriples, others: readonly GraphInfo[]): void {
+export function checkOwnership(
+  graphIri: string,
+  meta: GraphMeta,
+  nt: NTriplesGraph | EncodedNTriples,
+  others: readonly GraphInfo[],
+): void {
   const rest = others.filter((g) => g.graphIri !== graphIri);
   const before = new Ownership(rest);
   for (const ns of meta.namespaces ?? []) {
     const claim = before.claimOf(ns, graphIri);
     if (claim !== undefined) {
-      throw new UsageError("store/namespace-taken", tx("store/namespace-taken", { graph: graphIri, namespace: ns, other: claim }), {
-        hint: tx("store/namespace-taken.hint"),
-      });
+      throw new UsageError(
+        "store/namespace-taken",
+        tx("store/namespace-taken", { graph: graphIri, namespace: ns, other: claim }),
+        {
+          hint: tx("store/namespace-taken.hint"),
+        },
+      );
     }
   }
-  checkOwnSubjects(graphIri, [...nt.chunks, nt.bnodeChunk], new Ownership([...rest, { graphIri, ...(meta.namespaces ? { namespaces: meta.namespaces } : {}) }]));
+  checkOwnSubjects(
+    graphIri,
+    [...nt.chunks, nt.bnodeChunk],
+    new Ownership([...rest, { graphIri, ...(meta.namespaces ? { namespaces: meta.namespaces } : {}) }]),
+  );
 }
 
 /** `serialiseGraph` as text, for a store that loads the text itself (GraphStore's Oxigraph). */
@@ -140,7 +167,12 @@ export class GraphSet {
    * The start of every replace, inside the queue: the graph serialised at its next version (`serialise`: as text or
    * as bytes, as the store needs), the ownership rule checked against the other graphs, and the new facts.
    */
-  prepare<G extends NTriplesGraph | EncodedNTriples>(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta, serialise: (quads: Iterable<Quad>, version: number) => G): PreparedReplace<G> {
+  prepare<G extends NTriplesGraph | EncodedNTriples>(
+    graphIri: string,
+    quads: Iterable<Quad>,
+    meta: GraphMeta,
+    serialise: (quads: Iterable<Quad>, version: number) => G,
+  ): PreparedReplace<G> {
     const previous = this.#infos.get(graphIri);
     const nt = serialise(quads, (previous?.version ?? 0) + 1);
     checkOwnership(graphIri, meta, nt, this.list());

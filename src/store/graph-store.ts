@@ -8,13 +8,31 @@ import { checkReplace, GraphSet, serialiseGraphText } from "./graph-set.js";
 import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
-  listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, readGraphHeader, removeGraphFile, writeGraphFile, graphsDir, graphFileName,
+  listGraphFiles,
+  lockDataDir,
+  prepareDataDir,
+  quarantine,
+  readGraphFileSync,
+  readGraphHeader,
+  removeGraphFile,
+  writeGraphFile,
+  graphsDir,
+  graphFileName,
   type FileHeader,
 } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
 import { OxStore } from "./oxigraph.js";
 import type { QueryLimits } from "./sparql-limits.js";
-import type { Bindings, FormattedResult, GraphInfo, GraphMeta, ProgressListener, QueryOptions, SelectResult, SelectSource } from "./types.js";
+import type {
+  Bindings,
+  FormattedResult,
+  GraphInfo,
+  GraphMeta,
+  ProgressListener,
+  QueryOptions,
+  SelectResult,
+  SelectSource,
+} from "./types.js";
 import { join } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -99,7 +117,9 @@ export class GraphStore implements SelectSource {
           await prepareDataDir(options.dataDir);
           store.#unlock = await lockDataDir(options.dataDir);
         } else if (!existsSync(graphsDir(options.dataDir))) {
-          throw new UsageError("store/no-data-dir", tx("store/no-data-dir", { dir: options.dataDir }), { hint: tx("store/no-data-dir.hint") });
+          throw new UsageError("store/no-data-dir", tx("store/no-data-dir", { dir: options.dataDir }), {
+            hint: tx("store/no-data-dir.hint"),
+          });
         }
         await store.#loadAll(options);
       }
@@ -194,7 +214,8 @@ export class GraphStore implements SelectSource {
       const foreign = new Set<string>();
       for (const ns of added) {
         const q = `SELECT DISTINCT ?s WHERE { GRAPH <${other.graphIri}> { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(ns)})) } }`;
-        for (const b of this.#ox.select(q, {}).bindings) if (ownership.isForeign(other.graphIri, b.s!.value)) foreign.add(b.s!.value);
+        for (const b of this.#ox.select(q, {}).bindings)
+          if (ownership.isForeign(other.graphIri, b.s!.value)) foreign.add(b.s!.value);
       }
       if (foreign.size) {
         this.#ox.dropSubjects(other.graphIri, foreign);
@@ -236,7 +257,9 @@ export class GraphStore implements SelectSource {
         plain: (bytes) => {
           this.#ox.loadNTriples(graph, own(bytes));
           loadedBytes += bytes.length;
-          onTriples?.(Math.round((header!.info.triples * loadedBytes) / Math.max(1, header!.plainBytes + header!.bnodeBytes)));
+          onTriples?.(
+            Math.round((header!.info.triples * loadedBytes) / Math.max(1, header!.plainBytes + header!.bnodeBytes)),
+          );
         },
         bnodes: (bytes) => this.#ox.loadNTriples(graph, own(bytes)),
       });
@@ -284,7 +307,8 @@ export class GraphStore implements SelectSource {
   }
 
   #writable(): void {
-    if (this.#readOnly) throw new UsageError("store/read-only", tx("store/read-only"), { hint: tx("store/read-only.hint") });
+    if (this.#readOnly)
+      throw new UsageError("store/read-only", tx("store/read-only"), { hint: tx("store/read-only.hint") });
   }
 
   /**
@@ -292,7 +316,12 @@ export class GraphStore implements SelectSource {
    * graph or the new one, never a mix; with a data directory the new graph is on disk before this resolves.
    * Calls are applied one at a time, in order. A closed or read-only store, a bad IRI or licence reject (never throw).
    */
-  replaceGraph(graphIri: string, quads: Iterable<Quad>, meta: GraphMeta, options: ReplaceOptions = {}): Promise<GraphInfo> {
+  replaceGraph(
+    graphIri: string,
+    quads: Iterable<Quad>,
+    meta: GraphMeta,
+    options: ReplaceOptions = {},
+  ): Promise<GraphInfo> {
     try {
       if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/closed.hint") });
       checkReplace(graphIri, meta);
@@ -310,7 +339,11 @@ export class GraphStore implements SelectSource {
         this.#ox.dropGraph(graphIri);
         this.#set.delete(graphIri);
         this.#refreshCatalog();
-        throw new UsageError("store/load-failed", tx("store/load-failed", { graph: graphIri, reason: (e as Error).message }), { cause: e });
+        throw new UsageError(
+          "store/load-failed",
+          tx("store/load-failed", { graph: graphIri, reason: (e as Error).message }),
+          { cause: e },
+        );
       }
       this.#set.set(info);
       this.#reapplyOwnership(graphIri, previous);
@@ -342,7 +375,8 @@ export class GraphStore implements SelectSource {
    * the swap is synchronous, so a query sees the old graph or the new one.
    */
   reloadGraph(graphIri: string): GraphInfo | undefined {
-    if (this.#dataDir === undefined) throw new UsageError("store/in-memory", tx("store/in-memory"), { hint: tx("store/in-memory.hint") });
+    if (this.#dataDir === undefined)
+      throw new UsageError("store/in-memory", tx("store/in-memory"), { hint: tx("store/in-memory.hint") });
     const path = join(graphsDir(this.#dataDir), graphFileName(graphIri));
     const before = this.#set.get(graphIri);
     if (!existsSync(path) || this.#exclude.has(graphIri)) {
@@ -398,12 +432,22 @@ export class GraphStore implements SelectSource {
   }
 
   /** Runs any query form and serialises the answer (SELECT/ASK in `resultsMediaType`, graphs in `graphMediaType`). */
-  async queryFormatted(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<FormattedResult> {
+  async queryFormatted(
+    query: string,
+    resultsMediaType: string,
+    graphMediaType: string,
+    options: QueryOptions = {},
+  ): Promise<FormattedResult> {
     return this.#ox.formatted(query, resultsMediaType, graphMediaType, options);
   }
 
   /** Synchronous form of `queryFormatted` (for worker threads that own the store). */
-  queryFormattedSync(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): FormattedResult {
+  queryFormattedSync(
+    query: string,
+    resultsMediaType: string,
+    graphMediaType: string,
+    options: QueryOptions = {},
+  ): FormattedResult {
     return this.#ox.formatted(query, resultsMediaType, graphMediaType, options);
   }
 

@@ -21,9 +21,16 @@ const BNODE_LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 export function checkIri(iri: string, where = "IRI"): void {
   if (!SCHEME.test(iri) || BAD_IRI.test(iri)) {
-    throw new InputError("store/invalid-iri", txBy("store/invalid-iri", (lang) => ({ where: lang === "fr" ? (WHERE_FR[where] ?? where) : where, iri: JSON.stringify(iri) })), {
-      hint: tx("store/invalid-iri.hint"),
-    });
+    throw new InputError(
+      "store/invalid-iri",
+      txBy("store/invalid-iri", (lang) => ({
+        where: lang === "fr" ? (WHERE_FR[where] ?? where) : where,
+        iri: JSON.stringify(iri),
+      })),
+      {
+        hint: tx("store/invalid-iri.hint"),
+      },
+    );
   }
 }
 
@@ -58,9 +65,13 @@ export function termToNTriples(t: Term, salt = ""): string {
       const v = `"${escapeLiteral(t.value)}"`;
       if (t.language) {
         if (!isValidLanguageTag(t.language)) {
-          throw new InputError("store/invalid-language-tag", tx("store/invalid-language-tag", { tag: JSON.stringify(t.language), value: v }), {
-            hint: tx("store/invalid-language-tag.hint"),
-          });
+          throw new InputError(
+            "store/invalid-language-tag",
+            tx("store/invalid-language-tag", { tag: JSON.stringify(t.language), value: v }),
+            {
+              hint: tx("store/invalid-language-tag.hint"),
+            },
+          );
         }
         return `${v}@${t.language}`;
       }
@@ -124,7 +135,11 @@ class LineChunks<C extends string | Buffer> {
   #hashes = new Int32Array(1 << 12);
   #table = new Int32Array(1 << 13);
 
-  constructor(private readonly encode: (text: string) => C, private readonly measure: (line: string) => number, private readonly read: (chunk: C, start: number, end: number) => string) {}
+  constructor(
+    private readonly encode: (text: string) => C,
+    private readonly measure: (line: string) => number,
+    private readonly read: (chunk: C, start: number, end: number) => string,
+  ) {}
 
   #lineAt(id: number): string {
     const c = this.#chunkOf[id]!;
@@ -219,7 +234,11 @@ function serialiseLines<C extends string | Buffer>(quads: Iterable<Quad>, salt: 
  * @param salt prefix of blank-node labels, unique per graph and version.
  */
 export function quadsToNTriples(quads: Iterable<Quad>, salt: string): NTriplesGraph {
-  const lines = new LineChunks<string>((t) => t, (l) => l.length, (c, a, b) => c.slice(a, b));
+  const lines = new LineChunks<string>(
+    (t) => t,
+    (l) => l.length,
+    (c, a, b) => c.slice(a, b),
+  );
   serialiseLines(quads, salt, lines);
   return { chunks: lines.chunks, bnodeChunk: lines.bnodeLines.join(""), triples: lines.triples };
 }
@@ -229,7 +248,11 @@ export function quadsToNTriples(quads: Iterable<Quad>, salt: string): NTriplesGr
  * @param salt prefix of blank-node labels, unique per graph and version.
  */
 export function quadsToEncodedNTriples(quads: Iterable<Quad>, salt: string): EncodedNTriples {
-  const lines = new LineChunks<Buffer>((t) => Buffer.from(t, "utf8"), (l) => Buffer.byteLength(l, "utf8"), (c, a, b) => c.toString("utf8", a, b));
+  const lines = new LineChunks<Buffer>(
+    (t) => Buffer.from(t, "utf8"),
+    (l) => Buffer.byteLength(l, "utf8"),
+    (c, a, b) => c.toString("utf8", a, b),
+  );
   serialiseLines(quads, salt, lines);
   return { chunks: lines.chunks, bnodeChunk: Buffer.from(lines.bnodeLines.join(""), "utf8"), triples: lines.triples };
 }

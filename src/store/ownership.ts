@@ -126,10 +126,16 @@ const decoder = new TextDecoder();
  * the distinct subjects dropped. Lines are only parsed when a foreign namespace starts a line somewhere, so a graph
  * with no such statement costs one native search per namespace.
  */
-export function foreignLines(bytes: Uint8Array, graphIri: string, ownership: Ownership): { kept: Uint8Array; subjects: string[] } {
+export function foreignLines(
+  bytes: Uint8Array,
+  graphIri: string,
+  ownership: Ownership,
+): { kept: Uint8Array; subjects: string[] } {
   const others = ownership.othersOf(graphIri);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!others.some((ns) => buf.indexOf(`\n<${ns}`) >= 0 || buf.subarray(0, ns.length + 1).equals(Buffer.from(`<${ns}`)))) {
+  if (
+    !others.some((ns) => buf.indexOf(`\n<${ns}`) >= 0 || buf.subarray(0, ns.length + 1).equals(Buffer.from(`<${ns}`)))
+  ) {
     return { kept: bytes, subjects: [] };
   }
   const parts: Uint8Array[] = [];
@@ -175,7 +181,11 @@ function foreignInText(text: string, graphIri: string, ownership: Ownership, out
 }
 
 /** The foreign subjects of a serialised graph's chunks (N-Triples), for refusing a write. */
-export function foreignSubjectsOf(chunks: Iterable<string | Uint8Array>, graphIri: string, ownership: Ownership): string[] {
+export function foreignSubjectsOf(
+  chunks: Iterable<string | Uint8Array>,
+  graphIri: string,
+  ownership: Ownership,
+): string[] {
   const out = new Set<string>();
   for (const c of chunks) {
     if (typeof c === "string") foreignInText(c, graphIri, ownership, out);
@@ -186,7 +196,10 @@ export function foreignSubjectsOf(chunks: Iterable<string | Uint8Array>, graphIr
 
 /** `a, b, c and 7 more`: a list of IRIs short enough for an error message. */
 export function listIris(iris: readonly string[], max = 5): string {
-  const shown = iris.slice(0, max).map((i) => `<${i}>`).join(", ");
+  const shown = iris
+    .slice(0, max)
+    .map((i) => `<${i}>`)
+    .join(", ");
   return iris.length > max ? `${shown} and ${iris.length - max} more` : shown;
 }
 

@@ -26,10 +26,18 @@ const DATASET_MERGE_GRAPH = "urn:vivant:internal:dataset-merge";
 
 /** Media types Oxigraph serialises query results in. */
 export const RESULTS_MEDIA_TYPES = [
-  "application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values",
+  "application/sparql-results+json",
+  "application/sparql-results+xml",
+  "text/csv",
+  "text/tab-separated-values",
 ] as const;
 export const GRAPH_MEDIA_TYPES = [
-  "text/turtle", "application/n-triples", "application/n-quads", "application/trig", "application/ld+json", "application/rdf+xml",
+  "text/turtle",
+  "application/n-triples",
+  "application/n-quads",
+  "application/trig",
+  "application/ld+json",
+  "application/rdf+xml",
 ] as const;
 
 type OxTerm = oxigraph.NamedNode | oxigraph.BlankNode | oxigraph.DefaultGraph;
@@ -82,7 +90,11 @@ export function isStoreBrokenError(e: unknown): e is StoreBrokenError {
 /** Whether an error thrown by an Oxigraph call means its WebAssembly instance may be damaged. */
 function isTrap(e: unknown): boolean {
   const wasm = (globalThis as { WebAssembly?: { RuntimeError: new () => Error } }).WebAssembly;
-  return (wasm !== undefined && e instanceof wasm.RuntimeError) || e instanceof RangeError || (e instanceof Error && /^(memory access out of bounds|unreachable)/.test(e.message));
+  return (
+    (wasm !== undefined && e instanceof wasm.RuntimeError) ||
+    e instanceof RangeError ||
+    (e instanceof Error && /^(memory access out of bounds|unreachable)/.test(e.message))
+  );
 }
 
 function jsonTerm(t: SparqlJsonTerm): Term {
@@ -194,9 +206,11 @@ export class OxStore {
       }
       this.#overlaps.delete(g);
       if (!this.#graphs.has(g)) continue;
-      const rows = this.#call((st) => st.query(
-        `SELECT DISTINCT ?b WHERE { GRAPH <${g}> { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(?b != <${g}> && ?b != <${MERGE_GRAPH}>) }`,
-      )) as Map<string, oxigraph.Term>[];
+      const rows = this.#call((st) =>
+        st.query(
+          `SELECT DISTINCT ?b WHERE { GRAPH <${g}> { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(?b != <${g}> && ?b != <${MERGE_GRAPH}>) }`,
+        ),
+      ) as Map<string, oxigraph.Term>[];
       for (const r of rows) {
         const b = r.get("b")!.value;
         if (!this.#overlaps.has(g)) this.#overlaps.set(g, new Set());
@@ -220,7 +234,10 @@ export class OxStore {
   }
 
   countGraph(graphIri: string): number {
-    const r = this.#call((s) => s.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`)) as Map<string, oxigraph.Term>[];
+    const r = this.#call((s) => s.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`)) as Map<
+      string,
+      oxigraph.Term
+    >[];
     return Number(r[0]?.get("n")?.value ?? 0);
   }
 
@@ -229,7 +246,12 @@ export class OxStore {
    * them share a triple, it is read from a merge graph (MERGE_GRAPH for the union, or one made for this query and
    * named in `temp`), since Oxigraph would give a shared triple once per graph.
    */
-  #options(query: string, options: QueryOptions, resultsFormat: string | undefined, temp: string[]): Parameters<oxigraph.Store["query"]>[1] {
+  #options(
+    query: string,
+    options: QueryOptions,
+    resultsFormat: string | undefined,
+    temp: string[],
+  ): Parameters<oxigraph.Store["query"]>[1] {
     const o: NonNullable<Parameters<oxigraph.Store["query"]>[1]> = {};
     if (options.baseIri !== undefined) o.base_iri = options.baseIri;
     if (resultsFormat !== undefined) o.results_format = resultsFormat;
@@ -244,7 +266,8 @@ export class OxStore {
     if (hasDatasetClause(query)) {
       // FROM g1 FROM g2: the query's FROM NAMED graphs stay as written; only the default graph is replaced by the merge.
       const from = fromGraphs(query);
-      if (from && new Set(from).size > 1 && this.#overlapping([...new Set(from)])) o.default_graph = this.#mergedDefault([...new Set(from)], temp).map((g) => oxigraph.namedNode(g) as OxTerm);
+      if (from && new Set(from).size > 1 && this.#overlapping([...new Set(from)]))
+        o.default_graph = this.#mergedDefault([...new Set(from)], temp).map((g) => oxigraph.namedNode(g) as OxTerm);
       return o;
     }
     // Oxigraph would merge FROM graphs with the union: a query that names its dataset gets exactly that.
@@ -255,7 +278,9 @@ export class OxStore {
     }
     // The graphs that share no triple are read as they are, the others through their merge.
     const merged = new Set(this.#merged);
-    o.default_graph = [...[...this.#graphs].filter((g) => !merged.has(g)), MERGE_GRAPH].map((g) => oxigraph.namedNode(g) as OxTerm);
+    o.default_graph = [...[...this.#graphs].filter((g) => !merged.has(g)), MERGE_GRAPH].map(
+      (g) => oxigraph.namedNode(g) as OxTerm,
+    );
     o.named_graphs = [...this.#graphs].map((g) => oxigraph.namedNode(g));
     return o;
   }
@@ -269,7 +294,12 @@ export class OxStore {
     return [DATASET_MERGE_GRAPH];
   }
 
-  #run(query: string, expected: readonly QueryForm[], options: QueryOptions, resultsFormat?: string): ReturnType<oxigraph.Store["query"]> {
+  #run(
+    query: string,
+    expected: readonly QueryForm[],
+    options: QueryOptions,
+    resultsFormat?: string,
+  ): ReturnType<oxigraph.Store["query"]> {
     checkQueryLimits(query, this.limits);
     const kind = operationKind(query);
     if (kind === "update") {
@@ -278,13 +308,24 @@ export class OxStore {
       });
     }
     if (kind !== undefined && !expected.includes(kind)) {
-      throw new UsageError("sparql/wrong-form", txBy("store/wrong-form", (lang) => ({ form: kind.toUpperCase(), expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `) })), {
-        hint: tx("store/wrong-form.hint", { method: kind === "select" ? "select()" : kind === "ask" ? "ask()" : "construct() (DESCRIBE)" }),
-      });
+      throw new UsageError(
+        "sparql/wrong-form",
+        txBy("store/wrong-form", (lang) => ({
+          form: kind.toUpperCase(),
+          expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `),
+        })),
+        {
+          hint: tx("store/wrong-form.hint", {
+            method: kind === "select" ? "select()" : kind === "ask" ? "ask()" : "construct() (DESCRIBE)",
+          }),
+        },
+      );
     }
     for (const g of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) {
       if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(g)) {
-        throw new InputError("sparql/bad-graph-iri", tx("sparql/bad-graph-iri", { iri: JSON.stringify(g) }), { hint: tx("sparql/bad-graph-iri.hint") });
+        throw new InputError("sparql/bad-graph-iri", tx("sparql/bad-graph-iri", { iri: JSON.stringify(g) }), {
+          hint: tx("sparql/bad-graph-iri.hint"),
+        });
       }
     }
     this.#settle();
@@ -295,7 +336,10 @@ export class OxStore {
       if (e instanceof StoreBrokenError) throw e;
       const message = e instanceof Error ? e.message : String(e);
       if (/^error at \d+:\d+/.test(message)) throw new SparqlSyntaxError(message, e);
-      throw new InputError("sparql/evaluation", tx("sparql/evaluation", { detail: message }), { hint: tx("sparql/evaluation.hint"), cause: e });
+      throw new InputError("sparql/evaluation", tx("sparql/evaluation", { detail: message }), {
+        hint: tx("sparql/evaluation.hint"),
+        cause: e,
+      });
     } finally {
       for (const g of temp) this.#call((st) => st.update(`DROP SILENT GRAPH <${g}>`));
     }
@@ -317,14 +361,21 @@ export class OxStore {
 
   construct(query: string, options: QueryOptions = {}): Quad[] {
     const quads = this.#run(query, ["construct", "describe"], options) as oxigraph.Quad[];
-    return quads.map((q) => makeQuad(rdfjsTerm(q.subject) as never, rdfjsTerm(q.predicate) as never, rdfjsTerm(q.object) as never));
+    return quads.map((q) =>
+      makeQuad(rdfjsTerm(q.subject) as never, rdfjsTerm(q.predicate) as never, rdfjsTerm(q.object) as never),
+    );
   }
 
   /**
    * Runs any query and serialises its answer: SELECT/ASK in `resultsMediaType`, CONSTRUCT/DESCRIBE in `graphMediaType`.
    * This is what the SPARQL endpoint sends, serialised by Oxigraph itself.
    */
-  formatted(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): FormattedResult {
+  formatted(
+    query: string,
+    resultsMediaType: string,
+    graphMediaType: string,
+    options: QueryOptions = {},
+  ): FormattedResult {
     const kind = operationKind(query);
     const form: QueryForm = kind === "update" || kind === undefined ? "select" : kind;
     const graph = form === "construct" || form === "describe";
@@ -350,7 +401,14 @@ export class OxStore {
 export function serializeTriples(quads: Iterable<Quad>, mediaType: (typeof GRAPH_MEDIA_TYPES)[number]): string {
   const s = new oxigraph.Store();
   try {
-    for (const q of quads) s.add(oxigraph.quad(oxigraph.fromTerm(q.subject) as Quad_Subject, oxigraph.fromTerm(q.predicate) as Quad_Predicate, oxigraph.fromTerm(q.object) as Quad_Object));
+    for (const q of quads)
+      s.add(
+        oxigraph.quad(
+          oxigraph.fromTerm(q.subject) as Quad_Subject,
+          oxigraph.fromTerm(q.predicate) as Quad_Predicate,
+          oxigraph.fromTerm(q.object) as Quad_Object,
+        ),
+      );
     return s.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
   } finally {
     (s as unknown as { free?: () => void }).free?.();
@@ -364,7 +422,10 @@ function mergeUpdate(target: string, graphs: readonly string[]): string {
 
 /** Parses SPARQL 1.1 Query Results JSON into RDF/JS bindings. */
 export function parseSparqlJson(json: string): SelectResult {
-  const doc = JSON.parse(json) as { head: { vars?: string[] }; results?: { bindings: Record<string, SparqlJsonTerm>[] } };
+  const doc = JSON.parse(json) as {
+    head: { vars?: string[] };
+    results?: { bindings: Record<string, SparqlJsonTerm>[] };
+  };
   const variables = doc.head.vars ?? [];
   const bindings: Bindings[] = (doc.results?.bindings ?? []).map((row) => {
     const out: Record<string, Term> = {};

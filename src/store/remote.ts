@@ -13,7 +13,15 @@ import { randomUUID } from "node:crypto";
 import type { Quad, Term } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
 import { Agent, request, type Dispatcher } from "undici";
-import { InputError, isErrorNamed, messageOf, UsageError, type Message, type Warn, type ProblemCode } from "../errors.js";
+import {
+  InputError,
+  isErrorNamed,
+  messageOf,
+  UsageError,
+  type Message,
+  type Warn,
+  type ProblemCode,
+} from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
@@ -24,7 +32,15 @@ import { formatAsk, formatSelect } from "./results.js";
 import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
 import { rewriteQuery } from "./sparql-rewrite.js";
 import { operationKind } from "./sparql-text.js";
-import type { Bindings, FormattedResult, GraphInfo, GraphMeta, QueryOptions, SelectResult, SelectSource } from "./types.js";
+import type {
+  Bindings,
+  FormattedResult,
+  GraphInfo,
+  GraphMeta,
+  QueryOptions,
+  SelectResult,
+  SelectSource,
+} from "./types.js";
 import { checkReplace, graphInfo, GraphSet, serialiseGraph } from "./graph-set.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad } = DataFactory;
@@ -74,9 +90,18 @@ interface State {
 /** The error of a store that cannot be reached or fails: 503 / 502 for the server. */
 /** A query of the wrong form for the method called (the same error as the embedded store's). */
 function wrongForm(form: string, expected: readonly string[]): UsageError {
-  return new UsageError("sparql/wrong-form", txBy("store/wrong-form", (lang) => ({ form: form.toUpperCase(), expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `) })), {
-    hint: tx("store/wrong-form.hint", { method: expected[0] === "select" ? "select()" : expected[0] === "ask" ? "ask()" : "construct() (DESCRIBE)" }),
-  });
+  return new UsageError(
+    "sparql/wrong-form",
+    txBy("store/wrong-form", (lang) => ({
+      form: form.toUpperCase(),
+      expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `),
+    })),
+    {
+      hint: tx("store/wrong-form.hint", {
+        method: expected[0] === "select" ? "select()" : expected[0] === "ask" ? "ask()" : "construct() (DESCRIBE)",
+      }),
+    },
+  );
 }
 
 export class RemoteStoreError extends UsageError {
@@ -94,7 +119,9 @@ export function parseStoreUrl(value: string): RemoteStoreOptions {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError("store/bad-url", tx("store/bad-url", { value: JSON.stringify(value) }), { hint: tx("store/bad-url.hint") });
+    throw new UsageError("store/bad-url", tx("store/bad-url", { value: JSON.stringify(value) }), {
+      hint: tx("store/bad-url.hint"),
+    });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UsageError("store/bad-url", tx("store/bad-scheme", { value }), { hint: tx("store/bad-url.hint") });
@@ -122,8 +149,10 @@ function normalTerm(t: { type: string; value: string; datatype?: string; "xml:la
 function normalQuadTerm<T extends Term>(t: T): T {
   if (t.termType !== "Literal") return t;
   const dt = t.datatype.value;
-  if (dt === XSD_BOOLEAN && (t.value === "1" || t.value === "0")) return literal(t.value === "1" ? "true" : "false", namedNode(XSD_BOOLEAN)) as unknown as T;
-  if (dt === XSD_DURATION && /^-?\d+(\.\d+)?$/.test(t.value)) return literal(secondsToDuration(t.value), namedNode(XSD_DURATION)) as unknown as T;
+  if (dt === XSD_BOOLEAN && (t.value === "1" || t.value === "0"))
+    return literal(t.value === "1" ? "true" : "false", namedNode(XSD_BOOLEAN)) as unknown as T;
+  if (dt === XSD_DURATION && /^-?\d+(\.\d+)?$/.test(t.value))
+    return literal(secondsToDuration(t.value), namedNode(XSD_DURATION)) as unknown as T;
   return t;
 }
 
@@ -145,7 +174,11 @@ export function secondsToDuration(seconds: string): string {
 
 /** Parses SPARQL JSON results (Virtuoso's `typed-literal` included). */
 export function parseResultsJson(json: string): { variables: string[]; bindings: Bindings[]; boolean?: boolean } {
-  const doc = JSON.parse(json) as { head?: { vars?: string[] }; boolean?: boolean; results?: { bindings: Record<string, { type: string; value: string }>[] } };
+  const doc = JSON.parse(json) as {
+    head?: { vars?: string[] };
+    boolean?: boolean;
+    results?: { bindings: Record<string, { type: string; value: string }>[] };
+  };
   if (typeof doc.boolean === "boolean") return { variables: [], bindings: [], boolean: doc.boolean };
   const bindings = (doc.results?.bindings ?? []).map((row) => {
     const out: Record<string, Term> = {};
@@ -203,12 +236,24 @@ export class RemoteStore implements SelectSource {
     return this.#o.endpoint;
   }
 
-  async #http(url: string, init: { method: "GET" | "POST" | "PUT" | "DELETE"; body?: string | Uint8Array; headers: Record<string, string> }): Promise<{ status: number; text: string; headers: Dispatcher.ResponseData["headers"] }> {
-    if (this.#closed) throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/remote-closed.hint") });
+  async #http(
+    url: string,
+    init: { method: "GET" | "POST" | "PUT" | "DELETE"; body?: string | Uint8Array; headers: Record<string, string> },
+  ): Promise<{ status: number; text: string; headers: Dispatcher.ResponseData["headers"] }> {
+    if (this.#closed)
+      throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/remote-closed.hint") });
     const timeout = this.#o.timeoutMs ?? 60_000;
     let r: Dispatcher.ResponseData;
     try {
-      const send = (): Promise<Dispatcher.ResponseData> => request(url, { method: init.method, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}), dispatcher: this.#agent, headersTimeout: timeout, bodyTimeout: timeout });
+      const send = (): Promise<Dispatcher.ResponseData> =>
+        request(url, {
+          method: init.method,
+          headers: init.headers,
+          ...(init.body !== undefined ? { body: init.body } : {}),
+          dispatcher: this.#agent,
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+        });
       // A kept-alive connection the store closed meanwhile: sent again once on a new one. Every request Vivant sends
       // is safe to repeat (queries, DROP, INSERT DATA of a state record, a POST of triples into a new graph, whose
       // triple count is checked before the switch).
@@ -219,20 +264,40 @@ export class RemoteStore implements SelectSource {
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
       if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
-        throw new RemoteStoreError("query/timeout", tx("store/remote-timeout", { url, ms: timeout }), 503, { hint: tx("store/remote-timeout.hint"), cause: e });
+        throw new RemoteStoreError("query/timeout", tx("store/remote-timeout", { url, ms: timeout }), 503, {
+          hint: tx("store/remote-timeout.hint"),
+          cause: e,
+        });
       }
-      throw new RemoteStoreError("store/unavailable", tx("store/unreachable", { url, reason: `${(e as Error).message}${code ? ` (${code})` : ""}` }), 503, { hint: tx("store/unreachable.hint"), cause: e });
+      throw new RemoteStoreError(
+        "store/unavailable",
+        tx("store/unreachable", { url, reason: `${(e as Error).message}${code ? ` (${code})` : ""}` }),
+        503,
+        { hint: tx("store/unreachable.hint"), cause: e },
+      );
     }
     const text = await r.body.text();
     return { status: r.statusCode, text, headers: r.headers };
   }
 
   async #sparql(body: URLSearchParams, accept: string): Promise<string> {
-    const r = await this.#http(this.#o.endpoint, { method: "POST", body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded", accept } });
+    const r = await this.#http(this.#o.endpoint, {
+      method: "POST",
+      body: body.toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded", accept },
+    });
     if (r.status >= 200 && r.status < 300) return r.text;
     const first = r.text.split("\n")[0]!.slice(0, 300);
-    if (r.status === 400 && body.has("query")) throw new InputError("sparql/evaluation", tx("store/remote-refused-query", { detail: first }), { hint: tx("sparql/evaluation.hint") });
-    throw new RemoteStoreError("store/remote-failed", tx("store/remote-status", { status: r.status, detail: first }), 502, { hint: tx("store/remote-log.hint") });
+    if (r.status === 400 && body.has("query"))
+      throw new InputError("sparql/evaluation", tx("store/remote-refused-query", { detail: first }), {
+        hint: tx("sparql/evaluation.hint"),
+      });
+    throw new RemoteStoreError(
+      "store/remote-failed",
+      tx("store/remote-status", { status: r.status, detail: first }),
+      502,
+      { hint: tx("store/remote-log.hint") },
+    );
   }
 
   /** Runs a SPARQL Update on the store (Vivant's own writes only). */
@@ -246,7 +311,9 @@ export class RemoteStore implements SelectSource {
   }
 
   async #loadState(): Promise<void> {
-    const rows = await this.#selectPhysical(`SELECT ?seq ?json FROM <${STATE_GRAPH}> WHERE { ?s <${STATE}seq> ?seq ; <${STATE}json> ?json }`);
+    const rows = await this.#selectPhysical(
+      `SELECT ?seq ?json FROM <${STATE_GRAPH}> WHERE { ?s <${STATE}seq> ?seq ; <${STATE}json> ?json }`,
+    );
     let best: State | undefined;
     for (const b of rows.bindings) {
       const seq = Number(b.seq!.value);
@@ -255,7 +322,9 @@ export class RemoteStore implements SelectSource {
     if (best) this.#adopt(best);
     else await this.#commit([]);
     // Physical graphs no state points to: left by a write interrupted before its switch, or a drop not done.
-    const listed = await this.#selectPhysical(`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:vivant:")) }`);
+    const listed = await this.#selectPhysical(
+      `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:vivant:")) }`,
+    );
     const live = new Set([this.#state.catalog, ...this.#state.graphs.map((g) => g.physical), STATE_GRAPH]);
     const orphans = listed.bindings.map((b) => b.g!.value).filter((g) => !live.has(g));
     for (const g of orphans) await this.#update(`DROP SILENT GRAPH <${g}>`);
@@ -264,7 +333,10 @@ export class RemoteStore implements SelectSource {
       this.#o.onWarning?.(text.en, text);
     }
     // Older state records (a switch whose clean-up did not run).
-    if (rows.bindings.length > 1) await this.#update(`DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${this.#state.seq}) } }`);
+    if (rows.bindings.length > 1)
+      await this.#update(
+        `DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${this.#state.seq}) } }`,
+      );
   }
 
   #adopt(state: State): void {
@@ -287,7 +359,9 @@ export class RemoteStore implements SelectSource {
     const seq = this.#state.seq + 1;
     const json = JSON.stringify({ catalog, graphs });
     const s = `urn:vivant:state:${seq}`;
-    await this.#update(`INSERT DATA { GRAPH <${STATE_GRAPH}> { <${s}> <${STATE}seq> ${seq} ; <${STATE}json> ${JSON.stringify(json)} } }`);
+    await this.#update(
+      `INSERT DATA { GRAPH <${STATE_GRAPH}> { <${s}> <${STATE}seq> ${seq} ; <${STATE}json> ${JSON.stringify(json)} } }`,
+    );
     return { seq, catalog, graphs };
   }
 
@@ -296,7 +370,12 @@ export class RemoteStore implements SelectSource {
     const url = `${this.#gsp}?graph=${encodeURIComponent(physical)}`;
     const r = await this.#http(url, { method: "POST", body: nt, headers: { "content-type": "application/n-triples" } });
     if (r.status < 200 || r.status >= 300) {
-      throw new RemoteStoreError("store/remote-failed", tx("store/remote-refused-load", { status: r.status, detail: r.text.split("\n")[0]!.slice(0, 300) }), 502, { hint: tx("store/remote-log.hint") });
+      throw new RemoteStoreError(
+        "store/remote-failed",
+        tx("store/remote-refused-load", { status: r.status, detail: r.text.split("\n")[0]!.slice(0, 300) }),
+        502,
+        { hint: tx("store/remote-log.hint") },
+      );
     }
   }
 
@@ -318,25 +397,41 @@ export class RemoteStore implements SelectSource {
   }
 
   /** Loads a new physical graph, checks it, switches the pointer, drops the old one. Inside the serialised section. */
-  async #install(graphIri: string, info: GraphInfo, chunks: readonly (string | Uint8Array)[], bnodes: string | Uint8Array): Promise<GraphInfo> {
+  async #install(
+    graphIri: string,
+    info: GraphInfo,
+    chunks: readonly (string | Uint8Array)[],
+    bnodes: string | Uint8Array,
+  ): Promise<GraphInfo> {
     const physical = `${PHYSICAL_PREFIX}${randomUUID()}`;
     try {
       for (const c of chunks) if (c.length) await this.#post(physical, c);
       if (bnodes.length) await this.#post(physical, bnodes);
       const n = await this.#count(physical);
-      if (n !== info.triples) throw new RemoteStoreError("store/remote-failed", tx("store/remote-count", { graph: graphIri, held: n, sent: info.triples }), 502, { hint: tx("store/remote-count.hint") });
-      const graphs = [...this.#state.graphs.filter((g) => g.info.graphIri !== graphIri), { info, physical }].sort((a, b) => a.info.graphIri.localeCompare(b.info.graphIri));
+      if (n !== info.triples)
+        throw new RemoteStoreError(
+          "store/remote-failed",
+          tx("store/remote-count", { graph: graphIri, held: n, sent: info.triples }),
+          502,
+          { hint: tx("store/remote-count.hint") },
+        );
+      const graphs = [...this.#state.graphs.filter((g) => g.info.graphIri !== graphIri), { info, physical }].sort(
+        (a, b) => a.info.graphIri.localeCompare(b.info.graphIri),
+      );
       const before = this.#state;
       const next = await this.#commit(graphs);
       this.#adopt(next);
       const old = before.graphs.find((g) => g.info.graphIri === graphIri)?.physical;
       if (old) this.#toDrop.add(old);
       this.#toDrop.add(before.catalog);
-      await this.#update(`DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${next.seq}) } }`).catch(() => undefined);
+      await this.#update(
+        `DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${next.seq}) } }`,
+      ).catch(() => undefined);
       await this.#dropUnused();
       return info;
     } catch (e) {
-      if (this.#physical.get(graphIri) !== physical) await this.#update(`DROP SILENT GRAPH <${physical}>`).catch(() => undefined);
+      if (this.#physical.get(graphIri) !== physical)
+        await this.#update(`DROP SILENT GRAPH <${physical}>`).catch(() => undefined);
       throw e;
     }
   }
@@ -370,7 +465,14 @@ export class RemoteStore implements SelectSource {
   /** `replaceGraph` for a graph serialised, checked and encoded elsewhere (the server's write thread). */
   replaceEncoded(graphIri: string, content: EncodedGraph, meta: GraphMeta): Promise<GraphInfo> {
     checkReplace(graphIri, meta);
-    return this.#set.serialised(() => this.#install(graphIri, graphInfo(graphIri, meta, content.triples, this.#set.get(graphIri)), content.chunks, content.bnodes));
+    return this.#set.serialised(() =>
+      this.#install(
+        graphIri,
+        graphInfo(graphIri, meta, content.triples, this.#set.get(graphIri)),
+        content.chunks,
+        content.bnodes,
+      ),
+    );
   }
 
   /** Removes a publisher's graph; resolves to whether it existed. */
@@ -384,7 +486,9 @@ export class RemoteStore implements SelectSource {
       this.#adopt(next);
       this.#toDrop.add(old.physical);
       this.#toDrop.add(before.catalog);
-      await this.#update(`DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${next.seq}) } }`).catch(() => undefined);
+      await this.#update(
+        `DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${next.seq}) } }`,
+      ).catch(() => undefined);
       await this.#dropUnused();
       return true;
     });
@@ -409,19 +513,32 @@ export class RemoteStore implements SelectSource {
    * Runs any query form against the current catalog: SELECT/ASK as bindings, CONSTRUCT/DESCRIBE as quads (in the
    * default graph).
    */
-  async run(query: string, options: QueryOptions = {}): Promise<{ form: "select"; variables: string[]; bindings: Bindings[] } | { form: "ask"; value: boolean } | { form: "construct" | "describe"; quads: Quad[] }> {
+  async run(
+    query: string,
+    options: QueryOptions = {},
+  ): Promise<
+    | { form: "select"; variables: string[]; bindings: Bindings[] }
+    | { form: "ask"; value: boolean }
+    | { form: "construct" | "describe"; quads: Quad[] }
+  > {
     checkQueryLimits(query, this.#o.queryLimits);
     if (operationKind(query) === "update") {
-      throw new UsageError("sparql/update-refused", tx("store/update-refused"), { hint: tx("store/update-refused.hint") });
+      throw new UsageError("sparql/update-refused", tx("store/update-refused"), {
+        hint: tx("store/update-refused.hint"),
+      });
     }
     const r = rewriteQuery(query, { physical: this.#physical }, options);
     return this.#reading(r.reads, async () => {
       if (r.form === "construct" || r.form === "describe") {
         const text = await this.#sparql(new URLSearchParams({ query: r.text }), "application/n-triples");
-        const quads = new N3Parser({ format: "N-Triples" }).parse(text).map((q) => makeQuad(q.subject, q.predicate, normalQuadTerm(q.object)) as Quad);
+        const quads = new N3Parser({ format: "N-Triples" })
+          .parse(text)
+          .map((q) => makeQuad(q.subject, q.predicate, normalQuadTerm(q.object)) as Quad);
         return { form: r.form, quads };
       }
-      const parsed = parseResultsJson(await this.#sparql(new URLSearchParams({ query: r.text }), "application/sparql-results+json"));
+      const parsed = parseResultsJson(
+        await this.#sparql(new URLSearchParams({ query: r.text }), "application/sparql-results+json"),
+      );
       // Sent as SELECT … LIMIT 1 (see rewriteQuery).
       if (r.form === "ask") return { form: "ask", value: parsed.bindings.length > 0 };
       return { form: "select", variables: parsed.variables, bindings: parsed.bindings };
@@ -449,18 +566,38 @@ export class RemoteStore implements SelectSource {
   }
 
   /** Runs any query form and serialises the answer (SELECT/ASK in `resultsMediaType`, graphs in `graphMediaType`). */
-  async queryFormatted(query: string, resultsMediaType: string, graphMediaType: string, options: QueryOptions = {}): Promise<FormattedResult> {
+  async queryFormatted(
+    query: string,
+    resultsMediaType: string,
+    graphMediaType: string,
+    options: QueryOptions = {},
+  ): Promise<FormattedResult> {
     const r = await this.run(query, options);
-    if (r.form === "select") return { form: "select", mediaType: resultsMediaType, body: formatSelect(r.variables, r.bindings, resultsMediaType) };
-    if (r.form === "ask") return { form: "ask", mediaType: resultsMediaType, body: formatAsk(r.value, resultsMediaType) };
-    return { form: r.form, mediaType: graphMediaType, body: serializeTriples(r.quads, graphMediaType as (typeof GRAPH_MEDIA_TYPES)[number]) };
+    if (r.form === "select")
+      return {
+        form: "select",
+        mediaType: resultsMediaType,
+        body: formatSelect(r.variables, r.bindings, resultsMediaType),
+      };
+    if (r.form === "ask")
+      return { form: "ask", mediaType: resultsMediaType, body: formatAsk(r.value, resultsMediaType) };
+    return {
+      form: r.form,
+      mediaType: graphMediaType,
+      body: serializeTriples(r.quads, graphMediaType as (typeof GRAPH_MEDIA_TYPES)[number]),
+    };
   }
 
   /** A publisher graph's triples as N-Triples (for a Graph Store POST's merge). */
   async graphNTriples(graphIri: string): Promise<string> {
     const physical = this.#physical.get(graphIri);
     if (physical === undefined) return "";
-    return this.#reading([physical], () => this.#sparql(new URLSearchParams({ query: `CONSTRUCT { ?s ?p ?o } FROM <${physical}> WHERE { ?s ?p ?o }` }), "application/n-triples"));
+    return this.#reading([physical], () =>
+      this.#sparql(
+        new URLSearchParams({ query: `CONSTRUCT { ?s ?p ?o } FROM <${physical}> WHERE { ?s ?p ?o }` }),
+        "application/n-triples",
+      ),
+    );
   }
 
   /** Where a merge reads the graph's current content: its N-Triples, from the store. */

@@ -23,7 +23,8 @@ function jsonTerm(t: Term): Record<string, string> {
   }
 }
 
-const xmlEscape = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const xmlEscape = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 function xmlTerm(t: Term): string {
   switch (t.termType) {
@@ -40,7 +41,8 @@ function xmlTerm(t: Term): string {
   }
 }
 
-const tsvEscape = (s: string): string => s.replace(/[\\"\t\n\r]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
+const tsvEscape = (s: string): string =>
+  s.replace(/[\\"\t\n\r]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
 
 function tsvTerm(t: Term): string {
   switch (t.termType) {
@@ -53,7 +55,13 @@ function tsvTerm(t: Term): string {
       if (t.language) return `"${tsvEscape(t.value)}"@${t.language}`;
       if (dt === XSD_STRING || dt === LANG_STRING) return `"${tsvEscape(t.value)}"`;
       // Bare numbers and booleans, as SPARQL's TSV allows (what Oxigraph writes).
-      if ((dt === `${XSD}integer` && /^[+-]?\d+$/.test(t.value)) || (dt === `${XSD}decimal` && /^[+-]?\d*\.\d+$/.test(t.value)) || (dt === `${XSD}double` && /^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(t.value)) || (dt === `${XSD}boolean` && (t.value === "true" || t.value === "false"))) return t.value;
+      if (
+        (dt === `${XSD}integer` && /^[+-]?\d+$/.test(t.value)) ||
+        (dt === `${XSD}decimal` && /^[+-]?\d*\.\d+$/.test(t.value)) ||
+        (dt === `${XSD}double` && /^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(t.value)) ||
+        (dt === `${XSD}boolean` && (t.value === "true" || t.value === "false"))
+      )
+        return t.value;
       return `"${tsvEscape(t.value)}"^^<${dt}>`;
     }
     default:
@@ -72,7 +80,15 @@ export function formatSelect(variables: readonly string[], bindings: readonly Bi
   switch (mediaType) {
     case "application/sparql-results+xml": {
       const head = variables.map((v) => `<variable name="${xmlEscape(v)}"/>`).join("");
-      const rows = bindings.map((b) => `<result>${variables.filter((v) => b[v] !== undefined).map((v) => `<binding name="${xmlEscape(v)}">${xmlTerm(b[v]!)}</binding>`).join("")}</result>`).join("");
+      const rows = bindings
+        .map(
+          (b) =>
+            `<result>${variables
+              .filter((v) => b[v] !== undefined)
+              .map((v) => `<binding name="${xmlEscape(v)}">${xmlTerm(b[v]!)}</binding>`)
+              .join("")}</result>`,
+        )
+        .join("");
       return `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>${head}</head><results>${rows}</results></sparql>`;
     }
     case "text/csv":

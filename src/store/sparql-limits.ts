@@ -53,16 +53,52 @@ export interface QueryShape {
 
 /** Weights in tenths (integers: the sums are exact). */
 const W = {
-  group: 10, bnode: 20, paren: 5, collection: 20, call: 25, exists: 30,
-  triple: 10, op: 3, path: 10, step: 20, filter: 3, union: 3, bind: 10, optional: 10, minus: 10, values: 10, graph: 10, service: 10, select: 10,
+  group: 10,
+  bnode: 20,
+  paren: 5,
+  collection: 20,
+  call: 25,
+  exists: 30,
+  triple: 10,
+  op: 3,
+  path: 10,
+  step: 20,
+  filter: 3,
+  union: 3,
+  bind: 10,
+  optional: 10,
+  minus: 10,
+  values: 10,
+  graph: 10,
+  service: 10,
+  select: 10,
 } as const;
 
 const KEYWORD_ITEM: Readonly<Record<string, number>> = {
-  FILTER: W.filter, UNION: W.union, BIND: W.bind, OPTIONAL: W.optional, MINUS: W.minus, VALUES: W.values, GRAPH: W.graph,
-  SERVICE: W.service, EXISTS: W.exists, SELECT: W.select,
+  FILTER: W.filter,
+  UNION: W.union,
+  BIND: W.bind,
+  OPTIONAL: W.optional,
+  MINUS: W.minus,
+  VALUES: W.values,
+  GRAPH: W.graph,
+  SERVICE: W.service,
+  EXISTS: W.exists,
+  SELECT: W.select,
 };
 /** Keywords that end a triple block (for the lookup guess). */
-const BLOCK_BREAK = new Set(["FILTER", "BIND", "OPTIONAL", "MINUS", "UNION", "VALUES", "GRAPH", "SERVICE", "EXISTS", "NOT"]);
+const BLOCK_BREAK = new Set([
+  "FILTER",
+  "BIND",
+  "OPTIONAL",
+  "MINUS",
+  "UNION",
+  "VALUES",
+  "GRAPH",
+  "SERVICE",
+  "EXISTS",
+  "NOT",
+]);
 
 type FrameKind = "group" | "bnode" | "expr" | "paren" | "data";
 
@@ -73,11 +109,34 @@ interface Frame {
 }
 
 const isWordChar = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x3a || c === 0x2e || c === 0x25 || c === 0x5c || c >= 0x80;
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  c === 0x5f ||
+  c === 0x2d ||
+  c === 0x3a ||
+  c === 0x2e ||
+  c === 0x25 ||
+  c === 0x5c ||
+  c >= 0x80;
 const isWordStart = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a || c >= 0x80;
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  c === 0x5f ||
+  c === 0x3a ||
+  c >= 0x80;
 /** Characters that end an IRIREF attempt (`<` not followed by an IRI is an operator). */
-const notIri = (c: number): boolean => c <= 0x20 || c === 0x3c || c === 0x22 || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5e || c === 0x60 || c === 0x5c;
+const notIri = (c: number): boolean =>
+  c <= 0x20 ||
+  c === 0x3c ||
+  c === 0x22 ||
+  c === 0x7b ||
+  c === 0x7d ||
+  c === 0x7c ||
+  c === 0x5e ||
+  c === 0x60 ||
+  c === 0x5c;
 
 /** Measures a query in one pass; stops early once past `maxTokens` or `maxDepth`. */
 export function measureQuery(text: string, limits: QueryLimits = {}): QueryShape {
@@ -131,7 +190,12 @@ class Meter {
       const at = this.#i;
       if (c === 0x22 || c === 0x27 /* " ' */) this.#string(c);
       else if (c === 0x3c /* < */) this.#angle(at);
-      else if ((c === 0x3f || c === 0x24) /* ? $ */ && this.#i + 1 < this.#n && isWordStart(text.charCodeAt(this.#i + 1))) this.#variableToken();
+      else if (
+        (c === 0x3f || c === 0x24) /* ? $ */ &&
+        this.#i + 1 < this.#n &&
+        isWordStart(text.charCodeAt(this.#i + 1))
+      )
+        this.#variableToken();
       else if (isWordStart(c)) this.#word(at);
       else {
         this.#i++;
@@ -140,7 +204,13 @@ class Meter {
       }
     }
     const { line, column } = position(text, this.#deepestAt);
-    return { depth: this.#deepest / 10, tokens: this.#tokens, line, column, lookup: !this.#heavy && this.#blockVars.length <= 16 && connected(this.#blockVars) };
+    return {
+      depth: this.#deepest / 10,
+      tokens: this.#tokens,
+      line,
+      column,
+      lookup: !this.#heavy && this.#blockVars.length <= 16 && connected(this.#blockVars),
+    };
   }
 
   /** A string literal, short or long (`"""…"""`), with its escapes. */
@@ -154,7 +224,12 @@ class Meter {
         this.#i += 2;
         continue;
       }
-      if (long ? d === quote && text.charCodeAt(this.#i + 1) === quote && text.charCodeAt(this.#i + 2) === quote : d === quote || d === 0x0a || d === 0x0d) break;
+      if (
+        long
+          ? d === quote && text.charCodeAt(this.#i + 1) === quote && text.charCodeAt(this.#i + 2) === quote
+          : d === quote || d === 0x0a || d === 0x0d
+      )
+        break;
       this.#i++;
     }
     this.#i += long ? 3 : 1;
@@ -180,7 +255,14 @@ class Meter {
   #variableToken(): void {
     const text = this.#text;
     let j = this.#i + 1;
-    while (j < this.#n && isWordChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x2e && text.charCodeAt(j) !== 0x3a && text.charCodeAt(j) !== 0x2d) j++;
+    while (
+      j < this.#n &&
+      isWordChar(text.charCodeAt(j)) &&
+      text.charCodeAt(j) !== 0x2e &&
+      text.charCodeAt(j) !== 0x3a &&
+      text.charCodeAt(j) !== 0x2d
+    )
+      j++;
     this.#variable(text.slice(this.#i + 1, j));
     this.#i = j;
     this.#callable = false;
@@ -238,7 +320,8 @@ class Meter {
         if (this.#top()?.kind === "group" || this.#top()?.kind === "bnode") this.#item(W.triple, at);
         break;
       case 0x5e /* ^ */:
-        if (text.charCodeAt(this.#i) === 0x5e) this.#i++; // ^^ datatype
+        if (text.charCodeAt(this.#i) === 0x5e)
+          this.#i++; // ^^ datatype
         else this.#item(W.step, at);
         break;
       case 0x7c /* | */:
@@ -370,7 +453,10 @@ export class QueryTooComplexError extends InputError {
           fr: `la requête est trop imbriquée : profondeur pondérée ${shape.depth} à la ligne ${shape.line}, colonne ${shape.column}, au-delà de la limite de ${limits.maxDepth}`,
         };
     const hint: Text = tooLong
-      ? { en: "split the query, or move long lists of values into several queries", fr: "découpez la requête, ou répartissez les longues listes de valeurs sur plusieurs requêtes" }
+      ? {
+          en: "split the query, or move long lists of values into several queries",
+          fr: "découpez la requête, ou répartissez les longues listes de valeurs sur plusieurs requêtes",
+        }
       : {
           en: "flatten the nesting (fewer nested groups, sub-queries, EXISTS or function calls) or split the query",
           fr: "aplatissez l'imbrication (moins de groupes, sous-requêtes, EXISTS ou appels de fonction imbriqués) ou découpez la requête",
@@ -388,7 +474,10 @@ export function isQueryTooComplexError(e: unknown): e is QueryTooComplexError {
 
 /** Measures the query and throws `QueryTooComplexError` (`sparql/too-complex`) when it is over a limit. */
 export function checkQueryLimits(text: string, limits: QueryLimits = {}): QueryShape {
-  const l: Required<QueryLimits> = { maxDepth: limits.maxDepth ?? DEFAULT_QUERY_LIMITS.maxDepth, maxTokens: limits.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens };
+  const l: Required<QueryLimits> = {
+    maxDepth: limits.maxDepth ?? DEFAULT_QUERY_LIMITS.maxDepth,
+    maxTokens: limits.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens,
+  };
   const shape = measureQuery(text, l);
   if (shape.tokens > l.maxTokens || shape.depth > l.maxDepth) throw new QueryTooComplexError(shape, l);
   return shape;

@@ -47,10 +47,18 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     parsed = new Parser({ ...(options.baseIri !== undefined ? { baseIRI: options.baseIri } : {}) }).parse(query);
   } catch (e) {
     const m = /line (\d+)/.exec((e as Error).message);
-    throw Object.assign(new InputError("sparql/syntax", tx("sparql/syntax", { detail: (e as Error).message.split("\n")[0] }), { hint: tx("sparql/evaluation.hint"), cause: e }), m ? { line: Number(m[1]) } : {});
+    throw Object.assign(
+      new InputError("sparql/syntax", tx("sparql/syntax", { detail: (e as Error).message.split("\n")[0] }), {
+        hint: tx("sparql/evaluation.hint"),
+        cause: e,
+      }),
+      m ? { line: Number(m[1]) } : {},
+    );
   }
   if (parsed.type !== "query") {
-    throw new UsageError("sparql/update-refused", tx("store/update-refused"), { hint: tx("store/update-refused.hint") });
+    throw new UsageError("sparql/update-refused", tx("store/update-refused"), {
+      hint: tx("store/update-refused.hint"),
+    });
   }
   const all = [...view.physical.keys()];
   const phys = (iri: string): string => view.physical.get(iri) ?? NO_GRAPH;
@@ -76,7 +84,15 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     default: (defaultPhys.length ? defaultPhys : [NO_GRAPH]).map((g) => namedNode(g) as IriTerm),
     named: namedPhys.map((g) => namedNode(g) as IriTerm),
   };
-  const nothing = (): Pattern => ({ type: "filter", expression: { termType: "Literal", value: "false", language: "", datatype: namedNode("http://www.w3.org/2001/XMLSchema#boolean") } as never });
+  const nothing = (): Pattern => ({
+    type: "filter",
+    expression: {
+      termType: "Literal",
+      value: "false",
+      language: "",
+      datatype: namedNode("http://www.w3.org/2001/XMLSchema#boolean"),
+    } as never,
+  });
   let n = 0;
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
@@ -84,22 +100,32 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     // Terms (sparqljs's Wildcard among them) are kept as they are.
     if ("termType" in node) return node;
     const o = node as Record<string, unknown>;
-    if (o.type === "service") throw new UsageError("sparql/service-refused", tx("sparql/service-refused"), { hint: tx("sparql/service-refused.hint") });
+    if (o.type === "service")
+      throw new UsageError("sparql/service-refused", tx("sparql/service-refused"), {
+        hint: tx("sparql/service-refused.hint"),
+      });
     if (o.type === "functionCall" || o.type === "operation") {
       const f = (o.function as { value?: string } | undefined)?.value ?? "";
-      if (REFUSED_FUNCTIONS.some((p) => f.startsWith(p))) throw new UsageError("sparql/function-refused", tx("sparql/function-refused", { name: f }), { hint: tx("sparql/function-refused.hint") });
+      if (REFUSED_FUNCTIONS.some((p) => f.startsWith(p)))
+        throw new UsageError("sparql/function-refused", tx("sparql/function-refused", { name: f }), {
+          hint: tx("sparql/function-refused.hint"),
+        });
     }
     if (o.type === "graph") {
       const name = o.name as { termType: string; value: string };
       const patterns = visit(o.patterns) as Pattern[];
       if (name.termType === "NamedNode") {
         const p = namedSet.has(name.value) ? phys(name.value) : NO_GRAPH;
-        return p === NO_GRAPH ? { type: "group", patterns: [nothing()] } : { type: "graph", name: namedNode(p), patterns };
+        return p === NO_GRAPH
+          ? { type: "group", patterns: [nothing()] }
+          : { type: "graph", name: namedNode(p), patterns };
       }
       // GRAPH ?g { P } → { GRAPH ?vivant_gN { P } VALUES (?vivant_gN ?g) { (physical logical)… } }: ?g is the
       // publisher's graph IRI, inside and outside, and only the dataset's named graphs are read.
       const inner = variable(`vivant_g${n++}`);
-      const rows = named.filter((g) => view.physical.has(g)).map((g) => ({ [`?${inner.value}`]: namedNode(view.physical.get(g)!), [`?${name.value}`]: namedNode(g) }));
+      const rows = named
+        .filter((g) => view.physical.has(g))
+        .map((g) => ({ [`?${inner.value}`]: namedNode(view.physical.get(g)!), [`?${name.value}`]: namedNode(g) }));
       const table: Pattern = rows.length ? { type: "values", values: rows } : nothing();
       return { type: "group", patterns: [{ type: "graph", name: inner, patterns }, table] };
     }
@@ -108,13 +134,25 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     return out;
   };
   let rewritten = { ...(visit(parsed) as SparqlQuery), from: parsed.from } as SparqlQuery;
-  const form = (parsed.queryType.toLowerCase() as QueryForm);
+  const form = parsed.queryType.toLowerCase() as QueryForm;
   if (form === "ask") {
     // Virtuoso 7.2 answers ASK FROM <a> { GRAPH <b> { … } } true when SELECT finds nothing: an ASK is sent as
     // SELECT (1 AS ?vivant_ask) … LIMIT 1, and is true when a row comes back (README, differences).
     rewritten = {
-      ...rewritten, queryType: "SELECT", limit: 1,
-      variables: [{ expression: { termType: "Literal", value: "1", language: "", datatype: namedNode("http://www.w3.org/2001/XMLSchema#integer") }, variable: variable("vivant_ask") }],
+      ...rewritten,
+      queryType: "SELECT",
+      limit: 1,
+      variables: [
+        {
+          expression: {
+            termType: "Literal",
+            value: "1",
+            language: "",
+            datatype: namedNode("http://www.w3.org/2001/XMLSchema#integer"),
+          },
+          variable: variable("vivant_ask"),
+        },
+      ],
     } as unknown as SparqlQuery;
   }
   const reads = [...new Set([...defaultPhys, ...namedPhys])];

@@ -47,8 +47,9 @@ export function errorPosition(message: string): { line: number; column: number }
 
 /** The query text with comments and string literals blanked out (same length), for keyword checks. */
 function code(text: string): string {
-  return text.replace(/"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^\s<>"{}|^`\\]*>|#[^\n]*/g, (m) =>
-    m.startsWith("<") ? m : " ".repeat(m.length),
+  return text.replace(
+    /"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^\s<>"{}|^`\\]*>|#[^\n]*/g,
+    (m) => (m.startsWith("<") ? m : " ".repeat(m.length)),
   );
 }
 

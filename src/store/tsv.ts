@@ -16,14 +16,29 @@ const INTEGER = namedNode(`${XSD}integer`);
 const DECIMAL = namedNode(`${XSD}decimal`);
 const DOUBLE = namedNode(`${XSD}double`);
 
-const ECHAR: Readonly<Record<string, string>> = { t: "\t", n: "\n", r: "\r", b: "\b", f: "\f", '"': '"', "'": "'", "\\": "\\" };
+const ECHAR: Readonly<Record<string, string>> = {
+  t: "\t",
+  n: "\n",
+  r: "\r",
+  b: "\b",
+  f: "\f",
+  '"': '"',
+  "'": "'",
+  "\\": "\\",
+};
 
 /** A quoted string's content with Turtle escapes (ECHAR, \uXXXX, \UXXXXXXXX) resolved. */
 function unescape(s: string): string {
   // Most literals have no escape at all.
   if (!s.includes("\\")) return s;
-  return s.replace(/\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))/g, (_, u4: string | undefined, u8: string | undefined, c: string | undefined) =>
-    u4 !== undefined ? String.fromCharCode(parseInt(u4, 16)) : u8 !== undefined ? String.fromCodePoint(parseInt(u8, 16)) : (ECHAR[c!] ?? c!),
+  return s.replace(
+    /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))/g,
+    (_, u4: string | undefined, u8: string | undefined, c: string | undefined) =>
+      u4 !== undefined
+        ? String.fromCharCode(parseInt(u4, 16))
+        : u8 !== undefined
+          ? String.fromCodePoint(parseInt(u8, 16))
+          : (ECHAR[c!] ?? c!),
   );
 }
 

@@ -5,7 +5,19 @@ import { join } from "node:path";
 import type { Quad } from "@rdfjs/types";
 import { InputError, type Warn } from "../errors.js";
 import { txBy } from "../i18n.js";
-import { graphFileName, graphsDir, listGraphFiles, lockDataDir, prepareDataDir, quarantine, readGraphFileSync, removeGraphFile, writeEncodedGraphFile, writeGraphFile, type EncodedGraph } from "./files.js";
+import {
+  graphFileName,
+  graphsDir,
+  listGraphFiles,
+  lockDataDir,
+  prepareDataDir,
+  quarantine,
+  readGraphFileSync,
+  removeGraphFile,
+  writeEncodedGraphFile,
+  writeGraphFile,
+  type EncodedGraph,
+} from "./files.js";
 import { checkReplace, graphInfo, GraphSet, serialiseGraph } from "./graph-set.js";
 import { checkIri } from "./ntriples.js";
 import type { GraphInfo, GraphMeta } from "./types.js";
@@ -28,7 +40,11 @@ export class GraphWriter {
     try {
       for (const path of await listGraphFiles(dataDir, onWarning)) {
         try {
-          const h = readGraphFileSync(path, { header: () => undefined, plain: () => undefined, bnodes: () => undefined });
+          const h = readGraphFileSync(path, {
+            header: () => undefined,
+            plain: () => undefined,
+            bnodes: () => undefined,
+          });
           w.#set.set(h.info);
         } catch (e) {
           if (!(e instanceof InputError) || e.code !== "store/corrupt-file") throw e;

@@ -11,7 +11,14 @@ import type { ValidationIssue } from "./types.js";
 import { SH } from "../vocab.js";
 
 /** What identifies a SHACL result: focus node, path, component, shape, value and severity (as text). */
-export function findingKey(r: { focusNode: string; path?: string | undefined; constraint: string; shape?: string | undefined; value?: string | undefined; severity: string }): string {
+export function findingKey(r: {
+  focusNode: string;
+  path?: string | undefined;
+  constraint: string;
+  shape?: string | undefined;
+  value?: string | undefined;
+  severity: string;
+}): string {
   return [r.focusNode, r.path ?? "", r.constraint, r.shape ?? "", r.value ?? "", r.severity].join("\u0000");
 }
 

@@ -17,7 +17,8 @@ const { quad, namedNode } = DataFactory;
 export function withDeclaredSuperclasses(quads: readonly Quad[]): readonly Quad[] {
   const supers = new Map<string, string[]>();
   for (const q of quads) {
-    if (q.predicate.value !== SUBCLASS_OF || q.subject.termType !== "NamedNode" || q.object.termType !== "NamedNode") continue;
+    if (q.predicate.value !== SUBCLASS_OF || q.subject.termType !== "NamedNode" || q.object.termType !== "NamedNode")
+      continue;
     const l = supers.get(q.subject.value);
     if (l) l.push(q.object.value);
     else supers.set(q.subject.value, [q.object.value]);
@@ -29,17 +30,21 @@ export function withDeclaredSuperclasses(quads: readonly Quad[]): readonly Quad[
     if (out === undefined) {
       const seen = new Set<string>([c]);
       const queue = [c];
-      while (queue.length) for (const d of supers.get(queue.pop()!) ?? []) if (!seen.has(d)) {
-        seen.add(d);
-        queue.push(d);
-      }
+      while (queue.length)
+        for (const d of supers.get(queue.pop()!) ?? [])
+          if (!seen.has(d)) {
+            seen.add(d);
+            queue.push(d);
+          }
       seen.delete(c);
       closure.set(c, (out = [...seen]));
     }
     return out;
   };
   const typed = new Set<string>();
-  for (const q of quads) if (q.predicate.value === RDF_TYPE) typed.add(`${q.subject.termType}\u0000${q.subject.value}\u0000${q.object.value}`);
+  for (const q of quads)
+    if (q.predicate.value === RDF_TYPE)
+      typed.add(`${q.subject.termType}\u0000${q.subject.value}\u0000${q.object.value}`);
   const added: Quad[] = [];
   const type = namedNode(RDF_TYPE);
   for (const q of quads) {

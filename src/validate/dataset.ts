@@ -111,7 +111,11 @@ export class IndexedDataset implements DatasetCore<Quad, Quad> {
     const edges = edgesOf(this.out, s, p, false);
     if (!edges?.has(q)) return this;
     edges.remove(q);
-    const without = (list: Quad[]) => list.splice(list.findIndex((o) => o.equals(q)), 1);
+    const without = (list: Quad[]) =>
+      list.splice(
+        list.findIndex((o) => o.equals(q)),
+        1,
+      );
     without(this.all);
     if (this.inIndex) without(edgesOf(this.inIndex, termKey(q.object), p, false)!.quads);
     if (this.predicateIndex) without(this.predicateIndex.get(p)!);
@@ -198,8 +202,15 @@ export class ValuesView implements DatasetCore<Quad, Quad> {
     if (!subject || !subject.equals(this.node) || (predicate && !this.only.has(predicate.value))) {
       return this.base.match(subject, predicate, object, graph);
     }
-    const others = predicate ? [] : this.base.find(subject, null, null, null).filter((q) => !this.only.has(q.predicate.value));
-    const values = this.values.filter((q) => (!predicate || q.predicate.equals(predicate)) && (!object || q.object.equals(object)) && (!graph || q.graph.equals(graph)));
+    const others = predicate
+      ? []
+      : this.base.find(subject, null, null, null).filter((q) => !this.only.has(q.predicate.value));
+    const values = this.values.filter(
+      (q) =>
+        (!predicate || q.predicate.equals(predicate)) &&
+        (!object || q.object.equals(object)) &&
+        (!graph || q.graph.equals(graph)),
+    );
     return new QuadList([...others, ...values]);
   }
   [Symbol.iterator](): Iterator<Quad> {

@@ -6,7 +6,15 @@ import { Validator as Engine } from "./shacl-core.js";
 import type { Quad, Term } from "@rdfjs/types";
 import { termKey } from "../rdf/terms.js";
 import { IndexedDataset, ValuesView, factory } from "./dataset.js";
-import { resolveTargets, silenceOf, splitNodeShapes, targetDeclarations, valueCount, type Silence, type TargetDeclaration } from "./plan.js";
+import {
+  resolveTargets,
+  silenceOf,
+  splitNodeShapes,
+  targetDeclarations,
+  valueCount,
+  type Silence,
+  type TargetDeclaration,
+} from "./plan.js";
 import { CheckCompiler, type NodeCheck } from "./precheck.js";
 import { stepsToPathText } from "./paths.js";
 import type { MessageLiteral } from "./messages.js";
@@ -39,9 +47,33 @@ export interface ShapeInfo {
 
 /** Constraint parameters, one per component (the first parameter of multi-parameter components). */
 const COMPONENT_PARAMETERS = [
-  "class", "datatype", "nodeKind", "minCount", "maxCount", "minExclusive", "minInclusive", "maxExclusive", "maxInclusive",
-  "minLength", "maxLength", "pattern", "languageIn", "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals",
-  "not", "and", "or", "xone", "node", "qualifiedValueShape", "closed", "hasValue", "in",
+  "class",
+  "datatype",
+  "nodeKind",
+  "minCount",
+  "maxCount",
+  "minExclusive",
+  "minInclusive",
+  "maxExclusive",
+  "maxInclusive",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "languageIn",
+  "uniqueLang",
+  "equals",
+  "disjoint",
+  "lessThan",
+  "lessThanOrEquals",
+  "not",
+  "and",
+  "or",
+  "xone",
+  "node",
+  "qualifiedValueShape",
+  "closed",
+  "hasValue",
+  "in",
 ] as const;
 
 const SH_MESSAGE = `${SH}message`;
@@ -84,7 +116,10 @@ export class CompiledShapes {
    * @param shapeQuads the shapes graph (with the class hierarchy, which shacl-engine reads from here only)
    * @param codePrefix first segment of issue codes, e.g. the profile name
    */
-  constructor(shapeQuads: Iterable<Quad>, readonly codePrefix: string) {
+  constructor(
+    shapeQuads: Iterable<Quad>,
+    readonly codePrefix: string,
+  ) {
     const quads = [...shapeQuads];
     this.shapes = new IndexedDataset(quads);
     const split = splitNodeShapes(quads, this.shapes, targetDeclarations(this.shapes));
@@ -125,21 +160,24 @@ export class CompiledShapes {
     const VALUE_SLICE = 500;
     // shacl-engine ignores an empty data graph (even for sh:targetNode): so does this.
     if (data.size === 0) return results;
-    const work = targets ?? resolveTargets(data, this.declarations).map((focus, i) => ({ shape: this.declarations[i]!.shape, focus }));
+    const work =
+      targets ??
+      resolveTargets(data, this.declarations).map((focus, i) => ({ shape: this.declarations[i]!.shape, focus }));
     for (const t of work) {
       const skip = options.skip ?? true;
       const silence = skip ? this.silences.get(termKey(t.shape)) : undefined;
       const check = skip ? this.checks.get(termKey(t.shape)) : undefined;
       // Only the focus nodes on which the shape may find something go to the engine.
-      const focus = silence || check
-        ? t.focus.filter((f) => {
-            if (silence) {
-              const n = valueCount(data, f, silence.predicates);
-              if (n >= silence.min && n <= silence.max) return false;
-            }
-            return !check || check(f, data) !== true;
-          })
-        : t.focus;
+      const focus =
+        silence || check
+          ? t.focus.filter((f) => {
+              if (silence) {
+                const n = valueCount(data, f, silence.predicates);
+                if (n >= silence.min && n <= silence.max) return false;
+              }
+              return !check || check(f, data) !== true;
+            })
+          : t.focus;
       const collect = (report: Awaited<ReturnType<Engine["validate"]>>): void => {
         for (const r of report.results) {
           const path = r.path ? stepsToPathText(r.path) : undefined;

@@ -76,14 +76,19 @@ type JsonLdNode = Record<string, unknown>;
 function termToJsonLd(t: Quad_Object): JsonLdNode {
   if (t.termType === "Literal") {
     if (t.language) return { "@value": t.value, "@language": t.language };
-    return t.datatype.value === `${XSD}string` ? { "@value": t.value } : { "@value": t.value, "@type": t.datatype.value };
+    return t.datatype.value === `${XSD}string`
+      ? { "@value": t.value }
+      : { "@value": t.value, "@type": t.datatype.value };
   }
   return { "@id": t.termType === "BlankNode" ? `_:${t.value}` : t.value };
 }
 
 function pathToJsonLd(text: string): JsonLdNode {
   const step = (s: ReturnType<typeof parsePathText>[number]): JsonLdNode => {
-    let node: JsonLdNode = s.predicates.length === 1 ? { "@id": s.predicates[0] } : { "sh:alternativePath": { "@list": s.predicates.map((p) => ({ "@id": p })) } };
+    let node: JsonLdNode =
+      s.predicates.length === 1
+        ? { "@id": s.predicates[0] }
+        : { "sh:alternativePath": { "@list": s.predicates.map((p) => ({ "@id": p })) } };
     if (s.inverse) node = { "sh:inversePath": node };
     if (s.quantifier !== "one") node = { [`sh:${s.quantifier}Path`]: node };
     return node;
@@ -159,8 +164,12 @@ export function reportToProblemJson(report: ValidationReport, lang: Lang = "en",
   return {
     type: VALIDATION_PROBLEM_TYPE,
     title: report.conforms
-      ? fr ? `Les données respectent le profil ${report.profile}` : `The data conforms to the ${report.profile} profile`
-      : fr ? `Les données ne respectent pas le profil ${report.profile}` : `The data does not conform to the ${report.profile} profile`,
+      ? fr
+        ? `Les données respectent le profil ${report.profile}`
+        : `The data conforms to the ${report.profile} profile`
+      : fr
+        ? `Les données ne respectent pas le profil ${report.profile}`
+        : `The data does not conform to the ${report.profile} profile`,
     status: report.conforms ? 200 : 422,
     detail: fr ? `${counts} (profil ${report.profile}).` : `${counts} (profile ${report.profile}).`,
     ...(instance !== undefined ? { instance } : {}),

@@ -5,7 +5,15 @@ import type { Lang } from "../errors.js";
 import { mapRecords } from "../mapping/index.js";
 import type { MapResult } from "../mapping/types.js";
 import {
-  DEFAULT_FORM, embedFormQuads, jsonLdInput, readAsSchemaOrg, readJsonValue, readValidationInput, type InputNote, type RecordForm, type ValidationInput,
+  DEFAULT_FORM,
+  embedFormQuads,
+  jsonLdInput,
+  readAsSchemaOrg,
+  readJsonValue,
+  readValidationInput,
+  type InputNote,
+  type RecordForm,
+  type ValidationInput,
 } from "./input.js";
 import type { ProfileName } from "./profiles.js";
 import type { ValidationReport } from "./types.js";
@@ -13,7 +21,6 @@ import { buildReport, createValidator, type Validator } from "./validator.js";
 import { PARALLEL_FROM, validateInParallel } from "./parallel.js";
 import type { Quad } from "@rdfjs/types";
 import type { Origins } from "../mapping/types.js";
-
 
 async function validateAny(validator: Validator, quads: Quad[], origins?: Origins): Promise<ValidationReport> {
   if (quads.length >= PARALLEL_FROM) return validateInParallel(quads, validator.profile, origins ? { origins } : {});
@@ -25,11 +32,24 @@ export { createValidator, type Validator, type ValidateOptions } from "./validat
 export type { ValidationIssue, ValidationReport } from "./types.js";
 export { shaclConforms } from "./types.js";
 export {
-  reportToQuads, reportToTurtle, reportToJsonLd, reportToProblemJson, PROBLEM_JSON_MEDIA_TYPE, VALIDATION_PROBLEM_TYPE,
-  type ValidationProblem, type ProblemIssue,
+  reportToQuads,
+  reportToTurtle,
+  reportToJsonLd,
+  reportToProblemJson,
+  PROBLEM_JSON_MEDIA_TYPE,
+  VALIDATION_PROBLEM_TYPE,
+  type ValidationProblem,
+  type ProblemIssue,
 } from "./formats.js";
 export { formatReportText, type TextOptions } from "./text.js";
-export { readValidationInput, DEFAULT_FORM, type ValidationInput, type InputNote, type InputKind, type RecordForm } from "./input.js";
+export {
+  readValidationInput,
+  DEFAULT_FORM,
+  type ValidationInput,
+  type InputNote,
+  type InputKind,
+  type RecordForm,
+} from "./input.js";
 export { validateInParallel, PARALLEL_FROM, type ParallelOptions } from "./parallel.js";
 
 export interface RecordsOptions {
@@ -69,7 +89,10 @@ export async function validateRecords(
  * Consumer readings (https schema.org IRIs, schema:Date datatypes) are applied and returned as notes.
  * Throws InputError when the document cannot be expanded.
  */
-export async function validateJsonLd(document: unknown, profile: ProfileName): Promise<{ report: ValidationReport; notes: InputNote[] }> {
+export async function validateJsonLd(
+  document: unknown,
+  profile: ProfileName,
+): Promise<{ report: ValidationReport; notes: InputNote[] }> {
   const validator = await createValidator(profile);
   const expanded = await jsonLdInput(document);
   const read = readAsSchemaOrg(expanded.quads);

@@ -44,7 +44,12 @@ export function nodeId(t: Term): string {
  * The origin of a node: its own, its owner's for `owner#fragment` IRIs, or (for a blank node) the origin of the
  * node that points to it, in which case `exact` is false: the record is known, not the field.
  */
-export function originOf(node: Term, origins: Origins, data?: IndexedDataset, depth = 0): { origin: Origin; exact: boolean } | undefined {
+export function originOf(
+  node: Term,
+  origins: Origins,
+  data?: IndexedDataset,
+  depth = 0,
+): { origin: Origin; exact: boolean } | undefined {
   if (node.termType === "NamedNode") {
     const own = origins.get(node.value);
     if (own) return { origin: own, exact: true };
@@ -65,15 +70,44 @@ export function originOf(node: Term, origins: Origins, data?: IndexedDataset, de
 
 /** The record field that produces each schema.org property, for pointing at a field that is missing. */
 const FIELD_OF: Readonly<Record<string, string>> = {
-  name: "name", description: "description", startDate: "startDate", endDate: "endDate", doorTime: "doorTime",
-  duration: "duration", location: "venue", offers: "offers", eventStatus: "status", eventAttendanceMode: "attendanceMode",
-  previousStartDate: "status.previousStartDate", image: "images", organizer: "organizers", performer: "performers",
-  url: "url", inLanguage: "inLanguage", workPerformed: "production", superEvent: "series", typicalAgeRange: "audienceAge",
-  sameAs: "sameAs", address: "address", geo: "geo", maximumAttendeeCapacity: "maximumAttendeeCapacity",
-  streetAddress: "streetAddress", postalCode: "postalCode", addressLocality: "addressLocality",
-  addressRegion: "addressRegion", addressCountry: "addressCountry", latitude: "latitude", longitude: "longitude",
-  price: "price", priceCurrency: "priceCurrency", availability: "availability", validFrom: "validFrom",
-  isAccessibleForFree: "free", roleName: "roleName", characterName: "characterName", telephone: "telephone",
+  name: "name",
+  description: "description",
+  startDate: "startDate",
+  endDate: "endDate",
+  doorTime: "doorTime",
+  duration: "duration",
+  location: "venue",
+  offers: "offers",
+  eventStatus: "status",
+  eventAttendanceMode: "attendanceMode",
+  previousStartDate: "status.previousStartDate",
+  image: "images",
+  organizer: "organizers",
+  performer: "performers",
+  url: "url",
+  inLanguage: "inLanguage",
+  workPerformed: "production",
+  superEvent: "series",
+  typicalAgeRange: "audienceAge",
+  sameAs: "sameAs",
+  address: "address",
+  geo: "geo",
+  maximumAttendeeCapacity: "maximumAttendeeCapacity",
+  streetAddress: "streetAddress",
+  postalCode: "postalCode",
+  addressLocality: "addressLocality",
+  addressRegion: "addressRegion",
+  addressCountry: "addressCountry",
+  latitude: "latitude",
+  longitude: "longitude",
+  price: "price",
+  priceCurrency: "priceCurrency",
+  availability: "availability",
+  validFrom: "validFrom",
+  isAccessibleForFree: "free",
+  roleName: "roleName",
+  characterName: "characterName",
+  telephone: "telephone",
 };
 
 /**
@@ -86,7 +120,8 @@ export function inputField(origin: Origin, node: Term, predicate: string | undef
   if (produced !== undefined) return produced;
   // A node inside a record (address, offer…) starts where its rdf:type came from; a record, at its own path.
   const typeField = origin.fields.get("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-  const base = node.termType === "NamedNode" && node.value.includes("#") && typeField !== undefined ? typeField : origin.path;
+  const base =
+    node.termType === "NamedNode" && node.value.includes("#") && typeField !== undefined ? typeField : origin.path;
   const name = predicate.startsWith("http://schema.org/") ? FIELD_OF[predicate.slice(18)] : undefined;
   return name !== undefined ? `${base}.${name}` : base;
 }
@@ -97,7 +132,12 @@ export function issueCode(shapes: CompiledShapes, r: RawResult): string {
   return info.multiComponent ? `${info.codeBase}/${kebab(componentName(r.constraint))}` : info.codeBase;
 }
 
-export function toIssue(shapes: CompiledShapes, r: RawResult, origins?: Origins, data?: IndexedDataset): ValidationIssue {
+export function toIssue(
+  shapes: CompiledShapes,
+  r: RawResult,
+  origins?: Origins,
+  data?: IndexedDataset,
+): ValidationIssue {
   const info = shapes.shapeInfo(r.shape);
   const severity = SEVERITIES[r.severity.value];
   const params = { ...info.params, path: r.path !== undefined ? compactIri(r.path) : "" };
@@ -117,18 +157,32 @@ export function toIssue(shapes: CompiledShapes, r: RawResult, origins?: Origins,
 }
 
 /** The first node (preferably an IRI) that points to a blank node, and through which property. */
-function reachedFrom(node: Term, data: IndexedDataset): { reachedFrom: { node: string; path: string } } | Record<string, never> {
+function reachedFrom(
+  node: Term,
+  data: IndexedDataset,
+): { reachedFrom: { node: string; path: string } } | Record<string, never> {
   const incoming = data.find(null, null, node, null);
   const q = incoming.find((x) => x.subject.termType === "NamedNode") ?? incoming[0];
   return q ? { reachedFrom: { node: nodeId(q.subject), path: q.predicate.value } } : {};
 }
 
 /** Adds the record and input field behind an issue's focus node (unchanged when the node has no origin). */
-export function withOrigin(issue: ValidationIssue, focus: Term, about: string | undefined, origins: Origins, data?: IndexedDataset): ValidationIssue {
+export function withOrigin(
+  issue: ValidationIssue,
+  focus: Term,
+  about: string | undefined,
+  origins: Origins,
+  data?: IndexedDataset,
+): ValidationIssue {
   let found = originOf(focus, origins, data);
   // Without the data (batches validated elsewhere), a blank node's record is its referrer's.
   if (!found && issue.reachedFrom) {
-    const via = originOf(issue.reachedFrom.node.startsWith("_:") ? { termType: "BlankNode", value: issue.reachedFrom.node.slice(2) } as Term : { termType: "NamedNode", value: issue.reachedFrom.node } as Term, origins);
+    const via = originOf(
+      issue.reachedFrom.node.startsWith("_:")
+        ? ({ termType: "BlankNode", value: issue.reachedFrom.node.slice(2) } as Term)
+        : ({ termType: "NamedNode", value: issue.reachedFrom.node } as Term),
+      origins,
+    );
     if (via) found = { origin: via.origin, exact: false };
   }
   if (!found) return issue;

@@ -56,7 +56,11 @@ interface Batch {
   readonly groups: Map<number, number[]>;
 }
 
-function planBatches(graph: EncodedGraph, groups: readonly TargetGroup[], batchSize: number): { batches: Batch[]; total: number } {
+function planBatches(
+  graph: EncodedGraph,
+  groups: readonly TargetGroup[],
+  batchSize: number,
+): { batches: Batch[]; total: number } {
   const perGroup = graph.targets(groups);
   // Number focus nodes in subject order, so that a record's nodes (event, offers, roles) share a batch.
   const position = new Map<number, number>();
@@ -64,7 +68,10 @@ function planBatches(graph: EncodedGraph, groups: readonly TargetGroup[], batchS
   for (const list of perGroup) for (const id of list) isFocus.add(id);
   for (const s of graph.subjects) if (isFocus.has(s)) position.set(s, position.size);
   for (const id of isFocus) if (!position.has(id)) position.set(id, position.size);
-  const batches: Batch[] = Array.from({ length: Math.max(1, Math.ceil(position.size / batchSize)) }, () => ({ focus: [], groups: new Map() }));
+  const batches: Batch[] = Array.from({ length: Math.max(1, Math.ceil(position.size / batchSize)) }, () => ({
+    focus: [],
+    groups: new Map(),
+  }));
   for (const [id, p] of position) batches[Math.floor(p / batchSize)]!.focus.push(id);
   perGroup.forEach((list, g) => {
     for (const id of list) {
@@ -82,7 +89,11 @@ function planBatches(graph: EncodedGraph, groups: readonly TargetGroup[], batchS
  * whole-graph validation when the profile's shapes cannot be partitioned (inverse or unbounded paths).
  * @example const report = await validateInParallel(result.quads, "core", { origins: result.origins });
  */
-export async function validateInParallel(input: Iterable<Quad>, profile: ProfileName, options: ParallelOptions = {}): Promise<ValidationReport> {
+export async function validateInParallel(
+  input: Iterable<Quad>,
+  profile: ProfileName,
+  options: ParallelOptions = {},
+): Promise<ValidationReport> {
   // Classes the data declares (ex:Gig rdfs:subClassOf schema:Event): their instances are validated as the superclass's.
   const streamed = !Array.isArray(input) && options.size !== undefined;
   const quads: Iterable<Quad> = streamed ? input : withDeclaredSuperclasses(Array.isArray(input) ? input : [...input]);
@@ -104,8 +115,13 @@ export async function validateInParallel(input: Iterable<Quad>, profile: Profile
     const graph = new EncodedGraph(quads);
     const groups = targetGroups(compiled.declarations);
     const { batches, total } = planBatches(graph, groups, options.batchSize ?? 2000);
-    const reach: IdReach = reachByIri.map((r) => (r === "all" ? "all" : [...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined)));
-    const wire = (b: Batch, id: number): WireBatch => ({ id, groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })) });
+    const reach: IdReach = reachByIri.map((r) =>
+      r === "all" ? "all" : [...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined),
+    );
+    const wire = (b: Batch, id: number): WireBatch => ({
+      id,
+      groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })),
+    });
 
     const issues: ValidationIssue[] = [];
     let done = 0;
@@ -113,7 +129,11 @@ export async function validateInParallel(input: Iterable<Quad>, profile: Profile
     const collect = (found: readonly ValidationIssue[], b: Batch): void => {
       for (const f of found) {
         const i = interned(f);
-        issues.push(options.origins ? withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, options.origins) : i);
+        issues.push(
+          options.origins
+            ? withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, options.origins)
+            : i,
+        );
       }
       done += b.focus.length;
       options.onProgress?.(done, total);
@@ -122,7 +142,8 @@ export async function validateInParallel(input: Iterable<Quad>, profile: Profile
     if (inThread) {
       const slicer = new GraphSlicer(graph.terms, graph.offsets, graph.pairs, reach);
       const decoder = new TermDecoder(graph.terms);
-      for (const [id, b] of batches.entries()) collect(await validateBatch(compiled, groups, slicer, decoder, wire(b, id)), b);
+      for (const [id, b] of batches.entries())
+        collect(await validateBatch(compiled, groups, slicer, decoder, wire(b, id)), b);
     } else {
       const shared: WireGraph = { terms: graph.terms, offsets: graph.offsets, pairs: graph.pairs, reach };
       await runOnWorkers(pool.slice(0, batches.length), shared, batches, wire, collect);
@@ -210,11 +231,17 @@ async function runOnWorkers(
             const id = next++;
             const w = wire(batches[id]!, id);
             inFlight++;
-            worker.postMessage(w, w.groups.map((g) => g.focus.buffer as ArrayBuffer));
+            worker.postMessage(
+              w,
+              w.groups.map((g) => g.focus.buffer as ArrayBuffer),
+            );
           };
           worker.on("message", (m: { id: number; issues?: ValidationIssue[]; error?: string }) => {
             inFlight--;
-            if (m.error !== undefined) return reject(new UsageError("validate/worker-failed", tx("validate/worker-failed", { detail: m.error })));
+            if (m.error !== undefined)
+              return reject(
+                new UsageError("validate/worker-failed", tx("validate/worker-failed", { detail: m.error })),
+              );
             collect(m.issues!, batches[m.id]!);
             send();
           });

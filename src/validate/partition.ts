@@ -27,7 +27,11 @@ export function planReach(shapes: CompiledShapes, declarations: readonly TargetD
   const out = (s: Term, p: string): Term[] => g.find(s, factory.namedNode(p), null, null).map((q) => q.object);
   const list = (head: Term): Term[] => {
     const items: Term[] = [];
-    for (let cur: Term | undefined = head; cur && cur.value !== "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"; cur = out(cur, "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest")[0]) {
+    for (
+      let cur: Term | undefined = head;
+      cur && cur.value !== "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+      cur = out(cur, "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest")[0]
+    ) {
       const first = out(cur, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first")[0];
       if (first) items.push(first);
     }
@@ -53,9 +57,10 @@ export function planReach(shapes: CompiledShapes, declarations: readonly TargetD
       }
       return undefined; // inverse, zeroOrMore, oneOrMore, zeroOrOne
     };
-    const isList = path.termType === "BlankNode" && out(path, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first").length > 0;
+    const isList =
+      path.termType === "BlankNode" && out(path, "http://www.w3.org/1999/02/22-rdf-syntax-ns#first").length > 0;
     const steps = (isList ? list(path) : [path]).map(step);
-    return steps.every((s) => s !== undefined) ? (steps) : undefined;
+    return steps.every((s) => s !== undefined) ? steps : undefined;
   };
 
   const visiting = new Set<string>();
@@ -77,7 +82,8 @@ export function planReach(shapes: CompiledShapes, declarations: readonly TargetD
       if (out(shape, sh("closed")).some((t) => t.value === "true")) need(valueDepth, "all");
       for (const p of FOCUS_PAIRS) for (const other of out(shape, p)) need(depth, other.value);
       for (const p of NESTED_SHAPES) for (const nested of out(shape, p)) if (!visit(nested, valueDepth)) return false;
-      for (const p of LOGICAL_LISTS) for (const head of out(shape, p)) for (const member of list(head)) if (!visit(member, valueDepth)) return false;
+      for (const p of LOGICAL_LISTS)
+        for (const head of out(shape, p)) for (const member of list(head)) if (!visit(member, valueDepth)) return false;
       return true;
     } finally {
       visiting.delete(key);
@@ -121,7 +127,8 @@ function encodeLiteral(t: Term): string {
     if (end === id.length - 1) return `D${XSD_STRING}\u0000${value}`;
     if (id.startsWith("^^", end + 1)) return `D${id.slice(end + 3)}\u0000${value}`;
     // Language tags (with no base direction: anything else is read through the term's own getters).
-    if (id.charCodeAt(end + 1) === 64 /* @ */ && !id.includes("--", end)) return `L${id.slice(end + 2).toLowerCase()}\u0000${value}`;
+    if (id.charCodeAt(end + 1) === 64 /* @ */ && !id.includes("--", end))
+      return `L${id.slice(end + 2).toLowerCase()}\u0000${value}`;
   }
   return encodeTerm(t);
 }
@@ -282,7 +289,7 @@ export class GraphSlicer {
 
   private isNode(id: number): boolean {
     const c = this.terms[id]!.charCodeAt(0);
-    return c === 73 /* I */ || c === 66 /* B */;
+    return c === 73 /* I */ || c === 66; /* B */
   }
 
   slice(focus: Iterable<number>): Int32Array {

@@ -20,7 +20,13 @@ const QUANTIFIER_SUFFIX = { one: "", oneOrMore: "+", zeroOrMore: "*", zeroOrOne:
 /** Engine steps → text. A single forward predicate gives the bare IRI. */
 export function stepsToPathText(steps: readonly PathStep[]): string {
   const only = steps[0];
-  if (steps.length === 1 && only && only.quantifier === "one" && only.start === "subject" && only.predicates.length === 1) {
+  if (
+    steps.length === 1 &&
+    only &&
+    only.quantifier === "one" &&
+    only.start === "subject" &&
+    only.predicates.length === 1
+  ) {
     return only.predicates[0]!.value;
   }
   return steps
@@ -34,7 +40,9 @@ export function stepsToPathText(steps: readonly PathStep[]): string {
 
 /** The predicate a path starts with when it is a simple forward predicate, else undefined. */
 export function simplePredicate(path: string | undefined): string | undefined {
-  return path !== undefined && !path.startsWith("<") && !path.startsWith("^") && !path.startsWith("(") ? path : undefined;
+  return path !== undefined && !path.startsWith("<") && !path.startsWith("^") && !path.startsWith("(")
+    ? path
+    : undefined;
 }
 
 interface ParsedStep {
@@ -62,7 +70,10 @@ export function parsePathText(text: string): ParsedStep[] {
  * Text → the SHACL path node and the quads that describe it (blank nodes for non-simple paths).
  * `newBlank` mints fresh blank nodes (so that several paths in one report never share one).
  */
-export function pathTextToRdf(text: string, newBlank: () => Quad_Subject = () => blankNode()): { node: Quad_Object; quads: Quad[] } {
+export function pathTextToRdf(
+  text: string,
+  newBlank: () => Quad_Subject = () => blankNode(),
+): { node: Quad_Object; quads: Quad[] } {
   const quads: Quad[] = [];
   const sh = (l: string): NamedNode => namedNode(`${SH}${l}`);
   const stepNode = (s: ParsedStep): Quad_Object => {
@@ -70,7 +81,17 @@ export function pathTextToRdf(text: string, newBlank: () => Quad_Subject = () =>
     if (s.predicates.length === 1) node = namedNode(s.predicates[0]!);
     else {
       const alt = newBlank();
-      quads.push(quad(alt, sh("alternativePath"), list(s.predicates.map((p) => namedNode(p)), quads, newBlank)));
+      quads.push(
+        quad(
+          alt,
+          sh("alternativePath"),
+          list(
+            s.predicates.map((p) => namedNode(p)),
+            quads,
+            newBlank,
+          ),
+        ),
+      );
       node = alt;
     }
     if (s.inverse) {

@@ -66,7 +66,10 @@ export function subClassesOf(g: IndexedDataset, cls: Term): Term[] {
 
 /** Every shape that declares a target, as shacl-engine finds them. */
 export function targetDeclarations(g: IndexedDataset): TargetDeclaration[] {
-  const decls = new Map<string, { shape: Term; classes: Term[]; nodes: Term[]; subjectsOf: Term[]; objectsOf: Term[] }>();
+  const decls = new Map<
+    string,
+    { shape: Term; classes: Term[]; nodes: Term[]; subjectsOf: Term[]; objectsOf: Term[] }
+  >();
   const get = (shape: Term) => {
     const key = termKey(shape);
     let d = decls.get(key);
@@ -82,16 +85,42 @@ export function targetDeclarations(g: IndexedDataset): TargetDeclaration[] {
   each(sh("targetObjectsOf"), (s, o) => get(s).objectsOf.push(o));
   // Implicit class targets, as shacl-engine resolves them: every sh:NodeShape targets the instances of itself
   // (the spec adds "and is an rdfs:Class"; data typed with a shape's IRI is the only case where it differs).
-  for (const q of g.find(null, factory.namedNode(RDF_TYPE), factory.namedNode(sh("NodeShape")), null)) get(q.subject).classes.push(q.subject);
+  for (const q of g.find(null, factory.namedNode(RDF_TYPE), factory.namedNode(sh("NodeShape")), null))
+    get(q.subject).classes.push(q.subject);
   return [...decls.values()].map((d) => ({ ...d, classes: d.classes.flatMap((c) => subClassesOf(g, c)) }));
 }
 
 const SHAPE_VALUED = ["node", "property", "not", "qualifiedValueShape"].map(sh);
 const SHAPE_LISTS = ["and", "or", "xone"].map(sh);
 const CONSTRAINT_PARAMETERS = [
-  "class", "datatype", "nodeKind", "minCount", "maxCount", "minExclusive", "minInclusive", "maxExclusive", "maxInclusive",
-  "minLength", "maxLength", "pattern", "languageIn", "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals",
-  "not", "and", "or", "xone", "node", "qualifiedValueShape", "closed", "hasValue", "in", "sparql",
+  "class",
+  "datatype",
+  "nodeKind",
+  "minCount",
+  "maxCount",
+  "minExclusive",
+  "minInclusive",
+  "maxExclusive",
+  "maxInclusive",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "languageIn",
+  "uniqueLang",
+  "equals",
+  "disjoint",
+  "lessThan",
+  "lessThanOrEquals",
+  "not",
+  "and",
+  "or",
+  "xone",
+  "node",
+  "qualifiedValueShape",
+  "closed",
+  "hasValue",
+  "in",
+  "sparql",
 ].map(sh);
 
 /**
@@ -99,10 +128,17 @@ const CONSTRAINT_PARAMETERS = [
  * runs, and S is declared with N's targets. Only for node shapes that nothing refers to, that are not closed
  * (sh:closed reads the property list), not deactivated, and whose properties do not read their siblings.
  */
-export function splitNodeShapes(quads: readonly Quad[], g: IndexedDataset, declarations: readonly TargetDeclaration[]): { quads: Quad[]; declarations: TargetDeclaration[] } {
+export function splitNodeShapes(
+  quads: readonly Quad[],
+  g: IndexedDataset,
+  declarations: readonly TargetDeclaration[],
+): { quads: Quad[]; declarations: TargetDeclaration[] } {
   const referenced = new Set<string>();
-  for (const p of SHAPE_VALUED) for (const q of g.find(null, factory.namedNode(p), null, null)) referenced.add(termKey(q.object));
-  for (const p of SHAPE_LISTS) for (const q of g.find(null, factory.namedNode(p), null, null)) for (const m of listOf(g, q.object)) referenced.add(termKey(m));
+  for (const p of SHAPE_VALUED)
+    for (const q of g.find(null, factory.namedNode(p), null, null)) referenced.add(termKey(q.object));
+  for (const p of SHAPE_LISTS)
+    for (const q of g.find(null, factory.namedNode(p), null, null))
+      for (const m of listOf(g, q.object)) referenced.add(termKey(m));
   const split = new Set<string>();
   const out: TargetDeclaration[] = [];
   for (const d of declarations) {
@@ -111,13 +147,17 @@ export function splitNodeShapes(quads: readonly Quad[], g: IndexedDataset, decla
     const closed = outOf(g, d.shape, sh("closed")).some((t) => t.value === "true");
     const deactivated = outOf(g, d.shape, sh("deactivated")).some((t) => t.value === "true");
     // sh:qualifiedValueShapesDisjoint reads the sibling property shapes through the parent's sh:property.
-    const readsSiblings = properties.some((p) => outOf(g, p, sh("qualifiedValueShapesDisjoint")).some((t) => t.value === "true"));
+    const readsSiblings = properties.some((p) =>
+      outOf(g, p, sh("qualifiedValueShapesDisjoint")).some((t) => t.value === "true"),
+    );
     if (!properties.length || referenced.has(key) || closed || deactivated || readsSiblings) {
       out.push(d);
       continue;
     }
     split.add(key);
-    const own = g.find(d.shape, null, null, null).some((q) => q.predicate.value !== sh("property") && CONSTRAINT_PARAMETERS.includes(q.predicate.value));
+    const own = g
+      .find(d.shape, null, null, null)
+      .some((q) => q.predicate.value !== sh("property") && CONSTRAINT_PARAMETERS.includes(q.predicate.value));
     if (own) out.push(d);
     for (const s of properties) out.push({ ...d, shape: s });
   }
@@ -128,14 +168,50 @@ export function splitNodeShapes(quads: readonly Quad[], g: IndexedDataset, decla
 }
 
 const VALUE_LEVEL = [
-  "class", "datatype", "nodeKind", "minExclusive", "minInclusive", "maxExclusive", "maxInclusive", "minLength", "maxLength",
-  "pattern", "languageIn", "in", "node", "property", "not", "and", "or", "xone", "disjoint", "lessThan", "lessThanOrEquals",
+  "class",
+  "datatype",
+  "nodeKind",
+  "minExclusive",
+  "minInclusive",
+  "maxExclusive",
+  "maxInclusive",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "languageIn",
+  "in",
+  "node",
+  "property",
+  "not",
+  "and",
+  "or",
+  "xone",
+  "disjoint",
+  "lessThan",
+  "lessThanOrEquals",
 ].map(sh);
 const ALWAYS_RUN = ["equals", "hasValue", "closed", "sparql", "deactivated", "qualifiedMinCount"].map(sh);
 /** Value-level constraints that read nothing but the value (and the nodes below it). */
 const PER_VALUE = [
-  "class", "datatype", "nodeKind", "minExclusive", "minInclusive", "maxExclusive", "maxInclusive", "minLength", "maxLength",
-  "pattern", "flags", "languageIn", "in", "node", "property", "not", "and", "or", "xone",
+  "class",
+  "datatype",
+  "nodeKind",
+  "minExclusive",
+  "minInclusive",
+  "maxExclusive",
+  "maxInclusive",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "flags",
+  "languageIn",
+  "in",
+  "node",
+  "property",
+  "not",
+  "and",
+  "or",
+  "xone",
 ].map(sh);
 const ANNOTATIONS = ["path", "message", "severity", "name", "description", "order", "group", "defaultValue"].map(sh);
 
@@ -181,7 +257,8 @@ export function valueCount(data: IndexedDataset, focus: Term, predicates: readon
   // Called for every (property shape, focus node): no allocation on the one-predicate path.
   if (predicates.length === 1) return data.find(focus, predicateTerm(predicates[0]!), null, null).length;
   const values = new Set<string>();
-  for (const p of predicates) for (const q of data.find(focus, predicateTerm(p), null, null)) values.add(termKey(q.object));
+  for (const p of predicates)
+    for (const q of data.find(focus, predicateTerm(p), null, null)) values.add(termKey(q.object));
   return values.size;
 }
 
@@ -192,7 +269,8 @@ export function resolveTargets(data: IndexedDataset, declarations: readonly Targ
     const found = new Map<string, Term>();
     for (const c of d.classes) for (const q of data.find(null, type, c, null)) found.set(termKey(q.subject), q.subject);
     for (const n of d.nodes) found.set(termKey(n), n);
-    for (const p of d.subjectsOf) for (const q of data.find(null, p, null, null)) found.set(termKey(q.subject), q.subject);
+    for (const p of d.subjectsOf)
+      for (const q of data.find(null, p, null, null)) found.set(termKey(q.subject), q.subject);
     for (const p of d.objectsOf) for (const q of data.find(null, p, null, null)) found.set(termKey(q.object), q.object);
     return [...found.values()];
   });

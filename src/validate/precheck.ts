@@ -23,11 +23,38 @@ const STANDARD_SEVERITIES = new Set([sh("Violation"), sh("Warning"), sh("Info")]
 
 /** What the engine reads on a shape besides constraints, and what it never reads (targets, messages…). */
 const IGNORED = new Set(
-  ["message", "name", "description", "order", "group", "defaultValue", "severity", "path", "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "flags"].map(sh),
+  [
+    "message",
+    "name",
+    "description",
+    "order",
+    "group",
+    "defaultValue",
+    "severity",
+    "path",
+    "targetClass",
+    "targetNode",
+    "targetSubjectsOf",
+    "targetObjectsOf",
+    "flags",
+  ].map(sh),
 );
 
 /** Parameters the engine reads every value of, each as a constraint of its own. */
-const MANY = new Set(["class", "node", "property", "message", "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "name", "description"].map(sh));
+const MANY = new Set(
+  [
+    "class",
+    "node",
+    "property",
+    "message",
+    "targetClass",
+    "targetNode",
+    "targetSubjectsOf",
+    "targetObjectsOf",
+    "name",
+    "description",
+  ].map(sh),
+);
 
 /** Term equality, as RDF/JS defines it, across term implementations. */
 function same(a: Term, b: Term): boolean {
@@ -39,8 +66,12 @@ function same(a: Term, b: Term): boolean {
 }
 
 const NODE_KINDS: Readonly<Record<string, readonly string[]>> = {
-  [sh("BlankNode")]: ["BlankNode"], [sh("BlankNodeOrIRI")]: ["BlankNode", "NamedNode"], [sh("BlankNodeOrLiteral")]: ["BlankNode", "Literal"],
-  [sh("IRI")]: ["NamedNode"], [sh("IRIOrLiteral")]: ["NamedNode", "Literal"], [sh("Literal")]: ["Literal"],
+  [sh("BlankNode")]: ["BlankNode"],
+  [sh("BlankNodeOrIRI")]: ["BlankNode", "NamedNode"],
+  [sh("BlankNodeOrLiteral")]: ["BlankNode", "Literal"],
+  [sh("IRI")]: ["NamedNode"],
+  [sh("IRIOrLiteral")]: ["NamedNode", "Literal"],
+  [sh("Literal")]: ["Literal"],
 };
 
 // Lexical forms a value surely has when it matches these (each is narrower than, or the same as, rdf-validation's
@@ -52,7 +83,9 @@ const LEXICAL: Readonly<Record<string, RegExp>> = {
   [`${XSD}boolean`]: /^(true|false|1|0)$/,
   [`${XSD}decimal`]: /^[+-]?(\d+(\.\d*)?|\.\d+)$/,
   [`${XSD}integer`]: /^[+-]?\d+$/,
-  [`${XSD}dateTime`]: new RegExp(`^-?\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?${DATE_TZ}$`),
+  [`${XSD}dateTime`]: new RegExp(
+    `^-?\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?${DATE_TZ}$`,
+  ),
   [`${XSD}date`]: new RegExp(`^-?\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])${DATE_TZ}$`),
   [`${XSD}gYear`]: new RegExp(`^-?\\d{4}${DATE_TZ}$`),
 };
@@ -65,7 +98,23 @@ function wellFormed(value: string, dt: string): Verdict {
   return re && re.test(value) ? true : undefined;
 }
 
-const INTEGER_TYPES = new Set(["integer", "long", "int", "byte", "short", "negativeInteger", "nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "unsignedByte", "unsignedInt", "unsignedLong", "unsignedShort"].map((l) => `${XSD}${l}`));
+const INTEGER_TYPES = new Set(
+  [
+    "integer",
+    "long",
+    "int",
+    "byte",
+    "short",
+    "negativeInteger",
+    "nonNegativeInteger",
+    "nonPositiveInteger",
+    "positiveInteger",
+    "unsignedByte",
+    "unsignedInt",
+    "unsignedLong",
+    "unsignedShort",
+  ].map((l) => `${XSD}${l}`),
+);
 const FLOAT_TYPES = new Set(["double", "decimal", "float"].map((l) => `${XSD}${l}`));
 const DATE_TYPES = new Set(["dateTime", "date"].map((l) => `${XSD}${l}`));
 const UNKNOWN = Symbol("unknown");
@@ -147,7 +196,12 @@ export class CheckCompiler {
         const alt = this.out(path, sh("alternativePath"));
         const items = alt.length === 1 ? this.list(alt[0]!) : undefined;
         // Anything but a predicate or alternative predicates (inverse, sequence, repetition) is the engine's.
-        if (!items || !items.every((i) => i.termType === "NamedNode") || this.g.find(path, null, null, null).length !== 1) return null;
+        if (
+          !items ||
+          !items.every((i) => i.termType === "NamedNode") ||
+          this.g.find(path, null, null, null).length !== 1
+        )
+          return null;
         predicates = items;
       }
     }
@@ -219,8 +273,14 @@ export class CheckCompiler {
     const build = Object.hasOwn(COMPONENTS, local) ? COMPONENTS[local] : undefined;
     if (build === undefined) return null;
     return build({
-      shape, local, o, isProperty, g: this.g,
-      out: (s, p) => this.out(s, p), list: (head) => this.list(head), check: (sh) => this.check(sh),
+      shape,
+      local,
+      o,
+      isProperty,
+      g: this.g,
+      out: (s, p) => this.out(s, p),
+      list: (head) => this.list(head),
+      check: (sh) => this.check(sh),
     });
   }
 }
@@ -244,7 +304,8 @@ interface ConstraintSite {
 
 const generic = (fn: ValueCheck): Built => ({ kind: "generic", fn });
 /** A test on the values together: only property shapes have them (a node shape's is not the engine's either). */
-const onValues = (site: ConstraintSite, fn: ValuesCheck): Built => (site.isProperty ? { kind: "values", fn } : undefined);
+const onValues = (site: ConstraintSite, fn: ValuesCheck): Built =>
+  site.isProperty ? { kind: "values", fn } : undefined;
 
 function lessThan({ o: reference, local }: ConstraintSite): ValuesCheck {
   const strict = local === "lessThan";
@@ -264,7 +325,8 @@ function lessThan({ o: reference, local }: ConstraintSite): ValuesCheck {
 
 function uniqueLang(site: ConstraintSite): Built {
   const o = site.o;
-  if (!(o.value === "true" && o.termType === "Literal" && (o as { datatype: Term }).datatype.value === `${XSD}boolean`)) return undefined;
+  if (!(o.value === "true" && o.termType === "Literal" && (o as { datatype: Term }).datatype.value === `${XSD}boolean`))
+    return undefined;
   return onValues(site, (_f, vs) => {
     const seen = new Set<string>();
     for (const v of vs) {
@@ -301,7 +363,10 @@ function languageIn({ o, list }: ConstraintSite): Built {
 }
 
 const RANGE_OK: Readonly<Record<string, (c: number) => boolean>> = {
-  minInclusive: (c) => c >= 0, minExclusive: (c) => c > 0, maxInclusive: (c) => c <= 0, maxExclusive: (c) => c < 0,
+  minInclusive: (c) => c >= 0,
+  minExclusive: (c) => c > 0,
+  maxInclusive: (c) => c <= 0,
+  maxExclusive: (c) => c < 0,
 };
 
 function range({ o: bound, local }: ConstraintSite): Built {
@@ -377,7 +442,8 @@ const COMPONENTS: Readonly<Record<string, (site: ConstraintSite) => Built>> = {
   uniqueLang,
   lessThan: (site) => onValues(site, lessThan(site)),
   lessThanOrEquals: (site) => onValues(site, lessThan(site)),
-  hasValue: (site) => (site.isProperty ? onValues(site, (_f, vs) => vs.some((v) => same(v, site.o))) : generic((v) => same(v, site.o))),
+  hasValue: (site) =>
+    site.isProperty ? onValues(site, (_f, vs) => vs.some((v) => same(v, site.o))) : generic((v) => same(v, site.o)),
   in: ({ o, list }) => {
     const items = list(o);
     if (!items) return null;
@@ -412,11 +478,16 @@ const COMPONENTS: Readonly<Record<string, (site: ConstraintSite) => Built>> = {
     const n = parseInt(o.value);
     return generic((v) => v.termType !== "BlankNode" && v.value.length <= n);
   },
-  minInclusive: range, minExclusive: range, maxInclusive: range, maxExclusive: range,
+  minInclusive: range,
+  minExclusive: range,
+  maxInclusive: range,
+  maxExclusive: range,
   node: nested,
   property: nested,
   not,
-  and: logical, or: logical, xone: logical,
+  and: logical,
+  or: logical,
+  xone: logical,
 };
 
 /** The distinct values of a node for one or more predicates (an alternative path), as the engine collects them. */

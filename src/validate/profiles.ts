@@ -81,8 +81,14 @@ export function parseShapesTurtle(text: string, baseIri: string, source: string)
     return new Parser({ baseIRI: baseIri, blankNodePrefix: `${source.replace(/[^A-Za-z0-9]/g, "_")}_` }).parse(text);
   } catch (e) {
     const line = Number((e as { context?: { line?: number } }).context?.line ?? 0);
-    throw new InputError("validate/shapes-syntax", tx("validate/shapes-syntax", { source, line, detail: (e as Error).message }), {
-      hint: tx("validate/shapes-syntax.hint"), line, cause: e,
-    });
+    throw new InputError(
+      "validate/shapes-syntax",
+      tx("validate/shapes-syntax", { source, line, detail: (e as Error).message }),
+      {
+        hint: tx("validate/shapes-syntax.hint"),
+        line,
+        cause: e,
+      },
+    );
   }
 }

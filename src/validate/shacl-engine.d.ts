@@ -50,6 +50,9 @@ declare module "shacl-engine/Validator.js" {
     readonly shapes: Map<unknown, EngineShape> & { values(): IterableIterator<EngineShape> };
     shape(ptr: unknown): EngineShape | null;
     readonly shapesPtr: { node(terms: Term[]): unknown };
-    validate(data: { dataset: DatasetCore<Quad, Quad>; terms?: Iterable<Term> }, shapes?: { terms: Term[] }[]): Promise<EngineReport>;
+    validate(
+      data: { dataset: DatasetCore<Quad, Quad>; terms?: Iterable<Term> },
+      shapes?: { terms: Term[] }[],
+    ): Promise<EngineReport>;
   }
 }

@@ -48,7 +48,12 @@ function issueEntry(i: ValidationIssue, lang: Lang): Entry {
   const record = i.recordId !== undefined ? `${i.entity ?? t("word/record", {}, lang)} "${i.recordId}"` : node;
   const field = i.field ?? (i.path !== undefined ? compactIri(i.path.replace(/^<(.*)>$/, "$1")) : undefined);
   const value = i.value !== undefined ? ` (${t("word/value", {}, lang)} ${i.value})` : "";
-  return { severity: i.severity, code: i.code, where: field !== undefined ? `${record} ${field}` : record, message: `${i.message[lang]}${value}` };
+  return {
+    severity: i.severity,
+    code: i.code,
+    where: field !== undefined ? `${record} ${field}` : record,
+    message: `${i.message[lang]}${value}`,
+  };
 }
 
 /**
@@ -65,11 +70,21 @@ export function formatReportSummary(report: ValidationReport, options: SummaryOp
     t(`${key}.${count === 1 || (count === 0 && lang === "fr") ? "one" : "other"}`, { count }, lang);
   const counts = `${n("summary/violations", report.violations)}, ${n("summary/warnings", report.warnings)}`;
   const rejected = options.rejected ? n("summary/rejected", options.rejected) : "";
-  lines.push(t(report.conforms ? "summary/heading-conforms" : "summary/heading-fails", { source: options.source ? `${options.source}: ` : "", profile: report.profile, counts, rejected }, lang));
-  for (const n of options.notes ?? []) lines.push(`  ${t("summary/note", { message: n.message[lang], count: n.count }, lang)}`);
+  lines.push(
+    t(
+      report.conforms ? "summary/heading-conforms" : "summary/heading-fails",
+      { source: options.source ? `${options.source}: ` : "", profile: report.profile, counts, rejected },
+      lang,
+    ),
+  );
+  for (const n of options.notes ?? [])
+    lines.push(`  ${t("summary/note", { message: n.message[lang], count: n.count }, lang)}`);
 
   // Codes in order: violations first, then warnings, then infos; within one severity, by count, then by code.
-  const groups = new Map<string, { severity: Severity; code: string; count: number; examples: Entry[]; problem: boolean }>();
+  const groups = new Map<
+    string,
+    { severity: Severity; code: string; count: number; examples: Entry[]; problem: boolean }
+  >();
   const perCode = options.perCode ?? 3;
   const add = (severity: Severity, code: string, problem: boolean, entry: () => Entry): void => {
     if (!keep(severity, options.only)) return;
@@ -80,11 +95,22 @@ export function formatReportSummary(report: ValidationReport, options: SummaryOp
     if (g.examples.length < perCode) g.examples.push(entry());
   };
   for (const p of options.problems ?? []) {
-    add(p.severity, p.code, true, () => ({ severity: p.severity, code: p.code, where: "", message: formatProblem(p, lang) }));
+    add(p.severity, p.code, true, () => ({
+      severity: p.severity,
+      code: p.code,
+      where: "",
+      message: formatProblem(p, lang),
+    }));
   }
   for (const i of report.issues) add(i.severity, i.code, false, () => issueEntry(i, lang));
   const rank: Readonly<Record<Severity, number>> = { violation: 0, warning: 1, info: 2 };
-  const sorted = [...groups.values()].sort((a, b) => Number(a.problem) - Number(b.problem) || rank[a.severity] - rank[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      Number(a.problem) - Number(b.problem) ||
+      rank[a.severity] - rank[b.severity] ||
+      b.count - a.count ||
+      a.code.localeCompare(b.code),
+  );
 
   let budget = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   let hidden = 0;
@@ -101,8 +127,11 @@ export function formatReportSummary(report: ValidationReport, options: SummaryOp
     hidden += g.count - shown.length;
   }
   if (hidden > 0) {
-    lines.push(`  ${t(options.reportFile !== undefined ? "summary/more-in-file" : "summary/more", { count: hidden, file: options.reportFile }, lang)}`);
-  } else if (options.reportFile !== undefined) lines.push(`  ${t("summary/report-written", { file: options.reportFile }, lang)}`);
+    lines.push(
+      `  ${t(options.reportFile !== undefined ? "summary/more-in-file" : "summary/more", { count: hidden, file: options.reportFile }, lang)}`,
+    );
+  } else if (options.reportFile !== undefined)
+    lines.push(`  ${t("summary/report-written", { file: options.reportFile }, lang)}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -116,11 +145,19 @@ export function formatReportBounded(report: ValidationReport, options: SummaryOp
   const issues = report.issues.filter((i) => keep(i.severity, options.only));
   const problems = (options.problems ?? []).filter((p) => keep(p.severity, options.only));
   if (issues.length + problems.length > max) return formatReportSummary(report, options);
-  const text = formatReportText({ ...report, issues }, {
-    ...(options.lang ? { lang: options.lang } : {}), ...(options.source !== undefined ? { source: options.source } : {}),
-    problems, ...(options.notes ? { notes: options.notes } : {}), ...(options.rejected ? { rejected: options.rejected } : {}),
-  });
-  return options.reportFile !== undefined ? `${text.replace(/\n?$/, "\n")}  ${t("summary/report-written", { file: options.reportFile }, options.lang ?? "en")}\n` : text;
+  const text = formatReportText(
+    { ...report, issues },
+    {
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.source !== undefined ? { source: options.source } : {}),
+      problems,
+      ...(options.notes ? { notes: options.notes } : {}),
+      ...(options.rejected ? { rejected: options.rejected } : {}),
+    },
+  );
+  return options.reportFile !== undefined
+    ? `${text.replace(/\n?$/, "\n")}  ${t("summary/report-written", { file: options.reportFile }, options.lang ?? "en")}\n`
+    : text;
 }
 
 /**
@@ -128,7 +165,10 @@ export function formatReportBounded(report: ValidationReport, options: SummaryOp
  * issue (messages in both languages), one issue per chunk: a report of any size is written without becoming one string.
  * The text is one JSON object (without a final new line).
  */
-export function* reportJsonChunks(report: ValidationReport, extra: Readonly<Record<string, unknown>> = {}): Generator<string, void, undefined> {
+export function* reportJsonChunks(
+  report: ValidationReport,
+  extra: Readonly<Record<string, unknown>> = {},
+): Generator<string, void, undefined> {
   const { issues, ...counts } = { ...extra, ...report };
   const head = JSON.stringify(counts);
   yield `${head.slice(0, -1)}${head === "{}" ? "" : ","}"issues":[`;

@@ -11,8 +11,26 @@ const LABEL: Readonly<Record<Lang, Readonly<Record<ValidationIssue["severity"], 
 };
 
 const WORDS = {
-  en: { profile: "profile", conforms: "conforms", fails: "does not conform", value: "value", node: "(the node itself)", note: "note", records: "record problems", more: "more" },
-  fr: { profile: "profil", conforms: "conforme", fails: "non conforme", value: "valeur", node: "(le nœud lui-même)", note: "note", records: "problèmes des fiches", more: "de plus" },
+  en: {
+    profile: "profile",
+    conforms: "conforms",
+    fails: "does not conform",
+    value: "value",
+    node: "(the node itself)",
+    note: "note",
+    records: "record problems",
+    more: "more",
+  },
+  fr: {
+    profile: "profil",
+    conforms: "conforme",
+    fails: "non conforme",
+    value: "valeur",
+    node: "(le nœud lui-même)",
+    note: "note",
+    records: "problèmes des fiches",
+    more: "de plus",
+  },
 } as const;
 
 function plural(n: number, word: string, lang: Lang): string {
@@ -20,11 +38,15 @@ function plural(n: number, word: string, lang: Lang): string {
 }
 
 function compactPath(path: string): string {
-  return path.replace(/<([^>]*)>/g, (_, iri: string) => compactIri(iri)).replace(/^[^<^(].*$/, (iri) => compactIri(iri));
+  return path
+    .replace(/<([^>]*)>/g, (_, iri: string) => compactIri(iri))
+    .replace(/^[^<^(].*$/, (iri) => compactIri(iri));
 }
 
 function compactValue(nt: string): string {
-  return nt.replace(/<([^>]*)>/g, (_, iri: string) => (iri.startsWith("http://schema.org/") || iri.startsWith("http://www.w3.org/") ? compactIri(iri) : `<${iri}>`));
+  return nt.replace(/<([^>]*)>/g, (_, iri: string) =>
+    iri.startsWith("http://schema.org/") || iri.startsWith("http://www.w3.org/") ? compactIri(iri) : `<${iri}>`,
+  );
 }
 
 export interface TextOptions {
@@ -54,8 +76,12 @@ export function formatReportText(report: ValidationReport, options: TextOptions 
   const w = WORDS[lang];
   const lines: string[] = [];
   const counts = `${plural(report.violations, "violation", lang)}, ${plural(report.warnings, lang === "fr" ? "avertissement" : "warning", lang)}`;
-  const rejected = options.rejected ? `; ${options.rejected} ${lang === "fr" ? `fiche${options.rejected > 1 ? "s" : ""} rejetée${options.rejected > 1 ? "s" : ""}` : `record${options.rejected > 1 ? "s" : ""} rejected`}` : "";
-  lines.push(`${options.source ? `${options.source}: ` : ""}${w.profile} ${report.profile}: ${report.conforms ? w.conforms : w.fails}: ${counts}${rejected}`);
+  const rejected = options.rejected
+    ? `; ${options.rejected} ${lang === "fr" ? `fiche${options.rejected > 1 ? "s" : ""} rejetée${options.rejected > 1 ? "s" : ""}` : `record${options.rejected > 1 ? "s" : ""} rejected`}`
+    : "";
+  lines.push(
+    `${options.source ? `${options.source}: ` : ""}${w.profile} ${report.profile}: ${report.conforms ? w.conforms : w.fails}: ${counts}${rejected}`,
+  );
   for (const n of options.notes ?? []) lines.push(`  ${w.note}: ${n.message[lang]}: ${n.count}`);
   if (options.problems?.length) {
     lines.push(`  ${w.records}:`);
@@ -67,12 +93,25 @@ export function formatReportText(report: ValidationReport, options: TextOptions 
     const key = i.recordId !== undefined ? `${i.entity}\u0000${i.recordId}` : i.focusNode;
     let g = groups.get(key);
     if (!g) {
-      const via = i.reachedFrom ? ` (${lang === "fr" ? "valeur de" : "value of"} ${compactIri(i.reachedFrom.path)} ${lang === "fr" ? "sur" : "on"} ${i.reachedFrom.node.startsWith("_:") ? i.reachedFrom.node : `<${i.reachedFrom.node}>`})` : "";
-      const heading = i.recordId !== undefined ? `${i.entity} "${i.recordId}"` : i.focusNode.startsWith("_:") ? `${i.focusNode}${via}` : `<${i.focusNode}>`;
+      const via = i.reachedFrom
+        ? ` (${lang === "fr" ? "valeur de" : "value of"} ${compactIri(i.reachedFrom.path)} ${lang === "fr" ? "sur" : "on"} ${i.reachedFrom.node.startsWith("_:") ? i.reachedFrom.node : `<${i.reachedFrom.node}>`})`
+        : "";
+      const heading =
+        i.recordId !== undefined
+          ? `${i.entity} "${i.recordId}"`
+          : i.focusNode.startsWith("_:")
+            ? `${i.focusNode}${via}`
+            : `<${i.focusNode}>`;
       groups.set(key, (g = { heading, fields: new Map() }));
     }
-    const field = i.field ?? (i.recordId === undefined && i.path !== undefined ? compactPath(i.path) : undefined) ?? w.node;
-    const fieldKey = i.recordId !== undefined && i.field !== undefined ? i.field : i.recordId !== undefined ? `${i.focusNode} ${field}` : field;
+    const field =
+      i.field ?? (i.recordId === undefined && i.path !== undefined ? compactPath(i.path) : undefined) ?? w.node;
+    const fieldKey =
+      i.recordId !== undefined && i.field !== undefined
+        ? i.field
+        : i.recordId !== undefined
+          ? `${i.focusNode} ${field}`
+          : field;
     const list = g.fields.get(fieldKey) ?? [];
     list.push(i);
     g.fields.set(fieldKey, list);

@@ -52,10 +52,14 @@ export function buildReport(profile: ProfileName, issues: ValidationIssue[]): Va
 }
 
 class ProfileValidator implements Validator {
-  constructor(readonly profile: ProfileName, readonly shapes: ShapesValidator) {}
+  constructor(
+    readonly profile: ProfileName,
+    readonly shapes: ShapesValidator,
+  ) {}
 
   async validate(quads: Iterable<Quad> | IndexedDataset, options: ValidateOptions = {}): Promise<ValidationReport> {
-    const data = quads instanceof IndexedDataset ? quads : withDeclaredSuperclasses(Array.isArray(quads) ? quads : [...quads]);
+    const data =
+      quads instanceof IndexedDataset ? quads : withDeclaredSuperclasses(Array.isArray(quads) ? quads : [...quads]);
     return buildReport(this.profile, await this.shapes.check(data, options));
   }
 }
@@ -70,7 +74,9 @@ export function createValidator(profile: ProfileName): Promise<Validator> {
   assertProfileName(profile);
   let v = cache.get(profile);
   if (!v) {
-    v = Promise.resolve().then(() => new ProfileValidator(profile, new ShapesValidator(loadProfileQuads(profile), profile)));
+    v = Promise.resolve().then(
+      () => new ProfileValidator(profile, new ShapesValidator(loadProfileQuads(profile), profile)),
+    );
     v.catch(() => cache.delete(profile));
     cache.set(profile, v);
   }

@@ -44,9 +44,19 @@ class FastBlankNode {
 }
 class FastLiteral {
   readonly termType = "Literal";
-  constructor(readonly value: string, readonly language: string, readonly datatype: FastNamedNode) {}
+  constructor(
+    readonly value: string,
+    readonly language: string,
+    readonly datatype: FastNamedNode,
+  ) {}
   equals(o: Term | null | undefined): boolean {
-    return !!o && o.termType === "Literal" && o.value === this.value && o.language === this.language && o.datatype.value === this.datatype.value;
+    return (
+      !!o &&
+      o.termType === "Literal" &&
+      o.value === this.value &&
+      o.language === this.language &&
+      o.datatype.value === this.datatype.value
+    );
   }
 }
 const LANG_STRING = new FastNamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString");

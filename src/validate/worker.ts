@@ -8,7 +8,10 @@ import { createValidator } from "./validator.js";
 import { TermDecoder, validateBatch, type WireBatch, type WireGraph } from "./wire.js";
 
 const { profile } = workerData as { profile: ProfileName };
-const ready = createValidator(profile).then((v) => ({ compiled: v.shapes.compiled, groups: targetGroups(v.shapes.compiled.declarations) }));
+const ready = createValidator(profile).then((v) => ({
+  compiled: v.shapes.compiled,
+  groups: targetGroups(v.shapes.compiled.declarations),
+}));
 let graph: { slicer: GraphSlicer; decoder: TermDecoder } | undefined;
 
 parentPort!.on("message", (message: WireBatch | { graph: WireGraph }) => {
@@ -21,7 +24,10 @@ parentPort!.on("message", (message: WireBatch | { graph: WireGraph }) => {
   void (async () => {
     try {
       const { compiled, groups } = await ready;
-      parentPort!.postMessage({ id: batch.id, issues: await validateBatch(compiled, groups, graph!.slicer, graph!.decoder, batch) });
+      parentPort!.postMessage({
+        id: batch.id,
+        issues: await validateBatch(compiled, groups, graph!.slicer, graph!.decoder, batch),
+      });
     } catch (e) {
       parentPort!.postMessage({ id: batch.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

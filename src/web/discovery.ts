@@ -17,7 +17,20 @@ import { pageOf } from "./entity.js";
 import { ACCESSIBILITY_LABELS, GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";
 
 /** The search form's fields: the typed API's parameter names, so a search URL maps one to one onto `/api/performances`. */
-const FORM_PARAMS = ["from", "to", "city", "near", "genre", "venue", "performer", "lang", "accessibility", "free", "maxPrice", "q"] as const;
+const FORM_PARAMS = [
+  "from",
+  "to",
+  "city",
+  "near",
+  "genre",
+  "venue",
+  "performer",
+  "lang",
+  "accessibility",
+  "free",
+  "maxPrice",
+  "q",
+] as const;
 const PAGE_PARAMS = ["cursor"] as const;
 
 const GENRE_BY_IRI: ReadonlyMap<string, Genre> = new Map(GENRES.map((g) => [genreIri(g), g]));
@@ -25,8 +38,16 @@ const GENRE_BY_IRI: ReadonlyMap<string, Genre> = new Map(GENRES.map((g) => [genr
 /** A text value of a described node in the interface language (language maps, value objects and lists). */
 export function textIn(value: unknown, lang: UiLang): string | undefined {
   const all = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[];
-  const tagged = all.map((v) => (typeof v === "object" && v !== null && "@value" in v ? { text: String((v)["@value"]), lang: String((v as { "@language"?: string })["@language"] ?? "") } : { text: String(v), lang: "" }));
-  return (tagged.find((t) => t.lang.toLowerCase().split("-")[0] === lang) ?? tagged.find((t) => t.lang === "") ?? tagged[0])?.text;
+  const tagged = all.map((v) =>
+    typeof v === "object" && v !== null && "@value" in v
+      ? { text: String(v["@value"]), lang: String((v as { "@language"?: string })["@language"] ?? "") }
+      : { text: String(v), lang: "" },
+  );
+  return (
+    tagged.find((t) => t.lang.toLowerCase().split("-")[0] === lang) ??
+    tagged.find((t) => t.lang === "") ??
+    tagged[0]
+  )?.text;
 }
 
 type Node = Readonly<Record<string, unknown>>;
@@ -43,8 +64,20 @@ function first(value: unknown): Node | undefined {
 
 /** Formatters and collators made once (making one costs more than formatting a page's dates with it). */
 const DATE_FORMAT: Readonly<Record<UiLang, Intl.DateTimeFormat>> = {
-  fr: new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  fr: new Intl.DateTimeFormat("fr-FR", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }),
 };
 const COLLATOR: Readonly<Record<UiLang, Intl.Collator>> = { fr: new Intl.Collator("fr"), en: new Intl.Collator("en") };
 const moneyFormats = new Map<string, (n: number) => string>();
@@ -102,14 +135,27 @@ function priceText(p: PerformanceNode, lang: UiLang): string | undefined {
 }
 
 const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
-  EventCancelled: "cancelled", EventPostponed: "postponed", EventRescheduled: "rescheduled", EventMovedOnline: "movedOnline",
+  EventCancelled: "cancelled",
+  EventPostponed: "postponed",
+  EventRescheduled: "rescheduled",
+  EventMovedOnline: "movedOnline",
 };
 
 /**
  * One performance as a list item; its name links to its page unless `link` is false (on that page itself). With a
  * `source` (a federated search's node), the item says where it came from and links to its page on that node.
  */
-export function performanceItem(p: PerformanceNode, lang: UiLang, options: { readonly link?: boolean; readonly base?: string; readonly heading?: 2 | 3; readonly source?: string; readonly alsoAt?: readonly string[] } = {}): Html {
+export function performanceItem(
+  p: PerformanceNode,
+  lang: UiLang,
+  options: {
+    readonly link?: boolean;
+    readonly base?: string;
+    readonly heading?: 2 | 3;
+    readonly source?: string;
+    readonly alsoAt?: readonly string[];
+  } = {},
+): Html {
   const t = UI[lang];
   const place = first(p.location);
   const venue = place ? (first(place.containedInPlace) ?? place) : undefined;
@@ -120,22 +166,33 @@ export function performanceItem(p: PerformanceNode, lang: UiLang, options: { rea
   const price = priceText(p, lang);
   const start = typeof p.startDate === "string" ? p.startDate : "";
   const remote = options.source !== undefined && options.source !== options.base ? options.source : undefined;
-  const href = remote === undefined ? pageOf(p["@id"], options.base ?? "", lang) : p["@id"].startsWith(remote) ? p["@id"] : `${remote}resource?ui=${lang}&iri=${encodeURIComponent(p["@id"])}`;
+  const href =
+    remote === undefined
+      ? pageOf(p["@id"], options.base ?? "", lang)
+      : p["@id"].startsWith(remote)
+        ? p["@id"]
+        : `${remote}resource?ui=${lang}&iri=${encodeURIComponent(p["@id"])}`;
   const title = options.link === false ? html`${name}` : html`<a href="${href}">${name}</a>`;
   return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}" data-iri="${p["@id"]}">
-${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-<p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
-<p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
-${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
-${options.source !== undefined ? html`<p class="source">${t.fromNode} <a href="${options.source}">${options.source}</a>${options.alsoAt?.length ? html` (${t.alsoAt} ${options.alsoAt.map((a, i) => html`${i ? ", " : ""}<a href="${a}">${a}</a>`)})` : ""}</p>` : ""}
-</li>`;
+    ${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
+    <p class="when">
+      <time datetime="${start}">${wallClock(start, lang)}</time
+      >${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}
+    </p>
+    <p class="where">
+      ${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}
+    </p>
+    ${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
+    ${options.source !== undefined ? html`<p class="source">${t.fromNode} <a href="${options.source}">${options.source}</a>${options.alsoAt?.length ? html` (${t.alsoAt} ${options.alsoAt.map((a, i) => html`${i ? ", " : ""}<a href="${a}">${a}</a>`)})` : ""}</p>` : ""}
+  </li>`;
 }
 
 /** Names of the IRIs shown in the venue facet and select, from the worker's index (kept until the next graph change). */
 async function venueNames(pool: QueryPool, iris: readonly string[], lang: UiLang): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   if (iris.length === 0) return names;
-  for (const [v, values] of Object.entries(await pool.names(iris))) if (values.length) names.set(v, textIn(values, lang) ?? v);
+  for (const [v, values] of Object.entries(await pool.names(iris)))
+    if (values.length) names.set(v, textIn(values, lang) ?? v);
   return names;
 }
 
@@ -197,14 +254,30 @@ export function apiParams(url: URL): URLSearchParams {
 }
 
 function input(name: string, labelText: string, value: string, attrs: Html = new Html("")): Html {
-  return html`<div class="field"><label for="f-${name}">${labelText}</label><input id="f-${name}" name="${name}" value="${value}" ${attrs}></div>`;
+  return html`<div class="field">
+    <label for="f-${name}">${labelText}</label><input id="f-${name}" name="${name}" value="${value}" ${attrs} />
+  </div>`;
 }
 
-function select(name: string, labelText: string, value: string, options: readonly (readonly [string, string])[], lang: UiLang, hint?: string): Html {
-  return html`<div class="field"><label for="f-${name}">${labelText}</label>${hint !== undefined ? html`<small id="f-${name}-hint" class="hint">${hint}</small>` : ""}<select id="f-${name}" name="${name}"${hint !== undefined ? html` aria-describedby="f-${name}-hint"` : ""}>
-<option value="">${UI[lang].any}</option>
-${options.map(([v, l]) => html`<option value="${v}"${v === value ? new Html(" selected") : ""}>${l}</option>`)}
-</select></div>`;
+function select(
+  name: string,
+  labelText: string,
+  value: string,
+  options: readonly (readonly [string, string])[],
+  lang: UiLang,
+  hint?: string,
+): Html {
+  return html`<div class="field">
+    <label for="f-${name}">${labelText}</label
+    >${hint !== undefined ? html`<small id="f-${name}-hint" class="hint">${hint}</small>` : ""}<select
+      id="f-${name}"
+      name="${name}"
+      ${hint !== undefined ? html` aria-describedby="f-${name}-hint"` : ""}
+    >
+      <option value="">${UI[lang].any}</option>
+      ${options.map(([v, l]) => html`<option value="${v}" ${v === value ? new Html(" selected") : ""}>${l}</option>`)}
+    </select>
+  </div>`;
 }
 
 export interface DiscoveryContext {
@@ -234,11 +307,23 @@ function placeNames(items: readonly PerformanceNode[], lang: UiLang): Map<string
 }
 
 /** The search itself: this node's workers, or every node of the federation. */
-async function search(ctx: DiscoveryContext, filter: PerformanceFilter, options: { limit: number; cursor?: string }): Promise<{ results: PerformancePage; facets: FacetCounts; failed?: readonly NodeReport[]; asked?: number }> {
+async function search(
+  ctx: DiscoveryContext,
+  filter: PerformanceFilter,
+  options: { limit: number; cursor?: string },
+): Promise<{ results: PerformancePage; facets: FacetCounts; failed?: readonly NodeReport[]; asked?: number }> {
   if (ctx.federated && ctx.federation) {
-    const [p, f] = await Promise.all([ctx.federation.performances(filter, options), ctx.federation.facets(filter, FACETS)]);
+    const [p, f] = await Promise.all([
+      ctx.federation.performances(filter, options),
+      ctx.federation.facets(filter, FACETS),
+    ]);
     const failed = [...p.failed, ...f.failed.filter((x) => !p.failed.some((y) => y.node === x.node))];
-    return { results: { items: p.items, ...(p.next !== undefined ? { next: p.next } : {}) }, facets: f.facets, failed, asked: p.nodes.length };
+    return {
+      results: { items: p.items, ...(p.next !== undefined ? { next: p.next } : {}) },
+      facets: f.facets,
+      failed,
+      asked: p.nodes.length,
+    };
   }
   const [results, facets] = await Promise.all([ctx.pool.page(filter, options), ctx.pool.facets(filter, FACETS)]);
   return { results, facets };
@@ -247,12 +332,24 @@ async function search(ctx: DiscoveryContext, filter: PerformanceFilter, options:
 /** What a federated page says of the nodes asked: how many answered, and each one missing with why. */
 function networkNotice(failed: readonly NodeReport[], asked: number, lang: UiLang): Html {
   const t = UI[lang];
-  return html`<div class="network${failed.length ? " partial" : ""}" role="status"><p>${t.networkAsked(asked - failed.length, asked)}</p>
-${failed.length ? html`<p><strong>${t.networkPartial}</strong></p><ul class="failed-nodes">${failed.map((f) => html`<li data-node="${f.node}"><a href="${f.node}">${f.node}</a> — ${f.message?.[lang] ?? f.status}</li>`)}</ul>` : ""}</div>`;
+  return html`<div class="network${failed.length ? " partial" : ""}" role="status">
+    <p>${t.networkAsked(asked - failed.length, asked)}</p>
+    ${
+      failed.length
+        ? html`<p><strong>${t.networkPartial}</strong></p>
+            <ul class="failed-nodes">
+              ${failed.map((f) => html`<li data-node="${f.node}"><a href="${f.node}">${f.node}</a> — ${f.message?.[lang] ?? f.status}</li>`)}
+            </ul>`
+        : ""
+    }
+  </div>`;
 }
 
 /** The discovery page as HTML, and its status (400 when the search's parameters are not understood). */
-export async function discoveryPage(_req: IncomingMessage, ctx: DiscoveryContext): Promise<{ status: number; body: string }> {
+export async function discoveryPage(
+  _req: IncomingMessage,
+  ctx: DiscoveryContext,
+): Promise<{ status: number; body: string }> {
   const { pool, lang, url } = ctx;
   const t = UI[lang];
   const params = apiParams(url);
@@ -281,29 +378,40 @@ export async function discoveryPage(_req: IncomingMessage, ctx: DiscoveryContext
   // The facet's order: the venues with the most matching performances first.
   const venueIris = facets ? facets.venue.slice(0, VENUE_OPTIONS).map((f) => f.value) : [];
   const venues = await venueNames(pool, venueIris, lang).catch(() => new Map<string, string>());
-  if (ctx.federated && results) for (const [iri, name] of placeNames(results.items, lang)) if (!venues.has(iri)) venues.set(iri, name);
-  const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
+  if (ctx.federated && results)
+    for (const [iri, name] of placeNames(results.items, lang)) if (!venues.has(iri)) venues.set(iri, name);
+  const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) =>
+    COLLATOR[lang].compare(a[1], b[1]),
+  );
   const accessOptions = ACCESSIBILITY_FEATURES.map((a) => [a, label(ACCESSIBILITY_LABELS, a, lang)] as const);
-  const venueOptions = venueIris.map((iri) => [iri, venues.get(iri) ?? t.online] as const).sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
+  const venueOptions = venueIris
+    .map((iri) => [iri, venues.get(iri) ?? t.online] as const)
+    .sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
   if (v("venue") && !venueIris.includes(v("venue"))) venueOptions.push([v("venue"), v("venue")]);
 
   const here = ctx.federated ? "/federation" : "/";
   const form = html`<form class="search" method="get" action="${here}" role="search" aria-label="${t.searchLabel}">
-<input type="hidden" name="ui" value="${lang}">
-${input("q", t.q, v("q"), new Html('type="search"'))}
-${input("from", t.from, v("from"), new Html('type="date"'))}
-${input("to", t.to, v("to"), new Html('type="date"'))}
-${input("city", t.city, v("city"))}
-${input("near", t.near, v("near"), html`placeholder="${t.nearHint}" inputmode="decimal"`)}
-${select("genre", t.genre, v("genre"), genreOptions, lang)}
-${select("venue", t.venue, v("venue"), venueOptions, lang, facets && facets.venue.length > VENUE_OPTIONS ? t.venueHint(VENUE_OPTIONS) : undefined)}
-${input("performer", t.performer, v("performer"), new Html('type="url"'))}
-${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
-${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
-${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" step="any"'))}
-<div class="field check"><input id="f-free" type="checkbox" name="free" value="true"${v("free") === "true" ? new Html(" checked") : ""}><label for="f-free">${t.free}</label></div>
-<div class="actions"><button type="submit">${t.search}</button> <a href="${here}?ui=${lang}">${t.reset}</a></div>
-</form>`;
+    <input type="hidden" name="ui" value="${lang}" />
+    ${input("q", t.q, v("q"), new Html('type="search"'))} ${input("from", t.from, v("from"), new Html('type="date"'))}
+    ${input("to", t.to, v("to"), new Html('type="date"'))} ${input("city", t.city, v("city"))}
+    ${input("near", t.near, v("near"), html`placeholder="${t.nearHint}" inputmode="decimal"`)}
+    ${select("genre", t.genre, v("genre"), genreOptions, lang)}
+    ${select("venue", t.venue, v("venue"), venueOptions, lang, facets && facets.venue.length > VENUE_OPTIONS ? t.venueHint(VENUE_OPTIONS) : undefined)}
+    ${input("performer", t.performer, v("performer"), new Html('type="url"'))}
+    ${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
+    ${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
+    ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" step="any"'))}
+    <div class="field check">
+      <input
+        id="f-free"
+        type="checkbox"
+        name="free"
+        value="true"
+        ${v("free") === "true" ? new Html(" checked") : ""}
+      /><label for="f-free">${t.free}</label>
+    </div>
+    <div class="actions"><button type="submit">${t.search}</button> <a href="${here}?ui=${lang}">${t.reset}</a></div>
+  </form>`;
 
   const apiQuery = new URLSearchParams(params);
   const jsonLink = `/api/${ctx.federated ? "federation/" : ""}performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
@@ -311,44 +419,73 @@ ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" s
   otherScope.delete("cursor");
   otherScope.set("ui", lang);
   const scopeLink = ctx.federation
-    ? html`<p class="scope"><a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}">${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a></p>`
+    ? html`<p class="scope">
+        <a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}"
+          >${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a
+        >
+      </p>`
     : "";
   // The calendar is the whole search (every page): no cursor.
   const icalQuery = new URLSearchParams(apiQuery);
   icalQuery.delete("cursor");
   const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery.toString()}` : ""}`;
   const facetBlock = facets
-    ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
-${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
-  .filter((f) => facets[f].length > 0)
-  .map((f) => html`<section><h3>${t.facetNames[f]}</h3><ul>
-${facets[f].slice(0, 12).map((c) => {
-  const param = facetParam(f, c.value);
-  const text = facetValueLabel(f, c.value, lang, venues);
-  return html`<li>${param ? html`<a href="${withParam(url, param[0], param[1])}">${text}</a>` : text} <span class="count">${c.count}</span></li>`;
-})}
-</ul></section>`)}
-</aside>`
+    ? html`<aside class="facets" aria-label="${t.refine}">
+        <h2>${t.refine}</h2>
+        ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
+          .filter((f) => facets[f].length > 0)
+          .map(
+            (f) =>
+              html`<section>
+                <h3>${t.facetNames[f]}</h3>
+                <ul>
+                  ${facets[f].slice(0, 12).map((c) => {
+                    const param = facetParam(f, c.value);
+                    const text = facetValueLabel(f, c.value, lang, venues);
+                    return html`<li>
+                      ${param ? html`<a href="${withParam(url, param[0], param[1])}">${text}</a>` : text}
+                      <span class="count">${c.count}</span>
+                    </li>`;
+                  })}
+                </ul>
+              </section>`,
+          )}
+      </aside>`
     : "";
 
   const resultBlock = results
     ? html`<section class="results" aria-labelledby="results-title">
-<h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
-${ctx.federated ? networkNotice(failed ?? [], asked, lang) : ""}
-<ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base, ...(ctx.federated ? sourceOf(p) : {}) }))}</ol>
-<nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
-${ctx.federated
-  ? html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>`
-  : html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>, <a href="${icalLink}" type="text/calendar">${t.asIcal}</a></p>
-<details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>`}
-</section>`
-    : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;
+        <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
+        ${ctx.federated ? networkNotice(failed ?? [], asked, lang) : ""}
+        <ol class="performances">
+          ${results.items.map((p) => performanceItem(p, lang, { base: ctx.base, ...(ctx.federated ? sourceOf(p) : {}) }))}
+        </ol>
+        <nav class="pages" aria-label="${t.pagination}">
+          ${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}
+        </nav>
+        ${
+          ctx.federated
+            ? html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>`
+            : html`<p class="links">
+                  <a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>,
+                  <a href="${icalLink}" type="text/calendar">${t.asIcal}</a>
+                </p>
+                <details>
+                  <summary>${t.asSparql}</summary>
+                  <pre><code>${sparql}</code></pre>
+                  <p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p>
+                </details>`
+        }
+      </section>`
+    : html`<section class="results">
+        <h2>${t.error}</h2>
+        <p class="problem" role="alert">${error ?? ""}</p>
+      </section>`;
 
   const title = ctx.federated ? t.networkTitle : t.title;
   const main = html`<h1>${title}</h1>
-${form}
-${scopeLink}
-<div class="layout">${resultBlock}${facetBlock}</div>`;
+    ${form} ${scopeLink}
+    <div class="layout">${resultBlock}${facetBlock}</div>`;
   return { status: results ? 200 : 400, body: page({ lang, title, url, current: "discover" }, main) };
 }
 

@@ -39,12 +39,19 @@ const MAX_FILES = 2;
  * in the form's charset: the `_charset_` field (RFC 7578 §4.6, HTML's hidden `_charset_` input) when it is sent, else
  * UTF-8, read by the same fatal decoder as request bodies (never U+FFFD).
  */
-export function readPageForm(req: IncomingMessage, limits: { readonly fileSize: number; readonly fieldSize: number }): Promise<PageForm> {
+export function readPageForm(
+  req: IncomingMessage,
+  limits: { readonly fileSize: number; readonly fieldSize: number },
+): Promise<PageForm> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
       // latin1 maps each byte to one character: the fields' bytes are kept as they came, and decoded below.
-      bb = busboy({ headers: req.headers, defCharset: "latin1", limits: { fileSize: limits.fileSize, fieldSize: limits.fieldSize, files: MAX_FILES, fields: 10 } });
+      bb = busboy({
+        headers: req.headers,
+        defCharset: "latin1",
+        limits: { fileSize: limits.fileSize, fieldSize: limits.fieldSize, files: MAX_FILES, fields: 10 },
+      });
     } catch (e) {
       reject(new NotAFormError((e as Error).message));
       return;
@@ -72,12 +79,33 @@ export function readPageForm(req: IncomingMessage, limits: { readonly fileSize: 
       try {
         const charset = raw._charset_?.trim() || "utf-8";
         const type = `text/plain; charset=${charset}`;
-        const fields = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeBody(Buffer.from(v, "latin1"), type, { en: `the field ${JSON.stringify(k)}`, fr: `le champ ${JSON.stringify(k)}` })]));
+        const fields = Object.fromEntries(
+          Object.entries(raw).map(([k, v]) => [
+            k,
+            decodeBody(Buffer.from(v, "latin1"), type, {
+              en: `the field ${JSON.stringify(k)}`,
+              fr: `le champ ${JSON.stringify(k)}`,
+            }),
+          ]),
+        );
         const files: Record<string, FormFile> = {};
         for (const [k, f] of Object.entries(rawFiles)) {
-          files[k] = { name: f.name, text: decodeBody(f.bytes, type, { en: `the file ${JSON.stringify(f.name)}`, fr: `le fichier ${JSON.stringify(f.name)}` }) };
+          files[k] = {
+            name: f.name,
+            text: decodeBody(f.bytes, type, {
+              en: `the file ${JSON.stringify(f.name)}`,
+              fr: `le fichier ${JSON.stringify(f.name)}`,
+            }),
+          };
         }
-        resolve({ fields, ...(files.file ? { file: files.file } : {}), files, fileTooLarge, fieldTooLarge, tooManyFiles });
+        resolve({
+          fields,
+          ...(files.file ? { file: files.file } : {}),
+          files,
+          fileTooLarge,
+          fieldTooLarge,
+          tooManyFiles,
+        });
       } catch (e) {
         reject(e);
       }

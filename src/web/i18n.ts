@@ -25,7 +25,8 @@ const fr = {
   nearHint: "par exemple 47.2184,-1.5536,10",
   genre: "Genre",
   venue: "Lieu",
-  venueHint: (n: number) => `Les ${n} lieux qui ont le plus de représentations pour cette recherche ; choisissez une ville pour voir les siens.`,
+  venueHint: (n: number) =>
+    `Les ${n} lieux qui ont le plus de représentations pour cette recherche ; choisissez une ville pour voir les siens.`,
   performer: "Artiste (IRI)",
   language: "Langue du spectacle",
   accessibility: "Accessibilité",
@@ -35,7 +36,10 @@ const fr = {
   any: "Tous",
   search: "Rechercher",
   reset: "Effacer",
-  results: (n: number, more: boolean) => (n === 0 ? "Aucune représentation ne correspond." : `${n} représentation${n > 1 ? "s" : ""}${more ? ", et d'autres pages à suivre" : ""}`),
+  results: (n: number, more: boolean) =>
+    n === 0
+      ? "Aucune représentation ne correspond."
+      : `${n} représentation${n > 1 ? "s" : ""}${more ? ", et d'autres pages à suivre" : ""}`,
   refine: "Affiner",
   next: "Page suivante",
   pagination: "Pages de résultats",
@@ -48,7 +52,12 @@ const fr = {
   price: "Tarifs :",
   freeEntry: "Entrée libre",
   from_: "dès",
-  status: { cancelled: "Annulé", postponed: "Reporté à une date inconnue", rescheduled: "Reprogrammé", movedOnline: "En ligne désormais" },
+  status: {
+    cancelled: "Annulé",
+    postponed: "Reporté à une date inconnue",
+    rescheduled: "Reprogrammé",
+    movedOnline: "En ligne désormais",
+  },
   previously: "auparavant le",
   online: "En ligne",
   statsTitle: "Observatoire : représentations par mois",
@@ -60,14 +69,25 @@ const fr = {
   count: "Représentations",
   unknown: "non renseigné",
   chartLabel: (n: number) => `Histogramme des représentations par mois (${n} mois)`,
-  facetNames: { type: "Type", genre: "Genre", city: "Ville", region: "Région", venue: "Lieu", language: "Langue", accessibility: "Accessibilité", free: "Gratuit" },
+  facetNames: {
+    type: "Type",
+    genre: "Genre",
+    city: "Ville",
+    region: "Région",
+    venue: "Lieu",
+    language: "Langue",
+    accessibility: "Accessibilité",
+    free: "Gratuit",
+  },
   yes: "oui",
   no: "non",
   networkTitle: "Représentations du réseau",
   networkLink: (n: number) => `Chercher aussi dans le réseau (${n} nœud${n > 1 ? "s" : ""})`,
   networkLocal: "Chercher sur ce nœud seulement",
-  networkAsked: (ok: number, all: number) => `${ok} nœud${ok > 1 ? "s" : ""} sur ${all} ${ok > 1 ? "ont" : "a"} répondu.`,
-  networkPartial: "Résultats partiels : ces nœuds n'ont pas répondu à temps ou ont répondu des données invalides, leurs représentations manquent.",
+  networkAsked: (ok: number, all: number) =>
+    `${ok} nœud${ok > 1 ? "s" : ""} sur ${all} ${ok > 1 ? "ont" : "a"} répondu.`,
+  networkPartial:
+    "Résultats partiels : ces nœuds n'ont pas répondu à temps ou ont répondu des données invalides, leurs représentations manquent.",
   fromNode: "Source :",
   alsoAt: "aussi sur",
 };
@@ -104,7 +124,10 @@ const en: Strings = {
   any: "Any",
   search: "Search",
   reset: "Clear",
-  results: (n: number, more: boolean) => (n === 0 ? "No performance matches." : `${n} performance${n > 1 ? "s" : ""}${more ? ", more on the next pages" : ""}`),
+  results: (n: number, more: boolean) =>
+    n === 0
+      ? "No performance matches."
+      : `${n} performance${n > 1 ? "s" : ""}${more ? ", more on the next pages" : ""}`,
   refine: "Refine",
   next: "Next page",
   pagination: "Result pages",
@@ -117,7 +140,12 @@ const en: Strings = {
   price: "Prices:",
   freeEntry: "Free entry",
   from_: "from",
-  status: { cancelled: "Cancelled", postponed: "Postponed to a date not yet known", rescheduled: "Rescheduled", movedOnline: "Moved online" },
+  status: {
+    cancelled: "Cancelled",
+    postponed: "Postponed to a date not yet known",
+    rescheduled: "Rescheduled",
+    movedOnline: "Moved online",
+  },
   previously: "previously on",
   online: "Online",
   statsTitle: "Observatory: performances per month",
@@ -129,14 +157,24 @@ const en: Strings = {
   count: "Performances",
   unknown: "not given",
   chartLabel: (n: number) => `Bar chart of performances per month (${n} months)`,
-  facetNames: { type: "Type", genre: "Genre", city: "City", region: "Region", venue: "Venue", language: "Language", accessibility: "Accessibility", free: "Free" },
+  facetNames: {
+    type: "Type",
+    genre: "Genre",
+    city: "City",
+    region: "Region",
+    venue: "Venue",
+    language: "Language",
+    accessibility: "Accessibility",
+    free: "Free",
+  },
   yes: "yes",
   no: "no",
   networkTitle: "Performances across the network",
   networkLink: (n: number) => `Search the network too (${n} node${n > 1 ? "s" : ""})`,
   networkLocal: "Search this node only",
   networkAsked: (ok: number, all: number) => `${ok} of ${all} node${all > 1 ? "s" : ""} answered.`,
-  networkPartial: "Partial results: these nodes did not answer in time or answered invalid data, their performances are missing.",
+  networkPartial:
+    "Partial results: these nodes did not answer in time or answered invalid data, their performances are missing.",
   fromNode: "Source:",
   alsoAt: "also at",
 };
@@ -144,18 +182,44 @@ const en: Strings = {
 export const UI: Readonly<Record<UiLang, Strings>> = { fr, en };
 
 export const GENRE_LABELS: Readonly<Record<Genre, readonly [fr: string, en: string]>> = {
-  theatre: ["Théâtre", "Theatre"], dance: ["Danse", "Dance"], ballet: ["Ballet", "Ballet"],
-  contemporaryDance: ["Danse contemporaine", "Contemporary dance"], modernDance: ["Danse moderne", "Modern dance"],
-  culturalDance: ["Danses traditionnelles", "Cultural dance"], music: ["Musique", "Music"], classical: ["Musique classique", "Classical music"],
-  country: ["Country", "Country"], folk: ["Folk", "Folk"], jazz: ["Jazz", "Jazz"], blues: ["Blues", "Blues"],
-  newMusic: ["Musique contemporaine", "New music"], popular: ["Musiques actuelles", "Popular music"], worldMusic: ["Musiques du monde", "World music"],
-  chanson: ["Chanson", "Chanson"], instrumental: ["Musique instrumentale", "Instrumental music"], alternative: ["Alternatif", "Alternative"],
-  electronic: ["Électro", "Electronic"], metal: ["Metal", "Metal"], rap: ["Rap", "Rap"], rhythmAndBlues: ["R'n'B", "Rhythm and blues"],
-  rock: ["Rock", "Rock"], musicoDramatic: ["Théâtre musical et lyrique", "Music theatre"], musicalTheatre: ["Comédie musicale", "Musical theatre"],
-  opera: ["Opéra", "Opera"], spoken: ["Arts de la parole", "Spoken arts"], storytelling: ["Conte", "Storytelling"], poetry: ["Poésie", "Poetry"],
-  slam: ["Slam", "Slam"], spokenWord: ["Spoken word", "Spoken word"], performingArt: ["Arts du spectacle", "Performing arts"],
-  circus: ["Cirque", "Circus"], comedy: ["Humour", "Comedy"], variety: ["Variétés", "Variety"], puppetry: ["Marionnettes", "Puppetry"],
-  mime: ["Mime", "Mime"], magic: ["Magie", "Magic"],
+  theatre: ["Théâtre", "Theatre"],
+  dance: ["Danse", "Dance"],
+  ballet: ["Ballet", "Ballet"],
+  contemporaryDance: ["Danse contemporaine", "Contemporary dance"],
+  modernDance: ["Danse moderne", "Modern dance"],
+  culturalDance: ["Danses traditionnelles", "Cultural dance"],
+  music: ["Musique", "Music"],
+  classical: ["Musique classique", "Classical music"],
+  country: ["Country", "Country"],
+  folk: ["Folk", "Folk"],
+  jazz: ["Jazz", "Jazz"],
+  blues: ["Blues", "Blues"],
+  newMusic: ["Musique contemporaine", "New music"],
+  popular: ["Musiques actuelles", "Popular music"],
+  worldMusic: ["Musiques du monde", "World music"],
+  chanson: ["Chanson", "Chanson"],
+  instrumental: ["Musique instrumentale", "Instrumental music"],
+  alternative: ["Alternatif", "Alternative"],
+  electronic: ["Électro", "Electronic"],
+  metal: ["Metal", "Metal"],
+  rap: ["Rap", "Rap"],
+  rhythmAndBlues: ["R'n'B", "Rhythm and blues"],
+  rock: ["Rock", "Rock"],
+  musicoDramatic: ["Théâtre musical et lyrique", "Music theatre"],
+  musicalTheatre: ["Comédie musicale", "Musical theatre"],
+  opera: ["Opéra", "Opera"],
+  spoken: ["Arts de la parole", "Spoken arts"],
+  storytelling: ["Conte", "Storytelling"],
+  poetry: ["Poésie", "Poetry"],
+  slam: ["Slam", "Slam"],
+  spokenWord: ["Spoken word", "Spoken word"],
+  performingArt: ["Arts du spectacle", "Performing arts"],
+  circus: ["Cirque", "Circus"],
+  comedy: ["Humour", "Comedy"],
+  variety: ["Variétés", "Variety"],
+  puppetry: ["Marionnettes", "Puppetry"],
+  mime: ["Mime", "Mime"],
+  magic: ["Magie", "Magic"],
 };
 
 export const ACCESSIBILITY_LABELS: Readonly<Record<AccessibilityFeature, readonly [fr: string, en: string]>> = {
@@ -168,7 +232,11 @@ export const ACCESSIBILITY_LABELS: Readonly<Record<AccessibilityFeature, readonl
 };
 
 /** Label of a controlled value in the interface language, or the value itself when it has none. */
-export function label<K extends string>(table: Readonly<Record<K, readonly [string, string]>>, key: string, lang: UiLang): string {
+export function label<K extends string>(
+  table: Readonly<Record<K, readonly [string, string]>>,
+  key: string,
+  lang: UiLang,
+): string {
   const l = (table as Readonly<Record<string, readonly [string, string] | undefined>>)[key];
   return l ? l[lang === "fr" ? 0 : 1] : key;
 }

@@ -47,7 +47,13 @@ function serverTiming(res: ServerResponse): Record<string, string> {
 }
 
 function sendHtml(res: ServerResponse, status: number, body: string, head: boolean, inlineStyles = false): void {
-  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(body), Vary: "Accept, Accept-Language", ...serverTiming(res), ...securityHeaders(inlineStyles) });
+  res.writeHead(status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    Vary: "Accept, Accept-Language",
+    ...serverTiming(res),
+    ...securityHeaders(inlineStyles),
+  });
   res.end(head ? undefined : body);
 }
 
@@ -57,10 +63,19 @@ const require = createRequire(import.meta.url);
  * dist/src/vendor/ (scripts/vendor.mjs: the package is a devDependency); run from the sources, they are read
  * from the installed package.
  */
-const PACKAGE_ASSETS: Readonly<Record<string, { readonly built: URL; readonly file: string; readonly type: string }>> = {
-  "/assets/yasgui.min.js": { built: new URL("../vendor/yasgui/yasgui.min.js", import.meta.url), file: "@zazuko/yasgui/build/yasgui.min.js", type: "text/javascript; charset=utf-8" },
-  "/assets/yasgui.min.css": { built: new URL("../vendor/yasgui/yasgui.min.css", import.meta.url), file: "@zazuko/yasgui/build/yasgui.min.css", type: "text/css; charset=utf-8" },
-};
+const PACKAGE_ASSETS: Readonly<Record<string, { readonly built: URL; readonly file: string; readonly type: string }>> =
+  {
+    "/assets/yasgui.min.js": {
+      built: new URL("../vendor/yasgui/yasgui.min.js", import.meta.url),
+      file: "@zazuko/yasgui/build/yasgui.min.js",
+      type: "text/javascript; charset=utf-8",
+    },
+    "/assets/yasgui.min.css": {
+      built: new URL("../vendor/yasgui/yasgui.min.css", import.meta.url),
+      file: "@zazuko/yasgui/build/yasgui.min.css",
+      type: "text/css; charset=utf-8",
+    },
+  };
 
 /** Where a package asset is read from: the build's copy, else (running from the sources) the package. */
 function packageAssetPath(asset: { readonly built: URL; readonly file: string }): string {
@@ -70,12 +85,28 @@ function packageAssetPath(asset: { readonly built: URL; readonly file: string })
 const assetCache = new Map<string, Buffer>();
 
 function sendAsset(res: ServerResponse, type: string, body: string | Buffer, head: boolean): void {
-  res.writeHead(200, { "Content-Type": type, "Cache-Control": "public, max-age=3600", "Content-Length": Buffer.byteLength(body), "X-Content-Type-Options": "nosniff" });
+  res.writeHead(200, {
+    "Content-Type": type,
+    "Cache-Control": "public, max-age=3600",
+    "Content-Length": Buffer.byteLength(body),
+    "X-Content-Type-Options": "nosniff",
+  });
   res.end(head ? undefined : body);
 }
 
 /** Media types `/sparql` answers machines with: a browser is one that prefers HTML to all of them. */
-const SPARQL_MACHINE_TYPES = ["application/sparql-results+json", "application/sparql-results+xml", "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml", "text/csv", "text/tab-separated-values", "application/json", "application/xml"];
+const SPARQL_MACHINE_TYPES = [
+  "application/sparql-results+json",
+  "application/sparql-results+xml",
+  "text/turtle",
+  "application/n-triples",
+  "application/ld+json",
+  "application/rdf+xml",
+  "text/csv",
+  "text/tab-separated-values",
+  "application/json",
+  "application/xml",
+];
 
 /** Whether a `/sparql` GET comes from a person's browser (prefers HTML, names no format): it gets the query page. */
 export function sparqlForBrowser(req: IncomingMessage, url: URL): boolean {
@@ -102,11 +133,22 @@ export interface WebContext {
 }
 
 /** An entity's page or data by content negotiation, from the same URL. */
-async function sendEntity(req: IncomingMessage, res: ServerResponse, ctx: EntityContext, head: boolean): Promise<boolean> {
+async function sendEntity(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: EntityContext,
+  head: boolean,
+): Promise<boolean> {
   const type = entityType(req, ctx.url);
   const vary = { Vary: "Accept, Accept-Language" };
   if (type === undefined) {
-    const body = JSON.stringify({ type: "https://vivant.dev/problems/request/not-acceptable", title: "Not Acceptable", status: 406, code: "request/not-acceptable", detail: `an entity is answered as ${ENTITY_LIST}` });
+    const body = JSON.stringify({
+      type: "https://vivant.dev/problems/request/not-acceptable",
+      title: "Not Acceptable",
+      status: 406,
+      code: "request/not-acceptable",
+      detail: `an entity is answered as ${ENTITY_LIST}`,
+    });
     res.writeHead(406, { "Content-Type": "application/problem+json", ...vary });
     res.end(head ? undefined : body);
     return true;
@@ -118,17 +160,31 @@ async function sendEntity(req: IncomingMessage, res: ServerResponse, ctx: Entity
   }
   const data = await entityData(ctx, type);
   if (!data) return false;
-  res.writeHead(200, { "Content-Type": `${type}${type === "application/ld+json" ? "" : "; charset=utf-8"}`, "Content-Length": data.byteLength, ...vary });
+  res.writeHead(200, {
+    "Content-Type": `${type}${type === "application/ld+json" ? "" : "; charset=utf-8"}`,
+    "Content-Length": data.byteLength,
+    ...vary,
+  });
   res.end(head ? undefined : data);
   return true;
 }
 const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
 
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
-export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<boolean> {
+export async function handleWeb(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  web: WebContext,
+): Promise<boolean> {
   started.set(res, performance.now());
-  if (url.pathname === "/publish/same-as") return handleSameAsPage(req, res, url, uiLanguage(req, url), { sessions: web.sessions, confirm: web.confirmSameAs });
-  if (url.pathname === "/publish" || url.pathname.startsWith("/publish/")) return handlePublish(req, res, url, uiLanguage(req, url), web.sessions, web.publish);
+  if (url.pathname === "/publish/same-as")
+    return handleSameAsPage(req, res, url, uiLanguage(req, url), {
+      sessions: web.sessions,
+      confirm: web.confirmSameAs,
+    });
+  if (url.pathname === "/publish" || url.pathname.startsWith("/publish/"))
+    return handlePublish(req, res, url, uiLanguage(req, url), web.sessions, web.publish);
   if (url.pathname === "/check" && req.method === "POST") {
     const lang = uiLanguage(req, url);
     let form: Awaited<ReturnType<typeof readCheckForm>> | undefined;
@@ -141,7 +197,13 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
       error = e instanceof HttpError ? e.text[lang] : text ? text[lang] : (e as Error).message;
     }
     const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
-    const { status, body } = await checkPage({ lang: formLang, url, ...(form ? { form } : {}), ...(error !== undefined ? { error } : {}), ...(web.fetcher ? { fetcher: web.fetcher } : {}) });
+    const { status, body } = await checkPage({
+      lang: formLang,
+      url,
+      ...(form ? { form } : {}),
+      ...(error !== undefined ? { error } : {}),
+      ...(web.fetcher ? { fetcher: web.fetcher } : {}),
+    });
     sendHtml(res, status, body, false);
     return true;
   }
@@ -167,20 +229,38 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
     case "/sparql": {
       if (url.pathname === "/sparql" && !sparqlForBrowser(req, url)) return false;
       const query = url.searchParams.get("query") ?? undefined;
-      const { status, body } = await queryPage({ pool, lang: uiLanguage(req, url), url, ...(query !== undefined ? { query } : {}) });
+      const { status, body } = await queryPage({
+        pool,
+        lang: uiLanguage(req, url),
+        url,
+        ...(query !== undefined ? { query } : {}),
+      });
       sendHtml(res, status, body, head, true);
       return true;
     }
     case "/": {
       if (!prefersHtml(req, "application/json")) return false;
-      const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url, ...(web.federation ? { federation: web.federation } : {}) });
+      const { status, body } = await discoveryPage(req, {
+        pool,
+        base: web.base,
+        lang: uiLanguage(req, url),
+        url,
+        ...(web.federation ? { federation: web.federation } : {}),
+      });
       sendHtml(res, status, body, head);
       return true;
     }
     case "/federation": {
       // The network's search: only when this node searches others (else 404, as any unknown path).
       if (!web.federation) return false;
-      const { status, body } = await discoveryPage(req, { pool, base: web.base, lang: uiLanguage(req, url), url, federation: web.federation, federated: true });
+      const { status, body } = await discoveryPage(req, {
+        pool,
+        base: web.base,
+        lang: uiLanguage(req, url),
+        url,
+        federation: web.federation,
+        federated: true,
+      });
       sendHtml(res, status, body, head);
       return true;
     }
@@ -203,20 +283,46 @@ export async function handleWeb(req: IncomingMessage, res: ServerResponse, url: 
       const iri = url.searchParams.get("iri") ?? "";
       if (!isQueryableIri(iri)) {
         const lang = uiLanguage(req, url);
-        const text = lang === "fr" ? "Le paramètre iri doit être une IRI absolue, par exemple /resource?iri=https%3A%2F%2Fexample.org%2Fx" : "The iri parameter must be an absolute IRI, e.g. /resource?iri=https%3A%2F%2Fexample.org%2Fx";
-        sendHtml(res, 400, page({ lang, title: "iri", url }, html`<h1>iri</h1><p class="problem" role="alert">${text}</p>`), head);
+        const text =
+          lang === "fr"
+            ? "Le paramètre iri doit être une IRI absolue, par exemple /resource?iri=https%3A%2F%2Fexample.org%2Fx"
+            : "The iri parameter must be an absolute IRI, e.g. /resource?iri=https%3A%2F%2Fexample.org%2Fx";
+        sendHtml(
+          res,
+          400,
+          page(
+            { lang, title: "iri", url },
+            html`<h1>iri</h1>
+              <p class="problem" role="alert">${text}</p>`,
+          ),
+          head,
+        );
         return true;
       }
-      return sendEntity(req, res, { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs }, head);
+      return sendEntity(
+        req,
+        res,
+        { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs },
+        head,
+      );
     }
     default: {
       // An IRI this server serves (data published under its own address) is its own page.
       if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/assets/")) return false;
       const iri = new URL(url.pathname, web.base).href;
       if (!isQueryableIri(iri)) return false;
-      const rows = await pool.query(`ASK { { <${iri}> ?p ?o } UNION { GRAPH ?g { <${iri}> ?p ?o } } }`, "application/sparql-results+json", "text/turtle");
+      const rows = await pool.query(
+        `ASK { { <${iri}> ?p ?o } UNION { GRAPH ?g { <${iri}> ?p ?o } } }`,
+        "application/sparql-results+json",
+        "text/turtle",
+      );
       if (!(JSON.parse(new TextDecoder().decode(rows.body)) as { boolean: boolean }).boolean) return false;
-      return sendEntity(req, res, { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs }, head);
+      return sendEntity(
+        req,
+        res,
+        { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs },
+        head,
+      );
     }
   }
 }

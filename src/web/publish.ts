@@ -44,7 +44,11 @@ export interface PublishContext {
   /** Validates as a write would, writes nothing. */
   readonly prepare: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<PreparedGraph>;
   /** The Graph Store's write: validates again and replaces the graph only when it conforms. */
-  readonly publish: (files: LoadFile[], grant: TokenGrant, licence: string | undefined) => Promise<{ prepared: Omit<PreparedGraph, "quads">; info?: GraphInfo }>;
+  readonly publish: (
+    files: LoadFile[],
+    grant: TokenGrant,
+    licence: string | undefined,
+  ) => Promise<{ prepared: Omit<PreparedGraph, "quads">; info?: GraphInfo }>;
   /** Largest upload, in bytes. */
   readonly maxBytes: number;
 }
@@ -144,7 +148,14 @@ export class SignInLimiter {
   readonly #window: number;
   readonly #addresses: number;
 
-  constructor(options: { readonly now?: () => number; readonly failures?: number; readonly windowMs?: number; readonly addresses?: number } = {}) {
+  constructor(
+    options: {
+      readonly now?: () => number;
+      readonly failures?: number;
+      readonly windowMs?: number;
+      readonly addresses?: number;
+    } = {},
+  ) {
     this.#now = options.now ?? Date.now;
     this.#max = options.failures ?? SIGN_IN_FAILURES;
     this.#window = options.windowMs ?? SIGN_IN_WINDOW_MS;
@@ -193,7 +204,12 @@ export class PublishSessions {
   open(grant: TokenGrant): Session {
     this.#prune();
     if (this.#byId.size >= MAX_SESSIONS) this.#byId.delete(this.#byId.keys().next().value!);
-    const s: Session = { id: randomBytes(24).toString("base64url"), csrf: randomBytes(24).toString("base64url"), grant, lastUsed: Date.now() };
+    const s: Session = {
+      id: randomBytes(24).toString("base64url"),
+      csrf: randomBytes(24).toString("base64url"),
+      grant,
+      lastUsed: Date.now(),
+    };
     this.#byId.set(s.id, s);
     return s;
   }
@@ -237,48 +253,85 @@ export function sameSecret(a: string | undefined, b: string): boolean {
 
 /** The session's CSRF token as a form's hidden field (every form of a signed-in page carries it). */
 export function csrfField(s: Session): Html {
-  return html`<input type="hidden" name="csrf" value="${s.csrf}">`;
+  return html`<input type="hidden" name="csrf" value="${s.csrf}" />`;
 }
 
 function graphLine(g: GraphInfo | undefined, lang: UiLang): Html {
   const w = WORDS[lang];
   if (!g) return html`<p>${w.none}</p>`;
-  return html`<p class="graph-line"><code>${g.graphIri}</code> · ${g.triples} ${w.triples}${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""} · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time></p>`;
+  return html`<p class="graph-line">
+    <code>${g.graphIri}</code> · ${g.triples}
+    ${w.triples}${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""} ·
+    ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time>
+  </p>`;
 }
 
-function reportBlock(p: Omit<PreparedGraph, "quads"> & { readonly quads?: PreparedGraph["quads"] }, lang: UiLang): Html {
+function reportBlock(
+  p: Omit<PreparedGraph, "quads"> & { readonly quads?: PreparedGraph["quads"] },
+  lang: UiLang,
+): Html {
   const w = WORDS[lang];
   const issues = p.report.issues.filter((i) => i.severity === "violation").slice(0, 50);
-  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">${p.ok ? w.reportOk(p.quads?.length ?? 0) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}</p>
-${issues.length ? html`<ul>${issues.map((i) => html`<li class="issue violation">${i.recordId !== undefined ? html`<code>${i.entity ?? ""} ${i.recordId}</code> ` : html`<code>${i.focusNode}</code> `}${i.field ?? i.path ?? ""} — ${i.message[lang]} <span class="code">${i.code}</span></li>`)}</ul>` : ""}
-${p.recordProblems.length ? html`<h3>${w.recordProblems}</h3><ul>${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}</ul>` : ""}`;
+  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">
+      ${p.ok ? w.reportOk(p.quads?.length ?? 0) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}
+    </p>
+    ${
+      issues.length
+        ? html`<ul>
+            ${issues.map((i) => html`<li class="issue violation">${i.recordId !== undefined ? html`<code>${i.entity ?? ""} ${i.recordId}</code> ` : html`<code>${i.focusNode}</code> `}${i.field ?? i.path ?? ""} — ${i.message[lang]} <span class="code">${i.code}</span></li>`)}
+          </ul>`
+        : ""
+    }
+    ${
+      p.recordProblems.length
+        ? html`<h3>${w.recordProblems}</h3>
+            <ul>
+              ${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}
+            </ul>`
+        : ""
+    }`;
 }
 
 /** Problems as a list (at most 50 shown, and how many more). */
 function problemList(problems: readonly Problem[], lang: UiLang): Html | string {
   if (problems.length === 0) return "";
   const shown = problems.slice(0, 50);
-  return html`<ul>${shown.map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} (${r.hint[lang]})</li>`)}</ul>${problems.length > shown.length ? html`<p>… ${problems.length - shown.length}</p>` : ""}`;
+  return html`<ul>
+      ${shown.map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} (${r.hint[lang]})</li>`)}
+    </ul>
+    ${problems.length > shown.length ? html`<p>… ${problems.length - shown.length}</p>` : ""}`;
 }
 
 /**
  * The upload as the files the Graph Store's write takes: a CSV is imported with its column-mapping file by the
  * CLI's importer (as `vivant import csv`) into a records document; anything else is sent as it is.
  */
-function uploadedFiles(file: FormFile, mapping: FormFile | undefined): { files: LoadFile[]; csv?: { read: number; rejected: number; problems: readonly Problem[] } } {
+function uploadedFiles(
+  file: FormFile,
+  mapping: FormFile | undefined,
+): { files: LoadFile[]; csv?: { read: number; rejected: number; problems: readonly Problem[] } } {
   const isCsv = /\.csv$/i.test(file.name);
-  if (!isCsv && mapping !== undefined) throw new InputError("check/mapping-without-csv", tx("check/mapping-without-csv"));
+  if (!isCsv && mapping !== undefined)
+    throw new InputError("check/mapping-without-csv", tx("check/mapping-without-csv"));
   if (!isCsv) return { files: [{ text: file.text.replace(/^\uFEFF/, ""), source: file.name }] };
   if (mapping === undefined) throw new InputError("check/csv-needs-mapping", tx("check/csv-needs-mapping"));
   const imported = importCsvWithMappingText(file.text, mapping.text, mapping.name, { ledger: false });
   return {
     files: [{ text: JSON.stringify(imported.document), source: file.name.replace(/\.csv$/i, ".json") }],
-    csv: { read: imported.read, rejected: imported.rejected.length, problems: imported.problems.filter((p) => p.severity !== "info") },
+    csv: {
+      read: imported.read,
+      rejected: imported.rejected.length,
+      problems: imported.problems.filter((p) => p.severity !== "info"),
+    },
   };
 }
 
 function render(lang: UiLang, url: URL, main: Html): string {
-  return page({ lang, title: WORDS[lang].title, url, current: "publish" }, html`<h1>${WORDS[lang].title}</h1>${main}`);
+  return page(
+    { lang, title: WORDS[lang].title, url, current: "publish" },
+    html`<h1>${WORDS[lang].title}</h1>
+      ${main}`,
+  );
 }
 
 /** An error's message in the page's language: Vivant's errors carry both (message and hint). */
@@ -290,40 +343,84 @@ function errorText(e: unknown, lang: UiLang): string {
 function signInForm(lang: UiLang, message?: string): Html {
   const w = WORDS[lang];
   return html`${message ? html`<p class="problem" role="alert">${message}</p>` : ""}
-<form class="check" method="post" action="/publish/sign-in">
-<input type="hidden" name="ui" value="${lang}">
-<div class="field wide"><label for="p-token">${w.token}</label><input id="p-token" type="password" name="token" autocomplete="off" required aria-describedby="p-token-hint"><p id="p-token-hint" class="note">${w.tokenHint}</p></div>
-<div class="actions"><button type="submit">${w.signIn}</button></div>
-</form>`;
+    <form class="check" method="post" action="/publish/sign-in">
+      <input type="hidden" name="ui" value="${lang}" />
+      <div class="field wide">
+        <label for="p-token">${w.token}</label
+        ><input id="p-token" type="password" name="token" autocomplete="off" required aria-describedby="p-token-hint" />
+        <p id="p-token-hint" class="note">${w.tokenHint}</p>
+      </div>
+      <div class="actions"><button type="submit">${w.signIn}</button></div>
+    </form>`;
 }
 
 function dashboard(ctx: PublishContext, s: Session, lang: UiLang, extra: Html = new Html("")): Html {
   const w = WORDS[lang];
   const mine = ctx.graphs().find((g) => g.graphIri === s.grant.graphIri);
   return html`<p>${w.signedIn(s.grant.publisherId)}</p>
-<form method="post" action="/publish/sign-out">${csrfField(s)}<input type="hidden" name="ui" value="${lang}"><button type="submit">${w.signOut}</button></form>
-<section aria-labelledby="mine"><h2 id="mine">${w.yourGraph}</h2>${graphLine(mine, lang)}</section>
-${extra}
-<section aria-labelledby="upload"><h2 id="upload">${w.upload}</h2>
-<form class="check" method="post" action="/publish/check" enctype="multipart/form-data">${csrfField(s)}<input type="hidden" name="ui" value="${lang}">
-<div class="field"><label for="p-file">${w.file}</label><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig,.csv" required></div>
-<div class="field"><label for="p-mapping">${w.mapping}</label><input id="p-mapping" type="file" name="mapping" accept=".json"></div>
-<div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence"></div>
-<div class="actions"><button type="submit">${w.check}</button></div>
-</form></section>
-<section aria-labelledby="catalog"><h2 id="catalog">${w.catalog}</h2>
-<table><thead><tr><th scope="col">${w.publisher}</th><th scope="col">${w.graph}</th><th scope="col">${w.licence}</th><th scope="col">${w.triples}</th></tr></thead>
-<tbody>${ctx.graphs().map((g) => html`<tr><td>${g.publisherId}</td><td><code>${g.graphIri}</code></td><td>${g.licenceIri ?? ""}</td><td>${g.triples}</td></tr>`)}</tbody></table>
-<p><a href="/catalog">DCAT</a></p></section>`;
+    <form method="post" action="/publish/sign-out">
+      ${csrfField(s)}<input type="hidden" name="ui" value="${lang}" /><button type="submit">${w.signOut}</button>
+    </form>
+    <section aria-labelledby="mine">
+      <h2 id="mine">${w.yourGraph}</h2>
+      ${graphLine(mine, lang)}
+    </section>
+    ${extra}
+    <section aria-labelledby="upload">
+      <h2 id="upload">${w.upload}</h2>
+      <form class="check" method="post" action="/publish/check" enctype="multipart/form-data">
+        ${csrfField(s)}<input type="hidden" name="ui" value="${lang}" />
+        <div class="field">
+          <label for="p-file">${w.file}</label
+          ><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig,.csv" required />
+        </div>
+        <div class="field">
+          <label for="p-mapping">${w.mapping}</label><input id="p-mapping" type="file" name="mapping" accept=".json" />
+        </div>
+        <div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence" /></div>
+        <div class="actions"><button type="submit">${w.check}</button></div>
+      </form>
+    </section>
+    <section aria-labelledby="catalog">
+      <h2 id="catalog">${w.catalog}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${w.publisher}</th>
+            <th scope="col">${w.graph}</th>
+            <th scope="col">${w.licence}</th>
+            <th scope="col">${w.triples}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${ctx.graphs().map(
+            (g) =>
+              html`<tr>
+                <td>${g.publisherId}</td>
+                <td><code>${g.graphIri}</code></td>
+                <td>${g.licenceIri ?? ""}</td>
+                <td>${g.triples}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p><a href="/catalog">DCAT</a></p>
+    </section>`;
 }
 
 /** A publishing page: never cached, no script, forms to this server only. */
-export function sendPublishPage(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+export function sendPublishPage(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     Vary: "Cookie, Accept-Language",
@@ -332,10 +429,18 @@ export function sendPublishPage(res: ServerResponse, status: number, body: strin
   res.end(body);
 }
 
-const setCookie = (id: string, maxAge: number): string => `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/publish; Max-Age=${maxAge}`;
+const setCookie = (id: string, maxAge: number): string =>
+  `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/publish; Max-Age=${maxAge}`;
 
 /** `/publish` and its form actions; false when the path is not one of them. */
-export async function handlePublish(req: IncomingMessage, res: ServerResponse, url: URL, lang: UiLang, sessions: PublishSessions, ctx: PublishContext): Promise<boolean> {
+export async function handlePublish(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  lang: UiLang,
+  sessions: PublishSessions,
+  ctx: PublishContext,
+): Promise<boolean> {
   if (!url.pathname.startsWith("/publish")) return false;
   const w = WORDS[lang];
   const session = sessions.of(req);
@@ -350,7 +455,11 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
     form = await readPageForm(req, { fileSize: ctx.maxBytes, fieldSize: 64 * 1024 });
   } catch (e) {
     // A form whose bytes are not in its charset says so; any other unreadable form is an expired one.
-    sendPublishPage(res, e instanceof HttpError ? e.status : 400, render(lang, url, signInForm(lang, e instanceof HttpError ? e.text[lang] : w.expired)));
+    sendPublishPage(
+      res,
+      e instanceof HttpError ? e.status : 400,
+      render(lang, url, signInForm(lang, e instanceof HttpError ? e.text[lang] : w.expired)),
+    );
     return true;
   }
   const formLang: UiLang = form.fields.ui === "en" ? "en" : form.fields.ui === "fr" ? "fr" : lang;
@@ -361,7 +470,12 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
       const client = clientKey(req.socket.remoteAddress);
       const wait = sessions.signIns.retryAfter(client);
       if (wait > 0) {
-        sendPublishPage(res, 429, render(formLang, url, signInForm(formLang, t("publish/too-many-attempts", { seconds: wait }, formLang))), { "Retry-After": String(wait) });
+        sendPublishPage(
+          res,
+          429,
+          render(formLang, url, signInForm(formLang, t("publish/too-many-attempts", { seconds: wait }, formLang))),
+          { "Retry-After": String(wait) },
+        );
         return true;
       }
       const grant = ctx.tokens.grantOf(`Bearer ${form.fields.token ?? ""}`);
@@ -371,7 +485,11 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
         return true;
       }
       const s = sessions.open(grant);
-      res.writeHead(303, { Location: `/publish?ui=${formLang}`, "Set-Cookie": setCookie(s.id, SESSION_MS / 1000), "Cache-Control": "no-store" });
+      res.writeHead(303, {
+        Location: `/publish?ui=${formLang}`,
+        "Set-Cookie": setCookie(s.id, SESSION_MS / 1000),
+        "Cache-Control": "no-store",
+      });
       res.end();
       return true;
     }
@@ -384,18 +502,54 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
       }
       if (url.pathname === "/publish/sign-out") {
         sessions.close(session);
-        res.writeHead(303, { Location: `/publish?ui=${formLang}`, "Set-Cookie": setCookie("", 0), "Cache-Control": "no-store" });
+        res.writeHead(303, {
+          Location: `/publish?ui=${formLang}`,
+          "Set-Cookie": setCookie("", 0),
+          "Cache-Control": "no-store",
+        });
         res.end();
         return true;
       }
       if (url.pathname === "/publish/check") {
         if (form.fileTooLarge || !form.file || form.file.text.trim() === "") {
-          sendPublishPage(res, form.fileTooLarge ? 413 : 400, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}</p>`)));
+          sendPublishPage(
+            res,
+            form.fileTooLarge ? 413 : 400,
+            render(
+              formLang,
+              url,
+              dashboard(
+                ctx,
+                session,
+                formLang,
+                html`<p class="problem" role="alert">
+                  ${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}
+                </p>`,
+              ),
+            ),
+          );
           return true;
         }
         const licence = form.fields.licence?.trim() || undefined;
         const fail = (status: number, message: string, more: Html | string = ""): true => {
-          sendPublishPage(res, status, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file!.name}</h2><p class="problem" role="alert">${message}</p>${more}</section>`)));
+          sendPublishPage(
+            res,
+            status,
+            render(
+              formLang,
+              url,
+              dashboard(
+                ctx,
+                session,
+                formLang,
+                html`<section aria-labelledby="report">
+                  <h2 id="report">${form.file!.name}</h2>
+                  <p class="problem" role="alert">${message}</p>
+                  ${more}
+                </section>`,
+              ),
+            ),
+          );
           return true;
         };
         if (form.tooManyFiles) return fail(400, t("check/too-many-files", {}, formLang));
@@ -406,7 +560,9 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
           files = upload.files;
           if (upload.csv) {
             const { read, rejected, problems } = upload.csv;
-            csv = html`<h3>${W.csvProblems}</h3><p>${t("check/csv-rows", { read, rejected }, formLang)}</p>${problemList(problems, formLang)}`;
+            csv = html`<h3>${W.csvProblems}</h3>
+              <p>${t("check/csv-rows", { read, rejected }, formLang)}</p>
+              ${problemList(problems, formLang)}`;
             // Rows left out would be a partial season: nothing is published until each row is read.
             if (rejected > 0) return fail(422, t("publish/csv-rejected", { read, rejected }, formLang), csv);
           }
@@ -419,26 +575,74 @@ export async function handlePublish(req: IncomingMessage, res: ServerResponse, u
         } catch (e) {
           return fail(422, errorText(e, formLang), csv);
         }
-        session.pending = prepared.ok ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) } : undefined;
+        session.pending = prepared.ok
+          ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) }
+          : undefined;
         const confirm = session.pending
-          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">${csrfField(session)}<input type="hidden" name="ui" value="${formLang}"><input type="hidden" name="pending" value="${session.pending.id}"><button type="submit">${W.confirm}</button></form>`
+          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">
+              ${csrfField(session)}<input type="hidden" name="ui" value="${formLang}" /><input
+                type="hidden"
+                name="pending"
+                value="${session.pending.id}"
+              /><button type="submit">${W.confirm}</button>
+            </form>`
           : "";
-        sendPublishPage(res, prepared.ok ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${csv}${confirm}</section>`)));
+        sendPublishPage(
+          res,
+          prepared.ok ? 200 : 422,
+          render(
+            formLang,
+            url,
+            dashboard(
+              ctx,
+              session,
+              formLang,
+              html`<section aria-labelledby="report">
+                <h2 id="report">${form.file.name}</h2>
+                ${reportBlock(prepared, formLang)}${csv}${confirm}
+              </section>`,
+            ),
+          ),
+        );
         return true;
       }
       // confirm: the pending upload of this session, written through the Graph Store's own path.
       const pending = session.pending;
       if (!pending || pending.id !== form.fields.pending) {
-        sendPublishPage(res, 409, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.expired}</p>`)));
+        sendPublishPage(
+          res,
+          409,
+          render(
+            formLang,
+            url,
+            dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.expired}</p>`),
+          ),
+        );
         return true;
       }
       session.pending = undefined;
       try {
         const r = await ctx.publish(pending.files, session.grant, pending.licence);
-        const extra = r.info ? html`<p class="ok" role="status">${W.published(r.info.triples)}</p>` : html`<p class="problem" role="alert">${W.refused}</p>${reportBlock(r.prepared, formLang)}`;
+        const extra = r.info
+          ? html`<p class="ok" role="status">${W.published(r.info.triples)}</p>`
+          : html`<p class="problem" role="alert">${W.refused}</p>
+              ${reportBlock(r.prepared, formLang)}`;
         sendPublishPage(res, r.info ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, extra)));
       } catch (e) {
-        sendPublishPage(res, (e as { status?: number }).status ?? 500, render(formLang, url, dashboard(ctx, session, formLang, html`<p class="problem" role="alert">${W.refused} ${errorText(e, formLang)}</p>`)));
+        sendPublishPage(
+          res,
+          (e as { status?: number }).status ?? 500,
+          render(
+            formLang,
+            url,
+            dashboard(
+              ctx,
+              session,
+              formLang,
+              html`<p class="problem" role="alert">${W.refused} ${errorText(e, formLang)}</p>`,
+            ),
+          ),
+        );
       }
       return true;
     }

@@ -17,14 +17,18 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   {
     title: ["Graphes et nombre de triplets par éditeur", "Graphs and their triple counts, one per publisher"],
-    query: "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?triples)",
+    query:
+      "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?triples)",
   },
   {
     title: ["Représentations à Nantes en novembre 2026", "Performances in Nantes in November 2026"],
     query: performancesQuery({ city: "Nantes", from: "2026-11-01", to: "2026-11-30" }, { limit: 20 }),
   },
   {
-    title: ["Représentations surtitrées à 30 € ou moins (gratuites comprises)", "Surtitled performances at 30 € or less (free ones included)"],
+    title: [
+      "Représentations surtitrées à 30 € ou moins (gratuites comprises)",
+      "Surtitled performances at 30 € or less (free ones included)",
+    ],
     query: performancesQuery({ accessibility: "surtitles", maxPrice: 30 }, { limit: 20 }),
   },
   {
@@ -34,7 +38,7 @@ export const EXAMPLES: readonly Example[] = [
   {
     title: ["Noms et dates des représentations, avec leur lieu", "Names and dates of performances, with their venue"],
     query:
-      "PREFIX schema: <http://schema.org/>\nSELECT ?start ?name ?venue WHERE {\n  ?e schema:workPerformed ?work ; schema:startDate ?start ; schema:location ?place .\n  ?work schema:name ?name .\n  ?place schema:name ?venue .\n  FILTER(LANG(?name) = \"fr\" && LANG(?venue) IN (\"fr\", \"\"))\n}\nORDER BY ?start\nLIMIT 50",
+      'PREFIX schema: <http://schema.org/>\nSELECT ?start ?name ?venue WHERE {\n  ?e schema:workPerformed ?work ; schema:startDate ?start ; schema:location ?place .\n  ?work schema:name ?name .\n  ?place schema:name ?venue .\n  FILTER(LANG(?name) = "fr" && LANG(?venue) IN ("fr", ""))\n}\nORDER BY ?start\nLIMIT 50',
   },
   {
     title: ["Observatoire : représentations par mois et région", "Observatory: performances per month and region"],
@@ -49,19 +53,27 @@ export const EXAMPLES: readonly Example[] = [
 const WORDS = {
   fr: {
     title: "Requêter en SPARQL",
-    intro: "Écrivez une requête SPARQL 1.1 (lecture seule) sur toutes les données de ce serveur, ou partez d'un exemple.",
+    intro:
+      "Écrivez une requête SPARQL 1.1 (lecture seule) sur toutes les données de ce serveur, ou partez d'un exemple.",
     examples: "Exemples",
     query: "Requête",
     run: "Exécuter",
     results: "Résultats",
-    rows: (n: number, shown: number) => (n === shown ? `${n} ligne${n > 1 ? "s" : ""}` : `${shown} premières lignes sur ${n}`),
+    rows: (n: number, shown: number) =>
+      n === shown ? `${n} ligne${n > 1 ? "s" : ""}` : `${shown} premières lignes sur ${n}`,
     yes: "Vrai",
     no: "Faux",
     download: "Télécharger le résultat en",
     failed: "La requête n'a pas abouti",
     // Names of YASGUI's own controls, which it leaves unnamed (given by the page's script).
-    labels: { endpoint: "Point d'accès SPARQL", tabName: "Nom de l'onglet", rowsPerPage: "Lignes par page", editorScroll: "Requête (zone de défilement)" },
-    machine: "Les programmes obtiennent les résultats en JSON, XML, CSV ou TSV (ou un graphe en Turtle, N-Triples, JSON-LD…) sur /sparql, selon l'en-tête Accept.",
+    labels: {
+      endpoint: "Point d'accès SPARQL",
+      tabName: "Nom de l'onglet",
+      rowsPerPage: "Lignes par page",
+      editorScroll: "Requête (zone de défilement)",
+    },
+    machine:
+      "Les programmes obtiennent les résultats en JSON, XML, CSV ou TSV (ou un graphe en Turtle, N-Triples, JSON-LD…) sur /sparql, selon l'en-tête Accept.",
   },
   en: {
     title: "Query with SPARQL",
@@ -75,8 +87,14 @@ const WORDS = {
     no: "False",
     download: "Download the result as",
     failed: "The query failed",
-    labels: { endpoint: "SPARQL endpoint", tabName: "Tab name", rowsPerPage: "Rows per page", editorScroll: "Query (scrolling area)" },
-    machine: "Programs get the results as JSON, XML, CSV or TSV (or a graph as Turtle, N-Triples, JSON-LD…) from /sparql, by the Accept header.",
+    labels: {
+      endpoint: "SPARQL endpoint",
+      tabName: "Tab name",
+      rowsPerPage: "Rows per page",
+      editorScroll: "Query (scrolling area)",
+    },
+    machine:
+      "Programs get the results as JSON, XML, CSV or TSV (or a graph as Turtle, N-Triples, JSON-LD…) from /sparql, by the Accept header.",
   },
 } as const;
 
@@ -86,12 +104,18 @@ const SHOWN_ROWS = 500;
 interface JsonResults {
   readonly head: { readonly vars?: readonly string[] };
   readonly boolean?: boolean;
-  readonly results?: { readonly bindings: readonly Record<string, { readonly type: string; readonly value: string; readonly "xml:lang"?: string; readonly datatype?: string }>[] };
+  readonly results?: {
+    readonly bindings: readonly Record<
+      string,
+      { readonly type: string; readonly value: string; readonly "xml:lang"?: string; readonly datatype?: string }
+    >[];
+  };
 }
 
 function cell(term: { type: string; value: string; "xml:lang"?: string } | undefined): Html {
   if (!term) return html``;
-  if (term.type === "uri") return /^https?:\/\//.test(term.value) ? html`<a href="${term.value}">${term.value}</a>` : html`${term.value}`;
+  if (term.type === "uri")
+    return /^https?:\/\//.test(term.value) ? html`<a href="${term.value}">${term.value}</a>` : html`${term.value}`;
   if (term.type === "bnode") return html`_:${term.value}`;
   return html`${term.value}${term["xml:lang"] ? html` <span class="lang-tag">@${term["xml:lang"]}</span>` : ""}`;
 }
@@ -102,21 +126,54 @@ async function answer(pool: QueryPool, query: string, lang: UiLang): Promise<{ o
     const r = await pool.query(query, "application/sparql-results+json", "text/turtle");
     const text = new TextDecoder().decode(r.body);
     const downloads = (kinds: readonly (readonly [string, string])[]): Html =>
-      html`<p class="links">${w.download} ${kinds.map(([f, l], i) => html`${i ? ", " : ""}<a href="/sparql?query=${encodeURIComponent(query)}&amp;format=${f}" download>${l}</a>`)}</p>`;
+      html`<p class="links">
+        ${w.download}
+        ${kinds.map(([f, l], i) => html`${i ? ", " : ""}<a href="/sparql?query=${encodeURIComponent(query)}&amp;format=${f}" download>${l}</a>`)}
+      </p>`;
     if (r.form === "construct" || r.form === "describe") {
-      return { ok: true, body: html`<pre class="graph"><code>${text}</code></pre>${downloads([["turtle", "Turtle"], ["ntriples", "N-Triples"], ["jsonld", "JSON-LD"], ["rdfxml", "RDF/XML"]])}` };
+      return {
+        ok: true,
+        body: html`<pre class="graph"><code>${text}</code></pre>
+          ${downloads([
+            ["turtle", "Turtle"],
+            ["ntriples", "N-Triples"],
+            ["jsonld", "JSON-LD"],
+            ["rdfxml", "RDF/XML"],
+          ])}`,
+      };
     }
     const json = JSON.parse(text) as JsonResults;
-    if (json.boolean !== undefined) return { ok: true, body: html`<p class="boolean"><strong>${json.boolean ? w.yes : w.no}</strong></p>` };
+    if (json.boolean !== undefined)
+      return { ok: true, body: html`<p class="boolean"><strong>${json.boolean ? w.yes : w.no}</strong></p>` };
     const vars = json.head.vars ?? [];
     const rows = json.results?.bindings ?? [];
     const shown = rows.slice(0, SHOWN_ROWS);
     return {
       ok: true,
       body: html`<p>${w.rows(rows.length, shown.length)}</p>
-<div class="table-wrap"><table class="results"><thead><tr>${vars.map((v) => html`<th scope="col">?${v}</th>`)}</tr></thead>
-<tbody>${shown.map((b) => html`<tr>${vars.map((v) => html`<td>${cell(b[v])}</td>`)}</tr>`)}</tbody></table></div>
-${downloads([["json", "JSON"], ["xml", "XML"], ["csv", "CSV"], ["tsv", "TSV"]])}`,
+        <div class="table-wrap">
+          <table class="results">
+            <thead>
+              <tr>
+                ${vars.map((v) => html`<th scope="col">?${v}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${shown.map(
+                (b) =>
+                  html`<tr>
+                    ${vars.map((v) => html`<td>${cell(b[v])}</td>`)}
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+        ${downloads([
+          ["json", "JSON"],
+          ["xml", "XML"],
+          ["csv", "CSV"],
+          ["tsv", "TSV"],
+        ])}`,
     };
   } catch (e) {
     return { ok: false, body: html`<p class="problem" role="alert">${w.failed}: ${(e as Error).message}</p>` };
@@ -137,30 +194,50 @@ export async function queryPage(ctx: QueryPageContext): Promise<{ status: number
   const w = WORDS[lang];
   const query = ctx.query ?? "";
   const result = query.trim() ? await answer(ctx.pool, query, lang) : undefined;
-  const config = JSON.stringify({ endpoint: "/sparql", query: query || EXAMPLES[1]!.query, run: query.trim() !== "", labels: w.labels });
+  const config = JSON.stringify({
+    endpoint: "/sparql",
+    query: query || EXAMPLES[1]!.query,
+    run: query.trim() !== "",
+    labels: w.labels,
+  });
   const main = html`<h1>${w.title}</h1>
-<p>${w.intro}</p>
-<div class="query-layout">
-<section class="examples" aria-labelledby="examples-title"><h2 id="examples-title">${w.examples}</h2><ul>
-${EXAMPLES.map((e) => html`<li><a class="example" href="/query?ui=${lang}&amp;query=${encodeURIComponent(e.query)}">${e.title[lang === "fr" ? 0 : 1]}</a></li>`)}
-</ul></section>
-<section class="editor">
-<form id="query-form" method="get" action="/query">
-<input type="hidden" name="ui" value="${lang}">
-<label for="query-text">${w.query}</label>
-<textarea id="query-text" name="query" rows="12" spellcheck="false">${query}</textarea>
-<div class="actions"><button type="submit">${w.run}</button></div>
-</form>
-<div id="yasgui" hidden></div>
-<script type="application/json" id="vivant-query-config">${new Html(config.replace(/</g, "\\u003c"))}</script>
-</section>
-</div>
-${result ? html`<section class="answer" aria-labelledby="answer-title"><h2 id="answer-title">${w.results}</h2>${result.body}</section>` : ""}
-<p class="note">${w.machine}</p>`;
-  const head = html`<link rel="stylesheet" href="/assets/yasgui.min.css">
-<script src="/assets/yasgui.min.js" defer></script>
-<script src="/assets/query.js" defer></script>`;
-  return { status: result && !result.ok ? 400 : 200, body: page({ lang, title: w.title, url, current: "query", head }, main) };
+    <p>${w.intro}</p>
+    <div class="query-layout">
+      <section class="examples" aria-labelledby="examples-title">
+        <h2 id="examples-title">${w.examples}</h2>
+        <ul>
+          ${EXAMPLES.map((e) => html`<li><a class="example" href="/query?ui=${lang}&amp;query=${encodeURIComponent(e.query)}">${e.title[lang === "fr" ? 0 : 1]}</a></li>`)}
+        </ul>
+      </section>
+      <section class="editor">
+        <form id="query-form" method="get" action="/query">
+          <input type="hidden" name="ui" value="${lang}" />
+          <label for="query-text">${w.query}</label>
+          <textarea id="query-text" name="query" rows="12" spellcheck="false">${query}</textarea>
+          <div class="actions"><button type="submit">${w.run}</button></div>
+        </form>
+        <div id="yasgui" hidden></div>
+        <script type="application/json" id="vivant-query-config">
+          ${new Html(config.replace(/</g, "\\u003c"))}
+        </script>
+      </section>
+    </div>
+    ${
+      result
+        ? html`<section class="answer" aria-labelledby="answer-title">
+            <h2 id="answer-title">${w.results}</h2>
+            ${result.body}
+          </section>`
+        : ""
+    }
+    <p class="note">${w.machine}</p>`;
+  const head = html`<link rel="stylesheet" href="/assets/yasgui.min.css" />
+    <script src="/assets/yasgui.min.js" defer></script>
+    <script src="/assets/query.js" defer></script>`;
+  return {
+    status: result && !result.ok ? 400 : 200,
+    body: page({ lang, title: w.title, url, current: "query", head }, main),
+  };
 }
 
 /** The script that turns the form into YASGUI (no network but this server: no prefix or vocabulary look-ups). */

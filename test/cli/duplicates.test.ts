@@ -8,12 +8,28 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
-const publisher = (id: string) => ({ id, name: { fr: id }, baseIri: `https://data.${id}.example/`, licence: "etalab-2.0" });
+const publisher = (id: string) => ({
+  id,
+  name: { fr: id },
+  baseIri: `https://data.${id}.example/`,
+  licence: "etalab-2.0",
+});
 
 const A = {
   publisher: publisher("scenes"),
   venues: [
-    { id: "grand-quai", type: "PerformingArtsTheater", name: { fr: "Le Grand Quai, scène conventionnée de Nantes" }, address: { streetAddress: "12 quai de la Fosse", postalCode: "44000", addressLocality: "Nantes", addressCountry: "FR" }, geo: { latitude: 47.2184, longitude: -1.5536 } },
+    {
+      id: "grand-quai",
+      type: "PerformingArtsTheater",
+      name: { fr: "Le Grand Quai, scène conventionnée de Nantes" },
+      address: {
+        streetAddress: "12 quai de la Fosse",
+        postalCode: "44000",
+        addressLocality: "Nantes",
+        addressCountry: "FR",
+      },
+      geo: { latitude: 47.2184, longitude: -1.5536 },
+    },
   ],
   people: [{ id: "verdi", name: "Giuseppe Verdi", ids: { wikidata: "Q7317" } }],
   productions: [{ id: "traviata", name: { fr: "La traviata" } }],
@@ -23,8 +39,23 @@ const A = {
 const B = {
   publisher: publisher("billetterie"),
   venues: [
-    { id: "gq", name: { fr: "Grand Quai (Nantes)" }, address: { streetAddress: "12, quai de la Fosse", postalCode: "44 000", addressLocality: "NANTES", addressCountry: "FR" }, geo: { latitude: 47.2186, longitude: -1.5538 } },
-    { id: "quai-lyon", name: { fr: "Théâtre du Quai" }, address: { streetAddress: "3 quai Perrache", postalCode: "69002", addressLocality: "Lyon", addressCountry: "FR" }, geo: { latitude: 45.75, longitude: 4.82 } },
+    {
+      id: "gq",
+      name: { fr: "Grand Quai (Nantes)" },
+      address: {
+        streetAddress: "12, quai de la Fosse",
+        postalCode: "44 000",
+        addressLocality: "NANTES",
+        addressCountry: "FR",
+      },
+      geo: { latitude: 47.2186, longitude: -1.5538 },
+    },
+    {
+      id: "quai-lyon",
+      name: { fr: "Théâtre du Quai" },
+      address: { streetAddress: "3 quai Perrache", postalCode: "69002", addressLocality: "Lyon", addressCountry: "FR" },
+      geo: { latitude: 45.75, longitude: 4.82 },
+    },
   ],
   people: [{ id: "g-verdi", name: "G. Verdi", ids: { wikidata: "http://www.wikidata.org/entity/Q7317" } }],
   productions: [{ id: "la-traviata-verdi", name: { fr: "La Traviata" } }],
@@ -48,11 +79,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Pair { family: string; score: number; a: { id: string }; b: { id: string }; features: { id: string; value: unknown }[] }
+interface Pair {
+  family: string;
+  score: number;
+  a: { id: string };
+  b: { id: string };
+  features: { id: string; value: unknown }[];
+}
 
 describe("vivant duplicates", () => {
   it("lists the venue, the performance and the person across graphs, with scores and features, and nothing else", async () => {
-    const graphFiles = () => readdirSync(join(data, "graphs")).map((f) => readFileSync(join(data, "graphs", f)).toString("base64")).sort();
+    const graphFiles = () =>
+      readdirSync(join(data, "graphs"))
+        .map((f) => readFileSync(join(data, "graphs", f)).toString("base64"))
+        .sort();
     const before = graphFiles();
     const r = await runCli(["duplicates", "--data", data, "--json"], dir);
     expect(r.code, r.stderr).toBe(0);
@@ -67,7 +107,10 @@ describe("vivant duplicates", () => {
     const venue = pairs.find((p) => p.family === "venue")!;
     expect(venue.features).toContainEqual({ id: "postalCode", name: "same postal code", value: true });
     expect(venue.features.find((f) => f.id === "distance")!.value).toBeLessThan(50);
-    expect(pairs.find((p) => p.family === "person")!).toMatchObject({ score: 100, features: [{ id: "sameAs", value: true }] });
+    expect(pairs.find((p) => p.family === "person")!).toMatchObject({
+      score: 100,
+      features: [{ id: "sameAs", value: true }],
+    });
     const perf = pairs.find((p) => p.family === "performance")!;
     expect(perf.features).toContainEqual(expect.objectContaining({ id: "startDate", value: 1 }));
     expect(perf.score).toBeGreaterThanOrEqual(90);
@@ -77,7 +120,10 @@ describe("vivant duplicates", () => {
   }, 60_000);
 
   it("prints text lines in French, keeps to --family and --min-score", async () => {
-    const r = await runCli(["duplicates", "--data", data, "--family", "venue", "--min-score", "50", "--lang", "fr"], dir);
+    const r = await runCli(
+      ["duplicates", "--data", data, "--family", "venue", "--min-score", "50", "--lang", "fr"],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);

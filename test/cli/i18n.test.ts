@@ -12,12 +12,20 @@ import { runCli } from "../helpers/cli.js";
 function sink(): { stream: Writable; text: () => string } {
   const chunks: Buffer[] = [];
   return {
-    stream: new Writable({ write(c, _e, done) { chunks.push(Buffer.from(c)); done(); } }),
+    stream: new Writable({
+      write(c, _e, done) {
+        chunks.push(Buffer.from(c));
+        done();
+      },
+    }),
     text: () => Buffer.concat(chunks).toString("utf8"),
   };
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string; stdout: string }> {
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stderr: string; stdout: string }> {
   const out = sink();
   const err = sink();
   const code = await main(argv, { stdout: out.stream, stderr: err.stream, cwd: process.cwd(), isTTY: false, env });
@@ -27,7 +35,10 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
 describe("the message catalogue", () => {
   it("fills placeholders in either language and keeps every entry in both", () => {
     expect(t("http/too-large", { limit: 10 }, "fr")).toBe("le corps de la requête dépasse 10 octets");
-    expect(tx("http/too-large", { limit: 10 })).toEqual({ en: "the request body is larger than 10 bytes", fr: "le corps de la requête dépasse 10 octets" });
+    expect(tx("http/too-large", { limit: 10 })).toEqual({
+      en: "the request body is larger than 10 bytes",
+      fr: "le corps de la requête dépasse 10 octets",
+    });
     for (const [key, text] of Object.entries(CATALOGUE)) {
       expect(text.en.trim(), key).not.toBe("");
       expect(text.fr.trim(), key).not.toBe("");
@@ -57,21 +68,33 @@ describe("problem documents honour Accept-Language", () => {
   afterAll(async () => server?.close());
 
   it("answers a 404 in French when French is preferred, in English otherwise", async () => {
-    const fr = await fetch(new URL("nowhere", server.url), { headers: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" } });
+    const fr = await fetch(new URL("nowhere", server.url), {
+      headers: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" },
+    });
     const frBody = (await fr.json()) as Record<string, unknown>;
     expect(fr.status).toBe(404);
     expect(fr.headers.get("content-language")).toBe("fr");
-    expect(frBody).toMatchObject({ title: "Introuvable", detail: "rien à l'adresse /nowhere", hint: "GET / liste ce que ce serveur propose", code: "request/not-found" });
+    expect(frBody).toMatchObject({
+      title: "Introuvable",
+      detail: "rien à l'adresse /nowhere",
+      hint: "GET / liste ce que ce serveur propose",
+      code: "request/not-found",
+    });
     const en = await fetch(new URL("nowhere", server.url));
     expect(await en.json()).toMatchObject({ title: "Not Found", detail: "nothing at /nowhere" });
   });
 
   it("answers a 413 in French", async () => {
     const r = await fetch(new URL("sparql", server.url), {
-      method: "POST", headers: { "content-type": "application/sparql-query", "accept-language": "fr" }, body: "SELECT * WHERE { ?s ?p ?o } # ".padEnd(200, "x"),
+      method: "POST",
+      headers: { "content-type": "application/sparql-query", "accept-language": "fr" },
+      body: "SELECT * WHERE { ?s ?p ?o } # ".padEnd(200, "x"),
     });
     expect(r.status).toBe(413);
-    expect(await r.json()).toMatchObject({ title: "Contenu trop volumineux", detail: "le corps de la requête dépasse 64 octets" });
+    expect(await r.json()).toMatchObject({
+      title: "Contenu trop volumineux",
+      detail: "le corps de la requête dépasse 64 octets",
+    });
   });
 });
 
@@ -79,9 +102,13 @@ describe("options", () => {
   it("says which option is unknown and what was meant, in the --lang language", async () => {
     const en = await runCli(["validate", "x.json", "--profil", "core"]);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe("vivant validate: unknown option --profil (did you mean --profile? See vivant validate --help)\n");
+    expect(en.stderr).toBe(
+      "vivant validate: unknown option --profil (did you mean --profile? See vivant validate --help)\n",
+    );
     const fr = await runCli(["validate", "x.json", "--profil", "core", "--lang", "fr"]);
-    expect(fr.stderr).toBe("vivant validate: option inconnue --profil (vouliez-vous dire --profile ? Voir vivant validate --help)\n");
+    expect(fr.stderr).toBe(
+      "vivant validate: option inconnue --profil (vouliez-vous dire --profile ? Voir vivant validate --help)\n",
+    );
     const old = await runCli(["load", "x.json", "--publisherr", "a", "--messages", "fr"]);
     expect(old.stderr).toContain("option inconnue --publisherr (vouliez-vous dire --publisher ?");
     const none = await runCli(["map", "x.json", "--zzzzzz"]);
@@ -119,26 +146,36 @@ describe("vivant serve start-up errors", () => {
   it("a busy port is one clear line in English or French, no stack trace", async () => {
     const en = await run(["serve", "--port", String(port), "--workers", "1"]);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe(`vivant serve: port ${port} on 127.0.0.1 is already in use (stop the other server, or choose another port: --port N or PORT=N (0 picks a free one))\n`);
+    expect(en.stderr).toBe(
+      `vivant serve: port ${port} on 127.0.0.1 is already in use (stop the other server, or choose another port: --port N or PORT=N (0 picks a free one))\n`,
+    );
     const fr = await run(["serve", "--port", String(port), "--workers", "1", "--lang", "fr"]);
-    expect(fr.stderr).toMatch(new RegExp(`^vivant serve: le port ${port} de 127\\.0\\.0\\.1 est déjà pris \\(.*\\)\\n$`));
+    expect(fr.stderr).toMatch(
+      new RegExp(`^vivant serve: le port ${port} de 127\\.0\\.0\\.1 est déjà pris \\(.*\\)\\n$`),
+    );
   }, 60_000);
 
   it("honours PORT (here the busy one) when --port is not given", async () => {
     const r = await run(["serve", "--workers", "1"], { PORT: String(port) });
     expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
     const bad = await run(["serve"], { PORT: "http" });
-    expect(bad.stderr).toBe('vivant serve: PORT "http" is not a port number (0 to 65535) (e.g. PORT=8080, or --port 8080)\n');
+    expect(bad.stderr).toBe(
+      'vivant serve: PORT "http" is not a port number (0 to 65535) (e.g. PORT=8080, or --port 8080)\n',
+    );
   }, 60_000);
 
   it("a bad --host is one clear line", async () => {
     const syntax = await run(["serve", "--host", "local host"]);
     expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toBe('vivant serve: --host "local host" is not an IP address or a host name (give an address of this machine: --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface))\n');
+    expect(syntax.stderr).toBe(
+      'vivant serve: --host "local host" is not an IP address or a host name (give an address of this machine: --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface))\n',
+    );
     // 192.0.2.1 (TEST-NET-1, RFC 5737) is no address of this machine: listening fails without any lookup.
     const foreign = await run(["serve", "--host", "192.0.2.1", "--port", "0", "--workers", "1", "--lang", "fr"]);
     expect(foreign.code).toBe(2);
-    expect(foreign.stderr).toMatch(/^vivant serve: impossible d'écouter sur l'hôte « 192\.0\.2\.1 » : EADDRNOTAVAIL \(donnez une adresse/);
+    expect(foreign.stderr).toMatch(
+      /^vivant serve: impossible d'écouter sur l'hôte « 192\.0\.2\.1 » : EADDRNOTAVAIL \(donnez une adresse/,
+    );
     expect(foreign.stderr.split("\n").length).toBe(2);
   }, 60_000);
 

@@ -43,26 +43,45 @@ async function actual(text: string, chunkSize: number): Promise<ReturnType<typeo
 describe("readJsonFile", () => {
   it("gives JSON.parse's value at every chunk size", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue(), fc.integer({ min: 1, max: 64 }), fc.boolean(), async (value, chunkSize, pretty) => {
-        const text = JSON.stringify(value, null, pretty ? 2 : undefined);
-        expect(await actual(text, chunkSize)).toEqual({ value: JSON.parse(text) });
-      }),
+      fc.asyncProperty(
+        fc.jsonValue(),
+        fc.integer({ min: 1, max: 64 }),
+        fc.boolean(),
+        async (value, chunkSize, pretty) => {
+          const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+          expect(await actual(text, chunkSize)).toEqual({ value: JSON.parse(text) });
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("refuses broken JSON at the line and column parseJsonText names (cut, extra or missing characters)", async () => {
-    const broken = fc.record({ value: fc.jsonValue(), at: fc.nat(), cut: fc.constantFrom("truncate", "delete", "insert"), extra: fc.constantFrom(..."{}[],:\"\\x1 \n") });
+    const broken = fc.record({
+      value: fc.jsonValue(),
+      at: fc.nat(),
+      cut: fc.constantFrom("truncate", "delete", "insert"),
+      extra: fc.constantFrom(...'{}[],:"\\x1 \n'),
+    });
     await fc.assert(
       fc.asyncProperty(broken, fc.integer({ min: 1, max: 32 }), async ({ value, at, cut, extra }, chunkSize) => {
         const whole = JSON.stringify({ a: [value, { b: value }] }, null, 1);
         const i = at % whole.length;
-        const text = cut === "truncate" ? whole.slice(0, i) : cut === "delete" ? whole.slice(0, i) + whole.slice(i + 1) : whole.slice(0, i) + extra + whole.slice(i);
+        const text =
+          cut === "truncate"
+            ? whole.slice(0, i)
+            : cut === "delete"
+              ? whole.slice(0, i) + whole.slice(i + 1)
+              : whole.slice(0, i) + extra + whole.slice(i);
         // The same place; the parser's own words may differ (a file cut short is "Unexpected end of JSON input").
         const want = expected(text);
         const got = await actual(text, chunkSize);
         if ("value" in want) expect(got).toEqual(want);
-        else expect({ ...got, message: (got as { message: string }).message.replace(/ not JSON: .*/s, "") }).toEqual({ ...want, message: want.message.replace(/ not JSON: .*/s, "") });
+        else
+          expect({ ...got, message: (got as { message: string }).message.replace(/ not JSON: .*/s, "") }).toEqual({
+            ...want,
+            message: want.message.replace(/ not JSON: .*/s, ""),
+          });
       }),
       { numRuns: 400 },
     );
@@ -72,14 +91,22 @@ describe("readJsonFile", () => {
     const text = '{"performances": [{"id": "p1"}, {"id": "p2"}]';
     for (const size of [1, 3, 1024]) {
       await expect(readJsonFile(file(text), "cut.json", "rdf/syntax", { chunkSize: size })).rejects.toMatchObject({
-        code: "rdf/syntax", line: 1, column: text.length + 1,
+        code: "rdf/syntax",
+        line: 1,
+        column: text.length + 1,
       });
     }
     await expect(readJsonFile(file("  \n"), "blank.json")).rejects.toMatchObject({ line: 2, column: 1 });
     // Commas before a closing bracket, which the parser alone accepts between pieces.
-    for (const [text, column] of [['{"a": [{"b": {}}, {"c": 1},]}', 28], ['{"a": {"b": {},}}', 16]] as const) {
+    for (const [text, column] of [
+      ['{"a": [{"b": {}}, {"c": 1},]}', 28],
+      ['{"a": {"b": {},}}', 16],
+    ] as const) {
       for (const size of [1, 4, 1024]) {
-        await expect(readJsonFile(file(text), "comma.json", "rdf/syntax", { chunkSize: size })).rejects.toMatchObject({ line: 1, column });
+        await expect(readJsonFile(file(text), "comma.json", "rdf/syntax", { chunkSize: size })).rejects.toMatchObject({
+          line: 1,
+          column,
+        });
       }
     }
   });
@@ -87,7 +114,10 @@ describe("readJsonFile", () => {
   it('keeps a key "__proto__" as an own property, as JSON.parse does, at every chunk size', async () => {
     const text = '{"a": {"x": 1, "y": [1, 2], "__proto__": {"polluted": 1}}, "b": [{"\\u005f_proto__": []}]}';
     for (const size of [1, 2, 3, 5, 1024]) {
-      const v = (await readJsonFile(file(text), "proto.json", "rdf/syntax", { chunkSize: size })) as { a: object; b: object[] };
+      const v = (await readJsonFile(file(text), "proto.json", "rdf/syntax", { chunkSize: size })) as {
+        a: object;
+        b: object[];
+      };
       expect(Object.getPrototypeOf(v.a)).toBe(Object.prototype);
       expect(Object.getPrototypeOf(v.b[0])).toBe(Object.prototype);
       expect(Object.hasOwn(v.a, "__proto__")).toBe(true);

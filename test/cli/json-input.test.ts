@@ -26,11 +26,17 @@ describe("a byte-order mark", () => {
     const m = await runCli(["map", season, "-o", join(dir, "out.jsonld")]);
     expect(m.code, m.stderr).toBe(0);
     const sample = join(dir, "bom-uit.json");
-    writeFileSync(sample, BOM + readFileSync(new URL("../../fixtures/import/uitdatabank-sample.json", import.meta.url), "utf8"));
+    writeFileSync(
+      sample,
+      BOM + readFileSync(new URL("../../fixtures/import/uitdatabank-sample.json", import.meta.url), "utf8"),
+    );
     const i = await runCli(["import", "uitdatabank", sample, "--publisher", "leuven", "-o", join(dir, "uit.json")]);
     expect(i.stderr).not.toMatch(/not JSON/);
     const ld = join(dir, "bom.jsonld");
-    writeFileSync(ld, `${BOM}{"@context": "https://schema.org/", "@type": "Event", "name": "x", "startDate": "2026-10-01T20:00:00+02:00"}`);
+    writeFileSync(
+      ld,
+      `${BOM}{"@context": "https://schema.org/", "@type": "Event", "name": "x", "startDate": "2026-10-01T20:00:00+02:00"}`,
+    );
     const j = await runCli(["validate", ld]);
     expect(j.code, j.stderr).toBeLessThan(2);
   }, 120_000);
@@ -44,7 +50,9 @@ describe("a byte-order mark", () => {
     afterAll(() => server?.close());
     it("is read on a Graph Store PUT of records", async () => {
       const r = await fetch(`${server.graphStoreEndpoint}?graph=${encodeURIComponent(DEMO_GRAPH)}`, {
-        method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: BOM + DEMO_TEXT,
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: BOM + DEMO_TEXT,
       });
       expect(r.status, await r.text()).toBe(204);
     }, 120_000);

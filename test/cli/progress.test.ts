@@ -19,8 +19,16 @@ const EVENTS = 1_200;
 function artsdataDump(n: number): unknown[] {
   return Array.from({ length: n }, (_, i) => ({
     "@context": { "@vocab": "http://schema.org/" },
-    "@id": `http://kg.example/event/${i}`, "@type": "Event", name: `Spectacle ${i}`, startDate: "2026-10-01T20:00:00-04:00",
-    location: { "@id": "http://kg.example/place/1", "@type": "Place", name: "Salle", address: { "@type": "PostalAddress", addressLocality: "Québec", addressCountry: "CA" } },
+    "@id": `http://kg.example/event/${i}`,
+    "@type": "Event",
+    name: `Spectacle ${i}`,
+    startDate: "2026-10-01T20:00:00-04:00",
+    location: {
+      "@id": "http://kg.example/place/1",
+      "@type": "Place",
+      name: "Salle",
+      address: { "@type": "PostalAddress", addressLocality: "Québec", addressCountry: "CA" },
+    },
   }));
 }
 
@@ -28,10 +36,22 @@ function artsdataDump(n: number): unknown[] {
 function uitdatabankDocs(n: number): unknown[] {
   const place = "https://io.uitdatabank.example/places/00000000-0000-4000-8000-000000000001";
   return [
-    { "@id": place, mainLanguage: "nl", name: { nl: "Zaal" }, address: { nl: { addressCountry: "BE", addressLocality: "Leuven", postalCode: "3000", streetAddress: "Straat 1" } } },
+    {
+      "@id": place,
+      mainLanguage: "nl",
+      name: { nl: "Zaal" },
+      address: {
+        nl: { addressCountry: "BE", addressLocality: "Leuven", postalCode: "3000", streetAddress: "Straat 1" },
+      },
+    },
     ...Array.from({ length: n }, (_, i) => ({
-      "@id": `https://io.uitdatabank.example/events/00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, mainLanguage: "nl", name: { nl: `Voorstelling ${i}` },
-      calendarType: "single", startDate: "2026-10-02T20:00:00+02:00", location: { "@id": place }, terms: [{ id: "0.50.4.0.0", label: "Concert", domain: "eventtype" }],
+      "@id": `https://io.uitdatabank.example/events/00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      mainLanguage: "nl",
+      name: { nl: `Voorstelling ${i}` },
+      calendarType: "single",
+      startDate: "2026-10-02T20:00:00+02:00",
+      location: { "@id": place },
+      terms: [{ id: "0.50.4.0.0", label: "Concert", domain: "eventtype" }],
     })),
   ];
 }
@@ -56,7 +76,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: readonly string[], options: { isTTY?: boolean; columns?: number } = {}): Promise<{ code: number; stderr: string }> {
+async function run(
+  argv: readonly string[],
+  options: { isTTY?: boolean; columns?: number } = {},
+): Promise<{ code: number; stderr: string }> {
   const stdout = new Sink();
   const stderr = new Sink(options.columns);
   const code = await main(argv, { stdout, stderr, cwd: dir, isTTY: options.isTTY ?? false, env: {} });
@@ -67,32 +90,76 @@ describe("the importers report progress as they read", () => {
   it("artsdata: after each chunk of documents (one per run of one context), of the known total", async () => {
     expect(CHUNK_DOCUMENTS).toBe(Number.POSITIVE_INFINITY);
     const calls: [number, number][] = [];
-    await importArtsdata(artsdataDump(DOCUMENTS), { publisher: { id: "kg" }, onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[0, DOCUMENTS], [DOCUMENTS, DOCUMENTS]]);
+    await importArtsdata(artsdataDump(DOCUMENTS), {
+      publisher: { id: "kg" },
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls).toEqual([
+      [0, DOCUMENTS],
+      [DOCUMENTS, DOCUMENTS],
+    ]);
   }, 60_000);
 
   it("artsdata: several dumps count as one total", async () => {
     const calls: [number, number][] = [];
-    await importArtsdata([artsdataDump(3), artsdataDump(2)], { publisher: { id: "kg" }, onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[0, 5], [3, 5], [5, 5]]);
+    await importArtsdata([artsdataDump(3), artsdataDump(2)], {
+      publisher: { id: "kg" },
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls).toEqual([
+      [0, 5],
+      [3, 5],
+      [5, 5],
+    ]);
   }, 60_000);
 
   it("uitdatabank: every 500 events and at the end, of the known total", () => {
     const calls: [number, number][] = [];
-    const r = importUitdatabank(uitdatabankDocs(EVENTS), { publisher: { id: "leuven" }, onProgress: (done, total) => calls.push([done, total]) });
+    const r = importUitdatabank(uitdatabankDocs(EVENTS), {
+      publisher: { id: "leuven" },
+      onProgress: (done, total) => calls.push([done, total]),
+    });
     expect(r.read).toBe(EVENTS);
-    expect(calls).toEqual([[500, EVENTS], [1000, EVENTS], [EVENTS, EVENTS]]);
+    expect(calls).toEqual([
+      [500, EVENTS],
+      [1000, EVENTS],
+      [EVENTS, EVENTS],
+    ]);
   });
 });
 
 describe("the commands print it", () => {
   const CASES: Readonly<Record<string, readonly [readonly string[], RegExp, RegExp]>> = {
-    "import artsdata": [["import", "artsdata", "artsdata.jsonld", "--publisher", "kg", "-o", "a.json"], new RegExp(`^${DOCUMENTS}/${DOCUMENTS} documents \\(100%\\) · [\\d.]+ documents/s · \\d+:\\d\\d elapsed$`, "m"), new RegExp(`^${DOCUMENTS}/${DOCUMENTS} documents \\(100 %\\) · [\\d,]+ documents/s · durée \\d+:\\d\\d$`, "m")],
-    "import uitdatabank": [["import", "uitdatabank", "uit.json", "--publisher", "leuven", "-o", "u.json"], new RegExp(`^${EVENTS}/${EVENTS} events \\(100%\\) · .* elapsed$`, "m"), new RegExp(`^${EVENTS}/${EVENTS} événements \\(100 %\\) · .* durée \\d+:\\d\\d$`, "m")],
-    "map --format jsonld": [["map", "season.json", "-o", "m.jsonld"], /^(\d+)\/\1 nodes \(100%\) · .* elapsed$/m, /^(\d+)\/\1 nœuds \(100 %\) · .* durée \d+:\d\d$/m],
-    "map --format turtle": [["map", "season.json", "--format", "turtle", "-o", "m.ttl"], /^(\d+)\/\1 triples \(100%\) · .* elapsed$/m, /^(\d+)\/\1 triplets \(100 %\) · .* durée \d+:\d\d$/m],
-    "map --form embed": [["map", "season.json", "--form", "embed", "-o", "e.jsonld"], /^(\d+)\/\1 events \(100%\) · .* elapsed$/m, /^(\d+)\/\1 événements \(100 %\) · .* durée \d+:\d\d$/m],
-    "map --format html": [["map", "season.json", "--form", "embed", "--format", "html", "-o", "e.html"], /^(\d+)\/\1 events \(100%\)/m, /^(\d+)\/\1 événements \(100 %\)/m],
+    "import artsdata": [
+      ["import", "artsdata", "artsdata.jsonld", "--publisher", "kg", "-o", "a.json"],
+      new RegExp(`^${DOCUMENTS}/${DOCUMENTS} documents \\(100%\\) · [\\d.]+ documents/s · \\d+:\\d\\d elapsed$`, "m"),
+      new RegExp(`^${DOCUMENTS}/${DOCUMENTS} documents \\(100 %\\) · [\\d,]+ documents/s · durée \\d+:\\d\\d$`, "m"),
+    ],
+    "import uitdatabank": [
+      ["import", "uitdatabank", "uit.json", "--publisher", "leuven", "-o", "u.json"],
+      new RegExp(`^${EVENTS}/${EVENTS} events \\(100%\\) · .* elapsed$`, "m"),
+      new RegExp(`^${EVENTS}/${EVENTS} événements \\(100 %\\) · .* durée \\d+:\\d\\d$`, "m"),
+    ],
+    "map --format jsonld": [
+      ["map", "season.json", "-o", "m.jsonld"],
+      /^(\d+)\/\1 nodes \(100%\) · .* elapsed$/m,
+      /^(\d+)\/\1 nœuds \(100 %\) · .* durée \d+:\d\d$/m,
+    ],
+    "map --format turtle": [
+      ["map", "season.json", "--format", "turtle", "-o", "m.ttl"],
+      /^(\d+)\/\1 triples \(100%\) · .* elapsed$/m,
+      /^(\d+)\/\1 triplets \(100 %\) · .* durée \d+:\d\d$/m,
+    ],
+    "map --form embed": [
+      ["map", "season.json", "--form", "embed", "-o", "e.jsonld"],
+      /^(\d+)\/\1 events \(100%\) · .* elapsed$/m,
+      /^(\d+)\/\1 événements \(100 %\) · .* durée \d+:\d\d$/m,
+    ],
+    "map --format html": [
+      ["map", "season.json", "--form", "embed", "--format", "html", "-o", "e.html"],
+      /^(\d+)\/\1 events \(100%\)/m,
+      /^(\d+)\/\1 événements \(100 %\)/m,
+    ],
   };
 
   for (const [name, [argv, en, fr]] of Object.entries(CASES)) {
@@ -115,8 +182,12 @@ describe("the commands print it", () => {
   }
 
   it("map counts every triple it writes: the Turtle run's total is the N-Quads run's", async () => {
-    const ttl = (await run(["map", "season.json", "--format", "turtle", "-o", "t.ttl"])).stderr.match(/^(\d+)\/\1 triples/m);
-    const nq = (await run(["map", "season.json", "--format", "nquads", "-o", "t.nq"])).stderr.match(/^(\d+)\/\1 triples/m);
+    const ttl = (await run(["map", "season.json", "--format", "turtle", "-o", "t.ttl"])).stderr.match(
+      /^(\d+)\/\1 triples/m,
+    );
+    const nq = (await run(["map", "season.json", "--format", "nquads", "-o", "t.nq"])).stderr.match(
+      /^(\d+)\/\1 triples/m,
+    );
     expect(ttl?.[1]).toBeDefined();
     expect(ttl?.[1]).toBe(nq?.[1]);
   }, 60_000);

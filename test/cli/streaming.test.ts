@@ -55,7 +55,13 @@ describe("vivant map streams", () => {
   it("waits for a slow stdout to drain instead of buffering the whole output", async () => {
     const out = slowStdout();
     const err = slowStdout();
-    const code = await main(["map", DEMO, "--format", "nquads"], { stdout: out.stream, stderr: err.stream, cwd: dir, isTTY: false, env: {} });
+    const code = await main(["map", DEMO, "--format", "nquads"], {
+      stdout: out.stream,
+      stderr: err.stream,
+      cwd: dir,
+      isTTY: false,
+      env: {},
+    });
     expect(code).toBe(0);
     const nq: string[] = [];
     mapped.triples.writeNQuads((c) => nq.push(c));
@@ -95,20 +101,40 @@ describe("reports on a terminal are bounded", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines.length).toBeLessThan(600);
     expect(lines[0]).toMatch(/season-600\.json: profile core: does not conform: 1 violation, \d+ warnings/);
-    expect(r.stdout).toMatch(/\n {2}violation core\/event-location-required: 1\n {4}series "festival-\d+" \$\.series\[\d+\]\.venue: The event has no location/);
-    expect(r.stdout).toMatch(/\n {2}warning core\/event-offers-recommended: \d+\n {4}(?:series|performance) "[^"]+" \$\.\w+\[\d+\]\.offers: /);
+    expect(r.stdout).toMatch(
+      /\n {2}violation core\/event-location-required: 1\n {4}series "festival-\d+" \$\.series\[\d+\]\.venue: The event has no location/,
+    );
+    expect(r.stdout).toMatch(
+      /\n {2}warning core\/event-offers-recommended: \d+\n {4}(?:series|performance) "[^"]+" \$\.\w+\[\d+\]\.offers: /,
+    );
     const full = JSON.parse(readFileSync(report, "utf8"));
     expect(full.written).toBe(false);
-    expect(full.issues).toHaveLength(full.violations + full.warnings + full.issues.filter((i: { severity: string }) => i.severity === "info").length);
+    expect(full.issues).toHaveLength(
+      full.violations + full.warnings + full.issues.filter((i: { severity: string }) => i.severity === "info").length,
+    );
     expect(full.issues.length).toBeGreaterThan(600);
     // Every issue is counted on the terminal: the per-code counts add up to the report's.
-    const counted = [...r.stdout.matchAll(/^ {2}(?:violation|warning|info) \S+: (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const counted = [...r.stdout.matchAll(/^ {2}(?:violation|warning|info) \S+: (\d+)$/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
     expect(counted).toBe(full.issues.length);
     expect(r.stdout).toContain(`the full report is in ${report}`);
   }, 120_000);
 
   it("--max-issues and --only choose what is written out, in French when asked", async () => {
-    const r = await runCli(["load", season, "--data", join(dir, "data-b"), "--max-issues", "2", "--only", "violations", "--lang", "fr"]);
+    const r = await runCli([
+      "load",
+      season,
+      "--data",
+      join(dir, "data-b"),
+      "--max-issues",
+      "2",
+      "--only",
+      "violations",
+      "--lang",
+      "fr",
+    ]);
     expect(r.code).toBe(1);
     // One violation: within --max-issues 2, so listed whole, grouped by record and field; no warning listed.
     expect(r.stdout).toMatch(/profil core ?: non conforme ?: 1 violation, \d+ avertissements/);

@@ -20,7 +20,20 @@ const { namedNode, literal, quad, blankNode } = DataFactory;
 const OTHER = "https://theatre-x.example/graph";
 const S = "http://schema.org/";
 
-interface Listed { graph: string; id: string; licence: string; files: { path: string; url: string; byteSize: number; triples: number; sha256: string; version: number; modified: string }[] }
+interface Listed {
+  graph: string;
+  id: string;
+  licence: string;
+  files: {
+    path: string;
+    url: string;
+    byteSize: number;
+    triples: number;
+    sha256: string;
+    version: number;
+    modified: string;
+  }[];
+}
 
 let server: VivantServer;
 let base: string;
@@ -30,19 +43,33 @@ const tempDir = (): string => {
   dirs.push(d);
   return d;
 };
-const otherQuads = (n: number, tag: string): Quad[] => Array.from({ length: n }, (_, i) => quad(namedNode(`https://theatre-x.example/performance/${i}`), namedNode(`${S}name`), literal(`${tag} ${i} « é »`, "fr")) as Quad);
+const otherQuads = (n: number, tag: string): Quad[] =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      quad(
+        namedNode(`https://theatre-x.example/performance/${i}`),
+        namedNode(`${S}name`),
+        literal(`${tag} ${i} « é »`, "fr"),
+      ) as Quad,
+  );
 
 beforeAll(async () => {
   ({ server } = await demoServer({ dataDir: tempDir() }));
   base = server.url;
-  await server.replaceGraph(OTHER, otherQuads(5, "v1"), { publisherId: "theatre-x", licence: "cc-by-4.0", title: "Théâtre X" });
+  await server.replaceGraph(OTHER, otherQuads(5, "v1"), {
+    publisherId: "theatre-x",
+    licence: "cc-by-4.0",
+    title: "Théâtre X",
+  });
 });
 afterAll(async () => {
   await server?.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const key = (q: Quad): string => `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.termType === "Literal" ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
+const key = (q: Quad): string =>
+  `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.termType === "Literal" ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
 const sorted = (qs: readonly Quad[]): string[] => qs.map(key).sort();
 
 async function listing(): Promise<Listed[]> {
@@ -65,7 +92,13 @@ describe("dumps", () => {
     const info = server.graphs().find((g) => g.graphIri === DEMO_GRAPH)!;
     expect(demo.licence).toBe(info.licenceIri);
     // The graph as the Graph Store sends it, the reference the dumps are compared with.
-    const gsp = new Parser({ format: "application/n-triples" }).parse((await call(base, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, { headers: { accept: "application/n-triples" } })).text);
+    const gsp = new Parser({ format: "application/n-triples" }).parse(
+      (
+        await call(base, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, {
+          headers: { accept: "application/n-triples" },
+        })
+      ).text,
+    );
     expect(gsp.length).toBe(info.triples);
     for (const f of demo.files) {
       const { bytes, headers } = await download(f.url);
@@ -82,7 +115,9 @@ describe("dumps", () => {
       expect(sorted(quads), f.path).toEqual(sorted(gsp));
     }
     const all = list.find((d) => d.id === "all")!;
-    const everything = new Parser({ format: "application/n-quads" }).parse(gunzipSync((await download(all.files[0]!.url)).bytes).toString("utf8"));
+    const everything = new Parser({ format: "application/n-quads" }).parse(
+      gunzipSync((await download(all.files[0]!.url)).bytes).toString("utf8"),
+    );
     expect(everything.length).toBe(server.graphs().reduce((n, g) => n + g.triples, 0));
     expect(new Set(everything.map((q) => q.graph.value))).toEqual(new Set([DEMO_GRAPH, OTHER]));
   });
@@ -92,12 +127,20 @@ describe("dumps", () => {
     const doc = JSON.parse(res.text) as Record<string, unknown>;
     const jsonld = (await import("jsonld")).default;
     // eslint-disable-next-line @typescript-eslint/await-thenable -- jsonld.toRDF returns a promise; its types are cast away here
-    const nq = (await jsonld.toRDF({ ...doc, "@context": doc["@context"] } as never, { format: "application/n-quads", base: `${base}dumps/theatre-x/manifest.json` } as never)) as unknown as string;
+    const nq = (await jsonld.toRDF(
+      { ...doc, "@context": doc["@context"] } as never,
+      { format: "application/n-quads", base: `${base}dumps/theatre-x/manifest.json` } as never,
+    )) as unknown as string;
     const quads = new Parser({ format: "application/n-quads" }).parse(nq);
-    const dists = quads.filter((q) => q.predicate.value === "http://www.w3.org/ns/dcat#distribution" && q.subject.value === OTHER);
+    const dists = quads.filter(
+      (q) => q.predicate.value === "http://www.w3.org/ns/dcat#distribution" && q.subject.value === OTHER,
+    );
     expect(dists.length).toBe(2);
     const values = (p: string) => quads.filter((q) => q.predicate.value === p).map((q) => q.object.value);
-    expect(values("http://www.w3.org/ns/dcat#downloadURL").sort()).toEqual([`${base}dumps/theatre-x/theatre-x-v1.nq.gz`, `${base}dumps/theatre-x/theatre-x-v1.ttl`]);
+    expect(values("http://www.w3.org/ns/dcat#downloadURL").sort()).toEqual([
+      `${base}dumps/theatre-x/theatre-x-v1.nq.gz`,
+      `${base}dumps/theatre-x/theatre-x-v1.ttl`,
+    ]);
     expect(values("http://spdx.org/rdf/terms#checksumValue")).toHaveLength(2);
     expect(values("http://purl.org/dc/terms/license")).toEqual(["https://creativecommons.org/licenses/by/4.0/"]);
   });
@@ -106,7 +149,11 @@ describe("dumps", () => {
     const first = (await listing()).find((d) => d.graph === OTHER)!.files.find((f) => f.path.endsWith(".nq.gz"))!;
     // Dumps are made when asked for (GET /dumps/, the catalog, vivant dump): here after each write.
     for (const tag of ["v2", "v3", "v4"]) {
-      await server.replaceGraph(OTHER, otherQuads(7, tag), { publisherId: "theatre-x", licence: "cc-by-4.0", title: "Théâtre X" });
+      await server.replaceGraph(OTHER, otherQuads(7, tag), {
+        publisherId: "theatre-x",
+        licence: "cc-by-4.0",
+        title: "Théâtre X",
+      });
       expect((await listing()).find((d) => d.graph === OTHER)!.files[0]!.path).toContain(`-${tag}.`);
     }
     const other = (await listing()).find((d) => d.graph === OTHER)!;
@@ -119,11 +166,20 @@ describe("dumps", () => {
     const latest = await fetch(`${base}dumps/theatre-x/latest.ttl`, { redirect: "manual" });
     expect(latest.status).toBe(307);
     expect(latest.headers.get("location")).toBe(`/${v4.path}`);
-    expect(readdirSync(join(dumpsDir(server.writer.dataDir!), "theatre-x")).sort()).toEqual(["manifest.json", ...other.files.map((f) => f.path.split("/").pop()!)].sort());
+    expect(readdirSync(join(dumpsDir(server.writer.dataDir!), "theatre-x")).sort()).toEqual(
+      ["manifest.json", ...other.files.map((f) => f.path.split("/").pop()!)].sort(),
+    );
   });
 
   it("serves only files a manifest lists (no path out of the dumps), 404 otherwise, 405 for writes", async () => {
-    for (const path of ["dumps/theatre-x/../../graphs/x.nt", `dumps/theatre-x/..%2F..%2Fgraphs%2F${graphFileName(OTHER)}`, "dumps/nobody/manifest.json", "dumps/theatre-x/other.ttl", "dumps/..%2Fgraphs/manifest.json", "dumps/theatre-x/latest.nq.gz/x"]) {
+    for (const path of [
+      "dumps/theatre-x/../../graphs/x.nt",
+      `dumps/theatre-x/..%2F..%2Fgraphs%2F${graphFileName(OTHER)}`,
+      "dumps/nobody/manifest.json",
+      "dumps/theatre-x/other.ttl",
+      "dumps/..%2Fgraphs/manifest.json",
+      "dumps/theatre-x/latest.nq.gz/x",
+    ]) {
       const a = await call(base, path);
       expect(a.status, path).toBe(404);
       expect(a.text).not.toContain("vivant-graph");
@@ -133,7 +189,11 @@ describe("dumps", () => {
 
   it("a deleted graph's dumps go with it", async () => {
     const GONE = "https://gone.example/graph";
-    await server.replaceGraph(GONE, otherQuads(1, "x").map((q) => quad(namedNode("https://gone.example/x"), q.predicate, q.object) as Quad), { publisherId: "gone", licence: "cc0-1.0" });
+    await server.replaceGraph(
+      GONE,
+      otherQuads(1, "x").map((q) => quad(namedNode("https://gone.example/x"), q.predicate, q.object) as Quad),
+      { publisherId: "gone", licence: "cc0-1.0" },
+    );
     expect((await listing()).some((d) => d.graph === GONE)).toBe(true);
     await server.deleteGraph(GONE);
     expect((await listing()).some((d) => d.graph === GONE)).toBe(false);
@@ -142,11 +202,20 @@ describe("dumps", () => {
   });
 
   it("the catalog's dump distributions are the manifest's files", async () => {
-    const ttl = new Parser({ baseIRI: base }).parse((await call(base, "catalog", { headers: { accept: "text/turtle" } })).text);
-    const downloads = ttl.filter((q) => q.predicate.value === "http://www.w3.org/ns/dcat#downloadURL").map((q) => q.object.value);
-    const files = (await listing()).filter((d) => d.id !== "all").flatMap((d) => d.files.filter((f) => f.version === d.files[0]!.version)).map((f) => f.url);
+    const ttl = new Parser({ baseIRI: base }).parse(
+      (await call(base, "catalog", { headers: { accept: "text/turtle" } })).text,
+    );
+    const downloads = ttl
+      .filter((q) => q.predicate.value === "http://www.w3.org/ns/dcat#downloadURL")
+      .map((q) => q.object.value);
+    const files = (await listing())
+      .filter((d) => d.id !== "all")
+      .flatMap((d) => d.files.filter((f) => f.version === d.files[0]!.version))
+      .map((f) => f.url);
     expect(downloads.sort()).toEqual(files.sort());
-    const sums = ttl.filter((q) => q.predicate.value === "http://spdx.org/rdf/terms#checksumValue").map((q) => q.object.value);
+    const sums = ttl
+      .filter((q) => q.predicate.value === "http://spdx.org/rdf/terms#checksumValue")
+      .map((q) => q.object.value);
     expect(sums.length).toBe(files.length);
   });
 });
@@ -159,8 +228,18 @@ describe("dumps of a data directory (vivant dump)", () => {
     const quads: Quad[] = [];
     for (let i = 0; i < 40_000; i++) {
       const s = namedNode(`https://big.example/performance/${i}`);
-      quads.push(quad(s, namedNode(`${S}name`), literal(`Représentation n° ${i} — ${"x".repeat(i % 97)} "quoted" \\ back`, "fr")));
-      if (i % 10 === 0) quads.push(quad(s, namedNode(`${S}offers`), blankNode(`o${i}`)), quad(blankNode(`o${i}`), namedNode(`${S}price`), literal(String(i))));
+      quads.push(
+        quad(
+          s,
+          namedNode(`${S}name`),
+          literal(`Représentation n° ${i} — ${"x".repeat(i % 97)} "quoted" \\ back`, "fr"),
+        ),
+      );
+      if (i % 10 === 0)
+        quads.push(
+          quad(s, namedNode(`${S}offers`), blankNode(`o${i}`)),
+          quad(blankNode(`o${i}`), namedNode(`${S}price`), literal(String(i))),
+        );
     }
     await writer.replaceGraph(G, quads, { publisherId: "big", licence: "etalab-2.0" });
     await writer.close();
@@ -169,13 +248,18 @@ describe("dumps of a data directory (vivant dump)", () => {
     expect(m.files).toHaveLength(2);
     for (const f of m.files) {
       const bytes = readFileSync(join(dir, f.path));
-      const parsed = f.path.endsWith(".gz") ? new Parser({ format: "application/n-quads" }).parse(gunzipSync(bytes).toString("utf8")) : new Parser().parse(bytes.toString("utf8"));
+      const parsed = f.path.endsWith(".gz")
+        ? new Parser({ format: "application/n-quads" }).parse(gunzipSync(bytes).toString("utf8"))
+        : new Parser().parse(bytes.toString("utf8"));
       expect(parsed.length, f.path).toBe(quads.length);
       expect(sorted(parsed), f.path).toEqual(sorted(quads));
       // Blank nodes keep their links: each offer node has its price.
       const offers = parsed.filter((q) => q.predicate.value === `${S}offers`).map((q) => q.object.value);
       const priced = new Set(parsed.filter((q) => q.predicate.value === `${S}price`).map((q) => q.subject.value));
-      expect(offers.every((o) => priced.has(o)), f.path).toBe(true);
+      expect(
+        offers.every((o) => priced.has(o)),
+        f.path,
+      ).toBe(true);
     }
     // The same version is not written again.
     const again = (await dumpGraph(dir, G))!;
@@ -186,9 +270,21 @@ describe("dumps of a data directory (vivant dump)", () => {
     const dir = tempDir();
     const writer = await GraphWriter.open(dir);
     const G = "https://damaged.example/graph";
-    await writer.replaceGraph(G, otherQuads(3000, "a").map((q) => quad(namedNode(q.subject.value.replace("theatre-x", "damaged")), q.predicate, q.object) as Quad), { publisherId: "damaged", licence: "cc0-1.0" });
+    await writer.replaceGraph(
+      G,
+      otherQuads(3000, "a").map(
+        (q) => quad(namedNode(q.subject.value.replace("theatre-x", "damaged")), q.predicate, q.object) as Quad,
+      ),
+      { publisherId: "damaged", licence: "cc0-1.0" },
+    );
     const first = (await dumpGraph(dir, G))!;
-    await writer.replaceGraph(G, otherQuads(3000, "b").map((q) => quad(namedNode(q.subject.value.replace("theatre-x", "damaged")), q.predicate, q.object) as Quad), { publisherId: "damaged", licence: "cc0-1.0" });
+    await writer.replaceGraph(
+      G,
+      otherQuads(3000, "b").map(
+        (q) => quad(namedNode(q.subject.value.replace("theatre-x", "damaged")), q.predicate, q.object) as Quad,
+      ),
+      { publisherId: "damaged", licence: "cc0-1.0" },
+    );
     await writer.close();
     const path = join(graphsDir(dir), graphFileName(G));
     const bytes = readFileSync(path);

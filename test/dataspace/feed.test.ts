@@ -14,16 +14,36 @@ import { call, DEMO_GRAPH, demoServer, selectRows } from "../server/helpers.js";
 const G = "https://theatre-x.example/graph";
 const PAGE = 3;
 const prefix = `@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n`;
-const perf = (n: number, name: string, day = 4) => `<https://theatre-x.example/performance/p${n}> a schema:TheaterEvent ; schema:name "${name}"@fr ;
+const perf = (
+  n: number,
+  name: string,
+  day = 4,
+) => `<https://theatre-x.example/performance/p${n}> a schema:TheaterEvent ; schema:name "${name}"@fr ;
   schema:startDate "2026-12-${String(day).padStart(2, "0")}T20:00:00+01:00"^^xsd:dateTime ; schema:workPerformed <https://theatre-x.example/production/w> ;
   schema:location <https://theatre-x.example/venue/main> .\n`;
 const rest = `<https://theatre-x.example/production/w> a schema:CreativeWork ; schema:name "Bérénice"@fr .
 <https://theatre-x.example/venue/main> a schema:Place ; schema:name "Théâtre X"@fr ;
   schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .\n`;
 
-interface Activity { id: string; type: string; published: string; object: { id: string; content?: string } }
-interface Page { id: string; next?: string; prev?: string; orderedItems: Activity[] }
-interface Collection { id: string; first: string; last: string; totalItems: number; type: string[] }
+interface Activity {
+  id: string;
+  type: string;
+  published: string;
+  object: { id: string; content?: string };
+}
+interface Page {
+  id: string;
+  next?: string;
+  prev?: string;
+  orderedItems: Activity[];
+}
+interface Collection {
+  id: string;
+  first: string;
+  last: string;
+  totalItems: number;
+  type: string[];
+}
 
 let server: VivantServer;
 let base: string;
@@ -41,7 +61,11 @@ afterAll(async () => {
 });
 
 const put = async (body: string, method = "PUT") => {
-  const a = await call(base, `graph-store?graph=${encodeURIComponent(G)}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: prefix + body });
+  const a = await call(base, `graph-store?graph=${encodeURIComponent(G)}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+    body: prefix + body,
+  });
   expect(a.status, a.text).toBeLessThan(300);
 };
 const json = async <T>(url: string): Promise<T> => {
@@ -72,10 +96,17 @@ function apply(copy: Map<string, string>, activities: readonly Activity[]): Map<
   }
   return copy;
 }
-const key = (q: Quad): string => `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.termType === "Literal" ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
-const copyTriples = (copy: Map<string, string>): string[] => [...copy.values()].flatMap((nt) => new Parser({ format: "application/n-triples" }).parse(nt)).map(key).sort();
+const key = (q: Quad): string =>
+  `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.termType === "Literal" ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
+const copyTriples = (copy: Map<string, string>): string[] =>
+  [...copy.values()]
+    .flatMap((nt) => new Parser({ format: "application/n-triples" }).parse(nt))
+    .map(key)
+    .sort();
 async function served(graph: string): Promise<string[]> {
-  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}`, { headers: { accept: "application/n-triples" } });
+  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}`, {
+    headers: { accept: "application/n-triples" },
+  });
   return new Parser({ format: "application/n-triples" }).parse(a.text).map(key).sort();
 }
 
@@ -85,7 +116,10 @@ describe("change feed", () => {
 
   it("starts with a Create of every entity of a graph loaded before, one per IRI subject", async () => {
     const activities = await walk("reseau-scenes");
-    const subjects = await selectRows(base, `SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH <${DEMO_GRAPH}> { ?s ?p ?o FILTER(isIRI(?s)) } }`);
+    const subjects = await selectRows(
+      base,
+      `SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH <${DEMO_GRAPH}> { ?s ?p ?o FILTER(isIRI(?s)) } }`,
+    );
     expect(activities.length).toBe(Number(subjects[0]!.n));
     expect(new Set(activities.map((a) => a.type))).toEqual(new Set(["Create"]));
     // The demo's blank nodes (addresses, offers…) travel inside their entities: the copy is the whole graph.
@@ -97,8 +131,12 @@ describe("change feed", () => {
   it("a write gives Create, Update and Delete of exactly the entities that changed, and the follower's copy is the graph", async () => {
     await put(perf(1, "Bérénice") + perf(2, "Bérénice") + rest);
     let activities = await walk("theatre-x");
-    expect(activities.map((a) => `${a.type} ${a.object.id.replace("https://theatre-x.example/", "")}`).sort()).toEqual(
-      ["Create performance/p1", "Create performance/p2", "Create production/w", "Create venue/main"]);
+    expect(activities.map((a) => `${a.type} ${a.object.id.replace("https://theatre-x.example/", "")}`).sort()).toEqual([
+      "Create performance/p1",
+      "Create performance/p2",
+      "Create production/w",
+      "Create venue/main",
+    ]);
     copy = apply(new Map(), activities);
     seen = activities.length;
     expect(copyTriples(copy)).toEqual(await served(G));
@@ -106,8 +144,11 @@ describe("change feed", () => {
     await put(perf(1, "Bérénice (reprise)") + perf(3, "Bérénice", 5) + rest);
     activities = await walk("theatre-x");
     const fresh = activities.slice(seen);
-    expect(fresh.map((a) => `${a.type} ${a.object.id.replace("https://theatre-x.example/", "")}`).sort()).toEqual(
-      ["Create performance/p3", "Delete performance/p2", "Update performance/p1"]);
+    expect(fresh.map((a) => `${a.type} ${a.object.id.replace("https://theatre-x.example/", "")}`).sort()).toEqual([
+      "Create performance/p3",
+      "Delete performance/p2",
+      "Update performance/p1",
+    ]);
     copy = apply(copy, fresh);
     seen = activities.length;
     expect(copyTriples(copy)).toEqual(await served(G));
@@ -157,15 +198,27 @@ describe("change feed", () => {
   });
 
   it("refuses what is not a feed or a page: 404, and 405 for writes", async () => {
-    for (const p of ["feed/nobody", "feed/theatre-x/01", "feed/theatre-x/-1", "feed/theatre-x/abc", "feed/theatre-x/99999", "feed/theatre-x/0/x", "feed/..%2Fgraphs"]) {
+    for (const p of [
+      "feed/nobody",
+      "feed/theatre-x/01",
+      "feed/theatre-x/-1",
+      "feed/theatre-x/abc",
+      "feed/theatre-x/99999",
+      "feed/theatre-x/0/x",
+      "feed/..%2Fgraphs",
+    ]) {
       expect((await call(base, p)).status, p).toBe(404);
     }
     expect((await call(base, "feed/theatre-x", { method: "POST", body: "{}" })).status).toBe(405);
   });
 
   it("the catalog lists each dataset's feed as a service and a distribution", async () => {
-    const ttl = new Parser({ baseIRI: base }).parse((await call(base, "catalog", { headers: { accept: "text/turtle" } })).text);
-    const endpoints = ttl.filter((q) => q.predicate.value === "http://www.w3.org/ns/dcat#endpointURL").map((q) => q.object.value);
+    const ttl = new Parser({ baseIRI: base }).parse(
+      (await call(base, "catalog", { headers: { accept: "text/turtle" } })).text,
+    );
+    const endpoints = ttl
+      .filter((q) => q.predicate.value === "http://www.w3.org/ns/dcat#endpointURL")
+      .map((q) => q.object.value);
     expect(endpoints).toEqual(expect.arrayContaining([`${base}feed/theatre-x`, `${base}feed/reseau-scenes`]));
   });
 
@@ -185,7 +238,10 @@ describe("change feed of a data directory written without one", () => {
   it("begins, on first request, with a Create of each entity of the graph's current version", async () => {
     const d = mkdtempSync(join(tmpdir(), "vivant-feed-"));
     const writer = await GraphWriter.open(d);
-    await writer.replaceGraph(G, new Parser().parse(prefix + perf(1, "a") + perf(2, "b") + rest), { publisherId: "theatre-x", licence: "cc0-1.0" });
+    await writer.replaceGraph(G, new Parser().parse(prefix + perf(1, "a") + perf(2, "b") + rest), {
+      publisherId: "theatre-x",
+      licence: "cc0-1.0",
+    });
     await writer.close();
     const s = await VivantServer.start({ port: 0, dataDir: d });
     try {
@@ -208,7 +264,11 @@ describe("change feed retention", () => {
     const { server: s } = await demoServer({ tokens, dataDir: d, feed: { pageSize: 2, retainPages: 2 } });
     try {
       for (let i = 0; i < 4; i++) {
-        const a = await call(s.url, `graph-store?graph=${encodeURIComponent(G)}`, { method: "PUT", headers: { authorization: `Bearer ${t}`, "content-type": "text/turtle" }, body: prefix + perf(1, `v${i}`) + perf(2, `w${i}`) + rest });
+        const a = await call(s.url, `graph-store?graph=${encodeURIComponent(G)}`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${t}`, "content-type": "text/turtle" },
+          body: prefix + perf(1, `v${i}`) + perf(2, `w${i}`) + rest,
+        });
         expect(a.status).toBeLessThan(300);
       }
       const c = JSON.parse((await call(s.url, "feed/theatre-x")).text) as Collection;

@@ -46,7 +46,6 @@ let lying = false;
 const seenAuth: string[] = [];
 let invalidUrl: string;
 
-
 beforeAll(async () => {
   const tokens = TokenTable.fromEntries([{ token: PUB_TOKEN, publisher: "theatre-x", graph: G, licence: "cc-by-4.0" }]);
   pub = await VivantServer.start({ port: 0, tokens, dataDir: tmp(), feed: { pageSize: 5 } });
@@ -65,11 +64,19 @@ beforeAll(async () => {
   const catalogTtl = (await call(pub.url, "catalog", { headers: { accept: "text/turtle" } })).text;
   invalid = createServer((req, res) => {
     const self = `http://127.0.0.1:${(invalid.address() as AddressInfo).port}/`;
-    if (req.url === "/catalog") res.writeHead(200, { "content-type": "text/turtle" }).end(catalogTtl.replaceAll(pub.url, self));
-    else if (req.url?.startsWith("/graph-store")) res.writeHead(200, { "content-type": "application/n-triples" }).end(`<https://theatre-x.example/performance/p0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/TheaterEvent> .\n`);
+    if (req.url === "/catalog")
+      res.writeHead(200, { "content-type": "text/turtle" }).end(catalogTtl.replaceAll(pub.url, self));
+    else if (req.url?.startsWith("/graph-store"))
+      res
+        .writeHead(200, { "content-type": "application/n-triples" })
+        .end(
+          `<https://theatre-x.example/performance/p0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/TheaterEvent> .\n`,
+        );
     else if (req.url?.startsWith("/feed/")) {
       // The feed is the public node's (relabelled): only the graph itself is broken.
-      void call(pub.url, req.url.slice(1)).then((a) => res.writeHead(a.status, { "content-type": a.type }).end(a.text.replaceAll(pub.url, self)));
+      void call(pub.url, req.url.slice(1)).then((a) =>
+        res.writeHead(a.status, { "content-type": a.type }).end(a.text.replaceAll(pub.url, self)),
+      );
     } else res.writeHead(404).end();
   });
   invalidUrl = await listen(invalid);
@@ -77,7 +84,9 @@ beforeAll(async () => {
   // whose feed pages, once `lying`, end with an activity that rewrites another entity.
   recorder = createServer((req, res) => {
     seenAuth.push(`recorder ${req.headers.authorization ?? "none"}`);
-    void call(pub.url, req.url!.slice(1), { headers: { accept: req.headers.accept ?? "*/*" } }).then((a) => res.writeHead(a.status, { "content-type": a.type }).end(a.text));
+    void call(pub.url, req.url!.slice(1), { headers: { accept: req.headers.accept ?? "*/*" } }).then((a) =>
+      res.writeHead(a.status, { "content-type": a.type }).end(a.text),
+    );
   });
   const recorderUrl = await listen(recorder);
   liar = createServer((req, res) => {
@@ -87,7 +96,13 @@ beforeAll(async () => {
       let text = a.text.replaceAll(pub.url, self).replaceAll(`${self}graph-store`, `${recorderUrl}graph-store`);
       if (lying && /^\/feed\/[^/]+\/\d+$/.test(req.url!)) {
         const page = JSON.parse(text) as { startIndex: number; orderedItems: unknown[] };
-        page.orderedItems.push({ type: "Update", object: { id: "https://theatre-x.example/performance/p1", content: `<https://theatre-x.example/venue/main> <http://schema.org/name> "Volé"@fr .\n` } });
+        page.orderedItems.push({
+          type: "Update",
+          object: {
+            id: "https://theatre-x.example/performance/p1",
+            content: `<https://theatre-x.example/venue/main> <http://schema.org/name> "Volé"@fr .\n`,
+          },
+        });
         text = JSON.stringify(page);
       }
       res.writeHead(a.status, { "content-type": a.type }).end(text);
@@ -105,26 +120,40 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const key = (q: Quad): string => `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.termType === "Literal" ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
+const key = (q: Quad): string =>
+  `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.termType === "Literal" ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
 async function served(base: string, graph: string, headers: Record<string, string> = {}): Promise<string[]> {
-  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}`, { headers: { accept: "application/n-triples", ...headers } });
+  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}`, {
+    headers: { accept: "application/n-triples", ...headers },
+  });
   return new Parser({ format: "application/n-triples" }).parse(a.text).map(key).sort();
 }
 function local(dir: string, graph: string): string[] {
   const parts: Buffer[] = [];
-  readGraphFileSync(join(graphsDir(dir), graphFileName(graph)), { header: () => undefined, plain: (b) => void parts.push(Buffer.from(b)), bnodes: (b) => void parts.push(Buffer.from(b)) });
+  readGraphFileSync(join(graphsDir(dir), graphFileName(graph)), {
+    header: () => undefined,
+    plain: (b) => void parts.push(Buffer.from(b)),
+    bnodes: (b) => void parts.push(Buffer.from(b)),
+  });
   return new Parser({ format: "application/n-triples" }).parse(Buffer.concat(parts).toString("utf8")).map(key).sort();
 }
 
 async function follow(dir: string, catalogs: string[], extra: Partial<FollowOptions> = {}): Promise<NodeOutcome[]> {
   const writer = await GraphWriter.open(dir);
   try {
-    return await followOnce({ catalogs, writer, use: "index", policy: { allowPrivate: true, timeoutMs: 1500 }, ...extra });
+    return await followOnce({
+      catalogs,
+      writer,
+      use: "index",
+      policy: { allowPrivate: true, timeoutMs: 1500 },
+      ...extra,
+    });
   } finally {
     await writer.close();
   }
 }
-const dataset = (nodes: NodeOutcome[], graph: string) => nodes.flatMap((n) => n.datasets).find((d) => d.graph === graph);
+const dataset = (nodes: NodeOutcome[], graph: string) =>
+  nodes.flatMap((n) => n.datasets).find((d) => d.graph === graph);
 
 describe("vivant follow", () => {
   it("copies every permitted dataset, then follows the change feed for fewer bytes than a full copy", async () => {
@@ -148,7 +177,9 @@ describe("vivant follow", () => {
     expect(local(dir, G)).toEqual(await served(pub.url, G));
     expect(inc.bytes).toBeGreaterThan(0);
     expect(inc.bytes).toBeLessThan(copied.bytes);
-    const prov = JSON.parse(readFileSync(join(dir, "follow", "provenance.jsonld"), "utf8")) as { "@graph": { "@id": string; derivedFrom: string; generatedAt: string }[] };
+    const prov = JSON.parse(readFileSync(join(dir, "follow", "provenance.jsonld"), "utf8")) as {
+      "@graph": { "@id": string; derivedFrom: string; generatedAt: string }[];
+    };
     expect(prov["@graph"].find((e) => e["@id"] === G)).toMatchObject({ derivedFrom: G });
   });
 
@@ -179,7 +210,12 @@ describe("vivant follow", () => {
 
   it("a node down, slow or serving invalid data is reported and does not stop the others", async () => {
     const dir = tmp();
-    const nodes = await follow(dir, [`${downUrl}catalog`, `${slowUrl}catalog`, `${invalidUrl}catalog`, `${pub.url}catalog`]);
+    const nodes = await follow(dir, [
+      `${downUrl}catalog`,
+      `${slowUrl}catalog`,
+      `${invalidUrl}catalog`,
+      `${pub.url}catalog`,
+    ]);
     expect(nodes[0]!.failure).toMatchObject({ code: "fetch" });
     expect(nodes[1]!.failure).toMatchObject({ code: "fetch" });
     expect(nodes[1]!.failure!.detail).toMatch(/within 1500 ms/);
@@ -195,11 +231,18 @@ describe("vivant follow", () => {
     const dir = tmp();
     lying = false;
     seenAuth.length = 0;
-    const first = dataset(await follow(dir, [`${liarUrl}catalog`], { tokens: new Map([[`${liarUrl}catalog`, "liar-node-token-0123456789abcdef"]]) }), G)!;
+    const first = dataset(
+      await follow(dir, [`${liarUrl}catalog`], {
+        tokens: new Map([[`${liarUrl}catalog`, "liar-node-token-0123456789abcdef"]]),
+      }),
+      G,
+    )!;
     expect(first.status).toBe("copied");
     // The catalog and the feed (the node's origin) got the token; the Graph Store on another origin did not.
     expect(seenAuth.filter((a) => a.startsWith("node ")).length).toBeGreaterThanOrEqual(3);
-    expect(seenAuth.filter((a) => a.startsWith("node ") && a !== "node Bearer liar-node-token-0123456789abcdef")).toEqual([]);
+    expect(
+      seenAuth.filter((a) => a.startsWith("node ") && a !== "node Bearer liar-node-token-0123456789abcdef"),
+    ).toEqual([]);
     expect(seenAuth.filter((a) => a.startsWith("recorder "))).toEqual(["recorder none"]);
     const kept = local(dir, G);
     await put(pub.url, G, PUB_TOKEN, season("theatre-x.example", 40, 2));
@@ -222,10 +265,19 @@ describe("vivant follow", () => {
     const dir = tmp();
     const without = dataset(await follow(dir, [`${restricted.url}catalog`]), SECRET)!;
     expect(without.status).toBe("refused");
-    const reuse = dataset(await follow(dir, [`${restricted.url}catalog`], { use: "reuse", tokens: new Map([[`${restricted.url}catalog`, PARTNER]]) }), SECRET)!;
+    const reuse = dataset(
+      await follow(dir, [`${restricted.url}catalog`], {
+        use: "reuse",
+        tokens: new Map([[`${restricted.url}catalog`, PARTNER]]),
+      }),
+      SECRET,
+    )!;
     expect(reuse.status).toBe("refused");
     expect(reuse.reason).toMatchObject({ code: "policy-prohibited", action: "distribute" });
-    const partner = dataset(await follow(dir, [`${restricted.url}catalog`], { tokens: new Map([[`${restricted.url}catalog`, PARTNER]]) }), SECRET)!;
+    const partner = dataset(
+      await follow(dir, [`${restricted.url}catalog`], { tokens: new Map([[`${restricted.url}catalog`, PARTNER]]) }),
+      SECRET,
+    )!;
     expect(partner.status).toBe("copied");
     expect(partner.restricted).toBe(true);
     expect(datasetLines(partner, "index", "en").join("\n")).toMatch(/do not serve this copy to anyone else/);
@@ -238,7 +290,10 @@ describe("vivant follow", () => {
     await follow(dir, [`${pub.url}catalog`]);
     await put(pub.url, G, PUB_TOKEN, season("theatre-x.example", 43, 5), "cc0-1.0");
     const changed = dataset(await follow(dir, [`${pub.url}catalog`]), G)!;
-    expect(changed.licenceChanged).toEqual({ from: "https://creativecommons.org/licenses/by/4.0/", to: "https://creativecommons.org/publicdomain/zero/1.0/" });
+    expect(changed.licenceChanged).toEqual({
+      from: "https://creativecommons.org/licenses/by/4.0/",
+      to: "https://creativecommons.org/publicdomain/zero/1.0/",
+    });
     expect(changed.status).toBe("copied");
     const writer = await GraphWriter.open(dir);
     try {
@@ -253,10 +308,34 @@ describe("vivant follow", () => {
     const dir = tmp();
     let out = "";
     let err = "";
-    const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
-    const code = await main(["follow", `${pub.url}catalog`, `${downUrl}catalog`, "--data", dir, "--allow-private", "--timeout", "2000", "--lang", "fr"], {
-      stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), cwd: dir, isTTY: false, env: {},
-    });
+    const sink = (f: (s: string) => void) =>
+      new Writable({
+        write(c, _e, cb) {
+          f(String(c));
+          cb();
+        },
+      });
+    const code = await main(
+      [
+        "follow",
+        `${pub.url}catalog`,
+        `${downUrl}catalog`,
+        "--data",
+        dir,
+        "--allow-private",
+        "--timeout",
+        "2000",
+        "--lang",
+        "fr",
+      ],
+      {
+        stdout: sink((s) => (out += s)),
+        stderr: sink((s) => (err += s)),
+        cwd: dir,
+        isTTY: false,
+        env: {},
+      },
+    );
     expect(code).toBe(1);
     expect(err).toContain(`${G} : copie complète (première copie)`);
     expect(err).toMatch(/catalog : non suivi : échec réseau/);
@@ -267,10 +346,23 @@ describe("vivant follow", () => {
   it("follows on a schedule (--every 1s, bounded by --rounds): a summary per round, the second one unchanged", async () => {
     const dir = tmp();
     let out = "";
-    const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
-    const code = await main(["follow", `${pub.url}catalog`, "--data", dir, "--allow-private", "--every", "1s", "--rounds", "2"], {
-      stdout: sink((s) => (out += s)), stderr: sink(() => undefined), cwd: dir, isTTY: false, env: {},
-    });
+    const sink = (f: (s: string) => void) =>
+      new Writable({
+        write(c, _e, cb) {
+          f(String(c));
+          cb();
+        },
+      });
+    const code = await main(
+      ["follow", `${pub.url}catalog`, "--data", dir, "--allow-private", "--every", "1s", "--rounds", "2"],
+      {
+        stdout: sink((s) => (out += s)),
+        stderr: sink(() => undefined),
+        cwd: dir,
+        isTTY: false,
+        env: {},
+      },
+    );
     expect(code).toBe(0);
     const rounds = out.trim().split("\n");
     expect(rounds).toHaveLength(2);

@@ -18,7 +18,14 @@ import { GraphWriter } from "../../src/store/writer.js";
 import { followOnce, type NodeOutcome } from "../../src/dataspace/follow.js";
 import { call } from "../server/helpers.js";
 import { closeNode, put, scriptedNode, season } from "./nodes.js";
-import { MARK, RESTRICTED_TOKENS, RESTRICTED_TURTLE, SECRET, TOKEN_PARTNER, TOKEN_PUBLISHER } from "./restricted-fixture.js";
+import {
+  MARK,
+  RESTRICTED_TOKENS,
+  RESTRICTED_TURTLE,
+  SECRET,
+  TOKEN_PARTNER,
+  TOKEN_PUBLISHER,
+} from "./restricted-fixture.js";
 
 const NODES = { a: "a.example", b: "b.example", s: "s.example", d: "d.example", i: "i.example" } as const;
 type Key = keyof typeof NODES;
@@ -41,24 +48,42 @@ const tmp = () => {
 };
 
 /** Forwards a request to `base` (GET, headers kept but the host), the body relabelled by `edit`. */
-async function forward(base: string, path: string, headers: Record<string, string | string[] | undefined>, edit: (text: string) => string = (t) => t): Promise<{ status: number; type: string; text: string }> {
+async function forward(
+  base: string,
+  path: string,
+  headers: Record<string, string | string[] | undefined>,
+  edit: (text: string) => string = (t) => t,
+): Promise<{ status: number; type: string; text: string }> {
   const h: Record<string, string> = {};
-  for (const k of ["accept", "authorization", "if-none-match", "accept-language"]) if (typeof headers[k] === "string") h[k] = headers[k];
+  for (const k of ["accept", "authorization", "if-none-match", "accept-language"])
+    if (typeof headers[k] === "string") h[k] = headers[k];
   const a = await call(base, path.slice(1), { headers: h });
   return { status: a.status, type: a.type, text: edit(a.text) };
 }
 
 beforeAll(async () => {
   for (const k of Object.keys(NODES) as Key[]) {
-    const tokens = TokenTable.fromEntries([{ token: tokenOf(k), publisher: `node-${k}`, graph: graphOf(k), licence: "cc-by-4.0" }]);
+    const tokens = TokenTable.fromEntries([
+      { token: tokenOf(k), publisher: `node-${k}`, graph: graphOf(k), licence: "cc-by-4.0" },
+    ]);
     const server = await VivantServer.start({ port: 0, workers: 1, tokens, dataDir: tmp(), feed: { pageSize: 5 } });
     await put(server.url, graphOf(k), tokenOf(k), season(NODES[k], COUNTS[k], -1, k === "b" ? "Nantes" : "Lyon"));
     servers[k] = server;
     urls[k] = server.url;
   }
   // R: the restricted graph, and a public one beside it (so that R's whole-server dump exists, and must leave it out).
-  const rPublic = { token: "publisher-token-r-public-0123456789", publisher: "r-public", graph: "https://r-public.example/graph", licence: "cc-by-4.0" };
-  const r = await VivantServer.start({ port: 0, workers: 1, tokens: TokenTable.fromEntries([...RESTRICTED_TOKENS, rPublic]), dataDir: tmp() });
+  const rPublic = {
+    token: "publisher-token-r-public-0123456789",
+    publisher: "r-public",
+    graph: "https://r-public.example/graph",
+    licence: "cc-by-4.0",
+  };
+  const r = await VivantServer.start({
+    port: 0,
+    workers: 1,
+    tokens: TokenTable.fromEntries([...RESTRICTED_TOKENS, rPublic]),
+    dataDir: tmp(),
+  });
   await put(r.url, SECRET, TOKEN_PUBLISHER, RESTRICTED_TURTLE);
   await put(r.url, rPublic.graph, rPublic.token, season("r-public.example", 2));
   servers.r = r;
@@ -67,7 +92,14 @@ beforeAll(async () => {
   const s = servers.s!.url;
   const slow = await scriptedNode((req, res) => {
     const self = `http://127.0.0.1:${(slow.server.address() as { port: number }).port}/`;
-    setTimeout(() => void forward(s, req.url!, req.headers, (t) => t.replaceAll(s, self)).then((a) => res.writeHead(a.status, { "content-type": a.type }).end(a.text), () => res.destroy()), SLOW_MS).unref();
+    setTimeout(
+      () =>
+        void forward(s, req.url!, req.headers, (t) => t.replaceAll(s, self)).then(
+          (a) => res.writeHead(a.status, { "content-type": a.type }).end(a.text),
+          () => res.destroy(),
+        ),
+      SLOW_MS,
+    ).unref();
   });
   proxies.push(slow.server);
   urls.s = slow.url;
@@ -76,15 +108,27 @@ beforeAll(async () => {
   const invalid = await scriptedNode((req, res) => {
     const self = `http://127.0.0.1:${(invalid.server.address() as { port: number }).port}/`;
     const path = req.url!;
-    if (path.startsWith("/graph-store")) return void res.writeHead(200, { "content-type": "application/n-triples" }).end(`<https://${NODES.i}/performance/p0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/TheaterEvent> .\n`);
-    if (path.startsWith("/api/performances/facets")) return void res.writeHead(200, { "content-type": "application/json" }).end('{"city": "Lyon"}');
-    if (path.startsWith("/api/performances")) return void res.writeHead(200, { "content-type": "application/ld+json" }).end('{"@graph": [{"name": "sans identifiant"}]}');
-    void forward(i, path, req.headers, (t) => t.replaceAll(i, self)).then((a) => res.writeHead(a.status, { "content-type": a.type }).end(a.text));
+    if (path.startsWith("/graph-store"))
+      return void res
+        .writeHead(200, { "content-type": "application/n-triples" })
+        .end(
+          `<https://${NODES.i}/performance/p0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/TheaterEvent> .\n`,
+        );
+    if (path.startsWith("/api/performances/facets"))
+      return void res.writeHead(200, { "content-type": "application/json" }).end('{"city": "Lyon"}');
+    if (path.startsWith("/api/performances"))
+      return void res
+        .writeHead(200, { "content-type": "application/ld+json" })
+        .end('{"@graph": [{"name": "sans identifiant"}]}');
+    void forward(i, path, req.headers, (t) => t.replaceAll(i, self)).then((a) =>
+      res.writeHead(a.status, { "content-type": a.type }).end(a.text),
+    );
   });
   proxies.push(invalid.server);
   urls.i = invalid.url;
   // Each node's catalog asked once (its dumps made), so that the follower's first request is not the one that waits.
-  for (const k of ["a", "b", "i", "r"] as const) expect((await call(servers[k]!.url, "catalog", { headers: { accept: "text/turtle" } })).status).toBe(200);
+  for (const k of ["a", "b", "i", "r"] as const)
+    expect((await call(servers[k]!.url, "catalog", { headers: { accept: "text/turtle" } })).status).toBe(200);
   // D: a Vivant node that went down.
   await servers.d!.close();
   delete servers.d;
@@ -101,13 +145,27 @@ const partnerTokens = () => new Map([[`${urls.r}catalog`, TOKEN_PARTNER]]);
 async function follow(dir: string): Promise<NodeOutcome[]> {
   const writer = await GraphWriter.open(dir);
   try {
-    return await followOnce({ catalogs: catalogs(), writer, use: "index", tokens: partnerTokens(), policy: { allowPrivate: true, timeoutMs: FOLLOW_TIMEOUT_MS } });
+    return await followOnce({
+      catalogs: catalogs(),
+      writer,
+      use: "index",
+      tokens: partnerTokens(),
+      policy: { allowPrivate: true, timeoutMs: FOLLOW_TIMEOUT_MS },
+    });
   } finally {
     await writer.close();
   }
 }
-const outcome = (nodes: NodeOutcome[], graph: string) => nodes.flatMap((n) => n.datasets).find((d) => d.graph === graph);
-const triples = (text: string) => new Parser({ format: "application/n-triples" }).parse(text).map((q) => `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.value}`).sort();
+const outcome = (nodes: NodeOutcome[], graph: string) =>
+  nodes.flatMap((n) => n.datasets).find((d) => d.graph === graph);
+const triples = (text: string) =>
+  new Parser({ format: "application/n-triples" })
+    .parse(text)
+    .map(
+      (q) =>
+        `${q.subject.termType === "BlankNode" ? "_" : q.subject.value} ${q.predicate.value} ${q.object.termType === "BlankNode" ? "_" : q.object.value}`,
+    )
+    .sort();
 
 /**
  * The follower's data directory served as node H (the copied restricted graph restricted again), searching the others
@@ -115,8 +173,22 @@ const triples = (text: string) => new Parser({ format: "application/n-triples" }
  */
 async function startHub(dir: string, withSlow = true): Promise<VivantServer> {
   return VivantServer.start({
-    port: 0, workers: 1, dataDir: dir, tokens: TokenTable.fromEntries([...RESTRICTED_TOKENS]),
-    federation: { nodes: [urls.a!, urls.b!, ...(withSlow ? [urls.s!] : []), urls.d!, urls.i!, { url: urls.r!, token: TOKEN_PARTNER }], timeoutMs: FEDERATE_TIMEOUT_MS, allowPrivate: true },
+    port: 0,
+    workers: 1,
+    dataDir: dir,
+    tokens: TokenTable.fromEntries([...RESTRICTED_TOKENS]),
+    federation: {
+      nodes: [
+        urls.a!,
+        urls.b!,
+        ...(withSlow ? [urls.s!] : []),
+        urls.d!,
+        urls.i!,
+        { url: urls.r!, token: TOKEN_PARTNER },
+      ],
+      timeoutMs: FEDERATE_TIMEOUT_MS,
+      allowPrivate: true,
+    },
   });
 }
 
@@ -124,7 +196,15 @@ async function startHub(dir: string, withSlow = true): Promise<VivantServer> {
  * Text of the restricted graph's entities: found in an answer, it leaked (the catalog may name the dataset's IRI; an
  * IRI the request itself names, e.g. a page asked for it, may be echoed back).
  */
-const leaks = (text: string, asked = ""): boolean => [MARK, "Zanzibar", "Région secrète", "secret.example/performance", "secret.example/venue", "secret.example/production"].some((m) => text.includes(m) && !asked.includes(m));
+const leaks = (text: string, asked = ""): boolean =>
+  [
+    MARK,
+    "Zanzibar",
+    "Région secrète",
+    "secret.example/performance",
+    "secret.example/venue",
+    "secret.example/production",
+  ].some((m) => text.includes(m) && !asked.includes(m));
 
 /** Every route that reads data: [path, init]; `readable` when the partner may read the graph through it. */
 function routes(): { path: string; init?: RequestInit; readable?: true }[] {
@@ -137,12 +217,21 @@ function routes(): { path: string; init?: RequestInit; readable?: true }[] {
     `SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g`,
     `DESCRIBE <https://secret.example/performance/p1>`,
     `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${SECRET}> { ?s ?p ?o } }`,
-  ].map((q) => ({ path: `sparql?query=${encodeURIComponent(q)}`, init: { headers: { accept: "application/sparql-results+json, text/turtle;q=0.9" } } }));
+  ].map((q) => ({
+    path: `sparql?query=${encodeURIComponent(q)}`,
+    init: { headers: { accept: "application/sparql-results+json, text/turtle;q=0.9" } },
+  }));
   const html = { headers: { accept: "text/html" } };
   return [
     ...sparql,
-    { path: `sparql?query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o }")}&default-graph-uri=${encodeURIComponent(SECRET)}&named-graph-uri=${encodeURIComponent(SECRET)}` },
-    { path: `graph-store?graph=${encodeURIComponent(SECRET)}`, init: { headers: { accept: "application/n-triples" } }, readable: true },
+    {
+      path: `sparql?query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o }")}&default-graph-uri=${encodeURIComponent(SECRET)}&named-graph-uri=${encodeURIComponent(SECRET)}`,
+    },
+    {
+      path: `graph-store?graph=${encodeURIComponent(SECRET)}`,
+      init: { headers: { accept: "application/n-triples" } },
+      readable: true,
+    },
     { path: "api/performances?limit=500" },
     { path: `api/performances?q=${encodeURIComponent("confidentiel")}` },
     { path: "api/performances/facets" },
@@ -151,7 +240,14 @@ function routes(): { path: string; init?: RequestInit; readable?: true }[] {
     { path: "dumps/", readable: true },
     { path: "feed/secret/0", readable: true },
     { path: "catalog", init: { headers: { accept: "text/turtle" } }, readable: true },
-    { path: "reconcile", init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `queries=${encodeURIComponent(JSON.stringify({ q0: { query: MARK } }))}` } },
+    {
+      path: "reconcile",
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `queries=${encodeURIComponent(JSON.stringify({ q0: { query: MARK } }))}`,
+      },
+    },
     { path: "reconcile/suggest/entity?prefix=spectacle" },
     { path: ".well-known/capdata-export.rdf?publisher=secret", readable: true },
     { path: "", init: html },
@@ -167,7 +263,10 @@ async function expectNoLeak(base: string, extra: { path: string; init?: RequestI
   let partnerRead = 0;
   for (const route of [...routes(), ...extra]) {
     for (const who of [undefined, TOKEN_PARTNER]) {
-      const headers = { ...((route.init?.headers as Record<string, string> | undefined) ?? {}), ...(who ? { authorization: `Bearer ${who}` } : {}) };
+      const headers = {
+        ...((route.init?.headers as Record<string, string> | undefined) ?? {}),
+        ...(who ? { authorization: `Bearer ${who}` } : {}),
+      };
       const a = await call(base, route.path, { ...route.init, headers });
       expect(a.status, `${route.path} ${a.text.slice(0, 200)}`).toBeLessThan(500);
       const leaked = leaks(a.text, decodeURIComponent(route.path));
@@ -177,9 +276,13 @@ async function expectNoLeak(base: string, extra: { path: string; init?: RequestI
   }
   // The partner's token does open what it should (so the check above is not vacuous).
   expect(partnerRead).toBeGreaterThanOrEqual(3);
-  const all = (JSON.parse((await call(base, "dumps/")).text) as { datasets: { graph: string; files: { url: string }[] }[] }).datasets.find((d) => d.graph === "urn:vivant:all");
+  const all = (
+    JSON.parse((await call(base, "dumps/")).text) as { datasets: { graph: string; files: { url: string }[] }[] }
+  ).datasets.find((d) => d.graph === "urn:vivant:all");
   expect(all, "the whole server's dump").toBeDefined();
-  expect(leaks(gunzipSync(Buffer.from(await (await fetch(all!.files[0]!.url)).arrayBuffer())).toString("utf8"))).toBe(false);
+  expect(leaks(gunzipSync(Buffer.from(await (await fetch(all!.files[0]!.url)).arrayBuffer())).toString("utf8"))).toBe(
+    false,
+  );
 }
 
 describe("a data space of Vivant nodes on loopback", () => {
@@ -206,12 +309,31 @@ describe("a data space of Vivant nodes on loopback", () => {
     const hub = await startHub(dir);
     try {
       for (const k of ["a", "b"] as const) {
-        const here = await call(hub.url, `graph-store?graph=${encodeURIComponent(graphOf(k))}`, { headers: { accept: "application/n-triples" } });
-        const there = await call(urls[k]!, `graph-store?graph=${encodeURIComponent(graphOf(k))}`, { headers: { accept: "application/n-triples" } });
+        const here = await call(hub.url, `graph-store?graph=${encodeURIComponent(graphOf(k))}`, {
+          headers: { accept: "application/n-triples" },
+        });
+        const there = await call(urls[k]!, `graph-store?graph=${encodeURIComponent(graphOf(k))}`, {
+          headers: { accept: "application/n-triples" },
+        });
         expect(triples(here.text)).toEqual(triples(there.text));
       }
-      expect(triples((await call(hub.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, { headers: { accept: "application/n-triples", authorization: `Bearer ${TOKEN_PARTNER}` } })).text))
-        .toEqual(triples((await call(urls.r!, `graph-store?graph=${encodeURIComponent(SECRET)}`, { headers: { accept: "application/n-triples", authorization: `Bearer ${TOKEN_PARTNER}` } })).text));
+      expect(
+        triples(
+          (
+            await call(hub.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, {
+              headers: { accept: "application/n-triples", authorization: `Bearer ${TOKEN_PARTNER}` },
+            })
+          ).text,
+        ),
+      ).toEqual(
+        triples(
+          (
+            await call(urls.r!, `graph-store?graph=${encodeURIComponent(SECRET)}`, {
+              headers: { accept: "application/n-triples", authorization: `Bearer ${TOKEN_PARTNER}` },
+            })
+          ).text,
+        ),
+      );
     } finally {
       await hub.close();
     }
@@ -241,22 +363,47 @@ describe("a data space of Vivant nodes on loopback", () => {
     try {
       const a = await call(hub.url, "api/federation/performances?limit=250", { headers: { "accept-language": "fr" } });
       expect(a.status).toBe(200);
-      const page = JSON.parse(a.text) as { "@graph": { "@id": string; source: string; alsoAt?: string[] }[]; next?: string; federation: { partial: boolean; failed: { node: string; status: string; message: string }[] } };
+      const page = JSON.parse(a.text) as {
+        "@graph": { "@id": string; source: string; alsoAt?: string[] }[];
+        next?: string;
+        federation: { partial: boolean; failed: { node: string; status: string; message: string }[] };
+      };
       expect(page.federation.partial).toBe(true);
-      expect(Object.fromEntries(page.federation.failed.map((f) => [f.node, f.status]))).toEqual({ [urls.s!]: "timeout", [urls.d!]: "unreachable", [urls.i!]: "invalid" });
-      expect(page.federation.failed.find((f) => f.node === urls.s)!.message).toBe(`pas de réponse en ${FEDERATE_TIMEOUT_MS} ms`);
+      expect(Object.fromEntries(page.federation.failed.map((f) => [f.node, f.status]))).toEqual({
+        [urls.s!]: "timeout",
+        [urls.d!]: "unreachable",
+        [urls.i!]: "invalid",
+      });
+      expect(page.federation.failed.find((f) => f.node === urls.s)!.message).toBe(
+        `pas de réponse en ${FEDERATE_TIMEOUT_MS} ms`,
+      );
       const ids = page["@graph"].map((g) => g["@id"]);
       expect(new Set(ids).size).toBe(ids.length);
-      const expected = [...(["a", "b"] as const).map((k) => [NODES[k], COUNTS[k]] as const), ["r-public.example", 2] as const];
-      expect(ids.sort()).toEqual(expected.flatMap(([host, n]) => Array.from({ length: n }, (_, i) => `https://${host}/performance/p${i}`)).sort());
+      const expected = [
+        ...(["a", "b"] as const).map((k) => [NODES[k], COUNTS[k]] as const),
+        ["r-public.example", 2] as const,
+      ];
+      expect(ids.sort()).toEqual(
+        expected
+          .flatMap(([host, n]) => Array.from({ length: n }, (_, i) => `https://${host}/performance/p${i}`))
+          .sort(),
+      );
       // The follower holds copies of A, B and R's public graph: each performance once, from the follower, its source also named.
       for (const g of page["@graph"]) {
         expect(g.source).toBe(hub.url);
-        expect(g.alsoAt).toEqual([g["@id"].includes("//a.example/") ? urls.a : g["@id"].includes("//b.example/") ? urls.b : urls.r]);
+        expect(g.alsoAt).toEqual([
+          g["@id"].includes("//a.example/") ? urls.a : g["@id"].includes("//b.example/") ? urls.b : urls.r,
+        ]);
       }
-      const facets = JSON.parse((await call(hub.url, "api/federation/performances/facets?facet=city")).text) as { facets: { city: { value: string; count: number }[] }; federation: { failed: { node: string }[] } };
+      const facets = JSON.parse((await call(hub.url, "api/federation/performances/facets?facet=city")).text) as {
+        facets: { city: { value: string; count: number }[] };
+        federation: { failed: { node: string }[] };
+      };
       // Counted on each node that holds them: the follower's copy and the source.
-      expect(facets.facets.city).toEqual([{ value: "Lyon", count: 2 * (COUNTS.a + 2) }, { value: "Nantes", count: 2 * COUNTS.b }]);
+      expect(facets.facets.city).toEqual([
+        { value: "Lyon", count: 2 * (COUNTS.a + 2) },
+        { value: "Nantes", count: 2 * COUNTS.b },
+      ]);
       expect(facets.federation.failed.map((f) => f.node).sort()).toEqual([urls.s!, urls.d!, urls.i!].sort());
       const html = await call(hub.url, "federation?ui=en", { headers: { accept: "text/html" } });
       for (const k of ["s", "d", "i"] as const) expect(html.text).toContain(`data-node="${urls[k]}"`);

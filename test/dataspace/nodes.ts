@@ -10,22 +10,35 @@ import { call } from "../server/helpers.js";
 export const PREFIX = `@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n`;
 
 /** Performance `n` of `host` (its own start date in December 2026), named `name`. */
-export const perf = (host: string, n: number, name: string): string => `<https://${host}/performance/p${n}> a schema:TheaterEvent ; schema:name "${name}"@fr ;
+export const perf = (
+  host: string,
+  n: number,
+  name: string,
+): string => `<https://${host}/performance/p${n}> a schema:TheaterEvent ; schema:name "${name}"@fr ;
   schema:startDate "2026-12-${String((n % 28) + 1).padStart(2, "0")}T20:00:00+01:00"^^xsd:dateTime ; schema:workPerformed <https://${host}/production/w> ;
   schema:location <https://${host}/venue/main> .\n`;
 
 /** The production and venue (in `city`) every performance of `host` refers to. */
-export const rest = (host: string, city = "Lyon"): string => `<https://${host}/production/w> a schema:CreativeWork ; schema:name "Bérénice"@fr .
+export const rest = (
+  host: string,
+  city = "Lyon",
+): string => `<https://${host}/production/w> a schema:CreativeWork ; schema:name "Bérénice"@fr .
 <https://${host}/venue/main> a schema:Place ; schema:name "Salle ${host}"@fr ;
   schema:address [ a schema:PostalAddress ; schema:addressLocality "${city}" ; schema:addressCountry "FR" ] .\n`;
 
 /** A season of `count` performances of `host`; performance `renamed` named otherwise. */
 export const season = (host: string, count: number, renamed = -1, city = "Lyon"): string =>
-  PREFIX + Array.from({ length: count }, (_, i) => perf(host, i, i === renamed ? "Bérénice (reprise)" : "Bérénice")).join("") + rest(host, city);
+  PREFIX +
+  Array.from({ length: count }, (_, i) => perf(host, i, i === renamed ? "Bérénice (reprise)" : "Bérénice")).join("") +
+  rest(host, city);
 
 /** A publisher's Graph Store PUT, asserted accepted. */
 export async function put(base: string, graph: string, token: string, body: string, licence?: string): Promise<void> {
-  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}${licence ? `&licence=${licence}` : ""}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body });
+  const a = await call(base, `graph-store?graph=${encodeURIComponent(graph)}${licence ? `&licence=${licence}` : ""}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+    body,
+  });
   expect(a.status, a.text).toBeLessThan(300);
 }
 

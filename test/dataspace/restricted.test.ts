@@ -7,7 +7,15 @@ import { Parser } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { call, DEMO_GRAPH, DEMO_TEXT } from "../server/helpers.js";
-import { MARK, RESTRICTED_TOKENS, RESTRICTED_TURTLE, SECRET, TOKEN_OTHER, TOKEN_PARTNER, TOKEN_PUBLISHER } from "./restricted-fixture.js";
+import {
+  MARK,
+  RESTRICTED_TOKENS,
+  RESTRICTED_TURTLE,
+  SECRET,
+  TOKEN_OTHER,
+  TOKEN_PARTNER,
+  TOKEN_PUBLISHER,
+} from "./restricted-fixture.js";
 
 const body = RESTRICTED_TURTLE;
 
@@ -24,19 +32,39 @@ beforeAll(async () => {
   base = server.url;
   const demo = await server.load([{ text: DEMO_TEXT, source: "demo-season.json" }], {});
   expect(demo.info).toBeDefined();
-  const put = await call(base, `graph-store?graph=${encodeURIComponent(SECRET)}`, { method: "PUT", headers: { ...publisher, "content-type": "text/turtle" }, body });
+  const put = await call(base, `graph-store?graph=${encodeURIComponent(SECRET)}`, {
+    method: "PUT",
+    headers: { ...publisher, "content-type": "text/turtle" },
+    body,
+  });
   expect(put.status, put.text).toBe(201);
 });
 afterAll(() => server?.close());
 
-const sparql = (q: string, headers: Record<string, string>, extra = "") => call(base, `sparql?query=${encodeURIComponent(q)}${extra}`, { headers: { accept: "application/sparql-results+json, text/turtle;q=0.9", ...headers } });
-const leaks = (text: string): boolean => text.includes(MARK) || text.includes("secret.example") || text.includes("Zanzibar") || text.includes("Région secrète");
+const sparql = (q: string, headers: Record<string, string>, extra = "") =>
+  call(base, `sparql?query=${encodeURIComponent(q)}${extra}`, {
+    headers: { accept: "application/sparql-results+json, text/turtle;q=0.9", ...headers },
+  });
+const leaks = (text: string): boolean =>
+  text.includes(MARK) ||
+  text.includes("secret.example") ||
+  text.includes("Zanzibar") ||
+  text.includes("Région secrète");
 
 describe("a graph shared with one partner", () => {
   it("is refused in the tokens file when a read token is malformed, with its line", () => {
     expect(() => TokenTable.fromEntries([{ token: "short", reader: "x" }])).toThrow(/read token/);
-    expect(() => TokenTable.fromEntries([{ token: TOKEN_PUBLISHER, publisher: "p", graph: SECRET, share: "observatoire" } as never])).toThrow(/share/);
-    expect(() => TokenTable.fromEntries([{ token: TOKEN_PUBLISHER, publisher: "p", graph: SECRET }, { token: TOKEN_PUBLISHER, reader: "r" }])).toThrow(/read token/);
+    expect(() =>
+      TokenTable.fromEntries([
+        { token: TOKEN_PUBLISHER, publisher: "p", graph: SECRET, share: "observatoire" } as never,
+      ]),
+    ).toThrow(/share/);
+    expect(() =>
+      TokenTable.fromEntries([
+        { token: TOKEN_PUBLISHER, publisher: "p", graph: SECRET },
+        { token: TOKEN_PUBLISHER, reader: "r" },
+      ]),
+    ).toThrow(/read token/);
   });
 
   it("never reaches SPARQL, whatever GRAPH, FROM, FROM NAMED, dataset parameters or the union default graph say, with any token", async () => {
@@ -60,7 +88,11 @@ describe("a graph shared with one partner", () => {
         expect(leaks(a.text), `${q} ${JSON.stringify(headers)}`).toBe(false);
         if (q.startsWith("ASK")) expect(JSON.parse(a.text).boolean).toBe(false);
       }
-      const ds = await sparql("SELECT * WHERE { ?s ?p ?o }", headers, `&default-graph-uri=${encodeURIComponent(SECRET)}&named-graph-uri=${encodeURIComponent(SECRET)}`);
+      const ds = await sparql(
+        "SELECT * WHERE { ?s ?p ?o }",
+        headers,
+        `&default-graph-uri=${encodeURIComponent(SECRET)}&named-graph-uri=${encodeURIComponent(SECRET)}`,
+      );
       expect(leaks(ds.text)).toBe(false);
       const sd = await call(base, "sparql", { headers: { accept: "text/turtle", ...headers } });
       expect(sd.text).not.toContain(SECRET);
@@ -71,13 +103,21 @@ describe("a graph shared with one partner", () => {
     const before = await VivantServer.start({ port: 0 });
     try {
       await before.load([{ text: DEMO_TEXT, source: "demo-season.json" }], {});
-      for (const path of ["api/performances?limit=500", "api/performances/facets", "api/stats", "api/performances?region=R%C3%A9gion%20secr%C3%A8te", "api/performances?free=true&limit=500"]) {
+      for (const path of [
+        "api/performances?limit=500",
+        "api/performances/facets",
+        "api/stats",
+        "api/performances?region=R%C3%A9gion%20secr%C3%A8te",
+        "api/performances?free=true&limit=500",
+      ]) {
         const publicOnly = JSON.parse((await call(before.url, path)).text) as unknown;
         for (const headers of [none, partner, publisher]) {
           const a = await call(base, path, { headers });
           expect(a.status, path).toBe(200);
           expect(leaks(a.text), path).toBe(false);
-          expect(JSON.stringify(JSON.parse(a.text)).replaceAll(base, "B"), path).toBe(JSON.stringify(publicOnly).replaceAll(before.url, "B"));
+          expect(JSON.stringify(JSON.parse(a.text)).replaceAll(base, "B"), path).toBe(
+            JSON.stringify(publicOnly).replaceAll(before.url, "B"),
+          );
         }
       }
       const health = JSON.parse((await call(base, "health")).text) as { graphs: number; triples: number };
@@ -86,8 +126,17 @@ describe("a graph shared with one partner", () => {
     } finally {
       await before.close();
     }
-    for (const path of ["", "stats", "query", `entity?iri=${encodeURIComponent("https://secret.example/performance/p1")}`]) {
-      for (const headers of [{ accept: "text/html" }, { accept: "text/html", ...partner }, { accept: "application/json" }]) {
+    for (const path of [
+      "",
+      "stats",
+      "query",
+      `entity?iri=${encodeURIComponent("https://secret.example/performance/p1")}`,
+    ]) {
+      for (const headers of [
+        { accept: "text/html" },
+        { accept: "text/html", ...partner },
+        { accept: "application/json" },
+      ]) {
         const a = await call(base, path, { headers });
         expect(leaks(a.text), `/${path} ${a.status}`).toBe(false);
       }
@@ -108,14 +157,21 @@ describe("a graph shared with one partner", () => {
       const nt = await call(base, gs, { headers: { ...headers, accept: "application/n-triples" } });
       expect(nt.status).toBe(200);
       expect(nt.headers.get("cache-control")).toMatch(/private/);
-      expect(new Parser({ format: "application/n-triples" }).parse(nt.text).length).toBe(server.graphs().find((g) => g.graphIri === SECRET)!.triples);
+      expect(new Parser({ format: "application/n-triples" }).parse(nt.text).length).toBe(
+        server.graphs().find((g) => g.graphIri === SECRET)!.triples,
+      );
       const ttl = await call(base, gs, { headers: { ...headers, accept: "text/turtle" } });
       expect(new Parser().parse(ttl.text).length).toBe(server.graphs().find((g) => g.graphIri === SECRET)!.triples);
     }
   });
 
   it("dumps: the restricted graph's files only to its readers, the whole server's dump holds the public graphs only", async () => {
-    const listed = async (headers: Record<string, string>) => (JSON.parse((await call(base, "dumps/", { headers })).text) as { datasets: { graph: string; files: { url: string; path: string }[] }[] }).datasets;
+    const listed = async (headers: Record<string, string>) =>
+      (
+        JSON.parse((await call(base, "dumps/", { headers })).text) as {
+          datasets: { graph: string; files: { url: string; path: string }[] }[];
+        }
+      ).datasets;
     const anon = await listed(none);
     expect(anon.map((d) => d.graph).sort()).toEqual(["urn:vivant:all", DEMO_GRAPH].sort());
     const all = anon.find((d) => d.graph === "urn:vivant:all")!;
@@ -146,18 +202,40 @@ describe("a graph shared with one partner", () => {
   });
 
   it("catalog: listed as restricted (title, publisher, policy naming the partner) without counts, coverage or distributions; whole to the partner", async () => {
-    const cat = async (headers: Record<string, string>) => new Parser({ baseIRI: base }).parse((await call(base, "catalog", { headers: { accept: "text/turtle", ...headers } })).text);
-    const about = (qs: readonly Quad[], p: string) => qs.filter((q) => q.subject.value === SECRET && q.predicate.value === p).map((q) => q.object.value);
+    const cat = async (headers: Record<string, string>) =>
+      new Parser({ baseIRI: base }).parse(
+        (await call(base, "catalog", { headers: { accept: "text/turtle", ...headers } })).text,
+      );
+    const about = (qs: readonly Quad[], p: string) =>
+      qs.filter((q) => q.subject.value === SECRET && q.predicate.value === p).map((q) => q.object.value);
     const anon = await cat(none);
-    expect(about(anon, "http://purl.org/dc/terms/accessRights")).toEqual(["http://publications.europa.eu/resource/authority/access-right/RESTRICTED"]);
+    expect(about(anon, "http://purl.org/dc/terms/accessRights")).toEqual([
+      "http://publications.europa.eu/resource/authority/access-right/RESTRICTED",
+    ]);
     expect(about(anon, "http://www.w3.org/ns/odrl/2/hasPolicy")).toHaveLength(1);
-    expect(anon.some((q) => q.predicate.value === "http://www.w3.org/ns/odrl/2/assignee" && q.object.value.endsWith("partner-observatoire"))).toBe(true);
+    expect(
+      anon.some(
+        (q) =>
+          q.predicate.value === "http://www.w3.org/ns/odrl/2/assignee" &&
+          q.object.value.endsWith("partner-observatoire"),
+      ),
+    ).toBe(true);
     expect(anon.some((q) => q.predicate.value === "http://www.w3.org/ns/odrl/2/prohibition")).toBe(true);
-    for (const p of ["http://rdfs.org/ns/void#triples", "http://www.w3.org/ns/dcat#distribution", "http://purl.org/dc/terms/modified", "http://purl.org/dc/terms/spatial"]) expect(about(anon, p), p).toEqual([]);
-    expect(anon.some((q) => q.predicate.value === "http://www.w3.org/ns/dcat#servesDataset" && q.object.value === SECRET)).toBe(false);
+    for (const p of [
+      "http://rdfs.org/ns/void#triples",
+      "http://www.w3.org/ns/dcat#distribution",
+      "http://purl.org/dc/terms/modified",
+      "http://purl.org/dc/terms/spatial",
+    ])
+      expect(about(anon, p), p).toEqual([]);
+    expect(
+      anon.some((q) => q.predicate.value === "http://www.w3.org/ns/dcat#servesDataset" && q.object.value === SECRET),
+    ).toBe(false);
     expect(about(await cat(other), "http://rdfs.org/ns/void#triples")).toEqual([]);
     const full = await cat(partner);
-    expect(about(full, "http://rdfs.org/ns/void#triples")).toEqual([String(server.graphs().find((g) => g.graphIri === SECRET)!.triples)]);
+    expect(about(full, "http://rdfs.org/ns/void#triples")).toEqual([
+      String(server.graphs().find((g) => g.graphIri === SECRET)!.triples),
+    ]);
     expect(about(full, "http://www.w3.org/ns/dcat#distribution").length).toBeGreaterThan(2);
   });
 });

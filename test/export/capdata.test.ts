@@ -15,7 +15,10 @@ import { InputError } from "../../src/errors.js";
 import { mapRecords } from "../../src/mapping/index.js";
 import { parseWithOxigraph, parseWithStreamingParser } from "../helpers/rdfxml.js";
 
-const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<
+  string,
+  unknown
+>;
 const NS = PROVISIONAL_CAPDATA_NAMESPACE;
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
@@ -23,10 +26,14 @@ const canon = (quads: readonly Quad[]): Promise<string> => canonize.canonize([..
 
 function demoExport(namespace?: string): ReturnType<typeof graphToCapData> & { graphIri: string } {
   const mapped = mapRecords(demo, { origins: false });
-  return { ...graphToCapData(mapped.quads, { graphIri: mapped.graphIri, ...(namespace ? { namespace } : {}) }), graphIri: mapped.graphIri };
+  return {
+    ...graphToCapData(mapped.quads, { graphIri: mapped.graphIri, ...(namespace ? { namespace } : {}) }),
+    graphIri: mapped.graphIri,
+  };
 }
 
-const objectsOf = (quads: readonly Quad[], s: string, p: string): string[] => quads.filter((q) => q.subject.value === s && q.predicate.value === NS + p).map((q) => q.object.value);
+const objectsOf = (quads: readonly Quad[], s: string, p: string): string[] =>
+  quads.filter((q) => q.subject.value === s && q.predicate.value === NS + p).map((q) => q.object.value);
 
 describe("CapData export: RDF/XML read by two independent parsers", () => {
   it("rdfxml-streaming-parser and Oxigraph read the demo season's export back to the exporter's own graph", async () => {
@@ -48,9 +55,24 @@ describe("CapData export: RDF/XML read by two independent parsers", () => {
     for (const p of predicates) expect(terms.all().has(p), p).toBe(true);
     const classes = new Set(x.quads.filter((q) => q.predicate.value === RDF_TYPE).map((q) => q.object.value));
     for (const c of classes) expect(terms.all().has(c), c).toBe(true);
-    for (const q of x.quads) if (q.object.termType === "Literal" && q.object.datatype.value.startsWith("http://www.w3.org/2001/XMLSchema#")) expect(q.object.datatype.value).toMatch(/#(string|dateTime|boolean|date|gYear)$/);
+    for (const q of x.quads)
+      if (q.object.termType === "Literal" && q.object.datatype.value.startsWith("http://www.w3.org/2001/XMLSchema#"))
+        expect(q.object.datatype.value).toMatch(/#(string|dateTime|boolean|date|gYear)$/);
     expect([...classes].map((c) => c.slice(NS.length)).sort()).toEqual([
-      "AdressePostale", "Auteur", "Collaboration", "Collectivite", "Evenement", "Fonction", "Interpretation", "Lieu", "MentionProduction", "Oeuvre", "Personne", "ProductionPrimaire", "Programmation", "Saison",
+      "AdressePostale",
+      "Auteur",
+      "Collaboration",
+      "Collectivite",
+      "Evenement",
+      "Fonction",
+      "Interpretation",
+      "Lieu",
+      "MentionProduction",
+      "Oeuvre",
+      "Personne",
+      "ProductionPrimaire",
+      "Programmation",
+      "Saison",
     ]);
   });
 
@@ -58,7 +80,9 @@ describe("CapData export: RDF/XML read by two independent parsers", () => {
     const ns = "https://ontology.example/capdata/";
     const x = demoExport(ns);
     expect(x.quads.some((q) => q.predicate.value.startsWith(NS))).toBe(false);
-    expect(x.quads.filter((q) => q.predicate.value === RDF_TYPE).every((q) => q.object.value.startsWith(ns))).toBe(true);
+    expect(x.quads.filter((q) => q.predicate.value === RDF_TYPE).every((q) => q.object.value.startsWith(ns))).toBe(
+      true,
+    );
     for (const bad of ["capdata", "https://x.example/ns", "ftp://x.example/#", "https://x.example/a b#"]) {
       expect(() => graphToCapData([], { namespace: bad }), bad).toThrow(InputError);
     }
@@ -84,7 +108,8 @@ describe("CapData export: the facts", () => {
     for (const q of x.quads) {
       if (q.object.termType !== "Literal") continue;
       expect(["", "fr"]).toContain(q.object.language);
-      if (q.object.datatype.value.endsWith("#dateTime")) expect(q.object.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      if (q.object.datatype.value.endsWith("#dateTime"))
+        expect(q.object.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     }
   });
 
@@ -106,10 +131,15 @@ describe("CapData export: the facts", () => {
     const [director] = objectsOf(x.quads, production, "aPourCollaboration");
     expect(objectsOf(x.quads, objectsOf(x.quads, director!, "aPourParticipant")[0]!, "nom")).toEqual(["Claire Morvan"]);
     expect(objectsOf(x.quads, production, "oeuvreRepresentee")).toEqual([`${B}work/verdi-la-traviata`]);
-    const authors = objectsOf(x.quads, `${B}work/verdi-la-traviata`, "aPourAuteur").map((a) => objectsOf(x.quads, objectsOf(x.quads, a, "aPourFonction")[0]!, "label")[0]);
+    const authors = objectsOf(x.quads, `${B}work/verdi-la-traviata`, "aPourAuteur").map(
+      (a) => objectsOf(x.quads, objectsOf(x.quads, a, "aPourFonction")[0]!, "label")[0],
+    );
     expect(authors.sort()).toEqual(["compositeur", "librettiste"]);
     // Its performances are in two seasons (Nantes and Rennes): the model puts the season on the production.
-    expect(objectsOf(x.quads, production, "aPourSaison").sort()).toEqual([`${B}series/saison-grand-quai`, `${B}series/saison-theatre-vilaine`]);
+    expect(objectsOf(x.quads, production, "aPourSaison").sort()).toEqual([
+      `${B}series/saison-grand-quai`,
+      `${B}series/saison-theatre-vilaine`,
+    ]);
     expect(objectsOf(x.quads, `${B}series/saison-grand-quai`, "label")).toEqual(["Saison 2026-2027 du Grand Quai"]);
     expect(objectsOf(x.quads, production, "catalogageSourceAgence")).toEqual([`${B}publisher`]);
   });
@@ -120,10 +150,12 @@ describe("CapData export: the facts", () => {
     expect(left.get("schema:Festival not-in-model")).toBe(1);
     expect(left.get("schema:location (hall) not-in-model")).toBeGreaterThan(0);
     expect(left.get("schema:eventAttendanceMode not-in-model")).toBeGreaterThan(0);
-    const onlyEnglish = graphToCapData(new Parser().parse(`@prefix schema: <http://schema.org/> .
+    const onlyEnglish = graphToCapData(
+      new Parser().parse(`@prefix schema: <http://schema.org/> .
       <https://x.example/performance/1> a schema:TheaterEvent ; schema:name "Only English"@en ; schema:startDate "2026-12-05T18:00:00" ;
         schema:workPerformed <https://x.example/production/1> .
-      <https://x.example/production/1> a schema:CreativeWork ; schema:name "Titre"@fr .`));
+      <https://x.example/production/1> a schema:CreativeWork ; schema:name "Titre"@fr .`),
+    );
     expect(onlyEnglish.leftOut).toContainEqual({ property: "schema:name", reason: "no-french-text", count: 1 });
     expect(onlyEnglish.leftOut).toContainEqual({ property: "schema:startDate", reason: "no-utc-offset", count: 1 });
     expect(objectsOf(onlyEnglish.quads, "https://x.example/performance/1", "titre")).toEqual([]);
@@ -138,7 +170,11 @@ describe("CapData export: hostile text", () => {
       <https://x.example/performance/1?a=1&b=2> a schema:TheaterEvent ; schema:name ${JSON.stringify("placeholder")}@fr ;
         schema:startDate "2026-12-05T18:00:00+01:00" ; schema:workPerformed <https://x.example/production/1> .
       <https://x.example/production/1> a schema:CreativeWork ; schema:name "Titre"@fr-FR .`);
-    const withHostile = graph.map((q) => (q.object.value === "placeholder" ? DataFactory.quad(q.subject, q.predicate, DataFactory.literal(HOSTILE, "fr")) : q));
+    const withHostile = graph.map((q) =>
+      q.object.value === "placeholder"
+        ? DataFactory.quad(q.subject, q.predicate, DataFactory.literal(HOSTILE, "fr"))
+        : q,
+    );
     const x = graphToCapData(withHostile);
     expect(x.repairedTexts).toBe(1);
     const text = capdataRdfXml(x);
@@ -150,7 +186,7 @@ describe("CapData export: hostile text", () => {
       expect(quads.some((q) => q.subject.value === "https://x.example/performance/1?a=1&b=2")).toBe(true);
     }
     // No raw control character and no raw & or < inside the text: XML 1.0 as written.
-     
+
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(text).toContain("&lt;script&gt;&amp;amp;");
   });

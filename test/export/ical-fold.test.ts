@@ -23,7 +23,11 @@ function node(i: number, text: string): PerformanceNode {
     description: text.repeat(3),
     startDate: "2027-03-14T20:30:00+01:00",
     endDate: "2027-03-14T22:30:00+01:00",
-    location: { "@id": `https://example.org/venue/${i}`, name: text, address: { streetAddress: text, addressLocality: "Lyon", postalCode: "69001", addressCountry: "FR" } },
+    location: {
+      "@id": `https://example.org/venue/${i}`,
+      name: text,
+      address: { streetAddress: text, addressLocality: "Lyon", postalCode: "69001", addressCountry: "FR" },
+    },
     url: `https://example.org/p/${i}?q=${"x".repeat(i * 20)}`,
   };
 }

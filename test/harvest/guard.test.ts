@@ -21,21 +21,34 @@ import { tmpdir } from "node:os";
 
 const OPEN = { perHostDelayMs: 0, timeoutMs: 5000, allowPrivate: true };
 const GUARDED = { perHostDelayMs: 0, timeoutMs: 5000 };
-const EVENT = (id: string) => script({ "@context": "https://schema.org", "@type": "Event", "@id": id, name: "Concert", startDate: "2026-10-01T20:00:00+02:00" });
-const urlset = (locs: readonly string[]) => `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<url><loc>${l}</loc></url>`).join("")}</urlset>`;
+const EVENT = (id: string) =>
+  script({
+    "@context": "https://schema.org",
+    "@type": "Event",
+    "@id": id,
+    name: "Concert",
+    startDate: "2026-10-01T20:00:00+02:00",
+  });
+const urlset = (locs: readonly string[]) =>
+  `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<url><loc>${l}</loc></url>`).join("")}</urlset>`;
 
 let site: TestSite;
 let port: number;
 
 /** An in-memory "public" site at http://public.example (never on the network); anything else goes to the real client. */
 const PUBLIC = "http://public.example";
-function publicSite(routes: Record<string, { status?: number; type?: string; body?: string; location?: string }>): typeof globalThis.fetch {
+function publicSite(
+  routes: Record<string, { status?: number; type?: string; body?: string; location?: string }>,
+): typeof globalThis.fetch {
   return (async (input: string | URL, init?: RequestInit) => {
     const url = String(input);
     if (!url.startsWith(`${PUBLIC}/`)) return undiciFetch(url, init as Parameters<typeof undiciFetch>[1]);
     const r = routes[url.slice(PUBLIC.length)];
     if (!r) return new Response("not found", { status: 404 });
-    return new Response(r.body ?? "", { status: r.status ?? 200, headers: { ...(r.type ? { "content-type": r.type } : {}), ...(r.location ? { location: r.location } : {}) } });
+    return new Response(r.body ?? "", {
+      status: r.status ?? 200,
+      headers: { ...(r.type ? { "content-type": r.type } : {}), ...(r.location ? { location: r.location } : {}) },
+    });
   }) as typeof globalThis.fetch;
 }
 
@@ -53,12 +66,33 @@ afterAll(async () => {
 describe("address policy", () => {
   it("classifies loopback, private, link-local, unique-local, unspecified, multicast and their IPv4-mapped forms as not public", () => {
     const refused = [
-      "127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "0.0.0.0", "224.0.0.1",
-      "255.255.255.255", "100.64.0.1", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1",
-      "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1", "[::1]",
+      "127.0.0.1",
+      "127.8.9.10",
+      "10.0.0.1",
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.168.1.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "100.64.0.1",
+      "::1",
+      "::",
+      "fe80::1",
+      "fc00::1",
+      "fd12:3456::1",
+      "ff02::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "::ffff:10.0.0.1",
+      "::ffff:169.254.169.254",
+      "::127.0.0.1",
+      "[::1]",
     ];
     for (const a of refused) expect(isPublicAddress(a), a).toBe(false);
-    for (const a of ["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:93.184.216.34"]) expect(isPublicAddress(a), a).toBe(true);
+    for (const a of ["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:93.184.216.34"])
+      expect(isPublicAddress(a), a).toBe(true);
     expect(addressRange("::ffff:192.168.0.1")).toBe("private");
     expect(addressRange("not an address")).toBeUndefined();
   });
@@ -75,12 +109,20 @@ describe("address policy", () => {
     ];
     const resolver: Resolver = async (host) => {
       if (host === "venue.test") return [{ address: "127.0.0.1", family: 4 }];
-      if (host === "localhost") return [{ address: "127.0.0.1", family: 4 }, { address: "::1", family: 6 }];
+      if (host === "localhost")
+        return [
+          { address: "127.0.0.1", family: 4 },
+          { address: "::1", family: 6 },
+        ];
       throw Object.assign(new Error(`no such host ${host}`), { code: "ENOTFOUND" });
     };
     const result = await harvest(urls, { policy: GUARDED, resolver });
-    expect(Object.fromEntries(result.failures.map((f) => [f.url, f.code]))).toEqual(Object.fromEntries(urls.map((u) => [u, "private-address"])));
-    expect(result.failures.find((f) => f.url.includes("venue.test"))!.message).toMatch(/venue\.test resolves to 127\.0\.0\.1 \(loopback\).*--allow-private/);
+    expect(Object.fromEntries(result.failures.map((f) => [f.url, f.code]))).toEqual(
+      Object.fromEntries(urls.map((u) => [u, "private-address"])),
+    );
+    expect(result.failures.find((f) => f.url.includes("venue.test"))!.message).toMatch(
+      /venue\.test resolves to 127\.0\.0\.1 \(loopback\).*--allow-private/,
+    );
     expect(site.requests.length).toBe(before);
     expect(result.pages).toEqual([]);
   });
@@ -101,8 +143,14 @@ describe("address policy", () => {
 
   it("a name whose every address is non-public (loopback, TEST-NET) is refused before any connection", async () => {
     const before = site.requests.length;
-    const resolver: Resolver = async () => [{ address: "127.0.0.1", family: 4 }, { address: "192.0.2.1", family: 4 }];
-    const result = await harvest([`http://mixed.test:${port}/a.html`], { policy: { ...GUARDED, timeoutMs: 1500, robots: false }, resolver });
+    const resolver: Resolver = async () => [
+      { address: "127.0.0.1", family: 4 },
+      { address: "192.0.2.1", family: 4 },
+    ];
+    const result = await harvest([`http://mixed.test:${port}/a.html`], {
+      policy: { ...GUARDED, timeoutMs: 1500, robots: false },
+      resolver,
+    });
     expect(result.failures.map((f) => f.code)).toEqual(["private-address"]);
     expect(site.requests.length).toBe(before);
   });
@@ -112,7 +160,15 @@ describe("address policy", () => {
       "/robots.txt": { type: "text/plain", body: "User-agent: *\nAllow: /\n" },
       "/sitemap.xml": {
         type: "application/xml",
-        body: urlset([`${site.origin}/a.html`, `http://localhost:${port}/b.html`, "http://10.0.0.7/intranet", "http://[fd00::1]/x", "http://169.254.169.254/latest/meta-data/", `${PUBLIC}/go`, `${PUBLIC}/go-name`]),
+        body: urlset([
+          `${site.origin}/a.html`,
+          `http://localhost:${port}/b.html`,
+          "http://10.0.0.7/intranet",
+          "http://[fd00::1]/x",
+          "http://169.254.169.254/latest/meta-data/",
+          `${PUBLIC}/go`,
+          `${PUBLIC}/go-name`,
+        ]),
       },
       "/go": { status: 302, location: `${site.origin}/a.html` },
       "/go-name": { status: 301, location: `http://localhost:${port}/b.html` },
@@ -135,10 +191,19 @@ describe("address policy", () => {
 
     // With allowPrivate the loopback entries are reached (the refusal above is the policy, not a broken URL).
     // Only the loopback ones: the private addresses must not be tried from a test.
-    const loopbackOnly = { ...routes, "/sitemap.xml": { type: "application/xml", body: urlset([`${site.origin}/a.html`, `http://localhost:${port}/b.html`, `${PUBLIC}/go`, `${PUBLIC}/go-name`]) } };
+    const loopbackOnly = {
+      ...routes,
+      "/sitemap.xml": {
+        type: "application/xml",
+        body: urlset([`${site.origin}/a.html`, `http://localhost:${port}/b.html`, `${PUBLIC}/go`, `${PUBLIC}/go-name`]),
+      },
+    };
     const open = await harvest([`${PUBLIC}/sitemap.xml`], { policy: OPEN, fetch: publicSite(loopbackOnly) });
     expect(open.pages.map((p) => p.finalUrl.replace(String(port), "PORT")).sort()).toEqual([
-      "http://127.0.0.1:PORT/a.html", "http://127.0.0.1:PORT/a.html", "http://localhost:PORT/b.html", "http://localhost:PORT/b.html",
+      "http://127.0.0.1:PORT/a.html",
+      "http://127.0.0.1:PORT/a.html",
+      "http://localhost:PORT/b.html",
+      "http://localhost:PORT/b.html",
     ]);
     expect(open.failures.some((f) => f.code === "private-address")).toBe(false);
   });
@@ -146,9 +211,17 @@ describe("address policy", () => {
   it("vivant harvest refuses loopback without --allow-private (exit 1, FAILED private-address) and harvests it with the flag", async () => {
     const run = async (args: string[]) => {
       let err = "";
-      const sink = new Writable({ write(c, _e, cb) { err += String(c); cb(); } });
+      const sink = new Writable({
+        write(c, _e, cb) {
+          err += String(c);
+          cb();
+        },
+      });
       const cwd = mkdtempSync(join(tmpdir(), "vivant-guard-"));
-      const code = await main(["harvest", `${site.origin}/a.html`, "--publisher", "venue", "-o", "out.nq", "--delay", "0", ...args], { stdout: sink, stderr: sink, cwd, isTTY: false, env: {} });
+      const code = await main(
+        ["harvest", `${site.origin}/a.html`, "--publisher", "venue", "-o", "out.nq", "--delay", "0", ...args],
+        { stdout: sink, stderr: sink, cwd, isTTY: false, env: {} },
+      );
       return { code, err, cwd };
     };
     const refused = await run([]);
@@ -162,10 +235,20 @@ describe("address policy", () => {
 
 describe("costs bounded", () => {
   it("a page with 45,000 JSON-LD nodes is harvested whole (no call-stack overflow)", async () => {
-    const graph = Array.from({ length: 45_000 }, (_, i) => ({ "@type": "Event", "@id": `https://big.example/e/${i}`, name: `E${i}`, startDate: "2026-10-01T20:00:00+02:00" }));
-    site.route("/big.html", { type: "text/html", body: page("Big", [script({ "@context": "https://schema.org", "@graph": graph })]) });
+    const graph = Array.from({ length: 45_000 }, (_, i) => ({
+      "@type": "Event",
+      "@id": `https://big.example/e/${i}`,
+      name: `E${i}`,
+      startDate: "2026-10-01T20:00:00+02:00",
+    }));
+    site.route("/big.html", {
+      type: "text/html",
+      body: page("Big", [script({ "@context": "https://schema.org", "@graph": graph })]),
+    });
     const t = Date.now();
-    const result = await harvest([`${site.origin}/big.html`, `${site.origin}/a.html`], { policy: { ...OPEN, timeoutMs: 60_000, maxBytes: 16 * 1024 * 1024 } });
+    const result = await harvest([`${site.origin}/big.html`, `${site.origin}/a.html`], {
+      policy: { ...OPEN, timeoutMs: 60_000, maxBytes: 16 * 1024 * 1024 },
+    });
     console.log(`[guard] 45,000-node page harvested in ${Date.now() - t} ms`);
     expect(result.failures).toEqual([]);
     expect(result.entities.Event).toBe(45_001);
@@ -178,7 +261,10 @@ describe("costs bounded", () => {
       for (const name of readdirSync(dir)) {
         const p = join(dir, name);
         if (statSync(p).isDirectory()) walk(p);
-        else if (p.endsWith(".ts")) readFileSync(p, "utf8").split("\n").forEach((line, i) => /\.(push|unshift)\(\s*\.\.\./.test(line) && offenders.push(`${p}:${i + 1}`));
+        else if (p.endsWith(".ts"))
+          readFileSync(p, "utf8")
+            .split("\n")
+            .forEach((line, i) => /\.(push|unshift)\(\s*\.\.\./.test(line) && offenders.push(`${p}:${i + 1}`));
       }
     };
     walk(root);
@@ -188,7 +274,15 @@ describe("costs bounded", () => {
   it("a sitemap entry with an invalid character reference is reported and the others are harvested", async () => {
     site.route("/refs.xml", {
       type: "application/xml",
-      body: urlset([`${site.origin}/a.html`, `${site.origin}/&#x110000;`, `${site.origin}/&#0;`, `${site.origin}/&#xD800;`, `${site.origin}/&nbsp;`, `${site.origin}/a&b`, `${site.origin}/b.html?x=1&amp;y=&#50;`]),
+      body: urlset([
+        `${site.origin}/a.html`,
+        `${site.origin}/&#x110000;`,
+        `${site.origin}/&#0;`,
+        `${site.origin}/&#xD800;`,
+        `${site.origin}/&nbsp;`,
+        `${site.origin}/a&b`,
+        `${site.origin}/b.html?x=1&amp;y=&#50;`,
+      ]),
     });
     site.route("/b.html?x=1&y=2", { type: "text/html", body: page("B", [EVENT("https://v.example/e/b2")]) });
     const result = await harvest([`${site.origin}/refs.xml`], { policy: OPEN });
@@ -220,12 +314,18 @@ describe("costs bounded", () => {
     // A deadline already past: nothing is read, and the caller is told.
     const late = parseSitemap(urlset(["https://a.example/1", "https://a.example/2"]), { deadline: Date.now() - 1 })!;
     expect(late).toMatchObject({ locations: [], timedOut: true });
-    expect(parseSitemap(urlset(["https://a.example/1", "https://a.example/2"]), { deadline: Date.now() + 60_000 })!.locations).toHaveLength(2);
+    expect(
+      parseSitemap(urlset(["https://a.example/1", "https://a.example/2"]), { deadline: Date.now() + 60_000 })!
+        .locations,
+    ).toHaveLength(2);
   }, 60_000);
 
   it("a harvest of a 5 MiB sitemap of unclosed tags ends, with the sitemap read and nothing invented", async () => {
     const unit = `<url><loc>${site.origin}/a.html`;
-    site.route("/unclosed.xml", { type: "application/xml", body: `<?xml version="1.0"?><urlset>${unit.repeat(Math.ceil((5 * 1024 * 1024) / unit.length))}` });
+    site.route("/unclosed.xml", {
+      type: "application/xml",
+      body: `<?xml version="1.0"?><urlset>${unit.repeat(Math.ceil((5 * 1024 * 1024) / unit.length))}`,
+    });
     const result = await harvest([`${site.origin}/unclosed.xml`], { policy: { ...OPEN, maxBytes: 6 * 1024 * 1024 } });
     expect(result.sitemaps).toBe(1);
     expect(result.failures).toEqual([]);
@@ -236,8 +336,17 @@ describe("costs bounded", () => {
 describe("gzipped sitemaps", () => {
   it("reads .xml.gz served as application/gzip, as application/x-gzip, and a sitemap sent with Content-Encoding: gzip", async () => {
     site.route("/sitemap.xml.gz", { type: "application/gzip", body: gzipSync(urlset([`${site.origin}/a.html`])) });
-    site.route("/other.gz", { type: "application/x-gzip", body: gzipSync(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${site.origin}/encoded.xml</loc></sitemap></sitemapindex>`) });
-    site.route("/encoded.xml", { type: "application/xml", headers: { "content-encoding": "gzip" }, body: gzipSync(urlset([`${site.origin}/b.html`])) });
+    site.route("/other.gz", {
+      type: "application/x-gzip",
+      body: gzipSync(
+        `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${site.origin}/encoded.xml</loc></sitemap></sitemapindex>`,
+      ),
+    });
+    site.route("/encoded.xml", {
+      type: "application/xml",
+      headers: { "content-encoding": "gzip" },
+      body: gzipSync(urlset([`${site.origin}/b.html`])),
+    });
     const result = await harvest([`${site.origin}/sitemap.xml.gz`, `${site.origin}/other.gz`], { policy: OPEN });
     expect(result.failures).toEqual([]);
     expect(result.sitemaps).toBe(3);
@@ -263,7 +372,13 @@ describe("429 and 503 retried", () => {
 
   it("retries a 429 and a 503 after their Retry-After, then reads the page", async () => {
     const ok = { type: "text/html", body: page("R", [EVENT("https://v.example/e/r")]) };
-    site.route("/busy.html", { sequence: [{ status: 429, headers: { "retry-after": "1" } }, { status: 503, headers: { "retry-after": new Date(Date.now() + 500).toUTCString() } }, ok] });
+    site.route("/busy.html", {
+      sequence: [
+        { status: 429, headers: { "retry-after": "1" } },
+        { status: 503, headers: { "retry-after": new Date(Date.now() + 500).toUTCString() } },
+        ok,
+      ],
+    });
     const t = Date.now();
     const result = await harvest([`${site.origin}/busy.html`], { policy: { ...OPEN, robots: false } });
     console.log(`[guard] 429 then 503 then 200 in ${Date.now() - t} ms`);
@@ -275,7 +390,9 @@ describe("429 and 503 retried", () => {
   it("gives up after maxRetries, and at once when Retry-After would end past the timeout", async () => {
     site.route("/always-503.html", { status: 503, headers: { "retry-after": "0" } });
     site.route("/later.html", { status: 429, headers: { "retry-after": "3600" } });
-    const result = await harvest([`${site.origin}/always-503.html`, `${site.origin}/later.html`], { policy: { ...OPEN, robots: false, maxRetries: 2, timeoutMs: 3000 } });
+    const result = await harvest([`${site.origin}/always-503.html`, `${site.origin}/later.html`], {
+      policy: { ...OPEN, robots: false, maxRetries: 2, timeoutMs: 3000 },
+    });
     expect(result.failures.map((f) => [f.url.slice(site.origin.length), f.code, f.status])).toEqual([
       ["/always-503.html", "http-status", 503],
       ["/later.html", "http-status", 429],

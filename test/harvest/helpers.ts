@@ -19,11 +19,23 @@ export function pipelineFixture(name: string): string {
 }
 
 export function objects(quads: readonly Quad[], subject: string | undefined, predicate: string): Quad["object"][] {
-  return quads.filter((q) => (subject === undefined || q.subject.value === subject) && q.predicate.value === predicate).map((q) => q.object);
+  return quads
+    .filter((q) => (subject === undefined || q.subject.value === subject) && q.predicate.value === predicate)
+    .map((q) => q.object);
 }
 
 export function subjectsOfType(quads: readonly Quad[], type: string): string[] {
-  return [...new Set(quads.filter((q) => q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" && q.object.value === `${SCHEMA}${type}`).map((q) => q.subject.value))];
+  return [
+    ...new Set(
+      quads
+        .filter(
+          (q) =>
+            q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" &&
+            q.object.value === `${SCHEMA}${type}`,
+        )
+        .map((q) => q.subject.value),
+    ),
+  ];
 }
 
 /** Logs once which corpus-based tests are skipped, so a run without ../shared/corpora says so. */

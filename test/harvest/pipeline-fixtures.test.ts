@@ -18,7 +18,10 @@ async function page(name: string, url = PAGE, fixes = new Fixes()): Promise<Page
 }
 
 /** All normalised quads of a fixture, before page furniture is dropped. */
-async function normalized(name: string, fixes = new Fixes()): Promise<{ quads: Quad[]; fixes: Fixes; problems: readonly unknown[] }> {
+async function normalized(
+  name: string,
+  fixes = new Fixes(),
+): Promise<{ quads: Quad[]; fixes: Fixes; problems: readonly unknown[] }> {
   const r = await expandBlock(JSON.parse(pipelineFixture(name)), PAGE, 0, 0, fixes);
   return { ...r, fixes };
 }
@@ -44,7 +47,9 @@ describe("artsdata-pipeline-action fixtures", () => {
     expect(r.counts.Place).toBe(1);
     // No @vocab in that context: "Event" resolved against the page, brought back to schema.org.
     expect(r.fixes.count("type-without-vocab")).toBe(3);
-    const named = new Set(r.quads.filter((q) => q.predicate.value !== "https://vivant.dev/ns#fetchedAt").map((q) => q.subject.value));
+    const named = new Set(
+      r.quads.filter((q) => q.predicate.value !== "https://vivant.dev/ns#fetchedAt").map((q) => q.subject.value),
+    );
     for (const s of named) {
       expect(s.startsWith(`${PAGE}#vivant-0-`)).toBe(true);
       expect(objects(r.quads, s, PROV_DERIVED).map((o) => o.value)).toEqual([PAGE]);
@@ -57,7 +62,10 @@ describe("artsdata-pipeline-action fixtures", () => {
     const r = await page("test_add_url");
     expect(objects(r.quads, "http://event.com/1", S("url"))).toEqual([]);
     expect(objects(r.quads, "http://event.com/1", PROV_DERIVED).map((o) => o.value)).toEqual([PAGE]);
-    expect(literalOf(r.quads, "http://event.com/1", "startDate")).toEqual({ value: "2024-12-01T10:00:00Z", datatype: `${XSD}dateTime` });
+    expect(literalOf(r.quads, "http://event.com/1", "startDate")).toEqual({
+      value: "2024-12-01T10:00:00Z",
+      datatype: `${XSD}dateTime`,
+    });
   });
 
   it("test_blank_nodes: the same page gives the same minted IRI; a lone Thing is not kept", async () => {
@@ -85,7 +93,10 @@ describe("artsdata-pipeline-action fixtures", () => {
     expect(objects(kept, org, S("contactPoint"))).toHaveLength(3);
     expect(fixes.count("duplicate-node")).toBe(0);
     // Same markup with one telephone repeated three times: one contact point is enough.
-    const same = pipelineFixture("test_collapse_duplicate_contact_pointblanknodes").replace(/\+1-800-555-\d{4}/g, "+1-800-555-1234");
+    const same = pipelineFixture("test_collapse_duplicate_contact_pointblanknodes").replace(
+      /\+1-800-555-\d{4}/g,
+      "+1-800-555-1234",
+    );
     const fixes2 = new Fixes();
     const r2 = await processJsonLd(same, { url: PAGE, fetchedAt: FETCHED_AT, fixes: fixes2 });
     const collapsed = consolidate(r2.quads, fixes2).quads;
@@ -97,18 +108,26 @@ describe("artsdata-pipeline-action fixtures", () => {
     const r = await page("test_copy_subevent_data_to_eventseries");
     const series = "http://example.com/event-series/1";
     expect(r.counts.Event).toBe(3);
-    expect(objects(r.quads, series, S("subEvent")).map((o) => o.value).sort()).toEqual(["http://example.com/event/1", "http://example.com/event/2"]);
+    expect(
+      objects(r.quads, series, S("subEvent"))
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual(["http://example.com/event/1", "http://example.com/event/2"]);
     expect(objects(r.quads, series, S("startDate"))).toEqual([]);
     expect(objects(r.quads, series, S("location"))).toEqual([]);
     // Local times stay local: no offset invented.
-    expect(literalOf(r.quads, "http://example.com/event/1", "startDate")).toEqual({ value: "2024-12-01T18:00:00", datatype: `${XSD}dateTime` });
+    expect(literalOf(r.quads, "http://example.com/event/1", "startDate")).toEqual({
+      value: "2024-12-01T18:00:00",
+      datatype: `${XSD}dateTime`,
+    });
     expect(r.fixes.count("date-without-timezone")).toBe(4);
   });
 
   it("test_copy_subevent_data_to_eventseries_copy: the same markup gives the same quads", async () => {
     const a = await page("test_copy_subevent_data_to_eventseries");
     const b = await page("test_copy_subevent_data_to_eventseries_copy");
-    const key = (qs: readonly Quad[]) => qs.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`).sort();
+    const key = (qs: readonly Quad[]) =>
+      qs.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`).sort();
     expect(key(b.quads)).toEqual(key(a.quads));
   });
 
@@ -143,8 +162,14 @@ describe("artsdata-pipeline-action fixtures", () => {
 
   it("test_date_witout_timezone: a date stays a date, a Zulu time stays as is", async () => {
     const r = await page("test_date_witout_timezone");
-    expect(literalOf(r.quads, "http://example.com/event5", "startDate")).toEqual({ value: "2024-02-03", datatype: `${XSD}date` });
-    expect(literalOf(r.quads, "http://example.com/event6", "startDate")).toEqual({ value: "2024-02-03T00:00:00Z", datatype: `${XSD}dateTime` });
+    expect(literalOf(r.quads, "http://example.com/event5", "startDate")).toEqual({
+      value: "2024-02-03",
+      datatype: `${XSD}date`,
+    });
+    expect(literalOf(r.quads, "http://example.com/event6", "startDate")).toEqual({
+      value: "2024-02-03T00:00:00Z",
+      datatype: `${XSD}dateTime`,
+    });
     expect(r.fixes.count("date-without-timezone")).toBe(0);
   });
 
@@ -159,7 +184,10 @@ describe("artsdata-pipeline-action fixtures", () => {
 
   it("test_fix_attendance_mode: text and language-tagged modes become one IRI each", async () => {
     const r = await page("test_fix_attendance_mode");
-    const mode = (n: number) => objects(r.quads, `http://example.org/events/${n}`, S("eventAttendanceMode")).map((o) => `${o.termType} ${o.value}`);
+    const mode = (n: number) =>
+      objects(r.quads, `http://example.org/events/${n}`, S("eventAttendanceMode")).map(
+        (o) => `${o.termType} ${o.value}`,
+      );
     expect(mode(1)).toEqual([`NamedNode ${S("OfflineEventAttendanceMode")}`]);
     expect(mode(2)).toEqual([`NamedNode ${S("OfflineEventAttendanceMode")}`]);
     expect(mode(3)).toEqual([`NamedNode ${S("MixedEventAttendanceMode")}`]);
@@ -175,13 +203,17 @@ describe("artsdata-pipeline-action fixtures", () => {
     valid["schema:identifier"] = "0000 0001 2120 0982";
     const fixes = new Fixes();
     const v = await expandBlock(valid, PAGE, 0, 0, fixes);
-    expect(objects(v.quads, "https://example.org/person/123", S("sameAs")).map((o) => o.value)).toEqual(["https://isni.org/isni/0000000121200982"]);
+    expect(objects(v.quads, "https://example.org/person/123", S("sameAs")).map((o) => o.value)).toEqual([
+      "https://isni.org/isni/0000000121200982",
+    ]);
     expect(fixes.count("isni-bare")).toBe(1);
   });
 
   it("test_fix_malformed_urls: an HTML entity left in a URL is decoded", async () => {
     const r = await normalized("test_fix_malformed_urls");
-    expect(objects(r.quads, "http://example.com/123", S("url")).map((o) => o.value)).toEqual(["https://example.com/?post_type=event&p=12292"]);
+    expect(objects(r.quads, "http://example.com/123", S("url")).map((o) => o.value)).toEqual([
+      "https://example.com/?post_type=event&p=12292",
+    ]);
     expect(r.fixes.count("malformed-url")).toBe(1);
   });
 
@@ -196,31 +228,50 @@ describe("artsdata-pipeline-action fixtures", () => {
 
   it("test_fix_schemaorg_https_objects: https schema.org IRIs written as text become http IRIs", async () => {
     const r = await normalized("test_fix_schemaorg_https_objects");
-    expect(objects(r.quads, "http://example.org/resource1", S("someProperty"))).toEqual([expect.objectContaining({ termType: "NamedNode", value: S("Example1") })]);
-    expect(objects(r.quads, "http://example.org/resource2", S("anotherProperty"))).toEqual([expect.objectContaining({ termType: "NamedNode", value: S("Example2") })]);
+    expect(objects(r.quads, "http://example.org/resource1", S("someProperty"))).toEqual([
+      expect.objectContaining({ termType: "NamedNode", value: S("Example1") }),
+    ]);
+    expect(objects(r.quads, "http://example.org/resource2", S("anotherProperty"))).toEqual([
+      expect.objectContaining({ termType: "NamedNode", value: S("Example2") }),
+    ]);
     expect(r.fixes.count("schema-iri-literal")).toBe(2);
     expect(r.fixes.count("https-schema-org")).toBe(2);
   });
 
   it("test_fix_start_date: a space between date and time becomes T", async () => {
     const r = await page("test_fix_start_date");
-    for (const n of [1, 2]) expect(literalOf(r.quads, `http://example.org/events/${n}`, "startDate")).toEqual({ value: "2015-03-31T20:00:00", datatype: `${XSD}dateTime` });
+    for (const n of [1, 2])
+      expect(literalOf(r.quads, `http://example.org/events/${n}`, "startDate")).toEqual({
+        value: "2015-03-31T20:00:00",
+        datatype: `${XSD}dateTime`,
+      });
     expect(r.fixes.count("date-space-separator")).toBe(2);
   });
 
   it("test_fix_wikidata_uri: a /wiki/ page written as text becomes the entity IRI", async () => {
     const r = await normalized("test_fix_wikidata_uri");
-    expect(objects(r.quads, "http://example.com/entity/123", S("sameAs"))).toEqual([expect.objectContaining({ termType: "NamedNode", value: "http://www.wikidata.org/entity/Q42" })]);
+    expect(objects(r.quads, "http://example.com/entity/123", S("sameAs"))).toEqual([
+      expect.objectContaining({ termType: "NamedNode", value: "http://www.wikidata.org/entity/Q42" }),
+    ]);
     expect(r.fixes.count("wikidata-iri")).toBe(1);
     expect(r.fixes.count("iri-as-literal")).toBe(1);
   });
 
-  for (const variant of ["test_merge_graph_with_duplicate_1", "test_merge_graph_with_duplicate_1_english", "test_merge_graph_with_duplicate_1_french"]) {
+  for (const variant of [
+    "test_merge_graph_with_duplicate_1",
+    "test_merge_graph_with_duplicate_1_english",
+    "test_merge_graph_with_duplicate_1_french",
+  ]) {
     it(`${variant} + test_merge_graph_with_duplicate_2: the same venue under two ids is merged`, async () => {
       const { quads, merged, fixes } = await twoPages(variant, "test_merge_graph_with_duplicate_2");
       expect(subjectsOfType(quads, "Place")).toEqual(["http://example.com/resource/place-venue456"]);
-      expect(merged.get("http://example.com/resource/place-venue457")).toBe("http://example.com/resource/place-venue456");
-      for (const e of subjectsOfType(quads, "Event")) expect(objects(quads, e, S("location")).map((o) => o.value)).toEqual(["http://example.com/resource/place-venue456"]);
+      expect(merged.get("http://example.com/resource/place-venue457")).toBe(
+        "http://example.com/resource/place-venue456",
+      );
+      for (const e of subjectsOfType(quads, "Event"))
+        expect(objects(quads, e, S("location")).map((o) => o.value)).toEqual([
+          "http://example.com/resource/place-venue456",
+        ]);
       expect(fixes.count("duplicate-place")).toBe(1);
     });
   }
@@ -232,11 +283,22 @@ describe("artsdata-pipeline-action fixtures", () => {
   });
 
   it("test_merge_graph_without_duplicate_place_name_1 + _2: different names are different places", async () => {
-    const same = await twoPages("test_merge_graph_without_duplicate_place_name_1", "test_merge_graph_without_duplicate_place_name_2");
+    const same = await twoPages(
+      "test_merge_graph_without_duplicate_place_name_1",
+      "test_merge_graph_without_duplicate_place_name_2",
+    );
     expect(same.fixes.count("duplicate-place")).toBe(0);
     // Same @id in both pages: one node, both names kept (nothing dropped).
-    expect(objects(same.quads, "http://example.com/resource/place-venue456", S("name")).map((o) => o.value).sort()).toEqual(["Arts Venue North Theatre", "Arts Venue South Theatre"]);
-    const apart = await twoPages("test_merge_graph_without_duplicate_place_name_1", "test_merge_graph_without_duplicate_place_name_2", (j) => j.replace("place-venue456", "place-venue999"));
+    expect(
+      objects(same.quads, "http://example.com/resource/place-venue456", S("name"))
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual(["Arts Venue North Theatre", "Arts Venue South Theatre"]);
+    const apart = await twoPages(
+      "test_merge_graph_without_duplicate_place_name_1",
+      "test_merge_graph_without_duplicate_place_name_2",
+      (j) => j.replace("place-venue456", "place-venue999"),
+    );
     expect(subjectsOfType(apart.quads, "Place")).toHaveLength(2);
     expect(apart.fixes.count("duplicate-place")).toBe(0);
   });
@@ -248,16 +310,26 @@ describe("artsdata-pipeline-action fixtures", () => {
   });
 
   it("test_merge_graph_without_duplicate_postal_code_1 + _2: different postal codes are different places", async () => {
-    const apart = await twoPages("test_merge_graph_without_duplicate_postal_code_1", "test_merge_graph_without_duplicate_postal_code_2", (j) => j.replace("place-venue457", "place-venue999"));
+    const apart = await twoPages(
+      "test_merge_graph_without_duplicate_postal_code_1",
+      "test_merge_graph_without_duplicate_postal_code_2",
+      (j) => j.replace("place-venue457", "place-venue999"),
+    );
     expect(subjectsOfType(apart.quads, "Place")).toHaveLength(2);
     expect(apart.fixes.count("duplicate-place")).toBe(0);
     // With the same @id, the two different addresses are both kept: no merge hides one.
-    const same = await twoPages("test_merge_graph_without_duplicate_postal_code_1", "test_merge_graph_without_duplicate_postal_code_2");
+    const same = await twoPages(
+      "test_merge_graph_without_duplicate_postal_code_1",
+      "test_merge_graph_without_duplicate_postal_code_2",
+    );
     expect(objects(same.quads, "http://example.com/resource/place-venue457", S("address"))).toHaveLength(2);
   });
 
   it("test_merge_graph_without_duplicate_postal_code_2: an identical second harvest of the page adds nothing", async () => {
-    const twice = await twoPages("test_merge_graph_without_duplicate_postal_code_2", "test_merge_graph_without_duplicate_postal_code_2");
+    const twice = await twoPages(
+      "test_merge_graph_without_duplicate_postal_code_2",
+      "test_merge_graph_without_duplicate_postal_code_2",
+    );
     const once = await page("test_merge_graph_without_duplicate_postal_code_2");
     expect(subjectsOfType(twice.quads, "Event")).toEqual(subjectsOfType(once.quads, "Event"));
     expect(subjectsOfType(twice.quads, "Place")).toEqual(["http://example.com/resource/place-venue457"]);
@@ -269,6 +341,12 @@ describe("artsdata-pipeline-action fixtures", () => {
     expect(events).toHaveLength(2);
     expect(events).toContain("https://keep.com");
     expect(events.find((e) => e !== "https://keep.com")).toMatch(new RegExp(`^${PAGE}#vivant-0-`));
-    expect(Object.fromEntries(r.dropped)).toEqual({ SiteNavigationElement: 2, WPHeader: 1, WPFooter: 1, BreadcrumbList: 1, "(untyped)": 1 });
+    expect(Object.fromEntries(r.dropped)).toEqual({
+      SiteNavigationElement: 2,
+      WPHeader: 1,
+      WPFooter: 1,
+      BreadcrumbList: 1,
+      "(untyped)": 1,
+    });
   });
 });

@@ -27,7 +27,10 @@ function clock(start = 1_000): { now: () => number; advance: (ms: number) => voi
 /** What a terminal shows after these writes: the text after the last \r, escapes removed. */
 function screenLine(writes: readonly string[]): string {
   const all = writes.join("");
-  return all.slice(all.lastIndexOf("\r") + 1).replace(/\x1b\[K/g, "").replace(/\n$/, "");
+  return all
+    .slice(all.lastIndexOf("\r") + 1)
+    .replace(/\x1b\[K/g, "")
+    .replace(/\n$/, "");
 }
 
 describe("progress lines", () => {
@@ -38,23 +41,37 @@ describe("progress lines", () => {
   });
 
   it("show no percentage nor ETA when the total is unknown, and no ETA once done", () => {
-    expect(formatCounterLine({ done: 40, total: 0, elapsedMs: 4_000, unit: "pages" })).toBe("40 pages · 10.0 pages/s · 0:04 elapsed");
-    expect(formatCounterLine({ done: 10, total: 10, elapsedMs: 3_723_000, unit: "URLs" })).toBe("10/10 URLs (100%) · 0.00 URLs/s · 1:02:03 elapsed");
+    expect(formatCounterLine({ done: 40, total: 0, elapsedMs: 4_000, unit: "pages" })).toBe(
+      "40 pages · 10.0 pages/s · 0:04 elapsed",
+    );
+    expect(formatCounterLine({ done: 10, total: 10, elapsedMs: 3_723_000, unit: "URLs" })).toBe(
+      "10/10 URLs (100%) · 0.00 URLs/s · 1:02:03 elapsed",
+    );
     expect(formatDuration(59_400)).toBe("0:59");
     expect(formatDuration(3_600_000)).toBe("1:00:00");
   });
 
   it("fit any terminal width: never more than columns - 1 characters; words first, the bar in the room left", () => {
-    const s = { done: 123_456, total: 1_000_000, elapsedMs: 61_000, unit: "nodes validated", counters: { entities: 12, failed: 3 } };
+    const s = {
+      done: 123_456,
+      total: 1_000_000,
+      elapsedMs: 61_000,
+      unit: "nodes validated",
+      counters: { entities: 12, failed: 3 },
+    };
     for (let columns = 1; columns <= 200; columns++) {
       const line = formatBarLine(s, columns);
       expect(line.length, `${columns} columns: ${line}`).toBeLessThanOrEqual(Math.max(1, columns - 1));
     }
     const wide = formatBarLine(s, 200);
-    expect(wide).toMatch(/^\[#{3} {21}\] 123456\/1000000 nodes validated 12% · 2024 nodes validated\/s · 1:01 elapsed · ETA 7:13 · 12 entities · 3 failed$/);
+    expect(wide).toMatch(
+      /^\[#{3} {21}\] 123456\/1000000 nodes validated 12% · 2024 nodes validated\/s · 1:01 elapsed · ETA 7:13 · 12 entities · 3 failed$/,
+    );
     // Narrower: the bar goes first (it needs 6 characters of room), then the extra counters, the ETA, the elapsed
     // time, the rate; the counts are cut last, with "…".
-    expect(formatBarLine(s, 120)).toBe("[#     ] 123456/1000000 nodes validated 12% · 2024 nodes validated/s · 1:01 elapsed · ETA 7:13 · 12 entities · 3 failed");
+    expect(formatBarLine(s, 120)).toBe(
+      "[#     ] 123456/1000000 nodes validated 12% · 2024 nodes validated/s · 1:01 elapsed · ETA 7:13 · 12 entities · 3 failed",
+    );
     expect(formatBarLine(s, 80)).toBe("123456/1000000 nodes validated 12% · 2024 nodes validated/s · 1:01 elapsed");
     expect(formatBarLine(s, 40)).toBe("123456/1000000 nodes validated 12%");
     expect(formatBarLine(s, 20)).toBe("123456/1000000 nod…");
@@ -117,6 +134,9 @@ describe("Progress", () => {
     p.update(2, 4); // total grew; within the interval: not printed
     expect(stream.writes).toHaveLength(1);
     p.done();
-    expect(stream.writes).toEqual(["1/3 URLs (33%) · 0:00 elapsed\n", "2/4 URLs (50%) · 2.00 URLs/s · 0:01 elapsed · ETA 0:01\n"]);
+    expect(stream.writes).toEqual([
+      "1/3 URLs (33%) · 0:00 elapsed\n",
+      "2/4 URLs (50%) · 2.00 URLs/s · 0:01 elapsed · ETA 0:01\n",
+    ]);
   });
 });

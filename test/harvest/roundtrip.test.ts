@@ -25,7 +25,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entityIri } from "../../src/mapping/iri.js";
 import { parseRecords, toEmbeds, embedScript } from "../../src/mapping/index.js";
 import { addDuration } from "../../src/records/time.js";
-import { findPerformances, observatory, performanceFacets, type PerformanceFilter, type PerformanceNode } from "../../src/query/index.js";
+import {
+  findPerformances,
+  observatory,
+  performanceFacets,
+  type PerformanceFilter,
+  type PerformanceNode,
+} from "../../src/query/index.js";
 import type { RecordDocument } from "../../src/records/types.js";
 import { GraphStore } from "../../src/store/index.js";
 import { runCli } from "../helpers/cli.js";
@@ -52,7 +58,14 @@ const SAME: Record<string, PerformanceFilter> = {
   "not free": { free: false },
   "a ticket at 15 or less": { maxPrice: 15 },
   "free text": { q: "traviata" },
-  "everything at once": { from: "2026-09-01", to: "2027-06-30", city: "nantes", type: "MusicEvent", maxPrice: 30, lang: "fr" },
+  "everything at once": {
+    from: "2026-09-01",
+    to: "2027-06-30",
+    city: "nantes",
+    type: "MusicEvent",
+    maxPrice: 30,
+    lang: "fr",
+  },
 };
 
 /** What the embed form does not carry: the direct answer is non-empty, the harvested one empty, by construction. */
@@ -94,8 +107,19 @@ beforeAll(async () => {
   const loaded = await runCli(["load", DEMO_PATH, "--data", join(dir, "direct")]);
   expect(loaded.code, loaded.stderr).toBe(0);
   const got = await runCli([
-    "harvest", `${site.origin}/sitemap.xml`, "--publisher", DEMO.publisher.id, "--base-iri", BASE, "--licence", DEMO.publisher.licence,
-    "--data", join(dir, "harvested"), "--delay", "0", "--allow-private",
+    "harvest",
+    `${site.origin}/sitemap.xml`,
+    "--publisher",
+    DEMO.publisher.id,
+    "--base-iri",
+    BASE,
+    "--licence",
+    DEMO.publisher.licence,
+    "--data",
+    join(dir, "harvested"),
+    "--delay",
+    "0",
+    "--allow-private",
   ]);
   expect(got.code, got.stderr).toBe(0);
   // Read-only replicas: what `vivant serve --data` workers open.
@@ -132,16 +156,25 @@ describe("round trip: demo season pages harvested vs records loaded, through the
   }
 
   it("findPerformances by performer: the performance's own performers, else its production's cast", async () => {
-    const agents = [...(DEMO.people ?? []).map((p) => ["person", p.id] as const), ...(DEMO.organizations ?? []).map((o) => ["organization", o.id] as const)];
+    const agents = [
+      ...(DEMO.people ?? []).map((p) => ["person", p.id] as const),
+      ...(DEMO.organizations ?? []).map((o) => ["organization", o.id] as const),
+    ];
     let compared = 0;
     let narrowed = 0;
     for (const [kind, id] of agents) {
       const agent = iriOf(kind, id);
       // What the embed says: the performance's own performers, else its production's cast.
-      const is = (r: { person?: string | undefined; organization?: string | undefined }): boolean => (kind === "person" ? r.person : r.organization) === id;
+      const is = (r: { person?: string | undefined; organization?: string | undefined }): boolean =>
+        (kind === "person" ? r.person : r.organization) === id;
       const performing = new Set(
         (DEMO.performances ?? [])
-          .filter((p) => (p.performers?.length ? p.performers : (DEMO.productions ?? []).find((x) => x.id === p.production)?.cast ?? []).some(is))
+          .filter((p) =>
+            (p.performers?.length
+              ? p.performers
+              : ((DEMO.productions ?? []).find((x) => x.id === p.production)?.cast ?? [])
+            ).some(is),
+          )
           .map((p) => iriOf("performance", p.id)),
       );
       const all = await allIds(direct, { performer: agent });
@@ -152,20 +185,25 @@ describe("round trip: demo season pages harvested vs records loaded, through the
     }
     // The demo season names most performers in productions' casts; the embed carries them now.
     expect(compared).toBeGreaterThan(10);
-    console.log(`performer: ${compared} agents compared, ${narrowed} with performances the embed does not name them on`);
+    console.log(
+      `performer: ${compared} agents compared, ${narrowed} with performances the embed does not name them on`,
+    );
   });
 
   it("performanceFacets: the same counts, except genre and accessibility (absent) and online locations (minted from the page)", async () => {
     const want = await performanceFacets(direct, {});
     const got = await performanceFacets(harvested, {});
-    for (const facet of ["type", "city", "region", "language", "free"] as const) expect(got[facet], facet).toEqual(want[facet]);
+    for (const facet of ["type", "city", "region", "language", "free"] as const)
+      expect(got[facet], facet).toEqual(want[facet]);
     expect(want.genre.length).toBeGreaterThan(0);
     expect(got.genre).toEqual([]);
     expect(want.accessibility.length).toBeGreaterThan(0);
     expect(got.accessibility).toEqual([]);
-    const places = (rows: readonly { value: string; count: number }[]) => rows.filter((r) => r.value.startsWith(BASE) && !r.value.endsWith("#online"));
+    const places = (rows: readonly { value: string; count: number }[]) =>
+      rows.filter((r) => r.value.startsWith(BASE) && !r.value.endsWith("#online"));
     expect(places(got.venue)).toEqual(places(want.venue));
-    const online = (rows: readonly { value: string; count: number }[]) => rows.filter((r) => !places([r]).length).reduce((n, r) => n + r.count, 0);
+    const online = (rows: readonly { value: string; count: number }[]) =>
+      rows.filter((r) => !places([r]).length).reduce((n, r) => n + r.count, 0);
     expect(online(got.venue)).toBe(online(want.venue));
     expect(online(want.venue)).toBeGreaterThan(0);
   });
@@ -184,7 +222,9 @@ describe("round trip: demo season pages harvested vs records loaded, through the
     const got = (await findPerformances(harvested, {}, { limit: 500 })).items;
     expect(want).toHaveLength(165);
     const wanted = want.map((n) => comparable(n, "direct") as Record<string, unknown>);
-    expect(got.map((n, i) => setAsideDerived(comparable(n, "harvested") as Record<string, unknown>, wanted[i]!))).toEqual(wanted);
+    expect(
+      got.map((n, i) => setAsideDerived(comparable(n, "harvested") as Record<string, unknown>, wanted[i]!)),
+    ).toEqual(wanted);
   });
 });
 
@@ -228,7 +268,9 @@ function comparable(node: PerformanceNode, side: "direct" | "harvested"): unknow
       if (k === PROV_DERIVED_FROM) continue; // the harvest's per-page provenance exists on the harvested side only
       if (k === "@type" && key === "workPerformed") {
         // The graph form also types the production ado:LivePerformanceWork (Artsdata); the embed says CreativeWork only.
-        const types = (Array.isArray(x) ? x : [x]).filter((t) => typeof t === "string" && !t.startsWith("http://kg.artsdata.ca/"));
+        const types = (Array.isArray(x) ? x : [x]).filter(
+          (t) => typeof t === "string" && !t.startsWith("http://kg.artsdata.ca/"),
+        );
         out[k] = types.length === 1 ? types[0] : types;
         continue;
       }
@@ -243,7 +285,8 @@ function comparable(node: PerformanceNode, side: "direct" | "harvested"): unknow
   };
   const n = walk(node, "") as Record<string, unknown>;
   // A mixed performance's two locations come in row order, which differs between the two sides.
-  if (Array.isArray(n.location)) n.location = [...n.location].sort((a, b) => sortedJson(a).localeCompare(sortedJson(b)));
+  if (Array.isArray(n.location))
+    n.location = [...n.location].sort((a, b) => sortedJson(a).localeCompare(sortedJson(b)));
   // Offers come in the order of their IRIs, which differ between the two sides: compare them as a set.
   if (Array.isArray(n.offers)) n.offers = [...n.offers].sort((a, b) => sortedJson(a).localeCompare(sortedJson(b)));
   return n;
@@ -258,13 +301,22 @@ function setAsideDerived(got: Record<string, unknown>, want: Record<string, unkn
   const g = { ...got };
   const record = (DEMO.performances ?? []).find((p) => iriOf("performance", p.id) === want["@id"]);
   if (want.endDate === undefined && g.endDate !== undefined) {
-    expect(g.endDate, `${String(want["@id"])} endDate`).toBe(addDuration(String(want.startDate), String(want.duration)));
+    expect(g.endDate, `${String(want["@id"])} endDate`).toBe(
+      addDuration(String(want.startDate), String(want.duration)),
+    );
     delete g.endDate;
   }
   if (want.performer === undefined && g.performer !== undefined) {
     const cast = (DEMO.productions ?? []).find((x) => x.id === record?.production)?.cast ?? [];
-    const ids = [g.performer].flat().map((a) => (a as { "@id": string })["@id"]).sort();
-    expect(ids, `${String(want["@id"])} performer`).toEqual(cast.map((r) => (r.person !== undefined ? iriOf("person", r.person) : iriOf("organization", r.organization!))).sort());
+    const ids = [g.performer]
+      .flat()
+      .map((a) => (a as { "@id": string })["@id"])
+      .sort();
+    expect(ids, `${String(want["@id"])} performer`).toEqual(
+      cast
+        .map((r) => (r.person !== undefined ? iriOf("person", r.person) : iriOf("organization", r.organization!)))
+        .sort(),
+    );
     delete g.performer;
   }
   if (Array.isArray(g.offers) && Array.isArray(want.offers)) {
@@ -274,7 +326,9 @@ function setAsideDerived(got: Record<string, unknown>, want: Record<string, unkn
         if (o.price === undefined) return o;
         const { price, ...rest } = o;
         if (!wanted.has(sortedJson(rest))) return o;
-        expect(price, `${String(want["@id"])} offer price`).toEqual((rest.priceSpecification as Record<string, unknown>).minPrice);
+        expect(price, `${String(want["@id"])} offer price`).toEqual(
+          (rest.priceSpecification as Record<string, unknown>).minPrice,
+        );
         return rest;
       })
       .sort((a, b) => sortedJson(a).localeCompare(sortedJson(b)));
@@ -292,7 +346,10 @@ function streamAsLocation(node: PerformanceNode): PerformanceNode {
 
 function sortedJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x);
+    x !== null && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
 }
 
 function isVirtual(id: string, side: "direct" | "harvested"): boolean {

@@ -9,8 +9,10 @@ export const CHROMIUM_AVAILABLE = existsSync(CHROMIUM);
 
 /** Throws in CI when Chromium is missing; elsewhere warns that `file` is skipped. */
 export function requireChromium(file: string): void {
-  if (!CHROMIUM_AVAILABLE && process.env.CI) throw new Error(`Chromium is not installed at ${CHROMIUM}: .ci/run installs Debian's chromium package`);
-  if (!CHROMIUM_AVAILABLE) console.warn(`${file} skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set VIVANT_CHROMIUM)`);
+  if (!CHROMIUM_AVAILABLE && process.env.CI)
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: .ci/run installs Debian's chromium package`);
+  if (!CHROMIUM_AVAILABLE)
+    console.warn(`${file} skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set VIVANT_CHROMIUM)`);
 }
 
 /** Headless Chromium without network side traffic (no updates, sync or QUIC probes). */
@@ -18,6 +20,14 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }

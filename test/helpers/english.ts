@@ -51,7 +51,9 @@ catalog profile shapes syntax parameter parameters limit cursor facet method unt
 harvest read check fix see run runs stopping serving loading reading rows row header column columns token
 tokens kept keeps keep lists list listed above below far up down off just like new old first last next previous
 please try make makes made take takes says said get gets got put puts let lets want wants well very
-should never always often enough instead whether either neither nor both unexpected unchanged`.split(/\s+/).filter(Boolean),
+should never always often enough instead whether either neither nor both unexpected unchanged`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** The text with its technical parts (see the list at the top of this file) blanked out. */
@@ -63,19 +65,23 @@ export function withoutTechnical(text: string): string {
     .replace(/\b(?:https?|urn|file):\S*/g, " ")
     .replace(/<[^<>\s]*>/g, " ");
   for (const re of TECHNICAL_PHRASES) s = s.replace(re, " ");
-  return s
-    // Paths first, whole (/.well-known/capdata-export.rdf?publisher=ID), before their pieces are taken for words.
-    .replace(/\S*[/\\]\S*/g, " ")
-    .replace(/(^|[\s[(])--?[A-Za-z][\w-]*(=\S*)?/g, " ")
-    .replace(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g, " ")
-    .replace(/\b[A-Z][A-Z0-9_]*=\S*/g, " ")
-    .replace(/\S*[/\\]\S*/g, " ")
-    .replace(/\S+\.\S+/g, " ")
-    .replace(/\b\w*[a-z][A-Z]\w*\b/g, " ");
+  return (
+    s
+      // Paths first, whole (/.well-known/capdata-export.rdf?publisher=ID), before their pieces are taken for words.
+      .replace(/\S*[/\\]\S*/g, " ")
+      .replace(/(^|[\s[(])--?[A-Za-z][\w-]*(=\S*)?/g, " ")
+      .replace(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g, " ")
+      .replace(/\b[A-Z][A-Z0-9_]*=\S*/g, " ")
+      .replace(/\S*[/\\]\S*/g, " ")
+      .replace(/\S+\.\S+/g, " ")
+      .replace(/\b\w*[a-z][A-Z]\w*\b/g, " ")
+  );
 }
 
 /** The English words left in `text` once its technical parts are out: empty for a French text. */
 export function englishWords(text: string): string[] {
-  const words = withoutTechnical(text).split(/[^A-Za-zÀ-ÖØ-öø-ÿŒœ]+/).filter(Boolean);
+  const words = withoutTechnical(text)
+    .split(/[^A-Za-zÀ-ÖØ-öø-ÿŒœ]+/)
+    .filter(Boolean);
   return [...new Set(words.filter((w) => ENGLISH_WORDS.has(w.toLowerCase())))];
 }

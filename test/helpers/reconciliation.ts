@@ -10,7 +10,9 @@ import { Ajv, type ValidateFunction } from "ajv";
 // ajv-formats is CommonJS: required, its default export is the function itself.
 const addFormats = createRequire(import.meta.url)("ajv-formats") as (ajv: Ajv) => void;
 
-export const RECONCILIATION_DIR = fileURLToPath(new URL("../../../shared/corpora/w3c-reconciliation/1.0-draft/", import.meta.url));
+export const RECONCILIATION_DIR = fileURLToPath(
+  new URL("../../../shared/corpora/w3c-reconciliation/1.0-draft/", import.meta.url),
+);
 export const reconciliationPresent = existsSync(`${RECONCILIATION_DIR}schemas/manifest.json`);
 
 /** Schema file name without `.json` → its validator. */
@@ -31,5 +33,8 @@ export function reconciliationValidators(): Map<string, ValidateFunction> {
 export function reconciliationExamples(schema: string, kind: "valid" | "invalid"): [string, unknown][] {
   const dir = `${RECONCILIATION_DIR}examples/${schema}/${kind}/`;
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => [f, JSON.parse(readFileSync(dir + f, "utf8")) as unknown]);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => [f, JSON.parse(readFileSync(dir + f, "utf8")) as unknown]);
 }

@@ -12,6 +12,7 @@ describe("CORE_VALID_TURTLE", () => {
   });
 
   it("describes the performance, production and venue under THEATRE_X", () => {
-    for (const path of ["performance/p1", "production/berenice", "venue/main"]) expect(CORE_VALID_TURTLE).toContain(`<${THEATRE_X}${path}> a schema:`);
+    for (const path of ["performance/p1", "production/berenice", "venue/main"])
+      expect(CORE_VALID_TURTLE).toContain(`<${THEATRE_X}${path}> a schema:`);
   });
 });

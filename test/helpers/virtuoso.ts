@@ -8,8 +8,10 @@ export const virtuosoAvailable = virtuosoInstalled();
 
 /** Call at the top of a test file: throws in CI without Virtuoso, warns and returns false locally. */
 export function requireVirtuoso(file: string): boolean {
-  if (!virtuosoAvailable && process.env.CI) throw new Error(`Virtuoso is not installed at ${VIRTUOSO_BIN}: .ci/run installs Debian's virtuoso-opensource`);
-  if (!virtuosoAvailable) console.warn(`${file} skipped: no Virtuoso at ${VIRTUOSO_BIN} (apt-get install virtuoso-opensource)`);
+  if (!virtuosoAvailable && process.env.CI)
+    throw new Error(`Virtuoso is not installed at ${VIRTUOSO_BIN}: .ci/run installs Debian's virtuoso-opensource`);
+  if (!virtuosoAvailable)
+    console.warn(`${file} skipped: no Virtuoso at ${VIRTUOSO_BIN} (apt-get install virtuoso-opensource)`);
   return virtuosoAvailable;
 }
 

@@ -11,7 +11,13 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { DataFactory, Parser } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
-import { QueryResultBindings, QueryResultQuads, TestCaseQueryEvaluationHandler, Util, type IQueryResult } from "rdf-test-suite";
+import {
+  QueryResultBindings,
+  QueryResultQuads,
+  TestCaseQueryEvaluationHandler,
+  Util,
+  type IQueryResult,
+} from "rdf-test-suite";
 import type { VivantServer } from "../../src/server/index.js";
 import { hasDatasetClause, operationKind } from "../../src/store/sparql-text.js";
 
@@ -54,7 +60,8 @@ export interface TestEntry {
 /** Every QueryEvaluationTest of a manifest and the manifests it includes. */
 export function readManifest(url: string): TestEntry[] {
   const quads = new Parser({ baseIRI: url, format: "text/turtle" }).parse(readFileSync(toPath(url), "utf8"));
-  const objects = (s: Term, p: string): Term[] => quads.filter((q) => q.subject.equals(s) && q.predicate.value === p).map((q) => q.object);
+  const objects = (s: Term, p: string): Term[] =>
+    quads.filter((q) => q.subject.equals(s) && q.predicate.value === p).map((q) => q.object);
   const one = (s: Term, p: string): Term | undefined => objects(s, p)[0];
   const list = (head: Term | undefined): Term[] => {
     const out: Term[] = [];
@@ -74,7 +81,9 @@ export function readManifest(url: string): TestEntry[] {
       query: one(action, `${QT}query`)!.value,
       data: objects(action, `${QT}data`).map((t) => t.value),
       graphData: objects(action, `${QT}graphData`).map((g) =>
-        g.termType === "NamedNode" ? { url: g.value, name: g.value } : { url: one(g, `${QT}graph`)!.value, name: one(g, "http://www.w3.org/2000/01/rdf-schema#label")!.value },
+        g.termType === "NamedNode"
+          ? { url: g.value, name: g.value }
+          : { url: one(g, `${QT}graph`)!.value, name: one(g, "http://www.w3.org/2000/01/rdf-schema#label")!.value },
       ),
       result: one(e, `${MF}result`)!.value,
       lax: one(e, `${MF}resultCardinality`)?.value === `${MF}LaxCardinality`,
@@ -91,11 +100,25 @@ async function expected(t: TestEntry, ordered: boolean): Promise<IQueryResult> {
     const isResultSet = quads.some((q) => q.predicate.value === `${RDF}type` && q.object.value === `${RS}ResultSet`);
     if (!isResultSet) return new QueryResultQuads(quads);
     // The DAWG result-set vocabulary: put the ResultSet typing first, as rdf-test-suite's reader expects.
-    const sorted = [...quads].sort((a, b) => Number(b.object.value === `${RS}ResultSet`) - Number(a.object.value === `${RS}ResultSet`) || Number(b.predicate.value === `${RS}boolean`) - Number(a.predicate.value === `${RS}boolean`));
+    const sorted = [...quads].sort(
+      (a, b) =>
+        Number(b.object.value === `${RS}ResultSet`) - Number(a.object.value === `${RS}ResultSet`) ||
+        Number(b.predicate.value === `${RS}boolean`) - Number(a.predicate.value === `${RS}boolean`),
+    );
     return TestCaseQueryEvaluationHandler.parseDawgResultSet(sorted);
   }
-  const type = { srx: "application/sparql-results+xml", srj: "application/sparql-results+json", tsv: "text/tab-separated-values", csv: "text/csv" }[kind] ?? kind;
-  const r = await TestCaseQueryEvaluationHandler.parseQueryResult(type, url, Readable.from([readFileSync(toPath(url), "utf8")]));
+  const type =
+    {
+      srx: "application/sparql-results+xml",
+      srj: "application/sparql-results+json",
+      tsv: "text/tab-separated-values",
+      csv: "text/csv",
+    }[kind] ?? kind;
+  const r = await TestCaseQueryEvaluationHandler.parseQueryResult(
+    type,
+    url,
+    Readable.from([readFileSync(toPath(url), "utf8")]),
+  );
   return r.type === "bindings" && ordered ? new QueryResultBindings(r.variables, r.value, true) : r;
 }
 
@@ -112,7 +135,11 @@ async function loadDataset(target: W3cTarget, t: TestEntry): Promise<string[]> {
   for (const d of t.data) graphs.get(DEFAULT_GRAPH)!.push(...(await readRdf(d)));
   for (const g of t.graphData) graphs.set(g.name, [...(graphs.get(g.name) ?? []), ...(await readRdf(g.url))]);
   for (const g of target.loaded) if (!graphs.has(g)) await server.deleteGraph(g);
-  for (const [g, quads] of graphs) await server.replaceGraph(g, quads, { licence: "https://www.w3.org/copyright/software-license-2023/", publisherId: "w3c" });
+  for (const [g, quads] of graphs)
+    await server.replaceGraph(g, quads, {
+      licence: "https://www.w3.org/copyright/software-license-2023/",
+      publisherId: "w3c",
+    });
   target.loaded = new Set(graphs.keys());
   return [...graphs.keys()].filter((g) => g !== DEFAULT_GRAPH);
 }
@@ -121,8 +148,15 @@ async function loadDataset(target: W3cTarget, t: TestEntry): Promise<string[]> {
 function strictForm(r: IQueryResult): IQueryResult {
   if (r.type !== "bindings") return r;
   const b = r as QueryResultBindings;
-  const encode = (t: Term): Term => (t.termType === "Literal" ? DataFactory.namedNode(`urn:vivant:literal:${JSON.stringify([t.value, t.datatype.value, t.language])}`) : t);
-  return new QueryResultBindings(b.variables, b.value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)]))), b.checkOrder);
+  const encode = (t: Term): Term =>
+    t.termType === "Literal"
+      ? DataFactory.namedNode(`urn:vivant:literal:${JSON.stringify([t.value, t.datatype.value, t.language])}`)
+      : t;
+  return new QueryResultBindings(
+    b.variables,
+    b.value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)]))),
+    b.checkOrder,
+  );
 }
 
 /** How an answer compares with the expected one. */
@@ -142,20 +176,31 @@ export async function runW3cTest(target: W3cTarget, t: TestEntry, only?: RegExp)
     for (const g of named) form.append("named-graph-uri", g);
   }
   // The expected result's format is asked for: the TSV and JSON serialisations are under test too.
-  const accept = graph ? "application/n-triples" : ({ tsv: "text/tab-separated-values", srx: "application/sparql-results+xml" } as Record<string, string>)[ext(t.result)] ?? "application/sparql-results+json";
+  const accept = graph
+    ? "application/n-triples"
+    : (({ tsv: "text/tab-separated-values", srx: "application/sparql-results+xml" } as Record<string, string>)[
+        ext(t.result)
+      ] ?? "application/sparql-results+json");
   const res = await fetch(`${server.url}sparql`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", accept },
     body: form,
   });
   const body = await res.text();
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(JSON.parse(body) as { detail?: string }).detail ?? body.slice(0, 200)}`);
+  if (res.status !== 200)
+    throw new Error(`HTTP ${res.status}: ${(JSON.parse(body) as { detail?: string }).detail ?? body.slice(0, 200)}`);
   const ordered = /\bORDER\s+BY\b/i.test(text);
-  let actual = await TestCaseQueryEvaluationHandler.parseQueryResult(res.headers.get("content-type")!.split(";")[0]!, `${server.url}sparql`, Readable.from([body]));
+  let actual = await TestCaseQueryEvaluationHandler.parseQueryResult(
+    res.headers.get("content-type")!.split(";")[0]!,
+    `${server.url}sparql`,
+    Readable.from([body]),
+  );
   // Under ORDER BY both sides are compared in order (rdf-test-suite sorts a side whose checkOrder is false).
   if (ordered && actual.type === "bindings") actual = new QueryResultBindings(actual.variables, actual.value, true);
   const want = await expected(t, ordered);
-  if (!want.equals(actual, t.lax)) throw new Error(`different result: expected ${want.toString().slice(0, only ? 5000 : 300)} got ${actual.toString().slice(0, only ? 5000 : 300)}`);
+  if (!want.equals(actual, t.lax))
+    throw new Error(
+      `different result: expected ${want.toString().slice(0, only ? 5000 : 300)} got ${actual.toString().slice(0, only ? 5000 : 300)}`,
+    );
   return strictForm(want).equals(strictForm(actual), t.lax) ? "strict" : "value";
 }
-

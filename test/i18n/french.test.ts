@@ -21,7 +21,15 @@ import { DEMO_GRAPH, DEMO_TEXT, demoServer } from "../server/helpers.js";
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: Buffer[] = [];
-  return { stream: new Writable({ write(c, _e, done) { chunks.push(Buffer.from(c)); done(); } }), text: () => Buffer.concat(chunks).toString("utf8") };
+  return {
+    stream: new Writable({
+      write(c, _e, done) {
+        chunks.push(Buffer.from(c));
+        done();
+      },
+    }),
+    text: () => Buffer.concat(chunks).toString("utf8"),
+  };
 }
 
 let dir: string;
@@ -36,17 +44,23 @@ const BAD_RECORDS = JSON.stringify({
   publisher: { id: "lieu", name: { fr: "Le Lieu" }, baseIri: "https://data.lieu.example/", licence: "etalab-2.0" },
   venues: [{ id: "v1", name: { fr: "Salle" }, address: { locality: "Lyon", country: "FR" } }],
   productions: [{ id: "p1", name: { fr: "Pièce" } }],
-  performances: [{ id: "x1", production: "p1", venue: "v1", startDate: "pas une date" }, { id: "x2", production: "nope", venue: "v1", startDate: "2026-11-20T20:00" }],
+  performances: [
+    { id: "x1", production: "p1", venue: "v1", startDate: "pas une date" },
+    { id: "x2", production: "nope", venue: "v1", startDate: "2026-11-20T20:00" },
+  ],
 });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "vivant-fr-"));
   writeFileSync(join(dir, "bad.json"), BAD_RECORDS);
-  writeFileSync(join(dir, "not-json.json"), "{ \"publisher\": ");
+  writeFileSync(join(dir, "not-json.json"), '{ "publisher": ');
   writeFileSync(join(dir, "bad.ttl"), "<a> <b> .\n");
-  writeFileSync(join(dir, "good.ttl"), "<https://x.example/a> <https://schema.org/name> \"A\" .\n");
-  writeFileSync(join(dir, "broken.csv"), "a;b\n\"x;y\n");
-  writeFileSync(join(dir, "bad-mapping.json"), JSON.stringify({ publisher: { id: "x" }, columns: { "nope.field": "A" } }));
+  writeFileSync(join(dir, "good.ttl"), '<https://x.example/a> <https://schema.org/name> "A" .\n');
+  writeFileSync(join(dir, "broken.csv"), 'a;b\n"x;y\n');
+  writeFileSync(
+    join(dir, "bad-mapping.json"),
+    JSON.stringify({ publisher: { id: "x" }, columns: { "nope.field": "A" } }),
+  );
   writeFileSync(join(dir, "unknown-columns.csv"), "title;town\nUn festival;Laon\n");
   mkdirSync(join(dir, "vide"));
   writeFileSync(join(dir, "demo.json"), DEMO_TEXT);
@@ -85,7 +99,15 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   "import: csv without map": ["import", "csv", "broken.csv"],
   "import: csv bad mapping": ["import", "csv", "broken.csv", "--map", "bad-mapping.json"],
   "import: csv syntax": ["import", "csv", "broken.csv", "--map", "../fixtures-mapping.json"],
-  "import: csv with rejected rows, summary and ledger": ["import", "csv", "ticketing.csv", "--map", "../fixtures-mapping.json", "-o", "c.json"],
+  "import: csv with rejected rows, summary and ledger": [
+    "import",
+    "csv",
+    "ticketing.csv",
+    "--map",
+    "../fixtures-mapping.json",
+    "-o",
+    "c.json",
+  ],
   "import: festivals with a rejected row, summary and ledger": ["import", "festivals", "festivals.csv", "-o", "f.json"],
   "import: festivals unknown columns": ["import", "festivals", "unknown-columns.csv"],
   "import: uitdatabank bad window": ["import", "uitdatabank", "demo.json", "--publisher", "u", "--window", "2026"],
@@ -128,9 +150,18 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
 describe("every command in French (--lang fr)", () => {
   beforeAll(() => {
     // A real mapping file next to the CSV whose syntax is broken (the CSV error, not the mapping's, is the case).
-    writeFileSync(join(dir, "../fixtures-mapping.json"), readFileSync(new URL("../../fixtures/import/mapping.json", import.meta.url)));
-    writeFileSync(join(dir, "ticketing.csv"), readFileSync(new URL("../../fixtures/import/ticketing.csv", import.meta.url)));
-    writeFileSync(join(dir, "festivals.csv"), readFileSync(new URL("../../fixtures/import/festivals-sample.csv", import.meta.url)));
+    writeFileSync(
+      join(dir, "../fixtures-mapping.json"),
+      readFileSync(new URL("../../fixtures/import/mapping.json", import.meta.url)),
+    );
+    writeFileSync(
+      join(dir, "ticketing.csv"),
+      readFileSync(new URL("../../fixtures/import/ticketing.csv", import.meta.url)),
+    );
+    writeFileSync(
+      join(dir, "festivals.csv"),
+      readFileSync(new URL("../../fixtures/import/festivals-sample.csv", import.meta.url)),
+    );
   });
   afterAll(() => rmSync(join(dir, "../fixtures-mapping.json"), { force: true }));
 
@@ -138,7 +169,10 @@ describe("every command in French (--lang fr)", () => {
     // A data directory whose one graph file was damaged after it was written (a byte of its triples changed).
     await run(["load", "demo.json", "--data", "data-damaged"], "en");
     const graphs = join(dir, "data-damaged", "graphs");
-    const file = join(graphs, readdirSync(graphs).find((f) => f.endsWith(".nt"))!);
+    const file = join(
+      graphs,
+      readdirSync(graphs).find((f) => f.endsWith(".nt"))!,
+    );
     const bytes = readFileSync(file);
     bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x61 ? 0x62 : 0x61;
     writeFileSync(file, bytes);
@@ -149,19 +183,24 @@ describe("every command in French (--lang fr)", () => {
   }, 120_000);
 
   for (const [name, argv] of Object.entries(CLI_CASES)) {
-    it(name, async () => {
-      const en = await run(argv, "en");
-      expect(englishWords(en), `the English run of ${name} has English to catch:\n${en}`).not.toEqual([]);
-      const fr = await run(argv, "fr");
-      expect(fr.trim()).not.toBe("");
-      expect(englishWords(fr), `English left in:\n${fr}`).toEqual([]);
-    }, 120_000);
+    it(
+      name,
+      async () => {
+        const en = await run(argv, "en");
+        expect(englishWords(en), `the English run of ${name} has English to catch:\n${en}`).not.toEqual([]);
+        const fr = await run(argv, "fr");
+        expect(fr.trim()).not.toBe("");
+        expect(englishWords(fr), `English left in:\n${fr}`).toEqual([]);
+      },
+      120_000,
+    );
   }
 });
 
 describe("every command's --help in French", () => {
   /** The options a help text names (`--store`, `--lang`…). */
-  const options = (help: string): string[] => [...new Set([...help.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]))].sort();
+  const options = (help: string): string[] =>
+    [...new Set([...help.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]))].sort();
 
   for (const command of COMMANDS) {
     it(`vivant ${command.name} --help names the same options in French as in English, --lang among them`, () => {
@@ -179,7 +218,7 @@ describe("the remote store's query checks in French", () => {
     ["syntax", "SELECT * WHERE { ?s ?p }"],
     ["update", "DROP ALL"],
     ["SERVICE", "SELECT * WHERE { SERVICE <http://x.example/sparql> { ?s ?p ?o } }"],
-    ["a vendor function", "SELECT * WHERE { ?s ?p ?o FILTER(<bif:contains>(?o, \"x\")) }"],
+    ["a vendor function", 'SELECT * WHERE { ?s ?p ?o FILTER(<bif:contains>(?o, "x")) }'],
   ] as const) {
     it(`${name}: refused in English and in French`, () => {
       let error: unknown;
@@ -199,8 +238,20 @@ describe("the remote store's query checks in French", () => {
 describe("summaries of reports in French", () => {
   it("an issue of a record whose kind is not known says fiche, not record", () => {
     const report = {
-      profile: "core" as const, conforms: false, violations: 1, warnings: 0,
-      issues: [{ code: "core/x", severity: "violation" as const, focusNode: "https://x.example/a", recordId: "x1", message: { en: "is wrong", fr: "est faux" }, constraint: "c" }],
+      profile: "core" as const,
+      conforms: false,
+      violations: 1,
+      warnings: 0,
+      issues: [
+        {
+          code: "core/x",
+          severity: "violation" as const,
+          focusNode: "https://x.example/a",
+          recordId: "x1",
+          message: { en: "is wrong", fr: "est faux" },
+          constraint: "c",
+        },
+      ],
     };
     const en = formatReportSummary(report, { lang: "en", maxIssues: 10 });
     expect(en).toContain('record "x1"');
@@ -233,7 +284,18 @@ describe("vivant harvest and serve in French, against real sockets", () => {
   });
 
   it("a harvest whose pages fail: failures, progress and summary", async () => {
-    const argv = ["harvest", `${siteUrl}/missing`, `${siteUrl}/text`, "--publisher", "lieu", "-o", "h.nq", "--allow-private", "--delay", "0"];
+    const argv = [
+      "harvest",
+      `${siteUrl}/missing`,
+      `${siteUrl}/text`,
+      "--publisher",
+      "lieu",
+      "-o",
+      "h.nq",
+      "--allow-private",
+      "--delay",
+      "0",
+    ];
     const en = await run(argv, "en");
     expect(en).toContain("http-status");
     expect(englishWords(en)).not.toEqual([]);
@@ -244,7 +306,17 @@ describe("vivant harvest and serve in French, against real sockets", () => {
   }, 120_000);
 
   it("a harvest with --data and nothing harvested", async () => {
-    const argv = ["harvest", `${siteUrl}/missing`, "--publisher", "lieu", "--data", "data-h", "--allow-private", "--delay", "0"];
+    const argv = [
+      "harvest",
+      `${siteUrl}/missing`,
+      "--publisher",
+      "lieu",
+      "--data",
+      "data-h",
+      "--allow-private",
+      "--delay",
+      "0",
+    ];
     const en = await run(argv, "en");
     expect(englishWords(en)).not.toEqual([]);
     const fr = await run(argv, "fr");
@@ -278,8 +350,9 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
     ]);
     ({ server, token } = await demoServer({ workers: 1, maxBodyBytes: 2 * 1024 * 1024, tokens }));
     const put = await fetch(new URL(`graph-store?graph=${encodeURIComponent(SECRET)}`, server.url), {
-      method: "PUT", headers: { authorization: `Bearer ${SECRET_PUBLISHER}`, "content-type": "text/turtle" },
-      body: "<https://secret.example/a> <http://schema.org/name> \"Secret\"@fr .",
+      method: "PUT",
+      headers: { authorization: `Bearer ${SECRET_PUBLISHER}`, "content-type": "text/turtle" },
+      body: '<https://secret.example/a> <http://schema.org/name> "Secret"@fr .',
     });
     expect(put.status, await put.text()).toBe(201);
   }, 120_000);
@@ -293,9 +366,15 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
     "sparql: two queries": [`sparql?query=${q("ASK {}")}&query=${q("ASK {}")}`],
     "sparql: syntax error": [`sparql?query=${q("SELECT * WHERE { ?s ?p }")}`],
     "sparql: update refused": [`sparql?update=${q("DROP ALL")}`],
-    "sparql: not acceptable": [`sparql?query=${q("SELECT * WHERE { ?s ?p ?o } LIMIT 1")}`, { headers: { accept: "image/png" } }],
+    "sparql: not acceptable": [
+      `sparql?query=${q("SELECT * WHERE { ?s ?p ?o } LIMIT 1")}`,
+      { headers: { accept: "image/png" } },
+    ],
     "sparql: bad POST type": ["sparql", { method: "POST", headers: { "content-type": "text/plain" }, body: "ASK {}" }],
-    "sparql: form without query": ["sparql", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" }],
+    "sparql: form without query": [
+      "sparql",
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" },
+    ],
     "sparql: PUT": ["sparql", { method: "PUT", body: "x" }],
     "sparql: bad dataset IRI": [`sparql?query=${q("ASK {}")}&default-graph-uri=${q("not an iri")}`],
     "sparql: too complex": [`sparql?query=${q(`SELECT * WHERE { ${"{ ".repeat(300)}?s ?p ?o${" }".repeat(300)} }`)}`],
@@ -312,40 +391,153 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
     "gsp: bad IRI": [`graph-store?graph=${q("not an iri")}`],
     "gsp: no such graph": [`graph-store?graph=${q("https://nowhere.example/graph")}`],
     "gsp: not acceptable": [`graph-store?graph=${q(DEMO_GRAPH)}`, { headers: { accept: "image/png" } }],
-    "gsp: no token": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PUT", headers: { "content-type": "text/turtle" }, body: "" }],
-    "gsp: unknown token": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PUT", headers: { authorization: "Bearer nope", "content-type": "text/turtle" }, body: "" }],
-    "gsp: other graph": [`graph-store?graph=${q("https://other.example/graph")}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: "" }],
-    "gsp: default graph": ["graph-store?default", { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: "" }],
+    "gsp: no token": [
+      `graph-store?graph=${q(DEMO_GRAPH)}`,
+      { method: "PUT", headers: { "content-type": "text/turtle" }, body: "" },
+    ],
+    "gsp: unknown token": [
+      `graph-store?graph=${q(DEMO_GRAPH)}`,
+      { method: "PUT", headers: { authorization: "Bearer nope", "content-type": "text/turtle" }, body: "" },
+    ],
+    "gsp: other graph": [
+      `graph-store?graph=${q("https://other.example/graph")}`,
+      { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: "" },
+    ],
+    "gsp: default graph": [
+      "graph-store?default",
+      { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: "" },
+    ],
     "gsp: PATCH": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PATCH", body: "x" }],
-    "gsp: unknown media type": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "image/png" }, body: "x" }],
-    "gsp: Turtle syntax": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: "<a> <b> ." }],
-    "gsp: bad bytes": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: Buffer.from([0x3c, 0xff, 0x3e]) }],
-    "gsp: refused records": [`graph-store?graph=${q(DEMO_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: BAD_RECORDS.replaceAll("lieu", "reseau-scenes").replace("https://data.lieu.example/", "https://data.reseau-scenes.example/") }],
-    "gsp: bad licence": [`graph-store?graph=${q(DEMO_GRAPH)}&licence=mine`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: DEMO_TEXT }],
-    "gsp: multipart without file": ["graph-store", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=b" }, body: "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--b--\r\n" }],
+    "gsp: unknown media type": [
+      `graph-store?graph=${q(DEMO_GRAPH)}`,
+      { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "image/png" }, body: "x" },
+    ],
+    "gsp: Turtle syntax": [
+      `graph-store?graph=${q(DEMO_GRAPH)}`,
+      {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+        body: "<a> <b> .",
+      },
+    ],
+    "gsp: bad bytes": [
+      `graph-store?graph=${q(DEMO_GRAPH)}`,
+      {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+        body: Buffer.from([0x3c, 0xff, 0x3e]),
+      },
+    ],
+    "gsp: refused records": [
+      `graph-store?graph=${q(DEMO_GRAPH)}`,
+      {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: BAD_RECORDS.replaceAll("lieu", "reseau-scenes").replace(
+          "https://data.lieu.example/",
+          "https://data.reseau-scenes.example/",
+        ),
+      },
+    ],
+    "gsp: bad licence": [
+      `graph-store?graph=${q(DEMO_GRAPH)}&licence=mine`,
+      {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: DEMO_TEXT,
+      },
+    ],
+    "gsp: multipart without file": [
+      "graph-store",
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=b" },
+        body: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--b--\r\n',
+      },
+    ],
     "catalog: POST": ["catalog", { method: "POST", body: "x" }],
     "catalog: not acceptable": ["catalog", { headers: { accept: "image/png" } }],
-    "restricted graph: not written yet": [`graph-store?graph=${q(EMPTY_SECRET)}`, { headers: { authorization: `Bearer ${SECRET_READER}` } }],
-    "restricted graph: not acceptable": [`graph-store?graph=${q(SECRET)}`, { headers: { authorization: `Bearer ${SECRET_READER}`, accept: "image/png" } }],
+    "restricted graph: not written yet": [
+      `graph-store?graph=${q(EMPTY_SECRET)}`,
+      { headers: { authorization: `Bearer ${SECRET_READER}` } },
+    ],
+    "restricted graph: not acceptable": [
+      `graph-store?graph=${q(SECRET)}`,
+      { headers: { authorization: `Bearer ${SECRET_READER}`, accept: "image/png" } },
+    ],
     "dumps: POST": ["dumps/", { method: "POST", body: "x" }],
     "dumps: no such dump": ["dumps/nope/x.ttl"],
     "feed: POST": ["feed/x", { method: "POST", body: "x" }],
     "feed: no such feed": ["feed/nope"],
-    "mcp: not JSON": ["mcp", { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{ not json" }],
-    "api: cursor whose start is no time": [`api/performances?cursor=${Buffer.from(JSON.stringify(["not a time", "dateTime", "x"])).toString("base64url")}`],
-    "reconcile: not JSON": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" }],
-    "reconcile: bad matchType": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: '{"queries": [{"conditions": [{"matchType": "nom", "propertyValue": "x"}]}]}' }],
-    "reconcile: unknown field": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: '{"queries": [{"props": [], "conditions": [{"matchType": "name", "propertyValue": "x"}]}]}' }],
-    "reconcile: too long": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries: [{ conditions: [{ matchType: "name", propertyValue: "x".repeat(2000) }] }] }) }],
-    "reconcile: batch too large": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries: Array.from({ length: 51 }, () => ({ conditions: [{ matchType: "name", propertyValue: "x" }] })) }) }],
-    "reconcile: 0.2 batch at /match": ["reconcile/match", { method: "POST", headers: { "content-type": "application/json" }, body: '{"q0": {"query": "x"}}' }],
-    "reconcile: form without queries": ["reconcile", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" }],
-    "reconcile: XML body": ["reconcile/match", { method: "POST", headers: { "content-type": "application/xml" }, body: "<q/>" }],
+    "mcp: not JSON": [
+      "mcp",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+        body: "{ not json",
+      },
+    ],
+    "api: cursor whose start is no time": [
+      `api/performances?cursor=${Buffer.from(JSON.stringify(["not a time", "dateTime", "x"])).toString("base64url")}`,
+    ],
+    "reconcile: not JSON": [
+      "reconcile/match",
+      { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" },
+    ],
+    "reconcile: bad matchType": [
+      "reconcile/match",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"queries": [{"conditions": [{"matchType": "nom", "propertyValue": "x"}]}]}',
+      },
+    ],
+    "reconcile: unknown field": [
+      "reconcile/match",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"queries": [{"props": [], "conditions": [{"matchType": "name", "propertyValue": "x"}]}]}',
+      },
+    ],
+    "reconcile: too long": [
+      "reconcile/match",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ queries: [{ conditions: [{ matchType: "name", propertyValue: "x".repeat(2000) }] }] }),
+      },
+    ],
+    "reconcile: batch too large": [
+      "reconcile/match",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          queries: Array.from({ length: 51 }, () => ({ conditions: [{ matchType: "name", propertyValue: "x" }] })),
+        }),
+      },
+    ],
+    "reconcile: 0.2 batch at /match": [
+      "reconcile/match",
+      { method: "POST", headers: { "content-type": "application/json" }, body: '{"q0": {"query": "x"}}' },
+    ],
+    "reconcile: form without queries": [
+      "reconcile",
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" },
+    ],
+    "reconcile: XML body": [
+      "reconcile/match",
+      { method: "POST", headers: { "content-type": "application/xml" }, body: "<q/>" },
+    ],
     "reconcile: bad suggest limit": ["reconcile/suggest/entity?prefix=a&limit=lots"],
     "reconcile: long suggest prefix": [`reconcile/suggest/entity?prefix=${"a".repeat(1001)}`],
     "reconcile: preview of nothing": [`reconcile/preview?id=${q("https://nowhere.example/x")}`],
     "reconcile: GET match": ["reconcile/match"],
-    "too large": ["sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: "#".repeat(3 * 1024 * 1024) }],
+    "too large": [
+      "sparql",
+      { method: "POST", headers: { "content-type": "application/sparql-query" }, body: "#".repeat(3 * 1024 * 1024) },
+    ],
   });
 
   /** The words of a problem document (or an HTML page's alert) a person reads. */
@@ -354,7 +546,23 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
       const strings: string[] = [];
       const walk = (v: unknown, key?: string): void => {
         if (typeof v === "string") {
-          if (!["type", "code", "instance", "focusNode", "path", "value", "sourceShape", "sourceConstraintComponent", "resultPath", "field", "entity", "severity"].includes(key ?? "")) strings.push(v);
+          if (
+            ![
+              "type",
+              "code",
+              "instance",
+              "focusNode",
+              "path",
+              "value",
+              "sourceShape",
+              "sourceConstraintComponent",
+              "resultPath",
+              "field",
+              "entity",
+              "severity",
+            ].includes(key ?? "")
+          )
+            strings.push(v);
         } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
         else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) if (k !== "en") walk(x, k);
       };
@@ -369,22 +577,35 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
     for (const [name, [path, init]] of Object.entries(ROUTES())) {
       const answers: Record<string, { status: number; words: string[]; text: string }> = {};
       for (const lang of ["en", "fr"] as const) {
-        const r = await fetch(new URL(path, server.url), { ...init, headers: { ...(init?.headers as Record<string, string>), "accept-language": lang } });
+        const r = await fetch(new URL(path, server.url), {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), "accept-language": lang },
+        });
         const text = await r.text();
         const body = readable(r.headers.get("content-type") ?? "", text);
         answers[lang] = { status: r.status, words: englishWords(body), text: body };
       }
       if (answers.en!.status < 400) problems.push(`${name}: not an error (${answers.en!.status})`);
-      if (answers.en!.words.length === 0) problems.push(`${name}: the English answer has no English to catch: ${answers.en!.text}`);
-      if (answers.fr!.words.length > 0) problems.push(`${name}: English left (${answers.fr!.words.join(", ")}): ${answers.fr!.text}`);
+      if (answers.en!.words.length === 0)
+        problems.push(`${name}: the English answer has no English to catch: ${answers.en!.text}`);
+      if (answers.fr!.words.length > 0)
+        problems.push(`${name}: English left (${answers.fr!.words.join(", ")}): ${answers.fr!.text}`);
     }
     expect(problems).toEqual([]);
   }, 300_000);
 
   it("the checker page's errors are in the page's language", async () => {
-    const en = await fetch(new URL("check?ui=en", server.url), { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
+    const en = await fetch(new URL("check?ui=en", server.url), {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "x",
+    });
     expect(englishWords(readable("text/html", await en.text()))).not.toEqual([]);
-    const fr = await fetch(new URL("check?ui=fr", server.url), { method: "POST", headers: { "content-type": "text/plain", "accept-language": "fr" }, body: "x" });
+    const fr = await fetch(new URL("check?ui=fr", server.url), {
+      method: "POST",
+      headers: { "content-type": "text/plain", "accept-language": "fr" },
+      body: "x",
+    });
     const text = readable("text/html", await fr.text());
     expect(text).not.toBe("");
     expect(englishWords(text), text).toEqual([]);
@@ -394,12 +615,20 @@ describe("every HTTP error route in French (Accept-Language: fr)", () => {
 describe("the English detector", () => {
   it("catches an English sentence slipped into French output", () => {
     expect(englishWords("vivant map : donnez un seul fichier de fiches (par ex. vivant map season.json)")).toEqual([]);
-    expect(englishWords("vivant map : give exactly one records file (e.g. vivant map season.json)")).toEqual(["give", "one", "records", "file"]);
-    expect(englishWords("rien d'écrit : 2 violations (graph https://x.example/graph unchanged)").length).toBeGreaterThan(0);
+    expect(englishWords("vivant map : give exactly one records file (e.g. vivant map season.json)")).toEqual([
+      "give",
+      "one",
+      "records",
+      "file",
+    ]);
+    expect(
+      englishWords("rien d'écrit : 2 violations (graph https://x.example/graph unchanged)").length,
+    ).toBeGreaterThan(0);
   });
 
   it("keeps the documented technical parts, and only them", () => {
-    const s = "erreur de syntaxe SPARQL (message de l'analyseur : « error at 1:5: expected one of the »), code sparql/syntax, --publisher, text/turtle, season.json, Graph Store";
+    const s =
+      "erreur de syntaxe SPARQL (message de l'analyseur : « error at 1:5: expected one of the »), code sparql/syntax, --publisher, text/turtle, season.json, Graph Store";
     expect(englishWords(s)).toEqual([]);
     expect(withoutTechnical(s)).not.toContain("expected");
     // Outside the quotes, the same words are caught.

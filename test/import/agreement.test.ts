@@ -16,10 +16,23 @@ function agrees(r: Awaited<ReturnType<typeof importThenLoad>>): void {
 }
 
 describe("import and load agree on the fixtures", () => {
-  it("ticketing CSV", async () => agrees(await importThenLoad("csv", [`${IMPORT_FIXTURES}ticketing.csv`], ["--map", `${IMPORT_FIXTURES}mapping.json`])));
+  it("ticketing CSV", async () =>
+    agrees(
+      await importThenLoad("csv", [`${IMPORT_FIXTURES}ticketing.csv`], ["--map", `${IMPORT_FIXTURES}mapping.json`]),
+    ));
   it("UiTdatabank sample and the merge/overnight fixture", async () => {
-    agrees(await importThenLoad("uitdatabank", [`${IMPORT_FIXTURES}uitdatabank-sample.json`], ["--publisher", "leuven", "--window", "2026-09-01/2026-09-30"]));
-    const merge = await importThenLoad("uitdatabank", [`${IMPORT_FIXTURES}uitdatabank-merge.json`], ["--publisher", "gent"]);
+    agrees(
+      await importThenLoad(
+        "uitdatabank",
+        [`${IMPORT_FIXTURES}uitdatabank-sample.json`],
+        ["--publisher", "leuven", "--window", "2026-09-01/2026-09-30"],
+      ),
+    );
+    const merge = await importThenLoad(
+      "uitdatabank",
+      [`${IMPORT_FIXTURES}uitdatabank-merge.json`],
+      ["--publisher", "gent"],
+    );
     agrees(merge);
     // Only the conflicting event is refused, by the importer itself; everything else loads.
     expect(merge.imp.code).toBe(1);
@@ -37,7 +50,10 @@ describe("import and load agree on the fixtures", () => {
     const { writeFileSync } = await import("node:fs");
     const map = JSON.parse(readFileSync(`${IMPORT_FIXTURES}mapping.json`, "utf8"));
     writeFileSync(`${dir}/mapping.json`, JSON.stringify({ ...map, timeZone: "Mars/Olympus_Mons" }));
-    const imp = await run(["import", "csv", `${IMPORT_FIXTURES}ticketing.csv`, "--map", "mapping.json", "-o", "records.json"], dir);
+    const imp = await run(
+      ["import", "csv", `${IMPORT_FIXTURES}ticketing.csv`, "--map", "mapping.json", "-o", "records.json"],
+      dir,
+    );
     const load = await run(["load", "records.json", "--data", "data"], dir);
     const report = JSON.parse(readFileSync(`${dir}/records.json.report.json`, "utf8"));
     expect(imp.code).toBe(1);
@@ -49,12 +65,44 @@ describe("import and load agree on the fixtures", () => {
 
 describe.skipIf(!HAS_CORPORA)("import and load agree on every importable corpus file", () => {
   warnIfNoCorpora("the import → load agreement sweep");
-  const uit = ["event-with-read-example.json", "event-with-write-example.json", "place-with-read-example.json", "organizer-with-read-example.json"].map((f) => `${CORPORA}uitdatabank-json-schemas/${f}`);
+  const uit = [
+    "event-with-read-example.json",
+    "event-with-write-example.json",
+    "place-with-read-example.json",
+    "organizer-with-read-example.json",
+  ].map((f) => `${CORPORA}uitdatabank-json-schemas/${f}`);
   it("UiTdatabank examples", async () => agrees(await importThenLoad("uitdatabank", uit, ["--publisher", "publiq"])));
   it("Artsdata dumps (GTQ, Scènes francophones, NAC)", async () => {
-    agrees(await importThenLoad("artsdata", [`${CORPORA}artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld`], ["--publisher", "gtq", "--default-lang", "fr"]));
-    agrees(await importThenLoad("artsdata", ["events", "places", "presenters", "artists"].map((f) => `${CORPORA}artsdata-planet-scenesfrancophones/output/${f}.jsonld`), ["--publisher", "scenes-francophones", "--default-lang", "fr"]));
-    agrees(await importThenLoad("artsdata", [`${CORPORA}artsdata-planet-nac/output/entities.jsonld`], ["--publisher", "nac", "--default-lang", "en"]));
+    agrees(
+      await importThenLoad(
+        "artsdata",
+        [`${CORPORA}artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld`],
+        ["--publisher", "gtq", "--default-lang", "fr"],
+      ),
+    );
+    agrees(
+      await importThenLoad(
+        "artsdata",
+        ["events", "places", "presenters", "artists"].map(
+          (f) => `${CORPORA}artsdata-planet-scenesfrancophones/output/${f}.jsonld`,
+        ),
+        ["--publisher", "scenes-francophones", "--default-lang", "fr"],
+      ),
+    );
+    agrees(
+      await importThenLoad(
+        "artsdata",
+        [`${CORPORA}artsdata-planet-nac/output/entities.jsonld`],
+        ["--publisher", "nac", "--default-lang", "en"],
+      ),
+    );
   }, 600_000);
-  it("the Ministry's festivals CSV", async () => agrees(await importThenLoad("festivals", [`${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`])), 600_000);
+  it(
+    "the Ministry's festivals CSV",
+    async () =>
+      agrees(
+        await importThenLoad("festivals", [`${CORPORA}fr-festivals-culture-gouv/festivals-global-festivals-_-pl.csv`]),
+      ),
+    600_000,
+  );
 });

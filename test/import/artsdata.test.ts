@@ -25,11 +25,17 @@ describe("jsonLdChunks", () => {
 
 describe("importArtsdata on Vivant's own graph form", () => {
   it("reads a mixed performance's place from its location and its stream from its WatchAction", async () => {
-    const golden = JSON.parse(readFileSync(new URL("../../fixtures/golden/performance.records.json", import.meta.url), "utf8"));
+    const golden = JSON.parse(
+      readFileSync(new URL("../../fixtures/golden/performance.records.json", import.meta.url), "utf8"),
+    );
     const graph = toGraph(mapRecords(golden).document!);
     const r = await importArtsdata(graph, { publisher: { id: "pub" } });
     const p = r.document.performances!.find((x) => x.id.endsWith("p-1"))!;
-    expect(p).toMatchObject({ venue: expect.stringContaining("h-1"), onlineUrl: "https://live.scene.example/solo", attendanceMode: "mixed" });
+    expect(p).toMatchObject({
+      venue: expect.stringContaining("h-1"),
+      onlineUrl: "https://live.scene.example/solo",
+      attendanceMode: "mixed",
+    });
     expect(r.problems.filter((x) => x.code === "import/unsupported-type")).toEqual([]);
   });
 });
@@ -38,7 +44,10 @@ describe.skipIf(!HAS_CORPORA)("importArtsdata on real dumps", () => {
   warnIfNoCorpora("Artsdata dumps (GTQ, Scènes francophones, NAC)");
 
   it("GTQ: 270 events, their offers in CAD, enum text and language-tagged numbers repaired", async () => {
-    const r = await importArtsdata(corpusJson("artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld"), { publisher: { id: "gtq" }, defaultLanguage: "fr" });
+    const r = await importArtsdata(corpusJson("artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld"), {
+      publisher: { id: "gtq" },
+      defaultLanguage: "fr",
+    });
     expect(r.document.performances).toHaveLength(270);
     expect(r.rejected).toEqual([]);
     expect(r.fixes.count("enum-as-text")).toBe(1401);
@@ -55,11 +64,17 @@ describe.skipIf(!HAS_CORPORA)("importArtsdata on real dumps", () => {
   });
 
   it("Scènes francophones: four files, every rejection has a reason", async () => {
-    const files = ["events", "places", "presenters", "artists"].map((f) => corpusJson(`artsdata-planet-scenesfrancophones/output/${f}.jsonld`));
+    const files = ["events", "places", "presenters", "artists"].map((f) =>
+      corpusJson(`artsdata-planet-scenesfrancophones/output/${f}.jsonld`),
+    );
     const r = await importArtsdata(files, { publisher: { id: "scenes-francophones" }, defaultLanguage: "fr" });
     expect(r.read).toBe(1336 + 264 + 143 + 1119);
     expect(r.document.performances!.length + r.rejected.filter((x) => x.entity === "performance").length).toBe(1336);
-    expect(Object.fromEntries(rejectionsByReason(r))).toMatchObject({ "import/unusable-location": 79, "import/missing-location": 33, "import/missing-start-date": 4 });
+    expect(Object.fromEntries(rejectionsByReason(r))).toMatchObject({
+      "import/unusable-location": 79,
+      "import/missing-location": 33,
+      "import/missing-start-date": 4,
+    });
     expect(r.document.venues!.length).toBeGreaterThan(250);
     expect(r.fixes.count("schema-iri-literal")).toBeGreaterThanOrEqual(2 * 1336);
     expect(r.fixes.count("boolean-as-text")).toBeGreaterThan(1336);
@@ -67,7 +82,10 @@ describe.skipIf(!HAS_CORPORA)("importArtsdata on real dumps", () => {
   });
 
   it("NAC: the hall repeated per performance is one venue; 24:00 end times are read", async () => {
-    const r = await importArtsdata(corpusJson("artsdata-planet-nac/output/entities.jsonld"), { publisher: { id: "nac" }, defaultLanguage: "en" });
+    const r = await importArtsdata(corpusJson("artsdata-planet-nac/output/entities.jsonld"), {
+      publisher: { id: "nac" },
+      defaultLanguage: "en",
+    });
     expect(r.document.performances!.length).toBe(201);
     expect(r.fixes.count("duplicate-place")).toBeGreaterThan(150);
     expect(r.document.venues!.length).toBeLessThan(40);

@@ -34,7 +34,9 @@ async function run(kind: "artsdata" | "uitdatabank" | "festivals", file: string)
   } catch {
     return undefined; // not JSON: `vivant import` says so (exit 2); nothing to account for
   }
-  return kind === "artsdata" ? importArtsdata(input, { publisher: { id: "corpus" } }) : importUitdatabank(input, { publisher: { id: "corpus" } });
+  return kind === "artsdata"
+    ? importArtsdata(input, { publisher: { id: "corpus" } })
+    : importUitdatabank(input, { publisher: { id: "corpus" } });
 }
 
 describe.skipIf(!HAS_CORPORA)("the fidelity ledger on every importable file of the corpora", () => {
@@ -43,7 +45,8 @@ describe.skipIf(!HAS_CORPORA)("the fidelity ledger on every importable file of t
   const byKind: Record<string, Ledger> = { artsdata: new Ledger(), uitdatabank: new Ledger(), festivals: new Ledger() };
 
   it("finds files for each importer", () => {
-    for (const k of ["artsdata", "uitdatabank", "festivals"]) expect(list.filter((x) => x.kind === k).length, k).toBeGreaterThan(0);
+    for (const k of ["artsdata", "uitdatabank", "festivals"])
+      expect(list.filter((x) => x.kind === k).length, k).toBeGreaterThan(0);
   });
 
   it("adds up for every property of every file", async () => {
@@ -58,9 +61,13 @@ describe.skipIf(!HAS_CORPORA)("the fidelity ledger on every importable file of t
     for (const [kind, l] of Object.entries(byKind)) {
       const t = l.totals();
       const reasons: Partial<Record<NotCarriedReason, number>> = {};
-      for (const row of l.rows()) for (const [k, n] of Object.entries(row.reasons)) reasons[k as NotCarriedReason] = (reasons[k as NotCarriedReason] ?? 0) + n;
+      for (const row of l.rows())
+        for (const [k, n] of Object.entries(row.reasons))
+          reasons[k as NotCarriedReason] = (reasons[k as NotCarriedReason] ?? 0) + n;
       console.log(`not-modelled ${kind}: ${JSON.stringify(l.notCarriedFor("not-modelled"))}`);
-      console.log(`ledger ${kind}: ${t.seen} seen, ${t.carried} carried, ${t.repaired} repaired, ${t.notCarried} not carried ${JSON.stringify(reasons)}`);
+      console.log(
+        `ledger ${kind}: ${t.seen} seen, ${t.carried} carried, ${t.repaired} repaired, ${t.notCarried} not carried ${JSON.stringify(reasons)}`,
+      );
       expect(t.seen).toBe(t.carried + t.repaired + t.notCarried);
       expect(t.seen).toBeGreaterThan(0);
     }
@@ -71,7 +78,10 @@ describe.skipIf(!HAS_CORPORA)("the fidelity ledger on every importable file of t
     for (const [kind, l] of Object.entries(byKind)) {
       const notModelled = l.notCarriedFor("not-modelled").map(([p]) => p);
       expect(listed[kind], `README list for ${kind}`).toBeDefined();
-      expect(notModelled.filter((p) => !listed[kind]!.has(p)), kind).toEqual([]);
+      expect(
+        notModelled.filter((p) => !listed[kind]!.has(p)),
+        kind,
+      ).toEqual([]);
     }
   });
 });

@@ -19,14 +19,23 @@ describe("importCsv", () => {
       ["Tarif réduit", 16.5, "EUR", "InStock"],
     ]);
     expect(result.document.performances!.find((p) => p.id === "S-002")!.offers![0]!.availability).toBe("SoldOut");
-    expect(result.document.venues).toEqual([expect.objectContaining({ id: "theatre-du-port", timeZone: "Europe/Paris", address: expect.objectContaining({ addressLocality: "Brest", addressCountry: "FR" }) })]);
+    expect(result.document.venues).toEqual([
+      expect.objectContaining({
+        id: "theatre-du-port",
+        timeZone: "Europe/Paris",
+        address: expect.objectContaining({ addressLocality: "Brest", addressCountry: "FR" }),
+      }),
+    ]);
     expect(result.document.productions!.find((p) => p.id === "harpe")!.genres).toEqual(["classical"]);
   });
 
   it("maps statuses through the mapping's values and lists rejected rows with their reasons", () => {
     expect(result.document.performances!.find((p) => p.id === "S-004")!.status).toEqual({ kind: "postponed" });
     expect(result.rejected.map((r) => r.recordId)).toEqual(["7", "8"]);
-    expect(result.problems.filter((p) => p.severity === "violation").map((p) => p.code)).toEqual(["csv/invalid-date", "csv/invalid-price"]);
+    expect(result.problems.filter((p) => p.severity === "violation").map((p) => p.code)).toEqual([
+      "csv/invalid-date",
+      "csv/invalid-price",
+    ]);
     // "#N/A" in the price cell is read as empty: the row keeps its tariff name, with no price invented.
     const s3 = result.document.performances!.find((p) => p.id === "S-003")!;
     expect(s3.offers).toEqual([{ id: "1", category: { fr: "Plein tarif" }, availability: "InStock" }]);
@@ -34,7 +43,13 @@ describe("importCsv", () => {
   });
 
   it("counts every repair", () => {
-    expect(result.fixes.toJSON()).toEqual({ "date-day-month-year": 6, "decimal-comma": 5, "url-scheme-added": 2, "byte-order-mark": 1, "spreadsheet-error-cell": 1 });
+    expect(result.fixes.toJSON()).toEqual({
+      "date-day-month-year": 6,
+      "decimal-comma": 5,
+      "url-scheme-added": 2,
+      "byte-order-mark": 1,
+      "spreadsheet-error-cell": 1,
+    });
   });
 
   it("produces records the parser accepts whole", () => {
@@ -44,7 +59,9 @@ describe("importCsv", () => {
   });
 
   it("rejects an unusable mapping file or a column the CSV lacks, as input errors", () => {
-    expect(() => parseCsvMapping({ publisher: { id: "x" }, columns: { "performance.nope": "A" } })).toThrow(/unknown field "performance.nope"/);
+    expect(() => parseCsvMapping({ publisher: { id: "x" }, columns: { "performance.nope": "A" } })).toThrow(
+      /unknown field "performance.nope"/,
+    );
     expect(() => parseCsvMapping({ publisher: { id: "x" }, columns: { "performance.id": "A" } })).toThrow(/startDate/);
     try {
       importCsv("A;B\n1;2\n", { mapping: mapping() });

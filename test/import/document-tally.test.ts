@@ -32,7 +32,10 @@ function both(seed: number, unmarked: NotCarriedReason) {
       source.reject(name, "rejected");
     }
   }
-  return { doc: doc.settle(new Ledger(), (p) => p, unmarked).toJSON(), source: source.settle(new Ledger(), undefined, (p) => p, unmarked).toJSON() };
+  return {
+    doc: doc.settle(new Ledger(), (p) => p, unmarked).toJSON(),
+    source: source.settle(new Ledger(), undefined, (p) => p, unmarked).toJSON(),
+  };
 }
 
 describe("DocumentTally", () => {
@@ -51,7 +54,15 @@ describe("DocumentTally", () => {
     t.seen(note, false);
     expect(t.settle(new Ledger()).rows()).toEqual([
       { property: "name", seen: 2, carried: 1, repaired: 0, notCarried: 1, fixes: {}, reasons: { rejected: 1 } },
-      { property: "note", seen: 2, carried: 0, repaired: 0, notCarried: 2, fixes: {}, reasons: { "not-modelled": 1, "outside-programme": 1 } },
+      {
+        property: "note",
+        seen: 2,
+        carried: 0,
+        repaired: 0,
+        notCarried: 2,
+        fixes: {},
+        reasons: { "not-modelled": 1, "outside-programme": 1 },
+      },
       { property: "price", seen: 1, carried: 0, repaired: 0, notCarried: 1, fixes: {}, reasons: { rejected: 1 } },
     ]);
   });

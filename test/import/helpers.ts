@@ -41,7 +41,10 @@ export function importableFolders(): { kind: ImporterKind; folder: string }[] {
   if (!HAS_CORPORA) return [];
   const root = CORPORA.replace(/\/$/, "");
   return [
-    ...readdirSync(root).filter((d) => /^(artsdata-(planet-|pipeline-action)|a10s-)/.test(d)).sort().map((folder) => ({ kind: "artsdata" as const, folder })),
+    ...readdirSync(root)
+      .filter((d) => /^(artsdata-(planet-|pipeline-action)|a10s-)/.test(d))
+      .sort()
+      .map((folder) => ({ kind: "artsdata" as const, folder })),
     { kind: "uitdatabank", folder: "uitdatabank-json-schemas" },
     { kind: "festivals", folder: "fr-festivals-culture-gouv" },
   ];
@@ -52,12 +55,16 @@ export function importableFiles(kind: ImporterKind, folder: string): string[] {
   const dir = `${CORPORA}${folder}`;
   if (kind === "festivals") return filesUnder(dir, /\.csv$/);
   if (kind === "uitdatabank") return filesUnder(dir, /example\.json$/);
-  return filesUnder(dir, /\.(jsonld|json)$/).filter((f) => !/(mapping|frame)[^/]*\.json(ld)?$/i.test(f) && !/\/frames?\//.test(f));
+  return filesUnder(dir, /\.(jsonld|json)$/).filter(
+    (f) => !/(mapping|frame)[^/]*\.json(ld)?$/i.test(f) && !/\/frames?\//.test(f),
+  );
 }
 
 /** Every importable file of the corpora, with its importer. */
 export function importable(): { kind: ImporterKind; file: string }[] {
-  return importableFolders().flatMap(({ kind, folder }) => importableFiles(kind, folder).map((file) => ({ kind, file })));
+  return importableFolders().flatMap(({ kind, folder }) =>
+    importableFiles(kind, folder).map((file) => ({ kind, file })),
+  );
 }
 
 /**
@@ -85,8 +92,20 @@ export function importRuns(kind: ImporterKind, folder: string): string[][] {
 export async function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stderr = "";
   let stdout = "";
-  const sink = (add: (t: string) => void) => new Writable({ write(c, _e, cb) { add(String(c)); cb(); } });
-  const code = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), cwd, isTTY: false, env: {} });
+  const sink = (add: (t: string) => void) =>
+    new Writable({
+      write(c, _e, cb) {
+        add(String(c));
+        cb();
+      },
+    });
+  const code = await main(args, {
+    stdout: sink((t) => (stdout += t)),
+    stderr: sink((t) => (stderr += t)),
+    cwd,
+    isTTY: false,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -110,9 +129,15 @@ export async function importThenLoad(kind: string, files: string[], extra: strin
   const t0 = Date.now();
   const imp = await runCli(["import", kind, ...files, ...extra, "-o", "records.json"], dir);
   const loaded = imp.code === 2 || !load ? undefined : await runCli(["load", "records.json", "--data", "data"], dir);
-  console.log(`[agreement] ${kind} ${files.map((f) => f.split("/").pop()).join(" ")}: import ${imp.code}, load ${loaded?.code} in ${Date.now() - t0} ms`);
-  const report = imp.code === 2 ? undefined : (JSON.parse(readFileSync(`${dir}/records.json.report.json`, "utf8")) as ImportReport);
-  const document = imp.code === 2 ? undefined : (JSON.parse(readFileSync(`${dir}/records.json`, "utf8")) as Record<string, unknown>);
-  const records = document ? Object.values(document).reduce<number>((t, v) => t + (Array.isArray(v) ? v.length : 0), 0) : 0;
+  console.log(
+    `[agreement] ${kind} ${files.map((f) => f.split("/").pop()).join(" ")}: import ${imp.code}, load ${loaded?.code} in ${Date.now() - t0} ms`,
+  );
+  const report =
+    imp.code === 2 ? undefined : (JSON.parse(readFileSync(`${dir}/records.json.report.json`, "utf8")) as ImportReport);
+  const document =
+    imp.code === 2 ? undefined : (JSON.parse(readFileSync(`${dir}/records.json`, "utf8")) as Record<string, unknown>);
+  const records = document
+    ? Object.values(document).reduce<number>((t, v) => t + (Array.isArray(v) ? v.length : 0), 0)
+    : 0;
   return { imp, load: loaded, report, records };
 }

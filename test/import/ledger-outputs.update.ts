@@ -22,15 +22,30 @@ it("writes every import's summary, report and records digests", async () => {
   const out = process.env.LEDGER_OUTPUTS ?? `${tmpdir()}/vivant-ledger-outputs.txt`;
   const runs: { kind: string; files: string[]; extra: string[] }[] = [];
   for (const { kind, folder } of importableFolders()) {
-    for (const files of importRuns(kind, folder)) runs.push({ kind, files, extra: kind === "festivals" ? [] : ["--publisher", kind === "uitdatabank" ? "publiq" : "corpus"] });
+    for (const files of importRuns(kind, folder))
+      runs.push({
+        kind,
+        files,
+        extra: kind === "festivals" ? [] : ["--publisher", kind === "uitdatabank" ? "publiq" : "corpus"],
+      });
   }
   const fx = (f: string) => `${IMPORT_FIXTURES}${f}`;
   runs.push({ kind: "csv", files: [fx("ticketing.csv")], extra: ["--map", fx("mapping.json")] });
-  for (const f of ["festivals-sample.csv", "festivals-fields.csv", "festivals-unknown-columns.csv"]) runs.push({ kind: "festivals", files: [fx(f)], extra: [] });
-  runs.push({ kind: "uitdatabank", files: [fx("uitdatabank-sample.json")], extra: ["--publisher", "leuven", "--window", "2026-09-01/2026-09-30"] });
-  runs.push({ kind: "uitdatabank", files: [fx("uitdatabank-merge.json")], extra: ["--publisher", "leuven", "--window", "2026-09-01/2026-09-30"] });
+  for (const f of ["festivals-sample.csv", "festivals-fields.csv", "festivals-unknown-columns.csv"])
+    runs.push({ kind: "festivals", files: [fx(f)], extra: [] });
+  runs.push({
+    kind: "uitdatabank",
+    files: [fx("uitdatabank-sample.json")],
+    extra: ["--publisher", "leuven", "--window", "2026-09-01/2026-09-30"],
+  });
+  runs.push({
+    kind: "uitdatabank",
+    files: [fx("uitdatabank-merge.json")],
+    extra: ["--publisher", "leuven", "--window", "2026-09-01/2026-09-30"],
+  });
   const testFixtures = new URL("./fixtures/", import.meta.url).pathname;
-  for (const f of ["ledger-event.jsonld", "real-markup.jsonld"]) runs.push({ kind: "artsdata", files: [`${testFixtures}${f}`], extra: ["--publisher", "t"] });
+  for (const f of ["ledger-event.jsonld", "real-markup.jsonld"])
+    runs.push({ kind: "artsdata", files: [`${testFixtures}${f}`], extra: ["--publisher", "t"] });
   const demo: unknown = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8"));
   const mapped = mapRecords(demo, { origins: false });
   // A fixed path: the report names the file it read.
@@ -49,7 +64,9 @@ it("writes every import's summary, report and records digests", async () => {
       const report = read(`${dir}/records.json.report.json`);
       // The report's ledger alone as well: a mismatch elsewhere in the report then shows whether the ledger moved.
       const ledger = report ? JSON.stringify((JSON.parse(report) as { ledger?: unknown }).ledger) : "";
-      lines.push(`${kind} ${lang} ${name} ${extra.join(" ")}: exit ${r.code} stderr ${sha(steady(r.stderr))} stdout ${sha(r.stdout)} report ${sha(report)} ledger ${sha(ledger)} records ${sha(read(`${dir}/records.json`))}`);
+      lines.push(
+        `${kind} ${lang} ${name} ${extra.join(" ")}: exit ${r.code} stderr ${sha(steady(r.stderr))} stdout ${sha(r.stdout)} report ${sha(report)} ledger ${sha(ledger)} records ${sha(read(`${dir}/records.json`))}`,
+      );
     }
   }
   writeFileSync(out, `${lines.join("\n")}\n`);

@@ -12,7 +12,8 @@ import { importCsv, parseCsvMapping } from "../../src/import/csv.js";
 import { importUitdatabank } from "../../src/import/uitdatabank.js";
 import { fixtureText } from "./helpers.js";
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
 const row = (l: Ledger, p: string) => l.rows().find((r) => r.property === p);
 
 describe("SourceTally", () => {
@@ -29,12 +30,24 @@ describe("SourceTally", () => {
     t.carry("c", "name"); // never seen: ignored
     const l = t.settle(new Ledger());
     expect(l.rows()).toEqual([
-      { property: "keywords", seen: 1, carried: 0, repaired: 0, notCarried: 1, fixes: {}, reasons: { "not-modelled": 1 } },
+      {
+        property: "keywords",
+        seen: 1,
+        carried: 0,
+        repaired: 0,
+        notCarried: 1,
+        fixes: {},
+        reasons: { "not-modelled": 1 },
+      },
       { property: "name", seen: 2, carried: 1, repaired: 0, notCarried: 1, fixes: {}, reasons: { rejected: 1 } },
       { property: "price", seen: 1, carried: 0, repaired: 0, notCarried: 1, fixes: {}, reasons: { invalid: 1 } },
     ]);
     expect(l.unbalanced()).toEqual([]);
-    expect(l.problems().map((p) => [p.path, p.severity, p.value])).toEqual([["keywords", "info", 1], ["name", "info", 1], ["price", "warning", 1]]);
+    expect(l.problems().map((p) => [p.path, p.severity, p.value])).toEqual([
+      ["keywords", "info", 1],
+      ["name", "info", 1],
+      ["price", "warning", 1],
+    ]);
   });
 });
 
@@ -48,11 +61,26 @@ describe("the JSON-LD importer's ledger", () => {
     expect(row(l, "schema:price")).toMatchObject({ seen: 1, repaired: 1, fixes: { "number-as-text": 1 } });
     expect(row(l, "schema:addressCountry")).toMatchObject({ seen: 1, repaired: 1, fixes: { "country-name": 1 } });
     expect(row(l, "schema:availability")).toMatchObject({ seen: 1, repaired: 1, fixes: { "enum-as-text": 1 } });
-    expect(row(l, "schema:keywords")).toMatchObject({ seen: 2, carried: 0, notCarried: 2, reasons: { "not-modelled": 1, rejected: 1 } });
+    expect(row(l, "schema:keywords")).toMatchObject({
+      seen: 2,
+      carried: 0,
+      notCarried: 2,
+      reasons: { "not-modelled": 1, rejected: 1 },
+    });
     expect(row(l, "schema:location")).toMatchObject({ seen: 1, carried: 1 });
-    expect(r.problems).toContainEqual(expect.objectContaining({ code: "import/not-carried", path: "schema:keywords", severity: "info" }));
-    const summary = formatSummary({ read: [["documents read", r.read]], entities: {}, fixes: r.fixes, rejections: [], ledger: l });
-    expect(summary).toContain("schema:keywords: 2 seen, 0 carried, 0 repaired, 2 not carried (not-modelled 1, rejected 1)");
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ code: "import/not-carried", path: "schema:keywords", severity: "info" }),
+    );
+    const summary = formatSummary({
+      read: [["documents read", r.read]],
+      entities: {},
+      fixes: r.fixes,
+      rejections: [],
+      ledger: l,
+    });
+    expect(summary).toContain(
+      "schema:keywords: 2 seen, 0 carried, 0 repaired, 2 not carried (not-modelled 1, rejected 1)",
+    );
   });
 
   it("is empty when turned off, and the records are the same", async () => {
@@ -99,14 +127,18 @@ describe("the CSV importer's ledger", () => {
 
 describe("the UiTdatabank importer's ledger", () => {
   it("counts the nested properties it reads (priceInfo, subEvent, address by language), not only top-level keys", async () => {
-    const r = importUitdatabank(JSON.parse(fixtureText("uitdatabank-sample.json")) as unknown[], { publisher: { id: "uit" } });
+    const r = importUitdatabank(JSON.parse(fixtureText("uitdatabank-sample.json")) as unknown[], {
+      publisher: { id: "uit" },
+    });
     const props = r.ledger.rows().map((x) => x.property);
     expect(r.ledger.unbalanced()).toEqual([]);
     expect(props.some((p) => p.startsWith("event.priceInfo."))).toBe(true);
     expect(props).not.toContain("event.priceInfo");
     const price = row(r.ledger, "event.priceInfo.price");
     expect(price?.carried).toBeGreaterThan(0);
-    expect(props.some((p) => /^place\.address\.[a-z]{2}\.addressLocality$/.test(p) || p === "place.address.addressLocality")).toBe(true);
+    expect(
+      props.some((p) => /^place\.address\.[a-z]{2}\.addressLocality$/.test(p) || p === "place.address.addressLocality"),
+    ).toBe(true);
   });
 });
 
@@ -116,13 +148,28 @@ describe("harvest's ledger", () => {
     const html = `<script type="application/ld+json">${JSON.stringify({
       "@context": "https://schema.org",
       "@graph": [
-        { "@type": "MusicEvent", name: "Concert", startDate: "2026-05-01T20:00:00+02:00", location: { "@type": "Place", name: "Salle" } },
+        {
+          "@type": "MusicEvent",
+          name: "Concert",
+          startDate: "2026-05-01T20:00:00+02:00",
+          location: { "@type": "Place", name: "Salle" },
+        },
         { "@type": "WebSite", name: "Le site", url: "https://venue.example/" },
       ],
     })}</script>`;
-    await processHtml(html, { url: "https://venue.example/p", fetchedAt: "2026-01-01T00:00:00Z", fixes: new Fixes(), ledger });
+    await processHtml(html, {
+      url: "https://venue.example/p",
+      fetchedAt: "2026-01-01T00:00:00Z",
+      fixes: new Fixes(),
+      ledger,
+    });
     expect(ledger.unbalanced()).toEqual([]);
-    expect(row(ledger, "schema:name")).toMatchObject({ seen: 3, carried: 2, notCarried: 1, reasons: { "outside-programme": 1 } });
+    expect(row(ledger, "schema:name")).toMatchObject({
+      seen: 3,
+      carried: 2,
+      notCarried: 1,
+      reasons: { "outside-programme": 1 },
+    });
     expect(row(ledger, "schema:url")).toMatchObject({ seen: 1, notCarried: 1, reasons: { "outside-programme": 1 } });
     expect(row(ledger, "schema:startDate")).toMatchObject({ seen: 1, repaired: 1, fixes: { "date-schema-typed": 1 } });
   });

@@ -45,9 +45,18 @@ describe("the JSON-LD importer on real markup", () => {
     expect(byName.list).toMatchObject({ minPrice: 44, maxPrice: 79 });
     expect(byName.ambiguous!.price).toBeUndefined();
     expect(byName.ambiguous!.minPrice).toBeUndefined();
-    expect(r.problems).toContainEqual(expect.objectContaining({ code: "import/ambiguous-price", severity: "warning", value: "49,46" }));
-    expect(r.problems).toContainEqual(expect.objectContaining({ code: "import/address-not-structured", severity: "warning" }));
-    expect(r.problems.filter((x) => x.code === "import/agent-kind-unknown").map((x) => x.value).sort()).toEqual(["Alex Roy", "Les Productions Nord"]);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ code: "import/ambiguous-price", severity: "warning", value: "49,46" }),
+    );
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ code: "import/address-not-structured", severity: "warning" }),
+    );
+    expect(
+      r.problems
+        .filter((x) => x.code === "import/agent-kind-unknown")
+        .map((x) => x.value)
+        .sort(),
+    ).toEqual(["Alex Roy", "Les Productions Nord"]);
     expect(r.fixes.count("decimal-comma")).toBe(0);
     expect(r.fixes.count("price-range")).toBe(3);
     expect(r.fixes.count("price-list")).toBe(1);
@@ -59,8 +68,12 @@ describe("the JSON-LD importer on real markup", () => {
     const mapped = mapRecords(r.document);
     const report = await (await createValidator("core")).validate(mapped.quads);
     expect(report.issues.filter((i) => i.severity === "violation")).toEqual([]);
-    expect(report.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["core/place-address-structured", "core/event-performer-kind-known"]));
-    const embed = [...toEmbeds(r.document).values()][0] as unknown as { offers: { name: string; price?: number; priceSpecification?: { minPrice?: number } }[] };
+    expect(report.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["core/place-address-structured", "core/event-performer-kind-known"]),
+    );
+    const embed = [...toEmbeds(r.document).values()][0] as unknown as {
+      offers: { name: string; price?: number; priceSpecification?: { minPrice?: number } }[];
+    };
     expect(embed.offers.find((o) => o.name === "range")!.priceSpecification!.minPrice).toBe(25);
     expect(embed.offers.find((o) => o.name === "ambiguous")!.price).toBeUndefined();
   });
@@ -70,13 +83,21 @@ describe("harvest on real markup", () => {
   it("keeps the text performer as a named node, the text address and the price range; the graph passes the core profile", async () => {
     const html = `<script type="application/ld+json">${JSON.stringify(markup)}</script>`;
     const fixes = new Fixes();
-    const page = await processHtml(html, { url: "https://venue.example/e/1", fetchedAt: "2026-01-01T00:00:00Z", fixes });
+    const page = await processHtml(html, {
+      url: "https://venue.example/e/1",
+      fetchedAt: "2026-01-01T00:00:00Z",
+      fixes,
+    });
     expect(fixes.count("agent-as-text")).toBe(1);
     expect(page.problems).toContainEqual(expect.objectContaining({ code: "import/ambiguous-price", value: "49,46" }));
     const performer = page.quads.find((q) => q.predicate.value === "http://schema.org/performer")!.object;
     expect(performer.termType).toBe("NamedNode");
-    expect(page.quads.filter((q) => q.subject.value === performer.value).map((q) => [q.predicate.value, q.object.value])).toContainEqual(["http://schema.org/name", "Alex Roy"]);
-    expect(page.quads.some((q) => q.predicate.value === "http://schema.org/minPrice" && q.object.value === "25")).toBe(true);
+    expect(
+      page.quads.filter((q) => q.subject.value === performer.value).map((q) => [q.predicate.value, q.object.value]),
+    ).toContainEqual(["http://schema.org/name", "Alex Roy"]);
+    expect(page.quads.some((q) => q.predicate.value === "http://schema.org/minPrice" && q.object.value === "25")).toBe(
+      true,
+    );
     const report = await (await createValidator("core")).validate(page.quads);
     const violations = report.issues.filter((i) => i.severity === "violation").map((i) => i.code);
     expect(violations.filter((c) => /performer|organizer|address|price-number/.test(c))).toEqual([]);

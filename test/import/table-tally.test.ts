@@ -20,7 +20,7 @@ const FIXES: FixKind[] = ["decimal-comma", "postcode-leading-zero", "date-day-mo
 /** One random table driven through both tallies; returns both ledgers' JSON and the isCarried answers. */
 function both(seed: number, unmarked: NotCarriedReason) {
   const rnd = prng(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const names = ["id", "nom", "ville", "prix", "date", "web", "nom"].slice(0, 2 + Math.floor(rnd() * 6));
   const unique = [...new Set(names)];
   const table = new TableTally(names);
@@ -36,7 +36,11 @@ function both(seed: number, unmarked: NotCarriedReason) {
     const cells: Record<string, string | undefined> = {};
     for (const c of unique) cells[c] = rnd() < 0.25 ? pick(["", undefined]) : `v${i}`;
     const early = rnd() < 0.5;
-    const slot = table.row(line, names.map((n) => cells[n]), early ? mask : undefined);
+    const slot = table.row(
+      line,
+      names.map((n) => cells[n]),
+      early ? mask : undefined,
+    );
     for (const c of unique) {
       if (cells[c] === undefined || cells[c] === "") continue;
       source.seen(node, c, early && read.includes(c));
@@ -59,7 +63,9 @@ function both(seed: number, unmarked: NotCarriedReason) {
       source.reject(node);
     }
   }
-  const carried = lines.flatMap((line) => unique.map((c) => [table.isCarried(line, c), source.isCarried(String(line), c)]));
+  const carried = lines.flatMap((line) =>
+    unique.map((c) => [table.isCarried(line, c), source.isCarried(String(line), c)]),
+  );
   return {
     table: table.settle(new Ledger(), repairs, (c) => c, unmarked).toJSON(),
     source: source.settle(new Ledger(), repairs, (c) => c, unmarked).toJSON(),
@@ -86,25 +92,59 @@ describe("TableTally", () => {
       { property: "id", seen: 3, carried: 2, repaired: 0, notCarried: 1, fixes: {}, reasons: { rejected: 1 } },
       { property: "name", seen: 2, carried: 1, repaired: 0, notCarried: 1, fixes: {}, reasons: { rejected: 1 } },
       { property: "note", seen: 1, carried: 0, repaired: 0, notCarried: 1, fixes: {}, reasons: { "not-modelled": 1 } },
-      { property: "price", seen: 2, carried: 0, repaired: 1, notCarried: 1, fixes: { "decimal-comma": 1 }, reasons: { invalid: 1 } },
+      {
+        property: "price",
+        seen: 2,
+        carried: 0,
+        repaired: 1,
+        notCarried: 1,
+        fixes: { "decimal-comma": 1 },
+        reasons: { invalid: 1 },
+      },
     ]);
-    expect([t.isCarried(2, "price"), t.isCarried(2, "name"), t.isCarried(3, "price"), t.isCarried(4, "id"), t.isCarried(9, "id"), t.isCarried(2, "nope")]).toEqual([true, true, false, false, false, false]);
+    expect([
+      t.isCarried(2, "price"),
+      t.isCarried(2, "name"),
+      t.isCarried(3, "price"),
+      t.isCarried(4, "id"),
+      t.isCarried(9, "id"),
+      t.isCarried(2, "nope"),
+    ]).toEqual([true, true, false, false, false, false]);
   });
 
   it("a row none of whose cells was carried is outside the programme, as in SourceTally", () => {
     const t = new TableTally(["a", "b"]);
     t.row(2, ["x", "y"]);
-    expect(t.settle(new Ledger()).rows().map((r) => r.reasons)).toEqual([{ "outside-programme": 1 }, { "outside-programme": 1 }]);
+    expect(
+      t
+        .settle(new Ledger())
+        .rows()
+        .map((r) => r.reasons),
+    ).toEqual([{ "outside-programme": 1 }, { "outside-programme": 1 }]);
   });
 
   it("reads a repeated column's last cell, as readCsv's row objects keep it", () => {
     const fixes = new Fixes();
     const { header, rows, cells } = readCsv("a;b;a\nx;y;\nz;;w\n", ";", fixes, true);
-    expect(rows).toEqual([{ a: "", b: "y" }, { a: "w", b: "" }]);
-    expect(cells).toEqual([["x", "y", ""], ["z", "", "w"]]);
+    expect(rows).toEqual([
+      { a: "", b: "y" },
+      { a: "w", b: "" },
+    ]);
+    expect(cells).toEqual([
+      ["x", "y", ""],
+      ["z", "", "w"],
+    ]);
     const t = new TableTally(header);
     cells!.forEach((row, i) => t.row(i + 2, row, t.mask(["a", "b"])));
-    expect(t.settle(new Ledger()).rows().map((r) => [r.property, r.seen, r.carried])).toEqual([["a", 1, 1], ["b", 1, 1]]);
+    expect(
+      t
+        .settle(new Ledger())
+        .rows()
+        .map((r) => [r.property, r.seen, r.carried]),
+    ).toEqual([
+      ["a", 1, 1],
+      ["b", 1, 1],
+    ]);
   });
 
   it.each(Array.from({ length: 200 }, (_, i) => i + 1))("random table %i: the same ledger as SourceTally", (seed) => {

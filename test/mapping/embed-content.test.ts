@@ -6,7 +6,9 @@ import { toEmbeds } from "../../src/mapping/index.js";
 import { addDuration } from "../../src/records/time.js";
 import type { RecordDocument } from "../../src/records/types.js";
 
-const DEMO = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as RecordDocument;
+const DEMO = JSON.parse(
+  readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8"),
+) as RecordDocument;
 type Page = Record<string, unknown> & { offers?: Record<string, unknown>[]; performer?: unknown[] };
 
 describe("embed pages of the demo season", () => {
@@ -14,12 +16,17 @@ describe("embed pages of the demo season", () => {
   const production = new Map(DEMO.productions!.map((p) => [p.id, p]));
 
   it("name performers on every page whose performance or production has a cast", () => {
-    const withCast = DEMO.performances!.filter((p) => (p.performers?.length ?? 0) > 0 || (production.get(p.production)?.cast?.length ?? 0) > 0);
+    const withCast = DEMO.performances!.filter(
+      (p) => (p.performers?.length ?? 0) > 0 || (production.get(p.production)?.cast?.length ?? 0) > 0,
+    );
     const withPerformer = pages.filter((p) => Array.isArray(p.performer) && p.performer.length > 0);
-    console.log(`demo season: ${pages.length} pages, ${withCast.length} with a cast, ${withPerformer.length} with performer`);
+    console.log(
+      `demo season: ${pages.length} pages, ${withCast.length} with a cast, ${withPerformer.length} with performer`,
+    );
     expect(withCast.length).toBeGreaterThan(0);
     expect(withPerformer.length).toBe(withCast.length);
-    for (const page of withPerformer) for (const a of page.performer as Record<string, unknown>[]) expect(typeof a.name).toBe("string");
+    for (const page of withPerformer)
+      for (const a of page.performer as Record<string, unknown>[]) expect(typeof a.name).toBe("string");
   });
 
   it("give an endDate on every page that has a start time and a duration", () => {
@@ -32,8 +39,12 @@ describe("embed pages of the demo season", () => {
   });
 
   it("give every offer with a price range its lowest price as price", () => {
-    const ranged = pages.flatMap((p) => p.offers ?? []).filter((o) => (o.priceSpecification as { minPrice?: number } | undefined)?.minPrice !== undefined);
-    console.log(`demo season: ${ranged.length} offers with a price range, ${ranged.filter((o) => o.price === undefined).length} without price`);
+    const ranged = pages
+      .flatMap((p) => p.offers ?? [])
+      .filter((o) => (o.priceSpecification as { minPrice?: number } | undefined)?.minPrice !== undefined);
+    console.log(
+      `demo season: ${ranged.length} offers with a price range, ${ranged.filter((o) => o.price === undefined).length} without price`,
+    );
     expect(ranged.length).toBeGreaterThan(0);
     for (const o of ranged) expect(o.price).toBe((o.priceSpecification as { minPrice: number }).minPrice);
   });

@@ -28,7 +28,10 @@ function scripts(html: string): { type: string | undefined; text: string }[] {
   const out: { type: string | undefined; text: string }[] = [];
   const walk = (node: any): void => {
     if (node.nodeName === "script") {
-      out.push({ type: node.attrs.find((a: any) => a.name === "type")?.value, text: node.childNodes.map((c: any) => c.value ?? "").join("") });
+      out.push({
+        type: node.attrs.find((a: any) => a.name === "type")?.value,
+        text: node.childNodes.map((c: any) => c.value ?? "").join(""),
+      });
     }
     for (const c of node.childNodes ?? []) walk(c);
     if (node.content) walk(node.content);
@@ -39,7 +42,13 @@ function scripts(html: string): { type: string | undefined; text: string }[] {
 
 describe("embedScript", () => {
   it.each(INJECTIONS)("keeps %j inside one JSON-LD element, byte for byte after JSON.parse", (evil) => {
-    const doc = { "@context": "https://schema.org", "@type": "Event", name: evil, description: `before ${evil} after`, [evil]: evil };
+    const doc = {
+      "@context": "https://schema.org",
+      "@type": "Event",
+      name: evil,
+      description: `before ${evil} after`,
+      [evil]: evil,
+    };
     const html = `<!doctype html><html><head>${embedScript(doc)}</head><body><p>x</p></body></html>`;
     const found = scripts(html);
     expect(found).toHaveLength(1);

@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { mapRecords, toEmbeds, toGraph } from "../../src/mapping/index.js";
 
 const dir = new URL("../../fixtures/golden/", import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith(".records.json")).map((f) => f.replace(".records.json", ""));
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith(".records.json"))
+  .map((f) => f.replace(".records.json", ""));
 const update = process.env.UPDATE_GOLDEN === "1";
 
 const REGENERATE = "UPDATE_GOLDEN=1 npx vitest run test/mapping/golden.test.ts";
@@ -16,7 +18,8 @@ const REGENERATE = "UPDATE_GOLDEN=1 npx vitest run test/mapping/golden.test.ts";
 function check(file: string, actual: string): void {
   const url = new URL(file, dir);
   if (update) writeFileSync(url, actual);
-  if (!existsSync(url)) expect.fail(`fixtures/golden/${file} is missing: write it with \`${REGENERATE}\` and review it`);
+  if (!existsSync(url))
+    expect.fail(`fixtures/golden/${file} is missing: write it with \`${REGENERATE}\` and review it`);
   expect(actual).toBe(readFileSync(url, "utf8"));
 }
 

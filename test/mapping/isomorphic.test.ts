@@ -8,8 +8,12 @@ import { mapRecords, toGraph } from "../../src/mapping/index.js";
 
 const fixtures = new URL("../../fixtures/", import.meta.url);
 const files = [
-  ...readdirSync(new URL("golden/", fixtures)).filter((f) => f.endsWith(".records.json")).map((f) => `golden/${f}`),
-  ...readdirSync(new URL("records/", fixtures)).filter((f) => f.endsWith(".json")).map((f) => `records/${f}`),
+  ...readdirSync(new URL("golden/", fixtures))
+    .filter((f) => f.endsWith(".records.json"))
+    .map((f) => `golden/${f}`),
+  ...readdirSync(new URL("records/", fixtures))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => `records/${f}`),
   ...(existsSync(new URL("demo-season.json", fixtures)) ? ["demo-season.json"] : []),
 ];
 

@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import { mapRecords } from "../../src/mapping/index.js";
 import { generateSeason } from "../../bench/generate.js";
 
-const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, any>;
+const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<
+  string,
+  any
+>;
 
 function nquadsOf(result: ReturnType<typeof mapRecords>, chunkSize?: number): { text: string; chunks: number } {
   const chunks: string[] = [];
@@ -43,7 +46,9 @@ describe("Triples.writeNQuads", () => {
     const { text } = nquadsOf(result);
     const line = text.split("\n").find((l) => l.includes("soir"))!;
     expect(line).toContain('"Le \\"Grand\\" \\\\ soir\\nligne 2\\r\\tfin \\u0001\\u007F \u2028 🎭 été"@fr');
-    const names = new Parser({ format: "N-Quads" }).parse(text).filter((q) => q.object.termType === "Literal" && q.object.value === tricky);
+    const names = new Parser({ format: "N-Quads" })
+      .parse(text)
+      .filter((q) => q.object.termType === "Literal" && q.object.value === tricky);
     expect(names.length).toBeGreaterThan(0);
   });
 
@@ -58,8 +63,12 @@ describe("Triples.writeNQuads", () => {
 /** A triple as plain values: subject, predicate, object, and null (IRI), a language tag or a datatype IRI. */
 type Row = [string, string, string, string | null];
 const fromQuad = (q: Quad): Row => [
-  q.subject.value, q.predicate.value, q.object.value,
-  q.object.termType === "NamedNode" ? null : (q.object as { language: string }).language || (q.object as { datatype: { value: string } }).datatype.value,
+  q.subject.value,
+  q.predicate.value,
+  q.object.value,
+  q.object.termType === "NamedNode"
+    ? null
+    : (q.object as { language: string }).language || (q.object as { datatype: { value: string } }).datatype.value,
 ];
 
 describe("Triples", () => {
@@ -68,7 +77,9 @@ describe("Triples", () => {
     expect(result.rejected).toEqual([]);
     const rows = (): Row[] => {
       const out: Row[] = [];
-      result.triples.forEach((s, p, o, k) => out.push([s, p.value, o, k === null ? null : typeof k === "string" ? k : k.value]));
+      result.triples.forEach((s, p, o, k) =>
+        out.push([s, p.value, o, k === null ? null : typeof k === "string" ? k : k.value]),
+      );
       return out;
     };
     const first = rows();

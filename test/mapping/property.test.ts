@@ -81,7 +81,9 @@ describe("the mapper never crashes", () => {
 // Random but structurally valid documents: arbitrary ids and texts, controlled values from the model's lists.
 const text = fc.string({ minLength: 1, maxLength: 20, unit: "grapheme" }).filter((s) => s.trim().length > 0);
 const langMap = fc.dictionary(fc.constantFrom("fr", "en", "de", "fr-CA", "oc"), text, { minKeys: 1, maxKeys: 3 });
-const id = fc.string({ minLength: 1, maxLength: 12, unit: "grapheme" }).filter((s) => s.trim().length > 0 && !/[\u0000-\u001f]/.test(s));
+const id = fc
+  .string({ minLength: 1, maxLength: 12, unit: "grapheme" })
+  .filter((s) => s.trim().length > 0 && !/[\u0000-\u001f]/.test(s));
 const validDoc = fc
   .record({
     ids: fc.uniqueArray(id, { minLength: 3, maxLength: 3 }),
@@ -105,7 +107,14 @@ const validDoc = fc
   })
   .map(({ ids: [venue, production, person], venueName, prodName, description, genres, perfs }) => ({
     publisher: { id: "pub", name: { fr: "Éditeur" }, baseIri: "https://data.example.org/", licence: "cc-by-4.0" },
-    venues: [{ id: venue!, name: venueName, timeZone: "Europe/Paris", address: { addressLocality: "Lille", addressCountry: "FR" } }],
+    venues: [
+      {
+        id: venue!,
+        name: venueName,
+        timeZone: "Europe/Paris",
+        address: { addressLocality: "Lille", addressCountry: "FR" },
+      },
+    ],
     people: [{ id: person!, name: "Personne" }],
     productions: [{ id: production!, name: prodName, ...(description ? { description } : {}), genres }],
     performances: perfs.map((p, i) => ({
@@ -116,7 +125,17 @@ const validDoc = fc
       ...(p.status ? { status: { kind: p.status } } : {}),
       accessibility: p.accessibility,
       performers: [{ person: person!, roleName: prodName }],
-      offers: p.price === undefined ? [] : [{ price: p.price, priceCurrency: "EUR", ...(p.availability ? { availability: p.availability } : {}), ...(p.category ? { category: p.category } : {}) }],
+      offers:
+        p.price === undefined
+          ? []
+          : [
+              {
+                price: p.price,
+                priceCurrency: "EUR",
+                ...(p.availability ? { availability: p.availability } : {}),
+                ...(p.category ? { category: p.category } : {}),
+              },
+            ],
     })),
   }));
 

@@ -5,7 +5,16 @@
 // No network: the consumer's lockfile pins the same dependency versions as this repository's (its non-dev
 // entries), so npm installs them from its cache (`--offline`), where `npm ci` put them.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,11 +24,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 
 // npm's own variables (set when this runs under `npm test`) must not leak into the nested npm calls.
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-const sh = (cmd: string, args: string[], cwd: string, timeout = 300_000) => run(cmd, args, { cwd, env: ENV, timeout, maxBuffer: 64 * 2 ** 20 });
+const sh = (cmd: string, args: string[], cwd: string, timeout = 300_000) =>
+  run(cmd, args, { cwd, env: ENV, timeout, maxBuffer: 64 * 2 ** 20 });
 
 let work: string;
 let consumer: string;
@@ -34,15 +49,31 @@ beforeAll(async () => {
   consumer = join(work, "consumer");
   mkdirSync(consumer);
   const spec = `file:${tarball}`;
-  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, Record<string, unknown>> };
+  const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, Record<string, unknown>>;
+  };
   const root = lock.packages[""]!;
   const packages: Record<string, unknown> = {
     "": { name: "consumer", dependencies: { [PKG.name]: spec } },
-    [`node_modules/${PKG.name}`]: { version: PKG.version, resolved: spec, dependencies: root.dependencies, bin: root.bin, engines: root.engines, license: root.license },
+    [`node_modules/${PKG.name}`]: {
+      version: PKG.version,
+      resolved: spec,
+      dependencies: root.dependencies,
+      bin: root.bin,
+      engines: root.engines,
+      license: root.license,
+    },
   };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path !== "" && !entry.dev && !entry.link) packages[path] = entry;
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { [PKG.name]: spec } }, null, 2));
-  writeFileSync(join(consumer, "package-lock.json"), JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2));
+  for (const [path, entry] of Object.entries(lock.packages))
+    if (path !== "" && !entry.dev && !entry.link) packages[path] = entry;
+  writeFileSync(
+    join(consumer, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { [PKG.name]: spec } }, null, 2),
+  );
+  writeFileSync(
+    join(consumer, "package-lock.json"),
+    JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2),
+  );
   await sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], consumer);
   console.log(`[pack test] npm pack ${Date.now() - t0 - (Date.now() - t1)} ms, npm install ${Date.now() - t1} ms`);
 }, 600_000);
@@ -54,7 +85,11 @@ function installedPackages(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (!e.isDirectory() || e.name.startsWith(".")) continue;
     const scoped = e.name.startsWith("@");
-    for (const name of scoped ? readdirSync(join(dir, e.name), { withFileTypes: true }).filter((s) => s.isDirectory()).map((s) => `${e.name}/${s.name}`) : [e.name]) {
+    for (const name of scoped
+      ? readdirSync(join(dir, e.name), { withFileTypes: true })
+          .filter((s) => s.isDirectory())
+          .map((s) => `${e.name}/${s.name}`)
+      : [e.name]) {
       if (!existsSync(join(dir, name, "package.json"))) continue;
       names.push(name);
       names.push(...installedPackages(join(dir, name, "node_modules")));
@@ -71,23 +106,38 @@ describe(`the packed ${"package"}`, () => {
   it("is named vivant-ld (npm's `vivant` is another project's) and installs without building", () => {
     expect(PKG.name).toBe("vivant-ld");
     // Nothing runs at install time, so `npm ci --omit=dev` and a user's `npm install` need no TypeScript.
-    for (const script of ["prepare", "preinstall", "install", "postinstall"]) expect(PKG.scripts[script], script).toBeUndefined();
+    for (const script of ["prepare", "preinstall", "install", "postinstall"])
+      expect(PKG.scripts[script], script).toBeUndefined();
     expect(PKG.scripts.prepack).toBeDefined();
     // Types the published .d.ts files import are dependencies, not dev tools.
     expect(Object.keys(PKG.dependencies)).toEqual(expect.arrayContaining(["@types/n3", "@rdfjs/types"]));
     const installed = join(consumer, "node_modules", PKG.name);
-    for (const f of ["LICENSE", "README.md", "CHANGELOG.md", "dist/src/index.js", "dist/src/index.d.ts", "fixtures/demo-season.json", "shapes"]) {
+    for (const f of [
+      "LICENSE",
+      "README.md",
+      "CHANGELOG.md",
+      "dist/src/index.js",
+      "dist/src/index.d.ts",
+      "fixtures/demo-season.json",
+      "shapes",
+    ]) {
       expect(existsSync(join(installed, f)), f).toBe(true);
     }
     expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0/);
     // Each entry point of package.json "exports" (vivant-ld/store, /validate…) is in the package, code and types.
-    const exportsMap = (JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { exports: Record<string, string | Record<string, string>> }).exports;
+    const exportsMap = (
+      JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as {
+        exports: Record<string, string | Record<string, string>>;
+      }
+    ).exports;
     expect(Object.keys(exportsMap).length).toBeGreaterThan(5);
     for (const [key, target] of Object.entries(exportsMap)) {
-      for (const f of typeof target === "string" ? [target] : Object.values(target)) expect(existsSync(join(installed, f)), `${key}: ${f}`).toBe(true);
+      for (const f of typeof target === "string" ? [target] : Object.values(target))
+        expect(existsSync(join(installed, f)), `${key}: ${f}`).toBe(true);
     }
     // No dev tool came along.
-    for (const dev of ["typescript", "vitest", "fast-check"]) expect(existsSync(join(consumer, "node_modules", dev)), dev).toBe(false);
+    for (const dev of ["typescript", "vitest", "fast-check"])
+      expect(existsSync(join(consumer, "node_modules", dev)), dev).toBe(false);
   });
 
   it("installs at most 154 packages (48 of them Vivant's own tree), without shacl-engine's SPARQL engine (Comunica) or YASGUI's build dependencies", () => {
@@ -102,11 +152,26 @@ describe(`the packed ${"package"}`, () => {
     expect(installed.length).toBeLessThanOrEqual(154);
     expect(installed.filter((name) => /^(@comunica\/|shacl-engine$|@zazuko\/)/.test(name))).toEqual([]);
     // Each package shacl-engine's core imports is one of Vivant's dependencies (the build checks it too).
-    for (const dep of ["grapoi", "@rdfjs/term-map", "@rdfjs/term-set", "@rdfjs/to-ntriples", "@rdfjs/namespace", "lodash", "rdf-literal", "rdf-validation"]) {
+    for (const dep of [
+      "grapoi",
+      "@rdfjs/term-map",
+      "@rdfjs/term-set",
+      "@rdfjs/to-ntriples",
+      "@rdfjs/namespace",
+      "lodash",
+      "rdf-literal",
+      "rdf-validation",
+    ]) {
       expect(installed, dep).toContain(dep);
     }
     const vendored = join(consumer, "node_modules", PKG.name, "dist", "src", "vendor");
-    for (const f of ["shacl-engine/Validator.js", "shacl-engine/LICENSE.md", "yasgui/yasgui.min.js", "yasgui/yasgui.min.css"]) expect(existsSync(join(vendored, f)), f).toBe(true);
+    for (const f of [
+      "shacl-engine/Validator.js",
+      "shacl-engine/LICENSE.md",
+      "yasgui/yasgui.min.js",
+      "yasgui/yasgui.min.css",
+    ])
+      expect(existsSync(join(vendored, f)), f).toBe(true);
     // Not the SHACL-SPARQL part.
     expect(existsSync(join(vendored, "shacl-engine", "lib", "sparql.js"))).toBe(false);
   });
@@ -133,20 +198,44 @@ process.stdout.write(JSON.stringify(out));
 `;
     writeFileSync(join(consumer, "vendored.mjs"), script);
     const { stdout } = await sh(process.execPath, ["vendored.mjs"], consumer, 300_000);
-    const out = JSON.parse(stdout) as Record<string, { conforms?: boolean; violations?: number; warnings?: number; findings?: string[]; status?: number; type?: string; bytes?: string }>;
+    const out = JSON.parse(stdout) as Record<
+      string,
+      {
+        conforms?: boolean;
+        violations?: number;
+        warnings?: number;
+        findings?: string[];
+        status?: number;
+        type?: string;
+        bytes?: string;
+      }
+    >;
     // The same figures as the repository's own engine (shacl-engine as a devDependency) gives for the demo season.
     const { validateRecords } = await import("../../src/validate/index.js");
     const season: unknown = JSON.parse(readFileSync(join(ROOT, "fixtures", "demo-season.json"), "utf8"));
     for (const profile of ["core", "google", "artsdata"] as const) {
       const { report } = await validateRecords(season, profile);
       const findings = report.issues.map((i) => [i.code, i.focusNode, i.path, i.constraint, i.value].join(" ")).sort();
-      expect(out[profile], profile).toEqual({ conforms: report.conforms, violations: report.violations, warnings: report.warnings, findings });
+      expect(out[profile], profile).toEqual({
+        conforms: report.conforms,
+        violations: report.violations,
+        warnings: report.warnings,
+        findings,
+      });
     }
     expect(out.core!.warnings).toBeGreaterThan(0);
-    for (const [path, file, type] of [["/assets/yasgui.min.js", "yasgui.min.js", "text/javascript"], ["/assets/yasgui.min.css", "yasgui.min.css", "text/css"]] as const) {
+    for (const [path, file, type] of [
+      ["/assets/yasgui.min.js", "yasgui.min.js", "text/javascript"],
+      ["/assets/yasgui.min.css", "yasgui.min.css", "text/css"],
+    ] as const) {
       expect(out[path]!.status, path).toBe(200);
       expect(out[path]!.type, path).toContain(type);
-      expect(Buffer.from(out[path]!.bytes!, "base64").equals(readFileSync(join(ROOT, "node_modules", "@zazuko", "yasgui", "build", file))), path).toBe(true);
+      expect(
+        Buffer.from(out[path]!.bytes!, "base64").equals(
+          readFileSync(join(ROOT, "node_modules", "@zazuko", "yasgui", "build", file)),
+        ),
+        path,
+      ).toBe(true);
     }
   }, 600_000);
 
@@ -166,14 +255,33 @@ process.stdout.write(JSON.stringify(out));
     writeFileSync(join(consumer, "season.json"), /```json\n([\s\S]*?)```/.exec(section)![1]!);
     // A consumer on Node has Node's types; TypeScript is the repository's (the consumer's own dev tool).
     mkdirSync(join(consumer, "node_modules", "@types"), { recursive: true });
-    if (!existsSync(join(consumer, "node_modules", "@types", "node"))) symlinkSync(join(ROOT, "node_modules", "@types", "node"), join(consumer, "node_modules", "@types", "node"), "dir");
-    if (!existsSync(join(consumer, "node_modules", "undici-types"))) symlinkSync(join(ROOT, "node_modules", "undici-types"), join(consumer, "node_modules", "undici-types"), "dir");
-    writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify({
-      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: false, types: ["node"], outDir: "out" },
-      include: ["*.ts"],
-    }));
+    if (!existsSync(join(consumer, "node_modules", "@types", "node")))
+      symlinkSync(
+        join(ROOT, "node_modules", "@types", "node"),
+        join(consumer, "node_modules", "@types", "node"),
+        "dir",
+      );
+    if (!existsSync(join(consumer, "node_modules", "undici-types")))
+      symlinkSync(join(ROOT, "node_modules", "undici-types"), join(consumer, "node_modules", "undici-types"), "dir");
+    writeFileSync(
+      join(consumer, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          skipLibCheck: false,
+          types: ["node"],
+          outDir: "out",
+        },
+        include: ["*.ts"],
+      }),
+    );
     const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-    const compiled = await sh(process.execPath, [tsc, "-p", "."], consumer).catch((e: { stdout?: string; message?: string }) => ({ stdout: `FAILED\n${e.stdout ?? e.message ?? "tsc failed"}` }));
+    const compiled = await sh(process.execPath, [tsc, "-p", "."], consumer).catch(
+      (e: { stdout?: string; message?: string }) => ({ stdout: `FAILED\n${e.stdout ?? e.message ?? "tsc failed"}` }),
+    );
     expect(compiled.stdout).toBe("");
     const outputs: string[] = [];
     for (let i = 1; i <= sources.length; i++) {

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { foldPattern, wildcardMatch } from "../../src/reconcile/qualifiers.js";
 
 function reference(pattern: string, text: string): boolean {
-  const source = [...pattern].map((c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
+  const source = [...pattern]
+    .map((c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+    .join("");
   return new RegExp(`^${source}$`, "u").test(text);
 }
 
@@ -16,11 +18,14 @@ describe("wildcardMatch", () => {
     const pattern = fc.array(fc.oneof(alphabet, fc.constantFrom("*", "?")), { maxLength: 8 }).map((a) => a.join(""));
     const text = fc.array(alphabet, { maxLength: 10 }).map((a) => a.join(""));
     let matched = 0;
-    fc.assert(fc.property(pattern, text, (p, t) => {
-      const r = reference(p, t);
-      if (r) matched++;
-      expect(wildcardMatch(p, t), `${JSON.stringify(p)} ${JSON.stringify(t)}`).toBe(r);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(pattern, text, (p, t) => {
+        const r = reference(p, t);
+        if (r) matched++;
+        expect(wildcardMatch(p, t), `${JSON.stringify(p)} ${JSON.stringify(t)}`).toBe(r);
+      }),
+      { numRuns: 3000 },
+    );
     expect(matched).toBeGreaterThan(100);
   });
 

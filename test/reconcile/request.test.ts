@@ -8,24 +8,42 @@ import { HttpError } from "../../src/server/http-util.js";
 import { readBatch, readOldBatch } from "../../src/reconcile/request.js";
 import { reconciliationPresent, reconciliationValidators } from "../helpers/reconciliation.js";
 
-const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.record({ id: fc.string({ maxLength: 5 }), name: fc.string({ maxLength: 5 }) }, { requiredKeys: [] }));
+const value = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.record({ id: fc.string({ maxLength: 5 }), name: fc.string({ maxLength: 5 }) }, { requiredKeys: [] }),
+);
 const condition = fc.oneof(
-  fc.record({
-    matchType: fc.constantFrom("name", "id", "property", "nom"),
-    propertyValue: fc.oneof(value, fc.array(value, { maxLength: 3 })),
-    required: fc.oneof(fc.boolean(), fc.constant("yes")),
-    matchQuantifier: fc.constantFrom("any", "all", "none", "some"),
-    matchQualifier: fc.string({ maxLength: 5 }),
-  }, { requiredKeys: [] }).map((c) => (c.matchType === "property" ? { ...c, propertyId: "postalCode" } : c)),
+  fc
+    .record(
+      {
+        matchType: fc.constantFrom("name", "id", "property", "nom"),
+        propertyValue: fc.oneof(value, fc.array(value, { maxLength: 3 })),
+        required: fc.oneof(fc.boolean(), fc.constant("yes")),
+        matchQuantifier: fc.constantFrom("any", "all", "none", "some"),
+        matchQualifier: fc.string({ maxLength: 5 }),
+      },
+      { requiredKeys: [] },
+    )
+    .map((c) => (c.matchType === "property" ? { ...c, propertyId: "postalCode" } : c)),
   fc.constant("not an object"),
 );
-const query = fc.record({
-  type: fc.oneof(fc.string({ maxLength: 5 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 })),
-  limit: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant("5")),
-  conditions: fc.array(condition, { maxLength: 3 }),
-  props: fc.constant([]),
-}, { requiredKeys: [] });
-const batch = fc.oneof(fc.record({ queries: fc.array(query, { maxLength: 4 }) }), fc.array(query, { maxLength: 2 }), fc.constant({}));
+const query = fc.record(
+  {
+    type: fc.oneof(fc.string({ maxLength: 5 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 })),
+    limit: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant("5")),
+    conditions: fc.array(condition, { maxLength: 3 }),
+    props: fc.constant([]),
+  },
+  { requiredKeys: [] },
+);
+const batch = fc.oneof(
+  fc.record({ queries: fc.array(query, { maxLength: 4 }) }),
+  fc.array(query, { maxLength: 2 }),
+  fc.constant({}),
+);
 
 function accepted(doc: unknown): boolean {
   try {
@@ -41,11 +59,14 @@ describe.skipIf(!reconciliationPresent)("readBatch and the draft's JSON Schema",
   it("agree on every generated batch", () => {
     const validate = reconciliationValidators().get("reconciliation-query-batch")!;
     let valid = 0;
-    fc.assert(fc.property(batch, (doc) => {
-      const schema = validate(doc);
-      if (schema) valid++;
-      expect(accepted(doc), `${JSON.stringify(doc)} ${JSON.stringify(validate.errors)}`).toBe(schema);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(batch, (doc) => {
+        const schema = validate(doc);
+        if (schema) valid++;
+        expect(accepted(doc), `${JSON.stringify(doc)} ${JSON.stringify(validate.errors)}`).toBe(schema);
+      }),
+      { numRuns: 1000 },
+    );
     // Both verdicts were met often enough for the agreement to mean something.
     expect(valid).toBeGreaterThan(50);
     expect(valid).toBeLessThan(950);
@@ -54,13 +75,22 @@ describe.skipIf(!reconciliationPresent)("readBatch and the draft's JSON Schema",
 
 describe("readOldBatch", () => {
   it("turns query, type and properties into conditions, keeping the keys", () => {
-    const { keys, queries } = readOldBatch({ q0: { query: "Verdi", type: "schema:Person", limit: 3, properties: [{ pid: "sameAs", v: ["Q7317"] }] }, q1: { properties: [{ p: "city", v: "Nantes" }] } });
+    const { keys, queries } = readOldBatch({
+      q0: { query: "Verdi", type: "schema:Person", limit: 3, properties: [{ pid: "sameAs", v: ["Q7317"] }] },
+      q1: { properties: [{ p: "city", v: "Nantes" }] },
+    });
     expect(keys).toEqual(["q0", "q1"]);
     expect(queries[0]).toEqual({
-      type: "schema:Person", limit: 3,
-      conditions: [{ matchType: "name", values: ["Verdi"], required: false, quantifier: "any" }, { matchType: "property", propertyId: "sameAs", values: ["Q7317"], required: false, quantifier: "any" }],
+      type: "schema:Person",
+      limit: 3,
+      conditions: [
+        { matchType: "name", values: ["Verdi"], required: false, quantifier: "any" },
+        { matchType: "property", propertyId: "sameAs", values: ["Q7317"], required: false, quantifier: "any" },
+      ],
     });
-    expect(queries[1]!.conditions).toEqual([{ matchType: "property", propertyId: "city", values: ["Nantes"], required: false, quantifier: "any" }]);
+    expect(queries[1]!.conditions).toEqual([
+      { matchType: "property", propertyId: "city", values: ["Nantes"], required: false, quantifier: "any" },
+    ]);
   });
 
   it("refuses a query with nothing to match, naming its key", () => {

@@ -16,30 +16,38 @@ describe("foldName", () => {
   });
 
   it("is idempotent and never longer than needed", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => {
-      const f = foldName(s);
-      expect(foldName(f)).toBe(f);
-      expect(f).toBe(f.trim());
-      expect(f).not.toMatch(/ {2}/);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (s) => {
+        const f = foldName(s);
+        expect(foldName(f)).toBe(f);
+        expect(f).toBe(f.trim());
+        expect(f).not.toMatch(/ {2}/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe("similarity", () => {
   it("is 1 only for equal folded names, and symmetric, between 0 and 1", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (a, b) => {
-      const [x, y] = [foldName(a), foldName(b)];
-      const s = similarity(x, y);
-      expect(s).toBeGreaterThanOrEqual(0);
-      expect(s).toBeLessThanOrEqual(1);
-      expect(similarity(y, x)).toBeCloseTo(s, 10);
-      if (x !== y) expect(s).toBeLessThan(1);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (a, b) => {
+        const [x, y] = [foldName(a), foldName(b)];
+        const s = similarity(x, y);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(similarity(y, x)).toBeCloseTo(s, 10);
+        if (x !== y) expect(s).toBeLessThan(1);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("keeps reordered words and added words high, other names low", () => {
     expect(similarity(foldName("Verdi Giuseppe"), foldName("Giuseppe Verdi"))).toBeGreaterThanOrEqual(0.85);
-    expect(similarity(foldName("Le Grand Quai"), foldName("Le Grand Quai, scène conventionnée de Nantes"))).toBeGreaterThan(0.6);
+    expect(
+      similarity(foldName("Le Grand Quai"), foldName("Le Grand Quai, scène conventionnée de Nantes")),
+    ).toBeGreaterThan(0.6);
     expect(similarity(foldName("Théâtre de la Vilaine"), foldName("La Cale, scène de musiques"))).toBeLessThan(0.5);
   });
 });
@@ -49,7 +57,9 @@ describe("externalIri", () => {
     expect(externalIri("Q7317")).toBe("http://www.wikidata.org/entity/Q7317");
     expect(externalIri("https://www.wikidata.org/wiki/Q7317")).toBe("http://www.wikidata.org/entity/Q7317");
     expect(externalIri("0000 0001 2141 6468")).toBe("https://isni.org/isni/0000000121416468");
-    expect(externalIri("http://data.bnf.fr/ark:/12148/cb13894801b")).toBe("https://catalogue.bnf.fr/ark:/12148/cb13894801b");
+    expect(externalIri("http://data.bnf.fr/ark:/12148/cb13894801b")).toBe(
+      "https://catalogue.bnf.fr/ark:/12148/cb13894801b",
+    );
     expect(externalIri("K10-123")).toBe("http://kg.artsdata.ca/resource/K10-123");
     expect(externalIri("Le Grand Quai")).toBeUndefined();
     expect(externalIri("0000 0001 2141 6469")).toBeUndefined();

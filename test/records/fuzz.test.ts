@@ -30,7 +30,16 @@ const OBJECTS = ALL_PATHS.filter((p) => {
 });
 
 /** Keys that are dangerous when a document is read into plain objects. */
-const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "then"];
+const PROTO_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineGetter__",
+  "then",
+];
 const LONE = ["\ud800", "a\udfffb", "\udc00\ud800", "p-\ud83d", "\ud83d\ude00\ud83d"];
 
 /** A nested value `depth` deep: arrays, objects or both. */
@@ -44,7 +53,17 @@ const hostile = fc.oneof(
   fc.constantFrom(...LONE),
   fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -0, 5e-324, 1e21, 2 ** 53, -(2 ** 31) - 1),
   fc.constantFrom(Infinity, -Infinity, NaN), // not JSON, but a caller may build them
-  fc.constantFrom("", " ", "\u0000", "9".repeat(400), "x".repeat(5000), "2026-02-30T25:61", "P", "https://", "javascript:alert(1)"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "9".repeat(400),
+    "x".repeat(5000),
+    "2026-02-30T25:61",
+    "P",
+    "https://",
+    "javascript:alert(1)",
+  ),
   fc.constantFrom(true, false, null, [], {}, [[]], [{}], [null]),
   fc.tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 2 })).map(([d, k]) => nested(d, k)),
   fc.constantFrom(...PROTO_KEYS).map((k) => JSON.parse(`{"${k}": {"id": "x", "name": {"fr": "y"}}}`)),
@@ -60,7 +79,12 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant("set" as const), path: fc.constantFrom(...ALL_PATHS), value: hostile }),
   fc.record({ op: fc.constant("delete" as const), path: fc.constantFrom(...ALL_PATHS) }),
-  fc.record({ op: fc.constant("key" as const), path: fc.constantFrom(...OBJECTS), key: fc.oneof(fc.constantFrom(...PROTO_KEYS, ...LONE), fc.string({ maxLength: 6 })), value: hostile }),
+  fc.record({
+    op: fc.constant("key" as const),
+    path: fc.constantFrom(...OBJECTS),
+    key: fc.oneof(fc.constantFrom(...PROTO_KEYS, ...LONE), fc.string({ maxLength: 6 })),
+    value: hostile,
+  }),
 );
 
 function apply(doc: any, m: Mutation): void {
@@ -98,11 +122,13 @@ function expectProblemsOnly(doc: unknown, origins: boolean): boolean {
   // Plain checks, not expect(): this runs 100,000 times.
   for (const p of r.problems) {
     if (!p.code.startsWith("record/")) throw new Error(`unexpected problem code ${p.code}`);
-    if (!(p.message.en && p.message.fr && p.hint.en && p.hint.fr)) throw new Error(`${p.code} at ${p.path}: a message or hint is missing in one language`);
+    if (!(p.message.en && p.message.fr && p.hint.en && p.hint.fr))
+      throw new Error(`${p.code} at ${p.path}: a message or hint is missing in one language`);
   }
   // Reading the quads (made on first read) must not throw either; no lone surrogate reaches an IRI or a literal.
   for (const q of r.quads) {
-    if (LONE_RE.test(q.subject.value) || LONE_RE.test(q.object.value)) throw new Error(`lone surrogate emitted in ${q.subject.value} ${q.object.value}`);
+    if (LONE_RE.test(q.subject.value) || LONE_RE.test(q.object.value))
+      throw new Error(`lone surrogate emitted in ${q.subject.value} ${q.object.value}`);
   }
   return r.rejected.length > 0 || !r.document;
 }
@@ -122,7 +148,9 @@ describe("fuzzing the record pipeline", () => {
       }),
       { numRuns: RUNS },
     );
-    console.log(`[fuzz] ${RUNS} mutated documents generated and mapped in ${Date.now() - started} ms (${rejected} with a rejected record or no document)`);
+    console.log(
+      `[fuzz] ${RUNS} mutated documents generated and mapped in ${Date.now() - started} ms (${rejected} with a rejected record or no document)`,
+    );
     // The mutations bite: most documents lose a record (a fuzzer that only made valid documents would prove nothing).
     expect(rejected).toBeGreaterThan(RUNS * 0.3);
   }, 600_000);
@@ -146,7 +174,13 @@ describe("fuzzing the record pipeline", () => {
 
   it("values nested 100,000 deep are reported (their shown value bounded), never a call-stack overflow", () => {
     const text = JSON.stringify(opera);
-    for (const [field, open, close] of [["offers", "[", "]"], ["offers", '{"a":', "}"], ["status", '{"kind":', "}"], ["name", '{"fr":', "}"], ["performers", "[", "]"]] as const) {
+    for (const [field, open, close] of [
+      ["offers", "[", "]"],
+      ["offers", '{"a":', "}"],
+      ["status", '{"kind":', "}"],
+      ["name", '{"fr":', "}"],
+      ["performers", "[", "]"],
+    ] as const) {
       const doc = JSON.parse(text);
       doc.performances[0][field] = JSON.parse(open.repeat(100_000) + "1" + close.repeat(100_000));
       const r = mapRecords(doc);
@@ -166,7 +200,9 @@ describe("fuzzing the record pipeline", () => {
     doc.performances[0].hall = "h\ud800";
     const r = mapRecords(doc);
     const lone = r.problems.filter((p) => p.code === "record/lone-surrogate").map((p) => p.path);
-    expect(lone).toEqual(expect.arrayContaining(["$.performances[0].id", "$.productions[0].name.fr", "$.performances[0].hall"]));
+    expect(lone).toEqual(
+      expect.arrayContaining(["$.performances[0].id", "$.productions[0].name.fr", "$.performances[0].hall"]),
+    );
     expect(r.problems.find((p) => p.path === "$.performances[0].id")!.message.fr).toMatch(/demi-codet isolé \\ud800/);
     const v = await validateRecords(doc, "core");
     expect(v.map.problems.some((p) => p.code === "record/lone-surrogate")).toBe(true);

@@ -51,7 +51,13 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.performances[0].startDate = "2026-13-01T20:00";
     const r = parseRecords(d);
     const p = only(r.problems, "record/invalid-date-time");
-    expect(p).toMatchObject({ entity: "performance", recordId: "p-1", path: "$.performances[0].startDate", value: "2026-13-01T20:00", severity: "violation" });
+    expect(p).toMatchObject({
+      entity: "performance",
+      recordId: "p-1",
+      path: "$.performances[0].startDate",
+      value: "2026-13-01T20:00",
+      severity: "violation",
+    });
     expect(p.hint.en).toContain("2026-11-20T20:00");
     expectComplete(p);
     expect(r.rejected.map((x) => x.recordId)).toEqual(["p-1"]);
@@ -92,7 +98,12 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     const d = clone();
     d.productions[0].duration = "2h45";
     const r = parseRecords(d);
-    expect(r.rejected.map((x) => `${x.entity}:${x.recordId}`)).toEqual(["production:pr-traviata", "performance:p-1", "performance:p-2", "performance:p-3"]);
+    expect(r.rejected.map((x) => `${x.entity}:${x.recordId}`)).toEqual([
+      "production:pr-traviata",
+      "performance:p-1",
+      "performance:p-2",
+      "performance:p-3",
+    ]);
     const cascade = r.problems.filter((p) => p.code === "record/rejected-reference");
     expect(cascade).toHaveLength(3);
     expect(cascade[0]!.hint.en).toContain('fix production "pr-traviata" first');
@@ -117,7 +128,10 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.performances[2].offers = [{ price: 10, priceCurrency: "EUR" }];
     const r = parseRecords(d);
     expect(r.problems.map((p) => p.code).sort()).toEqual([
-      "record/free-with-price", "record/hall-not-in-venue", "record/previous-start-without-rescheduled", "record/price-without-currency",
+      "record/free-with-price",
+      "record/hall-not-in-venue",
+      "record/previous-start-without-rescheduled",
+      "record/price-without-currency",
     ]);
     expect(only(r.problems, "record/hall-not-in-venue").hint.en).toContain('set venue to "v-2"');
   });
@@ -128,17 +142,22 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.productions[0].works = ["w-traviata", "w-missing"];
     d.performances[0].offers[1].priceCurrency = undefined;
     d.performances[0].offers[1].validFrom = "2026-03-29T02:30";
-    expect(problemPaths(parseRecords(d).problems)).toEqual(expect.arrayContaining([
-      "record/nonexistent-local-time $.performances[0].offers[1].validFrom",
-      "record/price-without-currency $.performances[0].offers[1].priceCurrency",
-      "record/unknown-reference $.performances[0].performers[1].person",
-      "record/unknown-reference $.productions[0].works[1]",
-    ]));
+    expect(problemPaths(parseRecords(d).problems)).toEqual(
+      expect.arrayContaining([
+        "record/nonexistent-local-time $.performances[0].offers[1].validFrom",
+        "record/price-without-currency $.performances[0].offers[1].priceCurrency",
+        "record/unknown-reference $.performances[0].performers[1].person",
+        "record/unknown-reference $.productions[0].works[1]",
+      ]),
+    );
   });
 
   it("finds offers of one performance with the same id, explicit or by position", () => {
     const d = clone();
-    d.performances[0].offers = [{ id: "2", price: 10, priceCurrency: "EUR" }, { price: 5, priceCurrency: "EUR" }];
+    d.performances[0].offers = [
+      { id: "2", price: 10, priceCurrency: "EUR" },
+      { price: 5, priceCurrency: "EUR" },
+    ];
     expect(only(parseRecords(d).problems, "record/duplicate-id").path).toBe("$.performances[0].offers[1].id");
     d.performances[0].offers[0].id = "plein";
     expect(parseRecords(d).problems.filter((p) => p.code === "record/duplicate-id")).toEqual([]);
@@ -161,16 +180,18 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     d.performances[1].inLanguage = ["fr", 5];
     d.performances[1].status = { kind: "maybe" };
     d.performances[2].audienceAge = { min: "six" };
-    expect(problemPaths(parseRecords(d).problems)).toEqual(expect.arrayContaining([
-      "record/empty-text $.publisher.name.fr",
-      "record/invalid-type $.performances[0].offers[1].price",
-      "record/invalid-language $.performances[0].offers[0].category.f r",
-      "record/invalid-reference $.performances[0].performers[0]",
-      "record/unknown-field $.performances[0].offers[1].prix",
-      "record/invalid-type $.performances[1].inLanguage[1]",
-      "record/unknown-value $.performances[1].status.kind",
-      "record/invalid-type $.performances[2].audienceAge.min",
-    ]));
+    expect(problemPaths(parseRecords(d).problems)).toEqual(
+      expect.arrayContaining([
+        "record/empty-text $.publisher.name.fr",
+        "record/invalid-type $.performances[0].offers[1].price",
+        "record/invalid-language $.performances[0].offers[0].category.f r",
+        "record/invalid-reference $.performances[0].performers[0]",
+        "record/unknown-field $.performances[0].offers[1].prix",
+        "record/invalid-type $.performances[1].inLanguage[1]",
+        "record/unknown-value $.performances[1].status.kind",
+        "record/invalid-type $.performances[2].audienceAge.min",
+      ]),
+    );
   });
 
   it("warns on unknown fields with the closest name, and does not lose the record", () => {

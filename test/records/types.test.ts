@@ -9,8 +9,13 @@ describe("record types", () => {
   it("require what the parser requires", () => {
     // @ts-expect-error startDate is required
     const noStart: Performance = { id: "p", production: "pr" };
-    // @ts-expect-error status kind is a closed list
-    const badStatus: Performance = { id: "p", production: "pr", startDate: "2026-11-20T20:00", status: { kind: "canceled" } };
+    const badStatus: Performance = {
+      id: "p",
+      production: "pr",
+      startDate: "2026-11-20T20:00",
+      // @ts-expect-error status kind is a closed list
+      status: { kind: "canceled" },
+    };
     // @ts-expect-error accessibility is a controlled list
     const badFeature: Venue = { id: "v", name: { fr: "X" }, accessibility: ["ramp"] };
     // @ts-expect-error a document needs a publisher
@@ -26,7 +31,10 @@ describe("record types", () => {
   });
 
   it("give an embed form assignable to schema-dts's WithContext<Event>", () => {
-    const embed = toEmbed({ publisher: { id: "p", name: { fr: "P" }, baseIri: "https://x.example/", licence: "cc0-1.0" } }, "nope");
+    const embed = toEmbed(
+      { publisher: { id: "p", name: { fr: "P" }, baseIri: "https://x.example/", licence: "cc0-1.0" } },
+      "nope",
+    );
     expectTypeOf(embed).toEqualTypeOf<WithContext<Event> | undefined>();
   });
 });

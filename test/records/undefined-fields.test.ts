@@ -4,14 +4,30 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { mapRecords, toEmbeds, type RecordDocument } from "../../src/index.js";
 
-const doc = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as RecordDocument;
+const doc = JSON.parse(
+  readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8"),
+) as RecordDocument;
 
 /** Every optional key the demo season leaves out, spelled out as `undefined`. */
 function withUndefined(d: RecordDocument): RecordDocument {
   return {
     ...d,
-    venues: d.venues?.map((v) => ({ ...v, url: v.url, description: v.description, geo: v.geo, addressText: v.addressText, timeZone: v.timeZone })),
-    performances: d.performances?.map((p) => ({ ...p, endDate: p.endDate, status: p.status, hall: p.hall, doorTime: p.doorTime, url: p.url })),
+    venues: d.venues?.map((v) => ({
+      ...v,
+      url: v.url,
+      description: v.description,
+      geo: v.geo,
+      addressText: v.addressText,
+      timeZone: v.timeZone,
+    })),
+    performances: d.performances?.map((p) => ({
+      ...p,
+      endDate: p.endDate,
+      status: p.status,
+      hall: p.hall,
+      doorTime: p.doorTime,
+      url: p.url,
+    })),
   };
 }
 
@@ -22,7 +38,9 @@ describe("an explicit undefined is the same as an absent field", () => {
     expect(keys.length).toBeGreaterThan(0);
   });
   const lines = (d: RecordDocument): string[] =>
-    mapRecords(d).quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`).sort();
+    mapRecords(d)
+      .quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`)
+      .sort();
   test("same quads and problems", () => {
     const a = lines(doc);
     expect(a.length).toBeGreaterThan(100);

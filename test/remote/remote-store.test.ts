@@ -15,10 +15,14 @@ const virtuoso = useVirtuoso();
 
 const G1 = "https://theatre-a.example/graph";
 const G2 = "https://theatre-b.example/graph";
-const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
-const A = ttl(`<https://theatre-a.example/performance/p1> a schema:TheaterEvent ; schema:name "Phèdre"@fr ; schema:startDate "2026-11-20T20:00:00+01:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> .
+const ttl = (text: string): Quad[] =>
+  new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
+const A =
+  ttl(`<https://theatre-a.example/performance/p1> a schema:TheaterEvent ; schema:name "Phèdre"@fr ; schema:startDate "2026-11-20T20:00:00+01:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> .
 <https://theatre-a.example/performance/p2> a schema:DanceEvent ; schema:name "Giselle"@fr ; schema:isAccessibleForFree true .`);
-const B = ttl(`<https://theatre-b.example/performance/x> a schema:MusicEvent ; schema:name "Concert \\"live\\"\\n"@fr ; schema:offers [ schema:price 12.5 ] .`);
+const B = ttl(
+  `<https://theatre-b.example/performance/x> a schema:MusicEvent ; schema:name "Concert \\"live\\"\\n"@fr ; schema:offers [ schema:price 12.5 ] .`,
+);
 
 /** A store in its own "tenant": each test uses graph IRIs of its own. */
 async function open(): Promise<RemoteStore> {
@@ -28,85 +32,139 @@ async function open(): Promise<RemoteStore> {
 async function physicalGraphs(): Promise<string[]> {
   const v = virtuoso.get();
   const r = await request(v.endpoint, {
-    method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" },
-    body: new URLSearchParams({ query: `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:vivant:graph:")) }` }).toString(),
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" },
+    body: new URLSearchParams({
+      query: `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:vivant:graph:")) }`,
+    }).toString(),
   });
   const j = (await r.body.json()) as { results: { bindings: { g: { value: string } }[] } };
   return j.results.bindings.map((b) => b.g.value).sort();
 }
 const names = async (s: RemoteStore, graph?: string): Promise<string[]> =>
-  (await s.select(graph ? `SELECT ?n WHERE { GRAPH <${graph}> { ?e <http://schema.org/name> ?n } } ORDER BY ?n` : `SELECT ?n WHERE { ?e <http://schema.org/name> ?n } ORDER BY ?n`)).bindings.map((b) => b.n!.value);
+  (
+    await s.select(
+      graph
+        ? `SELECT ?n WHERE { GRAPH <${graph}> { ?e <http://schema.org/name> ?n } } ORDER BY ?n`
+        : `SELECT ?n WHERE { ?e <http://schema.org/name> ?n } ORDER BY ?n`,
+    )
+  ).bindings.map((b) => b.n!.value);
 
 describe.runIf(run)("RemoteStore on Virtuoso", () => {
-  it("keeps one graph per publisher, queries their union, and names them in GRAPH ?g", { timeout: 120_000 }, async () => {
-    const s = await open();
-    try {
+  it(
+    "keeps one graph per publisher, queries their union, and names them in GRAPH ?g",
+    { timeout: 120_000 },
+    async () => {
+      const s = await open();
+      try {
+        for (const g of s.graphs()) await s.deleteGraph(g.graphIri);
+        await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0" });
+        await s.replaceGraph(G2, B, { publisherId: "b", licence: "cc-by-4.0" });
+        expect(await names(s)).toEqual(['Concert "live"\n', "Giselle", "Phèdre"]);
+        expect(await names(s, G2)).toEqual(['Concert "live"\n']);
+        expect(s.graphs().map((g) => [g.graphIri, g.triples, g.version])).toEqual([
+          [G1, 6, 1],
+          [G2, 4, 1],
+        ]);
+        // GRAPH ?g gives the publisher's graph IRI, never the physical one, and joins with it as a value.
+        const byGraph = await s.select(
+          `SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g`,
+        );
+        expect(byGraph.bindings.map((b) => [b.g!.value, b.n!.value])).toEqual(
+          [
+            [G1, "6"],
+            [G2, "4"],
+            [CATALOG_GRAPH, expect.any(String)],
+          ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        );
+        expect(await s.ask(`ASK { VALUES ?g { <${G2}> } GRAPH ?g { ?s <http://schema.org/offers> ?o } }`)).toBe(true);
+        // The union default graph is Vivant's graphs only: none of Virtuoso's own system graphs.
+        expect(await s.ask(`ASK { ?s a <http://www.openlinksw.com/schemas/virtrdf#QuadMapFormat> }`)).toBe(false);
+        expect(await s.ask(`ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }`)).toBe(false);
+        // Booleans come back as RDF 1.1 writes them (Virtuoso says "1").
+        const free = await s.select(`SELECT ?v WHERE { ?e <http://schema.org/isAccessibleForFree> ?v }`);
+        expect(free.bindings.map((b) => b.v!.value)).toEqual(["true"]);
+        // The catalog describes both graphs.
+        expect(await s.ask(`ASK { GRAPH <${CATALOG_GRAPH}> { <${G1}> <http://rdfs.org/ns/void#triples> 6 } }`)).toBe(
+          true,
+        );
+        // Replaced whole: version 2, one physical graph per publisher left.
+        await s.replaceGraph(G1, ttl(`<https://theatre-a.example/performance/p3> schema:name "Bérénice"@fr .`), {
+          publisherId: "a",
+          licence: "etalab-2.0",
+        });
+        expect(await names(s, G1)).toEqual(["Bérénice"]);
+        expect(s.graph(G1)!.version).toBe(2);
+        expect((await physicalGraphs()).length).toBe(2);
+        expect(await s.deleteGraph(G2)).toBe(true);
+        expect(await s.deleteGraph(G2)).toBe(false);
+        expect(await names(s)).toEqual(["Bérénice"]);
+        expect((await physicalGraphs()).length).toBe(1);
+      } finally {
+        await s.close();
+      }
+    },
+  );
+
+  it(
+    "reopens with the same graphs, and drops the physical graphs of an interrupted write",
+    { timeout: 120_000 },
+    async () => {
+      const s = await open();
       for (const g of s.graphs()) await s.deleteGraph(g.graphIri);
       await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0" });
-      await s.replaceGraph(G2, B, { publisherId: "b", licence: "cc-by-4.0" });
-      expect(await names(s)).toEqual(['Concert "live"\n', "Giselle", "Phèdre"]);
-      expect(await names(s, G2)).toEqual(['Concert "live"\n']);
-      expect(s.graphs().map((g) => [g.graphIri, g.triples, g.version])).toEqual([[G1, 6, 1], [G2, 4, 1]]);
-      // GRAPH ?g gives the publisher's graph IRI, never the physical one, and joins with it as a value.
-      const byGraph = await s.select(`SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g`);
-      expect(byGraph.bindings.map((b) => [b.g!.value, b.n!.value])).toEqual([[G1, "6"], [G2, "4"], [CATALOG_GRAPH, expect.any(String)]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-      expect(await s.ask(`ASK { VALUES ?g { <${G2}> } GRAPH ?g { ?s <http://schema.org/offers> ?o } }`)).toBe(true);
-      // The union default graph is Vivant's graphs only: none of Virtuoso's own system graphs.
-      expect(await s.ask(`ASK { ?s a <http://www.openlinksw.com/schemas/virtrdf#QuadMapFormat> }`)).toBe(false);
-      expect(await s.ask(`ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }`)).toBe(false);
-      // Booleans come back as RDF 1.1 writes them (Virtuoso says "1").
-      const free = await s.select(`SELECT ?v WHERE { ?e <http://schema.org/isAccessibleForFree> ?v }`);
-      expect(free.bindings.map((b) => b.v!.value)).toEqual(["true"]);
-      // The catalog describes both graphs.
-      expect(await s.ask(`ASK { GRAPH <${CATALOG_GRAPH}> { <${G1}> <http://rdfs.org/ns/void#triples> 6 } }`)).toBe(true);
-      // Replaced whole: version 2, one physical graph per publisher left.
-      await s.replaceGraph(G1, ttl(`<https://theatre-a.example/performance/p3> schema:name "Bérénice"@fr .`), { publisherId: "a", licence: "etalab-2.0" });
-      expect(await names(s, G1)).toEqual(["Bérénice"]);
-      expect(s.graph(G1)!.version).toBe(2);
-      expect((await physicalGraphs()).length).toBe(2);
-      expect(await s.deleteGraph(G2)).toBe(true);
-      expect(await s.deleteGraph(G2)).toBe(false);
-      expect(await names(s)).toEqual(["Bérénice"]);
-      expect((await physicalGraphs()).length).toBe(1);
-    } finally {
       await s.close();
-    }
-  });
-
-  it("reopens with the same graphs, and drops the physical graphs of an interrupted write", { timeout: 120_000 }, async () => {
-    const s = await open();
-    for (const g of s.graphs()) await s.deleteGraph(g.graphIri);
-    await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0" });
-    await s.close();
-    // A write that loaded its graph and never switched the pointer (the process died).
-    const v = virtuoso.get();
-    const orphan = `${REMOTE_INTERNALS.PHYSICAL_PREFIX}interrupted`;
-    await request(`${v.graphStore}?graph=${encodeURIComponent(orphan)}`, { method: "POST", headers: { "content-type": "application/n-triples" }, body: `<https://theatre-a.example/x> <http://schema.org/name> "half" .\n` });
-    expect(await physicalGraphs()).toContain(orphan);
-    const warnings: string[] = [];
-    const again = await RemoteStore.open({ endpoint: v.endpoint, graphStore: v.graphStore, onWarning: (w) => warnings.push(w) });
-    try {
-      expect(again.graphs().map((g) => [g.graphIri, g.triples])).toEqual([[G1, 6]]);
-      expect(await names(again)).toEqual(["Giselle", "Phèdre"]);
-      expect(await physicalGraphs()).not.toContain(orphan);
-      expect(warnings.join("\n")).toMatch(/graphs of interrupted writes dropped from the store: 1/);
-    } finally {
-      await again.close();
-    }
-  });
+      // A write that loaded its graph and never switched the pointer (the process died).
+      const v = virtuoso.get();
+      const orphan = `${REMOTE_INTERNALS.PHYSICAL_PREFIX}interrupted`;
+      await request(`${v.graphStore}?graph=${encodeURIComponent(orphan)}`, {
+        method: "POST",
+        headers: { "content-type": "application/n-triples" },
+        body: `<https://theatre-a.example/x> <http://schema.org/name> "half" .\n`,
+      });
+      expect(await physicalGraphs()).toContain(orphan);
+      const warnings: string[] = [];
+      const again = await RemoteStore.open({
+        endpoint: v.endpoint,
+        graphStore: v.graphStore,
+        onWarning: (w) => warnings.push(w),
+      });
+      try {
+        expect(again.graphs().map((g) => [g.graphIri, g.triples])).toEqual([[G1, 6]]);
+        expect(await names(again)).toEqual(["Giselle", "Phèdre"]);
+        expect(await physicalGraphs()).not.toContain(orphan);
+        expect(warnings.join("\n")).toMatch(/graphs of interrupted writes dropped from the store: 1/);
+      } finally {
+        await again.close();
+      }
+    },
+  );
 
   it("a reader during replaces sees the old graph or the new one, never a mix", { timeout: 120_000 }, async () => {
     const s = await open();
     try {
       for (const g of s.graphs()) await s.deleteGraph(g.graphIri);
-      const version = (k: number): Quad[] => ttl(Array.from({ length: 300 }, (_, i) => `<https://theatre-a.example/performance/q${i}> schema:name "v${k}" .`).join("\n"));
+      const version = (k: number): Quad[] =>
+        ttl(
+          Array.from(
+            { length: 300 },
+            (_, i) => `<https://theatre-a.example/performance/q${i}> schema:name "v${k}" .`,
+          ).join("\n"),
+        );
       await s.replaceGraph(G1, version(0), { publisherId: "a", licence: "etalab-2.0" });
       const seen = new Set<string>();
       let writing = true;
       const readers = (async () => {
         for (let i = 0; i < 200 && writing; i++) {
-          const r = await s.select(`SELECT ?n (COUNT(*) AS ?c) WHERE { GRAPH <${G1}> { ?e <http://schema.org/name> ?n } } GROUP BY ?n`);
-          seen.add(r.bindings.map((b) => `${b.n!.value}:${b.c!.value}`).sort().join(","));
+          const r = await s.select(
+            `SELECT ?n (COUNT(*) AS ?c) WHERE { GRAPH <${G1}> { ?e <http://schema.org/name> ?n } } GROUP BY ?n`,
+          );
+          seen.add(
+            r.bindings
+              .map((b) => `${b.n!.value}:${b.c!.value}`)
+              .sort()
+              .join(","),
+          );
         }
       })();
       for (let k = 1; k <= 4; k++) await s.replaceGraph(G1, version(k), { publisherId: "a", licence: "etalab-2.0" });
@@ -119,20 +177,35 @@ describe.runIf(run)("RemoteStore on Virtuoso", () => {
     }
   });
 
-  it("refuses updates, SERVICE and Virtuoso's own functions, and reports syntax errors", { timeout: 60_000 }, async () => {
-    const s = await open();
-    try {
-      await expect(s.select(`INSERT DATA { <a:b> <a:c> <a:d> }`)).rejects.toMatchObject({ code: "sparql/update-refused" });
-      await expect(s.select(`SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }`)).rejects.toMatchObject({ code: "sparql/service-refused" });
-      await expect(s.select(`SELECT (<bif:sprintf>("%s", "x") AS ?x) WHERE {}`)).rejects.toMatchObject({ code: "sparql/function-refused" });
-      await expect(s.select(`SELEC ?x`)).rejects.toMatchObject({ code: "sparql/syntax" });
-      await expect(s.select(`DEFINE input:grab-all "yes" SELECT * WHERE { ?s ?p ?o }`)).rejects.toMatchObject({ code: "sparql/syntax" });
-    } finally {
-      await s.close();
-    }
-  });
+  it(
+    "refuses updates, SERVICE and Virtuoso's own functions, and reports syntax errors",
+    { timeout: 60_000 },
+    async () => {
+      const s = await open();
+      try {
+        await expect(s.select(`INSERT DATA { <a:b> <a:c> <a:d> }`)).rejects.toMatchObject({
+          code: "sparql/update-refused",
+        });
+        await expect(
+          s.select(`SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }`),
+        ).rejects.toMatchObject({ code: "sparql/service-refused" });
+        await expect(s.select(`SELECT (<bif:sprintf>("%s", "x") AS ?x) WHERE {}`)).rejects.toMatchObject({
+          code: "sparql/function-refused",
+        });
+        await expect(s.select(`SELEC ?x`)).rejects.toMatchObject({ code: "sparql/syntax" });
+        await expect(s.select(`DEFINE input:grab-all "yes" SELECT * WHERE { ?s ?p ?o }`)).rejects.toMatchObject({
+          code: "sparql/syntax",
+        });
+      } finally {
+        await s.close();
+      }
+    },
+  );
 
   it("says clearly when the store cannot be reached", async () => {
-    await expect(RemoteStore.open({ endpoint: "http://127.0.0.1:47099/sparql" })).rejects.toMatchObject({ code: "store/unavailable", status: 503 });
+    await expect(RemoteStore.open({ endpoint: "http://127.0.0.1:47099/sparql" })).rejects.toMatchObject({
+      code: "store/unavailable",
+      status: 503,
+    });
   });
 });

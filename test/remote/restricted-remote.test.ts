@@ -7,7 +7,13 @@ import { isVivantError, type VivantError } from "../../src/errors.js";
 
 const SECRET = "https://secret.example/graph";
 const tokens = TokenTable.fromEntries([
-  { token: "publisher-token-secret-0123456789", publisher: "secret", graph: SECRET, licence: "cc-by-4.0", share: ["observatoire"] },
+  {
+    token: "publisher-token-secret-0123456789",
+    publisher: "secret",
+    graph: SECRET,
+    licence: "cc-by-4.0",
+    share: ["observatoire"],
+  },
   { token: "reader-token-observatoire-0123456789", reader: "observatoire" },
 ]);
 
@@ -15,7 +21,10 @@ describe("restricted graphs with a remote store", () => {
   it("are refused at start, naming the graph, in English and French", async () => {
     // Port 1 on loopback: nothing listens there, so an attempt to reach the store would fail differently.
     const error: unknown = await VivantServer.start({ port: 0, store: "http://127.0.0.1:1/sparql", tokens }).then(
-      async (s) => { await s.close(); return undefined; },
+      async (s) => {
+        await s.close();
+        return undefined;
+      },
       (e: unknown) => e,
     );
     expect(isVivantError(error) && error.code).toBe("server/remote-restricted");

@@ -36,7 +36,10 @@ async function apiIds(params: string, limit = 500): Promise<string[]> {
 
 /** A hand-written question: the performances (events with a work performed) in start order. */
 async function sparqlIds(where: string): Promise<string[]> {
-  const rows = await selectRows(base, `${P} SELECT DISTINCT ?e ?start WHERE { ?e schema:workPerformed ?w ; schema:startDate ?start . ${where} } ORDER BY ?start ?e`);
+  const rows = await selectRows(
+    base,
+    `${P} SELECT DISTINCT ?e ?start WHERE { ?e schema:workPerformed ?w ; schema:startDate ?start . ${where} } ORDER BY ?start ?e`,
+  );
   return rows.map((r) => r.e!);
 }
 
@@ -44,10 +47,14 @@ const AT_VENUE = (v: string) => `{ ?e schema:location ${v} } UNION { ?e schema:l
 
 describe("GET /api/performances equals the hand-written SPARQL", () => {
   it("by date range (local dates, Europe/Paris)", async () => {
-    const expected = await sparqlIds(`FILTER(?start >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime && ?start < "2026-12-01T00:00:00+01:00"^^xsd:dateTime)`);
+    const expected = await sparqlIds(
+      `FILTER(?start >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime && ?start < "2026-12-01T00:00:00+01:00"^^xsd:dateTime)`,
+    );
     expect(expected.length).toBeGreaterThan(5);
     expect(await apiIds("from=2026-11-01&to=2026-11-30")).toEqual(expected);
-    const afterDst = await sparqlIds(`FILTER(?start >= "2026-10-25T00:00:00+02:00"^^xsd:dateTime && ?start < "2026-10-26T00:00:00+01:00"^^xsd:dateTime)`);
+    const afterDst = await sparqlIds(
+      `FILTER(?start >= "2026-10-25T00:00:00+02:00"^^xsd:dateTime && ?start < "2026-10-26T00:00:00+01:00"^^xsd:dateTime)`,
+    );
     expect(await apiIds("from=2026-10-25&to=2026-10-25")).toEqual(afterDst);
   });
 
@@ -60,10 +67,21 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
   });
 
   it("by distance from a point (checked against the haversine distance of each venue)", async () => {
-    const venues = await selectRows(base, `${P} SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`);
+    const venues = await selectRows(
+      base,
+      `${P} SELECT ?v ?lat ?lon WHERE { ?v schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?lon }`,
+    );
     const [lat0, lon0] = [47.2184, -1.5536];
     const rad = Math.PI / 180;
-    const km = (lat: number, lon: number) => 2 * 6371.0088 * Math.asin(Math.sqrt(Math.sin(((lat - lat0) * rad) / 2) ** 2 + Math.cos(lat0 * rad) * Math.cos(lat * rad) * Math.sin(((lon - lon0) * rad) / 2) ** 2));
+    const km = (lat: number, lon: number) =>
+      2 *
+      6371.0088 *
+      Math.asin(
+        Math.sqrt(
+          Math.sin(((lat - lat0) * rad) / 2) ** 2 +
+            Math.cos(lat0 * rad) * Math.cos(lat * rad) * Math.sin(((lon - lon0) * rad) / 2) ** 2,
+        ),
+      );
     for (const radius of [5, 60, 120]) {
       const near = venues.filter((v) => km(Number(v.lat), Number(v.lon)) <= radius).map((v) => `<${v.v}>`);
       const expected = near.length ? await sparqlIds(`VALUES ?v { ${near.join(" ")} } ${AT_VENUE("?v")}`) : [];
@@ -72,14 +90,18 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
   });
 
   it("by genre, event type, venue, performer and language", async () => {
-    expect(await apiIds("genre=opera")).toEqual(await sparqlIds(`?w schema:genre <http://kg.artsdata.ca/resource/K6-402> .`));
+    expect(await apiIds("genre=opera")).toEqual(
+      await sparqlIds(`?w schema:genre <http://kg.artsdata.ca/resource/K6-402> .`),
+    );
     expect(await apiIds("type=DanceEvent")).toEqual(await sparqlIds(`?e a schema:DanceEvent .`));
     const venue = `${R}venue/grand-quai-nantes`;
     const atVenue = await sparqlIds(AT_VENUE(`<${venue}>`));
     expect(atVenue.length).toBeGreaterThan(3);
     expect(await apiIds(`venue=${encodeURIComponent(venue)}`)).toEqual(atVenue);
     const person = `${R}person/marion-lefevre`;
-    const performing = await sparqlIds(`{ ?e schema:performer/schema:performer <${person}> } UNION { ?w schema:contributor/schema:contributor <${person}> }`);
+    const performing = await sparqlIds(
+      `{ ?e schema:performer/schema:performer <${person}> } UNION { ?w schema:contributor/schema:contributor <${person}> }`,
+    );
     expect(performing.length).toBeGreaterThan(0);
     expect(await apiIds(`performer=${encodeURIComponent(person)}`)).toEqual(performing);
     const italian = await sparqlIds(`{ ?e schema:inLanguage "it" } UNION { ?w schema:inLanguage "it" }`);
@@ -88,23 +110,33 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
   });
 
   it("by accessibility feature, of the performance or of its venue or hall", async () => {
-    expect(await apiIds("accessibility=surtitles")).toEqual(await sparqlIds(`?e schema:accessibilityFeature "surtitles" .`));
-    const wheelchair = await sparqlIds(`{ ?e schema:location ?p } UNION { ?e schema:location/schema:containedInPlace ?p } ?p schema:amenityFeature [ schema:name "wheelchairAccessible" ; schema:value true ] .`);
+    expect(await apiIds("accessibility=surtitles")).toEqual(
+      await sparqlIds(`?e schema:accessibilityFeature "surtitles" .`),
+    );
+    const wheelchair = await sparqlIds(
+      `{ ?e schema:location ?p } UNION { ?e schema:location/schema:containedInPlace ?p } ?p schema:amenityFeature [ schema:name "wheelchairAccessible" ; schema:value true ] .`,
+    );
     expect(wheelchair.length).toBeGreaterThan(0);
     expect(await apiIds("accessibility=wheelchairAccessible")).toEqual(wheelchair);
   });
 
   it("by price: free, and at most a price", async () => {
-    const free = await sparqlIds(`FILTER(EXISTS { ?e schema:isAccessibleForFree true } || (EXISTS { ?e schema:offers/schema:price 0.0 } && NOT EXISTS { ?e schema:offers/(schema:price|schema:priceSpecification/schema:minPrice) ?x FILTER(?x > 0) }))`);
+    const free = await sparqlIds(
+      `FILTER(EXISTS { ?e schema:isAccessibleForFree true } || (EXISTS { ?e schema:offers/schema:price 0.0 } && NOT EXISTS { ?e schema:offers/(schema:price|schema:priceSpecification/schema:minPrice) ?x FILTER(?x > 0) }))`,
+    );
     expect(free.length).toBeGreaterThan(0);
     expect(await apiIds("free=true")).toEqual(free);
-    const cheap = await sparqlIds(`FILTER(EXISTS { ?e schema:offers/(schema:price|schema:priceSpecification/schema:minPrice) ?x FILTER(?x <= 20) } || EXISTS { ?e schema:isAccessibleForFree true })`);
+    const cheap = await sparqlIds(
+      `FILTER(EXISTS { ?e schema:offers/(schema:price|schema:priceSpecification/schema:minPrice) ?x FILTER(?x <= 20) } || EXISTS { ?e schema:isAccessibleForFree true })`,
+    );
     expect(cheap.length).toBeGreaterThan(free.length);
     expect(await apiIds("maxPrice=20")).toEqual(cheap);
   });
 
   it("by free text in the performance's or production's name and description", async () => {
-    const expected = await sparqlIds(`FILTER EXISTS { ?x schema:name|schema:description ?t . FILTER((?x = ?e || ?x = ?w) && CONTAINS(LCASE(STR(?t)), "molière")) }`);
+    const expected = await sparqlIds(
+      `FILTER EXISTS { ?x schema:name|schema:description ?t . FILTER((?x = ?e || ?x = ?w) && CONTAINS(LCASE(STR(?t)), "molière")) }`,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(await apiIds("q=Moli%C3%A8re")).toEqual(expected);
   });
@@ -115,7 +147,9 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
       ?e schema:accessibilityFeature "signLanguage" .
       FILTER(EXISTS { ?e schema:offers/(schema:price|schema:priceSpecification/schema:minPrice) ?x FILTER(?x <= 20) } || EXISTS { ?e schema:isAccessibleForFree true })`);
     expect(expected.length).toBeGreaterThan(0);
-    expect(await apiIds("city=Nantes&from=2026-10-01&to=2027-06-30&accessibility=signLanguage&maxPrice=20")).toEqual(expected);
+    expect(await apiIds("city=Nantes&from=2026-10-01&to=2027-06-30&accessibility=signLanguage&maxPrice=20")).toEqual(
+      expected,
+    );
   });
 
   it("pages a venue, a genre and a type within a date range (the index's posting lists and its stop at `to`)", async () => {
@@ -124,11 +158,15 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
     const atVenue = await sparqlIds(`${AT_VENUE(`<${venue}>`)} ${inRange}`);
     expect(atVenue.length).toBeGreaterThan(1);
     expect(await apiIds(`venue=${encodeURIComponent(venue)}&from=2026-11-01&to=2027-01-31`, 1)).toEqual(atVenue);
-    const opera = await sparqlIds(`?w schema:genre <http://kg.artsdata.ca/resource/K6-402> . ?e a schema:MusicEvent . ${inRange}`);
+    const opera = await sparqlIds(
+      `?w schema:genre <http://kg.artsdata.ca/resource/K6-402> . ?e a schema:MusicEvent . ${inRange}`,
+    );
     expect(opera.length).toBeGreaterThan(1);
     expect(await apiIds("genre=opera&type=MusicEvent&from=2026-11-01&to=2027-01-31", 1)).toEqual(opera);
     expect(await apiIds(`venue=${encodeURIComponent(`${R}venue/nowhere`)}`)).toEqual([]);
-    const until = await sparqlIds(`?e a schema:DanceEvent . FILTER(?start < "2026-12-01T00:00:00+01:00"^^xsd:dateTime)`);
+    const until = await sparqlIds(
+      `?e a schema:DanceEvent . FILTER(?start < "2026-12-01T00:00:00+01:00"^^xsd:dateTime)`,
+    );
     expect(until.length).toBeGreaterThan(1);
     expect(await apiIds("type=DanceEvent&to=2026-11-30", 1)).toEqual(until);
   });
@@ -141,11 +179,18 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
   });
 
   it("describes each performance as JSON-LD with its place, offers and dates", async () => {
-    const a = await call(base, "api/performances?venue=" + encodeURIComponent(`${R}venue/theatre-vilaine-rennes`) + "&genre=opera&limit=1");
+    const a = await call(
+      base,
+      "api/performances?venue=" + encodeURIComponent(`${R}venue/theatre-vilaine-rennes`) + "&genre=opera&limit=1",
+    );
     const doc = JSON.parse(a.text);
     expect(doc["@context"]["@vocab"]).toBe("http://schema.org/");
     const p = doc["@graph"][0];
-    expect(p).toMatchObject({ "@type": "MusicEvent", startDate: expect.stringMatching(/^2026-/), location: { "@id": `${R}venue/theatre-vilaine-rennes`, address: { addressLocality: "Rennes" } } });
+    expect(p).toMatchObject({
+      "@type": "MusicEvent",
+      startDate: expect.stringMatching(/^2026-/),
+      location: { "@id": `${R}venue/theatre-vilaine-rennes`, address: { addressLocality: "Rennes" } },
+    });
     expect(p.offers.length).toBeGreaterThan(0);
     expect(doc.next).toMatch(/cursor=/);
   });
@@ -162,24 +207,55 @@ describe("GET /api/performances equals the hand-written SPARQL", () => {
 describe("facets and observatory aggregates equal the hand-written SPARQL", () => {
   it("counts performances per type, city and accessibility feature", async () => {
     const facets = JSON.parse((await call(base, "api/performances/facets?from=2026-11-01")).text);
-    const byType = await selectRows(base, `${P} SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w ; schema:startDate ?s ; a ?t FILTER(?s >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime) } GROUP BY ?t`);
-    expect(Object.fromEntries(facets.type.map((f: { value: string; count: number }) => [`http://schema.org/${f.value}`, f.count]))).toEqual(Object.fromEntries(byType.map((r) => [r.t, Number(r.n)])));
-    const byCity = await selectRows(base, `${P} SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w ; schema:startDate ?s FILTER(?s >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime) ${AT_VENUE("?v")} ?v schema:address/schema:addressLocality ?c } GROUP BY ?c`);
-    expect(Object.fromEntries(facets.city.map((f: { value: string; count: number }) => [f.value, f.count]))).toEqual(Object.fromEntries(byCity.map((r) => [r.c, Number(r.n)])));
-    expect(facets.accessibility.find((f: { value: string }) => f.value === "surtitles").count).toBe((await apiIds("from=2026-11-01&accessibility=surtitles")).length);
+    const byType = await selectRows(
+      base,
+      `${P} SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w ; schema:startDate ?s ; a ?t FILTER(?s >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime) } GROUP BY ?t`,
+    );
+    expect(
+      Object.fromEntries(
+        facets.type.map((f: { value: string; count: number }) => [`http://schema.org/${f.value}`, f.count]),
+      ),
+    ).toEqual(Object.fromEntries(byType.map((r) => [r.t, Number(r.n)])));
+    const byCity = await selectRows(
+      base,
+      `${P} SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w ; schema:startDate ?s FILTER(?s >= "2026-11-01T00:00:00+01:00"^^xsd:dateTime) ${AT_VENUE("?v")} ?v schema:address/schema:addressLocality ?c } GROUP BY ?c`,
+    );
+    expect(Object.fromEntries(facets.city.map((f: { value: string; count: number }) => [f.value, f.count]))).toEqual(
+      Object.fromEntries(byCity.map((r) => [r.c, Number(r.n)])),
+    );
+    expect(facets.accessibility.find((f: { value: string }) => f.value === "surtitles").count).toBe(
+      (await apiIds("from=2026-11-01&accessibility=surtitles")).length,
+    );
   });
 
   it("counts performances per month, region and discipline", async () => {
     const stats = JSON.parse((await call(base, "api/stats")).text);
-    const months = await selectRows(base, `${P} SELECT ?m (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w ; schema:startDate ?s BIND(SUBSTR(STR(?s), 1, 7) AS ?m) } GROUP BY ?m ORDER BY ?m`);
+    const months = await selectRows(
+      base,
+      `${P} SELECT ?m (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w ; schema:startDate ?s BIND(SUBSTR(STR(?s), 1, 7) AS ?m) } GROUP BY ?m ORDER BY ?m`,
+    );
     expect(stats.byMonth).toEqual(months.map((r) => ({ month: r.m, performances: Number(r.n) })));
-    const regions = await selectRows(base, `${P} SELECT ?r (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w . ${AT_VENUE("?v")} ?v schema:address/schema:addressRegion ?r } GROUP BY ?r`);
+    const regions = await selectRows(
+      base,
+      `${P} SELECT ?r (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed ?w . ${AT_VENUE("?v")} ?v schema:address/schema:addressRegion ?r } GROUP BY ?r`,
+    );
     const known = stats.byRegion.filter((r: { region?: string }) => r.region !== undefined);
-    expect(Object.fromEntries(known.map((r: { region: string; performances: number }) => [r.region, r.performances]))).toEqual(Object.fromEntries(regions.map((r) => [r.r, Number(r.n)])));
-    const dance = await selectRows(base, `${P} SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed/schema:genre ?g FILTER(STRSTARTS(STR(?g), "http://kg.artsdata.ca/resource/K6-2")) }`);
-    expect(stats.byDiscipline.find((d: { discipline: string }) => d.discipline === "dance").performances).toBe(Number(dance[0]!.n));
-    const cubeTotal = stats.cube.filter((c: { month: string }) => c.month === "2026-11").reduce((n: number, c: { performances: number }) => n + c.performances, 0);
-    expect(cubeTotal).toBeGreaterThanOrEqual(stats.byMonth.find((m: { month: string }) => m.month === "2026-11").performances);
+    expect(
+      Object.fromEntries(known.map((r: { region: string; performances: number }) => [r.region, r.performances])),
+    ).toEqual(Object.fromEntries(regions.map((r) => [r.r, Number(r.n)])));
+    const dance = await selectRows(
+      base,
+      `${P} SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e schema:workPerformed/schema:genre ?g FILTER(STRSTARTS(STR(?g), "http://kg.artsdata.ca/resource/K6-2")) }`,
+    );
+    expect(stats.byDiscipline.find((d: { discipline: string }) => d.discipline === "dance").performances).toBe(
+      Number(dance[0]!.n),
+    );
+    const cubeTotal = stats.cube
+      .filter((c: { month: string }) => c.month === "2026-11")
+      .reduce((n: number, c: { performances: number }) => n + c.performances, 0);
+    expect(cubeTotal).toBeGreaterThanOrEqual(
+      stats.byMonth.find((m: { month: string }) => m.month === "2026-11").performances,
+    );
   });
 });
 
@@ -197,7 +273,11 @@ describe("the library answers as the HTTP API does", () => {
     try {
       const m = mapRecords(JSON.parse(readFileSync(DEMO_PATH, "utf8")));
       await store.replaceGraph(m.graphIri, m.quads, { licence: "etalab-2.0" });
-      const page = await findPerformances(store, { city: "Nantes", accessibility: "signLanguage", maxPrice: 20 }, { limit: 500 });
+      const page = await findPerformances(
+        store,
+        { city: "Nantes", accessibility: "signLanguage", maxPrice: 20 },
+        { limit: 500 },
+      );
       expect(page.items.map((p) => p["@id"])).toEqual(http.page);
       expect(await performanceFacets(store, { from: "2026-11-01" })).toEqual(http.facets);
       // The whole season, mixed performances (a hall and a stream) included: the index counts locations as SPARQL does.

@@ -43,7 +43,11 @@ describe("typed filters: 400 on every route", () => {
       for (const [q, field] of Object.entries(BAD_QUERIES)) {
         const a = await call(server.url, `${route}?${q}`);
         const body = a.status === 400 ? (JSON.parse(a.text) as { code: string; detail: string }) : undefined;
-        if (a.status !== 400 || !a.type.startsWith("application/problem+json") || !body!.detail.includes(field === "near" ? "near" : field)) {
+        if (
+          a.status !== 400 ||
+          !a.type.startsWith("application/problem+json") ||
+          !body!.detail.includes(field === "near" ? "near" : field)
+        ) {
           wrong.push(`${route}?${q}: ${a.status} ${a.text.slice(0, 120)}`);
         }
       }
@@ -72,7 +76,9 @@ describe("typed filters: 400 on every route", () => {
       expect(body.hint, q).toMatch(/^(indiquez|par ex\.)/);
     }
     const l = await call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}&licence=`, {
-      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": "fr" }, body: DEMO_TEXT,
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": "fr" },
+      body: DEMO_TEXT,
     });
     expect(l.status).toBe(400);
     expect(JSON.parse(l.text).detail).toMatch(/n'est ni une clé de licence ni une IRI/);
@@ -87,8 +93,13 @@ describe("typed filters: 400 on every route", () => {
 
   it("the library checks the same filter whatever answers it, with the message in English and French", async () => {
     const cases: PerformanceFilter[] = [
-      { lang: "%%" }, { near: { latitude: 91, longitude: 0, km: 1 } }, { near: { latitude: 0, longitude: 0, km: -1 } },
-      { maxPrice: -1 }, { maxPrice: Number.NaN }, { timeZone: "Mars/Olympus" }, { venue: "x" },
+      { lang: "%%" },
+      { near: { latitude: 91, longitude: 0, km: 1 } },
+      { near: { latitude: 0, longitude: 0, km: -1 } },
+      { maxPrice: -1 },
+      { maxPrice: Number.NaN },
+      { timeZone: "Mars/Olympus" },
+      { venue: "x" },
     ];
     for (const f of cases) {
       let thrown: unknown;
@@ -98,14 +109,18 @@ describe("typed filters: 400 on every route", () => {
         thrown = e;
       }
       expect(thrown, JSON.stringify(f)).toBeInstanceOf(InputError);
-      const text = (thrown as InputError & { text: { en: string; fr: string }; hintText: { en: string; fr: string } });
+      const text = thrown as InputError & { text: { en: string; fr: string }; hintText: { en: string; fr: string } };
       expect(text.code).toBe("query/bad-filter");
       expect(text.text.en).toMatch(/ is not /);
       expect(text.text.fr).toMatch(/ n'est pas /);
       expect(text.hintText.fr).toMatch(/^indiquez /);
     }
     // The library's typed query refuses it before any SPARQL is sent.
-    const never = { select: async () => { throw new Error("no query should be sent"); } };
+    const never = {
+      select: async () => {
+        throw new Error("no query should be sent");
+      },
+    };
     await expect(findPerformances(never as never, { lang: "%%" })).rejects.toBeInstanceOf(InputError);
   });
 });
@@ -113,7 +128,9 @@ describe("typed filters: 400 on every route", () => {
 describe("?licence= on the Graph Store", () => {
   const put = (licence: string) =>
     call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}&licence=${encodeURIComponent(licence)}`, {
-      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: DEMO_TEXT,
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: DEMO_TEXT,
     });
 
   it("an empty, unknown or non-http licence is 400 load/bad-licence (not 500, not accepted)", async () => {
@@ -135,7 +152,9 @@ describe("records with a lone surrogate", () => {
     const doc = JSON.parse(DEMO_TEXT);
     doc.performances[0].id = "\ud800";
     const a = await call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, {
-      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(doc),
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(doc),
     });
     expect(a.status).toBe(422);
     expect(a.text).toContain("record/lone-surrogate");

@@ -17,7 +17,15 @@ import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { runCli } from "../helpers/cli.js";
 import { parseWithOxigraph, parseWithStreamingParser } from "../helpers/rdfxml.js";
 import { call as callOnce, DEMO_GRAPH, DEMO_TEXT } from "./helpers.js";
-import { MARK, RESTRICTED_TOKENS, RESTRICTED_TURTLE, SECRET, TOKEN_OTHER, TOKEN_PARTNER, TOKEN_PUBLISHER } from "../dataspace/restricted-fixture.js";
+import {
+  MARK,
+  RESTRICTED_TOKENS,
+  RESTRICTED_TURTLE,
+  SECRET,
+  TOKEN_OTHER,
+  TOKEN_PARTNER,
+  TOKEN_PUBLISHER,
+} from "../dataspace/restricted-fixture.js";
 
 /**
  * One retry on a connection reset: a keep-alive socket the server closes just as the next request goes out (the
@@ -41,7 +49,8 @@ let dataDir: string;
 const partner = { authorization: `Bearer ${TOKEN_PARTNER}` };
 const other = { authorization: `Bearer ${TOKEN_OTHER}` };
 /** The restricted graph's data (the caller's own question, echoed in a 404, is not). */
-const leaks = (text: string): boolean => text.includes(MARK) || text.includes("Salle secrète") || text.includes("Zanzibar");
+const leaks = (text: string): boolean =>
+  text.includes(MARK) || text.includes("Salle secrète") || text.includes("Zanzibar");
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "vivant-capdata-"));
@@ -49,7 +58,11 @@ beforeAll(async () => {
   server = await VivantServer.start({ port: 0, dataDir, tokens, workers: 1 });
   const demo = await server.load([{ text: DEMO_TEXT, source: "demo-season.json" }], {});
   expect(demo.info).toBeDefined();
-  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, { method: "PUT", headers: { authorization: `Bearer ${TOKEN_PUBLISHER}`, "content-type": "text/turtle" }, body });
+  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${TOKEN_PUBLISHER}`, "content-type": "text/turtle" },
+    body,
+  });
   expect(put.status, put.text).toBe(201);
 }, 120_000);
 afterAll(async () => {
@@ -69,7 +82,9 @@ describe("GET /.well-known/capdata-export.rdf", () => {
     expect(js.length).toBeGreaterThan(1000);
     expect(await canon(js)).toBe(await canon(rust));
     expect(js.some((q) => q.predicate.value === `${NS}titre` && q.object.value === "La traviata")).toBe(true);
-    const again = await call(server.url, `${PATH}?publisher=reseau-scenes`, { headers: { "if-none-match": r.headers.get("etag")! } });
+    const again = await call(server.url, `${PATH}?publisher=reseau-scenes`, {
+      headers: { "if-none-match": r.headers.get("etag")! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -77,13 +92,23 @@ describe("GET /.well-known/capdata-export.rdf", () => {
     const made = vi.spyOn(QueryPool.prototype, "capdata");
     try {
       // A new version of the restricted graph (the same data): its export is not in the route's cache yet.
-      const put = await call(server.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, { method: "PUT", headers: { authorization: `Bearer ${TOKEN_PUBLISHER}`, "content-type": "text/turtle" }, body });
+      const put = await call(server.url, `graph-store?graph=${encodeURIComponent(SECRET)}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${TOKEN_PUBLISHER}`, "content-type": "text/turtle" },
+        body,
+      });
       expect(put.status, put.text).toBe(204);
-      for (const [graph, headers] of [[DEMO_GRAPH, {}], [SECRET, partner]] as const) {
+      for (const [graph, headers] of [
+        [DEMO_GRAPH, {}],
+        [SECRET, partner],
+      ] as const) {
         const r = await fetch(new URL(`${PATH}?publisher=${encodeURIComponent(graph)}`, server.url), { headers });
         expect(r.status).toBe(200);
         const bytes = Buffer.from(await r.arrayBuffer());
-        const here = Buffer.from(capdataOfNTriples(graphFileText((server.writer as GraphWriter).graphFile(graph)), { graphIri: graph }), "utf8");
+        const here = Buffer.from(
+          capdataOfNTriples(graphFileText((server.writer as GraphWriter).graphFile(graph)), { graphIri: graph }),
+          "utf8",
+        );
         expect(bytes.length, graph).toBe(here.length);
         expect(bytes.equals(here), graph).toBe(true);
       }
@@ -157,7 +182,16 @@ describe("vivant export capdata", () => {
     const wrong = await runCli(["export", "capdata", "--data", dataDir, "--publisher", "nobody"]);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain("no graph of publisher nobody");
-    const ns = await runCli(["export", "capdata", "--data", dataDir, "--publisher", "reseau-scenes", "--capdata-namespace", "x"]);
+    const ns = await runCli([
+      "export",
+      "capdata",
+      "--data",
+      dataDir,
+      "--publisher",
+      "reseau-scenes",
+      "--capdata-namespace",
+      "x",
+    ]);
     expect(ns.code).not.toBe(0);
     expect(ns.stderr).toContain("not an http(s) IRI");
   }, 60_000);

@@ -31,7 +31,9 @@ describe("vivant load", () => {
     expect(r.stdout).toMatch(/loaded 7\d{3} triples into https:\/\/data\.reseau-scenes\.example\/graph/);
     const store = await GraphStore.open({ dataDir: data });
     try {
-      expect(store.graphs()).toMatchObject([{ graphIri: DEMO_GRAPH, publisherId: "reseau-scenes", licence: "etalab-2.0", version: 1 }]);
+      expect(store.graphs()).toMatchObject([
+        { graphIri: DEMO_GRAPH, publisherId: "reseau-scenes", licence: "etalab-2.0", version: 1 },
+      ]);
     } finally {
       await store.close();
     }
@@ -55,14 +57,28 @@ describe("vivant load", () => {
     const folder = join(dir, "rdf");
     mkdirSync(folder);
     writeFileSync(join(folder, "a.ttl"), TTL);
-    writeFileSync(join(folder, "b.nt"), `<https://theatre-x.example/venue/main> <http://schema.org/telephone> "+33 4 00 00 00 00" .\n`);
+    writeFileSync(
+      join(folder, "b.nt"),
+      `<https://theatre-x.example/venue/main> <http://schema.org/telephone> "+33 4 00 00 00 00" .\n`,
+    );
     const noPublisher = await runCli(["load", folder, "--data", data]);
     expect(noPublisher.code).toBe(2);
     expect(noPublisher.stderr).toMatch(/--publisher/);
     const noGraph = await runCli(["load", folder, "--data", data, "--publisher", "theatre-x"]);
     expect(noGraph.code).toBe(2);
     expect(noGraph.stderr).toMatch(/--graph/);
-    const ok = await runCli(["load", folder, "--data", data, "--publisher", "theatre-x", "--graph", "https://theatre-x.example/graph", "--licence", "cc0-1.0"]);
+    const ok = await runCli([
+      "load",
+      folder,
+      "--data",
+      data,
+      "--publisher",
+      "theatre-x",
+      "--graph",
+      "https://theatre-x.example/graph",
+      "--licence",
+      "cc0-1.0",
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     // The second time the publisher's graph and licence are known.
     const again = await runCli(["load", join(folder, "a.ttl"), "--data", data, "--publisher", "theatre-x"]);
@@ -73,7 +89,13 @@ describe("vivant load", () => {
   it("refuses to write a data directory a server is using", async () => {
     const data = join(dir, "data4");
     const out = new Writable({ write: (_c, _e, done) => done() });
-    const server = await startServe(["--port", "0", "--data", data], { stdout: out, stderr: out, cwd: dir, isTTY: false, env: {} });
+    const server = await startServe(["--port", "0", "--data", data], {
+      stdout: out,
+      stderr: out,
+      cwd: dir,
+      isTTY: false,
+      env: {},
+    });
     try {
       const r = await runCli(["load", DEMO_PATH, "--data", data]);
       expect(r.code).toBe(2);
@@ -90,16 +112,26 @@ describe("vivant serve", () => {
     mkdirSync(join(data, "graphs", "x.nt"), { recursive: true });
     const chunks: string[] = [];
     const out = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) });
-    const server = await startServe(["--lang", "fr", "--port", "0", "--data", data, "--workers", "1"], { stdout: out, stderr: out, cwd: dir, isTTY: false, env: {} });
+    const server = await startServe(["--lang", "fr", "--port", "0", "--data", data, "--workers", "1"], {
+      stdout: out,
+      stderr: out,
+      cwd: dir,
+      isTTY: false,
+      env: {},
+    });
     try {
       const text = chunks.join("");
       // (The warnings come first here: stdout and stderr share one stream, and the store is opened before the banner.)
-      expect(text.split("\n")).toContain(`Pages (découverte, observatoire, requêtes, vérificateur, publication) : ${server.url}`);
+      expect(text.split("\n")).toContain(
+        `Pages (découverte, observatoire, requêtes, vérificateur, publication) : ${server.url}`,
+      );
       const warnings = text.split("\n").filter((l) => l.includes("x.nt"));
       // Seen by the writer and by the query worker, each said in French.
       expect(warnings.length).toBeGreaterThanOrEqual(2);
       for (const w of warnings) {
-        expect(w).toMatch(/^avertissement : .*x\.nt n'est pas un fichier de graphe \(un dossier\) : ignoré ; sortez-le de /);
+        expect(w).toMatch(
+          /^avertissement : .*x\.nt n'est pas un fichier de graphe \(un dossier\) : ignoré ; sortez-le de /,
+        );
         expect(englishWords(w)).toEqual([]);
       }
     } finally {
@@ -110,7 +142,13 @@ describe("vivant serve", () => {
   it("serves the demo season, prints the endpoint and a token that writes the demo graph", async () => {
     const chunks: string[] = [];
     const out = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) });
-    const server = await startServe(["--demo", "--port", "0", "--data", join(dir, "served")], { stdout: out, stderr: out, cwd: dir, isTTY: false, env: {} });
+    const server = await startServe(["--demo", "--port", "0", "--data", join(dir, "served")], {
+      stdout: out,
+      stderr: out,
+      cwd: dir,
+      isTTY: false,
+      env: {},
+    });
     try {
       const text = chunks.join("");
       // stdout and stderr in one stream: the pages' address is the very first line.
@@ -119,8 +157,18 @@ describe("vivant serve", () => {
       expect(endpoint).toBe(`${server.url}sparql`);
       const token = /token \(this run only\): (\S+)/.exec(text)?.[1];
       expect(token).toBeDefined();
-      expect(Number((await selectRows(server.url, "SELECT (COUNT(*) AS ?n) WHERE { ?e <http://schema.org/workPerformed> ?w }"))[0]!.n)).toBe(165);
-      const put = await call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: DEMO_TEXT });
+      expect(
+        Number(
+          (
+            await selectRows(server.url, "SELECT (COUNT(*) AS ?n) WHERE { ?e <http://schema.org/workPerformed> ?w }")
+          )[0]!.n,
+        ),
+      ).toBe(165);
+      const put = await call(server.url, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: DEMO_TEXT,
+      });
       expect(put.status).toBe(204);
       expect(existsSync(join(dir, "served", "graphs"))).toBe(true);
     } finally {

@@ -19,7 +19,13 @@ const SW_FORMATS = ["xml", "json", "n3", "turtle", "json-ld", "rdf+xml", "csv", 
 type SwFormat = (typeof SW_FORMATS)[number];
 type SwKind = "SELECT" | "ASK" | "CONSTRUCT" | "DESCRIBE";
 const _SPARQL_XML = ["application/sparql-results+xml"];
-const _SPARQL_JSON = ["application/x-sparqlstar-results+json", "application/sparql-results+json", "application/json", "text/javascript", "application/javascript"];
+const _SPARQL_JSON = [
+  "application/x-sparqlstar-results+json",
+  "application/sparql-results+json",
+  "application/json",
+  "text/javascript",
+  "application/javascript",
+];
 const _RDF_XML = ["application/rdf+xml"];
 const _RDF_TURTLE = ["application/turtle", "text/turtle"];
 const _RDF_N3 = [..._RDF_TURTLE, "text/rdf+n3", "application/n-triples", "application/n3", "text/n3"];
@@ -34,7 +40,9 @@ function swAccept(kind: SwKind, format: SwFormat): string {
     const list = { xml: _SPARQL_XML, json: _SPARQL_JSON, csv: _CSV, tsv: _TSV }[format as string];
     return (list ?? ["*/*"]).join(",");
   }
-  const list = { turtle: _RDF_TURTLE, n3: _RDF_N3, xml: _RDF_XML, "rdf+xml": _RDF_XML, "json-ld": _RDF_JSONLD }[format as string];
+  const list = { turtle: _RDF_TURTLE, n3: _RDF_N3, xml: _RDF_XML, "rdf+xml": _RDF_XML, "json-ld": _RDF_JSONLD }[
+    format as string
+  ];
   return (list ?? ["*/*"]).join(",");
 }
 
@@ -62,21 +70,43 @@ function swParameters(kind: SwKind, format: SwFormat, query: string): string {
 
 /** One SPARQLWrapper query call: GET by default, or setMethod(POST) with the URL-encoded form. */
 function sparqlWrapper(kind: SwKind, format: SwFormat, query: string, method: "GET" | "POST"): Promise<Answer> {
-  const headers = { "User-Agent": "sparqlwrapper 2.0.1a0 (rdflib.github.io/sparqlwrapper)", Accept: swAccept(kind, format) };
+  const headers = {
+    "User-Agent": "sparqlwrapper 2.0.1a0 (rdflib.github.io/sparqlwrapper)",
+    Accept: swAccept(kind, format),
+  };
   const params = swParameters(kind, format, query);
   if (method === "GET") return call(base, `sparql?${params}`, { headers });
-  return call(base, "sparql", { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: params });
+  return call(base, "sparql", {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+    body: params,
+  });
 }
 
 /** What SPARQLWrapper's QueryResult.convert() accepts without a warning for the requested format. */
 function convertAccepts(format: SwFormat): string[] {
   return {
-    xml: [..._SPARQL_XML, ..._XML, ..._RDF_XML], json: [..._SPARQL_JSON, ..._RDF_JSONLD], n3: _RDF_N3, turtle: _RDF_N3,
-    "json-ld": _RDF_JSONLD, "rdf+xml": _RDF_XML, csv: _CSV, tsv: _TSV,
+    xml: [..._SPARQL_XML, ..._XML, ..._RDF_XML],
+    json: [..._SPARQL_JSON, ..._RDF_JSONLD],
+    n3: _RDF_N3,
+    turtle: _RDF_N3,
+    "json-ld": _RDF_JSONLD,
+    "rdf+xml": _RDF_XML,
+    csv: _CSV,
+    tsv: _TSV,
   }[format];
 }
 /** Every type convert() recognises at all (otherwise it returns the raw bytes with a warning). */
-const CONVERTIBLE = [..._SPARQL_XML, ..._XML, ..._SPARQL_JSON, ..._RDF_XML, ..._RDF_N3, ..._CSV, ..._TSV, ..._RDF_JSONLD];
+const CONVERTIBLE = [
+  ..._SPARQL_XML,
+  ..._XML,
+  ..._SPARQL_JSON,
+  ..._RDF_XML,
+  ..._RDF_N3,
+  ..._CSV,
+  ..._TSV,
+  ..._RDF_JSONLD,
+];
 
 const QUERIES: Record<SwKind, string> = {
   SELECT: "PREFIX schema: <http://schema.org/>\nSELECT ?f ?n WHERE { ?f a schema:Festival ; schema:name ?n } LIMIT 3",
@@ -86,7 +116,9 @@ const QUERIES: Record<SwKind, string> = {
 };
 /** Whether a SPARQLWrapper format names an answer of this kind (else SPARQLWrapper sends Accept: *\/*). */
 const applies = (kind: SwKind, f: SwFormat): boolean =>
-  kind === "SELECT" || kind === "ASK" ? ["xml", "json", "csv", "tsv"].includes(f) : ["xml", "json", "n3", "turtle", "json-ld", "rdf+xml"].includes(f);
+  kind === "SELECT" || kind === "ASK"
+    ? ["xml", "json", "csv", "tsv"].includes(f)
+    : ["xml", "json", "n3", "turtle", "json-ld", "rdf+xml"].includes(f);
 
 const mediaType = (a: Answer): string => a.type.split(";")[0]!.trim();
 
@@ -101,10 +133,12 @@ describe("SPARQLWrapper's default calls", () => {
           expect(a.status, `${kind} format=${format}: ${a.text.slice(0, 200)}`).toBe(200);
           const type = mediaType(a);
           expect(CONVERTIBLE, `${kind} format=${format} answered ${type}`).toContain(type);
-          if (applies(kind, format)) expect(convertAccepts(format), `${kind} format=${format} answered ${type}`).toContain(type);
+          if (applies(kind, format))
+            expect(convertAccepts(format), `${kind} format=${format} answered ${type}`).toContain(type);
           // The body is what the type says.
           if (type.includes("json")) expect(() => JSON.parse(a.text)).not.toThrow();
-          if (type === "text/turtle" || type === "application/n-triples") expect(new Parser({ format: type }).parse(a.text).length).toBeGreaterThan(0);
+          if (type === "text/turtle" || type === "application/n-triples")
+            expect(new Parser({ format: type }).parse(a.text).length).toBeGreaterThan(0);
           if (type.includes("xml")) expect(a.text).toMatch(/^<\?xml|^<(sparql|rdf:RDF)/);
         }
         console.log(`SPARQLWrapper ${kind} ${method}: ${outcomes.join("; ")}`);
@@ -115,8 +149,12 @@ describe("SPARQLWrapper's default calls", () => {
   it("gets RDF/XML for a CONSTRUCT with its default format (xml), and SPARQL XML for a SELECT", async () => {
     expect(mediaType(await sparqlWrapper("CONSTRUCT", "xml", QUERIES.CONSTRUCT, "GET"))).toBe("application/rdf+xml");
     expect(mediaType(await sparqlWrapper("DESCRIBE", "xml", QUERIES.DESCRIBE, "GET"))).toBe("application/rdf+xml");
-    expect(mediaType(await sparqlWrapper("SELECT", "xml", QUERIES.SELECT, "GET"))).toBe("application/sparql-results+xml");
-    expect(mediaType(await sparqlWrapper("CONSTRUCT", "json-ld", QUERIES.CONSTRUCT, "GET"))).toBe("application/ld+json");
+    expect(mediaType(await sparqlWrapper("SELECT", "xml", QUERIES.SELECT, "GET"))).toBe(
+      "application/sparql-results+xml",
+    );
+    expect(mediaType(await sparqlWrapper("CONSTRUCT", "json-ld", QUERIES.CONSTRUCT, "GET"))).toBe(
+      "application/ld+json",
+    );
     expect(mediaType(await sparqlWrapper("CONSTRUCT", "n3", QUERIES.CONSTRUCT, "GET"))).toBe("text/turtle");
     expect(mediaType(await sparqlWrapper("SELECT", "tsv", QUERIES.SELECT, "GET"))).toBe("text/tab-separated-values");
   });
@@ -127,7 +165,9 @@ describe("format= and Accept", () => {
     call(base, `sparql?query=${encodeURIComponent(query)}${extra}`, accept ? { headers: { accept } } : {});
 
   it("a known format overrides Accept; an empty or unknown one leaves Accept to decide", async () => {
-    expect(mediaType(await q(QUERIES.SELECT, "&format=xml", "application/sparql-results+json"))).toBe("application/sparql-results+xml");
+    expect(mediaType(await q(QUERIES.SELECT, "&format=xml", "application/sparql-results+json"))).toBe(
+      "application/sparql-results+xml",
+    );
     expect(mediaType(await q(QUERIES.SELECT, "&format=", "text/csv"))).toBe("text/csv");
     const unknown = await q(QUERIES.SELECT, "&format=yaml", "text/tab-separated-values");
     expect(unknown.status).toBe(200);
@@ -137,8 +177,14 @@ describe("format= and Accept", () => {
   });
 
   it("takes full media types and Fuseki's output= too", async () => {
-    expect(mediaType(await q(QUERIES.SELECT, `&format=${encodeURIComponent("application/sparql-results+json")}`, "text/csv"))).toBe("application/sparql-results+json");
-    expect(mediaType(await q(QUERIES.CONSTRUCT, `&format=${encodeURIComponent("application/rdf+xml")}`))).toBe("application/rdf+xml");
+    expect(
+      mediaType(
+        await q(QUERIES.SELECT, `&format=${encodeURIComponent("application/sparql-results+json")}`, "text/csv"),
+      ),
+    ).toBe("application/sparql-results+json");
+    expect(mediaType(await q(QUERIES.CONSTRUCT, `&format=${encodeURIComponent("application/rdf+xml")}`))).toBe(
+      "application/rdf+xml",
+    );
     // A + left unencoded arrives as a space.
     expect(mediaType(await q(QUERIES.CONSTRUCT, "&format=application/ld+json"))).toBe("application/ld+json");
     expect(mediaType(await q(QUERIES.CONSTRUCT, "&format=rdf+xml"))).toBe("application/rdf+xml");
@@ -155,7 +201,13 @@ describe("format= and Accept", () => {
 describe("default Accept headers of YASGUI, Jena and rdf4j", () => {
   // YASGUI (@triply/yasqe defaults), Jena (WebContent.defaultSparqlResultsHeader, defaultSparqlAskHeader,
   // defaultGraphAcceptHeader), rdf4j (SPARQLProtocolSession: preferred format, the others at q=0.8 / 0.9).
-  const CLIENTS: { name: string; select: string; ask: string; graph: string; want: { select: string; ask: string; graph: string } }[] = [
+  const CLIENTS: {
+    name: string;
+    select: string;
+    ask: string;
+    graph: string;
+    want: { select: string; ask: string; graph: string };
+  }[] = [
     {
       name: "YASGUI",
       select: "application/sparql-results+json,*/*;q=0.9",
@@ -165,23 +217,29 @@ describe("default Accept headers of YASGUI, Jena and rdf4j", () => {
     },
     {
       name: "Jena",
-      select: "application/sparql-results+json,application/sparql-results+xml;q=0.9,text/tab-separated-values;q=0.7,text/csv;q=0.5,application/json;q=0.2,application/xml;q=0.2,*/*;q=0.1",
+      select:
+        "application/sparql-results+json,application/sparql-results+xml;q=0.9,text/tab-separated-values;q=0.7,text/csv;q=0.5,application/json;q=0.2,application/xml;q=0.2,*/*;q=0.1",
       ask: "application/sparql-results+json,application/sparql-results+xml;q=0.9,application/json;q=0.2,application/xml;q=0.2,*/*;q=0.1",
       graph: "text/turtle,application/n-triples;q=0.9,application/ld+json;q=0.8,application/rdf+xml;q=0.7,*/*;q=0.3",
       want: { select: "application/sparql-results+json", ask: "application/sparql-results+json", graph: "text/turtle" },
     },
     {
       name: "rdf4j",
-      select: "application/sparql-results+xml, application/xml, application/x-binary-rdf-results-table;q=0.8, application/sparql-results+json;q=0.8, application/json;q=0.8, text/csv;q=0.8, text/tab-separated-values;q=0.8",
+      select:
+        "application/sparql-results+xml, application/xml, application/x-binary-rdf-results-table;q=0.8, application/sparql-results+json;q=0.8, application/json;q=0.8, text/csv;q=0.8, text/tab-separated-values;q=0.8",
       ask: "text/boolean, application/sparql-results+xml;q=0.8, application/xml;q=0.8, application/sparql-results+json;q=0.8, application/json;q=0.8",
-      graph: "text/turtle, application/x-turtle, application/rdf+xml;q=0.9, application/n-triples;q=0.9, text/plain;q=0.9, application/ld+json;q=0.9, application/trig;q=0.9, application/n-quads;q=0.9, text/n3;q=0.9",
+      graph:
+        "text/turtle, application/x-turtle, application/rdf+xml;q=0.9, application/n-triples;q=0.9, text/plain;q=0.9, application/ld+json;q=0.9, application/trig;q=0.9, application/n-quads;q=0.9, text/n3;q=0.9",
       want: { select: "application/sparql-results+xml", ask: "application/sparql-results+xml", graph: "text/turtle" },
     },
   ];
   for (const c of CLIENTS) {
     it(`${c.name}: SELECT, ASK, CONSTRUCT and DESCRIBE`, async () => {
       for (const [kind, accept, want] of [
-        ["SELECT", c.select, c.want.select], ["ASK", c.ask, c.want.ask], ["CONSTRUCT", c.graph, c.want.graph], ["DESCRIBE", c.graph, c.want.graph],
+        ["SELECT", c.select, c.want.select],
+        ["ASK", c.ask, c.want.ask],
+        ["CONSTRUCT", c.graph, c.want.graph],
+        ["DESCRIBE", c.graph, c.want.graph],
       ] as const) {
         const a = await call(base, `sparql?query=${encodeURIComponent(QUERIES[kind])}`, { headers: { accept } });
         expect(a.status, `${c.name} ${kind}`).toBe(200);

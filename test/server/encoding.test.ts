@@ -29,9 +29,18 @@ const turtle = (name: string): string => `@prefix schema: <http://schema.org/> .
   schema:address [ a schema:PostalAddress ; schema:addressLocality "Lyon" ; schema:addressCountry "FR" ] .`;
 
 const put = (body: Uint8Array | string, type: string): Promise<Answer> =>
-  call(base, `graph-store?graph=${encodeURIComponent(GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": type }, body });
+  call(base, `graph-store?graph=${encodeURIComponent(GRAPH)}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${token}`, "content-type": type },
+    body,
+  });
 const names = async (): Promise<string[]> =>
-  (await selectRows(base, `SELECT ?n WHERE { GRAPH <${GRAPH}> { <https://theatre-x.example/performance/p1> <http://schema.org/name> ?n } }`)).map((r) => r.n!);
+  (
+    await selectRows(
+      base,
+      `SELECT ?n WHERE { GRAPH <${GRAPH}> { <https://theatre-x.example/performance/p1> <http://schema.org/name> ?n } }`,
+    )
+  ).map((r) => r.n!);
 const problem = (a: Answer): { code: string; detail: string; hint?: string; status: number } => {
   expect(a.type).toMatch(/^application\/problem\+json/);
   return JSON.parse(a.text);
@@ -59,7 +68,9 @@ describe("request bodies in their charset", () => {
     expect(await names()).toEqual(["Andromaque"]);
     // In French when French is preferred.
     const fr = await call(base, `graph-store?graph=${encodeURIComponent(GRAPH)}`, {
-      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle", "accept-language": "fr" }, body: Buffer.from(turtle("Bérénice"), "latin1"),
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle", "accept-language": "fr" },
+      body: Buffer.from(turtle("Bérénice"), "latin1"),
     });
     expect(problem(fr).detail).toMatch(/^le corps de la requête n'est pas de l'UTF-8 valide \(octet \d+\)$/);
     // Named UTF-8 is held to it too.
@@ -82,19 +93,34 @@ describe("request bodies in their charset", () => {
 describe("queries in their charset", () => {
   const Q = 'SELECT ?x WHERE { BIND("é" AS ?x) }';
   it("refuses a query body that is not UTF-8, and reads one in ISO-8859-1 when it says so", async () => {
-    const bad = await call(base, "sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: Buffer.from(Q, "latin1") });
+    const bad = await call(base, "sparql", {
+      method: "POST",
+      headers: { "content-type": "application/sparql-query" },
+      body: Buffer.from(Q, "latin1"),
+    });
     expect(bad.status).toBe(400);
     expect(problem(bad).code).toBe("request/encoding");
-    const good = await call(base, "sparql", { method: "POST", headers: { "content-type": "application/sparql-query; charset=iso-8859-1", accept: "text/csv" }, body: Buffer.from(Q, "latin1") });
+    const good = await call(base, "sparql", {
+      method: "POST",
+      headers: { "content-type": "application/sparql-query; charset=iso-8859-1", accept: "text/csv" },
+      body: Buffer.from(Q, "latin1"),
+    });
     expect(good.status).toBe(200);
     expect(good.text.split(/\r?\n/)[1]).toBe("é");
   });
 
   it("refuses percent-encoded bytes that are not UTF-8 in a URL or a form", async () => {
-    const get = await call(base, `sparql?query=${encodeURIComponent("SELECT * WHERE { ?s ?p ").replace(/%20/g, "+")}%22%E9%22+%7D`);
+    const get = await call(
+      base,
+      `sparql?query=${encodeURIComponent("SELECT * WHERE { ?s ?p ").replace(/%20/g, "+")}%22%E9%22+%7D`,
+    );
     expect(get.status).toBe(400);
     expect(problem(get).code).toBe("request/encoding");
-    const form = await call(base, "sparql", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "query=SELECT+%3Fx+WHERE+%7B+BIND(%22%E9%22+AS+%3Fx)+%7D" });
+    const form = await call(base, "sparql", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "query=SELECT+%3Fx+WHERE+%7B+BIND(%22%E9%22+AS+%3Fx)+%7D",
+    });
     expect(form.status).toBe(400);
     // Correct UTF-8 percent-encoding still works.
     const ok = await call(base, `sparql?query=${encodeURIComponent(Q)}`, { headers: { accept: "text/csv" } });

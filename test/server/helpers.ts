@@ -25,7 +25,12 @@ export interface Answer {
 
 export async function call(base: string, path: string, init: RequestInit = {}): Promise<Answer> {
   const res = await fetch(new URL(path, base), init);
-  return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text(), headers: res.headers };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    text: await res.text(),
+    headers: res.headers,
+  };
 }
 
 export function sparqlGet(base: string, query: string, accept?: string, extra = ""): Promise<Answer> {

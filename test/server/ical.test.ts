@@ -12,7 +12,8 @@ import { call, DEMO_TEXT, selectRows } from "./helpers.js";
 
 let server: VivantServer;
 let dataDir: string;
-const HOSTILE = 'Tom, Jerry; et \\ la "barre" oblique — une très longue soirée d\'été à l\'Opéra, avec des caractères accentués éèàùç et 🎭🎶 jusqu\'au bout de la ligne';
+const HOSTILE =
+  "Tom, Jerry; et \\ la \"barre\" oblique — une très longue soirée d'été à l'Opéra, avec des caractères accentués éèàùç et 🎭🎶 jusqu'au bout de la ligne";
 const X = "https://theatre-x.example/";
 const P = "@prefix schema: <http://schema.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n";
 const X_GRAPH = `${X}graph`;
@@ -38,7 +39,11 @@ beforeAll(async () => {
   const { info } = await server.load([{ text: DEMO_TEXT, source: "demo-season.json" }], {});
   expect(info).toBeDefined();
   const t = tokens.issue({ publisherId: "theatre-x", graphIri: X_GRAPH, licence: "cc-by-4.0" });
-  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(X_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${t}`, "content-type": "text/turtle" }, body: X_TTL });
+  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(X_GRAPH)}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${t}`, "content-type": "text/turtle" },
+    body: X_TTL,
+  });
   expect(put.status, put.text).toBe(201);
 }, 120_000);
 afterAll(async () => {
@@ -74,7 +79,9 @@ function parse(text: string): Feed {
 }
 
 async function feed(query: string, lang = "en"): Promise<Feed & { headers: Headers }> {
-  const r = await call(server.url, `api/performances.ics${query ? `?${query}` : ""}`, { headers: { "accept-language": lang } });
+  const r = await call(server.url, `api/performances.ics${query ? `?${query}` : ""}`, {
+    headers: { "accept-language": lang },
+  });
   expect(r.status, r.text).toBe(200);
   expect(r.type).toBe("text/calendar; charset=utf-8");
   return { ...parse(r.text), headers: r.headers };
@@ -82,12 +89,19 @@ async function feed(query: string, lang = "en"): Promise<Feed & { headers: Heade
 
 const text = (v: unknown, lang = "fr"): string | undefined => {
   const list = Array.isArray(v) ? v : [v];
-  const t = list.find((x) => typeof x === "object" && x && (x as { "@language"?: string })["@language"] === lang) ?? list[0];
+  const t =
+    list.find((x) => typeof x === "object" && x && (x as { "@language"?: string })["@language"] === lang) ?? list[0];
   return typeof t === "string" ? t : (t as { "@value"?: string } | undefined)?.["@value"];
 };
 
 /** The RFC 5545 status of a schema.org event status. */
-const STATUS: Record<string, string> = { EventCancelled: "CANCELLED", EventPostponed: "TENTATIVE", EventScheduled: "CONFIRMED", EventRescheduled: "CONFIRMED", EventMovedOnline: "CONFIRMED" };
+const STATUS: Record<string, string> = {
+  EventCancelled: "CANCELLED",
+  EventPostponed: "TENTATIVE",
+  EventScheduled: "CONFIRMED",
+  EventRescheduled: "CONFIRMED",
+  EventMovedOnline: "CONFIRMED",
+};
 
 function checkRaw(raw: string): void {
   expect(raw.endsWith("\r\n")).toBe(true);
@@ -138,10 +152,12 @@ describe("GET /api/performances.ics", () => {
         expect(description).toContain(String(prev.getUTCFullYear()));
       }
       const offers = (n.offers as Record<string, unknown>[] | undefined) ?? [];
-      const prices = offers.flatMap((o) => {
-        const spec = (o.priceSpecification ?? {}) as Record<string, unknown>;
-        return [o.price, o.minPrice, o.maxPrice, spec.price, spec.minPrice, spec.maxPrice];
-      }).filter((p): p is number => typeof p === "number");
+      const prices = offers
+        .flatMap((o) => {
+          const spec = (o.priceSpecification ?? {}) as Record<string, unknown>;
+          return [o.price, o.minPrice, o.maxPrice, spec.price, spec.minPrice, spec.maxPrice];
+        })
+        .filter((p): p is number => typeof p === "number");
       if (prices.length) {
         priced++;
         const lo = Math.min(...prices);
@@ -149,8 +165,10 @@ describe("GET /api/performances.ics", () => {
         expect(description).toContain(`Prices: ${lo === hi ? lo : `${lo}–${hi}`} EUR`);
       }
       const loc = n.location as Record<string, unknown> | undefined;
-      const address = (loc?.address ?? (loc?.containedInPlace as Record<string, unknown> | undefined)?.address) as Record<string, unknown> | undefined;
-      if (address?.addressLocality) expect(e.getFirstPropertyValue("location")).toContain(address.addressLocality as string);
+      const address = (loc?.address ?? (loc?.containedInPlace as Record<string, unknown> | undefined)?.address) as
+        Record<string, unknown> | undefined;
+      if (address?.addressLocality)
+        expect(e.getFirstPropertyValue("location")).toContain(address.addressLocality as string);
     }
     // The demo season's venues are in France: Europe/Paris, with its VTIMEZONE; it has rescheduled and priced shows.
     expect(f.zones).toEqual(["Europe/Paris"]);
@@ -178,23 +196,50 @@ describe("GET /api/performances.ics", () => {
 
   it("per venue, per production and per series: the same events as the question they narrow", async () => {
     const all = await apiItems("");
-    const venue = (((all[0]!.location as Record<string, unknown>).containedInPlace as { "@id": string } | undefined)?.["@id"]) ?? (all[0]!.location as { "@id": string })["@id"];
+    const venue =
+      ((all[0]!.location as Record<string, unknown>).containedInPlace as { "@id": string } | undefined)?.["@id"] ??
+      (all[0]!.location as { "@id": string })["@id"];
     const byVenue = (await apiItems(`venue=${encodeURIComponent(venue)}`)).map((n) => n["@id"]).sort();
     expect(byVenue.length).toBeGreaterThan(0);
-    expect((await feed(`venue=${encodeURIComponent(venue)}`)).events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(byVenue);
+    expect(
+      (await feed(`venue=${encodeURIComponent(venue)}`)).events.map((e) => e.getFirstPropertyValue("uid")).sort(),
+    ).toEqual(byVenue);
     const production = (all[0]!.workPerformed as { "@id": string })["@id"];
-    const ofProduction = (await selectRows(server.url, `SELECT ?e WHERE { ?e <http://schema.org/workPerformed> <${production}> }`)).map((r) => r.e!);
-    const expected = all.map((n) => n["@id"]).filter((id) => ofProduction.includes(id)).sort();
+    const ofProduction = (
+      await selectRows(server.url, `SELECT ?e WHERE { ?e <http://schema.org/workPerformed> <${production}> }`)
+    ).map((r) => r.e!);
+    const expected = all
+      .map((n) => n["@id"])
+      .filter((id) => ofProduction.includes(id))
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
-    expect((await feed(`production=${encodeURIComponent(production)}`)).events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(expected);
-    const series = (await selectRows(server.url, "SELECT ?s (COUNT(?e) AS ?n) WHERE { ?e <http://schema.org/superEvent> ?s } GROUP BY ?s ORDER BY DESC(?n) LIMIT 1"))[0]!.s!;
-    const ofSeries = (await selectRows(server.url, `SELECT ?e WHERE { ?e <http://schema.org/superEvent> <${series}> }`)).map((r) => r.e!);
-    const expectedSeries = all.map((n) => n["@id"]).filter((id) => ofSeries.includes(id)).sort();
+    expect(
+      (await feed(`production=${encodeURIComponent(production)}`)).events
+        .map((e) => e.getFirstPropertyValue("uid"))
+        .sort(),
+    ).toEqual(expected);
+    const series = (
+      await selectRows(
+        server.url,
+        "SELECT ?s (COUNT(?e) AS ?n) WHERE { ?e <http://schema.org/superEvent> ?s } GROUP BY ?s ORDER BY DESC(?n) LIMIT 1",
+      )
+    )[0]!.s!;
+    const ofSeries = (
+      await selectRows(server.url, `SELECT ?e WHERE { ?e <http://schema.org/superEvent> <${series}> }`)
+    ).map((r) => r.e!);
+    const expectedSeries = all
+      .map((n) => n["@id"])
+      .filter((id) => ofSeries.includes(id))
+      .sort();
     expect(expectedSeries.length).toBeGreaterThan(0);
-    expect((await feed(`series=${encodeURIComponent(series)}`)).events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(expectedSeries);
+    expect(
+      (await feed(`series=${encodeURIComponent(series)}`)).events.map((e) => e.getFirstPropertyValue("uid")).sort(),
+    ).toEqual(expectedSeries);
     // The typed filters too (a date range): same set as /api/performances.
     const dec = (await apiItems("from=2026-12-01&to=2026-12-31")).map((n) => n["@id"]).sort();
-    expect((await feed("from=2026-12-01&to=2026-12-31")).events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(dec);
+    expect(
+      (await feed("from=2026-12-01&to=2026-12-31")).events.map((e) => e.getFirstPropertyValue("uid")).sort(),
+    ).toEqual(dec);
   }, 60_000);
 
   it("picks texts in the request's language, says it in Content-Language, and refuses bad parameters with 400", async () => {
@@ -213,7 +258,11 @@ describe("LANGUAGE of the texts (RFC 5545 §3.2.10)", () => {
   /** The tag of the text a reader of `lang` is given: `lang`'s own, else an untagged one, else the first. */
   const tagOf = (v: unknown, lang: string): string | undefined => {
     const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]) as unknown[];
-    const tags = list.map((x) => (typeof x === "object" && x && typeof (x as { "@language"?: unknown })["@language"] === "string" ? (x as { "@language": string })["@language"] : ""));
+    const tags = list.map((x) =>
+      typeof x === "object" && x && typeof (x as { "@language"?: unknown })["@language"] === "string"
+        ? (x as { "@language": string })["@language"]
+        : "",
+    );
     const best = tags.find((t) => t === lang || t.startsWith(`${lang}-`)) ?? tags.find((t) => t === "") ?? tags[0];
     return best === "" ? undefined : best;
   };
@@ -235,11 +284,16 @@ describe("LANGUAGE of the texts (RFC 5545 §3.2.10)", () => {
         // DESCRIPTION: the feed's sentences are in the request's language; a text of the data in another one makes
         // it mixed, and then no language is claimed.
         const described = tagOf(node.description ?? work?.description, lang);
-        expect(param(e, "description")).toBe(described === undefined || described.split("-")[0] === lang ? lang : undefined);
+        expect(param(e, "description")).toBe(
+          described === undefined || described.split("-")[0] === lang ? lang : undefined,
+        );
         const loc = node.location as Record<string, unknown> | undefined;
         // LOCATION: the language of its names (the hall's and its venue's) when they have one.
-        const names = [loc?.name, (loc?.containedInPlace as Record<string, unknown> | undefined)?.name].filter((n) => n !== undefined).map((n) => tagOf(n, lang));
-        const one = names.length > 0 && names.every((t) => t !== undefined && t.split("-")[0] === names[0]!.split("-")[0]);
+        const names = [loc?.name, (loc?.containedInPlace as Record<string, unknown> | undefined)?.name]
+          .filter((n) => n !== undefined)
+          .map((n) => tagOf(n, lang));
+        const one =
+          names.length > 0 && names.every((t) => t !== undefined && t.split("-")[0] === names[0]!.split("-")[0]);
         expect(param(e, "location")).toBe(one ? names[0] : undefined);
         seen.summary.add(param(e, "summary"));
         seen.description.add(param(e, "description"));
@@ -256,13 +310,26 @@ describe("LANGUAGE of the texts (RFC 5545 §3.2.10)", () => {
 describe("vivant export ical", () => {
   it("writes the same events as the server's feed for the same question", async () => {
     const out = join(dataDir, "..", `${Date.now()}-vivant.ics`);
-    const r = await runCli(["export", "ical", "--data", dataDir, "--from", "2026-12-01", "--to", "2026-12-31", "-o", out]);
+    const r = await runCli([
+      "export",
+      "ical",
+      "--data",
+      dataDir,
+      "--from",
+      "2026-12-01",
+      "--to",
+      "2026-12-31",
+      "-o",
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const cli = parse(readFileSync(out, "utf8"));
     rmSync(out, { force: true });
     checkRaw(cli.text);
     const http = await feed("from=2026-12-01&to=2026-12-31");
-    expect(cli.events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(http.events.map((e) => e.getFirstPropertyValue("uid")).sort());
+    expect(cli.events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(
+      http.events.map((e) => e.getFirstPropertyValue("uid")).sort(),
+    );
     const bad = await runCli(["export", "ical", "--data", dataDir, "--max-price", "x"]);
     expect(bad.code).not.toBe(0);
   }, 60_000);

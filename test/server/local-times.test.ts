@@ -6,7 +6,12 @@
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPerformances, PerformanceIndex, performanceFacets, type PerformanceFilter } from "../../src/query/index.js";
+import {
+  findPerformances,
+  PerformanceIndex,
+  performanceFacets,
+  type PerformanceFilter,
+} from "../../src/query/index.js";
 import { countryZone, zoneOfCountries } from "../../src/query/zones.js";
 import { TokenTable, VivantServer } from "../../src/server/index.js";
 import { GraphStore } from "../../src/store/index.js";
@@ -39,7 +44,17 @@ const CASES =
   perf("nowhere-local", "nowhere", dt("2026-01-31T23:59:00"));
 const TTL = `${P}x:work a schema:CreativeWork ; schema:name "Œuvre" .\n${PLACES}${CASES}`;
 const quads = (ttl: string): Quad[] => new Parser().parse(ttl);
-const ALL = ["paris-local", "paris-utc", "toronto-offset", "toronto-local", "noumea-local", "noumea-day", "reunion-offset", "hall-local", "nowhere-local"];
+const ALL = [
+  "paris-local",
+  "paris-utc",
+  "toronto-offset",
+  "toronto-local",
+  "noumea-local",
+  "noumea-day",
+  "reunion-offset",
+  "hall-local",
+  "nowhere-local",
+];
 
 let store: GraphStore;
 let index: PerformanceIndex;
@@ -97,7 +112,9 @@ describe("date filters find local times, each on its own clock", () => {
 
   it("February, with no tz: each performance's own February (the issue's Toronto case is out)", async () => {
     const { sparql, index: ix } = await both({ from: "2026-02-01", to: "2026-02-28" });
-    expect(sparql.slice().sort()).toEqual(["hall-local", "noumea-local", "paris-local", "paris-utc", "toronto-local"].sort());
+    expect(sparql.slice().sort()).toEqual(
+      ["hall-local", "noumea-local", "paris-local", "paris-utc", "toronto-local"].sort(),
+    );
     expect(ix).toEqual(sparql);
     const toronto = await both({ from: "2026-02-01", to: "2026-02-28", city: "Toronto" });
     expect(toronto.sparql).toEqual(["toronto-local"]);
@@ -108,20 +125,38 @@ describe("date filters find local times, each on its own clock", () => {
     const { sparql, index: ix } = await both({ from: "2026-02-01", to: "2026-02-28", timeZone: "Europe/Paris" });
     // toronto-offset, reunion-offset and noumea-day (28 February 14:00 in Paris) are in February in Paris;
     // noumea-local (31 January 22:00 in Paris) is not.
-    expect(sparql.slice().sort()).toEqual(["hall-local", "noumea-day", "paris-local", "paris-utc", "reunion-offset", "toronto-local", "toronto-offset"].sort());
+    expect(sparql.slice().sort()).toEqual(
+      [
+        "hall-local",
+        "noumea-day",
+        "paris-local",
+        "paris-utc",
+        "reunion-offset",
+        "toronto-local",
+        "toronto-offset",
+      ].sort(),
+    );
     expect(ix).toEqual(sparql);
   });
 
   it("February read in Pacific/Noumea: Nouméa's February", async () => {
     const { sparql, index: ix } = await both({ from: "2026-02-01", to: "2026-02-28", timeZone: "Pacific/Noumea" });
     // 1 February 00:00 in Nouméa is 31 January 13:00 UTC: everything from 31 January evening in Europe and America is in.
-    expect(sparql.slice().sort()).toEqual(["hall-local", "noumea-local", "paris-local", "paris-utc", "toronto-local", "toronto-offset"].sort());
+    expect(sparql.slice().sort()).toEqual(
+      ["hall-local", "noumea-local", "paris-local", "paris-utc", "toronto-local", "toronto-offset"].sort(),
+    );
     expect(ix).toEqual(sparql);
   });
 
   it("a date start (xsd:date) is its day: in March, not in February", async () => {
-    expect((await both({ from: "2026-03-01", to: "2026-03-31" })).sparql.sort()).toEqual(["noumea-day", "reunion-offset"]);
-    expect((await both({ from: "2026-03-01", to: "2026-03-31" })).index.sort()).toEqual(["noumea-day", "reunion-offset"]);
+    expect((await both({ from: "2026-03-01", to: "2026-03-31" })).sparql.sort()).toEqual([
+      "noumea-day",
+      "reunion-offset",
+    ]);
+    expect((await both({ from: "2026-03-01", to: "2026-03-31" })).index.sort()).toEqual([
+      "noumea-day",
+      "reunion-offset",
+    ]);
   });
 
   it("bounds with an offset are instants; a local start is compared in its venue's zone", async () => {
@@ -135,8 +170,15 @@ describe("date filters find local times, each on its own clock", () => {
     const page = await findPerformances(store, {}, { limit: 500 });
     const zones = Object.fromEntries(page.items.map((p) => [p["@id"].slice(X.length), p.startTimeZone]));
     expect(zones).toEqual({
-      "paris-local": "Europe/Paris", "paris-utc": undefined, "toronto-offset": undefined, "toronto-local": "unknown", "noumea-local": "Pacific/Noumea",
-      "noumea-day": "Pacific/Noumea", "reunion-offset": undefined, "hall-local": "unknown", "nowhere-local": "unknown",
+      "paris-local": "Europe/Paris",
+      "paris-utc": undefined,
+      "toronto-offset": undefined,
+      "toronto-local": "unknown",
+      "noumea-local": "Pacific/Noumea",
+      "noumea-day": "Pacific/Noumea",
+      "reunion-offset": undefined,
+      "hall-local": "unknown",
+      "nowhere-local": "unknown",
     });
     const fromIndex = index.page({}, { limit: 500 });
     expect(Object.fromEntries(fromIndex.items.map((p) => [p["@id"].slice(X.length), p.startTimeZone]))).toEqual(zones);
@@ -147,10 +189,17 @@ describe("date filters find local times, each on its own clock", () => {
       await server.replaceGraph(GRAPH, quads(TTL), { publisherId: "tz", licence: "cc0-1.0" });
       const a = await call(server.url, "api/performances?city=Toronto&from=2026-02-01&to=2026-02-28");
       expect(a.status, a.text).toBe(200);
-      const doc = JSON.parse(a.text) as { "@context": Record<string, unknown>; "@graph": { "@id": string; startTimeZone?: string }[] };
-      expect(doc["@graph"].map((n) => [n["@id"].slice(X.length), n.startTimeZone])).toEqual([["toronto-local", "unknown"]]);
+      const doc = JSON.parse(a.text) as {
+        "@context": Record<string, unknown>;
+        "@graph": { "@id": string; startTimeZone?: string }[];
+      };
+      expect(doc["@graph"].map((n) => [n["@id"].slice(X.length), n.startTimeZone])).toEqual([
+        ["toronto-local", "unknown"],
+      ]);
       expect(doc["@context"].startTimeZone).toBe("https://vivant.dev/ns#startTimeZone");
-      const paris = JSON.parse((await call(server.url, "api/performances?city=Toronto&from=2026-02-01&to=2026-02-28&tz=Europe/Paris")).text) as { "@graph": { "@id": string }[] };
+      const paris = JSON.parse(
+        (await call(server.url, "api/performances?city=Toronto&from=2026-02-01&to=2026-02-28&tz=Europe/Paris")).text,
+      ) as { "@graph": { "@id": string }[] };
       expect(local(paris["@graph"].map((n) => n["@id"])).sort()).toEqual(["toronto-local", "toronto-offset"]);
       expect((await call(server.url, "api/performances?tz=Mars/Olympus")).status).toBe(400);
     } finally {
@@ -169,16 +218,18 @@ describe("date filters find local times, each on its own clock", () => {
 describe("the SPARQL form and the index agree on random starts, zones and bounds", () => {
   it("60 performances, 80 filters (seeded)", async () => {
     let seed = 12;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(l: readonly T[]): T => l[Math.floor(rnd() * l.length)]!;
     const pad = (n: number): string => String(n).padStart(2, "0");
-    const wall = (): string => `2026-${pad(pick([1, 2, 3, 10]))}-${pad(1 + Math.floor(rnd() * 28))}T${pad(Math.floor(rnd() * 24))}:${pick(["00", "30", "59"])}:00`;
+    const wall = (): string =>
+      `2026-${pad(pick([1, 2, 3, 10]))}-${pad(1 + Math.floor(rnd() * 28))}T${pad(Math.floor(rnd() * 24))}:${pick(["00", "30", "59"])}:00`;
     const offsets = ["Z", "+01:00", "+02:00", "-05:00", "-04:00", "+11:00", "+04:00", "+14:00", "-12:00"];
     const venues = ["paris", "noumea", "reunion", "toronto", "nowhere", "hall"];
     let ttl = `${P}x:work a schema:CreativeWork ; schema:name "Œuvre" .\n${PLACES}`;
     for (let i = 0; i < 60; i++) {
       const kind = rnd();
-      const start = kind < 0.4 ? dt(wall()) : kind < 0.9 ? dt(wall() + pick(offsets)) : `"${wall().slice(0, 10)}"^^xsd:date`;
+      const start =
+        kind < 0.4 ? dt(wall()) : kind < 0.9 ? dt(wall() + pick(offsets)) : `"${wall().slice(0, 10)}"^^xsd:date`;
       ttl += perf(`r${String(i).padStart(2, "0")}`, pick(venues), start);
     }
     const s2 = await GraphStore.open();
@@ -195,7 +246,14 @@ describe("the SPARQL form and the index agree on random starts, zones and bounds
         const f: Record<string, string> = {};
         if (rnd() < 0.8) f.from = bound();
         if (rnd() < 0.8) f.to = bound();
-        if (rnd() < 0.4) f.timeZone = pick(["Europe/Paris", "America/Toronto", "Pacific/Noumea", "America/Vancouver", "Pacific/Kiritimati"]);
+        if (rnd() < 0.4)
+          f.timeZone = pick([
+            "Europe/Paris",
+            "America/Toronto",
+            "Pacific/Noumea",
+            "America/Vancouver",
+            "Pacific/Kiritimati",
+          ]);
         const sparql = (await findPerformances(s2, f, { limit: 500 })).items.map((p) => p["@id"]);
         const fromIndex = ix.find(f, { limit: 500 }).ids;
         expect(fromIndex, JSON.stringify(f)).toEqual(sparql);

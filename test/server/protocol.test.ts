@@ -20,8 +20,16 @@ const COUNT_EVENTS = "SELECT (COUNT(?e) AS ?n) WHERE { ?e <http://schema.org/wor
 describe("query operation", () => {
   it("answers GET, POST direct and POST form-encoded alike", async () => {
     const get = await sparqlGet(base, COUNT_EVENTS);
-    const direct = await call(base, "sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: COUNT_EVENTS });
-    const form = await call(base, "sparql", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `query=${encodeURIComponent(COUNT_EVENTS)}` });
+    const direct = await call(base, "sparql", {
+      method: "POST",
+      headers: { "content-type": "application/sparql-query" },
+      body: COUNT_EVENTS,
+    });
+    const form = await call(base, "sparql", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `query=${encodeURIComponent(COUNT_EVENTS)}`,
+    });
     for (const a of [get, direct, form]) {
       expect(a.status).toBe(200);
       expect(a.type).toMatch(/^application\/sparql-results\+json/);
@@ -37,7 +45,10 @@ describe("query operation", () => {
     const xml = await sparqlGet(base, q, "application/sparql-results+xml");
     const csv = await sparqlGet(base, q, "text/csv");
     const tsv = await sparqlGet(base, q, "text/tab-separated-values");
-    expect(JSON.parse(json.text).results.bindings.map((b: { city: { value: string } }) => b.city.value)).toEqual(["Angers", "Nantes"]);
+    expect(JSON.parse(json.text).results.bindings.map((b: { city: { value: string } }) => b.city.value)).toEqual([
+      "Angers",
+      "Nantes",
+    ]);
     expect(xml.type).toMatch(/sparql-results\+xml/);
     expect(xml.text).toContain("<literal>Angers</literal>");
     expect(csv.text.split(/\r?\n/).slice(0, 3)).toEqual(["city", "Angers", "Nantes"]);
@@ -52,7 +63,11 @@ describe("query operation", () => {
     expect(JSON.parse((await sparqlGet(base, "ASK { ?s a <http://schema.org/Festival> }")).text).boolean).toBe(true);
     const q = "CONSTRUCT WHERE { ?s a <http://schema.org/Festival> ; <http://schema.org/name> ?n }";
     const counts: number[] = [];
-    for (const [accept, format] of [["text/turtle", "text/turtle"], ["application/n-triples", "application/n-triples"], ["application/n-quads", "application/n-quads"]] as const) {
+    for (const [accept, format] of [
+      ["text/turtle", "text/turtle"],
+      ["application/n-triples", "application/n-triples"],
+      ["application/n-quads", "application/n-quads"],
+    ] as const) {
       const a = await sparqlGet(base, q, accept);
       expect(a.status).toBe(200);
       expect(a.type.startsWith(accept)).toBe(true);
@@ -63,8 +78,14 @@ describe("query operation", () => {
     counts.push((await jsonLdToQuads(JSON.parse(jsonld.text))).length);
     expect(new Set(counts).size).toBe(1);
     expect(counts[0]).toBeGreaterThan(1);
-    const describe = await sparqlGet(base, "DESCRIBE <https://data.reseau-scenes.example/performance/traviata-07>", "application/n-triples");
-    expect(describe.text).toContain("<https://data.reseau-scenes.example/performance/traviata-07> <http://schema.org/startDate>");
+    const describe = await sparqlGet(
+      base,
+      "DESCRIBE <https://data.reseau-scenes.example/performance/traviata-07>",
+      "application/n-triples",
+    );
+    expect(describe.text).toContain(
+      "<https://data.reseau-scenes.example/performance/traviata-07> <http://schema.org/startDate>",
+    );
   });
 
   it("answers 406 when no offered format is acceptable", async () => {
@@ -82,12 +103,21 @@ describe("query operation", () => {
     const catalogOnly = await sparqlGet(base, q, "text/csv", `&default-graph-uri=${encodeURIComponent(CATALOG_GRAPH)}`);
     expect(catalogOnly.text.split(/\r?\n/)[1]).toBe("0");
     // Only named graphs given: the default graph is empty and GRAPH sees just those.
-    const named = await sparqlGet(base, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "text/csv", `&named-graph-uri=${encodeURIComponent(CATALOG_GRAPH)}`);
+    const named = await sparqlGet(
+      base,
+      "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+      "text/csv",
+      `&named-graph-uri=${encodeURIComponent(CATALOG_GRAPH)}`,
+    );
     expect(named.text.split(/\r?\n/)[1]).toMatch(new RegExp(`^${CATALOG_GRAPH},\\d+$`));
     const emptyDefault = await sparqlGet(base, q, "text/csv", `&named-graph-uri=${encodeURIComponent(DEMO_GRAPH)}`);
     expect(emptyDefault.text.split(/\r?\n/)[1]).toBe("0");
     // FROM in the query names the dataset itself.
-    const from = await sparqlGet(base, `SELECT (COUNT(*) AS ?n) FROM <${CATALOG_GRAPH}> WHERE { ?s <http://schema.org/workPerformed> ?o }`, "text/csv");
+    const from = await sparqlGet(
+      base,
+      `SELECT (COUNT(*) AS ?n) FROM <${CATALOG_GRAPH}> WHERE { ?s <http://schema.org/workPerformed> ?o }`,
+      "text/csv",
+    );
     expect(from.text.split(/\r?\n/)[1]).toBe("0");
   });
 
@@ -103,16 +133,43 @@ describe("query operation", () => {
   it("refuses updates on the query endpoint", async () => {
     const update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }";
     expect((await call(base, `sparql?update=${encodeURIComponent(update)}`)).status).toBe(403);
-    expect((await call(base, "sparql", { method: "POST", headers: { "content-type": "application/sparql-update" }, body: update })).status).toBe(403);
-    expect((await call(base, "sparql", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `update=${encodeURIComponent(update)}` })).status).toBe(403);
+    expect(
+      (
+        await call(base, "sparql", {
+          method: "POST",
+          headers: { "content-type": "application/sparql-update" },
+          body: update,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(base, "sparql", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: `update=${encodeURIComponent(update)}`,
+        })
+      ).status,
+    ).toBe(403);
     expect((await sparqlGet(base, update)).status).toBe(403);
     expect(JSON.parse((await sparqlGet(base, "ASK { <urn:a> <urn:b> <urn:c> }")).text).boolean).toBe(false);
   });
 
   it("refuses unknown media types (415), oversized bodies (413), oversized answers, other methods (405)", async () => {
-    expect((await call(base, "sparql", { method: "POST", headers: { "content-type": "text/plain" }, body: COUNT_EVENTS })).status).toBe(415);
+    expect(
+      (await call(base, "sparql", { method: "POST", headers: { "content-type": "text/plain" }, body: COUNT_EVENTS }))
+        .status,
+    ).toBe(415);
     const big = `SELECT * WHERE { ?s ?p ?o } # ${"x".repeat(5000)}`;
-    expect((await call(base, "sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: big })).status).toBe(413);
+    expect(
+      (
+        await call(base, "sparql", {
+          method: "POST",
+          headers: { "content-type": "application/sparql-query" },
+          body: big,
+        })
+      ).status,
+    ).toBe(413);
     const tooMuch = await sparqlGet(base, "SELECT * WHERE { ?s ?p ?o }");
     expect(tooMuch.status).toBe(422);
     expect(JSON.parse(tooMuch.text).code).toBe("query/result-too-large");
@@ -133,7 +190,10 @@ describe("query operation", () => {
   it("sends CORS headers on answers and errors, and answers preflights", async () => {
     expect((await sparqlGet(base, COUNT_EVENTS)).headers.get("access-control-allow-origin")).toBe("*");
     expect((await sparqlGet(base, "SELECT")).headers.get("access-control-allow-origin")).toBe("*");
-    const pre = await call(base, "graph-store?graph=x", { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "PUT" } });
+    const pre = await call(base, "graph-store?graph=x", {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example", "access-control-request-method": "PUT" },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get("access-control-allow-methods")).toContain("PUT");
     expect(pre.headers.get("access-control-allow-headers")).toContain("Authorization");

@@ -14,8 +14,22 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The package's entry points (package.json "exports") as the sources they are built from: `vivant-ld/store` → src/api/store.ts. */
 const ENTRY_SOURCES: Record<string, string[]> = Object.fromEntries(
-  Object.entries((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { exports: Record<string, string | { import: string }> }).exports)
-    .flatMap(([key, target]) => (typeof target === "string" ? [] : [[key === "." ? "vivant-ld" : `vivant-ld/${key.slice(2)}`, [target.import.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts")]]])),
+  Object.entries(
+    (
+      JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+        exports: Record<string, string | { import: string }>;
+      }
+    ).exports,
+  ).flatMap(([key, target]) =>
+    typeof target === "string"
+      ? []
+      : [
+          [
+            key === "." ? "vivant-ld" : `vivant-ld/${key.slice(2)}`,
+            [target.import.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts")],
+          ],
+        ],
+  ),
 );
 const README = readFileSync(`${ROOT}README.md`, "utf8");
 
@@ -135,12 +149,24 @@ describe("the README's curl examples", () => {
         expect((JSON.parse(text) as { "@graph": unknown[] })["@graph"].length, what).toBeGreaterThan(0);
       } else if (c.url.includes("/reconcile")) {
         // Manifest, match (1.0 results, 0.2 keys), suggest, extend: each has something in it.
-        const j = JSON.parse(text) as { versions?: unknown; results?: { candidates: unknown[] }[]; q0?: { result: unknown[] }; result?: unknown[]; rows?: { properties: { values: unknown[] }[] }[] };
-        const filled = j.versions !== undefined || (j.results?.every((r) => r.candidates.length > 0) ?? false) || (j.q0?.result.length ?? 0) > 0 || (j.result?.length ?? 0) > 0 || (j.rows?.[0]?.properties.every((p) => p.values.length > 0) ?? false);
+        const j = JSON.parse(text) as {
+          versions?: unknown;
+          results?: { candidates: unknown[] }[];
+          q0?: { result: unknown[] };
+          result?: unknown[];
+          rows?: { properties: { values: unknown[] }[] }[];
+        };
+        const filled =
+          j.versions !== undefined ||
+          (j.results?.every((r) => r.candidates.length > 0) ?? false) ||
+          (j.q0?.result.length ?? 0) > 0 ||
+          (j.result?.length ?? 0) > 0 ||
+          (j.rows?.[0]?.properties.every((p) => p.values.length > 0) ?? false);
         expect(filled, `${what}: ${text}`).toBe(true);
       } else if (c.url.includes("/api/stats")) {
         const stats = JSON.parse(text) as Record<string, unknown[]>;
-        for (const k of ["byMonth", "byRegion", "byDiscipline", "cube"]) expect(stats[k]!.length, `${what} ${k}`).toBeGreaterThan(0);
+        for (const k of ["byMonth", "byRegion", "byDiscipline", "cube"])
+          expect(stats[k]!.length, `${what} ${k}`).toBeGreaterThan(0);
       } else {
         // CSV results: a header line and at least one row.
         expect(text.trim().split(/\r?\n/).length, what).toBeGreaterThan(1);
@@ -163,10 +189,14 @@ export function recordExample(): unknown {
 describe("the README's commands and examples", () => {
   // Options whose value is a file the command writes (or a directory it creates), not one it reads.
   const OUTPUTS = new Set(["-o", "--output", "--report", "--data"]);
-  const looksLikeFile = (w: string): boolean => !/^(https?:|-|\$)/.test(w) && (/\.(json|jsonld|ttl|nt|nq|trig|csv|xml|html)$/.test(w) || w.endsWith("/"));
+  const looksLikeFile = (w: string): boolean =>
+    !/^(https?:|-|\$)/.test(w) && (/\.(json|jsonld|ttl|nt|nq|trig|csv|xml|html)$/.test(w) || w.endsWith("/"));
 
   it("names only files that exist in the repository in every vivant command", () => {
-    const commands = blocks("sh").flatMap((b) => shellCommands(b)).map((w) => (/^[A-Z_]+=/.test(w[0] ?? "") ? w.slice(1) : w)).filter((w) => w[0] === "vivant");
+    const commands = blocks("sh")
+      .flatMap((b) => shellCommands(b))
+      .map((w) => (/^[A-Z_]+=/.test(w[0] ?? "") ? w.slice(1) : w))
+      .filter((w) => w[0] === "vivant");
     expect(commands.length).toBeGreaterThan(15);
     const missing: string[] = [];
     let checked = 0;
@@ -190,7 +220,10 @@ describe("the README's commands and examples", () => {
     for (const profile of ["core", "artsdata"] as const) {
       const { map, report } = await validateRecords(recordExample(), profile);
       expect(map.rejected, profile).toEqual([]);
-      expect(report.issues.filter((i) => i.severity === "violation").map((i) => `${i.code} ${i.focusNode}`), profile).toEqual([]);
+      expect(
+        report.issues.filter((i) => i.severity === "violation").map((i) => `${i.code} ${i.focusNode}`),
+        profile,
+      ).toEqual([]);
       expect(report.conforms, profile).toBe(true);
     }
   }, 120_000);
@@ -207,18 +240,32 @@ describe("the README's commands and examples", () => {
       });
       writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
       const program = ts.createProgram(files, {
-        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [join(ROOT, "node_modules/@types")],
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ["node"],
+        typeRoots: [join(ROOT, "node_modules/@types")],
         // The package name resolves to the sources here; test/package/pack.test.ts does the same from the packed tarball.
-        baseUrl: ROOT, paths: ENTRY_SOURCES,
+        baseUrl: ROOT,
+        paths: ENTRY_SOURCES,
       });
-      const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || files.includes(d.file.fileName));
-      const text = diagnostics.map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ""} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      const diagnostics = ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file === undefined || files.includes(d.file.fileName));
+      const text = diagnostics.map(
+        (d) =>
+          `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : ""} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+      );
       expect(text).toEqual([]);
       // Every block imports the package by its published name, from its root or one of its entry points.
       for (const code of sources) expect(code).toMatch(/from "vivant-ld(?:\/[a-z]+)?"/);
-      for (const [, name] of sources.join("\n").matchAll(/from "(vivant-ld[^"]*)"/g)) expect(Object.keys(ENTRY_SOURCES), name).toContain(name);
-      for (const [name, [source]] of Object.entries(ENTRY_SOURCES)) expect(existsSync(join(ROOT, source!)), name).toBe(true);
+      for (const [, name] of sources.join("\n").matchAll(/from "(vivant-ld[^"]*)"/g))
+        expect(Object.keys(ENTRY_SOURCES), name).toContain(name);
+      for (const [name, [source]] of Object.entries(ENTRY_SOURCES))
+        expect(existsSync(join(ROOT, source!)), name).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

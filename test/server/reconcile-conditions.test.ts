@@ -17,10 +17,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => server.close());
 
-interface Cand { id: string; score: number; match: boolean; features: { id: string; value: number | boolean }[] }
+interface Cand {
+  id: string;
+  score: number;
+  match: boolean;
+  features: { id: string; value: number | boolean }[];
+}
 
 function post(body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  return call(server.url, "reconcile/match", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return call(server.url, "reconcile/match", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 async function match(...queries: unknown[]): Promise<Cand[][]> {
@@ -29,8 +38,17 @@ async function match(...queries: unknown[]): Promise<Cand[][]> {
   return (JSON.parse(a.text) as { results: { candidates: Cand[] }[] }).results.map((r) => r.candidates);
 }
 
-const name = (value: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ matchType: "name", propertyValue: value, ...extra });
-const prop = (propertyId: string, value: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ matchType: "property", propertyId, propertyValue: value, ...extra });
+const name = (value: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  matchType: "name",
+  propertyValue: value,
+  ...extra,
+});
+const prop = (propertyId: string, value: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  matchType: "property",
+  propertyId,
+  propertyValue: value,
+  ...extra,
+});
 const place = (...conditions: unknown[]): Record<string, unknown> => ({ type: "schema:Place", limit: 20, conditions });
 const scoreOf = (cands: Cand[] | undefined, id: string): number | undefined => cands?.find((c) => c.id === id)?.score;
 
@@ -50,7 +68,8 @@ describe("matchQuantifier", () => {
     );
     expect(scoreOf(all, QUAI)).toBeLessThan(scoreOf(any, QUAI)!);
     // all: the least alike of the values (Rennes), any: the most (Nantes).
-    const feature = (cands: Cand[] | undefined): unknown => cands!.find((c) => c.id === QUAI)!.features.find((f) => f.id === "property:addressLocality")!.value;
+    const feature = (cands: Cand[] | undefined): unknown =>
+      cands!.find((c) => c.id === QUAI)!.features.find((f) => f.id === "property:addressLocality")!.value;
     expect(feature(any)).toBe(1);
     expect(feature(all)).toBeLessThan(0.5);
   });
@@ -110,7 +129,9 @@ describe("matchQualifier", () => {
       place(name("grand qu*", { matchQualifier: "WildcardMatch", required: true })),
     );
     expect(star!.map((c) => c.id)).toContain(QUAI);
-    expect(star!.find((c) => c.id === QUAI)!.features).toContainEqual(expect.objectContaining({ id: "name", value: 1 }));
+    expect(star!.find((c) => c.id === QUAI)!.features).toContainEqual(
+      expect.objectContaining({ id: "name", value: 1 }),
+    );
     expect(question!.map((c) => c.id)).toEqual([`${D}venue/theatre-vilaine-rennes`]);
     // The whole name must match: it starts with "Le".
     expect(partial).toEqual([]);
@@ -127,10 +148,17 @@ describe("matchQualifier", () => {
     const perf = `${D}performance/traviata-07`;
     const [fuzzy, exact] = await match(
       { type: "schema:Event", conditions: [name("La traviata"), prop("startDate", "2026-11-06T18:00")] },
-      { type: "schema:Event", conditions: [name("La traviata"), prop("startDate", "2026-11-06T18:00", { matchQualifier: "ExactMatch" })] },
+      {
+        type: "schema:Event",
+        conditions: [name("La traviata"), prop("startDate", "2026-11-06T18:00", { matchQualifier: "ExactMatch" })],
+      },
     );
-    expect(fuzzy!.find((c) => c.id === perf)!.features).toContainEqual(expect.objectContaining({ id: "property:startDate", value: 0.5 }));
-    expect(exact!.find((c) => c.id === perf)!.features).toContainEqual(expect.objectContaining({ id: "property:startDate", value: 0 }));
+    expect(fuzzy!.find((c) => c.id === perf)!.features).toContainEqual(
+      expect.objectContaining({ id: "property:startDate", value: 0.5 }),
+    );
+    expect(exact!.find((c) => c.id === perf)!.features).toContainEqual(
+      expect.objectContaining({ id: "property:startDate", value: 0 }),
+    );
   });
 
   it("a hostile pattern (many stars) is answered, not stuck", async () => {
@@ -141,16 +169,38 @@ describe("matchQualifier", () => {
 
   it("is listed for each property by the property suggest service", async () => {
     const a = await call(server.url, "reconcile/suggest/property?prefix=postal");
-    const found = (JSON.parse(a.text) as { result: { id: string; matchQualifiers: { id: string }[] }[] }).result.find((p) => p.id === "postalCode");
+    const found = (JSON.parse(a.text) as { result: { id: string; matchQualifiers: { id: string }[] }[] }).result.find(
+      (p) => p.id === "postalCode",
+    );
     expect(found!.matchQualifiers.map((q) => q.id)).toEqual(["ExactMatch", "WildcardMatch"]);
   });
 
   const refused: [string, unknown, RegExp][] = [
-    ["an unknown qualifier", place(name("Quai"), prop("postalCode", "44000", { matchQualifier: "skos:closeMatch" })), /queries\[0\]\.conditions\[1\]\.matchQualifier.*unknown matchQualifier "skos:closeMatch"/],
-    ["a qualifier that does not apply to the property", place(prop("startDate", "2026-*", { matchQualifier: "WildcardMatch" })), /does not apply to propertyId "startDate"/],
-    ["a qualifier on an id condition other than ExactMatch", place({ matchType: "id", propertyValue: QUAI, matchQualifier: "FuzzyMatch" }), /does not apply to matchType id/],
-    ["a pattern with no letter or digit", place(name("*?*", { matchQualifier: "WildcardMatch" })), /at least one letter or digit/],
-    ["a pattern longer than 200 characters", place(name(`${"x".repeat(201)}*`, { matchQualifier: "WildcardMatch" })), /more than 200/],
+    [
+      "an unknown qualifier",
+      place(name("Quai"), prop("postalCode", "44000", { matchQualifier: "skos:closeMatch" })),
+      /queries\[0\]\.conditions\[1\]\.matchQualifier.*unknown matchQualifier "skos:closeMatch"/,
+    ],
+    [
+      "a qualifier that does not apply to the property",
+      place(prop("startDate", "2026-*", { matchQualifier: "WildcardMatch" })),
+      /does not apply to propertyId "startDate"/,
+    ],
+    [
+      "a qualifier on an id condition other than ExactMatch",
+      place({ matchType: "id", propertyValue: QUAI, matchQualifier: "FuzzyMatch" }),
+      /does not apply to matchType id/,
+    ],
+    [
+      "a pattern with no letter or digit",
+      place(name("*?*", { matchQualifier: "WildcardMatch" })),
+      /at least one letter or digit/,
+    ],
+    [
+      "a pattern longer than 200 characters",
+      place(name(`${"x".repeat(201)}*`, { matchQualifier: "WildcardMatch" })),
+      /more than 200/,
+    ],
   ];
   for (const [what, query, message] of refused) {
     it(`refuses ${what} with a 400 naming the condition, never ignoring it`, async () => {
@@ -163,7 +213,10 @@ describe("matchQualifier", () => {
   }
 
   it("explains a refused qualifier in French, with the ones to use", async () => {
-    const a = await post({ queries: [place(prop("postalCode", "44000", { matchQualifier: "FuzzyMatch" }))] }, { "accept-language": "fr" });
+    const a = await post(
+      { queries: [place(prop("postalCode", "44000", { matchQualifier: "FuzzyMatch" }))] },
+      { "accept-language": "fr" },
+    );
     expect(a.status).toBe(400);
     const problem = JSON.parse(a.text) as { detail: string; hint: string };
     expect(problem.detail).toContain("ne s'applique pas à");

@@ -6,7 +6,12 @@
 import type { ValidateFunction } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VivantServer } from "../../src/server/index.js";
-import { reconciliationExamples, reconciliationPresent, reconciliationValidators, RECONCILIATION_DIR } from "../helpers/reconciliation.js";
+import {
+  reconciliationExamples,
+  reconciliationPresent,
+  reconciliationValidators,
+  RECONCILIATION_DIR,
+} from "../helpers/reconciliation.js";
 import { call, demoServer, type Answer } from "./helpers.js";
 
 if (!reconciliationPresent) console.log(`W3C Reconciliation API schemas: skipped, ${RECONCILIATION_DIR} not found`);
@@ -16,7 +21,11 @@ let server: VivantServer;
 let schemas: Map<string, ValidateFunction>;
 
 function post(path: string, body: unknown): Promise<Answer> {
-  return call(server.url, path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return call(server.url, path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Asserts the answer is valid for the schema, naming Ajv's errors when not. */
@@ -46,7 +55,9 @@ describe.skipIf(!reconciliationPresent)("W3C Reconciliation API 1.0 draft: schem
         invalid++;
       }
     }
-    console.log(`W3C Reconciliation API examples: ${valid} valid and ${invalid} invalid examples classified as upstream does`);
+    console.log(
+      `W3C Reconciliation API examples: ${valid} valid and ${invalid} invalid examples classified as upstream does`,
+    );
     expect(valid).toBeGreaterThanOrEqual(30);
     expect(invalid).toBeGreaterThanOrEqual(15);
   });
@@ -85,19 +96,50 @@ describe.skipIf(!reconciliationPresent)("W3C Reconciliation API 1.0 draft: schem
   it("answers to real queries on the demo season are valid result batches, with features", async () => {
     const a = await post("reconcile/match", {
       queries: [
-        { type: "schema:Place", limit: 3, conditions: [{ matchType: "name", propertyValue: "grand quai" }, { matchType: "property", propertyId: "postalCode", propertyValue: "44000" }] },
+        {
+          type: "schema:Place",
+          limit: 3,
+          conditions: [
+            { matchType: "name", propertyValue: "grand quai" },
+            { matchType: "property", propertyId: "postalCode", propertyValue: "44000" },
+          ],
+        },
         { conditions: [{ matchType: "id", propertyValue: "Q7317" }] },
-        { type: "schema:Event", conditions: [{ matchType: "name", propertyValue: "La traviata" }, { matchType: "property", propertyId: "startDate", propertyValue: "2026-10-20" }] },
+        {
+          type: "schema:Event",
+          conditions: [
+            { matchType: "name", propertyValue: "La traviata" },
+            { matchType: "property", propertyId: "startDate", propertyValue: "2026-10-20" },
+          ],
+        },
       ],
     });
     expect(a.status).toBe(200);
     const answer = JSON.parse(a.text) as { results: { candidates: { features: unknown[] }[] }[] };
     expectValid("reconciliation-result-batch", answer);
-    expect(answer.results.every((r) => r.candidates.length > 0 && r.candidates.every((c) => c.features.length > 0))).toBe(true);
+    expect(
+      answer.results.every((r) => r.candidates.length > 0 && r.candidates.every((c) => c.features.length > 0)),
+    ).toBe(true);
   });
 
   it("every valid data extension query example is answered with a valid data extension response", async () => {
-    const examples = [...reconciliationExamples("data-extension-query", "valid"), ["ours", { ids: [`${D}venue/grand-quai-nantes`, `${D}performance/traviata-01`, "nope"], properties: [{ id: "name" }, { id: "postalCode" }, { id: "latitude" }, { id: "startDate" }, { id: "location" }, { id: "sameAs" }] }] as [string, unknown]];
+    const examples = [
+      ...reconciliationExamples("data-extension-query", "valid"),
+      [
+        "ours",
+        {
+          ids: [`${D}venue/grand-quai-nantes`, `${D}performance/traviata-01`, "nope"],
+          properties: [
+            { id: "name" },
+            { id: "postalCode" },
+            { id: "latitude" },
+            { id: "startDate" },
+            { id: "location" },
+            { id: "sameAs" },
+          ],
+        },
+      ] as [string, unknown],
+    ];
     for (const [file, doc] of examples) {
       const a = await post("reconcile/extend", doc);
       expect(a.status, `${file}: ${a.text}`).toBe(200);

@@ -8,12 +8,22 @@ import { ATTACKS } from "../store/attacks.js";
 import { call, DEMO_GRAPH, demoServer, sparqlGet } from "./helpers.js";
 
 const ISSUE_ATTACKS: readonly [string, number][] = [
-  ["STR( nested", 300], ["{} nested", 700], ["OPTIONAL nested", 1000], ["sub-SELECT nested", 1000], ["parentheses nested", 2000], ["path sequence", 5000],
+  ["STR( nested", 300],
+  ["{} nested", 700],
+  ["OPTIONAL nested", 1000],
+  ["sub-SELECT nested", 1000],
+  ["parentheses nested", 2000],
+  ["path sequence", 5000],
 ];
-const TRIPLE = (n: number): string => `<https://data.reseau-scenes.example/extra/${n}> <http://schema.org/name> "extra ${n}" .`;
+const TRIPLE = (n: number): string =>
+  `<https://data.reseau-scenes.example/extra/${n}> <http://schema.org/name> "extra ${n}" .`;
 
 async function put(base: string, token: string, nt: string) {
-  return call(base, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/n-triples" }, body: nt });
+  return call(base, `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/n-triples" },
+    body: nt,
+  });
 }
 const askTrue = async (base: string, q = "ASK {}") => {
   const a = await sparqlGet(base, q, "application/sparql-results+json");
@@ -32,7 +42,11 @@ describe("deep-nesting queries are refused and the server keeps answering", () =
     for (const [name, n] of ISSUE_ATTACKS) {
       const q = ATTACKS[name]!(n);
       for (const lang of ["en", "fr"]) {
-        const a = await call(server.url, "sparql", { method: "POST", headers: { "content-type": "application/sparql-query", "accept-language": lang }, body: q });
+        const a = await call(server.url, "sparql", {
+          method: "POST",
+          headers: { "content-type": "application/sparql-query", "accept-language": lang },
+          body: q,
+        });
         expect(a.status, name).toBe(400);
         const p = JSON.parse(a.text) as { code: string; detail: string; hint: string };
         expect(p.code).toBe("sparql/too-complex");
@@ -43,7 +57,11 @@ describe("deep-nesting queries are refused and the server keeps answering", () =
     }
     // Every other attack of the calibration list, at ten times its allowed size.
     for (const make of Object.values(ATTACKS)) {
-      const a = await call(server.url, "sparql", { method: "POST", headers: { "content-type": "application/sparql-query" }, body: make(2000) });
+      const a = await call(server.url, "sparql", {
+        method: "POST",
+        headers: { "content-type": "application/sparql-query" },
+        body: make(2000),
+      });
       expect(a.status).toBe(400);
       expect(JSON.parse(a.text)).toMatchObject({ code: "sparql/too-complex" });
     }
@@ -51,7 +69,8 @@ describe("deep-nesting queries are refused and the server keeps answering", () =
     // A write after the attacks is acknowledged and visible on every worker (several reads: both workers answer).
     expect((await put(server.url, token, TRIPLE(1))).status).toBe(204);
     for (let i = 0; i < 6; i++) expect(await askTrue(server.url, `ASK { ${TRIPLE(1).slice(0, -2)} }`)).toBe(true);
-    for (const path of ["api/performances?limit=1", "catalog", `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`]) expect((await call(server.url, path)).status, path).toBe(200);
+    for (const path of ["api/performances?limit=1", "catalog", `graph-store?graph=${encodeURIComponent(DEMO_GRAPH)}`])
+      expect((await call(server.url, path)).status, path).toBe(200);
     const health = await call(server.url, "health");
     expect(health.status).toBe(200);
     expect(JSON.parse(health.text)).toMatchObject({ status: "ok", queries: { failed: 0 } });
@@ -78,13 +97,25 @@ describe("a worker whose store breaks is replaced", () => {
     expect(JSON.parse(k.text)).toMatchObject({ code: "query/worker-failed", status: 500 });
     const during = await call(server.url, "health");
     expect(during.status).toBe(503);
-    const h = JSON.parse(during.text) as { status: string; lastFailure: { reason: string }; workers: { state: string }[] };
+    const h = JSON.parse(during.text) as {
+      status: string;
+      lastFailure: { reason: string };
+      workers: { state: string }[];
+    };
     expect(h.status).toBe("replacing");
     expect(h.lastFailure.reason).toMatch(/memory access out of bounds/);
     expect(await Promise.all(others)).toEqual(Array(8).fill(true));
     expect((await api).status).toBe(200);
-    await vi.waitFor(async () => expect((await call(server.url, "health")).status).toBe(200), { timeout: 60_000, interval: 200 });
-    const after = JSON.parse((await call(server.url, "health")).text) as { status: string; workers: unknown[]; lastFailure: object; quarantined: unknown[] };
+    await vi.waitFor(async () => expect((await call(server.url, "health")).status).toBe(200), {
+      timeout: 60_000,
+      interval: 200,
+    });
+    const after = JSON.parse((await call(server.url, "health")).text) as {
+      status: string;
+      workers: unknown[];
+      lastFailure: object;
+      quarantined: unknown[];
+    };
     expect(after).toMatchObject({ status: "ok", quarantined: [], queries: { failed: 1, respawned: 1 } });
     expect(after.workers).toHaveLength(2);
     // The replacement answers, and sees a write made after it started.
@@ -94,12 +125,18 @@ describe("a worker whose store breaks is replaced", () => {
 
   it("replaces the worker again and again: five traps in a row, each 500, and the server still answers", async () => {
     for (let i = 0; i < 5; i++) {
-      await vi.waitFor(async () => expect((await call(server.url, "health")).status).toBe(200), { timeout: 60_000, interval: 200 });
+      await vi.waitFor(async () => expect((await call(server.url, "health")).status).toBe(200), {
+        timeout: 60_000,
+        interval: 200,
+      });
       const k = await sparqlGet(server.url, ATTACKS["NOT EXISTS nested"]!(300));
       expect(k.status).toBe(500);
       expect(await askTrue(server.url)).toBe(true);
     }
-    await vi.waitFor(async () => expect((await call(server.url, "health")).status).toBe(200), { timeout: 60_000, interval: 200 });
+    await vi.waitFor(async () => expect((await call(server.url, "health")).status).toBe(200), {
+      timeout: 60_000,
+      interval: 200,
+    });
     expect(server.pool.readyWorkers).toBe(2);
   });
 });

@@ -23,7 +23,11 @@ beforeAll(async () => {
   const tokens = new TokenTable();
   xToken = tokens.issue({ publisherId: "theatre-x", graphIri: X_GRAPH, licence: "cc-by-4.0" });
   ({ server, token: yToken } = await demoServer({ tokens }));
-  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(X_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${xToken}`, "content-type": "text/turtle" }, body: X_OWN });
+  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(X_GRAPH)}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${xToken}`, "content-type": "text/turtle" },
+    body: X_OWN,
+  });
   expect(put.status, put.text).toBe(201);
 }, 60_000);
 afterAll(async () => server?.close());
@@ -31,7 +35,11 @@ afterAll(async () => server?.close());
 function confirm(token: string | undefined, body: unknown, lang = "en"): Promise<Answer> {
   return call(server.url, "duplicates/confirm", {
     method: "POST",
-    headers: { "content-type": "application/json", "accept-language": lang, ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "accept-language": lang,
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -69,7 +77,10 @@ describe("POST /duplicates/confirm", () => {
     expect(JSON.parse(a.text)).toMatchObject({ code: "duplicates/not-yours" });
     expect(await sameAsClaims()).toEqual(before);
     const after = server.publicGraphs().find((g) => g.graphIri === DEMO_GRAPH)!;
-    expect({ version: after.version, triples: after.triples }).toEqual({ version: yGraph.version, triples: yGraph.triples });
+    expect({ version: after.version, triples: after.triples }).toEqual({
+      version: yGraph.version,
+      triples: yGraph.triples,
+    });
   });
 
   it("the other publisher confirms the same pair in its own graph", async () => {
@@ -86,7 +97,10 @@ describe("POST /duplicates/confirm", () => {
 
   const bad: [string, unknown][] = [
     ["a triple smuggled in the entity's IRI", { entity: `${X_VENUE}> <http://schema.org/name> "pwned`, sameAs: QUAI }],
-    ["a triple smuggled in the sameAs IRI", { entity: X_VENUE, sameAs: `${QUAI}> . <${QUAI}> <http://schema.org/name> "pwned` }],
+    [
+      "a triple smuggled in the sameAs IRI",
+      { entity: X_VENUE, sameAs: `${QUAI}> . <${QUAI}> <http://schema.org/name> "pwned` },
+    ],
     ["no sameAs", { entity: X_VENUE }],
     ["an entity that is not http(s)", { entity: "urn:x:1", sameAs: QUAI }],
     ["an entity the same as itself", { entity: X_VENUE, sameAs: X_VENUE }],

@@ -17,13 +17,22 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** GET /sparql with raw headers (fetch does not let a client set Host). */
-function get(headers: Record<string, string>, path = "/sparql"): Promise<{ status: number; type: string; text: string }> {
+function get(
+  headers: Record<string, string>,
+  path = "/sparql",
+): Promise<{ status: number; type: string; text: string }> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, type: res.headers["content-type"] ?? "", text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode!,
+          type: res.headers["content-type"] ?? "",
+          text: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
     });
     req.on("error", reject);
     req.end();
@@ -32,10 +41,16 @@ function get(headers: Record<string, string>, path = "/sparql"): Promise<{ statu
 
 async function rdfXml(text: string): Promise<Quad[]> {
   const out: Quad[] = [];
-  for await (const q of Util.parseRdfRaw("application/rdf+xml", server.url, Readable.from([text])) as unknown as AsyncIterable<Quad>) out.push(q);
+  for await (const q of Util.parseRdfRaw(
+    "application/rdf+xml",
+    server.url,
+    Readable.from([text]),
+  ) as unknown as AsyncIterable<Quad>)
+    out.push(q);
   return out;
 }
-const endpointOf = (quads: readonly Quad[]): string[] => quads.filter((q) => q.predicate.value === `${SD}endpoint`).map((q) => q.object.value);
+const endpointOf = (quads: readonly Quad[]): string[] =>
+  quads.filter((q) => q.predicate.value === `${SD}endpoint`).map((q) => q.object.value);
 
 describe("service description", () => {
   it("is served as RDF/XML too, with the same triples as Turtle", async () => {
@@ -53,12 +68,21 @@ describe("service description", () => {
 
   it("names the endpoint by the Host the client used", async () => {
     const a = await get({ host: "sparql.example.org:8443", accept: "text/turtle" });
-    expect(endpointOf(new Parser({ format: "text/turtle" }).parse(a.text))).toEqual(["http://sparql.example.org:8443/sparql"]);
+    expect(endpointOf(new Parser({ format: "text/turtle" }).parse(a.text))).toEqual([
+      "http://sparql.example.org:8443/sparql",
+    ]);
   });
 
   it("behind a proxy, by X-Forwarded-Host and X-Forwarded-Proto (first values)", async () => {
-    const a = await get({ host: "127.0.0.1:9", "x-forwarded-host": "data.example.org, inner.proxy", "x-forwarded-proto": "https", accept: "text/turtle" });
-    expect(endpointOf(new Parser({ format: "text/turtle" }).parse(a.text))).toEqual(["https://data.example.org/sparql"]);
+    const a = await get({
+      host: "127.0.0.1:9",
+      "x-forwarded-host": "data.example.org, inner.proxy",
+      "x-forwarded-proto": "https",
+      accept: "text/turtle",
+    });
+    expect(endpointOf(new Parser({ format: "text/turtle" }).parse(a.text))).toEqual([
+      "https://data.example.org/sparql",
+    ]);
   });
 
   it("ignores a malformed host and an unknown scheme", async () => {

@@ -29,7 +29,10 @@ describe("a query that never ends", () => {
       () => (slowSettled = true),
     );
     // It is running (a worker took it) before the others are asked.
-    await vi.waitFor(() => expect(server.pool.health().workers.filter((w) => w.state === "busy")).toHaveLength(1), { timeout: 60_000, interval: 20 });
+    await vi.waitFor(() => expect(server.pool.health().workers.filter((w) => w.state === "busy")).toHaveLength(1), {
+      timeout: 60_000,
+      interval: 20,
+    });
     const answers: number[] = [];
     for (let i = 0; i < 5; i++) {
       answers.push(await count(server.url));

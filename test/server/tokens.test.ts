@@ -36,17 +36,25 @@ function failure(path: string): InputError {
 
 describe("the tokens file", () => {
   it("accepts distinct tokens, one graph per publisher, and two tokens of one publisher for its graph", () => {
-    const t = TokenTable.fromFile(tokensFile("good.json", [
-      { token: A, publisher: "a", graph: GA },
-      { token: `${A}-rotated`, publisher: "a", graph: GA },
-      { token: B, publisher: "b", graph: GB, licence: "cc-by-4.0" },
-    ]));
+    const t = TokenTable.fromFile(
+      tokensFile("good.json", [
+        { token: A, publisher: "a", graph: GA },
+        { token: `${A}-rotated`, publisher: "a", graph: GA },
+        { token: B, publisher: "b", graph: GB, licence: "cc-by-4.0" },
+      ]),
+    );
     expect(t.size).toBe(3);
     expect(t.grantOf(`Bearer ${B}`)).toEqual({ publisherId: "b", graphIri: GB, licence: "cc-by-4.0" });
   });
 
   it("refuses the same token twice, naming both lines", () => {
-    const e = failure(tokensFile("dup.json", [{ token: A, publisher: "a", graph: GA }, { token: B, publisher: "b", graph: GB }, { token: A, publisher: "a", graph: GA }]));
+    const e = failure(
+      tokensFile("dup.json", [
+        { token: A, publisher: "a", graph: GA },
+        { token: B, publisher: "b", graph: GB },
+        { token: A, publisher: "a", graph: GA },
+      ]),
+    );
     expect(e.code).toBe("server/bad-tokens");
     expect(e.line).toBe(5);
     expect(e.message).toContain("line 5 (tokens[2]): the same token as line 3 (tokens[0])");
@@ -55,20 +63,47 @@ describe("the tokens file", () => {
 
   it("refuses a token given to two publishers, also when one entry gives its SHA-256", () => {
     const digest = createHash("sha256").update(A).digest("hex");
-    const e = failure(tokensFile("shared.json", [{ token: A, publisher: "a", graph: GA }, { sha256: digest.toUpperCase(), publisher: "b", graph: GB }]));
+    const e = failure(
+      tokensFile("shared.json", [
+        { token: A, publisher: "a", graph: GA },
+        { sha256: digest.toUpperCase(), publisher: "b", graph: GB },
+      ]),
+    );
     expect(e.line).toBe(4);
-    expect(e.message).toContain('line 4 (tokens[1]): this token of publisher "b" is also publisher "a"\'s (line 3 (tokens[0]))');
+    expect(e.message).toContain(
+      'line 4 (tokens[1]): this token of publisher "b" is also publisher "a"\'s (line 3 (tokens[0]))',
+    );
   });
 
   it("refuses one graph claimed by two publishers, and one publisher given two graphs", () => {
-    const two = failure(tokensFile("graph.json", [{ token: A, publisher: "a", graph: GA }, { token: B, publisher: "b", graph: GA }]));
-    expect(two.message).toContain(`line 4 (tokens[1]): graph ${GA} is claimed by publisher "b" and by publisher "a" (line 3 (tokens[0]))`);
-    const split = failure(tokensFile("split.json", [{ token: A, publisher: "a", graph: GA }, { token: B, publisher: "a", graph: GB }]));
-    expect(split.message).toContain(`line 4 (tokens[1]): publisher "a" is given graph ${GB} here and graph ${GA} at line 3 (tokens[0])`);
+    const two = failure(
+      tokensFile("graph.json", [
+        { token: A, publisher: "a", graph: GA },
+        { token: B, publisher: "b", graph: GA },
+      ]),
+    );
+    expect(two.message).toContain(
+      `line 4 (tokens[1]): graph ${GA} is claimed by publisher "b" and by publisher "a" (line 3 (tokens[0]))`,
+    );
+    const split = failure(
+      tokensFile("split.json", [
+        { token: A, publisher: "a", graph: GA },
+        { token: B, publisher: "a", graph: GB },
+      ]),
+    );
+    expect(split.message).toContain(
+      `line 4 (tokens[1]): publisher "a" is given graph ${GB} here and graph ${GA} at line 3 (tokens[0])`,
+    );
   });
 
   it("refuses tokens with whitespace (which no Authorization header can carry), inside or around them", () => {
-    const e = failure(tokensFile("space.json", [{ token: `${A} `, publisher: "a", graph: GA }, { token: "token of theatre b 0123", publisher: "b", graph: GB }, { token: `\t${B}x`, publisher: "c", graph: "https://c.example/graph" }]));
+    const e = failure(
+      tokensFile("space.json", [
+        { token: `${A} `, publisher: "a", graph: GA },
+        { token: "token of theatre b 0123", publisher: "b", graph: GB },
+        { token: `\t${B}x`, publisher: "c", graph: "https://c.example/graph" },
+      ]),
+    );
     expect(e.problems.map((p) => p.path)).toEqual(["$.tokens[0].token", "$.tokens[1].token", "$.tokens[2].token"]);
     expect(e.message).toContain("line 3 (tokens[0]): the token contains whitespace");
     expect(e.message).toContain("line 5 (tokens[2]): the token contains whitespace");
@@ -77,11 +112,20 @@ describe("the tokens file", () => {
   });
 
   it("lists every problem of the file at once, in French when asked", () => {
-    const e = failure(tokensFile("many.json", [{ token: A, publisher: "a", graph: GA }, { token: A, publisher: "b", graph: GB }, { token: "short", publisher: "c", graph: "https://c.example/graph" }, { token: B, graph: GB }]));
+    const e = failure(
+      tokensFile("many.json", [
+        { token: A, publisher: "a", graph: GA },
+        { token: A, publisher: "b", graph: GB },
+        { token: "short", publisher: "c", graph: "https://c.example/graph" },
+        { token: B, graph: GB },
+      ]),
+    );
     const fr = e.messageIn("fr");
     expect(e.problems).toHaveLength(3);
     expect(fr).toMatch(/^fichier de jetons .*many\.json : 3 problèmes/);
-    expect(fr).toContain("ligne 4 (tokens[1]) : ce jeton du diffuseur « b » est aussi celui du diffuseur « a » (ligne 3 (tokens[0]))");
+    expect(fr).toContain(
+      "ligne 4 (tokens[1]) : ce jeton du diffuseur « b » est aussi celui du diffuseur « a » (ligne 3 (tokens[0]))",
+    );
     expect(fr).toContain("ligne 5 (tokens[2]) : jeton de moins de 16 caractères");
     expect(fr).toContain("ligne 6 (tokens[3]) : pas de « publisher »");
     // Each problem carries both languages.
@@ -89,13 +133,18 @@ describe("the tokens file", () => {
   });
 
   it("stops vivant serve before it listens, with the line named, in the language of --lang", async () => {
-    const path = tokensFile("serve.json", [{ token: A, publisher: "a", graph: GA }, { token: B, publisher: "b", graph: GA }]);
+    const path = tokensFile("serve.json", [
+      { token: A, publisher: "a", graph: GA },
+      { token: B, publisher: "b", graph: GA },
+    ]);
     const en = await runCli(["serve", "--port", "0", "--tokens", path]);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("line 4 (tokens[1]): graph");
     expect(en.stdout).not.toContain("SPARQL endpoint");
     const fr = await runCli(["serve", "--port", "0", "--tokens", path, "--lang", "fr"]);
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain(`ligne 4 (tokens[1]) : le graphe ${GA} est réclamé par le diffuseur « b » et par le diffuseur « a »`);
+    expect(fr.stderr).toContain(
+      `ligne 4 (tokens[1]) : le graphe ${GA} est réclamé par le diffuseur « b » et par le diffuseur « a »`,
+    );
   });
 });

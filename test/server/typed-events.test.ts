@@ -21,7 +21,9 @@ x:work a schema:CreativeWork ; schema:name "Œuvre X"@fr .
 const event = (id: string, type: string | undefined, start: string): string =>
   `x:${id} ${type ? `a ${type} ; ` : ""}schema:name "Spectacle ${id}"@fr ; schema:workPerformed x:work ; schema:location x:venue ; schema:startDate ${start} .\n`;
 /** Put in the store without validation ("by another way"): what the typed API reads must not trust it. */
-const UNCHECKED = P + VENUE +
+const UNCHECKED =
+  P +
+  VENUE +
   event("untyped", undefined, `"2026-11-05T20:00:00+01:00"^^xsd:dateTime`) +
   event("thing", "schema:Thing", `"2026-11-05T20:00:00+01:00"^^xsd:dateTime`) +
   event("garbage", "schema:TheaterEvent", `"not a date"^^xsd:dateTime`) +
@@ -56,7 +58,11 @@ describe("what reaches the typed API", () => {
   });
 
   const ids = async (q = ""): Promise<string[]> =>
-    (JSON.parse((await call(server.url, `api/performances?limit=500${q}`)).text) as { "@graph": { "@id": string }[] })["@graph"].map((n) => n["@id"]).filter((i) => i.startsWith(X));
+    (JSON.parse((await call(server.url, `api/performances?limit=500${q}`)).text) as { "@graph": { "@id": string }[] })[
+      "@graph"
+    ]
+      .map((n) => n["@id"])
+      .filter((i) => i.startsWith(X));
 
   it("/api/performances lists typed events with a valid start (a class the data declares included), nothing else", async () => {
     expect((await ids()).sort()).toEqual([...IN].sort());
@@ -67,10 +73,15 @@ describe("what reaches the typed API", () => {
   });
 
   it("facets and stats count the same performances", async () => {
-    const facets = JSON.parse((await call(server.url, "api/performances/facets?from=2026-11-01&to=2026-11-30&facet=venue")).text) as { venue: { value: string; count: number }[] };
+    const facets = JSON.parse(
+      (await call(server.url, "api/performances/facets?from=2026-11-01&to=2026-11-30&facet=venue")).text,
+    ) as { venue: { value: string; count: number }[] };
     expect(facets.venue.find((v) => v.value === `${X}venue`)?.count).toBe(3);
-    const stats = JSON.parse((await call(server.url, "api/stats?from=2026-11-01&to=2026-11-30")).text) as { byMonth: { month: string; performances: number }[] };
-    const demoNov = (await findPerformances(store, { from: "2026-11-01", to: "2026-11-30" }, { limit: 500 })).items.length;
+    const stats = JSON.parse((await call(server.url, "api/stats?from=2026-11-01&to=2026-11-30")).text) as {
+      byMonth: { month: string; performances: number }[];
+    };
+    const demoNov = (await findPerformances(store, { from: "2026-11-01", to: "2026-11-30" }, { limit: 500 })).items
+      .length;
     expect(stats.byMonth).toEqual([{ month: "2026-11", performances: demoNov }]);
   });
 
@@ -91,12 +102,24 @@ describe("an Event subclass declared in the data is validated as an Event", () =
   const GIG = `${P}x:Gig rdfs:subClassOf schema:MusicEvent .\n${VENUE}`;
 
   it("a node typed ex:Gig gets the Event shapes' violations (a bad start, no location)", async () => {
-    const report = await validateInParallel(quads(`${GIG}x:g a x:Gig ; schema:name "Gig"@fr ; schema:workPerformed x:work ; schema:startDate "garbage" .`), "core");
-    const codes = report.issues.filter((i) => i.focusNode === `${X}g` && i.severity === "violation").map((i) => i.code).sort();
+    const report = await validateInParallel(
+      quads(`${GIG}x:g a x:Gig ; schema:name "Gig"@fr ; schema:workPerformed x:work ; schema:startDate "garbage" .`),
+      "core",
+    );
+    const codes = report.issues
+      .filter((i) => i.focusNode === `${X}g` && i.severity === "violation")
+      .map((i) => i.code)
+      .sort();
     expect(codes).toEqual(["core/event-location-required", "core/event-start-date-type"]);
     // Through a chain of declarations, and the same without workers.
-    const chain = quads(`${GIG}x:Concert rdfs:subClassOf x:Gig .\nx:c a x:Concert ; schema:name "C"@fr ; schema:workPerformed x:work ; schema:location x:venue .`);
-    expect((await validateInParallel(chain, "core", { workers: 0 })).issues.filter((i) => i.focusNode === `${X}c` && i.severity === "violation").map((i) => i.code)).toEqual(["core/event-start-date-required"]);
+    const chain = quads(
+      `${GIG}x:Concert rdfs:subClassOf x:Gig .\nx:c a x:Concert ; schema:name "C"@fr ; schema:workPerformed x:work ; schema:location x:venue .`,
+    );
+    expect(
+      (await validateInParallel(chain, "core", { workers: 0 })).issues
+        .filter((i) => i.focusNode === `${X}c` && i.severity === "violation")
+        .map((i) => i.code),
+    ).toEqual(["core/event-start-date-required"]);
     // Without the declaration, nothing targets the node (and the typed API ignores it).
     const undeclared = quads(`${P}${VENUE}x:g a x:Gig ; schema:workPerformed x:work ; schema:startDate "garbage" .`);
     expect((await validateInParallel(undeclared, "core")).issues.filter((i) => i.focusNode === `${X}g`)).toEqual([]);
@@ -107,13 +130,26 @@ describe("an Event subclass declared in the data is validated as an Event", () =
     const token = tokens.issue({ publisherId: "x", graphIri: GRAPH, licence: "cc0-1.0" });
     const { server } = await demoServer({ tokens });
     try {
-      const put = (body: string) => call(server.url, `graph-store?graph=${encodeURIComponent(GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body });
-      const bad = await put(`${GIG}x:g a x:Gig ; schema:name "Gig"@fr ; schema:workPerformed x:work ; schema:location x:venue ; schema:startDate "20 novembre"^^xsd:dateTime .`);
+      const put = (body: string) =>
+        call(server.url, `graph-store?graph=${encodeURIComponent(GRAPH)}`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+          body,
+        });
+      const bad = await put(
+        `${GIG}x:g a x:Gig ; schema:name "Gig"@fr ; schema:workPerformed x:work ; schema:location x:venue ; schema:startDate "20 novembre"^^xsd:dateTime .`,
+      );
       expect(bad.status).toBe(422);
-      expect(JSON.parse(bad.text).issues).toContainEqual(expect.objectContaining({ code: "core/event-start-date-type", focusNode: `${X}g` }));
-      const good = await put(`${GIG}x:g a x:Gig ; schema:name "Gig"@fr ; schema:workPerformed x:work ; schema:location x:venue ; schema:startDate "2026-11-20T20:00:00+01:00"^^xsd:dateTime .`);
+      expect(JSON.parse(bad.text).issues).toContainEqual(
+        expect.objectContaining({ code: "core/event-start-date-type", focusNode: `${X}g` }),
+      );
+      const good = await put(
+        `${GIG}x:g a x:Gig ; schema:name "Gig"@fr ; schema:workPerformed x:work ; schema:location x:venue ; schema:startDate "2026-11-20T20:00:00+01:00"^^xsd:dateTime .`,
+      );
       expect(good.status, good.text).toBe(201);
-      const page = JSON.parse((await call(server.url, "api/performances?city=Nantes&from=2026-11-20&to=2026-11-20")).text) as { "@graph": { "@id": string }[] };
+      const page = JSON.parse(
+        (await call(server.url, "api/performances?city=Nantes&from=2026-11-20&to=2026-11-20")).text,
+      ) as { "@graph": { "@id": string }[] };
       expect(page["@graph"].map((n) => n["@id"])).toContain(`${X}g`);
     } finally {
       await server.close();

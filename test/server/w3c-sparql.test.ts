@@ -4,7 +4,15 @@
 // the expected one by value and by strict term equality. Prints both counts and names every failure of each.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VivantServer } from "../../src/server/index.js";
-import { BASE, CORPUS, present, readManifest, runW3cTest, STRICT_FLOOR, type W3cTarget } from "../helpers/w3c-sparql.js";
+import {
+  BASE,
+  CORPUS,
+  present,
+  readManifest,
+  runW3cTest,
+  STRICT_FLOOR,
+  type W3cTarget,
+} from "../helpers/w3c-sparql.js";
 
 if (!present) console.log(`W3C SPARQL 1.1 query evaluation: skipped, ${CORPUS} not found`);
 let target: W3cTarget;
@@ -16,7 +24,10 @@ describe.skipIf(!present)("W3C SPARQL 1.1 query evaluation over the HTTP endpoin
   afterAll(() => target?.server.close());
 
   it("passes at least 95 % of the 232 query-evaluation tests", async () => {
-    const tests = [...readManifest(`${BASE}manifest-sparql11-query.ttl`), ...readManifest(`${BASE}manifest-sparql11-results.ttl`)];
+    const tests = [
+      ...readManifest(`${BASE}manifest-sparql11-query.ttl`),
+      ...readManifest(`${BASE}manifest-sparql11-results.ttl`),
+    ];
     const failures: string[] = [];
     const valueOnly: string[] = [];
     const skips: string[] = [];
@@ -31,7 +42,9 @@ describe.skipIf(!present)("W3C SPARQL 1.1 query evaluation over the HTTP endpoin
         if (outcome === "strict") strict++;
         else valueOnly.push(`${t.name} <${t.uri.replace(BASE, "")}>`);
       } catch (e) {
-        failures.push(`${t.name} <${t.uri.replace(BASE, "")}>: ${only ? (e as Error).message : (e as Error).message.split("\n")[0]!.slice(0, 240)}`);
+        failures.push(
+          `${t.name} <${t.uri.replace(BASE, "")}>: ${only ? (e as Error).message : (e as Error).message.split("\n")[0]!.slice(0, 240)}`,
+        );
       }
     }
     const lines = [

@@ -29,7 +29,10 @@ afterAll(async () => {
 const path = `/graph-store?graph=${encodeURIComponent(GRAPH)}`;
 /** N-Triples about the graph's own resources, `n` triples, tagged so two bodies differ. */
 const body = (n: number, tag: string): string =>
-  Array.from({ length: n }, (_, i) => `<https://theatre-x.example/thing/${tag}-${i}> <http://schema.org/name> "${tag} ${i}" .\n`).join("");
+  Array.from(
+    { length: n },
+    (_, i) => `<https://theatre-x.example/thing/${tag}-${i}> <http://schema.org/name> "${tag} ${i}" .\n`,
+  ).join("");
 
 /** Sends `head` then `chunks` on a raw socket, stops sending, and resolves with what the server answered. */
 function rawRequest(head: string, chunks: readonly string[]): Promise<{ answer: string; sentBytes: number }> {
@@ -107,10 +110,12 @@ describe("write bodies past the limit", () => {
 
   it("in French with Accept-Language: fr", async () => {
     const r = await fetch(`${server.url}${path.slice(1)}`, {
-      method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/n-triples", "accept-language": "fr" }, body: body(2000, "f"),
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/n-triples", "accept-language": "fr" },
+      body: body(2000, "f"),
     });
     expect(r.status).toBe(413);
-    expect((await r.json() as { detail: string }).detail).toBe(`le corps de la requête dépasse ${LIMIT} octets`);
+    expect(((await r.json()) as { detail: string }).detail).toBe(`le corps de la requête dépasse ${LIMIT} octets`);
   });
 });
 
@@ -120,7 +125,11 @@ describe("writes waiting their turn", () => {
     const first = body(100, "one");
     const second = body(120, "two");
     const put = (text: string): Promise<Response> =>
-      fetch(`${server.url}${path.slice(1)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/n-triples" }, body: text });
+      fetch(`${server.url}${path.slice(1)}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/n-triples" },
+        body: text,
+      });
     let answers: Promise<Response>[];
     try {
       const a = put(first);
@@ -129,9 +138,19 @@ describe("writes waiting their turn", () => {
       await until("the second write to wait", () => server.writeQueue.waiting === 2);
       answers = [a, b];
       // Both bodies whole on disk, as the health report says.
-      expect(spooled().map((f) => f.size).sort((x, y) => x - y)).toEqual([Buffer.byteLength(first), Buffer.byteLength(second)]);
-      const health = await (await fetch(`${server.url}health`)).json() as { writes: { waiting: number; spooledBodies: number; spooledBytes: number } };
-      expect(health.writes).toEqual({ waiting: 2, spooledBodies: 2, spooledBytes: Buffer.byteLength(first) + Buffer.byteLength(second) });
+      expect(
+        spooled()
+          .map((f) => f.size)
+          .sort((x, y) => x - y),
+      ).toEqual([Buffer.byteLength(first), Buffer.byteLength(second)]);
+      const health = (await (await fetch(`${server.url}health`)).json()) as {
+        writes: { waiting: number; spooledBodies: number; spooledBytes: number };
+      };
+      expect(health.writes).toEqual({
+        waiting: 2,
+        spooledBodies: 2,
+        spooledBytes: Buffer.byteLength(first) + Buffer.byteLength(second),
+      });
     } finally {
       release();
     }
@@ -140,7 +159,12 @@ describe("writes waiting their turn", () => {
     expect(spooled()).toEqual([]);
     expect(server.writeQueue).toEqual({ waiting: 0, spooledBodies: 0, spooledBytes: 0 });
     // The second body, applied last, is the graph.
-    const r = await fetch(`${server.url}sparql?query=${encodeURIComponent(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${GRAPH}> { ?s ?p ?o } }`)}`, { headers: { accept: "application/sparql-results+json" } });
-    expect((await r.json() as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]!.n.value).toBe("120");
+    const r = await fetch(
+      `${server.url}sparql?query=${encodeURIComponent(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${GRAPH}> { ?s ?p ?o } }`)}`,
+      { headers: { accept: "application/sparql-results+json" } },
+    );
+    expect(
+      ((await r.json()) as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]!.n.value,
+    ).toBe("120");
   });
 });

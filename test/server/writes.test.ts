@@ -26,10 +26,14 @@ const gs = (graph: string): string => `graph-store?graph=${encodeURIComponent(gr
 /** A performance that passes the core profile (the shared fixture). */
 const SEED = CORE_VALID_TURTLE;
 
-const note = (i: number): string => `<https://theatre-x.example/production/berenice> <http://schema.org/keywords> "note ${i}" .\n`;
+const note = (i: number): string =>
+  `<https://theatre-x.example/production/berenice> <http://schema.org/keywords> "note ${i}" .\n`;
 
 async function notes(base: string): Promise<string[]> {
-  const rows = await selectRows(base, `SELECT ?k WHERE { GRAPH <${GRAPH}> { <https://theatre-x.example/production/berenice> <http://schema.org/keywords> ?k } }`);
+  const rows = await selectRows(
+    base,
+    `SELECT ?k WHERE { GRAPH <${GRAPH}> { <https://theatre-x.example/production/berenice> <http://schema.org/keywords> ?k } }`,
+  );
   return rows.map((r) => r.k!).sort();
 }
 
@@ -50,7 +54,13 @@ describe("the server's write path", () => {
       expect((await call(server.url, gs(GRAPH), { method: "PUT", headers, body: SEED })).status).toBe(201);
       const n = 50;
       const answers = await Promise.all(
-        Array.from({ length: n }, (_, i) => call(server.url, gs(GRAPH), { method: "POST", headers: { ...headers, "content-type": "application/n-triples" }, body: note(i) })),
+        Array.from({ length: n }, (_, i) =>
+          call(server.url, gs(GRAPH), {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/n-triples" },
+            body: note(i),
+          }),
+        ),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(n).fill(204));
       const expected = Array.from({ length: n }, (_, i) => `note ${i}`).sort();
@@ -60,7 +70,14 @@ describe("the server's write path", () => {
       ({ server } = await start(dataDir));
       expect(await notes(server.url)).toEqual(expected);
       // The seed's triples are all kept too (the merges never replaced the graph with a partial one).
-      expect((await selectRows(server.url, `SELECT ?a WHERE { GRAPH <${GRAPH}> { <https://theatre-x.example/venue/main> <http://schema.org/address> ?a } }`)).length).toBe(1);
+      expect(
+        (
+          await selectRows(
+            server.url,
+            `SELECT ?a WHERE { GRAPH <${GRAPH}> { <https://theatre-x.example/venue/main> <http://schema.org/address> ?a } }`,
+          )
+        ).length,
+      ).toBe(1);
     } finally {
       await server.close();
     }
@@ -79,7 +96,10 @@ describe("the server's write path", () => {
       const statuses = [(await put).status, ...(await Promise.all(posts)).map((a) => a.status)];
       expect(statuses).toEqual([201, 204, 204, 204]);
       expect(await notes(server.url)).toEqual(["note 0", "note 1", "note 2"]);
-      const del = await call(server.url, gs(GRAPH), { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+      const del = await call(server.url, gs(GRAPH), {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(del.status).toBe(204);
       // A POST after the DELETE creates the graph again with its own triples only.
       const recreated = await call(server.url, gs(GRAPH), { method: "POST", headers, body: SEED });
@@ -98,7 +118,8 @@ describe("the server's write path", () => {
       const writes = [0, 1, 2].map((k) => {
         const doc = generateSeason(600, { seed: k + 1, publisherId: `big${k}` });
         // The generator's festival-1 has no venue, which the core profile requires.
-        for (const sr of doc.series as unknown as { id: string; venue?: string }[]) if (sr.id === "festival-1") sr.venue = "venue-0";
+        for (const sr of doc.series as unknown as { id: string; venue?: string }[])
+          if (sr.id === "festival-1") sr.venue = "venue-0";
         const graph = `https://data.vivant-bench.example/big${k}/graph`;
         return { graph, text: JSON.stringify(doc), token: tokens.issue({ publisherId: `big${k}`, graphIri: graph }) };
       });
@@ -108,7 +129,9 @@ describe("the server's write path", () => {
       const probe = (async () => {
         while (writing) {
           const t = performance.now();
-          const ask = await call(server.url, `sparql?query=${encodeURIComponent("ASK {}")}`, { headers: { accept: "application/sparql-results+json" } });
+          const ask = await call(server.url, `sparql?query=${encodeURIComponent("ASK {}")}`, {
+            headers: { accept: "application/sparql-results+json" },
+          });
           const api = await call(server.url, "api/performances?limit=1");
           latencies.push(performance.now() - t);
           statuses.push(`${ask.status}/${api.status}`);
@@ -116,17 +139,32 @@ describe("the server's write path", () => {
         }
       })();
       const t0 = performance.now();
-      const puts = await Promise.all(writes.map((w) => call(server.url, gs(w.graph), { method: "PUT", headers: { authorization: `Bearer ${w.token}`, "content-type": "application/json" }, body: w.text })));
+      const puts = await Promise.all(
+        writes.map((w) =>
+          call(server.url, gs(w.graph), {
+            method: "PUT",
+            headers: { authorization: `Bearer ${w.token}`, "content-type": "application/json" },
+            body: w.text,
+          }),
+        ),
+      );
       const writeMs = performance.now() - t0;
       writing = false;
       await probe;
       latencies.sort((a, b) => a - b);
-      console.log(`3 PUTs of ${writes.map((w) => (w.text.length / 2 ** 20).toFixed(1)).join(", ")} MiB in ${Math.round(writeMs)} ms; ${latencies.length} ASK + /api probes: median ${Math.round(latencies[latencies.length >> 1]!)} ms, max ${Math.round(latencies[latencies.length - 1]!)} ms`);
+      console.log(
+        `3 PUTs of ${writes.map((w) => (w.text.length / 2 ** 20).toFixed(1)).join(", ")} MiB in ${Math.round(writeMs)} ms; ${latencies.length} ASK + /api probes: median ${Math.round(latencies[latencies.length >> 1]!)} ms, max ${Math.round(latencies[latencies.length - 1]!)} ms`,
+      );
       expect(puts.map((p) => p.status)).toEqual([201, 201, 201]);
       // Every probe answered, none timed out behind the writes (asserted on outcomes; the timings are logged).
       expect(statuses.length).toBeGreaterThan(3);
       expect(new Set(statuses)).toEqual(new Set(["200/200"]));
-      expect(server.graphs().map((g) => g.graphIri).sort()).toEqual(writes.map((w) => w.graph).sort());
+      expect(
+        server
+          .graphs()
+          .map((g) => g.graphIri)
+          .sort(),
+      ).toEqual(writes.map((w) => w.graph).sort());
     } finally {
       await server.close();
     }

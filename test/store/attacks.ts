@@ -1,7 +1,8 @@
 // The queries that break Oxigraph 0.5 when nested or repeated deep enough (issue 11), as functions of the repeat count.
 
 const P = "<http://x/p>";
-const nest = (open: string, inner: string, close: string) => (n: number) => `${open.repeat(n)}${inner}${close.repeat(n)}`;
+const nest = (open: string, inner: string, close: string) => (n: number) =>
+  `${open.repeat(n)}${inner}${close.repeat(n)}`;
 /** Each construct that breaks Oxigraph 0.5 when repeated, as a function of the repeat count (the attacks of issue 11 first). */
 export const ATTACKS: Readonly<Record<string, (n: number) => string>> = {
   "STR( nested": (n) => `ASK { FILTER(${nest("STR(", '"x"', ")")(n)} = "x") }`,
@@ -27,4 +28,3 @@ export const ATTACKS: Readonly<Record<string, (n: number) => string>> = {
   "BINDs in a group": (n) => `SELECT * { ${Array.from({ length: n }, (_, i) => `BIND(${i} AS ?v${i})`).join(" ")} }`,
   "OPTIONALs in a group": (n) => `ASK { ${Array(n).fill(`OPTIONAL { ?s ${P} ?o }`).join(" ")} }`,
 };
-

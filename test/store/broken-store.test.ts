@@ -14,7 +14,10 @@ describe("a broken WebAssembly store", () => {
     expect(loose.broken).toBeInstanceOf(StoreBrokenError);
     await expect(loose.ask("ASK {}")).rejects.toMatchObject({ code: "store/broken" });
     expect(other.broken).toBeInstanceOf(StoreBrokenError);
-    await expect(other.select("SELECT * { ?s ?p ?o }")).rejects.toMatchObject({ code: "store/broken", message: expect.stringMatching(/memory access out of bounds/) });
+    await expect(other.select("SELECT * { ?s ?p ?o }")).rejects.toMatchObject({
+      code: "store/broken",
+      message: expect.stringMatching(/memory access out of bounds/),
+    });
     // Closing does not throw (the broken memory is not freed; it goes with the thread).
     await loose.close();
     await other.close();

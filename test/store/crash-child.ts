@@ -14,7 +14,11 @@ export function versionQuads(g: string, v: number): Quad[] {
   for (let k = 0; k < n; k++) {
     const s = namedNode(`${g}/s${k}`);
     out.push(quad(s, namedNode("urn:version"), literal(String(v))));
-    if (k % 10 === 0) out.push(quad(s, namedNode("urn:node"), blankNode(`b${k}`)), quad(blankNode(`b${k}`), namedNode("urn:version"), literal(String(v))));
+    if (k % 10 === 0)
+      out.push(
+        quad(s, namedNode("urn:node"), blankNode(`b${k}`)),
+        quad(blankNode(`b${k}`), namedNode("urn:version"), literal(String(v))),
+      );
   }
   return out;
 }
@@ -26,7 +30,12 @@ export function expectedTriples(v: number): number {
 
 async function main(dataDir: string): Promise<void> {
   const store = await GraphStore.open({ dataDir });
-  process.stdout.write(`ready ${store.graphs().map((g) => `${g.graphIri}=${g.version}`).join(" ")}\n`);
+  process.stdout.write(
+    `ready ${store
+      .graphs()
+      .map((g) => `${g.graphIri}=${g.version}`)
+      .join(" ")}\n`,
+  );
   for (let i = 0; ; i++) {
     const g = CRASH_GRAPHS[i % CRASH_GRAPHS.length]!;
     const v = (store.graph(g)?.version ?? 0) + 1;

@@ -19,7 +19,8 @@ const root = mkdtempSync(join(tmpdir(), "vivant-faults-"));
 const mountPoint = join(root, "tmpfs");
 mkdirSync(mountPoint);
 // Root on Linux can mount a small tmpfs; elsewhere (no privileges) the full-disk test is skipped, except in CI.
-const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint], { stdio: "ignore" }).status === 0;
+const mounted =
+  spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint], { stdio: "ignore" }).status === 0;
 afterAll(() => {
   if (mounted) spawnSync("umount", [mountPoint], { stdio: "ignore" });
   rmSync(root, { recursive: true, force: true });
@@ -37,14 +38,21 @@ function bigGraph(): string {
 
 const gs = `graph-store?graph=${encodeURIComponent(GRAPH)}`;
 const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "text/turtle" };
-const tempFiles = (dataDir: string): string[] => readdirSync(join(dataDir, "graphs")).filter((f) => f.startsWith(".tmp-"));
+const tempFiles = (dataDir: string): string[] =>
+  readdirSync(join(dataDir, "graphs")).filter((f) => f.startsWith(".tmp-"));
 
 async function names(base: string): Promise<string[]> {
-  return (await selectRows(base, `SELECT ?n WHERE { GRAPH <${GRAPH}> { ?s <http://schema.org/name> ?n } }`)).map((r) => r.n!).sort();
+  return (await selectRows(base, `SELECT ?n WHERE { GRAPH <${GRAPH}> { ?s <http://schema.org/name> ?n } }`))
+    .map((r) => r.n!)
+    .sort();
 }
 
 async function serve(dataDir: string): Promise<VivantServer> {
-  return VivantServer.start({ port: 0, dataDir, tokens: TokenTable.fromEntries([{ token: TOKEN, publisher: "theatre-x", graph: GRAPH, licence: "cc-by-4.0" }]) });
+  return VivantServer.start({
+    port: 0,
+    dataDir,
+    tokens: TokenTable.fromEntries([{ token: TOKEN, publisher: "theatre-x", graph: GRAPH, licence: "cc-by-4.0" }]),
+  });
 }
 
 describe.skipIf(!mounted && !process.env.CI)("a full disk (2 MiB tmpfs)", () => {
@@ -63,7 +71,13 @@ describe.skipIf(!mounted && !process.env.CI)("a full disk (2 MiB tmpfs)", () => 
       console.log(`full-disk PUT answered ${full.status} in ${Math.round(performance.now() - t0)} ms`);
       expect(full.status).toBe(507);
       expect(full.type).toMatch(/^application\/problem\+json/);
-      const problem = JSON.parse(full.text) as { code: string; status: number; title: string; detail: string; hint: string };
+      const problem = JSON.parse(full.text) as {
+        code: string;
+        status: number;
+        title: string;
+        detail: string;
+        hint: string;
+      };
       expect(problem).toMatchObject({ code: "store/no-space", status: 507, title: "Insufficient Storage" });
       expect(problem.detail).toMatch(/ENOSPC/);
       expect(problem.hint).toMatch(/free space/);
@@ -74,7 +88,11 @@ describe.skipIf(!mounted && !process.env.CI)("a full disk (2 MiB tmpfs)", () => 
       const get = await call(server.url, gs, { headers: { accept: "application/n-triples" } });
       expect(get.text).not.toContain("keyword 1 ");
       // The space of the failed write is free again: a small write goes through.
-      const post = await call(server.url, gs, { method: "POST", headers: { ...headers, "content-type": "application/n-triples" }, body: '<https://theatre-x.example/production/berenice> <http://schema.org/keywords> "after" .\n' });
+      const post = await call(server.url, gs, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/n-triples" },
+        body: '<https://theatre-x.example/production/berenice> <http://schema.org/keywords> "after" .\n',
+      });
       expect(post.status).toBe(204);
       await server.close();
 
@@ -96,7 +114,11 @@ const TS = new URL("../../src/server/dev/ts-register.mjs", import.meta.url).href
 /** Runs the fault child under `ulimit -f` (in 512-byte blocks): files past the limit fail with EFBIG. */
 function underFileLimit(dataDir: string, blocks: number): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn("bash", ["-c", `ulimit -f ${blocks} && exec "$0" --import "$1" "$2" "$3"`, process.execPath, TS, CHILD, dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      "bash",
+      ["-c", `ulimit -f ${blocks} && exec "$0" --import "$1" "$2" "$3"`, process.execPath, TS, CHILD, dataDir],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -114,7 +136,12 @@ describe("a file-size limit (EFBIG)", () => {
     const lines = r.out.trim().split("\n");
     // The child wrote version 1, then the big version 2 failed: EFBIG, status 500, and its store still answers version 1.
     expect(lines[0]).toBe("ok 1");
-    expect(JSON.parse(lines[1]!)).toMatchObject({ name: "StorageError", code: "store/io", status: 500, errno: "EFBIG" });
+    expect(JSON.parse(lines[1]!)).toMatchObject({
+      name: "StorageError",
+      code: "store/io",
+      status: 500,
+      errno: "EFBIG",
+    });
     expect(lines[2]).toBe(`after ${faultQuads(1).length} 1`);
     expect(tempFiles(dataDir)).toEqual([]);
     const store = await GraphStore.open({ dataDir, onWarning: (w) => expect.fail(w) });
@@ -150,7 +177,9 @@ describe("entries of graphs/ that are not graph files", () => {
     const server = await VivantServer.start({ port: 0, dataDir, log: (l) => logs.push(l) });
     try {
       expect(server.graphs().map((g) => g.graphIri)).toEqual([FAULT_GRAPH]);
-      expect((await selectRows(server.url, `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${FAULT_GRAPH}> { ?s ?p ?o } }`))[0]!.n).toBe("100");
+      expect(
+        (await selectRows(server.url, `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${FAULT_GRAPH}> { ?s ?p ?o } }`))[0]!.n,
+      ).toBe("100");
     } finally {
       await server.close();
     }

@@ -75,7 +75,9 @@ describe("durability under SIGKILL", () => {
           expect(version === acked || version === acked + 1, `${g}: version ${version} after ack ${acked}`).toBe(true);
           lastAcked.set(g, version);
           if (!info) continue;
-          const r = await store.select(`SELECT ?v (COUNT(*) AS ?n) WHERE { GRAPH <${g}> { ?s <urn:version> ?v } } GROUP BY ?v`);
+          const r = await store.select(
+            `SELECT ?v (COUNT(*) AS ?n) WHERE { GRAPH <${g}> { ?s <urn:version> ?v } } GROUP BY ?v`,
+          );
           // Every triple of the graph belongs to the same version, and all of that version's triples are there.
           expect(r.bindings.map((b) => b.v!.value)).toEqual([String(version)]);
           const total = await store.select(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${g}> { ?s ?p ?o } }`);

@@ -31,9 +31,13 @@ describe("writeDurably", () => {
 
   it("gzips a stream on the way; the size and hash are the compressed file's", async () => {
     const target = join(dir, "a.gz");
-    const r = await writeDurably(target, (async function* () {
-      for (let i = 0; i < 50; i++) yield Buffer.from(`line ${i}\n`);
-    })(), { gzip: true, hash: true });
+    const r = await writeDurably(
+      target,
+      (async function* () {
+        for (let i = 0; i < 50; i++) yield Buffer.from(`line ${i}\n`);
+      })(),
+      { gzip: true, hash: true },
+    );
     const bytes = readFileSync(target);
     expect(gunzipSync(bytes).toString("utf8").split("\n")).toHaveLength(51);
     expect(r.byteSize).toBe(bytes.length);
@@ -44,10 +48,15 @@ describe("writeDurably", () => {
     const target = join(dir, "a.txt");
     writeFileSync(target, "old");
     const boom = new Error("source broke");
-    await expect(writeDurably(target, (async function* () {
-      yield Buffer.from("new part");
-      throw boom;
-    })())).rejects.toBe(boom);
+    await expect(
+      writeDurably(
+        target,
+        (async function* () {
+          yield Buffer.from("new part");
+          throw boom;
+        })(),
+      ),
+    ).rejects.toBe(boom);
     expect(readFileSync(target, "utf8")).toBe("old");
     expect(temps()).toEqual([]);
   });

@@ -11,7 +11,9 @@ export const FAULT_GRAPH = "https://fault.example/graph";
 export function faultQuads(v: number): Quad[] {
   const n = v === 1 ? 100 : 20_000;
   const pad = "y".repeat(v === 1 ? 10 : 80);
-  return Array.from({ length: n }, (_, k) => quad(namedNode(`https://fault.example/s${k}`), namedNode("urn:v"), literal(`${v} ${pad} ${k}`)));
+  return Array.from({ length: n }, (_, k) =>
+    quad(namedNode(`https://fault.example/s${k}`), namedNode("urn:v"), literal(`${v} ${pad} ${k}`)),
+  );
 }
 
 async function main(dataDir: string): Promise<void> {
@@ -24,7 +26,9 @@ async function main(dataDir: string): Promise<void> {
       process.stdout.write("unexpected success\n");
     } catch (e) {
       const err = e as { name: string; code: string; status: number; errno: string };
-      process.stdout.write(`${JSON.stringify({ name: err.name, code: err.code, status: err.status, errno: err.errno })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ name: err.name, code: err.code, status: err.status, errno: err.errno })}\n`,
+      );
     }
     const n = await store.select(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${FAULT_GRAPH}> { ?s ?p ?o } }`);
     process.stdout.write(`after ${n.bindings[0]!.n!.value} ${store.graph(FAULT_GRAPH)?.version}\n`);

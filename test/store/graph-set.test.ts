@@ -38,7 +38,12 @@ describe("GraphSet", () => {
     expect(first.info.version).toBe(1);
     expect(first.previous).toBeUndefined();
     set.set(first.info);
-    const second = set.prepare(a, [triple("https://a.example/p/1"), triple("https://a.example/p/2")], meta, serialiseGraphText);
+    const second = set.prepare(
+      a,
+      [triple("https://a.example/p/1"), triple("https://a.example/p/2")],
+      meta,
+      serialiseGraphText,
+    );
     expect(second.info.version).toBe(2);
     expect(second.info.triples).toBe(2);
     expect(second.previous).toBe(first.info);
@@ -46,6 +51,13 @@ describe("GraphSet", () => {
     expect(set.triples).toBe(2);
     expect(set.list().map((g) => g.graphIri)).toEqual([a]);
     // B's graph may not state anything about A's resources.
-    expect(() => set.prepare("https://b.example/graph", [triple("https://a.example/p/1")], { publisherId: "b", licence: "cc-by-4.0" }, serialiseGraphText)).toThrow(/a\.example/);
+    expect(() =>
+      set.prepare(
+        "https://b.example/graph",
+        [triple("https://a.example/p/1")],
+        { publisherId: "b", licence: "cc-by-4.0" },
+        serialiseGraphText,
+      ),
+    ).toThrow(/a\.example/);
   });
 });

@@ -9,11 +9,15 @@ import { isUsageError } from "../../src/errors.js";
 
 const G1 = "https://theatre-a.example/graph";
 const G2 = "https://theatre-b.example/graph";
-const ttl = (text: string): Quad[] => new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
+const ttl = (text: string): Quad[] =>
+  new Parser({ format: "text/turtle" }).parse(`@prefix schema: <http://schema.org/> .\n${text}`);
 
-const A = ttl(`<https://theatre-a.example/performance/p1> a schema:TheaterEvent ; schema:name "Phèdre"@fr ; schema:startDate "2026-11-20T20:00:00+01:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> .
+const A =
+  ttl(`<https://theatre-a.example/performance/p1> a schema:TheaterEvent ; schema:name "Phèdre"@fr ; schema:startDate "2026-11-20T20:00:00+01:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> .
 <https://theatre-a.example/performance/p2> a schema:DanceEvent ; schema:name "Giselle"@fr .`);
-const B = ttl(`<https://theatre-b.example/performance/x> a schema:MusicEvent ; schema:name "Concert \\"live\\"\\n"@fr ; schema:offers [ schema:price 12.5 ] .`);
+const B = ttl(
+  `<https://theatre-b.example/performance/x> a schema:MusicEvent ; schema:name "Concert \\"live\\"\\n"@fr ; schema:offers [ schema:price 12.5 ] .`,
+);
 
 const dirs: string[] = [];
 const stores: GraphStore[] = [];
@@ -43,18 +47,32 @@ describe("GraphStore in memory", () => {
   it("keeps one named graph per publisher and queries their union by default", async () => {
     const s = await open();
     await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0" });
-    await s.replaceGraph(G2, B, { publisherId: "b", licence: "cc-by-4.0", source: "https://theatre-b.example/feed.json" });
+    await s.replaceGraph(G2, B, {
+      publisherId: "b",
+      licence: "cc-by-4.0",
+      source: "https://theatre-b.example/feed.json",
+    });
     expect(await names(s)).toEqual(['Concert "live"\n', "Giselle", "Phèdre"]);
     expect(await names(s, G2)).toEqual(['Concert "live"\n']);
-    expect(s.graphs().map((g) => [g.graphIri, g.triples, g.version])).toEqual([[G1, 5, 1], [G2, 4, 1]]);
-    expect(await s.select("SELECT ?n WHERE { ?e <http://schema.org/name> ?n }", { unionDefaultGraph: false })).toEqual({ variables: ["n"], bindings: [] });
+    expect(s.graphs().map((g) => [g.graphIri, g.triples, g.version])).toEqual([
+      [G1, 5, 1],
+      [G2, 4, 1],
+    ]);
+    expect(await s.select("SELECT ?n WHERE { ?e <http://schema.org/name> ?n }", { unionDefaultGraph: false })).toEqual({
+      variables: ["n"],
+      bindings: [],
+    });
     expect(await names(s, G1)).toEqual(["Giselle", "Phèdre"]);
   });
 
   it("replaces a graph whole and bumps its version", async () => {
     const s = await open();
     await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0" });
-    const info = await s.replaceGraph(G1, ttl(`<https://theatre-a.example/performance/p3> schema:name "Bérénice"@fr .`), { publisherId: "a", licence: "etalab-2.0" });
+    const info = await s.replaceGraph(
+      G1,
+      ttl(`<https://theatre-a.example/performance/p3> schema:name "Bérénice"@fr .`),
+      { publisherId: "a", licence: "etalab-2.0" },
+    );
     expect(info.version).toBe(2);
     expect(info.triples).toBe(1);
     expect(await names(s)).toEqual(["Bérénice"]);
@@ -78,10 +96,15 @@ describe("GraphStore in memory", () => {
   it("keeps literals, language tags, datatypes and blank nodes exact", async () => {
     const s = await open();
     await s.replaceGraph(G2, B, { publisherId: "b", licence: "cc0-1.0" });
-    const r = await s.select(`SELECT ?n ?price WHERE { ?e <http://schema.org/name> ?n ; <http://schema.org/offers> ?o . ?o <http://schema.org/price> ?price . FILTER(isBlank(?o)) }`);
+    const r = await s.select(
+      `SELECT ?n ?price WHERE { ?e <http://schema.org/name> ?n ; <http://schema.org/offers> ?o . ?o <http://schema.org/price> ?price . FILTER(isBlank(?o)) }`,
+    );
     expect(r.bindings).toHaveLength(1);
     expect(r.bindings[0]!.n).toMatchObject({ termType: "Literal", value: 'Concert "live"\n', language: "fr" });
-    expect(r.bindings[0]!.price).toMatchObject({ value: "12.5", datatype: { value: "http://www.w3.org/2001/XMLSchema#decimal" } });
+    expect(r.bindings[0]!.price).toMatchObject({
+      value: "12.5",
+      datatype: { value: "http://www.w3.org/2001/XMLSchema#decimal" },
+    });
   });
 
   it("keeps blank nodes of two publishers apart even with the same label", async () => {
@@ -94,11 +117,27 @@ describe("GraphStore in memory", () => {
 
   it("describes each graph in the catalog graph with DCAT and VoID", async () => {
     const s = await open();
-    await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0", title: "Théâtre A", source: "season.json", modified: "2026-09-01T10:00:00Z" });
-    const r = await s.select(`PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/> PREFIX void: <http://rdfs.org/ns/void#>
+    await s.replaceGraph(G1, A, {
+      publisherId: "a",
+      licence: "etalab-2.0",
+      title: "Théâtre A",
+      source: "season.json",
+      modified: "2026-09-01T10:00:00Z",
+    });
+    const r =
+      await s.select(`PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/> PREFIX void: <http://rdfs.org/ns/void#>
       SELECT ?d ?lic ?mod ?n ?src ?title WHERE { GRAPH <${CATALOG_GRAPH}> { <${CATALOG_GRAPH}> dcat:dataset ?d . ?d a void:Dataset ; dct:license ?lic ; dct:modified ?mod ; void:triples ?n ; dct:source ?src ; dct:title ?title } }`);
-    expect(r.bindings.map((b) => [b.d!.value, b.lic!.value, b.mod!.value, b.n!.value, b.src!.value, b.title!.value])).toEqual([
-      [G1, "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "2026-09-01T10:00:00Z", "5", "season.json", "Théâtre A"],
+    expect(
+      r.bindings.map((b) => [b.d!.value, b.lic!.value, b.mod!.value, b.n!.value, b.src!.value, b.title!.value]),
+    ).toEqual([
+      [
+        G1,
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        "2026-09-01T10:00:00Z",
+        "5",
+        "season.json",
+        "Théâtre A",
+      ],
     ]);
     expect(s.describeCatalog().length).toBeGreaterThan(8);
     await s.deleteGraph(G1);
@@ -110,7 +149,13 @@ describe("GraphStore in memory", () => {
     await expect(s.replaceGraph(G1, A, { licence: "" })).rejects.toThrow(/licence/);
     await expect(s.replaceGraph(CATALOG_GRAPH, A, { licence: "cc0-1.0" })).rejects.toThrow(/catalog graph/);
     await expect(s.replaceGraph("graph", A, { licence: "cc0-1.0" })).rejects.toThrow(/absolute IRI/);
-    const bad = [DataFactory.quad(DataFactory.namedNode("https://a.example/x"), DataFactory.namedNode("urn:p"), DataFactory.namedNode("https://a.example/a b"))];
+    const bad = [
+      DataFactory.quad(
+        DataFactory.namedNode("https://a.example/x"),
+        DataFactory.namedNode("urn:p"),
+        DataFactory.namedNode("https://a.example/a b"),
+      ),
+    ];
     await expect(s.replaceGraph(G1, bad, { licence: "cc0-1.0" })).rejects.toThrow(/not an absolute IRI/);
     expect(s.graphs()).toEqual([]);
   });
@@ -126,7 +171,10 @@ describe("GraphStore in a data directory", () => {
     await s.close();
     expect(readdirSync(join(dir, "graphs"))).toHaveLength(2);
     const t = await open(dir);
-    expect(t.graphs().map((g) => [g.graphIri, g.version, g.triples])).toEqual([[G1, 1, 5], [G2, 2, 4]]);
+    expect(t.graphs().map((g) => [g.graphIri, g.version, g.triples])).toEqual([
+      [G1, 1, 5],
+      [G2, 2, 4],
+    ]);
     expect(await names(t)).toEqual(['Concert "live"\n', "Giselle", "Phèdre"]);
     expect(await t.deleteGraph(G1)).toBe(true);
     await t.close();
@@ -146,7 +194,9 @@ describe("GraphStore in a data directory", () => {
     await s.replaceGraph(G1, A, { licence: "etalab-2.0" });
     await s.replaceGraph(G2, B, { licence: "etalab-2.0" });
     await s.close();
-    const file = readdirSync(join(dir, "graphs")).map((f) => join(dir, "graphs", f)).find((f) => readFileSync(f, "utf8").includes("Giselle"))!;
+    const file = readdirSync(join(dir, "graphs"))
+      .map((f) => join(dir, "graphs", f))
+      .find((f) => readFileSync(f, "utf8").includes("Giselle"))!;
     writeFileSync(file, readFileSync(file, "utf8").replace("Giselle", "Gisellx"));
     const warnings: string[] = [];
     const t = await GraphStore.open({ dataDir: dir, onWarning: (w) => warnings.push(w) });

@@ -32,14 +32,28 @@ const NAME = "<http://schema.org/name>";
 async function dataDir(): Promise<string> {
   const data = tempDir();
   const writer = await GraphWriter.open(data);
-  await writer.replaceGraph(H_GRAPH, quads(`<${H_PAGE}> ${NAME} "Bérénice" .\n<https://theatre-h.example/x> ${NAME} "X" .`), {
-    publisherId: "theatre-h", licence: "cc-by-4.0", source: "harvest", namespaces: [H_SITE],
-  });
+  await writer.replaceGraph(
+    H_GRAPH,
+    quads(`<${H_PAGE}> ${NAME} "Bérénice" .\n<https://theatre-h.example/x> ${NAME} "X" .`),
+    {
+      publisherId: "theatre-h",
+      licence: "cc-by-4.0",
+      source: "harvest",
+      namespaces: [H_SITE],
+    },
+  );
   await writer.close();
   await prepareDataDir(data);
   // Written as a version without the rule would have: unchecked.
-  const nt = serialiseGraph(quads(`<${H_PAGE}> ${NAME} "Annulé par B" .\n<https://theatre-b.example/y> ${NAME} "Y" .`), 1);
-  await writeGraphFile(data, graphInfo(B_GRAPH, { publisherId: "theatre-b", licence: "cc0-1.0" }, nt.triples, undefined), nt);
+  const nt = serialiseGraph(
+    quads(`<${H_PAGE}> ${NAME} "Annulé par B" .\n<https://theatre-b.example/y> ${NAME} "Y" .`),
+    1,
+  );
+  await writeGraphFile(
+    data,
+    graphInfo(B_GRAPH, { publisherId: "theatre-b", licence: "cc0-1.0" }, nt.triples, undefined),
+    nt,
+  );
   return data;
 }
 
@@ -53,7 +67,12 @@ describe("the ownership check of graph files, cached between replicas", () => {
     const data = await dataDir();
     const checked = new Map<string, string>();
     const warnings: string[] = [];
-    const first = await GraphStore.open({ dataDir: data, readOnly: true, ownershipChecked: checked, onWarning: (w) => warnings.push(w) });
+    const first = await GraphStore.open({
+      dataDir: data,
+      readOnly: true,
+      ownershipChecked: checked,
+      onWarning: (w) => warnings.push(w),
+    });
     expect(first.ownershipScans).toBe(2);
     // Only H's file is clean: B's holds a statement about H's page, dropped and reported.
     expect([...checked.keys()]).toEqual([join(graphsDir(data), graphFileName(H_GRAPH))]);
@@ -82,7 +101,10 @@ describe("the ownership check of graph files, cached between replicas", () => {
   it("scans again when the other graphs' namespaces change (a new owner may make a clean file foreign)", async () => {
     const data = tempDir();
     const writer = await GraphWriter.open(data);
-    await writer.replaceGraph(B_GRAPH, quads(`<https://theatre-b.example/y> ${NAME} "Y" .`), { publisherId: "theatre-b", licence: "cc0-1.0" });
+    await writer.replaceGraph(B_GRAPH, quads(`<https://theatre-b.example/y> ${NAME} "Y" .`), {
+      publisherId: "theatre-b",
+      licence: "cc0-1.0",
+    });
     await writer.close();
     const checked = new Map<string, string>();
     const a = await GraphStore.open({ dataDir: data, readOnly: true, ownershipChecked: checked });
@@ -90,7 +112,12 @@ describe("the ownership check of graph files, cached between replicas", () => {
     a.free();
     // A harvested graph now owns a namespace: B's file, unchanged, is checked again against it.
     const w2 = await GraphWriter.open(data);
-    await w2.replaceGraph(H_GRAPH, quads(`<${H_PAGE}> ${NAME} "Bérénice" .`), { publisherId: "theatre-h", licence: "cc-by-4.0", source: "harvest", namespaces: [H_SITE] });
+    await w2.replaceGraph(H_GRAPH, quads(`<${H_PAGE}> ${NAME} "Bérénice" .`), {
+      publisherId: "theatre-h",
+      licence: "cc-by-4.0",
+      source: "harvest",
+      namespaces: [H_SITE],
+    });
     await w2.close();
     const b = await GraphStore.open({ dataDir: data, readOnly: true, ownershipChecked: checked });
     expect(b.ownershipScans).toBe(2);
@@ -106,7 +133,11 @@ describe("the server's query workers share the check", () => {
     const server = await VivantServer.start({ port: 0, workers: 2, tokens });
     try {
       const put = (token: string, graph: string, ttl: string): Promise<Response> =>
-        fetch(`${server.url}graph-store?graph=${encodeURIComponent(graph)}`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: ttl });
+        fetch(`${server.url}graph-store?graph=${encodeURIComponent(graph)}`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" },
+          body: ttl,
+        });
       const before = server.pool.ownershipScans;
       // Not records: this graph is RDF, checked by the ownership rule only (the core profile has no event here).
       const ok = await put(h, H_GRAPH, `<${H_PAGE}> ${NAME} "Bérénice" .`);
@@ -116,8 +147,15 @@ describe("the server's query workers share the check", () => {
       const attack = await put(b, B_GRAPH, `<${H_PAGE}> ${NAME} "Annulé par B" .`);
       expect(attack.status).toBe(422);
       expect(await attack.text()).toContain(H_PAGE);
-      const r = await fetch(`${server.url}sparql?query=${encodeURIComponent(`SELECT ?n WHERE { <${H_PAGE}> ${NAME} ?n }`)}`, { headers: { accept: "application/sparql-results+json" } });
-      expect((await r.json() as { results: { bindings: { n: { value: string } }[] } }).results.bindings.map((x) => x.n.value)).toEqual(["Bérénice"]);
+      const r = await fetch(
+        `${server.url}sparql?query=${encodeURIComponent(`SELECT ?n WHERE { <${H_PAGE}> ${NAME} ?n }`)}`,
+        { headers: { accept: "application/sparql-results+json" } },
+      );
+      expect(
+        ((await r.json()) as { results: { bindings: { n: { value: string } }[] } }).results.bindings.map(
+          (x) => x.n.value,
+        ),
+      ).toEqual(["Bérénice"]);
     } finally {
       await server.close();
     }

@@ -5,8 +5,13 @@ import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUERY_WORKER_LIMITS } from "../../src/server/pool.js";
 import { ATTACKS } from "./attacks.js";
-import { GraphStore, measureQuery, checkQueryLimits, QueryTooComplexError, DEFAULT_QUERY_LIMITS } from "../../src/api/store.js";
-
+import {
+  GraphStore,
+  measureQuery,
+  checkQueryLimits,
+  QueryTooComplexError,
+  DEFAULT_QUERY_LIMITS,
+} from "../../src/api/store.js";
 
 const within = (q: string): boolean => {
   const s = measureQuery(q);
@@ -29,7 +34,10 @@ function atLimit(make: (n: number) => string): number {
 /** Runs a query on a fresh Oxigraph store in its own worker thread (with the server's worker limits). */
 function runIsolated(query: string): Promise<{ error?: string; intact: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL("./limits-child.mjs", import.meta.url), { workerData: { query }, resourceLimits: QUERY_WORKER_LIMITS });
+    const w = new Worker(new URL("./limits-child.mjs", import.meta.url), {
+      workerData: { query },
+      resourceLimits: QUERY_WORKER_LIMITS,
+    });
     w.once("message", (m: { error?: string; intact: boolean; ms: number }) => {
       resolve(m);
       void w.terminate();
@@ -64,7 +72,14 @@ describe("query limits against Oxigraph", () => {
   }
 
   it("the attacks of issue 11 at their size are refused with a position and a message in English and French", () => {
-    for (const [name, n] of [["STR( nested", 300], ["{} nested", 700], ["OPTIONAL nested", 1000], ["sub-SELECT nested", 1000], ["parentheses nested", 2000], ["path sequence", 5000]] as const) {
+    for (const [name, n] of [
+      ["STR( nested", 300],
+      ["{} nested", 700],
+      ["OPTIONAL nested", 1000],
+      ["sub-SELECT nested", 1000],
+      ["parentheses nested", 2000],
+      ["path sequence", 5000],
+    ] as const) {
       let error: unknown;
       try {
         checkQueryLimits(ATTACKS[name]!(n));
@@ -84,12 +99,22 @@ describe("query limits against Oxigraph", () => {
 
 describe("the scan itself", () => {
   it("stops early and stays linear on hostile text (no recursion, no backtracking)", () => {
-    const cases = ["{".repeat(2_000_000), "(".repeat(2_000_000), "<a".repeat(1_000_000), `"${"a".repeat(3_000_000)}`, `'''${"'' ".repeat(500_000)}`, "# ".repeat(1_000_000), "?a ".repeat(1_000_000)];
+    const cases = [
+      "{".repeat(2_000_000),
+      "(".repeat(2_000_000),
+      "<a".repeat(1_000_000),
+      `"${"a".repeat(3_000_000)}`,
+      `'''${"'' ".repeat(500_000)}`,
+      "# ".repeat(1_000_000),
+      "?a ".repeat(1_000_000),
+    ];
     for (const text of cases) {
       const t = performance.now();
       const shape = measureQuery(text);
       expect(shape.tokens).toBeLessThanOrEqual(DEFAULT_QUERY_LIMITS.maxTokens + 1);
-      console.log(`${JSON.stringify(text.slice(0, 6))}… ${text.length} chars: depth ${shape.depth}, ${shape.tokens} tokens, ${(performance.now() - t).toFixed(1)} ms`);
+      console.log(
+        `${JSON.stringify(text.slice(0, 6))}… ${text.length} chars: depth ${shape.depth}, ${shape.tokens} tokens, ${(performance.now() - t).toFixed(1)} ms`,
+      );
     }
     expect(() => checkQueryLimits("?a ".repeat(1_000_000))).toThrow(/more than 200000 tokens/);
   });
@@ -108,7 +133,11 @@ describe("the scan itself", () => {
     expect(lookup("DESCRIBE <http://x/a>")).toBe(true);
     expect(lookup("SELECT ?p ?o WHERE { <http://x/a> ?p ?o }")).toBe(true);
     expect(lookup("SELECT (COUNT(?e) AS ?n) WHERE { ?e <http://schema.org/workPerformed> ?w }")).toBe(true);
-    expect(lookup("PREFIX s: <http://schema.org/> SELECT * { ?e s:name ?n ; s:startDate ?d . ?e s:location ?l . ?l s:name ?ln FILTER(?d > 1) OPTIONAL { ?e s:url ?u } }")).toBe(true);
+    expect(
+      lookup(
+        "PREFIX s: <http://schema.org/> SELECT * { ?e s:name ?n ; s:startDate ?d . ?e s:location ?l . ?l s:name ?ln FILTER(?d > 1) OPTIONAL { ?e s:url ?u } }",
+      ),
+    ).toBe(true);
     expect(lookup("SELECT * { VALUES ?x { <http://x/a> <http://x/b> } ?x ?p ?o }")).toBe(true);
     expect(lookup("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")).toBe(false);
     expect(lookup("SELECT * { ?s ?p ?o OPTIONAL { ?x ?q ?r } }")).toBe(false);

@@ -25,28 +25,45 @@ _:b1 <https://a.example/p> "in a blank node" .
 `;
 
 const key = (t: Term | undefined): string =>
-  t === undefined ? "unbound" : t.termType === "Literal" ? `L|${t.value}|${t.language}|${t.datatype.value}` : t.termType === "BlankNode" ? "B" : `${t.termType}|${t.value}`;
+  t === undefined
+    ? "unbound"
+    : t.termType === "Literal"
+      ? `L|${t.value}|${t.language}|${t.datatype.value}`
+      : t.termType === "BlankNode"
+        ? "B"
+        : `${t.termType}|${t.value}`;
 
 let store: GraphStore;
 beforeAll(async () => {
   store = await GraphStore.open();
-  await store.replaceGraph("https://a.example/graph", new Parser({ format: "application/n-triples" }).parse(NT) as Quad[], { licence: "cc0-1.0" });
+  await store.replaceGraph(
+    "https://a.example/graph",
+    new Parser({ format: "application/n-triples" }).parse(NT) as Quad[],
+    { licence: "cc0-1.0" },
+  );
 });
 afterAll(() => store.close());
 
 describe("parseSparqlTsv", () => {
   it("reads every term as the JSON results give it (literals, languages, datatypes, bare numbers, blank nodes, unbound)", async () => {
-    const q = "SELECT ?s ?o ?none WHERE { GRAPH ?g { ?s <https://a.example/p> ?o OPTIONAL { ?o <https://a.example/none> ?none } } } ORDER BY STR(?o)";
+    const q =
+      "SELECT ?s ?o ?none WHERE { GRAPH ?g { ?s <https://a.example/p> ?o OPTIONAL { ?o <https://a.example/none> ?none } } } ORDER BY STR(?o)";
     const tsv = (await store.queryFormatted(q, "text/tab-separated-values", "application/n-triples")).body;
     const json = (await store.queryFormatted(q, "application/sparql-results+json", "application/n-triples")).body;
     const a = parseSparqlTsv(tsv);
     const b = parseSparqlJson(json);
     expect(a.variables).toEqual(["s", "o", "none"]);
     expect(a.bindings.length).toBe(15);
-    expect(a.bindings.map((r) => a.variables.map((v) => key(r[v])))).toEqual(b.bindings.map((r) => b.variables.map((v) => key(r[v]))));
+    expect(a.bindings.map((r) => a.variables.map((v) => key(r[v])))).toEqual(
+      b.bindings.map((r) => b.variables.map((v) => key(r[v]))),
+    );
     // Bare Turtle numbers and booleans get their datatype back.
     expect(tsv).toMatch(/\t1\t/);
-    expect(a.bindings.some((r) => r.o?.termType === "Literal" && r.o.value === "x\ty\nz \"q\" \\ é \u0001\r 😀" && r.o.language === "fr-ca")).toBe(true);
+    expect(
+      a.bindings.some(
+        (r) => r.o?.termType === "Literal" && r.o.value === 'x\ty\nz "q" \\ é \u0001\r 😀' && r.o.language === "fr-ca",
+      ),
+    ).toBe(true);
   });
 
   it("reads an empty answer, a row without variables, and a row whose only variable is unbound", () => {
@@ -56,9 +73,10 @@ describe("parseSparqlTsv", () => {
   });
 
   it("gives the same rows one at a time (sparqlTsvRows, GraphStore.selectRowsSync)", async () => {
-    const q = "SELECT ?s ?o ?none WHERE { GRAPH ?g { ?s <https://a.example/p> ?o OPTIONAL { ?o <https://a.example/none> ?none } } } ORDER BY STR(?o)";
+    const q =
+      "SELECT ?s ?o ?none WHERE { GRAPH ?g { ?s <https://a.example/p> ?o OPTIONAL { ?o <https://a.example/none> ?none } } } ORDER BY STR(?o)";
     const tsv = (await store.queryFormatted(q, "text/tab-separated-values", "application/n-triples")).body;
-    for (const text of [tsv, tsv.slice(0, -1), "?x\n", "\n\n", "?x\n\n", "?x\t?y\n<https://a.example/a>\t\n\t\"b\"\n"]) {
+    for (const text of [tsv, tsv.slice(0, -1), "?x\n", "\n\n", "?x\n\n", '?x\t?y\n<https://a.example/a>\t\n\t"b"\n']) {
       expect([...sparqlTsvRows(text)]).toEqual(parseSparqlTsv(text).bindings);
     }
     const rows = [...store.selectRowsSync(q)].map((r) => ["s", "o", "none"].map((v) => key(r[v])));

@@ -25,7 +25,9 @@ describe("vivant validate", () => {
   it("validates records in the form the profile reads, grouped by record and field", async () => {
     const r = await runCli(["validate", demo, "--profile", "google"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toMatch(/demo-season\.json \(records, embed form\): profile google: conforms: 0 violations, \d+ warnings/);
+    expect(r.stdout.split("\n")[0]).toMatch(
+      /demo-season\.json \(records, embed form\): profile google: conforms: 0 violations, \d+ warnings/,
+    );
     expect(r.stdout).toMatch(/\n {2}performance "[^"]+"\n {4}\$\.performances\[\d+\]\.\w+/);
   });
 
@@ -50,7 +52,11 @@ describe("vivant validate", () => {
   it("keeps the worst exit code over several files", async () => {
     const r = await runCli(["validate", fixture("season.ttl"), fixture("broken.ttl"), "--format", "json"]);
     expect(r.code).toBe(1);
-    const reports = JSON.parse(r.stdout) as { file: string; conforms: boolean; issues: { message: { en: string; fr: string } }[] }[];
+    const reports = JSON.parse(r.stdout) as {
+      file: string;
+      conforms: boolean;
+      issues: { message: { en: string; fr: string } }[];
+    }[];
     expect(reports.map((x) => x.conforms)).toEqual([true, false]);
     expect(reports[1]!.issues[0]!.message.fr.length).toBeGreaterThan(0);
   });

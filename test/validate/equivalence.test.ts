@@ -32,23 +32,28 @@ const graphs: [string, () => Promise<Quad[]>][] = [
  * target then misses them. Artsdata's EventShape is both: targeted at schema:EventSeries and reached through
  * EventSeriesShape's sh:node. Vivant runs each targeted shape on its own, and reports them, as SHACL asks.
  */
-const ENGINE_MISSES = /^[^\u0000]*\u0000[^\u0000]*\u0000[^\u0000]*\u0000http:\/\/kg\.artsdata\.ca\/shacl\/(LocationSh|StartDateSh|NameSh)\u0000/;
+const ENGINE_MISSES =
+  /^[^\u0000]*\u0000[^\u0000]*\u0000[^\u0000]*\u0000http:\/\/kg\.artsdata\.ca\/shacl\/(LocationSh|StartDateSh|NameSh)\u0000/;
 
 describe.each(PROFILES)("profile %s", (profile) => {
   it.each(graphs)("%s: the same results as the plain engine, whole or in batches", async (_, load) => {
     const quads = await load();
     const plain = new Set(await plainEngineFindings(loadProfileQuads(profile), quads));
     const whole = new Set((await (await createValidator(profile)).validate(quads)).issues.map(issueFindingKey));
-    const batched = new Set((await validateInParallel(quads, profile, { workers: 0, batchSize: 300 })).issues.map(issueFindingKey));
+    const batched = new Set(
+      (await validateInParallel(quads, profile, { workers: 0, batchSize: 300 })).issues.map(issueFindingKey),
+    );
     expect([...batched].sort()).toEqual([...whole].sort());
     const missing = [...plain].filter((k) => !whole.has(k));
     const extra = [...whole].filter((k) => !plain.has(k));
     expect(missing).toEqual([]);
     if (profile === "artsdata") {
-      if (extra.length) console.log(`${profile}: Vivant reports ${extra.length} results the plain engine misses:\n${extra.map((k) => k.split("\u0000").slice(0, 4).join(" ")).join("\n")}`);
+      if (extra.length)
+        console.log(
+          `${profile}: Vivant reports ${extra.length} results the plain engine misses:\n${extra.map((k) => k.split("\u0000").slice(0, 4).join(" ")).join("\n")}`,
+        );
       expect(extra.filter((k) => !ENGINE_MISSES.test(k))).toEqual([]);
-    }
-    else expect(extra).toEqual([]);
+    } else expect(extra).toEqual([]);
   });
 });
 
@@ -59,8 +64,16 @@ it("finds results at all (the comparison is not vacuous)", async () => {
 });
 
 it("finds the same on worker threads as in this thread, with records and fields", async () => {
-  const threads = await validateInParallel(generated.quads, "core", { workers: 2, batchSize: 500, origins: generated.origins });
-  const here = await validateInParallel(generated.quads, "core", { workers: 0, batchSize: 500, origins: generated.origins });
+  const threads = await validateInParallel(generated.quads, "core", {
+    workers: 2,
+    batchSize: 500,
+    origins: generated.origins,
+  });
+  const here = await validateInParallel(generated.quads, "core", {
+    workers: 0,
+    batchSize: 500,
+    origins: generated.origins,
+  });
   expect(threads.issues).toEqual(here.issues);
   expect(threads.issues.length).toBeGreaterThan(1000);
   expect(threads.issues.every((i) => i.recordId !== undefined && i.field?.startsWith("$."))).toBe(true);

@@ -8,8 +8,15 @@ import type { Quad } from "@rdfjs/types";
 import { jsonLdToQuads } from "../../src/jsonld/convert.js";
 import { parseRdf } from "../../src/rdf/io.js";
 import {
-  formatReportText, PROBLEM_JSON_MEDIA_TYPE, reportToJsonLd, reportToProblemJson, reportToQuads, reportToTurtle, shaclConforms,
-  validateRecords, validateText,
+  formatReportText,
+  PROBLEM_JSON_MEDIA_TYPE,
+  reportToJsonLd,
+  reportToProblemJson,
+  reportToQuads,
+  reportToTurtle,
+  shaclConforms,
+  validateRecords,
+  validateText,
 } from "../../src/validate/index.js";
 import { ntToTerm } from "../../src/validate/formats.js";
 import { createValidator } from "../../src/validate/validator.js";
@@ -17,7 +24,10 @@ import type { ValidationReport } from "../../src/validate/types.js";
 
 const SH = "http://www.w3.org/ns/shacl#";
 const broken = readFileSync(new URL("fixtures/broken.ttl", import.meta.url), "utf8");
-const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, any>;
+const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<
+  string,
+  any
+>;
 
 async function brokenReport(): Promise<ValidationReport> {
   return (await createValidator("core")).validate(await parseRdf(broken, "turtle"));
@@ -33,7 +43,11 @@ describe("sh:ValidationReport", () => {
     expect(results).toHaveLength(report.issues.length);
     const conforms = quads.find((q) => q.predicate.value === `${SH}conforms`)!.object.value;
     expect(conforms).toBe(String(shaclConforms(report)));
-    expect(quads.filter((q) => q.predicate.value === `${SH}resultMessage` && (q.object as { language?: string }).language === "fr")).toHaveLength(report.issues.length);
+    expect(
+      quads.filter(
+        (q) => q.predicate.value === `${SH}resultMessage` && (q.object as { language?: string }).language === "fr",
+      ),
+    ).toHaveLength(report.issues.length);
   });
 
   it("is the same graph in Turtle and in JSON-LD", async () => {
@@ -45,9 +59,16 @@ describe("sh:ValidationReport", () => {
   });
 
   it("keeps values with their datatype and language", () => {
-    expect(ntToTerm('"2026-13-01"^^<http://www.w3.org/2001/XMLSchema#dateTime>')).toMatchObject({ termType: "Literal", value: "2026-13-01", datatype: { value: "http://www.w3.org/2001/XMLSchema#dateTime" } });
+    expect(ntToTerm('"2026-13-01"^^<http://www.w3.org/2001/XMLSchema#dateTime>')).toMatchObject({
+      termType: "Literal",
+      value: "2026-13-01",
+      datatype: { value: "http://www.w3.org/2001/XMLSchema#dateTime" },
+    });
     expect(ntToTerm('"Salle \\"A\\""@fr')).toMatchObject({ value: 'Salle "A"', language: "fr" });
-    expect(ntToTerm("<https://example.org/x>")).toMatchObject({ termType: "NamedNode", value: "https://example.org/x" });
+    expect(ntToTerm("<https://example.org/x>")).toMatchObject({
+      termType: "NamedNode",
+      value: "https://example.org/x",
+    });
   });
 
   it("writes complex result paths as SHACL paths", async () => {
@@ -65,7 +86,12 @@ describe("application/problem+json", () => {
     const en = reportToProblemJson(report, "en", "/validate/core");
     const fr = reportToProblemJson(report, "fr");
     expect(PROBLEM_JSON_MEDIA_TYPE).toBe("application/problem+json");
-    expect(en).toMatchObject({ status: 422, instance: "/validate/core", profile: "core", violations: report.violations });
+    expect(en).toMatchObject({
+      status: 422,
+      instance: "/validate/core",
+      profile: "core",
+      violations: report.violations,
+    });
     expect(en.type).toMatch(/^https:\/\//);
     expect(en.detail).toBe(`${report.violations} violations, ${report.warnings} warnings (profile core).`);
     expect(fr.title).toBe("Les données ne respectent pas le profil core");
@@ -84,19 +110,32 @@ describe("text", () => {
   it("groups RDF issues by node, then property, in each language", async () => {
     const report = await brokenReport();
     const en = formatReportText(report, { source: "broken.ttl" });
-    expect(en.split("\n")[0]).toBe(`broken.ttl: profile core: does not conform: ${report.violations} violations, ${report.warnings} warnings`);
+    expect(en.split("\n")[0]).toBe(
+      `broken.ttl: profile core: does not conform: ${report.violations} violations, ${report.warnings} warnings`,
+    );
     expect(en).toContain("  <https://theatre.example.org/performance/p-2>\n");
-    expect(en).toMatch(/\n {4}schema:startDate\n {6}violation core\/event-start-date-type: .*\(value "2026-13-01T20:00:00\+01:00"\^\^xsd:dateTime\)/);
+    expect(en).toMatch(
+      /\n {4}schema:startDate\n {6}violation core\/event-start-date-type: .*\(value "2026-13-01T20:00:00\+01:00"\^\^xsd:dateTime\)/,
+    );
     const fr = formatReportText(report, { lang: "fr" });
     expect(fr).toContain("profil core: non conforme");
     expect(fr).toContain("avertissement core/");
   });
 
   it("says where a blank node hangs", async () => {
-    const { report } = await validateText(readFileSync(new URL("fixtures/https-event.jsonld", import.meta.url), "utf8"), "event.jsonld", "core");
+    const { report } = await validateText(
+      readFileSync(new URL("fixtures/https-event.jsonld", import.meta.url), "utf8"),
+      "event.jsonld",
+      "core",
+    );
     const place = report.issues.find((i) => i.code === "core/place-iri")!;
-    expect(place.reachedFrom).toEqual({ node: "https://theatre.example.org/performance/p-9", path: "http://schema.org/location" });
-    expect(formatReportText(report)).toContain(`  ${place.focusNode} (value of schema:location on <https://theatre.example.org/performance/p-9>)\n`);
+    expect(place.reachedFrom).toEqual({
+      node: "https://theatre.example.org/performance/p-9",
+      path: "http://schema.org/location",
+    });
+    expect(formatReportText(report)).toContain(
+      `  ${place.focusNode} (value of schema:location on <https://theatre.example.org/performance/p-9>)\n`,
+    );
   });
 
   it("groups record issues by record, then input field", async () => {
@@ -105,8 +144,12 @@ describe("text", () => {
     delete doc.venues[0].address.postalCode;
     const { report } = await validateRecords(doc, "core");
     const text = formatReportText(report, { lang: "fr" });
-    expect(text).toContain(`  production "${doc.productions[0].id}"\n    $.productions[0].description\n      avertissement core/production-description-recommended: Le spectacle n'a pas de description.`);
+    expect(text).toContain(
+      `  production "${doc.productions[0].id}"\n    $.productions[0].description\n      avertissement core/production-description-recommended: Le spectacle n'a pas de description.`,
+    );
     const venue = text.slice(text.indexOf(`  venue "${doc.venues[0].id}"\n`));
-    expect(venue).toMatch(/^ {2}venue "[^"]+"\n( {4}\S.*\n( {6}.*\n)*)*? {4}\$\.venues\[0\]\.address\.postalCode\n {6}avertissement core\/address-postal-code-recommended: /);
+    expect(venue).toMatch(
+      /^ {2}venue "[^"]+"\n( {4}\S.*\n( {6}.*\n)*)*? {4}\$\.venues\[0\]\.address\.postalCode\n {6}avertissement core\/address-postal-code-recommended: /,
+    );
   });
 });

@@ -37,7 +37,9 @@ describe("input kinds", () => {
     expect(graph.origins!.size).toBeGreaterThan(100);
     const embed = await readValidationInput(demoText, "demo.json", { form: "embed" });
     expect(embed.form).toBe("embed");
-    expect(embed.quads.some((q) => q.object.termType === "Literal" && q.object.datatype.value === "http://schema.org/Date")).toBe(false);
+    expect(
+      embed.quads.some((q) => q.object.termType === "Literal" && q.object.datatype.value === "http://schema.org/Date"),
+    ).toBe(false);
   });
 });
 
@@ -72,18 +74,31 @@ describe("consumer readings of JSON-LD", () => {
     const status = input.quads.find((q) => q.predicate.value === "http://schema.org/eventStatus")!;
     expect(status.object).toMatchObject({ termType: "NamedNode", value: "http://schema.org/EventScheduled" });
     const start = input.quads.find((q) => q.predicate.value === "http://schema.org/startDate")!;
-    expect((start.object as { datatype: { value: string } }).datatype.value).toBe("http://www.w3.org/2001/XMLSchema#dateTime");
+    expect((start.object as { datatype: { value: string } }).datatype.value).toBe(
+      "http://www.w3.org/2001/XMLSchema#dateTime",
+    );
   });
 
   it("falls back from JSON-LD safe mode with a note instead of refusing the file", async () => {
-    const doc = { "@context": "https://schema.org", "@type": "Event", name: "x", url: "scn.ticketacces.net", startDate: "2026-01-01" };
+    const doc = {
+      "@context": "https://schema.org",
+      "@type": "Event",
+      name: "x",
+      url: "scn.ticketacces.net",
+      startDate: "2026-01-01",
+    };
     const input = await readValidationInput(JSON.stringify(doc), "page.jsonld");
     expect(input.notes.map((n) => n.code)).toContain("input/jsonld-dropped-terms");
     expect(input.quads.some((q) => q.predicate.value === "http://schema.org/name")).toBe(true);
   });
 
   it("reads https://schema.org/ vocabularies as http://schema.org/", async () => {
-    const doc = { "@context": { "@vocab": "https://schema.org/" }, "@type": "Event", "@id": "https://x.example/e", name: "x" };
+    const doc = {
+      "@context": { "@vocab": "https://schema.org/" },
+      "@type": "Event",
+      "@id": "https://x.example/e",
+      name: "x",
+    };
     const input = await readValidationInput(JSON.stringify(doc), "page.jsonld");
     expect(input.notes.find((n) => n.code === "input/https-schema-org")?.count).toBe(2);
     expect(input.quads.every((q) => !q.predicate.value.startsWith("https://schema.org/"))).toBe(true);

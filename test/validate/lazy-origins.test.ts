@@ -20,11 +20,17 @@ describe("origins of the issues' subjects only", () => {
       return map.originsOf(subjects);
     };
     for (const workers of [0, 1]) {
-      const whole = await validateInParallel(map.triples, "core", { size: map.triples.size, origins: map.origins, workers });
+      const whole = await validateInParallel(map.triples, "core", {
+        size: map.triples.size,
+        origins: map.origins,
+        workers,
+      });
       const lazy = await validateInParallel(map.triples, "core", { size: map.triples.size, originsOf, workers });
       expect(lazy).toEqual(whole);
       expect(whole.issues.length).toBeGreaterThan(100);
-      expect(whole.issues.filter((i) => i.recordId !== undefined && i.field !== undefined).length).toBe(whole.issues.length);
+      expect(whole.issues.filter((i) => i.recordId !== undefined && i.field !== undefined).length).toBe(
+        whole.issues.length,
+      );
     }
     expect(asked.length).toBe(2);
     // The generated season has a warning on most records (offers without a URL): still, not every subject is asked for.

@@ -39,8 +39,14 @@ describe("EncodedGraph", () => {
     const { EncodedGraph, encodeTerm } = await import("../../src/validate/partition.js");
     const { namedNode, literal, quad } = DataFactory;
     const objects = [
-      literal("plain"), literal('with "quotes" inside'), literal("été", "FR-ca"), literal("42", namedNode("http://www.w3.org/2001/XMLSchema#integer")),
-      literal("right", { language: "ar", direction: "rtl" } as never), literal(""), literal('x"@en'), namedNode("http://example.org/o"),
+      literal("plain"),
+      literal('with "quotes" inside'),
+      literal("été", "FR-ca"),
+      literal("42", namedNode("http://www.w3.org/2001/XMLSchema#integer")),
+      literal("right", { language: "ar", direction: "rtl" } as never),
+      literal(""),
+      literal('x"@en'),
+      namedNode("http://example.org/o"),
     ];
     const s = namedNode("http://example.org/s");
     const p = namedNode("http://example.org/p");

@@ -44,7 +44,10 @@ describe.each(PROFILES)("profile %s", (profile) => {
         continue;
       }
       const found = await compiled.run(data, [{ shape, focus: [focus] }], { skip: false });
-      expect(found.length === 0, `${shape.value} on ${focus.value}: check says ${verdict ? "nothing" : "something"}`).toBe(verdict);
+      expect(
+        found.length === 0,
+        `${shape.value} on ${focus.value}: check says ${verdict ? "nothing" : "something"}`,
+      ).toBe(verdict);
       tally[verdict ? "conforms" : "fails"]++;
     }
     // Not vacuous: pairs are decided without the engine, most of them under the core profile.

@@ -29,7 +29,9 @@ export interface ImportSummary {
 }
 
 const argsFor = (kind: ImporterKind, folder: string): string[] =>
-  kind === "festivals" ? [] : ["--publisher", kind === "uitdatabank" ? "publiq" : folder.replace(/^artsdata-(planet-)?/, "")];
+  kind === "festivals"
+    ? []
+    : ["--publisher", kind === "uitdatabank" ? "publiq" : folder.replace(/^artsdata-(planet-)?/, "")];
 
 const bump = (o: Record<string, number>, k: string | number, n = 1): void => {
   o[String(k)] = (o[String(k)] ?? 0) + n;
@@ -39,8 +41,15 @@ const bump = (o: Record<string, number>, k: string | number, n = 1): void => {
 export async function summarizeImports(kind: ImporterKind, folder: string, load: boolean): Promise<ImportSummary> {
   const runs = importRuns(kind, folder);
   const s: ImportSummary = {
-    kind, runs: runs.length, files: runs.reduce((t, r) => t + r.length, 0), read: {}, records: 0, rejected: 0,
-    ledger: { seen: 0, carried: 0, repaired: 0, notCarried: 0 }, importExit: {}, checkRefused: 0,
+    kind,
+    runs: runs.length,
+    files: runs.reduce((t, r) => t + r.length, 0),
+    read: {},
+    records: 0,
+    rejected: 0,
+    ledger: { seen: 0, carried: 0, repaired: 0, notCarried: 0 },
+    importExit: {},
+    checkRefused: 0,
     ...(load ? { loadExit: {}, agreement: { agree: 0, nothingToLoad: 0, disagree: [] } } : {}),
   };
   for (const files of runs) {
@@ -59,7 +68,10 @@ export async function summarizeImports(kind: ImporterKind, folder: string, load:
         const agree = (r.imp.code !== 0 || r.load.code === 0) && refused === (r.load.code === 1);
         if (r.records === 0) s.agreement.nothingToLoad++;
         if (agree) s.agreement.agree++;
-        else s.agreement.disagree.push(`${files.map((f) => f.slice(f.indexOf(folder))).join(" ")}: import ${r.imp.code}, load ${r.load.code}`);
+        else
+          s.agreement.disagree.push(
+            `${files.map((f) => f.slice(f.indexOf(folder))).join(" ")}: import ${r.imp.code}, load ${r.load.code}`,
+          );
       }
     } else if (s.agreement) {
       // Unusable input (exit 2): nothing written, nothing to load, nothing to disagree on.
@@ -84,7 +96,13 @@ export function withoutLoad(s: ImportSummary): ImportSummary {
 }
 
 const n = (x: number): string => x.toLocaleString("en-US");
-const codes = (o: Record<string, number> | undefined): string => (o ? Object.entries(o).sort().map(([k, v]) => `${k}: ${v}`).join(", ") : "");
+const codes = (o: Record<string, number> | undefined): string =>
+  o
+    ? Object.entries(o)
+        .sort()
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", ")
+    : "";
 
 export function importsMarkdown(all: Record<string, ImportSummary>): string[] {
   const names = Object.keys(all);
@@ -103,7 +121,14 @@ export function importsMarkdown(all: Record<string, ImportSummary>): string[] {
     `|---|${names.map(() => "---:").join("|")}|`,
     `| importer | ${names.map((k) => all[k]!.kind).join(" | ")} |`,
     `| files (imports) | ${names.map((k) => `${all[k]!.files} (${all[k]!.runs})`).join(" | ")} |`,
-    `| read | ${names.map((k) => Object.entries(all[k]!.read).map(([u, v]) => `${n(v)} ${u}`).join(", ") || "0").join(" | ")} |`,
+    `| read | ${names
+      .map(
+        (k) =>
+          Object.entries(all[k]!.read)
+            .map(([u, v]) => `${n(v)} ${u}`)
+            .join(", ") || "0",
+      )
+      .join(" | ")} |`,
     `| records written / rejected | ${names.map((k) => `${n(all[k]!.records)} / ${n(all[k]!.rejected)}`).join(" | ")} |`,
     `| **ledger**: seen | ${names.map((k) => n(all[k]!.ledger.seen)).join(" | ")} |`,
     `| carried / repaired / not carried | ${names.map((k) => `${n(all[k]!.ledger.carried)} / ${n(all[k]!.ledger.repaired)} / ${n(all[k]!.ledger.notCarried)}`).join(" | ")} |`,

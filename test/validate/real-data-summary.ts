@@ -15,21 +15,36 @@ import { importsMarkdown, type ImportSummary } from "./real-data-imports.js";
 
 export const root = fileURLToPath(new URL("../../../shared/corpora/", import.meta.url));
 export const present = existsSync(root);
-if (!present) console.warn("real data: ../shared/corpora is absent: skipped the real-data checks and the no-crash sweep (GTQ, Scènes francophones, NAC, La Vitrine, pipeline fixtures)");
+if (!present)
+  console.warn(
+    "real data: ../shared/corpora is absent: skipped the real-data checks and the no-crash sweep (GTQ, Scènes francophones, NAC, La Vitrine, pipeline fixtures)",
+  );
 
 export const summaryJson = fileURLToPath(new URL("real-data-summary.json", import.meta.url));
 export const summaryMd = fileURLToPath(new URL("real-data-summary.md", import.meta.url));
 export const importsJson = fileURLToPath(new URL("real-data-imports.json", import.meta.url));
 
-const list = (dir: string): string[] => (existsSync(`${root}${dir}`) ? readdirSync(`${root}${dir}`).filter((f) => f.endsWith(".jsonld")).sort().map((f) => `${dir}/${f}`) : []);
+const list = (dir: string): string[] =>
+  existsSync(`${root}${dir}`)
+    ? readdirSync(`${root}${dir}`)
+        .filter((f) => f.endsWith(".jsonld"))
+        .sort()
+        .map((f) => `${dir}/${f}`)
+    : [];
 
 /** The venue-published event corpora, one entry per publisher or fixture set. */
 export const CORPORA: Readonly<Record<string, { title: string; files: readonly string[] }>> = {
   gtq: { title: "Grand Théâtre de Québec", files: ["artsdata-planet-gtq/output/grandtheatrequebec-events.jsonld"] },
-  "scenes-francophones": { title: "Scènes francophones", files: ["artsdata-planet-scenesfrancophones/output/events.jsonld"] },
+  "scenes-francophones": {
+    title: "Scènes francophones",
+    files: ["artsdata-planet-scenesfrancophones/output/events.jsonld"],
+  },
   nac: { title: "National Arts Centre", files: ["artsdata-planet-nac/output/entities.jsonld"] },
   lavitrine: { title: "La Vitrine fixtures", files: list("artsdata-planet-lavitrine/test/fixtures") },
-  "pipeline-fixtures": { title: "Artsdata pipeline-action defect fixtures", files: list("artsdata-pipeline-action/test/fixtures") },
+  "pipeline-fixtures": {
+    title: "Artsdata pipeline-action defect fixtures",
+    files: list("artsdata-pipeline-action/test/fixtures"),
+  },
 };
 
 interface ProfileCounts {
@@ -57,8 +72,19 @@ function sorted<T>(o: Record<string, T>): Record<string, T> {
 export async function summarize(name: string): Promise<CorpusSummary> {
   const { title, files } = CORPORA[name]!;
   const core = (await createValidator("core")).shapes.compiled;
-  const eventClasses = new Set(subClassesOf(core.shapes, { termType: "NamedNode", value: "http://schema.org/Event" } as never).map((t) => t.value));
-  const s: CorpusSummary = { title, files: files.length, unusable: 0, quads: 0, events: 0, notes: {}, ledger: { seen: 0, carried: 0, repaired: 0, notCarried: 0 }, profiles: {} };
+  const eventClasses = new Set(
+    subClassesOf(core.shapes, { termType: "NamedNode", value: "http://schema.org/Event" } as never).map((t) => t.value),
+  );
+  const s: CorpusSummary = {
+    title,
+    files: files.length,
+    unusable: 0,
+    quads: 0,
+    events: 0,
+    notes: {},
+    ledger: { seen: 0, carried: 0, repaired: 0, notCarried: 0 },
+    profiles: {},
+  };
   const ledger = new Ledger();
   for (const file of files) {
     let json: unknown;
@@ -81,7 +107,11 @@ export async function summarize(name: string): Promise<CorpusSummary> {
       continue;
     }
     s.quads += input.quads.length;
-    s.events += new Set(input.quads.filter((q) => q.predicate.value.endsWith("#type") && eventClasses.has(q.object.value)).map((q) => q.subject.value)).size;
+    s.events += new Set(
+      input.quads
+        .filter((q) => q.predicate.value.endsWith("#type") && eventClasses.has(q.object.value))
+        .map((q) => q.subject.value),
+    ).size;
     for (const n of input.notes) s.notes[n.code] = (s.notes[n.code] ?? 0) + n.count;
     for (const p of PROFILES) {
       const report = await (await createValidator(p)).validate(input.quads);
@@ -89,7 +119,9 @@ export async function summarize(name: string): Promise<CorpusSummary> {
       c.violations += report.violations;
       c.warnings += report.warnings;
       if (report.conforms) c.conformingFiles++;
-      for (const i of report.issues) c.codes[`${i.severity === "violation" ? "V" : i.severity === "warning" ? "W" : "I"} ${i.code}`] = (c.codes[`${i.severity === "violation" ? "V" : i.severity === "warning" ? "W" : "I"} ${i.code}`] ?? 0) + 1;
+      for (const i of report.issues)
+        c.codes[`${i.severity === "violation" ? "V" : i.severity === "warning" ? "W" : "I"} ${i.code}`] =
+          (c.codes[`${i.severity === "violation" ? "V" : i.severity === "warning" ? "W" : "I"} ${i.code}`] ?? 0) + 1;
     }
   }
   s.notes = sorted(s.notes);
@@ -116,14 +148,19 @@ export function markdown(all: Record<string, CorpusSummary>, imports?: Record<st
     `| carried / repaired / not carried | ${names.map((n) => `${all[n]!.ledger.carried.toLocaleString("en-US")} / ${all[n]!.ledger.repaired.toLocaleString("en-US")} / ${all[n]!.ledger.notCarried.toLocaleString("en-US")}`).join(" | ")} |`,
   ];
   const notes = [...new Set(names.flatMap((n) => Object.keys(all[n]!.notes)))].sort();
-  for (const code of notes) lines.push(`| reading: ${code} | ${names.map((n) => all[n]!.notes[code] ?? 0).join(" | ")} |`);
+  for (const code of notes)
+    lines.push(`| reading: ${code} | ${names.map((n) => all[n]!.notes[code] ?? 0).join(" | ")} |`);
   for (const p of PROFILES) {
-    lines.push(`| **${p}**: files with no violation | ${names.map((n) => `${all[n]!.profiles[p]!.conformingFiles}/${all[n]!.files - all[n]!.unusable}`).join(" | ")} |`);
-    lines.push(`| **${p}**: violations / warnings | ${names.map((n) => `${all[n]!.profiles[p]!.violations} / ${all[n]!.profiles[p]!.warnings}`).join(" | ")} |`);
+    lines.push(
+      `| **${p}**: files with no violation | ${names.map((n) => `${all[n]!.profiles[p]!.conformingFiles}/${all[n]!.files - all[n]!.unusable}`).join(" | ")} |`,
+    );
+    lines.push(
+      `| **${p}**: violations / warnings | ${names.map((n) => `${all[n]!.profiles[p]!.violations} / ${all[n]!.profiles[p]!.warnings}`).join(" | ")} |`,
+    );
     const codes = [...new Set(names.flatMap((n) => Object.keys(all[n]!.profiles[p]!.codes)))].sort();
-    for (const code of codes) lines.push(`| ${code} | ${names.map((n) => all[n]!.profiles[p]!.codes[code] ?? 0).join(" | ")} |`);
+    for (const code of codes)
+      lines.push(`| ${code} | ${names.map((n) => all[n]!.profiles[p]!.codes[code] ?? 0).join(" | ")} |`);
   }
   if (imports) lines.push(...importsMarkdown(imports));
   return `${lines.join("\n")}\n`;
 }
-

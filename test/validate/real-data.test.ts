@@ -12,17 +12,30 @@ import type { ProfileName } from "../../src/validate/profiles.js";
 import { validateText } from "../../src/validate/index.js";
 import { importableFolders } from "../import/helpers.js";
 import { summarizeImports, withoutLoad, type ImportSummary } from "./real-data-imports.js";
-import { CORPORA, importsJson, markdown, present, root, summarize, summaryJson, summaryMd, type CorpusSummary } from "./real-data-summary.js";
+import {
+  CORPORA,
+  importsJson,
+  markdown,
+  present,
+  root,
+  summarize,
+  summaryJson,
+  summaryMd,
+  type CorpusSummary,
+} from "./real-data-summary.js";
 
 describe.skipIf(!present)("real venue-published events", () => {
   // Each test reads the committed summary itself: none depends on another having run first.
-  const committed = (): Record<string, CorpusSummary> => JSON.parse(readFileSync(summaryJson, "utf8")) as Record<string, CorpusSummary>;
+  const committed = (): Record<string, CorpusSummary> =>
+    JSON.parse(readFileSync(summaryJson, "utf8")) as Record<string, CorpusSummary>;
 
   it.each(Object.keys(CORPORA))("%s: every profile runs on every file, with the committed counts", async (name) => {
     expect(CORPORA[name]!.files.length).toBeGreaterThan(0);
     const computed = await summarize(name);
     expect(computed.events).toBeGreaterThan(0);
-    expect(computed, `${name} differs from real-data-summary.json: npm run real-data-summary rewrites it`).toEqual(committed()[name]);
+    expect(computed, `${name} differs from real-data-summary.json: npm run real-data-summary rewrites it`).toEqual(
+      committed()[name],
+    );
   });
 
   it("has the 28 pipeline-action defect fixtures", () => {
@@ -36,7 +49,8 @@ describe.skipIf(!present)("real venue-published events", () => {
   });
 });
 
-const committedImports = (): Record<string, ImportSummary> => JSON.parse(readFileSync(importsJson, "utf8")) as Record<string, ImportSummary>;
+const committedImports = (): Record<string, ImportSummary> =>
+  JSON.parse(readFileSync(importsJson, "utf8")) as Record<string, ImportSummary>;
 
 describe.skipIf(!present)("every importable corpus folder through vivant import", () => {
   it("has a committed import summary for exactly the importable folders, in which import and load never disagree", () => {
@@ -50,11 +64,19 @@ describe.skipIf(!present)("every importable corpus folder through vivant import"
 
   // Import only (with load's own checks, as `vivant import` runs them): the ledger, the exit codes and the
   // check's verdicts are the committed ones. The load exits were taken by `npm run real-data-summary`.
-  it.each(importableFolders().map((f) => [f.folder, f.kind] as const))("%s: the committed ledger and exit codes", async (folder, kind) => {
-    const computed = await summarizeImports(kind, folder, false);
-    expect(computed.ledger.seen).toBe(computed.ledger.carried + computed.ledger.repaired + computed.ledger.notCarried);
-    expect(computed, `${folder} differs from real-data-imports.json: npm run real-data-summary rewrites it`).toEqual(withoutLoad(committedImports()[folder]!));
-  }, 600_000);
+  it.each(importableFolders().map((f) => [f.folder, f.kind] as const))(
+    "%s: the committed ledger and exit codes",
+    async (folder, kind) => {
+      const computed = await summarizeImports(kind, folder, false);
+      expect(computed.ledger.seen).toBe(
+        computed.ledger.carried + computed.ledger.repaired + computed.ledger.notCarried,
+      );
+      expect(computed, `${folder} differs from real-data-imports.json: npm run real-data-summary rewrites it`).toEqual(
+        withoutLoad(committedImports()[folder]!),
+      );
+    },
+    600_000,
+  );
 });
 
 describe.skipIf(!present)("every data file of the corpora", () => {
@@ -80,7 +102,9 @@ describe.skipIf(!present)("every data file of the corpora", () => {
         else crashes.push(`${file}: ${(e as Error).stack ?? String(e)}`);
       }
     }
-    console.log(`no-crash sweep: ${files.length} files, ${reports} reports, ${unusable} unusable (InputError), ${crashes.length} crashes`);
+    console.log(
+      `no-crash sweep: ${files.length} files, ${reports} reports, ${unusable} unusable (InputError), ${crashes.length} crashes`,
+    );
     expect(crashes).toEqual([]);
     expect(files.length).toBeGreaterThan(2000);
   });

@@ -6,9 +6,14 @@ import { describe, expect, it } from "vitest";
 import { validateRecords } from "../../src/validate/index.js";
 import type { ValidationIssue } from "../../src/validate/types.js";
 
-const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<string, any>;
+const demo = JSON.parse(readFileSync(new URL("../../fixtures/demo-season.json", import.meta.url), "utf8")) as Record<
+  string,
+  any
+>;
 const violations = (issues: readonly ValidationIssue[]) =>
-  issues.filter((i) => i.severity === "violation").map((i) => `${i.code} ${i.focusNode} ${i.path ?? ""} ${i.field ?? ""}: ${i.message.en}`);
+  issues
+    .filter((i) => i.severity === "violation")
+    .map((i) => `${i.code} ${i.focusNode} ${i.path ?? ""} ${i.field ?? ""}: ${i.message.en}`);
 
 describe("the demo season", () => {
   it("maps without a rejected record", async () => {
@@ -44,7 +49,12 @@ describe("issues on records", () => {
     const { report } = await validateRecords(doc, "core");
     const id = doc.productions[0].id as string;
     const issue = report.issues.find((i) => i.code === "core/production-description-recommended" && i.recordId === id);
-    expect(issue).toMatchObject({ entity: "production", recordId: id, field: "$.productions[0].description", severity: "warning" });
+    expect(issue).toMatchObject({
+      entity: "production",
+      recordId: id,
+      field: "$.productions[0].description",
+      severity: "warning",
+    });
   });
 
   it("name the field of a node inside a record (an address)", async () => {
@@ -53,7 +63,11 @@ describe("issues on records", () => {
     });
     const { report } = await validateRecords(doc, "core");
     const issue = report.issues.find((i) => i.code === "core/address-postal-code-recommended");
-    expect(issue).toMatchObject({ entity: "venue", recordId: doc.venues[0].id, field: "$.venues[0].address.postalCode" });
+    expect(issue).toMatchObject({
+      entity: "venue",
+      recordId: doc.venues[0].id,
+      field: "$.venues[0].address.postalCode",
+    });
   });
 
   it("point at the field that produced an offending value", async () => {
@@ -63,7 +77,9 @@ describe("issues on records", () => {
       delete d.venues[0].address.streetAddress;
     });
     const { report } = await validateRecords(doc, "artsdata");
-    const issue = report.issues.find((i) => i.code === "artsdata/street-address/min-count" && i.recordId === doc.venues[0].id);
+    const issue = report.issues.find(
+      (i) => i.code === "artsdata/street-address/min-count" && i.recordId === doc.venues[0].id,
+    );
     expect(issue?.field).toBe("$.venues[0].address.streetAddress");
     expect(issue?.message.fr).toMatch(/rue/);
   });
@@ -76,7 +92,9 @@ describe("series and mixed performances in the graph form", () => {
     const nantes = (doc.performances as { id: string; series: string[] }[]).find((p) => p.id === "marees-01")!;
     nantes.series.push("marees-tournee-rennes");
     const { report } = await validateRecords(doc, "artsdata", { form: "graph" });
-    const found = report.issues.filter((i) => i.severity === "violation").map((i) => `${i.code} ${i.recordId} ${i.field}`);
+    const found = report.issues
+      .filter((i) => i.severity === "violation")
+      .map((i) => `${i.code} ${i.recordId} ${i.field}`);
     expect(found).toContain(`artsdata/location/min-count marees-tournee-rennes $.series[${stop}].venue`);
     const { report: core } = await validateRecords(doc, "core");
     expect(core.violations).toBe(0);
@@ -85,7 +103,10 @@ describe("series and mixed performances in the graph form", () => {
   it("a mixed performance has one location, its hall, and its stream as a WatchAction at the VirtualLocation", async () => {
     const { map } = await validateRecords(demo, "core");
     const iri = "https://data.reseau-scenes.example/performance/traviata-01";
-    const out = (s: string, p: string) => map.quads.filter((q) => q.subject.value === s && q.predicate.value === `http://schema.org/${p}`).map((q) => q.object.value);
+    const out = (s: string, p: string) =>
+      map.quads
+        .filter((q) => q.subject.value === s && q.predicate.value === `http://schema.org/${p}`)
+        .map((q) => q.object.value);
     expect(out(iri, "location")).toEqual(["https://data.reseau-scenes.example/hall/grand-quai-grande-salle"]);
     const [watch] = out(iri, "potentialAction");
     expect(out(watch!, "location")).toEqual([`${iri}#online`]);

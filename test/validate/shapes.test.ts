@@ -10,9 +10,33 @@ import { classHierarchyTurtle } from "./support/classes.js";
 
 const SH = "http://www.w3.org/ns/shacl#";
 const CONSTRAINT_PARAMETERS = [
-  "class", "datatype", "nodeKind", "minCount", "maxCount", "minExclusive", "minInclusive", "maxExclusive", "maxInclusive",
-  "minLength", "maxLength", "pattern", "languageIn", "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals",
-  "not", "and", "or", "xone", "node", "qualifiedValueShape", "closed", "hasValue", "in",
+  "class",
+  "datatype",
+  "nodeKind",
+  "minCount",
+  "maxCount",
+  "minExclusive",
+  "minInclusive",
+  "maxExclusive",
+  "maxInclusive",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "languageIn",
+  "uniqueLang",
+  "equals",
+  "disjoint",
+  "lessThan",
+  "lessThanOrEquals",
+  "not",
+  "and",
+  "or",
+  "xone",
+  "node",
+  "qualifiedValueShape",
+  "closed",
+  "hasValue",
+  "in",
 ].map((p) => `${SH}${p}`);
 
 function namedShapes(quads: Quad[]): Map<string, Quad[]> {
@@ -47,7 +71,9 @@ describe.each(PROFILES)("profile %s", (profile) => {
   it("gives every constraint a message in English and in French, and a deliberate severity", () => {
     const missing: string[] = [];
     for (const [iri, qs] of shapes) {
-      const langs = qs.filter((q) => q.predicate.value === `${SH}message`).map((q) => (q.object as { language?: string }).language);
+      const langs = qs
+        .filter((q) => q.predicate.value === `${SH}message`)
+        .map((q) => (q.object as { language?: string }).language);
       if (!langs.includes("en")) missing.push(`${iri}: no @en message`);
       if (!langs.includes("fr")) missing.push(`${iri}: no @fr message`);
       if (!qs.some((q) => q.predicate.value === `${SH}severity`)) missing.push(`${iri}: no sh:severity`);
@@ -57,7 +83,13 @@ describe.each(PROFILES)("profile %s", (profile) => {
 
   it.runIf(profile !== "artsdata")("carries one constraint per named shape (one code, one message)", () => {
     const several = [...shapes]
-      .map(([iri, qs]) => [iri, new Set(qs.filter((q) => CONSTRAINT_PARAMETERS.includes(q.predicate.value)).map((q) => q.predicate.value))] as const)
+      .map(
+        ([iri, qs]) =>
+          [
+            iri,
+            new Set(qs.filter((q) => CONSTRAINT_PARAMETERS.includes(q.predicate.value)).map((q) => q.predicate.value)),
+          ] as const,
+      )
       .filter(([, params]) => params.size > 1)
       .map(([iri]) => iri);
     expect(several).toEqual([]);

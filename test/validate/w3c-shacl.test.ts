@@ -15,10 +15,17 @@ import { readShaclManifest, type ShaclTest } from "./support/manifest.js";
 const SH = "http://www.w3.org/ns/shacl#";
 const SEVERITY_IRI = { violation: `${SH}Violation`, warning: `${SH}Warning`, info: `${SH}Info` } as const;
 
-const corpora = fileURLToPath(new URL("../../../shared/corpora/w3c-shacl-core-tests/core/manifest.ttl", import.meta.url));
-const shipped = fileURLToPath(new URL("../../node_modules/shacl-engine/test/assets/data-shapes/core/manifest.ttl", import.meta.url));
+const corpora = fileURLToPath(
+  new URL("../../../shared/corpora/w3c-shacl-core-tests/core/manifest.ttl", import.meta.url),
+);
+const shipped = fileURLToPath(
+  new URL("../../node_modules/shacl-engine/test/assets/data-shapes/core/manifest.ttl", import.meta.url),
+);
 const manifestPath = existsSync(corpora) ? corpora : existsSync(shipped) ? shipped : undefined;
-if (!manifestPath) console.warn("W3C SHACL core: skipped (neither ../shared/corpora/w3c-shacl-core-tests nor shacl-engine's copy found)");
+if (!manifestPath)
+  console.warn(
+    "W3C SHACL core: skipped (neither ../shared/corpora/w3c-shacl-core-tests nor shacl-engine's copy found)",
+  );
 
 /** Tests that are known not to pass, with the reason (printed with the count). Empty: all 98 pass. */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {};
@@ -37,7 +44,12 @@ const blankWildcard = "_:*";
 
 function expectedRows(t: ShaclTest): { conforms: boolean; rows: Row[] } {
   const g = t.manifest;
-  const known = new Set([...t.data.quads, ...t.shapes.quads].flatMap((q) => [q.subject, q.object]).filter((x) => x.termType === "BlankNode").map((x) => x.value));
+  const known = new Set(
+    [...t.data.quads, ...t.shapes.quads]
+      .flatMap((q) => [q.subject, q.object])
+      .filter((x) => x.termType === "BlankNode")
+      .map((x) => x.value),
+  );
   const id = (x: Term | undefined, nt = false): string => {
     if (!x) return "";
     if (x.termType === "BlankNode" && !known.has(x.value)) return blankWildcard;
@@ -53,7 +65,9 @@ function expectedRows(t: ShaclTest): { conforms: boolean; rows: Row[] } {
       component: g.one(r, `${SH}sourceConstraintComponent`)?.value ?? "",
       shape: id(g.one(r, `${SH}sourceShape`)),
       value: id(g.one(r, `${SH}value`), true),
-      messages: g.out(r, `${SH}resultMessage`).map((m) => ({ value: m.value, language: (m as { language?: string }).language ?? "" })),
+      messages: g
+        .out(r, `${SH}resultMessage`)
+        .map((m) => ({ value: m.value, language: (m as { language?: string }).language ?? "" })),
     };
   });
   return { conforms, rows };
@@ -84,7 +98,9 @@ function matches(expected: Row, actual: Row): boolean {
     same(expected.shape, actual.shape) &&
     same(expected.value, actual.value) &&
     // sh:resultMessage is compared only when the expected report states it (as the suite asks).
-    expected.messages.every((m) => actual.messages.some((a) => a.value === m.value && (m.language === "" || a.language === m.language)))
+    expected.messages.every((m) =>
+      actual.messages.some((a) => a.value === m.value && (m.language === "" || a.language === m.language)),
+    )
   );
 }
 
@@ -125,7 +141,9 @@ describe.skipIf(!manifestPath)("W3C SHACL core test suite", () => {
 
   afterAll(() => {
     const passed = [...outcome.values()].filter((d) => d.length === 0).length;
-    const lines = [`W3C SHACL core: ${passed}/${tests.length} passed (suite: ${manifestPath === corpora ? "../shared/corpora" : "shacl-engine's copy"})`];
+    const lines = [
+      `W3C SHACL core: ${passed}/${tests.length} passed (suite: ${manifestPath === corpora ? "../shared/corpora" : "shacl-engine's copy"})`,
+    ];
     for (const [name, reason] of Object.entries(KNOWN_FAILURES)) lines.push(`  skipped ${name}: ${reason}`);
     for (const [name, diffs] of outcome) if (diffs.length) lines.push(`  failed ${name}: ${diffs.join("; ")}`);
     console.log(lines.join("\n"));

@@ -63,13 +63,22 @@ interface AxeRun {
 }
 
 function rulesOf(run: AxeRun): AxeRule[] {
-  return run.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  return run.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
 }
 
 /** axe-core's WCAG 2.1 A and AA rules (what is asserted), and its best-practice rules (recorded only). */
 async function axe(page: Page): Promise<{ wcag: AxeRun; bestPractice: AxeRun }> {
   await page.evaluate(AXE);
-  const run = (tags: string[]): Promise<AxeRun> => page.evaluate((t) => (globalThis as unknown as { axe: { run: (o: unknown) => Promise<AxeRun> } }).axe.run({ runOnly: t }), tags);
+  const run = (tags: string[]): Promise<AxeRun> =>
+    page.evaluate(
+      (t) => (globalThis as unknown as { axe: { run: (o: unknown) => Promise<AxeRun> } }).axe.run({ runOnly: t }),
+      tags,
+    );
   return { wcag: await run(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]), bestPractice: await run(["best-practice"]) };
 }
 
@@ -81,9 +90,22 @@ function byImpact(rules: readonly AxeRule[], count: (r: AxeRule) => number): Rec
 
 /** IRIs of entities of the demo season, one per kind of page. */
 async function entityIris(): Promise<Record<string, string>> {
-  const performance = (JSON.parse((await call(server.url, "api/performances?limit=1")).text)["@graph"] as { "@id": string }[])[0]!["@id"];
-  const one = async (type: string): Promise<string> => (await selectRows(server.url, `SELECT ?s WHERE { GRAPH ?g { ?s a <http://schema.org/${type}> } } ORDER BY ?s LIMIT 1`))[0]!.s!;
-  return { performance, venue: "https://data.reseau-scenes.example/venue/grand-quai-nantes", person: await one("Person"), series: await one("EventSeries") };
+  const performance = (
+    JSON.parse((await call(server.url, "api/performances?limit=1")).text)["@graph"] as { "@id": string }[]
+  )[0]!["@id"];
+  const one = async (type: string): Promise<string> =>
+    (
+      await selectRows(
+        server.url,
+        `SELECT ?s WHERE { GRAPH ?g { ?s a <http://schema.org/${type}> } } ORDER BY ?s LIMIT 1`,
+      )
+    )[0]!.s!;
+  return {
+    performance,
+    venue: "https://data.reseau-scenes.example/venue/grand-quai-nantes",
+    person: await one("Person"),
+    series: await one("EventSeries"),
+  };
 }
 
 describe.runIf(CHROMIUM_AVAILABLE)("every page under its Content-Security-Policy", () => {
@@ -102,8 +124,14 @@ describe.runIf(CHROMIUM_AVAILABLE)("every page under its Content-Security-Policy
       const rules = rulesOf(wcag);
       const extra = rulesOf(bestPractice);
       results.push({
-        path, violations: byImpact(rules, () => 1), nodes: byImpact(rules, (r) => r.nodes), rules, passes: wcag.passes.length,
-        incomplete: wcag.incomplete.map((r) => r.id), bestPractice: { violations: byImpact(extra, () => 1), rules: extra }, errors,
+        path,
+        violations: byImpact(rules, () => 1),
+        nodes: byImpact(rules, (r) => r.nodes),
+        rules,
+        passes: wcag.passes.length,
+        incomplete: wcag.incomplete.map((r) => r.id),
+        bestPractice: { violations: byImpact(extra, () => 1), rules: extra },
+        errors,
       });
       errors = [];
     };
@@ -123,7 +151,10 @@ describe.runIf(CHROMIUM_AVAILABLE)("every page under its Content-Security-Policy
       await visit("?ui=en&city=Nantes&genre=opera");
       await visit("stats?ui=fr", "svg.chart");
       await visit("query?ui=fr", "html[data-editor=yasgui]");
-      await visit(`query?ui=fr&query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o } LIMIT 3")}`, ".yasr table.dataTable tbody td");
+      await visit(
+        `query?ui=fr&query=${encodeURIComponent("SELECT * WHERE { ?s ?p ?o } LIMIT 3")}`,
+        ".yasr table.dataTable tbody td",
+      );
       await visit(`sparql?query=${encodeURIComponent("ASK {}")}`, "html[data-editor=yasgui]");
       await visit(resource(iris.performance!), "script[type='application/ld+json']");
       await visit(resource(iris.venue!));
@@ -132,7 +163,14 @@ describe.runIf(CHROMIUM_AVAILABLE)("every page under its Content-Security-Policy
       await visit("duplicates?ui=fr");
       await visit("duplicates?ui=en&family=venue");
       await visit("check?ui=fr");
-      await page.getByLabel("JSON-LD ou page HTML").fill(JSON.stringify({ "@context": "https://schema.org", "@type": "TheaterEvent", name: "Le Misanthrope", startDate: "2026-11-20T20:00:00+01:00" }));
+      await page.getByLabel("JSON-LD ou page HTML").fill(
+        JSON.stringify({
+          "@context": "https://schema.org",
+          "@type": "TheaterEvent",
+          name: "Le Misanthrope",
+          startDate: "2026-11-20T20:00:00+01:00",
+        }),
+      );
       await page.getByRole("button", { name: "Vérifier" }).click();
       await page.waitForSelector("section.check-result");
       await record("check?ui=fr (a report)");
@@ -141,17 +179,28 @@ describe.runIf(CHROMIUM_AVAILABLE)("every page under its Content-Security-Policy
       await page.getByRole("button", { name: "Se connecter" }).click();
       await page.waitForSelector(".graph-line");
       await record("publish?ui=fr (signed in)");
-      await page.locator("#p-file").setInputFiles({ name: "season.json", mimeType: "application/json", buffer: Buffer.from(DEMO_TEXT) });
+      await page
+        .locator("#p-file")
+        .setInputFiles({ name: "season.json", mimeType: "application/json", buffer: Buffer.from(DEMO_TEXT) });
       await page.getByRole("button", { name: "Vérifier avant de publier" }).click();
       await page.waitForSelector("[role=status]");
       await record("publish?ui=fr (a season's report)");
       await visit(`publish/same-as?ui=fr&entity=${encodeURIComponent(iris.venue!)}&sameAs=Q90`);
     } finally {
       // What was measured, also when a page failed half-way (the file then has fewer pages).
-      writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), rules: "wcag2a, wcag2aa, wcag21a, wcag21aa", pages: results }, null, 2)}\n`);
+      writeFileSync(
+        file,
+        `${JSON.stringify({ date: new Date().toISOString(), rules: "wcag2a, wcag2aa, wcag21a, wcag21aa", pages: results }, null, 2)}\n`,
+      );
       await ctx.close();
     }
-    const bad = results.filter((r) => r.violations.serious + r.violations.critical > 0 || r.errors.length > 0).map((r) => ({ path: r.path, rules: r.rules.filter((x) => x.impact === "serious" || x.impact === "critical"), errors: r.errors }));
+    const bad = results
+      .filter((r) => r.violations.serious + r.violations.critical > 0 || r.errors.length > 0)
+      .map((r) => ({
+        path: r.path,
+        rules: r.rules.filter((x) => x.impact === "serious" || x.impact === "critical"),
+        errors: r.errors,
+      }));
     expect(bad).toEqual([]);
     expect(results).toHaveLength(18);
   }, 120_000);

@@ -33,12 +33,19 @@ afterAll(async () => {
 });
 
 async function context(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: options.locale ?? "fr-FR", javaScriptEnabled: options.javaScriptEnabled ?? true });
+  return browser.newContext({
+    locale: options.locale ?? "fr-FR",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
 }
 
 /** The performance IRIs listed on the page, in order. */
 async function listed(page: Page): Promise<string[]> {
-  return page.locator("ol.performances li").evaluateAll((lis) => lis.map((li) => (li as unknown as { getAttribute(name: string): string }).getAttribute("data-iri")));
+  return page
+    .locator("ol.performances li")
+    .evaluateAll((lis) =>
+      lis.map((li) => (li as unknown as { getAttribute(name: string): string }).getAttribute("data-iri")),
+    );
 }
 
 async function apiIds(query: string): Promise<string[]> {
@@ -120,7 +127,9 @@ describe.runIf(available)("pages in Chromium", () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await page.goto(`${server.url}stats`);
-    const stats = JSON.parse((await call(server.url, "api/stats")).text) as { byMonth: { month?: string; performances: number }[] };
+    const stats = JSON.parse((await call(server.url, "api/stats")).text) as {
+      byMonth: { month?: string; performances: number }[];
+    };
     const months = stats.byMonth.filter((r) => r.month !== undefined);
     expect(await page.locator("svg.chart rect.bar").count()).toBe(months.length);
     const titles = await page.locator("svg.chart rect.bar title").allTextContents();
@@ -142,7 +151,10 @@ describe.runIf(available)("pages in Chromium", () => {
     const cells = page.locator(".yasr table.dataTable tbody tr td");
     await cells.first().waitFor();
     const text = (await cells.allTextContents()).join(" ");
-    const rows = await selectRows(server.url, "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph");
+    const rows = await selectRows(
+      server.url,
+      "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph",
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(text).toContain(r.graph!);
@@ -156,11 +168,18 @@ describe.runIf(available)("pages in Chromium", () => {
   it("answers a query typed in the address bar with a table, without JavaScript, instead of a download", async () => {
     const ctx = await context({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    const query = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph";
+    const query =
+      "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph";
     await page.goto(`${server.url}sparql?query=${encodeURIComponent(query)}`);
-    const shown = await page.locator("table.results tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => (tr as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll("td")).map((tds) => [...tds].map((td) => td.textContent)),
-    );
+    const shown = await page
+      .locator("table.results tbody tr")
+      .evaluateAll((trs) =>
+        trs
+          .map((tr) =>
+            (tr as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll("td"),
+          )
+          .map((tds) => [...tds].map((td) => td.textContent)),
+      );
     const rows = await selectRows(server.url, query);
     expect(shown).toEqual(rows.map((r) => [r.graph, r.triples]));
     await ctx.close();
@@ -171,7 +190,10 @@ describe.runIf(available)("pages in Chromium", () => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}check`);
     const markup = `<html><head><script type="application/ld+json">${JSON.stringify({
-      "@context": "https://schema.org", "@type": "TheatreEvent", name: "Le Misanthrope", startDate: "2026-11-20 20:00:00+01:00",
+      "@context": "https://schema.org",
+      "@type": "TheatreEvent",
+      name: "Le Misanthrope",
+      startDate: "2026-11-20 20:00:00+01:00",
     })}</script></head></html>`;
     await page.getByLabel("JSON-LD ou page HTML").fill(markup);
     await page.getByRole("button", { name: "Vérifier" }).click();
@@ -198,7 +220,8 @@ describe.runIf(available)("pages in Chromium", () => {
     const season = JSON.parse(DEMO_TEXT) as { productions: { name: Record<string, string> }[] };
     season.productions[0]!.name = { fr: "Saison publiée depuis la page", en: "Season published from the page" };
     const file = { name: "season.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(season)) };
-    const found = async (): Promise<number> => (await apiIds(`q=${encodeURIComponent("publiée depuis la page")}`)).length;
+    const found = async (): Promise<number> =>
+      (await apiIds(`q=${encodeURIComponent("publiée depuis la page")}`)).length;
 
     await page.goto(`${server.url}publish?ui=fr`);
     await page.getByLabel("Jeton d'éditeur").fill("not-a-token");
@@ -207,7 +230,7 @@ describe.runIf(available)("pages in Chromium", () => {
     await page.getByLabel("Jeton d'éditeur").fill(token);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForSelector("text=Connecté comme éditeur « reseau-scenes »");
-    const before = (await page.locator(".graph-line").innerText());
+    const before = await page.locator(".graph-line").innerText();
 
     await page.locator("#p-file").setInputFiles(file);
     await page.getByRole("button", { name: "Vérifier avant de publier" }).click();
@@ -245,10 +268,28 @@ describe("pages over plain HTTP", () => {
     const s = server ?? (await demoServer()).server;
     try {
       const q = encodeURIComponent("ASK {}");
-      expect((await call(s.url, `sparql?query=${q}`, { headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" } })).type).toMatch(/^text\/html/);
-      expect((await call(s.url, `sparql?query=${q}`, { headers: { accept: "*/*" } })).type).toMatch(/^application\/sparql-results\+json/);
-      expect((await call(s.url, `sparql?query=${q}&format=json`, { headers: { accept: "text/html" } })).type).toMatch(/^application\/sparql-results\+json/);
-      expect((await call(s.url, "sparql", { headers: { accept: "application/sparql-results+json,application/json,text/javascript,application/javascript" } })).type).not.toMatch(/html/);
+      expect(
+        (
+          await call(s.url, `sparql?query=${q}`, {
+            headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+          })
+        ).type,
+      ).toMatch(/^text\/html/);
+      expect((await call(s.url, `sparql?query=${q}`, { headers: { accept: "*/*" } })).type).toMatch(
+        /^application\/sparql-results\+json/,
+      );
+      expect((await call(s.url, `sparql?query=${q}&format=json`, { headers: { accept: "text/html" } })).type).toMatch(
+        /^application\/sparql-results\+json/,
+      );
+      expect(
+        (
+          await call(s.url, "sparql", {
+            headers: {
+              accept: "application/sparql-results+json,application/json,text/javascript,application/javascript",
+            },
+          })
+        ).type,
+      ).not.toMatch(/html/);
       expect((await call(s.url, "sparql")).type).toMatch(/^text\/turtle/);
     } finally {
       if (!server) await s.close();
@@ -282,7 +323,11 @@ describe("pages over plain HTTP", () => {
     const s = server ?? (await demoServer()).server;
     const t = token ?? (await demoServer()).token;
     try {
-      const signIn = await fetch(new URL("publish/sign-in", s.url), { method: "POST", body: new URLSearchParams({ token: t }), redirect: "manual" });
+      const signIn = await fetch(new URL("publish/sign-in", s.url), {
+        method: "POST",
+        body: new URLSearchParams({ token: t }),
+        redirect: "manual",
+      });
       expect(signIn.status).toBe(303);
       const cookie = signIn.headers.get("set-cookie")!;
       expect(cookie).toMatch(/HttpOnly/);
@@ -290,13 +335,28 @@ describe("pages over plain HTTP", () => {
       const session = cookie.split(";")[0]!;
       const form = new FormData();
       form.set("file", new Blob([DEMO_TEXT]), "season.json");
-      const forged = await fetch(new URL("publish/check", s.url), { method: "POST", body: form, headers: { cookie: session } });
+      const forged = await fetch(new URL("publish/check", s.url), {
+        method: "POST",
+        body: form,
+        headers: { cookie: session },
+      });
       expect(forged.status).toBe(403);
       form.set("csrf", "guessed");
-      expect((await fetch(new URL("publish/check", s.url), { method: "POST", body: form, headers: { cookie: session } })).status).toBe(403);
+      expect(
+        (await fetch(new URL("publish/check", s.url), { method: "POST", body: form, headers: { cookie: session } }))
+          .status,
+      ).toBe(403);
       const confirm = new FormData();
       confirm.set("pending", "x");
-      expect((await fetch(new URL("publish/confirm", s.url), { method: "POST", body: confirm, headers: { cookie: session } })).status).toBe(403);
+      expect(
+        (
+          await fetch(new URL("publish/confirm", s.url), {
+            method: "POST",
+            body: confirm,
+            headers: { cookie: session },
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       if (!server) await s.close();
     }
@@ -305,7 +365,9 @@ describe("pages over plain HTTP", () => {
   it("escapes what the request and the data say (no markup injected through a search)", async () => {
     const s = server ?? (await demoServer()).server;
     try {
-      const page = await call(s.url, `?ui=fr&q=${encodeURIComponent('"><script>alert(1)</script>')}`, { headers: { accept: "text/html" } });
+      const page = await call(s.url, `?ui=fr&q=${encodeURIComponent('"><script>alert(1)</script>')}`, {
+        headers: { accept: "text/html" },
+      });
       expect(page.status).toBe(200);
       expect(page.text).not.toContain("<script>alert(1)</script>");
       expect(page.text).toContain("&quot;&gt;&lt;script&gt;");

@@ -13,7 +13,9 @@ import { call } from "../server/helpers.js";
 const CSV = readFileSync(new URL("../../fixtures/import/ticketing.csv", import.meta.url), "utf8");
 const MAPPING = readFileSync(new URL("../../fixtures/import/mapping.json", import.meta.url), "utf8");
 /** The fixture without its two bad rows (line 7: 31 February; line 8: "gratuit" as a price). */
-const GOOD_CSV = CSV.split("\n").filter((_, i) => i !== 6 && i !== 7).join("\n");
+const GOOD_CSV = CSV.split("\n")
+  .filter((_, i) => i !== 6 && i !== 7)
+  .join("\n");
 
 /** A page missing its event's location, as a venue's site would serve it. */
 const PAGE = `<!doctype html><html lang="fr"><head><title>Le Misanthrope</title>
@@ -44,7 +46,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())));
 
 /** The page's text with the entities the pages escape turned back into characters. */
-const unescape = (html: string): string => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (html: string): string =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 async function checkUrl(server: VivantServer, url: string, ui = "fr"): Promise<{ status: number; text: string }> {
   const form = new FormData();
@@ -54,7 +62,12 @@ async function checkUrl(server: VivantServer, url: string, ui = "fr"): Promise<{
   return post(server, "check", form);
 }
 
-async function post(server: VivantServer, path: string, body: FormData, cookie?: string): Promise<{ status: number; text: string }> {
+async function post(
+  server: VivantServer,
+  path: string,
+  body: FormData,
+  cookie?: string,
+): Promise<{ status: number; text: string }> {
   const a = await call(server.url, path, { method: "POST", body, ...(cookie ? { headers: { cookie } } : {}) });
   return { status: a.status, text: unescape(a.text) };
 }
@@ -159,7 +172,11 @@ describe("CSV uploads with their column-mapping file", () => {
     const broken = await post(server, "check", csvForm(CSV, '{\n  "publisher": {\n  oops\n}', "en"));
     expect(broken.status).toBe(400);
     expect(broken.text).toMatch(/mapping\.json:3:\d+: not JSON/);
-    const badField = await post(server, "check", csvForm(CSV, JSON.stringify({ publisher: { id: "x" }, columns: { "performance.colour": "Couleur" } })));
+    const badField = await post(
+      server,
+      "check",
+      csvForm(CSV, JSON.stringify({ publisher: { id: "x" }, columns: { "performance.colour": "Couleur" } })),
+    );
     expect(badField.text).toContain("fichier de correspondance : champ inconnu « performance.colour »");
     const three = csvForm(CSV, MAPPING, "en");
     three.set("extra", new Blob(["x"]), "extra.txt");
@@ -170,7 +187,11 @@ describe("CSV uploads with their column-mapping file", () => {
 
   /** Signs in on the publishing page: the session cookie and the form's CSRF token. */
   async function signIn(): Promise<{ cookie: string; csrf: string }> {
-    const res = await fetch(new URL("publish/sign-in", server.url), { method: "POST", body: new URLSearchParams({ token, ui: "fr" }), redirect: "manual" });
+    const res = await fetch(new URL("publish/sign-in", server.url), {
+      method: "POST",
+      body: new URLSearchParams({ token, ui: "fr" }),
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
     const page = await call(server.url, "publish?ui=fr", { headers: { cookie } });
@@ -178,7 +199,14 @@ describe("CSV uploads with their column-mapping file", () => {
   }
 
   const graphTriples = async (): Promise<number> => {
-    const a = await call(server.url, "sparql?query=" + encodeURIComponent("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://data.theatre-du-port.example/graph> { ?s ?p ?o } }"), { headers: { accept: "application/sparql-results+json" } });
+    const a = await call(
+      server.url,
+      "sparql?query=" +
+        encodeURIComponent(
+          "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://data.theatre-du-port.example/graph> { ?s ?p ?o } }",
+        ),
+      { headers: { accept: "application/sparql-results+json" } },
+    );
     return Number(JSON.parse(a.text).results.bindings[0].n.value);
   };
 
@@ -207,7 +235,11 @@ describe("CSV uploads with their column-mapping file", () => {
     expect(done.status, done.text).toBe(200);
     expect(done.text).toContain("Publié");
     expect(await graphTriples()).toBeGreaterThan(0);
-    const brest = JSON.parse((await call(server.url, "api/performances?city=Brest&from=2026-01-01")).text) as { "@graph": { "@id": string }[] };
-    expect(brest["@graph"].map((p) => p["@id"]).some((id) => id.startsWith("https://data.theatre-du-port.example/"))).toBe(true);
+    const brest = JSON.parse((await call(server.url, "api/performances?city=Brest&from=2026-01-01")).text) as {
+      "@graph": { "@id": string }[];
+    };
+    expect(
+      brest["@graph"].map((p) => p["@id"]).some((id) => id.startsWith("https://data.theatre-du-port.example/")),
+    ).toBe(true);
   });
 });

@@ -22,17 +22,27 @@ beforeAll(async () => {
   const tokens = new TokenTable();
   xToken = tokens.issue({ publisherId: "theatre-x", graphIri: X_GRAPH, licence: "cc-by-4.0" });
   ({ server } = await demoServer({ tokens }));
-  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(X_GRAPH)}`, { method: "PUT", headers: { authorization: `Bearer ${xToken}`, "content-type": "text/turtle" }, body: X_OWN });
+  const put = await call(server.url, `graph-store?graph=${encodeURIComponent(X_GRAPH)}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${xToken}`, "content-type": "text/turtle" },
+    body: X_OWN,
+  });
   expect(put.status, put.text).toBe(201);
 }, 60_000);
 afterAll(async () => server?.close());
 
 async function sameAsClaims(): Promise<string[]> {
-  return (await selectRows(server.url, "SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s <http://schema.org/sameAs> ?o } }")).map((r) => `${r.g} ${r.s} ${r.o}`).sort();
+  return (await selectRows(server.url, "SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s <http://schema.org/sameAs> ?o } }"))
+    .map((r) => `${r.g} ${r.s} ${r.o}`)
+    .sort();
 }
 
 async function signIn(token: string): Promise<string> {
-  const res = await fetch(new URL("publish/sign-in", server.url), { method: "POST", body: new URLSearchParams({ token, ui: "fr" }), redirect: "manual" });
+  const res = await fetch(new URL("publish/sign-in", server.url), {
+    method: "POST",
+    body: new URLSearchParams({ token, ui: "fr" }),
+    redirect: "manual",
+  });
   expect(res.status).toBe(303);
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
@@ -47,7 +57,9 @@ describe("/duplicates", () => {
     expect(fr.text).toContain("même code postal");
     expect(fr.text).toMatch(/<td>\d{2,3}\.\d<\/td><td>lieu<\/td>/);
     // Each direction links to its confirmation, for the publisher of that entity.
-    expect(fr.text).toContain(`/publish/same-as?ui=fr&amp;entity=${encodeURIComponent(X_VENUE)}&amp;sameAs=${encodeURIComponent(QUAI)}`);
+    expect(fr.text).toContain(
+      `/publish/same-as?ui=fr&amp;entity=${encodeURIComponent(X_VENUE)}&amp;sameAs=${encodeURIComponent(QUAI)}`,
+    );
     const en = await call(server.url, "duplicates?ui=en&family=venue&min=90");
     expect(en.text).toContain("same postal code");
     expect(en.text).toContain("Probable duplicates");
@@ -75,11 +87,19 @@ describe("/publish/same-as", () => {
   it("refuses a post without the session's CSRF token, and another publisher's entity, writing nothing", async () => {
     const cookie = await signIn(xToken);
     const before = await sameAsClaims();
-    const noCsrf = await fetch(new URL("publish/same-as", server.url), { method: "POST", headers: { cookie }, body: new URLSearchParams({ ui: "fr", entity: X_VENUE, sameAs: QUAI }) });
+    const noCsrf = await fetch(new URL("publish/same-as", server.url), {
+      method: "POST",
+      headers: { cookie },
+      body: new URLSearchParams({ ui: "fr", entity: X_VENUE, sameAs: QUAI }),
+    });
     expect(noCsrf.status).toBe(403);
     const form = await (await fetch(new URL(path, server.url), { headers: { cookie } })).text();
     const csrf = /name="csrf" value="([^"]+)"/.exec(form)![1]!;
-    const theirs = await fetch(new URL("publish/same-as", server.url), { method: "POST", headers: { cookie }, body: new URLSearchParams({ csrf, ui: "fr", entity: QUAI, sameAs: X_VENUE }) });
+    const theirs = await fetch(new URL("publish/same-as", server.url), {
+      method: "POST",
+      headers: { cookie },
+      body: new URLSearchParams({ csrf, ui: "fr", entity: QUAI, sameAs: X_VENUE }),
+    });
     expect(theirs.status).toBe(403);
     expect(await theirs.text()).toContain("ne décrit pas");
     expect(await sameAsClaims()).toEqual(before);
@@ -91,7 +111,11 @@ describe("/publish/same-as", () => {
     expect(form).toContain("éditeur « theatre-x »");
     const csrf = /name="csrf" value="([^"]+)"/.exec(form)![1]!;
     const before = await sameAsClaims();
-    const done = await fetch(new URL("publish/same-as", server.url), { method: "POST", headers: { cookie }, body: new URLSearchParams({ csrf, ui: "fr", entity: X_VENUE, sameAs: QUAI }) });
+    const done = await fetch(new URL("publish/same-as", server.url), {
+      method: "POST",
+      headers: { cookie },
+      body: new URLSearchParams({ csrf, ui: "fr", entity: X_VENUE, sameAs: QUAI }),
+    });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain("Ajouté à votre graphe");
     expect(await sameAsClaims()).toEqual([...before, `${X_GRAPH} ${X_VENUE} ${QUAI}`].sort());

@@ -14,11 +14,18 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const S = "http://schema.org/";
-const page = (iri: string, accept = "text/html", extra = ""): Promise<{ status: number; type: string; text: string; headers: Headers }> =>
+const page = (
+  iri: string,
+  accept = "text/html",
+  extra = "",
+): Promise<{ status: number; type: string; text: string; headers: Headers }> =>
   call(server.url, `resource?iri=${encodeURIComponent(iri)}${extra}`, { headers: { accept, "accept-language": "fr" } });
 
 async function oneCancelled(): Promise<string> {
-  const rows = await selectRows(server.url, `SELECT ?e WHERE { ?e <${S}eventStatus> <${S}EventCancelled> ; <${S}workPerformed> ?w } ORDER BY ?e LIMIT 1`);
+  const rows = await selectRows(
+    server.url,
+    `SELECT ?e WHERE { ?e <${S}eventStatus> <${S}EventCancelled> ; <${S}workPerformed> ?w } ORDER BY ?e LIMIT 1`,
+  );
   return rows[0]!.e!;
 }
 
@@ -44,7 +51,10 @@ describe("entity pages", () => {
   }, 60_000);
 
   it("shows a rescheduled performance with its previous date", async () => {
-    const rows = await selectRows(server.url, `SELECT ?e ?prev WHERE { ?e <${S}eventStatus> <${S}EventRescheduled> ; <${S}previousStartDate> ?prev } ORDER BY ?e LIMIT 1`);
+    const rows = await selectRows(
+      server.url,
+      `SELECT ?e ?prev WHERE { ?e <${S}eventStatus> <${S}EventRescheduled> ; <${S}previousStartDate> ?prev } ORDER BY ?e LIMIT 1`,
+    );
     const a = await page(rows[0]!.e!);
     expect(a.text).toContain("Reprogrammé");
     expect(a.text).toContain(`datetime="${rows[0]!.prev}"`);
@@ -58,11 +68,21 @@ describe("entity pages", () => {
       expect(a.status).toBe(200);
       expect(a.type.startsWith(accept)).toBe(true);
       const quads = new Parser({ format: accept }).parse(a.text);
-      expect(quads.some((q) => q.subject.value === iri && q.predicate.value === `${S}eventStatus` && q.object.value === `${S}EventCancelled`)).toBe(true);
+      expect(
+        quads.some(
+          (q) =>
+            q.subject.value === iri &&
+            q.predicate.value === `${S}eventStatus` &&
+            q.object.value === `${S}EventCancelled`,
+        ),
+      ).toBe(true);
       counts.push(quads.filter((q) => q.subject.value === iri).length);
     }
     expect(counts[0]).toBe(counts[1]);
-    const stored = await selectRows(server.url, `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${DEMO_GRAPH}> { <${iri}> ?p ?o } }`);
+    const stored = await selectRows(
+      server.url,
+      `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${DEMO_GRAPH}> { <${iri}> ?p ?o } }`,
+    );
     expect(counts[0]).toBe(Number(stored[0]!.n));
     const j = await page(iri, "application/ld+json");
     expect(j.type).toMatch(/^application\/ld\+json/);
@@ -71,7 +91,10 @@ describe("entity pages", () => {
   }, 60_000);
 
   it("gives a venue a page too, with links to the pages of what it points to", async () => {
-    const rows = await selectRows(server.url, `SELECT ?v WHERE { ?e <${S}location> ?v . ?v <${S}name> ?n } ORDER BY ?v LIMIT 1`);
+    const rows = await selectRows(
+      server.url,
+      `SELECT ?v WHERE { ?e <${S}location> ?v . ?v <${S}name> ?n } ORDER BY ?v LIMIT 1`,
+    );
     const a = await page(rows[0]!.v!);
     expect(a.status).toBe(200);
     expect(embeddedJsonLd(a.text)).toEqual([]);

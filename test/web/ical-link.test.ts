@@ -31,7 +31,9 @@ describe("the discovery page's iCal link", () => {
     const next = /<a rel="next" href="([^"]+)"/.exec(first.text);
     expect(next, "Nantes has more than one page").not.toBeNull();
     // The link is the same on a later page: the cursor is not carried.
-    const page = await call(server.url, next![1]!.replace(/&amp;/g, "&").replace(/^\//, ""), { headers: { accept: "text/html" } });
+    const page = await call(server.url, next![1]!.replace(/&amp;/g, "&").replace(/^\//, ""), {
+      headers: { accept: "text/html" },
+    });
     expect(page.text).toContain(`href="/api/performances.ics?city=Nantes"`);
     const filtered = await call(server.url, "?ui=en&city=Nantes&genre=theatre", { headers: { accept: "text/html" } });
     const link = /<a href="([^"]+)" type="text\/calendar">as an iCal calendar \(every page\)<\/a>/.exec(filtered.text);
@@ -45,6 +47,8 @@ describe("the discovery page's iCal link", () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(feed.text.match(/^BEGIN:VEVENT/gm)?.length).toBe(expected.length);
     const fr = await call(server.url, "?ui=fr", { headers: { accept: "text/html" } });
-    expect(fr.text).toContain('<a href="/api/performances.ics" type="text/calendar">en agenda iCal (toutes les pages)</a>');
+    expect(fr.text).toContain(
+      '<a href="/api/performances.ics" type="text/calendar">en agenda iCal (toutes les pages)</a>',
+    );
   });
 });

@@ -19,7 +19,11 @@ const PERFORMANCES = VENUE_OPTIONS * 50 + 1;
 beforeAll(async () => {
   server = await VivantServer.start({ port: 0 });
   const m = mapRecords(generateSeason(PERFORMANCES, { publisherId: "gen" }), { origins: false });
-  await server.replaceGraph(m.graphIri, m.quads, { publisherId: "gen", licence: "cc0-1.0", source: "bench/generate.ts" });
+  await server.replaceGraph(m.graphIri, m.quads, {
+    publisherId: "gen",
+    licence: "cc0-1.0",
+    source: "bench/generate.ts",
+  });
 }, 300_000);
 afterAll(() => server?.close());
 
@@ -35,7 +39,10 @@ async function facets(query = ""): Promise<Facets> {
 
 /** Performances per city, by hand-written SPARQL (the same count facetQuery makes). */
 async function citiesBySparql(): Promise<Record<string, number>> {
-  const rows = await selectRows(server.url, `SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e <${S}workPerformed> ?w ; <${S}startDate> ?s . { ?e <${S}location>/<${S}address>/<${S}addressLocality> ?c } UNION { ?e <${S}location>/<${S}containedInPlace>/<${S}address>/<${S}addressLocality> ?c } } GROUP BY ?c`);
+  const rows = await selectRows(
+    server.url,
+    `SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e <${S}workPerformed> ?w ; <${S}startDate> ?s . { ?e <${S}location>/<${S}address>/<${S}addressLocality> ?c } UNION { ?e <${S}location>/<${S}containedInPlace>/<${S}address>/<${S}addressLocality> ?c } } GROUP BY ?c`,
+  );
   return Object.fromEntries(rows.map((r) => [r.c!, Number(r.n)]));
 }
 
@@ -58,7 +65,9 @@ describe("the discovery page's caches", () => {
     expect(a.text).toMatch(/<select id="f-venue" name="venue" aria-describedby="f-venue-hint">/);
     // A venue outside the list, once chosen, is in it (selected).
     const rare = all.venue![all.venue!.length - 1]!.value;
-    const chosen = await call(server.url, `?ui=en&venue=${encodeURIComponent(rare)}`, { headers: { accept: "text/html" } });
+    const chosen = await call(server.url, `?ui=en&venue=${encodeURIComponent(rare)}`, {
+      headers: { accept: "text/html" },
+    });
     expect(chosen.text).toContain(`<option value="${rare}" selected>`);
     // Venue names come from the index: each listed venue is named, none is shown as "online".
     const fr = await call(server.url, "", { headers: { accept: "text/html", "accept-language": "fr" } });

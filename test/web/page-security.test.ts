@@ -18,11 +18,30 @@ afterAll(() => server?.close());
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string): Record<string, string[]> {
-  return Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe("Content-Security-Policy", () => {
-  const pages = ["", "?ui=en&city=Nantes", "stats", "query", `sparql?query=${encodeURIComponent("ASK {}")}`, "check", "publish", "duplicates?ui=fr", "duplicates?ui=en&family=venue&min=90", `publish/same-as?entity=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}&sameAs=Q90`, `resource?iri=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}`, "resource?iri=https%3A%2F%2Fnowhere.example%2Fx"];
+  const pages = [
+    "",
+    "?ui=en&city=Nantes",
+    "stats",
+    "query",
+    `sparql?query=${encodeURIComponent("ASK {}")}`,
+    "check",
+    "publish",
+    "duplicates?ui=fr",
+    "duplicates?ui=en&family=venue&min=90",
+    `publish/same-as?entity=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}&sameAs=Q90`,
+    `resource?iri=${encodeURIComponent("https://data.reseau-scenes.example/venue/grand-quai-nantes")}`,
+    "resource?iri=https%3A%2F%2Fnowhere.example%2Fx",
+  ];
 
   it("lets every page run the server's own scripts only, and inline styles on the query editor only", async () => {
     for (const path of pages) {
@@ -49,12 +68,25 @@ describe("the publisher's token", () => {
     const seen: string[] = [];
     const keep = async (res: Response): Promise<string> => {
       const text = await res.text();
-      seen.push(text, res.headers.get("location") ?? "", res.headers.get("set-cookie") ?? "", ...[...res.headers.values()]);
+      seen.push(
+        text,
+        res.headers.get("location") ?? "",
+        res.headers.get("set-cookie") ?? "",
+        ...[...res.headers.values()],
+      );
       return text;
     };
-    const wrong = await fetch(new URL("publish/sign-in", server.url), { method: "POST", body: new URLSearchParams({ token: `${token}x`, ui: "fr" }), redirect: "manual" });
+    const wrong = await fetch(new URL("publish/sign-in", server.url), {
+      method: "POST",
+      body: new URLSearchParams({ token: `${token}x`, ui: "fr" }),
+      redirect: "manual",
+    });
     await keep(wrong);
-    const signIn = await fetch(new URL("publish/sign-in", server.url), { method: "POST", body: new URLSearchParams({ token, ui: "fr" }), redirect: "manual" });
+    const signIn = await fetch(new URL("publish/sign-in", server.url), {
+      method: "POST",
+      body: new URLSearchParams({ token, ui: "fr" }),
+      redirect: "manual",
+    });
     await keep(signIn);
     expect(signIn.status).toBe(303);
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
@@ -64,14 +96,27 @@ describe("the publisher's token", () => {
     form.set("csrf", csrf);
     form.set("ui", "fr");
     form.set("file", new Blob([DEMO_TEXT], { type: "application/json" }), "season.json");
-    const report = await keep(await fetch(new URL("publish/check", server.url), { method: "POST", body: form, headers: { cookie } }));
+    const report = await keep(
+      await fetch(new URL("publish/check", server.url), { method: "POST", body: form, headers: { cookie } }),
+    );
     const confirm = new FormData();
     confirm.set("csrf", csrf);
     confirm.set("ui", "fr");
     confirm.set("pending", /name="pending" value="([^"]+)"/.exec(report)![1]!);
-    const done = await fetch(new URL("publish/confirm", server.url), { method: "POST", body: confirm, headers: { cookie } });
+    const done = await fetch(new URL("publish/confirm", server.url), {
+      method: "POST",
+      body: confirm,
+      headers: { cookie },
+    });
     expect(await keep(done)).toContain("Publié");
-    await keep(await fetch(new URL("publish/sign-out", server.url), { method: "POST", body: new URLSearchParams({ csrf, ui: "fr" }), headers: { cookie }, redirect: "manual" }));
+    await keep(
+      await fetch(new URL("publish/sign-out", server.url), {
+        method: "POST",
+        body: new URLSearchParams({ csrf, ui: "fr" }),
+        headers: { cookie },
+        redirect: "manual",
+      }),
+    );
     await keep(await fetch(new URL("publish?ui=fr", server.url), { headers: { cookie } }));
 
     expect(seen.length).toBeGreaterThan(10);

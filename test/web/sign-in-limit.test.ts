@@ -17,15 +17,34 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** A sign-in from a given loopback address (Linux routes all of 127.0.0.0/8 to the loopback interface). */
-function signIn(from: string, value: string, ui: string): Promise<{ status: number; retryAfter: string | undefined; text: string }> {
+function signIn(
+  from: string,
+  value: string,
+  ui: string,
+): Promise<{ status: number; retryAfter: string | undefined; text: string }> {
   const body = new URLSearchParams({ token: value, ui }).toString();
   return new Promise((resolve, reject) => {
-    const req = request(new URL("publish/sign-in", server.url), { method: "POST", localAddress: from, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) }, timeout: 30_000 }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"], text: text.replace(/&#39;/g, "'") }));
-    });
+    const req = request(
+      new URL("publish/sign-in", server.url),
+      {
+        method: "POST",
+        localAddress: from,
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+        timeout: 30_000,
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers["retry-after"],
+            text: text.replace(/&#39;/g, "'"),
+          }),
+        );
+      },
+    );
     req.on("error", reject);
     req.on("timeout", () => req.destroy(new Error("sign-in timed out")));
     req.end(body);

@@ -31,8 +31,14 @@ export function S(local: string): NamedNode {
 export const TYPE = N(RDF_TYPE);
 /** XSD datatypes. */
 export const X = {
-  string: N(`${XSD}string`), decimal: N(`${XSD}decimal`), integer: N(`${XSD}integer`), boolean: N(`${XSD}boolean`),
-  dateTime: N(`${XSD}dateTime`), date: N(`${XSD}date`), gYear: N(`${XSD}gYear`), duration: N(`${XSD}duration`),
+  string: N(`${XSD}string`),
+  decimal: N(`${XSD}decimal`),
+  integer: N(`${XSD}integer`),
+  boolean: N(`${XSD}boolean`),
+  dateTime: N(`${XSD}dateTime`),
+  date: N(`${XSD}date`),
+  gYear: N(`${XSD}gYear`),
+  duration: N(`${XSD}duration`),
 } as const;
 
 export interface MapContext {
@@ -75,7 +81,13 @@ export function iriOf(ctx: MapContext, kind: EntityKind, id: string): string {
 }
 
 /** Starts a subject produced by a record: its types (one, or several). */
-export function begin(ctx: MapContext, iri: string, origin: RecordRef, types: NamedNode | readonly NamedNode[], field: string): void {
+export function begin(
+  ctx: MapContext,
+  iri: string,
+  origin: RecordRef,
+  types: NamedNode | readonly NamedNode[],
+  field: string,
+): void {
   ctx.sink.subject(iri, origin);
   if (!Array.isArray(types)) ctx.sink.iri(iri, TYPE, types as NamedNode, field);
   else for (const t of types as readonly NamedNode[]) ctx.sink.iri(iri, TYPE, t, field);
@@ -90,7 +102,13 @@ export function plain(ctx: MapContext, s: string, p: NamedNode, value: string | 
   if (value !== undefined) ctx.sink.literal(s, p, value, X.string, field);
 }
 
-export function iriList(ctx: MapContext, s: string, p: NamedNode, iris: readonly string[] | undefined, field: string): void {
+export function iriList(
+  ctx: MapContext,
+  s: string,
+  p: NamedNode,
+  iris: readonly string[] | undefined,
+  field: string,
+): void {
   if (iris) for (let i = 0; i < iris.length; i++) ctx.sink.iri(s, p, iris[i]!, sub(ctx, field, i));
 }
 
@@ -102,7 +120,15 @@ export function agentIri(ctx: MapContext, ref: AgentRef): string {
  * The node of an agent: a person's or an organization's IRI, or, for an agent of unknown kind (a name only),
  * a node of the subject (`<s>#performer-agent-1`) with that name and no type: its kind is not invented.
  */
-function agentNode(ctx: MapContext, s: string, ref: AgentRef, fragment: string, i: number, field: string, origin?: RecordRef): string {
+function agentNode(
+  ctx: MapContext,
+  s: string,
+  ref: AgentRef,
+  fragment: string,
+  i: number,
+  field: string,
+  origin?: RecordRef,
+): string {
   if (ref.person !== undefined || ref.organization !== undefined || ref.name === undefined) return agentIri(ctx, ref);
   const iri = childIri(s, `${fragment}-agent-${i + 1}`);
   if (origin) ctx.sink.subject(iri, origin);
@@ -110,7 +136,14 @@ function agentNode(ctx: MapContext, s: string, ref: AgentRef, fragment: string, 
   return iri;
 }
 
-export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly AgentRef[] | undefined, field: string, origin?: RecordRef): void {
+export function agents(
+  ctx: MapContext,
+  s: string,
+  p: NamedNode,
+  refs: readonly AgentRef[] | undefined,
+  field: string,
+  origin?: RecordRef,
+): void {
   if (!refs) return;
   const fragment = p.value.slice(SCHEMA.length);
   for (let i = 0; i < refs.length; i++) {
@@ -123,7 +156,15 @@ export function agents(ctx: MapContext, s: string, p: NamedNode, refs: readonly 
  * Agents in roles, with schema.org's Role pattern when a role is named:
  * subject —p→ PerformanceRole —p→ agent (roleName, characterName); otherwise subject —p→ agent.
  */
-export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly Role[] | undefined, origin: RecordRef, field: string, fragment: string): void {
+export function roles(
+  ctx: MapContext,
+  s: string,
+  p: NamedNode,
+  list: readonly Role[] | undefined,
+  origin: RecordRef,
+  field: string,
+  fragment: string,
+): void {
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     const r = list[i]!;
@@ -143,6 +184,12 @@ export function roles(ctx: MapContext, s: string, p: NamedNode, list: readonly R
 }
 
 /** Strings as plain literals, one per value (inLanguage, subtitleLanguage, accessibilityFeature…). */
-export function plainList(ctx: MapContext, s: string, p: NamedNode, values: readonly string[] | undefined, field: string): void {
+export function plainList(
+  ctx: MapContext,
+  s: string,
+  p: NamedNode,
+  values: readonly string[] | undefined,
+  field: string,
+): void {
   if (values) for (let i = 0; i < values.length; i++) ctx.sink.literal(s, p, values[i]!, X.string, sub(ctx, field, i));
 }

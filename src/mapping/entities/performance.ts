@@ -3,7 +3,22 @@
 import type { Offer, Performance, Production } from "../../records/types.js";
 import { childIri } from "../iri.js";
 import { ageRangeText, artsdataEventType, ATTENDANCE_IRI, eventTypeOf, STATUS_IRI } from "../terms.js";
-import { X, N, sub, agents, begin, iriList, iriOf, langText, mintIri, plain, plainList, roles, S, type MapContext } from "./common.js";
+import {
+  X,
+  N,
+  sub,
+  agents,
+  begin,
+  iriList,
+  iriOf,
+  langText,
+  mintIri,
+  plain,
+  plainList,
+  roles,
+  S,
+  type MapContext,
+} from "./common.js";
 import { decimal } from "./place.js";
 import { dateDatatype } from "./series.js";
 import { dateTimeLexical, durationLexical } from "../../rdf/lexical.js";
@@ -57,7 +72,12 @@ export interface ProductionEntry {
   readonly iri: string;
 }
 
-export function emitPerformance(ctx: MapContext, p: Performance, entry: ProductionEntry | undefined, path: string): void {
+export function emitPerformance(
+  ctx: MapContext,
+  p: Performance,
+  entry: ProductionEntry | undefined,
+  path: string,
+): void {
   const production = entry?.record;
   // Nothing else refers to a performance: its IRI is minted here, without the cache shared IRIs go through.
   const s = mintIri(ctx, "performance", p.id);
@@ -77,10 +97,13 @@ export function emitPerformance(ctx: MapContext, p: Performance, entry: Producti
 
   ctx.sink.literal(s, T.startDate, dateTimeLexical(p.startDate), X.dateTime, `${path}.startDate`);
   // An end day without time (xsd:date) is valid beside a start with one: the performance ends that day.
-  if (p.endDate !== undefined) ctx.sink.literal(s, T.endDate, dateTimeLexical(p.endDate), dateDatatype(p.endDate), `${path}.endDate`);
-  if (p.doorTime !== undefined) ctx.sink.literal(s, T.doorTime, dateTimeLexical(p.doorTime), X.dateTime, `${path}.doorTime`);
+  if (p.endDate !== undefined)
+    ctx.sink.literal(s, T.endDate, dateTimeLexical(p.endDate), dateDatatype(p.endDate), `${path}.endDate`);
+  if (p.doorTime !== undefined)
+    ctx.sink.literal(s, T.doorTime, dateTimeLexical(p.doorTime), X.dateTime, `${path}.doorTime`);
   const duration = p.duration ?? production?.duration;
-  if (duration !== undefined) ctx.sink.literal(s, T.duration, durationLexical(duration), X.duration, p.duration ? `${path}.duration` : inherited);
+  if (duration !== undefined)
+    ctx.sink.literal(s, T.duration, durationLexical(duration), X.duration, p.duration ? `${path}.duration` : inherited);
 
   const place = p.hall !== undefined || p.venue !== undefined;
   if (p.hall !== undefined) ctx.sink.iri(s, T.location, iriOf(ctx, "hall", p.hall), `${path}.hall`);
@@ -102,29 +125,51 @@ export function emitPerformance(ctx: MapContext, p: Performance, entry: Producti
       ctx.sink.iri(watch, T.target, p.onlineUrl, online);
     }
   }
-  if (p.attendanceMode) ctx.sink.iri(s, T.eventAttendanceMode, N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
+  if (p.attendanceMode)
+    ctx.sink.iri(s, T.eventAttendanceMode, N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
   if (p.status) {
     ctx.sink.iri(s, T.eventStatus, N(STATUS_IRI[p.status.kind]), `${path}.status.kind`);
     if (p.status.previousStartDate !== undefined) {
-      ctx.sink.literal(s, T.previousStartDate, dateTimeLexical(p.status.previousStartDate), dateDatatype(p.status.previousStartDate), `${path}.status.previousStartDate`);
+      ctx.sink.literal(
+        s,
+        T.previousStartDate,
+        dateTimeLexical(p.status.previousStartDate),
+        dateDatatype(p.status.previousStartDate),
+        `${path}.status.previousStartDate`,
+      );
     }
   }
-  if (p.offers) for (let i = 0; i < p.offers.length; i++) emitOffer(ctx, s, p.offers[i]!, i, origin, sub(ctx, sub(ctx, path, "offers"), i));
+  if (p.offers)
+    for (let i = 0; i < p.offers.length; i++)
+      emitOffer(ctx, s, p.offers[i]!, i, origin, sub(ctx, sub(ctx, path, "offers"), i));
   if (p.free !== undefined) ctx.sink.literal(s, T.isAccessibleForFree, String(p.free), X.boolean, `${path}.free`);
 
   roles(ctx, s, T.performer, p.performers, origin, `${path}.performers`, "performer");
   agents(ctx, s, T.organizer, p.organizers, `${path}.organizers`, origin);
 
-  plainList(ctx, s, T.inLanguage, p.inLanguage ?? production?.inLanguage, p.inLanguage ? `${path}.inLanguage` : inherited);
-  plainList(ctx, s, T.subtitleLanguage, p.surtitles ?? production?.surtitles, p.surtitles ? `${path}.surtitles` : inherited);
+  plainList(
+    ctx,
+    s,
+    T.inLanguage,
+    p.inLanguage ?? production?.inLanguage,
+    p.inLanguage ? `${path}.inLanguage` : inherited,
+  );
+  plainList(
+    ctx,
+    s,
+    T.subtitleLanguage,
+    p.surtitles ?? production?.surtitles,
+    p.surtitles ? `${path}.surtitles` : inherited,
+  );
   plainList(ctx, s, T.accessibilityFeature, p.accessibility, `${path}.accessibility`);
-  if (p.series) for (let i = 0; i < p.series.length; i++) {
-    const x = p.series[i]!;
-    const series = iriOf(ctx, "series", x);
-    const f = sub(ctx, sub(ctx, path, "series"), i);
-    ctx.sink.iri(s, T.superEvent, series, f);
-    ctx.sink.iri(series, T.subEvent, s, f);
-  }
+  if (p.series)
+    for (let i = 0; i < p.series.length; i++) {
+      const x = p.series[i]!;
+      const series = iriOf(ctx, "series", x);
+      const f = sub(ctx, sub(ctx, path, "series"), i);
+      ctx.sink.iri(s, T.superEvent, series, f);
+      ctx.sink.iri(series, T.subEvent, s, f);
+    }
   if (p.url) ctx.sink.iri(s, T.url, p.url, `${path}.url`);
   iriList(ctx, s, T.image, p.images ?? production?.images, p.images ? `${path}.images` : inherited);
   const age = p.audienceAge ?? production?.audienceAge;
@@ -148,6 +193,7 @@ function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, orig
   }
   // Availabilities are schema.org ItemAvailability members: the term by its local name (no IRI string per offer).
   if (o.availability) ctx.sink.iri(s, T.availability, S(o.availability), `${f}.availability`);
-  if (o.validFrom !== undefined) ctx.sink.literal(s, T.validFrom, dateTimeLexical(o.validFrom), dateDatatype(o.validFrom), `${f}.validFrom`);
+  if (o.validFrom !== undefined)
+    ctx.sink.literal(s, T.validFrom, dateTimeLexical(o.validFrom), dateDatatype(o.validFrom), `${f}.validFrom`);
   if (o.url) ctx.sink.iri(s, T.url, o.url, `${f}.url`);
 }

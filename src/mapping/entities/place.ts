@@ -6,7 +6,13 @@ import { X, begin, iriList, iriOf, langText, plain, S, type MapContext } from ".
 import { decimalLexical } from "../../rdf/lexical.js";
 
 /** Accessibility of a place: schema:amenityFeature → LocationFeatureSpecification (name, value true). */
-function amenities(ctx: MapContext, s: string, features: readonly AccessibilityFeature[] | undefined, origin: { entity: string; recordId: string; path: string }, field: string): void {
+function amenities(
+  ctx: MapContext,
+  s: string,
+  features: readonly AccessibilityFeature[] | undefined,
+  origin: { entity: string; recordId: string; path: string },
+  field: string,
+): void {
   features?.forEach((f, i) => {
     const node = childIri(s, `feature-${f}`);
     begin(ctx, node, origin, S("LocationFeatureSpecification"), `${field}[${i}]`);
@@ -43,7 +49,13 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     ctx.sink.literal(g, S("longitude"), decimal(v.geo.longitude), X.decimal, `${f}.longitude`);
   }
   if (v.maximumAttendeeCapacity !== undefined) {
-    ctx.sink.literal(s, S("maximumAttendeeCapacity"), String(v.maximumAttendeeCapacity), X.integer, `${path}.maximumAttendeeCapacity`);
+    ctx.sink.literal(
+      s,
+      S("maximumAttendeeCapacity"),
+      String(v.maximumAttendeeCapacity),
+      X.integer,
+      `${path}.maximumAttendeeCapacity`,
+    );
   }
   amenities(ctx, s, v.accessibility, origin, `${path}.accessibility`);
   if (v.url) ctx.sink.iri(s, S("url"), v.url, `${path}.url`);
@@ -60,7 +72,13 @@ export function emitVenue(ctx: MapContext, v: Venue, path: string): void {
     // A hall is at its venue's address: the same node, so a hall is a complete Place on its own (Artsdata needs one).
     if (addressIri) ctx.sink.iri(hs, S("address"), addressIri, `${path}.address`);
     if (h.maximumAttendeeCapacity !== undefined) {
-      ctx.sink.literal(hs, S("maximumAttendeeCapacity"), String(h.maximumAttendeeCapacity), X.integer, `${hp}.maximumAttendeeCapacity`);
+      ctx.sink.literal(
+        hs,
+        S("maximumAttendeeCapacity"),
+        String(h.maximumAttendeeCapacity),
+        X.integer,
+        `${hp}.maximumAttendeeCapacity`,
+      );
     }
     amenities(ctx, hs, h.accessibility, hOrigin, `${hp}.accessibility`);
   });

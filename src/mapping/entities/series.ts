@@ -60,11 +60,16 @@ export function emitSeries(ctx: MapContext, x: Series, path: string): void {
   langText(ctx, s, S("name"), x.name, `${path}.name`);
   langText(ctx, s, S("description"), x.description, `${path}.description`);
   // Derived values point at the field that would state them: that is where a wrong one is fixed.
-  const derived = x.startDate === undefined || x.endDate === undefined || x.venue === undefined ? derivedOf(ctx).get(x.id) : undefined;
+  const derived =
+    x.startDate === undefined || x.endDate === undefined || x.venue === undefined
+      ? derivedOf(ctx).get(x.id)
+      : undefined;
   const startDate = x.startDate ?? derived?.first;
   const endDate = x.endDate ?? derived?.last;
-  if (startDate !== undefined) ctx.sink.literal(s, S("startDate"), dateTimeLexical(startDate), dateDatatype(startDate), `${path}.startDate`);
-  if (endDate !== undefined) ctx.sink.literal(s, S("endDate"), dateTimeLexical(endDate), dateDatatype(endDate), `${path}.endDate`);
+  if (startDate !== undefined)
+    ctx.sink.literal(s, S("startDate"), dateTimeLexical(startDate), dateDatatype(startDate), `${path}.startDate`);
+  if (endDate !== undefined)
+    ctx.sink.literal(s, S("endDate"), dateTimeLexical(endDate), dateDatatype(endDate), `${path}.endDate`);
   agents(ctx, s, S("organizer"), x.organizers, `${path}.organizers`);
   const venue = x.venue ?? derived?.venue ?? undefined;
   if (venue !== undefined) ctx.sink.iri(s, S("location"), iriOf(ctx, "venue", venue), `${path}.venue`);

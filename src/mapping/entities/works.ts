@@ -3,7 +3,20 @@
 import type { Production, Work } from "../../records/types.js";
 import { ADO } from "../../vocab.js";
 import { ageRangeText, genreIri } from "../terms.js";
-import { X, N, agents, begin, iriList, iriOf, langText, plain, plainList, roles, S, type MapContext } from "./common.js";
+import {
+  X,
+  N,
+  agents,
+  begin,
+  iriList,
+  iriOf,
+  langText,
+  plain,
+  plainList,
+  roles,
+  S,
+  type MapContext,
+} from "./common.js";
 import { durationLexical } from "../../rdf/lexical.js";
 
 const LIVE_PERFORMANCE_WORK = N(`${ADO}LivePerformanceWork`);
@@ -17,7 +30,13 @@ export function emitWork(ctx: MapContext, w: Work, path: string): void {
   agents(ctx, s, S("author"), w.authors, `${path}.authors`);
   agents(ctx, s, S("lyricist"), w.librettists, `${path}.librettists`);
   if (w.dateCreated !== undefined) {
-    ctx.sink.literal(s, S("dateCreated"), w.dateCreated, /^\d{4}$/.test(w.dateCreated) ? X.gYear : X.date, `${path}.dateCreated`);
+    ctx.sink.literal(
+      s,
+      S("dateCreated"),
+      w.dateCreated,
+      /^\d{4}$/.test(w.dateCreated) ? X.gYear : X.date,
+      `${path}.dateCreated`,
+    );
   }
   plainList(ctx, s, S("inLanguage"), w.inLanguage, `${path}.inLanguage`);
   iriList(ctx, s, S("sameAs"), w.sameAs, `${path}.sameAs`);
@@ -35,7 +54,8 @@ export function emitProduction(ctx: MapContext, p: Production, path: string): vo
   agents(ctx, s, S("producer"), p.producers, `${path}.producers`);
   agents(ctx, s, S("director"), p.directors, `${path}.directors`);
   roles(ctx, s, S("contributor"), p.cast, origin, `${path}.cast`, "cast");
-  if (p.duration !== undefined) ctx.sink.literal(s, S("duration"), durationLexical(p.duration), X.duration, `${path}.duration`);
+  if (p.duration !== undefined)
+    ctx.sink.literal(s, S("duration"), durationLexical(p.duration), X.duration, `${path}.duration`);
   p.genres?.forEach((g, i) => ctx.sink.iri(s, S("genre"), N(genreIri(g)), `${path}.genres[${i}]`));
   const age = p.audienceAge && ageRangeText(p.audienceAge);
   plain(ctx, s, S("typicalAgeRange"), age, `${path}.audienceAge`);

@@ -42,7 +42,13 @@ export async function load(url, context, next) {
   ts ??= (await import("typescript")).default;
   const { outputText } = ts.transpileModule(source, {
     fileName,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true, inlineSources: true },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+      inlineSourceMap: true,
+      inlineSources: true,
+    },
   });
   // Threads of one process share a pid: the temp name must be unique per thread and call. Losing a race
   // (or a read-only temp dir) only costs a later cache miss, never the load.

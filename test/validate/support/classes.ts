@@ -14,10 +14,12 @@ export function classHierarchyTurtle(): string {
   const triples = new Set<string>();
   for (const file of ["schemaorg/schemaorg-current-http.ttl", "artsdata/artsdata-ontology.ttl"]) {
     for (const q of new Parser().parse(readFileSync(`${dir}${file}`, "utf8"))) {
-      if (q.predicate.value !== SUBCLASS || q.subject.termType !== "NamedNode" || q.object.termType !== "NamedNode") continue;
+      if (q.predicate.value !== SUBCLASS || q.subject.termType !== "NamedNode" || q.object.termType !== "NamedNode")
+        continue;
       const known = (iri: string) => iri.startsWith(SCHEMA) || iri.startsWith(ADO);
       if (!known(q.subject.value) || !known(q.object.value)) continue;
-      const short = (iri: string) => (iri.startsWith(SCHEMA) ? `schema:${iri.slice(SCHEMA.length)}` : `ado:${iri.slice(ADO.length)}`);
+      const short = (iri: string) =>
+        iri.startsWith(SCHEMA) ? `schema:${iri.slice(SCHEMA.length)}` : `ado:${iri.slice(ADO.length)}`;
       triples.add(`${short(q.subject.value)} rdfs:subClassOf ${short(q.object.value)} .`);
     }
   }

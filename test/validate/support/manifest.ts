@@ -68,7 +68,9 @@ export function readShaclManifest(manifestPath: string): ShaclTest[] {
   const tests: ShaclTest[] = [];
   const visit = (url: string): void => {
     const g = load(url);
-    const manifest = g.quads.find((q) => q.predicate.value === `${RDF}type` && q.object.value === `${MF}Manifest`)?.subject;
+    const manifest = g.quads.find(
+      (q) => q.predicate.value === `${RDF}type` && q.object.value === `${MF}Manifest`,
+    )?.subject;
     if (!manifest) throw new Error(`${url} has no mf:Manifest`);
     for (const include of g.out(manifest, `${MF}include`)) visit(include.value);
     for (const entries of g.out(manifest, `${MF}entries`)) {
