@@ -22,3 +22,34 @@ export const RDF_LANG_STRING = `${RDF}langString`;
 export const XSD_STRING = `${XSD}string`;
 export const XSD_DATE = `${XSD}date`;
 export const XSD_DATETIME = `${XSD}dateTime`;
+
+/** SHACL Core's constraint parameters, one per component (the first parameter of multi-parameter components). */
+export const SHACL_CORE_PARAMETERS = [
+  "class",
+  "datatype",
+  "nodeKind",
+  "minCount",
+  "maxCount",
+  "minExclusive",
+  "minInclusive",
+  "maxExclusive",
+  "maxInclusive",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "languageIn",
+  "uniqueLang",
+  "equals",
+  "disjoint",
+  "lessThan",
+  "lessThanOrEquals",
+  "not",
+  "and",
+  "or",
+  "xone",
+  "node",
+  "qualifiedValueShape",
+  "closed",
+  "hasValue",
+  "in",
+] as const;

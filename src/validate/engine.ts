@@ -19,7 +19,7 @@ import { CheckCompiler, type NodeCheck } from "./precheck.js";
 import { stepsToPathText } from "./paths.js";
 import type { MessageLiteral } from "./messages.js";
 import { compactIri } from "./messages.js";
-import { SH, VIVANT } from "../vocab.js";
+import { SH, SHACL_CORE_PARAMETERS, VIVANT } from "../vocab.js";
 
 /** One result as the engine found it, before it becomes a ValidationIssue. */
 export interface RawResult {
@@ -44,37 +44,6 @@ export interface ShapeInfo {
   /** For node-level constraints about one property (`vivant:aboutProperty`): that property's IRI. */
   readonly about?: string;
 }
-
-/** Constraint parameters, one per component (the first parameter of multi-parameter components). */
-const COMPONENT_PARAMETERS = [
-  "class",
-  "datatype",
-  "nodeKind",
-  "minCount",
-  "maxCount",
-  "minExclusive",
-  "minInclusive",
-  "maxExclusive",
-  "maxInclusive",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "languageIn",
-  "uniqueLang",
-  "equals",
-  "disjoint",
-  "lessThan",
-  "lessThanOrEquals",
-  "not",
-  "and",
-  "or",
-  "xone",
-  "node",
-  "qualifiedValueShape",
-  "closed",
-  "hasValue",
-  "in",
-] as const;
 
 const SH_MESSAGE = `${SH}message`;
 
@@ -233,7 +202,7 @@ export class CompiledShapes {
       .map((t) => ({ value: t.value, language: (t as { language: string }).language }));
     const params: Record<string, string> = {};
     let components = 0;
-    for (const name of COMPONENT_PARAMETERS) {
+    for (const name of SHACL_CORE_PARAMETERS) {
       const value = out(`${SH}${name}`)[0];
       if (!value) continue;
       components++;

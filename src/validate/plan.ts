@@ -10,7 +10,7 @@
 import type { Quad, Term } from "@rdfjs/types";
 import { termKey } from "../rdf/terms.js";
 import { IndexedDataset, factory } from "./dataset.js";
-import { RDF, SH } from "../vocab.js";
+import { RDF, SH, SHACL_CORE_PARAMETERS } from "../vocab.js";
 
 const sh = (l: string): string => `${SH}${l}`;
 const RDF_TYPE = `${RDF}type`;
@@ -92,36 +92,7 @@ export function targetDeclarations(g: IndexedDataset): TargetDeclaration[] {
 
 const SHAPE_VALUED = ["node", "property", "not", "qualifiedValueShape"].map(sh);
 const SHAPE_LISTS = ["and", "or", "xone"].map(sh);
-const CONSTRAINT_PARAMETERS = [
-  "class",
-  "datatype",
-  "nodeKind",
-  "minCount",
-  "maxCount",
-  "minExclusive",
-  "minInclusive",
-  "maxExclusive",
-  "maxInclusive",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "languageIn",
-  "uniqueLang",
-  "equals",
-  "disjoint",
-  "lessThan",
-  "lessThanOrEquals",
-  "not",
-  "and",
-  "or",
-  "xone",
-  "node",
-  "qualifiedValueShape",
-  "closed",
-  "hasValue",
-  "in",
-  "sparql",
-].map(sh);
+const CONSTRAINT_PARAMETERS = [...SHACL_CORE_PARAMETERS, "sparql"].map(sh);
 
 /**
  * Splits targeted node shapes into their property shapes: `N sh:property S` is removed from the graph the engine

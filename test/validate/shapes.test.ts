@@ -6,38 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { Quad } from "@rdfjs/types";
 import { CLASS_HIERARCHY_FILE, PROFILES, loadProfileQuads, shapesDir } from "../../src/validate/profiles.js";
 import { ShapesValidator } from "../../src/validate/validator.js";
+import { SH, SHACL_CORE_PARAMETERS } from "../../src/vocab.js";
 import { classHierarchyTurtle } from "./support/classes.js";
 
-const SH = "http://www.w3.org/ns/shacl#";
-const CONSTRAINT_PARAMETERS = [
-  "class",
-  "datatype",
-  "nodeKind",
-  "minCount",
-  "maxCount",
-  "minExclusive",
-  "minInclusive",
-  "maxExclusive",
-  "maxInclusive",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "languageIn",
-  "uniqueLang",
-  "equals",
-  "disjoint",
-  "lessThan",
-  "lessThanOrEquals",
-  "not",
-  "and",
-  "or",
-  "xone",
-  "node",
-  "qualifiedValueShape",
-  "closed",
-  "hasValue",
-  "in",
-].map((p) => `${SH}${p}`);
+const CONSTRAINT_PARAMETERS = SHACL_CORE_PARAMETERS.map((p) => `${SH}${p}`);
 
 function namedShapes(quads: Quad[]): Map<string, Quad[]> {
   const bySubject = new Map<string, Quad[]>();
