@@ -6,7 +6,7 @@
 import { InputError, type Text } from "../errors.js";
 import { tx } from "../i18n.js";
 import { FACETS, type Facet, type FacetCounts } from "../query/aggregates.js";
-import type { PerformanceFilter } from "../query/filter.js";
+import { TEXT_FILTER_KEYS, type PerformanceFilter } from "../query/filter.js";
 import type { PerformanceNode } from "../query/performances.js";
 
 /** Why a node's answer was not used. */
@@ -30,19 +30,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** The filter as query parameters, each value one the filter holds (so only checked values reach a node). */
 export function filterToParams(filter: PerformanceFilter): URLSearchParams {
   const p = new URLSearchParams();
-  for (const k of [
-    "from",
-    "to",
-    "city",
-    "region",
-    "genre",
-    "type",
-    "venue",
-    "performer",
-    "lang",
-    "accessibility",
-    "q",
-  ] as const) {
+  for (const k of TEXT_FILTER_KEYS) {
     const v = filter[k];
     if (v !== undefined) p.set(k, v);
   }

@@ -111,25 +111,27 @@ const EXPECTED = {
   free: { en: "true or false", fr: "true ou false" },
 } as const satisfies Record<string, Text>;
 
+/** The filter's fields written as one text each, in the order the HTTP routes and federated queries write them. */
+export const TEXT_FILTER_KEYS = [
+  "from",
+  "to",
+  "city",
+  "region",
+  "genre",
+  "type",
+  "venue",
+  "performer",
+  "lang",
+  "accessibility",
+  "q",
+] as const satisfies readonly (keyof PerformanceFilter)[];
+
 /**
  * Checks every field of a filter, whatever answers it (the SPARQL of filterBlock, the workers' index, the HTTP
  * routes): throws InputError `query/bad-filter` naming the field, the value and what is expected.
  */
 export function checkFilter(f: PerformanceFilter): void {
-  for (const k of [
-    "from",
-    "to",
-    "city",
-    "region",
-    "genre",
-    "type",
-    "venue",
-    "performer",
-    "lang",
-    "accessibility",
-    "q",
-    "timeZone",
-  ] as const) {
+  for (const k of [...TEXT_FILTER_KEYS, "timeZone"] as const) {
     if (f[k] !== undefined && typeof f[k] !== "string") throw bad(k, f[k], EXPECTED.text);
   }
   if (f.timeZone !== undefined && !isTimeZone(f.timeZone)) throw bad("timeZone", f.timeZone, EXPECTED.timeZone);

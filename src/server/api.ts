@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pageToJsonLd } from "../query/performances.js";
 import { FACETS, type Facet } from "../query/aggregates.js";
-import { checkFilter, inputError, type PerformanceFilter } from "../query/filter.js";
+import { checkFilter, inputError, TEXT_FILTER_KEYS, type PerformanceFilter } from "../query/filter.js";
 import type { QueryBackend as QueryPool } from "./backend.js";
 import { HttpError, negotiateLanguage, send, sendJson } from "./http-util.js";
 
@@ -48,19 +48,7 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
     }
   }
   const f: Record<string, unknown> = {};
-  for (const k of [
-    "from",
-    "to",
-    "city",
-    "region",
-    "genre",
-    "type",
-    "venue",
-    "performer",
-    "lang",
-    "accessibility",
-    "q",
-  ] as const) {
+  for (const k of TEXT_FILTER_KEYS) {
     const v = one(params, k);
     if (v !== undefined && v !== "") f[k] = v;
   }
