@@ -33,14 +33,7 @@ export function previewPage(index: EntityIndex, id: string, lang: Lang): string 
 <p class="t">${c.type.map((t) => t.name).join(", ")}</p>
 ${c.description ? html`<p>${c.description}</p>` : ""}
 <p class="t">${l.id}: ${e.id}</p>
-${
-  sameAs.length
-    ? html`<p>${l.sameAs}:</p>
-        <ul>
-          ${sameAs.map((s) => html`<li>${s}</li>`)}
-        </ul>`
-    : ""
-}
+${sameAs.length ? html`<p>${l.sameAs}:</p><ul>${sameAs.map((s) => html`<li>${s}</li>`)}</ul>` : ""}
 <p class="t">${l.graphs}: ${e.graphs.join(", ")}</p>
 </body></html>`;
   return body.text;

@@ -283,13 +283,9 @@ function issueRows(issues: readonly ValidationIssue[], lang: UiLang): Html {
     groups.set(key, list);
   }
   return html`${[...groups].map(
-    ([node, list]) =>
-      html`<section class="issue-group">
-        <h3>${w.node} <code>${node}</code></h3>
-        <ul>
-          ${list.map((i) => html`<li class="issue ${i.severity}"><strong>${w.severity[i.severity]}</strong> · <span class="field">${i.field ?? (i.path ? compactIri(i.path.replace(/^<|>$/g, "")) : w.itself)}</span> — ${i.message[lang]}${i.value !== undefined ? html` <span class="value">(${w.value} <code>${i.value}</code>)</span>` : ""} <span class="code">${i.code}</span></li>`)}
-        </ul>
-      </section>`,
+    ([node, list]) => html`<section class="issue-group"><h3>${w.node} <code>${node}</code></h3><ul>
+${list.map((i) => html`<li class="issue ${i.severity}"><strong>${w.severity[i.severity]}</strong> · <span class="field">${i.field ?? (i.path ? compactIri(i.path.replace(/^<|>$/g, "")) : w.itself)}</span> — ${i.message[lang]}${i.value !== undefined ? html` <span class="value">(${w.value} <code>${i.value}</code>)</span>` : ""} <span class="code">${i.code}</span></li>`)}
+</ul></section>`,
   )}`;
 }
 
@@ -360,68 +356,29 @@ export async function checkPage(ctx: CheckPageContext): Promise<{ status: number
     }
   }
   const form = html`<form class="check" method="post" action="/check" enctype="multipart/form-data">
-    <input type="hidden" name="ui" value="${lang}" />
-    <div class="field wide">
-      <label for="c-text">${w.text}</label
-      ><textarea id="c-text" name="text" rows="12" spellcheck="false">
-${ctx.form?.fileName ? "" : (ctx.form?.text ?? "")}</textarea>
-    </div>
-    <div class="field wide">
-      <label for="c-url">${w.url}</label
-      ><input id="c-url" type="url" name="url" inputmode="url" placeholder="https://" value="${ctx.form?.url ?? ""}" />
-    </div>
-    <div class="field">
-      <label for="c-file">${w.file}</label
-      ><input id="c-file" type="file" name="file" accept=".json,.jsonld,.html,.htm,.ttl,.nt,.nq,.trig,.csv" />
-    </div>
-    <div class="field">
-      <label for="c-mapping">${w.mapping}</label><input id="c-mapping" type="file" name="mapping" accept=".json" />
-    </div>
-    <fieldset class="field">
-      <legend>${w.profile}</legend>
-      ${PROFILES.map((p) => html`<div><input type="radio" id="c-${p}" name="profile" value="${p}" ${p === profile ? new Html(" checked") : ""} /><label for="c-${p}">${w.profiles[p]}</label></div>`)}
-    </fieldset>
-    <div class="actions"><button type="submit">${w.check}</button></div>
-  </form>`;
+<input type="hidden" name="ui" value="${lang}">
+<div class="field wide"><label for="c-text">${w.text}</label><textarea id="c-text" name="text" rows="12" spellcheck="false">${ctx.form?.fileName ? "" : (ctx.form?.text ?? "")}</textarea></div>
+<div class="field wide"><label for="c-url">${w.url}</label><input id="c-url" type="url" name="url" inputmode="url" placeholder="https://" value="${ctx.form?.url ?? ""}"></div>
+<div class="field"><label for="c-file">${w.file}</label><input id="c-file" type="file" name="file" accept=".json,.jsonld,.html,.htm,.ttl,.nt,.nq,.trig,.csv"></div>
+<div class="field"><label for="c-mapping">${w.mapping}</label><input id="c-mapping" type="file" name="mapping" accept=".json"></div>
+<fieldset class="field"><legend>${w.profile}</legend>
+${PROFILES.map((p) => html`<div><input type="radio" id="c-${p}" name="profile" value="${p}"${p === profile ? new Html(" checked") : ""}><label for="c-${p}">${w.profiles[p]}</label></div>`)}
+</fieldset>
+<div class="actions"><button type="submit">${w.check}</button></div>
+</form>`;
   const answer = result
-    ? html`<section class="check-result" aria-labelledby="verdict">
-        <h2 id="verdict" class="${result.report.conforms ? "ok" : "ko"}">
-          ${result.report.conforms ? w.conforms : w.fails} ${profile}
-        </h2>
-        ${fetched !== undefined ? html`<p>${w.fetched} <a href="${fetched}">${fetched}</a></p>` : ""}
-        <p>
-          ${w.counts(result.report.violations, result.report.warnings)}${result.rows ? html` · ${t("check/csv-rows", result.rows, lang)}` : ""}
-        </p>
-        ${issueRows(result.report.issues, lang)}
-        ${
-          result.problems.length
-            ? html`<h2>${w.problems}</h2>
-                <ul>
-                  ${result.problems.map((p) => html`<li class="issue ${p.severity}"><strong>${w.severity[p.severity]}</strong> · <span class="field">${p.path}</span> — ${p.message[lang]} (${p.hint[lang]})</li>`)}
-                </ul>`
-            : ""
-        }
-        <h2>${w.repairs}</h2>
-        ${
-          result.repairs.length
-            ? html`<ul>
-                ${result.repairs.map(([kind, n]) => html`<li>${(FIX_DESCRIPTIONS as Record<string, { en: string; fr: string }>)[kind]?.[lang] ?? kind} <span class="count">× ${n}</span></li>`)}
-              </ul>`
-            : html`<p>${w.noRepairs}</p>`
-        }
-        ${
-          result.repaired !== undefined
-            ? html`<h2><label for="c-repaired">${w.repaired}</label></h2>
-                <textarea id="c-repaired" readonly rows="14" spellcheck="false">
-${JSON.stringify(result.repaired, null, 2)}</textarea>`
-            : ""
-        }
-      </section>`
+    ? html`<section class="check-result" aria-labelledby="verdict"><h2 id="verdict" class="${result.report.conforms ? "ok" : "ko"}">${result.report.conforms ? w.conforms : w.fails} ${profile}</h2>
+${fetched !== undefined ? html`<p>${w.fetched} <a href="${fetched}">${fetched}</a></p>` : ""}
+<p>${w.counts(result.report.violations, result.report.warnings)}${result.rows ? html` · ${t("check/csv-rows", result.rows, lang)}` : ""}</p>
+${issueRows(result.report.issues, lang)}
+${result.problems.length ? html`<h2>${w.problems}</h2><ul>${result.problems.map((p) => html`<li class="issue ${p.severity}"><strong>${w.severity[p.severity]}</strong> · <span class="field">${p.path}</span> — ${p.message[lang]} (${p.hint[lang]})</li>`)}</ul>` : ""}
+<h2>${w.repairs}</h2>
+${result.repairs.length ? html`<ul>${result.repairs.map(([kind, n]) => html`<li>${(FIX_DESCRIPTIONS as Record<string, { en: string; fr: string }>)[kind]?.[lang] ?? kind} <span class="count">× ${n}</span></li>`)}</ul>` : html`<p>${w.noRepairs}</p>`}
+${result.repaired !== undefined ? html`<h2><label for="c-repaired">${w.repaired}</label></h2><textarea id="c-repaired" readonly rows="14" spellcheck="false">${JSON.stringify(result.repaired, null, 2)}</textarea>` : ""}
+</section>`
     : error
       ? html`<p class="problem" role="alert">${error}</p>`
       : "";
-  const main = html`<h1>${w.title}</h1>
-    <p>${w.intro}</p>
-    ${form}${answer}`;
+  const main = html`<h1>${w.title}</h1><p>${w.intro}</p>${form}${answer}`;
   return { status: error ? 400 : 200, body: page({ lang, title: w.title, url, current: "check" }, main) };
 }

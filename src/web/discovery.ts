@@ -174,17 +174,12 @@ export function performanceItem(
         : `${remote}resource?ui=${lang}&iri=${encodeURIComponent(p["@id"])}`;
   const title = options.link === false ? html`${name}` : html`<a href="${href}">${name}</a>`;
   return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}" data-iri="${p["@id"]}">
-    ${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-    <p class="when">
-      <time datetime="${start}">${wallClock(start, lang)}</time
-      >${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}
-    </p>
-    <p class="where">
-      ${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}
-    </p>
-    ${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
-    ${options.source !== undefined ? html`<p class="source">${t.fromNode} <a href="${options.source}">${options.source}</a>${options.alsoAt?.length ? html` (${t.alsoAt} ${options.alsoAt.map((a, i) => html`${i ? ", " : ""}<a href="${a}">${a}</a>`)})` : ""}</p>` : ""}
-  </li>`;
+${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
+<p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
+<p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
+${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
+${options.source !== undefined ? html`<p class="source">${t.fromNode} <a href="${options.source}">${options.source}</a>${options.alsoAt?.length ? html` (${t.alsoAt} ${options.alsoAt.map((a, i) => html`${i ? ", " : ""}<a href="${a}">${a}</a>`)})` : ""}</p>` : ""}
+</li>`;
 }
 
 /** Names of the IRIs shown in the venue facet and select, from the worker's index (kept until the next graph change). */
@@ -254,9 +249,7 @@ export function apiParams(url: URL): URLSearchParams {
 }
 
 function input(name: string, labelText: string, value: string, attrs: Html = new Html("")): Html {
-  return html`<div class="field">
-    <label for="f-${name}">${labelText}</label><input id="f-${name}" name="${name}" value="${value}" ${attrs} />
-  </div>`;
+  return html`<div class="field"><label for="f-${name}">${labelText}</label><input id="f-${name}" name="${name}" value="${value}" ${attrs}></div>`;
 }
 
 function select(
@@ -267,17 +260,10 @@ function select(
   lang: UiLang,
   hint?: string,
 ): Html {
-  return html`<div class="field">
-    <label for="f-${name}">${labelText}</label
-    >${hint !== undefined ? html`<small id="f-${name}-hint" class="hint">${hint}</small>` : ""}<select
-      id="f-${name}"
-      name="${name}"
-      ${hint !== undefined ? html` aria-describedby="f-${name}-hint"` : ""}
-    >
-      <option value="">${UI[lang].any}</option>
-      ${options.map(([v, l]) => html`<option value="${v}" ${v === value ? new Html(" selected") : ""}>${l}</option>`)}
-    </select>
-  </div>`;
+  return html`<div class="field"><label for="f-${name}">${labelText}</label>${hint !== undefined ? html`<small id="f-${name}-hint" class="hint">${hint}</small>` : ""}<select id="f-${name}" name="${name}"${hint !== undefined ? html` aria-describedby="f-${name}-hint"` : ""}>
+<option value="">${UI[lang].any}</option>
+${options.map(([v, l]) => html`<option value="${v}"${v === value ? new Html(" selected") : ""}>${l}</option>`)}
+</select></div>`;
 }
 
 export interface DiscoveryContext {
@@ -332,17 +318,8 @@ async function search(
 /** What a federated page says of the nodes asked: how many answered, and each one missing with why. */
 function networkNotice(failed: readonly NodeReport[], asked: number, lang: UiLang): Html {
   const t = UI[lang];
-  return html`<div class="network${failed.length ? " partial" : ""}" role="status">
-    <p>${t.networkAsked(asked - failed.length, asked)}</p>
-    ${
-      failed.length
-        ? html`<p><strong>${t.networkPartial}</strong></p>
-            <ul class="failed-nodes">
-              ${failed.map((f) => html`<li data-node="${f.node}"><a href="${f.node}">${f.node}</a> — ${f.message?.[lang] ?? f.status}</li>`)}
-            </ul>`
-        : ""
-    }
-  </div>`;
+  return html`<div class="network${failed.length ? " partial" : ""}" role="status"><p>${t.networkAsked(asked - failed.length, asked)}</p>
+${failed.length ? html`<p><strong>${t.networkPartial}</strong></p><ul class="failed-nodes">${failed.map((f) => html`<li data-node="${f.node}"><a href="${f.node}">${f.node}</a> — ${f.message?.[lang] ?? f.status}</li>`)}</ul>` : ""}</div>`;
 }
 
 /** The discovery page as HTML, and its status (400 when the search's parameters are not understood). */
@@ -391,27 +368,21 @@ export async function discoveryPage(
 
   const here = ctx.federated ? "/federation" : "/";
   const form = html`<form class="search" method="get" action="${here}" role="search" aria-label="${t.searchLabel}">
-    <input type="hidden" name="ui" value="${lang}" />
-    ${input("q", t.q, v("q"), new Html('type="search"'))} ${input("from", t.from, v("from"), new Html('type="date"'))}
-    ${input("to", t.to, v("to"), new Html('type="date"'))} ${input("city", t.city, v("city"))}
-    ${input("near", t.near, v("near"), html`placeholder="${t.nearHint}" inputmode="decimal"`)}
-    ${select("genre", t.genre, v("genre"), genreOptions, lang)}
-    ${select("venue", t.venue, v("venue"), venueOptions, lang, facets && facets.venue.length > VENUE_OPTIONS ? t.venueHint(VENUE_OPTIONS) : undefined)}
-    ${input("performer", t.performer, v("performer"), new Html('type="url"'))}
-    ${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
-    ${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
-    ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" step="any"'))}
-    <div class="field check">
-      <input
-        id="f-free"
-        type="checkbox"
-        name="free"
-        value="true"
-        ${v("free") === "true" ? new Html(" checked") : ""}
-      /><label for="f-free">${t.free}</label>
-    </div>
-    <div class="actions"><button type="submit">${t.search}</button> <a href="${here}?ui=${lang}">${t.reset}</a></div>
-  </form>`;
+<input type="hidden" name="ui" value="${lang}">
+${input("q", t.q, v("q"), new Html('type="search"'))}
+${input("from", t.from, v("from"), new Html('type="date"'))}
+${input("to", t.to, v("to"), new Html('type="date"'))}
+${input("city", t.city, v("city"))}
+${input("near", t.near, v("near"), html`placeholder="${t.nearHint}" inputmode="decimal"`)}
+${select("genre", t.genre, v("genre"), genreOptions, lang)}
+${select("venue", t.venue, v("venue"), venueOptions, lang, facets && facets.venue.length > VENUE_OPTIONS ? t.venueHint(VENUE_OPTIONS) : undefined)}
+${input("performer", t.performer, v("performer"), new Html('type="url"'))}
+${input("lang", t.language, v("lang"), new Html('placeholder="fr"'))}
+${select("accessibility", t.accessibility, v("accessibility"), accessOptions, lang)}
+${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" step="any"'))}
+<div class="field check"><input id="f-free" type="checkbox" name="free" value="true"${v("free") === "true" ? new Html(" checked") : ""}><label for="f-free">${t.free}</label></div>
+<div class="actions"><button type="submit">${t.search}</button> <a href="${here}?ui=${lang}">${t.reset}</a></div>
+</form>`;
 
   const apiQuery = new URLSearchParams(params);
   const jsonLink = `/api/${ctx.federated ? "federation/" : ""}performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
@@ -419,73 +390,48 @@ export async function discoveryPage(
   otherScope.delete("cursor");
   otherScope.set("ui", lang);
   const scopeLink = ctx.federation
-    ? html`<p class="scope">
-        <a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}"
-          >${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a
-        >
-      </p>`
+    ? html`<p class="scope"><a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}">${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a></p>`
     : "";
   // The calendar is the whole search (every page): no cursor.
   const icalQuery = new URLSearchParams(apiQuery);
   icalQuery.delete("cursor");
   const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery.toString()}` : ""}`;
   const facetBlock = facets
-    ? html`<aside class="facets" aria-label="${t.refine}">
-        <h2>${t.refine}</h2>
-        ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
-          .filter((f) => facets[f].length > 0)
-          .map(
-            (f) =>
-              html`<section>
-                <h3>${t.facetNames[f]}</h3>
-                <ul>
-                  ${facets[f].slice(0, 12).map((c) => {
-                    const param = facetParam(f, c.value);
-                    const text = facetValueLabel(f, c.value, lang, venues);
-                    return html`<li>
-                      ${param ? html`<a href="${withParam(url, param[0], param[1])}">${text}</a>` : text}
-                      <span class="count">${c.count}</span>
-                    </li>`;
-                  })}
-                </ul>
-              </section>`,
-          )}
-      </aside>`
+    ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
+${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
+  .filter((f) => facets[f].length > 0)
+  .map(
+    (f) => html`<section><h3>${t.facetNames[f]}</h3><ul>
+${facets[f].slice(0, 12).map((c) => {
+  const param = facetParam(f, c.value);
+  const text = facetValueLabel(f, c.value, lang, venues);
+  return html`<li>${param ? html`<a href="${withParam(url, param[0], param[1])}">${text}</a>` : text} <span class="count">${c.count}</span></li>`;
+})}
+</ul></section>`,
+  )}
+</aside>`
     : "";
 
   const resultBlock = results
     ? html`<section class="results" aria-labelledby="results-title">
-        <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
-        ${ctx.federated ? networkNotice(failed ?? [], asked, lang) : ""}
-        <ol class="performances">
-          ${results.items.map((p) => performanceItem(p, lang, { base: ctx.base, ...(ctx.federated ? sourceOf(p) : {}) }))}
-        </ol>
-        <nav class="pages" aria-label="${t.pagination}">
-          ${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}
-        </nav>
-        ${
-          ctx.federated
-            ? html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>`
-            : html`<p class="links">
-                  <a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>,
-                  <a href="${icalLink}" type="text/calendar">${t.asIcal}</a>
-                </p>
-                <details>
-                  <summary>${t.asSparql}</summary>
-                  <pre><code>${sparql}</code></pre>
-                  <p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p>
-                </details>`
-        }
-      </section>`
-    : html`<section class="results">
-        <h2>${t.error}</h2>
-        <p class="problem" role="alert">${error ?? ""}</p>
-      </section>`;
+<h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
+${ctx.federated ? networkNotice(failed ?? [], asked, lang) : ""}
+<ol class="performances">${results.items.map((p) => performanceItem(p, lang, { base: ctx.base, ...(ctx.federated ? sourceOf(p) : {}) }))}</ol>
+<nav class="pages" aria-label="${t.pagination}">${params.get("cursor") ? html`<a href="${withParam(url, "cursor", undefined)}">${t.first}</a> ` : ""}${results.next ? html`<a rel="next" href="${withParam(url, "cursor", results.next)}">${t.next}</a>` : ""}</nav>
+${
+  ctx.federated
+    ? html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a></p>`
+    : html`<p class="links"><a href="${jsonLink}" type="application/ld+json">${t.asJsonLd}</a>, <a href="${icalLink}" type="text/calendar">${t.asIcal}</a></p>
+<details><summary>${t.asSparql}</summary><pre><code>${sparql}</code></pre><p><a href="/sparql?query=${encodeURIComponent(sparql)}">${t.runSparql}</a></p></details>`
+}
+</section>`
+    : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;
 
   const title = ctx.federated ? t.networkTitle : t.title;
   const main = html`<h1>${title}</h1>
-    ${form} ${scopeLink}
-    <div class="layout">${resultBlock}${facetBlock}</div>`;
+${form}
+${scopeLink}
+<div class="layout">${resultBlock}${facetBlock}</div>`;
   return { status: results ? 200 : 400, body: page({ lang, title, url, current: "discover" }, main) };
 }
 

@@ -114,37 +114,18 @@ function minScoreOf(url: URL): number {
 
 function confirmLink(own: DuplicatePair["a"], other: DuplicatePair["a"], lang: UiLang): Html {
   const href = `/publish/same-as?ui=${lang}&entity=${encodeURIComponent(own.id)}&sameAs=${encodeURIComponent(other.id)}`;
-  return html`<a href="${href}"
-    >${WORDS[lang].confirm} <span class="note">${WORDS[lang].confirmIn(own.graphs.join(", "))}</span></a
-  >`;
+  return html`<a href="${href}">${WORDS[lang].confirm} <span class="note">${WORDS[lang].confirmIn(own.graphs.join(", "))}</span></a>`;
 }
 
 function entityCell(e: DuplicatePair["a"]): Html {
-  return html`<a href="/resource?iri=${encodeURIComponent(e.id)}">${e.name}</a><br /><code>${e.id}</code><br /><span
-      class="note"
-      >${e.graphs.join(", ")}</span
-    >`;
+  return html`<a href="/resource?iri=${encodeURIComponent(e.id)}">${e.name}</a><br><code>${e.id}</code><br><span class="note">${e.graphs.join(", ")}</span>`;
 }
 
 function pairRow(p: DuplicatePair, lang: UiLang): Html {
   const w = WORDS[lang];
-  return html`<tr>
-    <td>${p.score.toFixed(1)}</td>
-    <td>${w.families[p.family]}</td>
-    <td>${entityCell(p.a)}</td>
-    <td>${entityCell(p.b)}</td>
-    <td>
-      <ul>
-        ${p.features.map((f) => html`<li>${f.name} : ${String(f.value)}</li>`)}
-      </ul>
-    </td>
-    <td>
-      <ul>
-        <li>${confirmLink(p.a, p.b, lang)}</li>
-        <li>${confirmLink(p.b, p.a, lang)}</li>
-      </ul>
-    </td>
-  </tr>`;
+  return html`<tr><td>${p.score.toFixed(1)}</td><td>${w.families[p.family]}</td><td>${entityCell(p.a)}</td><td>${entityCell(p.b)}</td>
+<td><ul>${p.features.map((f) => html`<li>${f.name} : ${String(f.value)}</li>`)}</ul></td>
+<td><ul><li>${confirmLink(p.a, p.b, lang)}</li><li>${confirmLink(p.b, p.a, lang)}</li></ul></td></tr>`;
 }
 
 /** The page: a filter (family, minimum score), then the pairs as a table. */
@@ -161,50 +142,23 @@ export async function duplicatesPage(ctx: {
   const pairs = report.pairs.filter((p) => p.score >= min && (family === "" || p.family === family));
   const shown = pairs.slice(0, MAX_SHOWN);
   const options = [
-    html`<option value="" ${family === "" ? new Html(" selected") : ""}>${w.all}</option>`,
+    html`<option value=""${family === "" ? new Html(" selected") : ""}>${w.all}</option>`,
     ...FAMILIES.map(
-      (f) => html`<option value="${f}" ${family === f ? new Html(" selected") : ""}>${w.families[f]}</option>`,
+      (f) => html`<option value="${f}"${family === f ? new Html(" selected") : ""}>${w.families[f]}</option>`,
     ),
   ];
-  const main = html`<h1>${w.title}</h1>
-    <p>${w.intro}</p>
-    <form class="filters" method="get" action="/duplicates" aria-label="${w.filter}">
-      <input type="hidden" name="ui" value="${lang}" />
-      <div class="field">
-        <label for="d-family">${w.family}</label
-        ><select id="d-family" name="family">
-          ${options}
-        </select>
-      </div>
-      <div class="field">
-        <label for="d-min">${w.minScore}</label
-        ><input id="d-min" name="min" type="number" min="${MIN_LISTED}" max="100" value="${min}" />
-      </div>
-      <div class="actions"><button type="submit">${w.show}</button></div>
-    </form>
-    <p role="status">${w.summary(shown.length, pairs.length, report.entities, report.compared, report.skipped)}</p>
-    ${
-      shown.length
-        ? html`<table>
-            <caption>
-              ${w.title}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${w.score}</th>
-                <th scope="col">${w.family}</th>
-                <th scope="col">${w.first}</th>
-                <th scope="col">${w.second}</th>
-                <th scope="col">${w.features}</th>
-                <th scope="col">${w.confirm}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${shown.map((p) => pairRow(p, lang))}
-            </tbody>
-          </table>`
-        : html`<p>${w.none}</p>`
-    }`;
+  const main = html`<h1>${w.title}</h1><p>${w.intro}</p>
+<form class="filters" method="get" action="/duplicates" aria-label="${w.filter}"><input type="hidden" name="ui" value="${lang}">
+<div class="field"><label for="d-family">${w.family}</label><select id="d-family" name="family">${options}</select></div>
+<div class="field"><label for="d-min">${w.minScore}</label><input id="d-min" name="min" type="number" min="${MIN_LISTED}" max="100" value="${min}"></div>
+<div class="actions"><button type="submit">${w.show}</button></div></form>
+<p role="status">${w.summary(shown.length, pairs.length, report.entities, report.compared, report.skipped)}</p>
+${
+  shown.length
+    ? html`<table><caption>${w.title}</caption><thead><tr><th scope="col">${w.score}</th><th scope="col">${w.family}</th><th scope="col">${w.first}</th><th scope="col">${w.second}</th><th scope="col">${w.features}</th><th scope="col">${w.confirm}</th></tr></thead>
+<tbody>${shown.map((p) => pairRow(p, lang))}</tbody></table>`
+    : html`<p>${w.none}</p>`
+}`;
   return { status: 200, body: page({ lang, title: w.title, url }, main) };
 }
 
@@ -216,9 +170,7 @@ export interface SameAsPageContext {
 function sameAsPage(lang: UiLang, url: URL, main: Html): string {
   return page(
     { lang, title: WORDS[lang].sameAsTitle, url, current: "publish" },
-    html`<h1>${WORDS[lang].sameAsTitle}</h1>
-      ${main}
-      <p><a href="/duplicates?ui=${lang}">${WORDS[lang].back}</a></p>`,
+    html`<h1>${WORDS[lang].sameAsTitle}</h1>${main}<p><a href="/duplicates?ui=${lang}">${WORDS[lang].back}</a></p>`,
   );
 }
 
@@ -243,12 +195,7 @@ export async function handleSameAsPage(
       sendPublishPage(
         res,
         200,
-        sameAsPage(
-          lang,
-          url,
-          html`<p>${w.signInFirst}</p>
-            <p><a href="/publish?ui=${lang}">${w.signIn}</a></p>`,
-        ),
+        sameAsPage(lang, url, html`<p>${w.signInFirst}</p><p><a href="/publish?ui=${lang}">${w.signIn}</a></p>`),
       );
       return true;
     }
@@ -270,21 +217,10 @@ export async function handleSameAsPage(
         lang,
         url,
         html`<p>${w.ask(session.grant.publisherId)}</p>
-          <form method="post" action="/publish/same-as">
-            ${csrfField(session)}<input type="hidden" name="ui" value="${lang}" />
-            <input type="hidden" name="entity" value="${pair.entity}" /><input
-              type="hidden"
-              name="sameAs"
-              value="${pair.sameAs}"
-            />
-            <dl>
-              <dt>${w.yours}</dt>
-              <dd><code>${pair.entity}</code></dd>
-              <dt>${w.other}</dt>
-              <dd><code>${pair.sameAs}</code></dd>
-            </dl>
-            <div class="actions"><button type="submit">${w.add}</button></div>
-          </form>`,
+<form method="post" action="/publish/same-as">${csrfField(session)}<input type="hidden" name="ui" value="${lang}">
+<input type="hidden" name="entity" value="${pair.entity}"><input type="hidden" name="sameAs" value="${pair.sameAs}">
+<dl><dt>${w.yours}</dt><dd><code>${pair.entity}</code></dd><dt>${w.other}</dt><dd><code>${pair.sameAs}</code></dd></dl>
+<div class="actions"><button type="submit">${w.add}</button></div></form>`,
       ),
     );
     return true;
@@ -305,8 +241,7 @@ export async function handleSameAsPage(
       sameAsPage(
         formLang,
         url,
-        html`<p class="problem" role="alert">${W.expired}</p>
-          <p><a href="/publish?ui=${formLang}">${W.signIn}</a></p>`,
+        html`<p class="problem" role="alert">${W.expired}</p><p><a href="/publish?ui=${formLang}">${W.signIn}</a></p>`,
       ),
     );
     return true;
@@ -321,8 +256,7 @@ export async function handleSameAsPage(
       sameAsPage(
         formLang,
         url,
-        html`<p class="${done.status === "rejected" ? "problem" : "ok"}" role="status">${text}</p>
-          ${done.status === "rejected" ? "" : html`<p><code>${entity}</code> schema:sameAs <code>${sameAs}</code></p>`}`,
+        html`<p class="${done.status === "rejected" ? "problem" : "ok"}" role="status">${text}</p>${done.status === "rejected" ? "" : html`<p><code>${entity}</code> schema:sameAs <code>${sameAs}</code></p>`}`,
       ),
     );
   } catch (e) {

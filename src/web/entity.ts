@@ -105,9 +105,7 @@ export function pageOf(iri: string, base: string, lang: UiLang): string {
 
 function valueCell(o: Row["o"], base: string, lang: UiLang): Html {
   if (o.type === "uri")
-    return html`<a href="${pageOf(o.value, base, lang)}"
-      >${o.value.startsWith(SCHEMA) ? localName(o.value) : o.value}</a
-    >`;
+    return html`<a href="${pageOf(o.value, base, lang)}">${o.value.startsWith(SCHEMA) ? localName(o.value) : o.value}</a>`;
   if (o.type === "bnode") return html`<span class="bnode">[…]</span>`;
   return html`${o.value}${o["xml:lang"] ? html` <span class="lang-tag">@${o["xml:lang"]}</span>` : ""}`;
 }
@@ -147,8 +145,7 @@ export async function entityPage(ctx: EntityContext): Promise<{ status: number; 
       status: 404,
       body: page(
         { lang, title: iri, url: ctx.url },
-        html`<h1>${iri}</h1>
-          <p class="problem" role="alert">${w.notFound}</p>`,
+        html`<h1>${iri}</h1><p class="problem" role="alert">${w.notFound}</p>`,
       ),
     };
   }
@@ -176,58 +173,22 @@ export async function entityPage(ctx: EntityContext): Promise<{ status: number; 
     ? new Html(JSON.stringify({ "@context": JSONLD_CONTEXT, ...performance }).replace(/</g, "\\u003c"))
     : undefined;
   const main = html`<p class="kind">${types.join(", ")}</p>
-    <h1>${title}</h1>
-    <p class="iri"><code>${iri}</code></p>
-    ${
-      performance
-        ? html`<ol class="performances single">
-            ${performanceItem(performance, lang, { link: false, heading: 2 })}
-          </ol>`
-        : ""
-    }
-    ${features.length ? html`<p><strong>${w.accessibility} :</strong> ${features.join(", ")}</p>` : ""}
-    <section aria-labelledby="sources-title">
-      <h2 id="sources-title">${w.graph}</h2>
-      <ul>
-        ${sources.map((g) => html`<li>${w.publisher} <strong>${g.publisherId ?? g.graphIri}</strong>${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""}${g.modified ? html` · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time>` : ""}</li>`)}
-      </ul>
-    </section>
-    <section aria-labelledby="about-title">
-      <h2 id="about-title">${w.about}</h2>
-      <div class="table-wrap">
-        <table class="statements">
-          <thead>
-            <tr>
-              <th scope="col">${w.property}</th>
-              <th scope="col">${w.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row"><a href="${r.p}">${localName(r.p)}</a></th>
-                  <td>${valueCell(r.o, base, lang)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
-    <p class="links">
-      ${w.formats} ${formatLink("jsonld", "JSON-LD")}, ${formatLink("turtle", "Turtle")},
-      ${formatLink("ntriples", "N-Triples")}
-    </p>
-    <p><a href="/?ui=${lang}">${t.discover}</a></p>`;
-  const head = html`${
-      embedded
-        ? html`<script type="application/ld+json">
-            ${embedded}
-          </script>`
-        : ""
-    }
-    <link rel="alternate" type="application/ld+json" href="${entityUrl(ctx, "jsonld")}" />
-    <link rel="alternate" type="text/turtle" href="${entityUrl(ctx, "turtle")}" />`;
+<h1>${title}</h1>
+<p class="iri"><code>${iri}</code></p>
+${performance ? html`<ol class="performances single">${performanceItem(performance, lang, { link: false, heading: 2 })}</ol>` : ""}
+${features.length ? html`<p><strong>${w.accessibility} :</strong> ${features.join(", ")}</p>` : ""}
+<section aria-labelledby="sources-title"><h2 id="sources-title">${w.graph}</h2><ul>
+${sources.map((g) => html`<li>${w.publisher} <strong>${g.publisherId ?? g.graphIri}</strong>${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""}${g.modified ? html` · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time>` : ""}</li>`)}
+</ul></section>
+<section aria-labelledby="about-title"><h2 id="about-title">${w.about}</h2>
+<div class="table-wrap"><table class="statements"><thead><tr><th scope="col">${w.property}</th><th scope="col">${w.value}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><th scope="row"><a href="${r.p}">${localName(r.p)}</a></th><td>${valueCell(r.o, base, lang)}</td></tr>`)}</tbody></table></div>
+</section>
+<p class="links">${w.formats} ${formatLink("jsonld", "JSON-LD")}, ${formatLink("turtle", "Turtle")}, ${formatLink("ntriples", "N-Triples")}</p>
+<p><a href="/?ui=${lang}">${t.discover}</a></p>`;
+  const head = html`${embedded ? html`<script type="application/ld+json">${embedded}</script>` : ""}
+<link rel="alternate" type="application/ld+json" href="${entityUrl(ctx, "jsonld")}">
+<link rel="alternate" type="text/turtle" href="${entityUrl(ctx, "turtle")}">`;
   return { status: 200, body: page({ lang, title, url: ctx.url, head }, main) };
 }
 

@@ -75,34 +75,37 @@ export function page(shell: PageShell, main: Html): string {
   const t = UI[shell.lang];
   const other: UiLang = shell.lang === "fr" ? "en" : "fr";
   const nav = (key: NonNullable<PageShell["current"]>, href: string, label: string): Html =>
-    html`<a href="${href}" ${shell.current === key ? new Html(' aria-current="page"') : ""}>${label}</a>`;
+    html`<a href="${href}"${shell.current === key ? new Html(' aria-current="page"') : ""}>${label}</a>`;
   const doc = html`<!doctype html>
-    <html lang="${shell.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${shell.title} · Vivant</title>
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/assets/vivant.css" />
-        ${shell.head}
-      </head>
-      <body>
-        <a class="skip" href="#main">${t.skip}</a>
-        <header class="site">
-          <a class="brand" href="/">Vivant</a>
-          <nav aria-label="${t.navLabel}">
-            ${nav("discover", `/?ui=${shell.lang}`, t.discover)} ${nav("stats", `/stats?ui=${shell.lang}`, t.stats)}
-            ${nav("query", `/query?ui=${shell.lang}`, t.sparql)} ${nav("check", `/check?ui=${shell.lang}`, t.check)}
-            ${nav("publish", `/publish?ui=${shell.lang}`, t.publish)}
-            <a href="/catalog">${t.catalog}</a>
-          </nav>
-          <a class="lang" href="${inLanguage(shell.url, other)}" hreflang="${other}" lang="${other}"
-            >${UI[other].switchTo}</a
-          >
-        </header>
-        <main id="main">${main}</main>
-        <footer class="site"><p>${t.footer}</p></footer>
-      </body>
-    </html> `;
+<html lang="${shell.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${shell.title} · Vivant</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/vivant.css">
+${shell.head}
+</head>
+<body>
+<a class="skip" href="#main">${t.skip}</a>
+<header class="site">
+<a class="brand" href="/">Vivant</a>
+<nav aria-label="${t.navLabel}">
+${nav("discover", `/?ui=${shell.lang}`, t.discover)}
+${nav("stats", `/stats?ui=${shell.lang}`, t.stats)}
+${nav("query", `/query?ui=${shell.lang}`, t.sparql)}
+${nav("check", `/check?ui=${shell.lang}`, t.check)}
+${nav("publish", `/publish?ui=${shell.lang}`, t.publish)}
+<a href="/catalog">${t.catalog}</a>
+</nav>
+<a class="lang" href="${inLanguage(shell.url, other)}" hreflang="${other}" lang="${other}">${UI[other].switchTo}</a>
+</header>
+<main id="main">
+${main}
+</main>
+<footer class="site"><p>${t.footer}</p></footer>
+</body>
+</html>
+`;
   return doc.text;
 }

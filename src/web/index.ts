@@ -290,11 +290,7 @@ export async function handleWeb(
         sendHtml(
           res,
           400,
-          page(
-            { lang, title: "iri", url },
-            html`<h1>iri</h1>
-              <p class="problem" role="alert">${text}</p>`,
-          ),
+          page({ lang, title: "iri", url }, html`<h1>iri</h1><p class="problem" role="alert">${text}</p>`),
           head,
         );
         return true;

@@ -253,17 +253,13 @@ export function sameSecret(a: string | undefined, b: string): boolean {
 
 /** The session's CSRF token as a form's hidden field (every form of a signed-in page carries it). */
 export function csrfField(s: Session): Html {
-  return html`<input type="hidden" name="csrf" value="${s.csrf}" />`;
+  return html`<input type="hidden" name="csrf" value="${s.csrf}">`;
 }
 
 function graphLine(g: GraphInfo | undefined, lang: UiLang): Html {
   const w = WORDS[lang];
   if (!g) return html`<p>${w.none}</p>`;
-  return html`<p class="graph-line">
-    <code>${g.graphIri}</code> · ${g.triples}
-    ${w.triples}${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""} ·
-    ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time>
-  </p>`;
+  return html`<p class="graph-line"><code>${g.graphIri}</code> · ${g.triples} ${w.triples}${g.licenceIri ? html` · ${w.licence} <a href="${g.licenceIri}">${g.licenceIri}</a>` : ""} · ${w.modified} <time datetime="${g.modified}">${g.modified.slice(0, 10)}</time></p>`;
 }
 
 function reportBlock(
@@ -272,34 +268,16 @@ function reportBlock(
 ): Html {
   const w = WORDS[lang];
   const issues = p.report.issues.filter((i) => i.severity === "violation").slice(0, 50);
-  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">
-      ${p.ok ? w.reportOk(p.quads?.length ?? 0) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}
-    </p>
-    ${
-      issues.length
-        ? html`<ul>
-            ${issues.map((i) => html`<li class="issue violation">${i.recordId !== undefined ? html`<code>${i.entity ?? ""} ${i.recordId}</code> ` : html`<code>${i.focusNode}</code> `}${i.field ?? i.path ?? ""} — ${i.message[lang]} <span class="code">${i.code}</span></li>`)}
-          </ul>`
-        : ""
-    }
-    ${
-      p.recordProblems.length
-        ? html`<h3>${w.recordProblems}</h3>
-            <ul>
-              ${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}
-            </ul>`
-        : ""
-    }`;
+  return html`<p class="${p.ok ? "ok" : "problem"}" role="status">${p.ok ? w.reportOk(p.quads?.length ?? 0) : w.reportKo(p.report.violations + p.recordProblems.filter((r) => r.severity === "violation").length)}</p>
+${issues.length ? html`<ul>${issues.map((i) => html`<li class="issue violation">${i.recordId !== undefined ? html`<code>${i.entity ?? ""} ${i.recordId}</code> ` : html`<code>${i.focusNode}</code> `}${i.field ?? i.path ?? ""} — ${i.message[lang]} <span class="code">${i.code}</span></li>`)}</ul>` : ""}
+${p.recordProblems.length ? html`<h3>${w.recordProblems}</h3><ul>${p.recordProblems.slice(0, 50).map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} ${r.hint[lang]}</li>`)}</ul>` : ""}`;
 }
 
 /** Problems as a list (at most 50 shown, and how many more). */
 function problemList(problems: readonly Problem[], lang: UiLang): Html | string {
   if (problems.length === 0) return "";
   const shown = problems.slice(0, 50);
-  return html`<ul>
-      ${shown.map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} (${r.hint[lang]})</li>`)}
-    </ul>
-    ${problems.length > shown.length ? html`<p>… ${problems.length - shown.length}</p>` : ""}`;
+  return html`<ul>${shown.map((r) => html`<li class="issue ${r.severity}"><code>${r.path}</code> — ${r.message[lang]} (${r.hint[lang]})</li>`)}</ul>${problems.length > shown.length ? html`<p>… ${problems.length - shown.length}</p>` : ""}`;
 }
 
 /**
@@ -327,11 +305,7 @@ function uploadedFiles(
 }
 
 function render(lang: UiLang, url: URL, main: Html): string {
-  return page(
-    { lang, title: WORDS[lang].title, url, current: "publish" },
-    html`<h1>${WORDS[lang].title}</h1>
-      ${main}`,
-  );
+  return page({ lang, title: WORDS[lang].title, url, current: "publish" }, html`<h1>${WORDS[lang].title}</h1>${main}`);
 }
 
 /** An error's message in the page's language: Vivant's errors carry both (message and hint). */
@@ -343,69 +317,31 @@ function errorText(e: unknown, lang: UiLang): string {
 function signInForm(lang: UiLang, message?: string): Html {
   const w = WORDS[lang];
   return html`${message ? html`<p class="problem" role="alert">${message}</p>` : ""}
-    <form class="check" method="post" action="/publish/sign-in">
-      <input type="hidden" name="ui" value="${lang}" />
-      <div class="field wide">
-        <label for="p-token">${w.token}</label
-        ><input id="p-token" type="password" name="token" autocomplete="off" required aria-describedby="p-token-hint" />
-        <p id="p-token-hint" class="note">${w.tokenHint}</p>
-      </div>
-      <div class="actions"><button type="submit">${w.signIn}</button></div>
-    </form>`;
+<form class="check" method="post" action="/publish/sign-in">
+<input type="hidden" name="ui" value="${lang}">
+<div class="field wide"><label for="p-token">${w.token}</label><input id="p-token" type="password" name="token" autocomplete="off" required aria-describedby="p-token-hint"><p id="p-token-hint" class="note">${w.tokenHint}</p></div>
+<div class="actions"><button type="submit">${w.signIn}</button></div>
+</form>`;
 }
 
 function dashboard(ctx: PublishContext, s: Session, lang: UiLang, extra: Html = new Html("")): Html {
   const w = WORDS[lang];
   const mine = ctx.graphs().find((g) => g.graphIri === s.grant.graphIri);
   return html`<p>${w.signedIn(s.grant.publisherId)}</p>
-    <form method="post" action="/publish/sign-out">
-      ${csrfField(s)}<input type="hidden" name="ui" value="${lang}" /><button type="submit">${w.signOut}</button>
-    </form>
-    <section aria-labelledby="mine">
-      <h2 id="mine">${w.yourGraph}</h2>
-      ${graphLine(mine, lang)}
-    </section>
-    ${extra}
-    <section aria-labelledby="upload">
-      <h2 id="upload">${w.upload}</h2>
-      <form class="check" method="post" action="/publish/check" enctype="multipart/form-data">
-        ${csrfField(s)}<input type="hidden" name="ui" value="${lang}" />
-        <div class="field">
-          <label for="p-file">${w.file}</label
-          ><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig,.csv" required />
-        </div>
-        <div class="field">
-          <label for="p-mapping">${w.mapping}</label><input id="p-mapping" type="file" name="mapping" accept=".json" />
-        </div>
-        <div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence" /></div>
-        <div class="actions"><button type="submit">${w.check}</button></div>
-      </form>
-    </section>
-    <section aria-labelledby="catalog">
-      <h2 id="catalog">${w.catalog}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${w.publisher}</th>
-            <th scope="col">${w.graph}</th>
-            <th scope="col">${w.licence}</th>
-            <th scope="col">${w.triples}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${ctx.graphs().map(
-            (g) =>
-              html`<tr>
-                <td>${g.publisherId}</td>
-                <td><code>${g.graphIri}</code></td>
-                <td>${g.licenceIri ?? ""}</td>
-                <td>${g.triples}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p><a href="/catalog">DCAT</a></p>
-    </section>`;
+<form method="post" action="/publish/sign-out">${csrfField(s)}<input type="hidden" name="ui" value="${lang}"><button type="submit">${w.signOut}</button></form>
+<section aria-labelledby="mine"><h2 id="mine">${w.yourGraph}</h2>${graphLine(mine, lang)}</section>
+${extra}
+<section aria-labelledby="upload"><h2 id="upload">${w.upload}</h2>
+<form class="check" method="post" action="/publish/check" enctype="multipart/form-data">${csrfField(s)}<input type="hidden" name="ui" value="${lang}">
+<div class="field"><label for="p-file">${w.file}</label><input id="p-file" type="file" name="file" accept=".json,.jsonld,.ttl,.nt,.nq,.trig,.csv" required></div>
+<div class="field"><label for="p-mapping">${w.mapping}</label><input id="p-mapping" type="file" name="mapping" accept=".json"></div>
+<div class="field"><label for="p-licence">${w.licenceField}</label><input id="p-licence" name="licence"></div>
+<div class="actions"><button type="submit">${w.check}</button></div>
+</form></section>
+<section aria-labelledby="catalog"><h2 id="catalog">${w.catalog}</h2>
+<table><thead><tr><th scope="col">${w.publisher}</th><th scope="col">${w.graph}</th><th scope="col">${w.licence}</th><th scope="col">${w.triples}</th></tr></thead>
+<tbody>${ctx.graphs().map((g) => html`<tr><td>${g.publisherId}</td><td><code>${g.graphIri}</code></td><td>${g.licenceIri ?? ""}</td><td>${g.triples}</td></tr>`)}</tbody></table>
+<p><a href="/catalog">DCAT</a></p></section>`;
 }
 
 /** A publishing page: never cached, no script, forms to this server only. */
@@ -522,9 +458,7 @@ export async function handlePublish(
                 ctx,
                 session,
                 formLang,
-                html`<p class="problem" role="alert">
-                  ${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}
-                </p>`,
+                html`<p class="problem" role="alert">${form.fileTooLarge ? t("form/file-too-large", { limit: ctx.maxBytes }, formLang) : W.noFile}</p>`,
               ),
             ),
           );
@@ -542,11 +476,7 @@ export async function handlePublish(
                 ctx,
                 session,
                 formLang,
-                html`<section aria-labelledby="report">
-                  <h2 id="report">${form.file!.name}</h2>
-                  <p class="problem" role="alert">${message}</p>
-                  ${more}
-                </section>`,
+                html`<section aria-labelledby="report"><h2 id="report">${form.file!.name}</h2><p class="problem" role="alert">${message}</p>${more}</section>`,
               ),
             ),
           );
@@ -560,9 +490,7 @@ export async function handlePublish(
           files = upload.files;
           if (upload.csv) {
             const { read, rejected, problems } = upload.csv;
-            csv = html`<h3>${W.csvProblems}</h3>
-              <p>${t("check/csv-rows", { read, rejected }, formLang)}</p>
-              ${problemList(problems, formLang)}`;
+            csv = html`<h3>${W.csvProblems}</h3><p>${t("check/csv-rows", { read, rejected }, formLang)}</p>${problemList(problems, formLang)}`;
             // Rows left out would be a partial season: nothing is published until each row is read.
             if (rejected > 0) return fail(422, t("publish/csv-rejected", { read, rejected }, formLang), csv);
           }
@@ -579,13 +507,7 @@ export async function handlePublish(
           ? { id: randomBytes(12).toString("base64url"), files, ...(licence !== undefined ? { licence } : {}) }
           : undefined;
         const confirm = session.pending
-          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">
-              ${csrfField(session)}<input type="hidden" name="ui" value="${formLang}" /><input
-                type="hidden"
-                name="pending"
-                value="${session.pending.id}"
-              /><button type="submit">${W.confirm}</button>
-            </form>`
+          ? html`<form method="post" action="/publish/confirm" enctype="multipart/form-data">${csrfField(session)}<input type="hidden" name="ui" value="${formLang}"><input type="hidden" name="pending" value="${session.pending.id}"><button type="submit">${W.confirm}</button></form>`
           : "";
         sendPublishPage(
           res,
@@ -597,10 +519,7 @@ export async function handlePublish(
               ctx,
               session,
               formLang,
-              html`<section aria-labelledby="report">
-                <h2 id="report">${form.file.name}</h2>
-                ${reportBlock(prepared, formLang)}${csv}${confirm}
-              </section>`,
+              html`<section aria-labelledby="report"><h2 id="report">${form.file.name}</h2>${reportBlock(prepared, formLang)}${csv}${confirm}</section>`,
             ),
           ),
         );
@@ -625,8 +544,7 @@ export async function handlePublish(
         const r = await ctx.publish(pending.files, session.grant, pending.licence);
         const extra = r.info
           ? html`<p class="ok" role="status">${W.published(r.info.triples)}</p>`
-          : html`<p class="problem" role="alert">${W.refused}</p>
-              ${reportBlock(r.prepared, formLang)}`;
+          : html`<p class="problem" role="alert">${W.refused}</p>${reportBlock(r.prepared, formLang)}`;
         sendPublishPage(res, r.info ? 200 : 422, render(formLang, url, dashboard(ctx, session, formLang, extra)));
       } catch (e) {
         sendPublishPage(

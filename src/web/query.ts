@@ -126,20 +126,16 @@ async function answer(pool: QueryPool, query: string, lang: UiLang): Promise<{ o
     const r = await pool.query(query, "application/sparql-results+json", "text/turtle");
     const text = new TextDecoder().decode(r.body);
     const downloads = (kinds: readonly (readonly [string, string])[]): Html =>
-      html`<p class="links">
-        ${w.download}
-        ${kinds.map(([f, l], i) => html`${i ? ", " : ""}<a href="/sparql?query=${encodeURIComponent(query)}&amp;format=${f}" download>${l}</a>`)}
-      </p>`;
+      html`<p class="links">${w.download} ${kinds.map(([f, l], i) => html`${i ? ", " : ""}<a href="/sparql?query=${encodeURIComponent(query)}&amp;format=${f}" download>${l}</a>`)}</p>`;
     if (r.form === "construct" || r.form === "describe") {
       return {
         ok: true,
-        body: html`<pre class="graph"><code>${text}</code></pre>
-          ${downloads([
-            ["turtle", "Turtle"],
-            ["ntriples", "N-Triples"],
-            ["jsonld", "JSON-LD"],
-            ["rdfxml", "RDF/XML"],
-          ])}`,
+        body: html`<pre class="graph"><code>${text}</code></pre>${downloads([
+          ["turtle", "Turtle"],
+          ["ntriples", "N-Triples"],
+          ["jsonld", "JSON-LD"],
+          ["rdfxml", "RDF/XML"],
+        ])}`,
       };
     }
     const json = JSON.parse(text) as JsonResults;
@@ -151,29 +147,14 @@ async function answer(pool: QueryPool, query: string, lang: UiLang): Promise<{ o
     return {
       ok: true,
       body: html`<p>${w.rows(rows.length, shown.length)}</p>
-        <div class="table-wrap">
-          <table class="results">
-            <thead>
-              <tr>
-                ${vars.map((v) => html`<th scope="col">?${v}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${shown.map(
-                (b) =>
-                  html`<tr>
-                    ${vars.map((v) => html`<td>${cell(b[v])}</td>`)}
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
-        ${downloads([
-          ["json", "JSON"],
-          ["xml", "XML"],
-          ["csv", "CSV"],
-          ["tsv", "TSV"],
-        ])}`,
+<div class="table-wrap"><table class="results"><thead><tr>${vars.map((v) => html`<th scope="col">?${v}</th>`)}</tr></thead>
+<tbody>${shown.map((b) => html`<tr>${vars.map((v) => html`<td>${cell(b[v])}</td>`)}</tr>`)}</tbody></table></div>
+${downloads([
+  ["json", "JSON"],
+  ["xml", "XML"],
+  ["csv", "CSV"],
+  ["tsv", "TSV"],
+])}`,
     };
   } catch (e) {
     return { ok: false, body: html`<p class="problem" role="alert">${w.failed}: ${(e as Error).message}</p>` };
@@ -201,39 +182,27 @@ export async function queryPage(ctx: QueryPageContext): Promise<{ status: number
     labels: w.labels,
   });
   const main = html`<h1>${w.title}</h1>
-    <p>${w.intro}</p>
-    <div class="query-layout">
-      <section class="examples" aria-labelledby="examples-title">
-        <h2 id="examples-title">${w.examples}</h2>
-        <ul>
-          ${EXAMPLES.map((e) => html`<li><a class="example" href="/query?ui=${lang}&amp;query=${encodeURIComponent(e.query)}">${e.title[lang === "fr" ? 0 : 1]}</a></li>`)}
-        </ul>
-      </section>
-      <section class="editor">
-        <form id="query-form" method="get" action="/query">
-          <input type="hidden" name="ui" value="${lang}" />
-          <label for="query-text">${w.query}</label>
-          <textarea id="query-text" name="query" rows="12" spellcheck="false">${query}</textarea>
-          <div class="actions"><button type="submit">${w.run}</button></div>
-        </form>
-        <div id="yasgui" hidden></div>
-        <script type="application/json" id="vivant-query-config">
-          ${new Html(config.replace(/</g, "\\u003c"))}
-        </script>
-      </section>
-    </div>
-    ${
-      result
-        ? html`<section class="answer" aria-labelledby="answer-title">
-            <h2 id="answer-title">${w.results}</h2>
-            ${result.body}
-          </section>`
-        : ""
-    }
-    <p class="note">${w.machine}</p>`;
-  const head = html`<link rel="stylesheet" href="/assets/yasgui.min.css" />
-    <script src="/assets/yasgui.min.js" defer></script>
-    <script src="/assets/query.js" defer></script>`;
+<p>${w.intro}</p>
+<div class="query-layout">
+<section class="examples" aria-labelledby="examples-title"><h2 id="examples-title">${w.examples}</h2><ul>
+${EXAMPLES.map((e) => html`<li><a class="example" href="/query?ui=${lang}&amp;query=${encodeURIComponent(e.query)}">${e.title[lang === "fr" ? 0 : 1]}</a></li>`)}
+</ul></section>
+<section class="editor">
+<form id="query-form" method="get" action="/query">
+<input type="hidden" name="ui" value="${lang}">
+<label for="query-text">${w.query}</label>
+<textarea id="query-text" name="query" rows="12" spellcheck="false">${query}</textarea>
+<div class="actions"><button type="submit">${w.run}</button></div>
+</form>
+<div id="yasgui" hidden></div>
+<script type="application/json" id="vivant-query-config">${new Html(config.replace(/</g, "\\u003c"))}</script>
+</section>
+</div>
+${result ? html`<section class="answer" aria-labelledby="answer-title"><h2 id="answer-title">${w.results}</h2>${result.body}</section>` : ""}
+<p class="note">${w.machine}</p>`;
+  const head = html`<link rel="stylesheet" href="/assets/yasgui.min.css">
+<script src="/assets/yasgui.min.js" defer></script>
+<script src="/assets/query.js" defer></script>`;
   return {
     status: result && !result.ok ? 400 : 200,
     body: page({ lang, title: w.title, url, current: "query", head }, main),
