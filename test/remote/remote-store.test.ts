@@ -2,6 +2,7 @@
 // store's own system graphs, GRAPH ?g naming publisher graphs, state kept across a reopen, orphans of an
 // interrupted write dropped, a reader during a replace sees old or new, refused queries.
 
+import { createServer, type AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
@@ -203,7 +204,15 @@ describe.runIf(run)("RemoteStore on Virtuoso", () => {
   );
 
   it("says clearly when the store cannot be reached", async () => {
-    await expect(RemoteStore.open({ endpoint: "http://127.0.0.1:47099/sparql" })).rejects.toMatchObject({
+    // A loopback port just closed (47099 was once used here, but it is in the range the tests' own Virtuoso uses).
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer();
+      s.listen(0, "127.0.0.1", () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    await expect(RemoteStore.open({ endpoint: `http://127.0.0.1:${closed}/sparql` })).rejects.toMatchObject({
       code: "store/unavailable",
       status: 503,
     });
