@@ -146,16 +146,22 @@ export class UsageError extends VivantError {
   }
 }
 
+/**
+ * What a guard (`isVivantError`, `isInputError`…) promises: the fields of the class, not its methods, since a plain
+ * copy of an error (a worker thread's message, JSON) passes the guard too. Read its text with `messageOf(e, lang)`.
+ */
+export type ErrorCopy<E extends VivantError> = Omit<E, "messageIn">;
+
 /** True for any Vivant error, or a plain copy of one (see `isErrorNamed`). */
-export function isVivantError(e: unknown): e is VivantError {
+export function isVivantError(e: unknown): e is ErrorCopy<VivantError> {
   return e instanceof VivantError || isErrorNamed(e, "VivantError");
 }
 /** True for an `InputError` (or a subclass: `SparqlSyntaxError`, `QueryTooComplexError`), or a plain copy of one. */
-export function isInputError(e: unknown): e is InputError {
+export function isInputError(e: unknown): e is ErrorCopy<InputError> {
   return e instanceof InputError || isErrorNamed(e, "InputError");
 }
 /** True for a `UsageError` (or a subclass: `StorageError`, `StoreBrokenError`, `RemoteStoreError`), or a plain copy of one. */
-export function isUsageError(e: unknown): e is UsageError {
+export function isUsageError(e: unknown): e is ErrorCopy<UsageError> {
   return e instanceof UsageError || isErrorNamed(e, "UsageError");
 }
 

@@ -230,6 +230,14 @@ export const CATALOGUE = {
     en: '{source}: a key "__proto__" in a JSON file too large to be read whole',
     fr: "{source} : une clé « __proto__ » dans un fichier JSON trop grand pour être lu d'un bloc",
   },
+  "json/repeated-key-too-large": {
+    en: '{source}:{line}:{column}: the key "{key}" is written twice in one object, in a JSON file too large to be read whole',
+    fr: "{source}:{line}:{column} : la clé « {key} » est écrite deux fois dans un même objet, dans un fichier JSON trop grand pour être lu d'un bloc",
+  },
+  "json/repeated-key-too-large.hint": {
+    en: "write each key once per object (JSON.parse would keep the last one), or split the file",
+    fr: "n'écrivez chaque clé qu'une fois par objet (JSON.parse garderait la dernière), ou découpez le fichier",
+  },
   "json/proto-key-too-large.hint": {
     en: 'remove the "__proto__" keys (no record field has that name), or split the file',
     fr: "retirez les clés « __proto__ » (aucun champ de fiche ne porte ce nom), ou découpez le fichier",

@@ -15,7 +15,7 @@ export {
   formatProblem,
   LANGS,
 } from "./errors.js";
-export type { Problem, Severity, Lang, Text, VivantErrorName } from "./errors.js";
+export type { Problem, Severity, Lang, Text, VivantErrorName, ErrorCopy } from "./errors.js";
 export { PROBLEM_CODES, isProblemCode } from "./codes.js";
 export type { ProblemCode } from "./codes.js";
 

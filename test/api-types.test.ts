@@ -27,6 +27,7 @@ import {
   type ServerOptions,
   type ValidationReport,
   type VivantErrorName,
+  type ErrorCopy,
 } from "../src/index.js";
 import { HttpError, isHttpError, QueryError } from "../src/api/server.js";
 import { InputError } from "../src/errors.js";
@@ -78,8 +79,8 @@ describe("the error family", () => {
 
   it("has guards that narrow unknown values", () => {
     const e: unknown = undefined;
-    if (isVivantError(e)) expectTypeOf(e).toEqualTypeOf<VivantError>();
-    if (isInputError(e)) expectTypeOf(e).toEqualTypeOf<InputError>();
+    if (isVivantError(e)) expectTypeOf(e).toEqualTypeOf<ErrorCopy<VivantError>>();
+    if (isInputError(e)) expectTypeOf(e).toEqualTypeOf<ErrorCopy<InputError>>();
     if (isStorageError(e)) expectTypeOf(e.status).toEqualTypeOf<number>();
     if (isHttpError(e)) expectTypeOf(e.headers).toEqualTypeOf<Readonly<Record<string, string>>>();
     expectTypeOf(isErrorNamed).parameter(1).toEqualTypeOf<VivantErrorName>();

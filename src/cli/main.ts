@@ -5,7 +5,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "./commands.js";
 import { EXIT, inLang, type CliIo } from "./io.js";
-import { isVivantError, type Lang } from "../errors.js";
+import { isVivantError, messageOf, type Lang } from "../errors.js";
 import { t } from "../i18n.js";
 import { closest } from "../records/messages.js";
 import { langFromArgv } from "./args.js";
@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await command.run(rest, io);
   } catch (e) {
     if (isVivantError(e)) {
-      io.stderr.write(`vivant ${name}: ${e.messageIn(lang)}\n`);
+      io.stderr.write(`vivant ${name}: ${messageOf(e, lang)}\n`);
       return EXIT.unusable;
     }
     throw Object.assign(e instanceof Error ? e : new Error(String(e)), { lang });

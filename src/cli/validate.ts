@@ -1,7 +1,7 @@
 // `vivant validate`: records, JSON-LD or RDF files against a SHACL profile; a report per file in text, JSON or Turtle.
 
 import { resolve } from "node:path";
-import { InputError, isInputError } from "../errors.js";
+import { InputError, isInputError, messageOf } from "../errors.js";
 import {
   DEFAULT_FORM,
   PROFILE_SUMMARIES,
@@ -112,7 +112,7 @@ export const validateCommand: Command = {
         read = await readInputFile(path, file);
       } catch (e) {
         if (isInputError(e)) {
-          io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);
+          io.stderr.write(`vivant validate: ${messageOf(e, lang)}\n`);
         } else
           io.stderr.write(
             `vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`,
@@ -128,7 +128,7 @@ export const validateCommand: Command = {
             : await validateText((read as LoadFile).text, file, profile, { form });
       } catch (e) {
         if (!isInputError(e)) throw e;
-        io.stderr.write(`vivant validate: ${e.messageIn(lang)}\n`);
+        io.stderr.write(`vivant validate: ${messageOf(e, lang)}\n`);
         for (const p of e.problems) io.stderr.write(`  ${p.path}: ${p.message[lang]}\n`);
         exit = EXIT.unusable;
         continue;

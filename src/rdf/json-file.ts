@@ -3,7 +3,9 @@
 // @discoveryjs/json-ext's `parseChunked`; this module owns what it adds: byte-order marks dropped as `parseJsonText`
 // does, a check that every object and array was closed (the parser accepts a file cut just after a `]` or `}`),
 // syntax errors as the same InputError as `parseJsonText`, with the line and column in the whole file, and a key
-// `__proto__` read as `JSON.parse` reads it (an own property: the parser would set the object's prototype with it).
+// `__proto__` read as `JSON.parse` reads it (an own property: the parser would set the object's prototype with it),
+// and a key written twice in one object read as `JSON.parse` reads it (the last one kept: the parser, which appends
+// each piece to the last key of the object in insertion order, would append it to another key's value or fail).
 
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -103,12 +105,27 @@ const STRING_SPECIAL = /["\\\u0000-\u001f]/g;
 const COMPLETE_NUMBER = new Set(["zero", "int", "frac", "expInt"]);
 const LITERAL_REST: Readonly<Record<string, string>> = { t: "rue", f: "alse", n: "ull" };
 
+/** Keys of one object past which they are looked up in a set, not one by one. */
+const KEYS_SCANNED = 32;
+
 /**
  * JSON's grammar one character at a time. States: v a value; a a value or "]"; k a key or "}"; K a key; c ":";
- * n after a value; s, e, u in a string, after a backslash, in \u digits.
+ * n after a value; s, e, u in a string, after a backslash, in \u digits. It also notes the first key written twice in
+ * one object.
  */
 class Grammar {
   private readonly stack: boolean[] = [];
+  /** The keys of the open objects, outermost first; `objectKeysFrom` is where each open object's keys begin. */
+  private readonly keys: string[] = [];
+  private readonly objectKeysFrom: number[] = [];
+  /** The keys of an open object with many, as a set (by its index in `objectKeysFrom`). */
+  private readonly keySets = new Map<number, Set<string>>();
+  /** The key being read: its text in the chunks before this one, and where it starts in this one (-1: not in one). */
+  private keyText = "";
+  private keyFrom = -1;
+  private keyAt = 0;
+  /** The first key written twice in one object, and where (the offset of its opening quote). */
+  duplicate: { readonly key: string; readonly at: number } | undefined;
   private state = "v";
   private afterString = "n";
   private hex = 0;
@@ -120,17 +137,52 @@ class Grammar {
 
   /** Takes a chunk whose first character is at `base`; false (and `errorAt` set) where the text stops being JSON. */
   feed(chunk: string, base: number): boolean {
+    if (this.keyFrom !== -1) this.keyFrom = 0;
     for (let i = 0; i < chunk.length; i++) {
       if (this.state === "s") {
         // Inside a string only quotes, backslashes and control characters matter: jump to the next one.
         STRING_SPECIAL.lastIndex = i;
         const m = STRING_SPECIAL.exec(chunk);
-        if (!m) return true;
+        if (!m) break;
         i = m.index;
       }
+      const before = this.state;
       if (!this.step(chunk[i]!, base + i)) return false;
+      if (before === "k" || before === "K") {
+        if (this.state === "s") {
+          this.keyFrom = i + 1;
+          this.keyAt = base + i;
+        }
+      } else if (this.state === "c" && this.keyFrom !== -1) this.endKey(this.keyText + chunk.slice(this.keyFrom, i));
     }
+    if (this.keyFrom !== -1) this.keyText += chunk.slice(this.keyFrom);
     return true;
+  }
+
+  /** A key read whole (as written, escapes and all): noted in its object, unless the object already has it. */
+  private endKey(raw: string): void {
+    this.keyText = "";
+    this.keyFrom = -1;
+    if (this.duplicate) return;
+    const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+    const depth = this.objectKeysFrom.length - 1;
+    const from = this.objectKeysFrom[depth]!;
+    const set = this.keySets.get(depth);
+    let seen = false;
+    if (set) seen = set.has(key);
+    else for (let j = from; j < this.keys.length && !seen; j++) seen = this.keys[j] === key;
+    if (seen) {
+      this.duplicate = { key, at: this.keyAt };
+      return;
+    }
+    if (set) set.add(key);
+    else {
+      this.keys.push(key);
+      if (this.keys.length - from > KEYS_SCANNED) {
+        this.keySets.set(depth, new Set(this.keys.slice(from)));
+        this.keys.length = from;
+      }
+    }
   }
 
   /** Whether the text read so far is one whole JSON value. */
@@ -217,6 +269,7 @@ class Grammar {
     this.state = "n";
     if (c === "{" || c === "[") {
       this.stack.push(c === "{");
+      if (c === "{") this.objectKeysFrom.push(this.keys.length);
       this.state = c === "{" ? "k" : "a";
     } else if (c === '"') {
       this.state = "s";
@@ -233,7 +286,10 @@ class Grammar {
   }
 
   private close(): boolean {
-    this.stack.pop();
+    if (this.stack.pop()) {
+      this.keySets.delete(this.objectKeysFrom.length - 1);
+      this.keys.length = this.objectKeysFrom.pop()!;
+    }
     this.state = "n";
     return true;
   }
@@ -256,18 +312,38 @@ async function lineAndColumn(chunks: AsyncIterable<string>, offset: number): Pro
   return { line, column: offset - lineStart + 1 };
 }
 
-/** A file that may hold a key `__proto__`, read whole with `JSON.parse` (up to the longest string V8 makes). */
-async function wholeText(path: string, source: string, code: ProblemCode): Promise<unknown> {
+/** Why a file is read whole: a key `__proto__`, or a key written twice in one object. */
+type WholeReason = { readonly proto: true } | { readonly key: string; readonly at: number };
+
+/** Why the parser's value cannot be kept, if it cannot. */
+function wholeReason(closure: Closure): WholeReason | undefined {
+  return closure.protoKey ? { proto: true } : closure.grammar.duplicate;
+}
+
+/**
+ * A file that may hold a key `__proto__` or holds a key written twice in one object, read whole with `JSON.parse`
+ * (up to the longest string V8 makes).
+ */
+async function wholeText(path: string, source: string, code: ProblemCode, why: WholeReason): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
     const tooLong = (e as { code?: string }).code === "ERR_STRING_TOO_LONG";
-    if (tooLong)
+    if (tooLong && "proto" in why)
       throw new InputError(code, tx("json/proto-key-too-large", { source }), {
         hint: tx("json/proto-key-too-large.hint"),
         cause: e,
       });
+    if (tooLong && "key" in why) {
+      const { line, column } = await lineAndColumn(chunksOf(path, CHUNK), why.at);
+      throw new InputError(code, tx("json/repeated-key-too-large", { source, line, column, key: why.key }), {
+        hint: tx("json/repeated-key-too-large.hint"),
+        cause: e,
+        line,
+        column,
+      });
+    }
     throw new InputError("io/read", tx("io/read", { path, reason: (e as Error).message }), {
       hint: tx("io/read.hint"),
       cause: e,
@@ -300,7 +376,8 @@ export async function readJsonFile(
   let syntax: { detail: string; cause: unknown };
   try {
     const value: unknown = await parseChunked(checked(), { mode: "json" });
-    if (closure.protoKey) return await wholeText(path, source, code);
+    const why = wholeReason(closure);
+    if (why) return await wholeText(path, source, code, why);
     if (closure.complete) return value;
     syntax = { detail: closure.ok ? "Unexpected end of JSON input" : "Unexpected character", cause: undefined };
   } catch (e) {
@@ -309,8 +386,10 @@ export async function readJsonFile(
         hint: tx("io/read.hint"),
         cause: e.cause,
       });
+    // A key written twice can make the parser fail (a TypeError or a SyntaxError on valid JSON): JSON.parse decides.
+    const why = wholeReason(closure);
+    if (why) return await wholeText(path, source, code, why);
     if (!(e instanceof SyntaxError)) throw e;
-    if (closure.protoKey) return await wholeText(path, source, code);
     // The parser's own words, without its position: a position it gives at the end of the text is that of the last
     // piece it parsed, not of the error.
     syntax = { detail: e.message.replace(/ at position \d+/, ""), cause: e };

@@ -12,6 +12,7 @@ import {
   type Message,
   type Text,
   type ProblemCode,
+  type ErrorCopy,
 } from "../errors.js";
 import { CATALOGUE, langOf, t, tx, txt, type MessageKey } from "../i18n.js";
 
@@ -54,7 +55,7 @@ export class HttpError extends VivantError {
 }
 
 /** True for an `HttpError`, or a plain copy of one (see `isErrorNamed`). */
-export function isHttpError(e: unknown): e is HttpError {
+export function isHttpError(e: unknown): e is ErrorCopy<HttpError> {
   return e instanceof HttpError || isErrorNamed(e, "HttpError");
 }
 

@@ -4,7 +4,7 @@
 
 import { t, tx, txBy } from "../i18n.js";
 import { Worker } from "node:worker_threads";
-import { isErrorNamed, messageOf, VivantError, type Lang, type Text } from "../errors.js";
+import { isErrorNamed, messageOf, VivantError, type ErrorCopy, type Lang, type Text } from "../errors.js";
 import { parseSparqlTsv } from "../store/tsv.js";
 import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
@@ -49,7 +49,7 @@ export class QueryError extends VivantError {
 }
 
 /** True for a `QueryError`, or a plain copy of one (see `isErrorNamed`). */
-export function isQueryError(e: unknown): e is QueryError {
+export function isQueryError(e: unknown): e is ErrorCopy<QueryError> {
   return e instanceof QueryError || isErrorNamed(e, "QueryError");
 }
 
@@ -270,7 +270,15 @@ export class QueryPool implements SelectSource {
       worker.on("error", (e) => {
         slot.lastError = e.message;
         this.#warn(txBy("server/worker-failed-log", (lang) => ({ detail: messageOf(e, lang) })));
-        reject(e);
+        // The thread's uncaught error (a plain copy of it) can arrive before or after its "fatal" message: either
+        // way the start fails with the same error, in the same words.
+        reject(
+          new VivantError(
+            "server/worker-failed",
+            txBy("server/worker-failed", (lang) => ({ reason: messageOf(e, lang) })),
+            { hint: tx("server/worker-failed.hint") },
+          ),
+        );
       });
       worker.on("exit", (code) => {
         reject(

@@ -3,7 +3,7 @@
 
 import { tx } from "../i18n.js";
 import { parentPort, workerData } from "node:worker_threads";
-import { isVivantError, type Text } from "../errors.js";
+import { isVivantError, textOf, type Text } from "../errors.js";
 import { isStoreBrokenError } from "../store/oxigraph.js";
 import { GraphStore } from "../store/graph-store.js";
 import { PerformanceIndex } from "../query/perf-index.js";
@@ -74,7 +74,7 @@ try {
   post({
     type: "fatal",
     message: e instanceof Error ? e.message : String(e),
-    ...(isVivantError(e) ? { text: { en: e.messageIn("en"), fr: e.messageIn("fr") } } : {}),
+    text: textOf(e),
   });
   throw e;
 }

@@ -19,6 +19,7 @@ import {
   type Text,
   type Warn,
   type ProblemCode,
+  type ErrorCopy,
 } from "../errors.js";
 import type { GraphInfo } from "./types.js";
 import type { EncodedNTriples, NTriplesGraph } from "./ntriples.js";
@@ -279,7 +280,7 @@ export class StorageError extends UsageError {
 }
 
 /** True for a `StorageError`, or a plain copy of one (see `isErrorNamed`). */
-export function isStorageError(e: unknown): e is StorageError {
+export function isStorageError(e: unknown): e is ErrorCopy<StorageError> {
   return e instanceof StorageError || isErrorNamed(e, "StorageError");
 }
 

@@ -6,7 +6,7 @@ import { t, tx, txBy } from "../i18n.js";
 import oxigraph, { type Quad_Object, type Quad_Predicate, type Quad_Subject } from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
-import { InputError, isErrorNamed, UsageError } from "../errors.js";
+import { InputError, isErrorNamed, UsageError, type ErrorCopy } from "../errors.js";
 import { errorPosition, fromGraphs, hasDatasetClause, operationKind } from "./sparql-text.js";
 import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
 import { parseSparqlTsv, sparqlTsvRows } from "./tsv.js";
@@ -63,7 +63,7 @@ export class SparqlSyntaxError extends InputError {
 }
 
 /** True for a `SparqlSyntaxError`, or a plain copy of one (see `isErrorNamed`). */
-export function isSparqlSyntaxError(e: unknown): e is SparqlSyntaxError {
+export function isSparqlSyntaxError(e: unknown): e is ErrorCopy<SparqlSyntaxError> {
   return e instanceof SparqlSyntaxError || isErrorNamed(e, "SparqlSyntaxError");
 }
 
@@ -83,7 +83,7 @@ export class StoreBrokenError extends UsageError {
 }
 
 /** True for a `StoreBrokenError`, or a plain copy of one (see `isErrorNamed`). */
-export function isStoreBrokenError(e: unknown): e is StoreBrokenError {
+export function isStoreBrokenError(e: unknown): e is ErrorCopy<StoreBrokenError> {
   return e instanceof StoreBrokenError || isErrorNamed(e, "StoreBrokenError");
 }
 

@@ -21,6 +21,7 @@ import {
   type Message,
   type Warn,
   type ProblemCode,
+  type ErrorCopy,
 } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
@@ -623,7 +624,7 @@ export class RemoteStore implements SelectSource {
 export const REMOTE_INTERNALS = { PHYSICAL_PREFIX, CATALOG_PREFIX, STATE_GRAPH };
 
 /** A storage error of the remote store as the server's write path reports it. */
-export function isRemoteStoreError(e: unknown): e is RemoteStoreError {
+export function isRemoteStoreError(e: unknown): e is ErrorCopy<RemoteStoreError> {
   return e instanceof RemoteStoreError || isErrorNamed(e, "RemoteStoreError");
 }
 

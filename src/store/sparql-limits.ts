@@ -14,7 +14,7 @@
 // or OPTIONALs in one group. Flat sequences count because Oxigraph turns them into left-deep trees: each element
 // of a group adds to the depth of what follows it.
 
-import { InputError, isErrorNamed, type Text } from "../errors.js";
+import { InputError, isErrorNamed, type ErrorCopy, type Text } from "../errors.js";
 
 export interface QueryLimits {
   /**
@@ -468,7 +468,7 @@ export class QueryTooComplexError extends InputError {
 }
 
 /** True for a `QueryTooComplexError`, or a plain copy of one (see `isErrorNamed`). */
-export function isQueryTooComplexError(e: unknown): e is QueryTooComplexError {
+export function isQueryTooComplexError(e: unknown): e is ErrorCopy<QueryTooComplexError> {
   return e instanceof QueryTooComplexError || isErrorNamed(e, "QueryTooComplexError");
 }
 

@@ -6,7 +6,7 @@
 
 import type { IncomingMessage } from "node:http";
 import type { Quad } from "@rdfjs/types";
-import { InputError, isVivantError, type Problem } from "../errors.js";
+import { InputError, isVivantError, messageOf, type Problem } from "../errors.js";
 import { compactJsonLd, quadsToJsonLd } from "../jsonld/convert.js";
 import { FIX_DESCRIPTIONS } from "../harvest/fixes.js";
 import { Fixes } from "../harvest/fixes.js";
@@ -351,7 +351,7 @@ export async function checkPage(ctx: CheckPageContext): Promise<{ status: number
       try {
         result = await checkMarkup(input);
       } catch (e) {
-        error = isVivantError(e) ? e.messageIn(lang) : (e as Error).message;
+        error = isVivantError(e) ? messageOf(e, lang) : (e as Error).message;
       }
     }
   }

@@ -11,7 +11,7 @@ import type { TokenGrant, TokenTable } from "../server/auth.js";
 import type { LoadFile, PreparedGraph } from "../store/load.js";
 import type { GraphInfo } from "../store/types.js";
 import { readPageForm, type FormFile, type PageForm } from "./form.js";
-import { InputError, isVivantError, type Problem } from "../errors.js";
+import { InputError, isVivantError, messageOf, type Problem } from "../errors.js";
 import { t, tx } from "../i18n.js";
 import { importCsvWithMappingText } from "../import/csv.js";
 import { html, Html, page } from "./html.js";
@@ -311,7 +311,7 @@ function render(lang: UiLang, url: URL, main: Html): string {
 /** An error's message in the page's language: Vivant's errors carry both (message and hint). */
 function errorText(e: unknown, lang: UiLang): string {
   // An HttpError's hint is not shown here (the page says what to do): its detail alone.
-  return e instanceof HttpError ? e.text[lang] : isVivantError(e) ? e.messageIn(lang) : (e as Error).message;
+  return e instanceof HttpError ? e.text[lang] : isVivantError(e) ? messageOf(e, lang) : (e as Error).message;
 }
 
 function signInForm(lang: UiLang, message?: string): Html {
@@ -495,7 +495,7 @@ export async function handlePublish(
             if (rejected > 0) return fail(422, t("publish/csv-rejected", { read, rejected }, formLang), csv);
           }
         } catch (e) {
-          return fail(422, isVivantError(e) ? e.messageIn(formLang) : (e as Error).message);
+          return fail(422, isVivantError(e) ? messageOf(e, formLang) : (e as Error).message);
         }
         let prepared: PreparedGraph;
         try {

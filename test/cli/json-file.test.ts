@@ -111,6 +111,63 @@ describe("readJsonFile", () => {
     }
   });
 
+  it("reads a key written twice in one object as JSON.parse does (the last one kept), at every chunk size", async () => {
+    const texts = [
+      // The parser appended the second "a"'s 3 to "b" ({"a":[2],"b":[9,3]}), or failed on valid JSON.
+      '{"a":[1],"b":[9],"a":[2,3]}',
+      '{"a":[1],"b":0,"a":[2]}',
+      '{"a":{"x":1},"b":{"y":1},"a":{"z":1,"w":2}}',
+      '{"a":"x","a":{"b":1}}',
+      '{"a":1,"\\u0061":[2,3],"b":[4]}',
+      '{"k":[{"a":[1],"b":[9],"a":[2,3]}],"k":[{"c":1}]}',
+      // More keys than are compared one by one, then one of them again.
+      `{${Array.from({ length: 40 }, (_, i) => `"k${i}":[${i}]`).join(",")},"k3":[7,8]}`,
+      // The same key in different objects is no repetition.
+      '{"a":{"a":{"a":[1,2]}},"b":[{"a":1},{"a":2}]}',
+    ];
+    for (const text of texts)
+      for (const size of [1, 2, 3, 4, 5, 7, 1024])
+        expect(await actual(text, size), `${text} in chunks of ${size}`).toEqual({ value: JSON.parse(text) });
+  });
+
+  it("reads objects with repeated keys as JSON.parse does, whatever the keys, values and chunk size", async () => {
+    const key = fc.constantFrom("a", "b", "c", "\\u0061", "");
+    const value: fc.Arbitrary<string> = fc.letrec<{ v: string }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.stringify(v)),
+        fc.array(tie("v"), { maxLength: 3 }).map((vs) => `[${vs.join(",")}]`),
+        fc
+          .array(fc.tuple(key, tie("v")), { maxLength: 5 })
+          .map((es) => `{${es.map(([k, v]) => `"${k}":${v}`).join(",")}}`),
+      ),
+    })).v;
+    await fc.assert(
+      fc.asyncProperty(value, fc.integer({ min: 1, max: 16 }), async (text, chunkSize) => {
+        expect(await actual(text, chunkSize)).toEqual({ value: JSON.parse(text) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("agrees with parseJsonText on a cut that leaves a key twice in one object (a case the property found)", async () => {
+    const value = {
+      "": true,
+      '"  ': -1.1028288609969031e186,
+      "  ": "  ",
+      "   ": null,
+      " ": { " ": "          ", "       ": "      ", "   ": "  " },
+      "     ": null,
+      " # ": true,
+    };
+    const whole = JSON.stringify({ a: [value, { b: value }] }, null, 1);
+    const i = 1153088073 % whole.length;
+    // Deleting one quote turns `"  ": "  "` into a second key " " whose value is a string, then an object.
+    const text = whole.slice(0, i) + whole.slice(i + 1);
+    for (const size of [1, 7, 1024]) expect(await actual(text, size)).toEqual(expected(text));
+    expect(expected(text)).toHaveProperty("value");
+  });
+
   it('keeps a key "__proto__" as an own property, as JSON.parse does, at every chunk size', async () => {
     const text = '{"a": {"x": 1, "y": [1, 2], "__proto__": {"polluted": 1}}, "b": [{"\\u005f_proto__": []}]}';
     for (const size of [1, 2, 3, 5, 1024]) {

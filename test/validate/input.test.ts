@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isInputError, type InputError } from "../../src/errors.js";
+import { InputError, isInputError } from "../../src/errors.js";
 import { detectKind, isRecordDocument, readValidationInput } from "../../src/validate/input.js";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8");
@@ -13,7 +13,7 @@ async function inputError(text: string, source: string): Promise<InputError> {
   try {
     await readValidationInput(text, source);
   } catch (e) {
-    if (isInputError(e)) return e;
+    if (e instanceof InputError) return e;
     throw e;
   }
   throw new Error("no error");
