@@ -159,7 +159,7 @@ ${
 <tbody>${shown.map((p) => pairRow(p, lang))}</tbody></table>`
     : html`<p>${w.none}</p>`
 }`;
-  return { status: 200, body: page({ lang, title: w.title, url }, main) };
+  return { status: 200, body: page({ lang, title: w.title, url, current: "duplicates" }, main) };
 }
 
 export interface SameAsPageContext {

@@ -66,7 +66,7 @@ export interface PageShell {
   readonly title: string;
   readonly url: URL;
   /** Which header link is the current page. */
-  readonly current?: "discover" | "stats" | "query" | "check" | "publish";
+  readonly current?: "discover" | "stats" | "query" | "check" | "duplicates" | "publish";
   readonly head?: Html;
 }
 
@@ -95,6 +95,7 @@ ${nav("discover", `/?ui=${shell.lang}`, t.discover)}
 ${nav("stats", `/stats?ui=${shell.lang}`, t.stats)}
 ${nav("query", `/query?ui=${shell.lang}`, t.sparql)}
 ${nav("check", `/check?ui=${shell.lang}`, t.check)}
+${nav("duplicates", `/duplicates?ui=${shell.lang}`, t.duplicates)}
 ${nav("publish", `/publish?ui=${shell.lang}`, t.publish)}
 <a href="/catalog">${t.catalog}</a>
 </nav>

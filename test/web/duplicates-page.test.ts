@@ -63,6 +63,11 @@ describe("/duplicates", () => {
     const en = await call(server.url, "duplicates?ui=en&family=venue&min=90");
     expect(en.text).toContain("same postal code");
     expect(en.text).toContain("Probable duplicates");
+    // Reached from every page's header, marked as the current page on its own.
+    expect(fr.text).toContain('<a href="/duplicates?ui=fr" aria-current="page">Doublons</a>');
+    expect(en.text).toContain('<a href="/duplicates?ui=en" aria-current="page">Duplicates</a>');
+    const home = await call(server.url, "stats?ui=en");
+    expect(home.text).toContain('<a href="/duplicates?ui=en">Duplicates</a>');
     const people = await call(server.url, "duplicates?ui=en&family=person");
     expect(people.text).not.toContain(`<code>${X_VENUE}</code>`);
   });
