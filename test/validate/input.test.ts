@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InputError, isInputError } from "../../src/errors.js";
+import { InputError } from "../../src/errors.js";
 import { detectKind, isRecordDocument, readValidationInput } from "../../src/validate/input.js";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8");
