@@ -1,25 +1,33 @@
 // The fidelity ledger's account of a source whose nodes each come whole, one after the other (the documents of a
-// JSON export): the same rules and the same ledger as SourceTally (src/harvest/ledger.ts), without a map per node.
-// Properties are numbered once; a node's values go into one flat buffer as they are read (a stamp per property
-// keeps one entry per node and property), and each node's outcome (kept as marked, rejected, outside the
-// programme) is applied when the account is settled.
+// JSON export), once the importer has decided what became of each: the same rules and the same ledger as
+// SourceTally (src/harvest/ledger.ts), without a map per node and without keeping the nodes. Properties are
+// numbered once; the node being counted keeps its entries in one small buffer, reused from node to node (a stamp per
+// property keeps one entry per node and property), and each node is added to the counts when the next one starts.
 
 import { CARRIED, MARKS, reasonCode, settleCounts, type Ledger, type NotCarriedReason } from "../harvest/ledger.js";
 import type { FixKind } from "../harvest/fixes.js";
 
+/** An Int32Array twice as long as `a` (at least `min`), with a's values. */
+function grown(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(2 * a.length, min));
+  b.set(a);
+  return b;
+}
+
 export class DocumentTally {
   readonly #ids = new Map<string, number>();
   readonly #props: string[] = [];
-  /** Per property id: 1 + the last node that saw it, and where that node's entry is in #buf. */
+  /** Per property id: the number of the last node that saw it (nodes are numbered from 1), and its entry's place. */
   #stamp = new Int32Array(64);
   #pos = new Int32Array(64);
-  /** Every node's entries, node after node: `id * 2 + (carried ? 1 : 0)`. */
-  #buf = new Int32Array(1024);
+  /** The current node's entries: `id * 2 + (carried ? 1 : 0)`. */
+  #cur = new Int32Array(64);
   #len = 0;
-  /** Node n's entries start at #starts[n]. */
-  readonly #starts: number[] = [];
-  /** Node n's outcome: 0 as marked, else the code of the reason all its properties are not carried for. */
-  #outcome = new Uint8Array(64);
+  #node = 0;
+  /** The current node's outcome: 0 as marked, else the code of the reason none of its properties is carried. */
+  #outcome = 0;
+  /** Per property id, seen by mark (`id * MARKS + mark`; mark 0 counts the unmarked of nodes with a carried property). */
+  #counts = new Float64Array(64 * MARKS);
 
   /** The number of a property (callers keep it, so that counting a value looks nothing up). */
   id(property: string): number {
@@ -29,76 +37,77 @@ export class DocumentTally {
       this.#ids.set(property, id);
       this.#props.push(property);
       if (id >= this.#stamp.length) {
-        const stamp = new Int32Array(2 * this.#stamp.length);
-        stamp.set(this.#stamp);
-        this.#stamp = stamp;
-        const pos = new Int32Array(2 * this.#pos.length);
-        pos.set(this.#pos);
-        this.#pos = pos;
+        this.#stamp = grown(this.#stamp, id + 1);
+        this.#pos = grown(this.#pos, id + 1);
+      }
+      if ((id + 1) * MARKS > this.#counts.length) {
+        const counts = new Float64Array(2 * this.#counts.length);
+        counts.set(this.#counts);
+        this.#counts = counts;
       }
     }
     return id;
   }
 
-  /** Starts the next node (the values `seen` from now on are its own); returns its number, for `reject`. */
-  node(): number {
-    const n = this.#starts.length;
-    this.#starts.push(this.#len);
-    if (n >= this.#outcome.length) {
-      const outcome = new Uint8Array(2 * this.#outcome.length);
-      outcome.set(this.#outcome);
-      this.#outcome = outcome;
-    }
-    return n;
+  /**
+   * Starts the next node (the values `seen` from now on are its own). `notCarried` is what became of it when no
+   * property of it is carried (its record was rejected, or it is outside the programme); without it, each
+   * property is carried as `seen` marks it.
+   */
+  node(notCarried?: NotCarriedReason): void {
+    this.#flush();
+    this.#node++;
+    this.#outcome = notCarried === undefined ? 0 : reasonCode(notCarried);
   }
 
   /** A value of property `id` in the current node; `carried` marks the (node, property) carried. */
   seen(id: number, carried: boolean): void {
-    const node = this.#starts.length;
-    if (this.#stamp[id] === node) {
-      if (carried) this.#buf[this.#pos[id]!]! |= 1;
+    if (this.#stamp[id] === this.#node) {
+      if (carried) this.#cur[this.#pos[id]!]! |= 1;
       return;
     }
-    this.#stamp[id] = node;
-    if (this.#len === this.#buf.length) {
-      const buf = new Int32Array(2 * this.#buf.length);
-      buf.set(this.#buf);
-      this.#buf = buf;
-    }
+    this.#stamp[id] = this.#node;
+    if (this.#len === this.#cur.length) this.#cur = grown(this.#cur, 0);
     this.#pos[id] = this.#len;
-    this.#buf[this.#len++] = id * 2 + (carried ? 1 : 0);
+    this.#cur[this.#len++] = id * 2 + (carried ? 1 : 0);
   }
 
-  /** Every property of node `n` is not carried (its record was rejected, or it is outside the programme). */
-  reject(n: number, reason: NotCarriedReason = "rejected"): void {
-    if (n < this.#starts.length && this.#outcome[n] === 0) this.#outcome[n] = reasonCode(reason);
+  /** Adds the current node to the counts: a node none of whose properties is carried is outside the programme. */
+  #flush(): void {
+    const cur = this.#cur;
+    const counts = this.#counts;
+    const len = this.#len;
+    this.#len = 0;
+    if (this.#outcome !== 0) {
+      const o = this.#outcome;
+      for (let i = 0; i < len; i++) counts[(cur[i]! >> 1) * MARKS + o]!++;
+      return;
+    }
+    let anyCarried = false;
+    for (let i = 0; i < len && !anyCarried; i++) anyCarried = (cur[i]! & 1) === 1;
+    const unmarked = anyCarried ? 0 : reasonCode("outside-programme");
+    for (let i = 0; i < len; i++) {
+      const e = cur[i]!;
+      counts[(e >> 1) * MARKS + (e & 1 ? CARRIED : unmarked)]!++;
+    }
   }
 
   /**
-   * Adds the account to the ledger as SourceTally.settle does: a node none of whose properties was carried is
-   * outside the programme, the unmarked properties of the others are `unmarked`.
+   * Adds the account to the ledger as SourceTally.settle does: the unmarked properties of nodes with a carried
+   * property are `unmarked`.
    */
   settle(ledger: Ledger, label: (p: string) => string = (p) => p, unmarked: NotCarriedReason = "not-modelled"): Ledger {
+    this.#flush();
+    this.#outcome = 0;
     const n = this.#props.length;
-    const counts = new Float64Array(n * MARKS);
+    const counts = this.#counts.slice(0, n * MARKS);
     const seen = new Float64Array(n);
-    const outside = reasonCode("outside-programme");
     const rest = reasonCode(unmarked);
-    const buf = this.#buf;
-    const nodes = this.#starts.length;
-    for (let node = 0; node < nodes; node++) {
-      const from = this.#starts[node]!;
-      const to = node + 1 < nodes ? this.#starts[node + 1]! : this.#len;
-      const outcome = this.#outcome[node]!;
-      let anyCarried = false;
-      if (outcome === 0) for (let i = from; i < to; i++) if (buf[i]! & 1) anyCarried = true;
-      const unmarkedCode = anyCarried ? rest : outside;
-      for (let i = from; i < to; i++) {
-        const e = buf[i]!;
-        const id = e >> 1;
-        seen[id]!++;
-        counts[id * MARKS + (outcome !== 0 ? outcome : e & 1 ? CARRIED : unmarkedCode)]!++;
-      }
+    for (let id = 0; id < n; id++) {
+      const at = id * MARKS;
+      counts[at + rest]! += counts[at]!;
+      counts[at] = 0;
+      for (let m = 1; m < MARKS; m++) seen[id]! += counts[at + m]!;
     }
     return settleCounts(
       ledger,

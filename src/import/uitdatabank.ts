@@ -348,7 +348,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
     if (g.parts.length > 1 && isBareReference(g.parts[0]!.doc)) g.parts.shift();
   };
-  // The ledger's account: each event document counted as it is read, places and organizers once merged.
+  // The ledger's account: the event documents, counted once the records are made, then the merged places and organizers.
   const tally = options.ledger === false ? undefined : new UitdatabankTally();
   docs.forEach((d, index) => {
     collect(d, index, `$[${index}]`);
@@ -1036,11 +1036,14 @@ class Keys {
   }
 }
 
-/** Counts (and, when `carry`, carries) the properties of `value` under `keys`, going into the nested ones it reads. */
-function tallyNested(tally: DocumentTally, value: Json, keys: Keys, carry: boolean): void {
+/**
+ * Counts (and, when `carry`, carries) the properties of `value` under `keys`, going into the nested ones it reads;
+ * `skip` names a key left for the caller.
+ */
+function tallyNested(tally: DocumentTally, value: Json, keys: Keys, carry: boolean, skip?: string): void {
   for (const k in value) {
     const v = value[k];
-    if (empty(v)) continue;
+    if (k === skip || empty(v)) continue;
     const e = keys.entry(k);
     if (e.nested !== undefined) {
       if (isObject(v)) {
@@ -1056,12 +1059,14 @@ function tallyNested(tally: DocumentTally, value: Json, keys: Keys, carry: boole
   }
 }
 
+const ADDRESS_SPEC: NestedRead = { read: ADDRESS_READ };
+
 /**
  * The ledger's account of a UiTdatabank input: node = document, property = `event.<key>`, `place.<key>`,
  * `organizer.<key>`, and the nested properties the importer reads inside objects (`event.priceInfo.price`,
- * `place.address.nl.streetAddress`…). Events are counted as they are read (`event`), the merged place and
- * organizer documents at the end (`others`). A rejected event's properties are not carried; a place or organizer
- * no accepted event uses is outside the programme.
+ * `place.address.nl.streetAddress`…). Counted once the records are made: the input's event documents (a rejected
+ * event's properties are not carried), then the merged place and organizer documents (one no accepted event uses
+ * is outside the programme).
  */
 class UitdatabankTally {
   readonly tally = new DocumentTally();
@@ -1070,40 +1075,34 @@ class UitdatabankTally {
     place: new Keys(this.tally, "place.", { read: LEDGER_READ.place, nested: LEDGER_NESTED.place }),
     organizer: new Keys(this.tally, "organizer.", { read: LEDGER_READ.organizer, nested: LEDGER_NESTED.organizer }),
   };
-  readonly #address = this.#root.place.under("address", { read: ADDRESS_READ });
-  readonly #events: { node: number; doc: Json }[] = [];
+  readonly #address = this.#root.place.under("address", ADDRESS_SPEC);
+  readonly #events: Json[] = [];
 
-  /** An event document of the input, counted as carried until `settle` is told it was rejected. */
+  /** An event document of the input (counted by `settle`). */
   event(d: Json): void {
-    this.#events.push({ node: this.tally.node(), doc: d });
-    tallyNested(this.tally, d, this.#root.event, true);
+    this.#events.push(d);
   }
 
   #account(kind: "place" | "organizer", d: Json, carried: boolean): void {
-    const node = this.tally.node();
-    if (kind === "place" && isObject(d.address)) {
-      // By language ({"nl": {…}}) or one address: only the one the importer reads (main language, else the first) is carried.
-      const { address: byLang, ...rest } = d;
-      tallyNested(this.tally, rest, this.#root.place, carried);
-      const main = str(d.mainLanguage) ?? "nl";
-      const byLanguage = Object.values(byLang).some(isObject);
-      const readLang = byLanguage
-        ? isObject(byLang[main])
-          ? main
-          : Object.keys(byLang).find((k) => isObject(byLang[k]))
-        : undefined;
-      if (byLanguage) {
-        for (const [lang, a] of Object.entries(byLang)) {
-          if (isObject(a))
-            tallyNested(this.tally, a, this.#address.under(lang, { read: ADDRESS_READ }), carried && lang === readLang);
-          else if (!empty(a)) this.tally.seen(this.#address.entry(lang).id, false);
-        }
-      } else tallyNested(this.tally, byLang, this.#address, carried);
-    } else tallyNested(this.tally, d, this.#root[kind], carried);
-    if (!carried) this.tally.reject(node, "outside-programme");
+    this.tally.node(carried ? undefined : "outside-programme");
+    const byLang = kind === "place" ? d.address : undefined;
+    if (!isObject(byLang)) return tallyNested(this.tally, d, this.#root[kind], carried);
+    tallyNested(this.tally, d, this.#root.place, carried, "address");
+    // By language ({"nl": {…}}) or one address: only the one the importer reads (main language, else the first) is carried.
+    let readLang: string | undefined;
+    for (const lang in byLang) if (readLang === undefined && isObject(byLang[lang])) readLang = lang;
+    if (readLang === undefined) return tallyNested(this.tally, byLang, this.#address, carried);
+    const main = str(d.mainLanguage) ?? "nl";
+    if (isObject(byLang[main])) readLang = main;
+    for (const lang in byLang) {
+      const a = byLang[lang];
+      if (isObject(a))
+        tallyNested(this.tally, a, this.#address.under(lang, ADDRESS_SPEC), carried && lang === readLang);
+      else if (!empty(a)) this.tally.seen(this.#address.entry(lang).id, false);
+    }
   }
 
-  /** The merged places and organizers (carried when a record was made of them), and the events' outcomes. */
+  /** The events' outcomes, then the merged places and organizers (carried when a record was made of them). */
   settle(
     ledger: Ledger,
     rejectedDocs: ReadonlySet<Json>,
@@ -1112,7 +1111,10 @@ class UitdatabankTally {
     orgDocs: ReadonlyMap<string, Json>,
     organizations: ReadonlyMap<string, unknown>,
   ): Ledger {
-    for (const { node, doc } of this.#events) if (rejectedDocs.has(doc)) this.tally.reject(node, "rejected");
+    for (const d of this.#events) {
+      this.tally.node(rejectedDocs.has(d) ? "rejected" : undefined);
+      tallyNested(this.tally, d, this.#root.event, true);
+    }
     for (const [id, d] of placeDocs) this.#account("place", d, venues.has(id));
     for (const [id, d] of orgDocs) this.#account("organizer", d, organizations.has(id));
     return this.tally.settle(ledger);

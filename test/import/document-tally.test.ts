@@ -1,4 +1,4 @@
-// DocumentTally (the UiTdatabank importer's account, one flat buffer for all documents) settles exactly as
+// DocumentTally (the UiTdatabank importer's account, node after node into one set of counts) settles exactly as
 // SourceTally (the general account, a map per node) for the same nodes, values and outcomes: same ledger, same
 // bytes of JSON. Checked on a fixed case and on seeded random sources (repeated values, carried after seen,
 // rejected and outside-programme nodes, empty nodes, many properties).
@@ -14,23 +14,17 @@ function both(seed: number, unmarked: NotCarriedReason) {
   const doc = new DocumentTally();
   const source = new SourceTally();
   for (let n = 0; n < Math.floor(rnd() * 60); n++) {
-    const node = doc.node();
     const name = `node ${n}`;
+    const r = rnd();
+    const reason: NotCarriedReason | undefined = r < 0.15 ? "rejected" : r < 0.3 ? "outside-programme" : undefined;
+    doc.node(reason);
     for (let v = 0; v < Math.floor(rnd() * 25); v++) {
       const p = props[Math.floor(rnd() * props.length)]!;
       const carried = rnd() < 0.5;
       doc.seen(doc.id(p), carried);
       source.seen(name, p, carried);
     }
-    const r = rnd();
-    const reason: NotCarriedReason | undefined = r < 0.15 ? "rejected" : r < 0.3 ? "outside-programme" : undefined;
-    if (reason) {
-      doc.reject(node, reason);
-      source.reject(name, reason);
-      // A second reason does not replace the first.
-      doc.reject(node, "rejected");
-      source.reject(name, "rejected");
-    }
+    if (reason) source.reject(name, reason);
   }
   return {
     doc: doc.settle(new Ledger(), (p) => p, unmarked).toJSON(),
@@ -46,10 +40,9 @@ describe("DocumentTally", () => {
     t.seen(name, false);
     t.seen(name, true);
     t.seen(note, false);
-    const b = t.node();
+    t.node("rejected");
     t.seen(name, true);
     t.seen(price, true);
-    t.reject(b);
     t.node();
     t.seen(note, false);
     expect(t.settle(new Ledger()).rows()).toEqual([
