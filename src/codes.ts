@@ -9,6 +9,7 @@
 /** Each code and what it means (in English; the messages themselves are in both languages, src/i18n*). */
 export const PROBLEM_CODES = {
   // --- api ---
+  "api/bad-by": "by={value} is not a grouping of facet counts (graph is)",
   "api/bad-facet": "unknown facet {name}",
   "api/bad-free": "free= is neither true nor false",
   "api/bad-near": "near= is not latitude,longitude,km within range",

@@ -101,6 +101,23 @@ export function checkFacets(
   return out;
 }
 
+/** One graph's facet counts as a node gives them (`by=graph`). */
+export interface GraphFacets {
+  readonly graph: string;
+  readonly facets: Partial<Record<Facet, readonly { value: string; count: number }[]>>;
+}
+
+/** A node's `/api/performances/facets?by=graph` answer, checked: `{ graphs: [{ graph, facets }] }`, each graph once. */
+export function checkFacetsByGraph(json: unknown, asked: readonly Facet[]): GraphFacets[] {
+  if (!isObject(json) || !Array.isArray(json.graphs)) throw invalid("graphs");
+  const seen = new Set<string>();
+  return json.graphs.map((g: unknown, i) => {
+    if (!isObject(g) || typeof g.graph !== "string" || seen.has(g.graph)) throw invalid(`graphs[${i}].graph`);
+    seen.add(g.graph);
+    return { graph: g.graph, facets: checkFacets(g.facets, asked) };
+  });
+}
+
 /** Sums facet counts of several nodes: value → total, most frequent first, then by value. */
 export function mergeFacets(
   parts: readonly Partial<Record<Facet, readonly { value: string; count: number }[]>>[],

@@ -1,7 +1,8 @@
 // Federated search without a hub: the typed questions (a page of performances, facet counts) asked live of a
 // configured list of Vivant nodes (and of the node itself), side by side, each within a time limit and a size cap;
 // the pages merged in start order (each performance labelled with the node it came from, one held by two nodes shown
-// once), the facet counts summed, and every node that did not answer in time, answered an error or answered data of
+// once), the facet counts summed graph by graph (a graph two nodes hold, its publisher's and a follower's copy, counted
+// once: from the first node in the list that holds it), and every node that did not answer in time, answered an error or answered data of
 // the wrong shape listed by name: a partial answer says so. Only configured node URLs are ever contacted (nothing of
 // the request chooses where), no redirect is followed, and a node is sent its own configured token only, never the
 // caller's. The answers' shapes are checked in ./federation-check.ts.
@@ -9,12 +10,12 @@
 import { InputError, type Text } from "../errors.js";
 import { tx } from "../i18n.js";
 import { PoliteFetcher, type FetchFailure } from "../harvest/fetch.js";
-import type { Facet, FacetCounts } from "../query/aggregates.js";
+import type { Facet, FacetCounts, GraphFacetCounts } from "../query/aggregates.js";
 import { startTimes, type PerformanceFilter } from "../query/filter.js";
 import type { PerformanceNode, PerformancePage } from "../query/performances.js";
 import {
   checkFacetNames,
-  checkFacets,
+  checkFacetsByGraph,
   checkPage,
   decodeFederatedCursor,
   encodeFederatedCursor,
@@ -22,6 +23,7 @@ import {
   InvalidAnswer,
   mergeFacets,
   MAX_FEDERATED_LIMIT,
+  type GraphFacets,
   type NodePage,
   type NodePosition,
 } from "./federation-check.js";
@@ -41,7 +43,8 @@ export interface LocalSource {
   /** Its public base URL: the label of its performances. */
   readonly url: string;
   page(filter: PerformanceFilter, options: { limit: number; cursor?: string }): Promise<PerformancePage>;
-  facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts>;
+  /** Facet counts of the matching performances, each named graph apart. */
+  facetsByGraph(filter: PerformanceFilter, facets: readonly Facet[]): Promise<readonly GraphFacetCounts[]>;
 }
 
 export interface FederationOptions {
@@ -97,9 +100,21 @@ export interface FederatedPage extends FederatedAnswer {
   readonly next?: string;
 }
 
+/** A named graph counted in federated facets: the node whose counts were taken, and the others that hold it too. */
+export interface FederatedGraph {
+  readonly graph: string;
+  readonly source: string;
+  readonly alsoAt?: readonly string[];
+}
+
 export interface FederatedFacets extends FederatedAnswer {
-  /** Counts summed over the nodes that answered (a performance held by two nodes counts in both). */
+  /**
+   * Counts summed over the nodes that answered, graph by graph: a graph held by several nodes (a follower's copy
+   * beside its publisher's node) is counted once, from the first of them in the list (the node itself first).
+   */
   readonly facets: FacetCounts;
+  /** Every graph counted, in code point order, with where its counts came from. */
+  readonly graphs: readonly FederatedGraph[];
 }
 
 /** The configured nodes, checked: http(s) base URLs ending with `/`, no query, fragment or credentials, each once. */
@@ -382,26 +397,21 @@ export class Federation {
     };
   }
 
-  /** Facet counts for `filter` summed over every node that answered (`facets`: all when empty). */
+  /** Facet counts for `filter` summed over every node that answered, each graph once (`facets`: all when empty). */
   async facets(filter: PerformanceFilter, facets: readonly string[] = []): Promise<FederatedFacets> {
     const asked = checkFacetNames(facets);
     const params = filterToParams(filter);
     for (const f of asked) params.append("facet", f);
+    params.set("by", "graph");
     const sources = this.sources;
     const parts = await Promise.all(
-      sources.map(async (source, i): Promise<Part<Partial<Record<Facet, { value: string; count: number }[]>>>> => {
-        if (this.#local && i === 0)
-          return this.#localPart(
-            async () =>
-              ({ ...(await this.#local!.facets(filter, asked)) }) as Partial<
-                Record<Facet, { value: string; count: number }[]>
-              >,
-          );
+      sources.map(async (source, i): Promise<Part<readonly GraphFacets[]>> => {
+        if (this.#local && i === 0) return this.#localPart(() => this.#local!.facetsByGraph(filter, asked));
         const node = this.nodes[this.#local ? i - 1 : i]!;
         const got = await this.#get(node, "api/performances/facets", params);
         if (!got.ok) return got;
         try {
-          return { ok: true, value: checkFacets(got.value, asked), ms: got.ms };
+          return { ok: true, value: checkFacetsByGraph(got.value, asked), ms: got.ms };
         } catch (e) {
           if (!(e instanceof InvalidAnswer)) throw e;
           return {
@@ -413,15 +423,35 @@ export class Federation {
     );
     const reports = parts.map((p, i): NodeReport =>
       p.ok
-        ? { node: sources[i]!, status: "ok", ms: p.ms, items: asked.reduce((n, f) => n + (p.value[f]?.length ?? 0), 0) }
+        ? {
+            node: sources[i]!,
+            status: "ok",
+            ms: p.ms,
+            items: p.value.reduce((n, g) => n + asked.reduce((m, f) => m + (g.facets[f]?.length ?? 0), 0), 0),
+          }
         : p.report,
     );
     const failed = reports.filter((r) => r.status !== "ok");
+    // Each graph's counts from the first node that gave them; the others that hold it are named, not added.
+    const counted = new Map<string, { source: string; alsoAt: string[]; facets: GraphFacets["facets"] }>();
+    parts.forEach((p, i) => {
+      if (!p.ok) return;
+      for (const g of p.value) {
+        const seen = counted.get(g.graph);
+        if (seen) seen.alsoAt.push(sources[i]!);
+        else counted.set(g.graph, { source: sources[i]!, alsoAt: [], facets: g.facets });
+      }
+    });
+    const graphs = [...counted.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       facets: mergeFacets(
-        parts.flatMap((p) => (p.ok ? [p.value] : [])),
+        graphs.map((g) => counted.get(g)!.facets),
         asked,
       ),
+      graphs: graphs.map((graph) => {
+        const { source, alsoAt } = counted.get(graph)!;
+        return { graph, source, ...(alsoAt.length ? { alsoAt } : {}) };
+      }),
       nodes: reports,
       failed,
       partial: failed.length > 0,

@@ -64,6 +64,10 @@ export const SERVER_TEXT = {
   "api/repeated-parameter.hint": { en: "give {name} once", fr: "donnez « {name} » une seule fois" },
   "api/unknown-parameter": { en: "unknown parameter {name}", fr: "paramètre inconnu « {name} »" },
   "api/bad-facet": { en: "unknown facet {name}", fr: "facette inconnue « {name} »" },
+  "api/bad-by": {
+    en: "by={value}: facet counts are grouped by graph only",
+    fr: "by={value} : les décomptes des facettes ne se regroupent que par graphe (graph)",
+  },
   "query/bad-cursor": {
     en: "the cursor is not one this server gave",
     fr: "ce curseur n'a pas été donné par ce serveur",

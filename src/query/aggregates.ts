@@ -10,6 +10,12 @@ export type Facet = (typeof FACETS)[number];
 /** Value → number of matching performances, most frequent first. */
 export type FacetCounts = Readonly<Record<Facet, readonly { readonly value: string; readonly count: number }[]>>;
 
+/** The facet counts of the matching performances one named graph describes. */
+export interface GraphFacetCounts {
+  readonly graph: string;
+  readonly facets: FacetCounts;
+}
+
 const FACET_PATTERN: Readonly<Record<Facet, string>> = {
   type: "?e a ?value .",
   genre: "?work schema:genre ?value .",
@@ -26,6 +32,16 @@ export function facetQuery(filter: PerformanceFilter, facet: Facet): string {
   return `${PREFIXES}SELECT ?value (COUNT(DISTINCT ?e) AS ?count) WHERE {\n  ${filterBlock(filter)}\n  ${FACET_PATTERN[facet]}\n}\nGROUP BY ?value\nORDER BY DESC(?count) ?value`;
 }
 
+/** The SPARQL of one facet for each named graph apart: the graph that describes each performance's start. */
+export function facetQueryByGraph(filter: PerformanceFilter, facet: Facet): string {
+  return `${PREFIXES}SELECT ?graph ?value (COUNT(DISTINCT ?e) AS ?count) WHERE {\n  GRAPH ?graph { ?e schema:startDate ?graphStart }\n  ${filterBlock(filter)}\n  ${FACET_PATTERN[facet]}\n}\nGROUP BY ?graph ?value\nORDER BY ?graph DESC(?count) ?value`;
+}
+
+/** A facet value as the typed API gives it (a schema.org type without its namespace). */
+function facetValue(f: Facet, value: string): string {
+  return value.startsWith(SCHEMA) && f === "type" ? value.slice(SCHEMA.length) : value;
+}
+
 /** Counts per facet value among the performances matching `filter` (a performance counts once per value it has). */
 export async function performanceFacets(
   source: SelectSource,
@@ -35,12 +51,30 @@ export async function performanceFacets(
   const answers = await Promise.all(facets.map((f) => source.select(facetQuery(filter, f))));
   const out: Record<string, { value: string; count: number }[]> = {};
   facets.forEach((f, i) => {
-    out[f] = answers[i]!.bindings.map((b) => ({
-      value: b.value!.value.startsWith(SCHEMA) && f === "type" ? b.value!.value.slice(SCHEMA.length) : b.value!.value,
-      count: Number(b.count!.value),
-    }));
+    out[f] = answers[i]!.bindings.map((b) => ({ value: facetValue(f, b.value!.value), count: Number(b.count!.value) }));
   });
   return out as unknown as FacetCounts;
+}
+
+/** `performanceFacets` for each named graph apart, graphs in code point order (as the index gives them). */
+export async function performanceFacetsByGraph(
+  source: SelectSource,
+  filter: PerformanceFilter,
+  facets: readonly Facet[] = FACETS,
+): Promise<GraphFacetCounts[]> {
+  const answers = await Promise.all(facets.map((f) => source.select(facetQueryByGraph(filter, f))));
+  const graphs = new Map<string, Record<string, { value: string; count: number }[]>>();
+  facets.forEach((f, i) => {
+    for (const b of answers[i]!.bindings) {
+      const g = b.graph!.value;
+      let out = graphs.get(g);
+      if (!out) graphs.set(g, (out = Object.fromEntries(facets.map((name) => [name, []]))));
+      out[f]!.push({ value: facetValue(f, b.value!.value), count: Number(b.count!.value) });
+    }
+  });
+  return [...graphs]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([graph, out]) => ({ graph, facets: out as unknown as FacetCounts }));
 }
 
 /** Disciplines: the top concepts of Artsdata's genre scheme (K6-100 theatre, K6-200 dance…). */

@@ -17,13 +17,16 @@ export {
 } from "./performances.js";
 export {
   performanceFacets,
+  performanceFacetsByGraph,
   facetQuery,
+  facetQueryByGraph,
   observatory,
   aggregateQuery,
   FACETS,
   DISCIPLINES,
   type Facet,
   type FacetCounts,
+  type GraphFacetCounts,
   type Dimension,
   type AggregateRow,
   type Observatory,

@@ -7,7 +7,7 @@ import { InputError } from "../errors.js";
 import { tx } from "../i18n.js";
 import type { Bindings, SelectResult } from "../store/types.js";
 import { ADR, SCHEMA } from "../vocab.js";
-import type { AggregateRow, Facet, FacetCounts, Observatory } from "./aggregates.js";
+import type { AggregateRow, Facet, FacetCounts, GraphFacetCounts, Observatory } from "./aggregates.js";
 import { DISCIPLINES, FACETS } from "./aggregates.js";
 import {
   boundInZone,
@@ -73,6 +73,8 @@ interface Place {
 
 interface Entry {
   readonly id: string;
+  /** The named graph that describes it (the ownership rule gives each resource one; of several, the first in order). */
+  graph: string;
   readonly startLex: string;
   readonly startType: string;
   /** The start's instant (when it has an offset), its wall time and its sort key (see filter.ts). */
@@ -144,6 +146,8 @@ export class PerformanceIndex {
   readonly #names = new Map<string, readonly NameValue[]>();
   /** Facet answers by question (JSON of the filter and facets), least recently used first. */
   readonly #facetCache = new Map<string, FacetCounts>();
+  /** Facet answers per graph by question, least recently used first. */
+  readonly #byGraphCache = new Map<string, readonly GraphFacetCounts[]>();
   /** Observatory answers by filter (JSON), least recently used first. */
   readonly #observatoryCache = new Map<string, Observatory>();
   #facets: FacetTable | undefined;
@@ -290,6 +294,7 @@ export class PerformanceIndex {
         const id = intern(b.e!.value);
         e = {
           id,
+          graph: "",
           startLex: intern(start.value),
           startType: start.termType === "Literal" ? intern(start.datatype.value) : "",
           t,
@@ -329,6 +334,10 @@ export class PerformanceIndex {
       }
     };
     const perf = "?e schema:workPerformed ?work . ";
+    each(`${P}SELECT ?e ?g WHERE { GRAPH ?g { ?e schema:startDate ?start } }`, (e, b) => {
+      const g = b.g!.value;
+      if (e.graph === "" || cmp(g, e.graph) < 0) e.graph = intern(g);
+    });
     each(`${P}SELECT ?e ?t WHERE { ${perf}?e a ?t }`, (e, b) => (e.types = put(e.types, intern(b.t!.value))));
     eachOfWork(
       `${P}SELECT DISTINCT ?work ?g WHERE { ${perf}?work schema:genre ?g }`,
@@ -634,13 +643,44 @@ export class PerformanceIndex {
     return remembered(this.#facetCache, JSON.stringify([filter, facets]), () => this.#countFacets(filter, facets));
   }
 
-  #countFacets(filter: PerformanceFilter, facets: readonly Facet[]): FacetCounts {
+  /**
+   * The same counts for each named graph apart (graphs in code point order, each with at least one matching
+   * performance): a federation that reaches one graph through two nodes (its publisher's and a follower's copy)
+   * counts it once.
+   */
+  facetsByGraph(filter: PerformanceFilter, facets: readonly Facet[] = FACETS): readonly GraphFacetCounts[] {
+    return remembered(this.#byGraphCache, JSON.stringify([filter, facets]), () => {
+      const groups = new Map<string, number>();
+      const counted = this.#countFacets(filter, facets, (e) => {
+        let g = groups.get(e.graph);
+        if (g === undefined) groups.set(e.graph, (g = groups.size));
+        return g;
+      });
+      // A graph is listed when one of its matching performances has a value of an asked facet (as SPARQL gives it).
+      return [...groups]
+        .map(([graph, g]) => ({ graph, facets: counted[g]! }))
+        .filter((x) => facets.some((f) => x.facets[f].length > 0))
+        .sort((a, b) => cmp(a.graph, b.graph));
+    });
+  }
+
+  /** Counts per facet value of the matching performances, in one group or in the groups `group` puts them in. */
+  #countFacets(filter: PerformanceFilter, facets: readonly Facet[]): FacetCounts;
+  #countFacets(filter: PerformanceFilter, facets: readonly Facet[], group: (e: Entry) => number): FacetCounts[];
+  #countFacets(
+    filter: PerformanceFilter,
+    facets: readonly Facet[],
+    group?: (e: Entry) => number,
+  ): FacetCounts | FacetCounts[] {
     const match = this.#matcher(filter);
     const table = this.#facetTable();
     const wanted = facets.map((f) => FACETS.indexOf(f));
-    const counts = wanted.map((k) => new Int32Array(table.names[k]!.length));
+    const groups: Int32Array[][] = [];
+    const countsOf = (g: number): Int32Array[] =>
+      (groups[g] ??= wanted.map((k) => new Int32Array(table.names[k]!.length)));
     this.#scan(filter, 0, (e, i) => {
       if (!match(e)) return true;
+      const counts = countsOf(group ? group(e) : 0);
       for (let w = 0; w < wanted.length; w++) {
         const k = wanted[w]!;
         const c = counts[w]!;
@@ -650,15 +690,18 @@ export class PerformanceIndex {
       }
       return true;
     });
-    const out: Record<string, { value: string; count: number }[]> = {};
-    wanted.forEach((k, w) => {
-      const names = table.names[k]!;
-      const c = counts[w]!;
-      const list: { value: string; count: number }[] = [];
-      for (let v = 0; v < c.length; v++) if (c[v]! > 0) list.push({ value: names[v]!, count: c[v]! });
-      out[FACETS[k]!] = list.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
-    });
-    return out as unknown as FacetCounts;
+    const listed = (counts: Int32Array[]): FacetCounts => {
+      const out: Record<string, { value: string; count: number }[]> = {};
+      wanted.forEach((k, w) => {
+        const names = table.names[k]!;
+        const c = counts[w]!;
+        const list: { value: string; count: number }[] = [];
+        for (let v = 0; v < c.length; v++) if (c[v]! > 0) list.push({ value: names[v]!, count: c[v]! });
+        out[FACETS[k]!] = list.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
+      });
+      return out as unknown as FacetCounts;
+    };
+    return group ? groups.map(listed) : listed(countsOf(0));
   }
 
   /** Every performance's distinct values of each facet as small integers; built on the first facet question. */

@@ -154,17 +154,24 @@ export async function handleApi(
       return true;
     }
     case "/api/performances/facets": {
-      const filter = filterFromParams(url.searchParams, ["facet"]);
+      const filter = filterFromParams(url.searchParams, ["facet", "by"]);
       const asked = url.searchParams.getAll("facet");
       for (const a of asked)
         if (!(FACETS as readonly string[]).includes(a))
           throw new HttpError(400, "api/bad-facet", tx("api/bad-facet", { name: a }), {
             hint: tx("request/use-one-of", { list: FACETS.join(", ") }),
           });
+      const by = one(url.searchParams, "by") ?? null;
+      if (by !== null && by !== "graph")
+        throw new HttpError(400, "api/bad-by", tx("api/bad-by", { value: by }), {
+          hint: tx("request/use-one-of", { list: "graph" }),
+        });
+      const facets = asked.length ? (asked as Facet[]) : FACETS;
       sendJson(
         res,
         200,
-        await pool.facets(filter, asked.length ? (asked as Facet[]) : FACETS),
+        // by=graph: the counts of each named graph apart (what a federation needs to count a copied graph once).
+        by === "graph" ? { graphs: await pool.facetsByGraph(filter, facets) } : await pool.facets(filter, facets),
         "application/json",
         headers,
       );

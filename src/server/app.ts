@@ -386,7 +386,7 @@ export class VivantServer {
           local: {
             url: server.url,
             page: (f, o) => server.pool.page(f, o),
-            facets: (f, fs) => server.pool.facets(f, fs),
+            facetsByGraph: (f, fs) => server.pool.facetsByGraph(f, fs),
           },
         });
       }

@@ -3,7 +3,7 @@
 // GraphWriter, or a RemoteStore). `vivant serve --store URL` picks the remote pair.
 
 import type { Quad } from "@rdfjs/types";
-import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
+import type { Facet, FacetCounts, GraphFacetCounts, Observatory } from "../query/aggregates.js";
 import type { PerformanceFilter } from "../query/filter.js";
 import type { FeedWithin, IcalFeed } from "../export/ical-feed.js";
 import type { IcalOptions } from "../export/ical-options.js";
@@ -33,6 +33,8 @@ export interface QueryBackend extends SelectSource {
   find(filter: PerformanceFilter, page?: PageOptions): Promise<{ ids: string[]; next?: string }>;
   page(filter: PerformanceFilter, page?: PageOptions): Promise<PerformancePage>;
   facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts>;
+  /** The same counts for each named graph apart, graphs in code point order. */
+  facetsByGraph(filter: PerformanceFilter, facets: readonly Facet[]): Promise<readonly GraphFacetCounts[]>;
   observatory(filter: PerformanceFilter): Promise<Observatory>;
   /** Performances described as JSON-LD (entity pages). */
   describe(ids: readonly string[]): Promise<PerformanceNode[]>;

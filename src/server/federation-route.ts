@@ -101,6 +101,13 @@ export async function handleFederation(
   }
   const filter = filterFromParams(url.searchParams, ["facet"]);
   const facets = await federation.facets(filter, url.searchParams.getAll("facet"));
-  sendJson(res, 200, { facets: facets.facets, federation: federationJson(facets, lang) }, "application/json", headers);
+  sendJson(
+    res,
+    200,
+    // graphs: each graph counted, from which node (a graph two nodes hold is counted once).
+    { facets: facets.facets, graphs: facets.graphs, federation: federationJson(facets, lang) },
+    "application/json",
+    headers,
+  );
   return true;
 }

@@ -14,7 +14,7 @@ import type { FeedWithin, IcalFeed } from "../export/ical-feed.js";
 import type { IcalOptions } from "../export/ical-options.js";
 import type { PageOptions, PerformanceNode, PerformancePage } from "../query/performances.js";
 import type { NameValue } from "../query/perf-index.js";
-import type { Facet, FacetCounts, Observatory } from "../query/aggregates.js";
+import type { Facet, FacetCounts, GraphFacetCounts, Observatory } from "../query/aggregates.js";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -482,6 +482,11 @@ export class QueryPool implements SelectSource {
 
   facets(filter: PerformanceFilter, facets: readonly Facet[]): Promise<FacetCounts> {
     return this.#submit({ type: "index", op: "facets", filter, facets });
+  }
+
+  /** The same counts for each named graph apart (see `PerformanceIndex.facetsByGraph`). */
+  facetsByGraph(filter: PerformanceFilter, facets: readonly Facet[]): Promise<readonly GraphFacetCounts[]> {
+    return this.#submit({ type: "index", op: "facetsByGraph", filter, facets });
   }
 
   observatory(filter: PerformanceFilter): Promise<Observatory> {

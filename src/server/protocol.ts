@@ -51,7 +51,7 @@ export type IndexRequest =
   | {
       readonly type: "index";
       readonly id: number;
-      readonly op: "facets";
+      readonly op: "facets" | "facetsByGraph";
       readonly filter: PerformanceFilter;
       readonly facets: readonly Facet[];
     }

@@ -6,7 +6,15 @@
 import { isVivantError } from "../errors.js";
 import { icalFeed, type FeedWithin, type IcalFeed } from "../export/ical-feed.js";
 import type { IcalOptions } from "../export/ical-options.js";
-import { observatory, performanceFacets, type Facet, type FacetCounts, type Observatory } from "../query/aggregates.js";
+import {
+  observatory,
+  performanceFacets,
+  performanceFacetsByGraph,
+  type Facet,
+  type FacetCounts,
+  type GraphFacetCounts,
+  type Observatory,
+} from "../query/aggregates.js";
 import { checkFilter, type PerformanceFilter } from "../query/filter.js";
 import { PerformanceIndex, type NameValue } from "../query/perf-index.js";
 import { SCHEMA } from "../vocab.js";
@@ -273,6 +281,14 @@ export class RemotePool implements QueryBackend {
       this.#index
         ? this.#index.facets(filter, facets)
         : (checkFilter(filter), performanceFacets(this.#o.store, filter, facets)),
+    );
+  }
+
+  facetsByGraph(filter: PerformanceFilter, facets: readonly Facet[]): Promise<readonly GraphFacetCounts[]> {
+    return this.#timed(async () =>
+      this.#index
+        ? this.#index.facetsByGraph(filter, facets)
+        : (checkFilter(filter), performanceFacetsByGraph(this.#o.store, filter, facets)),
     );
   }
 

@@ -131,11 +131,13 @@ port.on("message", (m: ToWorker) => {
             ? index.page(m.filter, m.page)
             : m.op === "facets"
               ? index.facets(m.filter, m.facets)
-              : m.op === "describe"
-                ? index.describe(m.ids)
-                : m.op === "names"
-                  ? index.names(m.iris)
-                  : index.observatory(m.filter);
+              : m.op === "facetsByGraph"
+                ? index.facetsByGraph(m.filter, m.facets)
+                : m.op === "describe"
+                  ? index.describe(m.ids)
+                  : m.op === "names"
+                    ? index.names(m.iris)
+                    : index.observatory(m.filter);
       // (m.op is "observatory" here: "ical" and "capdata" are answered above.)
       post({ type: "value", id: m.id, value });
     } catch (e) {

@@ -1,7 +1,8 @@
 // Federated search (src/dataspace/federation.ts, /api/federation/…, /federation): three Vivant nodes with interleaved
 // seasons and hostile nodes (garbage JSON, not JSON, an answer past the size cap, a redirect, a slow node, a node
 // down, a recorder of the headers it gets). Every performance of every node comes back exactly once over the pages,
-// in start order, labelled with its node; facet counts are the sums of the nodes'; each failing node is named with
+// in start order, labelled with its node; facet counts are the sums of the nodes', a graph two nodes hold counted
+// once; each failing node is named with
 // why, and the answer says it is partial; only configured URLs are contacted, the caller's token never leaves.
 import { Writable } from "node:stream";
 import type { Server } from "node:http";
@@ -11,6 +12,7 @@ import { Federation, federatedNodes } from "../../src/dataspace/federation.js";
 import { startServe } from "../../src/cli/serve.js";
 import { call } from "../server/helpers.js";
 import { closeNode, downNode, put, scriptedNode, season, slowNode } from "./nodes.js";
+import { performanceFacetsByGraph } from "../../src/query/aggregates.js";
 
 const hosts = ["a.example", "b.example", "c.example"] as const;
 const counts = [9, 7, 5];
@@ -135,6 +137,70 @@ describe("federated search", () => {
     } finally {
       await fed.close();
     }
+  });
+
+  it("counts a graph two nodes hold (a follower's copy beside its publisher's node) once, from the first of them", async () => {
+    // A fourth node holding a copy of a.example's graph: the same graph IRI, the same performances.
+    const copy = await VivantServer.start({
+      port: 0,
+      workers: 1,
+      tokens: TokenTable.fromEntries([
+        { token: token("copy"), publisher: "a", graph: "https://a.example/graph", licence: "cc-by-4.0" },
+      ]),
+    });
+    try {
+      await put(copy.url, "https://a.example/graph", token("copy"), season("a.example", counts[0]!, -1, "Lyon"));
+      const fed = new Federation({
+        nodes: [nodes[0]!.url, copy.url, nodes[1]!.url],
+        allowPrivate: true,
+        timeoutMs: 5000,
+      });
+      try {
+        const f = await fed.facets({}, ["city", "type"]);
+        expect(f.partial).toBe(false);
+        expect(f.facets.city).toEqual([{ value: "Lyon", count: counts[0]! + counts[1]! }]);
+        expect(f.facets.type).toEqual([{ value: "TheaterEvent", count: counts[0]! + counts[1]! }]);
+        expect(f.graphs).toEqual([
+          { graph: "https://a.example/graph", source: nodes[0]!.url, alsoAt: [copy.url] },
+          { graph: "https://b.example/graph", source: nodes[1]!.url },
+        ]);
+        // The page agrees: each of a.example's performances once, from the first node, the copy named beside it.
+        const p = await fed.performances({}, { limit: 50 });
+        expect(p.items).toHaveLength(counts[0]! + counts[1]!);
+        for (const i of p.items.filter((x) => x["@id"].includes("//a.example/")))
+          expect([i.source, i.alsoAt]).toEqual([nodes[0]!.url, [copy.url]]);
+      } finally {
+        await fed.close();
+      }
+      // With the publisher's node down, the copy is counted.
+      const alone = new Federation({ nodes: [downUrl, copy.url], allowPrivate: true, timeoutMs: 5000 });
+      try {
+        const f = await alone.facets({}, ["city"]);
+        expect(f.partial).toBe(true);
+        expect(f.facets.city).toEqual([{ value: "Lyon", count: counts[0]! }]);
+        expect(f.graphs).toEqual([{ graph: "https://a.example/graph", source: copy.url }]);
+      } finally {
+        await alone.close();
+      }
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it("answers facet counts by graph, from its index and from SPARQL alike", async () => {
+    const got = await call(nodes[0]!.url, "api/performances/facets?facet=city&facet=type&by=graph");
+    expect(got.status, got.text).toBe(200);
+    const byGraph = JSON.parse(got.text) as { graphs: { graph: string; facets: Record<string, unknown> }[] };
+    expect(byGraph.graphs).toEqual([
+      {
+        graph: "https://a.example/graph",
+        facets: { city: [{ value: "Lyon", count: counts[0]! }], type: [{ value: "TheaterEvent", count: counts[0]! }] },
+      },
+    ]);
+    const sparql = await performanceFacetsByGraph(nodes[0]!.pool, {}, ["city", "type"]);
+    expect(sparql).toEqual(byGraph.graphs);
+    const bad = await call(nodes[0]!.url, "api/performances/facets?by=venue");
+    expect([bad.status, JSON.parse(bad.text).code]).toEqual([400, "api/bad-by"]);
   });
 
   it("names each node that failed and why, says the answer is partial, and still merges the others", async () => {

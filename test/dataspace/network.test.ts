@@ -397,13 +397,22 @@ describe("a data space of Vivant nodes on loopback", () => {
       }
       const facets = JSON.parse((await call(hub.url, "api/federation/performances/facets?facet=city")).text) as {
         facets: { city: { value: string; count: number }[] };
+        graphs: { graph: string; source: string; alsoAt?: string[] }[];
         federation: { failed: { node: string }[] };
       };
-      // Counted on each node that holds them: the follower's copy and the source.
+      // Each graph counted once although two nodes hold it (the follower's copy and its source): from the follower,
+      // the first node of the list, its source named beside it.
       expect(facets.facets.city).toEqual([
-        { value: "Lyon", count: 2 * (COUNTS.a + 2) },
-        { value: "Nantes", count: 2 * COUNTS.b },
+        { value: "Lyon", count: COUNTS.a + 2 },
+        { value: "Nantes", count: COUNTS.b },
       ]);
+      expect(facets.graphs.map((g) => [g.source, g.alsoAt]).sort()).toEqual(
+        [
+          [hub.url, [urls.a]],
+          [hub.url, [urls.b]],
+          [hub.url, [urls.r]],
+        ].sort(),
+      );
       expect(facets.federation.failed.map((f) => f.node).sort()).toEqual([urls.s!, urls.d!, urls.i!].sort());
       const html = await call(hub.url, "federation?ui=en", { headers: { accept: "text/html" } });
       for (const k of ["s", "d", "i"] as const) expect(html.text).toContain(`data-node="${urls[k]}"`);

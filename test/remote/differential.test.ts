@@ -115,6 +115,7 @@ const API = [
   "api/performances/facets",
   "api/performances/facets?city=Nantes",
   "api/performances/facets?facet=genre&facet=venue&from=2026-12-01",
+  "api/performances/facets?by=graph&city=Nantes",
   "api/stats",
   "api/stats?region=Bretagne",
   "api/stats?from=2026-11-01&to=2027-03-31",

@@ -67,6 +67,7 @@ describe.runIf(run)("vivant serve --store (Virtuoso)", () => {
       "api/performances?limit=50",
       "api/performances?city=Nantes&limit=5",
       "api/performances/facets",
+      "api/performances/facets?by=graph",
       "api/stats",
     ]) {
       const [a, b] = [await call(remote.url, path), await call(embedded.url, path)];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import type { VivantServer } from "../../src/server/index.js";
 import { GraphStore } from "../../src/store/index.js";
-import { findPerformances, observatory, performanceFacets } from "../../src/query/index.js";
+import { findPerformances, observatory, performanceFacets, performanceFacetsByGraph } from "../../src/query/index.js";
 import { mapRecords } from "../../src/mapping/index.js";
 import { call, DEMO_PATH, demoServer, selectRows } from "./helpers.js";
 
@@ -267,6 +267,7 @@ describe("the library answers as the HTTP API does", () => {
       page: await apiIds("city=Nantes&accessibility=signLanguage&maxPrice=20"),
       facets: JSON.parse((await call(base, "api/performances/facets?from=2026-11-01")).text),
       all: JSON.parse((await call(base, "api/performances/facets")).text),
+      byGraph: JSON.parse((await call(base, "api/performances/facets?by=graph")).text),
       stats: JSON.parse((await call(base, "api/stats?region=Bretagne")).text),
     };
     const store = await GraphStore.open();
@@ -284,6 +285,9 @@ describe("the library answers as the HTTP API does", () => {
       const all = await performanceFacets(store, {});
       expect(all).toEqual(http.all);
       expect(all.venue.find((v) => v.value.endsWith("/performance/traviata-01#online"))?.count).toBe(1);
+      // Per graph, the index (HTTP) and SPARQL agree; the demo's one graph holds every count.
+      expect(await performanceFacetsByGraph(store, {})).toEqual(http.byGraph.graphs);
+      expect(http.byGraph.graphs).toEqual([{ graph: "https://data.reseau-scenes.example/graph", facets: http.all }]);
       expect(await observatory(store, { region: "Bretagne" })).toEqual(http.stats);
     } finally {
       await store.close();
