@@ -57,13 +57,23 @@ export function valueKey(p: ReconProperty, v: string): string {
   }
 }
 
+/** Rows (or entities) handled between two turns given back to the event loop while an index is built. */
+const SLICE = 2048;
+
+/** A turn of the event loop given back (the server's other requests are answered between two slices of a build). */
+const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
+
 export class EntityIndex {
   readonly entities = new Map<string, Entity>();
   readonly #byToken = new Map<string, string[]>();
   readonly #bySameAs = new Map<string, string[]>();
   readonly #byValue = new Map<string, string[]>();
 
-  /** Reads the index from a store (the server's query backend, or a store opened in this thread). */
+  /**
+   * Reads the index from a store (the server's query backend, or a store opened in this thread), in slices of
+   * SLICE rows or entities with a turn of the event loop between two: on a server's HTTP thread a build at a
+   * million triples never holds the other requests for more than a slice.
+   */
   static async build(source: SelectSource): Promise<EntityIndex> {
     const index = new EntityIndex();
     const notCatalog = `FILTER(isIRI(?s) && ?g != <${CATALOG_GRAPH}>)`;
@@ -72,20 +82,28 @@ export class EntityIndex {
       `SELECT ?g ?s ?t WHERE { GRAPH ?g { VALUES ?t { ${classes} } ?s a ?t } ${notCatalog} }`,
       { unionDefaultGraph: false },
     );
-    for (const b of typed.bindings) index.#typed(b.s!.value, b.g!.value, b.t!.value);
+    for (const [i, b] of typed.bindings.entries()) {
+      if (i % SLICE === SLICE - 1) await nextTurn();
+      index.#typed(b.s!.value, b.g!.value, b.t!.value);
+    }
     const direct = await source.select(
       `SELECT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { ${DIRECT.map((p) => `<${p.predicate}>`).join(" ")} } ?s ?p ?o } ${notCatalog} }`,
       { unionDefaultGraph: false },
     );
-    for (const b of direct.bindings) index.#add(b.s!.value, byPredicate.get(b.p!.value)!, valueOf(b.o!));
+    for (const [i, b] of direct.bindings.entries()) {
+      if (i % SLICE === SLICE - 1) await nextTurn();
+      index.#add(b.s!.value, byPredicate.get(b.p!.value)!, valueOf(b.o!));
+    }
     const paths = NESTED.map((p) => `(<${p.via!}> <${p.predicate}>)`).join(" ");
     const nested = await source.select(
       `SELECT ?s ?via ?p ?o WHERE { GRAPH ?g { VALUES (?via ?p) { ${paths} } ?s ?via ?n . ?n ?p ?o } ${notCatalog} }`,
       { unionDefaultGraph: false },
     );
-    for (const b of nested.bindings)
+    for (const [i, b] of nested.bindings.entries()) {
+      if (i % SLICE === SLICE - 1) await nextTurn();
       index.#add(b.s!.value, byPath.get(`${b.via!.value} ${b.p!.value}`)!, valueOf(b.o!));
-    index.#finish();
+    }
+    await index.#finish();
     return index;
   }
 
@@ -105,9 +123,11 @@ export class EntityIndex {
   }
 
   /** Families, what performances inherit (names from their production, address from their venue), the inverted lists. */
-  #finish(): void {
+  async #finish(): Promise<void> {
+    let n = 0;
     for (const e of this.entities.values()) e.families = familiesOf(e.classes);
     for (const e of this.entities.values()) {
+      if (++n % SLICE === 0) await nextTurn();
       if (!e.families.includes("performance")) continue;
       if (!e.props.get("name")?.length) {
         const names = (e.props.get("workPerformed") ?? []).flatMap(
@@ -122,6 +142,7 @@ export class EntityIndex {
       }
     }
     for (const e of this.entities.values()) {
+      if (++n % SLICE === 0) await nextTurn();
       const names = [...(e.props.get("name") ?? []), ...(e.props.get("alternateName") ?? [])];
       e.folded = [...new Set(names.map((n) => foldName(n.value)).filter((f) => f))];
       for (const w of new Set(e.folded.flatMap(tokens))) push(this.#byToken, w, e.id);
