@@ -6,6 +6,7 @@
 import type { Term } from "@rdfjs/types";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import type { SelectSource } from "../store/types.js";
+import { nextTurn, SLICE } from "../turns.js";
 import { externalIri, foldCode, foldName, tokens } from "./text.js";
 import { familiesOf, familyClasses, PROPERTIES, type Family, type ReconProperty } from "./vocabulary.js";
 
@@ -56,12 +57,6 @@ export function valueKey(p: ReconProperty, v: string): string {
       return foldName(v);
   }
 }
-
-/** Rows (or entities) handled between two turns given back to the event loop while an index is built. */
-const SLICE = 2048;
-
-/** A turn of the event loop given back (the server's other requests are answered between two slices of a build). */
-const nextTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 export class EntityIndex {
   readonly entities = new Map<string, Entity>();

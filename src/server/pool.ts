@@ -5,7 +5,7 @@
 import { t, tx, txBy } from "../i18n.js";
 import { Worker } from "node:worker_threads";
 import { isErrorNamed, messageOf, VivantError, type ErrorCopy, type Lang, type Text } from "../errors.js";
-import { parseSparqlTsv } from "../store/tsv.js";
+import { parseSparqlTsvInSlices } from "../store/tsv.js";
 import { checkQueryLimits } from "../store/sparql-limits.js";
 import type { FormattedResult, QueryOptions, SelectResult, SelectSource } from "../store/types.js";
 import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
@@ -578,7 +578,8 @@ export class QueryPool implements SelectSource {
         code: "sparql/wrong-form",
         message: tx("sparql/expected-select", { form: r.form.toUpperCase() }),
       });
-    return parseSparqlTsv(decoder.decode(r.body));
+    // Read in slices: a large answer (an index's scan) does not hold the HTTP thread until its last row.
+    return parseSparqlTsvInSlices(decoder.decode(r.body));
   }
 
   /**

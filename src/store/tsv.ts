@@ -7,6 +7,7 @@ import type { Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { UsageError } from "../errors.js";
 import type { Bindings, SelectResult } from "./types.js";
+import { nextTurn, SLICE } from "../turns.js";
 
 const { namedNode, blankNode, literal } = DataFactory;
 
@@ -102,6 +103,18 @@ function tsvRow(line: string, variables: readonly string[]): Bindings {
     if (cell) row[variables[j]!] = tsvTerm(cell);
   }
   return row;
+}
+
+/**
+ * `parseSparqlTsv` in slices of SLICE rows with a turn of the event loop between two (see src/turns.ts): what a
+ * server's HTTP thread uses for an answer that may be large (the reconciliation index's scans at a million triples).
+ */
+export async function parseSparqlTsvInSlices(text: string): Promise<SelectResult> {
+  const bindings: Bindings[] = [];
+  for (const row of sparqlTsvRows(text)) {
+    if (bindings.push(row) % SLICE === 0) await nextTurn();
+  }
+  return { variables: tsvVariables(text), bindings };
 }
 
 /** Parses SPARQL 1.1 Query Results TSV (as Oxigraph writes it) into RDF/JS bindings. */

@@ -4,7 +4,7 @@ import type { Term } from "@rdfjs/types";
 import { Parser } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { GraphStore, parseSparqlJson, parseSparqlTsv } from "../../src/store/index.js";
-import { sparqlTsvRows, tsvTerm } from "../../src/store/tsv.js";
+import { parseSparqlTsvInSlices, sparqlTsvRows, tsvTerm } from "../../src/store/tsv.js";
 
 const X = "http://www.w3.org/2001/XMLSchema#";
 const NT = `<https://a.example/s> <https://a.example/p> "plain" .
@@ -91,5 +91,28 @@ describe("parseSparqlTsv", () => {
     expect(key(tsvTerm("true"))).toBe(`L|true||${X}boolean`);
     expect(() => tsvTerm("<< <a:s> <a:p> <a:o> >>")).toThrow(/triple terms/);
     expect(() => tsvTerm("nonsense")).toThrow(/does not read/);
+  });
+});
+
+describe("parseSparqlTsvInSlices", () => {
+  it("gives parseSparqlTsv's answer, with turns of the event loop given back between slices", async () => {
+    const lines = ["?s\t?name\t?n"];
+    for (let i = 0; i < 5000; i++) lines.push(`<https://a.example/e${i}>\t"Salle ${i}"@fr\t${i}`);
+    lines.push('_:b0\t\t"x\\ty"');
+    const text = `${lines.join("\n")}\n`;
+    let turns = 0;
+    let spinning = true;
+    const spin = (): void => {
+      if (!spinning) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const sliced = await parseSparqlTsvInSlices(text);
+    spinning = false;
+    expect(sliced).toEqual(parseSparqlTsv(text));
+    expect(sliced.bindings).toHaveLength(5001);
+    // 5,001 rows in slices of 2,048: two turns at least.
+    expect(turns).toBeGreaterThanOrEqual(2);
   });
 });
