@@ -994,6 +994,7 @@ const empty = (v: unknown): boolean =>
 
 /** One key under a prefix: its ledger property's number, whether the importer reads it, the keys read inside it. */
 interface KeyEntry {
+  readonly key: string;
   readonly id: number;
   readonly read: boolean;
   readonly nested: Keys | undefined;
@@ -1006,6 +1007,7 @@ interface KeyEntry {
 class Keys {
   readonly #entries = new Map<string, KeyEntry>();
   readonly #under = new Map<string, Keys>();
+  readonly #byPlace: (KeyEntry | undefined)[] = [];
   constructor(
     readonly tally: DocumentTally,
     readonly prefix: string,
@@ -1019,12 +1021,25 @@ class Keys {
       this.#entries.set(
         k,
         (e = {
+          key: k,
           id: this.tally.id(this.prefix + k),
           read: this.spec.read.has(k),
           nested: sub && new Keys(this.tally, `${this.prefix}${k}.`, sub),
         }),
       );
     }
+    return e;
+  }
+
+  /**
+   * The entry of key `k`, the `i`-th key of its object: documents of one kind list their keys in the same order, so
+   * the entry last found at that place is compared first (one comparison of interned strings, no look-up).
+   */
+  at(i: number, k: string): KeyEntry {
+    const last = this.#byPlace[i];
+    if (last !== undefined && last.key === k) return last;
+    const e = this.entry(k);
+    this.#byPlace[i] = e;
     return e;
   }
 
@@ -1041,10 +1056,11 @@ class Keys {
  * `skip` names a key left for the caller.
  */
 function tallyNested(tally: DocumentTally, value: Json, keys: Keys, carry: boolean, skip?: string): void {
+  let i = 0;
   for (const k in value) {
     const v = value[k];
     if (k === skip || empty(v)) continue;
-    const e = keys.entry(k);
+    const e = keys.at(i++, k);
     if (e.nested !== undefined) {
       if (isObject(v)) {
         tallyNested(tally, v, e.nested, carry && e.read);
@@ -1115,8 +1131,8 @@ class UitdatabankTally {
       this.tally.node(rejectedDocs.has(d) ? "rejected" : undefined);
       tallyNested(this.tally, d, this.#root.event, true);
     }
-    for (const [id, d] of placeDocs) this.#account("place", d, venues.has(id));
-    for (const [id, d] of orgDocs) this.#account("organizer", d, organizations.has(id));
+    placeDocs.forEach((d, id) => this.#account("place", d, venues.has(id)));
+    orgDocs.forEach((d, id) => this.#account("organizer", d, organizations.has(id)));
     return this.tally.settle(ledger);
   }
 }
