@@ -141,6 +141,8 @@ export const PROBLEM_CODES = {
   "load/publisher-mismatch": 'the records are published by "{publisher}", not "{asked}"',
   // --- mcp ---
   "mcp/json": "the body is not JSON: {detail}",
+  "mcp/sdk-missing":
+    "the MCP SDK (@modelcontextprotocol/sdk, an optional peer dependency) is not installed (501 on /mcp)",
   // --- query ---
   "query/bad-cursor": "the cursor is not one this server gave",
   "query/bad-filter": "a typed query's filter value cannot be read",

@@ -2,10 +2,9 @@
 // as the server's /mcp, answered by a query pool on the data directory (read-only, with the server's limits).
 
 import { resolve } from "node:path";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { InputError } from "../errors.js";
 import { QueryPool } from "../server/pool.js";
-import { vivantMcpServer } from "../server/mcp.js";
+import { loadMcp } from "../server/mcp-load.js";
 import { tx } from "../i18n.js";
 import { parseOptions, wholeNumber } from "./args.js";
 import { EXIT, type Command } from "./io.js";
@@ -42,6 +41,8 @@ Options :
       throw new InputError("cli/usage", tx("export/needs-data"), {
         hint: tx("cli/example", { example: "vivant mcp --data ./data" }),
       });
+    // The SDK is an optional peer dependency: said before anything is opened when it is not installed.
+    const { StdioServerTransport, vivantMcpServer } = await loadMcp();
     const pool = await QueryPool.start({
       dataDir: resolve(io.cwd, values.data),
       workers: 1,

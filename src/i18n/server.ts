@@ -47,6 +47,14 @@ export const SERVER_TEXT = {
   },
 
   // --- /mcp ------------------------------------------------------------------------------------------------
+  "mcp/sdk-missing": {
+    en: "the Model Context Protocol interface needs @modelcontextprotocol/sdk, which is not installed ({detail})",
+    fr: "l'interface Model Context Protocol a besoin de @modelcontextprotocol/sdk, qui n'est pas installé ({detail})",
+  },
+  "mcp/sdk-missing.hint": {
+    en: "install it beside Vivant: npm install @modelcontextprotocol/sdk",
+    fr: "installez-le à côté de Vivant : npm install @modelcontextprotocol/sdk",
+  },
   "mcp/json": {
     en: "the body is not JSON: {detail}",
     fr: "le corps n'est pas du JSON (message de l'analyseur : « {detail} »)",

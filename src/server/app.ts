@@ -42,12 +42,12 @@ import { handleGsp } from "./gsp.js";
 import { confirmSameAs, handleConfirmApi, type SameAsContext } from "./same-as.js";
 import { findDuplicates, type DuplicateReport } from "../reconcile/duplicates.js";
 import { MIN_LISTED } from "../web/duplicates.js";
-import { InputError, messageOf, textOf, UsageError, type Lang, type Text } from "../errors.js";
+import { InputError, isUsageError, messageOf, textOf, UsageError, type Lang, type Text } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { WriteLane, type PreparedWrite, type WriteInput } from "./write-lane.js";
 import { resetSpool, spoolDir, SpoolStats } from "./spool.js";
 import { corsHeaders, HttpError, negotiate, preflight, readBody, send, sendError, sendJson } from "./http-util.js";
-import { vivantMcpServer } from "./mcp.js";
+import { loadMcp } from "./mcp-load.js";
 import { QueryPool } from "./pool.js";
 import type { QueryBackend, WriteBackend } from "./backend.js";
 import { RemotePool } from "./remote-pool.js";
@@ -811,7 +811,14 @@ export class VivantServer {
 
   /** Model Context Protocol over streamable HTTP, stateless: a server and a transport per request, on the query pool. */
   async #mcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { StreamableHTTPServerTransport } = await import("@modelcontextprotocol/sdk/server/streamableHttp.js");
+    let mcp: Awaited<ReturnType<typeof loadMcp>>;
+    try {
+      mcp = await loadMcp();
+    } catch (e) {
+      if (!isUsageError(e) || e.code !== "mcp/sdk-missing") throw e;
+      throw new HttpError(501, "mcp/sdk-missing", e.text, { hint: e.hintText ?? e.text });
+    }
+    const { StreamableHTTPServerTransport, vivantMcpServer } = mcp;
     let body: unknown;
     if (req.method === "POST") {
       const text = await readBody(req, this.#maxBody);

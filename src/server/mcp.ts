@@ -4,6 +4,8 @@
 // sources: the graphs (and their publishers) the facts come from, and the IRIs.
 
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import { FACETS } from "../query/aggregates.js";
@@ -174,3 +176,6 @@ export function vivantMcpServer(source: McpSource): McpServer {
   );
   return server;
 }
+
+/** The SDK's transports, for the callers that load this module on demand (src/server/mcp-load.ts). */
+export { StdioServerTransport, StreamableHTTPServerTransport };

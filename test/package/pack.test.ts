@@ -59,6 +59,8 @@ beforeAll(async () => {
       version: PKG.version,
       resolved: spec,
       dependencies: root.dependencies,
+      peerDependencies: root.peerDependencies,
+      peerDependenciesMeta: root.peerDependenciesMeta,
       bin: root.bin,
       engines: root.engines,
       license: root.license,
@@ -140,16 +142,18 @@ describe(`the packed ${"package"}`, () => {
       expect(existsSync(join(consumer, "node_modules", dev)), dev).toBe(false);
   });
 
-  it("installs at most 154 packages (48 of them Vivant's own tree), without shacl-engine's SPARQL engine (Comunica) or YASGUI's build dependencies", () => {
+  it("installs at most 100 packages, without shacl-engine's SPARQL engine (Comunica), YASGUI's build dependencies or the MCP SDK", () => {
     const installed = installedPackages(join(consumer, "node_modules"));
     console.log(`[pack test] production install: ${installed.length} packages`);
     // 551 before shacl-engine's core and YASGUI's built files were vendored at build time (scripts/vendor.mjs),
     // 48 after; 150 since the MCP SDK (@modelcontextprotocol/sdk and its HTTP server stack) and the iCal packages
     // came in; 153 with sparqljs (the remote store's query rewriting: sparqljs and its own rdf-data-factory 1 and
     // @rdfjs/types); 154 with @discoveryjs/json-ext (streaming JSON reading of record files of any size, no
-    // dependencies of its own). Issue 15 asks for at most 100: the MCP SDK's tree is the next to look at; this bound
-    // stops growth.
-    expect(installed.length).toBeLessThanOrEqual(154);
+    // dependencies of its own); 55 once the MCP SDK (94 packages with its HTTP server stacks, express and hono)
+    // became an optional peer dependency, installed by those who use `vivant mcp` or /mcp. Issue 15 asks for at most
+    // 100.
+    expect(installed.length).toBeLessThanOrEqual(100);
+    expect(installed.filter((name) => /^(@modelcontextprotocol\/|express$|hono$|zod$)/.test(name))).toEqual([]);
     expect(installed.filter((name) => /^(@comunica\/|shacl-engine$|@zazuko\/)/.test(name))).toEqual([]);
     // Each package shacl-engine's core imports is one of Vivant's dependencies (the build checks it too).
     for (const dep of [
@@ -245,6 +249,32 @@ process.stdout.write(JSON.stringify(out));
     expect(stdout.trim()).toBe(`vivant ${PKG.version} (vivant-ld)`);
     const help = await sh(bin, ["--help"], consumer, 60_000);
     expect(help.stdout).toContain("vivant-ld");
+    // Without the optional MCP SDK: `vivant mcp` and /mcp say how to install it, in the user's language.
+    for (const [lang, words] of [
+      ["en", "npm install @modelcontextprotocol/sdk"],
+      ["fr", "installez-le à côté de Vivant : npm install @modelcontextprotocol/sdk"],
+    ] as const) {
+      const failed = await sh(bin, ["mcp", "--data", consumer, "--lang", lang], consumer, 60_000).then(
+        () => undefined,
+        (e: { code?: number; stderr?: string }) => e,
+      );
+      expect(failed?.code).toBe(2);
+      expect(failed?.stderr).toContain(words);
+    }
+    writeFileSync(
+      join(consumer, "mcp-route.mjs"),
+      `import { VivantServer } from "${PKG.name}/server";
+const server = await VivantServer.start({ port: 0 });
+const res = await fetch(new URL("mcp", server.url), { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{}" });
+console.log(JSON.stringify({ status: res.status, body: await res.json() }));
+await server.close();`,
+    );
+    const route = JSON.parse((await sh("node", ["mcp-route.mjs"], consumer, 60_000)).stdout) as {
+      status: number;
+      body: { code: string; detail?: string; title?: string };
+    };
+    expect(route.status).toBe(501);
+    expect(route.body.code).toBe("mcp/sdk-missing");
   }, 120_000);
 
   it("compiles the README's TypeScript examples against its types (skipLibCheck: false) and runs them as written", async () => {
