@@ -334,12 +334,13 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       parts: { doc: Json; index: number; path: string; embedded: boolean }[];
     }
   >();
-  const collect = (d: unknown, index: number, path: string) => {
+  /** Groups document `d`; returns its id (the group's), or undefined when it is not one of an event, place or organizer. */
+  const collect = (d: unknown, index: number, path: string): string | undefined => {
     if (!isObject(d)) return;
     const kind = kindOf(d);
     // An event without an id (publiq's write examples) stays one event of its own.
     const id = uuidOf(d) ?? (kind === "event" && path === `$[${index}]` ? `event-${index + 1}` : undefined);
-    if (id === undefined || kind === undefined) return;
+    if (id === undefined || kind === undefined) return undefined;
     const key = `${kind} ${id}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { kind, id, parts: [] }));
@@ -347,13 +348,15 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     if (!isBareReference(d) || g.parts.length === 0)
       g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
     if (g.parts.length > 1 && isBareReference(g.parts[0]!.doc)) g.parts.shift();
+    return id;
   };
   // The ledger's account: the event documents, counted once the records are made, then the merged places and organizers.
   const tally = options.ledger === false ? undefined : new UitdatabankTally();
   docs.forEach((d, index) => {
-    collect(d, index, `$[${index}]`);
+    const id = collect(d, index, `$[${index}]`);
     if (kindOf(d) === "event") {
-      tally?.event(d);
+      // An event's documents share its outcome: all carried, or all rejected with the (merged) event.
+      tally?.event(d, id ?? `event-${index + 1}`);
       collect(d.location, index, `$[${index}].location`);
       collect(d.organizer, index, `$[${index}].organizer`);
     }
@@ -582,7 +585,8 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   const productions = new Map<string, Production>();
   const performances: Performance[] = [];
   const unmapped = new Set<string>();
-  const rejectedDocs = new Set<Json>();
+  /** The ids of the events rejected (merged from several documents or not). */
+  const rejectedEvents = new Set<string>();
   let events = 0;
   eventDocs.forEach(({ doc: d, path, id, fieldPaths }) => {
     if (options.onProgress && events > 0 && events % 500 === 0) options.onProgress(events, eventDocs.length);
@@ -597,7 +601,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       expected: [string, string],
       hint: [string, string],
     ) => {
-      rejectedDocs.add(d);
+      rejectedEvents.add(id);
       rejected.push({ entity: "performance", recordId: id, path });
       problems.push(recordProblem(code, "performance", id, at(field), value, message, expected, hint));
     };
@@ -609,6 +613,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       ] as const
     ).find(([f, k]) => isObject(d[f]) && conflicted.has(`${k} ${uuidOf(d[f])}`));
     if (conflicted.has(`event ${id}`) || refConflict) {
+      rejectedEvents.add(id);
       rejected.push({ entity: "performance", recordId: id, path });
       if (refConflict && !conflicted.has(`event ${id}`)) {
         const refId = uuidOf(d[refConflict[0]] as Json);
@@ -893,7 +898,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   }
   const used = new Set(performances.map((p) => p.production));
   const ledger = new Ledger();
-  tally?.settle(ledger, rejectedDocs, placeDocs, venues, orgDocs, organizations);
+  tally?.settle(ledger, rejectedEvents, placeDocs, venues, orgDocs, organizations);
   return {
     document: {
       publisher: makePublisher(options.publisher),
@@ -1093,10 +1098,12 @@ class UitdatabankTally {
   };
   readonly #address = this.#root.place.under("address", ADDRESS_SPEC);
   readonly #events: Json[] = [];
+  readonly #eventIds: string[] = [];
 
-  /** An event document of the input (counted by `settle`). */
-  event(d: Json): void {
+  /** An event document of the input and its event's id (counted by `settle`). */
+  event(d: Json, id: string): void {
     this.#events.push(d);
+    this.#eventIds.push(id);
   }
 
   #account(kind: "place" | "organizer", d: Json, carried: boolean): void {
@@ -1121,15 +1128,15 @@ class UitdatabankTally {
   /** The events' outcomes, then the merged places and organizers (carried when a record was made of them). */
   settle(
     ledger: Ledger,
-    rejectedDocs: ReadonlySet<Json>,
+    rejectedEvents: ReadonlySet<string>,
     placeDocs: ReadonlyMap<string, Json>,
     venues: ReadonlyMap<string, unknown>,
     orgDocs: ReadonlyMap<string, Json>,
     organizations: ReadonlyMap<string, unknown>,
   ): Ledger {
-    for (const d of this.#events) {
-      this.tally.node(rejectedDocs.has(d) ? "rejected" : undefined);
-      tallyNested(this.tally, d, this.#root.event, true);
+    for (let i = 0; i < this.#events.length; i++) {
+      this.tally.node(rejectedEvents.has(this.#eventIds[i]!) ? "rejected" : undefined);
+      tallyNested(this.tally, this.#events[i]!, this.#root.event, true);
     }
     placeDocs.forEach((d, id) => this.#account("place", d, venues.has(id)));
     orgDocs.forEach((d, id) => this.#account("organizer", d, organizations.has(id)));

@@ -142,6 +142,62 @@ describe("the UiTdatabank importer's ledger", () => {
   });
 });
 
+describe("the UiTdatabank importer's ledger, for an event given in several documents", () => {
+  const id = "https://io.uitdatabank.example/events/0b8a1f52-6a3e-4a33-9c41-0000000000aa";
+  const dates = {
+    calendarType: "single",
+    startDate: "2026-10-01T20:00:00+02:00",
+    endDate: "2026-10-01T22:00:00+02:00",
+  };
+  const place = { "@id": "https://io.uitdatabank.example/places/11111111-1111-4111-8111-111111111111" };
+
+  it("counts every document of a merged event that is then rejected as rejected, none carried", () => {
+    // Two pages of one event, neither with a name: the merged event is rejected (missing name).
+    const r = importUitdatabank(
+      [
+        { "@id": id, ...dates, location: place },
+        { "@id": id, description: { nl: "Tweede deel" } },
+      ],
+      {
+        publisher: { id: "uit" },
+      },
+    );
+    expect(r.rejected.map((x) => x.recordId)).toEqual(["0b8a1f52-6a3e-4a33-9c41-0000000000aa"]);
+    expect(r.ledger.unbalanced()).toEqual([]);
+    expect(row(r.ledger, "event.@id")).toMatchObject({ seen: 2, carried: 0, notCarried: 2, reasons: { rejected: 2 } });
+    expect(row(r.ledger, "event.description")).toMatchObject({ seen: 1, carried: 0, reasons: { rejected: 1 } });
+    expect(row(r.ledger, "event.startDate")).toMatchObject({ seen: 1, carried: 0, reasons: { rejected: 1 } });
+    for (const x of r.ledger.rows().filter((x) => x.property.startsWith("event."))) expect(x.carried).toBe(0);
+  });
+
+  it("counts the documents of an event rejected for conflicting fields as rejected, none carried", () => {
+    const r = importUitdatabank(
+      [
+        { "@id": id, ...dates, location: place, name: { nl: "Eerste titel" } },
+        { "@id": id, ...dates, location: place, name: { nl: "Andere titel" } },
+      ],
+      { publisher: { id: "uit" } },
+    );
+    expect(r.problems.some((p) => p.code === "uitdatabank/conflicting-documents")).toBe(true);
+    expect(r.rejected.map((x) => x.recordId)).toEqual(["0b8a1f52-6a3e-4a33-9c41-0000000000aa"]);
+    expect(row(r.ledger, "event.name")).toMatchObject({ seen: 2, carried: 0, notCarried: 2, reasons: { rejected: 2 } });
+    for (const x of r.ledger.rows().filter((x) => x.property.startsWith("event."))) expect(x.carried).toBe(0);
+  });
+
+  it("still carries the documents of a merged event that is accepted", () => {
+    const r = importUitdatabank(
+      [
+        { "@id": id, ...dates, location: { ...place, name: { nl: "Zaal" } }, name: { nl: "Titel" } },
+        { "@id": id, description: { nl: "Tweede deel" } },
+      ],
+      { publisher: { id: "uit" } },
+    );
+    expect(r.rejected).toEqual([]);
+    expect(row(r.ledger, "event.@id")).toMatchObject({ seen: 2, carried: 2 });
+    expect(row(r.ledger, "event.description")).toMatchObject({ seen: 1, carried: 1 });
+  });
+});
+
 describe("harvest's ledger", () => {
   it("carries the programme's nodes whole and counts page furniture as outside the programme", async () => {
     const ledger = new Ledger();
