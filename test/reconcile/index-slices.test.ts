@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { EntityIndex } from "../../src/reconcile/entities.js";
 import { familyClasses } from "../../src/reconcile/vocabulary.js";
 import type { Bindings, SelectSource } from "../../src/store/types.js";
+import { withTurns } from "../helpers/turns.js";
 
 const N = 10_000;
 const cls = [...familyClasses().keys()][0]!;
@@ -27,16 +28,7 @@ const source: SelectSource = {
 
 describe("EntityIndex.build", () => {
   it("gives turns back to the event loop while it reads and indexes, and indexes every row", async () => {
-    let turns = 0;
-    let spinning = true;
-    const spin = (): void => {
-      if (!spinning) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const index = await EntityIndex.build(source);
-    spinning = false;
+    const { value: index, turns } = await withTurns(() => EntityIndex.build(source));
     // 10,000 typed rows, 10,000 names and two passes over 10,000 entities, in slices of 2,048: about 20 turns.
     expect(turns).toBeGreaterThanOrEqual(15);
     expect(index.size.entities).toBe(N);

@@ -5,6 +5,7 @@ import { Parser } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { GraphStore, parseSparqlJson, parseSparqlTsv } from "../../src/store/index.js";
 import { parseSparqlTsvInSlices, sparqlTsvRows, tsvTerm } from "../../src/store/tsv.js";
+import { withTurns } from "../helpers/turns.js";
 
 const X = "http://www.w3.org/2001/XMLSchema#";
 const NT = `<https://a.example/s> <https://a.example/p> "plain" .
@@ -100,16 +101,7 @@ describe("parseSparqlTsvInSlices", () => {
     for (let i = 0; i < 5000; i++) lines.push(`<https://a.example/e${i}>\t"Salle ${i}"@fr\t${i}`);
     lines.push('_:b0\t\t"x\\ty"');
     const text = `${lines.join("\n")}\n`;
-    let turns = 0;
-    let spinning = true;
-    const spin = (): void => {
-      if (!spinning) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const sliced = await parseSparqlTsvInSlices(text);
-    spinning = false;
+    const { value: sliced, turns } = await withTurns(() => parseSparqlTsvInSlices(text));
     expect(sliced).toEqual(parseSparqlTsv(text));
     expect(sliced.bindings).toHaveLength(5001);
     // 5,001 rows in slices of 2,048: two turns at least.
