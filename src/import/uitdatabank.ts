@@ -332,10 +332,12 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       kind: "event" | "place" | "organizer";
       id: string;
       parts: { doc: Json; index: number; path: string; embedded: boolean }[];
+      /** The input's event documents of this id (only when the ledger is kept: they are counted with its outcome). */
+      events?: Json[];
     }
   >();
-  /** Groups document `d`; returns its id (the group's), or undefined when it is not one of an event, place or organizer. */
-  const collect = (d: unknown, index: number, path: string): string | undefined => {
+  /** Groups document `d`; returns its group, or undefined when it is not one of an event, place or organizer. */
+  const collect = (d: unknown, index: number, path: string) => {
     if (!isObject(d)) return;
     const kind = kindOf(d);
     // An event without an id (publiq's write examples) stays one event of its own.
@@ -348,22 +350,28 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     if (!isBareReference(d) || g.parts.length === 0)
       g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
     if (g.parts.length > 1 && isBareReference(g.parts[0]!.doc)) g.parts.shift();
-    return id;
+    return g;
   };
-  // The ledger's account: the event documents, counted once the records are made, then the merged places and organizers.
+  // The ledger's account: each event's documents, counted once its record is made or rejected (all carried, or all
+  // rejected with the merged event), then the merged places and organizers.
   const tally = options.ledger === false ? undefined : new UitdatabankTally();
   docs.forEach((d, index) => {
-    const id = collect(d, index, `$[${index}]`);
+    const g = collect(d, index, `$[${index}]`);
     if (kindOf(d) === "event") {
-      // An event's documents share its outcome: all carried, or all rejected with the (merged) event.
-      tally?.event(d, id ?? `event-${index + 1}`);
+      if (tally && g) (g.events ??= []).push(d);
       collect(d.location, index, `$[${index}].location`);
       collect(d.organizer, index, `$[${index}].organizer`);
     }
   });
   const placeDocs = new Map<string, Json>();
   const orgDocs = new Map<string, Json>();
-  const eventDocs: { doc: Json; path: string; id: string; fieldPaths: ReadonlyMap<string, string> }[] = [];
+  const eventDocs: {
+    doc: Json;
+    path: string;
+    id: string;
+    fieldPaths: ReadonlyMap<string, string>;
+    events: readonly Json[] | undefined;
+  }[] = [];
   const conflicted = new Set<string>();
   for (const g of groups.values()) {
     const { doc, from, conflicts, superseded } =
@@ -419,6 +427,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
         path: g.parts[0]!.path,
         id: g.id,
         fieldPaths: new Map([...from].map(([f, i]) => [f, pathOf(i)])),
+        events: g.events,
       });
   }
 
@@ -588,7 +597,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   /** The ids of the events rejected (merged from several documents or not). */
   const rejectedEvents = new Set<string>();
   let events = 0;
-  eventDocs.forEach(({ doc: d, path, id, fieldPaths }) => {
+  const readEvent = ({ doc: d, path, id, fieldPaths }: (typeof eventDocs)[number]): void => {
     if (options.onProgress && events > 0 && events % 500 === 0) options.onProgress(events, eventDocs.length);
     events++;
     // Where a field was read: a merged event's fields come from several documents.
@@ -873,6 +882,11 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       );
     }
     pushAll(performances, made);
+  };
+  eventDocs.forEach((e) => {
+    readEvent(e);
+    // Counted now, while the event's documents are still in the processor's caches.
+    if (tally && e.events) tally.events(e.events, rejectedEvents.has(e.id));
   });
   options.onProgress?.(events, eventDocs.length);
   for (const u of [...unmapped].sort()) {
@@ -898,7 +912,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
   }
   const used = new Set(performances.map((p) => p.production));
   const ledger = new Ledger();
-  tally?.settle(ledger, rejectedEvents, placeDocs, venues, orgDocs, organizations);
+  tally?.settle(ledger, placeDocs, venues, orgDocs, organizations);
   return {
     document: {
       publisher: makePublisher(options.publisher),
@@ -1085,9 +1099,9 @@ const ADDRESS_SPEC: NestedRead = { read: ADDRESS_READ };
 /**
  * The ledger's account of a UiTdatabank input: node = document, property = `event.<key>`, `place.<key>`,
  * `organizer.<key>`, and the nested properties the importer reads inside objects (`event.priceInfo.price`,
- * `place.address.nl.streetAddress`…). Counted once the records are made: the input's event documents (a rejected
- * event's properties are not carried), then the merged place and organizer documents (one no accepted event uses
- * is outside the programme).
+ * `place.address.nl.streetAddress`…). Each event's input documents are counted as soon as its record is made or
+ * rejected (a rejected event's properties are not carried), then the merged place and organizer documents (one no
+ * accepted event uses is outside the programme).
  */
 class UitdatabankTally {
   readonly tally = new DocumentTally();
@@ -1097,13 +1111,13 @@ class UitdatabankTally {
     organizer: new Keys(this.tally, "organizer.", { read: LEDGER_READ.organizer, nested: LEDGER_NESTED.organizer }),
   };
   readonly #address = this.#root.place.under("address", ADDRESS_SPEC);
-  readonly #events: Json[] = [];
-  readonly #eventIds: string[] = [];
 
-  /** An event document of the input and its event's id (counted by `settle`). */
-  event(d: Json, id: string): void {
-    this.#events.push(d);
-    this.#eventIds.push(id);
+  /** The input's documents of one event, all rejected with it or all counted as marked. */
+  events(docs: readonly Json[], rejected: boolean): void {
+    for (const d of docs) {
+      this.tally.node(rejected ? "rejected" : undefined);
+      tallyNested(this.tally, d, this.#root.event, true);
+    }
   }
 
   #account(kind: "place" | "organizer", d: Json, carried: boolean): void {
@@ -1125,19 +1139,14 @@ class UitdatabankTally {
     }
   }
 
-  /** The events' outcomes, then the merged places and organizers (carried when a record was made of them). */
+  /** The merged places and organizers (carried when a record was made of them), after the events. */
   settle(
     ledger: Ledger,
-    rejectedEvents: ReadonlySet<string>,
     placeDocs: ReadonlyMap<string, Json>,
     venues: ReadonlyMap<string, unknown>,
     orgDocs: ReadonlyMap<string, Json>,
     organizations: ReadonlyMap<string, unknown>,
   ): Ledger {
-    for (let i = 0; i < this.#events.length; i++) {
-      this.tally.node(rejectedEvents.has(this.#eventIds[i]!) ? "rejected" : undefined);
-      tallyNested(this.tally, this.#events[i]!, this.#root.event, true);
-    }
     placeDocs.forEach((d, id) => this.#account("place", d, venues.has(id)));
     orgDocs.forEach((d, id) => this.#account("organizer", d, organizations.has(id)));
     return this.tally.settle(ledger);
