@@ -17,11 +17,10 @@ let loaded: Promise<McpModule> | undefined;
 
 /**
  * The MCP server module (./mcp.ts), loaded once; a UsageError `mcp/sdk-missing` naming the command that installs the
- * SDK when it is not installed.
- * @param load how to load it (tests give a loader that fails as a missing package does)
+ * SDK when it is not installed (tried again at the next call).
  */
-export function loadMcp(load: () => Promise<McpModule> = () => import("./mcp.js")): Promise<McpModule> {
-  const attempt = (loaded ??= load().catch((e: unknown) => {
+export function loadMcp(): Promise<McpModule> {
+  return (loaded ??= import("./mcp.js").catch((e: unknown) => {
     loaded = undefined;
     if (!isMissingPackage(e)) throw e;
     throw new UsageError("mcp/sdk-missing", tx("mcp/sdk-missing", { detail: (e as Error).message }), {
@@ -29,5 +28,4 @@ export function loadMcp(load: () => Promise<McpModule> = () => import("./mcp.js"
       cause: e,
     });
   }));
-  return attempt;
 }
