@@ -442,7 +442,7 @@ export class Federation {
         else counted.set(g.graph, { source: sources[i]!, alsoAt: [], facets: g.facets });
       }
     });
-    const graphs = [...counted.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const graphs = [...counted.keys()].sort();
     return {
       facets: mergeFacets(
         graphs.map((g) => counted.get(g)!.facets),

@@ -72,9 +72,7 @@ export async function performanceFacetsByGraph(
       out[f]!.push({ value: facetValue(f, b.value!.value), count: Number(b.count!.value) });
     }
   });
-  return [...graphs]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([graph, out]) => ({ graph, facets: out as unknown as FacetCounts }));
+  return [...graphs.keys()].sort().map((graph) => ({ graph, facets: graphs.get(graph) as unknown as FacetCounts }));
 }
 
 /** Disciplines: the top concepts of Artsdata's genre scheme (K6-100 theatre, K6-200 dance…). */
