@@ -6,7 +6,7 @@
 import type { Term } from "@rdfjs/types";
 import { CATALOG_GRAPH } from "../store/catalog.js";
 import type { SelectSource } from "../store/types.js";
-import { nextTurn, SLICE } from "../turns.js";
+import { forEachInSlices } from "../turns.js";
 import { externalIri, foldCode, foldName, tokens } from "./text.js";
 import { familiesOf, familyClasses, PROPERTIES, type Family, type ReconProperty } from "./vocabulary.js";
 
@@ -77,27 +77,20 @@ export class EntityIndex {
       `SELECT ?g ?s ?t WHERE { GRAPH ?g { VALUES ?t { ${classes} } ?s a ?t } ${notCatalog} }`,
       { unionDefaultGraph: false },
     );
-    for (const [i, b] of typed.bindings.entries()) {
-      if (i % SLICE === SLICE - 1) await nextTurn();
-      index.#typed(b.s!.value, b.g!.value, b.t!.value);
-    }
+    await forEachInSlices(typed.bindings, (b) => index.#typed(b.s!.value, b.g!.value, b.t!.value));
     const direct = await source.select(
       `SELECT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { ${DIRECT.map((p) => `<${p.predicate}>`).join(" ")} } ?s ?p ?o } ${notCatalog} }`,
       { unionDefaultGraph: false },
     );
-    for (const [i, b] of direct.bindings.entries()) {
-      if (i % SLICE === SLICE - 1) await nextTurn();
-      index.#add(b.s!.value, byPredicate.get(b.p!.value)!, valueOf(b.o!));
-    }
+    await forEachInSlices(direct.bindings, (b) => index.#add(b.s!.value, byPredicate.get(b.p!.value)!, valueOf(b.o!)));
     const paths = NESTED.map((p) => `(<${p.via!}> <${p.predicate}>)`).join(" ");
     const nested = await source.select(
       `SELECT ?s ?via ?p ?o WHERE { GRAPH ?g { VALUES (?via ?p) { ${paths} } ?s ?via ?n . ?n ?p ?o } ${notCatalog} }`,
       { unionDefaultGraph: false },
     );
-    for (const [i, b] of nested.bindings.entries()) {
-      if (i % SLICE === SLICE - 1) await nextTurn();
-      index.#add(b.s!.value, byPath.get(`${b.via!.value} ${b.p!.value}`)!, valueOf(b.o!));
-    }
+    await forEachInSlices(nested.bindings, (b) =>
+      index.#add(b.s!.value, byPath.get(`${b.via!.value} ${b.p!.value}`)!, valueOf(b.o!)),
+    );
     await index.#finish();
     return index;
   }
@@ -119,11 +112,9 @@ export class EntityIndex {
 
   /** Families, what performances inherit (names from their production, address from their venue), the inverted lists. */
   async #finish(): Promise<void> {
-    let n = 0;
     for (const e of this.entities.values()) e.families = familiesOf(e.classes);
-    for (const e of this.entities.values()) {
-      if (++n % SLICE === 0) await nextTurn();
-      if (!e.families.includes("performance")) continue;
+    await forEachInSlices(this.entities.values(), (e) => {
+      if (!e.families.includes("performance")) return;
       if (!e.props.get("name")?.length) {
         const names = (e.props.get("workPerformed") ?? []).flatMap(
           (w) => this.entities.get(w.value)?.props.get("name") ?? [],
@@ -135,9 +126,8 @@ export class EntityIndex {
         const found = (e.props.get("location") ?? []).flatMap((l) => this.#placeValue(l.value, id, 0));
         if (found.length) e.props.set(id, found);
       }
-    }
-    for (const e of this.entities.values()) {
-      if (++n % SLICE === 0) await nextTurn();
+    });
+    await forEachInSlices(this.entities.values(), (e) => {
       const names = [...(e.props.get("name") ?? []), ...(e.props.get("alternateName") ?? [])];
       e.folded = [...new Set(names.map((n) => foldName(n.value)).filter((f) => f))];
       for (const w of new Set(e.folded.flatMap(tokens))) push(this.#byToken, w, e.id);
@@ -146,7 +136,7 @@ export class EntityIndex {
         if (p.id === "name" || p.id === "description" || p.kind === "number") continue;
         for (const v of e.props.get(p.id) ?? []) push(this.#byValue, `${p.id}\u0000${valueKey(p, v.value)}`, e.id);
       }
-    }
+    });
   }
 
   /** A place's property, else its containing venue's (a hall's address is often its venue's). */

@@ -7,7 +7,7 @@ import type { Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { UsageError } from "../errors.js";
 import type { Bindings, SelectResult } from "./types.js";
-import { nextTurn, SLICE } from "../turns.js";
+import { forEachInSlices } from "../turns.js";
 
 const { namedNode, blankNode, literal } = DataFactory;
 
@@ -111,9 +111,7 @@ function tsvRow(line: string, variables: readonly string[]): Bindings {
  */
 export async function parseSparqlTsvInSlices(text: string): Promise<SelectResult> {
   const bindings: Bindings[] = [];
-  for (const row of sparqlTsvRows(text)) {
-    if (bindings.push(row) % SLICE === 0) await nextTurn();
-  }
+  await forEachInSlices(sparqlTsvRows(text), (row) => bindings.push(row));
   return { variables: tsvVariables(text), bindings };
 }
 
