@@ -39,11 +39,16 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Whether a null is anywhere in `value`: walked with a stack of its own, so a value nested at any depth is read. */
 function hasNull(value: unknown): boolean {
-  if (value === null) return true;
-  if (typeof value !== "object") return false;
-  if (Array.isArray(value)) return value.some(hasNull);
-  for (const k in value as Record<string, unknown>) if (hasNull((value as Record<string, unknown>)[k])) return true;
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const v = pending.pop();
+    if (v === null) return true;
+    if (typeof v !== "object") continue;
+    if (Array.isArray(v)) for (const item of v) pending.push(item);
+    else for (const k in v as Record<string, unknown>) pending.push((v as Record<string, unknown>)[k]);
+  }
   return false;
 }
 
