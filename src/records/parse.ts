@@ -66,14 +66,38 @@ function usableFields(
   return out;
 }
 
-/** Drops null-valued keys at every depth (null means absent); arrays keep their items. */
+/**
+ * Drops null-valued keys at every depth (null means absent); arrays keep their items. Copied with a stack of its
+ * own, one pass, so a value nested at any depth is read (the input's depth is the user's, not the call stack's).
+ */
 function withoutNulls<T>(value: T): T {
   if (!hasNull(value)) return value; // the usual case: no copy
-  if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
-  return out as T;
+  const copyOf = (v: unknown): unknown => (Array.isArray(v) ? new Array(v.length) : isPlainObject(v) ? {} : v);
+  const root = copyOf(value);
+  const pending: [unknown, unknown][] = [[value, root]];
+  while (pending.length) {
+    const [from, to] = pending.pop()!;
+    if (Array.isArray(from)) {
+      const out = to as unknown[];
+      for (let i = 0; i < from.length; i++) {
+        const c = copyOf(from[i]);
+        out[i] = c;
+        if (c !== from[i]) pending.push([from[i], c]);
+      }
+      continue;
+    }
+    const src = from as Record<string, unknown>;
+    const out = to as Record<string, unknown>;
+    for (const k of Object.keys(src)) {
+      const v = src[k];
+      if (v === null) continue;
+      const c = copyOf(v);
+      // An own "__proto__" key (JSON.parse makes one) stays a key: never the copy's prototype.
+      Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+      if (c !== v) pending.push([v, c]);
+    }
+  }
+  return root as T;
 }
 
 // An http(s) IRI with a plain DNS host (last label starting with a letter: never read as an IPv4 address), no port

@@ -249,6 +249,19 @@ describe("parseRecords: bad input gives every problem at once, with record, path
     expect(r.document!.venues![0]!.address).not.toHaveProperty("streetAddress");
   });
 
+  it("drops nulls from a value nested 100,000 levels deep without overflowing the call stack", () => {
+    // An offer {"a": {"a": … null}} beside a null field: the unknown key is kept (a warning), and the copy that
+    // drops nulls once recursed one call per level (a RangeError, and quadratic time).
+    const d = clone();
+    let deep: unknown = null;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    d.performances[0].offers[0] = deep;
+    d.performances[0].doorTime = null;
+    const r = parseRecords(d);
+    expect(problemPaths(r.problems)).toContain(`record/unknown-field $.performances[0].offers[0].a`);
+    expect(r.document!.performances![0]).not.toHaveProperty("doorTime");
+  });
+
   it.each([[null], [42], ["text"], [[]], [[{}]]])("never throws on %j", (input) => {
     const r = parseRecords(input);
     expect(r.document).toBeUndefined();
