@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { PerformanceIndex } from "../query/perf-index.js";
-import { filterFromParams } from "../server/api.js";
+import { FILTER_PARAMS, filterFromParams } from "../server/api.js";
 import { GraphStore } from "../store/graph-store.js";
 import { icalFeed } from "../export/ical-feed.js";
 import { langFromArgv, parseOptions } from "./args.js";
@@ -14,25 +14,20 @@ import { EXIT, type Command } from "./io.js";
 import { plural, t, tx } from "../i18n.js";
 import { runExportCapData } from "./export-capdata.js";
 
-/** The question's options, named as /api/performances' parameters (max-price for maxPrice). */
-const FILTERS = [
-  "from",
-  "to",
-  "city",
-  "region",
-  "near",
-  "genre",
-  "type",
-  "venue",
-  "performer",
-  "accessibility",
-  "free",
-  "max-price",
-  "q",
-  "tz",
-  "production",
-  "series",
-] as const;
+/**
+ * The question's options: /api/performances' parameters (FILTER_PARAMS, one list for both) in the CLI's
+ * kebab-case, plus production and series. `--lang` is every command's language of messages, so the language of
+ * the performances is `--in-language` (the API's `lang`).
+ */
+const OPTION_OF: Partial<Record<(typeof FILTER_PARAMS)[number], string>> = {
+  maxPrice: "max-price",
+  lang: "in-language",
+};
+const FILTERS: readonly (readonly [option: string, param: string])[] = [
+  ...FILTER_PARAMS.map((p) => [OPTION_OF[p] ?? p, p] as const),
+  ["production", "production"],
+  ["series", "series"],
+];
 
 const HELP = `Usage: vivant export ical --data DIR [question options] [-o FILE]
        vivant export capdata --data DIR [--publisher ID] [-o FILE] [--capdata-namespace IRI] [--capdata-publisher IRI]
@@ -46,6 +41,7 @@ Options:
   --from, --to DATE     date range (YYYY-MM-DD or a date-time)
   --city, --region, --near LAT,LON,KM, --genre, --type, --venue IRI, --performer IRI,
   --accessibility, --free true|false, --max-price N, --q WORDS, --tz ZONE
+  --in-language TAG     performances in this language (BCP 47: fr also matches fr-CA; the API's lang)
   --production IRI      only the performances of this production
   --series IRI          only the performances of this series (festival, cycle)
   --lang en|fr          language of the texts picked and of the feed's sentences
@@ -74,6 +70,7 @@ Options :
   --from, --to DATE     période (AAAA-MM-JJ ou une date-heure)
   --city, --region, --near LAT,LON,KM, --genre, --type, --venue IRI, --performer IRI,
   --accessibility, --free true|false, --max-price N, --q MOTS, --tz FUSEAU
+  --in-language TAG     représentations dans cette langue (BCP 47 : fr couvre aussi fr-CA ; lang de l'API)
   --production IRI      seulement les représentations de cette production
   --series IRI          seulement les représentations de cette série (festival, cycle)
   --lang en|fr          langue des textes choisis et des phrases du flux
@@ -98,7 +95,7 @@ export const exportCommand: Command = {
   },
   help: { en: HELP, fr: HELP_FR },
   async run(argv, io) {
-    const options = Object.fromEntries(FILTERS.map((f) => [f, { type: "string" as const }]));
+    const options = Object.fromEntries(FILTERS.map(([o]) => [o, { type: "string" as const }]));
     const capdata = {
       publisher: { type: "string" as const },
       "capdata-namespace": { type: "string" as const },
@@ -141,8 +138,7 @@ export const exportCommand: Command = {
         hint: tx("cli/example", { example: "vivant export ical --data ./data" }),
       });
     const params = new URLSearchParams();
-    for (const f of FILTERS)
-      if (typeof values[f] === "string") params.set(f === "max-price" ? "maxPrice" : f, values[f]);
+    for (const [o, p] of FILTERS) if (typeof values[o] === "string") params.set(p, values[o]);
     const filter = filterFromParams(params, ["production", "series"]);
     const store = await GraphStore.open({ dataDir: resolve(io.cwd, values.data), readOnly: true });
     try {

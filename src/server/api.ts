@@ -11,7 +11,8 @@ import { HttpError, negotiateLanguage, send, sendJson } from "./http-util.js";
 export { feedItems, ICAL_MAX_EVENTS } from "../export/ical-feed.js";
 import { tx } from "../i18n.js";
 
-const FILTER_PARAMS = [
+/** The parameters of /api/performances' question (`vivant export ical` takes the same, as options). */
+export const FILTER_PARAMS = [
   "from",
   "to",
   "city",

@@ -333,4 +333,22 @@ describe("vivant export ical", () => {
     const bad = await runCli(["export", "ical", "--data", dataDir, "--max-price", "x"]);
     expect(bad.code).not.toBe(0);
   }, 60_000);
+
+  it("filters by the performances' language with --in-language (the API's lang; --lang stays the messages')", async () => {
+    const out = join(dataDir, "..", `${Date.now()}-vivant-la.ics`);
+    const r = await runCli(["export", "ical", "--data", dataDir, "--in-language", "la", "--lang", "fr", "-o", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const cli = parse(readFileSync(out, "utf8"));
+    rmSync(out, { force: true });
+    const http = await feed("lang=la");
+    const all = await feed("");
+    expect(http.events.length).toBeGreaterThan(0);
+    expect(http.events.length).toBeLessThan(all.events.length);
+    expect(cli.events.map((e) => e.getFirstPropertyValue("uid")).sort()).toEqual(
+      http.events.map((e) => e.getFirstPropertyValue("uid")).sort(),
+    );
+    const bad = await runCli(["export", "ical", "--data", dataDir, "--in-language", "not a tag"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("lang");
+  }, 60_000);
 });
