@@ -384,8 +384,17 @@ export function typeOf(value: string): string {
   });
 }
 
-/** The place a performance is at: its location, or the venue that contains that hall. */
-export const VENUE_OF_E = `{ ?e schema:location ?venue } UNION { ?e schema:location/schema:containedInPlace ?venue }`;
+/** The place a performance is at, bound to `v`: its location, or the venue that contains that hall. */
+export const venueOfE = (v: string): string =>
+  `{ ?e schema:location ${v} } UNION { ?e schema:location/schema:containedInPlace ${v} }`;
+/** venueOfE bound to ?venue (the facets' and aggregates' variable). */
+export const VENUE_OF_E = venueOfE("?venue");
+/**
+ * venueOfE inside the filters' EXISTS tests: a variable of their own, so that a filter never shares ?venue with a
+ * facet's pattern beside it (which would make the test depend on the facet's value; and Virtuoso's compiler fails
+ * on such a query, "selid is used outside its scope").
+ */
+const AT_VENUE = venueOfE("?atVenue");
 
 /**
  * The stream of a mixed performance, bound to `v`. The graph form gives such a performance one location (its hall)
@@ -416,13 +425,13 @@ export function filterBlock(f: PerformanceFilter, options: { readonly times?: bo
     const tests: string[] = [];
     if (f.city !== undefined)
       tests.push(
-        `?venue schema:address/schema:addressLocality ?city . FILTER(LCASE(STR(?city)) = ${str(f.city.toLowerCase())})`,
+        `?atVenue schema:address/schema:addressLocality ?atCity . FILTER(LCASE(STR(?atCity)) = ${str(f.city.toLowerCase())})`,
       );
     if (f.region !== undefined)
       tests.push(
-        `?venue schema:address/schema:addressRegion ?region . FILTER(LCASE(STR(?region)) = ${str(f.region.toLowerCase())})`,
+        `?atVenue schema:address/schema:addressRegion ?atRegion . FILTER(LCASE(STR(?atRegion)) = ${str(f.region.toLowerCase())})`,
       );
-    lines.push(`FILTER EXISTS { ${VENUE_OF_E} ${tests.join(" ")} }`);
+    lines.push(`FILTER EXISTS { ${AT_VENUE} ${tests.join(" ")} }`);
   }
   if (f.near !== undefined) {
     const { latitude, longitude, km } = f.near;
@@ -433,7 +442,7 @@ export function filterBlock(f: PerformanceFilter, options: { readonly times?: bo
     const dLat = `(xsd:double(?lat) - (${double(latitude)}))`;
     const dLon = `((xsd:double(?lon) - (${double(longitude)})) * ${double(k)})`;
     lines.push(
-      `FILTER EXISTS { ${VENUE_OF_E} ?venue schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon . ` +
+      `FILTER EXISTS { ${AT_VENUE} ?atVenue schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon . ` +
         `FILTER(${dLat} * ${dLat} + ${dLon} * ${dLon} <= ${double(r * r)}) }`,
     );
   }
@@ -452,7 +461,7 @@ export function filterBlock(f: PerformanceFilter, options: { readonly times?: bo
   if (f.accessibility !== undefined) {
     const a = str(f.accessibility);
     lines.push(
-      `FILTER EXISTS { { ?e schema:accessibilityFeature ${a} } UNION { ${VENUE_OF_E} ?venue schema:amenityFeature ?feature . ?feature schema:name ${a} ; schema:value true } UNION { ?e schema:location ?hall . ?hall schema:amenityFeature ?feature . ?feature schema:name ${a} ; schema:value true } }`,
+      `FILTER EXISTS { { ?e schema:accessibilityFeature ${a} } UNION { ${AT_VENUE} ?atVenue schema:amenityFeature ?feature . ?feature schema:name ${a} ; schema:value true } UNION { ?e schema:location ?hall . ?hall schema:amenityFeature ?feature . ?feature schema:name ${a} ; schema:value true } }`,
     );
   }
   const freeTest = `(EXISTS { ?e schema:isAccessibleForFree true } || (EXISTS { ?e schema:offers/schema:price ?zero . FILTER(?zero = 0) } && NOT EXISTS { ?e schema:offers ?paid . { ?paid schema:price ?pp } UNION { ?paid schema:priceSpecification/schema:minPrice ?pp } FILTER(?pp > 0) }))`;

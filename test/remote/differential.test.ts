@@ -58,6 +58,8 @@ function checkDifferences(prefixes: readonly string[], found: ReadonlyMap<string
 
 let embedded: VivantServer;
 let remote: VivantServer;
+/** The same Virtuoso store, the typed questions answered by its SPARQL instead of Vivant's index. */
+let remoteSparql: VivantServer;
 const tokens = new TokenTable();
 let tokenX = "";
 
@@ -87,10 +89,18 @@ beforeAll(async () => {
   remote = await VivantServer.start({ port: 0, store: virtuoso.get().endpoint, tokens, queryTimeoutMs: 30_000 });
   await loadSeasons(embedded);
   await loadSeasons(remote);
+  remoteSparql = await VivantServer.start({
+    port: 0,
+    store: virtuoso.get().endpoint,
+    tokens,
+    queryTimeoutMs: 30_000,
+    typedQuestions: "sparql",
+  });
 }, 300_000);
 afterAll(async () => {
   await embedded?.close();
   await remote?.close();
+  await remoteSparql?.close();
 });
 
 const API = [
@@ -198,6 +208,27 @@ describe.runIf(run)("the same answers on the embedded store and on Virtuoso", ()
     }
     checkDifferences(["api:"], found);
   });
+
+  it(
+    "typed questions answered by Virtuoso's SPARQL (typedQuestions: sparql) as by the embedded index",
+    { timeout: 300_000 },
+    async () => {
+      const found = new Map<string, string>();
+      for (const path of API) {
+        const [a, b] = [await call(embedded.url, path), await call(remoteSparql.url, path)];
+        const diff =
+          a.status !== b.status
+            ? `${a.status} vs ${b.status}: ${b.text.slice(0, 300)}`
+            : a.status !== 200
+              ? JSON.parse(a.text).code === JSON.parse(b.text).code
+                ? undefined
+                : `${a.text} | ${b.text}`
+              : firstDiff(canon(JSON.parse(a.text)), canon(JSON.parse(b.text)));
+        if (diff) found.set(`api-sparql:${path}`, diff);
+      }
+      checkDifferences(["api-sparql:"], found);
+    },
+  );
 
   it("Graph Store round trips and generic SPARQL", { timeout: 300_000 }, async () => {
     const found = new Map<string, string>();
