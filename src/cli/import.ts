@@ -1,29 +1,18 @@
 // `vivant import <artsdata|uitdatabank|csv|festivals> <file…>`: peers' feeds and exports → a record
 // document (-o) and a rejection report, optionally mapped, validated and loaded into the store (as `vivant load`).
+// This entry point parses the options and opens the target; import/read.ts reads each kind's input,
+// import/outcome.ts writes what came of it.
 
-import { readFile, writeFile } from "node:fs/promises";
-import { writeOutputFile } from "./output.js";
 import { resolve } from "node:path";
-import { InputError, formatProblem, warningIn } from "../errors.js";
-import { countByCode } from "../harvest/problems.js";
-import { formatSummary, Progress } from "../harvest/progress.js";
-import { loadValidated, openGraphTarget, prepareGraph } from "../ingest/index.js";
-import { importArtsdata } from "../import/artsdata.js";
-import { importCsv, parseCsvMapping } from "../import/csv.js";
-import { FESTIVALS_PUBLISHER, importFestivals } from "../import/festivals.js";
-import { importCapData } from "../import/capdata.js";
-import type { ImportResult, PublisherOptions } from "../import/types.js";
-import { importUitdatabank } from "../import/uitdatabank.js";
-import { readJsonFile } from "../rdf/json-file.js";
-import { formatReportBounded } from "../validate/summary.js";
-import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
-import { COLLECTIONS } from "../records/types.js";
-import { plural, t, tx } from "../i18n.js";
+import { InputError, warningIn } from "../errors.js";
+import { Progress } from "../harvest/progress.js";
+import { openGraphTarget } from "../ingest/index.js";
+import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS } from "./report.js";
+import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
-import { loadSummary, writeLoadOutcome } from "./harvest.js";
-import { EXIT, type Command } from "./io.js";
-
-const KINDS = ["artsdata", "uitdatabank", "csv", "festivals", "capdata"] as const;
+import type { Command } from "./io.js";
+import { writeOutcome } from "./import/outcome.js";
+import { KINDS, readImport, str as s, type ImportRun } from "./import/read.js";
 
 const HELP = `Usage: vivant import <artsdata|uitdatabank|csv|festivals|capdata> <file…> [options]
 
@@ -99,21 +88,6 @@ Codes de sortie : 0 tout importé (et chargé) ; 1 des fiches rejetées (listée
 écrites), ou les fiches ont des violations (rien de chargé) ; 2 entrée inutilisable (fichier illisible,
 pas du JSON/CSV, fichier de correspondance faux, dossier de données pris, rien à charger).`;
 
-async function readText(cwd: string, file: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, file), "utf8");
-  } catch (e) {
-    throw new InputError("io/read", tx("io/read", { path: file, reason: (e as Error).message }), {
-      hint: tx("io/read.hint"),
-    });
-  }
-}
-
-/** A JSON input file, read as a stream (an export of any size). */
-function readJson(cwd: string, file: string): Promise<unknown> {
-  return readJsonFile(resolve(cwd, file), file, "io/not-json");
-}
-
 export const importCommand: Command = {
   name: "import",
   summary: {
@@ -144,7 +118,6 @@ export const importCommand: Command = {
       "import",
       { langRenamed: "--default-lang" },
     );
-    const s = (v: unknown) => (typeof v === "string" ? v : undefined);
     const [kindArg, ...files] = positionals;
     const kind = oneOf(kindArg, KINDS, "artsdata", "<kind>");
     if (kindArg === undefined || files.length === 0)
@@ -158,21 +131,7 @@ export const importCommand: Command = {
         hint: tx("cli/example", { example: "vivant import … --load --data ./data" }),
       });
     const dataDir = data !== undefined ? resolve(io.cwd, data) : undefined;
-    const publisherOf = (fallback?: PublisherOptions): PublisherOptions => {
-      const id = s(values.publisher) ?? fallback?.id;
-      if (!id)
-        throw new InputError("cli/usage", tx("cli/need-publisher"), {
-          hint: tx("cli/example", { example: "vivant import … --publisher gtq" }),
-        });
-      const name = s(values.name);
-      return {
-        ...(fallback && fallback.id === id ? fallback : {}),
-        id,
-        ...(name ? { name: { und: name } } : {}),
-        ...(s(values["base-iri"]) ? { baseIri: s(values["base-iri"])! } : {}),
-        ...(s(values.licence) ? { licence: s(values.licence)! } : {}),
-      };
-    };
+    const run: ImportRun = { io, values, lang, kind, files };
 
     // Lock first: an import into a directory a server is using must fail before the work, not after.
     const writer = await openGraphTarget(dataDir, store, (w, text) =>
@@ -189,186 +148,7 @@ export const importCommand: Command = {
         ),
         lang,
       });
-      let result: ImportResult;
-      if (kind === "artsdata") {
-        const inputs: unknown[] = [];
-        for (const f of files) inputs.push(await readJson(io.cwd, f));
-        result = await importArtsdata(inputs, {
-          publisher: publisherOf(),
-          ...(s(values["default-lang"]) ? { defaultLanguage: s(values["default-lang"])! } : {}),
-          onProgress: (done, total) => progress.update(done, total),
-        });
-        progress.done();
-      } else if (kind === "uitdatabank") {
-        const inputs: unknown[] = [];
-        for (const f of files) inputs.push(await readJson(io.cwd, f));
-        const w = s(values.window);
-        const m = w === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(w);
-        if (w !== undefined && !m)
-          throw new InputError("cli/bad-option", tx("cli/bad-window", { value: w }), {
-            hint: tx("cli/example", { example: "--window 2026-09-01/2026-12-31" }),
-          });
-        result = importUitdatabank(inputs, {
-          publisher: publisherOf(),
-          ...(m ? { permanentWindow: { from: m[1]!, to: m[2]! } } : {}),
-          onProgress: (done, total) => progress.update(done, total),
-        });
-        progress.done();
-      } else if (kind === "csv") {
-        const mapPath = s(values.map);
-        if (!mapPath)
-          throw new InputError("cli/usage", tx("cli/csv-needs-map"), {
-            hint: tx("cli/see-file", { file: "fixtures/import/mapping.json" }),
-          });
-        const mapping = parseCsvMapping(await readJson(io.cwd, mapPath));
-        if (files.length !== 1)
-          throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "csv" }), {
-            hint: tx("cli/example", { example: "vivant import csv export.csv --map mapping.json" }),
-          });
-        result = importCsv(await readText(io.cwd, files[0]!), {
-          mapping,
-          ...(s(values.publisher) ? { publisher: publisherOf(mapping.publisher) } : {}),
-          onProgress: (done, total) => progress.update(done, total),
-        });
-        progress.done();
-      } else if (kind === "capdata") {
-        if (files.length !== 1)
-          throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "capdata" }), {
-            hint: tx("cli/example", {
-              example: "vivant import capdata capdata-export.rdf --publisher opera --country FR",
-            }),
-          });
-        const country = s(values.country);
-        if (country !== undefined && !/^[A-Z]{2}$/.test(country))
-          throw new InputError(
-            "cli/bad-option",
-            tx("cli/not-one-of", { option: "--country", value: country, allowed: "ISO 3166-1 alpha-2 (FR, BE, CH…)" }),
-            { hint: tx("cli/not-one-of.hint", { option: "--country", example: "FR" }) },
-          );
-        result = importCapData(await readText(io.cwd, files[0]!), {
-          publisher: publisherOf(),
-          ...(s(values["capdata-namespace"]) ? { namespace: s(values["capdata-namespace"])! } : {}),
-          ...(country ? { country } : {}),
-        });
-      } else {
-        if (files.length !== 1)
-          throw new InputError("cli/usage", tx("cli/reads-one-file", { kind: "festivals" }), {
-            hint: tx("cli/example", { example: "vivant import festivals festivals.csv" }),
-          });
-        result = importFestivals(await readText(io.cwd, files[0]!), {
-          publisher: publisherOf(FESTIVALS_PUBLISHER),
-          onProgress: (done, total) => progress.update(done, total),
-        });
-        progress.done();
-      }
-
-      for (const p of result.problems) if (p.severity !== "info") io.stderr.write(`${formatProblem(p, lang)}\n`);
-      const out = `${JSON.stringify(result.document, null, 2)}\n`;
-      const output = s(values.output);
-      if (output !== undefined) {
-        const target = resolve(io.cwd, output);
-        await writeOutputFile(target, out);
-      } else if (!writer) io.stdout.write(out);
-      const reportPath = s(values.report) ?? (output !== undefined ? `${output}.report.json` : undefined);
-      const writeReport = (load?: Record<string, unknown>) =>
-        writeFile(
-          resolve(io.cwd, reportPath!),
-          `${JSON.stringify(
-            {
-              read: result.read,
-              unit: result.unit,
-              fixes: result.fixes.toJSON(),
-              ledger: result.ledger.toJSON(),
-              ...(result.repairedCells ? { repairedCells: result.repairedCells } : {}),
-              rejected: result.rejected,
-              rejectionsByReason: Object.fromEntries(countByCode(result.problems, "violation")),
-              problems: result.problems,
-              ...(load ? { load } : {}),
-            },
-            null,
-            2,
-          )}\n`,
-        );
-      // Written before the load too: a load that throws (unusable input) still leaves the import's own report.
-      if (reportPath !== undefined) await writeReport();
-      const entities = Object.fromEntries(COLLECTIONS.map((c) => [c, (result.document[c] ?? []).length]));
-      let loadExit: number = EXIT.ok;
-      // Input read but nothing in it is a record (raw JSON given to the JSON-LD importer, say): said, not silent.
-      if (!writer && result.read > 0 && Object.values(entities).every((n) => n === 0)) {
-        io.stderr.write(`vivant import: ${t("cli/import-no-entities", { read: result.read }, lang)}\n`);
-      }
-      if (writer && Object.values(entities).every((n) => n === 0)) {
-        io.stderr.write(`vivant import: ${t("cli/import-nothing-to-load", {}, lang)}\n`);
-        loadExit = EXIT.unusable;
-      } else if (writer) {
-        const validating = new Progress({
-          stream: io.stderr,
-          isTTY: io.isTTY,
-          unit: t("unit/nodes-validated", {}, lang),
-          lang,
-        });
-        const outcome = await loadValidated(
-          writer,
-          { records: result.document },
-          {
-            publisherId: result.document.publisher.id,
-            source: files.join(" "),
-            onValidate: (done, total) => validating.update(done, total),
-          },
-        );
-        validating.done();
-        loadExit = writeLoadOutcome(io, "import", outcome, lang, writer.where, reportOptions(values));
-        if (reportPath !== undefined) await writeReport(loadSummary(outcome));
-      }
-      // Without --load, the records still go through load's own checks (the same prepareGraph: mapping, record
-      // checks, core profile, ownership of subjects), so that an import that exits 0 always loads.
-      let checkExit: number = EXIT.ok;
-      if (!writer && Object.values(entities).some((n) => n > 0)) {
-        const prepared = await prepareGraph([{ records: result.document, source: files.join(" ") }], {
-          publisherId: result.document.publisher.id,
-          source: files.join(" "),
-        });
-        if (!prepared.ok) {
-          io.stderr.write(
-            `${formatReportBounded(prepared.report, { lang, source: files.join(" "), problems: prepared.recordProblems, notes: prepared.notes, ...reportOptions(values) })}\n`,
-          );
-          const records = prepared.recordProblems.some((p) => p.severity === "violation")
-            ? t("cli/and-rejected-records", {}, lang)
-            : "";
-          io.stderr.write(
-            `vivant import: ${plural(t("cli/import-would-refuse", { violations: prepared.report.violations, records }, lang), prepared.report.violations, lang)}\n`,
-          );
-          checkExit = EXIT.rejected;
-        }
-        if (reportPath !== undefined) {
-          await writeReport({
-            checked: true,
-            violations: prepared.report.violations,
-            warnings: prepared.report.warnings,
-            refused: [
-              ...prepared.recordProblems
-                .filter((p) => p.severity === "violation")
-                .map((p) => ({ code: p.code, path: p.path, recordId: p.recordId })),
-              ...prepared.report.issues
-                .filter((i) => i.severity === "violation")
-                .map((i) => ({ code: i.code, path: i.field, recordId: i.recordId })),
-            ],
-          });
-        }
-      }
-      io.stderr.write(
-        `${formatSummary(
-          {
-            read: [[t(`summary/read.${result.unit}`, {}, lang), result.read]],
-            entities,
-            fixes: result.fixes,
-            rejections: countByCode(result.problems, "violation"),
-            ledger: result.ledger,
-          },
-          lang,
-        )}\n`,
-      );
-      return Math.max(loadExit, checkExit, result.rejected.length > 0 ? EXIT.rejected : EXIT.ok);
+      return await writeOutcome(run, await readImport(run, progress), writer);
     } finally {
       await writer?.close();
     }
