@@ -17,7 +17,7 @@ import {
 } from "./read.js";
 import { validateInParallel } from "../validate/parallel.js";
 import type { ValidationIssue, ValidationReport } from "../validate/types.js";
-import { checkNamespace, graphBase, mergeNamespaces, subjectsOutside } from "../store/ownership.js";
+import { checkNamespace, graphBase, mergeNamespaces, subjectIrisOutside, subjectsOutside } from "../store/ownership.js";
 import { VIVANT } from "../vocab.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
 import { pushAll } from "../arrays.js";
@@ -263,7 +263,14 @@ export async function prepareGraph(
     ...(only ? { originsOf: parts[0]!.map!.originsOf } : origins.size ? { origins } : {}),
     ...(options.onValidate ? { onProgress: options.onValidate } : {}),
   });
-  const own = ownSubjectIssues(data, graphIri, namespaces);
+  // One record document: its subjects read from the mapper's triples, no quad made.
+  const own = only
+    ? ownershipIssues(
+        subjectIrisOutside((visit) => only.forEach((s) => visit(s)), [graphBase(graphIri), ...namespaces]),
+        graphIri,
+        namespaces,
+      )
+    : ownSubjectIssues(data, graphIri, namespaces);
   const report: ValidationReport = own.length
     ? {
         ...validated,
@@ -308,9 +315,17 @@ export function ownSubjectIssues(
   graphIri: string,
   namespaces: readonly string[] = [],
 ): ValidationIssue[] {
-  const allowed = [graphBase(graphIri), ...namespaces];
-  const list = allowed.join(", ");
-  return subjectsOutside(quads, allowed).map((s) => ({
+  return ownershipIssues(subjectsOutside(quads, [graphBase(graphIri), ...namespaces]), graphIri, namespaces);
+}
+
+/** The ownership rule's violations for these subjects, found outside the graph's namespaces. */
+function ownershipIssues(
+  outside: readonly string[],
+  graphIri: string,
+  namespaces: readonly string[],
+): ValidationIssue[] {
+  const list = [graphBase(graphIri), ...namespaces].join(", ");
+  return outside.map((s) => ({
     code: OWN_SUBJECT_CODE,
     severity: "violation" as const,
     focusNode: s,

@@ -94,7 +94,8 @@ export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResul
     ...parsed,
     triples,
     graphIri: publisherGraphIri(parsed.document.publisher),
-    originsOf: (subjects: ReadonlySet<string>): Origins => (keep ? triples.origins(subjects) : new Map()),
+    originsOf: (subjects: ReadonlySet<string>, predicates?: ReadonlyMap<string, ReadonlySet<string>>): Origins =>
+      keep ? triples.origins(subjects, predicates) : new Map(),
   };
   // The quads and the origins are made on first read: writers that stream `triples` never hold millions of quad
   // objects, and validation asks `originsOf` for the subjects of its issues only.

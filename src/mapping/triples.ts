@@ -52,6 +52,10 @@ function nquadLine(s: string, p: NamedNode, o: string, k: NamedNode | string | n
   return `<${s}> <${p.value}> ${k === null ? `<${o}>` : typeof k === "string" ? `"${escapeLiteral(o)}"@${k}` : k.value === XSD_STRING ? `"${escapeLiteral(o)}"` : `"${escapeLiteral(o)}"^^<${k.value}>`} .\n`;
 }
 
+/** An origin as the sink makes it: its fields' map is made on the first field kept. */
+type FieldsOrigin = RecordRef & { fields: ReadonlyMap<string, string> };
+const NO_FIELDS: ReadonlyMap<string, string> = new Map();
+
 /** A sink that hands each triple to a callback, counts them, and records their origins when given a map. */
 export class TripleSink implements Sink {
   count = 0;
@@ -61,6 +65,8 @@ export class TripleSink implements Sink {
     private readonly origins?: Map<string, Origin>,
     /** Only these subjects' origins are kept (all when absent). */
     private readonly only?: ReadonlySet<string>,
+    /** For the subjects listed, only these predicates' fields are kept (all for the others). */
+    private readonly predicates?: ReadonlyMap<string, ReadonlySet<string>>,
   ) {}
 
   get keepsFields(): boolean {
@@ -68,13 +74,24 @@ export class TripleSink implements Sink {
   }
 
   subject(subject: string, origin: RecordRef): void {
-    if (this.origins && (this.only === undefined || this.only.has(subject)) && !this.origins.has(subject))
-      this.origins.set(subject, { ...origin, fields: new Map() });
+    if (this.origins && (this.only === undefined || this.only.has(subject)) && !this.origins.has(subject)) {
+      const made: FieldsOrigin = {
+        entity: origin.entity,
+        recordId: origin.recordId,
+        path: origin.path,
+        fields: NO_FIELDS,
+      };
+      this.origins.set(subject, made);
+    }
   }
 
   private track(subject: string, predicate: NamedNode, field: string): void {
-    const fields = this.origins?.get(subject)?.fields as Map<string, string> | undefined;
-    if (fields && !fields.has(predicate.value)) fields.set(predicate.value, field);
+    const origin = this.origins?.get(subject) as FieldsOrigin | undefined;
+    if (!origin || origin.fields.has(predicate.value)) return;
+    if (this.predicates?.get(subject)?.has(predicate.value) === false) return;
+    // Subjects without a field kept share one empty map (a large report's origins are mostly of those).
+    if (origin.fields === NO_FIELDS) origin.fields = new Map();
+    (origin.fields as Map<string, string>).set(predicate.value, field);
   }
 
   iri(s: string, p: NamedNode, o: string | NamedNode, field: string): void {
@@ -145,9 +162,9 @@ export class Triples implements Iterable<Quad> {
    * Reads every triple once and returns, for each subject (or only for `subjects`: what a report on a large season
    * needs), the record and input field behind each predicate.
    */
-  origins(subjects?: ReadonlySet<string>): Origins {
+  origins(subjects?: ReadonlySet<string>, predicates?: ReadonlyMap<string, ReadonlySet<string>>): Origins {
     const origins = new Map<string, Origin>();
-    this.#read(new TripleSink(NOTHING, origins, subjects));
+    this.#read(new TripleSink(NOTHING, origins, subjects, predicates));
     return origins;
   }
 

@@ -48,8 +48,11 @@ export interface MapResult extends ParseResult {
   readonly triples: Triples;
   /** Every subject's origin (made on first read; see `originsOf` for a few subjects of a large season). */
   readonly origins: Origins;
-  /** The origins of `subjects` only, made by reading the records once (what a validation report needs). */
-  readonly originsOf: (subjects: ReadonlySet<string>) => Origins;
+  /**
+   * The origins of `subjects` only, made by reading the records once (what a validation report needs). With
+   * `predicates`, a subject listed there keeps the fields of those predicates only (what its issues read).
+   */
+  readonly originsOf: (subjects: ReadonlySet<string>, predicates?: ReadonlyMap<string, ReadonlySet<string>>) => Origins;
   /** The named graph this publisher's data belongs in. */
   readonly graphIri: string;
 }

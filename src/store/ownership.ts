@@ -60,15 +60,26 @@ export function isUnder(iri: string, namespaces: readonly string[]): boolean {
 
 /** The distinct subject IRIs of `quads` under none of `namespaces` (blank nodes aside), in input order. */
 export function subjectsOutside(quads: Iterable<Quad>, namespaces: readonly string[]): string[] {
+  return subjectIrisOutside((visit) => {
+    for (const q of quads) if (q.subject.termType === "NamedNode") visit(q.subject.value);
+  }, namespaces);
+}
+
+/**
+ * `subjectsOutside` for subject IRIs handed over one by one (the mapper's `Triples.forEach`: no quad is made).
+ * @example subjectIrisOutside((visit) => triples.forEach((s) => visit(s)), ["https://venue.example/"])
+ */
+export function subjectIrisOutside(
+  each: (visit: (subject: string) => void) => void,
+  namespaces: readonly string[],
+): string[] {
   const out = new Set<string>();
   let last = "";
-  for (const q of quads) {
-    if (q.subject.termType !== "NamedNode") continue;
-    const s = q.subject.value;
-    if (s === last) continue; // the usual run of one subject's triples
+  each((s) => {
+    if (s === last) return; // the usual run of one subject's triples
     last = s;
     if (!out.has(s) && !isUnder(s, namespaces)) out.add(s);
-  }
+  });
   return [...out];
 }
 

@@ -4,7 +4,7 @@
 import type { Term } from "@rdfjs/types";
 import type { Severity } from "../errors.js";
 import type { Origin, Origins } from "../mapping/types.js";
-import { SH } from "../vocab.js";
+import { RDF_TYPE, SH } from "../vocab.js";
 import type { IndexedDataset } from "./dataset.js";
 import type { CompiledShapes, RawResult } from "./engine.js";
 import { kebab } from "./engine.js";
@@ -189,6 +189,36 @@ export function withOrigin(
   const { origin, exact } = found;
   const field = exact ? inputField(origin, focus, simplePredicate(issue.path) ?? about) : origin.path;
   return { ...issue, entity: origin.entity, recordId: origin.recordId, field };
+}
+
+/**
+ * What `withOrigin` reads of the origins for these issues: the subjects whose origin can name their record (focus
+ * nodes, referrers, and the records owning them) and, for each, the only fields it reads (an issue's predicate, or
+ * its shape's `about`, and rdf:type). Origins made for these alone give every issue the same record and field.
+ */
+export function originFieldsRead(
+  issues: readonly ValidationIssue[],
+  about: (issue: ValidationIssue) => string | undefined,
+): { subjects: Set<string>; predicates: Map<string, Set<string>> } {
+  const subjects = new Set<string>();
+  const predicates = new Map<string, Set<string>>();
+  const add = (node: string, read: readonly string[]): void => {
+    if (node.startsWith("_:")) return;
+    const hash = node.indexOf("#");
+    for (const s of hash > 0 ? [node, node.slice(0, hash)] : [node]) {
+      subjects.add(s);
+      let set = predicates.get(s);
+      if (!set) predicates.set(s, (set = new Set()));
+      for (const p of read) set.add(p);
+    }
+  };
+  for (const i of issues) {
+    const predicate = simplePredicate(i.path) ?? about(i);
+    add(i.focusNode, predicate !== undefined ? [predicate, RDF_TYPE] : []);
+    // A referrer's origin names the record only (its path), never a field.
+    if (i.reachedFrom) add(i.reachedFrom.node, []);
+  }
+  return { subjects, predicates };
 }
 
 /** The identity of an issue, for comparing two runs: focus, path, component, shape, value, severity. */

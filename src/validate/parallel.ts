@@ -10,12 +10,22 @@ import { withDeclaredSuperclasses } from "./classes.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError } from "../errors.js";
 import type { Origins } from "../mapping/types.js";
-import { normalizeIssues, withOrigin } from "./issues.js";
-import { EncodedGraph, GraphSlicer, planReach, targetGroups, type IdReach, type TargetGroup } from "./partition.js";
+import { normalizeIssues, originFieldsRead, withOrigin } from "./issues.js";
+import type { CompiledShapes } from "./engine.js";
+import { Triples } from "../mapping/triples.js";
+import {
+  EncodedGraph,
+  GraphSlicer,
+  planReach,
+  targetGroups,
+  type IdReach,
+  type Reach,
+  type TargetGroup,
+} from "./partition.js";
 import type { ProfileName } from "./profiles.js";
 import type { ValidationIssue, ValidationReport } from "./types.js";
 import { buildReport, createValidator } from "./validator.js";
-import { nodeFromId, TermDecoder, validateBatch, type WireBatch, type WireGraph } from "./wire.js";
+import { cutBatch, nodeFromId, validateBatch, type WireBatch } from "./wire.js";
 
 /**
  * From this many triples, a graph is worth worker threads: below it, starting them (each compiles its profile)
@@ -40,7 +50,10 @@ export interface ParallelOptions {
    * Instead of `origins`: the mapper's origins of some subjects (`MapResult.originsOf`), asked once for the subjects
    * of the issues found, so a large season's provenance is never held whole.
    */
-  readonly originsOf?: (subjects: ReadonlySet<string>) => Origins;
+  readonly originsOf?: (
+    subjects: ReadonlySet<string>,
+    predicates?: ReadonlyMap<string, ReadonlySet<string>>,
+  ) => Origins;
   /** Called after each batch with the number of focus nodes done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
@@ -108,20 +121,49 @@ export async function validateInParallel(
 
   const small = (Array.isArray(quads) ? quads.length : (options.size ?? Infinity)) < PARALLEL_FROM;
   const workers = options.workers ?? (small ? 0 : Math.min(4, availableParallelism()));
+  // The graph and the workers are gone before the origins are made (a large season's peak of memory).
+  const issues = await validateBatches(quads, profile, compiled, reachByIri, workers, options);
+  if (options.originsOf && !options.origins) {
+    const about = (i: ValidationIssue): string | undefined => compiled.shapeInfo(nodeFromId(i.shape!)).about;
+    const read = originFieldsRead(issues, about);
+    const origins = options.originsOf(read.subjects, read.predicates);
+    for (let k = 0; k < issues.length; k++) {
+      const i = issues[k]!;
+      issues[k] = withOrigin(i, nodeFromId(i.focusNode), about(i), origins);
+    }
+  }
+  return buildReport(profile, normalizeIssues(issues));
+}
+
+/** The batches of a graph validated (on `workers` threads, or in this one when 0): their issues, in batch order of arrival. */
+async function validateBatches(
+  quads: Iterable<Quad>,
+  profile: ProfileName,
+  compiled: CompiledShapes,
+  reachByIri: Reach,
+  workers: number,
+  options: ParallelOptions,
+): Promise<ValidationIssue[]> {
   const inThread = workers === 0;
   // Workers load and compile the profile while this thread encodes the graph.
   const pool = inThread ? [] : startWorkers(profile, workers);
   try {
-    const graph = new EncodedGraph(quads);
+    // The mapper's triples are encoded from their strings: no quad is made.
+    const graph = new EncodedGraph(quads instanceof Triples ? { triples: quads } : quads);
     const groups = targetGroups(compiled.declarations);
     const { batches, total } = planBatches(graph, groups, options.batchSize ?? 2000);
     const reach: IdReach = reachByIri.map((r) =>
       r === "all" ? "all" : [...r].map((p) => graph.iriId(p)).filter((id): id is number => id !== undefined),
     );
-    const wire = (b: Batch, id: number): WireBatch => ({
-      id,
-      groups: [...b.groups].map(([group, focus]) => ({ group, focus: Int32Array.from(focus) })),
-    });
+    const slicer = new GraphSlicer(graph, reach);
+    // Each batch is cut here and sent whole (see wire.ts): workers hold no copy of the graph.
+    const wire = (b: Batch, id: number): WireBatch =>
+      cutBatch(
+        id,
+        graph.terms,
+        slicer,
+        [...b.groups].map(([group, focus]) => ({ group, focus })),
+      );
 
     const issues: ValidationIssue[] = [];
     let done = 0;
@@ -140,22 +182,11 @@ export async function validateInParallel(
     };
 
     if (inThread) {
-      const slicer = new GraphSlicer(graph.terms, graph.offsets, graph.pairs, reach);
-      const decoder = new TermDecoder(graph.terms);
-      for (const [id, b] of batches.entries())
-        collect(await validateBatch(compiled, groups, slicer, decoder, wire(b, id)), b);
+      for (const [id, b] of batches.entries()) collect(await validateBatch(compiled, groups, wire(b, id)), b);
     } else {
-      const shared: WireGraph = { terms: graph.terms, offsets: graph.offsets, pairs: graph.pairs, reach };
-      await runOnWorkers(pool.slice(0, batches.length), shared, batches, wire, collect);
+      await runOnWorkers(pool.slice(0, batches.length), batches, wire, collect);
     }
-    if (options.originsOf && !options.origins) {
-      const origins = options.originsOf(issueSubjects(issues));
-      for (let k = 0; k < issues.length; k++) {
-        const i = issues[k]!;
-        issues[k] = withOrigin(i, nodeFromId(i.focusNode), compiled.shapeInfo(nodeFromId(i.shape!)).about, origins);
-      }
-    }
-    return buildReport(profile, normalizeIssues(issues));
+    return issues;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
@@ -173,30 +204,23 @@ function interner(): (i: ValidationIssue) => ValidationIssue {
     seen.set(v, v);
     return v;
   };
+  // A message is shared whole: its two languages are one object for every issue that says it.
+  const messages = new Map<string, Map<string, ValidationIssue["message"]>>();
+  const message = (m: ValidationIssue["message"]): ValidationIssue["message"] => {
+    let byFr = messages.get(m.en);
+    if (!byFr) messages.set(m.en, (byFr = new Map<string, ValidationIssue["message"]>()));
+    let known = byFr.get(m.fr);
+    if (!known) byFr.set(m.fr, (known = { en: one(m.en), fr: one(m.fr) }));
+    return known;
+  };
   return (i) => ({
     ...i,
     code: one(i.code),
     constraint: one(i.constraint),
-    message: { en: one(i.message.en), fr: one(i.message.fr) },
+    message: message(i.message),
     ...(i.path !== undefined ? { path: one(i.path) } : {}),
     ...(i.shape !== undefined ? { shape: one(i.shape) } : {}),
   });
-}
-
-/** The subjects whose origins name the record and field of these issues: focus nodes, referrers, and their owners. */
-function issueSubjects(issues: readonly ValidationIssue[]): Set<string> {
-  const out = new Set<string>();
-  const add = (node: string): void => {
-    if (node.startsWith("_:")) return;
-    out.add(node);
-    const hash = node.indexOf("#");
-    if (hash > 0) out.add(node.slice(0, hash));
-  };
-  for (const i of issues) {
-    add(i.focusNode);
-    if (i.reachedFrom) add(i.reachedFrom.node);
-  }
-  return out;
 }
 
 function startWorkers(profile: ProfileName, count: number): Worker[] {
@@ -212,7 +236,6 @@ function startWorkers(profile: ProfileName, count: number): Worker[] {
 
 async function runOnWorkers(
   pool: readonly Worker[],
-  graph: WireGraph,
   batches: readonly Batch[],
   wire: (b: Batch, id: number) => WireBatch,
   collect: (issues: ValidationIssue[], b: Batch) => void,
@@ -231,10 +254,10 @@ async function runOnWorkers(
             const id = next++;
             const w = wire(batches[id]!, id);
             inFlight++;
-            worker.postMessage(
-              w,
-              w.groups.map((g) => g.focus.buffer as ArrayBuffer),
-            );
+            worker.postMessage(w, [
+              w.triples.buffer as ArrayBuffer,
+              ...w.groups.map((g) => g.focus.buffer as ArrayBuffer),
+            ]);
           };
           worker.on("message", (m: { id: number; issues?: ValidationIssue[]; error?: string }) => {
             inFlight--;
@@ -246,7 +269,6 @@ async function runOnWorkers(
             send();
           });
           worker.on("error", reject);
-          worker.postMessage({ graph });
           // Two batches in flight per worker: the next one is queued while this thread collects results.
           send();
           send();

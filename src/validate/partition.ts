@@ -9,6 +9,7 @@ import { factory } from "./dataset.js";
 import type { CompiledShapes } from "./engine.js";
 import type { TargetDeclaration } from "./plan.js";
 import { RDF_TYPE, SH } from "../vocab.js";
+import type { TripleCallback } from "../mapping/triples.js";
 
 /** For each depth from a focus node: the predicates shapes read there, or every predicate. */
 export type Reach = readonly (ReadonlySet<string> | "all")[];
@@ -114,6 +115,12 @@ export function targetGroups(declarations: readonly TargetDeclaration[]): Target
 }
 
 const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+const RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+
+/** Triples handed over as strings, as the mapper's `Triples.forEach` does (see `TripleCallback`). */
+export interface TripleReader {
+  forEach(fn: TripleCallback): void;
+}
 
 /**
  * A literal's encoding. n3's literals keep only their N-Triples-like id and parse it on every `language` or
@@ -149,8 +156,8 @@ export function encodeTerm(t: Term): string {
 
 /**
  * A graph as integers: one dictionary of terms, and each subject's (predicate, object) ids in compressed rows
- * (`offsets`, `pairs`) held in SharedArrayBuffers, so that worker threads read the whole graph without a copy
- * and cut their own batches. Built once, in one pass over the quads plus a counting sort.
+ * (`offsets`, `pairs`), from which the calling thread cuts each batch (`GraphSlicer`, `cutBatch`). Built once, in
+ * one pass over the quads plus a counting sort.
  */
 export class EncodedGraph {
   readonly terms: string[] = [];
@@ -162,44 +169,82 @@ export class EncodedGraph {
   /** Node ids by IRI and by blank node label (no per-term strings to build for a lookup). */
   private readonly iris = new Map<string, number>();
   private readonly blanks = new Map<string, number>();
+  /** 1 for an IRI or a blank node, 0 for a literal, by id (reading a literal's string would flatten it). */
+  #nodes = new Uint8Array(1 << 16);
+  #triples = new Int32Array(3 * 65536);
+  #n = 0;
+  readonly #seen = new Set<number>();
 
-  constructor(quads: Iterable<Quad>) {
-    let triples = new Int32Array(3 * 65536);
-    let n = 0;
-    let lastSubject: Term | undefined;
-    let s = -1;
-    const seen = new Set<number>();
-    for (const q of quads) {
-      // The mapper emits a subject's quads together: look the subject up once per run of quads.
-      if (q.subject !== lastSubject) {
-        lastSubject = q.subject;
-        s = this.id(q.subject);
-        if (!seen.has(s)) {
-          seen.add(s);
-          this.subjects.push(s);
+  /** Quads, or the mapper's triples as strings (`{ triples }`: encoded as they are read, no quad made). */
+  constructor(input: Iterable<Quad> | { readonly triples: TripleReader }) {
+    if ("triples" in input) {
+      let lastSubject: string | undefined;
+      let s = -1;
+      input.triples.forEach((subject, predicate, object, kind) => {
+        if (subject !== lastSubject) {
+          lastSubject = subject;
+          s = this.subject(this.node(this.iris, subject, "I"));
         }
+        const p = this.node(this.iris, predicate.value, "I");
+        const o =
+          kind === null
+            ? this.node(this.iris, object, "I")
+            : this.literal(
+                // As the quads' literals would be encoded (rdf-data-factory lower-cases language tags).
+                typeof kind === "string" && kind !== ""
+                  ? `L${kind.toLowerCase()}\u0000${object}`
+                  : `D${typeof kind === "string" ? RDF_LANG_STRING : kind.value}\u0000${object}`,
+              );
+        this.push(s, p, o);
+      });
+    } else {
+      let lastSubject: Term | undefined;
+      let s = -1;
+      for (const q of input) {
+        // The mapper emits a subject's quads together: look the subject up once per run of quads.
+        if (q.subject !== lastSubject) {
+          lastSubject = q.subject;
+          s = this.subject(this.id(q.subject));
+        }
+        this.push(s, this.id(q.predicate), this.id(q.object));
       }
-      if (3 * n + 3 > triples.length) {
-        const grown = new Int32Array(triples.length * 2);
-        grown.set(triples);
-        triples = grown;
-      }
-      triples[3 * n] = s;
-      triples[3 * n + 1] = this.id(q.predicate);
-      triples[3 * n + 2] = this.id(q.object);
-      n++;
     }
+    const triples = this.#triples;
+    const n = this.#n;
+    this.#triples = new Int32Array(0);
     const size = this.terms.length;
-    this.offsets = new Int32Array(new SharedArrayBuffer(4 * (size + 1)));
+    this.offsets = new Int32Array(size + 1);
     for (let i = 0; i < n; i++) this.offsets[triples[3 * i]! + 1]!++;
     for (let i = 0; i < size; i++) this.offsets[i + 1]! += this.offsets[i]!;
-    this.pairs = new Int32Array(new SharedArrayBuffer(8 * n));
+    this.pairs = new Int32Array(2 * n);
     const cursor = this.offsets.slice(0, size);
     for (let i = 0; i < n; i++) {
       const at = cursor[triples[3 * i]!]!++;
       this.pairs[2 * at] = triples[3 * i + 1]!;
       this.pairs[2 * at + 1] = triples[3 * i + 2]!;
     }
+    this.#seen.clear();
+  }
+
+  private subject(s: number): number {
+    if (!this.#seen.has(s)) {
+      this.#seen.add(s);
+      this.subjects.push(s);
+    }
+    return s;
+  }
+
+  private push(s: number, p: number, o: number): void {
+    const at = 3 * this.#n;
+    if (at + 3 > this.#triples.length) {
+      const grown = new Int32Array(this.#triples.length * 2);
+      grown.set(this.#triples);
+      this.#triples = grown;
+    }
+    this.#triples[at] = s;
+    this.#triples[at + 1] = p;
+    this.#triples[at + 2] = o;
+    this.#n++;
   }
 
   /** The id of a term (added to the dictionary when new). */
@@ -210,19 +255,38 @@ export class EncodedGraph {
       case "BlankNode":
         return this.node(this.blanks, t.value, "B");
       case "Literal":
-        // Literals are rarely shared: a new id each time is cheaper than looking them up (a million per 100k events).
-        this.terms.push(encodeLiteral(t));
-        return this.terms.length - 1;
+        return this.literal(encodeLiteral(t));
       default:
         throw new Error(`cannot encode a ${t.termType} term`);
     }
   }
 
+  /** Whether the term of an id is an IRI or a blank node (not a literal). */
+  isNode(id: number): boolean {
+    return this.#nodes[id] === 1;
+  }
+
+  private add(encoded: string, node: boolean): number {
+    const id = this.terms.length;
+    this.terms.push(encoded);
+    if (id >= this.#nodes.length) {
+      const grown = new Uint8Array(this.#nodes.length * 2);
+      grown.set(this.#nodes);
+      this.#nodes = grown;
+    }
+    if (node) this.#nodes[id] = 1;
+    return id;
+  }
+
+  // Literals are rarely shared: a new id each time is cheaper than looking them up (a million per 100k events).
+  private literal(encoded: string): number {
+    return this.add(encoded, false);
+  }
+
   private node(ids: Map<string, number>, value: string, kind: "I" | "B"): number {
     let id = ids.get(value);
     if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(`${kind}${value}`);
+      id = this.add(`${kind}${value}`, true);
       ids.set(value, id);
     }
     return id;
@@ -274,22 +338,19 @@ export type IdReach = readonly (readonly number[] | "all")[];
 
 /**
  * Cuts batches out of an encoded graph: the (subject, predicate, object) ids the shapes can read from some focus
- * nodes. Runs wherever the graph's arrays are (the calling thread or a worker).
+ * nodes, in the thread that holds the graph.
  */
 export class GraphSlicer {
   private readonly reach: (ReadonlySet<number> | "all")[];
+  private readonly offsets: Int32Array;
+  private readonly pairs: Int32Array;
   constructor(
-    private readonly terms: readonly string[],
-    private readonly offsets: Int32Array,
-    private readonly pairs: Int32Array,
+    private readonly graph: EncodedGraph,
     reach: IdReach,
   ) {
+    this.offsets = graph.offsets;
+    this.pairs = graph.pairs;
     this.reach = reach.map((r) => (r === "all" ? "all" : new Set(r)));
-  }
-
-  private isNode(id: number): boolean {
-    const c = this.terms[id]!.charCodeAt(0);
-    return c === 73 /* I */ || c === 66; /* B */
   }
 
   slice(focus: Iterable<number>): Int32Array {
@@ -310,7 +371,7 @@ export class GraphSlicer {
           const o = this.pairs[2 * i + 1]!;
           if (!(before === "all" || before?.some((w) => w.has(p)))) out.push(s, p, o);
           // Expanded even when taken before: from this depth, the next one reads other predicates.
-          if (this.isNode(o)) next.add(o);
+          if (this.graph.isNode(o)) next.add(o);
         }
         if (before !== "all") taken.set(s, wanted === "all" ? "all" : [...(before ?? []), wanted]);
       }

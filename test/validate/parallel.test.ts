@@ -55,3 +55,18 @@ describe("EncodedGraph", () => {
     expect(graph.terms).toHaveLength(2 + objects.length);
   });
 });
+
+describe("EncodedGraph of the mapper's triples", () => {
+  it("encodes the triples' strings exactly as the quads made from them", async () => {
+    const { EncodedGraph } = await import("../../src/validate/partition.js");
+    const fromQuads = new EncodedGraph(demo.triples);
+    const fromStrings = new EncodedGraph({ triples: demo.triples });
+    expect(fromStrings.terms.length).toBeGreaterThan(1000);
+    expect(fromStrings.terms).toEqual(fromQuads.terms);
+    expect(fromStrings.subjects).toEqual(fromQuads.subjects);
+    expect(fromStrings.offsets).toEqual(fromQuads.offsets);
+    expect(fromStrings.pairs).toEqual(fromQuads.pairs);
+    for (let id = 0; id < fromQuads.terms.length; id++)
+      expect(fromStrings.isNode(id)).toBe(/^[IB]/.test(fromQuads.terms[id]!));
+  });
+});
