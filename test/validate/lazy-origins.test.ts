@@ -15,9 +15,14 @@ describe("origins of the issues' subjects only", () => {
 
   it("gives the same report as every subject's origins, in this thread and on a worker", async () => {
     const asked: number[] = [];
-    const originsOf = (subjects: ReadonlySet<string>): Origins => {
+    const originsOf = (
+      subjects: ReadonlySet<string>,
+      predicates?: ReadonlyMap<string, ReadonlySet<string>>,
+    ): Origins => {
       asked.push(subjects.size);
-      return map.originsOf(subjects);
+      // With the predicates validateInParallel gives: only the fields the issues read are made.
+      expect(predicates).toBeDefined();
+      return map.originsOf(subjects, predicates);
     };
     for (const workers of [0, 1]) {
       const whole = await validateInParallel(map.triples, "core", {
