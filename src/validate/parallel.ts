@@ -48,7 +48,8 @@ export interface ParallelOptions {
   readonly origins?: Origins;
   /**
    * Instead of `origins`: the mapper's origins of some subjects (`MapResult.originsOf`), asked once for the subjects
-   * of the issues found, so a large season's provenance is never held whole.
+   * of the issues found and, for each, the fields those issues read (`predicates`), so a large season's provenance
+   * is never held whole.
    */
   readonly originsOf?: (
     subjects: ReadonlySet<string>,
