@@ -161,7 +161,9 @@ export function mergeDocuments(
     .sort()
     .at(-1);
   if (latest !== undefined) out.modified = latest;
-  return { doc: out, from, conflicts, superseded };
+  // Built key by key, `out` has gone to V8's slow (dictionary) properties past a dozen keys: every later read of it
+  // (and each for…in of the ledger) pays a hash look-up or a fresh key list. A copy has fast properties, same order.
+  return { doc: { ...out }, from, conflicts, superseded };
 }
 
 /** The fields this importer reads, per kind: only they can conflict between two versions of a document. */
@@ -333,7 +335,7 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
       id: string;
       parts: { doc: Json; index: number; path: string; embedded: boolean }[];
       /** The input's event documents of this id (only when the ledger is kept: they are counted with its outcome). */
-      events?: Json[];
+      events: Json[] | undefined;
     }
   >();
   /** Groups document `d`; returns its group, or undefined when it is not one of an event, place or organizer. */
@@ -345,7 +347,8 @@ export function importUitdatabank(input: unknown, options: UitdatabankImportOpti
     if (id === undefined || kind === undefined) return undefined;
     const key = `${kind} ${id}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { kind, id, parts: [] }));
+    // `events` set from the start: one shape of group whether the ledger is kept or not.
+    if (!g) groups.set(key, (g = { kind, id, parts: [], events: undefined }));
     // A bare {"@id"} reference adds nothing to merge.
     if (!isBareReference(d) || g.parts.length === 0)
       g.parts.push({ doc: d, index, path, embedded: path !== `$[${index}]` });
@@ -1017,6 +1020,8 @@ interface KeyEntry {
   readonly id: number;
   readonly read: boolean;
   readonly nested: Keys | undefined;
+  /** The entry of the key that followed this one the last time (documents of one kind list their keys alike). */
+  next: KeyEntry | undefined;
 }
 
 /**
@@ -1026,7 +1031,8 @@ interface KeyEntry {
 class Keys {
   readonly #entries = new Map<string, KeyEntry>();
   readonly #under = new Map<string, Keys>();
-  readonly #byPlace: (KeyEntry | undefined)[] = [];
+  /** The entry of the first key counted the last time. */
+  first: KeyEntry | undefined = undefined;
   constructor(
     readonly tally: DocumentTally,
     readonly prefix: string,
@@ -1044,21 +1050,10 @@ class Keys {
           id: this.tally.id(this.prefix + k),
           read: this.spec.read.has(k),
           nested: sub && new Keys(this.tally, `${this.prefix}${k}.`, sub),
+          next: undefined,
         }),
       );
     }
-    return e;
-  }
-
-  /**
-   * The entry of key `k`, the `i`-th key of its object: documents of one kind list their keys in the same order, so
-   * the entry last found at that place is compared first (one comparison of interned strings, no look-up).
-   */
-  at(i: number, k: string): KeyEntry {
-    const last = this.#byPlace[i];
-    if (last !== undefined && last.key === k) return last;
-    const e = this.entry(k);
-    this.#byPlace[i] = e;
     return e;
   }
 
@@ -1075,22 +1070,41 @@ class Keys {
  * `skip` names a key left for the caller.
  */
 function tallyNested(tally: DocumentTally, value: Json, keys: Keys, carry: boolean, skip?: string): void {
-  let i = 0;
+  let prev: KeyEntry | undefined;
+  // for…in, not Object.keys: V8 walks the object's cached key list instead of copying it into a new array.
   for (const k in value) {
     const v = value[k];
-    if (k === skip || empty(v)) continue;
-    const e = keys.at(i++, k);
-    if (e.nested !== undefined) {
-      if (isObject(v)) {
-        tallyNested(tally, v, e.nested, carry && e.read);
-        continue;
-      }
-      if (Array.isArray(v) && v.some(isObject)) {
-        for (const o of v) if (isObject(o)) tallyNested(tally, o, e.nested, carry && e.read);
-        continue;
-      }
+    // What `empty` tests, inline and cheapest first (the comparisons before the type test).
+    if (v === undefined || v === null || v === "" || k === skip) continue;
+    const list = Array.isArray(v);
+    if (list && v.length === 0) continue;
+    // The entry of the key that followed the previous one last time is tried first (keys are interned strings: one
+    // comparison of references): documents list their keys in much the same order, so a look-up is rarely needed.
+    let e = prev === undefined ? keys.first : prev.next;
+    if (e === undefined || e.key !== k) {
+      e = keys.entry(k);
+      if (prev === undefined) keys.first = e;
+      else prev.next = e;
     }
-    tally.seen(e.id, carry && e.read);
+    prev = e;
+    const carried = carry && e.read;
+    if (e.nested !== undefined && typeof v === "object") {
+      if (!list) {
+        tallyNested(tally, v as Json, e.nested, carried);
+        continue;
+      }
+      // A list counts its objects' properties; a list of no object is counted whole.
+      let objects = false;
+      for (let i = 0; i < v.length; i++) {
+        const o: unknown = v[i];
+        if (isObject(o)) {
+          objects = true;
+          tallyNested(tally, o, e.nested, carried);
+        }
+      }
+      if (objects) continue;
+    }
+    tally.seen(e.id, carried);
   }
 }
 
