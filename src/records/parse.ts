@@ -197,6 +197,28 @@ function step(path: string, key: string | number): string {
   return typeof key === "number" ? `${path}[${key}]` : `${path}.${key}`;
 }
 
+/** A problem as its builder takes it: the record's entity and id are the check's. */
+interface ProblemSpec {
+  readonly code: ProblemCode;
+  readonly path: string;
+  /** The value at fault, shown bounded (see `bounded`); omitted when there is none (a missing field). */
+  readonly value?: unknown;
+  readonly expected: Text;
+  readonly message: Text;
+  readonly hint: Text;
+  /** @default "violation" */
+  readonly severity?: Severity;
+}
+
+/** A value that does not match its spec: the expectation and example are the spec's. */
+interface InvalidSpec {
+  readonly spec: Spec;
+  readonly path: string;
+  readonly value: unknown;
+  /** @default "record/invalid-value" */
+  readonly code?: ProblemCode;
+}
+
 /** Collects problems for one record. */
 class RecordCheck {
   ok = true;
@@ -242,15 +264,8 @@ class RecordCheck {
     return step(this.here(), key);
   }
 
-  report(
-    code: ProblemCode,
-    path: string,
-    value: unknown,
-    expected: Text,
-    message: Text,
-    hint: Text,
-    severity: Severity = "violation",
-  ): void {
+  /** Reports a problem of this record; a violation (the default severity) rejects it. */
+  report({ code, path, value, expected, message, hint, severity = "violation" }: ProblemSpec): void {
     if (severity === "violation") this.ok = false;
     this.out.push({
       code,
@@ -266,18 +281,18 @@ class RecordCheck {
   }
 
   /** A field whose value does not match its spec. */
-  invalid(spec: Spec, path: string, value: unknown, code: ProblemCode = "record/invalid-value"): void {
+  invalid({ spec, path, value, code = "record/invalid-value" }: InvalidSpec): void {
     const { expected, example } = expectation(spec);
     const field = fieldName(path);
     const shown = JSON.stringify(bounded(value));
-    this.report(
+    this.report({
       code,
       path,
       value,
       expected,
-      { en: `${field} ${shown} is not ${expected.en}`, fr: `${field} ${shown} n'est pas ${expected.fr}` },
-      { en: `write ${expected.en}, e.g. ${example}`, fr: `indiquez ${expected.fr}, par ex. ${example}` },
-    );
+      message: { en: `${field} ${shown} is not ${expected.en}`, fr: `${field} ${shown} n'est pas ${expected.fr}` },
+      hint: { en: `write ${expected.en}, e.g. ${example}`, fr: `indiquez ${expected.fr}, par ex. ${example}` },
+    });
   }
 }
 
@@ -305,10 +320,14 @@ const FORMAT_CODES: Partial<Record<string, ProblemCode>> = {
 function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
-      if (typeof value !== "string") return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
+      if (typeof value !== "string")
+        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
       if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, c.at(key), value), false);
       if (spec.format && !formatOk(spec.format, value))
-        return (c.invalid(spec, c.at(key), value, FORMAT_CODES[spec.format] ?? "record/invalid-value"), false);
+        return (
+          c.invalid({ spec, path: c.at(key), value, code: FORMAT_CODES[spec.format] ?? "record/invalid-value" }),
+          false
+        );
       return true;
     case "number": {
       const bad =
@@ -319,78 +338,86 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
         (spec.max !== undefined && value > spec.max);
       if (bad)
         return (
-          c.invalid(spec, c.at(key), value, typeof value === "number" ? "record/out-of-range" : "record/invalid-type"),
+          c.invalid({
+            spec,
+            path: c.at(key),
+            value,
+            code: typeof value === "number" ? "record/out-of-range" : "record/invalid-type",
+          }),
           false
         );
       return true;
     }
     case "boolean":
-      if (typeof value !== "boolean") return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
+      if (typeof value !== "boolean")
+        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
       return true;
     case "enum":
       if (typeof value !== "string" || !spec.values.includes(value)) {
         const near = typeof value === "string" ? closest(value, spec.values) : undefined;
         const { expected } = expectation(spec);
         const path = c.at(key);
-        c.report(
-          "record/unknown-value",
+        c.report({
+          code: "record/unknown-value",
           path,
           value,
           expected,
-          {
+          message: {
             en: `${fieldName(path)} ${JSON.stringify(bounded(value))} is not ${expected.en}`,
             fr: `${fieldName(path)} ${JSON.stringify(bounded(value))} n'est pas ${expected.fr}`,
           },
-          near
+          hint: near
             ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
             : { en: `use one of the listed values`, fr: `utilisez une des valeurs listées` },
-        );
+        });
         return false;
       }
       return true;
     case "langmap": {
-      if (!isPlainObject(value)) return (c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false);
+      if (!isPlainObject(value))
+        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-language-map" }), false);
       let ok = true;
       let empty = true;
       for (const lang in value) {
         empty = false;
         const text = value[lang];
         if (!LANG_RE.test(lang)) {
-          c.report(
-            "record/invalid-language",
-            `${c.at(key)}.${lang}`,
-            lang,
-            expectation({ t: "string", format: "lang" }).expected,
-            {
+          c.report({
+            code: "record/invalid-language",
+            path: `${c.at(key)}.${lang}`,
+            value: lang,
+            expected: expectation({ t: "string", format: "lang" }).expected,
+            message: {
               en: `language key "${lang}" is not a BCP 47 tag`,
               fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47`,
             },
-            { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
-          );
+            hint: { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
+          });
           ok = false;
         } else if (typeof text === "string" && LONE_SURROGATE_RE.test(text)) {
           loneSurrogate(c, `${c.at(key)}.${lang}`, text);
           ok = false;
         } else if (typeof text !== "string" || text.trim() === "") {
-          c.report(
-            "record/empty-text",
-            `${c.at(key)}.${lang}`,
-            text,
-            { en: "a non-empty text", fr: "un texte non vide" },
-            {
+          c.report({
+            code: "record/empty-text",
+            path: `${c.at(key)}.${lang}`,
+            value: text,
+            expected: { en: "a non-empty text", fr: "un texte non vide" },
+            message: {
               en: `the "${lang}" text is empty or not a string`,
               fr: `le texte « ${lang} » est vide ou n'est pas une chaîne`,
             },
-            { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
-          );
+            hint: { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
+          });
           ok = false;
         }
       }
-      if (empty) return (c.invalid(spec, c.at(key), value, "record/invalid-language-map"), false);
+      if (empty) return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-language-map" }), false);
       return ok;
     }
     case "array": {
-      if (!Array.isArray(value)) return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
+      if (!Array.isArray(value))
+        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
       let ok = true;
       c.keys.push(key);
       for (let i = 0; i < value.length; i++) ok = checkValue(spec.of, value[i], i, c) && ok;
@@ -405,7 +432,7 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
     }
     case "ref":
       if (typeof value !== "string" || value === "")
-        return (c.invalid(spec, c.at(key), value, "record/invalid-type"), false);
+        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
       if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, c.at(key), value), false);
       return true;
   }
@@ -415,20 +442,23 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
 function loneSurrogate(c: RecordCheck, path: string, value: string): void {
   const at = value.search(LONE_SURROGATE_RE);
   const unit = value.charCodeAt(at).toString(16);
-  c.report(
-    "record/lone-surrogate",
+  c.report({
+    code: "record/lone-surrogate",
     path,
     value,
-    { en: "Unicode text (every surrogate in a pair)", fr: "du texte Unicode (chaque demi-codet dans une paire)" },
-    {
+    expected: {
+      en: "Unicode text (every surrogate in a pair)",
+      fr: "du texte Unicode (chaque demi-codet dans une paire)",
+    },
+    message: {
       en: `${fieldName(path)} holds a lone surrogate \\u${unit} at position ${at}: it is no character`,
       fr: `${fieldName(path)} contient un demi-codet isolé \\u${unit} en position ${at} : ce n'est pas un caractère`,
     },
-    {
+    hint: {
       en: "re-encode the text from its source (a character was cut in half)",
       fr: "réencodez le texte depuis sa source (un caractère a été coupé en deux)",
     },
-  );
+  });
 }
 
 /** An object spec as the check walks it, made once per spec (this runs for every object of every record). */
@@ -462,7 +492,7 @@ function isField(spec: Extract<Spec, { t: "object" }>, key: string): boolean {
 
 function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: RecordCheck, top = false): boolean {
   if (top) c.keys.length = 0;
-  if (!isPlainObject(value)) return (c.invalid(spec, c.here(), value, "record/invalid-type"), false);
+  if (!isPlainObject(value)) return (c.invalid({ spec, path: c.here(), value, code: "record/invalid-type" }), false);
   const plan = planOf(spec);
   let ok = true;
   // The fields the object has, in its own order (a record has a few of its spec's many fields), then the required
@@ -473,23 +503,23 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
     if (field === undefined) {
       if (top) c.unknownField = true;
       const near = closest(key, plan.keys);
-      c.report(
-        "record/unknown-field",
-        c.at(key),
-        v,
-        { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
-        {
+      c.report({
+        code: "record/unknown-field",
+        path: c.at(key),
+        value: v,
+        expected: { en: `one of the ${spec.def} fields`, fr: `un des champs de ${spec.def}` },
+        message: {
           en: `${key} is not a ${spec.def} field: it is ignored`,
           fr: `${key} n'est pas un champ de ${spec.def} : il est ignoré`,
         },
-        near
+        hint: near
           ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
           : {
               en: `remove it, or see the record model in the README`,
               fr: `retirez-le, ou voyez le modèle des fiches dans le README`,
             },
-        "warning",
-      );
+        severity: "warning",
+      });
     } else if (v === null)
       c.sawNull = true; // null means absent; a required field is reported missing below
     else if (v !== undefined && !checkValue(field, v, key, c)) {
@@ -500,14 +530,16 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
   for (const key of plan.required) {
     if (value[key] !== undefined && value[key] !== null) continue;
     const { expected, example } = expectation(plan.fields.get(key)!);
-    c.report(
-      "record/missing-field",
-      c.at(key),
-      undefined,
+    c.report({
+      code: "record/missing-field",
+      path: c.at(key),
       expected,
-      { en: `${key} is missing`, fr: `${key} est absent` },
-      { en: `add ${key}: ${expected.en}, e.g. ${example}`, fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}` },
-    );
+      message: { en: `${key} is missing`, fr: `${key} est absent` },
+      hint: {
+        en: `add ${key}: ${expected.en}, e.g. ${example}`,
+        fr: `ajoutez ${key} : ${expected.fr}, par ex. ${example}`,
+      },
+    });
     if (top) (c.failed ??= new Set()).add(key);
     ok = false;
   }
@@ -516,14 +548,17 @@ function checkObject(spec: Extract<Spec, { t: "object" }>, value: unknown, c: Re
     for (const k of spec.oneOf) if (value[k] !== undefined && value[k] !== null) present++;
     if (present !== 1) {
       const list = spec.oneOf.join(" or ");
-      c.report(
-        "record/invalid-reference",
-        c.here(),
+      c.report({
+        code: "record/invalid-reference",
+        path: c.here(),
         value,
-        { en: `exactly one of ${list}`, fr: `exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
-        { en: `give exactly one of ${list}`, fr: `indiquez exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
-        { en: `e.g. {"person": "per-1"}`, fr: `par ex. {"person": "per-1"}` },
-      );
+        expected: { en: `exactly one of ${list}`, fr: `exactement un champ parmi ${spec.oneOf.join(" ou ")}` },
+        message: {
+          en: `give exactly one of ${list}`,
+          fr: `indiquez exactement un champ parmi ${spec.oneOf.join(" ou ")}`,
+        },
+        hint: { en: `e.g. {"person": "per-1"}`, fr: `par ex. {"person": "per-1"}` },
+      });
       ok = false;
     }
   }
@@ -568,32 +603,32 @@ function checkRef(
   const path = fieldPath(at, key, index, leaf);
   const entity = ENTITY_OF[to];
   if (found === REJECTED) {
-    c.report(
-      "record/rejected-reference",
+    c.report({
+      code: "record/rejected-reference",
       path,
-      id,
-      { en: `an accepted ${entity}`, fr: `un élément ${entity} accepté` },
-      {
+      value: id,
+      expected: { en: `an accepted ${entity}`, fr: `un élément ${entity} accepté` },
+      message: {
         en: `${entity} "${id}" was rejected, so this record cannot refer to it`,
         fr: `${entity} « ${id} » a été rejeté : cette fiche ne peut pas y renvoyer`,
       },
-      {
+      hint: {
         en: `fix ${entity} "${id}" first (see its own problems)`,
         fr: `corrigez d'abord ${entity} « ${id} » (voir ses propres problèmes)`,
       },
-    );
+    });
   } else {
-    c.report(
-      "record/unknown-reference",
+    c.report({
+      code: "record/unknown-reference",
       path,
-      id,
-      { en: `the id of one of the document's ${to}`, fr: `l'id d'un élément de ${to} du document` },
-      { en: `no ${entity} has id "${id}"`, fr: `aucun élément ${entity} n'a l'id « ${id} »` },
-      {
+      value: id,
+      expected: { en: `the id of one of the document's ${to}`, fr: `l'id d'un élément de ${to} du document` },
+      message: { en: `no ${entity} has id "${id}"`, fr: `aucun élément ${entity} n'a l'id « ${id} »` },
+      hint: {
         en: `add ${entity} "${id}" to ${to}, or correct the id`,
         fr: `ajoutez ${entity} « ${id} » à ${to}, ou corrigez l'id`,
       },
-    );
+    });
   }
   return undefined;
 }
@@ -630,17 +665,17 @@ function normalizeIds(
       if (typeof raw !== "string") continue;
       const r = normalizeId(scheme, raw);
       if (!r.ok) {
-        c.report(
-          "record/invalid-identifier",
-          `${path}.ids.${scheme}`,
-          raw,
-          { en: `a valid ${scheme} identifier`, fr: `un identifiant ${scheme} valide` },
-          {
+        c.report({
+          code: "record/invalid-identifier",
+          path: `${path}.ids.${scheme}`,
+          value: raw,
+          expected: { en: `a valid ${scheme} identifier`, fr: `un identifiant ${scheme} valide` },
+          message: {
             en: `ids.${scheme} ${JSON.stringify(bounded(raw))} is not a valid ${scheme} identifier`,
             fr: `ids.${scheme} ${JSON.stringify(bounded(raw))} n'est pas un identifiant ${scheme} valide`,
           },
-          { en: `write it as ${ID_EXAMPLES[scheme]}`, fr: `écrivez-le comme ${ID_EXAMPLES[scheme]}` },
-        );
+          hint: { en: `write it as ${ID_EXAMPLES[scheme]}`, fr: `écrivez-le comme ${ID_EXAMPLES[scheme]}` },
+        });
       } else if (scheme === "siret") siret = r.value;
       else out.push(r.value);
     }
@@ -706,35 +741,35 @@ function resolveDate(
   const path = fieldPath(at, key, index, leaf);
   const offsets = r.offsets.map(formatOffset).join(", ");
   if (r.reason === "gap") {
-    c.report(
-      "record/nonexistent-local-time",
+    c.report({
+      code: "record/nonexistent-local-time",
       path,
       value,
-      { en: `a time that exists in ${ctx.zone}`, fr: `une heure qui existe dans ${ctx.zone}` },
-      {
+      expected: { en: `a time that exists in ${ctx.zone}`, fr: `une heure qui existe dans ${ctx.zone}` },
+      message: {
         en: `${value} does not exist in ${ctx.zone} (skipped by the change to summer time)`,
         fr: `${value} n'existe pas dans ${ctx.zone} (sautée au passage à l'heure d'été)`,
       },
-      {
+      hint: {
         en: `check the time, or write it with an explicit offset`,
         fr: `vérifiez l'heure, ou écrivez-la avec un décalage explicite`,
       },
-    );
+    });
   } else {
-    c.report(
-      "record/ambiguous-local-time",
+    c.report({
+      code: "record/ambiguous-local-time",
       path,
       value,
-      { en: `a time with one offset in ${ctx.zone}`, fr: `une heure à décalage unique dans ${ctx.zone}` },
-      {
+      expected: { en: `a time with one offset in ${ctx.zone}`, fr: `une heure à décalage unique dans ${ctx.zone}` },
+      message: {
         en: `${value} happens twice in ${ctx.zone} (offsets ${offsets})`,
         fr: `${value} a lieu deux fois dans ${ctx.zone} (décalages ${offsets})`,
       },
-      {
+      hint: {
         en: `write it with the intended offset, e.g. ${value}:00${formatOffset(r.offsets.at(-1)!)}`,
         fr: `écrivez-la avec le décalage voulu, par ex. ${value}:00${formatOffset(r.offsets.at(-1)!)}`,
       },
-    );
+    });
   }
   return undefined;
 }
@@ -760,20 +795,20 @@ function orderProblem(
   earlierField: string,
   laterField: string,
 ): void {
-  c.report(
-    "record/end-before-start",
+  c.report({
+    code: "record/end-before-start",
     path,
     value,
-    {
+    expected: {
       en: `${laterField} not before ${earlierField} (${earlier})`,
       fr: `${laterField} non antérieur à ${earlierField} (${earlier})`,
     },
-    {
+    message: {
       en: `${laterField} ${value} is before ${earlierField} ${earlier}`,
       fr: `${laterField} ${value} est antérieur à ${earlierField} ${earlier}`,
     },
-    { en: `correct one of the two dates`, fr: `corrigez l'une des deux dates` },
-  );
+    hint: { en: `correct one of the two dates`, fr: `corrigez l'une des deux dates` },
+  });
 }
 
 function checkAgeRange(
@@ -782,17 +817,17 @@ function checkAgeRange(
   c: RecordCheck,
 ): void {
   if (age?.min !== undefined && age.max !== undefined && age.min > age.max) {
-    c.report(
-      "record/invalid-age-range",
-      `${path}.audienceAge`,
-      age,
-      { en: "min ≤ max", fr: "min ≤ max" },
-      {
+    c.report({
+      code: "record/invalid-age-range",
+      path: `${path}.audienceAge`,
+      value: age,
+      expected: { en: "min ≤ max", fr: "min ≤ max" },
+      message: {
         en: `audienceAge min ${age.min} is above max ${age.max}`,
         fr: `audienceAge min ${age.min} dépasse max ${age.max}`,
       },
-      { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
-    );
+      hint: { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
+    });
   }
 }
 
@@ -803,17 +838,20 @@ export function parseRecords(input: unknown): ParseResult {
   const rejected: RecordRef[] = [];
   if (!isPlainObject(input)) {
     const c = new RecordCheck(problems, "document", undefined);
-    c.report(
-      "record/not-a-document",
-      "$",
-      Array.isArray(input) ? "[…]" : input,
-      { en: "an object with a publisher and collections", fr: "un objet avec un publisher et des collections" },
-      { en: "the input is not a record document", fr: "l'entrée n'est pas un document de fiches" },
-      {
+    c.report({
+      code: "record/not-a-document",
+      path: "$",
+      value: Array.isArray(input) ? "[…]" : input,
+      expected: {
+        en: "an object with a publisher and collections",
+        fr: "un objet avec un publisher et des collections",
+      },
+      message: { en: "the input is not a record document", fr: "l'entrée n'est pas un document de fiches" },
+      hint: {
         en: `start from {"publisher": {…}, "performances": […]}`,
         fr: `partez de {"publisher": {…}, "performances": […]}`,
       },
-    );
+    });
     return { problems, accepted, rejected };
   }
 
@@ -824,20 +862,19 @@ export function parseRecords(input: unknown): ParseResult {
     "$.publisher",
   );
   if (input.publisher === undefined) {
-    pc.report(
-      "record/missing-field",
-      "$.publisher",
-      undefined,
-      { en: "the publisher", fr: "l'éditeur (publisher)" },
-      {
+    pc.report({
+      code: "record/missing-field",
+      path: "$.publisher",
+      expected: { en: "the publisher", fr: "l'éditeur (publisher)" },
+      message: {
         en: "publisher is missing: no IRI can be minted without its baseIri",
         fr: "publisher est absent : aucune IRI ne peut être créée sans son baseIri",
       },
-      {
+      hint: {
         en: `add {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`,
         fr: `ajoutez {"publisher": {"id": "…", "name": {"fr": "…"}, "baseIri": "https://data.example.org/", "licence": "etalab-2.0"}}`,
       },
-    );
+    });
   } else checkObject(PUBLISHER, input.publisher, pc);
   const publisherOk = pc.ok;
 
@@ -845,17 +882,19 @@ export function parseRecords(input: unknown): ParseResult {
   for (const key of Object.keys(input)) {
     if (known.has(key)) continue;
     const near = closest(key, [...known]);
-    new RecordCheck(problems, "document", undefined).report(
-      "record/unknown-field",
-      `$.${key}`,
-      undefined,
-      { en: "a collection of the record model", fr: "une collection du modèle de fiches" },
-      { en: `${key} is not a collection: it is ignored`, fr: `${key} n'est pas une collection : elle est ignorée` },
-      near
+    new RecordCheck(problems, "document", undefined).report({
+      code: "record/unknown-field",
+      path: `$.${key}`,
+      expected: { en: "a collection of the record model", fr: "une collection du modèle de fiches" },
+      message: {
+        en: `${key} is not a collection: it is ignored`,
+        fr: `${key} n'est pas une collection : elle est ignorée`,
+      },
+      hint: near
         ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
         : { en: "remove it", fr: "retirez-la" },
-      "warning",
-    );
+      severity: "warning",
+    });
   }
 
   const hallOwner = new Map<string, string>();
@@ -869,14 +908,14 @@ export function parseRecords(input: unknown): ParseResult {
     const list = input[collection];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
-      new RecordCheck(problems, "document", undefined).report(
-        "record/invalid-type",
-        `$.${collection}`,
-        typeof list,
-        { en: "a list", fr: "une liste" },
-        { en: `${collection} is not a list`, fr: `${collection} n'est pas une liste` },
-        { en: `write "${collection}": […]`, fr: `écrivez "${collection}": […]` },
-      );
+      new RecordCheck(problems, "document", undefined).report({
+        code: "record/invalid-type",
+        path: `$.${collection}`,
+        value: typeof list,
+        expected: { en: "a list", fr: "une liste" },
+        message: { en: `${collection} is not a list`, fr: `${collection} n'est pas une liste` },
+        hint: { en: `write "${collection}": […]`, fr: `écrivez "${collection}": […]` },
+      });
       continue;
     }
     const kept: unknown[] = [];
@@ -895,14 +934,17 @@ export function parseRecords(input: unknown): ParseResult {
       // Every id met so far is in the registry: the first record with an id keeps it (a duplicate is rejected).
       const earlier = id === undefined ? undefined : here.get(id);
       if (earlier !== undefined) {
-        c.report(
-          "record/duplicate-id",
-          `${path}.id`,
-          id,
-          { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
-          { en: `another ${entity} already has id "${id}"`, fr: `un autre élément ${entity} a déjà l'id « ${id} »` },
-          { en: "give each record its own id", fr: "donnez à chaque fiche son propre id" },
-        );
+        c.report({
+          code: "record/duplicate-id",
+          path: `${path}.id`,
+          value: id,
+          expected: { en: `an id unique among ${collection}`, fr: `un id unique parmi ${collection}` },
+          message: {
+            en: `another ${entity} already has id "${id}"`,
+            fr: `un autre élément ${entity} a déjà l'id « ${id} »`,
+          },
+          hint: { en: "give each record its own id", fr: "donnez à chaque fiche son propre id" },
+        });
       }
       // Cross-record checks still run on the fields that passed, so every problem is reported at once.
       let record: unknown;
@@ -954,12 +996,14 @@ function normalizeRecord(
       // a warning. With neither a name nor an address nothing says which place it is.
       if (v.name === undefined) {
         const hasAddress = v.address !== undefined;
-        c.report(
-          hasAddress ? "record/venue-without-name" : "record/missing-field",
-          `${path}.name`,
-          undefined,
-          { en: "the venue's name (or at least its address)", fr: "le nom du lieu (ou au moins son adresse)" },
-          hasAddress
+        c.report({
+          code: hasAddress ? "record/venue-without-name" : "record/missing-field",
+          path: `${path}.name`,
+          expected: {
+            en: "the venue's name (or at least its address)",
+            fr: "le nom du lieu (ou au moins son adresse)",
+          },
+          message: hasAddress
             ? {
                 en: `venue "${v.id}" has an address but no name`,
                 fr: `le lieu « ${v.id} » a une adresse mais pas de nom`,
@@ -968,24 +1012,24 @@ function normalizeRecord(
                 en: `venue "${v.id}" has neither a name nor an address`,
                 fr: `le lieu « ${v.id} » n'a ni nom ni adresse`,
               },
-          { en: `add "name": {"fr": "…"}`, fr: `ajoutez "name": {"fr": "…"}` },
-          hasAddress ? "warning" : "violation",
-        );
+          hint: { en: `add "name": {"fr": "…"}`, fr: `ajoutez "name": {"fr": "…"}` },
+          severity: hasAddress ? "warning" : "violation",
+        });
       }
       v.halls?.forEach((h, i) => {
         const owner = hallOwner.get(h.id);
         if (owner !== undefined) {
-          c.report(
-            "record/duplicate-id",
-            `${path}.halls[${i}].id`,
-            h.id,
-            { en: "a hall id unique in the document", fr: "un id de salle unique dans le document" },
-            {
+          c.report({
+            code: "record/duplicate-id",
+            path: `${path}.halls[${i}].id`,
+            value: h.id,
+            expected: { en: "a hall id unique in the document", fr: "un id de salle unique dans le document" },
+            message: {
               en: `hall "${h.id}" is already a hall of venue "${owner}"`,
               fr: `la salle « ${h.id} » est déjà une salle du lieu « ${owner} »`,
             },
-            { en: "give each hall its own id", fr: "donnez à chaque salle son propre id" },
-          );
+            hint: { en: "give each hall its own id", fr: "donnez à chaque salle son propre id" },
+          });
         } else hallOwner.set(h.id, v.id);
       });
       if (c.ok) v.halls?.forEach((h) => reg.halls.set(h.id, v.id));
@@ -1036,20 +1080,19 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   if (p.venue !== undefined) {
     venue = checkRef(reg, "venues", p.venue, c, path, "venue") as Venue | undefined;
   } else if (mode !== "online") {
-    c.report(
-      "record/missing-field",
-      `${path}.venue`,
-      undefined,
-      { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
-      {
+    c.report({
+      code: "record/missing-field",
+      path: `${path}.venue`,
+      expected: { en: "a venue (unless attendanceMode is online)", fr: "un lieu (sauf si attendanceMode vaut online)" },
+      message: {
         en: "venue is missing for a performance that is not online",
         fr: "venue est absent pour une représentation qui n'est pas en ligne",
       },
-      {
+      hint: {
         en: `add "venue": "<venue id>", or "attendanceMode": "online" with "onlineUrl"`,
         fr: `ajoutez "venue": "<id du lieu>", ou "attendanceMode": "online" avec "onlineUrl"`,
       },
-    );
+    });
   }
   if (p.hall !== undefined) {
     const owner = reg.halls.get(p.hall);
@@ -1057,55 +1100,59 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
     if (owner === undefined && rejectedOwner !== undefined) {
       checkRef(reg, "venues", rejectedOwner, c, path, "hall");
     } else if (owner === undefined) {
-      c.report(
-        "record/unknown-reference",
-        `${path}.hall`,
-        p.hall,
-        { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
-        { en: `no accepted venue has a hall "${p.hall}"`, fr: `aucun lieu accepté n'a de salle « ${p.hall} »` },
-        {
+      c.report({
+        code: "record/unknown-reference",
+        path: `${path}.hall`,
+        value: p.hall,
+        expected: { en: "the id of a hall of the venue", fr: "l'id d'une salle du lieu" },
+        message: {
+          en: `no accepted venue has a hall "${p.hall}"`,
+          fr: `aucun lieu accepté n'a de salle « ${p.hall} »`,
+        },
+        hint: {
           en: `add the hall to the venue's halls, or correct the id`,
           fr: `ajoutez la salle aux halls du lieu, ou corrigez l'id`,
         },
-      );
+      });
     } else if (p.venue !== undefined && owner !== p.venue) {
-      c.report(
-        "record/hall-not-in-venue",
-        `${path}.hall`,
-        p.hall,
-        { en: `a hall of venue "${p.venue}"`, fr: `une salle du lieu « ${p.venue} »` },
-        {
+      c.report({
+        code: "record/hall-not-in-venue",
+        path: `${path}.hall`,
+        value: p.hall,
+        expected: { en: `a hall of venue "${p.venue}"`, fr: `une salle du lieu « ${p.venue} »` },
+        message: {
           en: `hall "${p.hall}" belongs to venue "${owner}", not "${p.venue}"`,
           fr: `la salle « ${p.hall} » appartient au lieu « ${owner} », pas à « ${p.venue} »`,
         },
-        {
+        hint: {
           en: `set venue to "${owner}", or pick a hall of "${p.venue}"`,
           fr: `mettez venue à « ${owner} », ou choisissez une salle de « ${p.venue} »`,
         },
-      );
+      });
     } else if (p.venue === undefined) {
-      c.report(
-        "record/missing-field",
-        `${path}.venue`,
-        undefined,
-        { en: "the venue of the hall", fr: "le lieu de la salle" },
-        { en: `hall "${p.hall}" is given without its venue`, fr: `la salle « ${p.hall} » est indiquée sans son lieu` },
-        { en: `add "venue": "${owner}"`, fr: `ajoutez "venue": "${owner}"` },
-      );
+      c.report({
+        code: "record/missing-field",
+        path: `${path}.venue`,
+        expected: { en: "the venue of the hall", fr: "le lieu de la salle" },
+        message: {
+          en: `hall "${p.hall}" is given without its venue`,
+          fr: `la salle « ${p.hall} » est indiquée sans son lieu`,
+        },
+        hint: { en: `add "venue": "${owner}"`, fr: `ajoutez "venue": "${owner}"` },
+      });
     }
   }
   if ((mode === "online" || mode === "mixed") && p.onlineUrl === undefined) {
-    c.report(
-      "record/missing-field",
-      `${path}.onlineUrl`,
-      undefined,
-      { en: "the stream URL", fr: "l'URL de diffusion" },
-      {
+    c.report({
+      code: "record/missing-field",
+      path: `${path}.onlineUrl`,
+      expected: { en: "the stream URL", fr: "l'URL de diffusion" },
+      message: {
         en: `onlineUrl is missing for a ${mode} performance`,
         fr: `onlineUrl est absent pour une représentation ${mode}`,
       },
-      { en: `add "onlineUrl": "https://…"`, fr: `ajoutez "onlineUrl": "https://…"` },
-    );
+      hint: { en: `add "onlineUrl": "https://…"`, fr: `ajoutez "onlineUrl": "https://…"` },
+    });
   }
   checkAgents(reg, p.performers, path, "performers", c);
   checkAgents(reg, p.organizers, path, "organizers", c);
@@ -1124,35 +1171,37 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
   let status = p.status;
   if (status) {
     if (status.kind === "rescheduled" && status.previousStartDate === undefined) {
-      c.report(
-        "record/missing-field",
-        `${path}.status.previousStartDate`,
-        undefined,
-        { en: "the former start date", fr: "l'ancienne date de début" },
-        {
+      c.report({
+        code: "record/missing-field",
+        path: `${path}.status.previousStartDate`,
+        expected: { en: "the former start date", fr: "l'ancienne date de début" },
+        message: {
           en: "a rescheduled performance needs previousStartDate",
           fr: "une représentation reprogrammée a besoin de previousStartDate",
         },
-        { en: `add "previousStartDate": "2026-11-20T20:00"`, fr: `ajoutez "previousStartDate": "2026-11-20T20:00"` },
-      );
+        hint: {
+          en: `add "previousStartDate": "2026-11-20T20:00"`,
+          fr: `ajoutez "previousStartDate": "2026-11-20T20:00"`,
+        },
+      });
     } else if (status.kind !== "rescheduled" && status.previousStartDate !== undefined) {
-      c.report(
-        "record/previous-start-without-rescheduled",
-        `${path}.status.previousStartDate`,
-        status.previousStartDate,
-        {
+      c.report({
+        code: "record/previous-start-without-rescheduled",
+        path: `${path}.status.previousStartDate`,
+        value: status.previousStartDate,
+        expected: {
           en: `previousStartDate only with kind "rescheduled"`,
           fr: `previousStartDate seulement avec kind « rescheduled »`,
         },
-        {
+        message: {
           en: `previousStartDate is given but the status is "${status.kind}"`,
           fr: `previousStartDate est donné mais le statut est « ${status.kind} »`,
         },
-        {
+        hint: {
           en: `set kind to "rescheduled", or remove previousStartDate`,
           fr: `mettez kind à « rescheduled », ou retirez previousStartDate`,
         },
-      );
+      });
     } else if (status.previousStartDate !== undefined) {
       const prev = resolveDate(status.previousStartDate, ctx, c, path, "status.previousStartDate");
       if (prev) status = { ...status, previousStartDate: prev.text };
@@ -1168,17 +1217,17 @@ function normalizePerformance(p: Performance, path: string, reg: Registry, c: Re
       if (!offerIds) continue;
       const id = offers[i]!.id ?? String(i + 1);
       if (offerIds.has(id)) {
-        c.report(
-          "record/duplicate-id",
-          `${path}.offers[${i}].id`,
-          id,
-          { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
-          {
+        c.report({
+          code: "record/duplicate-id",
+          path: `${path}.offers[${i}].id`,
+          value: id,
+          expected: { en: "an offer id unique in the performance", fr: "un id de tarif unique dans la représentation" },
+          message: {
             en: `another offer of this performance has id "${id}"`,
             fr: `un autre tarif de cette représentation a l'id « ${id} »`,
           },
-          { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
-        );
+          hint: { en: "give each offer its own id", fr: "donnez à chaque tarif son propre id" },
+        });
       }
       offerIds.add(id);
     }
@@ -1203,40 +1252,42 @@ function normalizeOffer(
 ): Offer {
   const priced = o.price !== undefined || o.minPrice !== undefined || o.maxPrice !== undefined;
   if (priced && o.priceCurrency === undefined) {
-    c.report(
-      "record/price-without-currency",
-      fieldPath(perfPath, "offers", index, "priceCurrency"),
-      undefined,
-      { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
-      { en: "a price is given without priceCurrency", fr: "un prix est donné sans priceCurrency" },
-      { en: `add "priceCurrency": "EUR"`, fr: `ajoutez "priceCurrency": "EUR"` },
-    );
+    c.report({
+      code: "record/price-without-currency",
+      path: fieldPath(perfPath, "offers", index, "priceCurrency"),
+      expected: { en: "an ISO 4217 currency with the price", fr: "une devise ISO 4217 avec le prix" },
+      message: { en: "a price is given without priceCurrency", fr: "un prix est donné sans priceCurrency" },
+      hint: { en: `add "priceCurrency": "EUR"`, fr: `ajoutez "priceCurrency": "EUR"` },
+    });
   }
   if (o.minPrice !== undefined && o.maxPrice !== undefined && o.minPrice > o.maxPrice) {
-    c.report(
-      "record/invalid-price-range",
-      fieldPath(perfPath, "offers", index, "minPrice"),
-      o.minPrice,
-      { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
-      {
+    c.report({
+      code: "record/invalid-price-range",
+      path: fieldPath(perfPath, "offers", index, "minPrice"),
+      value: o.minPrice,
+      expected: { en: "minPrice ≤ maxPrice", fr: "minPrice ≤ maxPrice" },
+      message: {
         en: `minPrice ${o.minPrice} is above maxPrice ${o.maxPrice}`,
         fr: `minPrice ${o.minPrice} dépasse maxPrice ${o.maxPrice}`,
       },
-      { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
-    );
+      hint: { en: "swap or correct the bounds", fr: "inversez ou corrigez les bornes" },
+    });
   }
   if (p.free === true && ((o.price ?? 0) > 0 || (o.minPrice ?? 0) > 0)) {
-    c.report(
-      "record/free-with-price",
-      fieldPath(perfPath, "offers", index, "price"),
-      o.price ?? o.minPrice,
-      { en: "no positive price on a free performance", fr: "aucun prix positif pour une représentation gratuite" },
-      {
+    c.report({
+      code: "record/free-with-price",
+      path: fieldPath(perfPath, "offers", index, "price"),
+      value: o.price ?? o.minPrice,
+      expected: {
+        en: "no positive price on a free performance",
+        fr: "aucun prix positif pour une représentation gratuite",
+      },
+      message: {
         en: `the performance is free but offer ${index + 1} has a price`,
         fr: `la représentation est gratuite mais le tarif ${index + 1} a un prix`,
       },
-      { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
-    );
+      hint: { en: `remove "free": true, or the price`, fr: `retirez "free": true, ou le prix` },
+    });
   }
   const from =
     o.validFrom !== undefined ? resolveDate(o.validFrom, ctx, c, perfPath, "offers", index, "validFrom") : undefined;
