@@ -28,9 +28,17 @@ export function checkRef(
 ): unknown {
   const found = reg.records.get(to)?.get(id);
   if (found !== undefined && found !== REJECTED) return found;
-  const path = fieldPath(at, key, index, leaf);
+  referenceProblem(c, { path: fieldPath(at, key, index, leaf), to, id, rejected: found === REJECTED });
+  return undefined;
+}
+
+/** A reference that cannot be followed: to a rejected record, or to no record at all. */
+function referenceProblem(
+  c: RecordCheck,
+  { path, to, id, rejected }: { path: string; to: Collection; id: string; rejected: boolean },
+): void {
   const entity = ENTITY_OF[to];
-  if (found === REJECTED) {
+  if (rejected) {
     c.report({
       code: "record/rejected-reference",
       path,
@@ -58,7 +66,6 @@ export function checkRef(
       },
     });
   }
-  return undefined;
 }
 
 export function checkAgents(

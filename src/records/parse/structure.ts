@@ -7,105 +7,24 @@ import { fieldName, bounded, type RecordCheck } from "./check.js";
 import { isPlainObject, planOf } from "./fields.js";
 import { FORMAT_CODES, formatOk, LANG_RE, LONE_SURROGATE_RE } from "./formats.js";
 
+type SpecOf<T extends Spec["t"]> = Extract<Spec, { t: T }>;
+
 /** Structural check of member `key` of the array or object being checked (see `RecordCheck.keys`) against its spec; returns whether it holds. */
 function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordCheck): boolean {
   switch (spec.t) {
     case "string":
-      if (typeof value !== "string")
-        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
-      if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, c.at(key), value), false);
-      if (spec.format && !formatOk(spec.format, value))
-        return (
-          c.invalid({ spec, path: c.at(key), value, code: FORMAT_CODES[spec.format] ?? "record/invalid-value" }),
-          false
-        );
-      return true;
-    case "number": {
-      const bad =
-        typeof value !== "number" ||
-        !Number.isFinite(value) ||
-        (spec.integer === true && !Number.isInteger(value)) ||
-        (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) ||
-        (spec.max !== undefined && value > spec.max);
-      if (bad)
-        return (
-          c.invalid({
-            spec,
-            path: c.at(key),
-            value,
-            code: typeof value === "number" ? "record/out-of-range" : "record/invalid-type",
-          }),
-          false
-        );
-      return true;
-    }
+      return checkString(spec, value, key, c);
+    case "number":
+      return checkNumber(spec, value, key, c);
     case "boolean":
       if (typeof value !== "boolean")
         return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
       return true;
     case "enum":
-      if (typeof value !== "string" || !spec.values.includes(value)) {
-        const near = typeof value === "string" ? closest(value, spec.values) : undefined;
-        const { expected } = expectation(spec);
-        const path = c.at(key);
-        c.report({
-          code: "record/unknown-value",
-          path,
-          value,
-          expected,
-          message: {
-            en: `${fieldName(path)} ${JSON.stringify(bounded(value))} is not ${expected.en}`,
-            fr: `${fieldName(path)} ${JSON.stringify(bounded(value))} n'est pas ${expected.fr}`,
-          },
-          hint: near
-            ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
-            : { en: `use one of the listed values`, fr: `utilisez une des valeurs listées` },
-        });
-        return false;
-      }
-      return true;
-    case "langmap": {
-      if (!isPlainObject(value))
-        return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-language-map" }), false);
-      let ok = true;
-      let empty = true;
-      for (const lang in value) {
-        empty = false;
-        const text = value[lang];
-        if (!LANG_RE.test(lang)) {
-          c.report({
-            code: "record/invalid-language",
-            path: `${c.at(key)}.${lang}`,
-            value: lang,
-            expected: expectation({ t: "string", format: "lang" }).expected,
-            message: {
-              en: `language key "${lang}" is not a BCP 47 tag`,
-              fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47`,
-            },
-            hint: { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
-          });
-          ok = false;
-        } else if (typeof text === "string" && LONE_SURROGATE_RE.test(text)) {
-          loneSurrogate(c, `${c.at(key)}.${lang}`, text);
-          ok = false;
-        } else if (typeof text !== "string" || text.trim() === "") {
-          c.report({
-            code: "record/empty-text",
-            path: `${c.at(key)}.${lang}`,
-            value: text,
-            expected: { en: "a non-empty text", fr: "un texte non vide" },
-            message: {
-              en: `the "${lang}" text is empty or not a string`,
-              fr: `le texte « ${lang} » est vide ou n'est pas une chaîne`,
-            },
-            hint: { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
-          });
-          ok = false;
-        }
-      }
-      if (empty) return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-language-map" }), false);
-      return ok;
-    }
+      if (typeof value === "string" && spec.values.includes(value)) return true;
+      return (unknownValue(c, { spec, path: c.at(key), value }), false);
+    case "langmap":
+      return checkLangMap(spec, value, key, c);
     case "array": {
       if (!Array.isArray(value))
         return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
@@ -124,13 +43,113 @@ function checkValue(spec: Spec, value: unknown, key: string | number, c: RecordC
     case "ref":
       if (typeof value !== "string" || value === "")
         return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
-      if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, c.at(key), value), false);
+      if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, { path: c.at(key), value }), false);
       return true;
   }
 }
 
+/** A string: its type, no lone surrogate, its format. */
+function checkString(spec: SpecOf<"string">, value: unknown, key: string | number, c: RecordCheck): boolean {
+  if (typeof value !== "string")
+    return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-type" }), false);
+  if (LONE_SURROGATE_RE.test(value)) return (loneSurrogate(c, { path: c.at(key), value }), false);
+  if (spec.format && !formatOk(spec.format, value))
+    return (
+      c.invalid({ spec, path: c.at(key), value, code: FORMAT_CODES[spec.format] ?? "record/invalid-value" }),
+      false
+    );
+  return true;
+}
+
+/** A finite number, an integer when asked, within the spec's bounds. */
+function checkNumber(spec: SpecOf<"number">, value: unknown, key: string | number, c: RecordCheck): boolean {
+  const bad =
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    (spec.integer === true && !Number.isInteger(value)) ||
+    (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) ||
+    (spec.max !== undefined && value > spec.max);
+  if (bad)
+    return (
+      c.invalid({
+        spec,
+        path: c.at(key),
+        value,
+        code: typeof value === "number" ? "record/out-of-range" : "record/invalid-type",
+      }),
+      false
+    );
+  return true;
+}
+
+/** A value not among the enum's (with the closest one as a hint). */
+function unknownValue(
+  c: RecordCheck,
+  { spec, path, value }: { spec: SpecOf<"enum">; path: string; value: unknown },
+): void {
+  const near = typeof value === "string" ? closest(value, spec.values) : undefined;
+  const { expected } = expectation(spec);
+  c.report({
+    code: "record/unknown-value",
+    path,
+    value,
+    expected,
+    message: {
+      en: `${fieldName(path)} ${JSON.stringify(bounded(value))} is not ${expected.en}`,
+      fr: `${fieldName(path)} ${JSON.stringify(bounded(value))} n'est pas ${expected.fr}`,
+    },
+    hint: near
+      ? { en: `did you mean "${near}"?`, fr: `vouliez-vous dire « ${near} » ?` }
+      : { en: `use one of the listed values`, fr: `utilisez une des valeurs listées` },
+  });
+}
+
+/** A language map: an object, not empty, each key a BCP 47 tag and each text a non-empty string. */
+function checkLangMap(spec: SpecOf<"langmap">, value: unknown, key: string | number, c: RecordCheck): boolean {
+  if (!isPlainObject(value))
+    return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-language-map" }), false);
+  let ok = true;
+  let empty = true;
+  for (const lang in value) {
+    empty = false;
+    const text = value[lang];
+    if (!LANG_RE.test(lang)) {
+      c.report({
+        code: "record/invalid-language",
+        path: `${c.at(key)}.${lang}`,
+        value: lang,
+        expected: expectation({ t: "string", format: "lang" }).expected,
+        message: {
+          en: `language key "${lang}" is not a BCP 47 tag`,
+          fr: `la clé de langue « ${lang} » n'est pas une étiquette BCP 47`,
+        },
+        hint: { en: `use a key such as "fr" or "en"`, fr: `utilisez une clé comme « fr » ou « en »` },
+      });
+      ok = false;
+    } else if (typeof text === "string" && LONE_SURROGATE_RE.test(text)) {
+      loneSurrogate(c, { path: `${c.at(key)}.${lang}`, value: text });
+      ok = false;
+    } else if (typeof text !== "string" || text.trim() === "") {
+      c.report({
+        code: "record/empty-text",
+        path: `${c.at(key)}.${lang}`,
+        value: text,
+        expected: { en: "a non-empty text", fr: "un texte non vide" },
+        message: {
+          en: `the "${lang}" text is empty or not a string`,
+          fr: `le texte « ${lang} » est vide ou n'est pas une chaîne`,
+        },
+        hint: { en: "write the text, or remove this language", fr: "écrivez le texte, ou retirez cette langue" },
+      });
+      ok = false;
+    }
+  }
+  if (empty) return (c.invalid({ spec, path: c.at(key), value, code: "record/invalid-language-map" }), false);
+  return ok;
+}
+
 /** A text holding a lone surrogate (`"\ud800"` in the JSON): reported, never turned into U+FFFD or an IRI. */
-function loneSurrogate(c: RecordCheck, path: string, value: string): void {
+function loneSurrogate(c: RecordCheck, { path, value }: { path: string; value: string }): void {
   const at = value.search(LONE_SURROGATE_RE);
   const unit = value.charCodeAt(at).toString(16);
   c.report({
@@ -152,6 +171,10 @@ function loneSurrogate(c: RecordCheck, path: string, value: string): void {
   });
 }
 
+/**
+ * Structural check of an object (a record when `top`) against its spec: its own fields in their order, then the
+ * required ones it lacks, then its one-of constraint. `top` also notes the record's failed and unknown fields.
+ */
 export function checkObject(
   spec: Extract<Spec, { t: "object" }>,
   value: unknown,
