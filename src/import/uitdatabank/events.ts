@@ -1,7 +1,6 @@
 // One merged event document → its production and performances, or a rejection that names the field: a conflict
 // between versions of it (or of its place or organizer), no name, no place, no readable calendar.
 
-import type { ProblemCode } from "../../errors.js";
 import type { EventType, Genre, LangMap } from "../../records/types.js";
 import { pushAll } from "../../arrays.js";
 import { compact, recordProblem } from "../types.js";
@@ -50,11 +49,11 @@ function rejectedByConflict({ run, d, id, path }: EventAt): boolean {
 }
 
 function rejectUnknownPlace({ reject }: EventAt, placeId: string | undefined): void {
-  reject(
-    "uitdatabank/unknown-place",
-    "location",
-    placeId,
-    [
+  reject({
+    code: "uitdatabank/unknown-place",
+    field: "location",
+    value: placeId,
+    message: [
       placeId
         ? `place ${placeId} is only referenced: its document (name, address) is not in the input`
         : "event without a location",
@@ -62,9 +61,9 @@ function rejectUnknownPlace({ reject }: EventAt, placeId: string | undefined): v
         ? `le lieu ${placeId} n'est que référencé : son document (nom, adresse) n'est pas dans l'entrée`
         : "événement sans lieu",
     ],
-    ["the place document in the same input", "le document du lieu dans la même entrée"],
-    ["add the places (GET /places/{id}) to the input", "ajouter les lieux (GET /places/{id}) à l'entrée"],
-  );
+    expected: ["the place document in the same input", "le document du lieu dans la même entrée"],
+    hint: ["add the places (GET /places/{id}) to the input", "ajouter les lieux (GET /places/{id}) à l'entrée"],
+  });
 }
 
 /** The event's type and genres from its taxonomy terms (the terms Vivant has no type or genre for are noted). */
@@ -115,14 +114,7 @@ function productionOf({ run, d, id }: EventAt, name: LangMap, genres: ReadonlySe
 /** Reads one merged event: its production and performances into `run`, or its rejection. */
 export function readEvent(run: EventRun, { doc: d, path, id, fieldPaths }: EventDoc): void {
   const at = (field: string) => `${fieldPaths.get(field.split(/[.[]/)[0]!) ?? path}.${field}`;
-  const reject = (
-    code: ProblemCode,
-    field: string,
-    value: unknown,
-    message: [string, string],
-    expected: [string, string],
-    hint: [string, string],
-  ) => {
+  const reject: EventAt["reject"] = ({ code, field, value, message, expected, hint }) => {
     run.rejectedEvents.add(id);
     run.rejected.push({ entity: "performance", recordId: id, path });
     run.problems.push(recordProblem(code, "performance", id, at(field), value, message, expected, hint));
@@ -131,14 +123,14 @@ export function readEvent(run: EventRun, { doc: d, path, id, fieldPaths }: Event
   if (rejectedByConflict(e)) return;
   const name = langMap(d.name);
   if (!name)
-    return reject(
-      "uitdatabank/missing-name",
-      "name",
-      d.name,
-      ["event without a name", "événement sans nom"],
-      ['a language map, e.g. {"nl": "…"}', 'une table de langues, p. ex. {"nl": "…"}'],
-      ["name the event", "nommer l'événement"],
-    );
+    return reject({
+      code: "uitdatabank/missing-name",
+      field: "name",
+      value: d.name,
+      message: ["event without a name", "événement sans nom"],
+      expected: ['a language map, e.g. {"nl": "…"}', 'une table de langues, p. ex. {"nl": "…"}'],
+      hint: ["name the event", "nommer l'événement"],
+    });
   const attendanceMode = (["offline", "online", "mixed"] as const).find((m) => m === d.attendanceMode);
   const onlineUrl = str(d.onlineUrl);
   const placeId = isObject(d.location) ? uuidOf(d.location) : undefined;
@@ -150,14 +142,14 @@ export function readEvent(run: EventRun, { doc: d, path, id, fieldPaths }: Event
   const made = performancesOf(e, common);
   if (made === undefined) return;
   if (made.length === 0) {
-    return reject(
-      "uitdatabank/no-dates",
-      "subEvent",
-      undefined,
-      ["no date could be read from the calendar", "aucune date lisible dans le calendrier"],
-      ["subEvent dates or opening hours", "des dates de subEvent ou des heures d'ouverture"],
-      ["complete the calendar", "compléter le calendrier"],
-    );
+    return reject({
+      code: "uitdatabank/no-dates",
+      field: "subEvent",
+      value: undefined,
+      message: ["no date could be read from the calendar", "aucune date lisible dans le calendrier"],
+      expected: ["subEvent dates or opening hours", "des dates de subEvent ou des heures d'ouverture"],
+      hint: ["complete the calendar", "compléter le calendrier"],
+    });
   }
   pushAll(run.performances, made);
 }

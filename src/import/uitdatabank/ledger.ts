@@ -5,42 +5,15 @@
 import type { Ledger } from "../../harvest/ledger.js";
 import { DocumentTally } from "../documentTally.js";
 import { isObject, str, type Json } from "./json.js";
+import { READ } from "./merge.js";
 
+/** The keys that identify a document: carried as the record's id and kind, never merged. */
+const IDENTITY = ["@id", "@type", "@context", "id"];
 /** The properties of each kind of document the importer reads into records (the ledger's account). */
 const LEDGER_READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
-  event: new Set([
-    "@id",
-    "@type",
-    "@context",
-    "id",
-    "name",
-    "location",
-    "terms",
-    "mainLanguage",
-    "production",
-    "description",
-    "image",
-    "mediaObject",
-    "typicalAgeRange",
-    "status",
-    "bookingInfo",
-    "priceInfo",
-    "bookingAvailability",
-    "organizer",
-    "sameAs",
-    "calendarType",
-    "subEvent",
-    "startDate",
-    "endDate",
-    "openingHours",
-    "openingHoursClosedDays",
-    "openingHoursAdjustedDays",
-    "attendanceMode",
-    "onlineUrl",
-    "performer",
-  ]),
-  place: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "address", "geo", "description", "sameAs"]),
-  organizer: new Set(["@id", "@type", "@context", "id", "name", "mainLanguage", "description", "url"]),
+  event: new Set([...IDENTITY, ...READ.event]),
+  place: new Set([...IDENTITY, ...READ.place]),
+  organizer: new Set([...IDENTITY, ...READ.organizer]),
 };
 
 /**

@@ -92,8 +92,11 @@ export function mergeDocuments(
   return { doc: { ...out }, from, conflicts, superseded };
 }
 
-/** The fields this importer reads, per kind: only they can conflict between two versions of a document. */
-const READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
+/**
+ * The fields this importer reads, per kind: only they can conflict between two versions of a document, and (with the
+ * identity keys) they are what the fidelity ledger counts as carried (ledger.ts).
+ */
+export const READ: Readonly<Record<"event" | "place" | "organizer", ReadonlySet<string>>> = {
   event: new Set([
     "name",
     "description",

@@ -67,11 +67,11 @@ function fromSubEvents({ d, id, run }: EventAt, common: Common, made: Performanc
 
 /** Periodic and permanent events without the dates to expand their hours between: rejected. */
 function rejectWithoutDates({ reject }: EventAt, calendar: "periodic" | "permanent"): void {
-  reject(
-    `uitdatabank/${calendar}-without-dates`,
-    calendar === "periodic" ? "startDate" : "calendarType",
-    calendar,
-    [
+  reject({
+    code: `uitdatabank/${calendar}-without-dates`,
+    field: calendar === "periodic" ? "startDate" : "calendarType",
+    value: calendar,
+    message: [
       calendar === "permanent"
         ? "a permanent event has no dates: give a window to expand its opening hours"
         : "periodic event without start and end dates",
@@ -79,8 +79,11 @@ function rejectWithoutDates({ reject }: EventAt, calendar: "periodic" | "permane
         ? "un événement permanent n'a pas de dates : donner une fenêtre pour développer ses heures d'ouverture"
         : "événement périodique sans dates de début et de fin",
     ],
-    ["dates to expand the opening hours between", "des dates entre lesquelles développer les heures d'ouverture"],
-    [
+    expected: [
+      "dates to expand the opening hours between",
+      "des dates entre lesquelles développer les heures d'ouverture",
+    ],
+    hint: [
       calendar === "permanent"
         ? "pass permanentWindow (CLI: --window 2026-09-01/2026-12-31)"
         : "give startDate and endDate",
@@ -88,7 +91,7 @@ function rejectWithoutDates({ reject }: EventAt, calendar: "periodic" | "permane
         ? "passer permanentWindow (CLI : --window 2026-09-01/2026-12-31)"
         : "donner startDate et endDate",
     ],
-  );
+  });
 }
 
 /** Periodic events (between their dates) and permanent ones (within the window): their opening hours expanded. */
@@ -174,17 +177,17 @@ export function performancesOf(e: EventAt, common: Common): Performance[] | unde
   else if (calendar === "periodic" || calendar === "permanent") {
     if (!fromOpeningHours(e, calendar, common, made)) return undefined;
   } else {
-    reject(
-      "uitdatabank/unknown-calendar-type",
-      "calendarType",
-      d.calendarType,
-      [
+    reject({
+      code: "uitdatabank/unknown-calendar-type",
+      field: "calendarType",
+      value: d.calendarType,
+      message: [
         `calendarType ${JSON.stringify(d.calendarType)} is not one of single, multiple, periodic, permanent`,
         `calendarType ${JSON.stringify(d.calendarType)} n'est pas single, multiple, periodic ou permanent`,
       ],
-      ["single, multiple, periodic or permanent", "single, multiple, periodic ou permanent"],
-      ["fix the calendar type", "corriger le type de calendrier"],
-    );
+      expected: ["single, multiple, periodic or permanent", "single, multiple, periodic ou permanent"],
+      hint: ["fix the calendar type", "corriger le type de calendrier"],
+    });
     return undefined;
   }
   return made;

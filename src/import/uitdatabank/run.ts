@@ -27,6 +27,17 @@ export interface EventRun {
   readonly max: number;
 }
 
+/** Why an event is rejected: the violation's code, the field (a path inside the event) and value, and its words. */
+export interface Rejection {
+  readonly code: ProblemCode;
+  readonly field: string;
+  readonly value: unknown;
+  /** English, then French. */
+  readonly message: [string, string];
+  readonly expected: [string, string];
+  readonly hint: [string, string];
+}
+
 /** One event being read: its merged document, id and path, where a field was read, and how to reject it. */
 export interface EventAt {
   readonly run: EventRun;
@@ -36,12 +47,5 @@ export interface EventAt {
   /** Where a field was read: a merged event's fields come from several documents. */
   readonly at: (field: string) => string;
   /** Rejects the event with a violation on `field`. */
-  readonly reject: (
-    code: ProblemCode,
-    field: string,
-    value: unknown,
-    message: [string, string],
-    expected: [string, string],
-    hint: [string, string],
-  ) => void;
+  readonly reject: (rejection: Rejection) => void;
 }
