@@ -202,3 +202,50 @@ export async function runW3cTest(target: W3cTarget, t: TestEntry, only?: RegExp)
     );
   return strictForm(want).equals(strictForm(actual), t.lax) ? "strict" : "value";
 }
+
+/** What a run of the suite gave: the local names failed and passed by value only, the counts, the lines printed. */
+export interface SuiteRun {
+  readonly total: number;
+  readonly passed: number;
+  readonly strict: number;
+  readonly failed: string[];
+  readonly valueOnly: string[];
+}
+
+/**
+ * Runs the 232 tests (those matching `only`, when given: then each failure prints whole) against `target` and prints
+ * the counts, each failure and each value-only pass under `title`.
+ */
+export async function runW3cSuite(target: W3cTarget, title: string, only?: RegExp): Promise<SuiteRun> {
+  const tests = [
+    ...readManifest(`${BASE}manifest-sparql11-query.ttl`),
+    ...readManifest(`${BASE}manifest-sparql11-results.ttl`),
+  ];
+  const failed: string[] = [];
+  const valueOnly: string[] = [];
+  const lines: string[] = [];
+  let passed = 0;
+  let strict = 0;
+  for (const t of tests) {
+    if (only && !only.test(t.uri)) continue;
+    const name = t.uri.replace(BASE, "");
+    try {
+      const outcome = await runW3cTest(target, t, only);
+      passed++;
+      if (outcome === "strict") strict++;
+      else valueOnly.push(name);
+    } catch (e) {
+      failed.push(name);
+      const message = e instanceof Error ? e.message : String(e);
+      lines.push(`  FAIL ${t.name} <${name}>: ${only ? message : message.split("\n")[0]!.slice(0, 240)}`);
+    }
+  }
+  console.log(
+    [
+      `${title}: ${passed}/${tests.length} passed by value (${failed.length} failed); ${strict}/${tests.length} by strict term equality`,
+      ...lines,
+      ...valueOnly.map((v) => `  VALUE-ONLY (equal by value, not term for term) ${v}`),
+    ].join("\n"),
+  );
+  return { total: tests.length, passed, strict, failed: failed.sort(), valueOnly: valueOnly.sort() };
+}

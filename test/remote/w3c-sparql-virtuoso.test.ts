@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { VivantServer } from "../../src/server/index.js";
-import { BASE, CORPUS, present, readManifest, runW3cTest, type W3cTarget } from "../helpers/w3c-sparql.js";
+import { CORPUS, present, runW3cSuite, type W3cTarget } from "../helpers/w3c-sparql.js";
 import { EMBEDDED_FAILURES, VIRTUOSO_FAILURES, VIRTUOSO_VALUE_ONLY } from "../helpers/w3c-sparql-expected.js";
 import { requireVirtuoso, useVirtuoso } from "../helpers/virtuoso.js";
 
@@ -26,38 +26,11 @@ describe.runIf(present && virtuosoOk)("W3C SPARQL 1.1 query evaluation through V
   afterAll(() => target?.server.close());
 
   it("fails exactly the tests listed for Virtuoso, each named in the README unless the embedded store fails it too", async () => {
-    const tests = [
-      ...readManifest(`${BASE}manifest-sparql11-query.ttl`),
-      ...readManifest(`${BASE}manifest-sparql11-results.ttl`),
-    ];
-    const failed: string[] = [];
-    const valueOnly: string[] = [];
-    const lines: string[] = [];
-    let passed = 0;
-    let strict = 0;
-    for (const t of tests) {
-      const name = t.uri.replace(BASE, "");
-      try {
-        const outcome = await runW3cTest(target, t);
-        passed++;
-        if (outcome === "strict") strict++;
-        else valueOnly.push(name);
-      } catch (e) {
-        failed.push(name);
-        lines.push(`  FAIL ${t.name} <${name}>: ${(e as Error).message.split("\n")[0]!.slice(0, 240)}`);
-      }
-    }
-    console.log(
-      [
-        `W3C SPARQL 1.1 query evaluation on Virtuoso: ${passed}/${tests.length} passed by value (${failed.length} failed); ${strict}/${tests.length} by strict term equality`,
-        ...lines,
-        ...valueOnly.map((v) => `  VALUE-ONLY ${v}`),
-      ].join("\n"),
-    );
-    expect(tests.length).toBe(232);
+    const run = await runW3cSuite(target, "W3C SPARQL 1.1 query evaluation on Virtuoso");
+    expect(run.total).toBe(232);
     // A listed test that passes now, or an unlisted one that fails: update test/helpers/w3c-sparql-expected.ts and the README.
-    expect(failed.sort()).toEqual(Object.keys(VIRTUOSO_FAILURES).sort());
-    expect(valueOnly.sort()).toEqual([...VIRTUOSO_VALUE_ONLY].sort());
+    expect(run.failed).toEqual(Object.keys(VIRTUOSO_FAILURES).sort());
+    expect(run.valueOnly).toEqual([...VIRTUOSO_VALUE_ONLY].sort());
     // Each failure that the embedded store does not share is named in the README (by its local name).
     for (const k of Object.keys(VIRTUOSO_FAILURES))
       if (!(k in EMBEDDED_FAILURES)) expect(README, k).toContain(`\`${k.replace(/^.*#/, "")}\``);
