@@ -164,6 +164,18 @@ const EXT: Readonly<Record<RdfFormat, string>> = {
   jsonld: ".json",
 };
 
+/** The publisher a record document names. */
+type RecordsPublisher = { id: string; baseIri: string; licence: string; name: Readonly<Record<string, string>> };
+
+/** The inputs read, with what their record documents say: their publisher, graph and record problems. */
+interface ReadInputs {
+  readonly parts: ValidationInput[];
+  readonly problems: Problem[];
+  readonly notes: InputNote[];
+  readonly publisher: RecordsPublisher | undefined;
+  readonly recordsGraph: string | undefined;
+}
+
 /**
  * Reads, maps or parses, and validates the inputs of one publisher graph with the core profile.
  * Throws InputError when an input is unusable (syntax, unknown publisher, mixed publishers) — nothing is written then either.
@@ -177,73 +189,10 @@ export async function prepareGraph(
     throw new InputError("load/no-input", tx("load/no-input"), {
       hint: tx("load/no-input.hint", { extensions: ".json, .jsonld, .ttl, .nt, .nq, .trig" }),
     });
-  const parts: ValidationInput[] = [];
+  const read = await readInputs(files);
+  const { parts, problems, notes } = read;
+  const { publisherId, graphIri, licence, title, namespaces } = catalogFacts(target, options, read);
   const origins = new Map<string, Origin>();
-  const problems: Problem[] = [];
-  const notes: InputNote[] = [];
-  let publisher: { id: string; baseIri: string; licence: string; name: Readonly<Record<string, string>> } | undefined;
-  let recordsGraph: string | undefined;
-  for (const f of files) {
-    const input = await readInput(f);
-    pushAll(notes, input.notes);
-    if (input.map?.document) {
-      const p = input.map.document.publisher;
-      if (publisher && publisher.id !== p.id) {
-        throw new InputError(
-          "load/mixed-publishers",
-          tx("load/mixed-publishers", { source: f.source, publisher: p.id, other: publisher.id }),
-          {
-            hint: tx("load/mixed-publishers.hint"),
-          },
-        );
-      }
-      publisher = p;
-      recordsGraph = input.map.graphIri;
-      pushAll(problems, input.map.problems);
-    }
-    parts.push(input);
-  }
-  const publisherId = target.publisherId ?? publisher?.id;
-  if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
-    throw new InputError(
-      "load/publisher-mismatch",
-      tx("load/publisher-mismatch", { publisher: publisher.id, asked: target.publisherId }),
-      {
-        hint: tx("load/publisher-mismatch.hint", { publisher: publisher.id }),
-      },
-    );
-  }
-  if (publisherId === undefined) {
-    throw new InputError("load/no-publisher", tx("load/no-publisher"), { hint: tx("load/no-publisher.hint") });
-  }
-  const known = options.known?.(publisherId);
-  if (recordsGraph !== undefined && target.graphIri !== undefined && target.graphIri !== recordsGraph) {
-    throw new InputError(
-      "load/graph-mismatch",
-      tx("load/graph-mismatch", { graph: recordsGraph, asked: target.graphIri }),
-      {
-        hint: tx("load/graph-mismatch.hint"),
-      },
-    );
-  }
-  const graphIri = recordsGraph ?? target.graphIri ?? known?.graphIri;
-  if (graphIri === undefined) {
-    throw new InputError("load/no-graph", tx("load/no-graph", { publisher: publisherId }), {
-      hint: tx("load/no-graph.hint"),
-    });
-  }
-  if (target.licence !== undefined) checkLicence(target.licence);
-  const licence = target.licence ?? publisher?.licence ?? known?.licence;
-  if (licence === undefined) {
-    throw new InputError("load/no-licence", tx("load/no-licence", { publisher: publisherId, graph: graphIri }), {
-      hint: tx("load/no-licence.hint"),
-    });
-  }
-  const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
-  (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
-  const namespaces = mergeNamespaces(
-    target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined),
-  );
   // One record document: its triples are validated and written as the mapper makes them, never held as quads, and
   // its origins are made for the subjects of the issues only. Several: their origins are joined.
   const only = parts.length === 1 && parts[0]!.map && parts[0]!.form === "graph" ? parts[0]!.map.triples : undefined;
@@ -299,6 +248,89 @@ export async function prepareGraph(
     notes,
     ok: report.conforms && !rejected,
   };
+}
+
+/** Reads every input; throws InputError `load/mixed-publishers` when two record documents name different publishers. */
+async function readInputs(files: readonly IngestInput[]): Promise<ReadInputs> {
+  const parts: ValidationInput[] = [];
+  const problems: Problem[] = [];
+  const notes: InputNote[] = [];
+  let publisher: RecordsPublisher | undefined;
+  let recordsGraph: string | undefined;
+  for (const f of files) {
+    const input = await readInput(f);
+    pushAll(notes, input.notes);
+    if (input.map?.document) {
+      const p = input.map.document.publisher;
+      if (publisher && publisher.id !== p.id) {
+        throw new InputError(
+          "load/mixed-publishers",
+          tx("load/mixed-publishers", { source: f.source, publisher: p.id, other: publisher.id }),
+          {
+            hint: tx("load/mixed-publishers.hint"),
+          },
+        );
+      }
+      publisher = p;
+      recordsGraph = input.map.graphIri;
+      pushAll(problems, input.map.problems);
+    }
+    parts.push(input);
+  }
+  return { parts, problems, notes, publisher, recordsGraph };
+}
+
+/**
+ * The graph's catalog facts, from the target, the record documents and the publisher's current graph; throws
+ * InputError when one is missing or they disagree.
+ */
+function catalogFacts(
+  target: LoadTarget,
+  options: PrepareOptions,
+  { publisher, recordsGraph }: Pick<ReadInputs, "publisher" | "recordsGraph">,
+): { publisherId: string; graphIri: string; licence: string; title: string | undefined; namespaces: string[] } {
+  const publisherId = target.publisherId ?? publisher?.id;
+  if (publisher && target.publisherId !== undefined && target.publisherId !== publisher.id) {
+    throw new InputError(
+      "load/publisher-mismatch",
+      tx("load/publisher-mismatch", { publisher: publisher.id, asked: target.publisherId }),
+      {
+        hint: tx("load/publisher-mismatch.hint", { publisher: publisher.id }),
+      },
+    );
+  }
+  if (publisherId === undefined) {
+    throw new InputError("load/no-publisher", tx("load/no-publisher"), { hint: tx("load/no-publisher.hint") });
+  }
+  const known = options.known?.(publisherId);
+  if (recordsGraph !== undefined && target.graphIri !== undefined && target.graphIri !== recordsGraph) {
+    throw new InputError(
+      "load/graph-mismatch",
+      tx("load/graph-mismatch", { graph: recordsGraph, asked: target.graphIri }),
+      {
+        hint: tx("load/graph-mismatch.hint"),
+      },
+    );
+  }
+  const graphIri = recordsGraph ?? target.graphIri ?? known?.graphIri;
+  if (graphIri === undefined) {
+    throw new InputError("load/no-graph", tx("load/no-graph", { publisher: publisherId }), {
+      hint: tx("load/no-graph.hint"),
+    });
+  }
+  if (target.licence !== undefined) checkLicence(target.licence);
+  const licence = target.licence ?? publisher?.licence ?? known?.licence;
+  if (licence === undefined) {
+    throw new InputError("load/no-licence", tx("load/no-licence", { publisher: publisherId, graph: graphIri }), {
+      hint: tx("load/no-licence.hint"),
+    });
+  }
+  const title = target.title ?? (publisher ? (publisher.name.fr ?? Object.values(publisher.name)[0]) : known?.title);
+  (target.namespaces ?? []).forEach((ns, i) => checkNamespace(ns, `namespaces[${i}]`));
+  const namespaces = mergeNamespaces(
+    target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined),
+  );
+  return { publisherId, graphIri, licence, title, namespaces };
 }
 
 /** The code of the ownership rule's issues. */
