@@ -10,27 +10,17 @@
 // - the remote store is never exposed: Vivant's server is the only client, with the store's own durability.
 
 import { randomUUID } from "node:crypto";
-import type { Quad, Term } from "@rdfjs/types";
+import type { Quad } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
-import { Agent, request, type Dispatcher } from "undici";
-import {
-  InputError,
-  isErrorNamed,
-  messageOf,
-  UsageError,
-  type Message,
-  type Warn,
-  type ProblemCode,
-  type ErrorCopy,
-} from "../errors.js";
+import { messageOf, UsageError } from "../errors.js";
 import { t, tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
 import { StorageError } from "./files.js";
-import { checkIri, quadsToNTriples } from "./ntriples.js";
+import { checkIri } from "./ntriples.js";
 import { GRAPH_MEDIA_TYPES, serializeTriples } from "./oxigraph.js";
 import { formatAsk, formatSelect } from "./results.js";
-import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
+import { checkQueryLimits } from "./sparql-limits.js";
 import { rewriteQuery } from "./sparql-rewrite.js";
 import { operationKind } from "./sparql-text.js";
 import type {
@@ -43,52 +33,28 @@ import type {
   SelectSource,
 } from "./types.js";
 import { checkReplace, graphInfo, GraphSet, serialiseGraph } from "./graph-set.js";
+import type { RemoteStoreOptions } from "./remote-options.js";
+import { RemoteClient, RemoteStoreError } from "./remote-client.js";
+import { normalQuadTerm, parseResultsJson } from "./remote-terms.js";
+import {
+  CATALOG_PREFIX,
+  commitState,
+  dropOrphans,
+  olderStatesDeletion,
+  readStates,
+  STATE_GRAPH,
+  type State,
+} from "./remote-state.js";
 
-const { namedNode, blankNode, literal, quad: makeQuad } = DataFactory;
+export { parseStoreUrl, type RemoteStoreOptions } from "./remote-options.js";
+export { isRemoteStoreError, RemoteStoreError } from "./remote-client.js";
+export { parseResultsJson, secondsToDuration } from "./remote-terms.js";
+export { STATE_GRAPH } from "./remote-state.js";
 
-/** The graph of Vivant's state records in the remote store (the catalog's pointers). */
-export const STATE_GRAPH = "urn:vivant:internal:state";
-const STATE = "https://vivant.dev/ns/state#";
+const { quad: makeQuad } = DataFactory;
+
 const PHYSICAL_PREFIX = "urn:vivant:graph:";
-const CATALOG_PREFIX = "urn:vivant:catalog:";
-const XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
-const XSD_DURATION = "http://www.w3.org/2001/XMLSchema#duration";
 
-export interface RemoteStoreOptions {
-  /**
-   * The store's SPARQL 1.1 Protocol endpoint (queries and updates).
-   * @example "http://127.0.0.1:8890/sparql"
-   */
-  readonly endpoint: string;
-  /**
-   * Its Graph Store Protocol endpoint (graph loads, `?graph=`).
-   * @default the endpoint's origin + `/sparql-graph-crud` (Virtuoso's)
-   */
-  readonly graphStore?: string;
-  /**
-   * Time limit of one request to the store, in ms.
-   * @default 60000
-   */
-  readonly timeoutMs?: number;
-  /** Queries deeper or larger than these are refused before the store sees them. */
-  readonly queryLimits?: QueryLimits;
-  /** Called when something found at open was repaired (e.g. physical graphs of an interrupted write dropped). */
-  readonly onWarning?: Warn;
-  /**
-   * Concurrent connections to the store.
-   * @default 16
-   */
-  readonly connections?: number;
-}
-
-/** One moment of the catalog: every publisher graph with its physical graph, and the catalog's physical graph. */
-interface State {
-  readonly seq: number;
-  readonly catalog: string;
-  readonly graphs: readonly { readonly info: GraphInfo; readonly physical: string }[];
-}
-
-/** The error of a store that cannot be reached or fails: 503 / 502 for the server. */
 /** A query of the wrong form for the method called (the same error as the embedded store's). */
 function wrongForm(form: string, expected: readonly string[]): UsageError {
   return new UsageError(
@@ -105,90 +71,6 @@ function wrongForm(form: string, expected: readonly string[]): UsageError {
   );
 }
 
-export class RemoteStoreError extends UsageError {
-  readonly status: number;
-  constructor(code: ProblemCode, message: Message, status: number, options: { hint?: Message; cause?: unknown } = {}) {
-    super(code, message, options);
-    this.name = "RemoteStoreError";
-    this.status = status;
-  }
-}
-
-/** Parses a `--store` value: an http(s) URL of a SPARQL endpoint, optionally `…#gsp=<Graph Store URL>`. */
-export function parseStoreUrl(value: string): RemoteStoreOptions {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError("store/bad-url", tx("store/bad-url", { value: JSON.stringify(value) }), {
-      hint: tx("store/bad-url.hint"),
-    });
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UsageError("store/bad-url", tx("store/bad-scheme", { value }), { hint: tx("store/bad-url.hint") });
-  }
-  const gsp = new URLSearchParams(url.hash.slice(1)).get("gsp");
-  url.hash = "";
-  return { endpoint: url.href, ...(gsp ? { graphStore: gsp } : {}) };
-}
-
-/** Virtuoso's answers normalised to RDF 1.1 terms (its bnode labels, its `1`/`0` booleans). */
-function normalTerm(t: { type: string; value: string; datatype?: string; "xml:lang"?: string }): Term {
-  switch (t.type) {
-    case "uri":
-      return namedNode(t.value);
-    case "bnode":
-      return blankNode(t.value.replace(/^nodeID:\/\//, ""));
-    default: {
-      const lang = t["xml:lang"];
-      if (lang) return literal(t.value, lang);
-      return normalQuadTerm(literal(t.value, t.datatype ? namedNode(t.datatype) : undefined));
-    }
-  }
-}
-
-function normalQuadTerm<T extends Term>(t: T): T {
-  if (t.termType !== "Literal") return t;
-  const dt = t.datatype.value;
-  if (dt === XSD_BOOLEAN && (t.value === "1" || t.value === "0"))
-    return literal(t.value === "1" ? "true" : "false", namedNode(XSD_BOOLEAN)) as unknown as T;
-  if (dt === XSD_DURATION && /^-?\d+(\.\d+)?$/.test(t.value))
-    return literal(secondsToDuration(t.value), namedNode(XSD_DURATION)) as unknown as T;
-  return t;
-}
-
-/**
- * Virtuoso keeps a day-time xsd:duration as its number of seconds and gives back "5400.0": written again in the
- * canonical form (the one Oxigraph gives, e.g. PT1H30M, P1D, -PT5M).
- */
-export function secondsToDuration(seconds: string): string {
-  const negative = seconds.startsWith("-");
-  const total = Math.abs(Number(seconds));
-  const days = Math.floor(total / 86400);
-  const h = Math.floor((total % 86400) / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = Math.round((total % 60) * 1e9) / 1e9;
-  const time = `${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s ? `${s}S` : ""}`;
-  const body = `${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
-  return body ? `${negative ? "-" : ""}P${body}` : "PT0S";
-}
-
-/** Parses SPARQL JSON results (Virtuoso's `typed-literal` included). */
-export function parseResultsJson(json: string): { variables: string[]; bindings: Bindings[]; boolean?: boolean } {
-  const doc = JSON.parse(json) as {
-    head?: { vars?: string[] };
-    boolean?: boolean;
-    results?: { bindings: Record<string, { type: string; value: string }>[] };
-  };
-  if (typeof doc.boolean === "boolean") return { variables: [], bindings: [], boolean: doc.boolean };
-  const bindings = (doc.results?.bindings ?? []).map((row) => {
-    const out: Record<string, Term> = {};
-    for (const k in row) out[k] = normalTerm(row[k]!);
-    return out;
-  });
-  return { variables: doc.head?.vars ?? [], bindings };
-}
-
 /**
  * A remote SPARQL 1.1 store (Virtuoso or any store with the Graph Store Protocol) behind the same interface as
  * `GraphStore`: publisher graphs replaced whole, typed queries, the catalog graph.
@@ -199,20 +81,17 @@ export function parseResultsJson(json: string): { variables: string[]; bindings:
  */
 export class RemoteStore implements SelectSource {
   readonly #o: RemoteStoreOptions;
-  readonly #agent: Agent;
-  readonly #gsp: string;
+  readonly #client: RemoteClient;
   #state: State = { seq: 0, catalog: "", graphs: [] };
   #physical = new Map<string, string>();
   readonly #set = new GraphSet();
   /** In-flight queries per physical graph, and the graphs waiting for them to end before they are dropped. */
   readonly #uses = new Map<string, number>();
   readonly #toDrop = new Set<string>();
-  #closed = false;
 
   private constructor(o: RemoteStoreOptions) {
     this.#o = o;
-    this.#agent = new Agent({ connections: o.connections ?? 16, keepAliveTimeout: 2_000, keepAliveMaxTimeout: 5_000 });
-    this.#gsp = o.graphStore ?? new URL("/sparql-graph-crud", o.endpoint).href;
+    this.#client = new RemoteClient(o);
   }
 
   /** Connects to the store and reads Vivant's state there (the catalog's pointers); creates it when absent. */
@@ -221,7 +100,7 @@ export class RemoteStore implements SelectSource {
     try {
       await s.#loadState();
     } catch (e) {
-      await s.#agent.close();
+      await s.#client.close();
       throw e;
     }
     return s;
@@ -237,107 +116,13 @@ export class RemoteStore implements SelectSource {
     return this.#o.endpoint;
   }
 
-  async #http(
-    url: string,
-    init: { method: "GET" | "POST" | "PUT" | "DELETE"; body?: string | Uint8Array; headers: Record<string, string> },
-  ): Promise<{ status: number; text: string; headers: Dispatcher.ResponseData["headers"] }> {
-    if (this.#closed)
-      throw new UsageError("store/closed", tx("store/closed"), { hint: tx("store/remote-closed.hint") });
-    const timeout = this.#o.timeoutMs ?? 60_000;
-    let r: Dispatcher.ResponseData;
-    try {
-      const send = (): Promise<Dispatcher.ResponseData> =>
-        request(url, {
-          method: init.method,
-          headers: init.headers,
-          ...(init.body !== undefined ? { body: init.body } : {}),
-          dispatcher: this.#agent,
-          headersTimeout: timeout,
-          bodyTimeout: timeout,
-        });
-      // A kept-alive connection the store closed meanwhile: sent again once on a new one. Every request Vivant sends
-      // is safe to repeat (queries, DROP, INSERT DATA of a state record, a POST of triples into a new graph, whose
-      // triple count is checked before the switch).
-      r = await send().catch((e: { code?: string }) => {
-        if (e.code === "EPIPE" || e.code === "ECONNRESET" || e.code === "UND_ERR_SOCKET") return send();
-        throw e;
-      });
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? "";
-      if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
-        throw new RemoteStoreError("query/timeout", tx("store/remote-timeout", { url, ms: timeout }), 503, {
-          hint: tx("store/remote-timeout.hint"),
-          cause: e,
-        });
-      }
-      throw new RemoteStoreError(
-        "store/unavailable",
-        tx("store/unreachable", { url, reason: `${(e as Error).message}${code ? ` (${code})` : ""}` }),
-        503,
-        { hint: tx("store/unreachable.hint"), cause: e },
-      );
-    }
-    const text = await r.body.text();
-    return { status: r.statusCode, text, headers: r.headers };
-  }
-
-  async #sparql(body: URLSearchParams, accept: string): Promise<string> {
-    const r = await this.#http(this.#o.endpoint, {
-      method: "POST",
-      body: body.toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded", accept },
-    });
-    if (r.status >= 200 && r.status < 300) return r.text;
-    const first = r.text.split("\n")[0]!.slice(0, 300);
-    if (r.status === 400 && body.has("query"))
-      throw new InputError("sparql/evaluation", tx("store/remote-refused-query", { detail: first }), {
-        hint: tx("sparql/evaluation.hint"),
-      });
-    throw new RemoteStoreError(
-      "store/remote-failed",
-      tx("store/remote-status", { status: r.status, detail: first }),
-      502,
-      { hint: tx("store/remote-log.hint") },
-    );
-  }
-
-  /** Runs a SPARQL Update on the store (Vivant's own writes only). */
-  async #update(update: string): Promise<void> {
-    await this.#sparql(new URLSearchParams({ update }), "*/*");
-  }
-
-  async #selectPhysical(query: string): Promise<SelectResult> {
-    const text = await this.#sparql(new URLSearchParams({ query }), "application/sparql-results+json");
-    return parseResultsJson(text);
-  }
-
   async #loadState(): Promise<void> {
-    const rows = await this.#selectPhysical(
-      `SELECT ?seq ?json FROM <${STATE_GRAPH}> WHERE { ?s <${STATE}seq> ?seq ; <${STATE}json> ?json }`,
-    );
-    let best: State | undefined;
-    for (const b of rows.bindings) {
-      const seq = Number(b.seq!.value);
-      if (best === undefined || seq > best.seq) best = { ...(JSON.parse(b.json!.value) as Omit<State, "seq">), seq };
-    }
+    const { best, records } = await readStates(this.#client);
     if (best) this.#adopt(best);
     else await this.#commit([]);
-    // Physical graphs no state points to: left by a write interrupted before its switch, or a drop not done.
-    const listed = await this.#selectPhysical(
-      `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:vivant:")) }`,
-    );
-    const live = new Set([this.#state.catalog, ...this.#state.graphs.map((g) => g.physical), STATE_GRAPH]);
-    const orphans = listed.bindings.map((b) => b.g!.value).filter((g) => !live.has(g));
-    for (const g of orphans) await this.#update(`DROP SILENT GRAPH <${g}>`);
-    if (orphans.length) {
-      const text = tx("store/orphans-dropped", { count: orphans.length });
-      this.#o.onWarning?.(text.en, text);
-    }
+    await dropOrphans(this.#client, this.#state, this.#o.onWarning);
     // Older state records (a switch whose clean-up did not run).
-    if (rows.bindings.length > 1)
-      await this.#update(
-        `DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${this.#state.seq}) } }`,
-      );
+    if (records > 1) await this.#client.update(olderStatesDeletion(this.#state.seq));
   }
 
   #adopt(state: State): void {
@@ -353,35 +138,12 @@ export class RemoteStore implements SelectSource {
   }
 
   /** Writes the catalog of `graphs` under a new name and a new state record pointing to it (the switch). */
-  async #commit(graphs: State["graphs"]): Promise<State> {
-    const catalog = `${CATALOG_PREFIX}${randomUUID()}`;
-    const cat = quadsToNTriples(catalogQuads(graphs.map((g) => g.info)), "c");
-    for (const c of [...cat.chunks, cat.bnodeChunk]) if (c) await this.#post(catalog, c);
-    const seq = this.#state.seq + 1;
-    const json = JSON.stringify({ catalog, graphs });
-    const s = `urn:vivant:state:${seq}`;
-    await this.#update(
-      `INSERT DATA { GRAPH <${STATE_GRAPH}> { <${s}> <${STATE}seq> ${seq} ; <${STATE}json> ${JSON.stringify(json)} } }`,
-    );
-    return { seq, catalog, graphs };
-  }
-
-  /** Graph Store Protocol POST of N-Triples into a physical graph. */
-  async #post(physical: string, nt: string | Uint8Array): Promise<void> {
-    const url = `${this.#gsp}?graph=${encodeURIComponent(physical)}`;
-    const r = await this.#http(url, { method: "POST", body: nt, headers: { "content-type": "application/n-triples" } });
-    if (r.status < 200 || r.status >= 300) {
-      throw new RemoteStoreError(
-        "store/remote-failed",
-        tx("store/remote-refused-load", { status: r.status, detail: r.text.split("\n")[0]!.slice(0, 300) }),
-        502,
-        { hint: tx("store/remote-log.hint") },
-      );
-    }
+  #commit(graphs: State["graphs"]): Promise<State> {
+    return commitState(this.#client, this.#state.seq, graphs);
   }
 
   async #count(physical: string): Promise<number> {
-    const r = await this.#selectPhysical(`SELECT (COUNT(*) AS ?n) FROM <${physical}> WHERE { ?s ?p ?o }`);
+    const r = await this.#client.select(`SELECT (COUNT(*) AS ?n) FROM <${physical}> WHERE { ?s ?p ?o }`);
     return Number(r.bindings[0]?.n?.value ?? NaN);
   }
 
@@ -390,7 +152,7 @@ export class RemoteStore implements SelectSource {
     for (const g of [...this.#toDrop]) {
       if ((this.#uses.get(g) ?? 0) > 0) continue;
       this.#toDrop.delete(g);
-      await this.#update(`DROP SILENT GRAPH <${g}>`).catch((e: Error) => {
+      await this.#client.update(`DROP SILENT GRAPH <${g}>`).catch((e: Error) => {
         const text = txBy("store/drop-failed", (lang) => ({ graph: g, detail: messageOf(e, lang) }));
         this.#o.onWarning?.(text.en, text);
       });
@@ -406,8 +168,8 @@ export class RemoteStore implements SelectSource {
   ): Promise<GraphInfo> {
     const physical = `${PHYSICAL_PREFIX}${randomUUID()}`;
     try {
-      for (const c of chunks) if (c.length) await this.#post(physical, c);
-      if (bnodes.length) await this.#post(physical, bnodes);
+      for (const c of chunks) if (c.length) await this.#client.post(physical, c);
+      if (bnodes.length) await this.#client.post(physical, bnodes);
       const n = await this.#count(physical);
       if (n !== info.triples)
         throw new RemoteStoreError(
@@ -425,14 +187,12 @@ export class RemoteStore implements SelectSource {
       const old = before.graphs.find((g) => g.info.graphIri === graphIri)?.physical;
       if (old) this.#toDrop.add(old);
       this.#toDrop.add(before.catalog);
-      await this.#update(
-        `DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${next.seq}) } }`,
-      ).catch(() => undefined);
+      await this.#client.update(olderStatesDeletion(next.seq)).catch(() => undefined);
       await this.#dropUnused();
       return info;
     } catch (e) {
       if (this.#physical.get(graphIri) !== physical)
-        await this.#update(`DROP SILENT GRAPH <${physical}>`).catch(() => undefined);
+        await this.#client.update(`DROP SILENT GRAPH <${physical}>`).catch(() => undefined);
       throw e;
     }
   }
@@ -487,9 +247,7 @@ export class RemoteStore implements SelectSource {
       this.#adopt(next);
       this.#toDrop.add(old.physical);
       this.#toDrop.add(before.catalog);
-      await this.#update(
-        `DELETE { GRAPH <${STATE_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${STATE_GRAPH}> { ?s <${STATE}seq> ?seq ; ?p ?o FILTER(?seq < ${next.seq}) } }`,
-      ).catch(() => undefined);
+      await this.#client.update(olderStatesDeletion(next.seq)).catch(() => undefined);
       await this.#dropUnused();
       return true;
     });
@@ -531,14 +289,14 @@ export class RemoteStore implements SelectSource {
     const r = rewriteQuery(query, { physical: this.#physical }, options);
     return this.#reading(r.reads, async () => {
       if (r.form === "construct" || r.form === "describe") {
-        const text = await this.#sparql(new URLSearchParams({ query: r.text }), "application/n-triples");
+        const text = await this.#client.sparql(new URLSearchParams({ query: r.text }), "application/n-triples");
         const quads = new N3Parser({ format: "N-Triples" })
           .parse(text)
           .map((q) => makeQuad(q.subject, q.predicate, normalQuadTerm(q.object)) as Quad);
         return { form: r.form, quads };
       }
       const parsed = parseResultsJson(
-        await this.#sparql(new URLSearchParams({ query: r.text }), "application/sparql-results+json"),
+        await this.#client.sparql(new URLSearchParams({ query: r.text }), "application/sparql-results+json"),
       );
       // Sent as SELECT … LIMIT 1 (see rewriteQuery).
       if (r.form === "ask") return { form: "ask", value: parsed.bindings.length > 0 };
@@ -594,7 +352,7 @@ export class RemoteStore implements SelectSource {
     const physical = this.#physical.get(graphIri);
     if (physical === undefined) return "";
     return this.#reading([physical], () =>
-      this.#sparql(
+      this.#client.sparql(
         new URLSearchParams({ query: `CONSTRUCT { ?s ?p ?o } FROM <${physical}> WHERE { ?s ?p ?o }` }),
         "application/n-triples",
       ),
@@ -613,19 +371,13 @@ export class RemoteStore implements SelectSource {
 
   /** Waits for pending writes and closes the connections. Idempotent. */
   async close(): Promise<void> {
-    if (this.#closed) return;
+    if (this.#client.closed) return;
     await this.#set.idle();
-    this.#closed = true;
-    await this.#agent.close();
+    await this.#client.close();
   }
 }
 
 /** @internal the store's internal graph names, for tests. */
 export const REMOTE_INTERNALS = { PHYSICAL_PREFIX, CATALOG_PREFIX, STATE_GRAPH };
-
-/** A storage error of the remote store as the server's write path reports it. */
-export function isRemoteStoreError(e: unknown): e is ErrorCopy<RemoteStoreError> {
-  return e instanceof RemoteStoreError || isErrorNamed(e, "RemoteStoreError");
-}
 
 export { StorageError };
