@@ -13,8 +13,11 @@ import { filterFromParams } from "../server/api.js";
 import type { QueryBackend as QueryPool } from "../server/backend.js";
 import { html, Html, page } from "./html.js";
 import type { Federation, NodeReport } from "../dataspace/federation.js";
-import { pageOf } from "./entity.js";
 import { ACCESSIBILITY_LABELS, GENRE_LABELS, label, UI, type UiLang } from "./i18n.js";
+import { nodes, performanceItem, textIn } from "./performance-item.js";
+
+// The old path of the list item and its text helpers (the entity page imports them from here).
+export { performanceItem, textIn, wallClock } from "./performance-item.js";
 
 /** The search form's fields: the typed API's parameter names, so a search URL maps one to one onto `/api/performances`. */
 const FORM_PARAMS = [
@@ -34,154 +37,11 @@ const FORM_PARAMS = [
 const PAGE_PARAMS = ["cursor"] as const;
 
 const GENRE_BY_IRI: ReadonlyMap<string, Genre> = new Map(GENRES.map((g) => [genreIri(g), g]));
-
-/** A text value of a described node in the interface language (language maps, value objects and lists). */
-export function textIn(value: unknown, lang: UiLang): string | undefined {
-  const all = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[];
-  const tagged = all.map((v) =>
-    typeof v === "object" && v !== null && "@value" in v
-      ? { text: String(v["@value"]), lang: String((v as { "@language"?: string })["@language"] ?? "") }
-      : { text: String(v), lang: "" },
-  );
-  return (
-    tagged.find((t) => t.lang.toLowerCase().split("-")[0] === lang) ??
-    tagged.find((t) => t.lang === "") ??
-    tagged[0]
-  )?.text;
-}
-
-type Node = Readonly<Record<string, unknown>>;
-
-/** The nodes of a described property (one or a list; literals left out). */
-function nodes(value: unknown): readonly Node[] {
-  const all = Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
-  return all.filter((v): v is Node => typeof v === "object" && v !== null && !("@value" in v));
-}
-
-function first(value: unknown): Node | undefined {
-  return nodes(value)[0];
-}
-
-/** Formatters and collators made once (making one costs more than formatting a page's dates with it). */
-const DATE_FORMAT: Readonly<Record<UiLang, Intl.DateTimeFormat>> = {
-  fr: new Intl.DateTimeFormat("fr-FR", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }),
-};
+/** Collators made once (making one costs more than sorting a page's options with it). */
 const COLLATOR: Readonly<Record<UiLang, Intl.Collator>> = { fr: new Intl.Collator("fr"), en: new Intl.Collator("en") };
-const moneyFormats = new Map<string, (n: number) => string>();
-
-/** A price formatter; a currency code Intl does not know (it comes from the data) is written after the number. */
-function moneyFormat(lang: UiLang, currency: string): (n: number) => string {
-  const key = `${lang} ${currency}`;
-  let f = moneyFormats.get(key);
-  if (f === undefined) {
-    const locale = lang === "fr" ? "fr-FR" : "en-GB";
-    try {
-      const nf = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
-      f = (n) => nf.format(n);
-    } catch {
-      const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-      f = (n) => `${nf.format(n)} ${currency}`;
-    }
-    // Currencies come from the data: the cache stays small whatever is published.
-    if (moneyFormats.size < 64) moneyFormats.set(key, f);
-  }
-  return f;
-}
 
 /** The venues offered in the search form's list: the most frequent for the search (a city's search lists its own). */
 export const VENUE_OPTIONS = 100;
-
-/** "2026-11-20T20:00:00+01:00" → the date and time as written (the venue's own wall clock), in the page's language. */
-export function wallClock(dateTime: string, lang: UiLang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(dateTime);
-  if (!m) return dateTime;
-  const [, y, mo, d, h, mi] = m;
-  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const date = DATE_FORMAT[lang].format(day);
-  return h === undefined ? date : `${date}, ${h}:${mi}`;
-}
-
-function priceText(p: PerformanceNode, lang: UiLang): string | undefined {
-  const t = UI[lang];
-  const prices: number[] = [];
-  let currency = "EUR";
-  for (const o of nodes(p.offers)) {
-    if (typeof o.priceCurrency === "string") currency = o.priceCurrency;
-    if (typeof o.price === "number") prices.push(o.price);
-    for (const s of nodes(o.priceSpecification)) {
-      for (const k of ["price", "minPrice", "maxPrice"]) if (typeof s[k] === "number") prices.push(s[k]);
-      if (typeof s.priceCurrency === "string") currency = s.priceCurrency;
-    }
-  }
-  if (prices.length === 0) return p.isAccessibleForFree === true ? t.freeEntry : undefined;
-  const fmt = moneyFormat(lang, currency);
-  const lo = Math.min(...prices);
-  const hi = Math.max(...prices);
-  if (hi === 0) return t.freeEntry;
-  return lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`;
-}
-
-const STATUS: Readonly<Record<string, keyof (typeof UI)["fr"]["status"]>> = {
-  EventCancelled: "cancelled",
-  EventPostponed: "postponed",
-  EventRescheduled: "rescheduled",
-  EventMovedOnline: "movedOnline",
-};
-
-/**
- * One performance as a list item; its name links to its page unless `link` is false (on that page itself). With a
- * `source` (a federated search's node), the item says where it came from and links to its page on that node.
- */
-export function performanceItem(
-  p: PerformanceNode,
-  lang: UiLang,
-  options: {
-    readonly link?: boolean;
-    readonly base?: string;
-    readonly heading?: 2 | 3;
-    readonly source?: string;
-    readonly alsoAt?: readonly string[];
-  } = {},
-): Html {
-  const t = UI[lang];
-  const place = first(p.location);
-  const venue = place ? (first(place.containedInPlace) ?? place) : undefined;
-  const city = venue ? textIn(first(venue.address)?.addressLocality, lang) : undefined;
-  const name = textIn(p.name, lang) ?? textIn(first(p.workPerformed)?.name, lang) ?? p["@id"];
-  const status = typeof p.eventStatus === "string" ? STATUS[p.eventStatus] : undefined;
-  const previous = typeof p.previousStartDate === "string" ? p.previousStartDate : undefined;
-  const price = priceText(p, lang);
-  const start = typeof p.startDate === "string" ? p.startDate : "";
-  const remote = options.source !== undefined && options.source !== options.base ? options.source : undefined;
-  const href =
-    remote === undefined
-      ? pageOf(p["@id"], options.base ?? "", lang)
-      : p["@id"].startsWith(remote)
-        ? p["@id"]
-        : `${remote}resource?ui=${lang}&iri=${encodeURIComponent(p["@id"])}`;
-  const title = options.link === false ? html`${name}` : html`<a href="${href}">${name}</a>`;
-  return html`<li class="performance${status === "cancelled" ? " cancelled" : ""}" data-iri="${p["@id"]}">
-${options.heading === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-<p class="when"><time datetime="${start}">${wallClock(start, lang)}</time>${status ? html` <strong class="status">${t.status[status]}</strong>` : ""}${previous ? html` <span class="previous">(${t.previously} <time datetime="${previous}">${wallClock(previous, lang)}</time>)</span>` : ""}</p>
-<p class="where">${[venue ? textIn(venue.name, lang) : undefined, place && place !== venue ? textIn(place.name, lang) : undefined, city].filter(Boolean).join(" · ") || t.online}</p>
-${price ? html`<p class="price">${t.price} ${price}</p>` : ""}
-${options.source !== undefined ? html`<p class="source">${t.fromNode} <a href="${options.source}">${options.source}</a>${options.alsoAt?.length ? html` (${t.alsoAt} ${options.alsoAt.map((a, i) => html`${i ? ", " : ""}<a href="${a}">${a}</a>`)})` : ""}</p>` : ""}
-</li>`;
-}
-
 /** Names of the IRIs shown in the venue facet and select, from the worker's index (kept until the next graph change). */
 async function venueNames(pool: QueryPool, iris: readonly string[], lang: UiLang): Promise<Map<string, string>> {
   const names = new Map<string, string>();
@@ -322,52 +182,67 @@ function networkNotice(failed: readonly NodeReport[], asked: number, lang: UiLan
 ${failed.length ? html`<p><strong>${t.networkPartial}</strong></p><ul class="failed-nodes">${failed.map((f) => html`<li data-node="${f.node}"><a href="${f.node}">${f.node}</a> — ${f.message?.[lang] ?? f.status}</li>`)}</ul>` : ""}</div>`;
 }
 
-/** The discovery page as HTML, and its status (400 when the search's parameters are not understood). */
-export async function discoveryPage(
-  _req: IncomingMessage,
-  ctx: DiscoveryContext,
-): Promise<{ status: number; body: string }> {
-  const { pool, lang, url } = ctx;
-  const t = UI[lang];
-  const params = apiParams(url);
-  const v = (k: string): string => params.get(k) ?? "";
-  let filter: PerformanceFilter | undefined;
-  let error: string | undefined;
-  let results: PerformancePage | undefined;
-  let facets: FacetCounts | undefined;
-  let failed: readonly NodeReport[] | undefined;
-  let asked = 0;
-  let sparql = "";
+/** What the search found; no results (and the error) when its parameters are not understood. */
+interface Found {
+  readonly results?: PerformancePage | undefined;
+  readonly facets?: FacetCounts | undefined;
+  readonly failed?: readonly NodeReport[] | undefined;
+  readonly asked: number;
+  /** The SPARQL that answers it (a federated search has none). */
+  readonly sparql: string;
+  readonly error?: string;
+}
+
+/** The page's search, a page of 20 at the cursor. */
+async function runSearch(ctx: DiscoveryContext, params: URLSearchParams): Promise<Found> {
   try {
     const filterParams = new URLSearchParams(params);
     filterParams.delete("cursor");
-    filter = filterFromParams(filterParams);
+    const filter = filterFromParams(filterParams);
     const cursor = params.get("cursor") ?? undefined;
     const options = { limit: 20, ...(cursor ? { cursor } : {}) };
-    if (!ctx.federated) sparql = performancesQuery(filter, options);
+    const sparql = ctx.federated ? "" : performancesQuery(filter, options);
     const found = await search(ctx, filter, options);
-    ({ results, facets } = found);
-    failed = found.failed;
-    asked = found.asked ?? 0;
+    return { results: found.results, facets: found.facets, failed: found.failed, asked: found.asked ?? 0, sparql };
   } catch (e) {
-    error = (e as Error).message;
+    return { asked: 0, sparql: "", error: (e as Error).message };
   }
+}
+
+/** The venues' names (for the facet and the select) and the select's options, the asked venue among them. */
+async function venueChoices(
+  ctx: DiscoveryContext,
+  found: Found,
+  asked: string,
+): Promise<{ venues: Map<string, string>; options: (readonly [string, string])[] }> {
+  const { lang } = ctx;
   // The facet's order: the venues with the most matching performances first.
-  const venueIris = facets ? facets.venue.slice(0, VENUE_OPTIONS).map((f) => f.value) : [];
-  const venues = await venueNames(pool, venueIris, lang).catch(() => new Map<string, string>());
-  if (ctx.federated && results)
-    for (const [iri, name] of placeNames(results.items, lang)) if (!venues.has(iri)) venues.set(iri, name);
+  const venueIris = found.facets ? found.facets.venue.slice(0, VENUE_OPTIONS).map((f) => f.value) : [];
+  const venues = await venueNames(ctx.pool, venueIris, lang).catch(() => new Map<string, string>());
+  if (ctx.federated && found.results)
+    for (const [iri, name] of placeNames(found.results.items, lang)) if (!venues.has(iri)) venues.set(iri, name);
+  const options = venueIris
+    .map((iri) => [iri, venues.get(iri) ?? UI[lang].online] as const)
+    .sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
+  if (asked && !venueIris.includes(asked)) options.push([asked, asked]);
+  return { venues, options };
+}
+
+/** The search form, filled with the page's parameters. */
+function searchForm(
+  ctx: DiscoveryContext,
+  v: (k: string) => string,
+  facets: FacetCounts | undefined,
+  venueOptions: readonly (readonly [string, string])[],
+): Html {
+  const { lang } = ctx;
+  const t = UI[lang];
   const genreOptions = GENRES.map((g) => [g, label(GENRE_LABELS, g, lang)] as const).sort((a, b) =>
     COLLATOR[lang].compare(a[1], b[1]),
   );
   const accessOptions = ACCESSIBILITY_FEATURES.map((a) => [a, label(ACCESSIBILITY_LABELS, a, lang)] as const);
-  const venueOptions = venueIris
-    .map((iri) => [iri, venues.get(iri) ?? t.online] as const)
-    .sort((a, b) => COLLATOR[lang].compare(a[1], b[1]));
-  if (v("venue") && !venueIris.includes(v("venue"))) venueOptions.push([v("venue"), v("venue")]);
-
   const here = ctx.federated ? "/federation" : "/";
-  const form = html`<form class="search" method="get" action="${here}" role="search" aria-label="${t.searchLabel}">
+  return html`<form class="search" method="get" action="${here}" role="search" aria-label="${t.searchLabel}">
 <input type="hidden" name="ui" value="${lang}">
 ${input("q", t.q, v("q"), new Html('type="search"'))}
 ${input("from", t.from, v("from"), new Html('type="date"'))}
@@ -383,20 +258,17 @@ ${input("maxPrice", t.maxPrice, v("maxPrice"), new Html('type="number" min="0" s
 <div class="field check"><input id="f-free" type="checkbox" name="free" value="true"${v("free") === "true" ? new Html(" checked") : ""}><label for="f-free">${t.free}</label></div>
 <div class="actions"><button type="submit">${t.search}</button> <a href="${here}?ui=${lang}">${t.reset}</a></div>
 </form>`;
+}
 
-  const apiQuery = new URLSearchParams(params);
-  const jsonLink = `/api/${ctx.federated ? "federation/" : ""}performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
-  const otherScope = new URLSearchParams(apiQuery);
-  otherScope.delete("cursor");
-  otherScope.set("ui", lang);
-  const scopeLink = ctx.federation
-    ? html`<p class="scope"><a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}">${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a></p>`
-    : "";
-  // The calendar is the whole search (every page): no cursor.
-  const icalQuery = new URLSearchParams(apiQuery);
-  icalQuery.delete("cursor");
-  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery.toString()}` : ""}`;
-  const facetBlock = facets
+/** The facet counts beside the results, each value a link that narrows the search (or plain text). */
+function facetBlock(
+  facets: FacetCounts | undefined,
+  url: URL,
+  lang: UiLang,
+  venues: ReadonlyMap<string, string>,
+): Html | string {
+  const t = UI[lang];
+  return facets
     ? html`<aside class="facets" aria-label="${t.refine}"><h2>${t.refine}</h2>
 ${(["genre", "city", "venue", "accessibility", "language", "free"] as const)
   .filter((f) => facets[f].length > 0)
@@ -411,8 +283,32 @@ ${facets[f].slice(0, 12).map((c) => {
   )}
 </aside>`
     : "";
+}
 
-  const resultBlock = results
+/** The link to the same search on the other scope (this node or the network), when this node searches others. */
+function scopeLink(ctx: DiscoveryContext, params: URLSearchParams): Html | string {
+  const { lang } = ctx;
+  const t = UI[lang];
+  const otherScope = new URLSearchParams(params);
+  otherScope.delete("cursor");
+  otherScope.set("ui", lang);
+  return ctx.federation
+    ? html`<p class="scope"><a href="${ctx.federated ? "/" : "/federation"}?${otherScope.toString()}">${ctx.federated ? t.networkLocal : t.networkLink(ctx.federation.sources.length)}</a></p>`
+    : "";
+}
+
+/** The results (with the network's notice, the pages and the same search as JSON-LD, iCalendar and SPARQL), or the error. */
+function resultBlock(ctx: DiscoveryContext, params: URLSearchParams, found: Found): Html {
+  const { lang, url } = ctx;
+  const t = UI[lang];
+  const { results, failed, asked, sparql, error } = found;
+  const apiQuery = new URLSearchParams(params);
+  const jsonLink = `/api/${ctx.federated ? "federation/" : ""}performances${apiQuery.size ? `?${apiQuery.toString()}` : ""}`;
+  // The calendar is the whole search (every page): no cursor.
+  const icalQuery = new URLSearchParams(apiQuery);
+  icalQuery.delete("cursor");
+  const icalLink = `/api/performances.ics${icalQuery.size ? `?${icalQuery.toString()}` : ""}`;
+  return results
     ? html`<section class="results" aria-labelledby="results-title">
 <h2 id="results-title">${t.results(results.items.length, results.next !== undefined)}</h2>
 ${ctx.federated ? networkNotice(failed ?? [], asked, lang) : ""}
@@ -426,13 +322,25 @@ ${
 }
 </section>`
     : html`<section class="results"><h2>${t.error}</h2><p class="problem" role="alert">${error ?? ""}</p></section>`;
+}
 
+/** The discovery page as HTML, and its status (400 when the search's parameters are not understood). */
+export async function discoveryPage(
+  _req: IncomingMessage,
+  ctx: DiscoveryContext,
+): Promise<{ status: number; body: string }> {
+  const { lang, url } = ctx;
+  const t = UI[lang];
+  const params = apiParams(url);
+  const v = (k: string): string => params.get(k) ?? "";
+  const found = await runSearch(ctx, params);
+  const { venues, options } = await venueChoices(ctx, found, v("venue"));
   const title = ctx.federated ? t.networkTitle : t.title;
   const main = html`<h1>${title}</h1>
-${form}
-${scopeLink}
-<div class="layout">${resultBlock}${facetBlock}</div>`;
-  return { status: results ? 200 : 400, body: page({ lang, title, url, current: "discover" }, main) };
+${searchForm(ctx, v, found.facets, options)}
+${scopeLink(ctx, params)}
+<div class="layout">${resultBlock(ctx, params, found)}${facetBlock(found.facets, url, lang, venues)}</div>`;
+  return { status: found.results ? 200 : 400, body: page({ lang, title, url, current: "discover" }, main) };
 }
 
 /** A federated performance's node (and the others holding it), for its list item. */
