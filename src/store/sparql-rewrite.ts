@@ -42,6 +42,26 @@ const REFUSED_FUNCTIONS = ["bif:", "sql:", "http://www.openlinksw.com/"];
  * and every graph as named graph. Refuses SERVICE and the remote store's own functions.
  */
 export function rewriteQuery(query: string, view: DatasetView, options: QueryOptions = {}): RewrittenQuery {
+  const parsed = parseQuery(query, options);
+  const phys = (iri: string): string => physicalOf(view, iri);
+  const { defaults, named } = datasetOf(parsed, view, options);
+  const defaultPhys = defaults.map(phys).filter((g) => g !== NO_GRAPH);
+  const namedPhys = named.map(phys).filter((g) => g !== NO_GRAPH);
+  // FROM NAMED too: Virtuoso 7.2 evaluates GRAPH <g> { … } to one empty solution when g is not a named graph of the
+  // query's dataset (SPARQL: no solution), so a graph outside the dataset becomes FILTER(false) below.
+  parsed.from = {
+    default: (defaultPhys.length ? defaultPhys : [NO_GRAPH]).map((g) => namedNode(g) as IriTerm),
+    named: namedPhys.map((g) => namedNode(g) as IriTerm),
+  };
+  let rewritten = { ...(mapGraphs(parsed, view, named) as SparqlQuery), from: parsed.from } as SparqlQuery;
+  const form = parsed.queryType.toLowerCase() as QueryForm;
+  if (form === "ask") rewritten = askAsSelect(rewritten);
+  const reads = [...new Set([...defaultPhys, ...namedPhys])];
+  return { form, text: new Generator().stringify(rewritten), reads };
+}
+
+/** `query` parsed; throws InputError `sparql/syntax` (with its line when known), or UsageError for an update. */
+function parseQuery(query: string, options: QueryOptions): SparqlQuery & { type: "query" } {
   let parsed: SparqlQuery;
   try {
     parsed = new Parser({ ...(options.baseIri !== undefined ? { baseIRI: options.baseIri } : {}) }).parse(query);
@@ -60,8 +80,16 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
       hint: tx("store/update-refused.hint"),
     });
   }
+  return parsed;
+}
+
+/** The graph IRIs of the query's dataset: from `options`, else from the query's FROM / FROM NAMED, else every graph. */
+function datasetOf(
+  parsed: SparqlQuery & { type: "query" },
+  view: DatasetView,
+  options: QueryOptions,
+): { defaults: string[]; named: string[] } {
   const all = [...view.physical.keys()];
-  const phys = (iri: string): string => view.physical.get(iri) ?? NO_GRAPH;
   const explicit = options.defaultGraphs !== undefined || options.namedGraphs !== undefined;
   let defaults: string[];
   let named: string[];
@@ -75,16 +103,17 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     defaults = (options.unionDefaultGraph ?? true) ? all : [];
     named = all;
   }
-  const namedSet = new Set(named);
-  const defaultPhys = defaults.map(phys).filter((g) => g !== NO_GRAPH);
-  const namedPhys = named.map(phys).filter((g) => g !== NO_GRAPH);
-  // FROM NAMED too: Virtuoso 7.2 evaluates GRAPH <g> { … } to one empty solution when g is not a named graph of the
-  // query's dataset (SPARQL: no solution), so a graph outside the dataset becomes FILTER(false) below.
-  parsed.from = {
-    default: (defaultPhys.length ? defaultPhys : [NO_GRAPH]).map((g) => namedNode(g) as IriTerm),
-    named: namedPhys.map((g) => namedNode(g) as IriTerm),
-  };
-  const nothing = (): Pattern => ({
+  return { defaults, named };
+}
+
+/** The physical graph holding `iri` now, or NO_GRAPH. */
+function physicalOf(view: DatasetView, iri: string): string {
+  return view.physical.get(iri) ?? NO_GRAPH;
+}
+
+/** A pattern that matches nothing. */
+function nothing(): Pattern {
+  return {
     type: "filter",
     expression: {
       termType: "Literal",
@@ -92,7 +121,16 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
       language: "",
       datatype: namedNode("http://www.w3.org/2001/XMLSchema#boolean"),
     } as never,
-  });
+  };
+}
+
+/**
+ * The query's patterns with their graphs mapped to the physical ones of `view` (a graph outside the dataset's
+ * `named` graphs matches nothing); throws UsageError for SERVICE and the remote store's own functions.
+ */
+function mapGraphs(parsed: SparqlQuery, view: DatasetView, named: readonly string[]): unknown {
+  const namedSet = new Set(named);
+  const phys = (iri: string): string => physicalOf(view, iri);
   let n = 0;
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
@@ -133,28 +171,28 @@ export function rewriteQuery(query: string, view: DatasetView, options: QueryOpt
     for (const k of Object.keys(o)) out[k] = k === "from" ? o[k] : visit(o[k]);
     return out;
   };
-  let rewritten = { ...(visit(parsed) as SparqlQuery), from: parsed.from } as SparqlQuery;
-  const form = parsed.queryType.toLowerCase() as QueryForm;
-  if (form === "ask") {
-    // Virtuoso 7.2 answers ASK FROM <a> { GRAPH <b> { … } } true when SELECT finds nothing: an ASK is sent as
-    // SELECT (1 AS ?vivant_ask) … LIMIT 1, and is true when a row comes back (README, differences).
-    rewritten = {
-      ...rewritten,
-      queryType: "SELECT",
-      limit: 1,
-      variables: [
-        {
-          expression: {
-            termType: "Literal",
-            value: "1",
-            language: "",
-            datatype: namedNode("http://www.w3.org/2001/XMLSchema#integer"),
-          },
-          variable: variable("vivant_ask"),
+  return visit(parsed);
+}
+
+/**
+ * Virtuoso 7.2 answers ASK FROM <a> { GRAPH <b> { … } } true when SELECT finds nothing: an ASK is sent as
+ * SELECT (1 AS ?vivant_ask) … LIMIT 1, and is true when a row comes back (README, differences).
+ */
+function askAsSelect(rewritten: SparqlQuery): SparqlQuery {
+  return {
+    ...rewritten,
+    queryType: "SELECT",
+    limit: 1,
+    variables: [
+      {
+        expression: {
+          termType: "Literal",
+          value: "1",
+          language: "",
+          datatype: namedNode("http://www.w3.org/2001/XMLSchema#integer"),
         },
-      ],
-    } as unknown as SparqlQuery;
-  }
-  const reads = [...new Set([...defaultPhys, ...namedPhys])];
-  return { form, text: new Generator().stringify(rewritten), reads };
+        variable: variable("vivant_ask"),
+      },
+    ],
+  } as unknown as SparqlQuery;
 }
