@@ -1,18 +1,17 @@
 // GraphStore: one named graph per publisher over an embedded Oxigraph store, persisted to a data
 // directory (one file per graph), with a DCAT/VoID catalog graph and typed select/construct/ask.
 
-import { pluralText, tx, txBy } from "../i18n.js";
+import { tx, txBy } from "../i18n.js";
 import type { Quad } from "@rdfjs/types";
 import { UsageError, InputError, type Warn } from "../errors.js";
 import { checkReplace, GraphSet, serialiseGraphText } from "./graph-set.js";
-import { foreignLines, listIris, namespacesOf, Ownership } from "./ownership.js";
+import { Ownership } from "./ownership.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import {
   listGraphFiles,
   lockDataDir,
   prepareDataDir,
   quarantine,
-  readGraphFileSync,
   readGraphHeader,
   removeGraphFile,
   writeGraphFile,
@@ -22,7 +21,6 @@ import {
 } from "./files.js";
 import { checkIri, quadsToNTriples, type NTriplesGraph } from "./ntriples.js";
 import { OxStore } from "./oxigraph.js";
-import type { QueryLimits } from "./sparql-limits.js";
 import type {
   Bindings,
   FormattedResult,
@@ -34,48 +32,11 @@ import type {
   SelectSource,
 } from "./types.js";
 import { join } from "node:path";
-import { existsSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { OpenOptions, ReplaceOptions } from "./graph-store-options.js";
+import { installGraphFile, reapplyOwnership, type FileLoadContext } from "./graph-file-load.js";
 
-export interface OpenOptions {
-  /**
-   * Directory that keeps the graphs across restarts (created if missing). Without it the store lives in memory only.
-   * @example "./data"
-   */
-  readonly dataDir?: string;
-  /**
-   * Open the data directory as a read-only replica: no lock is taken and nothing is written
-   * (the server's query workers use this; `reloadGraph` picks up what the writer wrote).
-   * @default false
-   */
-  readonly readOnly?: boolean;
-  /** Called while the graphs of the data directory are loaded at open. */
-  readonly onProgress?: ProgressListener;
-  /** Called when a file of the data directory cannot be used (it is moved to `quarantine/`, or skipped when read-only). */
-  readonly onWarning?: Warn;
-  /**
-   * Queries deeper or larger than these are refused with `sparql/too-complex` before Oxigraph sees them
-   * (a deeper query could break the WebAssembly store: see `QueryLimits`).
-   */
-  readonly queryLimits?: QueryLimits;
-  /**
-   * Graph files already found to hold no statement about another graph's resources, shared between stores (the
-   * server's query workers): file path → the check's key (the file's device, inode, size and modification time,
-   * and a digest of the other graphs' namespaces). A file whose key matches is loaded without scanning it again;
-   * the store adds the files it scans and finds clean. A file with such statements is scanned (and reported) each time.
-   */
-  readonly ownershipChecked?: Map<string, string>;
-  /**
-   * Graphs never loaded (and dropped on reload): the server's restricted graphs, so that no query, typed question,
-   * aggregate or page answered from this store can see them. Their publishers' namespaces still count for ownership.
-   */
-  readonly exclude?: readonly string[];
-}
-
-export interface ReplaceOptions {
-  /** Called after each batch of ~100k triples loaded. */
-  readonly onProgress?: ProgressListener;
-}
+export type { OpenOptions, ReplaceOptions } from "./graph-store-options.js";
 
 /**
  * An embedded RDF store with one named graph per publisher.
@@ -182,49 +143,6 @@ export class GraphStore implements SelectSource {
   }
 
   /**
-   * A file written before the ownership rule may hold statements about other publishers' resources: they are not
-   * loaded (the file keeps them until its publisher replaces the graph) and are reported.
-   */
-  #ownLines(graph: string, bytes: Uint8Array, ownership: Ownership, dropped: Set<string>): Uint8Array {
-    const { kept, subjects } = foreignLines(bytes, graph, ownership);
-    for (const s of subjects) dropped.add(s);
-    return kept;
-  }
-
-  #reportDropped(graph: string, dropped: ReadonlySet<string>): void {
-    if (dropped.size) {
-      const text = tx("store/foreign-dropped", { graph, count: dropped.size, list: listIris([...dropped]) });
-      const said = pluralText(text, dropped.size);
-      this.#onWarning?.(said.en, said);
-    }
-  }
-
-  /**
-   * After a graph's namespaces changed (a new graph, a namespace registered): statements of the other graphs about
-   * resources now owned by it are removed from memory (files written before the ownership rule may hold some).
-   */
-  #reapplyOwnership(graphIri: string, before: GraphInfo | undefined): void {
-    const after = this.#set.get(graphIri);
-    if (after === undefined) return;
-    const added = namespacesOf(after).filter((ns) => before === undefined || !namespacesOf(before).includes(ns));
-    if (!added.length) return;
-    const ownership = new Ownership(this.#set.values());
-    for (const other of this.#set.values()) {
-      if (other.graphIri === graphIri) continue;
-      const foreign = new Set<string>();
-      for (const ns of added) {
-        const q = `SELECT DISTINCT ?s WHERE { GRAPH <${other.graphIri}> { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(ns)})) } }`;
-        for (const b of this.#ox.select(q, {}).bindings)
-          if (ownership.isForeign(other.graphIri, b.s!.value)) foreign.add(b.s!.value);
-      }
-      if (foreign.size) {
-        this.#ox.dropSubjects(other.graphIri, foreign);
-        this.#reportDropped(other.graphIri, foreign);
-      }
-    }
-  }
-
-  /**
    * Graph files scanned for statements about other graphs' resources since the store opened (files found clean
    * before, by this store or one sharing its `ownershipChecked`, are not scanned again).
    */
@@ -232,50 +150,23 @@ export class GraphStore implements SelectSource {
     return this.#scans;
   }
 
-  /** Swaps one graph for a file's content, synchronously: no query runs in between. */
   #installFile(path: string, onTriples?: (n: number) => void): FileHeader {
-    let graph = "";
-    let loadedBytes = 0;
-    let header: FileHeader | undefined;
-    let ownership: Ownership | undefined;
-    let key = "";
-    let scan = true;
-    const dropped = new Set<string>();
-    const before = fileKey(path);
-    const own = (bytes: Uint8Array): Uint8Array => (scan ? this.#ownLines(graph, bytes, ownership!, dropped) : bytes);
-    try {
-      const h = readGraphFileSync(path, {
-        header: (h) => {
-          header = h;
-          graph = h.info.graphIri;
-          ownership = this.#ownership(h.info);
-          key = `${before}|${createHash("sha256").update(ownership.othersOf(graph).sort().join("\n")).digest("base64url")}`;
-          scan = this.#checked.get(path) !== key;
-          if (scan) this.#scans++;
-          this.#ox.dropGraph(graph);
-        },
-        plain: (bytes) => {
-          this.#ox.loadNTriples(graph, own(bytes));
-          loadedBytes += bytes.length;
-          onTriples?.(
-            Math.round((header!.info.triples * loadedBytes) / Math.max(1, header!.plainBytes + header!.bnodeBytes)),
-          );
-        },
-        bnodes: (bytes) => this.#ox.loadNTriples(graph, own(bytes)),
-      });
-      this.#set.set(h.info);
-      this.#reportDropped(graph, dropped);
-      // Kept only when the file did not change while it was read, and held nothing foreign.
-      if (scan && !dropped.size && before !== "" && fileKey(path) === before) this.#checked.set(path, key);
-      else if (dropped.size) this.#checked.delete(path);
-      return h;
-    } catch (e) {
-      if (graph) {
-        this.#ox.dropGraph(graph);
-        this.#set.delete(graph);
-      }
-      throw e;
-    }
+    return installGraphFile(this.#loadContext(), path, onTriples);
+  }
+
+  #reapplyOwnership(graphIri: string, before: GraphInfo | undefined): void {
+    reapplyOwnership(this.#loadContext(), graphIri, before);
+  }
+
+  #loadContext(): FileLoadContext {
+    return {
+      ox: this.#ox,
+      set: this.#set,
+      checked: this.#checked,
+      ownership: (info) => this.#ownership(info),
+      onScan: () => this.#scans++,
+      onWarning: this.#onWarning,
+    };
   }
 
   #installChunks(graphIri: string, nt: NTriplesGraph, onProgress?: ProgressListener): void {
@@ -470,16 +361,6 @@ export class GraphStore implements SelectSource {
     const unlock = this.#unlock;
     this.#unlock = undefined;
     unlock?.();
-  }
-}
-
-/** A file's identity and version: device, inode, size, modification time (empty when it cannot be read). */
-function fileKey(path: string): string {
-  try {
-    const s = statSync(path, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-  } catch {
-    return "";
   }
 }
 
