@@ -1,6 +1,42 @@
 // The typed record model: what a ticketing system, a CMS or a venue hands to Vivant.
 // Plain JSON in, cross-referenced by local ids; `parseRecords` turns unknown JSON into these types.
 
+import type {
+  AccessibilityFeature,
+  VenueType,
+  OrganizationType,
+  WorkType,
+  Genre,
+  EventType,
+  Availability,
+  StatusKind,
+  AttendanceMode,
+  SeriesKind,
+} from "./vocabularies.js";
+
+export {
+  ACCESSIBILITY_FEATURES,
+  type AccessibilityFeature,
+  VENUE_TYPES,
+  type VenueType,
+  ORGANIZATION_TYPES,
+  type OrganizationType,
+  WORK_TYPES,
+  type WorkType,
+  GENRES,
+  type Genre,
+  EVENT_TYPES,
+  type EventType,
+  AVAILABILITIES,
+  type Availability,
+  STATUS_KINDS,
+  type StatusKind,
+  ATTENDANCE_MODES,
+  type AttendanceMode,
+  SERIES_KINDS,
+  type SeriesKind,
+} from "./vocabularies.js";
+
 /** BCP 47 language tag → text, e.g. `{ "fr": "La Traviata", "en": "La Traviata" }`. */
 export type LangMap = Readonly<Record<string, string>>;
 
@@ -52,27 +88,6 @@ export interface Geo {
   readonly longitude: number;
 }
 
-/** The controlled list of accessibility features French venues publish. */
-export const ACCESSIBILITY_FEATURES = [
-  "audioDescription",
-  "surtitles",
-  "signLanguage",
-  "relaxedPerformance",
-  "wheelchairAccessible",
-  "hearingLoop",
-] as const;
-export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
-
-export const VENUE_TYPES = [
-  "Place",
-  "PerformingArtsTheater",
-  "MusicVenue",
-  "EventVenue",
-  "StadiumOrArena",
-  "Park",
-] as const;
-export type VenueType = (typeof VENUE_TYPES)[number];
-
 export interface Hall {
   /** Unique across every hall of the document (performances name a hall by this id alone). */
   readonly id: LocalId;
@@ -107,15 +122,6 @@ export interface Venue {
   /** Further full IRIs for `sameAs`. */
   readonly sameAs?: readonly string[] | undefined;
 }
-
-export const ORGANIZATION_TYPES = [
-  "Organization",
-  "PerformingGroup",
-  "TheaterGroup",
-  "DanceGroup",
-  "MusicGroup",
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 export interface Organization {
   readonly id: LocalId;
@@ -156,9 +162,6 @@ export interface Role extends AgentRef {
   readonly characterName?: LangMap | undefined;
 }
 
-export const WORK_TYPES = ["CreativeWork", "MusicComposition", "Play", "Book", "Movie"] as const;
-export type WorkType = (typeof WORK_TYPES)[number];
-
 /** An œuvre: the work a production stages. */
 export interface Work {
   readonly id: LocalId;
@@ -178,52 +181,6 @@ export interface Work {
   readonly ids?: ExternalIds | undefined;
   readonly sameAs?: readonly string[] | undefined;
 }
-
-/**
- * Genres, each mapped to an Artsdata SKOS genre concept (`http://kg.artsdata.ca/resource/K6-…`).
- * The list is closed so that aggregators can facet on it.
- */
-export const GENRES = [
-  "theatre",
-  "dance",
-  "ballet",
-  "contemporaryDance",
-  "modernDance",
-  "culturalDance",
-  "music",
-  "classical",
-  "country",
-  "folk",
-  "jazz",
-  "blues",
-  "newMusic",
-  "popular",
-  "worldMusic",
-  "chanson",
-  "instrumental",
-  "alternative",
-  "electronic",
-  "metal",
-  "rap",
-  "rhythmAndBlues",
-  "rock",
-  "musicoDramatic",
-  "musicalTheatre",
-  "opera",
-  "spoken",
-  "storytelling",
-  "poetry",
-  "slam",
-  "spokenWord",
-  "performingArt",
-  "circus",
-  "comedy",
-  "variety",
-  "puppetry",
-  "mime",
-  "magic",
-] as const;
-export type Genre = (typeof GENRES)[number];
 
 /** Audience age: either bound may be missing. */
 export interface AgeRange {
@@ -256,35 +213,6 @@ export interface Production {
   readonly sameAs?: readonly string[] | undefined;
 }
 
-/** schema.org Event subtypes a performance can take. */
-export const EVENT_TYPES = [
-  "Event",
-  "TheaterEvent",
-  "DanceEvent",
-  "MusicEvent",
-  "ComedyEvent",
-  "ChildrensEvent",
-  "Festival",
-  "LiteraryEvent",
-  "ScreeningEvent",
-  "SocialEvent",
-  "EducationEvent",
-  "VisualArtsEvent",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const AVAILABILITIES = [
-  "InStock",
-  "SoldOut",
-  "LimitedAvailability",
-  "PreOrder",
-  "PreSale",
-  "OutOfStock",
-  "Discontinued",
-  "OnlineOnly",
-] as const;
-export type Availability = (typeof AVAILABILITIES)[number];
-
 /** A tariff (tarif). A price is never invented: leave `price` out when unknown. */
 export interface Offer {
   /** Local id within the performance; defaults to the position in the list. */
@@ -303,18 +231,12 @@ export interface Offer {
   readonly url?: string | undefined;
 }
 
-export const STATUS_KINDS = ["scheduled", "cancelled", "postponed", "rescheduled", "movedOnline"] as const;
-export type StatusKind = (typeof STATUS_KINDS)[number];
-
 export interface Status {
   readonly kind: StatusKind;
   /** Required with `rescheduled`; forbidden otherwise. */
   readonly previousStartDate?: string | undefined;
   readonly reason?: LangMap | undefined;
 }
-
-export const ATTENDANCE_MODES = ["offline", "online", "mixed"] as const;
-export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
 /** A performance (représentation): one dated event. */
 export interface Performance {
@@ -361,9 +283,6 @@ export interface Performance {
   /** Overrides the venue's zone (e.g. an online event). */
   readonly timeZone?: string | undefined;
 }
-
-export const SERIES_KINDS = ["season", "festival", "tour", "series"] as const;
-export type SeriesKind = (typeof SERIES_KINDS)[number];
 
 /** A season, festival or tour: `EventSeries` / `Festival` with `subEvent`. */
 export interface Series {
