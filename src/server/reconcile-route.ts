@@ -116,6 +116,97 @@ function allow(req: IncomingMessage, path: string, methods: readonly string[]): 
   }
 }
 
+/** One request under /reconcile, with what every route needs. */
+interface ReconcileRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly lang: Lang;
+  /** The path without its trailing slashes. */
+  readonly path: string;
+  /** The index of the current graph versions. */
+  readonly index: () => Promise<EntityIndex>;
+  /** Largest request body, in bytes. */
+  readonly limit: number;
+}
+
+/** `/reconcile`: the manifest, or a batch (0.2 in `queries=`, 1.0 as JSON or as the `queries` form field). */
+async function answerService(r: ReconcileRequest, service: string): Promise<void> {
+  const { req, res, url, lang, path, index, limit } = r;
+  allow(req, path, ["GET", "HEAD", "POST"]);
+  if (req.method !== "POST") {
+    const queries = url.searchParams.get("queries");
+    if (queries === null) answer(res, lang, manifest(service, lang));
+    else
+      answer(
+        res,
+        lang,
+        matchOld(await index(), lang, parseJson(queries, { en: "parameter `queries`", fr: "paramètre `queries`" })),
+      );
+    return;
+  }
+  const type = mediaTypeOf(req.headers["content-type"]);
+  if (type === FORM) return answerServiceForm(r);
+  const { doc } = await bodyJson(req, limit, "queries");
+  answer(res, lang, matchNew(await index(), lang, doc));
+}
+
+/** A form posted to `/reconcile` (as OpenRefine sends it): an `extend=` alone, else a batch in `queries=`. */
+async function answerServiceForm({ req, res, lang, index, limit }: ReconcileRequest): Promise<void> {
+  const params = strictParams(await readBody(req, limit));
+  const ext = params.get("extend");
+  if (ext !== null && params.get("queries") === null) {
+    const q = readExtension(parseJson(ext, { en: "form field `extend`", fr: "champ de formulaire `extend`" }));
+    answer(res, lang, extendOld(extend(await index(), q.ids, q.properties, lang)));
+    return;
+  }
+  const queries = params.get("queries");
+  if (queries === null)
+    throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field: "queries" }), {
+      hint: tx("reconcile/old-batch.hint"),
+    });
+  const doc = parseJson(queries, { en: "form field `queries`", fr: "champ de formulaire `queries`" });
+  const isNew = typeof doc === "object" && doc !== null && Array.isArray((doc as { queries?: unknown }).queries);
+  answer(res, lang, isNew ? matchNew(await index(), lang, doc) : matchOld(await index(), lang, doc));
+}
+
+/** `/reconcile/suggest/{entity,property,type}`: the entities, properties or types whose names start with `prefix`. */
+async function answerSuggest({ req, res, url, lang, path, index }: ReconcileRequest): Promise<void> {
+  allow(req, path, ["GET", "HEAD"]);
+  const type = textParam(url, "type");
+  const o = {
+    prefix: textParam(url, "prefix") ?? "",
+    limit: intParam(url, "limit", 10, MAX_LIMIT),
+    offset: intParam(url, "offset", 0, 100_000),
+    ...(type !== undefined ? { type } : {}),
+  };
+  if (path.endsWith("/entity")) answer(res, lang, suggestEntities(await index(), o, lang));
+  else if (path.endsWith("/property")) answer(res, lang, suggestProperties(o, lang));
+  else answer(res, lang, suggestTypes(o, lang));
+}
+
+/** `/reconcile/preview?id=`: an entity's small HTML card. */
+async function answerPreview({ req, res, url, lang, path, index }: ReconcileRequest): Promise<void> {
+  allow(req, path, ["GET", "HEAD"]);
+  const id = textParam(url, "id") ?? "";
+  const page = previewPage(await index(), id, lang === "fr" ? "fr" : "en");
+  if (page === undefined)
+    throw new HttpError(
+      404,
+      "reconcile/no-entity",
+      tx("reconcile/no-entity", { id: JSON.stringify(id.slice(0, 200)) }),
+      {
+        hint: tx("reconcile/no-entity.hint"),
+      },
+    );
+  send(res, 200, "text/html; charset=utf-8", page, {
+    "Content-Security-Policy": PREVIEW_CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Content-Language": lang,
+  });
+}
+
 /** Answers a request under /reconcile; false when the path is not one of its. */
 export async function handleReconcile(
   req: IncomingMessage,
@@ -130,43 +221,11 @@ export async function handleReconcile(
   const index = (): Promise<EntityIndex> => indexes.get(ctx.source, ctx.version);
   const limit = Math.min(ctx.maxBodyBytes, MAX_BODY);
   const path = url.pathname.replace(/\/+$/, "") || "/reconcile";
+  const r: ReconcileRequest = { req, res, url, lang, path, index, limit };
   switch (path) {
-    case "/reconcile": {
-      allow(req, path, ["GET", "HEAD", "POST"]);
-      if (req.method !== "POST") {
-        const queries = url.searchParams.get("queries");
-        if (queries === null) answer(res, lang, manifest(service, lang));
-        else
-          answer(
-            res,
-            lang,
-            matchOld(await index(), lang, parseJson(queries, { en: "parameter `queries`", fr: "paramètre `queries`" })),
-          );
-        return true;
-      }
-      const type = mediaTypeOf(req.headers["content-type"]);
-      if (type === FORM) {
-        const params = strictParams(await readBody(req, limit));
-        const ext = params.get("extend");
-        if (ext !== null && params.get("queries") === null) {
-          const q = readExtension(parseJson(ext, { en: "form field `extend`", fr: "champ de formulaire `extend`" }));
-          answer(res, lang, extendOld(extend(await index(), q.ids, q.properties, lang)));
-          return true;
-        }
-        const queries = params.get("queries");
-        if (queries === null)
-          throw new HttpError(400, "reconcile/no-queries", tx("reconcile/no-queries", { field: "queries" }), {
-            hint: tx("reconcile/old-batch.hint"),
-          });
-        const doc = parseJson(queries, { en: "form field `queries`", fr: "champ de formulaire `queries`" });
-        const isNew = typeof doc === "object" && doc !== null && Array.isArray((doc as { queries?: unknown }).queries);
-        answer(res, lang, isNew ? matchNew(await index(), lang, doc) : matchOld(await index(), lang, doc));
-        return true;
-      }
-      const { doc } = await bodyJson(req, limit, "queries");
-      answer(res, lang, matchNew(await index(), lang, doc));
+    case "/reconcile":
+      await answerService(r, service);
       return true;
-    }
     case "/reconcile/match": {
       allow(req, path, ["POST"]);
       const { doc } = await bodyJson(req, limit, "queries");
@@ -176,39 +235,12 @@ export async function handleReconcile(
     }
     case "/reconcile/suggest/entity":
     case "/reconcile/suggest/property":
-    case "/reconcile/suggest/type": {
-      allow(req, path, ["GET", "HEAD"]);
-      const type = textParam(url, "type");
-      const o = {
-        prefix: textParam(url, "prefix") ?? "",
-        limit: intParam(url, "limit", 10, MAX_LIMIT),
-        offset: intParam(url, "offset", 0, 100_000),
-        ...(type !== undefined ? { type } : {}),
-      };
-      if (path.endsWith("/entity")) answer(res, lang, suggestEntities(await index(), o, lang));
-      else if (path.endsWith("/property")) answer(res, lang, suggestProperties(o, lang));
-      else answer(res, lang, suggestTypes(o, lang));
+    case "/reconcile/suggest/type":
+      await answerSuggest(r);
       return true;
-    }
-    case "/reconcile/preview": {
-      allow(req, path, ["GET", "HEAD"]);
-      const id = textParam(url, "id") ?? "";
-      const page = previewPage(await index(), id, lang === "fr" ? "fr" : "en");
-      if (page === undefined)
-        throw new HttpError(
-          404,
-          "reconcile/no-entity",
-          tx("reconcile/no-entity", { id: JSON.stringify(id.slice(0, 200)) }),
-          { hint: tx("reconcile/no-entity.hint") },
-        );
-      send(res, 200, "text/html; charset=utf-8", page, {
-        "Content-Security-Policy": PREVIEW_CSP,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "same-origin",
-        "Content-Language": lang,
-      });
+    case "/reconcile/preview":
+      await answerPreview(r);
       return true;
-    }
     case "/reconcile/extend": {
       allow(req, path, ["POST"]);
       const { doc } = await bodyJson(req, limit, "extend");
