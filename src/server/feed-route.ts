@@ -4,7 +4,7 @@
 
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ChangeFeeds, StoredActivity } from "../dataspace/feed.js";
+import type { ChangeFeeds, FeedState, StoredActivity } from "../dataspace/feed.js";
 import { tx } from "../i18n.js";
 import { HttpError, negotiate, send } from "./http-util.js";
 
@@ -69,6 +69,71 @@ function answer(
   );
 }
 
+/** The addresses of a feed: its collection and its pages, the last one. */
+interface FeedPages {
+  readonly collection: string;
+  readonly url: (n: number) => string;
+  readonly last: number;
+}
+
+/** The feed itself: an OrderedCollection and ldes:EventStream pointing at its first and last pages. */
+function collectionDoc(ctx: FeedContext, state: FeedState, pages: FeedPages): unknown {
+  const { collection, url: pageUrl, last } = pages;
+  return {
+    "@context": FEED_CONTEXT,
+    id: collection,
+    type: ["OrderedCollection", "ldes:EventStream"],
+    summary: `Changes of graph ${state.graph}: Create, Update and Delete of its entities, oldest first`,
+    "vivant:graph": { id: state.graph },
+    "vivant:version": state.version,
+    totalItems: state.nextSeq - state.firstPage * ctx.feeds.pageSize,
+    first: pageUrl(state.firstPage),
+    last: pageUrl(last),
+    "tree:view": { id: pageUrl(state.firstPage) },
+    "ldes:timestampPath": { id: "https://www.w3.org/ns/activitystreams#published" },
+    "ldes:versionOfPath": { id: "https://www.w3.org/ns/activitystreams#object" },
+    "ldes:retentionPolicy": {
+      type: "ldes:LatestVersionSubset",
+      "vivant:pagesKept": "the newest pages; an older page answers 410: copy the dump again",
+    },
+    updated: state.updated,
+    ...(state.unreachableBlankNodes ? { "vivant:unreachableBlankNodes": state.unreachableBlankNodes } : {}),
+  };
+}
+
+/** Page `n` of the feed: an OrderedCollectionPage and tree:Node of its activities, linked to its neighbours. */
+function pageDoc(
+  ctx: FeedContext,
+  state: FeedState,
+  pages: FeedPages,
+  n: number,
+  items: readonly StoredActivity[],
+): unknown {
+  const { collection, url: pageUrl, last } = pages;
+  const activity = (a: StoredActivity) => ({
+    id: `${collection}#${a.seq}`,
+    type: a.type,
+    published: a.published,
+    "vivant:version": a.version,
+    object:
+      a.type === "Delete"
+        ? { id: a.object }
+        : { id: a.object, content: a.ntriples, mediaType: "application/n-triples" },
+  });
+  return {
+    "@context": FEED_CONTEXT,
+    id: pageUrl(n),
+    type: ["OrderedCollectionPage", "tree:Node"],
+    partOf: collection,
+    startIndex: n * ctx.feeds.pageSize,
+    ...(n > state.firstPage ? { prev: pageUrl(n - 1) } : {}),
+    ...(n < last
+      ? { next: pageUrl(n + 1), "tree:relation": [{ type: "tree:Relation", "tree:node": { id: pageUrl(n + 1) } }] }
+      : {}),
+    orderedItems: items.map(activity),
+  };
+}
+
 /** Answers a request under /feed; false when the path is not one of its. */
 export async function handleFeed(
   req: IncomingMessage,
@@ -87,34 +152,9 @@ export async function handleFeed(
   const collection = `${ctx.base}feed/${id}`;
   const pageUrl = (n: number): string => `${collection}/${n}`;
   const last = ctx.feeds.lastPage(state);
+  const pages: FeedPages = { collection, url: pageUrl, last };
   if (pageText === undefined || pageText === "") {
-    answer(
-      req,
-      res,
-      {
-        "@context": FEED_CONTEXT,
-        id: collection,
-        type: ["OrderedCollection", "ldes:EventStream"],
-        summary: `Changes of graph ${state.graph}: Create, Update and Delete of its entities, oldest first`,
-        "vivant:graph": { id: state.graph },
-        "vivant:version": state.version,
-        totalItems: state.nextSeq - state.firstPage * ctx.feeds.pageSize,
-        first: pageUrl(state.firstPage),
-        last: pageUrl(last),
-        "tree:view": { id: pageUrl(state.firstPage) },
-        "ldes:timestampPath": { id: "https://www.w3.org/ns/activitystreams#published" },
-        "ldes:versionOfPath": { id: "https://www.w3.org/ns/activitystreams#object" },
-        "ldes:retentionPolicy": {
-          type: "ldes:LatestVersionSubset",
-          "vivant:pagesKept": "the newest pages; an older page answers 410: copy the dump again",
-        },
-        updated: state.updated,
-        ...(state.unreachableBlankNodes ? { "vivant:unreachableBlankNodes": state.unreachableBlankNodes } : {}),
-      },
-      state.updated,
-      false,
-      ctx.private(state.graph),
-    );
+    answer(req, res, collectionDoc(ctx, state, pages), state.updated, false, ctx.private(state.graph));
     return true;
   }
   if (!/^(0|[1-9][0-9]{0,15})$/.test(pageText)) throw notFound(url.pathname);
@@ -127,31 +167,10 @@ export async function handleFeed(
   }
   if (!items) throw notFound(url.pathname);
   const full = items.length >= ctx.feeds.pageSize;
-  const activity = (a: StoredActivity) => ({
-    id: `${collection}#${a.seq}`,
-    type: a.type,
-    published: a.published,
-    "vivant:version": a.version,
-    object:
-      a.type === "Delete"
-        ? { id: a.object }
-        : { id: a.object, content: a.ntriples, mediaType: "application/n-triples" },
-  });
   answer(
     req,
     res,
-    {
-      "@context": FEED_CONTEXT,
-      id: pageUrl(n),
-      type: ["OrderedCollectionPage", "tree:Node"],
-      partOf: collection,
-      startIndex: n * ctx.feeds.pageSize,
-      ...(n > state.firstPage ? { prev: pageUrl(n - 1) } : {}),
-      ...(n < last
-        ? { next: pageUrl(n + 1), "tree:relation": [{ type: "tree:Relation", "tree:node": { id: pageUrl(n + 1) } }] }
-        : {}),
-      orderedItems: items.map(activity),
-    },
+    pageDoc(ctx, state, pages, n, items),
     items.at(-1)?.published ?? state.updated,
     full && n < last,
     ctx.private(state.graph),
