@@ -98,6 +98,79 @@ export function filterFromParams(params: URLSearchParams, extra: readonly string
   return f;
 }
 
+/** One request to the typed questions, and the headers every answer carries. */
+interface ApiRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly pool: QueryPool;
+  readonly headers: Record<string, string>;
+}
+
+/** `/api/performances`: a page of the performances that match, as JSON-LD, with the next page's address. */
+async function sendPerformances({ res, url, pool, headers }: ApiRequest): Promise<void> {
+  const filter = filterFromParams(url.searchParams, ["limit", "cursor"]);
+  const limitText = one(url.searchParams, "limit");
+  const limit = limitText === undefined ? undefined : Number(limitText);
+  const cursor = one(url.searchParams, "cursor");
+  const page = await pool.page(filter, {
+    ...(limit !== undefined ? { limit } : {}),
+    ...(cursor ? { cursor } : {}),
+  });
+  const nextUrl = (c: string): string => {
+    const u = new URL(url.href);
+    u.searchParams.set("cursor", c);
+    return u.pathname + u.search;
+  };
+  sendJson(res, 200, pageToJsonLd(page, nextUrl), "application/ld+json", headers);
+}
+
+/** `/api/performances.ics`: the performances that match as an iCalendar feed. */
+async function sendCalendar({ req, res, url, pool, headers }: ApiRequest): Promise<void> {
+  // The same question as /api/performances (every page of it), narrowed to a production or a series if asked.
+  const filter = filterFromParams(url.searchParams, ["production", "series"]);
+  const production = one(url.searchParams, "production") || undefined;
+  const series = one(url.searchParams, "series") || undefined;
+  const lang = negotiateLanguage(req.headers["accept-language"], ["en", "fr"] as const);
+  // Written by a query worker (the HTTP thread only sends it): a feed of thousands of events takes a second.
+  const { text: body, truncated } = await pool.ical(
+    filter,
+    { ...(production ? { production } : {}), ...(series ? { series } : {}) },
+    { lang, name: "Vivant" },
+  );
+  send(res, 200, "text/calendar", body, {
+    ...headers,
+    "Content-Language": lang,
+    "Content-Disposition": 'inline; filename="performances.ics"',
+    ...(truncated ? { "X-Vivant-Truncated": "true" } : {}),
+  });
+}
+
+/** `/api/performances/facets`: the counts of each facet asked for (every facet when none is), or of each graph apart. */
+async function sendFacets({ res, url, pool, headers }: ApiRequest): Promise<void> {
+  const filter = filterFromParams(url.searchParams, ["facet", "by"]);
+  const asked = url.searchParams.getAll("facet");
+  for (const a of asked)
+    if (!(FACETS as readonly string[]).includes(a))
+      throw new HttpError(400, "api/bad-facet", tx("api/bad-facet", { name: a }), {
+        hint: tx("request/use-one-of", { list: FACETS.join(", ") }),
+      });
+  const by = one(url.searchParams, "by") ?? null;
+  if (by !== null && by !== "graph")
+    throw new HttpError(400, "api/bad-by", tx("api/bad-by", { value: by }), {
+      hint: tx("request/use-one-of", { list: "graph" }),
+    });
+  const facets = asked.length ? (asked as Facet[]) : FACETS;
+  sendJson(
+    res,
+    200,
+    // by=graph: the counts of each named graph apart (what a federation needs to count a copied graph once).
+    by === "graph" ? { graphs: await pool.facetsByGraph(filter, facets) } : await pool.facets(filter, facets),
+    "application/json",
+    headers,
+  );
+}
+
 /** The typed questions: answered from the workers' performance index, then described with SPARQL. */
 export async function handleApi(
   req: IncomingMessage,
@@ -116,68 +189,17 @@ export async function handleApi(
     }
     return false;
   }
+  const request: ApiRequest = { req, res, url, pool, headers };
   switch (url.pathname) {
-    case "/api/performances": {
-      const filter = filterFromParams(url.searchParams, ["limit", "cursor"]);
-      const limitText = one(url.searchParams, "limit");
-      const limit = limitText === undefined ? undefined : Number(limitText);
-      const cursor = one(url.searchParams, "cursor");
-      const page = await pool.page(filter, {
-        ...(limit !== undefined ? { limit } : {}),
-        ...(cursor ? { cursor } : {}),
-      });
-      const nextUrl = (c: string): string => {
-        const u = new URL(url.href);
-        u.searchParams.set("cursor", c);
-        return u.pathname + u.search;
-      };
-      sendJson(res, 200, pageToJsonLd(page, nextUrl), "application/ld+json", headers);
+    case "/api/performances":
+      await sendPerformances(request);
       return true;
-    }
-    case "/api/performances.ics": {
-      // The same question as /api/performances (every page of it), narrowed to a production or a series if asked.
-      const filter = filterFromParams(url.searchParams, ["production", "series"]);
-      const production = one(url.searchParams, "production") || undefined;
-      const series = one(url.searchParams, "series") || undefined;
-      const lang = negotiateLanguage(req.headers["accept-language"], ["en", "fr"] as const);
-      // Written by a query worker (the HTTP thread only sends it): a feed of thousands of events takes a second.
-      const { text: body, truncated } = await pool.ical(
-        filter,
-        { ...(production ? { production } : {}), ...(series ? { series } : {}) },
-        { lang, name: "Vivant" },
-      );
-      send(res, 200, "text/calendar", body, {
-        ...headers,
-        "Content-Language": lang,
-        "Content-Disposition": 'inline; filename="performances.ics"',
-        ...(truncated ? { "X-Vivant-Truncated": "true" } : {}),
-      });
+    case "/api/performances.ics":
+      await sendCalendar(request);
       return true;
-    }
-    case "/api/performances/facets": {
-      const filter = filterFromParams(url.searchParams, ["facet", "by"]);
-      const asked = url.searchParams.getAll("facet");
-      for (const a of asked)
-        if (!(FACETS as readonly string[]).includes(a))
-          throw new HttpError(400, "api/bad-facet", tx("api/bad-facet", { name: a }), {
-            hint: tx("request/use-one-of", { list: FACETS.join(", ") }),
-          });
-      const by = one(url.searchParams, "by") ?? null;
-      if (by !== null && by !== "graph")
-        throw new HttpError(400, "api/bad-by", tx("api/bad-by", { value: by }), {
-          hint: tx("request/use-one-of", { list: "graph" }),
-        });
-      const facets = asked.length ? (asked as Facet[]) : FACETS;
-      sendJson(
-        res,
-        200,
-        // by=graph: the counts of each named graph apart (what a federation needs to count a copied graph once).
-        by === "graph" ? { graphs: await pool.facetsByGraph(filter, facets) } : await pool.facets(filter, facets),
-        "application/json",
-        headers,
-      );
+    case "/api/performances/facets":
+      await sendFacets(request);
       return true;
-    }
     case "/api/stats": {
       sendJson(res, 200, await pool.observatory(filterFromParams(url.searchParams)), "application/json", headers);
       return true;
