@@ -170,6 +170,112 @@ async function sendEntity(
 }
 const ENTITY_LIST = "HTML, Turtle, JSON-LD or N-Triples";
 
+/** A `POST /check`: the pasted or uploaded page checked, in the form's language. */
+async function sendCheckedForm(req: IncomingMessage, res: ServerResponse, url: URL, web: WebContext): Promise<void> {
+  const lang = uiLanguage(req, url);
+  let form: Awaited<ReturnType<typeof readCheckForm>> | undefined;
+  let error: string | undefined;
+  try {
+    form = await readCheckForm(req);
+  } catch (e) {
+    // In the page's language: HttpError and the checker's own errors carry both.
+    const text = (e as { text?: { en: string; fr: string } }).text;
+    error = e instanceof HttpError ? e.text[lang] : text ? text[lang] : (e as Error).message;
+  }
+  const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
+  const { status, body } = await checkPage({
+    lang: formLang,
+    url,
+    ...(form ? { form } : {}),
+    ...(error !== undefined ? { error } : {}),
+    ...(web.fetcher ? { fetcher: web.fetcher } : {}),
+  });
+  sendHtml(res, status, body, false);
+}
+
+/** A package's file (YASGUI's script or stylesheet), read once. */
+function sendPackageAsset(res: ServerResponse, path: string, head: boolean): void {
+  const asset = PACKAGE_ASSETS[path]!;
+  let body = assetCache.get(path);
+  if (!body) assetCache.set(path, (body = readFileSync(packageAssetPath(asset))));
+  sendAsset(res, asset.type, body, head);
+}
+
+/** The discovery page (`/`), or the network's search (`/federation`) when `federated`. */
+async function sendDiscovery(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  web: WebContext,
+  options: { readonly head: boolean; readonly federated: boolean },
+): Promise<void> {
+  const { status, body } = await discoveryPage(req, {
+    pool: web.pool,
+    base: web.base,
+    lang: uiLanguage(req, url),
+    url,
+    ...(web.federation ? { federation: web.federation } : {}),
+    ...(options.federated ? { federated: true } : {}),
+  });
+  sendHtml(res, status, body, options.head);
+}
+
+/** `/resource?iri=`: the entity's page or data, or a 400 page when the IRI is not one that can be asked for. */
+async function sendResource(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  web: WebContext,
+  head: boolean,
+): Promise<boolean> {
+  const iri = url.searchParams.get("iri") ?? "";
+  if (!isQueryableIri(iri)) {
+    const lang = uiLanguage(req, url);
+    const text =
+      lang === "fr"
+        ? "Le paramètre iri doit être une IRI absolue, par exemple /resource?iri=https%3A%2F%2Fexample.org%2Fx"
+        : "The iri parameter must be an absolute IRI, e.g. /resource?iri=https%3A%2F%2Fexample.org%2Fx";
+    sendHtml(
+      res,
+      400,
+      page({ lang, title: "iri", url }, html`<h1>iri</h1><p class="problem" role="alert">${text}</p>`),
+      head,
+    );
+    return true;
+  }
+  return sendEntity(
+    req,
+    res,
+    { pool: web.pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs },
+    head,
+  );
+}
+
+/** An IRI this server serves (data published under its own address) is its own page; false when no data names it. */
+async function sendServedIri(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  web: WebContext,
+  head: boolean,
+): Promise<boolean> {
+  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/assets/")) return false;
+  const iri = new URL(url.pathname, web.base).href;
+  if (!isQueryableIri(iri)) return false;
+  const rows = await web.pool.query(
+    `ASK { { <${iri}> ?p ?o } UNION { GRAPH ?g { <${iri}> ?p ?o } } }`,
+    "application/sparql-results+json",
+    "text/turtle",
+  );
+  if (!(JSON.parse(new TextDecoder().decode(rows.body)) as { boolean: boolean }).boolean) return false;
+  return sendEntity(
+    req,
+    res,
+    { pool: web.pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs },
+    head,
+  );
+}
+
 /** Answers a page request; false when the path is not a page (or the client asked for another format). */
 export async function handleWeb(
   req: IncomingMessage,
@@ -186,25 +292,7 @@ export async function handleWeb(
   if (url.pathname === "/publish" || url.pathname.startsWith("/publish/"))
     return handlePublish(req, res, url, uiLanguage(req, url), web.sessions, web.publish);
   if (url.pathname === "/check" && req.method === "POST") {
-    const lang = uiLanguage(req, url);
-    let form: Awaited<ReturnType<typeof readCheckForm>> | undefined;
-    let error: string | undefined;
-    try {
-      form = await readCheckForm(req);
-    } catch (e) {
-      // In the page's language: HttpError and the checker's own errors carry both.
-      const text = (e as { text?: { en: string; fr: string } }).text;
-      error = e instanceof HttpError ? e.text[lang] : text ? text[lang] : (e as Error).message;
-    }
-    const formLang = form?.ui === "en" || form?.ui === "fr" ? form.ui : lang;
-    const { status, body } = await checkPage({
-      lang: formLang,
-      url,
-      ...(form ? { form } : {}),
-      ...(error !== undefined ? { error } : {}),
-      ...(web.fetcher ? { fetcher: web.fetcher } : {}),
-    });
-    sendHtml(res, status, body, false);
+    await sendCheckedForm(req, res, url, web);
     return true;
   }
   if (req.method !== "GET" && req.method !== "HEAD") return false;
@@ -218,13 +306,9 @@ export async function handleWeb(
       sendAsset(res, "text/javascript; charset=utf-8", QUERY_SCRIPT, head);
       return true;
     case "/assets/yasgui.min.js":
-    case "/assets/yasgui.min.css": {
-      const asset = PACKAGE_ASSETS[url.pathname]!;
-      let body = assetCache.get(url.pathname);
-      if (!body) assetCache.set(url.pathname, (body = readFileSync(packageAssetPath(asset))));
-      sendAsset(res, asset.type, body, head);
+    case "/assets/yasgui.min.css":
+      sendPackageAsset(res, url.pathname, head);
       return true;
-    }
     case "/query":
     case "/sparql": {
       if (url.pathname === "/sparql" && !sparqlForBrowser(req, url)) return false;
@@ -238,32 +322,15 @@ export async function handleWeb(
       sendHtml(res, status, body, head, true);
       return true;
     }
-    case "/": {
+    case "/":
       if (!prefersHtml(req, "application/json")) return false;
-      const { status, body } = await discoveryPage(req, {
-        pool,
-        base: web.base,
-        lang: uiLanguage(req, url),
-        url,
-        ...(web.federation ? { federation: web.federation } : {}),
-      });
-      sendHtml(res, status, body, head);
+      await sendDiscovery(req, res, url, web, { head, federated: false });
       return true;
-    }
-    case "/federation": {
+    case "/federation":
       // The network's search: only when this node searches others (else 404, as any unknown path).
       if (!web.federation) return false;
-      const { status, body } = await discoveryPage(req, {
-        pool,
-        base: web.base,
-        lang: uiLanguage(req, url),
-        url,
-        federation: web.federation,
-        federated: true,
-      });
-      sendHtml(res, status, body, head);
+      await sendDiscovery(req, res, url, web, { head, federated: true });
       return true;
-    }
     case "/check": {
       const { status, body } = await checkPage({ lang: uiLanguage(req, url), url });
       sendHtml(res, status, body, head);
@@ -279,46 +346,9 @@ export async function handleWeb(
       sendHtml(res, status, body, head);
       return true;
     }
-    case "/resource": {
-      const iri = url.searchParams.get("iri") ?? "";
-      if (!isQueryableIri(iri)) {
-        const lang = uiLanguage(req, url);
-        const text =
-          lang === "fr"
-            ? "Le paramètre iri doit être une IRI absolue, par exemple /resource?iri=https%3A%2F%2Fexample.org%2Fx"
-            : "The iri parameter must be an absolute IRI, e.g. /resource?iri=https%3A%2F%2Fexample.org%2Fx";
-        sendHtml(
-          res,
-          400,
-          page({ lang, title: "iri", url }, html`<h1>iri</h1><p class="problem" role="alert">${text}</p>`),
-          head,
-        );
-        return true;
-      }
-      return sendEntity(
-        req,
-        res,
-        { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs },
-        head,
-      );
-    }
-    default: {
-      // An IRI this server serves (data published under its own address) is its own page.
-      if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/assets/")) return false;
-      const iri = new URL(url.pathname, web.base).href;
-      if (!isQueryableIri(iri)) return false;
-      const rows = await pool.query(
-        `ASK { { <${iri}> ?p ?o } UNION { GRAPH ?g { <${iri}> ?p ?o } } }`,
-        "application/sparql-results+json",
-        "text/turtle",
-      );
-      if (!(JSON.parse(new TextDecoder().decode(rows.body)) as { boolean: boolean }).boolean) return false;
-      return sendEntity(
-        req,
-        res,
-        { pool, lang: uiLanguage(req, url), url, iri, base: web.base, graphs: web.graphs },
-        head,
-      );
-    }
+    case "/resource":
+      return sendResource(req, res, url, web, head);
+    default:
+      return sendServedIri(req, res, url, web, head);
   }
 }
