@@ -13,6 +13,7 @@ import { readPageForm } from "./form.js";
 import { html, Html, page } from "./html.js";
 import type { UiLang } from "./i18n.js";
 import { csrfField, sameSecret, sendPublishPage, type PublishSessions } from "./publish.js";
+import type { Session } from "./publish-sessions.js";
 
 /** Pairs shown at most on one page (how many more is said). */
 const MAX_SHOWN = 200;
@@ -179,53 +180,57 @@ function problemOf(e: unknown, lang: UiLang): { status: number; text: string } {
   throw e;
 }
 
-/** `/publish/same-as`: GET shows the confirmation form (signed in), POST (with the session's CSRF token) writes it. */
-export async function handleSameAsPage(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  lang: UiLang,
-  ctx: SameAsPageContext,
-): Promise<boolean> {
-  if (url.pathname !== "/publish/same-as") return false;
+/** A request to `/publish/same-as`, with its session (if signed in). */
+interface SameAsRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly lang: UiLang;
+  readonly session: Session | undefined;
+}
+
+/** `GET /publish/same-as`: the confirmation form of the asked pair (or how to sign in first). */
+function sendSameAsForm({ res, url, lang, session }: SameAsRequest): void {
   const w = WORDS[lang];
-  const session = ctx.sessions.of(req);
-  if (req.method === "GET" || req.method === "HEAD") {
-    if (!session) {
-      sendPublishPage(
-        res,
-        200,
-        sameAsPage(lang, url, html`<p>${w.signInFirst}</p><p><a href="/publish?ui=${lang}">${w.signIn}</a></p>`),
-      );
-      return true;
-    }
-    let pair: { entity: string; sameAs: string };
-    try {
-      pair = readConfirmation({
-        entity: url.searchParams.get("entity") ?? undefined,
-        sameAs: url.searchParams.get("sameAs") ?? undefined,
-      });
-    } catch (e) {
-      const p = problemOf(e, lang);
-      sendPublishPage(res, p.status, sameAsPage(lang, url, html`<p class="problem" role="alert">${p.text}</p>`));
-      return true;
-    }
+  if (!session) {
     sendPublishPage(
       res,
       200,
-      sameAsPage(
-        lang,
-        url,
-        html`<p>${w.ask(session.grant.publisherId)}</p>
+      sameAsPage(lang, url, html`<p>${w.signInFirst}</p><p><a href="/publish?ui=${lang}">${w.signIn}</a></p>`),
+    );
+    return;
+  }
+  let pair: { entity: string; sameAs: string };
+  try {
+    pair = readConfirmation({
+      entity: url.searchParams.get("entity") ?? undefined,
+      sameAs: url.searchParams.get("sameAs") ?? undefined,
+    });
+  } catch (e) {
+    const p = problemOf(e, lang);
+    sendPublishPage(res, p.status, sameAsPage(lang, url, html`<p class="problem" role="alert">${p.text}</p>`));
+    return;
+  }
+  sendPublishPage(
+    res,
+    200,
+    sameAsPage(
+      lang,
+      url,
+      html`<p>${w.ask(session.grant.publisherId)}</p>
 <form method="post" action="/publish/same-as">${csrfField(session)}<input type="hidden" name="ui" value="${lang}">
 <input type="hidden" name="entity" value="${pair.entity}"><input type="hidden" name="sameAs" value="${pair.sameAs}">
 <dl><dt>${w.yours}</dt><dd><code>${pair.entity}</code></dd><dt>${w.other}</dt><dd><code>${pair.sameAs}</code></dd></dl>
 <div class="actions"><button type="submit">${w.add}</button></div></form>`,
-      ),
-    );
-    return true;
-  }
-  if (req.method !== "POST") return false;
+    ),
+  );
+}
+
+/** `POST /publish/same-as`: with the session's CSRF token, the sameAs confirmed in the publisher's graph. */
+async function confirmSameAsForm(
+  { req, res, url, lang, session }: SameAsRequest,
+  ctx: SameAsPageContext,
+): Promise<void> {
   let fields: Record<string, string | undefined>;
   try {
     fields = (await readPageForm(req, { fileSize: 1, fieldSize: 8 * 1024 })).fields;
@@ -244,7 +249,7 @@ export async function handleSameAsPage(
         html`<p class="problem" role="alert">${W.expired}</p><p><a href="/publish?ui=${formLang}">${W.signIn}</a></p>`,
       ),
     );
-    return true;
+    return;
   }
   try {
     const { entity, sameAs } = readConfirmation({ entity: fields.entity, sameAs: fields.sameAs });
@@ -263,5 +268,23 @@ export async function handleSameAsPage(
     const p = problemOf(e, formLang);
     sendPublishPage(res, p.status, sameAsPage(formLang, url, html`<p class="problem" role="alert">${p.text}</p>`));
   }
+}
+
+/** `/publish/same-as`: GET shows the confirmation form (signed in), POST (with the session's CSRF token) writes it. */
+export async function handleSameAsPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  lang: UiLang,
+  ctx: SameAsPageContext,
+): Promise<boolean> {
+  if (url.pathname !== "/publish/same-as") return false;
+  const session = ctx.sessions.of(req);
+  if (req.method === "GET" || req.method === "HEAD") {
+    sendSameAsForm({ req, res, url, lang, session });
+    return true;
+  }
+  if (req.method !== "POST") return false;
+  await confirmSameAsForm({ req, res, url, lang, session }, ctx);
   return true;
 }
