@@ -18,10 +18,9 @@ import {
   type FetchedBody,
 } from "../harvest/fetch.js";
 import { ingest } from "../ingest/index.js";
-import { readGraphFileSync } from "../store/files.js";
 import { graphBase } from "../store/ownership.js";
 import type { GraphWriter } from "../store/writer.js";
-import { diffEntities } from "./entities.js";
+import { ACCEPT_FEED, feedHead, fetchFailed, readJson, replay, walkPages, type FeedGet } from "./follow-feed.js";
 import { checkPolicy, parseCatalog, type FollowUse, type RemoteDataset } from "./follow-catalog.js";
 import {
   readFollowState,
@@ -53,13 +52,6 @@ export interface FollowReason {
   readonly failure?: FetchErrorCode;
   readonly status?: number;
 }
-
-const fetchFailed = (f: FetchFailure): FollowReason => ({
-  code: "fetch",
-  detail: f.message,
-  failure: f.code,
-  ...(f.status !== undefined ? { status: f.status } : {}),
-});
 
 /** Why a full copy was made. */
 export type FullCopyReason =
@@ -119,8 +111,6 @@ export const FOLLOW_FETCH_POLICY: Partial<FetchPolicy> = {
   robots: false,
   maxBytes: 64 * 1024 * 1024,
 };
-
-const ACCEPT_FEED = "application/activity+json, application/ld+json;q=0.9, application/json;q=0.8";
 
 class Aborted extends Error {}
 
@@ -260,38 +250,9 @@ class FollowRun {
     return { ...base, ...copy, bytes: bytes + copy.bytes, ...licenceChanged };
   }
 
-  /** Reads the feed's collection and its last page: where a copy made now starts following from. */
-  async #feedHead(
-    catalog: string,
-    feedUrl: string,
-  ): Promise<
-    { position: FeedPosition; bytes: number; unreachable: number } | { failure: FollowReason; bytes: number }
-  > {
-    const c = await this.#get(feedUrl, ACCEPT_FEED, catalog);
-    if (!c.ok) return { failure: fetchFailed(c), bytes: 0 };
-    const coll = readJson(c.body) as { last?: unknown; "vivant:unreachableBlankNodes"?: unknown } | undefined;
-    if (!coll || typeof coll.last !== "string")
-      return { failure: { code: "invalid-feed", detail: `${feedUrl}: no "last" page` }, bytes: c.receivedBytes };
-    const p = await this.#get(coll.last, ACCEPT_FEED, catalog);
-    if (!p.ok) return { failure: fetchFailed(p), bytes: c.receivedBytes };
-    const page = readPage(p.body);
-    if (typeof page === "string")
-      return {
-        failure: { code: "invalid-feed", detail: `${coll.last}: ${page}` },
-        bytes: c.receivedBytes + p.receivedBytes,
-      };
-    const unreachable =
-      typeof coll["vivant:unreachableBlankNodes"] === "number" ? coll["vivant:unreachableBlankNodes"] : 0;
-    return {
-      position: {
-        url: feedUrl,
-        page: coll.last,
-        nextSeq: page.startIndex + page.items.length,
-        ...(c.etag ? { etag: c.etag } : {}),
-      },
-      bytes: c.receivedBytes + p.receivedBytes,
-      unreachable,
-    };
+  /** GETs of feed URLs on behalf of `catalog`. */
+  #feedGet(catalog: string): FeedGet {
+    return (url, etag) => this.#get(url, ACCEPT_FEED, catalog, etag);
   }
 
   async #fullCopy(
@@ -309,7 +270,7 @@ class FollowRun {
     // The position first: changes made while the copy is read are then applied again next time (harmless), never missed.
     let position: FeedPosition | undefined;
     if (d.feed) {
-      const head = await this.#feedHead(catalog, d.feed);
+      const head = await feedHead(this.#feedGet(catalog), d.feed);
       bytes += head.bytes;
       if ("failure" in head) return failed(head.failure);
       position = head.position;
@@ -347,7 +308,7 @@ class FollowRun {
     const done = (o: Omit<DatasetOutcome, "catalog" | "graph" | "bytes">) => ({ outcome: { ...o, bytes }, bytes });
     const failed = (reason: FollowReason) => done({ status: "failed", reason, activities: 0 });
     if (pos.url !== d.feed) return { full: "reset", bytes };
-    const c = await this.#get(pos.url, ACCEPT_FEED, known.catalog, pos.etag);
+    const c = await this.#feedGet(known.catalog)(pos.url, pos.etag);
     if (!c.ok && c.status === 304)
       return done({
         status: "unchanged",
@@ -360,30 +321,22 @@ class FollowRun {
     if (!coll) return failed({ code: "invalid-feed", detail: `${pos.url}: not JSON` });
     if (typeof coll["vivant:unreachableBlankNodes"] === "number" && coll["vivant:unreachableBlankNodes"] > 0)
       return { full: "unreachable-blank-nodes", bytes };
-    // Walk the pages from the one holding the next activity.
-    const activities: Activity[] = [];
-    let url: string | undefined = pos.page;
-    let page: FeedPage | undefined;
-    let lastUrl = pos.page;
-    for (let n = 0; url !== undefined && n < (this.#o.maxPages ?? 10_000); n++) {
-      this.#check();
-      const p = await this.#get(url, ACCEPT_FEED, known.catalog);
-      if (!p.ok && (p.status === 410 || p.status === 404))
-        return { full: p.status === 410 ? "compacted" : "reset", bytes };
-      if (!p.ok) return failed(fetchFailed(p));
-      bytes += p.receivedBytes;
-      const read = readPage(p.body);
-      if (typeof read === "string") return failed({ code: "invalid-feed", detail: `${url}: ${read}` });
-      page = read;
-      lastUrl = url;
-      if (n === 0 && page.startIndex + page.items.length < pos.nextSeq) return { full: "reset", bytes };
-      page.items.forEach((a, i) => {
-        if (page!.startIndex + i >= pos.nextSeq) activities.push(a);
-      });
-      url = page.next;
-    }
-    const nextSeq = page ? page.startIndex + page.items.length : pos.nextSeq;
-    const position: FeedPosition = { url: pos.url, page: lastUrl, nextSeq, ...(c.etag ? { etag: c.etag } : {}) };
+    const walk = await walkPages({
+      get: this.#feedGet(known.catalog),
+      check: () => this.#check(),
+      pos,
+      maxPages: this.#o.maxPages ?? 10_000,
+    });
+    bytes += walk.bytes;
+    if ("full" in walk) return { full: walk.full, bytes };
+    if ("failure" in walk) return failed(walk.failure);
+    const { activities } = walk;
+    const position: FeedPosition = {
+      url: pos.url,
+      page: walk.lastUrl,
+      nextSeq: walk.nextSeq,
+      ...(c.etag ? { etag: c.etag } : {}),
+    };
     if (activities.length === 0) {
       await this.#remember(known.catalog, d, { ...known, feed: position, fetchedAt: new Date().toISOString() });
       return done({
@@ -392,25 +345,9 @@ class FollowRun {
         ...(known.version !== undefined ? { version: known.version } : {}),
       });
     }
-    // The local copy as entities, each activity replacing or removing one.
-    const entities = localEntities(this.#o.writer, d.graph);
-    for (const a of activities) {
-      if (a.type === "Delete") entities.delete(a.object);
-      else entities.set(a.object, a.content!);
-    }
-    const quads: Quad[] = [];
-    for (const [iri, nt] of entities) {
-      let qs: Quad[];
-      try {
-        // One parser per entity: its blank nodes are its own.
-        qs = new Parser({ format: "application/n-triples" }).parse(nt);
-      } catch (e) {
-        return failed({ code: "invalid-feed", detail: `${iri}: ${(e as Error).message}` });
-      }
-      if (qs.some((q) => q.subject.termType !== "BlankNode" && q.subject.value !== iri))
-        return failed({ code: "invalid-feed", detail: `${iri}: the activity's triples describe another entity` });
-      for (const q of qs) quads.push(q);
-    }
+    const replayed = replay(this.#o.writer, d.graph, activities);
+    if ("failure" in replayed) return failed(replayed.failure);
+    const { quads } = replayed;
     const version = activities.at(-1)!.version ?? d.version;
     const written = await this.#write(
       known.catalog,
@@ -473,65 +410,4 @@ class FollowRun {
   #check(): void {
     if (this.#o.signal?.aborted) throw new Aborted();
   }
-}
-
-interface Activity {
-  readonly type: "Create" | "Update" | "Delete";
-  readonly object: string;
-  readonly content?: string;
-  readonly version?: number;
-}
-interface FeedPage {
-  readonly startIndex: number;
-  readonly items: readonly Activity[];
-  readonly next?: string;
-}
-
-function readJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
-
-/** A feed page as the follower needs it, or what is wrong with it. */
-function readPage(text: string): FeedPage | string {
-  const p = readJson(text) as { startIndex?: unknown; orderedItems?: unknown; next?: unknown } | undefined;
-  if (!p || typeof p !== "object") return "not JSON";
-  if (typeof p.startIndex !== "number" || !Number.isSafeInteger(p.startIndex) || p.startIndex < 0)
-    return "no startIndex";
-  if (!Array.isArray(p.orderedItems)) return "no orderedItems";
-  const items: Activity[] = [];
-  for (const [i, raw] of p.orderedItems.entries()) {
-    const a = raw as { type?: unknown; object?: { id?: unknown; content?: unknown }; "vivant:version"?: unknown };
-    const type = a?.type;
-    const id = a?.object?.id;
-    if ((type !== "Create" && type !== "Update" && type !== "Delete") || typeof id !== "string" || !ABSOLUTE.test(id))
-      return `item ${i}: not a Create, Update or Delete of an entity IRI`;
-    if (type !== "Delete" && typeof a.object?.content !== "string")
-      return `item ${i}: a ${type} without its N-Triples content`;
-    const version = typeof a["vivant:version"] === "number" ? a["vivant:version"] : undefined;
-    items.push({
-      type,
-      object: id,
-      ...(type !== "Delete" ? { content: a.object!.content as string } : {}),
-      ...(version !== undefined ? { version } : {}),
-    });
-  }
-  return { startIndex: p.startIndex, items, ...(typeof p.next === "string" ? { next: p.next } : {}) };
-}
-
-/** The local copy of a graph as entities (IRI → N-Triples of the entity and the blank nodes it reaches). */
-function localEntities(writer: GraphWriter, graph: string): Map<string, string> {
-  const parts: Buffer[] = [];
-  readGraphFileSync(writer.graphFile(graph), {
-    header: () => undefined,
-    plain: (b) => void parts.push(Buffer.from(b)),
-    bnodes: (b) => void parts.push(Buffer.from(b)),
-  });
-  const quads = new Parser({ format: "application/n-triples" }).parse(Buffer.concat(parts).toString("utf8"));
-  return new Map(diffEntities(quads, undefined).created.map((e) => [e.iri, e.ntriples]));
 }
