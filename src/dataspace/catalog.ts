@@ -4,20 +4,16 @@
 // and their coverage; checked by test/dataspace/catalog.test.ts with the pinned DCAT-AP shapes (shapes/dcat-ap/).
 
 import { createHash } from "node:crypto";
-import type { NamedNode, Quad, Quad_Object } from "@rdfjs/types";
+import type { NamedNode, Quad } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import type { GraphInfo } from "../store/types.js";
 import { DCAT, DCTERMS, RDF_TYPE, RDFS, SKOS, VIVANT, VOID, XSD } from "../vocab.js";
 import { namespacesOf } from "../store/ownership.js";
+import { writeDistributions, type Dist, type DistributionWriter } from "./catalog-distributions.js";
+import { writePolicy } from "./catalog-policy.js";
+import { CatalogQuads, FOAF, LOCN, ODRL, SD, SPDX } from "./catalog-quads.js";
 
-const { namedNode, literal, quad } = DataFactory;
-
-export const ODRL = "http://www.w3.org/ns/odrl/2/";
-export const FOAF = "http://xmlns.com/foaf/0.1/";
-export const SPDX = "http://spdx.org/rdf/terms#";
-export const LOCN = "http://www.w3.org/ns/locn#";
-export const SD = "http://www.w3.org/ns/sparql-service-description#";
-const IANA = "http://www.iana.org/assignments/media-types/";
+const { namedNode, literal } = DataFactory;
 const ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/";
 const GEOSPARQL_WKT = "http://www.opengis.net/ont/geosparql#wktLiteral";
 
@@ -97,13 +93,6 @@ export function datasetId(g: Pick<GraphInfo, "graphIri" | "publisherId">): strin
 
 const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/;
 
-/** The licences Vivant knows, by IRI: whether they ask for attribution and for share-alike. */
-function licenceTerms(iri: string): { attribution: boolean; shareAlike: boolean } {
-  if (/publicdomain\/zero/.test(iri)) return { attribution: false, shareAlike: false };
-  if (/by-sa|odbl|opendatacommons\.org\/licenses\/odbl/i.test(iri)) return { attribution: true, shareAlike: true };
-  return { attribution: true, shareAlike: false };
-}
-
 /** The DCAT-AP catalog of the node, as quads in the default graph. */
 export function dcatCatalog(input: CatalogInput): Quad[] {
   const w = new CatalogWriter(input);
@@ -112,73 +101,36 @@ export function dcatCatalog(input: CatalogInput): Quad[] {
 }
 
 /** One catalog being written: its quads, the types already given, and the services every dataset shares. */
-class CatalogWriter {
-  readonly #out: Quad[] = [];
-  readonly #typed = new Set<string>();
-  readonly #input: CatalogInput;
-  readonly #base: string;
+class CatalogWriter extends CatalogQuads implements DistributionWriter {
+  readonly input: CatalogInput;
   readonly #access: (graphIri: string) => DatasetAccess;
   readonly #canRead: (graphIri: string) => boolean;
-  readonly #catalog: NamedNode;
-  readonly #sparql: NamedNode;
-  readonly #gsp: NamedNode;
+  readonly catalog: NamedNode;
+  readonly sparql: NamedNode;
+  readonly gsp: NamedNode;
 
   constructor(input: CatalogInput) {
-    this.#input = input;
-    this.#base = input.base;
+    super(input.base);
+    this.input = input;
     const access = input.access ?? (() => ({ public: true }) as const);
     this.#access = access;
     this.#canRead = input.canRead ?? ((g: string) => access(g).public);
-    this.#catalog = namedNode(`${this.#base}catalog`);
+    this.catalog = namedNode(`${this.base}catalog`);
     this.#header();
     // The services: one SPARQL endpoint and one Graph Store for every readable dataset; a change feed per dataset.
-    this.#sparql = this.#sparqlService();
-    this.#gsp = this.#graphStoreService();
-    this.#add(this.#catalog, `${DCAT}service`, this.#sparql);
-    this.#add(this.#catalog, `${DCAT}service`, this.#gsp);
-  }
-
-  /** The quads grouped by subject (stable), so that Turtle writes each resource once. */
-  quads(): Quad[] {
-    const order = new Map<string, number>();
-    for (const q of this.#out) if (!order.has(q.subject.value)) order.set(q.subject.value, order.size);
-    return this.#out
-      .map((q, i) => ({ q, i }))
-      .sort((x, y) => order.get(x.q.subject.value)! - order.get(y.q.subject.value)! || x.i - y.i)
-      .map((x) => x.q);
-  }
-
-  #c(frag: string): NamedNode {
-    return namedNode(`${this.#base}catalog#${frag}`);
-  }
-
-  #add(s: NamedNode, p: string, o: Quad_Object): void {
-    this.#out.push(quad(s, namedNode(p), o));
-  }
-
-  /** Types a resource once (the DCAT-AP shapes check the class of every value: no inference). */
-  #once(s: NamedNode, ...types: string[]): NamedNode {
-    for (const t of types) {
-      const k = `${s.value} ${t}`;
-      if (!this.#typed.has(k)) {
-        this.#typed.add(k);
-        this.#add(s, RDF_TYPE, namedNode(t));
-      }
-    }
-    return s;
-  }
-
-  #resource(iri: string): NamedNode {
-    return this.#once(namedNode(iri), `${RDFS}Resource`);
+    this.sparql = this.#sparqlService();
+    this.gsp = this.#graphStoreService();
+    this.add(this.catalog, `${DCAT}service`, this.sparql);
+    this.add(this.catalog, `${DCAT}service`, this.gsp);
   }
 
   #header(): void {
-    const catalog = this.#catalog;
-    const base = this.#base;
-    this.#add(catalog, RDF_TYPE, namedNode(`${DCAT}Catalog`));
-    this.#add(catalog, `${DCTERMS}title`, literal("Vivant: live-performance programming", "en"));
-    this.#add(catalog, `${DCTERMS}title`, literal("Vivant : programmation du spectacle vivant", "fr"));
-    this.#add(
+    const catalog = this.catalog;
+    const base = this.base;
+    this.add(catalog, RDF_TYPE, namedNode(`${DCAT}Catalog`));
+    this.add(catalog, `${DCTERMS}title`, literal("Vivant: live-performance programming", "en"));
+    this.add(catalog, `${DCTERMS}title`, literal("Vivant : programmation du spectacle vivant", "fr"));
+    this.add(
       catalog,
       `${DCTERMS}description`,
       literal(
@@ -186,7 +138,7 @@ class CatalogWriter {
         "en",
       ),
     );
-    this.#add(
+    this.add(
       catalog,
       `${DCTERMS}description`,
       literal(
@@ -194,45 +146,44 @@ class CatalogWriter {
         "fr",
       ),
     );
-    const node = this.#once(this.#c("node"), `${FOAF}Agent`, `${ODRL}Party`);
-    this.#add(node, `${FOAF}name`, literal(`Vivant node ${base}`));
-    this.#add(catalog, `${DCTERMS}publisher`, node);
-    const home = this.#once(namedNode(base), `${FOAF}Document`);
-    this.#add(catalog, `${FOAF}homepage`, home);
-    const modified = this.#input.graphs
+    const node = this.once(this.c("node"), `${FOAF}Agent`, `${ODRL}Party`);
+    this.add(node, `${FOAF}name`, literal(`Vivant node ${base}`));
+    this.add(catalog, `${DCTERMS}publisher`, node);
+    const home = this.once(namedNode(base), `${FOAF}Document`);
+    this.add(catalog, `${FOAF}homepage`, home);
+    const modified = this.input.graphs
       .filter((g) => this.#canRead(g.graphIri))
       .map((g) => g.modified)
       .sort()
       .at(-1);
-    if (modified !== undefined)
-      this.#add(catalog, `${DCTERMS}modified`, literal(modified, namedNode(`${XSD}dateTime`)));
+    if (modified !== undefined) this.add(catalog, `${DCTERMS}modified`, literal(modified, namedNode(`${XSD}dateTime`)));
   }
 
   #sparqlService(): NamedNode {
-    const base = this.#base;
-    const sparql = this.#once(namedNode(`${base}sparql#service`), `${DCAT}DataService`, `${SD}Service`);
-    this.#add(sparql, `${DCTERMS}title`, literal("SPARQL 1.1 query endpoint", "en"));
-    this.#add(sparql, `${DCTERMS}title`, literal("Point d'accès SPARQL 1.1", "fr"));
-    this.#add(sparql, `${DCAT}endpointURL`, this.#resource(`${base}sparql`));
-    this.#add(sparql, `${DCAT}endpointDescription`, this.#resource(`${base}sparql`));
-    this.#add(
+    const base = this.base;
+    const sparql = this.once(namedNode(`${base}sparql#service`), `${DCAT}DataService`, `${SD}Service`);
+    this.add(sparql, `${DCTERMS}title`, literal("SPARQL 1.1 query endpoint", "en"));
+    this.add(sparql, `${DCTERMS}title`, literal("Point d'accès SPARQL 1.1", "fr"));
+    this.add(sparql, `${DCAT}endpointURL`, this.resource(`${base}sparql`));
+    this.add(sparql, `${DCAT}endpointDescription`, this.resource(`${base}sparql`));
+    this.add(
       sparql,
       `${DCTERMS}conformsTo`,
-      this.#once(namedNode("https://www.w3.org/TR/sparql11-protocol/"), `${DCTERMS}Standard`),
+      this.once(namedNode("https://www.w3.org/TR/sparql11-protocol/"), `${DCTERMS}Standard`),
     );
     return sparql;
   }
 
   #graphStoreService(): NamedNode {
-    const base = this.#base;
-    const gsp = this.#once(namedNode(`${base}graph-store#service`), `${DCAT}DataService`);
-    this.#add(gsp, `${DCTERMS}title`, literal("SPARQL 1.1 Graph Store (GET a publisher graph)", "en"));
-    this.#add(gsp, `${DCTERMS}title`, literal("Graph Store SPARQL 1.1 (GET du graphe d'un diffuseur)", "fr"));
-    this.#add(gsp, `${DCAT}endpointURL`, this.#resource(`${base}graph-store`));
-    this.#add(
+    const base = this.base;
+    const gsp = this.once(namedNode(`${base}graph-store#service`), `${DCAT}DataService`);
+    this.add(gsp, `${DCTERMS}title`, literal("SPARQL 1.1 Graph Store (GET a publisher graph)", "en"));
+    this.add(gsp, `${DCTERMS}title`, literal("Graph Store SPARQL 1.1 (GET du graphe d'un diffuseur)", "fr"));
+    this.add(gsp, `${DCAT}endpointURL`, this.resource(`${base}graph-store`));
+    this.add(
       gsp,
       `${DCTERMS}conformsTo`,
-      this.#once(namedNode("https://www.w3.org/TR/sparql11-http-rdf-update/"), `${DCTERMS}Standard`),
+      this.once(namedNode("https://www.w3.org/TR/sparql11-http-rdf-update/"), `${DCTERMS}Standard`),
     );
     return gsp;
   }
@@ -242,35 +193,35 @@ class CatalogWriter {
     const id = datasetId(g);
     const d = namedNode(g.graphIri);
     const rule = this.#access(g.graphIri);
-    this.#add(this.#catalog, `${DCAT}dataset`, d);
-    this.#once(d, `${DCAT}Dataset`, `${VOID}Dataset`);
+    this.add(this.catalog, `${DCAT}dataset`, d);
+    this.once(d, `${DCAT}Dataset`, `${VOID}Dataset`);
     const name = g.title ?? g.publisherId ?? g.graphIri;
-    this.#add(d, `${DCTERMS}title`, literal(name));
-    this.#add(d, `${DCTERMS}identifier`, literal(g.graphIri));
-    const publisher = this.#once(this.#c(`publisher-${id}`), `${FOAF}Agent`, `${ODRL}Party`);
-    this.#add(publisher, `${FOAF}name`, literal(name));
-    if (g.publisherId !== undefined) this.#add(publisher, `${VIVANT}publisherId`, literal(g.publisherId));
-    this.#add(d, `${DCTERMS}publisher`, publisher);
-    if (g.publisherId !== undefined) this.#add(d, `${VIVANT}publisherId`, literal(g.publisherId));
-    const rights = this.#once(
+    this.add(d, `${DCTERMS}title`, literal(name));
+    this.add(d, `${DCTERMS}identifier`, literal(g.graphIri));
+    const publisher = this.once(this.c(`publisher-${id}`), `${FOAF}Agent`, `${ODRL}Party`);
+    this.add(publisher, `${FOAF}name`, literal(name));
+    if (g.publisherId !== undefined) this.add(publisher, `${VIVANT}publisherId`, literal(g.publisherId));
+    this.add(d, `${DCTERMS}publisher`, publisher);
+    if (g.publisherId !== undefined) this.add(d, `${VIVANT}publisherId`, literal(g.publisherId));
+    const rights = this.once(
       namedNode(`${ACCESS_RIGHT}${rule.public ? "PUBLIC" : "RESTRICTED"}`),
       `${DCTERMS}RightsStatement`,
     );
-    this.#add(d, `${DCTERMS}accessRights`, rights);
-    const licence = ABSOLUTE_IRI.test(g.licenceIri) ? namedNode(g.licenceIri) : this.#c(`licence-${id}`);
-    this.#once(licence, `${DCTERMS}LicenseDocument`);
-    if (!ABSOLUTE_IRI.test(g.licenceIri)) this.#add(licence, `${RDFS}label`, literal(g.licence));
-    this.#add(d, `${DCTERMS}license`, licence);
-    const policy = this.#policy(id, rule, publisher, licence);
-    this.#add(d, `${ODRL}hasPolicy`, policy);
+    this.add(d, `${DCTERMS}accessRights`, rights);
+    const licence = ABSOLUTE_IRI.test(g.licenceIri) ? namedNode(g.licenceIri) : this.c(`licence-${id}`);
+    this.once(licence, `${DCTERMS}LicenseDocument`);
+    if (!ABSOLUTE_IRI.test(g.licenceIri)) this.add(licence, `${RDFS}label`, literal(g.licence));
+    this.add(d, `${DCTERMS}license`, licence);
+    const policy = writePolicy(this, id, rule, publisher, licence);
+    this.add(d, `${ODRL}hasPolicy`, policy);
 
     if (!this.#canRead(g.graphIri)) {
-      this.#add(
+      this.add(
         d,
         `${DCTERMS}description`,
         literal(`Programme of ${name}, shared with named partners only: ask the publisher for access.`, "en"),
       );
-      this.#add(
+      this.add(
         d,
         `${DCTERMS}description`,
         literal(
@@ -283,92 +234,49 @@ class CatalogWriter {
     this.#facts(g, d, name);
     this.#coverage(g, d, id);
     const dist: Dist = { g, d, id, name, licence, policy };
-    this.#distributions(dist);
-    for (const svc of [this.#sparql, this.#gsp]) {
-      this.#add(svc, `${DCAT}servesDataset`, d);
-      this.#add(svc, `${ODRL}hasPolicy`, policy);
+    writeDistributions(this, dist);
+    for (const svc of [this.sparql, this.gsp]) {
+      this.add(svc, `${DCAT}servesDataset`, d);
+      this.add(svc, `${ODRL}hasPolicy`, policy);
     }
-  }
-
-  /** The policy: what a reader may do with the data (one Offer per dataset, as the Dataspace Protocol lists them). */
-  #policy(id: string, rule: DatasetAccess, publisher: NamedNode, licence: NamedNode): NamedNode {
-    const policy = this.#once(this.#c(`policy-${id}`), `${ODRL}Offer`, `${ODRL}Policy`);
-    this.#add(policy, `${ODRL}uid`, this.#c(`policy-${id}`));
-    this.#add(policy, `${ODRL}assigner`, publisher);
-    this.#add(policy, `${DCTERMS}license`, licence);
-    const terms = licenceTerms(licence.value);
-    const partners = rule.public
-      ? []
-      : rule.partners.map((p) =>
-          this.#once(this.#c(`partner-${encodeURIComponent(p)}`), `${ODRL}Party`, `${FOAF}Agent`),
-        );
-    for (const p of partners) this.#add(p, `${FOAF}name`, literal(p.value.slice(p.value.lastIndexOf("partner-") + 8)));
-    for (const action of ["display", "index", "reproduce", "derive", ...(rule.public ? ["distribute"] : [])]) {
-      const perm = this.#once(this.#c(`policy-${id}-${action}`), `${ODRL}Permission`);
-      this.#add(policy, `${ODRL}permission`, perm);
-      this.#add(perm, `${ODRL}action`, namedNode(`${ODRL}${action}`));
-      for (const p of partners) this.#add(perm, `${ODRL}assignee`, p);
-      if (
-        terms.attribution &&
-        (action === "reproduce" || action === "derive" || action === "distribute" || action === "display")
-      ) {
-        const duty = this.#once(this.#c(`policy-${id}-${action}-attribute`), `${ODRL}Duty`);
-        this.#add(duty, `${ODRL}action`, namedNode(`${ODRL}attribute`));
-        this.#add(duty, `${ODRL}attributedParty`, publisher);
-        this.#add(perm, `${ODRL}duty`, duty);
-      }
-      if (terms.shareAlike && (action === "derive" || action === "distribute")) {
-        const duty = this.#once(this.#c(`policy-${id}-${action}-share-alike`), `${ODRL}Duty`);
-        this.#add(duty, `${ODRL}action`, namedNode(`${ODRL}nextPolicy`));
-        this.#add(duty, `${ODRL}target`, licence);
-        this.#add(perm, `${ODRL}duty`, duty);
-      }
-    }
-    if (!rule.public) {
-      // Shared with named partners: passing the data on to anyone else is not permitted.
-      const no = this.#once(this.#c(`policy-${id}-no-distribute`), `${ODRL}Prohibition`);
-      this.#add(policy, `${ODRL}prohibition`, no);
-      this.#add(no, `${ODRL}action`, namedNode(`${ODRL}distribute`));
-    }
-    return policy;
   }
 
   /** Description, version, size, namespaces and source of a readable dataset. */
   #facts(g: GraphInfo, d: NamedNode, name: string): void {
-    this.#add(
+    this.add(
       d,
       `${DCTERMS}description`,
       literal(`Live-performance programme of ${name}: ${g.triples} triples, version ${g.version}.`, "en"),
     );
-    this.#add(
+    this.add(
       d,
       `${DCTERMS}description`,
       literal(`Programmation de ${name} : ${g.triples} triplets, version ${g.version}.`, "fr"),
     );
-    this.#add(d, `${DCTERMS}modified`, literal(g.modified, namedNode(`${XSD}dateTime`)));
-    this.#add(d, `${DCAT}version`, literal(String(g.version)));
-    this.#add(d, `${VOID}triples`, literal(String(g.triples), namedNode(`${XSD}integer`)));
-    this.#add(d, `${VIVANT}version`, literal(String(g.version), namedNode(`${XSD}integer`)));
-    for (const ns of namespacesOf(g)) this.#add(d, `${VOID}uriSpace`, literal(ns));
+    this.add(d, `${DCTERMS}modified`, literal(g.modified, namedNode(`${XSD}dateTime`)));
+    this.add(d, `${DCAT}version`, literal(String(g.version)));
+    this.add(d, `${VOID}triples`, literal(String(g.triples), namedNode(`${XSD}integer`)));
+    this.add(d, `${VIVANT}version`, literal(String(g.version), namedNode(`${XSD}integer`)));
+    for (const ns of namespacesOf(g)) this.add(d, `${VOID}uriSpace`, literal(ns));
     if (g.source !== undefined && ABSOLUTE_IRI.test(g.source))
-      this.#add(d, `${DCTERMS}source`, this.#once(namedNode(g.source), `${DCAT}Dataset`));
-    else if (g.source !== undefined) this.#add(d, `${VIVANT}source`, literal(g.source));
+      this.add(d, `${DCTERMS}source`, this.once(namedNode(g.source), `${DCAT}Dataset`));
+    else if (g.source !== undefined) this.add(d, `${VIVANT}source`, literal(g.source));
   }
 
   /** Spatial (regions, bounding box) and temporal (first and last performance) coverage. */
   #coverage(g: GraphInfo, d: NamedNode, id: string): void {
-    const cov = this.#input.coverage?.get(g.graphIri);
+    const cov = this.input.coverage?.get(g.graphIri);
     if (!cov) return;
     for (const [i, region] of cov.regions.entries()) {
-      const loc = this.#once(this.#c(`spatial-${id}-${i}`), `${DCTERMS}Location`);
-      this.#add(loc, `${SKOS}prefLabel`, literal(region));
-      this.#add(loc, `${LOCN}geographicName`, literal(region));
-      this.#add(d, `${DCTERMS}spatial`, loc);
+      const loc = this.once(this.c(`spatial-${id}-${i}`), `${DCTERMS}Location`);
+      this.add(loc, `${SKOS}prefLabel`, literal(region));
+      this.add(loc, `${LOCN}geographicName`, literal(region));
+      this.add(d, `${DCTERMS}spatial`, loc);
     }
     if (cov.bbox) {
       const { minLat, maxLat, minLon, maxLon } = cov.bbox;
-      const loc = this.#once(this.#c(`spatial-${id}-bbox`), `${DCTERMS}Location`);
-      this.#add(
+      const loc = this.once(this.c(`spatial-${id}-bbox`), `${DCTERMS}Location`);
+      this.add(
         loc,
         `${DCAT}bbox`,
         literal(
@@ -376,113 +284,14 @@ class CatalogWriter {
           namedNode(GEOSPARQL_WKT),
         ),
       );
-      this.#add(d, `${DCTERMS}spatial`, loc);
+      this.add(d, `${DCTERMS}spatial`, loc);
     }
     if (cov.first !== undefined && cov.last !== undefined) {
-      const period = this.#once(this.#c(`temporal-${id}`), `${DCTERMS}PeriodOfTime`);
+      const period = this.once(this.c(`temporal-${id}`), `${DCTERMS}PeriodOfTime`);
       const dt = (v: string) => literal(v, namedNode(`${XSD}${v.includes("T") ? "dateTime" : "date"}`));
-      this.#add(period, `${DCAT}startDate`, dt(cov.first));
-      this.#add(period, `${DCAT}endDate`, dt(cov.last));
-      this.#add(d, `${DCTERMS}temporal`, period);
+      this.add(period, `${DCAT}startDate`, dt(cov.first));
+      this.add(period, `${DCAT}endDate`, dt(cov.last));
+      this.add(d, `${DCTERMS}temporal`, period);
     }
   }
-
-  #distribution(x: Dist, frag: string, title: string, props: (s: NamedNode) => void): void {
-    const s = this.#once(this.#c(`${frag}-${x.id}`), `${DCAT}Distribution`);
-    this.#add(x.d, `${DCAT}distribution`, s);
-    this.#add(s, `${DCTERMS}title`, literal(title, "en"));
-    this.#add(s, `${DCTERMS}license`, x.licence);
-    this.#add(s, `${ODRL}hasPolicy`, x.policy);
-    props(s);
-  }
-
-  #mediaType(s: NamedNode, type: string): void {
-    this.#add(s, `${DCAT}mediaType`, this.#once(namedNode(`${IANA}${type}`), `${DCTERMS}MediaType`));
-  }
-
-  /** Graph Store GET, SPARQL, each dump file, and the change feed (with its own service). */
-  #distributions(x: Dist): void {
-    const base = this.#base;
-    this.#distribution(x, "graph-store", "The graph (Graph Store GET, any RDF format by content negotiation)", (s) => {
-      this.#add(s, `${DCAT}accessURL`, this.#resource(`${base}graph-store?graph=${encodeURIComponent(x.g.graphIri)}`));
-      this.#add(s, `${DCAT}accessService`, this.#gsp);
-      this.#mediaType(s, "text/turtle");
-    });
-    this.#distribution(x, "sparql", "SPARQL queries over the graph (GRAPH <graph IRI>)", (s) => {
-      this.#add(s, `${DCAT}accessURL`, this.#resource(`${base}sparql`));
-      this.#add(s, `${DCAT}accessService`, this.#sparql);
-    });
-    for (const f of this.#input.dumps?.get(x.g.graphIri) ?? []) this.#dump(x, f);
-    if (this.#input.feeds) this.#feed(x);
-  }
-
-  #dump(x: Dist, f: DumpFile): void {
-    const kind = f.path.endsWith(".nq.gz") ? "nquads" : "turtle";
-    this.#distribution(
-      x,
-      `dump-${kind}`,
-      `Dump, version ${f.version} (${kind === "nquads" ? "N-Quads, gzip" : "Turtle"})`,
-      (s) => {
-        const url = this.#resource(`${this.#base}${f.path}`);
-        this.#add(s, `${DCAT}accessURL`, url);
-        this.#add(s, `${DCAT}downloadURL`, url);
-        this.#mediaType(s, f.mediaType);
-        if (f.compressFormat)
-          this.#add(
-            s,
-            `${DCAT}compressFormat`,
-            this.#once(namedNode(`${IANA}${f.compressFormat}`), `${DCTERMS}MediaType`),
-          );
-        this.#add(s, `${DCAT}byteSize`, literal(String(f.byteSize), namedNode(`${XSD}nonNegativeInteger`)));
-        this.#add(s, `${VOID}triples`, literal(String(f.triples), namedNode(`${XSD}integer`)));
-        this.#add(s, `${DCTERMS}modified`, literal(f.modified, namedNode(`${XSD}dateTime`)));
-        this.#add(s, `${DCAT}version`, literal(String(f.version)));
-        const sum = this.#once(this.#c(`${kind}-checksum-${x.id}`), `${SPDX}Checksum`);
-        this.#add(
-          sum,
-          `${SPDX}algorithm`,
-          this.#once(namedNode(`${SPDX}checksumAlgorithm_sha256`), `${SPDX}ChecksumAlgorithm`),
-        );
-        this.#add(sum, `${SPDX}checksumValue`, literal(f.sha256, namedNode(`${XSD}hexBinary`)));
-        this.#add(s, `${SPDX}checksum`, sum);
-      },
-    );
-  }
-
-  #feed(x: Dist): void {
-    const base = this.#base;
-    const feed = this.#once(namedNode(`${base}feed/${x.id}#service`), `${DCAT}DataService`);
-    this.#add(
-      feed,
-      `${DCTERMS}title`,
-      literal(
-        `Change feed of ${x.name} (Activity Streams 2.0, paged, in the style of Linked Data Event Streams)`,
-        "en",
-      ),
-    );
-    this.#add(feed, `${DCAT}endpointURL`, this.#resource(`${base}feed/${x.id}`));
-    this.#add(feed, `${DCAT}servesDataset`, x.d);
-    this.#add(
-      feed,
-      `${DCTERMS}conformsTo`,
-      this.#once(namedNode("https://www.w3.org/TR/activitystreams-core/"), `${DCTERMS}Standard`),
-    );
-    this.#add(feed, `${ODRL}hasPolicy`, x.policy);
-    this.#add(this.#catalog, `${DCAT}service`, feed);
-    this.#distribution(x, "feed", "Change feed (Activity Streams 2.0 Create/Update/Delete of entities)", (s) => {
-      this.#add(s, `${DCAT}accessURL`, this.#resource(`${base}feed/${x.id}`));
-      this.#add(s, `${DCAT}accessService`, feed);
-      this.#mediaType(s, "application/activity+json");
-    });
-  }
-}
-
-/** A readable dataset's distributions share these. */
-interface Dist {
-  readonly g: GraphInfo;
-  readonly d: NamedNode;
-  readonly id: string;
-  readonly name: string;
-  readonly licence: NamedNode;
-  readonly policy: NamedNode;
 }

@@ -6,7 +6,7 @@
 import type { Quad } from "@rdfjs/types";
 import { Parser } from "n3";
 import { DCAT, DCTERMS, RDF_TYPE, VIVANT, VOID } from "../vocab.js";
-import { ODRL } from "./catalog.js";
+import { ODRL } from "./catalog-quads.js";
 
 const IANA = "http://www.iana.org/assignments/media-types/";
 
