@@ -9,10 +9,11 @@
 
 import { InputError, type Text } from "../errors.js";
 import { tx } from "../i18n.js";
-import { PoliteFetcher, type FetchFailure } from "../harvest/fetch.js";
+import { PoliteFetcher } from "../harvest/fetch.js";
 import type { Facet, FacetCounts, GraphFacetCounts } from "../query/aggregates.js";
-import { startTimes, type PerformanceFilter } from "../query/filter.js";
+import type { PerformanceFilter } from "../query/filter.js";
 import type { PerformanceNode, PerformancePage } from "../query/performances.js";
+import { countGraphs, failureReport, mergePages, nextPositions, type Part } from "./federation-answers.js";
 import {
   checkFacetNames,
   checkFacetsByGraph,
@@ -158,27 +159,6 @@ const limitOf = (limit: number | undefined): number => {
     );
   return l;
 };
-
-/** A performance's place in the merged order: its start's instant (or its local date and time read as UTC), then its IRI. */
-function orderKey(p: PerformanceNode): number {
-  const s = p.startDate;
-  const lexical =
-    typeof s === "string"
-      ? s
-      : typeof s === "object" && s !== null && typeof (s as { "@value"?: unknown })["@value"] === "string"
-        ? (s as { "@value": string })["@value"]
-        : undefined;
-  const t = lexical !== undefined ? startTimes(lexical) : undefined;
-  return t ? t.key : Number.POSITIVE_INFINITY;
-}
-
-const before = (a: PerformanceNode, b: PerformanceNode): boolean => {
-  const ka = orderKey(a);
-  const kb = orderKey(b);
-  return ka < kb || (ka === kb && a["@id"] < b["@id"]);
-};
-
-type Part<T> = { ok: true; value: T; ms: number } | { ok: false; report: NodeReport };
 
 /** Fans the typed questions out to the configured nodes. Close it to release its connections. */
 export class Federation {
@@ -339,53 +319,8 @@ export class Federation {
         }
       }),
     );
-    // Each answered node's remaining performances (past those shown already), merged by their heads.
-    const queues = parts.map((p, i) =>
-      p !== "done" && p.ok ? p.value.items.slice((positions.get(sources[i]!) ?? { skip: 0 }).skip) : [],
-    );
-    const heads = queues.map(() => 0);
-    const items: FederatedPerformance[] = [];
-    while (items.length < limit) {
-      let best = -1;
-      for (let i = 0; i < queues.length; i++)
-        if (heads[i]! < queues[i]!.length && (best < 0 || before(queues[i]![heads[i]!]!, queues[best]![heads[best]!]!)))
-          best = i;
-      if (best < 0) break;
-      const item = queues[best]![heads[best]!++]!;
-      const also: string[] = [];
-      for (let i = 0; i < queues.length; i++) {
-        if (i !== best && heads[i]! < queues[i]!.length && queues[i]![heads[i]!]!["@id"] === item["@id"]) {
-          heads[i]!++;
-          also.push(sources[i]!);
-        }
-      }
-      items.push({ ...item, source: sources[best]!, ...(also.length ? { alsoAt: also } : {}) });
-    }
-    const next = new Map<string, NodePosition>();
-    const reports: NodeReport[] = [];
-    parts.forEach((p, i) => {
-      const source = sources[i]!;
-      const at = positions.get(source) ?? { skip: 0, done: false };
-      if (p === "done") {
-        next.set(source, at);
-        reports.push({ node: source, status: "ok", ms: 0, items: 0 });
-      } else if (!p.ok) {
-        next.set(source, at);
-        reports.push(p.report);
-      } else {
-        const shown = at.skip + heads[i]!;
-        const all = p.value.items.length;
-        next.set(
-          source,
-          shown < all
-            ? { ...(at.cursor !== undefined ? { cursor: at.cursor } : {}), skip: shown, done: false }
-            : p.value.next !== undefined
-              ? { cursor: p.value.next, skip: 0, done: false }
-              : { skip: 0, done: true },
-        );
-        reports.push({ node: source, status: "ok", ms: p.ms, items: heads[i]! });
-      }
-    });
+    const { items, heads } = mergePages({ parts, sources, positions, limit });
+    const { next, reports } = nextPositions({ parts, sources, positions, heads });
     const more = parts.some((p, i) => p !== "done" && p.ok && !next.get(sources[i]!)!.done);
     const failed = reports.filter((r) => r.status !== "ok");
     return {
@@ -432,16 +367,7 @@ export class Federation {
         : p.report,
     );
     const failed = reports.filter((r) => r.status !== "ok");
-    // Each graph's counts from the first node that gave them; the others that hold it are named, not added.
-    const counted = new Map<string, { source: string; alsoAt: string[]; facets: GraphFacets["facets"] }>();
-    parts.forEach((p, i) => {
-      if (!p.ok) return;
-      for (const g of p.value) {
-        const seen = counted.get(g.graph);
-        if (seen) seen.alsoAt.push(sources[i]!);
-        else counted.set(g.graph, { source: sources[i]!, alsoAt: [], facets: g.facets });
-      }
-    });
+    const counted = countGraphs(parts, sources);
     const graphs = [...counted.keys()].sort();
     return {
       facets: mergeFacets(
@@ -456,33 +382,5 @@ export class Federation {
       failed,
       partial: failed.length > 0,
     };
-  }
-}
-
-function failureReport(node: string, f: FetchFailure, ms: number, timeoutMs: number): NodeReport {
-  switch (f.code) {
-    case "timeout":
-      return { node, status: "timeout", ms, message: tx("federation/timeout", { ms: timeoutMs }), detail: f.message };
-    case "too-large":
-      return { node, status: "too-large", ms, message: tx("federation/too-large"), detail: f.message };
-    case "http-status":
-      return {
-        node,
-        status: "http-error",
-        ms,
-        ...(f.status !== undefined ? { httpStatus: f.status } : {}),
-        message: tx("federation/http-status", { status: f.status ?? "?" }),
-        detail: f.message,
-      };
-    case "too-many-redirects":
-      return { node, status: "http-error", ms, message: tx("federation/redirect"), detail: f.message };
-    default:
-      return {
-        node,
-        status: "unreachable",
-        ms,
-        message: tx("federation/unreachable", { code: f.code }),
-        detail: f.message,
-      };
   }
 }
