@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { GraphInfo } from "../store/types.js";
 import { datasetId } from "./catalog.js";
 import type { EntityChange } from "./entities.js";
-import { writeBytesAtomically } from "./dumps.js";
+import { writeBytesAtomically } from "./dump-io.js";
 
 /** Activities per page. */
 export const PAGE_SIZE = 100;

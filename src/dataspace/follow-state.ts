@@ -7,7 +7,7 @@
 
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeBytesAtomically } from "./dumps.js";
+import { writeBytesAtomically } from "./dump-io.js";
 
 /** Where the follower is in a dataset's change feed. */
 export interface FeedPosition {
