@@ -5,6 +5,7 @@
 
 import { DataFactory } from "rdf-data-factory";
 import type { NamedNode, Quad } from "@rdfjs/types";
+import { escapeLiteral } from "../rdf/ntriples.js";
 import type { RecordDocument } from "../records/types.js";
 import { emitDocument, emitRecords, type PathIndex } from "./emit.js";
 import type { Sink } from "./sink.js";
@@ -26,26 +27,8 @@ export type TripleCallback = (
   kind: NamedNode | string | null,
 ) => void;
 
-// Canonical N-Triples (RDF 1.2): U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF are escaped, short forms first.
-// IRIs need no escaping: entity IRIs are minted from percent-encoded ids and record IRIs are checked on input.
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/;
-const ESCAPE_ALL = /[\u0000-\u001f"\\\u007f\ufffe\uffff]/g;
-const SHORT: Readonly<Record<string, string>> = {
-  "\\": "\\\\",
-  '"': '\\"',
-  "\t": "\\t",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\b": "\\b",
-  "\f": "\\f",
-};
-function escapeLiteral(value: string): string {
-  if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(
-    ESCAPE_ALL,
-    (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
-  );
-}
+// IRIs need no escaping: entity IRIs are minted from percent-encoded ids and record IRIs are checked on input; literal
+// values are escaped by rdf/ntriples.ts.
 
 /** One triple as a canonical N-Triples line (an N-Quads line in the default graph). */
 function nquadLine(s: string, p: NamedNode, o: string, k: NamedNode | string | null): string {

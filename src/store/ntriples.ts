@@ -4,6 +4,7 @@
 import type { Quad, Term } from "@rdfjs/types";
 import { InputError } from "../errors.js";
 import { tx, txBy } from "../i18n.js";
+import { escapeLiteral } from "../rdf/ntriples.js";
 
 /** The words `checkIri` is called with, in French. */
 const WHERE_FR: Readonly<Record<string, string>> = { graph: "graphe", datatype: "type de données", IRI: "IRI" };
@@ -36,12 +37,6 @@ export function checkIri(iri: string, where = "IRI"): void {
 
 export function isValidLanguageTag(tag: string): boolean {
   return LANGTAG.test(tag);
-}
-
-function escapeLiteral(s: string): string {
-  // Fast path: most literals need no escaping.
-  if (!/["\\\n\r]/.test(s)) return s;
-  return s.replace(/["\\\n\r]/g, (c) => (c === '"' ? '\\"' : c === "\\" ? "\\\\" : c === "\n" ? "\\n" : "\\r"));
 }
 
 /**

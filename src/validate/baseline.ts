@@ -5,7 +5,8 @@
 import { Store, DataFactory } from "n3";
 import { Validator as Engine } from "./shacl-core.js";
 import type { Quad } from "@rdfjs/types";
-import { nodeId, termToNt } from "./issues.js";
+import { termToNt } from "../rdf/ntriples.js";
+import { nodeId } from "./issues.js";
 import { stepsToPathText, type PathStep } from "./paths.js";
 import type { ValidationIssue } from "./types.js";
 import { SH } from "../vocab.js";

@@ -4,6 +4,7 @@
 import type { Term } from "@rdfjs/types";
 import type { Severity } from "../errors.js";
 import type { Origin, Origins } from "../mapping/types.js";
+import { termToNt } from "../rdf/ntriples.js";
 import { RDF_TYPE, SH } from "../vocab.js";
 import type { IndexedDataset } from "./dataset.js";
 import type { CompiledShapes, RawResult } from "./engine.js";
@@ -17,23 +18,6 @@ const SEVERITIES: Readonly<Record<string, Severity>> = {
   [`${SH}Warning`]: "warning",
   [`${SH}Info`]: "info",
 };
-
-/** N-Triples form of a term (escaped as N-Triples requires). */
-export function termToNt(t: Term): string {
-  switch (t.termType) {
-    case "NamedNode":
-      return `<${t.value}>`;
-    case "BlankNode":
-      return `_:${t.value}`;
-    case "Literal": {
-      const v = `"${t.value.replace(/[\\"\n\r]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r" })[c]!)}"`;
-      if (t.language) return `${v}@${t.language}`;
-      return t.datatype.value === "http://www.w3.org/2001/XMLSchema#string" ? v : `${v}^^<${t.datatype.value}>`;
-    }
-    default:
-      return t.value;
-  }
-}
 
 /** IRI, or `_:label` for a blank node. */
 export function nodeId(t: Term): string {
