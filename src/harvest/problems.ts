@@ -1,18 +1,9 @@
 // Builds the Problems that harvest and the importers report (bilingual, with a stable code).
 
-import type { Problem, Severity, Text, ProblemCode } from "../errors.js";
+import type { Problem, Severity } from "../errors.js";
 
-export interface ProblemSpec {
-  readonly code: ProblemCode;
-  readonly severity?: Severity;
-  readonly entity: string;
-  readonly recordId?: string;
-  readonly path: string;
-  readonly value?: unknown;
-  readonly expected: Text;
-  readonly message: Text;
-  readonly hint: Text;
-}
+/** A problem as its builder takes it: a `Problem` whose severity defaults to a violation. */
+export type ProblemSpec = Omit<Problem, "severity"> & { readonly severity?: Severity };
 
 export function problem(spec: ProblemSpec): Problem {
   return {

@@ -162,28 +162,12 @@ const VALUE_LEVEL = [
   "lessThanOrEquals",
 ].map(sh);
 const ALWAYS_RUN = ["equals", "hasValue", "closed", "sparql", "deactivated", "qualifiedMinCount"].map(sh);
-/** Value-level constraints that read nothing but the value (and the nodes below it). */
-const PER_VALUE = [
-  "class",
-  "datatype",
-  "nodeKind",
-  "minExclusive",
-  "minInclusive",
-  "maxExclusive",
-  "maxInclusive",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "flags",
-  "languageIn",
-  "in",
-  "node",
-  "property",
-  "not",
-  "and",
-  "or",
-  "xone",
-].map(sh);
+/**
+ * Value-level constraints that read nothing but the value (and the nodes below it): the value-level ones but those
+ * comparing with another property's values, and `flags` (which goes with `pattern`).
+ */
+const COMPARING = new Set(["disjoint", "lessThan", "lessThanOrEquals"].map(sh));
+const PER_VALUE = [...VALUE_LEVEL.filter((c) => !COMPARING.has(c)), sh("flags")];
 const ANNOTATIONS = ["path", "message", "severity", "name", "description", "order", "group", "defaultValue"].map(sh);
 
 /** For a property shape with a plain or alternative path: the value counts on which it finds nothing. */
