@@ -4,13 +4,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "../errors.js";
+import { InputError, type Lang } from "../errors.js";
 import { TokenTable } from "../server/auth.js";
 import { DEFAULT_PORT, VivantServer, type ServerOptions } from "../server/app.js";
 import { isIP } from "node:net";
 import { plural, t, tx } from "../i18n.js";
 import { formatReportText } from "../validate/text.js";
-import { langFromArgv, parseOptions, wholeNumber } from "./args.js";
+import { langFromArgv, parseOptions, wholeNumber, type Parsed } from "./args.js";
 import { EXIT, type CliIo, type Command } from "./io.js";
 import { parseTokens } from "./follow.js";
 import { federatedNodes } from "../dataspace/federation.js";
@@ -176,6 +176,21 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     });
   const tokens =
     typeof values.tokens === "string" ? TokenTable.fromFile(resolve(io.cwd, values.tokens)) : new TokenTable();
+  const server = await VivantServer.start(serverOptions(values, tokens, io, lang));
+  // The first line, before the demo season's: the address a person opens in a browser.
+  io.stdout.write(`${t("cli/serving-pages", { url: server.url }, lang)}\n`);
+  try {
+    const demo = values.demo === true ? await loadDemo(server, tokens, io, lang) : undefined;
+    io.stdout.write(`${servingLines(server, demo, lang).join("\n")}\n`);
+    return server;
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+}
+
+/** The server's options from the command line's (host and port checked here, before anything starts). */
+function serverOptions(values: Parsed["values"], tokens: TokenTable, io: CliIo, lang: Lang): ServerOptions {
   const host = typeof values.host === "string" ? values.host : "127.0.0.1";
   // A host name is letters, digits, dots and hyphens: anything else fails here, before any lookup.
   if (!isIP(host) && !/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(host)) {
@@ -184,7 +199,7 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
   const port = int(values.port, "--port", 0) ?? envPort(io.env.PORT) ?? DEFAULT_PORT;
   if (port > 65535)
     throw new InputError("cli/bad-option", tx("serve/bad-port", { value: port }), { hint: tx("serve/bad-port.hint") });
-  const options: ServerOptions = {
+  return {
     port,
     host,
     ...(typeof values.data === "string" ? { dataDir: resolve(io.cwd, values.data) } : {}),
@@ -210,75 +225,76 @@ export async function startServe(argv: readonly string[], io: CliIo): Promise<Vi
     log: (line) => io.stderr.write(`${line}\n`),
     lang,
   };
-  const server = await VivantServer.start(options);
-  // The first line, before the demo season's: the address a person opens in a browser.
-  io.stdout.write(`${t("cli/serving-pages", { url: server.url }, lang)}\n`);
-  try {
-    let demoToken: string | undefined;
-    let demoGraph: string | undefined;
-    if (values.demo === true) {
-      const path = demoSeasonPath();
-      const { prepared, info } = await server.load(
-        [{ text: readFileSync(path, "utf8"), source: "fixtures/demo-season.json" }],
-        {},
-      );
-      if (!info) {
-        io.stderr.write(
-          `${formatReportText(prepared.report, { lang, source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`,
-        );
-        throw new InputError("serve/demo-invalid", tx("serve/demo-invalid"), { hint: tx("serve/demo-invalid.hint") });
-      }
-      demoGraph = info.graphIri;
-      io.stderr.write(`${t("cli/demo-loaded", { triples: info.triples, graph: info.graphIri }, lang)}\n`);
-      // Never a committed secret: a fresh token per run, added to those of --tokens.
-      demoToken = tokens.issue({
-        publisherId: info.publisherId ?? "demo",
-        graphIri: info.graphIri,
-        licence: info.licence,
-      });
-    }
-    const lines = [
-      plural(
-        t(
-          "cli/serving",
-          { graphs: server.graphs().length, triples: server.graphs().reduce((n, g) => n + g.triples, 0) },
-          lang,
-        ),
-        server.graphs().length,
+}
+
+/** The demo season loaded into a running server, and the write token issued for its graph. */
+interface Demo {
+  readonly token: string;
+  readonly graph: string;
+}
+
+/** Loads the demo season (`--demo`); an invalid season is printed and refused. */
+async function loadDemo(server: VivantServer, tokens: TokenTable, io: CliIo, lang: Lang): Promise<Demo> {
+  const path = demoSeasonPath();
+  const { prepared, info } = await server.load(
+    [{ text: readFileSync(path, "utf8"), source: "fixtures/demo-season.json" }],
+    {},
+  );
+  if (!info) {
+    io.stderr.write(
+      `${formatReportText(prepared.report, { lang, source: "fixtures/demo-season.json", problems: prepared.recordProblems, maxPerGroup: 5 })}\n`,
+    );
+    throw new InputError("serve/demo-invalid", tx("serve/demo-invalid"), { hint: tx("serve/demo-invalid.hint") });
+  }
+  io.stderr.write(`${t("cli/demo-loaded", { triples: info.triples, graph: info.graphIri }, lang)}\n`);
+  // Never a committed secret: a fresh token per run, added to those of --tokens.
+  const token = tokens.issue({
+    publisherId: info.publisherId ?? "demo",
+    graphIri: info.graphIri,
+    licence: info.licence,
+  });
+  return { token, graph: info.graphIri };
+}
+
+/** What the server serves and where, the demo's token with an example write, and how to stop it. */
+function servingLines(server: VivantServer, demo: Demo | undefined, lang: Lang): string[] {
+  const lines = [
+    plural(
+      t(
+        "cli/serving",
+        { graphs: server.graphs().length, triples: server.graphs().reduce((n, g) => n + g.triples, 0) },
         lang,
       ),
-      t("cli/serving-sparql", { url: server.sparqlEndpoint }, lang),
-      t("cli/serving-gsp", { url: `${server.graphStoreEndpoint}?graph=<graph IRI>` }, lang),
-      t("cli/serving-api", { url: `${server.url}api/performances?from=2026-11-01&city=Nantes` }, lang),
-      t("cli/serving-catalog", { url: `${server.url}catalog` }, lang),
-      ...(server.federation
-        ? [
-            plural(
-              t(
-                "cli/serving-federation",
-                { url: `${server.url}federation`, nodes: server.federation.nodes.length },
-                lang,
-              ),
-              server.federation.nodes.length,
+      server.graphs().length,
+      lang,
+    ),
+    t("cli/serving-sparql", { url: server.sparqlEndpoint }, lang),
+    t("cli/serving-gsp", { url: `${server.graphStoreEndpoint}?graph=<graph IRI>` }, lang),
+    t("cli/serving-api", { url: `${server.url}api/performances?from=2026-11-01&city=Nantes` }, lang),
+    t("cli/serving-catalog", { url: `${server.url}catalog` }, lang),
+    ...(server.federation
+      ? [
+          plural(
+            t(
+              "cli/serving-federation",
+              { url: `${server.url}federation`, nodes: server.federation.nodes.length },
               lang,
             ),
-          ]
-        : []),
-    ];
-    if (demoToken && demoGraph) {
-      lines.push(
-        t("cli/serving-token", { token: demoToken }, lang),
-        `    curl -X PUT -H "Authorization: Bearer ${demoToken}" -H "Content-Type: application/json" \\`,
-        `      --data-binary @fixtures/demo-season.json "${server.graphStoreEndpoint}?graph=${encodeURIComponent(demoGraph)}"`,
-      );
-    }
-    lines.push(t("cli/serving-stop", {}, lang));
-    io.stdout.write(`${lines.join("\n")}\n`);
-    return server;
-  } catch (e) {
-    await server.close();
-    throw e;
+            server.federation.nodes.length,
+            lang,
+          ),
+        ]
+      : []),
+  ];
+  if (demo && demo.token && demo.graph) {
+    lines.push(
+      t("cli/serving-token", { token: demo.token }, lang),
+      `    curl -X PUT -H "Authorization: Bearer ${demo.token}" -H "Content-Type: application/json" \\`,
+      `      --data-binary @fixtures/demo-season.json "${server.graphStoreEndpoint}?graph=${encodeURIComponent(demo.graph)}"`,
+    );
   }
+  lines.push(t("cli/serving-stop", {}, lang));
+  return lines;
 }
 
 export const serveCommand: Command = {
