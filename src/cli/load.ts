@@ -3,14 +3,14 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { InputError, warningIn } from "../errors.js";
+import { InputError, type Lang, warningIn } from "../errors.js";
 import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
-import { ingest, openGraphTarget, type IngestInput } from "../ingest/index.js";
+import { ingest, openGraphTarget, type IngestInput, type LoadOutcome } from "../ingest/index.js";
 import { readInputFile } from "./input-file.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
 import { plural, t, tx } from "../i18n.js";
-import { parseOptions } from "./args.js";
+import { parseOptions, type Parsed } from "./args.js";
 import { openOutput } from "./output.js";
 import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { EXIT, nothingWritten, type CliIo, type Command } from "./io.js";
@@ -85,6 +85,11 @@ async function collect(path: string, out: string[]): Promise<void> {
   } else out.push(path);
 }
 
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** Where `vivant load` writes (--data or --store). */
+type LoadTarget = NonNullable<Awaited<ReturnType<typeof openGraphTarget>>>;
+
 export const loadCommand: Command = {
   name: "load",
   summary: {
@@ -110,31 +115,12 @@ export const loadCommand: Command = {
     );
     const shown = reportOptions(values);
     const reportFile = typeof values.report === "string" ? values.report : undefined;
-    const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     if (positionals.length !== 1)
       throw new InputError("cli/usage", tx("cli/need-one-load"), {
         hint: tx("cli/example", { example: "vivant load season.json --publisher my-venue" }),
       });
     const root = resolve(io.cwd, positionals[0]!);
-    const paths: string[] = [];
-    await collect(root, paths);
-    if (!paths.length)
-      throw new InputError("load/no-input", tx("load/no-input-in", { path: positionals[0] }), {
-        hint: tx("load/no-input.hint", { extensions: [...EXTENSIONS].join(", ") }),
-      });
-    const files: IngestInput[] = [];
-    let bytes = 0;
-    for (const p of paths) {
-      const source = relative(io.cwd, p) || p;
-      bytes += (await stat(p)).size;
-      const input = await readInputFile(p, source);
-      if (!formatFromPath(p) && !("json" in input))
-        io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
-      files.push(input);
-    }
-    io.stderr.write(
-      `${plural(t("cli/reading-files", { count: files.length, size: (bytes / 2 ** 20).toFixed(1) }, lang), files.length, lang)}\n`,
-    );
+    const files = await readInputs(root, positionals[0]!, io, lang);
 
     const dataDir = resolve(io.cwd, str(values.data) ?? DEFAULT_DATA_DIR);
     // Lock first: a load into a directory a server is using must fail before the work, not after.
@@ -144,56 +130,10 @@ export const loadCommand: Command = {
       (w, text) => io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`),
     ))!;
     try {
-      const progress = new Progress({
-        stream: io.stderr,
-        isTTY: io.isTTY,
-        unit: t("unit/nodes-validated", {}, lang),
-        lang,
-      });
-      const publisher = str(values.publisher);
       const source = files.length === 1 ? files[0]!.source : relative(io.cwd, root) || root;
-      const { prepared, written: info } = await ingest(
-        files,
-        {
-          ...(publisher !== undefined ? { publisherId: publisher } : {}),
-          ...(str(values.graph) !== undefined ? { graphIri: str(values.graph)! } : {}),
-          ...(str(values.licence) !== undefined ? { licence: str(values.licence)! } : {}),
-          ...(str(values.title) !== undefined ? { title: str(values.title)! } : {}),
-          ...(Array.isArray(values.namespace)
-            ? { namespaces: values.namespace.filter((v): v is string => typeof v === "string") }
-            : {}),
-          source,
-        },
-        writer,
-        {
-          onValidate: (done, total) => progress.update(done, total),
-          onPrepared: (p) => {
-            progress.done();
-            if (p.ok)
-              io.stderr.write(
-                `${plural(t("cli/validated-writing", { triples: p.size, warnings: p.report.warnings, graph: p.graphIri }, lang), p.report.warnings, lang)}\n`,
-              );
-          },
-        },
-      );
-      if (reportFile !== undefined) {
-        const out = openOutput(io, reportFile);
-        const extra = {
-          source,
-          graphIri: prepared.graphIri,
-          written: info !== undefined,
-          notes: prepared.notes,
-          problems: prepared.recordProblems,
-        };
-        try {
-          for (const chunk of reportJsonChunks(prepared.report, extra)) await out.write(chunk);
-          await out.write("\n");
-          await out.close();
-        } catch (e) {
-          await out.abort();
-          throw e;
-        }
-      }
+      const { prepared, written: info } = await ingestFiles({ files, values, source, writer, io, lang });
+      if (reportFile !== undefined)
+        await writeJsonReport(io, reportFile, { source, prepared, written: info !== undefined });
       if (!info) {
         io.stdout.write(
           `${formatReportBounded(prepared.report, {
@@ -217,3 +157,95 @@ export const loadCommand: Command = {
     }
   },
 };
+
+/** Every input file under `root` (`given` on the command line), read; says how many and how large. */
+async function readInputs(root: string, given: string, io: CliIo, lang: Lang): Promise<IngestInput[]> {
+  const paths: string[] = [];
+  await collect(root, paths);
+  if (!paths.length)
+    throw new InputError("load/no-input", tx("load/no-input-in", { path: given }), {
+      hint: tx("load/no-input.hint", { extensions: [...EXTENSIONS].join(", ") }),
+    });
+  const files: IngestInput[] = [];
+  let bytes = 0;
+  for (const p of paths) {
+    const source = relative(io.cwd, p) || p;
+    bytes += (await stat(p)).size;
+    const input = await readInputFile(p, source);
+    if (!formatFromPath(p) && !("json" in input))
+      io.stderr.write(`${t("cli/note-unknown-extension", { file: relative(io.cwd, p) }, lang)}\n`);
+    files.push(input);
+  }
+  io.stderr.write(
+    `${plural(t("cli/reading-files", { count: files.length, size: (bytes / 2 ** 20).toFixed(1) }, lang), files.length, lang)}\n`,
+  );
+  return files;
+}
+
+/** Validates the files as one graph with a progress line and, without violations, writes it to `writer`. */
+async function ingestFiles(step: {
+  files: readonly IngestInput[];
+  values: Parsed["values"];
+  source: string;
+  writer: LoadTarget;
+  io: CliIo;
+  lang: Lang;
+}): Promise<LoadOutcome> {
+  const { values, io, lang } = step;
+  const progress = new Progress({
+    stream: io.stderr,
+    isTTY: io.isTTY,
+    unit: t("unit/nodes-validated", {}, lang),
+    lang,
+  });
+  const publisher = str(values.publisher);
+  return ingest(
+    step.files,
+    {
+      ...(publisher !== undefined ? { publisherId: publisher } : {}),
+      ...(str(values.graph) !== undefined ? { graphIri: str(values.graph)! } : {}),
+      ...(str(values.licence) !== undefined ? { licence: str(values.licence)! } : {}),
+      ...(str(values.title) !== undefined ? { title: str(values.title)! } : {}),
+      ...(Array.isArray(values.namespace)
+        ? { namespaces: values.namespace.filter((v): v is string => typeof v === "string") }
+        : {}),
+      source: step.source,
+    },
+    step.writer,
+    {
+      onValidate: (done, total) => progress.update(done, total),
+      onPrepared: (p) => {
+        progress.done();
+        if (p.ok)
+          io.stderr.write(
+            `${plural(t("cli/validated-writing", { triples: p.size, warnings: p.report.warnings, graph: p.graphIri }, lang), p.report.warnings, lang)}\n`,
+          );
+      },
+    },
+  );
+}
+
+/** --report: the whole report as JSON, streamed to the file (left as it was when writing fails). */
+async function writeJsonReport(
+  io: CliIo,
+  reportFile: string,
+  load: { source: string; prepared: LoadOutcome["prepared"]; written: boolean },
+): Promise<void> {
+  const { prepared } = load;
+  const out = openOutput(io, reportFile);
+  const extra = {
+    source: load.source,
+    graphIri: prepared.graphIri,
+    written: load.written,
+    notes: prepared.notes,
+    problems: prepared.recordProblems,
+  };
+  try {
+    for (const chunk of reportJsonChunks(prepared.report, extra)) await out.write(chunk);
+    await out.write("\n");
+    await out.close();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
