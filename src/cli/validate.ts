@@ -1,7 +1,7 @@
 // `vivant validate`: records, JSON-LD or RDF files against a SHACL profile; a report per file in text, JSON or Turtle.
 
 import { resolve } from "node:path";
-import { InputError, isInputError, messageOf } from "../errors.js";
+import { InputError, isInputError, messageOf, type Lang } from "../errors.js";
 import {
   DEFAULT_FORM,
   PROFILE_SUMMARIES,
@@ -15,7 +15,7 @@ import {
 } from "../validate/index.js";
 import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
-import { EXIT, type Command } from "./io.js";
+import { EXIT, type CliIo, type Command } from "./io.js";
 import { openOutput } from "./output.js";
 import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
 import { formatReportBounded, reportJsonChunks } from "../validate/summary.js";
@@ -72,6 +72,21 @@ Codes de sortie : 0 chaque fichier est conforme (avertissements permis) ; 1 un f
 des fiches rejetées) ; 2 entrée inutilisable (JSON, JSON-LD ou Turtle mal formé : avec sa ligne et sa colonne ;
 profil ou option inconnus).`;
 
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** What one `vivant validate` command line asks for, besides its files. */
+interface ValidateRun {
+  readonly io: CliIo;
+  readonly lang: Lang;
+  readonly profile: ProfileName;
+  readonly format: "text" | "json" | "turtle";
+  readonly form: RecordForm;
+  readonly shown: ReturnType<typeof reportOptions>;
+  readonly reportFile: string | undefined;
+}
+
+type Validated = Awaited<ReturnType<typeof validateText>>;
+
 export const validateCommand: Command = {
   name: "validate",
   summary: {
@@ -93,7 +108,6 @@ export const validateCommand: Command = {
     );
     const shown = reportOptions(values);
     const reportFile = typeof values.report === "string" ? values.report : undefined;
-    const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const profile: ProfileName = oneOf(str(values.profile), PROFILES, "core", "--profile");
     const format = oneOf(str(values.format), ["text", "json", "turtle"] as const, "text", "--format");
     const form: RecordForm = oneOf(str(values.form), ["graph", "embed"] as const, DEFAULT_FORM[profile], "--form");
@@ -101,87 +115,102 @@ export const validateCommand: Command = {
       throw new InputError("cli/usage", tx("cli/need-files-validate"), {
         hint: tx("cli/example", { example: "vivant validate season.json --profile google" }),
       });
+    const run: ValidateRun = { io, lang, profile, format, form, shown, reportFile };
 
     let exit: number = EXIT.ok;
     const json: unknown[] = [];
     for (const file of positionals) {
-      const path = resolve(io.cwd, file);
-      let read: IngestInput;
-      try {
-        // JSON is parsed as a stream: a record document of any size is never one string.
-        read = await readInputFile(path, file);
-      } catch (e) {
-        if (isInputError(e)) {
-          io.stderr.write(`vivant validate: ${messageOf(e, lang)}\n`);
-        } else
-          io.stderr.write(
-            `vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`,
-          );
-        exit = EXIT.unusable;
-        continue;
-      }
-      let result: Awaited<ReturnType<typeof validateText>>;
-      try {
-        result =
-          "json" in read
-            ? await validateJson(read.json, file, profile, { form })
-            : await validateText((read as LoadFile).text, file, profile, { form });
-      } catch (e) {
-        if (!isInputError(e)) throw e;
-        io.stderr.write(`vivant validate: ${messageOf(e, lang)}\n`);
-        for (const p of e.problems) io.stderr.write(`  ${p.path}: ${p.message[lang]}\n`);
+      const result = await validateFile(run, file);
+      if (result === undefined) {
         exit = EXIT.unusable;
         continue;
       }
       const { input, report } = result;
-      const problems = input.map?.problems ?? [];
-      const rejected = problems.some((p) => p.severity === "violation");
+      const rejected = (input.map?.problems ?? []).some((p) => p.severity === "violation");
       if ((!report.conforms || rejected) && exit === EXIT.ok) exit = EXIT.rejected;
-      if (format === "text") {
-        const source = input.kind === "records" ? t("cli/records-form", { file, form: input.form }, lang) : file;
-        io.stdout.write(
-          formatReportBounded(report, {
-            lang,
-            source,
-            problems,
-            notes: input.notes,
-            rejected: input.map?.rejected.length ?? 0,
-            ...shown,
-            ...(reportFile !== undefined ? { reportFile } : {}),
-          }),
-        );
-      }
-      if (format === "json" || reportFile !== undefined) {
-        json.push({
-          file,
-          input: input.kind,
-          ...(input.form ? { form: input.form } : {}),
-          notes: input.notes,
-          problems,
-          ...report,
-        });
-      }
-      if (format === "turtle") {
-        io.stdout.write(`# ${file}\n${await reportToTurtle(report)}\n`);
-      }
+      await writeFileReport(run, file, result, json);
     }
     if (format === "json") io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-    if (reportFile !== undefined) {
-      const out = openOutput(io, reportFile);
-      try {
-        let first = true;
-        for (const r of json as ValidationReport[]) {
-          await out.write(first ? "[\n" : ",\n");
-          for (const chunk of reportJsonChunks(r)) await out.write(chunk);
-          first = false;
-        }
-        await out.write(first ? "[]\n" : "\n]\n");
-        await out.close();
-      } catch (e) {
-        await out.abort();
-        throw e;
-      }
-    }
+    if (reportFile !== undefined) await writeJsonReports(io, reportFile, json as ValidationReport[]);
     return exit;
   },
 };
+
+/** Reads and validates one file; undefined when it is unusable (said on stderr). */
+async function validateFile(run: ValidateRun, file: string): Promise<Validated | undefined> {
+  const { io, lang, profile, form } = run;
+  const path = resolve(io.cwd, file);
+  let read: IngestInput;
+  try {
+    // JSON is parsed as a stream: a record document of any size is never one string.
+    read = await readInputFile(path, file);
+  } catch (e) {
+    if (isInputError(e)) {
+      io.stderr.write(`vivant validate: ${messageOf(e, lang)}\n`);
+    } else
+      io.stderr.write(`vivant validate: ${t("cli/cannot-read-file", { file, reason: (e as Error).message }, lang)}\n`);
+    return undefined;
+  }
+  try {
+    return "json" in read
+      ? await validateJson(read.json, file, profile, { form })
+      : await validateText((read as LoadFile).text, file, profile, { form });
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+    io.stderr.write(`vivant validate: ${messageOf(e, lang)}\n`);
+    for (const p of e.problems) io.stderr.write(`  ${p.path}: ${p.message[lang]}\n`);
+    return undefined;
+  }
+}
+
+/** One file's report in the asked format (text and Turtle written now, JSON kept in `json` for the end). */
+async function writeFileReport(run: ValidateRun, file: string, result: Validated, json: unknown[]): Promise<void> {
+  const { io, lang, format, reportFile } = run;
+  const { input, report } = result;
+  const problems = input.map?.problems ?? [];
+  if (format === "text") {
+    const source = input.kind === "records" ? t("cli/records-form", { file, form: input.form }, lang) : file;
+    io.stdout.write(
+      formatReportBounded(report, {
+        lang,
+        source,
+        problems,
+        notes: input.notes,
+        rejected: input.map?.rejected.length ?? 0,
+        ...run.shown,
+        ...(reportFile !== undefined ? { reportFile } : {}),
+      }),
+    );
+  }
+  if (format === "json" || reportFile !== undefined) {
+    json.push({
+      file,
+      input: input.kind,
+      ...(input.form ? { form: input.form } : {}),
+      notes: input.notes,
+      problems,
+      ...report,
+    });
+  }
+  if (format === "turtle") {
+    io.stdout.write(`# ${file}\n${await reportToTurtle(report)}\n`);
+  }
+}
+
+/** --report: every file's report as one JSON array, streamed to the file. */
+async function writeJsonReports(io: CliIo, reportFile: string, reports: readonly ValidationReport[]): Promise<void> {
+  const out = openOutput(io, reportFile);
+  try {
+    let first = true;
+    for (const r of reports) {
+      await out.write(first ? "[\n" : ",\n");
+      for (const chunk of reportJsonChunks(r)) await out.write(chunk);
+      first = false;
+    }
+    await out.write(first ? "[]\n" : "\n]\n");
+    await out.close();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
