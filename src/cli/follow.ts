@@ -8,8 +8,8 @@ import { followOnce, type DatasetOutcome, type FollowReason, type NodeOutcome } 
 import { USES, type FollowUse } from "../dataspace/follow-catalog.js";
 import { openDataDir } from "../ingest/index.js";
 import { plural, t, tx } from "../i18n.js";
-import { parseOptions } from "./args.js";
-import { EXIT, type Command } from "./io.js";
+import { parseOptions, type Parsed } from "./args.js";
+import { EXIT, type CliIo, type Command } from "./io.js";
 
 const HELP = `Usage: vivant follow <catalog-url>… --data DIR [options]
 
@@ -219,33 +219,8 @@ export const followCommand: Command = {
       },
       "follow",
     );
-    if (positionals.length === 0)
-      throw new InputError("cli/usage", tx("follow/need-catalogs"), {
-        hint: tx("cli/example", {
-          example: "vivant follow http://127.0.0.1:8080/catalog --data ./follower --allow-private",
-        }),
-      });
-    if (typeof values.data !== "string")
-      throw new InputError("cli/usage", tx("follow/need-data"), {
-        hint: tx("cli/example", { example: "--data ./follower" }),
-      });
-    const use = (values.use ?? "index") as FollowUse;
-    if (typeof use !== "string" || !Object.hasOwn(USES, use))
-      throw new InputError(
-        "cli/bad-option",
-        tx("follow/bad-use", { value: String(use), uses: Object.keys(USES).join(", ") }),
-        { hint: tx("cli/example", { example: "--use display" }) },
-      );
-    const every = values.every === undefined ? undefined : parseDuration(String(values.every));
-    if (values.every !== undefined && every === undefined)
-      throw new InputError("cli/bad-option", tx("follow/bad-every", { value: String(values.every) }), {
-        hint: tx("cli/example", { example: "--every 15m" }),
-      });
-    const rounds = every === undefined ? 1 : (wholeNumber(values.rounds, "--rounds") ?? 10_000);
-    const timeoutMs = wholeNumber(values.timeout, "--timeout");
-    const maxBytes = wholeNumber(values["max-bytes"], "--max-bytes");
-    const tokens = parseTokens(values.token);
-    const writer = await openDataDir(resolve(io.cwd, values.data), (w, text) =>
+    const { data, use, every, rounds, timeoutMs, maxBytes, tokens } = followSettings(values, positionals);
+    const writer = await openDataDir(resolve(io.cwd, data), (w, text) =>
       io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`),
     );
     const stop = new AbortController();
@@ -275,12 +250,7 @@ export const followCommand: Command = {
             for (const line of datasetLines(d, use, lang)) io.stderr.write(`${line}\n`);
           },
         });
-        for (const n of nodes)
-          if (n.failure)
-            io.stderr.write(
-              `${t("follow/node-failed", { catalog: n.catalog, reason: reasonText(n.failure, use, lang) }, lang)}\n`,
-            );
-        io.stdout.write(`${summaryLine(nodes, lang)}\n`);
+        printRound(io, nodes, use, lang);
         failed = nodes.some((n) => n.failure || n.datasets.some((d) => d.status === "failed"));
         if (every !== undefined && round < rounds && !stop.signal.aborted) {
           io.stderr.write(`${t("follow/next", { every: String(values.every) }, lang)}\n`);
@@ -295,3 +265,44 @@ export const followCommand: Command = {
     return failed ? EXIT.rejected : EXIT.ok;
   },
 };
+
+/** What a `vivant follow` command line asks for, checked (the catalogs, --data, --use, --every, --rounds…). */
+function followSettings(values: Parsed["values"], positionals: readonly string[]) {
+  if (positionals.length === 0)
+    throw new InputError("cli/usage", tx("follow/need-catalogs"), {
+      hint: tx("cli/example", {
+        example: "vivant follow http://127.0.0.1:8080/catalog --data ./follower --allow-private",
+      }),
+    });
+  if (typeof values.data !== "string")
+    throw new InputError("cli/usage", tx("follow/need-data"), {
+      hint: tx("cli/example", { example: "--data ./follower" }),
+    });
+  const use = (values.use ?? "index") as FollowUse;
+  if (typeof use !== "string" || !Object.hasOwn(USES, use))
+    throw new InputError(
+      "cli/bad-option",
+      tx("follow/bad-use", { value: String(use), uses: Object.keys(USES).join(", ") }),
+      { hint: tx("cli/example", { example: "--use display" }) },
+    );
+  const every = values.every === undefined ? undefined : parseDuration(String(values.every));
+  if (values.every !== undefined && every === undefined)
+    throw new InputError("cli/bad-option", tx("follow/bad-every", { value: String(values.every) }), {
+      hint: tx("cli/example", { example: "--every 15m" }),
+    });
+  const rounds = every === undefined ? 1 : (wholeNumber(values.rounds, "--rounds") ?? 10_000);
+  const timeoutMs = wholeNumber(values.timeout, "--timeout");
+  const maxBytes = wholeNumber(values["max-bytes"], "--max-bytes");
+  const tokens = parseTokens(values.token);
+  return { data: values.data, use, every, rounds, timeoutMs, maxBytes, tokens };
+}
+
+/** A round's failed nodes on stderr and its summary on stdout. */
+function printRound(io: CliIo, nodes: readonly NodeOutcome[], use: FollowUse, lang: Lang): void {
+  for (const n of nodes)
+    if (n.failure)
+      io.stderr.write(
+        `${t("follow/node-failed", { catalog: n.catalog, reason: reasonText(n.failure, use, lang) }, lang)}\n`,
+      );
+  io.stdout.write(`${summaryLine(nodes, lang)}\n`);
+}
