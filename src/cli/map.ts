@@ -3,6 +3,8 @@
 import { resolve } from "node:path";
 import { formatProblem, InputError } from "../errors.js";
 import { embedScript, mapRecords, toEmbeds, toGraph } from "../mapping/index.js";
+import type { MapResult } from "../mapping/types.js";
+import type { RecordDocument } from "../records/types.js";
 import { Writer } from "n3";
 import type { Quad } from "@rdfjs/types";
 import { DEFAULT_PREFIXES } from "../rdf/io.js";
@@ -52,6 +54,56 @@ async function writeTurtle(out: Output, quads: Iterable<Quad>, written?: Written
   await out.write(`${buf}\n`);
   written?.(n);
 }
+
+/** Every line of the N-Quads of these triples, written chunk by chunk. */
+async function writeNquads(out: Output, triples: MapResult["triples"], written: Written): Promise<void> {
+  let n = 0;
+  let any = false;
+  for (const chunk of triples.nquadChunks()) {
+    any = true;
+    await out.write(chunk);
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) n++;
+    written(n);
+  }
+  if (!any) await out.write("\n");
+}
+
+/** The mapped records in the form and format asked, with a progress counter of the unit each writes. */
+async function writeMapped(step: {
+  out: Output;
+  document: RecordDocument;
+  triples: MapResult["triples"];
+  form: "graph" | "embed";
+  format: "jsonld" | "nquads" | "turtle" | "html";
+  pageLang: string | undefined;
+  counting: (unit: "unit/nodes" | "unit/events" | "unit/triples", total: number) => Written;
+}): Promise<void> {
+  const { out, document, triples, format, pageLang, counting } = step;
+  if (step.form === "embed") {
+    const embeds = toEmbeds(document, pageLang !== undefined ? { lang: pageLang } : {});
+    const written = counting("unit/events", embeds.size);
+    if (format === "html") {
+      let n = 0;
+      for (const e of embeds.values()) {
+        await out.write(`${n === 0 ? "" : "\n"}${embedScript(e)}`);
+        written(++n);
+      }
+      await out.write("\n");
+    } else await writeJsonArray(out, embeds.values(), "", written);
+  } else if (format === "jsonld") {
+    const { "@graph": nodes, ...rest } = toGraph(document) as { "@graph": unknown[] };
+    // The text JSON.stringify(document, null, 2) gives, written node by node.
+    await out.write(`${JSON.stringify(rest, null, 2).replace(/\n}$/, "")},\n  "@graph": `);
+    await writeJsonArray(out, nodes, "  ", counting("unit/nodes", nodes.length));
+    await out.write("}\n");
+  } else if (format === "turtle") {
+    await writeTurtle(out, triples, counting("unit/triples", triples.size));
+  } else {
+    await writeNquads(out, triples, counting("unit/triples", triples.size));
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 const HELP = `Usage: vivant map <records.json> [options]
 
@@ -108,7 +160,6 @@ export const mapCommand: Command = {
       "map",
       { langRenamed: "--page-lang" },
     );
-    const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     const form = oneOf(str(values.form), ["graph", "embed"] as const, "graph", "--form");
     const format = oneOf(str(values.format), ["jsonld", "nquads", "turtle", "html"] as const, "jsonld", "--format");
     if (positionals.length !== 1)
@@ -140,40 +191,15 @@ export const mapCommand: Command = {
       return (n) => p.update(n, total);
     };
     try {
-      if (form === "embed") {
-        const embeds = toEmbeds(
-          result.document,
-          str(values["page-lang"]) !== undefined ? { lang: str(values["page-lang"])! } : {},
-        );
-        const written = counting("unit/events", embeds.size);
-        if (format === "html") {
-          let n = 0;
-          for (const e of embeds.values()) {
-            await out.write(`${n === 0 ? "" : "\n"}${embedScript(e)}`);
-            written(++n);
-          }
-          await out.write("\n");
-        } else await writeJsonArray(out, embeds.values(), "", written);
-      } else if (format === "jsonld") {
-        const { "@graph": nodes, ...rest } = toGraph(result.document) as { "@graph": unknown[] };
-        // The text JSON.stringify(document, null, 2) gives, written node by node.
-        await out.write(`${JSON.stringify(rest, null, 2).replace(/\n}$/, "")},\n  "@graph": `);
-        await writeJsonArray(out, nodes, "  ", counting("unit/nodes", nodes.length));
-        await out.write("}\n");
-      } else if (format === "turtle") {
-        await writeTurtle(out, result.triples, counting("unit/triples", result.triples.size));
-      } else {
-        const written = counting("unit/triples", result.triples.size);
-        let n = 0;
-        let any = false;
-        for (const chunk of result.triples.nquadChunks()) {
-          any = true;
-          await out.write(chunk);
-          for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) n++;
-          written(n);
-        }
-        if (!any) await out.write("\n");
-      }
+      await writeMapped({
+        out,
+        document: result.document,
+        triples: result.triples,
+        form,
+        format,
+        pageLang: str(values["page-lang"]),
+        counting,
+      });
       progress?.done();
       await out.close();
     } catch (e) {
