@@ -266,6 +266,53 @@ function withOctetCounter<T>(fn: () => T): T {
   }
 }
 
+/** The event's end: its endDate (in its start's zone), else its start plus its duration. */
+function endOf(node: PerformanceNode, from: IcalTime): IcalTime | undefined {
+  let to: IcalTime | undefined =
+    typeof node.endDate === "string" ? icalTime(node.endDate, from.kind === "zoned" ? [from.zone] : []) : undefined;
+  if (!to && typeof node.duration === "string") {
+    const d = Duration.fromISO(node.duration);
+    if (d.isValid) to = { ...from, at: from.at.plus(d) };
+  }
+  return to;
+}
+
+type Tagged = NonNullable<ReturnType<typeof pickTagged>>;
+
+/** The event's summary (its name, else its production's, else its IRI) and its description's lines in `lang`. */
+function eventTexts(
+  node: PerformanceNode,
+  lang: Lang,
+  status: string | undefined,
+): { lines: string[]; description: Tagged | undefined; named: Tagged | undefined; name: string } {
+  const lines: string[] = [];
+  const description =
+    pickTagged(node.description, lang) ??
+    (obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.description, lang) : undefined);
+  if (description) lines.push(description.text);
+  const productionName = obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.name, lang) : undefined;
+  const production = productionName?.text;
+  const named = pickTagged(node.name, lang) ?? productionName;
+  const name = named?.text ?? node["@id"];
+  if (production && production !== name) lines.push(say("production", lang, { name: production }));
+  if (status === "EventRescheduled" && typeof node.previousStartDate === "string") {
+    const prev = DateTime.fromISO(node.previousStartDate, { setZone: true });
+    lines.push(
+      say("rescheduled", lang, {
+        date: prev.isValid ? prev.setLocale(lang).toLocaleString(DateTime.DATETIME_FULL) : node.previousStartDate,
+      }),
+    );
+  }
+  if (status === "EventPostponed") lines.push(say("postponed", lang));
+  if (status === "EventCancelled") lines.push(say("cancelled", lang));
+  if (status === "EventMovedOnline") lines.push(say("online", lang));
+  const range = priceRange(node);
+  if (range) lines.push(say("prices", lang, { range }));
+  if (node.isAccessibleForFree === true) lines.push(say("free", lang));
+  lines.push(say("source", lang, { iri: node["@id"] }));
+  return { lines, description, named, name };
+}
+
 /**
  * The feed of `items` as iCalendar text (CRLF lines folded at 75 octets, texts escaped, by ical-generator).
  * @param fastFold - internal: false folds with the library's own per-character TextEncoder (for the differential test).
@@ -293,37 +340,8 @@ export function performancesToIcal(
     const from = icalTime(start, zones);
     if (!from) continue;
     const status = short(node.eventStatus);
-    let to: IcalTime | undefined =
-      typeof node.endDate === "string" ? icalTime(node.endDate, from.kind === "zoned" ? [from.zone] : []) : undefined;
-    if (!to && typeof node.duration === "string") {
-      const d = Duration.fromISO(node.duration);
-      if (d.isValid) to = { ...from, at: from.at.plus(d) };
-    }
-    const lines: string[] = [];
-    const description =
-      pickTagged(node.description, lang) ??
-      (obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.description, lang) : undefined);
-    if (description) lines.push(description.text);
-    const productionName = obj(node.workPerformed) ? pickTagged(obj(node.workPerformed)!.name, lang) : undefined;
-    const production = productionName?.text;
-    const named = pickTagged(node.name, lang) ?? productionName;
-    const name = named?.text ?? node["@id"];
-    if (production && production !== name) lines.push(say("production", lang, { name: production }));
-    if (status === "EventRescheduled" && typeof node.previousStartDate === "string") {
-      const prev = DateTime.fromISO(node.previousStartDate, { setZone: true });
-      lines.push(
-        say("rescheduled", lang, {
-          date: prev.isValid ? prev.setLocale(lang).toLocaleString(DateTime.DATETIME_FULL) : node.previousStartDate,
-        }),
-      );
-    }
-    if (status === "EventPostponed") lines.push(say("postponed", lang));
-    if (status === "EventCancelled") lines.push(say("cancelled", lang));
-    if (status === "EventMovedOnline") lines.push(say("online", lang));
-    const range = priceRange(node);
-    if (range) lines.push(say("prices", lang, { range }));
-    if (node.isAccessibleForFree === true) lines.push(say("free", lang));
-    lines.push(say("source", lang, { iri: node["@id"] }));
+    const to = endOf(node, from);
+    const { lines, description, named, name } = eventTexts(node, lang, status);
     const url =
       typeof node.url === "string"
         ? node.url
