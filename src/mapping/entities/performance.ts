@@ -95,6 +95,44 @@ export function emitPerformance(
   if (p.description) langText(ctx, s, T.description, p.description, `${path}.description`);
   else langText(ctx, s, T.description, production?.description, inherited);
 
+  emitTimes(ctx, s, p, production, path, inherited);
+  emitPlace(ctx, s, p, origin, path);
+  emitStatus(ctx, s, p, path);
+  if (p.offers)
+    for (let i = 0; i < p.offers.length; i++)
+      emitOffer(ctx, s, p.offers[i]!, i, origin, sub(ctx, sub(ctx, path, "offers"), i));
+  if (p.free !== undefined) ctx.sink.literal(s, T.isAccessibleForFree, String(p.free), X.boolean, `${path}.free`);
+
+  roles(ctx, s, T.performer, p.performers, origin, `${path}.performers`, "performer");
+  agents(ctx, s, T.organizer, p.organizers, `${path}.organizers`, origin);
+
+  emitLanguages(ctx, s, p, production, path, inherited);
+  if (p.series)
+    for (let i = 0; i < p.series.length; i++) {
+      const x = p.series[i]!;
+      const series = iriOf(ctx, "series", x);
+      const f = sub(ctx, sub(ctx, path, "series"), i);
+      ctx.sink.iri(s, T.superEvent, series, f);
+      ctx.sink.iri(series, T.subEvent, s, f);
+    }
+  if (p.url) ctx.sink.iri(s, T.url, p.url, `${path}.url`);
+  iriList(ctx, s, T.image, p.images ?? production?.images, p.images ? `${path}.images` : inherited);
+  const age = p.audienceAge ?? production?.audienceAge;
+  plain(ctx, s, T.typicalAgeRange, age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
+}
+
+// The steps of emitPerformance, in the order their triples are written. Positional parameters, not an object: this
+// runs for every performance, and an options object would be one more allocation each time.
+
+/** Start, end, door time and duration (the production's duration when the performance has none). */
+function emitTimes(
+  ctx: MapContext,
+  s: string,
+  p: Performance,
+  production: Production | undefined,
+  path: string,
+  inherited: string,
+): void {
   ctx.sink.literal(s, T.startDate, dateTimeLexical(p.startDate), X.dateTime, `${path}.startDate`);
   // An end day without time (xsd:date) is valid beside a start with one: the performance ends that day.
   if (p.endDate !== undefined)
@@ -104,7 +142,10 @@ export function emitPerformance(
   const duration = p.duration ?? production?.duration;
   if (duration !== undefined)
     ctx.sink.literal(s, T.duration, durationLexical(duration), X.duration, p.duration ? `${path}.duration` : inherited);
+}
 
+/** The hall or venue, and the online place (a location of its own, or a WatchAction beside the hall). */
+function emitPlace(ctx: MapContext, s: string, p: Performance, origin: Origin, path: string): void {
   const place = p.hall !== undefined || p.venue !== undefined;
   if (p.hall !== undefined) ctx.sink.iri(s, T.location, iriOf(ctx, "hall", p.hall), `${path}.hall`);
   else if (p.venue !== undefined) ctx.sink.iri(s, T.location, iriOf(ctx, "venue", p.venue), `${path}.venue`);
@@ -125,6 +166,10 @@ export function emitPerformance(
       ctx.sink.iri(watch, T.target, p.onlineUrl, online);
     }
   }
+}
+
+/** Attendance mode and status (with the previous start of a rescheduled performance). */
+function emitStatus(ctx: MapContext, s: string, p: Performance, path: string): void {
   if (p.attendanceMode)
     ctx.sink.iri(s, T.eventAttendanceMode, N(ATTENDANCE_IRI[p.attendanceMode]), `${path}.attendanceMode`);
   if (p.status) {
@@ -139,14 +184,17 @@ export function emitPerformance(
       );
     }
   }
-  if (p.offers)
-    for (let i = 0; i < p.offers.length; i++)
-      emitOffer(ctx, s, p.offers[i]!, i, origin, sub(ctx, sub(ctx, path, "offers"), i));
-  if (p.free !== undefined) ctx.sink.literal(s, T.isAccessibleForFree, String(p.free), X.boolean, `${path}.free`);
+}
 
-  roles(ctx, s, T.performer, p.performers, origin, `${path}.performers`, "performer");
-  agents(ctx, s, T.organizer, p.organizers, `${path}.organizers`, origin);
-
+/** Spoken and surtitle languages (the production's when the performance has none), and accessibility features. */
+function emitLanguages(
+  ctx: MapContext,
+  s: string,
+  p: Performance,
+  production: Production | undefined,
+  path: string,
+  inherited: string,
+): void {
   plainList(
     ctx,
     s,
@@ -162,18 +210,6 @@ export function emitPerformance(
     p.surtitles ? `${path}.surtitles` : inherited,
   );
   plainList(ctx, s, T.accessibilityFeature, p.accessibility, `${path}.accessibility`);
-  if (p.series)
-    for (let i = 0; i < p.series.length; i++) {
-      const x = p.series[i]!;
-      const series = iriOf(ctx, "series", x);
-      const f = sub(ctx, sub(ctx, path, "series"), i);
-      ctx.sink.iri(s, T.superEvent, series, f);
-      ctx.sink.iri(series, T.subEvent, s, f);
-    }
-  if (p.url) ctx.sink.iri(s, T.url, p.url, `${path}.url`);
-  iriList(ctx, s, T.image, p.images ?? production?.images, p.images ? `${path}.images` : inherited);
-  const age = p.audienceAge ?? production?.audienceAge;
-  plain(ctx, s, T.typicalAgeRange, age && ageRangeText(age), p.audienceAge ? `${path}.audienceAge` : inherited);
 }
 
 function emitOffer(ctx: MapContext, event: string, o: Offer, index: number, origin: Origin, f: string): void {
