@@ -80,11 +80,7 @@ export async function parseRdf(text: string, format: RdfFormat, options: ParseOp
   } catch (e) {
     const message = (e as Error).message;
     const line = Number((e as { context?: { line?: number } }).context?.line ?? message.match(/line (\d+)/)?.[1] ?? 0);
-    const column = columnOfN3Error(
-      text,
-      line,
-      (e as { context?: { token?: { value?: string } } }).context?.token?.value,
-    );
+    const column = columnOfN3Error(text, line, (e as { context?: { token?: N3Token } }).context?.token);
     throw new InputError("rdf/syntax", tx("rdf/syntax", { source, line, column, detail: message }), {
       hint: tx("rdf/syntax.hint", { format }),
       line,
@@ -94,11 +90,22 @@ export async function parseRdf(text: string, format: RdfFormat, options: ParseOp
   }
 }
 
-function columnOfN3Error(text: string, line: number, token: string | undefined): number {
+/** The token n3 stopped at: its value, and (n3 2.x) its line and 0-based start in that line. */
+interface N3Token {
+  readonly value?: string;
+  readonly line?: number;
+  readonly start?: number;
+}
+
+function columnOfN3Error(text: string, line: number, token: N3Token | undefined): number {
   if (!line) return 0;
+  // n3 says where the token starts; searching the line for its value would find an earlier token with the same
+  // value, or nothing for a token without one (".", ";").
+  const start = token?.line === line ? token.start : undefined;
+  if (start !== undefined && Number.isInteger(start) && start >= 0) return start + 1;
   const content = text.split(/\r?\n/)[line - 1] ?? "";
-  if (token) {
-    const at = content.indexOf(token);
+  if (token?.value) {
+    const at = content.indexOf(token.value);
     if (at >= 0) return at + 1;
   }
   return 1;
