@@ -2,15 +2,20 @@
 // Everything here is synchronous and runs in the calling thread; GraphStore and the server's workers
 // decide which thread that is.
 
-import { t, tx, txBy } from "../i18n.js";
+import { tx } from "../i18n.js";
 import oxigraph, { type Quad_Object, type Quad_Predicate, type Quad_Subject } from "oxigraph";
 import { DataFactory } from "n3";
 import type { Quad, Term } from "@rdfjs/types";
-import { InputError, isErrorNamed, UsageError, type ErrorCopy } from "../errors.js";
-import { errorPosition, fromGraphs, hasDatasetClause, operationKind } from "./sparql-text.js";
-import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
+import { InputError, UsageError } from "../errors.js";
+import { fromGraphs, hasDatasetClause, operationKind } from "./sparql-text.js";
+import type { QueryLimits } from "./sparql-limits.js";
 import { parseSparqlTsv, sparqlTsvRows } from "./tsv.js";
+import { isTrap, SparqlSyntaxError, StoreBrokenError } from "./oxigraph-errors.js";
+import { checkReadQuery } from "./query-checks.js";
 import type { Bindings, FormattedResult, QueryForm, QueryOptions, SelectResult } from "./types.js";
+
+export { isSparqlSyntaxError, isStoreBrokenError, SparqlSyntaxError, StoreBrokenError } from "./oxigraph-errors.js";
+export { parseSparqlJson } from "./sparql-json.js";
 
 const { namedNode, blankNode, literal, quad: makeQuad, defaultGraph } = DataFactory;
 
@@ -41,75 +46,6 @@ export const GRAPH_MEDIA_TYPES = [
 ] as const;
 
 type OxTerm = oxigraph.NamedNode | oxigraph.BlankNode | oxigraph.DefaultGraph;
-
-interface SparqlJsonTerm {
-  type: "uri" | "literal" | "bnode" | "typed-literal" | "triple";
-  value: string;
-  datatype?: string;
-  "xml:lang"?: string;
-}
-
-/** A SPARQL syntax error, with the parser's message and position. */
-export class SparqlSyntaxError extends InputError {
-  constructor(message: string, cause?: unknown) {
-    const pos = errorPosition(message);
-    super("sparql/syntax", tx("sparql/syntax", { detail: message }), {
-      hint: tx("sparql/syntax.hint"),
-      cause,
-      ...(pos ? { line: pos.line, column: pos.column } : {}),
-    });
-    this.name = "SparqlSyntaxError";
-  }
-}
-
-/** True for a `SparqlSyntaxError`, or a plain copy of one (see `isErrorNamed`). */
-export function isSparqlSyntaxError(e: unknown): e is ErrorCopy<SparqlSyntaxError> {
-  return e instanceof SparqlSyntaxError || isErrorNamed(e, "SparqlSyntaxError");
-}
-
-/**
- * The WebAssembly store failed in a way that leaves its memory unusable (a trap such as "memory access out of
- * bounds" or "unreachable", or a stack overflow inside it). Every later call on that store throws this too:
- * its data must be loaded again into a new store.
- */
-export class StoreBrokenError extends UsageError {
-  constructor(message: string, cause?: unknown) {
-    super("store/broken", tx("store/broken", { reason: message }), {
-      hint: tx("store/broken.hint"),
-      cause,
-    });
-    this.name = "StoreBrokenError";
-  }
-}
-
-/** True for a `StoreBrokenError`, or a plain copy of one (see `isErrorNamed`). */
-export function isStoreBrokenError(e: unknown): e is ErrorCopy<StoreBrokenError> {
-  return e instanceof StoreBrokenError || isErrorNamed(e, "StoreBrokenError");
-}
-
-/** Whether an error thrown by an Oxigraph call means its WebAssembly instance may be damaged. */
-function isTrap(e: unknown): boolean {
-  const wasm = (globalThis as { WebAssembly?: { RuntimeError: new () => Error } }).WebAssembly;
-  return (
-    (wasm !== undefined && e instanceof wasm.RuntimeError) ||
-    e instanceof RangeError ||
-    (e instanceof Error && /^(memory access out of bounds|unreachable)/.test(e.message))
-  );
-}
-
-function jsonTerm(t: SparqlJsonTerm): Term {
-  switch (t.type) {
-    case "uri":
-      return namedNode(t.value);
-    case "bnode":
-      return blankNode(t.value);
-    default: {
-      const lang = t["xml:lang"];
-      if (lang) return literal(t.value, lang);
-      return literal(t.value, t.datatype ? namedNode(t.datatype) : undefined);
-    }
-  }
-}
 
 function rdfjsTerm(t: oxigraph.Term): Term {
   switch (t.termType) {
@@ -300,34 +236,7 @@ export class OxStore {
     options: QueryOptions,
     resultsFormat?: string,
   ): ReturnType<oxigraph.Store["query"]> {
-    checkQueryLimits(query, this.limits);
-    const kind = operationKind(query);
-    if (kind === "update") {
-      throw new UsageError("sparql/update-refused", tx("store/update-refused"), {
-        hint: tx("store/update-refused.hint"),
-      });
-    }
-    if (kind !== undefined && !expected.includes(kind)) {
-      throw new UsageError(
-        "sparql/wrong-form",
-        txBy("store/wrong-form", (lang) => ({
-          form: kind.toUpperCase(),
-          expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `),
-        })),
-        {
-          hint: tx("store/wrong-form.hint", {
-            method: kind === "select" ? "select()" : kind === "ask" ? "ask()" : "construct() (DESCRIBE)",
-          }),
-        },
-      );
-    }
-    for (const g of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) {
-      if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(g)) {
-        throw new InputError("sparql/bad-graph-iri", tx("sparql/bad-graph-iri", { iri: JSON.stringify(g) }), {
-          hint: tx("sparql/bad-graph-iri.hint"),
-        });
-      }
-    }
+    checkReadQuery(query, expected, options, this.limits);
     this.#settle();
     const temp: string[] = [];
     try {
@@ -418,19 +327,4 @@ export function serializeTriples(quads: Iterable<Quad>, mediaType: (typeof GRAPH
 /** The SPARQL Update that copies `graphs` into `target`: Oxigraph keeps each triple of a graph once, so it is their merge. */
 function mergeUpdate(target: string, graphs: readonly string[]): string {
   return `INSERT { GRAPH <${target}> { ?s ?p ?o } } WHERE { VALUES ?g { ${graphs.map((g) => `<${g}>`).join(" ")} } GRAPH ?g { ?s ?p ?o } }`;
-}
-
-/** Parses SPARQL 1.1 Query Results JSON into RDF/JS bindings. */
-export function parseSparqlJson(json: string): SelectResult {
-  const doc = JSON.parse(json) as {
-    head: { vars?: string[] };
-    results?: { bindings: Record<string, SparqlJsonTerm>[] };
-  };
-  const variables = doc.head.vars ?? [];
-  const bindings: Bindings[] = (doc.results?.bindings ?? []).map((row) => {
-    const out: Record<string, Term> = {};
-    for (const k in row) out[k] = jsonTerm(row[k]!);
-    return out;
-  });
-  return { variables, bindings };
 }
