@@ -8,7 +8,7 @@ import type { FetchFailure, FetchedBody } from "../harvest/fetch.js";
 import { readGraphFileSync } from "../store/files.js";
 import type { GraphWriter } from "../store/writer.js";
 import { diffEntities } from "./entities.js";
-import type { FollowReason, FullCopyReason } from "./follow.js";
+import type { FollowReason, FullCopyReason } from "./follow-types.js";
 import type { FeedPosition } from "./follow-state.js";
 
 export const ACCEPT_FEED = "application/activity+json, application/ld+json;q=0.9, application/json;q=0.8";
