@@ -2,28 +2,16 @@
 // graph serve two publishers. Gives the grants to keep (by token digest), the read tokens and the shared graphs,
 // or every problem found, each naming its entry (and line) in English and French.
 
-import { createHash } from "node:crypto";
 import type { Lang, Problem, Text } from "../errors.js";
-import { checkIri } from "../store/ntriples.js";
-import { isNamespace, namespacesOf } from "../store/ownership.js";
+import { namespacesOf } from "../store/ownership.js";
 import type { TokenEntry, TokenGrant } from "./auth.js";
+import { checkFields, digest, entryKey, READER_ID, type EntryProblem } from "./token-entry-fields.js";
 
-export const digest = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
+export { digest } from "./token-entry-fields.js";
 
 /** Where an entry is: `line 4 (tokens[1])` when the line is known. */
 function place(i: number, line: number | undefined, lang: Lang): string {
   return line === undefined ? `tokens[${i}]` : `${lang === "fr" ? "ligne" : "line"} ${line} (tokens[${i}])`;
-}
-
-interface EntryProblem {
-  /** The entry's index in the file's `tokens`. */
-  readonly i: number;
-  /** The entry's field at fault, "" for the entry itself. */
-  readonly field: string;
-  readonly value?: unknown;
-  readonly expected: Text;
-  readonly message: Text;
-  readonly hint: Text;
 }
 
 function problem({ i, field, value, expected, message, hint }: EntryProblem): Problem {
@@ -38,8 +26,6 @@ function problem({ i, field, value, expected, message, hint }: EntryProblem): Pr
     hint,
   };
 }
-
-const READER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** What a tokens file grants, once every entry is checked. */
 export interface CheckedEntries {
@@ -103,8 +89,8 @@ class EntryChecker {
     }
     if (e.reader !== undefined) return this.#reader(e, i);
     const before = this.problems.length;
-    this.#fields(e, i);
-    const key = this.#key(e, i);
+    checkFields(e, i, where, (p) => this.#add(p));
+    const key = entryKey(e, i, where, (p) => this.#add(p));
     if (this.problems.length > before || key === undefined) return;
     // Checked by #fields (a problem otherwise).
     const publisher = e.publisher!;
@@ -152,163 +138,19 @@ class EntryChecker {
     this.readers.set(key, e.reader);
   }
 
-  /** A publisher's entry: share, publisher, graph and namespaces, each well formed. */
-  #fields(e: TokenEntry, i: number): void {
-    const where = this.#where(i);
-    if (
-      e.share !== undefined &&
-      (!Array.isArray(e.share) || !e.share.every((r) => typeof r === "string" && READER_ID.test(r)))
-    ) {
-      this.#add({
-        i,
-        field: "share",
-        value: e.share,
-        expected: { en: "an array of reader ids", fr: "un tableau d'identifiants de lecteurs" },
-        message: {
-          en: `${where.en}: "share" is not an array of reader ids`,
-          fr: `${where.fr} : « share » n'est pas un tableau d'identifiants de lecteurs`,
-        },
-        hint: {
-          en: '"share": ["observatoire"] (the "reader" of read tokens)',
-          fr: '"share": ["observatoire"] (le « reader » des jetons de lecture)',
-        },
-      });
-    }
-    if (typeof e.publisher !== "string" || !e.publisher.trim()) {
-      this.#add({
-        i,
-        field: "publisher",
-        value: e.publisher,
-        expected: { en: "a publisher id", fr: "un identifiant de diffuseur" },
-        message: { en: `${where.en}: no "publisher"`, fr: `${where.fr} : pas de « publisher »` },
-        hint: { en: 'give "publisher": the publisher id', fr: "donnez « publisher » : l'identifiant du diffuseur" },
-      });
-    }
-    this.#graph(e, i);
-    this.#namespaces(e, i);
-  }
-
-  #graph(e: TokenEntry, i: number): void {
-    const where = this.#where(i);
-    if (typeof e.graph !== "string") {
-      return this.#add({
-        i,
-        field: "graph",
-        value: e.graph,
-        expected: { en: "the publisher's graph IRI", fr: "l'IRI du graphe du diffuseur" },
-        message: { en: `${where.en}: no "graph"`, fr: `${where.fr} : pas de « graph »` },
-        hint: { en: 'give "graph": the publisher graph IRI', fr: "donnez « graph » : l'IRI du graphe du diffuseur" },
-      });
-    }
-    try {
-      checkIri(e.graph);
-    } catch {
-      this.#add({
-        i,
-        field: "graph",
-        value: e.graph,
-        expected: { en: "an absolute IRI", fr: "une IRI absolue" },
-        message: {
-          en: `${where.en}: graph ${JSON.stringify(e.graph)} is not an absolute IRI`,
-          fr: `${where.fr} : le graphe ${JSON.stringify(e.graph)} n'est pas une IRI absolue`,
-        },
-        hint: { en: "e.g. https://theatre-x.example/graph", fr: "par exemple https://theatre-x.example/graph" },
-      });
-    }
-  }
-
-  #namespaces(e: TokenEntry, i: number): void {
-    const where = this.#where(i);
-    if (e.namespaces !== undefined && !Array.isArray(e.namespaces)) {
-      return this.#add({
-        i,
-        field: "namespaces",
-        value: e.namespaces,
-        expected: { en: "an array of namespaces", fr: "un tableau d'espaces de noms" },
-        message: {
-          en: `${where.en}: "namespaces" is not an array`,
-          fr: `${where.fr} : « namespaces » n'est pas un tableau`,
-        },
-        hint: {
-          en: '"namespaces": ["https://www.venue.example/"]',
-          fr: '"namespaces": ["https://www.venue.example/"]',
-        },
-      });
-    }
-    for (const [j, ns] of (e.namespaces ?? []).entries()) {
-      if (isNamespace(ns)) continue;
-      this.#add({
-        i,
-        field: `namespaces[${j}]`,
-        value: ns,
-        expected: { en: "a namespace", fr: "un espace de noms" },
-        message: {
-          en: `${where.en}: namespaces[${j}] ${JSON.stringify(ns)} is not a namespace`,
-          fr: `${where.fr} : namespaces[${j}] ${JSON.stringify(ns)} n'est pas un espace de noms`,
-        },
-        hint: {
-          en: "an absolute IRI with a host and a path ending in / or #, e.g. https://www.venue.example/",
-          fr: "une IRI absolue avec un hôte et un chemin terminé par / ou #, par exemple https://www.venue.example/",
-        },
-      });
-    }
-  }
-
-  /** The entry's token digest: from the token (16+ characters, no whitespace) or its hex SHA-256. */
-  #key(e: TokenEntry, i: number): string | undefined {
-    const where = this.#where(i);
-    if (typeof e.token === "string") {
-      if (/\s/u.test(e.token)) {
-        this.#add({
-          i,
-          field: "token",
-          expected: { en: "a token without whitespace", fr: "un jeton sans espace" },
-          message: {
-            en: `${where.en}: the token contains whitespace (a space, tab or line break), which an Authorization header cannot carry`,
-            fr: `${where.fr} : le jeton contient une espace (espace, tabulation ou saut de ligne), qu'un en-tête Authorization ne peut pas porter`,
-          },
-          hint: {
-            en: "remove the whitespace: a token is one word, e.g. from openssl rand -hex 32",
-            fr: "retirez l'espace : un jeton est un seul mot, par exemple tiré de openssl rand -hex 32",
-          },
-        });
-        return undefined;
-      }
-      if (e.token.length < 16) {
-        this.#add({
-          i,
-          field: "token",
-          expected: { en: "at least 16 characters", fr: "au moins 16 caractères" },
-          message: {
-            en: `${where.en}: token shorter than 16 characters`,
-            fr: `${where.fr} : jeton de moins de 16 caractères`,
-          },
-          hint: {
-            en: "use a long random token, e.g. openssl rand -hex 32",
-            fr: "prenez un long jeton aléatoire, par exemple openssl rand -hex 32",
-          },
-        });
-        return undefined;
-      }
-      return digest(e.token);
-    }
-    if (typeof e.sha256 === "string" && /^[0-9a-f]{64}$/i.test(e.sha256)) return e.sha256.toLowerCase();
-    this.#add({
-      i,
-      field: "token",
-      expected: { en: 'a "token" or a hex "sha256"', fr: "un « token » ou un « sha256 » hexadécimal" },
-      message: {
-        en: `${where.en}: neither "token" nor a hex "sha256"`,
-        fr: `${where.fr} : ni « token » ni « sha256 » hexadécimal`,
-      },
-      hint: { en: "give the token or its SHA-256", fr: "donnez le jeton ou son SHA-256" },
-    });
-    return undefined;
-  }
-
   /** One token for two entries, one graph for two publishers, two graphs for one publisher: true when found. */
   #conflicts(e: TokenEntry, i: number, key: string, publisher: string, graph: string): boolean {
     const where = this.#where(i);
+    return (
+      this.#sameToken(i, where, key, publisher) ||
+      this.#graphClaimed(i, where, publisher, graph) ||
+      this.#secondGraph(i, where, publisher, graph) ||
+      this.#namespaceTaken(e, i, where, publisher, graph)
+    );
+  }
+
+  /** The token of an earlier entry. */
+  #sameToken(i: number, where: Text, key: string, publisher: string): boolean {
     const sameToken = this.#byDigest.get(key);
     if (sameToken) {
       this.#add(
@@ -345,6 +187,11 @@ class EntryChecker {
       );
       return true;
     }
+    return false;
+  }
+
+  /** A graph an earlier entry gives another publisher. */
+  #graphClaimed(i: number, where: Text, publisher: string, graph: string): boolean {
     const owner = this.#byGraph.get(graph);
     if (owner && owner.publisher !== publisher) {
       this.#add({
@@ -363,6 +210,11 @@ class EntryChecker {
       });
       return true;
     }
+    return false;
+  }
+
+  /** A publisher an earlier entry gives another graph. */
+  #secondGraph(i: number, where: Text, publisher: string, graph: string): boolean {
     const other = this.#graphOf.get(publisher);
     if (other && other.graph !== graph) {
       this.#add({
@@ -381,6 +233,11 @@ class EntryChecker {
       });
       return true;
     }
+    return false;
+  }
+
+  /** A namespace an earlier entry's publisher owns. */
+  #namespaceTaken(e: TokenEntry, i: number, where: Text, publisher: string, graph: string): boolean {
     // One owner per namespace: a publisher's resources are written by that publisher only.
     for (const ns of this.#namespacesOf(e, graph)) {
       const o = this.#owners.get(ns);
