@@ -130,6 +130,7 @@ export const PROBLEM_CODES = {
   "io/write": "cannot write {path}: {detail}",
   // --- load ---
   "load/bad-licence": "a licence that is not a known key or an http(s) IRI",
+  "load/conflicting-publisher": '{source}: publisher "{publisher}" gives {field} {value}, the other inputs {other}',
   "load/empty": 'nothing to load for publisher "{publisher}"',
   "load/graph-mismatch": "the records belong in {graph}, not {asked}",
   "load/mixed-publishers": '{source}: publisher "{publisher}" differs from "{other}" of the other inputs',

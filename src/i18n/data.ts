@@ -16,6 +16,14 @@ export const DATA_TEXT = {
     en: '{source}: publisher "{publisher}" differs from "{other}" of the other inputs',
     fr: "{source} : l'éditeur « {publisher} » diffère de « {other} » des autres entrées",
   },
+  "load/conflicting-publisher": {
+    en: '{source}: publisher "{publisher}" gives {field} {value}, the other inputs {other}',
+    fr: "{source} : l'éditeur « {publisher} » donne {field} {value}, les autres entrées {other}",
+  },
+  "load/conflicting-publisher.hint": {
+    en: "give the publisher the same name, baseIri, licence and url in every file loaded together",
+    fr: "donnez à l'éditeur le même nom, baseIri, licence et url dans tous les fichiers chargés ensemble",
+  },
   "load/mixed-publishers.hint": {
     en: "load each publisher's files separately: one publisher, one graph",
     fr: "chargez à part les fichiers de chaque éditeur : un éditeur, un graphe",

@@ -189,8 +189,6 @@ export {
   prepareGraph,
   readInput,
   checkLicence,
-  ownSubjectIssues,
-  OWN_SUBJECT_CODE,
   type IngestInput,
   type LoadFile,
   type JsonInput,
@@ -201,6 +199,7 @@ export {
   type PreparedGraph,
   type PreparedData,
 } from "./prepare.js";
+export { ownSubjectIssues, OWN_SUBJECT_CODE } from "./ownership.js";
 export {
   readValidationInput,
   readJsonValue,

@@ -16,9 +16,9 @@ import {
   type ValidationInput,
 } from "./read.js";
 import { validateInParallel } from "../validate/parallel.js";
-import type { ValidationIssue, ValidationReport } from "../validate/types.js";
-import { checkNamespace, graphBase, mergeNamespaces, subjectIrisOutside, subjectsOutside } from "../store/ownership.js";
-import { VIVANT } from "../vocab.js";
+import type { ValidationReport } from "../validate/types.js";
+import { checkNamespace, graphBase, mergeNamespaces, subjectIrisOutside } from "../store/ownership.js";
+import { ownershipIssues, ownSubjectIssues } from "./ownership.js";
 import type { GraphInfo, GraphMeta, ProgressListener } from "../store/types.js";
 import { pushAll } from "../arrays.js";
 import { LICENCE_IRI } from "../mapping/terms.js";
@@ -165,7 +165,13 @@ const EXT: Readonly<Record<RdfFormat, string>> = {
 };
 
 /** The publisher a record document names. */
-type RecordsPublisher = { id: string; baseIri: string; licence: string; name: Readonly<Record<string, string>> };
+type RecordsPublisher = {
+  id: string;
+  baseIri: string;
+  licence: string;
+  name: Readonly<Record<string, string>>;
+  url?: string | undefined;
+};
 
 /** The inputs read, with what their record documents say: their publisher, graph and record problems. */
 interface ReadInputs {
@@ -250,7 +256,44 @@ export async function prepareGraph(
   };
 }
 
-/** Reads every input; throws InputError `load/mixed-publishers` when two record documents name different publishers. */
+/**
+ * Throws InputError `load/conflicting-publisher` when two record documents of one publisher describe it differently
+ * (name, base IRI, licence, url or the graph they go to): loaded together, one would silently win.
+ */
+function samePublisher(
+  source: string,
+  before: RecordsPublisher,
+  now: RecordsPublisher,
+  graphBefore: string | undefined,
+  graphNow: string | undefined,
+): void {
+  const fields: [string, unknown, unknown][] = [
+    // A name's languages in any order.
+    [
+      "name",
+      Object.fromEntries(Object.entries(before.name).sort()),
+      Object.fromEntries(Object.entries(now.name).sort()),
+    ],
+    ["baseIri", before.baseIri, now.baseIri],
+    ["licence", before.licence, now.licence],
+    ["url", before.url, now.url],
+    ["graph", graphBefore, graphNow],
+  ];
+  for (const [field, a, b] of fields) {
+    const [other, value] = [JSON.stringify(a) ?? "none", JSON.stringify(b) ?? "none"];
+    if (other === value) continue;
+    throw new InputError(
+      "load/conflicting-publisher",
+      tx("load/conflicting-publisher", { source, publisher: now.id, field, value, other }),
+      { hint: tx("load/conflicting-publisher.hint") },
+    );
+  }
+}
+
+/**
+ * Reads every input; throws InputError `load/mixed-publishers` when two record documents name different publishers,
+ * `load/conflicting-publisher` when they describe one differently.
+ */
 async function readInputs(files: readonly IngestInput[]): Promise<ReadInputs> {
   const parts: ValidationInput[] = [];
   const problems: Problem[] = [];
@@ -271,6 +314,7 @@ async function readInputs(files: readonly IngestInput[]): Promise<ReadInputs> {
           },
         );
       }
+      if (publisher) samePublisher(f.source, publisher, p, recordsGraph, input.map.graphIri);
       publisher = p;
       recordsGraph = input.map.graphIri;
       pushAll(problems, input.map.problems);
@@ -331,40 +375,4 @@ function catalogFacts(
     target.namespaces ?? (known?.graphIri === graphIri ? known.namespaces : undefined),
   );
   return { publisherId, graphIri, licence, title, namespaces };
-}
-
-/** The code of the ownership rule's issues. */
-export const OWN_SUBJECT_CODE = "core/own-subject";
-const OWN_SUBJECT_CONSTRAINT = `${VIVANT}OwnSubjectConstraintComponent`;
-
-/**
- * The ownership rule of a publisher's graph: every subject IRI is under the graph's base IRI (`graphBase`) or a
- * namespace the publisher registered; blank nodes aside. One violation per other subject, naming it: statements
- * about another publisher's performance (cancelling, re-pricing, re-titling it) are refused, never merged.
- */
-export function ownSubjectIssues(
-  quads: Iterable<Quad>,
-  graphIri: string,
-  namespaces: readonly string[] = [],
-): ValidationIssue[] {
-  return ownershipIssues(subjectsOutside(quads, [graphBase(graphIri), ...namespaces]), graphIri, namespaces);
-}
-
-/** The ownership rule's violations for these subjects, found outside the graph's namespaces. */
-function ownershipIssues(
-  outside: readonly string[],
-  graphIri: string,
-  namespaces: readonly string[],
-): ValidationIssue[] {
-  const list = [graphBase(graphIri), ...namespaces].join(", ");
-  return outside.map((s) => ({
-    code: OWN_SUBJECT_CODE,
-    severity: "violation" as const,
-    focusNode: s,
-    constraint: OWN_SUBJECT_CONSTRAINT,
-    message: {
-      en: `<${s}> is not a resource of this publisher: graph ${graphIri} may only describe IRIs under ${list}. Link to another publisher's resource as an object, mint your own IRI, or register your namespace (tokens file "namespaces", --namespace).`,
-      fr: `<${s}> n'est pas une ressource de ce diffuseur : le graphe ${graphIri} ne peut décrire que des IRI sous ${list}. Liez la ressource d'un autre diffuseur comme objet, créez votre propre IRI, ou déclarez votre espace de noms (« namespaces » du fichier de jetons, --namespace).`,
-    },
-  }));
 }
