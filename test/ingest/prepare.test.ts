@@ -1,0 +1,104 @@
+// The parts of ingest's preparing stage that need no store or validator: licences, reading one input, the ownership rule.
+// (prepareGraph as a whole runs through the loads of test/server/ownership.test.ts and test/import/load.test.ts.)
+
+import { describe, expect, it } from "vitest";
+import { DataFactory } from "rdf-data-factory";
+import { checkLicence, OWN_SUBJECT_CODE, ownSubjectIssues, readInput } from "../../src/ingest/prepare.js";
+import { InputError } from "../../src/errors.js";
+import { SCHEMA, SCHEMA_HTTPS } from "../../src/vocab.js";
+
+const f = new DataFactory();
+const q = (s: string) => f.quad(f.namedNode(s), f.namedNode(`${SCHEMA}name`), f.literal("x"));
+
+function thrown(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    return e as InputError;
+  }
+  throw new Error("expected an error");
+}
+
+describe("checkLicence", () => {
+  it("takes a documented licence key or an http(s) IRI", () => {
+    expect(() => checkLicence("etalab-2.0")).not.toThrow();
+    expect(() => checkLicence("cc-by-4.0")).not.toThrow();
+    expect(() => checkLicence("https://example.org/licence")).not.toThrow();
+    expect(() => checkLicence("http://example.org/l")).not.toThrow();
+  });
+  it("refuses anything else as load/bad-licence, naming the value and the keys", () => {
+    for (const bad of ["", "CC-BY", "ftp://x/l", "https://x/a b", "toString", "__proto__"]) {
+      const e = thrown(() => checkLicence(bad));
+      expect(e, bad).toBeInstanceOf(InputError);
+      expect(e.code).toBe("load/bad-licence");
+      expect(e.message).toContain(JSON.stringify(bad));
+      expect(e.hint).toContain("etalab-2.0");
+    }
+  });
+});
+
+describe("readInput", () => {
+  it("reads text in the format given, whatever the source's name", async () => {
+    const input = await readInput({
+      text: "<http://x/s> <http://x/p> <http://x/o> .\n",
+      source: "body",
+      format: "nquads",
+    });
+    expect(input.kind).toBe("nquads");
+    expect(input.quads).toHaveLength(1);
+  });
+  it("reads text by the source's extension when no format is given", async () => {
+    const input = await readInput({ text: "<http://x/s> <http://x/p> 'v' .", source: "a.ttl" });
+    expect(input.kind).toBe("turtle");
+  });
+  it("reads quads as data with the consumer readings", async () => {
+    const input = await readInput({
+      quads: [f.quad(f.namedNode("http://x/s"), f.namedNode(`${SCHEMA_HTTPS}name`), f.literal("v"))],
+      source: "h",
+    });
+    expect(input.kind).toBe("nquads");
+    expect(input.quads[0]!.predicate.value).toBe(`${SCHEMA}name`);
+  });
+  it("reads parsed JSON-LD as JSON-LD", async () => {
+    const input = await readInput({ json: { "@id": "http://x/s", "http://x/p": "v" }, source: "x.json" });
+    expect(input.kind).toBe("jsonld");
+    expect(input.quads).toHaveLength(1);
+  });
+  it("refuses text in the wrong format with rdf/syntax", async () => {
+    await expect(
+      readInput({ text: "@prefix x: <http://x/> .", source: "body", format: "nquads" }),
+    ).rejects.toMatchObject({
+      code: "rdf/syntax",
+    });
+  });
+  it("refuses records whose publisher cannot be used", async () => {
+    await expect(readInput({ records: { publisher: {} }, source: "r.json" })).rejects.toMatchObject({
+      code: "validate/unusable-records",
+    });
+  });
+});
+
+describe("ownSubjectIssues", () => {
+  const graph = "https://data.example/graph";
+  it("passes subjects under the graph's base, blank nodes, and registered namespaces", () => {
+    const quads = [
+      q("https://data.example/event/1"),
+      f.quad(f.blankNode("b"), f.namedNode(`${SCHEMA}name`), f.literal("x")),
+      q("urn:mine:2"),
+    ];
+    expect(ownSubjectIssues(quads, graph, ["urn:mine:"])).toEqual([]);
+  });
+  it("gives one violation per subject outside them, naming it and the graph", () => {
+    const issues = ownSubjectIssues(
+      [q("https://other.example/event/1"), q("https://other.example/event/1"), q("https://data.example.evil/x")],
+      graph,
+    );
+    expect(issues.map((i) => [i.code, i.severity, i.focusNode])).toEqual([
+      [OWN_SUBJECT_CODE, "violation", "https://other.example/event/1"],
+      [OWN_SUBJECT_CODE, "violation", "https://data.example.evil/x"],
+    ]);
+    expect(issues[0]!.message.en).toContain(graph);
+    expect(issues[0]!.message.en).toContain("https://data.example/");
+    expect(issues[0]!.message.fr).toContain("<https://other.example/event/1>");
+  });
+});
