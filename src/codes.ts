@@ -6,7 +6,18 @@
 // `ShapeCode`), and the harvest fetcher's and the follower's failure kinds (`FetchErrorCode`, `PageFailureCode`,
 // `FollowReason["code"]`), typed where they are made.
 
-/** Each code and what it means (in English; the messages themselves are in both languages, src/i18n*). */
+/**
+ * Each code and what it means (in English; the messages themselves are in both languages, src/i18n*).
+ * @example
+ * ```ts
+ * import { PROBLEM_CODES } from "vivant-ld";
+ *
+ * console.log(PROBLEM_CODES["record/invalid-date"]); // "a date that is not ISO 8601"
+ * for (const [code, meaning] of Object.entries(PROBLEM_CODES)) {
+ *   if (code.startsWith("store/")) console.log(code, meaning);
+ * }
+ * ```
+ */
 export const PROBLEM_CODES = {
   // --- api ---
   "api/bad-by": "by={value} is not a grouping of facet counts (graph is)",
@@ -296,7 +307,18 @@ export type ProblemCode = keyof typeof PROBLEM_CODES | JsonLdCode | CsvCellCode;
 /** A validation issue's code: `<profile>/<shape>`, with `/<component>` when the shape has several constraints. */
 export type ShapeCode = `${string}/${string}`;
 
-/** True when `s` is a code Vivant emits (for codes read back from JSON or a worker's message). */
+/**
+ * True when `s` is a code Vivant emits (for codes read back from JSON or a worker's message).
+ * @example
+ * ```ts
+ * import { isProblemCode, type ProblemCode } from "vivant-ld";
+ *
+ * const res = await fetch("http://127.0.0.1:8733/api/performances?maxPrice=cheap");
+ * const problem = (await res.json()) as { code?: unknown }; // application/problem+json
+ * const code: ProblemCode | undefined = isProblemCode(problem.code) ? problem.code : undefined; // "api/bad-price"
+ * console.log(res.status, code);
+ * ```
+ */
 export function isProblemCode(s: unknown): s is ProblemCode {
   return (
     typeof s === "string" && (Object.hasOwn(PROBLEM_CODES, s) || /^(?:jsonld\/|csv\/(?:invalid|unmapped)-)\S+$/.test(s))

@@ -73,7 +73,16 @@ export type VivantErrorName = keyof typeof PARENT;
  * (its `name`, a string `code` and a `text`; a copy has the fields, not the methods: read it with `messageOf`).
  *
  * @example
- * worker.on("message", (m) => { if (isErrorNamed(m.error, "StorageError")) retryLater(); });
+ * ```ts
+ * import { Worker } from "node:worker_threads";
+ * import { isErrorNamed, messageOf } from "vivant-ld";
+ *
+ * const worker = new Worker(new URL("./writer.js", import.meta.url));
+ * worker.on("message", (m: { error?: unknown }) => {
+ *   // A thrown error crosses a thread as a plain copy (its name, code and text): the guard still knows it.
+ *   if (isErrorNamed(m.error, "StorageError")) console.error(messageOf(m.error, "fr"));
+ * });
+ * ```
  */
 export function isErrorNamed(e: unknown, name: VivantErrorName): boolean {
   if (typeof e !== "object" || e === null) return false;
@@ -152,11 +161,37 @@ export class UsageError extends VivantError {
  */
 export type ErrorCopy<E extends VivantError> = Omit<E, "messageIn">;
 
-/** True for any Vivant error, or a plain copy of one (see `isErrorNamed`). */
+/**
+ * True for any Vivant error, or a plain copy of one (see `isErrorNamed`).
+ * @example
+ * ```ts
+ * import { createValidator, isVivantError, messageOf } from "vivant-ld";
+ *
+ * try {
+ *   await createValidator(process.argv[2] as "core"); // an unknown profile is a UsageError listing the profiles
+ * } catch (e) {
+ *   if (!isVivantError(e)) throw e;
+ *   console.error(e.code, messageOf(e, "fr")); // a stable code, and the message with its hint in French
+ * }
+ * ```
+ */
 export function isVivantError(e: unknown): e is ErrorCopy<VivantError> {
   return e instanceof VivantError || isErrorNamed(e, "VivantError");
 }
-/** True for an `InputError` (or a subclass: `SparqlSyntaxError`, `QueryTooComplexError`), or a plain copy of one. */
+/**
+ * True for an `InputError` (or a subclass: `SparqlSyntaxError`, `QueryTooComplexError`), or a plain copy of one.
+ * @example
+ * ```ts
+ * import { isInputError, validateText } from "vivant-ld";
+ *
+ * try {
+ *   await validateText("<a> <b> .", "broken.ttl", "core");
+ * } catch (e) {
+ *   if (!isInputError(e)) throw e;
+ *   console.error(e.code, e.line, e.column, e.text.fr); // "rdf/syntax" 1 1 "broken.ttl:1:1: …"
+ * }
+ * ```
+ */
 export function isInputError(e: unknown): e is ErrorCopy<InputError> {
   return e instanceof InputError || isErrorNamed(e, "InputError");
 }
@@ -191,7 +226,17 @@ export function warningIn(message: string, text: Text | undefined, lang: Lang): 
   return text?.[lang] ?? message;
 }
 
-/** One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`. */
+/**
+ * One line per problem, for a terminal: `performance "p-12": $.performances[3].startDate: … (hint)`.
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { formatProblem, parseRecords } from "vivant-ld";
+ *
+ * const { problems } = parseRecords(JSON.parse(readFileSync("season.json", "utf8")));
+ * for (const p of problems) console.error(formatProblem(p, "fr")); // severity, code, record, JSON path, message — hint
+ * ```
+ */
 export function formatProblem(p: Problem, lang: Lang = "en"): string {
   // A CSV row is named in the reader's language; record kinds (performance, venue…) are the record model's own names.
   const entity = p.entity === "row" ? t("word/row", {}, lang) : p.entity;

@@ -164,13 +164,22 @@ export interface IngestOptions extends PrepareOptions {
  * `written` is absent and `prepared.report` says why. Throws InputError when an input is unusable (nothing is written then).
  * `options.known` defaults to the graphs `target` holds.
  * @example
- * const writer = await openDataDir("./data");
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { formatProblem, GraphStore, ingest } from "vivant-ld";
+ * import { formatReportText } from "vivant-ld/validate";
+ *
+ * const store = await GraphStore.open({ dataDir: "./vivant-data" }); // or openDataDir from "vivant-ld/ingest"
  * try {
- *   const { prepared, written } = await ingest([{ text, source: "season.json" }], {}, writer);
- *   if (!written) console.log(formatReportText(prepared.report));
+ *   const text = readFileSync("season.json", "utf8");
+ *   const { prepared, written } = await ingest([{ text, source: "season.json" }], {}, store);
+ *   for (const p of prepared.recordProblems) console.error(formatProblem(p));
+ *   if (written) console.log(`${written.triples} triples in ${written.graphIri}`);
+ *   else console.log(formatReportText(prepared.report)); // nothing was written
  * } finally {
- *   await writer.close();
+ *   await store.close();
  * }
+ * ```
  */
 export async function ingest(
   inputs: readonly IngestInput[],

@@ -168,7 +168,18 @@ export function toEmbed(
   return p && embedPerformance(doc, indexOf(doc), p, options.lang);
 }
 
-/** The embed form of every performance, by performance id. */
+/**
+ * The embed form of every performance, by performance id.
+ * @example
+ * ```ts
+ * import { readFileSync, writeFileSync } from "node:fs";
+ * import { embedScript, parseRecords, toEmbeds } from "vivant-ld";
+ *
+ * const { document } = parseRecords(JSON.parse(readFileSync("season.json", "utf8")));
+ * if (document)
+ *   for (const [id, event] of toEmbeds(document, { lang: "fr" })) writeFileSync(`${id}.html`, embedScript(event));
+ * ```
+ */
 export function toEmbeds(doc: RecordDocument, options: EmbedOptions = {}): Map<string, WithContext<Event>> {
   const ix = indexOf(doc);
   return new Map((doc.performances ?? []).map((p) => [p.id, embedPerformance(doc, ix, p, options.lang)]));
@@ -239,6 +250,13 @@ const ESCAPES: Readonly<Record<string, string>> = {
 /**
  * The `<script type="application/ld+json">` element for a JSON-LD object. `<`, `>`, `&`, U+2028 and U+2029
  * are written as JSON escapes, so no string in a record can close the element or inject markup.
+ * @example
+ * ```ts
+ * import { embedScript } from "vivant-ld";
+ *
+ * const html = embedScript({ "@context": "https://schema.org", "@type": "Event", name: "</script><b>Tosca</b>" });
+ * console.log(html.includes("</script><b>")); // false: the name is written "\u003c/script\u003e\u003cb\u003e…"
+ * ```
  */
 export function embedScript(jsonld: object): string {
   const json = JSON.stringify(jsonld, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]!);

@@ -71,9 +71,20 @@ export function toGraph(doc: RecordDocument): JsonLdObject {
 /**
  * Parses unknown input and maps the accepted records to quads, in one call.
  * @example
- * const result = mapRecords(JSON.parse(text));
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { formatProblem, GraphStore, mapRecords } from "vivant-ld";
+ *
+ * const result = mapRecords(JSON.parse(readFileSync("season.json", "utf8")));
  * for (const p of result.problems) console.error(formatProblem(p, "fr"));
- * store.replaceGraph(result.graphIri, result.quads, …);
+ * if (result.document) {
+ *   const { id, licence } = result.document.publisher;
+ *   const store = await GraphStore.open();
+ *   // `triples` streams the quads, made from the records as they are read; `quads` is the same as an array.
+ *   await store.replaceGraph(result.graphIri, result.triples, { publisherId: id, licence });
+ *   await store.close();
+ * }
+ * ```
  */
 export function mapRecords(input: unknown, options: QuadsOptions = {}): MapResult {
   const parsed = parseRecords(input);

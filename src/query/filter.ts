@@ -30,7 +30,18 @@ export interface Near {
 
 /**
  * What an aggregator asks for. Every field is optional; all given fields must hold.
- * @example { from: "2026-11-21", to: "2026-11-22", city: "Nantes", accessibility: "surtitles", maxPrice: 20 }
+ * @example
+ * ```ts
+ * import type { PerformanceFilter } from "vivant-ld";
+ *
+ * const filter: PerformanceFilter = {
+ *   from: "2026-11-21",
+ *   to: "2026-11-22",
+ *   city: "Nantes",
+ *   accessibility: "surtitles",
+ *   maxPrice: 20,
+ * };
+ * ```
  */
 export interface PerformanceFilter {
   /**

@@ -258,8 +258,16 @@ function nodesFromRows(ids: readonly string[], rows: readonly Bindings[]): Perfo
 /**
  * Upcoming performances matching `filter`, in start order, a page at a time.
  * @example
- * const page = await findPerformances(store, { from: "2026-11-21", to: "2026-11-22", city: "Nantes", maxPrice: 20 });
- * for (const p of page.items) console.log(p.startDate, p.name);
+ * ```ts
+ * import { findPerformances, GraphStore, type PerformanceFilter } from "vivant-ld";
+ *
+ * const store = await GraphStore.open({ dataDir: "./vivant-data", readOnly: true });
+ * const filter: PerformanceFilter = { from: "2026-11-21", to: "2026-11-22", city: "Nantes", maxPrice: 20 };
+ * const page = await findPerformances(store, filter, { limit: 50 });
+ * for (const p of page.items) console.log(p["@id"], p.startDate, p.name); // JSON-LD nodes, schema.org terms
+ * if (page.next) console.log((await findPerformances(store, filter, { limit: 50, cursor: page.next })).items.length);
+ * await store.close();
+ * ```
  */
 export async function findPerformances(
   source: SelectSource,

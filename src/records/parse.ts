@@ -41,7 +41,19 @@ interface DocumentState {
   readonly publisherOk: boolean;
 }
 
-/** Parses and normalises a record document. Never throws for bad data: problems are returned. */
+/**
+ * Parses and normalises a record document. Never throws for bad data: problems are returned.
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { formatProblem, parseRecords } from "vivant-ld";
+ *
+ * const parsed = parseRecords(JSON.parse(readFileSync("season.json", "utf8")));
+ * for (const p of parsed.problems) console.error(formatProblem(p, "fr"));
+ * console.log(`${parsed.accepted.length} accepted, ${parsed.rejected.length} rejected`);
+ * if (parsed.document) console.log(parsed.document.publisher.id, parsed.document.performances?.length);
+ * ```
+ */
 export function parseRecords(input: unknown): ParseResult {
   const problems: Problem[] = [];
   const accepted: RecordRef[] = [];

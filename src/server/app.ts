@@ -32,9 +32,18 @@ export { DEFAULT_MAX_WRITE_BYTES, DEFAULT_PORT, type ServerFederation, type Serv
  * The HTTP server: SPARQL 1.1 Protocol and Graph Store Protocol, the typed API (`/api/performances`), the catalog,
  * dumps and change feeds, reconciliation and the pages, over one data directory (or a remote store).
  * @example
- * const server = await VivantServer.start({ dataDir: "./vivant-data", port: 0 });
- * console.log(server.url); // http://127.0.0.1:…/
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { VivantServer } from "vivant-ld";
+ *
+ * const server = await VivantServer.start({ dataDir: "./vivant-data", port: 0 }); // port 0: a free port
+ * console.log(server.url, server.sparqlEndpoint); // http://127.0.0.1:…/ and its sparql
+ * // Validated with the core profile, written only when it conforms, then answered by every query worker.
+ * const text = readFileSync("season.json", "utf8");
+ * const { prepared, info } = await server.load([{ text, source: "season.json" }], {});
+ * console.log(info ? `${info.triples} triples in ${info.graphIri}` : `${prepared.report.violations} violations`);
  * await server.close();
+ * ```
  */
 export class VivantServer {
   readonly #http: Server;

@@ -41,10 +41,18 @@ export type { OpenOptions, ReplaceOptions } from "./graph-store-options.js";
 /**
  * An embedded RDF store with one named graph per publisher.
  * @example
- * const store = await GraphStore.open({ dataDir: "./data" });
- * await store.replaceGraph(result.graphIri, result.quads, { publisherId: "tnp", licence: "etalab-2.0" });
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { GraphStore, mapRecords } from "vivant-ld";
+ *
+ * const store = await GraphStore.open({ dataDir: "./vivant-data" }); // without dataDir: in memory only
+ * const season = mapRecords(JSON.parse(readFileSync("season.json", "utf8")));
+ * // The publisher's graph, replaced whole and atomically (on disk before this resolves).
+ * await store.replaceGraph(season.graphIri, season.quads, { publisherId: "opera-lyon", licence: "etalab-2.0" });
  * const { bindings } = await store.select("SELECT ?e WHERE { ?e a <http://schema.org/TheaterEvent> }");
- * await store.close();
+ * console.log(bindings.map((b) => b.e?.value), store.graphs());
+ * await store.close(); // waits for writes, frees the WebAssembly memory, releases the directory
+ * ```
  */
 export class GraphStore implements SelectSource {
   readonly #ox = new OxStore();

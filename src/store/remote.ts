@@ -75,9 +75,15 @@ function wrongForm(form: string, expected: readonly string[]): UsageError {
  * A remote SPARQL 1.1 store (Virtuoso or any store with the Graph Store Protocol) behind the same interface as
  * `GraphStore`: publisher graphs replaced whole, typed queries, the catalog graph.
  * @example
- * const store = await RemoteStore.open(parseStoreUrl("http://127.0.0.1:8890/sparql"));
- * console.log(store.graphs());
+ * ```ts
+ * import { RemoteStore } from "vivant-ld";
+ *
+ * // The Graph Store Protocol endpoint defaults to the origin's /sparql-graph-crud (Virtuoso's): `graphStore` sets it.
+ * const store = await RemoteStore.open({ endpoint: "http://127.0.0.1:8890/sparql" });
+ * const { bindings } = await store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+ * console.log(store.graphs(), bindings[0]?.n?.value);
  * await store.close();
+ * ```
  */
 export class RemoteStore implements SelectSource {
   readonly #o: RemoteStoreOptions;

@@ -66,8 +66,15 @@ export interface RecordsOptions {
  * as offers, name their record only). The records' own problems (bad dates, unknown references…) are in
  * `map.problems`; when the publisher itself is unusable nothing is mapped and the report is empty.
  * @example
- * const { map, report } = await validateRecords(JSON.parse(text), "google");
- * for (const i of report.issues) console.log(i.field, i.message.fr);
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { formatProblem, validateRecords } from "vivant-ld";
+ *
+ * const { map, report } = await validateRecords(JSON.parse(readFileSync("season.json", "utf8")), "google");
+ * for (const p of map.problems) console.error(formatProblem(p));
+ * for (const i of report.issues) console.log(i.severity, i.code, i.recordId, i.field, i.message.fr);
+ * console.log(report.conforms, report.violations, report.warnings);
+ * ```
  */
 export async function validateRecords(
   input: unknown,
@@ -88,6 +95,20 @@ export async function validateRecords(
  * Validates a JSON-LD document (any context the static loader serves, e.g. a page's embedded event).
  * Consumer readings (https schema.org IRIs, schema:Date datatypes) are applied and returned as notes.
  * Throws InputError when the document cannot be expanded.
+ * @example
+ * ```ts
+ * import { validateJsonLd } from "vivant-ld";
+ *
+ * const event = {
+ *   "@context": "https://schema.org",
+ *   "@type": "TheaterEvent",
+ *   name: "Tosca",
+ *   startDate: "2026-11-21T20:00:00+01:00",
+ * };
+ * const { report, notes } = await validateJsonLd(event, "google"); // no location: a violation for Google
+ * for (const n of notes) console.log(n.message.en); // how it was read, e.g. schema:DateTime as xsd:dateTime
+ * for (const i of report.issues) console.log(i.severity, i.code, i.path, i.message.en);
+ * ```
  */
 export async function validateJsonLd(
   document: unknown,

@@ -68,7 +68,16 @@ const cache = new Map<ProfileName, Promise<Validator>>();
 
 /**
  * The validator of a profile, compiled on first use and cached for the life of the process.
- * @example const report = await (await createValidator("google")).validate(quads);
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { createValidator, mapRecords } from "vivant-ld";
+ *
+ * const validator = await createValidator("artsdata"); // compiled once, then reused for every graph
+ * const result = mapRecords(JSON.parse(readFileSync("season.json", "utf8")));
+ * const report = await validator.validate(result.quads, { origins: result.origins }); // issues name record and field
+ * console.log(report.profile, report.conforms, report.violations, report.warnings);
+ * ```
  */
 export function createValidator(profile: ProfileName): Promise<Validator> {
   assertProfileName(profile);
