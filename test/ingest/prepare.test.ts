@@ -1,14 +1,13 @@
-// The parts of ingest's preparing stage that need no store or validator: licences, reading one input, the ownership rule.
+// The parts of ingest's preparing stage that need no store or validator: licences and reading one input.
 // (prepareGraph as a whole runs through the loads of test/server/ownership.test.ts and test/import/load.test.ts.)
 
 import { describe, expect, it } from "vitest";
 import { DataFactory } from "rdf-data-factory";
-import { checkLicence, OWN_SUBJECT_CODE, ownSubjectIssues, readInput } from "../../src/ingest/prepare.js";
+import { checkLicence, readInput } from "../../src/ingest/prepare.js";
 import { InputError } from "../../src/errors.js";
 import { SCHEMA, SCHEMA_HTTPS } from "../../src/vocab.js";
 
 const f = new DataFactory();
-const q = (s: string) => f.quad(f.namedNode(s), f.namedNode(`${SCHEMA}name`), f.literal("x"));
 
 function thrown(fn: () => unknown): InputError {
   try {
@@ -75,30 +74,5 @@ describe("readInput", () => {
     await expect(readInput({ records: { publisher: {} }, source: "r.json" })).rejects.toMatchObject({
       code: "validate/unusable-records",
     });
-  });
-});
-
-describe("ownSubjectIssues", () => {
-  const graph = "https://data.example/graph";
-  it("passes subjects under the graph's base, blank nodes, and registered namespaces", () => {
-    const quads = [
-      q("https://data.example/event/1"),
-      f.quad(f.blankNode("b"), f.namedNode(`${SCHEMA}name`), f.literal("x")),
-      q("urn:mine:2"),
-    ];
-    expect(ownSubjectIssues(quads, graph, ["urn:mine:"])).toEqual([]);
-  });
-  it("gives one violation per subject outside them, naming it and the graph", () => {
-    const issues = ownSubjectIssues(
-      [q("https://other.example/event/1"), q("https://other.example/event/1"), q("https://data.example.evil/x")],
-      graph,
-    );
-    expect(issues.map((i) => [i.code, i.severity, i.focusNode])).toEqual([
-      [OWN_SUBJECT_CODE, "violation", "https://other.example/event/1"],
-      [OWN_SUBJECT_CODE, "violation", "https://data.example.evil/x"],
-    ]);
-    expect(issues[0]!.message.en).toContain(graph);
-    expect(issues[0]!.message.en).toContain("https://data.example/");
-    expect(issues[0]!.message.fr).toContain("<https://other.example/event/1>");
   });
 });
