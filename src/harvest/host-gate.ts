@@ -17,8 +17,10 @@ export class HostGate {
   }
 
   async acquire(): Promise<void> {
+    // A waiter is handed its slot by release() (the count stays): a request arriving between the release and the
+    // waiter's resumption finds no free slot, so the host never has more than `max` in flight.
     if (this.#active >= this.max) await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    this.#active++;
+    else this.#active++;
     const now = Date.now();
     const wait = Math.max(0, this.#nextStart - now);
     this.#nextStart = Math.max(now, this.#nextStart) + this.delayMs;
@@ -26,7 +28,8 @@ export class HostGate {
   }
 
   release(): void {
-    this.#active--;
-    this.#waiting.shift()?.();
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#active--;
   }
 }
