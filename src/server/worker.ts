@@ -10,7 +10,7 @@ import { PerformanceIndex } from "../query/perf-index.js";
 import { icalFeed, type FeedSource } from "../export/ical-feed.js";
 import { capdataOfNTriples } from "../export/capdata-source.js";
 import { graphFileText } from "../store/files.js";
-import type { FromWorker, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
+import type { FromWorker, IndexRequest, ToWorker, WorkerConfig, WorkerError } from "./protocol.js";
 
 const config = workerData as WorkerConfig;
 const port = parentPort!;
@@ -96,67 +96,72 @@ const buildIndex = (): PerformanceIndex =>
   );
 let index = buildIndex();
 
-port.on("message", (m: ToWorker) => {
-  if (m.type === "index" && m.op === "ical") {
-    // The index and the store answer synchronously, so every await of the feed resolves at once, in microtasks:
-    // the feed is written before the next message (a reload, say) is read.
-    const source: FeedSource = {
-      page: (f, p) => Promise.resolve(index.page(f, p)),
-      select: (q) => Promise.resolve(opened.selectSync(q)),
-    };
-    icalFeed(source, m.filter, m.within, m.options).then(
-      (value) => post({ type: "value", id: m.id, value }),
-      (e: unknown) => fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) }),
-    );
-    return;
+/** The typed question's iCalendar feed, from the index and the store. */
+function answerIcal(m: Extract<IndexRequest, { op: "ical" }>): void {
+  // The index and the store answer synchronously, so every await of the feed resolves at once, in microtasks:
+  // the feed is written before the next message (a reload, say) is read.
+  const source: FeedSource = {
+    page: (f, p) => Promise.resolve(index.page(f, p)),
+    select: (q) => Promise.resolve(opened.selectSync(q)),
+  };
+  icalFeed(source, m.filter, m.within, m.options).then(
+    (value) => post({ type: "value", id: m.id, value }),
+    (e: unknown) => fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) }),
+  );
+}
+
+/** A graph's CapData Culture export, from its file. */
+function answerCapdata(m: Extract<IndexRequest, { op: "capdata" }>): void {
+  try {
+    post({
+      type: "value",
+      id: m.id,
+      value: capdataOfNTriples(graphFileText(m.file), { graphIri: m.graphIri, namespace: m.namespace }),
+    });
+  } catch (e) {
+    fail(m.id, e, { client: false });
   }
-  if (m.type === "index" && m.op === "capdata") {
-    try {
-      post({
-        type: "value",
-        id: m.id,
-        value: capdataOfNTriples(graphFileText(m.file), { graphIri: m.graphIri, namespace: m.namespace }),
-      });
-    } catch (e) {
-      fail(m.id, e, { client: false });
-    }
-    return;
+}
+
+/** The other typed questions, from the index. */
+function answerIndex(m: Exclude<IndexRequest, { op: "ical" | "capdata" }>): void {
+  try {
+    const value =
+      m.op === "find"
+        ? index.find(m.filter, m.page)
+        : m.op === "page"
+          ? index.page(m.filter, m.page)
+          : m.op === "facets"
+            ? index.facets(m.filter, m.facets)
+            : m.op === "facetsByGraph"
+              ? index.facetsByGraph(m.filter, m.facets)
+              : m.op === "describe"
+                ? index.describe(m.ids)
+                : m.op === "names"
+                  ? index.names(m.iris)
+                  : index.observatory(m.filter);
+    // (m.op is "observatory" here: "ical" and "capdata" are answered apart.)
+    post({ type: "value", id: m.id, value });
+  } catch (e) {
+    fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) });
   }
-  if (m.type === "index") {
-    try {
-      const value =
-        m.op === "find"
-          ? index.find(m.filter, m.page)
-          : m.op === "page"
-            ? index.page(m.filter, m.page)
-            : m.op === "facets"
-              ? index.facets(m.filter, m.facets)
-              : m.op === "facetsByGraph"
-                ? index.facetsByGraph(m.filter, m.facets)
-                : m.op === "describe"
-                  ? index.describe(m.ids)
-                  : m.op === "names"
-                    ? index.names(m.iris)
-                    : index.observatory(m.filter);
-      // (m.op is "observatory" here: "ical" and "capdata" are answered above.)
-      post({ type: "value", id: m.id, value });
-    } catch (e) {
-      fail(m.id, e, isStoreBrokenError(e) || opened.broken ? {} : { client: isVivantError(e) });
-    }
-    return;
+}
+
+/** Swaps one graph for its file's content and rebuilds the index. */
+function reload(m: Extract<ToWorker, { type: "reload" }>): void {
+  try {
+    for (const [path, key] of m.ownershipChecked) checked.set(path, key);
+    opened.reloadGraph(m.graphIri);
+    index = buildIndex();
+    post({ type: "reloaded", id: m.id, ownershipChecked: [...checked], ownershipScans: scansSinceLast() });
+  } catch (e) {
+    // A replica that could not take a write would answer with stale data: it ends, and is replaced.
+    fail(m.id, e, { broken: true });
   }
-  if (m.type === "reload") {
-    try {
-      for (const [path, key] of m.ownershipChecked) checked.set(path, key);
-      opened.reloadGraph(m.graphIri);
-      index = buildIndex();
-      post({ type: "reloaded", id: m.id, ownershipChecked: [...checked], ownershipScans: scansSinceLast() });
-    } catch (e) {
-      // A replica that could not take a write would answer with stale data: it ends, and is replaced.
-      fail(m.id, e, { broken: true });
-    }
-    return;
-  }
+}
+
+/** A SPARQL query, its answer serialised and encoded here. */
+function answerQuery(m: Extract<ToWorker, { type: "query" }>): void {
   try {
     const r = opened.queryFormattedSync(m.query, m.results, m.graph, {
       unionDefaultGraph: config.unionDefaultGraph,
@@ -182,6 +187,14 @@ port.on("message", (m: ToWorker) => {
   } catch (e) {
     fail(m.id, e);
   }
+}
+
+port.on("message", (m: ToWorker) => {
+  if (m.type === "index" && m.op === "ical") answerIcal(m);
+  else if (m.type === "index" && m.op === "capdata") answerCapdata(m);
+  else if (m.type === "index") answerIndex(m);
+  else if (m.type === "reload") reload(m);
+  else answerQuery(m);
 });
 
 post({
