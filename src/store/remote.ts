@@ -124,8 +124,9 @@ export class RemoteStore implements SelectSource {
 
   async #loadState(): Promise<void> {
     const { best, records } = await readStates(this.#client);
-    if (best) this.#adopt(best);
-    else await this.#commit([]);
+    // A store with no state record yet gets a first one (an empty catalog), adopted like any other: without it the
+    // clean-up below took the new catalog for an orphan and the first write reused its sequence number.
+    this.#adopt(best ?? (await this.#commit([])));
     await dropOrphans(this.#client, this.#state, this.#o.onWarning);
     // Older state records (a switch whose clean-up did not run).
     if (records > 1) await this.#client.update(olderStatesDeletion(this.#state.seq));

@@ -203,6 +203,71 @@ describe.runIf(run)("RemoteStore on Virtuoso", () => {
     },
   );
 
+  it(
+    "opens a store that has never held Vivant's data: its first state is adopted, nothing is taken for an orphan",
+    { timeout: 120_000 },
+    async () => {
+      const v = virtuoso.get();
+      const sparql = async (query: string): Promise<{ results: { bindings: Record<string, { value: string }>[] } }> => {
+        const r = await request(v.endpoint, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" },
+          body: new URLSearchParams({ query }).toString(),
+        });
+        return (await r.body.json()) as { results: { bindings: Record<string, { value: string }>[] } };
+      };
+      const vivantGraphs = async (): Promise<string[]> =>
+        (
+          await sparql(`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:vivant:")) }`)
+        ).results.bindings
+          .map((b) => b.g!.value)
+          .sort();
+      const stateSeqs = async (): Promise<string[]> =>
+        (
+          await sparql(
+            `SELECT ?seq FROM <${REMOTE_INTERNALS.STATE_GRAPH}> WHERE { ?s <https://vivant.dev/ns/state#seq> ?seq } ORDER BY ?seq`,
+          )
+        ).results.bindings.map((b) => b.seq!.value);
+      // Every graph Vivant wrote (state, catalogs, publisher graphs) removed: the store as a new user brings it.
+      for (const g of await vivantGraphs())
+        await request(`${v.graphStore}?graph=${encodeURIComponent(g)}`, { method: "DELETE" });
+      expect(await vivantGraphs()).toEqual([]);
+
+      const warnings: string[] = [];
+      const s = await RemoteStore.open({
+        endpoint: v.endpoint,
+        graphStore: v.graphStore,
+        onWarning: (w) => warnings.push(w),
+      });
+      try {
+        expect(warnings).toEqual([]);
+        expect(s.graphs()).toEqual([]);
+        expect(await stateSeqs()).toEqual(["1"]);
+        // The first state's catalog graph is kept (it was dropped as an orphan) and is the one the catalog reads.
+        const catalogs = (await vivantGraphs()).filter((g) => g.startsWith(REMOTE_INTERNALS.CATALOG_PREFIX));
+        expect(catalogs).toHaveLength(1);
+        expect(await s.ask(`ASK { GRAPH <${CATALOG_GRAPH}> { ?s ?p ?o } }`)).toBe(true);
+        await s.replaceGraph(G1, A, { publisherId: "a", licence: "etalab-2.0" });
+        // The write is the next state, not a second record of the first one's number.
+        expect(await stateSeqs()).toEqual(["2"]);
+      } finally {
+        await s.close();
+      }
+      const again = await RemoteStore.open({
+        endpoint: v.endpoint,
+        graphStore: v.graphStore,
+        onWarning: (w) => warnings.push(w),
+      });
+      try {
+        expect(warnings).toEqual([]);
+        expect(again.graphs().map((g) => [g.graphIri, g.triples])).toEqual([[G1, 6]]);
+        expect(await names(again)).toEqual(["Giselle", "Phèdre"]);
+      } finally {
+        await again.close();
+      }
+    },
+  );
+
   it("says clearly when the store cannot be reached", async () => {
     // A loopback port just closed (47099 was once used here, but it is in the range the tests' own Virtuoso uses).
     const closed = await new Promise<number>((resolve) => {
