@@ -100,13 +100,26 @@ function isEmpty(input: LoadInput): boolean {
  * Throws InputError when the input is unusable: nothing at all (an empty harvest must not empty a
  * publisher's graph), no graph or licence known, or a publisher that already has another graph.
  * @example
- * const writer = await openDataDir("./data");
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { loadValidated, openDataDir } from "vivant-ld/ingest";
+ * import { parseRdf } from "vivant-ld/rdf";
+ * import { formatReportText } from "vivant-ld/validate";
+ *
+ * const quads = await parseRdf(readFileSync("harvest.ttl", "utf8"), "turtle", { source: "harvest.ttl" });
+ * const writer = await openDataDir("./vivant-data");
  * try {
- *   const { written, prepared } = await loadValidated(writer, { quads: result.quads }, { publisherId: "grand-quai", graphIri, licence: "cc-by-4.0", source: sitemapUrl });
+ *   const { written, prepared } = await loadValidated(writer, { quads }, {
+ *     publisherId: "grand-quai",
+ *     graphIri: "https://data.grand-quai.example/graph", // a publisher's first load: its graph and licence
+ *     licence: "cc-by-4.0",
+ *     source: "https://www.grand-quai.example/sitemap.xml",
+ *   });
  *   if (!written) console.log(formatReportText(prepared.report));
  * } finally {
  *   await writer.close();
  * }
+ * ```
  */
 export async function loadValidated(target: GraphTarget, input: LoadInput, request: LoadRequest): Promise<LoadOutcome> {
   if (isEmpty(input)) {

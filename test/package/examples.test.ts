@@ -1,9 +1,10 @@
 // The TSDoc examples of the package's front door compile: every ```ts block of an @example on a name the root
-// (src/index.ts) exports, or on a member of such a class, is written to a file of its own that imports "vivant-ld"
-// (and "vivant-ld/<area>") mapped to the sources, and the files are type-checked together in one program (strict,
-// NodeNext, and the repository's own stricter flags). They are not run: they open stores, servers, files.
+// (src/index.ts) or an entry point (src/api/*.ts) exports, or on a member of such a class, is written to a file of its
+// own that imports "vivant-ld" (and "vivant-ld/<area>") mapped to the sources, and the files are type-checked together
+// in one program (strict, NodeNext, and the repository's own stricter flags). They are not run: they open stores,
+// servers, files.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -99,33 +100,41 @@ const options: ts.CompilerOptions = {
   paths: { "vivant-ld": [INDEX], "vivant-ld/*": [join(ROOT, "src", "api", "*.ts")] },
 };
 
-describe("the TSDoc examples of the root's exports", () => {
+describe("the TSDoc examples of the package's exports", () => {
   const dir = mkdtempSync(join(tmpdir(), "vivant-examples-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const sources = ts.createProgram([INDEX], options);
+  const entries = readdirSync(join(ROOT, "src", "api"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join(ROOT, "src", "api", f));
+  const sources = ts.createProgram([INDEX, ...entries], options);
   const checker = sources.getTypeChecker();
-  const root = checker.getSymbolAtLocation(sources.getSourceFile(INDEX)!)!;
   const examples: Example[] = [];
   const unfenced: string[] = [];
-  for (const s of checker.getExportsOfModule(root)) {
-    const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
-    for (const d of target.declarations ?? []) {
-      const owned: [string, ts.Node][] = [[s.name, d]];
-      if (ts.isClassDeclaration(d))
-        for (const m of d.members) if (m.name && ts.isIdentifier(m.name)) owned.push([`${s.name}.${m.name.text}`, m]);
-      for (const [owner, node] of owned) {
-        const found = examplesOf(node);
-        for (const code of found.blocks) examples.push({ owner, code });
-        // A root export's own example is code, and code is checked: no bare @example on it.
-        if (owner === s.name && found.unfenced) unfenced.push(owner);
+  const seen = new Set<ts.Node>();
+  for (const file of [INDEX, ...entries]) {
+    const module = checker.getSymbolAtLocation(sources.getSourceFile(file)!)!;
+    for (const s of checker.getExportsOfModule(module)) {
+      const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+      for (const d of target.declarations ?? []) {
+        if (seen.has(d)) continue; // exported by the root and an entry point: one declaration, checked once
+        seen.add(d);
+        const owned: [string, ts.Node][] = [[s.name, d]];
+        if (ts.isClassDeclaration(d))
+          for (const m of d.members) if (m.name && ts.isIdentifier(m.name)) owned.push([`${s.name}.${m.name.text}`, m]);
+        for (const [owner, node] of owned) {
+          const found = examplesOf(node);
+          for (const code of found.blocks) examples.push({ owner, code });
+          // A root export's own example is code, and code is checked: no bare @example on it.
+          if (file === INDEX && owner === s.name && found.unfenced) unfenced.push(owner);
+        }
       }
     }
   }
 
   it("has an example on every main export, each a ```ts block", () => {
     const owners = new Set(examples.map((e) => e.owner.split(".")[0]!));
-    console.log(`[examples] ${examples.length} examples on ${owners.size} root exports`);
+    console.log(`[examples] ${examples.length} examples on ${owners.size} exports`);
     expect(MAIN.filter((n) => !owners.has(n))).toEqual([]);
     expect(unfenced).toEqual([]);
   });
