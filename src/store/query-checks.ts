@@ -7,6 +7,25 @@ import { operationKind } from "./sparql-text.js";
 import { checkQueryLimits, type QueryLimits } from "./sparql-limits.js";
 import type { QueryForm, QueryOptions } from "./types.js";
 
+/**
+ * A query of form `form` given to a method that answers `expected` (both stores throw this one): the hint names the
+ * method that answers the query's own form.
+ */
+export function wrongFormError(form: string, expected: readonly string[]): UsageError {
+  return new UsageError(
+    "sparql/wrong-form",
+    txBy("store/wrong-form", (lang) => ({
+      form: form.toUpperCase(),
+      expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `),
+    })),
+    {
+      hint: tx("store/wrong-form.hint", {
+        method: form === "select" ? "select()" : form === "ask" ? "ask()" : "construct() (DESCRIBE)",
+      }),
+    },
+  );
+}
+
 /** Throws the error of the first check `query` fails (limits, update, form among `expected`, dataset IRIs). */
 export function checkReadQuery(
   query: string,
@@ -21,20 +40,7 @@ export function checkReadQuery(
       hint: tx("store/update-refused.hint"),
     });
   }
-  if (kind !== undefined && !expected.includes(kind)) {
-    throw new UsageError(
-      "sparql/wrong-form",
-      txBy("store/wrong-form", (lang) => ({
-        form: kind.toUpperCase(),
-        expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `),
-      })),
-      {
-        hint: tx("store/wrong-form.hint", {
-          method: kind === "select" ? "select()" : kind === "ask" ? "ask()" : "construct() (DESCRIBE)",
-        }),
-      },
-    );
-  }
+  if (kind !== undefined && !expected.includes(kind)) throw wrongFormError(kind, expected);
   for (const g of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) {
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$/.test(g)) {
       throw new InputError("sparql/bad-graph-iri", tx("sparql/bad-graph-iri", { iri: JSON.stringify(g) }), {

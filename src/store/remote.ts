@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { Quad } from "@rdfjs/types";
 import { DataFactory, Parser as N3Parser } from "n3";
 import { messageOf, UsageError } from "../errors.js";
-import { t, tx, txBy } from "../i18n.js";
+import { tx, txBy } from "../i18n.js";
 import { CATALOG_GRAPH, catalogQuads } from "./catalog.js";
 import type { EncodedGraph } from "./files.js";
 import { StorageError } from "./files.js";
@@ -21,6 +21,7 @@ import { checkIri } from "./ntriples.js";
 import { GRAPH_MEDIA_TYPES, serializeTriples } from "./oxigraph.js";
 import { formatAsk, formatSelect } from "./results.js";
 import { checkQueryLimits } from "./sparql-limits.js";
+import { wrongFormError } from "./query-checks.js";
 import { rewriteQuery } from "./sparql-rewrite.js";
 import { operationKind } from "./sparql-text.js";
 import type {
@@ -54,22 +55,6 @@ export { STATE_GRAPH } from "./remote-state.js";
 const { quad: makeQuad } = DataFactory;
 
 const PHYSICAL_PREFIX = "urn:vivant:graph:";
-
-/** A query of the wrong form for the method called (the same error as the embedded store's). */
-function wrongForm(form: string, expected: readonly string[]): UsageError {
-  return new UsageError(
-    "sparql/wrong-form",
-    txBy("store/wrong-form", (lang) => ({
-      form: form.toUpperCase(),
-      expected: expected.map((e) => e.toUpperCase()).join(` ${t("word/or", {}, lang)} `),
-    })),
-    {
-      hint: tx("store/wrong-form.hint", {
-        method: expected[0] === "select" ? "select()" : expected[0] === "ask" ? "ask()" : "construct() (DESCRIBE)",
-      }),
-    },
-  );
-}
 
 /**
  * A remote SPARQL 1.1 store (Virtuoso or any store with the Graph Store Protocol) behind the same interface as
@@ -314,20 +299,20 @@ export class RemoteStore implements SelectSource {
   /** Runs a SELECT query. The default graph is the union of all graphs unless `options` say otherwise. */
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
     const r = await this.run(query, options);
-    if (r.form !== "select") throw wrongForm(r.form, ["select"]);
+    if (r.form !== "select") throw wrongFormError(r.form, ["select"]);
     return r;
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
     const r = await this.run(query, options);
-    if (r.form !== "ask") throw wrongForm(r.form, ["ask"]);
+    if (r.form !== "ask") throw wrongFormError(r.form, ["ask"]);
     return r.value;
   }
 
   /** Runs a CONSTRUCT or DESCRIBE query; the quads come back in the default graph. */
   async construct(query: string, options: QueryOptions = {}): Promise<Quad[]> {
     const r = await this.run(query, options);
-    if (r.form !== "construct" && r.form !== "describe") throw wrongForm(r.form, ["construct", "describe"]);
+    if (r.form !== "construct" && r.form !== "describe") throw wrongFormError(r.form, ["construct", "describe"]);
     return r.quads;
   }
 

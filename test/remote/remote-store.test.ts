@@ -9,6 +9,7 @@ import { Parser } from "n3";
 import { request } from "undici";
 import { RemoteStore, REMOTE_INTERNALS } from "../../src/store/remote.js";
 import { CATALOG_GRAPH } from "../../src/store/catalog.js";
+import { GraphStore } from "../../src/store/graph-store.js";
 import { requireVirtuoso, useVirtuoso } from "../helpers/virtuoso.js";
 
 const run = requireVirtuoso("test/remote/remote-store.test.ts");
@@ -267,6 +268,34 @@ describe.runIf(run)("RemoteStore on Virtuoso", () => {
       }
     },
   );
+
+  it("refuses a query of the wrong form as the embedded store does, naming the method that answers it", async () => {
+    const remote = await open();
+    const embedded = await GraphStore.open();
+    try {
+      for (const [call, query, hint] of [
+        ["select", "ASK { ?s ?p ?o }", "use ask()"],
+        ["ask", "SELECT * WHERE { ?s ?p ?o }", "use select()"],
+        ["construct", "SELECT * WHERE { ?s ?p ?o }", "use select()"],
+      ] as const) {
+        const refusal = async (s: RemoteStore | GraphStore) => {
+          try {
+            await s[call](query);
+          } catch (e) {
+            const err = e as { code: string; message: string; hintText: { en: string } };
+            return { code: err.code, message: err.message, hint: err.hintText.en };
+          }
+          return undefined;
+        };
+        const [r, e] = [await refusal(remote), await refusal(embedded)];
+        expect(r, `${call}(${query})`).toEqual(e);
+        expect(r).toMatchObject({ code: "sparql/wrong-form", hint: hint });
+      }
+    } finally {
+      await remote.close();
+      await embedded.close();
+    }
+  });
 
   it("says clearly when the store cannot be reached", async () => {
     // A loopback port just closed (47099 was once used here, but it is in the range the tests' own Virtuoso uses).
