@@ -1,4 +1,5 @@
-// Bilingual wording of record problems: what each format expects, with an example that fixes it.
+// Bilingual wording of record problems: what each format expects, with an example that fixes it (examples are
+// values, the same in every language: several are separated by commas).
 
 import type { Text } from "../errors.js";
 import type { Format, Spec } from "./spec.js";
@@ -18,15 +19,15 @@ export const FORMAT_TEXT: Readonly<Record<Format, { expected: Text; example: str
       en: "an ISO 8601 date-time, local or with an offset",
       fr: "une date-heure ISO 8601, locale ou avec décalage",
     },
-    example: "2026-11-20T20:00 or 2026-11-20T20:00:00+01:00",
+    example: "2026-11-20T20:00, 2026-11-20T20:00:00+01:00",
   },
   dateOrDateTime: {
     expected: { en: "an ISO 8601 date or date-time", fr: "une date ou date-heure ISO 8601" },
-    example: "2026-09-01 or 2026-09-01T10:00:00+02:00",
+    example: "2026-09-01, 2026-09-01T10:00:00+02:00",
   },
   yearOrDate: {
     expected: { en: "a year or an ISO 8601 date", fr: "une année ou une date ISO 8601" },
-    example: "1853 or 1853-03-06",
+    example: "1853, 1853-03-06",
   },
   duration: { expected: { en: "an ISO 8601 duration", fr: "une durée ISO 8601" }, example: "PT2H30M" },
   lang: { expected: { en: "a BCP 47 language tag", fr: "une étiquette de langue BCP 47" }, example: "fr, en, fr-CA" },
