@@ -49,49 +49,49 @@ export function genreIri(g: Genre): string {
   return `${ADR}${GENRE_CONCEPT[g]}`;
 }
 
-const THEATRE: readonly Genre[] = [
-  "theatre",
-  "spoken",
-  "storytelling",
-  "poetry",
-  "slam",
-  "spokenWord",
-  "puppetry",
-  "mime",
-];
-const DANCE: readonly Genre[] = ["dance", "ballet", "contemporaryDance", "modernDance", "culturalDance"];
-const MUSIC: readonly Genre[] = [
-  "music",
-  "classical",
-  "country",
-  "folk",
-  "jazz",
-  "blues",
-  "newMusic",
-  "popular",
-  "worldMusic",
-  "chanson",
-  "instrumental",
-  "alternative",
-  "electronic",
-  "metal",
-  "rap",
-  "rhythmAndBlues",
-  "rock",
-  "opera",
-  "musicoDramatic",
-];
+/** The Event subtype a production's genre implies (genres absent here imply none: Event). */
+const EVENT_TYPE_OF_GENRE: Readonly<Partial<Record<Genre, EventType>>> = {
+  theatre: "TheaterEvent",
+  spoken: "TheaterEvent",
+  storytelling: "TheaterEvent",
+  poetry: "TheaterEvent",
+  slam: "TheaterEvent",
+  spokenWord: "TheaterEvent",
+  puppetry: "TheaterEvent",
+  mime: "TheaterEvent",
+  dance: "DanceEvent",
+  ballet: "DanceEvent",
+  contemporaryDance: "DanceEvent",
+  modernDance: "DanceEvent",
+  culturalDance: "DanceEvent",
+  music: "MusicEvent",
+  classical: "MusicEvent",
+  country: "MusicEvent",
+  folk: "MusicEvent",
+  jazz: "MusicEvent",
+  blues: "MusicEvent",
+  newMusic: "MusicEvent",
+  popular: "MusicEvent",
+  worldMusic: "MusicEvent",
+  chanson: "MusicEvent",
+  instrumental: "MusicEvent",
+  alternative: "MusicEvent",
+  electronic: "MusicEvent",
+  metal: "MusicEvent",
+  rap: "MusicEvent",
+  rhythmAndBlues: "MusicEvent",
+  rock: "MusicEvent",
+  opera: "MusicEvent",
+  musicoDramatic: "MusicEvent",
+  comedy: "ComedyEvent",
+};
 
 /** The Event subtype stated, or derived from the production's first genre (stated data, not a guess); else Event. */
 export function eventTypeOf(stated: EventType | undefined, genres: readonly Genre[] | undefined): EventType {
   if (stated) return stated;
   const g = genres?.[0];
   if (g === undefined) return "Event";
-  if (THEATRE.includes(g)) return "TheaterEvent";
-  if (DANCE.includes(g)) return "DanceEvent";
-  if (MUSIC.includes(g)) return "MusicEvent";
-  if (g === "comedy") return "ComedyEvent";
-  return "Event";
+  return EVENT_TYPE_OF_GENRE[g] ?? "Event";
 }
 
 /** Artsdata event-type concept (v4.0 collection) for the event type, refined by genre where Artsdata has one. */
