@@ -5,7 +5,6 @@
 import { resolve } from "node:path";
 import { InputError, warningIn } from "../errors.js";
 import { harvest } from "../harvest/harvest.js";
-import { Progress } from "../harvest/progress.js";
 import { openGraphTarget, publisherGraph } from "../ingest/index.js";
 import { publisherGraphIri } from "../mapping/iri.js";
 import type { GraphInfo } from "../store/types.js";
@@ -13,7 +12,7 @@ import { t, tx } from "../i18n.js";
 import { parseHarvestArgs, type HarvestRun } from "./harvest/options.js";
 import { writeHarvestOutcome, type HarvestTarget } from "./harvest/outcome.js";
 import { REPORT_HELP, REPORT_HELP_FR } from "./report.js";
-import type { Command } from "./io.js";
+import { progressOn, type Command } from "./io.js";
 
 // `vivant import` prints and reports its load the same way.
 export { loadSummary, writeLoadOutcome } from "./harvest/outcome.js";
@@ -127,7 +126,7 @@ export const harvestCommand: Command = {
     );
     try {
       const { known, graphIri } = harvestGraph(run, writer);
-      const progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t("unit/urls", {}, lang), lang });
+      const progress = progressOn(io, "unit/urls", lang);
       const result = await harvest(run.urls, {
         policy: run.policy,
         ...(run.concurrency !== undefined ? { concurrency: run.concurrency } : {}),

@@ -5,12 +5,11 @@
 
 import { resolve } from "node:path";
 import { InputError, warningIn } from "../errors.js";
-import { Progress } from "../harvest/progress.js";
 import { openGraphTarget } from "../ingest/index.js";
 import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS } from "./report.js";
 import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
-import type { Command } from "./io.js";
+import { progressOn, type Command } from "./io.js";
 import { writeOutcome } from "./import/outcome.js";
 import { KINDS, readImport, str as s, type ImportRun } from "./import/read.js";
 
@@ -138,16 +137,11 @@ export const importCommand: Command = {
       io.stderr.write(`${t("cli/warning", { detail: warningIn(w, text, lang) }, lang)}\n`),
     );
     try {
-      const progress = new Progress({
-        stream: io.stderr,
-        isTTY: io.isTTY,
-        unit: t(
-          kind === "artsdata" ? "unit/documents" : kind === "uitdatabank" ? "unit/events" : "unit/rows",
-          {},
-          lang,
-        ),
+      const progress = progressOn(
+        io,
+        kind === "artsdata" ? "unit/documents" : kind === "uitdatabank" ? "unit/events" : "unit/rows",
         lang,
-      });
+      );
       return await writeOutcome(run, await readImport(run, progress), writer);
     } finally {
       await writer?.close();

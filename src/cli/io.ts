@@ -1,7 +1,8 @@
 // What a CLI command receives: its arguments and the process streams (replaceable in tests).
 
 import type { Lang, Text } from "../errors.js";
-import { plural, t } from "../i18n.js";
+import { plural, t, type MessageKey } from "../i18n.js";
+import { Progress } from "../harvest/progress.js";
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
@@ -11,6 +12,11 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress bars) or not (periodic counters). */
   readonly isTTY: boolean;
   readonly env: NodeJS.ProcessEnv;
+}
+
+/** A progress line on the command's stderr (a bar on a terminal, periodic counters otherwise), counting `unit`. */
+export function progressOn(io: CliIo, unit: MessageKey, lang: Lang): Progress {
+  return new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t(unit, {}, lang), lang });
 }
 
 /** Exit codes shared by every command. */

@@ -4,7 +4,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { InputError, type Lang, warningIn } from "../errors.js";
-import { Progress } from "../harvest/progress.js";
 import { formatFromPath } from "../rdf/io.js";
 import { ingest, openGraphTarget, type IngestInput, type LoadOutcome } from "../ingest/index.js";
 import { readInputFile } from "./input-file.js";
@@ -13,7 +12,7 @@ import { plural, t, tx } from "../i18n.js";
 import { parseOptions, type Parsed } from "./args.js";
 import { openOutput } from "./output.js";
 import { REPORT_HELP, REPORT_HELP_FR, REPORT_OPTIONS, reportOptions } from "./report.js";
-import { EXIT, nothingWritten, type CliIo, type Command } from "./io.js";
+import { EXIT, nothingWritten, progressOn, type CliIo, type Command } from "./io.js";
 
 /** Where `vivant load` and `vivant serve --data` keep graphs unless told otherwise. */
 export const DEFAULT_DATA_DIR = "vivant-data";
@@ -192,12 +191,7 @@ async function ingestFiles(step: {
   lang: Lang;
 }): Promise<LoadOutcome> {
   const { values, io, lang } = step;
-  const progress = new Progress({
-    stream: io.stderr,
-    isTTY: io.isTTY,
-    unit: t("unit/nodes-validated", {}, lang),
-    lang,
-  });
+  const progress = progressOn(io, "unit/nodes-validated", lang);
   const publisher = str(values.publisher);
   return ingest(
     step.files,

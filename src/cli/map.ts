@@ -12,7 +12,7 @@ import { readJsonFile } from "../rdf/json-file.js";
 import { Progress } from "../harvest/progress.js";
 import { t, tx } from "../i18n.js";
 import { oneOf, parseOptions } from "./args.js";
-import { EXIT, type Command } from "./io.js";
+import { EXIT, progressOn, type Command } from "./io.js";
 import { openOutput, type Output } from "./output.js";
 
 /** Called with how many items (nodes, events, triples) are written so far. */
@@ -187,7 +187,7 @@ export const mapCommand: Command = {
     // Large outputs: what is written so far, of the total, on stderr (nodes, events or triples).
     let progress: Progress | undefined;
     const counting = (unit: "unit/nodes" | "unit/events" | "unit/triples", total: number): Written => {
-      const p = (progress = new Progress({ stream: io.stderr, isTTY: io.isTTY, unit: t(unit, {}, lang), lang }));
+      const p = (progress = progressOn(io, unit, lang));
       return (n) => p.update(n, total);
     };
     try {

@@ -7,14 +7,14 @@ import { resolve } from "node:path";
 import { formatProblem, type Lang } from "../../errors.js";
 import type { HarvestResult, PageFailure } from "../../harvest/harvest.js";
 import { countByCode } from "../../harvest/problems.js";
-import { formatSummary, Progress } from "../../harvest/progress.js";
+import { formatSummary } from "../../harvest/progress.js";
 import { loadValidated, type LoadOutcome, type openGraphTarget } from "../../ingest/index.js";
 import { serializeRdf } from "../../rdf/io.js";
 import { checkNamespace } from "../../store/ownership.js";
 import type { GraphInfo } from "../../store/types.js";
 import { formatReportBounded, type SummaryOptions } from "../../validate/summary.js";
 import { plural, t } from "../../i18n.js";
-import { EXIT, nothingWritten, type CliIo } from "../io.js";
+import { EXIT, nothingWritten, progressOn, type CliIo } from "../io.js";
 import { writeOutputFile } from "../output.js";
 import { reportOptions } from "../report.js";
 import type { HarvestRun } from "./options.js";
@@ -66,12 +66,7 @@ async function loadHarvest(done: HarvestDone): Promise<{ loadExit: number; outco
     io.stderr.write(`vivant harvest: ${t("cli/harvest-nothing", { graph: graphIri }, lang)}\n`);
     return { loadExit: EXIT.unusable };
   }
-  const validating = new Progress({
-    stream: io.stderr,
-    isTTY: io.isTTY,
-    unit: t("unit/nodes-validated", {}, lang),
-    lang,
-  });
+  const validating = progressOn(io, "unit/nodes-validated", lang);
   const outcome = await loadValidated(
     writer,
     { quads: result.quads },

@@ -5,14 +5,14 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatProblem } from "../../errors.js";
 import { countByCode } from "../../harvest/problems.js";
-import { formatSummary, Progress } from "../../harvest/progress.js";
+import { formatSummary } from "../../harvest/progress.js";
 import { loadValidated, prepareGraph, type openGraphTarget } from "../../ingest/index.js";
 import type { ImportResult } from "../../import/types.js";
 import { COLLECTIONS } from "../../records/types.js";
 import { formatReportBounded } from "../../validate/summary.js";
 import { plural, t } from "../../i18n.js";
 import { loadSummary, writeLoadOutcome } from "../harvest.js";
-import { EXIT } from "../io.js";
+import { EXIT, progressOn } from "../io.js";
 import { writeOutputFile } from "../output.js";
 import { reportOptions } from "../report.js";
 import { str, type ImportRun } from "./read.js";
@@ -104,12 +104,7 @@ async function load(
   reportPath: string | undefined,
 ): Promise<number> {
   const { io, lang, files } = run;
-  const validating = new Progress({
-    stream: io.stderr,
-    isTTY: io.isTTY,
-    unit: t("unit/nodes-validated", {}, lang),
-    lang,
-  });
+  const validating = progressOn(io, "unit/nodes-validated", lang);
   const outcome = await loadValidated(
     writer,
     { records: result.document },
