@@ -2,6 +2,7 @@
 
 import type { Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
+import { jsonTerm, parseResultsJson as parseJson, type SparqlJsonTerm } from "./sparql-json.js";
 import type { Bindings } from "./types.js";
 
 const { namedNode, blankNode, literal } = DataFactory;
@@ -9,19 +10,9 @@ const { namedNode, blankNode, literal } = DataFactory;
 const XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
 const XSD_DURATION = "http://www.w3.org/2001/XMLSchema#duration";
 
-/** Virtuoso's answers normalised to RDF 1.1 terms (its bnode labels, its `1`/`0` booleans). */
-function normalTerm(t: { type: string; value: string; datatype?: string; "xml:lang"?: string }): Term {
-  switch (t.type) {
-    case "uri":
-      return namedNode(t.value);
-    case "bnode":
-      return blankNode(t.value.replace(/^nodeID:\/\//, ""));
-    default: {
-      const lang = t["xml:lang"];
-      if (lang) return literal(t.value, lang);
-      return normalQuadTerm(literal(t.value, t.datatype ? namedNode(t.datatype) : undefined));
-    }
-  }
+/** Virtuoso's answers normalised to RDF 1.1 terms (its bnode labels, its `1`/`0` booleans, its durations). */
+function normalTerm(t: SparqlJsonTerm): Term {
+  return t.type === "bnode" ? blankNode(t.value.replace(/^nodeID:\/\//, "")) : normalQuadTerm(jsonTerm(t));
 }
 
 /** A literal as RDF 1.1 writes it (Virtuoso's `1`/`0` booleans, its durations in seconds); other terms as they are. */
@@ -51,18 +42,7 @@ export function secondsToDuration(seconds: string): string {
   return body ? `${negative ? "-" : ""}P${body}` : "PT0S";
 }
 
-/** Parses SPARQL JSON results (Virtuoso's `typed-literal` included). */
+/** Parses SPARQL JSON results (Virtuoso's `typed-literal` included), its terms read as RDF 1.1 writes them. */
 export function parseResultsJson(json: string): { variables: string[]; bindings: Bindings[]; boolean?: boolean } {
-  const doc = JSON.parse(json) as {
-    head?: { vars?: string[] };
-    boolean?: boolean;
-    results?: { bindings: Record<string, { type: string; value: string }>[] };
-  };
-  if (typeof doc.boolean === "boolean") return { variables: [], bindings: [], boolean: doc.boolean };
-  const bindings = (doc.results?.bindings ?? []).map((row) => {
-    const out: Record<string, Term> = {};
-    for (const k in row) out[k] = normalTerm(row[k]!);
-    return out;
-  });
-  return { variables: doc.head?.vars ?? [], bindings };
+  return parseJson(json, normalTerm);
 }

@@ -1,4 +1,5 @@
-// SPARQL 1.1 Query Results JSON read into RDF/JS bindings.
+// SPARQL 1.1 Query Results JSON read into RDF/JS bindings (or an ASK's boolean): the embedded store's answers as
+// they are, a remote store's through its own reading of each term (remote-terms.ts).
 
 import type { Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
@@ -6,14 +7,16 @@ import type { Bindings, SelectResult } from "./types.js";
 
 const { namedNode, blankNode, literal } = DataFactory;
 
-interface SparqlJsonTerm {
-  type: "uri" | "literal" | "bnode" | "typed-literal" | "triple";
-  value: string;
-  datatype?: string;
-  "xml:lang"?: string;
+/** One term of a results document (`typed-literal` is what SPARQL 1.0 stores such as Virtuoso still write). */
+export interface SparqlJsonTerm {
+  readonly type: "uri" | "literal" | "bnode" | "typed-literal" | "triple" | (string & {});
+  readonly value: string;
+  readonly datatype?: string;
+  readonly "xml:lang"?: string;
 }
 
-function jsonTerm(t: SparqlJsonTerm): Term {
+/** A results document's term as RDF/JS, as written. */
+export function jsonTerm(t: SparqlJsonTerm): Term {
   switch (t.type) {
     case "uri":
       return namedNode(t.value);
@@ -27,17 +30,27 @@ function jsonTerm(t: SparqlJsonTerm): Term {
   }
 }
 
-/** Parses SPARQL 1.1 Query Results JSON into RDF/JS bindings. */
-export function parseSparqlJson(json: string): SelectResult {
+/** Parses a SPARQL 1.1 Query Results JSON document: its bindings (each term read by `read`), or an ASK's boolean. */
+export function parseResultsJson(
+  json: string,
+  read: (t: SparqlJsonTerm) => Term = jsonTerm,
+): { variables: string[]; bindings: Bindings[]; boolean?: boolean } {
   const doc = JSON.parse(json) as {
-    head: { vars?: string[] };
+    head?: { vars?: string[] };
+    boolean?: boolean;
     results?: { bindings: Record<string, SparqlJsonTerm>[] };
   };
-  const variables = doc.head.vars ?? [];
+  if (typeof doc.boolean === "boolean") return { variables: [], bindings: [], boolean: doc.boolean };
   const bindings: Bindings[] = (doc.results?.bindings ?? []).map((row) => {
     const out: Record<string, Term> = {};
-    for (const k in row) out[k] = jsonTerm(row[k]!);
+    for (const k in row) out[k] = read(row[k]!);
     return out;
   });
+  return { variables: doc.head?.vars ?? [], bindings };
+}
+
+/** Parses SPARQL 1.1 Query Results JSON (a SELECT's) into RDF/JS bindings. */
+export function parseSparqlJson(json: string): SelectResult {
+  const { variables, bindings } = parseResultsJson(json);
   return { variables, bindings };
 }
