@@ -3,7 +3,7 @@
 
 import { RDF_TYPE } from "../../vocab.js";
 import type { CapDataClass, CapDataProperty } from "../../export/capdata-terms.js";
-import type { AgentRef, LangMap } from "../../records/types.js";
+import type { AgentRef, LangMap, Role } from "../../records/types.js";
 import { compact } from "../types.js";
 import { isHttp, type CapDataContext } from "./context.js";
 
@@ -86,4 +86,9 @@ export function participations(
     out.push(fonction ? { agent, fonction } : { agent });
   }
   return out;
+}
+
+/** A participation as a role: its agent, with its Fonction as role name. */
+export function asRole({ agent, fonction }: { agent: AgentRef; fonction?: LangMap }): Role {
+  return compact({ ...agent, roleName: fonction });
 }

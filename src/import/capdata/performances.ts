@@ -3,7 +3,7 @@
 
 import type { Role } from "../../records/types.js";
 import { compact } from "../types.js";
-import { participations } from "./agents.js";
+import { asRole, participations } from "./agents.js";
 import type { CapDataContext } from "./context.js";
 
 export function readPerformance(c: CapDataContext, s: string): void {
@@ -56,9 +56,7 @@ export function readPerformance(c: CapDataContext, s: string): void {
   }
   const cancelled = c.objects(s, "annulation").some((x) => x.value === "true" || x.value === "1");
   if (c.objects(s, "annulation").length) c.carry(s, "annulation");
-  const performers: Role[] = participations(c, s, "aPourInterpretation", "Interpretation").map(({ agent, fonction }) =>
-    compact({ ...agent, roleName: fonction }),
-  );
+  const performers: Role[] = participations(c, s, "aPourInterpretation", "Interpretation").map(asRole);
   const organizers = participations(c, s, "aPourProgrammation", "Programmation").map((x) => x.agent);
   c.out.performances.push(
     compact({

@@ -1,9 +1,9 @@
 // CapData works and productions (Oeuvre, ProductionPrimaire/Production) → works with their composers, authors and
 // librettists, productions with their directors, producers and cast; each production's seasons kept for its events.
 
-import type { AgentRef, LangMap, Role } from "../../records/types.js";
+import type { AgentRef, Role } from "../../records/types.js";
 import { compact } from "../types.js";
-import { participations } from "./agents.js";
+import { asRole, participations } from "./agents.js";
 import type { CapDataContext } from "./context.js";
 
 export function readWork(c: CapDataContext, s: string): void {
@@ -61,10 +61,8 @@ export function readProduction(c: CapDataContext, s: string): void {
     );
     return;
   }
-  const role = ({ agent, fonction }: { agent: AgentRef; fonction?: LangMap }): Role =>
-    compact({ ...agent, roleName: fonction });
   const directors: AgentRef[] = [];
-  const cast: Role[] = participations(c, s, "aPourInterpretation", "Interpretation").map(role);
+  const cast: Role[] = participations(c, s, "aPourInterpretation", "Interpretation").map(asRole);
   for (const x of participations(c, s, "aPourCollaboration", "Collaboration")) {
     if (
       /mise en sc|direction artistique|metteu/.test(
@@ -74,7 +72,7 @@ export function readProduction(c: CapDataContext, s: string): void {
       )
     )
       directors.push(x.agent);
-    else cast.push(role(x));
+    else cast.push(asRole(x));
   }
   const producers = [
     ...participations(c, s, "aPourMentionProduction", "MentionProduction"),
