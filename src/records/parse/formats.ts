@@ -16,7 +16,9 @@ const PLAIN_HTTP_IRI =
 
 export function isHttpIri(value: string): boolean {
   if (PLAIN_HTTP_IRI.test(value)) return true;
-  if (!/^https?:\/\/[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/i.test(value)) return false;
+  // An authority right after the slashes: `https:///path` has none (the URL parser would take `path` for the host).
+  if (!/^https?:\/\/[^\s<>"{}|\\^`\u0000-\u001f\u007f/?#][^\s<>"{}|\\^`\u0000-\u001f\u007f]*$/i.test(value))
+    return false;
   try {
     return new URL(value).hostname.length > 0;
   } catch {

@@ -10,6 +10,7 @@ describe("isHttpIri", () => {
       "https://xn--opra-bpa.example/",
       "http://127.0.0.1:8080/x",
       "https://opera.example:8443",
+      "http://[::1]:8080/x",
     ])
       expect(isHttpIri(v), v).toBe(true);
   });
@@ -17,6 +18,10 @@ describe("isHttpIri", () => {
     for (const v of [
       "ftp://x.example/",
       "https://",
+      // No authority: the URL parser would read `path` as the host.
+      "https:///path",
+      "http://?q",
+      "http://#f",
       "opera.example",
       "https://x.example/a b",
       "https://x.example/<a>",
