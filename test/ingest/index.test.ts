@@ -7,6 +7,7 @@ import type { Quad } from "@rdfjs/types";
 import { ingest, loadValidated, openGraphTarget, publisherGraph, type GraphTarget } from "../../src/ingest/index.js";
 import type { GraphInfo, GraphMeta } from "../../src/store/types.js";
 import { InputError } from "../../src/errors.js";
+import { rejected } from "../helpers/errors.js";
 
 const f = new DataFactory();
 const GRAPH = "https://data.venue.example/graph";
@@ -36,15 +37,6 @@ function target(
       return Promise.resolve(info(graphIri, meta.publisherId ?? "?"));
     },
   };
-}
-
-async function rejected(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected a rejection");
 }
 
 const ok = f.quad(

@@ -6,17 +6,9 @@ import { DataFactory } from "rdf-data-factory";
 import { checkLicence, readInput } from "../../src/ingest/prepare.js";
 import { InputError } from "../../src/errors.js";
 import { SCHEMA, SCHEMA_HTTPS } from "../../src/vocab.js";
+import { thrown } from "../helpers/errors.js";
 
 const f = new DataFactory();
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("checkLicence", () => {
   it("takes a documented licence key or an http(s) IRI", () => {

@@ -12,20 +12,12 @@ import {
 } from "../../src/ingest/read.js";
 import { InputError } from "../../src/errors.js";
 import { SCHEMA, SCHEMA_HTTPS, XSD } from "../../src/vocab.js";
+import { rejected } from "../helpers/errors.js";
 
 const f = new DataFactory();
 const s = f.namedNode("http://x/e1");
 const p = (local: string) => f.namedNode(`${SCHEMA}${local}`);
 const nt = (q: Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`;
-
-async function rejected(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("readAsSchemaOrg", () => {
   it("reads https://schema.org/ IRIs as http://schema.org/ in subject, predicate and object, counted once each", () => {

@@ -13,27 +13,9 @@ import {
 } from "../../src/rdf/io.js";
 import { InputError } from "../../src/errors.js";
 import { SCHEMA } from "../../src/vocab.js";
+import { thrown, rejected } from "../helpers/errors.js";
 
 const f = new DataFactory();
-
-/** The error `fn` throws (the test fails when it throws none). */
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected an error");
-}
-
-async function rejected(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("media types and file names", () => {
   it("gives each format a media type that reads back as the same format", () => {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readJsonFile } from "../../src/rdf/json-file.js";
 import { InputError } from "../../src/errors.js";
+import { rejected } from "../helpers/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vivant-rdf-json-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,15 +15,6 @@ function file(text: string): string {
   const path = join(dir, `f${n++}.json`);
   writeFileSync(path, text);
   return path;
-}
-
-async function rejected(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("readJsonFile", () => {

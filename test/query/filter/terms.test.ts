@@ -13,15 +13,7 @@ import {
 import { genreIri } from "../../../src/mapping/terms.js";
 import { InputError } from "../../../src/errors.js";
 import { SCHEMA } from "../../../src/vocab.js";
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected an error");
-}
+import { thrown } from "../../helpers/errors.js";
 
 describe("bad and inputError", () => {
   it("say query/bad-filter naming the field, the value and what was expected, in both languages", () => {

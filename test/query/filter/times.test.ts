@@ -9,16 +9,7 @@ import {
   timeBlock,
   type Bound,
 } from "../../../src/query/filter/times.js";
-import { InputError } from "../../../src/errors.js";
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error("expected an error");
-}
+import { thrown } from "../../helpers/errors.js";
 
 describe("boundOf", () => {
   it("reads a date-time with an offset as an instant", () => {
