@@ -7,13 +7,19 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Whether a null is anywhere in `value`: walked with a stack of its own, so a value nested at any depth is read. */
+/**
+ * Whether a null is anywhere in `value`: walked with a stack of its own, so a value nested at any depth is read, and
+ * each object once, so that an object reached twice (a value built in code, not parsed JSON: a shared object, a
+ * cycle) neither loops nor multiplies the walk.
+ */
 function hasNull(value: unknown): boolean {
   const pending: unknown[] = [value];
+  const seen = new Set<object>();
   while (pending.length) {
     const v = pending.pop();
     if (v === null) return true;
-    if (typeof v !== "object") continue;
+    if (typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
     if (Array.isArray(v)) for (const item of v) pending.push(item);
     else for (const k in v as Record<string, unknown>) pending.push((v as Record<string, unknown>)[k]);
   }
@@ -40,17 +46,25 @@ export function usableFields(
  */
 export function withoutNulls<T>(value: T): T {
   if (!hasNull(value)) return value; // the usual case: no copy
-  const copyOf = (v: unknown): unknown => (Array.isArray(v) ? new Array(v.length) : isPlainObject(v) ? {} : v);
+  // One copy per object: an object reached twice (shared, or a cycle) is copied once, and its copy shared alike.
+  const copies = new Map<object, unknown>();
+  const copyOf = (v: unknown): unknown => {
+    if (typeof v !== "object" || v === null) return v;
+    const done = copies.get(v);
+    if (done !== undefined) return done;
+    const c = Array.isArray(v) ? new Array(v.length) : isPlainObject(v) ? {} : v;
+    copies.set(v, c);
+    if (c !== v) pending.push([v, c]);
+    return c;
+  };
+  const pending: [unknown, unknown][] = [];
   const root = copyOf(value);
-  const pending: [unknown, unknown][] = [[value, root]];
   while (pending.length) {
     const [from, to] = pending.pop()!;
     if (Array.isArray(from)) {
       const out = to as unknown[];
       for (let i = 0; i < from.length; i++) {
-        const c = copyOf(from[i]);
-        out[i] = c;
-        if (c !== from[i]) pending.push([from[i], c]);
+        out[i] = copyOf(from[i]);
       }
       continue;
     }
@@ -59,10 +73,8 @@ export function withoutNulls<T>(value: T): T {
     for (const k of Object.keys(src)) {
       const v = src[k];
       if (v === null) continue;
-      const c = copyOf(v);
       // An own "__proto__" key (JSON.parse makes one) stays a key: never the copy's prototype.
-      Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
-      if (c !== v) pending.push([v, c]);
+      Object.defineProperty(out, k, { value: copyOf(v), enumerable: true, writable: true, configurable: true });
     }
   }
   return root as T;

@@ -69,3 +69,23 @@ describe("withoutNulls", () => {
     expect(out).toEqual({ keep: 1 });
   });
 });
+
+describe("withoutNulls on values built in code", () => {
+  it("reads each object once: a cycle or 2^60 paths through shared objects end at once", () => {
+    const loop: Record<string, unknown> = { fr: "Tosca" };
+    loop.self = loop;
+    expect(withoutNulls(loop)).toBe(loop);
+    let chain: unknown = { a: 1 };
+    for (let i = 0; i < 60; i++) chain = { left: chain, right: chain };
+    expect(withoutNulls(chain)).toBe(chain);
+  });
+
+  it("copies a cycle with a null as a cycle, the null dropped", () => {
+    const loop: Record<string, unknown> = { fr: "Tosca", gone: null };
+    loop.self = loop;
+    const copy = withoutNulls<Record<string, unknown>>(loop);
+    expect(copy).not.toBe(loop);
+    expect(Object.keys(copy)).toEqual(["fr", "self"]);
+    expect(copy.self).toBe(copy);
+  });
+});
