@@ -6,6 +6,7 @@ import type { Literal, NamedNode, Quad, Term } from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { QuadIndex } from "../../harvest/graph.js";
 import { epochOf, parseIsoDate } from "../../records/time.js";
+import { VENUE_TYPES } from "../../records/vocabularies.js";
 import { RDF_TYPE, SCHEMA, XSD_STRING } from "../../vocab.js";
 import type { CapDataExportOptions, LeftOutReason } from "../capdata.js";
 import {
@@ -47,14 +48,8 @@ export const sorted = (terms: readonly Term[]): Term[] =>
   [...terms].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 
 export const WORK_TYPES = new Set(["CreativeWork", "MusicComposition", "Play", "Book", "Movie"]);
-export const PLACE_TYPES = new Set([
-  "Place",
-  "PerformingArtsTheater",
-  "MusicVenue",
-  "EventVenue",
-  "StadiumOrArena",
-  "Park",
-]);
+/** The schema.org types of a venue: the record model's venue types. */
+export const PLACE_TYPES: ReadonlySet<string> = new Set(VENUE_TYPES);
 export const ORG_TYPES = new Set(["Organization", "PerformingGroup", "TheaterGroup", "DanceGroup", "MusicGroup"]);
 
 /** One graph being exported: built once per call, passed to each part in place of the fields a single class would hold. */

@@ -68,8 +68,13 @@ export function boundOf(text: string, tz: string | undefined, field: string, end
  */
 export function boundInZone(b: Bound, zone: string): number {
   if (b.kind === "instant") return b.ms + offsetAt(zone, b.ms) * 60_000;
-  const d = new Date(b.ms);
-  const at: ParsedDate = {
+  return b.ms - offsetIn(utcFields(b.ms, ""), zone) * 60_000;
+}
+
+/** The UTC fields of `ms` as a date-time with no offset (its fraction as given). */
+function utcFields(ms: number, fraction: string): ParsedDate {
+  const d = new Date(ms);
+  return {
     kind: "dateTime",
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -77,9 +82,8 @@ export function boundInZone(b: Bound, zone: string): number {
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
-    fraction: "",
+    fraction,
   };
-  return b.ms - offsetIn(at, zone) * 60_000;
 }
 
 /** A key → value table as one SPARQL string, `|key=value|…|`, read with STRBEFORE(STRAFTER(table, "|key="), "|"). */
@@ -95,17 +99,7 @@ export function msLiteral(ms: number, floating: boolean): string {
 function msLiteralText(ms: number, floating: boolean): string {
   const d = new Date(ms);
   const frac = d.getUTCMilliseconds() ? String(d.getUTCMilliseconds()).padStart(3, "0").replace(/0+$/, "") : "";
-  const p: ParsedDate = {
-    kind: "dateTime",
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    fraction: frac,
-    ...(floating ? {} : { offsetMinutes: 0 }),
-  };
+  const p: ParsedDate = { ...utcFields(ms, frac), ...(floating ? {} : { offsetMinutes: 0 }) };
   return formatIsoDate(p);
 }
 
