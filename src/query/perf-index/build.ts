@@ -7,7 +7,7 @@ import { eventClasses, isValidStart, SUBCLASS_OF } from "../events.js";
 import { startTimes } from "../filter.js";
 import { zoneOfCountries } from "../zones.js";
 import type { SelectRowsSync } from "../perf-index.js";
-import { addTo, cmp, NO_PRICES, NONE, order, plus, put, type Entry, type Place } from "./entry.js";
+import { addTo, cmp, newEntry, order, plus, put, type Entry, type Place } from "./entry.js";
 
 const P = `PREFIX schema: <${SCHEMA}>\n`;
 const PERF = "?e schema:workPerformed ?work . ";
@@ -103,27 +103,7 @@ function readStarts(
     if (!e) {
       const t = startTimes(start.value)!;
       const id = intern(b.e!.value);
-      e = {
-        id,
-        graph: "",
-        startLex: intern(start.value),
-        startType: start.termType === "Literal" ? intern(start.datatype.value) : "",
-        t,
-        zone: undefined,
-        zonePlaces: NONE,
-        types: NONE,
-        genres: NONE,
-        venues: NONE,
-        topVenues: NONE,
-        locations: NONE,
-        langs: NONE,
-        features: NONE,
-        statedFree: NONE,
-        prices: NO_PRICES,
-        zeroPrice: false,
-        performers: NONE,
-        texts: NONE,
-      };
+      e = newEntry(id, "", intern(start.value), start.termType === "Literal" ? intern(start.datatype.value) : "", t);
       entries.set(id, e);
     }
     const w = b.work!.termType === "BlankNode" ? `_:${b.work!.value}` : b.work!.value;

@@ -50,6 +50,31 @@ export type Posting = "venue" | "performer" | "genre" | "type";
 export const NONE: string[] = [];
 export const NO_PRICES: number[] = [];
 
+/** The entry of a performance with only its start known: every list empty (the build fills them). */
+export function newEntry(id: string, graph: string, startLex: string, startType: string, t: StartTimes): Entry {
+  return {
+    id,
+    graph,
+    startLex,
+    startType,
+    t,
+    zone: undefined,
+    zonePlaces: NONE,
+    types: NONE,
+    genres: NONE,
+    venues: NONE,
+    topVenues: NONE,
+    locations: NONE,
+    langs: NONE,
+    features: NONE,
+    statedFree: NONE,
+    prices: NO_PRICES,
+    zeroPrice: false,
+    performers: NONE,
+    texts: NONE,
+  };
+}
+
 /** SPARQL's codepoint order for strings. */
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
